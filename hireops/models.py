@@ -1,0 +1,435 @@
+"""The HireOps database tables (SQLModel), created only through Alembic migrations.
+
+Timestamps are timezone-aware UTC everywhere (`UTCDateTime` restores the zone SQLite drops).
+Lists and structured AI results are JSON columns; enums are stored as their string values so
+that a new value never needs a schema change.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from enum import Enum
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware in UTC."""
+    return datetime.now(timezone.utc)
+
+
+class UTCDateTime(TypeDecorator):
+    """A DateTime that only accepts aware values and always returns them in UTC."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; store timezone-aware UTC values")
+        return value.astimezone(timezone.utc)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        # SQLite hands back naive values; they were written as UTC.
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+
+def created_at_field() -> Any:
+    return Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+def optional_time_field(index: bool = False) -> Any:
+    return Field(default=None, sa_type=UTCDateTime, nullable=True, index=index)
+
+
+def json_field(default_factory: Any = list) -> Any:
+    return Field(default_factory=default_factory, sa_type=sa.JSON, nullable=False)
+
+
+class Role(str, Enum):
+    admin = "admin"
+    recruiter = "recruiter"
+    viewer = "viewer"
+
+
+class JobStatus(str, Enum):
+    draft = "draft"
+    open = "open"
+    closed = "closed"
+
+
+class Stage(str, Enum):
+    """Pipeline stages, in the order a candidate moves through them."""
+
+    new = "new"
+    classified = "classified"
+    matched = "matched"
+    interview_link_sent = "interview_link_sent"
+    screening_scheduled = "screening_scheduled"
+    screened = "screened"
+    shortlisted = "shortlisted"
+    rejected = "rejected"
+
+
+class DecisionOutcome(str, Enum):
+    advance = "advance"
+    hold = "hold"
+    reject = "reject"
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "users"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(max_length=320, unique=True, index=True)  # stored lower-cased
+    full_name: str = Field(default="", max_length=200)
+    password_hash: str = Field(max_length=255)  # argon2id, never the password
+    role: Role = Field(default=Role.viewer, sa_type=sa.String(20))
+    is_active: bool = True
+    created_at: datetime = created_at_field()
+    last_login_at: datetime | None = optional_time_field()
+
+
+class UserSession(SQLModel, table=True):
+    """A signed-in browser; the browser holds the token, the table only its hash."""
+
+    __tablename__ = "user_sessions"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    user_id: int = Field(foreign_key="users.id", index=True)
+    created_at: datetime = created_at_field()
+    last_seen_at: datetime = created_at_field()
+    expires_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    revoked_at: datetime | None = optional_time_field()
+
+
+class LoginThrottle(SQLModel, table=True):
+    """Failed sign-ins per email (known or not), so repeated guessing slows down."""
+
+    __tablename__ = "login_throttle"
+    __table_args__ = {"extend_existing": True}
+
+    email: str = Field(primary_key=True, max_length=320)
+    failures: int = 0
+    last_failure_at: datetime | None = optional_time_field()
+
+
+class Job(SQLModel, table=True):
+    __tablename__ = "jobs"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(max_length=200, index=True)
+    department: str = Field(default="", max_length=120)
+    location: str = Field(default="", max_length=160)
+    seniority: str = Field(default="", max_length=60)
+    employment_type: str = Field(default="Full-time", max_length=60)
+    status: JobStatus = Field(default=JobStatus.open, sa_type=sa.String(20), index=True)
+    description: str = Field(default="", sa_type=sa.Text)
+    must_have_skills: list[str] = json_field()
+    nice_to_have_skills: list[str] = json_field()
+    responsibilities: list[str] = json_field()
+    qualifications: list[str] = json_field()
+    # Questions the recruiter wants every candidate for this job to be asked.
+    custom_questions: list[str] = json_field()
+    # Yes/no requirements (work permit, licence) checked apart from the score.
+    knockout_requirements: list[str] = json_field()
+    # Decision thresholds and weights, per job (see services.decisions).
+    resume_min: float = 80.0
+    interview_min: float = 75.0
+    reject_below: float = 50.0
+    resume_weight: float = 0.4
+    interview_weight: float = 0.6
+    blind_screening: bool = False
+    auto_advance: bool = False
+    auto_reject: bool = False
+    # Bumped on every edit so scores can tell they were made for an older version.
+    version: int = 1
+    # Which engine wrote the auto-filled fields, if any ("local", "mistral").
+    generated_by: str = Field(default="", max_length=40)
+    created_by_id: int | None = Field(default=None, foreign_key="users.id")
+    created_at: datetime = created_at_field()
+    updated_at: datetime = created_at_field()
+    closed_at: datetime | None = optional_time_field()
+
+
+class Email(SQLModel, table=True):
+    """One inbound message, stored once whatever happens (key: Message-ID or content hash)."""
+
+    __tablename__ = "emails"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_key: str = Field(max_length=255, unique=True, index=True)
+    message_id: str = Field(default="", max_length=998)
+    source: str = Field(default="maildir", max_length=20)  # maildir | imap | upload
+    folder: str = Field(default="", max_length=255)
+    from_address: str = Field(default="", max_length=320, index=True)
+    from_name: str = Field(default="", max_length=200)
+    to_address: str = Field(default="", max_length=998)
+    subject: str = Field(default="", max_length=998)
+    body_text: str = Field(default="", sa_type=sa.Text)
+    received_at: datetime | None = optional_time_field(index=True)
+    fetched_at: datetime = created_at_field()
+    status: str = Field(default="new", max_length=20, index=True)  # new|processed|failed
+    failure_reason: str = Field(default="", sa_type=sa.Text)
+    category: str = Field(default="", max_length=40)
+    confidence: float | None = None
+    reasoning: str = Field(default="", sa_type=sa.Text)
+    classification: dict = json_field(dict)
+    candidate_id: int | None = Field(default=None, foreign_key="candidates.id", index=True)
+
+
+class Attachment(SQLModel, table=True):
+    __tablename__ = "attachments"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    email_id: int = Field(foreign_key="emails.id", index=True)
+    filename: str = Field(max_length=255)
+    content_type: str = Field(default="", max_length=120)
+    size_bytes: int = 0
+    sha256: str = Field(default="", max_length=64, index=True)
+    storage_path: str = Field(default="", max_length=500)
+    # ok | failed | skipped; a failure keeps its reason here, never in the text.
+    extraction_status: str = Field(default="pending", max_length=20)
+    extraction_error: str = Field(default="", sa_type=sa.Text)
+    extracted_text: str = Field(default="", sa_type=sa.Text)
+    created_at: datetime = created_at_field()
+
+
+class Candidate(SQLModel, table=True):
+    __tablename__ = "candidates"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    full_name: str = Field(default="", max_length=200, index=True)
+    email: str = Field(default="", max_length=320)
+    # Normalised forms used for de-duplication.
+    email_normalized: str = Field(default="", max_length=320, index=True)
+    phone: str = Field(default="", max_length=60)
+    phone_normalized: str = Field(default="", max_length=32, index=True)
+    linkedin_url: str = Field(default="", max_length=300)
+    github_url: str = Field(default="", max_length=300)
+    location: str = Field(default="", max_length=160)
+    current_title: str = Field(default="", max_length=200)
+    resume_text: str = Field(default="", sa_type=sa.Text)
+    # No foreign key: attachments -> emails -> candidates would make a cycle of constraints.
+    resume_attachment_id: int | None = None
+    source: str = Field(default="manual", max_length=40)
+    merged_into_id: int | None = Field(default=None, foreign_key="candidates.id")
+    anonymized_at: datetime | None = optional_time_field()
+    created_at: datetime = created_at_field()
+    updated_at: datetime = created_at_field()
+
+
+class Application(SQLModel, table=True):
+    """A candidate applying to one job; at most one per (candidate, job)."""
+
+    __tablename__ = "applications"
+    __table_args__ = (
+        sa.UniqueConstraint("candidate_id", "job_id", name="uq_application_candidate_job"),
+        {"extend_existing": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int = Field(foreign_key="candidates.id", index=True)
+    job_id: int = Field(foreign_key="jobs.id", index=True)
+    stage: Stage = Field(default=Stage.new, sa_type=sa.String(30), index=True)
+    source: str = Field(default="manual", max_length=40)
+    source_email_id: int | None = Field(default=None, foreign_key="emails.id")
+    resume_score: float | None = Field(default=None, index=True)
+    # The typed scorer result (evidence, gaps, risks, questions) as returned.
+    resume_result: dict = json_field(dict)
+    resume_job_version: int | None = None
+    resume_prompt_version: str = Field(default="", max_length=40)
+    resume_stale: bool = False
+    interview_score: float | None = None
+    final_score: float | None = Field(default=None, index=True)
+    decision: str = Field(default="", max_length=20, index=True)
+    rejection_reason: str = Field(default="", sa_type=sa.Text)
+    created_at: datetime = created_at_field()
+    updated_at: datetime = created_at_field()
+    last_activity_at: datetime = created_at_field()
+
+
+class InterviewLink(SQLModel, table=True):
+    __tablename__ = "interview_links"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="applications.id", index=True)
+    # SHA-256 of the URL token; the token itself is only ever in the candidate's link.
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    # generated | sent | opened | started | completed | expired | revoked
+    status: str = Field(default="generated", max_length=20, index=True)
+    provider: str = Field(default="builtin", max_length=20)  # builtin | elevenlabs
+    conversation_id: str = Field(default="", max_length=120)
+    expires_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    status_trail: list[dict] = json_field()
+    consent_at: datetime | None = optional_time_field()
+    webcam_declined: bool = False
+    face_summary: dict = json_field(dict)
+    created_by_id: int | None = Field(default=None, foreign_key="users.id")
+    created_at: datetime = created_at_field()
+
+
+class InterviewTurn(SQLModel, table=True):
+    """One utterance in an interview, stored on the server as it happens."""
+
+    __tablename__ = "interview_turns"
+    __table_args__ = (
+        sa.UniqueConstraint("link_id", "seq", name="uq_turn_link_seq"),
+        {"extend_existing": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    link_id: int = Field(foreign_key="interview_links.id", index=True)
+    seq: int
+    speaker: str = Field(max_length=20)  # interviewer | candidate
+    text: str = Field(sa_type=sa.Text)
+    question_key: str = Field(default="", max_length=80)
+    started_at: datetime | None = optional_time_field()
+    ended_at: datetime | None = optional_time_field()
+    created_at: datetime = created_at_field()
+
+
+class Evaluation(SQLModel, table=True):
+    __tablename__ = "evaluations"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="applications.id", index=True)
+    link_id: int | None = Field(default=None, foreign_key="interview_links.id")
+    status: str = Field(default="ok", max_length=20)  # ok | failed | superseded
+    score: float | None = None
+    communication: float | None = None
+    technical_depth: float | None = None
+    problem_solving: float | None = None
+    cultural_fit: float | None = None
+    strengths: list[str] = json_field()
+    concerns: list[str] = json_field()
+    preferred_slot_text: str = Field(default="", sa_type=sa.Text)
+    email_draft: str = Field(default="", sa_type=sa.Text)
+    summary: str = Field(default="", sa_type=sa.Text)
+    result: dict = json_field(dict)
+    ai_call_id: int | None = Field(default=None, foreign_key="ai_calls.id")
+    created_at: datetime = created_at_field()
+
+
+class Decision(SQLModel, table=True):
+    """A decision with everything it was computed from, so it can be explained later."""
+
+    __tablename__ = "decisions"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="applications.id", index=True)
+    outcome: DecisionOutcome = Field(sa_type=sa.String(20), index=True)
+    resume_score: float | None = None
+    interview_score: float | None = None
+    final_score: float | None = None
+    # Thresholds and weights in force when decided.
+    inputs: dict = json_field(dict)
+    rule_version: str = Field(default="", max_length=40)
+    # pending_hr | confirmed | overridden
+    status: str = Field(default="pending_hr", max_length=20, index=True)
+    is_override: bool = False
+    reason: str = Field(default="", sa_type=sa.Text)
+    decided_by_id: int | None = Field(default=None, foreign_key="users.id")
+    created_at: datetime = created_at_field()
+
+
+class Event(SQLModel, table=True):
+    """The audit log: who did what to which record, when, with before and after."""
+
+    __tablename__ = "events"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False, index=True)
+    actor_user_id: int | None = Field(default=None, foreign_key="users.id", index=True)
+    # "system", "scheduler", "candidate" or the user's email: readable without a join.
+    actor_label: str = Field(default="system", max_length=320)
+    action: str = Field(max_length=80, index=True)
+    entity_type: str = Field(default="", max_length=40, index=True)
+    entity_id: int | None = Field(default=None, index=True)
+    before: dict = json_field(dict)
+    after: dict = json_field(dict)
+    note: str = Field(default="", sa_type=sa.Text)
+
+
+class AICall(SQLModel, table=True):
+    """Every call to an AI engine, successful or not."""
+
+    __tablename__ = "ai_calls"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    agent: str = Field(max_length=40, index=True)
+    engine: str = Field(max_length=20, index=True)
+    model: str = Field(default="", max_length=120)
+    agent_id: str = Field(default="", max_length=120)
+    prompt_version: str = Field(default="", max_length=40)
+    input_hash: str = Field(default="", max_length=64, index=True)
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cost_usd: float = 0.0
+    latency_ms: float = 0.0
+    attempts: int = 1
+    status: str = Field(default="ok", max_length=20, index=True)  # ok | failed
+    error: str = Field(default="", sa_type=sa.Text)
+    # What the call was for, e.g. ("job", 12); lets the UI show the failure where it belongs.
+    subject_type: str = Field(default="", max_length=40)
+    subject_id: int | None = None
+    created_at: datetime = Field(
+        default_factory=utcnow, sa_type=UTCDateTime, nullable=False, index=True
+    )
+
+
+class OutboxMessage(SQLModel, table=True):
+    """Outgoing mail; the idempotency key makes a second enqueue of the same mail a no-op."""
+
+    __tablename__ = "outbox"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    idempotency_key: str = Field(max_length=200, unique=True, index=True)
+    kind: str = Field(default="", max_length=40)  # invite | schedule | rejection | reminder
+    to_address: str = Field(max_length=320)
+    subject: str = Field(max_length=998)
+    body_text: str = Field(default="", sa_type=sa.Text)
+    body_html: str = Field(default="", sa_type=sa.Text)
+    ics: str = Field(default="", sa_type=sa.Text)
+    application_id: int | None = Field(default=None, foreign_key="applications.id", index=True)
+    status: str = Field(default="pending", max_length=20, index=True)  # pending|sent|failed
+    attempts: int = 0
+    next_attempt_at: datetime | None = optional_time_field(index=True)
+    last_error: str = Field(default="", sa_type=sa.Text)
+    created_at: datetime = created_at_field()
+    sent_at: datetime | None = optional_time_field()
+
+
+class AppSetting(SQLModel, table=True):
+    """Settings changed in the app; secrets are stored encrypted (see services.crypto)."""
+
+    __tablename__ = "settings"
+    __table_args__ = {"extend_existing": True}
+
+    key: str = Field(primary_key=True, max_length=120)
+    value: Any = Field(default=None, sa_type=sa.JSON, nullable=True)
+    is_secret: bool = False
+    updated_at: datetime = created_at_field()
+    updated_by_id: int | None = Field(default=None, foreign_key="users.id")

@@ -1,0 +1,55 @@
+"""Shared fixtures: a migrated SQLite database per test, settings isolated from the developer's."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session
+
+from hireops import db
+from hireops.config import get_settings
+from hireops.services.migrations import upgrade_database
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One database migrated through Alembic; each test gets a copy of the file."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    upgrade_database(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Each test runs with its own secret key file and no developer `.env` values."""
+    monkeypatch.setenv("SECRET_KEY_FILE", str(tmp_path / "secret"))
+    monkeypatch.setenv("INBOX_MAILDIR", str(tmp_path / "maildir"))
+    for name in ("MISTRAL_API_KEY", "MISTRAL_SERVER_URL", "HIREOPS_SECRET_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def database_url(tmp_path: Path, migrated_template: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A fresh migrated SQLite database, also made the app's configured database."""
+    path = tmp_path / "hireops.db"
+    shutil.copy(migrated_template, path)
+    url = f"sqlite:///{path}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    get_settings.cache_clear()
+    db.get_engine.cache_clear()
+    yield url
+    db.get_engine().dispose()
+    db.get_engine.cache_clear()
+
+
+@pytest.fixture
+def session(database_url: str) -> Iterator[Session]:
+    """A session on the fresh database."""
+    with Session(db.get_engine(), expire_on_commit=False) as session:
+        yield session
