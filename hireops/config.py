@@ -66,6 +66,12 @@ class Settings(BaseSettings):
     mistral_server_url: str | None = None
     mistral_timeout_s: float = 30.0
     mistral_max_retries: int = 2
+    # Pause before retry n is initial * 2**(n-1), capped; a server's Retry-After wins, capped too.
+    mistral_backoff_initial_s: float = 0.5
+    mistral_backoff_max_s: float = 8.0
+    # USD per million tokens as [input, output] by model-name prefix, e.g.
+    # {"mistral-large": [2.0, 6.0]}; entries override the built-in table in services.ai.calls.
+    mistral_prices_usd_per_mtok: dict[str, tuple[float, float]] = Field(default_factory=dict)
 
     def get_secret_key(self) -> str:
         """Return the credentials key, creating and storing one on first use."""

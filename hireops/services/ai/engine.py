@@ -46,7 +46,13 @@ class AIEngineError(Exception):
 
 
 class AIEngine(Protocol):
-    name: str
+    name: str  # "local" or "mistral"
+    model: str  # the model name or rules version used
+    agent_id: str  # the remote agent id, "" when a chat model is used
+
+    def prompt_version(self, agent: AgentName) -> str: ...
+
+    def close(self) -> None: ...
 
     def classify_email(self, email: EmailInput) -> EngineReply[EmailClassification]: ...
 

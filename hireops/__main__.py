@@ -1,0 +1,81 @@
+"""Command line: `python -m hireops migrate | create-user | seed-demo`."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from hireops.config import get_settings
+
+
+def _migrate(_args: argparse.Namespace) -> int:
+    from hireops.services.migrations import upgrade_database
+
+    upgrade_database()
+    print("database is up to date")
+    return 0
+
+
+def _create_user(args: argparse.Namespace) -> int:
+    from hireops.db import session_scope
+    from hireops.services.auth import AuthError, create_user
+
+    secret = get_settings().hireops_password
+    password = secret.get_secret_value() if secret else None
+    if password is None:
+        if not sys.stdin.isatty():
+            print("error: set HIREOPS_PASSWORD or run in a terminal to be asked", file=sys.stderr)
+            return 2
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("Repeat password: ") != password:
+            print("error: the passwords differ", file=sys.stderr)
+            return 2
+    try:
+        with session_scope() as session:
+            user = create_user(session=session, email=args.email, password=password,
+                               role=args.role, full_name=args.name)
+            print(f"created {user.role.value if hasattr(user.role, 'value') else user.role} "
+                  f"{user.email}")
+    except AuthError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _seed_demo(_args: argparse.Namespace) -> int:
+    from hireops.db import session_scope
+    from hireops.services.demo import DemoNotAllowed, seed_demo
+
+    try:
+        with session_scope() as session:
+            summary = seed_demo(session=session)
+    except DemoNotAllowed as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    print(summary)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m hireops", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("migrate", help="apply database migrations").set_defaults(run=_migrate)
+    create = commands.add_parser("create-user", help="add a user (password from HIREOPS_PASSWORD "
+                                 "or a prompt)")
+    create.add_argument("--email", required=True)
+    create.add_argument("--role", required=True, choices=["admin", "recruiter", "viewer"])
+    create.add_argument("--name", default="")
+    create.set_defaults(run=_create_user)
+    commands.add_parser("seed-demo", help="load demo jobs, candidates and the demo admin "
+                        "(demo mode only; safe to repeat)").set_defaults(run=_seed_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

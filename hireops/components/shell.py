@@ -1,0 +1,117 @@
+"""The recruiter shell (sidebar, header) and the page decorator that guards every page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import reflex as rx
+
+from hireops import routes
+from hireops.models import Role
+from hireops.state.access import READ_ROLES
+from hireops.state.auth import AuthState
+
+NAV_ITEMS = (
+    ("Dashboard", "layout-dashboard", routes.DASHBOARD),
+    ("Inbox", "inbox", routes.INBOX),
+    ("Jobs", "briefcase", routes.JOBS),
+    ("Candidates", "users", routes.CANDIDATES),
+    ("Reports", "chart-bar", routes.REPORTS),
+    ("Settings", "settings", routes.SETTINGS),
+)
+
+
+def _nav_link(label: str, icon: str, href: str) -> rx.Component:
+    path = rx.State.router.url.path
+    active = (path == href) if href == "/" else path.startswith(href)
+    return rx.link(
+        rx.hstack(rx.icon(icon, size=18), rx.text(label, size="3", weight="medium"),
+                  spacing="3", align="center"),
+        href=href,
+        underline="none",
+        padding_x="12px",
+        padding_y="9px",
+        border_radius="8px",
+        width="100%",
+        color=rx.cond(active, rx.color("accent", 11), rx.color("gray", 11)),
+        background=rx.cond(active, rx.color("accent", 3), "transparent"),
+        _hover={"background": rx.color("gray", 3)},
+    )
+
+
+def _sidebar() -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.center(rx.icon("sparkles", size=18, color="white"), width="32px", height="32px",
+                      border_radius="8px", background=rx.color("accent", 9)),
+            rx.heading("HireOps", size="5", weight="bold"),
+            spacing="2", align="center", padding_x="8px", padding_bottom="18px",
+        ),
+        *[_nav_link(*item) for item in NAV_ITEMS],
+        rx.spacer(),
+        rx.divider(),
+        rx.hstack(
+            rx.avatar(fallback=AuthState.user_email[:2].upper(), size="2", radius="full"),
+            rx.vstack(
+                rx.text(rx.cond(AuthState.user_name != "", AuthState.user_name,
+                                AuthState.user_email), size="2", weight="medium", trim="both"),
+                rx.badge(AuthState.user_role, size="1", variant="soft", color_scheme="gray"),
+                spacing="1",
+            ),
+            spacing="2", align="center", width="100%", padding_x="4px",
+        ),
+        rx.button(rx.icon("log-out", size=16), "Sign out", on_click=AuthState.sign_out,
+                  variant="ghost", color_scheme="gray", width="100%", id="sign-out"),
+        width="232px",
+        min_width="232px",
+        height="100vh",
+        position="sticky",
+        top="0",
+        padding="20px 14px",
+        spacing="1",
+        border_right=f"1px solid {rx.color('gray', 5)}",
+        background=rx.color("gray", 1),
+    )
+
+
+def _checking() -> rx.Component:
+    return rx.center(rx.spinner(size="3"), height="100vh", width="100%")
+
+
+def shell(title: str, content: rx.Component, actions: rx.Component | None = None) -> rx.Component:
+    """The signed-in layout: sidebar, a page header with optional actions, and the content."""
+    header = rx.hstack(
+        rx.heading(title, size="7", weight="bold"),
+        rx.spacer(),
+        actions or rx.fragment(),
+        width="100%", align="center", padding_bottom="20px",
+    )
+    return rx.cond(
+        AuthState.access_granted,
+        rx.hstack(
+            _sidebar(),
+            rx.box(header, content, padding="28px 36px", width="100%", max_width="1240px"),
+            spacing="0", align="start", width="100%",
+            background=rx.color("gray", 2), min_height="100vh",
+        ),
+        _checking(),
+    )
+
+
+def recruiter_page(
+    *, route: str, title: str, on_load: Sequence | None = None,
+    roles: tuple[Role, ...] = READ_ROLES, actions: Callable[[], rx.Component] | None = None,
+) -> Callable:
+    """Register a signed-in page: access check first, then the page's own loaders."""
+    allowed = ",".join(role.value for role in roles)
+
+    def decorate(body: Callable[[], rx.Component]) -> Callable:
+        @rx.page(route=route, title=f"{title} · HireOps",
+                 on_load=[AuthState.check_access(allowed), *(on_load or [])])
+        def page() -> rx.Component:
+            return shell(title, body(), actions() if actions else None)
+
+        page.__name__ = body.__name__
+        return page
+
+    return decorate

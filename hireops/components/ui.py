@@ -1,0 +1,80 @@
+"""Small UI pieces used across pages."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+STATUS_COLORS = {"open": "green", "draft": "gray", "closed": "red"}
+
+
+def card(*children: rx.Component, **props) -> rx.Component:
+    """A white panel with a soft border."""
+    style = {"padding": "20px", **props}
+    return rx.box(*children, background=rx.color("gray", 1), border_radius="12px",
+                  border=f"1px solid {rx.color('gray', 4)}",
+                  box_shadow="0 1px 2px rgba(16,24,40,0.04)", **style)
+
+
+def metric_card(label: str, value: rx.Var | int, icon: str, hint: str = "",
+                color: str = "accent") -> rx.Component:
+    return card(
+        rx.hstack(
+            rx.vstack(
+                rx.text(label, size="2", color=rx.color("gray", 11), weight="medium"),
+                rx.heading(value, size="8", weight="bold"),
+                rx.text(hint, size="1", color=rx.color("gray", 10)),
+                spacing="1",
+            ),
+            rx.spacer(),
+            rx.center(rx.icon(icon, size=20, color=rx.color(color, 11)), width="40px",
+                      height="40px", border_radius="10px", background=rx.color(color, 3)),
+            align="start", width="100%",
+        ),
+        width="100%",
+    )
+
+
+def status_badge(status: rx.Var) -> rx.Component:
+    return rx.match(
+        status,
+        ("open", rx.badge("Open", color_scheme="green", variant="soft")),
+        ("closed", rx.badge("Closed", color_scheme="red", variant="soft")),
+        rx.badge(status, color_scheme="gray", variant="soft"),
+    )
+
+
+def empty_state(icon: str, title: str, text: str, action: rx.Component | None = None) -> rx.Component:
+    return card(
+        rx.center(
+            rx.vstack(
+                rx.center(rx.icon(icon, size=26, color=rx.color("accent", 10)), width="56px",
+                          height="56px", border_radius="50%", background=rx.color("accent", 3)),
+                rx.heading(title, size="4"),
+                rx.text(text, size="2", color=rx.color("gray", 11), text_align="center",
+                        max_width="420px"),
+                action or rx.fragment(),
+                align="center", spacing="3",
+            ),
+            padding_y="36px",
+        ),
+        width="100%",
+    )
+
+
+def error_callout(message: rx.Var) -> rx.Component:
+    return rx.cond(
+        message != "",
+        rx.callout(message, icon="triangle-alert", color_scheme="red", role="alert", width="100%"),
+    )
+
+
+def data_table(headers: list[str], rows: rx.Var, render_row, table_id: str = "") -> rx.Component:
+    """A card holding a table of `rows`, each drawn by `render_row`."""
+    return card(
+        rx.table.root(
+            rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in headers])),
+            rx.table.body(rx.foreach(rows, render_row)),
+            width="100%", variant="ghost", id=table_id or None,
+        ),
+        padding="8px 12px", width="100%",
+    )

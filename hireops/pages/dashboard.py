@@ -1,0 +1,69 @@
+"""The dashboard: where the pipeline stands today."""
+
+import reflex as rx
+
+from hireops import routes
+from hireops.components.shell import recruiter_page
+from hireops.components.ui import card, metric_card
+from hireops.services.dashboard import ActivityItem, StageCount
+from hireops.state.dashboard import DashboardState
+
+
+def _stage_row(stage: StageCount) -> rx.Component:
+    share = (stage.count / DashboardState.largest_stage * 100).to_string() + "%"
+    return rx.hstack(
+        rx.text(stage.label, size="2", width="170px", color=rx.color("gray", 11)),
+        rx.box(
+            rx.box(height="10px", width=share, background=rx.color("accent", 9),
+                   border_radius="5px", min_width="2px"),
+            width="100%", background=rx.color("gray", 3), border_radius="5px",
+        ),
+        rx.text(stage.count, size="2", weight="bold", width="40px", text_align="right"),
+        width="100%", align="center", spacing="3",
+    )
+
+
+def _activity_row(item: ActivityItem) -> rx.Component:
+    return rx.hstack(
+        rx.icon("circle-dot", size=14, color=rx.color("accent", 9)),
+        rx.text(item.action, size="2", weight="medium"),
+        rx.spacer(),
+        rx.text(item.actor, size="1", color=rx.color("gray", 10)),
+        rx.text(item.at, size="1", color=rx.color("gray", 10)),
+        width="100%", align="center", spacing="2",
+    )
+
+
+@recruiter_page(route=routes.DASHBOARD, title="Dashboard", on_load=[DashboardState.load])
+def dashboard() -> rx.Component:
+    return rx.vstack(
+        rx.grid(
+            metric_card("Open jobs", DashboardState.open_jobs, "briefcase", "accepting applications"),
+            metric_card("Candidates", DashboardState.candidates, "users", "people in the pipeline"),
+            metric_card("Applications", DashboardState.applications, "file-text",
+                        "across all jobs", color="blue"),
+            metric_card("Decisions for HR", DashboardState.awaiting_hr, "gavel",
+                        "waiting for a person", color="amber"),
+            columns=rx.breakpoints(initial="1", sm="2", lg="4"), spacing="4", width="100%",
+        ),
+        rx.grid(
+            card(
+                rx.heading("Applications by stage", size="4", padding_bottom="12px"),
+                rx.vstack(rx.foreach(DashboardState.stages, _stage_row), spacing="3",
+                          width="100%"),
+                width="100%",
+            ),
+            card(
+                rx.heading("Recent activity", size="4", padding_bottom="12px"),
+                rx.cond(
+                    DashboardState.recent_activity.length() > 0,
+                    rx.vstack(rx.foreach(DashboardState.recent_activity, _activity_row),
+                              spacing="3", width="100%"),
+                    rx.text("Nothing has happened yet.", size="2", color=rx.color("gray", 10)),
+                ),
+                width="100%",
+            ),
+            columns=rx.breakpoints(initial="1", lg="2"), spacing="4", width="100%",
+        ),
+        spacing="5", width="100%",
+    )

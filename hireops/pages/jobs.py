@@ -1,0 +1,107 @@
+"""The jobs list."""
+
+import reflex as rx
+
+from hireops import routes
+from hireops.components.shell import recruiter_page
+from hireops.components.ui import card, empty_state, status_badge
+from hireops.services.jobs import JobRow
+from hireops.state.jobs import JobsState
+
+
+def _count(value: rx.Var, label: str) -> rx.Component:
+    return rx.vstack(rx.text(value, size="3", weight="bold"),
+                     rx.text(label, size="1", color=rx.color("gray", 10)),
+                     spacing="0", align="center")
+
+
+def _job_row(job: JobRow) -> rx.Component:
+    edit_href = routes.JOB_EDIT + "?id=" + job.id.to_string()
+    return rx.table.row(
+        rx.table.cell(
+            rx.vstack(
+                rx.link(job.title, href=edit_href, weight="medium", size="3"),
+                rx.text(job.department, " · ", job.location, size="1", color=rx.color("gray", 10)),
+                spacing="1",
+            )
+        ),
+        rx.table.cell(status_badge(job.status)),
+        rx.table.cell(_count(job.applications, "applied")),
+        rx.table.cell(_count(job.in_interview, "interviewing")),
+        rx.table.cell(_count(job.shortlisted, "shortlisted")),
+        rx.table.cell(rx.text(job.updated_at, size="2", color=rx.color("gray", 11))),
+        rx.table.cell(
+            rx.cond(
+                JobsState.can_edit,
+                rx.hstack(
+                    rx.link(rx.button(rx.icon("pencil", size=14), "Edit", size="1",
+                                      variant="soft"), href=edit_href),
+                    rx.cond(
+                        job.status == "closed",
+                        rx.button("Reopen", size="1", variant="soft", color_scheme="green",
+                                  on_click=JobsState.reopen_job(job.id)),
+                        rx.button("Close", size="1", variant="soft", color_scheme="red",
+                                  on_click=JobsState.close_job(job.id)),
+                    ),
+                    spacing="2",
+                ),
+            )
+        ),
+        align="center",
+    )
+
+
+def _new_job_button() -> rx.Component:
+    return rx.cond(
+        JobsState.can_edit,
+        rx.link(rx.button(rx.icon("plus", size=16), "New job", size="3", id="new-job"),
+                href=routes.JOB_NEW),
+    )
+
+
+def _toolbar() -> rx.Component:
+    return rx.hstack(
+        rx.input(rx.input.slot(rx.icon("search", size=16)), placeholder="Search titles",
+                 value=JobsState.search, on_change=JobsState.search_titles.debounce(300),
+                 width="280px"),
+        rx.select.root(
+            rx.select.trigger(placeholder="All statuses"),
+            rx.select.content(
+                rx.select.item("All statuses", value="all"),
+                rx.select.item("Open", value="open"),
+                rx.select.item("Closed", value="closed"),
+            ),
+            value=rx.cond(JobsState.status_filter == "", "all", JobsState.status_filter),
+            on_change=JobsState.filter_status,
+        ),
+        spacing="3", padding_bottom="14px",
+    )
+
+
+@recruiter_page(route=routes.JOBS, title="Jobs", on_load=[JobsState.load],
+                actions=_new_job_button)
+def jobs() -> rx.Component:
+    table = card(
+        rx.table.root(
+            rx.table.header(
+                rx.table.row(
+                    *[rx.table.column_header_cell(h) for h in
+                      ("Job", "Status", "Applied", "Interviewing", "Shortlisted", "Updated", "")]
+                )
+            ),
+            rx.table.body(rx.foreach(JobsState.jobs, _job_row)),
+            width="100%", variant="ghost", id="jobs-table",
+        ),
+        padding="8px 12px", width="100%",
+    )
+    return rx.vstack(
+        _toolbar(),
+        rx.cond(
+            JobsState.jobs.length() > 0,
+            table,
+            empty_state("briefcase", "No jobs here yet",
+                        "Create a job and let auto-fill draft the skills, responsibilities "
+                        "and description from its title.", _new_job_button()),
+        ),
+        width="100%", spacing="0",
+    )

@@ -1,0 +1,55 @@
+"""The offline engine: wraps the deterministic rule-based agents in the engine Protocol.
+
+The agents are imported inside each method so that importing this module stays cheap (the
+skills vocabulary and question bank load only when an agent is first used).
+"""
+
+from __future__ import annotations
+
+from hireops.services.ai.engine import AgentName, EngineReply
+from hireops.services.ai.schemas import (
+    EmailClassification,
+    EmailInput,
+    InterviewEvaluation,
+    InterviewInput,
+    JobDraft,
+    JobInput,
+    ResumeScore,
+)
+
+# Recorded as the model and prompt version of every local call; bump when the rules change.
+LOCAL_MODEL = "local-rules-v1"
+
+
+class LocalEngine:
+    """Rules, vocabularies and question banks on this machine: no network, no tokens, no cost."""
+
+    name = "local"
+    model = LOCAL_MODEL
+    agent_id = ""
+
+    def prompt_version(self, agent: AgentName) -> str:
+        return LOCAL_MODEL
+
+    def close(self) -> None:
+        """Nothing to release; present so callers can treat every engine alike."""
+
+    def classify_email(self, email: EmailInput) -> EngineReply[EmailClassification]:
+        from hireops.services.ai.local.classifier import classify_email
+
+        return EngineReply(result=classify_email(email), model=LOCAL_MODEL)
+
+    def score_resume(self, job: JobInput, resume_text: str) -> EngineReply[ResumeScore]:
+        from hireops.services.ai.local.resume_scorer import score_resume
+
+        return EngineReply(result=score_resume(job, resume_text), model=LOCAL_MODEL)
+
+    def evaluate_interview(self, interview: InterviewInput) -> EngineReply[InterviewEvaluation]:
+        from hireops.services.ai.local.interview_evaluator import evaluate_interview
+
+        return EngineReply(result=evaluate_interview(interview), model=LOCAL_MODEL)
+
+    def generate_job(self, title: str) -> EngineReply[JobDraft]:
+        from hireops.services.ai.local.job_generator import generate_job_draft
+
+        return EngineReply(result=generate_job_draft(title), model=LOCAL_MODEL)

@@ -1,0 +1,85 @@
+"""Server-side access checks for event handlers.
+
+A browser can fire any event by hand, so every handler of a recruiter page is wrapped by
+`requires(...)`: it re-reads the session from the database and refuses anonymous or wrong-role
+callers before the handler body runs. `current_actor()` gives the body the checked user.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from contextvars import ContextVar
+
+import reflex as rx
+
+from hireops import routes
+from hireops.db import session_scope
+from hireops.models import Role, User
+from hireops.services.auth import role_allows, user_for_token
+
+ACCESS_MARKER = "_hireops_roles"
+READ_ROLES = (Role.admin, Role.recruiter, Role.viewer)
+WRITE_ROLES = (Role.admin, Role.recruiter)
+ADMIN_ROLES = (Role.admin,)
+
+_actor: ContextVar[User | None] = ContextVar("hireops_actor", default=None)
+
+
+def current_actor() -> User:
+    """The user checked by the enclosing `requires` wrapper."""
+    user = _actor.get()
+    if user is None:
+        raise RuntimeError("current_actor() called outside a handler wrapped by requires()")
+    return user
+
+
+def load_user(token: str) -> User | None:
+    """The live user behind a session token, read from the database."""
+    with session_scope() as session:
+        return user_for_token(session=session, token=token)
+
+
+def _denial(user: User | None):
+    if user is None:
+        return [rx.toast.warning("Please sign in again."), rx.redirect(routes.LOGIN)]
+    return rx.toast.error("Your role does not allow this action.")
+
+
+def requires(*roles: Role) -> Callable:
+    """Wrap an event handler so it runs only for a signed-in user with one of `roles`."""
+
+    def decorate(handler: Callable) -> Callable:
+        if inspect.isasyncgenfunction(handler):
+            @functools.wraps(handler)
+            async def wrapper(self, *args, **kwargs):
+                user = load_user(self.session_token)
+                if user is None or not role_allows(user, roles):
+                    yield _denial(user)
+                    return
+                reset = _actor.set(user)
+                try:
+                    async for update in handler(self, *args, **kwargs):
+                        yield update
+                finally:
+                    _actor.reset(reset)
+        else:
+            @functools.wraps(handler)
+            async def wrapper(self, *args, **kwargs):
+                user = load_user(self.session_token)
+                if user is None or not role_allows(user, roles):
+                    return _denial(user)
+                reset = _actor.set(user)
+                try:
+                    result = handler(self, *args, **kwargs)
+                    if inspect.isawaitable(result):
+                        result = await result
+                    return result
+                finally:
+                    _actor.reset(reset)
+
+        setattr(wrapper, ACCESS_MARKER, roles)
+        return wrapper
+
+    return decorate

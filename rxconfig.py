@@ -1,0 +1,20 @@
+"""Reflex configuration; the database URL and everything else come from hireops.config."""
+
+import reflex as rx
+
+from hireops.config import get_settings
+
+config = rx.Config(
+    app_name="hireops",
+    db_url=get_settings().database_url,
+    telemetry_enabled=False,
+    show_built_with_reflex=False,
+    plugins=[
+        rx.plugins.RadixThemesPlugin(
+            theme=rx.theme(appearance="light", accent_color="indigo", gray_color="slate",
+                           radius="medium"),
+        ),
+    ],
+    # No sitemap: every page but sign-in and the interview room is private.
+    disable_plugins=[rx.plugins.SitemapPlugin],
+)

@@ -1,0 +1,262 @@
+"""A loopback fake of the Mistral API speaking its real wire format, so the real SDK is tested.
+
+Serves `POST /v1/chat/completions` and `POST /v1/agents/completions` from a thread. Each test
+scripts the replies in order (`reply_json`, `reply_text`, `fail`, `hang`) and reads back what
+the SDK sent in `requests`. An unscripted request gets a 500 that says so, so a test that
+expects fewer calls fails loudly instead of passing on a default answer.
+
+    with FakeMistralServer(api_key="test-key") as fake:
+        fake.reply_json({"category": "general", ...}, prompt_tokens=50)
+        ...  # point MISTRAL_SERVER_URL at fake.url
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+CHAT_PATH = "/v1/chat/completions"
+AGENTS_PATH = "/v1/agents/completions"
+# What the agents endpoint reports as the model behind an agent.
+DEFAULT_AGENT_MODEL = "mistral-medium-2505"
+
+
+@dataclass
+class Scripted:
+    """One scripted reply: a completion (`content`), an HTTP error (`status`), or a delay."""
+
+    content: str | list[dict] | None = None
+    status: int = 200
+    error_body: dict | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    delay_s: float = 0.0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    finish_reason: str = "stop"
+    model: str | None = None
+
+
+@dataclass
+class RecordedRequest:
+    path: str
+    headers: dict[str, str]
+    body: dict[str, Any]
+
+
+class FakeMistralServer:
+    """A scriptable Mistral API on 127.0.0.1 and a free port."""
+
+    def __init__(self, *, api_key: str | None = None) -> None:
+        self.api_key = api_key
+        self.requests: list[RecordedRequest] = []
+        self._script: deque[Scripted] = deque()
+        self._lock = threading.Lock()
+        self._stopping = threading.Event()
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._httpd.daemon_threads = True
+        # A short poll interval keeps `stop()` (and so each test's teardown) fast.
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
+
+    @property
+    def url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def start(self) -> FakeMistralServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stopping.set()  # wakes handlers that are "hanging"
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        self._thread.join(timeout=5)
+
+    def __enter__(self) -> FakeMistralServer:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    # --- scripting ------------------------------------------------------------------------
+
+    def reply_json(self, payload: Any, *, prompt_tokens: int = 100,
+                   completion_tokens: int = 50, model: str | None = None) -> None:
+        """Answer the next request with `payload` serialised as the assistant's content."""
+        self.reply_text(json.dumps(payload), prompt_tokens=prompt_tokens,
+                        completion_tokens=completion_tokens, model=model)
+
+    def reply_text(self, content: str | list[dict], *, prompt_tokens: int = 100,
+                   completion_tokens: int = 50, finish_reason: str = "stop",
+                   model: str | None = None) -> None:
+        """Answer with raw content (e.g. broken JSON, or a list of content chunks)."""
+        self._push(Scripted(content=content, prompt_tokens=prompt_tokens,
+                            completion_tokens=completion_tokens,
+                            finish_reason=finish_reason, model=model))
+
+    def fail(self, status: int, *, times: int = 1, message: str = "",
+             retry_after: float | None = None) -> None:
+        """Answer the next `times` requests with an HTTP error in Mistral's error format."""
+        headers = {"Retry-After": f"{retry_after:g}"} if retry_after is not None else {}
+        body = {"object": "error", "message": message or f"fake error {status}",
+                "type": "rate_limited" if status == 429 else "internal_error",
+                "param": None, "code": str(status)}
+        for _ in range(times):
+            self._push(Scripted(status=status, error_body=body, headers=headers))
+
+    def hang(self, seconds: float, *, times: int = 1) -> None:
+        """Wait `seconds` before answering (longer than the client timeout, usually)."""
+        for _ in range(times):
+            self._push(Scripted(delay_s=seconds, content="{}"))
+
+    def pending(self) -> int:
+        """Scripted replies not used yet."""
+        with self._lock:
+            return len(self._script)
+
+    def _push(self, item: Scripted) -> None:
+        with self._lock:
+            self._script.append(item)
+
+    # --- serving (called from handler threads) --------------------------------------------
+
+    def _next(self) -> Scripted:
+        with self._lock:
+            if self._script:
+                return self._script.popleft()
+        return Scripted(status=500, error_body={"object": "error", "code": "500",
+                                                "message": "fake: no scripted reply left"})
+
+    def _record(self, path: str, headers: dict[str, str], body: dict) -> None:
+        with self._lock:
+            self.requests.append(RecordedRequest(path=path, headers=headers, body=body))
+
+
+def _handler_for(fake: FakeMistralServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(_MistralHandler):
+        server_fake = fake
+
+    return Handler
+
+
+class _MistralHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_fake: FakeMistralServer
+
+    def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
+        pass
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length)
+        if self.path not in (CHAT_PATH, AGENTS_PATH):
+            return self._send(404, {"detail": "Not Found"})
+        try:
+            body = json.loads(raw or b"{}")
+        except json.JSONDecodeError:
+            return self._send(400, {"object": "error", "message": "invalid JSON body"})
+        fake = self.server_fake
+        fake._record(self.path, {k.lower(): v for k, v in self.headers.items()}, body)
+        if fake.api_key and self.headers.get("Authorization") != f"Bearer {fake.api_key}":
+            return self._send(401, {"message": "Unauthorized", "request_id": "fake"})
+        problem = _validate_request(self.path, body)
+        if problem:
+            return self._send(422, {"detail": [{"type": "missing", "loc": ["body", problem],
+                                                "msg": "Field required", "input": body}]})
+        self._answer(fake._next(), body)
+
+    def _answer(self, item: Scripted, body: dict) -> None:
+        if item.delay_s and self.server_fake._stopping.wait(item.delay_s):
+            return  # server stopping; the client gave up long ago
+        if item.status != 200:
+            return self._send(item.status, item.error_body or {}, item.headers)
+        self._send(200, _completion(self.path, body, item))
+
+    def _send(self, status: int, payload: dict, headers: dict[str, str] | None = None) -> None:
+        data = json.dumps(payload).encode()
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client timed out and hung up
+
+
+def _validate_request(path: str, body: dict) -> str:
+    """The name of a missing required field, like the real API's 422, or ''."""
+    required = ("messages", "agent_id") if path == AGENTS_PATH else ("messages", "model")
+    return next((name for name in required if not body.get(name)), "")
+
+
+def _completion(path: str, body: dict, item: Scripted) -> dict:
+    model = item.model or body.get("model") or DEFAULT_AGENT_MODEL
+    return {
+        "id": f"fake-{time.time_ns():x}",
+        "object": "chat.completion",
+        "model": model,
+        "created": int(time.time()),
+        "choices": [{
+            "index": 0,
+            "message": {"role": "assistant", "content": item.content, "tool_calls": None,
+                        "prefix": False},
+            "finish_reason": item.finish_reason,
+        }],
+        "usage": {
+            "prompt_tokens": item.prompt_tokens,
+            "completion_tokens": item.completion_tokens,
+            "total_tokens": item.prompt_tokens + item.completion_tokens,
+        },
+    }
+
+
+# Well-formed replies for each agent, as a model following the prompts would send them.
+SAMPLE_REPLIES: dict[str, dict[str, Any]] = {
+    "classifier": {
+        "category": "candidate_application", "confidence": 0.93,
+        "reasoning": "Subject says 'Application' and a CV is attached.",
+        "suggested_action": "Parse the attached resume", "detected_name": "Ada Lovelace",
+        "detected_role": "Backend Engineer",
+    },
+    "resume_scorer": {
+        "candidate_summary": {"name": "Ada Lovelace", "years_experience_est": 6,
+                              "current_title": "Software Engineer",
+                              "key_strengths": ["Python", "PostgreSQL"]},
+        "match": {"score": 82, "confidence": 0.8,
+                  "evidence": [{"skill": "Python", "resume_evidence": "6 years of Python",
+                                "importance": "must_have"}],
+                  "gaps": ["Kubernetes"], "risks": [], "recommendation": "shortlist"},
+        "screening_questions": ["How have you run Python services in production?"],
+        "knockouts": [],
+    },
+    "interview_evaluator": {
+        "score": 77, "decision": "advance", "strengths": ["Clear answer on indexing"],
+        "concerns": ["Little testing experience"], "communication_rating": 80,
+        "technical_depth": 74, "cultural_fit": 78, "problem_solving": 72,
+        "email_draft": "Dear Ada, thank you for your time...",
+        "scheduling_slots": ["Tuesday 10:00"], "preferred_slot": "Tuesday morning",
+        "summary": "Solid backend fundamentals; testing needs probing.",
+    },
+    "job_generator": {
+        "title": "Backend Engineer", "department": "Engineering", "location": "Remote",
+        "seniority": "Mid-level",
+        "must_have_skills": ["Python", "SQL", "REST APIs", "Git", "Testing", "Docker"],
+        "nice_to_have_skills": ["Kubernetes", "Redis", "AWS", "GraphQL"],
+        "responsibilities": ["Build services", "Review code", "Write tests",
+                             "Design schemas", "Operate services", "Mentor peers"],
+        "qualifications": ["3+ years backend work", "CS degree or equivalent",
+                           "Fluent English"],
+        "description": "We are looking for a backend engineer... " * 20,
+        "known_role": True, "notes": "",
+    },
+}
