@@ -17,7 +17,7 @@ def _label(text: str, hint: str = "") -> rx.Component:
 def _input(label: str, name: str, placeholder: str = "", **props) -> rx.Component:
     return rx.vstack(
         _label(label),
-        rx.input(value=getattr(S, name), on_change=S.set_field(name).debounce(250),
+        rx.input(value=getattr(S, name), on_change=S.set_field(name),
                  placeholder=placeholder, width="100%", id=f"job-{name}",
                  read_only=~S.can_edit, **props),
         spacing="1", width="100%",
@@ -27,7 +27,7 @@ def _input(label: str, name: str, placeholder: str = "", **props) -> rx.Componen
 def _lines(label: str, name: str, hint: str = "one per line", rows: str = "6") -> rx.Component:
     return rx.vstack(
         _label(label, hint),
-        rx.text_area(value=getattr(S, name), on_change=S.set_field(name).debounce(300),
+        rx.text_area(value=getattr(S, name), on_change=S.set_field(name),
                      rows=rows, width="100%", id=f"job-{name}", read_only=~S.can_edit),
         spacing="1", width="100%",
     )
@@ -36,7 +36,7 @@ def _lines(label: str, name: str, hint: str = "one per line", rows: str = "6") -
 def _number(label: str, name: str, hint: str) -> rx.Component:
     return rx.vstack(
         _label(label),
-        rx.input(value=getattr(S, name), on_change=S.set_field(name).debounce(250),
+        rx.input(value=getattr(S, name), on_change=S.set_field(name),
                  type="number", min="0", max="100", width="100%", id=f"job-{name}",
                  read_only=~S.can_edit),
         rx.text(hint, size="1", color=rx.color("gray", 10)),
@@ -49,7 +49,7 @@ def _title_bar() -> rx.Component:
         rx.vstack(
             _label("Job title", "type a title and let auto-fill draft the rest"),
             rx.hstack(
-                rx.input(value=S.title, on_change=S.set_field("title").debounce(200),
+                rx.input(value=S.title, on_change=S.set_field("title"),
                          placeholder="e.g. Senior Backend Engineer", size="3", width="100%",
                          id="job-title", read_only=~S.can_edit),
                 rx.button(rx.cond(S.autofilling, rx.spinner(size="2"), rx.icon("wand-sparkles")),
@@ -88,7 +88,7 @@ def _details() -> rx.Component:
         rx.box(height="14px"),
         rx.vstack(
             _label("Description", S.description_words.to_string() + " words"),
-            rx.text_area(value=S.description, on_change=S.set_field("description").debounce(300),
+            rx.text_area(value=S.description, on_change=S.set_field("description"),
                          rows="10", width="100%", id="job-description", read_only=~S.can_edit),
             spacing="1", width="100%",
         ),

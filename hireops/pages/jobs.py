@@ -62,7 +62,7 @@ def _new_job_button() -> rx.Component:
 def _toolbar() -> rx.Component:
     return rx.hstack(
         rx.input(rx.input.slot(rx.icon("search", size=16)), placeholder="Search titles",
-                 value=JobsState.search, on_change=JobsState.search_titles.debounce(300),
+                 value=JobsState.search, on_change=JobsState.search_titles,
                  width="280px"),
         rx.select.root(
             rx.select.trigger(placeholder="All statuses"),

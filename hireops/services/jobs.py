@@ -38,10 +38,12 @@ class JobForm(BaseModel):
     blind_screening: bool = False
     generated_by: str = ""
 
-    @field_validator("title", "department", "location", "seniority", "employment_type")
+    # Before the length limits, so a blank or padded title cannot pass `min_length`.
+    @field_validator("title", "department", "location", "seniority", "employment_type",
+                     mode="before")
     @classmethod
-    def _strip(cls, value: str) -> str:
-        return value.strip()
+    def _strip(cls, value: object) -> object:
+        return value.strip() if isinstance(value, str) else value
 
     @field_validator("must_have_skills", "nice_to_have_skills", "responsibilities",
                      "qualifications", "custom_questions", "knockout_requirements")

@@ -41,9 +41,18 @@ def load_user(token: str) -> User | None:
         return user_for_token(session=session, token=token)
 
 
-def _denial(user: User | None):
+def sign_in_redirect(path: str):
+    """Send the browser to sign-in, coming back to `path` afterwards."""
+    path = path.rstrip("/")
+    return rx.redirect(f"{routes.LOGIN}?next={path}" if path else routes.LOGIN)
+
+
+def _denial(state, user: User | None):
     if user is None:
-        return [rx.toast.warning("Please sign in again."), rx.redirect(routes.LOGIN)]
+        redirect = sign_in_redirect(state.router.url.path)
+        # A stale token means the session ran out; say so. A stranger just gets the form.
+        return [rx.toast.warning("Your session has ended; please sign in again."), redirect] \
+            if state.session_token else redirect
     return rx.toast.error("Your role does not allow this action.")
 
 
@@ -56,7 +65,7 @@ def requires(*roles: Role) -> Callable:
             async def wrapper(self, *args, **kwargs):
                 user = load_user(self.session_token)
                 if user is None or not role_allows(user, roles):
-                    yield _denial(user)
+                    yield _denial(self, user)
                     return
                 reset = _actor.set(user)
                 try:
@@ -69,7 +78,7 @@ def requires(*roles: Role) -> Callable:
             async def wrapper(self, *args, **kwargs):
                 user = load_user(self.session_token)
                 if user is None or not role_allows(user, roles):
-                    return _denial(user)
+                    return _denial(self, user)
                 reset = _actor.set(user)
                 try:
                     result = handler(self, *args, **kwargs)

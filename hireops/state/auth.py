@@ -9,7 +9,7 @@ from hireops.config import get_settings
 from hireops.db import session_scope
 from hireops.models import Role
 from hireops.services.auth import role_allows, sign_out
-from hireops.state.access import load_user
+from hireops.state.access import load_user, sign_in_redirect
 
 SESSION_COOKIE = "hireops_session"
 
@@ -42,9 +42,7 @@ class AuthState(rx.State):
         self.access_granted = False
         if user is None:
             self.user_email = self.user_name = self.user_role = ""
-            path = self.router.url.path
-            target = routes.LOGIN if path in ("", "/") else f"{routes.LOGIN}?next={path}"
-            return rx.redirect(target)
+            return sign_in_redirect(self.router.url.path)
         self.user_email, self.user_name = user.email, user.full_name
         self.user_role = Role(user.role).value
         roles = tuple(Role(r) for r in allowed_roles.split(",") if r)

@@ -229,3 +229,10 @@ def test_empty_resume_is_rejected_with_a_reason():
 def test_scoring_is_deterministic():
     assert _score() == _score()
     assert _score().model_dump_json() == _score().model_dump_json()
+
+
+def test_skills_under_a_skills_heading_count_as_listed():
+    resume = "Sam Lee\nEXPERIENCE\nBuilt APIs in Python at Acme, 2019 - 2024.\nSKILLS\nKafka\n"
+    result = score_resume(JobInput(title="Engineer", must_have_skills=["Kafka", "Python"]), resume,
+                          today=TODAY)
+    assert result.match.score == 90  # Python used (1.0), Kafka only listed (0.8)

@@ -68,6 +68,14 @@ def test_vocabulary_covers_many_domains():
     assert len(SKILLS) >= 300
 
 
+def test_implied_skills_name_vocabulary_entries():
+    from hireops.services.ai.local.skills import _IMPLIED_BY
+
+    for skill, implied_by in _IMPLIED_BY.items():
+        assert skill in SKILLS
+        assert set(implied_by) <= set(SKILLS), implied_by
+
+
 def test_mentions_are_whole_sentences_proving_the_skill():
     assert find_skill_mentions(RESUME, "Kubernetes") == [
         "Built the order service in Golang and moved it onto k8s with Helm."

@@ -49,18 +49,21 @@ _APPLICATION_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(bewerbung|bewerbe mich|bewerben|lebenslauf|anschreiben|stelle als)\b",
      "uses German application wording"),
     (r"\b(solicitud de empleo|postulaci[oó]n|postularme|postulo|me gustar[ií]a aplicar|"
-     r"quisiera aplicar|aplicar (a|al|para)|mi candidatura|hoja de vida|adjunto mi (cv|curr[ií]culum))\b",
+     r"quisiera aplicar|aplicar (a|al|para)|mi candidatura|hoja de vida|"
+     r"adjunto mi (cv|curr[ií]culum))\b",
      "uses Spanish application wording"),
     (r"\bsolicitud\b", "uses the Spanish word 'solicitud' (application or request)"),
 )
 # Non-application wording: bills, orders, marketing mail.
 _NOISE_PHRASES: tuple[tuple[str, str], ...] = (
-    (r"\b(invoice|receipt|facture|rechnung|factura|recibo|quittung)\b", "invoice or receipt wording"),
+    (r"\b(invoice|receipt|facture|rechnung|factura|recibo|quittung)\b",
+     "invoice or receipt wording"),
     (r"\b(amount|total|balance|payment) (due|owed)\b|\bdue date\b|\bpay(ment)? by\b",
      "payment wording"),
     (r"\b(order|bestellung|commande|pedido) (#|no\.?|number|nr\.?|n°)|\byour order\b",
      "order wording"),
-    (r"\b(unsubscribe|abmelden|se d[ée]sabonner|d[ée]sinscri|darse de baja|cancelar suscripci[oó]n)\b",
+    (r"\b(unsubscribe|abmelden|se d[ée]sabonner|d[ée]sinscri|darse de baja|"
+     r"cancelar suscripci[oó]n)\b",
      "an unsubscribe link"),
     (r"\b(newsletter|view (this email )?in (your )?browser|manage (your )?preferences|"
      r"weekly digest|special offer|% off|limited time)\b",
@@ -113,7 +116,8 @@ def _weigh_attachments(names: list[str], evidence: _Evidence) -> None:
         if _CV_FILE.search(name):
             evidence.add_for(3.0, f'an attachment named like a CV ("{name}")')
         elif _BUSINESS_FILE.search(name):
-            evidence.add_against(3.0, f'an attachment named like an invoice, order or mailing ("{name}")')
+            evidence.add_against(
+                3.0, f'an attachment named like an invoice, order or mailing ("{name}")')
         elif _DOCUMENT_FILE.search(name):
             # A bare document is weak evidence: invoices and brochures are PDFs too.
             evidence.add_for(0.5, f'a document attached ("{name}")')
@@ -133,9 +137,11 @@ def _weigh_phrases(text: str, weight: float, where: str, evidence: _Evidence) ->
 def _weigh_resume_text(text: str, where: str, weight: float, evidence: _Evidence) -> None:
     sections = {m.group(1).lower() for m in _RESUME_SECTIONS.finditer(text)}
     ranges = len(_DATE_RANGE.findall(text))
-    if len(sections) >= 2 or (sections and ranges >= 1) or ranges >= 2:
-        evidence.add_for(weight, f"the {where} reads like a resume "
-                                 f"({len(sections)} resume sections, {ranges} job date ranges)")
+    found = f"({len(sections)} resume sections, {ranges} job date ranges)"
+    if len(sections) >= 2 and ranges >= 1:
+        evidence.add_for(weight, f"the {where} reads like a resume {found}")
+    elif len(sections) >= 2 or (sections and ranges) or ranges >= 2:
+        evidence.add_for(weight * 0.6, f"the {where} looks partly like a resume {found}")
 
 
 def _weigh(email: EmailInput) -> _Evidence:
@@ -143,7 +149,7 @@ def _weigh(email: EmailInput) -> _Evidence:
     _weigh_attachments(email.attachment_names, evidence)
     _weigh_phrases(email.subject, 3.0, "subject", evidence)
     _weigh_phrases(email.body, 2.5, "body", evidence)
-    _weigh_resume_text(email.body, "body", 2.0, evidence)
+    _weigh_resume_text(email.body, "body", 2.5, evidence)
     if _CV_FILE.search(email.subject):
         evidence.add_for(2.0, "the subject names a CV or resume")
     if email.attachment_text:
@@ -167,7 +173,8 @@ _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*(?:['’-]?[A-ZÀ-ÖØ-Þ]?[a-zà-
 _PERSON_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|da|di|la|le|del)\s+)?"
                           rf"(?:{_NAME_WORD}|[A-Z]\.)){{1,3}}$")
 _CLOSINGS = re.compile(
-    r"^\s*(best( regards| wishes)?|kind regards|regards|sincerely( yours)?|yours( sincerely| faithfully)?|"
+    r"^\s*(best( regards| wishes)?|kind regards|regards|sincerely( yours)?|"
+    r"yours( sincerely| faithfully)?|"
     r"thanks?( you)?|many thanks|cheers|cordialement|bien [àa] vous|bien cordialement|"
     r"salutations|mit freundlichen gr(ü|ue)(ß|ss)en|viele gr(ü|ue)(ß|ss)e|beste gr(ü|ue)(ß|ss)e|"
     r"freundliche gr(ü|ue)(ß|ss)e|saludos( cordiales)?|atentamente|un saludo|cordialmente)\b.*$",
@@ -209,7 +216,7 @@ def _name_from_address(address: str) -> str:
 
 
 def detect_name(email: EmailInput) -> str:
-    """The sender's name: display name, signature, self-introduction, top of the CV, then address."""
+    """The sender's name: display name, signature, introduction, top of the CV, then address."""
     if _NOT_A_PERSON.search(email.from_name) and not re.search(r"\d", email.from_name):
         return ""  # an organisation's display name: its signature is a company, not a person
     intro = _INTRODUCTION.search(email.body)
@@ -239,8 +246,8 @@ _ROLE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?:poste|position|role|stelle|puesto)\s+(?:de\s+|d['’]|of\s+|als\s+|as\s+)"
                r"(?P<role>[^\n]{2,60}?)" + _ROLE_END, re.IGNORECASE | re.MULTILINE),
 )
-_ROLE_WORDS_TO_DROP = re.compile(r"^(?:the|a|an|le|la|el|die|den|un|une)\s+|\s+(?:position|role|job)$",
-                                 re.IGNORECASE)
+_ROLE_WORDS_TO_DROP = re.compile(
+    r"^(?:the|a|an|le|la|el|die|den|un|une)\s+|\s+(?:position|role|job)$", re.IGNORECASE)
 
 
 def _clean_role(role: str) -> str:
@@ -267,7 +274,7 @@ def detect_role(email: EmailInput) -> str:
 
 def _confidence(margin: float) -> float:
     """Maps the evidence margin to 0.5-0.97: more and stronger signals, more confidence."""
-    return round(min(0.97, 0.5 + 0.47 * (1 - math.exp(-margin / 3.0))), 2)
+    return round(min(0.97, 0.5 + 0.47 * (1 - math.exp(-max(margin, 0.0) / 3.0))), 2)
 
 
 def _listing(reasons: list[str]) -> str:
@@ -281,11 +288,13 @@ def classify_email(email: EmailInput) -> EmailClassification:
     margin = evidence.application - evidence.noise
     has_content = bool(email.subject.strip() or email.body.strip() or email.attachment_names)
     if evidence.application >= 2.5 and margin >= 1.5:
+        reasoning = f"Application signals: {_listing(evidence.for_reasons)}."
+        if evidence.against_reasons:
+            reasoning += f" Against: {_listing(evidence.against_reasons)}."
         return EmailClassification(
             category="candidate_application",
             confidence=_confidence(margin),
-            reasoning=f"Application signals: {_listing(evidence.for_reasons)}."
-            + (f" Against: {_listing(evidence.against_reasons)}." if evidence.against_reasons else ""),
+            reasoning=reasoning,
             suggested_action="Extract the resume, create or update the candidate, and score them"
             + (f" against {role}." if role else " against the open jobs."),
             detected_name=name,
@@ -311,7 +320,8 @@ def _general(email: EmailInput, evidence: _Evidence, name: str, role: str) -> Em
     else:
         # No signal either way: an ordinary message, with modest confidence.
         confidence = 0.65 if _QUESTION.search(email.subject + " " + email.body) else 0.6
-        reasoning = "No application signals (no CV attached, no application wording, no resume text)"
+        reasoning = ("No application signals (no CV attached, no application wording, "
+                     "no resume text)")
         reasoning += "; the message asks a question." if confidence == 0.65 else "."
         action = "Reply to the sender or forward it to the right person."
     if evidence.for_reasons:

@@ -29,12 +29,15 @@ ADVANCE_AT = 75.0
 REJECT_BELOW = 50.0
 MIN_WORDS_TO_JUDGE = 40  # fewer candidate words than this: too little to evaluate
 FULL_EVIDENCE_WORDS = 150  # ratings are scaled down below this many candidate words
-WEIGHTS = {"technical_depth": 0.35, "problem_solving": 0.25, "communication": 0.2, "cultural_fit": 0.2}
+WEIGHTS = {
+    "technical_depth": 0.35, "problem_solving": 0.25, "communication": 0.2, "cultural_fit": 0.2,
+}
 
 _NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|"
                      r"thousand|million|half|double|twice)\b", re.IGNORECASE)
 _EXAMPLE = re.compile(r"\b(for example|for instance|e\.g\.|once|at my (last|previous|current)|"
-                      r"in my (last|previous|current) (role|job|team|company)|last (year|month|quarter)|"
+                      r"in my (last|previous|current) (role|job|team|company)|"
+                      r"last (year|month|quarter)|"
                       r"recently|one time|when i was)\b", re.IGNORECASE)
 _OWNERSHIP = re.compile(r"\bi (built|led|designed|implemented|wrote|migrated|created|set up|"
                         r"introduced|owned|ran|fixed|reduced|improved|managed|trained|launched|"
@@ -43,16 +46,24 @@ _OWNERSHIP = re.compile(r"\bi (built|led|designed|implemented|wrote|migrated|cre
 _OUTCOME = re.compile(r"\b(reduced|increased|improved|saved|cut|grew|result(ed)?|outcome|"
                       r"which meant|dropped|faster|fewer|doubled|halved|went from|down to|up to)\b",
                       re.IGNORECASE)
-_REASONING = re.compile(r"\b(because|so that|therefore|trade-?offs?|first|then|finally|measured|"
+_REASONING = re.compile(r"\b(because|so that|therefore|trade-?offs?|first|then|finally|measur\w*|"
                         r"tested|root cause|debugg?ed|analy[sz]ed|compared|options?|alternatives?|"
                         r"hypothes[ie]s|metrics?|profiled|benchmark(ed)?|prioriti[sz]ed|instead|"
-                        r"the reason|which is why|weighed|constraints?)\b", re.IGNORECASE)
+                        r"the reason|which is why|weighed|constraints?|investigated|looked into|"
+                        r"reproduced|narrowed|figured out|identified|found that|reali[sz]ed|"
+                        r"looked at|checked|verified|so i)\b",
+                        re.IGNORECASE)
 # The reasoning words worth quoting first: they show a why, not just a sequence.
 _STRONG_REASONING = re.compile(r"\b(because|trade-?offs?|root cause|measured|so that|instead)\b",
                                re.IGNORECASE)
-_COLLABORATION = re.compile(r"\b(team|teammates?|together|feedback|helped|help(ing)?|mentor(ed|ing)?|"
-                            r"colleagues?|stakeholders?|listened|shared|supported|collaborat\w*|"
-                            r"pair(ed)?|customers?|we agreed|learned|learnt|thank\w*)\b", re.IGNORECASE)
+_COLLABORATION = re.compile(r"\b(team|teammates?|together|feedback|helped|help(ing)?|"
+                            r"mentor(ed|ing)?|colleagues?|stakeholders?|listened|shared|supported|"
+                            r"collaborat\w*|pair(ed)?|customers?|we agreed|learned|learnt)\b",
+                            re.IGNORECASE)
+# Words about working with people (not just naming a team): these get quoted as a strength.
+_STRONG_COLLABORATION = re.compile(r"\b(together|feedback|helped|mentor(ed|ing)?|colleagues?|"
+                                   r"listened|collaborat\w*|pair(ed)?|we agreed|supported)\b",
+                                   re.IGNORECASE)
 _FILLER = re.compile(r"\b(um+|uh+|erm+|er|hmm+|you know|i mean|sort of|kind of|basically)\b|"
                      r"(?:,\s*like\s*,)|(?:\blike,)", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(haven'?t|have not|never|no experience|not really|don'?t know|"
@@ -89,7 +100,8 @@ def _answers(transcript: list[TranscriptTurn]) -> list[_Answer]:
 
 def _quote(text: str, pattern: re.Pattern[str] | None = None, words: int = 14) -> str:
     """A short quotation from `text`, centred on the first match of `pattern`."""
-    sentence = next((s for s in split_sentences(text) if pattern is None or pattern.search(s)), text)
+    sentences = split_sentences(text)
+    sentence = next((s for s in sentences if pattern is None or pattern.search(s)), text)
     tokens = sentence.split()
     at = 0
     if pattern is not None and (match := pattern.search(sentence)):
@@ -106,7 +118,9 @@ def _quote(text: str, pattern: re.Pattern[str] | None = None, words: int = 14) -
 
 def _specificity(answer: _Answer) -> float:
     words = answer.words
-    points = 0 if words < 5 else 10 if words < 15 else 20 if words < 30 else 25 if words > 250 else 30
+    # Length: a few words say nothing; 30-250 words is room for a real example; more rambles.
+    points = 0 if words < 5 else 10 if words < 15 else 20 if words < 30 else 30
+    points -= 5 if words > 250 else 0
     points += 20 if _NUMBER.search(answer.text) else 0
     points += 20 if _EXAMPLE.search(answer.text) else 0
     points += 15 if _OWNERSHIP.search(answer.text) else 0
@@ -125,7 +139,9 @@ class _SkillUse:
 def _skill_uses(interview: InterviewInput, candidate_text: str) -> list[_SkillUse]:
     uses, seen = [], set()
     job = interview.job
-    for skill, must in [(s, True) for s in job.must_have_skills] + [(s, False) for s in job.nice_to_have_skills]:
+    wanted = [(s, True) for s in job.must_have_skills]
+    wanted += [(s, False) for s in job.nice_to_have_skills]
+    for skill, must in wanted:
         name = canonical_skill(skill)
         if not name or name.casefold() in seen:
             continue
@@ -171,18 +187,21 @@ def _communication(answers: list[_Answer]) -> float:
 # --- evidence sentences ------------------------------------------------------------------
 
 def _strengths(answers: list[_Answer], uses: list[_SkillUse], candidate_text: str) -> list[str]:
-    strengths = [f"Spoke about {u.skill} from experience: {_quote(u.sentence, skill_pattern(u.skill))}."
-                 for u in uses if u.sentence and not u.negated][:3]
-    concrete = [a.text for a in answers
-                if _NUMBER.search(a.text) and (_OUTCOME.search(a.text) or _OWNERSHIP.search(a.text))]
+    strengths = [
+        f"Spoke about {u.skill} from experience: {_quote(u.sentence, skill_pattern(u.skill))}."
+        for u in uses if u.sentence and not u.negated
+    ][:3]
+    concrete = [a.text for a in answers if _NUMBER.search(a.text)
+                and (_OUTCOME.search(a.text) or _OWNERSHIP.search(a.text))]
     if concrete:
         marker = _OUTCOME if _OUTCOME.search(concrete[0]) else _NUMBER
         strengths.append(f"Gave concrete results: {_quote(concrete[0], marker)}.")
     if _REASONING.search(candidate_text):
         marker = _STRONG_REASONING if _STRONG_REASONING.search(candidate_text) else _REASONING
         strengths.append(f"Explained their reasoning: {_quote(candidate_text, marker)}.")
-    if _COLLABORATION.search(candidate_text):
-        strengths.append(f"Described working with others: {_quote(candidate_text, _COLLABORATION)}.")
+    if _STRONG_COLLABORATION.search(candidate_text):
+        quote = _quote(candidate_text, _STRONG_COLLABORATION)
+        strengths.append(f"Described working with others: {quote}.")
     return strengths[:5]
 
 
@@ -191,12 +210,14 @@ def _concerns(answers: list[_Answer], uses: list[_SkillUse]) -> list[str]:
     missing = [u.skill for u in uses if u.must_have and not u.sentence]
     if missing:
         concerns.append(f"Did not mention {', '.join(missing[:4])}, which the role requires.")
-    concerns += [f"Said they lack {u.skill}: {_quote(u.sentence, _NEGATED)}." for u in uses if u.negated][:2]
+    concerns += [f"Said they lack {u.skill}: {_quote(u.sentence, _NEGATED)}."
+                 for u in uses if u.negated][:2]
     words = sum(a.words for a in answers)
     fillers = sum(len(_FILLER.findall(a.text)) for a in answers)
     if fillers and fillers * 100 / words > 3:
         filled = next(a.text for a in answers if _FILLER.search(a.text))
-        concerns.append(f"Frequent filler words ({fillers} in {words} words), e.g. {_quote(filled, _FILLER, 10)}.")
+        concerns.append(f"Frequent filler words ({fillers} in {words} words), "
+                        f"e.g. {_quote(filled, _FILLER, 10)}.")
     for answer in sorted((a for a in answers if a.words < 8), key=lambda a: a.words)[:2]:
         asked = f" to {_quote(answer.question, None, 10)}" if answer.question else ""
         concerns.append(f"Very short answer{asked}: “{answer.text.rstrip('.!')}”.")
@@ -207,25 +228,33 @@ def _concerns(answers: list[_Answer], uses: list[_SkillUse]) -> list[str]:
 
 # --- availability ------------------------------------------------------------------------
 
-_DAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|"
+_DAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+        r"mon|tues?|wed|thu(?:rs?)?|fri|"
         r"lundi|mardi|mercredi|jeudi|vendredi|montag|dienstag|mittwoch|donnerstag|freitag|"
         r"lunes|martes|mi[ée]rcoles|jueves|viernes)")
 _PART = r"(?:morning|afternoon|evening|lunchtime|lunch time)"
 _TIME = r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h\b|uhr)|\d{1,2}:\d{2}|noon|midday)"
-_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-          r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
+_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+          r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
+_AT = r"(?:at|from|around|after|before)"
+_DAY_OF_MONTH = r"\d{1,2}(?:st|nd|rd|th)?"
+_UNTIL = rf"(?:\s*(?:-|–|to|until)\s*{_TIME})?"
 _SLOT = re.compile(
-    rf"\b(?:(?:next|this)\s+)?{_DAY}s?(?:\s+{_PART}s?)?(?:\s*(?:at|from|around|after|before|,)?\s*{_TIME}"
-    rf"(?:\s*(?:-|–|to|until)\s*{_TIME})?)?(?:\s+or\s+{_DAY}s?)?"
-    rf"|\b(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH})"
+    # "Tuesday at 3pm", "next Monday from 10:00 to 12:00", "Thursday morning", "Fridays"
+    rf"\b(?:(?:next|this)\s+)?{_DAY}s?(?:\s+{_PART}s?)?(?:\s*(?:{_AT}|,)?\s*{_TIME}{_UNTIL})?"
+    # "March 14th at 2pm", "3 June"
+    rf"|\b(?:{_MONTH}\.?\s+{_DAY_OF_MONTH}|{_DAY_OF_MONTH}\s+(?:of\s+)?{_MONTH})"
     rf"(?:\s*(?:at|,)?\s*{_TIME})?"
-    rf"|\b(?:any\s+|weekday\s+|early\s+|late\s+)*{_PART}s?\b(?:\s*(?:at|from|around|after|before)\s*{_TIME})?"
-    rf"|\b(?:at|around|after|before|from)\s+{_TIME}(?:\s*(?:-|–|to|until)\s*{_TIME})?"
+    # "mornings", "any weekday afternoon", "evenings after 6pm"
+    rf"|\b(?:any\s+|weekday\s+|early\s+|late\s+)*{_PART}s?\b(?:\s*{_AT}\s*{_TIME})?"
+    # "after 4 pm", "from 9:00 to 11:00"
+    rf"|\b{_AT}\s+{_TIME}{_UNTIL}"
     rf"|\b(?:tomorrow|next week|any ?time|anytime this week)\b",
     re.IGNORECASE,
 )
 _AVAILABILITY_QUESTION = re.compile(
-    r"availab|when (could|can|would|are) you|what time|best time|schedul|free (to|for|on)|"
+    r"availab|when (could|can|would|are) you|what (days|time)|best time|schedul|free (to|for|on)|"
+    r"suits? you|works? (best )?for you|convenient|"
     r"dispon|verfügbar|wann|disponibilidad|cu[aá]ndo", re.IGNORECASE)
 # Outside an answer about availability, only day-anchored phrases count (not "every morning I...").
 _DAY_ANCHORED = re.compile(rf"{_DAY}|{_MONTH}\.?\s+\d|\d\s+(?:of\s+)?{_MONTH}", re.IGNORECASE)
@@ -259,15 +288,15 @@ def _email_draft(title: str, decision: str, slot: str) -> str:
     if decision == "advance":
         when = (f"You mentioned {slot} suits you; we will propose a time then."
                 if slot else "Please reply with a few times that suit you next week.")
-        middle = (f"Thank you for interviewing for the {title} role. We enjoyed the conversation and "
-                  f"would like to invite you to the next step. {when}")
+        middle = (f"Thank you for interviewing for the {title} role. We enjoyed the conversation "
+                  f"and would like to invite you to the next step. {when}")
     elif decision == "hold":
         middle = (f"Thank you for interviewing for the {title} role. We are still reviewing the "
                   f"interviews and will come back to you within a few working days.")
     else:
-        middle = (f"Thank you for the time you gave to the {title} interview. After careful review we "
-                  f"have decided not to move forward with your application. We wish you every success "
-                  f"in your search.")
+        middle = (f"Thank you for the time you gave to the {title} interview. After careful review "
+                  f"we have decided not to move forward with your application. We wish you every "
+                  f"success in your search.")
     return f"Hello,\n\n{middle}\n\nBest regards,\nThe hiring team"
 
 
@@ -278,31 +307,33 @@ def _count(number: int, noun: str) -> str:
 def _summary(title: str, answers: list[_Answer], score: float, ratings: dict[str, float],
              uses: list[_SkillUse]) -> str:
     if not answers:
-        return (f"The {title} interview transcript has no answers from the candidate, so nothing could "
-                f"be assessed. A recruiter should check whether the interview took place.")
+        return (f"The {title} interview transcript has no answers from the candidate, so nothing "
+                f"could be assessed. A recruiter should check whether the interview took place.")
     words = sum(a.words for a in answers)
-    first = (f"The candidate gave {_count(len(answers), 'answer')} ({_count(words, 'word')}) in the "
-             f"{title} interview and "
-             f"scored {score:g}/100: technical depth {ratings['technical_depth']:g}, problem solving "
-             f"{ratings['problem_solving']:g}, communication {ratings['communication']:g}, cultural fit "
-             f"{ratings['cultural_fit']:g}.")
+    scores = (f"technical depth {ratings['technical_depth']:g}, problem solving "
+              f"{ratings['problem_solving']:g}, communication {ratings['communication']:g}, "
+              f"cultural fit {ratings['cultural_fit']:g}")
+    first = (f"The candidate gave {_count(len(answers), 'answer')} ({_count(words, 'word')}) "
+             f"in the {title} interview and scored {score:g}/100: {scores}.")
     discussed = [u.skill for u in uses if u.sentence and not u.negated]
     missing = [u.skill for u in uses if u.must_have and not (u.sentence and not u.negated)]
     if not uses:
-        second = "The job lists no skills, so technical depth rests on how specific the answers were."
+        second = "The job lists no skills, so technical depth rests on how specific answers were."
     elif discussed and missing:
         second = f"They discussed {', '.join(discussed[:4])} but not {', '.join(missing[:4])}."
     elif discussed:
         second = f"They discussed all of the job's skills: {', '.join(discussed[:6])}."
     else:
-        second = f"They did not discuss any of the job's skills ({', '.join(u.skill for u in uses[:4])})."
+        listed = ", ".join(u.skill for u in uses[:4])
+        second = f"They did not discuss any of the job's skills ({listed})."
     return f"{first} {second}"
 
 
 def evaluate_interview(interview: InterviewInput) -> InterviewEvaluation:
     """Score an interview transcript with the rubric above; never raises on thin transcripts."""
     # Answers about availability are logistics, not part of the rubric.
-    answers = [a for a in _answers(interview.transcript) if not _AVAILABILITY_QUESTION.search(a.question)]
+    answers = [a for a in _answers(interview.transcript)
+               if not _AVAILABILITY_QUESTION.search(a.question)]
     candidate_text = "\n".join(a.text for a in answers)
     words = sum(a.words for a in answers)
     uses = _skill_uses(interview, candidate_text)
@@ -318,7 +349,8 @@ def evaluate_interview(interview: InterviewInput) -> InterviewEvaluation:
         }
     else:
         raw = dict.fromkeys(WEIGHTS, 0.0)
-    evidence_factor = min(1.0, words / FULL_EVIDENCE_WORDS)
+    # Thin evidence pulls every rating down, gently: half the words keep about 70% of the rating.
+    evidence_factor = min(1.0, words / FULL_EVIDENCE_WORDS) ** 0.5
     ratings = {name: round(value * evidence_factor, 1) for name, value in raw.items()}
     score = round(sum(WEIGHTS[name] * ratings[name] for name in WEIGHTS), 1)
     enough = words >= MIN_WORDS_TO_JUDGE
@@ -326,8 +358,8 @@ def evaluate_interview(interview: InterviewInput) -> InterviewEvaluation:
     if not answers:
         concerns.insert(0, "The transcript is empty: the candidate gave no answers to evaluate.")
     elif not enough:
-        concerns.insert(0, f"The transcript is too short to judge ({_count(words, 'word')} from the "
-                           f"candidate).")
+        concerns.insert(0, f"The transcript is too short to judge ({_count(words, 'word')} "
+                           f"from the candidate).")
     decision = _decision(score, enough)
     return InterviewEvaluation(
         score=score,

@@ -250,13 +250,22 @@ class _SkillMatch:
     credit: float  # 0, LISTED_ONLY_CREDIT or 1
 
 
-def _is_list(sentence: str) -> bool:
-    return bool(_LIST_LINE.match(sentence)) or (sentence.count(",") >= 3 and not _ACTION.search(sentence))
+def _skills_section(resume_text: str) -> set[str]:
+    """The sentences under a "Skills" heading: they name skills without showing their use."""
+    lines = resume_text.splitlines()
+    kinds = _section_of_each_line(lines)
+    return set(split_sentences("\n".join(ln for ln, kind in zip(lines, kinds) if kind == "skills")))
 
 
-def _best_evidence(mentions: list[str]) -> tuple[str, float]:
+def _is_list(sentence: str, skills_section: set[str]) -> bool:
+    if sentence in skills_section or _LIST_LINE.match(sentence):
+        return True
+    return sentence.count(",") >= 3 and not _ACTION.search(sentence)
+
+
+def _best_evidence(mentions: list[str], skills_section: set[str]) -> tuple[str, float]:
     """The sentence that proves most: described work first, then a skills list."""
-    described = [s for s in mentions if not _is_list(s)]
+    described = [s for s in mentions if not _is_list(s, skills_section)]
     if described:
         return max(described, key=lambda s: (bool(_ACTION.search(s)), -abs(len(s) - 140))), 1.0
     return (mentions[0], LISTED_ONLY_CREDIT) if mentions else ("", 0.0)
@@ -264,12 +273,13 @@ def _best_evidence(mentions: list[str]) -> tuple[str, float]:
 
 def _match_skills(skills: list[str], importance: str, resume_text: str) -> list[_SkillMatch]:
     matches, seen = [], set()
+    skills_section = _skills_section(resume_text)
     for skill in skills:
         name = canonical_skill(skill)
         if not name or name.casefold() in seen:
             continue
         seen.add(name.casefold())
-        evidence, credit = _best_evidence(find_skill_mentions(resume_text, name))
+        evidence, credit = _best_evidence(find_skill_mentions(resume_text, name), skills_section)
         matches.append(_SkillMatch(name, importance, evidence, credit))
     return matches
 
@@ -292,7 +302,8 @@ _KNOCKOUT_RULES: tuple[tuple[str, str, str], ...] = (
     (r"authori[sz]|work permit|right to work|visa|sponsor|eligib|citizen|arbeitserlaubnis|"
      r"permis de travail",
      r"(authori[sz]ed|eligible|entitled|permitted) to work|right to work|work permit|"
-     r"permanent resident|green card|citizen(ship)?\b|no (visa )?sponsorship (is )?(required|needed)|"
+     r"permanent resident|green card|citizen(ship)?\b|"
+     r"no (visa )?sponsorship (is )?(required|needed)|"
      r"not require (visa )?sponsorship|arbeitserlaubnis|blue card|settled status",
      r"(require|need)s? (a )?(visa )?sponsorship|not (authori[sz]ed|eligible) to work|"
      r"visa sponsorship (is )?(required|needed)"),
@@ -373,7 +384,8 @@ def _risks(job: JobInput, roles: list[DatedRole], years: float | None,
     if years is None:
         risks.append("No dated roles found, so experience could not be estimated.")
     elif _SENIOR.search(job.title) and years < 5:
-        risks.append(f"The role is senior, and the resume shows about {years:g} years of dated work.")
+        risks.append(f"The role is senior, and the resume shows about {years:g} years of "
+                     f"dated work.")
     for knockout in knockouts:
         if knockout.result == "fail":
             risks.append(f"Knockout requirement not met: {knockout.requirement}.")
@@ -389,8 +401,8 @@ def _screening_questions(job: JobInput, matches: list[_SkillMatch], knockouts: l
                          roles: list[DatedRole]) -> list[str]:
     must = [m for m in matches if m.importance == "must_have"]
     questions = [
-        f"This role needs {m.skill}. Have you used it, or something close to it? "
-        f"Describe the situation and what you did yourself." for m in must if not m.credit
+        f"The role asks for {m.skill}, which your resume does not mention. Tell us about any "
+        f"experience you have with it, or with something close to it." for m in must if not m.credit
     ][:3]
     questions += [f"Your resume lists {m.skill} without describing where you used it. "
                   f"Tell us about a project where you relied on it." for m in must
@@ -410,7 +422,8 @@ def _screening_questions(job: JobInput, matches: list[_SkillMatch], knockouts: l
                   f"something similar, and how did it go?" for r in job.responsibilities[:2] if r]
     questions += [
         f"What would you want to achieve in your first 90 days as {job.title}?",
-        "Walk us through your most recent role: what did you own, and what changed because of your work?",
+        "Walk us through your most recent role: what did you own, and what changed because of "
+        "your work?",
         f"What draws you to the {job.title} role, and what would you need from us to do it well?",
     ]
     return list(dict.fromkeys(questions))[:MAX_QUESTIONS]
@@ -418,9 +431,13 @@ def _screening_questions(job: JobInput, matches: list[_SkillMatch], knockouts: l
 
 # --- the scorer --------------------------------------------------------------------------
 
+# (fewer than N words, confidence): a short resume says too little to be sure of anything.
+_CONFIDENCE_BY_WORDS = ((20, 0.1), (60, 0.3), (150, 0.5), (300, 0.7))
+
+
 def _confidence(resume_text: str, roles: list[DatedRole], job_had_skills: bool) -> float:
     words = len(resume_text.split())
-    base = 0.1 if words < 20 else 0.3 if words < 60 else 0.5 if words < 150 else 0.7 if words < 300 else 0.85
+    base = next((value for limit, value in _CONFIDENCE_BY_WORDS if words < limit), 0.85)
     base += 0.05 if roles else 0.0
     base -= 0.0 if job_had_skills else 0.15
     return round(min(max(base, 0.05), 0.95), 2)
@@ -433,7 +450,7 @@ def _recommendation(score: float, knockouts: list[KnockoutResult]) -> str:
 
 
 def _job_skills(job: JobInput) -> tuple[list[str], list[str], bool]:
-    """Must-haves and nice-to-haves; a job without skill lists falls back to skills named in its text."""
+    """Must-haves and nice-to-haves; a job without skill lists uses skills named in its text."""
     if job.must_have_skills or job.nice_to_have_skills:
         return job.must_have_skills, job.nice_to_have_skills, True
     text = "\n".join([*job.responsibilities, *job.qualifications, job.description])
@@ -466,8 +483,10 @@ def score_resume(job: JobInput, resume_text: str, *, today: date | None = None) 
         match=Match(
             score=score,
             confidence=_confidence(resume_text, roles, job_had_skills),
-            evidence=[SkillEvidence(skill=m.skill, resume_evidence=m.evidence, importance=m.importance)
-                      for m in must + nice if m.credit],
+            evidence=[
+                SkillEvidence(skill=m.skill, resume_evidence=m.evidence, importance=m.importance)
+                for m in must + nice if m.credit
+            ],
             gaps=[m.skill for m in must if not m.credit],
             risks=risks,
             recommendation=_recommendation(score, knockouts),

@@ -23,6 +23,7 @@ class Family:
     department: str  # shown on the job and used in prose ("our Engineering team")
     location: str  # default work arrangement for the family
     colleagues: str  # who a lead mentors or a manager hires ("engineers")
+    discipline: str  # the field in prose ("10+ years of experience in software engineering")
     why_it_matters: str  # one sentence on the impact of the team, no invented company facts
     how_we_work: str  # one more sentence, used when a description needs more words
 
@@ -52,7 +53,8 @@ class Role:
     default_level: str = "Mid-level"
     leads_team: bool = False  # the role itself manages people (its responsibilities say so)
     location: str = ""  # overrides the family default
-    accepts_hints: bool = False  # a generic role a title modifier may specialise ("React Developer")
+    # A generic role that a title modifier may specialise ("React Developer" -> frontend).
+    accepts_hints: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,9 @@ class Modifier:
     skills: tuple[str, ...]  # must-haves it puts first, in this order
     families: tuple[str, ...]  # families where the phrase means this; ("*",) for all
     replaces: tuple[str, ...] = ()  # kinds of generic skills it makes redundant (Role.replaceable)
+    # Kinds of generic skills it swaps, in place, for a specific one: Python turns the backend
+    # framework "Django, FastAPI or Spring Boot" into "Django, FastAPI or Flask".
+    fills: tuple[tuple[str, str], ...] = ()
     hint: str = ""  # role key it suggests when the title only says "Engineer" or "Developer"
     label: str = ""  # how prose names it; defaults to the first phrase as the title wrote it
 
@@ -83,8 +88,9 @@ class Tier:
     """What a band of levels adds to a draft; {colleagues} and {department} are filled in."""
 
     responsibilities: tuple[str, ...]
-    qualification: str  # "" when the tier adds none
+    qualifications: tuple[str, ...]  # added after the role's own
     outlook: str  # one sentence for the description
+    role_qualifications: int = 2  # how many of the role's qualifications still fit this level
 
 
 # --- families --------------------------------------------------------------------------------
@@ -92,87 +98,100 @@ class Tier:
 FAMILIES: dict[str, Family] = {
     "engineering": Family(
         department="Engineering", location="Remote", colleagues="engineers",
+        discipline="software engineering",
         why_it_matters="The software this team builds is the product our customers use every "
                        "day, so the care you put into it shows up directly in their work.",
-        how_we_work="Engineers here work in small teams with product and design, ship in small "
-                    "steps, review each other's work and have a real say in technical decisions.",
+        how_we_work="You will work closely with product and design, ship in small steps, "
+                    "review each other's work and take part in technical decisions.",
     ),
     "data": Family(
         department="Data", location="Remote", colleagues="data specialists",
+        discipline="data and analytics",
         why_it_matters="Good data work changes what the company decides to do, so your analyses "
                        "and systems will have a visible effect on the product and the business.",
-        how_we_work="The data team works closely with engineering, product and business teams, "
-                    "and values reproducible work, clear documentation and honest numbers.",
+        how_we_work="You will work closely with engineering, product and business teams, and "
+                    "we expect reproducible work, clear documentation and honest numbers.",
     ),
     "design": Family(
         department="Design", location="Remote", colleagues="designers",
+        discipline="design",
         why_it_matters="Design decides how people experience the product, so your work will "
                        "shape how easy, useful and pleasant it is for every customer.",
-        how_we_work="Designers here are involved from the first discussion of a problem, test "
-                    "ideas with real users and work side by side with engineers until launch.",
+        how_we_work="You will be involved from the first discussion of a problem, test ideas "
+                    "with real users and work side by side with engineers until launch.",
     ),
     "product": Family(
         department="Product", location="Remote", colleagues="product managers",
+        discipline="product management",
         why_it_matters="Product decisions set the direction for the teams that build, sell and "
                        "support what we make, so your judgement will have a wide impact.",
-        how_we_work="Product, design and engineering plan together, talk to customers often and "
-                    "measure outcomes rather than output.",
+        how_we_work="You will plan together with design and engineering, talk to customers "
+                    "often and judge success by outcomes rather than output.",
     ),
     "sales": Family(
         department="Sales", location="Hybrid", colleagues="sales colleagues",
+        discipline="sales",
         why_it_matters="Sales is how new customers discover what we can do for them, and your "
                        "conversations will feed directly into how the company grows.",
-        how_we_work="The sales team shares what it learns, works closely with marketing and "
-                    "customer success and celebrates good deals and good process alike.",
+        how_we_work="You will share what you learn with the team and work closely with "
+                    "marketing and customer success, caring about good process as much as "
+                    "good deals.",
     ),
     "marketing": Family(
         department="Marketing", location="Remote", colleagues="marketers",
+        discipline="marketing",
         why_it_matters="Marketing shapes how the world sees us and who finds us, so your work "
                        "will decide how many of the right people hear our story.",
-        how_we_work="The marketing team plans together with sales and product, tests ideas "
-                    "quickly and judges work by measurable results.",
+        how_we_work="You will plan together with sales and product, test ideas quickly and "
+                    "judge your work by measurable results.",
     ),
     "customer": Family(
         department="Customer Support", location="Remote", colleagues="support colleagues",
+        discipline="customer support or customer success",
         why_it_matters="Every conversation with a customer is a chance to earn their trust, and "
                        "what you learn from them helps the whole company improve the product.",
-        how_we_work="The customer team shares knowledge generously, documents what it learns "
-                    "and works closely with product and engineering to fix root causes.",
+        how_we_work="You will share knowledge generously, document what you learn and work "
+                    "with product and engineering to fix the root causes of problems.",
     ),
     "people": Family(
         department="People", location="Hybrid", colleagues="people colleagues",
+        discipline="HR and people operations",
         why_it_matters="The people team shapes who joins the company and how they grow, which "
                        "makes it one of the most influential teams in the business.",
-        how_we_work="The people team works as a partner to managers and employees, treats "
-                    "confidential matters with care and keeps processes simple and fair.",
+        how_we_work="You will act as a partner to managers and employees, treat confidential "
+                    "matters with care and keep processes simple and fair.",
     ),
     "finance": Family(
         department="Finance", location="Hybrid", colleagues="finance colleagues",
+        discipline="finance and accounting",
         why_it_matters="Accurate numbers and sound financial processes let the company make "
                        "good decisions and grow with confidence.",
-        how_we_work="The finance team values accuracy, clear documentation and good controls, "
-                    "and works with every department to make the numbers useful.",
+        how_we_work="You will care about accuracy, clear documentation and good controls, and "
+                    "work with every department to make the numbers useful.",
     ),
     "operations": Family(
         department="Operations", location="Hybrid", colleagues="operations colleagues",
+        discipline="operations",
         why_it_matters="Operations turns plans into reality, and smooth, efficient processes make "
                        "life better for customers and colleagues alike.",
-        how_we_work="The operations team measures what matters, fixes problems at the root and "
-                    "works closely with every other team in the company.",
+        how_we_work="You will measure what matters, fix problems at the root and work closely "
+                    "with every other team in the company.",
     ),
     "healthcare": Family(
         department="Clinical", location="On-site", colleagues="nurses",
+        discipline="nursing",
         why_it_matters="The care you give directly affects patients' health, comfort and "
                        "recovery, and the trust they place in the whole care team.",
-        how_we_work="The clinical team works as one multidisciplinary group, supports each "
-                    "other through busy shifts and keeps patient safety first.",
+        how_we_work="You will work as part of a multidisciplinary team, support colleagues "
+                    "through busy shifts and keep patient safety first.",
     ),
     "education": Family(
         department="Education", location="On-site", colleagues="teachers",
+        discipline="teaching",
         why_it_matters="Good teaching changes what students believe they can achieve, and your "
                        "classroom will shape their progress and confidence.",
-        how_we_work="Teachers here plan and reflect together, share resources and support each "
-                    "other in creating the best possible conditions for learning.",
+        how_we_work="You will plan and reflect together with colleagues, share resources and "
+                    "help create the best possible conditions for learning.",
     ),
 }
 
@@ -237,7 +256,7 @@ ROLES: dict[str, Role] = {
                  "server-side engineer", "server-side developer", "API developer",
                  "API engineer"),
         replaceable={"language": "Python, Go or Java",
-                     "framework": "Django, FastAPI or Spring Boot",
+                     "web_framework": "Django, FastAPI or Spring Boot",
                      "cloud": "AWS, GCP or Azure"},
     ),
     "frontend_engineer": Role(
@@ -262,7 +281,7 @@ ROLES: dict[str, Role] = {
         qualifications=(_DEGREE_CS, "A portfolio or code samples of web interfaces you built"),
         aliases=("frontend engineer", "frontend developer", "frontend software engineer",
                  "UI engineer", "UI developer"),
-        replaceable={"framework": "React, Vue.js or Angular"},
+        replaceable={"ui_framework": "React, Vue.js or Angular"},
     ),
     "fullstack_engineer": Role(
         name="Full-Stack Engineer", family="engineering",
@@ -286,7 +305,7 @@ ROLES: dict[str, Role] = {
         qualifications=(_DEGREE_CS, "Experience shipping both backend and frontend features"),
         aliases=("fullstack engineer", "fullstack developer", "fullstack software engineer",
                  "web developer", "web engineer", "web application developer"),
-        replaceable={"language": "Python, Node.js or Java", "framework": "React or Vue.js",
+        replaceable={"language": "Python, Node.js or Java", "ui_framework": "React or Vue.js",
                      "cloud": "AWS, GCP or Azure"},
     ),
     "mobile_engineer": Role(
@@ -313,7 +332,7 @@ ROLES: dict[str, Role] = {
         aliases=("mobile engineer", "mobile developer", "mobile app developer",
                  "mobile software engineer", "app developer", "mobile application developer"),
         replaceable={"platform": "iOS or Android", "language": "Swift or Kotlin",
-                     "ui": "SwiftUI or Jetpack Compose"},
+                     "mobile_ui": "SwiftUI or Jetpack Compose"},
     ),
     "devops_engineer": Role(
         name="DevOps Engineer", family="engineering",
@@ -339,7 +358,7 @@ ROLES: dict[str, Role] = {
                  "platform engineer", "cloud engineer", "infrastructure engineer",
                  "DevSecOps engineer", "release engineer", "build engineer",
                  "reliability engineer", "cloud architect"),
-        function_aliases=("infrastructure", "DevOps", "platform", "site reliability"),
+        function_aliases=("infrastructure", "platform", "site reliability"),
         replaceable={"cloud": "AWS, GCP or Azure", "iac": "infrastructure as code",
                      "language": "Python, Go or Bash"},
     ),
@@ -545,7 +564,8 @@ ROLES: dict[str, Role] = {
                  "business intelligence developer", "reporting analyst", "product analyst",
                  "marketing analyst", "insights analyst", "analytics analyst"),
         ambiguous_aliases=("analyst",),
-        function_aliases=("analytics", "business intelligence", "data analytics", "insights"),
+        function_aliases=("analytics", "business intelligence", "data analytics", "insights",
+                          "data"),
         replaceable={"bi": "Tableau, Looker or Power BI", "language": "Python or R",
                      "warehouse": "BigQuery or Snowflake"},
     ),
@@ -711,10 +731,10 @@ ROLES: dict[str, Role] = {
             "Coordinate launches with marketing, sales and support",
             "Communicate plans and progress to stakeholders and leadership",
         ),
-        qualifications=("Experience shipping digital products as a product manager or in a "
-                        "related role",
-                        "A degree in business, computer science, engineering or a related "
-                        "field, or equivalent experience"),
+        qualifications=("A degree in business, computer science, engineering or a related "
+                        "field, or equivalent experience",
+                        "Products or features you helped ship, and how you measured their "
+                        "success"),
         aliases=("product manager", "digital product manager", "product management",
                  "group product manager"),
         function_aliases=("product", "product management"),
@@ -739,11 +759,39 @@ ROLES: dict[str, Role] = {
             "Track progress and communicate release plans",
             "Keep the backlog aligned with the product roadmap",
         ),
-        qualifications=("Experience as a product owner, business analyst or in a similar agile "
-                        "role",
+        qualifications=("A degree in business, computer science or a related field, or "
+                        "equivalent experience",
                         "A Scrum product owner certification such as CSPO or PSPO is a plus"),
         aliases=("product owner", "PO"),
         replaceable={"tool": "Jira"},
+    ),
+    "business_analyst": Role(
+        name="Business Analyst", family="product",
+        summary="You will help the business change for the better, understanding how work is "
+                "done today, finding what should improve and turning that into clear "
+                "requirements that teams can build and adopt.",
+        must_have=("requirements analysis", "process modelling", "stakeholder management",
+                   "user stories", "data analysis", "SQL or Excel", "workshop facilitation",
+                   "written communication"),
+        nice_to_have=("BPMN", "Jira or Confluence", "agile", "CBAP or a similar certification",
+                      "Tableau or Power BI", "change management"),
+        responsibilities=(
+            "Work with stakeholders to understand business needs and problems",
+            "Map current processes and design improved ones",
+            "Write clear requirements, user stories and acceptance criteria",
+            "Analyse data to size problems and support decisions",
+            "Run workshops to agree scope and priorities",
+            "Work with product and engineering teams through delivery and testing",
+            "Support users through the rollout of new processes and tools",
+            "Measure whether changes delivered the expected benefits",
+        ),
+        qualifications=("A degree in business, information systems or a related field, or "
+                        "equivalent experience",
+                        "A CBAP, IIBA or similar business analysis certification is a plus"),
+        aliases=("business analyst", "business systems analyst", "IT business analyst",
+                 "functional analyst", "requirements analyst", "process analyst"),
+        function_aliases=("business analysis",),
+        replaceable={"tool": "Jira or Confluence"},
     ),
     # Sales ----------------------------------------------------------------------------------
     "account_executive": Role(
@@ -801,6 +849,35 @@ ROLES: dict[str, Role] = {
         replaceable={"crm": "Salesforce or HubSpot"},
         default_level="Junior",
     ),
+    "solutions_engineer": Role(
+        name="Solutions Engineer", family="sales",
+        summary="You will be the technical partner in our sales process, understanding customer "
+                "needs, showing how our product solves them and making sure what we sell will "
+                "work in the customer's environment.",
+        must_have=("technical discovery", "product demonstrations", "solution design",
+                   "APIs and integrations", "sales presentations", "proofs of concept",
+                   "SaaS products", "technical writing"),
+        nice_to_have=("SQL", "Python or JavaScript", "AWS, GCP or Azure", "security questionnaires",
+                      "Salesforce or HubSpot", "a second language"),
+        responsibilities=(
+            "Run technical discovery with prospects alongside account executives",
+            "Deliver tailored product demonstrations and technical presentations",
+            "Design solutions and integrations that fit each customer's systems",
+            "Plan and run proofs of concept with clear success criteria",
+            "Answer technical and security questions in proposals and questionnaires",
+            "Hand over technical context to customer success and support after the sale",
+            "Share product gaps and feedback from the field with product teams",
+            "Build demo environments, reusable assets and technical documentation",
+        ),
+        qualifications=("A degree in computer science, engineering or a related field, or "
+                        "equivalent experience",
+                        "A technical background in software, IT or consulting"),
+        aliases=("solutions engineer", "sales engineer", "presales engineer",
+                 "pre sales engineer", "solutions consultant", "technical sales engineer",
+                 "solution engineer", "solutions architect", "presales consultant"),
+        function_aliases=("presales", "solutions engineering"),
+        replaceable={"crm": "Salesforce or HubSpot", "cloud": "AWS, GCP or Azure"},
+    ),
     "sales_manager": Role(
         name="Sales Manager", family="sales",
         summary="You will lead and grow a team of sellers, coaching them to hit their targets "
@@ -847,8 +924,8 @@ ROLES: dict[str, Role] = {
             "Keep account plans and CRM records up to date",
             "Share customer feedback with product and leadership",
         ),
-        qualifications=("Experience in account management, sales or customer success",
-                        "A degree in business or a related field, or equivalent experience"),
+        qualifications=("A degree in business or a related field, or equivalent experience",
+                        "A record of meeting renewal or expansion targets"),
         aliases=("account manager", "key account manager", "client manager",
                  "client account manager", "strategic account manager", "KAM"),
         function_aliases=("account management", "key accounts"),
@@ -990,9 +1067,9 @@ ROLES: dict[str, Role] = {
             "Spot recurring issues and suggest improvements",
             "Keep customer records accurate and up to date",
         ),
-        qualifications=("Experience in a customer-facing role",
-                        "Fluent written and spoken communication in the language of our "
-                        "customers"),
+        qualifications=("Fluent written and spoken communication in the language of our "
+                        "customers",
+                        "Comfort with learning new software tools quickly"),
         aliases=("customer support specialist", "customer support", "customer support agent",
                  "customer support representative", "customer support associate",
                  "customer service", "customer service representative", "customer service agent",
@@ -1024,8 +1101,8 @@ ROLES: dict[str, Role] = {
             "Share customer feedback and advocate for customer needs",
             "Build playbooks and resources that help customers succeed",
         ),
-        qualifications=("Experience in customer success, account management or consulting",
-                        "A degree in business or a related field, or equivalent experience"),
+        qualifications=("A degree in business or a related field, or equivalent experience",
+                        "Confidence presenting to senior people on the customer's side"),
         aliases=("customer success manager", "CSM", "customer success",
                  "client success manager", "customer success specialist",
                  "customer success associate", "customer onboarding manager",
@@ -1053,9 +1130,10 @@ ROLES: dict[str, Role] = {
             "Keep the applicant tracking system accurate and report on hiring metrics",
             "Improve our hiring process, job ads and employer brand",
         ),
-        qualifications=("Experience recruiting in-house or at an agency",
-                        "A degree in HR, psychology, business or a related field, or equivalent "
-                        "experience"),
+        qualifications=("A degree in HR, psychology, business or a related field, or equivalent "
+                        "experience",
+                        "Knowledge of fair, inclusive hiring practice and candidate data "
+                        "protection"),
         aliases=("recruiter", "talent acquisition specialist", "talent acquisition partner",
                  "talent acquisition manager", "talent acquisition", "talent partner",
                  "talent sourcer", "sourcer", "recruitment consultant", "recruitment specialist",
@@ -1086,9 +1164,9 @@ ROLES: dict[str, Role] = {
             "Support performance reviews, engagement surveys and training",
             "Suggest improvements to HR processes",
         ),
-        qualifications=("Experience in a generalist HR role",
-                        "A degree in human resources or a related field, or a professional HR "
-                        "qualification such as CIPD or SHRM"),
+        qualifications=("A degree in human resources or a related field, or a professional HR "
+                        "qualification such as CIPD or SHRM",
+                        "Up-to-date knowledge of local employment law"),
         aliases=("HR generalist", "HR specialist", "HR coordinator", "HR administrator",
                  "HR assistant", "HR officer", "human resources generalist",
                  "human resources specialist", "human resources coordinator",
@@ -1118,13 +1196,14 @@ ROLES: dict[str, Role] = {
             "Shape programmes for development, engagement and inclusion",
             "Keep people practices fair, consistent and compliant",
         ),
-        qualifications=("Experience as an HR business partner or senior HR generalist",
-                        "A degree in HR, psychology or business, or a professional HR "
-                        "qualification such as CIPD or SHRM"),
+        qualifications=("A degree in HR, psychology or business, or a professional HR "
+                        "qualification such as CIPD or SHRM",
+                        "A background that includes employee relations casework and "
+                        "performance management"),
         aliases=("people partner", "HR business partner", "HRBP", "people business partner",
                  "people and culture partner", "people and culture manager",
-                 "people operations manager", "people manager"),
-        function_aliases=("people", "people and culture", "culture", "HR"),
+                 "people operations manager"),
+        function_aliases=("people", "people and culture", "culture"),
         default_level="Senior",
     ),
     # Finance --------------------------------------------------------------------------------
@@ -1148,9 +1227,9 @@ ROLES: dict[str, Role] = {
             "Prepare information for auditors and tax advisers",
             "Improve and document accounting processes and controls",
         ),
-        qualifications=("Experience in an accounting or bookkeeping role",
-                        "An accounting qualification such as ACCA, CIMA, CPA or AAT, completed "
-                        "or in progress"),
+        qualifications=("An accounting qualification such as ACCA, CIMA, CPA or AAT, completed "
+                        "or in progress",
+                        "Confidence with accounting software and advanced spreadsheets"),
         aliases=("accountant", "staff accountant", "bookkeeper", "general ledger accountant",
                  "GL accountant", "accounts assistant", "accounts payable specialist",
                  "accounts receivable specialist", "accounts payable clerk", "accounting clerk",
@@ -1241,12 +1320,11 @@ ROLES: dict[str, Role] = {
             "Introduce tools and automation that save time",
             "Make sure policies and compliance requirements are followed",
         ),
-        qualifications=("Experience in an operations role with responsibility for results",
-                        "A degree in business, operations management or a related field, or "
-                        "equivalent experience"),
+        qualifications=("A degree in business, operations management or a related field, or "
+                        "equivalent experience",
+                        "A Lean or Six Sigma certification is a plus"),
         aliases=("operations manager", "ops manager", "business operations manager",
-                 "revenue operations manager", "sales operations manager", "RevOps manager",
-                 "general manager"),
+                 "revenue operations manager", "sales operations manager", "RevOps manager"),
         function_aliases=("operations", "business operations", "ops", "revenue operations"),
         default_level="Manager", leads_team=True,
     ),
@@ -1269,9 +1347,9 @@ ROLES: dict[str, Role] = {
             "Keep health and safety and office policies up to date",
             "Provide administrative support to the leadership team",
         ),
-        qualifications=("Experience in office management or administration",
-                        "A qualification in business administration is welcome but not "
-                        "required"),
+        qualifications=("A qualification in business administration is welcome but not "
+                        "required",
+                        "A first-aid or fire-warden certificate is a plus"),
         aliases=("office manager", "office administrator", "office coordinator",
                  "administrative assistant", "admin assistant", "office assistant",
                  "receptionist", "facilities manager", "workplace manager",
@@ -1303,9 +1381,9 @@ ROLES: dict[str, Role] = {
             "Make sure shipments follow customs and trade regulations",
             "Improve supply chain processes and systems",
         ),
-        qualifications=("Experience in supply chain, logistics or procurement",
-                        "A degree in supply chain management, logistics, business or a related "
-                        "field"),
+        qualifications=("A degree in supply chain management, logistics, business or a related "
+                        "field",
+                        "A CPIM, CSCP or similar certification is a plus"),
         aliases=("supply chain specialist", "supply chain manager", "supply chain analyst",
                  "supply chain planner", "supply chain coordinator", "logistics coordinator",
                  "logistics manager", "logistics specialist", "logistics analyst",
@@ -1334,8 +1412,8 @@ ROLES: dict[str, Role] = {
             "Manage changes to scope, schedule and cost",
             "Capture lessons learned and improve how we run projects",
         ),
-        qualifications=("Experience managing projects with several stakeholders",
-                        "A PMP, PRINCE2 or agile certification is a plus"),
+        qualifications=("A PMP, PRINCE2 or agile certification is a plus",
+                        "Experience managing projects with several stakeholders"),
         aliases=("project manager", "program manager", "programme manager",
                  "project coordinator", "delivery manager", "scrum master",
                  "technical program manager", "technical project manager"),
@@ -1349,7 +1427,7 @@ ROLES: dict[str, Role] = {
         summary="You will give safe, compassionate care to patients and their families, "
                 "assessing needs, delivering treatment and working closely with the wider "
                 "clinical team.",
-        must_have=("registered nurse", "patient care", "care planning",
+        must_have=("nursing registration", "patient care", "care planning",
                    "medication administration", "clinical documentation", "infection control",
                    "patient education", "BLS"),
         nice_to_have=("ACLS", "Epic or Cerner", "wound care", "IV therapy",
@@ -1370,7 +1448,6 @@ ROLES: dict[str, Role] = {
         aliases=("registered nurse", "RN", "staff nurse", "clinical nurse", "ward nurse",
                  "charge nurse", "nursing"),
         ambiguous_aliases=("nurse",),
-        function_aliases=("nursing",),
         alias_levels={"charge nurse": "Lead"},
     ),
     "teacher": Role(
@@ -1410,52 +1487,58 @@ _TECH = ("engineering", "data")
 
 MODIFIERS: tuple[Modifier, ...] = (
     # Languages and frameworks
-    Modifier(("Python",), ("Python",), _TECH, ("language",), hint="backend_engineer"),
-    Modifier(("Go", "Golang"), ("Go",), ("engineering",), ("language",),
+    Modifier(("Python",), ("Python",), _TECH, ("language",),
+             fills=(("web_framework", "Django, FastAPI or Flask"),), hint="backend_engineer"),
+    Modifier(("Go", "Golang"), ("Go",), ("engineering",), ("language", "web_framework"),
              hint="backend_engineer"),
-    Modifier(("Java",), ("Java",), _TECH, ("language",), hint="backend_engineer"),
-    Modifier(("Kotlin",), ("Kotlin",), ("engineering",), ("language",)),
-    Modifier(("Scala",), ("Scala",), _TECH, ("language",), hint="backend_engineer"),
-    Modifier(("Rust",), ("Rust",), ("engineering",), ("language",), hint="backend_engineer"),
+    Modifier(("Java",), ("Java",), _TECH, ("language",),
+             fills=(("web_framework", "Spring Boot"),), hint="backend_engineer"),
+    Modifier(("Kotlin",), ("Kotlin",), ("engineering",), ("language",),
+             fills=(("web_framework", "Spring Boot or Ktor"),)),
+    Modifier(("Scala",), ("Scala",), _TECH, ("language", "web_framework"),
+             hint="backend_engineer"),
+    Modifier(("Rust",), ("Rust",), ("engineering",), ("language", "web_framework"),
+             hint="backend_engineer"),
     Modifier(("Ruby", "Ruby on Rails", "Rails", "RoR"), ("Ruby on Rails",), ("engineering",),
-             ("language", "framework"), hint="backend_engineer"),
-    Modifier(("PHP",), ("PHP",), ("engineering",), ("language",), hint="backend_engineer"),
-    Modifier(("Laravel",), ("PHP", "Laravel"), ("engineering",), ("language", "framework"),
+             ("language", "web_framework"), hint="backend_engineer"),
+    Modifier(("PHP",), ("PHP",), ("engineering",), ("language",),
+             fills=(("web_framework", "Laravel or Symfony"),), hint="backend_engineer"),
+    Modifier(("Laravel",), ("PHP", "Laravel"), ("engineering",), ("language", "web_framework"),
              hint="backend_engineer"),
-    Modifier(("Node", "Node.js", "NodeJS"), ("Node.js",), ("engineering",), ("language",),
-             hint="backend_engineer"),
+    Modifier(("Node.js", "Node", "NodeJS"), ("Node.js",), ("engineering",), ("language",),
+             fills=(("web_framework", "Express or NestJS"),), hint="backend_engineer"),
     Modifier(("C#", ".NET", "dotnet", "ASP.NET"), ("C#", ".NET"), ("engineering",),
-             ("language", "framework"), hint="backend_engineer"),
+             ("language", "web_framework"), hint="backend_engineer"),
     Modifier(("C++", "cpp"), ("C++",), ("engineering",), ("language",)),
-    Modifier(("C", "embedded C"), ("C",), ("engineering",), ("language",)),
-    Modifier(("Django",), ("Python", "Django"), ("engineering",), ("language", "framework"),
+    Modifier(("C",), ("C",), ("engineering",), ("language",)),
+    Modifier(("Django",), ("Python", "Django"), ("engineering",), ("language", "web_framework"),
              hint="backend_engineer"),
-    Modifier(("FastAPI",), ("Python", "FastAPI"), ("engineering",), ("language", "framework"),
-             hint="backend_engineer"),
-    Modifier(("Flask",), ("Python", "Flask"), ("engineering",), ("language", "framework"),
+    Modifier(("FastAPI",), ("Python", "FastAPI"), ("engineering",),
+             ("language", "web_framework"), hint="backend_engineer"),
+    Modifier(("Flask",), ("Python", "Flask"), ("engineering",), ("language", "web_framework"),
              hint="backend_engineer"),
     Modifier(("Spring", "Spring Boot"), ("Java", "Spring Boot"), ("engineering",),
-             ("language", "framework"), hint="backend_engineer"),
+             ("language", "web_framework"), hint="backend_engineer"),
     Modifier(("JavaScript", "JS"), ("JavaScript",), ("engineering",), hint="frontend_engineer"),
     Modifier(("TypeScript", "TS"), ("TypeScript",), ("engineering",), hint="frontend_engineer"),
-    Modifier(("React", "React.js", "ReactJS"), ("React",), ("engineering",), ("framework",),
+    Modifier(("React", "React.js", "ReactJS"), ("React",), ("engineering",), ("ui_framework",),
              hint="frontend_engineer"),
-    Modifier(("Vue", "Vue.js", "VueJS"), ("Vue.js",), ("engineering",), ("framework",),
+    Modifier(("Vue", "Vue.js", "VueJS"), ("Vue.js",), ("engineering",), ("ui_framework",),
              hint="frontend_engineer"),
-    Modifier(("Angular",), ("Angular",), ("engineering",), ("framework",),
+    Modifier(("Angular",), ("Angular",), ("engineering",), ("ui_framework",),
              hint="frontend_engineer"),
-    Modifier(("Next.js", "NextJS"), ("React", "Next.js"), ("engineering",), ("framework",),
+    Modifier(("Next.js", "NextJS"), ("React", "Next.js"), ("engineering",), ("ui_framework",),
              hint="frontend_engineer"),
     # Mobile platforms
     Modifier(("iOS",), ("Swift", "iOS", "SwiftUI"), ("engineering",),
-             ("platform", "language", "ui"), hint="mobile_engineer"),
+             ("platform", "language", "mobile_ui"), hint="mobile_engineer"),
     Modifier(("Android",), ("Kotlin", "Android", "Jetpack Compose"), ("engineering",),
-             ("platform", "language", "ui"), hint="mobile_engineer"),
+             ("platform", "language", "mobile_ui"), hint="mobile_engineer"),
     Modifier(("Swift",), ("Swift",), ("engineering",), ("language",), hint="mobile_engineer"),
     Modifier(("React Native",), ("React Native", "TypeScript"), ("engineering",),
-             ("platform", "language", "ui", "framework"), hint="mobile_engineer"),
+             ("platform", "language", "mobile_ui"), hint="mobile_engineer"),
     Modifier(("Flutter",), ("Flutter", "Dart"), ("engineering",),
-             ("platform", "language", "ui"), hint="mobile_engineer"),
+             ("platform", "language", "mobile_ui"), hint="mobile_engineer"),
     # Role-shape words that pick a specific engineering role ("Senior Engineer, Backend")
     Modifier(("backend",), (), ("engineering",), hint="backend_engineer"),
     Modifier(("frontend",), (), ("engineering",), hint="frontend_engineer"),
@@ -1494,7 +1577,7 @@ MODIFIERS: tuple[Modifier, ...] = (
              hint="ml_engineer", label="LLMs"),
     Modifier(("AI",), ("artificial intelligence",), _TECH, hint="ml_engineer"),
     Modifier(("NLP", "natural language processing"), ("NLP",), _TECH, hint="ml_engineer"),
-    Modifier(("computer vision", "CV"), ("computer vision",), _TECH, hint="ml_engineer"),
+    Modifier(("computer vision",), ("computer vision",), _TECH, hint="ml_engineer"),
     Modifier(("deep learning",), ("deep learning",), _TECH, ("ml_framework",),
              hint="ml_engineer"),
     Modifier(("PyTorch",), ("PyTorch",), _TECH, ("ml_framework",), hint="ml_engineer"),
@@ -1561,7 +1644,7 @@ MODIFIERS: tuple[Modifier, ...] = (
     Modifier(("oncology",), ("oncology nursing",), ("healthcare",)),
     Modifier(("mental health", "psychiatric"), ("mental health",), ("healthcare",)),
     Modifier(("community", "district"), ("community care",), ("healthcare",)),
-    Modifier(("math", "maths", "mathematics"), ("mathematics teaching",), ("education",),
+    Modifier(("mathematics", "maths", "math"), ("mathematics teaching",), ("education",),
              ("subject",)),
     Modifier(("English",), ("English teaching",), ("education",), ("subject",)),
     Modifier(("science",), ("science teaching",), ("education",), ("subject",)),
@@ -1601,26 +1684,30 @@ TIERS: dict[str, Tier] = {
     "intern": Tier(
         responsibilities=("Work on a real project with a dedicated mentor and present your "
                           "results to the team",),
-        qualification="",
+        qualifications=("Hands-on practice from coursework, personal projects or earlier "
+                        "internships",
+                        "Curiosity and a wish to learn, and the confidence to ask for help"),
+        role_qualifications=0,
         outlook="This internship is a chance to learn how a professional team works while "
                 "doing real work that is reviewed, supported and used.",
     ),
     "junior": Tier(
         responsibilities=("Take on well-scoped tasks with support from senior colleagues and "
                           "grow your independence over time",),
-        qualification="",
+        qualifications=("Coursework, projects or internships that show what you can do",),
+        role_qualifications=1,
         outlook="This is an early-career position: you will get structured onboarding, regular "
                 "feedback and plenty of room to grow.",
     ),
     "mid": Tier(
         responsibilities=(),
-        qualification="",
+        qualifications=(),
         outlook="You will work independently on well-defined problems, own your work from "
                 "start to finish and help shape how the team works.",
     ),
     "senior": Tier(
         responsibilities=("Mentor less experienced {colleagues} and share what you know",),
-        qualification="",
+        qualifications=(),
         outlook="As a senior member of the team you will own complex, ambiguous work from start "
                 "to finish and raise the bar for the people around you.",
     ),
@@ -1629,7 +1716,8 @@ TIERS: dict[str, Tier] = {
             "Lead the planning and delivery of the team's most important initiatives",
             "Mentor other {colleagues} and set quality standards through reviews and example",
         ),
-        qualification="Experience leading initiatives across teams and mentoring {colleagues}",
+        qualifications=("Experience leading initiatives across teams and mentoring "
+                        "{colleagues}",),
         outlook="As a lead you will set direction for the team's work, guide and mentor "
                 "colleagues and answer for the quality of what the team delivers.",
     ),
@@ -1639,7 +1727,8 @@ TIERS: dict[str, Tier] = {
             "honest feedback",
             "Plan the team's priorities and capacity and report progress to leadership",
         ),
-        qualification="Experience managing people, including hiring and performance reviews",
+        qualifications=("Experience managing people, including hiring and performance "
+                        "reviews",),
         outlook="You will manage and grow a team, and your success will be measured by what the "
                 "team achieves and how its people develop.",
     ),
@@ -1649,8 +1738,8 @@ TIERS: dict[str, Tier] = {
             "performance",
             "Set the {department} strategy, goals and budget with the leadership team",
         ),
-        qualification="Experience leading a function or several teams, including strategy and "
-                      "budget ownership",
+        qualifications=("Experience leading a function or several teams, including strategy "
+                        "and budget ownership",),
         outlook="In this leadership role you will set the strategy for {department}, build the "
                 "team and represent it among the company's leaders.",
     ),
@@ -1695,10 +1784,8 @@ FILLER_WORDS = frozenset(
 CANONICAL_SPELLINGS: tuple[tuple[str, str], ...] = (
     ("front end", "frontend"), ("back end", "backend"), ("full stack", "fullstack"),
     ("dev ops", "devops"), ("e commerce", "ecommerce"), ("on site", "onsite"),
-    ("vice president", "vp"), ("machine learning", "machine learning"),
-    ("server side", "server side"), ("help desk", "helpdesk"), ("cyber security", "cybersecurity"),
-    ("mid level", "mid"), ("midlevel", "mid"), ("entry level", "entry level"),
-    ("sales man", "salesman"), ("book keeper", "bookkeeper"), ("in house", "inhouse"),
+    ("vice president", "vp"), ("help desk", "helpdesk"), ("cyber security", "cybersecurity"),
+    ("mid level", "mid"), ("midlevel", "mid"), ("book keeper", "bookkeeper"),
 )
 
 # How title words are written when a title arrives all lower- or upper-case.
@@ -1712,3 +1799,24 @@ DISPLAY_WORDS: dict[str, str] = {
     )
 }
 LOWERCASE_TITLE_WORDS = frozenset("a an and or of the for in at with to on".split())
+
+# --- description prose -----------------------------------------------------------------------
+
+LOCATION_SENTENCES: dict[str, str] = {
+    "Remote": "The role is remote.",
+    "Hybrid": "The role is hybrid, combining time in the office with working from home.",
+    "On-site": "The role is based on site.",
+}
+# Added in order, after the family's own sentence, when a description is still too short.
+PADDING_SENTENCES: tuple[str, ...] = (
+    "We value clear goals, honest feedback and trust, so you will have the context you need and "
+    "the freedom to decide how to reach those goals.",
+    "You will join colleagues who care about doing things properly, help each other and enjoy "
+    "solving problems together.",
+    "We want everyone on the team to keep learning, through feedback, new challenges and time "
+    "to develop their skills.",
+    "We welcome applicants of every background, and we are happy to discuss adjustments to the "
+    "hiring process that help you show your best.",
+)
+CLOSING_SENTENCE = ("If this sounds like you, we would love to hear from you, even if you do "
+                    "not match every point above.")

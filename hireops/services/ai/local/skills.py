@@ -204,7 +204,8 @@ _VOCABULARY: dict[str, str] = {
         Redshift | Amazon Redshift
         Databricks
         ClickHouse
-        Statistics | statistical analysis | statistical modeling | statistical modelling | regression analysis
+        Statistics | statistical analysis | statistical modeling | statistical modelling
+        Statistics | regression analysis | hypothesis testing
         A/B testing | AB testing | split testing | experimentation | A/B tests
         Data visualization | data visualisation | dashboarding
         Tableau
@@ -353,7 +354,8 @@ _VOCABULARY: dict[str, str] = {
         Digital marketing | online marketing
         Product marketing | product marketing manager
         Market segmentation | audience segmentation
-        Conversion rate optimization | CRO | conversion rate optimisation | landing page optimization
+        Conversion rate optimization | CRO | conversion rate optimisation
+        Conversion rate optimization | landing page optimization
         WordPress
         Campaign management | marketing campaigns
         Influencer marketing
@@ -363,13 +365,16 @@ _VOCABULARY: dict[str, str] = {
     """,
     "support": """
         Customer support | customer service | client support | customer care
+        Customer support | supporting customers | helping customers | customer issues
+        Customer support | customer queries | customer complaints | customer tickets
         Zendesk
         Intercom
         Freshdesk
         ServiceNow
         Help desk | helpdesk | service desk
         Technical support | tech support | IT support | desktop support
-        Troubleshooting | troubleshoot | troubleshooting issues
+        Troubleshooting | troubleshoot | troubleshooting issues | troubleshooted | troubleshot
+        Troubleshooting | diagnosed | diagnosing | root cause | root-caused | reproduced the issue
         Ticketing systems | ticketing system | ticketing | support tickets
         SLA management | SLAs | SLA | service level agreements
         ITIL
@@ -477,7 +482,8 @@ _VOCABULARY: dict[str, str] = {
         Epic | Epic Systems | Epic EHR
         Cerner
         Medication administration | administering medication | administered medication
-        Medication administration | administer medication | administers medication | medication management
+        Medication administration | administer medication | administers medication
+        Medication administration | medication management
         IV therapy | IV insertion | intravenous therapy | IV cannulation
         Phlebotomy | venipuncture | blood draws
         Vital signs | vitals
@@ -526,12 +532,12 @@ _VOCABULARY: dict[str, str] = {
 
 # Aliases that are ordinary words, units or initials in lower case: matched case-sensitively.
 _CASE_SENSITIVE = frozenset({
-    "Go", "R", "C", "TS", "JS", "ML", "AI", "UI", "UX", "QA", "QC", "RN", "CRO", "SAS", "PR",
+    "Go", "R", "C", "TS", "JS", "ML", "AI", "UI", "UX", "QA", "QC", "RN", "CRO", "SAS",
     "Excel", "Word", "Outlook", "Swift", "Rust", "Ruby", "Rails", "Flask", "Express", "Node",
     "React", "Angular", "Vue", "Bootstrap", "Dart", "Chef", "Puppet", "Helm", "Spark", "Hive",
     "Looker", "Sketch", "Illustrator", "Notion", "Asana", "Lean", "Lever", "Greenhouse", "Epic",
     "Amplitude", "Oracle", "Mongo", "Scala", "Lua", "Kafka", "Git", "Unity", "Gong", "Jest",
-    "Mocha", "Zoho", "Cypress", "Playwright", "Snowflake", "Canva", "Miro", "Keras", "Julia",
+    "Mocha", "Zoho", "Cypress", "Playwright", "Snowflake", "Canva", "Miro", "Keras",
 })
 
 # Canonical skill -> skills whose mention also proves it (a Django project proves Python).
@@ -550,7 +556,6 @@ _IMPLIED_BY: dict[str, tuple[str, ...]] = {
     "Microsoft Office": ("Excel", "Word", "PowerPoint", "Outlook"),
     "Agile": ("Scrum", "Kanban"),
     "Data visualization": ("Tableau", "Power BI", "Looker", "Looker Studio", "Metabase"),
-    "Docker": ("Kubernetes",),
     "Git": ("GitHub", "GitLab", "Bitbucket"),
     "Nursing": ("Registered Nurse",),
     "Unit testing": ("Pytest", "JUnit", "Jest", "Test-driven development"),
@@ -564,7 +569,7 @@ _IMPLIED_BY: dict[str, tuple[str, ...]] = {
 _SPECIAL_PATTERNS: dict[str, str] = {
     # "Go" but not "Go-to-market", "go live", "Go ahead"
     "Go": r"(?<![\w.#+/-])(?-i:Go|GO)(?![\w#+])(?![\s-]+(?:to|live|ahead|back|through)\b)",
-    # "C" but not "C#", "C++", "C-level", "Vitamin C", "grade C" or an initial such as "John C. Smith"
+    # "C" but not "C#", "C++", "C-level", "Vitamin C", "grade C" or an initial ("John C. Smith")
     "C": (r"(?<!\w)(?<!vitamin )(?<!grade )(?<!class )(?<!level )(?<!type )(?<![&.'’-])"
           r"(?-i:C)(?![\w#+&'’-])(?!\.\s?[A-Z]|\.\w)"),
     # "R" but not "R&D", "R-squared" or an initial
@@ -573,7 +578,8 @@ _SPECIAL_PATTERNS: dict[str, str] = {
 
 # Lead-ins that job postings wrap around a skill name ("Strong knowledge of SQL").
 _LEAD_IN = re.compile(
-    r"^(?:\d+\+?\s*(?:years?|yrs)\s+(?:of\s+)?)?(?:(?:strong|solid|good|deep|proven|excellent|hands-on|working|advanced|basic|some)\s+)*"
+    r"^(?:\d+\+?\s*(?:years?|yrs)\s+(?:of\s+)?)?"
+    r"(?:(?:strong|solid|good|deep|proven|excellent|hands-on|working|advanced|basic|some)\s+)*"
     r"(?:(?:experience|knowledge|proficiency|expertise|familiarity|skills?|background|fluency)"
     r"\s+(?:with|in|of|using)\s+)?",
     re.IGNORECASE,

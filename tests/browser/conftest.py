@@ -1,0 +1,115 @@
+"""A real app (`reflex run --env prod --single-port`) on a free port, and Debian's Chromium."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from hireops.config import PROJECT_ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+START_TIMEOUT_S = 420
+
+
+@dataclass(frozen=True)
+class RunningApp:
+    url: str
+    env: dict[str, str]
+    admin_email: str = "hr.admin@example.com"
+    admin_password: str = "correct-horse-battery"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_serving(url: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the app exited early:\n{log.read_text()[-4000:]}")
+        try:
+            with urllib.request.urlopen(url + "/ping", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(1)
+    raise RuntimeError(f"the app did not start in {START_TIMEOUT_S} s:\n{log.read_text()[-4000:]}")
+
+
+@pytest.fixture(scope="session")
+def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
+    """The production build of the app on a fresh database with one admin."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: run `make test` (it installs Debian's chromium)")
+    workdir = tmp_path_factory.mktemp("app")
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{workdir / 'app.db'}",
+        "SECRET_KEY_FILE": str(workdir / "secret"),
+        "REFLEX_TELEMETRY_ENABLED": "false",
+        "REFLEX_CHECK_LATEST_VERSION": "0",
+        "REFLEX_USE_SYSTEM_BUN": "1",
+        "PATH": f"{PROJECT_ROOT / '.tools' / 'bin'}:{os.environ.get('PATH', '')}",
+    }
+    app = RunningApp(url=f"http://127.0.0.1:{port}", env=env)
+    python = sys.executable
+    subprocess.run([python, "-m", "hireops", "migrate"], env=env, check=True, cwd=PROJECT_ROOT)
+    subprocess.run([python, "-m", "hireops", "create-user", "--email", app.admin_email,
+                    "--role", "admin", "--name", "Hannah Reyes"], check=True, cwd=PROJECT_ROOT,
+                   env={**env, "HIREOPS_PASSWORD": app.admin_password})
+    log = workdir / "app.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [str(Path(python).parent / "reflex"), "run", "--env", "prod", "--single-port",
+             "--backend-port", str(port)],
+            cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, start_new_session=True,
+        )
+    try:
+        _wait_until_serving(app.url, process, log)
+        yield app
+    finally:
+        os.killpg(process.pid, 15)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, 9)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium, request):
+    context = chromium.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    yield page
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()

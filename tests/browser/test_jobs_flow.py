@@ -1,0 +1,46 @@
+"""A recruiter's first session: sign in, auto-fill a job, save it, sign out."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+
+def sign_in(page: Page, app, password: str | None = None) -> None:
+    page.goto(app.url + "/login")
+    page.fill("#email", app.admin_email)
+    page.fill("#password", password or app.admin_password)
+    page.click("#sign-in")
+
+
+def test_wrong_password_is_refused_with_a_clear_message(page: Page, running_app):
+    sign_in(page, running_app, password="not-the-password")
+    expect(page.get_by_role("alert")).to_contain_text("Wrong email or password")
+    expect(page).to_have_url(re.compile(r"/login"))
+
+
+def test_autofill_save_and_sign_out(page: Page, running_app):
+    sign_in(page, running_app)
+    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+
+    page.goto(running_app.url + "/jobs/new")
+    page.fill("#job-title", "Senior Python Backend Engineer")
+    page.click("#autofill")
+    must_haves = page.locator("#job-must_have_skills")
+    expect(must_haves).to_have_value(re.compile(r"Python"), timeout=30_000)
+    expect(page.locator("#job-department")).to_have_value(re.compile(r"\w+"))
+    assert len(page.locator("#job-description").input_value().split()) >= 200
+    skills = [s for s in must_haves.input_value().splitlines() if s.strip()]
+    assert 6 <= len(skills) <= 8
+
+    page.click("#save-job")
+    expect(page).to_have_url(re.compile(r"/jobs$"))
+    expect(page.locator("#jobs-table")).to_contain_text("Senior Python Backend Engineer")
+
+    page.click("#sign-out")
+    expect(page).to_have_url(re.compile(r"/login"))
+    page.goto(running_app.url + "/jobs")
+    expect(page).to_have_url(re.compile(r"/login\?next=(/|%2F)jobs"))
+    expect(page.locator("#jobs-table")).to_have_count(0)

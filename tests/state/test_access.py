@@ -1,0 +1,108 @@
+"""Every event handler of a signed-in page checks the user on the server."""
+
+import asyncio
+import importlib
+import inspect
+import pkgutil
+from types import SimpleNamespace
+
+import pytest
+
+import hireops.state
+from hireops.db import session_scope
+from hireops.models import Role
+from hireops.services.auth import create_user, open_session
+from hireops.state.access import ACCESS_MARKER, WRITE_ROLES, current_actor, requires
+from hireops.state.auth import AuthState
+from hireops.state.login import LoginState
+
+# Handlers that must work before anyone is signed in.
+PUBLIC_HANDLERS = {(AuthState, "check_access"), (AuthState, "sign_out"),
+                   (LoginState, "open_page"), (LoginState, "submit")}
+
+
+def _state_classes() -> list[type]:
+    for module in pkgutil.iter_modules(hireops.state.__path__):
+        importlib.import_module(f"hireops.state.{module.name}")
+    found, todo = [], [AuthState]
+    while todo:
+        cls = todo.pop()
+        found.append(cls)
+        todo.extend(cls.__subclasses__())
+    return found
+
+
+def _own_handlers(cls: type) -> list[str]:
+    return [name for name, value in cls.__dict__.items()
+            if not name.startswith("_") and name in cls.event_handlers and name != "setvar"]
+
+
+def test_setvar_reaches_only_guarded_setters():
+    """Reflex's built-in `setvar(name, value)` calls `set_<name>`; auto setters are off, so
+    the only setters that exist must be our own guarded handlers."""
+    for cls in _state_classes():
+        for name, handler in cls.event_handlers.items():
+            if name.startswith("set_") and (cls, name) not in PUBLIC_HANDLERS:
+                assert hasattr(handler.fn, ACCESS_MARKER), f"{cls.__name__}.{name}"
+
+
+def test_every_page_handler_is_guarded():
+    unguarded = []
+    checked = 0
+    for cls in _state_classes():
+        for name in _own_handlers(cls):
+            if (cls, name) in PUBLIC_HANDLERS:
+                continue
+            checked += 1
+            if not hasattr(cls.event_handlers[name].fn, ACCESS_MARKER):
+                unguarded.append(f"{cls.__name__}.{name}")
+    assert checked >= 10, "the enumeration found too few handlers to be trusted"
+    assert unguarded == []
+
+
+def _call(handler, token: str):
+    router = SimpleNamespace(url=SimpleNamespace(path="/jobs/"))
+    return asyncio.run(handler(SimpleNamespace(session_token=token, router=router)))
+
+
+@requires(*WRITE_ROLES)
+def _write_something(self):
+    return f"done by {current_actor().email}"
+
+
+@pytest.fixture
+def tokens(database_url) -> dict[str, str]:
+    out = {}
+    with session_scope() as session:
+        for role in Role:
+            user = create_user(session=session, email=f"{role.value}@example.com",
+                               password="long-enough-password", role=role)
+            out[role.value] = open_session(session=session, user=user)
+    return out
+
+
+def test_anonymous_and_forged_callers_are_sent_to_sign_in(tokens):
+    stranger = _call(_write_something, "")
+    assert "/login?next=/jobs" in repr(stranger)
+    forged = _call(_write_something, "forged-token")
+    assert isinstance(forged, list) and "/login?next=/jobs" in repr(forged[-1])
+
+
+def test_wrong_role_is_refused_and_right_role_runs(tokens):
+    refused = _call(_write_something, tokens["viewer"])
+    assert not isinstance(refused, str)
+    assert _call(_write_something, tokens["recruiter"]) == "done by recruiter@example.com"
+    assert _call(_write_something, tokens["admin"]) == "done by admin@example.com"
+
+
+def test_background_and_generator_handlers_keep_their_kind():
+    @requires(*WRITE_ROLES)
+    async def background(self):
+        return None
+
+    @requires(*WRITE_ROLES)
+    async def streaming(self):
+        yield None
+
+    assert inspect.iscoroutinefunction(background)
+    assert inspect.isasyncgenfunction(streaming)
