@@ -4,6 +4,7 @@ import asyncio
 import importlib
 import inspect
 import pkgutil
+from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 import pytest
@@ -62,7 +63,10 @@ def test_every_page_handler_is_guarded():
 
 def _call(handler, token: str):
     router = SimpleNamespace(url=SimpleNamespace(path="/jobs/"))
-    return asyncio.run(handler(SimpleNamespace(session_token=token, router=router)))
+    state = SimpleNamespace(session_token=token, router=router)
+    # A thread of its own: the browser tests' Playwright loop may be running in this one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, handler(state)).result()
 
 
 @requires(*WRITE_ROLES)
