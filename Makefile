@@ -1,11 +1,16 @@
 # The two commands: `make run` (the app on its embedded defaults) and `make test` (the suite).
-# Every step is idempotent: a stamp in .setup/ records what is done, keyed on its inputs.
+# Every step is idempotent: a stamp in .setup/ records what is done, named after a hash of its
+# inputs (not their dates: `reflex run` rewrites requirements.txt with the same content).
 
 PORT ?= 3000
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMPS := .setup
 BUN_VERSION := 1.4.5
+hash = $(shell cat $(1) | sha256sum | cut -c1-12)
+PY_STAMP := $(STAMPS)/python-$(call hash,requirements.txt)
+DEV_STAMP := $(STAMPS)/python-dev-$(call hash,requirements.txt requirements-dev.txt)
+SYS_STAMP := $(STAMPS)/system-$(call hash,scripts/install_system_packages.sh)
 
 export PATH := $(CURDIR)/.tools/bin:$(CURDIR)/$(VENV)/bin:$(PATH)
 export REFLEX_USE_SYSTEM_BUN := 1
@@ -22,9 +27,9 @@ run: setup migrate seed
 test: setup-test
 	bash scripts/run_tests.sh
 
-setup: $(STAMPS)/python $(STAMPS)/bun
+setup: $(PY_STAMP) $(STAMPS)/bun
 
-setup-test: setup $(STAMPS)/python-dev $(STAMPS)/system-packages
+setup-test: setup $(DEV_STAMP) $(SYS_STAMP)
 
 migrate: setup
 	$(PY) -m hireops migrate
@@ -32,14 +37,13 @@ migrate: setup
 seed: setup
 	$(PY) -m hireops seed-demo
 
-$(STAMPS)/python: requirements.txt
+$(PY_STAMP):
 	@mkdir -p $(STAMPS)
-	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	bash scripts/install_python.sh requirements.txt
 	touch $@
 
-$(STAMPS)/python-dev: requirements-dev.txt $(STAMPS)/python
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+$(DEV_STAMP): $(PY_STAMP)
+	bash scripts/install_python.sh requirements-dev.txt
 	touch $@
 
 $(STAMPS)/bun:
@@ -48,7 +52,7 @@ $(STAMPS)/bun:
 	.tools/bin/bun --version
 	touch $@
 
-$(STAMPS)/system-packages: scripts/install_system_packages.sh
+$(SYS_STAMP):
 	@mkdir -p $(STAMPS)
 	bash scripts/install_system_packages.sh
 	touch $@

@@ -1,7 +1,8 @@
-"""The Reflex app (its theme is in rxconfig.py). Pages register themselves with their decorators."""
+"""The Reflex app: every page module registers its pages, added here once (theme: rxconfig.py)."""
 
 import reflex as rx
 
+from hireops.components.shell import PAGES
 from hireops.pages import (  # noqa: F401  (importing a page module registers its routes)
     candidates,
     dashboard,
@@ -16,3 +17,6 @@ from hireops.pages import (  # noqa: F401  (importing a page module registers it
 app = rx.App(
     style={"font_family": "Inter, system-ui, -apple-system, 'Segoe UI', sans-serif"},
 )
+
+for render, page_options in PAGES:
+    app.add_page(render, **page_options)

@@ -98,6 +98,15 @@ def shell(title: str, content: rx.Component, actions: rx.Component | None = None
     )
 
 
+# Every page of the app as (render function, add_page keyword arguments); hireops.py adds them.
+PAGES: list[tuple[Callable[[], rx.Component], dict]] = []
+
+
+def register_page(render: Callable[[], rx.Component], **page_options) -> None:
+    """Record a page for the app (explicit add_page, so each page is added exactly once)."""
+    PAGES.append((render, page_options))
+
+
 def recruiter_page(
     *, route: str, title: str, on_load: Sequence | None = None,
     roles: tuple[Role, ...] = READ_ROLES, actions: Callable[[], rx.Component] | None = None,
@@ -106,12 +115,12 @@ def recruiter_page(
     allowed = ",".join(role.value for role in roles)
 
     def decorate(body: Callable[[], rx.Component]) -> Callable:
-        @rx.page(route=route, title=f"{title} · HireOps",
-                 on_load=[AuthState.check_access(allowed), *(on_load or [])])
         def page() -> rx.Component:
             return shell(title, body(), actions() if actions else None)
 
         page.__name__ = body.__name__
+        register_page(page, route=route, title=f"{title} · HireOps",
+                      on_load=[AuthState.check_access(allowed), *(on_load or [])])
         return page
 
     return decorate

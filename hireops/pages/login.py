@@ -3,11 +3,11 @@
 import reflex as rx
 
 from hireops import routes
+from hireops.components.shell import register_page
 from hireops.components.ui import error_callout
 from hireops.state.login import LoginState
 
 
-@rx.page(route=routes.LOGIN, title="Sign in · HireOps", on_load=LoginState.open_page)
 def login() -> rx.Component:
     form = rx.form(
         rx.vstack(
@@ -48,3 +48,6 @@ def login() -> rx.Component:
         min_height="100vh",
         background=rx.color("gray", 2),
     )
+
+
+register_page(login, route=routes.LOGIN, title="Sign in · HireOps", on_load=LoginState.open_page)
