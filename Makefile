@@ -19,13 +19,16 @@ export REFLEX_CHECK_LATEST_VERSION := 0
 export NPM_CONFIG_REGISTRY := https://registry.npmjs.org/
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup setup-test migrate seed clean-setup
+.PHONY: run test bench setup setup-test migrate seed clean-setup
 
 run: setup migrate seed
 	$(VENV)/bin/reflex run --env prod --single-port --backend-port $(PORT)
 
 test: setup-test
 	bash scripts/run_tests.sh
+
+bench: setup
+	$(PY) benchmarks/foundation.py
 
 setup: $(PY_STAMP) $(STAMPS)/bun
 

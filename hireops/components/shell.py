@@ -78,6 +78,20 @@ def _checking() -> rx.Component:
     return rx.center(rx.spinner(size="3"), height="100vh", width="100%")
 
 
+def _not_allowed() -> rx.Component:
+    return rx.center(
+        rx.vstack(
+            rx.icon("lock", size=32, color=rx.color("gray", 10)),
+            rx.heading("This page is for administrators", size="5"),
+            rx.text("Your role (", AuthState.user_role, ") cannot open it. Ask an admin if you "
+                    "need access.", size="2", color=rx.color("gray", 11)),
+            rx.link(rx.button("Back to the dashboard", variant="soft"), href=routes.DASHBOARD),
+            align="center", spacing="3",
+        ),
+        height="100vh", width="100%", id="access-denied",
+    )
+
+
 def shell(title: str, content: rx.Component, actions: rx.Component | None = None) -> rx.Component:
     """The signed-in layout: sidebar, a page header with optional actions, and the content."""
     header = rx.hstack(
@@ -94,7 +108,7 @@ def shell(title: str, content: rx.Component, actions: rx.Component | None = None
             spacing="0", align="start", width="100%",
             background=rx.color("gray", 2), min_height="100vh",
         ),
-        _checking(),
+        rx.cond(AuthState.access_denied, _not_allowed(), _checking()),
     )
 
 

@@ -26,6 +26,8 @@ class AuthState(rx.State):
     user_role: str = ""
     # True once the page's access check passed; pages render their content only then.
     access_granted: bool = False
+    # True when a signed-in user's role may not open the page.
+    access_denied: bool = False
 
     @rx.var
     def can_edit(self) -> bool:
@@ -39,7 +41,7 @@ class AuthState(rx.State):
     def check_access(self, allowed_roles: str):
         """on_load of every recruiter page: send strangers to sign-in, refuse wrong roles."""
         user = load_user(self.session_token)
-        self.access_granted = False
+        self.access_granted = self.access_denied = False
         if user is None:
             self.user_email = self.user_name = self.user_role = ""
             return sign_in_redirect(self.router.url.path)
@@ -47,7 +49,8 @@ class AuthState(rx.State):
         self.user_role = Role(user.role).value
         roles = tuple(Role(r) for r in allowed_roles.split(",") if r)
         if not role_allows(user, roles):
-            return rx.toast.error("Your role cannot open this page.")
+            self.access_denied = True
+            return
         self.access_granted = True
 
     @rx.event

@@ -27,6 +27,8 @@ class RunningApp:
     env: dict[str, str]
     admin_email: str = "hr.admin@example.com"
     admin_password: str = "correct-horse-battery"
+    viewer_email: str = "viewer@example.com"
+    viewer_password: str = "viewer-only-password"
 
 
 def _free_port() -> int:
@@ -71,6 +73,9 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
     subprocess.run([python, "-m", "hireops", "create-user", "--email", app.admin_email,
                     "--role", "admin", "--name", "Hannah Reyes"], check=True, cwd=PROJECT_ROOT,
                    env={**env, "HIREOPS_PASSWORD": app.admin_password})
+    subprocess.run([python, "-m", "hireops", "create-user", "--email", app.viewer_email,
+                    "--role", "viewer"], check=True, cwd=PROJECT_ROOT,
+                   env={**env, "HIREOPS_PASSWORD": app.viewer_password})
     log = workdir / "app.log"
     with log.open("w") as out:
         process = subprocess.Popen(

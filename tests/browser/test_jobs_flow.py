@@ -8,9 +8,9 @@ from playwright.sync_api import Page, expect
 pytestmark = pytest.mark.browser
 
 
-def sign_in(page: Page, app, password: str | None = None) -> None:
+def sign_in(page: Page, app, password: str | None = None, email: str | None = None) -> None:
     page.goto(app.url + "/login")
-    page.fill("#email", app.admin_email)
+    page.fill("#email", email or app.admin_email)
     page.fill("#password", password or app.admin_password)
     page.click("#sign-in")
 
@@ -44,3 +44,14 @@ def test_autofill_save_and_sign_out(page: Page, running_app):
     page.goto(running_app.url + "/jobs")
     expect(page).to_have_url(re.compile(r"/login\?next=(/|%2F)jobs"))
     expect(page.locator("#jobs-table")).to_have_count(0)
+
+
+def test_viewer_can_look_but_not_change(page: Page, running_app):
+    sign_in(page, running_app, email=running_app.viewer_email,
+            password=running_app.viewer_password)
+    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+    page.goto(running_app.url + "/jobs")
+    expect(page.get_by_role("heading", name="Jobs")).to_be_visible()
+    expect(page.locator("#new-job")).to_have_count(0)
+    page.goto(running_app.url + "/settings")
+    expect(page.locator("#access-denied")).to_contain_text("for administrators")
