@@ -101,5 +101,9 @@ class Settings(BaseSettings):
 
 @lru_cache
 def get_settings() -> Settings:
-    """The process-wide settings; tests clear this cache after changing env vars."""
-    return Settings()
+    """The process-wide settings; tests clear this cache after changing env vars.
+
+    HIREOPS_ENV_FILE names another env file (tests point it at /dev/null so a developer's
+    `.env` cannot change what they check).
+    """
+    return Settings(_env_file=os.environ.get("HIREOPS_ENV_FILE", PROJECT_ROOT / ".env"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,7 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Each test runs with its own secret key file and no developer `.env` values."""
+    monkeypatch.setenv("HIREOPS_ENV_FILE", os.devnull)
     monkeypatch.setenv("SECRET_KEY_FILE", str(tmp_path / "secret"))
     monkeypatch.setenv("INBOX_MAILDIR", str(tmp_path / "maildir"))
     for name in ("MISTRAL_API_KEY", "MISTRAL_SERVER_URL", "HIREOPS_SECRET_KEY"):

@@ -20,7 +20,7 @@ def _env(tmp_path: Path, database: Path, **extra: str) -> dict[str, str]:
     env = {name: value for name, value in os.environ.items()
            if not name.startswith(("MISTRAL_", "HIREOPS_", "DEMO_", "DATABASE_"))}
     env.update(DATABASE_URL=f"sqlite:///{database}", SECRET_KEY_FILE=str(tmp_path / "secret"),
-               INBOX_MAILDIR=str(tmp_path / "maildir"), **extra)
+               INBOX_MAILDIR=str(tmp_path / "maildir"), HIREOPS_ENV_FILE=os.devnull, **extra)
     return env
 
 

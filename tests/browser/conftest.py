@@ -62,6 +62,7 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
         **os.environ,
         "DATABASE_URL": f"sqlite:///{workdir / 'app.db'}",
         "SECRET_KEY_FILE": str(workdir / "secret"),
+        "HIREOPS_ENV_FILE": os.devnull,
         "REFLEX_TELEMETRY_ENABLED": "false",
         "REFLEX_CHECK_LATEST_VERSION": "0",
         "REFLEX_USE_SYSTEM_BUN": "1",
