@@ -23,7 +23,7 @@ def test_wrong_password_is_refused_with_a_clear_message(page: Page, running_app)
 
 def test_autofill_save_and_sign_out(page: Page, running_app):
     sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
 
     page.goto(running_app.url + "/jobs/new")
     page.fill("#job-title", "Senior Python Backend Engineer")
@@ -49,9 +49,9 @@ def test_autofill_save_and_sign_out(page: Page, running_app):
 def test_viewer_can_look_but_not_change(page: Page, running_app):
     sign_in(page, running_app, email=running_app.viewer_email,
             password=running_app.viewer_password)
-    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
     page.goto(running_app.url + "/jobs")
-    expect(page.get_by_role("heading", name="Jobs")).to_be_visible()
+    expect(page.get_by_role("heading", name="Jobs", exact=True)).to_be_visible()
     expect(page.locator("#new-job")).to_have_count(0)
     page.goto(running_app.url + "/settings")
     expect(page.locator("#access-denied")).to_contain_text("for administrators")
