@@ -1,4 +1,4 @@
-"""Command line: `python -m hireops migrate | create-user | seed-demo`."""
+"""Command line: `python -m hireops migrate | create-user | seed-demo | ingest`."""
 
 from __future__ import annotations
 
@@ -57,6 +57,27 @@ def _seed_demo(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _ingest(args: argparse.Namespace) -> int:
+    import json
+
+    from hireops.db import session_scope
+    from hireops.services.ingest import run_ingest_pass
+    from hireops.services.mail.sources import MaildirSource
+    from hireops.services.mail_config import configured_imap_source
+
+    if args.imap:
+        with session_scope() as session:
+            source = configured_imap_source(session=session)
+        if source is None:
+            print("error: no IMAP mailbox is configured (Settings > Mailbox)", file=sys.stderr)
+            return 2
+    else:
+        source = MaildirSource(args.maildir or get_settings().inbox_maildir)
+    summary = run_ingest_pass(source=source)
+    print(json.dumps(summary.as_dict()))
+    return 1 if summary.source_error else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m hireops", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -67,6 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--role", required=True, choices=["admin", "recruiter", "viewer"])
     create.add_argument("--name", default="")
     create.set_defaults(run=_create_user)
+    ingest = commands.add_parser("ingest", help="fetch, store and process mail once; prints a "
+                                 "JSON summary as the last line")
+    where = ingest.add_mutually_exclusive_group()
+    where.add_argument("--maildir", help="a Maildir folder (default: INBOX_MAILDIR)")
+    where.add_argument("--imap", action="store_true", help="the IMAP mailbox saved in Settings")
+    ingest.set_defaults(run=_ingest)
     commands.add_parser("seed-demo", help="load demo jobs, candidates and the demo admin "
                         "(demo mode only; safe to repeat)").set_defaults(run=_seed_demo)
     return parser

@@ -46,6 +46,20 @@ class Settings(BaseSettings):
     company_name: str = "HireOps Demo Co."
     # Where the embedded inbox reads mail from.
     inbox_maildir: Path = PROJECT_ROOT / "data" / "maildir"
+    # Where attachment files are kept (content-addressed by SHA-256).
+    data_dir: Path = PROJECT_ROOT / "data"
+    # Attachments larger than this are recorded but their bytes are not kept.
+    attachment_max_store_bytes: int = 25 * 1024 * 1024
+    # How often the scheduler polls the inbox, in seconds (0 turns polling off).
+    inbox_poll_seconds: int = 60
+    # Messages stored or processed per database transaction.
+    inbox_batch_size: int = 50
+    # A claimed message whose worker has not finished after this long is taken over.
+    inbox_claim_timeout_s: int = 600
+    # Minimum resume-to-job similarity (0-1) for an application to an unnamed job.
+    match_floor: float = 0.25
+    # At most this many jobs get an application from one unnamed-job email.
+    match_max_jobs: int = 2
 
     # AI engines: each agent can use its own engine and model or agent id.
     classifier_engine: EngineName = "local"
@@ -72,6 +86,20 @@ class Settings(BaseSettings):
     # USD per million tokens as [input, output] by model-name prefix, e.g.
     # {"mistral-large": [2.0, 6.0]}; entries override the built-in table in services.ai.calls.
     mistral_prices_usd_per_mtok: dict[str, tuple[float, float]] = Field(default_factory=dict)
+
+    # Resume text extraction (services.resume_text): a file over a limit fails with a reason.
+    extraction_max_bytes: int = 10 * 1024 * 1024
+    extraction_max_pdf_pages: int = 30
+    # Total inflated size of a DOCX's zip members, and inflated/compressed ratio (zip bombs).
+    extraction_max_docx_uncompressed: int = 50 * 1024 * 1024
+    extraction_max_zip_ratio: float = 100.0
+    extraction_max_zip_entries: int = 1000
+    # Wall-clock budget per file; 0 runs the parser inline without a deadline.
+    extraction_max_seconds: float = 10.0
+    # Longer text is cut here (a resume is rarely over 30,000 characters).
+    extraction_max_text_chars: int = 200_000
+    # Mark mail fetched over IMAP as read on the server (off: the server's mail is left as is).
+    imap_mark_seen: bool = False
 
     def get_secret_key(self) -> str:
         """Return the credentials key, creating and storing one on first use."""

@@ -176,6 +176,9 @@ class Email(SQLModel, table=True):
     message_id: str = Field(default="", max_length=998)
     source: str = Field(default="maildir", max_length=20)  # maildir | imap | upload
     folder: str = Field(default="", max_length=255)
+    # The source's own id ("imap:INBOX:<uidvalidity>:<uid>", "maildir:<path>:<key>") so a poll can skip
+    # what it already has without downloading it again.
+    source_ref: str = Field(default="", max_length=400, index=True)
     from_address: str = Field(default="", max_length=320, index=True)
     from_name: str = Field(default="", max_length=200)
     to_address: str = Field(default="", max_length=998)
@@ -183,8 +186,13 @@ class Email(SQLModel, table=True):
     body_text: str = Field(default="", sa_type=sa.Text)
     received_at: datetime | None = optional_time_field(index=True)
     fetched_at: datetime = created_at_field()
-    status: str = Field(default="new", max_length=20, index=True)  # new|processed|failed
+    # new -> processing (claimed by one worker) -> processed | failed
+    status: str = Field(default="new", max_length=20, index=True)
+    # When a worker claimed the message; a stale claim (the worker died) is taken over.
+    claimed_at: datetime | None = optional_time_field()
     failure_reason: str = Field(default="", sa_type=sa.Text)
+    # Problems that did not stop processing (an unreadable attachment, no matching job).
+    warnings: list[str] = json_field()
     category: str = Field(default="", max_length=40)
     confidence: float | None = None
     reasoning: str = Field(default="", sa_type=sa.Text)
@@ -420,6 +428,17 @@ class OutboxMessage(SQLModel, table=True):
     last_error: str = Field(default="", sa_type=sa.Text)
     created_at: datetime = created_at_field()
     sent_at: datetime | None = optional_time_field()
+
+
+class Lease(SQLModel, table=True):
+    """A named lock held for a while (e.g. the scheduler leader); expired leases can be taken."""
+
+    __tablename__ = "leases"
+    __table_args__ = {"extend_existing": True}
+
+    name: str = Field(primary_key=True, max_length=80)
+    holder: str = Field(max_length=200)
+    expires_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
 
 
 class AppSetting(SQLModel, table=True):

@@ -1,12 +1,23 @@
-"""Reading the stored inbound mail."""
+"""Reading the stored inbound mail for the inbox page."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
-from hireops.models import Email
+from hireops.models import Attachment, Candidate, Email
+
+
+@dataclass(frozen=True)
+class AttachmentRow:
+    id: int
+    filename: str
+    size: str
+    status: str  # ok | failed | skipped | pending
+    reason: str
+    downloadable: bool
 
 
 @dataclass(frozen=True)
@@ -14,23 +25,86 @@ class EmailRow:
     id: int
     received: str
     sender: str
+    sender_address: str
     subject: str
     category: str
     confidence: str
+    reasoning: str
     status: str
     failure_reason: str
+    warnings: list[str]
+    attachments: list[AttachmentRow]
+    candidate_id: int
+    candidate_name: str
 
 
-def list_emails(*, session: Session, limit: int = 200) -> list[EmailRow]:
-    """The newest stored messages first."""
-    emails = session.exec(select(Email).order_by(Email.id.desc()).limit(limit)).all()
-    return [
-        EmailRow(
-            id=e.id, received=(e.received_at or e.fetched_at).strftime("%d %b %H:%M"),
-            sender=e.from_name or e.from_address, subject=e.subject or "(no subject)",
-            category=e.category or "unclassified",
-            confidence="" if e.confidence is None else f"{e.confidence:.0%}",
-            status=e.status, failure_reason=e.failure_reason,
-        )
-        for e in emails
-    ]
+@dataclass(frozen=True)
+class InboxCounts:
+    total: int
+    new: int
+    processed: int
+    failed: int
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{max(1, n // 1024)} KB"
+
+
+def list_emails(*, session: Session, status: str = "", category: str = "", search: str = "",
+                limit: int = 200) -> list[EmailRow]:
+    """The newest stored messages first, filtered; attachments and candidates in two queries."""
+    query = select(Email, Candidate.full_name).outerjoin(
+        Candidate, Candidate.id == Email.candidate_id).order_by(Email.id.desc()).limit(limit)
+    if status:
+        query = query.where(Email.status == status)
+    if category:
+        query = query.where(Email.category == category)
+    if search.strip():
+        pattern = f"%{search.strip()}%"
+        query = query.where(or_(Email.subject.ilike(pattern), Email.from_address.ilike(pattern),
+                                Email.from_name.ilike(pattern)))
+    rows = session.exec(query).all()
+    attachments = _attachments_by_email(session, [email.id for email, _ in rows])
+    return [_row(email, name, attachments.get(email.id, [])) for email, name in rows]
+
+
+def _attachments_by_email(session: Session, email_ids: list[int]) -> dict[int, list[AttachmentRow]]:
+    if not email_ids:
+        return {}
+    found: dict[int, list[AttachmentRow]] = {}
+    for a in session.exec(select(Attachment).where(Attachment.email_id.in_(email_ids))
+                          .order_by(Attachment.id)):
+        found.setdefault(a.email_id, []).append(AttachmentRow(
+            id=a.id, filename=a.filename, size=_size(a.size_bytes), status=a.extraction_status,
+            reason=a.extraction_error, downloadable=bool(a.storage_path)))
+    return found
+
+
+def _row(email: Email, candidate_name: str | None, attachments: list[AttachmentRow]) -> EmailRow:
+    return EmailRow(
+        id=email.id, received=(email.received_at or email.fetched_at).strftime("%d %b %H:%M"),
+        sender=email.from_name or email.from_address, sender_address=email.from_address,
+        subject=email.subject or "(no subject)",
+        category=(email.category or "unclassified").replace("candidate_application",
+                                                             "application"),
+        confidence="" if email.confidence is None else f"{email.confidence:.0%}",
+        reasoning=email.reasoning, status=email.status, failure_reason=email.failure_reason,
+        warnings=list(email.warnings), attachments=attachments,
+        candidate_id=email.candidate_id or 0, candidate_name=candidate_name or "",
+    )
+
+
+def inbox_counts(*, session: Session) -> InboxCounts:
+    """How many messages are stored, waiting, processed and failed."""
+    counts = dict(session.exec(select(Email.status, func.count()).group_by(Email.status)).all())
+    return InboxCounts(total=sum(counts.values()),
+                       new=counts.get("new", 0) + counts.get("processing", 0),
+                       processed=counts.get("processed", 0), failed=counts.get("failed", 0))
+
+
+def get_attachment_file(*, session: Session, attachment_id: int) -> tuple[str, str]:
+    """(filename, stored path) of an attachment whose bytes were kept; LookupError otherwise."""
+    attachment = session.get(Attachment, attachment_id)
+    if attachment is None or not attachment.storage_path:
+        raise LookupError("That attachment is not available.")
+    return attachment.filename, attachment.storage_path

@@ -1,0 +1,38 @@
+"""Attachment files on disk, named by their SHA-256 so the same file is kept once."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from hireops.config import get_settings
+
+
+def attachments_root() -> Path:
+    """The folder holding attachment files."""
+    return get_settings().data_dir / "attachments"
+
+
+def save_attachment(payload: bytes) -> tuple[str, str]:
+    """Store `payload` (once) and return (sha256, path relative to the attachments root)."""
+    digest = hashlib.sha256(payload).hexdigest()
+    relative = f"{digest[:2]}/{digest}"
+    path = attachments_root() / relative
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Write then rename: a crash never leaves a half-written file under the final name.
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(payload)
+        os.replace(temporary, path)
+    return digest, relative
+
+
+def read_attachment(relative: str) -> bytes:
+    """The stored bytes of an attachment (FileNotFoundError if it is gone)."""
+    root = attachments_root().resolve()
+    path = (root / relative).resolve()
+    # Paths come from the database; refuse anything that would leave the store.
+    if root not in path.parents:
+        raise FileNotFoundError(relative)
+    return path.read_bytes()

@@ -1,0 +1,121 @@
+"""Storing fetched mail exactly once: one Email row per message key, attachments on disk.
+
+Storing is separate from processing so a message is safe in the database before any slow or
+failing work (extraction, AI calls) touches it; a crash after storing loses nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from hireops.config import get_settings
+from hireops.models import Attachment, Email
+from hireops.services.attachment_store import save_attachment
+from hireops.services.mail.message import ParsedAttachment, ParsedMessage, RawMessage
+from hireops.services.mail.parsing import parse_message
+
+
+@dataclass
+class StoreResult:
+    seen: int = 0
+    new: int = 0
+    duplicates: int = 0
+    new_email_ids: list[int] = field(default_factory=list)
+
+
+def known_source_refs(*, session: Session, source: str) -> set[str]:
+    """Refs of messages already stored from `source` ("maildir" or "imap"), so a poll can skip
+    downloading them again."""
+    rows = session.exec(select(Email.source_ref).where(Email.source == source)).all()
+    return set(rows)
+
+
+def store_messages(
+    *, session: Session, messages: Iterable[RawMessage], batch_size: int = 50,
+    on_batch: Callable[[StoreResult], None] | None = None,
+) -> StoreResult:
+    """Store every message not stored before; one transaction per batch."""
+    result = StoreResult()
+    keys_this_pass: set[str] = set()
+    for batch in _batches(messages, batch_size):
+        parsed = []
+        for raw in batch:
+            result.seen += 1
+            message = parse_message(raw.raw)
+            if message.message_key in keys_this_pass:
+                result.duplicates += 1
+                continue
+            keys_this_pass.add(message.message_key)
+            parsed.append((raw, message))
+        _store_batch(session, parsed, result)
+        if on_batch:
+            on_batch(result)
+    return result
+
+
+def _batches(items: Iterable[RawMessage], size: int) -> Iterator[list[RawMessage]]:
+    batch: list[RawMessage] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _store_batch(session: Session, parsed: list[tuple[RawMessage, ParsedMessage]],
+                 result: StoreResult) -> None:
+    keys = [message.message_key for _, message in parsed]
+    existing = set(session.exec(select(Email.message_key).where(Email.message_key.in_(keys))).all())
+    fresh = [(raw, message) for raw, message in parsed if message.message_key not in existing]
+    result.duplicates += len(parsed) - len(fresh)
+    try:
+        emails = [_add_email(session, raw, message) for raw, message in fresh]
+        session.commit()
+    except IntegrityError:
+        # Another worker stored some of these between our check and our insert: go one by one.
+        session.rollback()
+        emails = []
+        for raw, message in fresh:
+            try:
+                with session.begin_nested():
+                    emails.append(_add_email(session, raw, message))
+            except IntegrityError:
+                result.duplicates += 1
+        session.commit()
+    result.new += len(emails)
+    result.new_email_ids.extend(email.id for email in emails)
+
+
+def _add_email(session: Session, raw: RawMessage, message: ParsedMessage) -> Email:
+    email = Email(
+        message_key=message.message_key, message_id=message.message_id[:998],
+        source=raw.source, folder=raw.folder[:255], source_ref=raw.source_ref[:400],
+        from_address=message.from_address[:320], from_name=message.from_name[:200],
+        to_address=message.to_address[:998], subject=message.subject[:998],
+        body_text=message.body_text, received_at=message.received_at,
+        warnings=list(message.parse_warnings),
+    )
+    session.add(email)
+    session.flush()
+    for part in message.attachments:
+        session.add(_attachment_row(email.id, part))
+    return email
+
+
+def _attachment_row(email_id: int, part: ParsedAttachment) -> Attachment:
+    row = Attachment(email_id=email_id, filename=(part.filename or "attachment")[:255],
+                     content_type=part.content_type[:120], size_bytes=len(part.payload))
+    limit = get_settings().attachment_max_store_bytes
+    if len(part.payload) > limit:
+        row.extraction_status = "failed"
+        row.extraction_error = (f"File is {len(part.payload) / 2**20:.1f} MB, above the "
+                                f"{limit / 2**20:.0f} MB limit; it was not kept.")
+        return row
+    row.sha256, row.storage_path = save_attachment(part.payload)
+    return row

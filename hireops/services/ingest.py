@@ -1,0 +1,119 @@
+"""One ingest pass: fetch from the mail source, store new messages, process what is pending.
+
+Used by the scheduler, the "Sync now" button and `python -m hireops ingest`. A failure of one
+message is recorded on that message and the pass goes on; only a source that cannot be read at
+all ends the pass early (and what was stored before that stays stored).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from hireops.config import get_settings
+from hireops.db import session_scope
+from hireops.models import Email
+from hireops.services.inbox_processing import (
+    ProcessingContext,
+    ProcessOutcome,
+    claim_pending,
+    process_email,
+)
+from hireops.services.inbox_store import known_source_refs, store_messages
+from hireops.services.mail.sources import MailSource
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestSummary:
+    seen: int = 0
+    new: int = 0
+    duplicates: int = 0
+    processed: int = 0
+    candidates_created: int = 0
+    applications_created: int = 0
+    failed: list[dict] = field(default_factory=list)
+    # Set when the source itself could not be read; what was stored before is kept.
+    source_error: str = ""
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+# progress(phase, done, total): phase is "fetching" or "processing"; total is 0 when unknown.
+Progress = Callable[[str, int, int], None]
+
+
+def run_ingest_pass(*, source: MailSource | None, progress: Progress | None = None) -> IngestSummary:
+    """Fetch and store from `source` (None: only process what is pending), then process."""
+    summary = IngestSummary()
+    if source is not None:
+        _fetch_and_store(source, summary, progress)
+    process_pending(summary=summary, progress=progress)
+    return summary
+
+
+def _fetch_and_store(source: MailSource, summary: IngestSummary, progress: Progress | None) -> None:
+    settings = get_settings()
+    with session_scope() as session:
+        known = known_source_refs(session=session, source=source.kind)
+
+        def report(result) -> None:
+            if progress:
+                progress("fetching", result.seen, 0)
+
+        try:
+            stored = store_messages(
+                session=session, batch_size=settings.inbox_batch_size, on_batch=report,
+                messages=source.fetch(skip=known.__contains__))
+        except Exception as problem:  # the source broke mid-way: keep what was stored
+            log.warning("mail source %s failed: %s", source.name, problem)
+            summary.source_error = f"{type(problem).__name__}: {problem}"
+            return
+    summary.seen, summary.new, summary.duplicates = stored.seen, stored.new, stored.duplicates
+
+
+def process_pending(*, summary: IngestSummary, progress: Progress | None = None) -> None:
+    """Process every message waiting for it, one claimed batch at a time."""
+    settings = get_settings()
+    with session_scope() as session:
+        context = ProcessingContext.load(session)
+        total = session.exec(select(func.count()).select_from(Email)
+                             .where(Email.status.in_(("new", "processing")))).one()
+        while batch := claim_pending(session=session, limit=settings.inbox_batch_size):
+            for email_id in batch:
+                outcome = _process_safely(session, email_id, context)
+                _count(summary, outcome, session)
+                if progress:
+                    progress("processing", summary.processed + len(summary.failed), total)
+
+
+def _process_safely(session: Session, email_id: int, context: ProcessingContext) -> ProcessOutcome:
+    try:
+        return process_email(session=session, email_id=email_id, context=context)
+    except Exception as problem:  # one bad message must not stop the inbox
+        log.exception("processing email %s failed", email_id)
+        session.rollback()
+        email = session.get(Email, email_id)
+        email.status = "failed"
+        email.failure_reason = f"Unexpected error: {type(problem).__name__}: {problem}"
+        email.claimed_at = None
+        session.add(email)
+        session.commit()
+        return ProcessOutcome(email_id, "failed", email.failure_reason)
+
+
+def _count(summary: IngestSummary, outcome: ProcessOutcome, session: Session) -> None:
+    summary.candidates_created += int(outcome.candidate_created)
+    summary.applications_created += outcome.applications_created
+    if outcome.status == "failed":
+        email = session.get(Email, outcome.email_id)
+        summary.failed.append({"message_id": email.message_id or email.message_key,
+                               "reason": outcome.reason})
+    else:
+        summary.processed += 1

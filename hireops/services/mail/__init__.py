@@ -1,0 +1,1 @@
+"""Inbound mail: sources (Maildir, IMAP), message parsing and the stable message key."""

@@ -1,0 +1,525 @@
+"""Turning raw RFC 5322 bytes into a `ParsedMessage`, and the key that stores a message once.
+
+Mail from the wild is often broken: parsing never raises, it falls back to lenient decoding and
+records what went wrong in `parse_warnings`.
+"""
+
+from __future__ import annotations
+
+import base64
+import email
+import email.policy
+import email.utils
+import hashlib
+import mimetypes
+import quopri
+import re
+from datetime import UTC, datetime
+from email.header import decode_header
+from email.message import Message
+from email.parser import BytesHeaderParser
+from html import unescape
+from html.parser import HTMLParser
+
+from hireops.services.mail.message import ParsedAttachment, ParsedMessage
+
+# Forwarded messages inside forwarded messages: deeper than this is not worth following.
+_MAX_NESTING = 5
+# A message with more parts than this is malformed or hostile; the rest are ignored.
+_MAX_PARTS = 500
+_MAX_WARNINGS = 20
+_MESSAGE_ID_MAX = 900
+# The stored key's column width (Email.message_key).
+_KEY_MAX = 255
+# Headers added or rewritten on each delivery; left out of the content hash so the same
+# message fetched from two folders or two servers hashes the same.
+_VOLATILE_HEADERS = {
+    "received", "delivered-to", "return-path", "envelope-to", "x-original-to", "status",
+    "authentication-results", "received-spf", "arc-seal", "arc-message-signature",
+    "arc-authentication-results", "content-length", "lines",
+}
+_FALLBACK_CHARSETS = ("utf-8", "cp1252")
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+class _RawHeaderPolicy(email.policy.Compat32):
+    """Headers exactly as sent (8-bit bytes kept as surrogates), for lenient decoding."""
+
+    def header_fetch_parse(self, name: str, value: str) -> str:
+        return value
+
+
+_RAW_HEADERS = _RawHeaderPolicy()
+
+
+def parse_message(raw: bytes) -> ParsedMessage:
+    """Parse `raw` into the fields the pipeline needs; never raises."""
+    raw = bytes(raw)
+    warnings: list[str] = []
+    if not raw.strip():
+        warnings.append("The message is empty.")
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    # Only the top-level headers, kept raw for the lenient fallbacks.
+    legacy = BytesHeaderParser(policy=_RAW_HEADERS).parsebytes(raw)
+    _note_defects(msg, warnings)
+    message_id = _message_id(_header(msg, legacy, "Message-ID", warnings))
+    from_name, from_address = _address(msg, legacy, "From", warnings)
+    _, to_address = _address(msg, legacy, "To", warnings)
+    collected = _Collected()
+    _collect_parts(msg, collected, warnings, depth=0)
+    return ParsedMessage(
+        message_key=message_key(raw, message_id),
+        message_id=message_id,
+        from_address=from_address,
+        from_name=from_name,
+        to_address=to_address,
+        subject=_one_line(_header(msg, legacy, "Subject", warnings)),
+        body_text=collected.body_text(),
+        received_at=_date(_raw_header(legacy, "Date"), warnings),
+        attachments=collected.attachments,
+        parse_warnings=_dedupe(warnings)[:_MAX_WARNINGS],
+    )
+
+
+def message_key(raw: bytes, message_id: str) -> str:
+    """"mid:<normalised Message-ID>" when it is usable, else "sha256:<hash of stable content>"."""
+    normalised = normalise_message_id(message_id)
+    if normalised and len(normalised) <= _KEY_MAX - len("mid:"):
+        return f"mid:{normalised}"
+    if normalised:  # a long but usable Message-ID still identifies the message; hash it to fit
+        return f"mid:sha256:{hashlib.sha256(normalised.encode()).hexdigest()}"
+    return f"sha256:{hashlib.sha256(_stable_content(bytes(raw))).hexdigest()}"
+
+
+def normalise_message_id(message_id: str) -> str:
+    """The Message-ID without brackets or whitespace, domain lower-cased; "" when not sane."""
+    value = re.sub(r"\s+", "", message_id or "").strip("<>")
+    if not value or len(value) >= _MESSAGE_ID_MAX or not value.isascii() or not value.isprintable():
+        return ""
+    if "<" in value or ">" in value:
+        return ""
+    local, at, domain = value.rpartition("@")
+    return f"{local}@{domain.lower()}" if at else value
+
+
+# --- headers -------------------------------------------------------------------------------
+
+
+def _header(msg: Message, legacy: Message, name: str, warnings: list[str]) -> str:
+    """The decoded header; a header the strict parser cannot read is decoded leniently."""
+    try:
+        value = msg.get(name)
+        text = "" if value is None else _clean_text(str(value))
+    except Exception as exc:  # the modern header parser raises on some broken values
+        warnings.append(f"The {name} header is malformed ({type(exc).__name__}); read leniently.")
+        return _decode_words(_raw_header(legacy, name))
+    if "\ufffd" in text:
+        # Raw 8-bit bytes (not RFC 2047) in the header: guess their charset instead.
+        return _decode_words(_raw_header(legacy, name))
+    return text
+
+
+def _raw_header(legacy: Message, name: str) -> str:
+    try:
+        value = legacy.get(name)
+    except Exception:
+        return ""
+    return "" if value is None else _clean_text(str(value))
+
+
+def _decode_words(value: str) -> str:
+    """Decode RFC 2047 encoded words without failing on unknown charsets."""
+    try:
+        parts = decode_header(value)
+    except Exception:
+        return _clean_text(value)
+    out = []
+    for chunk, charset in parts:
+        if isinstance(chunk, str):
+            out.append(chunk)
+        elif charset is None:  # text between encoded words comes back escaped like this
+            out.append(chunk.decode("raw-unicode-escape", errors="replace"))
+        else:
+            out.append(_decode_bytes(chunk, charset)[0])
+    return _clean_text("".join(out))
+
+
+def _address(msg: Message, legacy: Message, name: str, warnings: list[str]) -> tuple[str, str]:
+    """(display name, address) of the first address in header `name`."""
+    try:
+        header = msg.get(name)
+        addresses = getattr(header, "addresses", ()) if header is not None else ()
+        if addresses:
+            first = addresses[0]
+            address = _valid_address(_clean_text(first.addr_spec))
+            if address:
+                return _one_line(_clean_text(first.display_name)), address
+    except Exception as exc:
+        warnings.append(f"The {name} header is malformed ({type(exc).__name__}); read leniently.")
+    raw = _raw_header(legacy, name)
+    if not raw:
+        return "", ""
+    display, address = email.utils.parseaddr(raw)
+    address = _valid_address(address)
+    if not address:
+        warnings.append(f"The {name} header has no readable address: {raw[:80]!r}.")
+    return _one_line(_decode_words(display)), address
+
+
+def _valid_address(address: str) -> str:
+    address = address.strip()
+    local, at, domain = address.rpartition("@")
+    if not (local and at and domain and address.isprintable()):
+        return ""
+    if re.search(r"[\s<>()\[\],;:\\\"]", domain):
+        return ""
+    return address
+
+
+def _message_id(value: str) -> str:
+    value = value.strip()
+    bracketed = re.search(r"<[^<>\s]*>", value)
+    return bracketed.group(0) if bracketed else re.sub(r"\s+", "", value)
+
+
+def _date(value: str, warnings: list[str]) -> datetime | None:
+    if not value.strip():
+        return None
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        parsed = None
+    if parsed is None or not 1970 <= parsed.year <= 2200:
+        warnings.append(f"The Date header could not be read: {value[:80]!r}.")
+        return None
+    if parsed.tzinfo is None:  # "-0000": the sender did not know its zone; UTC is the convention
+        return parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def _note_defects(msg: Message, warnings: list[str]) -> None:
+    names = {type(defect).__name__ for part in _safe_walk(msg) for defect in part.defects}
+    for name in sorted(names):
+        readable = re.sub(r"(?<!^)(?=[A-Z])", " ", name.removesuffix("Defect")).lower()
+        warnings.append(f"Malformed message structure: {readable}.")
+
+
+def _safe_walk(msg: Message) -> list[Message]:
+    try:
+        return list(msg.walk())[:_MAX_PARTS]
+    except Exception:
+        return [msg]
+
+
+# --- parts ---------------------------------------------------------------------------------
+
+
+class _Collected:
+    """Body text candidates and attachments found while walking the MIME tree."""
+
+    def __init__(self) -> None:
+        self.plain: list[str] = []
+        self.html: list[str] = []
+        self.forwarded: list[str] = []
+        self.attachments: list[ParsedAttachment] = []
+        self.parts_seen = 0
+
+    def body_text(self) -> str:
+        own = "\n\n".join(t for t in self.plain if t) or "\n\n".join(t for t in self.html if t)
+        return "\n\n".join(t for t in [own, *self.forwarded] if t).strip()
+
+
+def _collect_parts(part: Message, out: _Collected, warnings: list[str], depth: int) -> None:
+    out.parts_seen += 1
+    if out.parts_seen > _MAX_PARTS:
+        if out.parts_seen == _MAX_PARTS + 1:
+            warnings.append(f"The message has more than {_MAX_PARTS} parts; the rest were skipped.")
+        return
+    content_type = _content_type(part)
+    if content_type == "message/rfc822":
+        _collect_forwarded(part, out, warnings, depth)
+    elif part.is_multipart():
+        for sub in _subparts(part):
+            _collect_parts(sub, out, warnings, depth)
+    elif _is_attachment(part, content_type):
+        _add_attachment(part, content_type, out, warnings)
+    elif content_type == "text/plain":
+        out.plain.append(_normalise_text(_part_text(part, warnings)))
+    elif content_type == "text/html":
+        out.html.append(html_to_text(_part_text(part, warnings)))
+
+
+def _collect_forwarded(part: Message, out: _Collected, warnings: list[str], depth: int) -> None:
+    """A forwarded message: its text follows the outer body, its attachments count as ours."""
+    inner = _subparts(part)
+    if not inner or not isinstance(inner[0], Message):
+        return
+    if depth >= _MAX_NESTING:
+        warnings.append("Forwarded messages are nested too deeply; the innermost were skipped.")
+        return
+    forwarded = _decode_forwarded(part, inner[0])
+    nested = _Collected()
+    nested.parts_seen = out.parts_seen
+    _collect_parts(forwarded, nested, warnings, depth + 1)
+    out.parts_seen = nested.parts_seen
+    heading = _forward_heading(forwarded)
+    text = nested.body_text()
+    out.forwarded.append(f"{heading}\n{text}" if text else heading)
+    out.attachments.extend(nested.attachments)
+
+
+def _decode_forwarded(part: Message, inner: Message) -> Message:
+    """Some mailers base64-encode a forwarded message (RFC 2046 forbids it); undo that."""
+    encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+    if encoding not in ("base64", "quoted-printable"):
+        return inner
+    try:
+        encoded = inner.as_bytes()
+        data = (base64.b64decode(encoded) if encoding == "base64"
+                else quopri.decodestring(encoded))
+        return email.message_from_bytes(data, policy=email.policy.default)
+    except Exception:
+        return inner
+
+
+def _forward_heading(msg: Message) -> str:
+    fields = []
+    for name in ("From", "Date", "Subject"):
+        try:
+            value = msg.get(name)
+        except Exception:
+            value = None
+        if value is not None:
+            fields.append(f"{name}: {_one_line(_clean_text(str(value)))}")
+    return "\n".join(["---------- Forwarded message ----------", *fields])
+
+
+def _subparts(part: Message) -> list:
+    try:
+        payload = part.get_payload()
+    except Exception:
+        return []
+    return payload if isinstance(payload, list) else []
+
+
+def _content_type(part: Message) -> str:
+    try:
+        return part.get_content_type()
+    except Exception:
+        return "application/octet-stream"
+
+
+def _is_attachment(part: Message, content_type: str) -> bool:
+    if _filename(part) or _disposition(part) == "attachment":
+        return True
+    # A nameless document (a PDF resume without a filename) is still content, not body;
+    # a nameless inline image is a logo or signature and is left out.
+    return content_type.split("/")[0] not in ("text", "image", "multipart", "message")
+
+
+def _disposition(part: Message) -> str | None:
+    try:
+        return part.get_content_disposition()
+    except Exception:
+        return None
+
+
+def _filename(part: Message) -> str:
+    try:
+        name = part.get_filename() or ""
+    except Exception:
+        name = ""
+    name = _clean_text(str(name))
+    name = re.split(r"[\\/]", name)[-1]  # never a path from the sender
+    name = "".join(ch for ch in name if ch.isprintable()).strip().lstrip(".")
+    return name[:255]
+
+
+def _add_attachment(part: Message, content_type: str, out: _Collected,
+                    warnings: list[str]) -> None:
+    name = _filename(part)
+    if not name:
+        extension = mimetypes.guess_extension(content_type) or ".bin"
+        name = f"attachment-{len(out.attachments) + 1}{extension}"
+    try:
+        payload = part.get_payload(decode=True) or b""
+    except Exception as exc:
+        warnings.append(f"Attachment {name!r} could not be decoded ({type(exc).__name__}).")
+        payload = b""
+    if any("Base64" in type(d).__name__ for d in part.defects):
+        warnings.append(f"Attachment {name!r} has damaged base64; its content may be incomplete.")
+    out.attachments.append(ParsedAttachment(filename=name, content_type=content_type,
+                                            payload=payload))
+
+
+def _part_text(part: Message, warnings: list[str]) -> str:
+    try:
+        payload = part.get_payload(decode=True)
+    except Exception as exc:
+        warnings.append(f"A text part could not be decoded ({type(exc).__name__}).")
+        return ""
+    if payload is None:
+        return ""
+    try:
+        charset = part.get_content_charset()
+    except Exception:
+        charset = None
+    text, problem = _decode_bytes(payload, charset)
+    if problem:
+        warnings.append(problem)
+    return text
+
+
+def _decode_bytes(data: bytes, charset: str | None) -> tuple[str, str]:
+    """Decode with the declared charset, else the usual suspects; (text, problem or "")."""
+    if charset:
+        try:
+            return data.decode(charset), ""
+        except LookupError:
+            problem = f"Unknown charset {charset!r}; the text was decoded as a best guess."
+        except UnicodeDecodeError:
+            problem = f"The text is not valid {charset}; the text was decoded as a best guess."
+    else:
+        problem = ""
+    for fallback in _FALLBACK_CHARSETS:
+        try:
+            return data.decode(fallback), problem
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1"), problem  # every byte sequence is valid latin-1
+
+
+# --- text clean-up -------------------------------------------------------------------------
+
+
+def _clean_text(value: str) -> str:
+    """Repair undecodable bytes the email package smuggles in as surrogates."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in value):
+        return value
+    data = value.encode("utf-8", "surrogateescape")
+    return _decode_bytes(data, None)[0]
+
+
+def _one_line(value: str) -> str:
+    return _printable(re.sub(r"\s+", " ", value)).strip()
+
+
+def _printable(text: str) -> str:
+    """Drop control characters (NUL cannot even be stored in PostgreSQL text)."""
+    return _CONTROL_CHARS.sub("", text)
+
+
+def _normalise_text(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _printable(text).strip("\n")
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+class _HtmlText(HTMLParser):
+    """Readable text from HTML: blocks become lines, scripts and styles disappear."""
+
+    _SKIP = {"script", "style", "head", "title", "noscript", "template", "svg"}
+    _BLOCK = {"p", "div", "tr", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+              "blockquote", "section", "article", "header", "footer", "pre", "hr", "address",
+              "form", "dl", "dt", "dd", "center"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.chunks: list[str] = []
+        self.skipping = 0
+        self.in_pre = 0
+        self.link: str | None = None
+        self.link_text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self.skipping += 1
+        elif tag == "br":
+            self.chunks.append("\n")
+        elif tag == "li":
+            self.chunks.append("\n- ")
+        elif tag in ("td", "th"):
+            self.chunks.append(" ")
+        elif tag in self._BLOCK:
+            self.chunks.append("\n\n" if tag in ("p", "h1", "h2", "h3", "table") else "\n")
+        if tag == "pre":
+            self.in_pre += 1
+        if tag == "a":
+            self.link = dict(attrs).get("href") or None
+            self.link_text = []
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self._SKIP:
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self._BLOCK:
+            self.chunks.append("\n\n" if tag in ("p", "h1", "h2", "h3", "table") else "\n")
+        if tag == "pre":
+            self.in_pre = max(0, self.in_pre - 1)
+        if tag == "a" and self.link:
+            # Keep a link's target when its text hides it (a portfolio or profile URL).
+            shown = "".join(self.link_text)
+            if self.link.startswith(("http://", "https://")) and self.link not in shown:
+                self.chunks.append(f" <{self.link}>")
+            self.link = None
+
+    def handle_data(self, data: str) -> None:
+        if self.skipping:
+            return
+        if not self.in_pre:
+            data = re.sub(r"\s+", " ", data)
+        self.chunks.append(data)
+        if self.link:
+            self.link_text.append(data)
+
+    def text(self) -> str:
+        text = "".join(self.chunks).replace("\xa0", " ")
+        lines = [line.strip() for line in text.split("\n")]
+        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def html_to_text(html: str) -> str:
+    """Readable plain text from an HTML body."""
+    parser = _HtmlText()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # the stdlib parser is lenient, but a fallback costs nothing
+        stripped = re.sub(r"(?is)<(script|style)\b.*?</\1>|<[^>]+>", " ", html)
+        return _one_line(unescape(stripped))
+    return _printable(parser.text())
+
+
+# --- the content hash ----------------------------------------------------------------------
+
+
+def _stable_content(raw: bytes) -> bytes:
+    """The message without per-delivery headers and with normalised line endings."""
+    data = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    head, sep, body = data.partition(b"\n\n")
+    if not sep and not re.match(rb"[!-9;-~]+:", head):
+        return data.rstrip(b"\n")  # no header block at all: hash the whole thing
+    kept = [field for field in _header_fields(head) if not _is_volatile(field)]
+    return b"\n".join(kept) + b"\n\n" + body.rstrip(b"\n")
+
+
+def _header_fields(head: bytes) -> list[bytes]:
+    """Header fields with their folded continuation lines joined."""
+    fields: list[bytes] = []
+    for line in head.split(b"\n"):
+        if line[:1] in (b" ", b"\t") and fields:
+            fields[-1] += b"\n" + line
+        elif line:
+            fields.append(line)
+    return fields
+
+
+def _is_volatile(field: bytes) -> bool:
+    name = field.split(b":", 1)[0].strip().lower().decode("ascii", "replace")
+    return name in _VOLATILE_HEADERS or name.startswith("x-")

@@ -1,0 +1,385 @@
+"""Where inbound mail comes from: a local Maildir folder or an IMAP mailbox.
+
+Both only read: the server's mail is never moved, flagged or deleted (unless the
+`imap_mark_seen` setting asks IMAP to mark fetched mail as read).
+"""
+
+from __future__ import annotations
+
+import errno
+import imaplib
+import logging
+import mailbox
+import socket
+import ssl
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Protocol
+
+from imap_tools import MailBox, MailBoxStartTls, MailBoxUnencrypted
+from imap_tools.errors import (
+    ImapToolsError,
+    MailboxFolderSelectError,
+    MailboxFolderStatusError,
+    MailboxLoginError,
+    MailboxStarttlsError,
+)
+from imap_tools.mailbox import BaseMailBox
+from imap_tools.message import MailMessage
+from sqlmodel import Session
+
+from hireops.config import get_settings
+from hireops.models import User
+from hireops.services.app_settings import get_setting, set_setting
+from hireops.services.crypto import SecretDecryptionError
+from hireops.services.mail.message import RawMessage, source_ref
+
+log = logging.getLogger(__name__)
+
+SkipCheck = Callable[[str], bool]
+ImapSecurity = Literal["ssl", "starttls", "none"]
+IMAP_SECURITY_OPTIONS: tuple[ImapSecurity, ...] = ("ssl", "starttls", "none")
+# The failures of talking to a server, as opposed to bugs in our code.
+_IMAP_ERRORS = (OSError, EOFError, imaplib.IMAP4.error, ImapToolsError)
+
+
+class MailSourceError(RuntimeError):
+    """A source could not be read; the message says what failed, in words for the inbox page."""
+
+
+class MailSource(Protocol):
+    """Anything that yields raw messages; `skip(source_ref)` avoids downloading known ones.
+
+    `skip` is asked with exactly the `RawMessage.source_ref` the message would get
+    ("maildir:<folder path>:<key>", "imap:<folder>:<uidvalidity>:<uid>").
+    """
+
+    # For logs and the inbox page, e.g. "imap:jobs@acme.com@imap.gmail.com".
+    name: str
+    # "maildir" or "imap": the `RawMessage.source` of everything this source yields.
+    kind: str
+
+    def fetch(self, *, skip: SkipCheck | None = None) -> Iterator[RawMessage]: ...
+
+
+# --- Maildir -------------------------------------------------------------------------------
+
+
+class MaildirSource:
+    """Reads a Maildir (new/ and cur/) without touching it: no moves, no flag changes."""
+
+    def __init__(self, path: Path | str, folders: Sequence[str] | None = None) -> None:
+        # The Maildir root; its Maildir++ subfolders (".Jobs") are named in `folders`.
+        self.path = Path(path)
+        # "INBOX" (or "") is the root itself.
+        self.folders = list(folders) if folders else ["INBOX"]
+        self.name = f"maildir:{self.path}"
+        self.kind = "maildir"
+
+    def fetch(self, *, skip: SkipCheck | None = None) -> Iterator[RawMessage]:
+        """Every message in the chosen folders, oldest key first."""
+        for folder in self.folders:
+            box, folder_path = self._open(folder)
+            try:
+                keys = sorted(box.keys())
+            except OSError as exc:
+                raise MailSourceError(f"Cannot list the Maildir {folder_path}: {exc}") from exc
+            for key in keys:
+                if skip and skip(source_ref("maildir", folder_path, key)):
+                    continue
+                try:
+                    raw = box.get_bytes(key)
+                except (KeyError, FileNotFoundError):
+                    # A mail client moved or deleted it since the listing; a later poll
+                    # sees it under its new name if it still exists.
+                    log.info("Maildir message %s vanished while reading; skipped", key)
+                    continue
+                except OSError as exc:
+                    raise MailSourceError(f"Cannot read {key} in {folder_path}: {exc}") from exc
+                yield RawMessage(source="maildir", folder=folder_path, uid=key, raw=raw)
+
+    def _open(self, folder: str) -> tuple[mailbox.Maildir, str]:
+        path = self.path if folder in ("", "INBOX") else self.path / f".{folder}"
+        # create=False: a missing folder is an error, never silently created.
+        if not (path / "cur").is_dir() or not (path / "new").is_dir():
+            raise MailSourceError(f"Not a Maildir folder (no cur/ and new/): {path}")
+        return mailbox.Maildir(path, factory=None, create=False), str(path)
+
+
+# --- IMAP ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImapConfig:
+    """How to reach one IMAP mailbox."""
+
+    host: str
+    port: int
+    # "ssl" (implicit TLS, port 993), "starttls" (port 143) or "none" (loopback tests only).
+    security: ImapSecurity
+    username: str
+    # An app password for Gmail/Outlook; never shown, logged or returned by `masked()`.
+    password: str = field(repr=False)
+    folders: list[str] = field(default_factory=lambda: ["INBOX"])
+    # Seconds to wait for connecting and for each server reply.
+    timeout_s: float = 30
+
+    def masked(self) -> dict[str, object]:
+        """The configuration as a settings page may show it: the password is never included."""
+        return {
+            "host": self.host, "port": self.port, "security": self.security,
+            "username": self.username, "password": "********" if self.password else "",
+            "password_set": bool(self.password), "folders": list(self.folders),
+            "timeout_s": self.timeout_s,
+        }
+
+
+@dataclass(frozen=True)
+class ConnectionCheck:
+    ok: bool
+    # What happened, in words for the settings page: what failed, or how many messages wait.
+    message: str
+
+
+class _RawMailMessage(MailMessage):
+    """imap-tools' message that also keeps the exact bytes the server sent."""
+
+    def __init__(self, fetch_data: list) -> None:
+        super().__init__(fetch_data)
+        # Re-serialising `obj` can refold headers, which would change the content hash.
+        self.raw_bytes: bytes = self._get_message_data_parts(fetch_data)[0]
+
+
+class ImapSource:
+    """Fetches from an IMAP mailbox with BODY.PEEK in batches; the server's mail is left as is."""
+
+    def __init__(self, config: ImapConfig, *, batch_size: int = 50,
+                 mark_seen: bool | None = None) -> None:
+        self.config = config
+        # Messages per UID FETCH request.
+        self.batch_size = max(1, batch_size)
+        # Mark fetched mail as read on the server; off unless the setting says so.
+        self.mark_seen = get_settings().imap_mark_seen if mark_seen is None else mark_seen
+        self.name = f"imap:{config.username}@{config.host}"
+        self.kind = "imap"
+
+    def fetch(self, *, skip: SkipCheck | None = None) -> Iterator[RawMessage]:
+        """Every message in the configured folders that `skip` does not rule out."""
+        stage = "connecting"
+        try:
+            with _logged_in(self.config) as box:
+                box.email_message_class = _RawMailMessage
+                for folder in self.config.folders:
+                    stage = f"fetching {folder}"
+                    yield from self._fetch_folder(box, folder, skip)
+        except MailSourceError:
+            raise
+        except _IMAP_ERRORS as exc:
+            raise MailSourceError(_describe_imap_error(exc, self.config, stage)) from exc
+
+    def _fetch_folder(self, box: BaseMailBox, folder: str,
+                      skip: SkipCheck | None) -> Iterator[RawMessage]:
+        uidvalidity = _select(box, folder, self.config, readonly=not self.mark_seen)
+        uids = box.uids("ALL")
+        wanted = [uid for uid in uids
+                  if not (skip and skip(source_ref("imap", folder, f"{uidvalidity}:{uid}")))]
+        log.info("IMAP %s %s: %d messages, %d to fetch", self.name, folder, len(uids), len(wanted))
+        for start in range(0, len(wanted), self.batch_size):
+            batch = wanted[start:start + self.batch_size]
+            for message in box.fetch(uid_list=batch, mark_seen=self.mark_seen, bulk=True):
+                if not message.raw_bytes:
+                    # An unsolicited FETCH (another client changed flags) mixed into the reply.
+                    log.warning("IMAP %s %s: skipped an empty fetch item", self.name, folder)
+                    continue
+                yield RawMessage(source="imap", folder=folder,
+                                 uid=f"{uidvalidity}:{message.uid or 'unknown'}",
+                                 raw=message.raw_bytes)
+
+
+def check_imap_connection(config: ImapConfig) -> ConnectionCheck:
+    """Connect, log in and look at each folder; say exactly what failed, or how much mail waits."""
+    stage = "connecting"
+    try:
+        with _logged_in(config) as box:
+            counts = []
+            for folder in config.folders:
+                stage = f"opening {folder}"
+                counts.append((folder, _folder_size(box, folder, config)))
+    except MailSourceError as exc:
+        return ConnectionCheck(ok=False, message=str(exc))
+    except _IMAP_ERRORS as exc:
+        return ConnectionCheck(ok=False, message=_describe_imap_error(exc, config, stage))
+    sizes = ", ".join(f"{folder} has {n} message{'' if n == 1 else 's'}" for folder, n in counts)
+    return ConnectionCheck(ok=True, message=f"Connected; {sizes}")
+
+
+@contextmanager
+def _logged_in(config: ImapConfig) -> Iterator[BaseMailBox]:
+    """A logged-in mailbox, closed afterwards even when the server is already gone."""
+    box = _open_mailbox(config)
+    try:
+        try:
+            if config.username.isascii() and config.password.isascii():
+                box.login(config.username, config.password, initial_folder=None)
+            else:  # LOGIN is ASCII-only; AUTHENTICATE PLAIN carries UTF-8
+                box.login_utf8(config.username, config.password, initial_folder=None)
+        except MailboxLoginError as exc:
+            raise MailSourceError(_describe_imap_error(exc, config, "logging in")) from exc
+        yield box
+    finally:
+        _close_quietly(box)
+
+
+def _open_mailbox(config: ImapConfig) -> BaseMailBox:
+    timeout = config.timeout_s
+    if config.security == "ssl":
+        return MailBox(config.host, config.port, timeout=timeout,
+                       ssl_context=ssl.create_default_context())
+    if config.security == "starttls":
+        if config.port == 993:
+            raise MailSourceError("Port 993 speaks TLS from the start: choose SSL/TLS security, "
+                                  "not STARTTLS (or use port 143).")
+        return MailBoxStartTls(config.host, config.port, timeout=timeout,
+                               ssl_context=ssl.create_default_context())
+    if config.security == "none":
+        return MailBoxUnencrypted(config.host, config.port, timeout=timeout)
+    raise MailSourceError(f"Unknown IMAP security {config.security!r}: use ssl, starttls or none.")
+
+
+def _close_quietly(box: BaseMailBox) -> None:
+    try:
+        if box.client.state != "LOGOUT":
+            box.logout()
+    except Exception:  # the server may already be gone; closing must not hide the real error
+        log.debug("IMAP logout failed", exc_info=True)
+    try:
+        box.client.shutdown()
+    except Exception:
+        pass
+
+
+def _select(box: BaseMailBox, folder: str, config: ImapConfig, *, readonly: bool) -> int:
+    """Open `folder` (read-only unless marking as seen) and return its UIDVALIDITY."""
+    status = _folder_status(box, folder, config)
+    box.folder.set(folder, readonly=readonly)
+    return status.get("UIDVALIDITY", 0)
+
+
+def _folder_size(box: BaseMailBox, folder: str, config: ImapConfig) -> int:
+    return _folder_status(box, folder, config).get("MESSAGES", 0)
+
+
+def _folder_status(box: BaseMailBox, folder: str, config: ImapConfig) -> dict[str, int]:
+    try:
+        return box.folder.status(folder, ["MESSAGES", "UIDVALIDITY"])
+    except (MailboxFolderStatusError, MailboxFolderSelectError) as exc:
+        raise MailSourceError(_missing_folder_message(box, folder, config, exc)) from exc
+
+
+def _missing_folder_message(box: BaseMailBox, folder: str, config: ImapConfig,
+                            exc: Exception) -> str:
+    said = _server_said(exc)
+    try:
+        names = ", ".join(sorted(f.name for f in box.folder.list()))
+    except Exception:
+        names = ""
+    there = f" Folders there: {names}." if names else ""
+    return f"Folder {folder!r} was not found on {config.host} (server said: {said}).{there}"
+
+
+def _describe_imap_error(exc: BaseException, config: ImapConfig, stage: str) -> str:
+    """One sentence naming what failed: DNS, refused, timeout, TLS, login or a lost link."""
+    where = f"{config.host}:{config.port}"
+    if isinstance(exc, socket.gaierror):
+        return (f"Cannot find the mail server {config.host!r}: the name does not resolve "
+                f"({exc.strerror}). Check the host name.")
+    if isinstance(exc, ConnectionRefusedError):
+        return (f"Connection refused by {where}: nothing accepts connections on that port. "
+                "Check the port and that the server is running.")
+    if isinstance(exc, TimeoutError):
+        return (f"Timed out after {config.timeout_s:g} s waiting for {where} while {stage}: "
+                "the server did not answer (wrong port, a firewall, or the server is down).")
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return f"The TLS certificate of {where} could not be verified: {exc.verify_message}."
+    if isinstance(exc, ssl.SSLError):
+        return (f"TLS handshake with {where} failed ({exc.reason or exc}). Check the security "
+                "setting: port 993 usually means SSL/TLS, port 143 STARTTLS.")
+    if isinstance(exc, OSError) and exc.errno in (errno.EHOSTUNREACH, errno.ENETUNREACH):
+        return f"The mail server {where} is unreachable: {exc.strerror}."
+    if isinstance(exc, MailboxLoginError):
+        return (f"Login rejected for {config.username!r} on {config.host}: check the username "
+                f"and the (app) password. Server said: {_server_said(exc)}")
+    if isinstance(exc, MailboxStarttlsError) or "TLS not supported" in str(exc):
+        return f"{where} does not offer STARTTLS; choose SSL/TLS or check the port."
+    said = str(exc).rstrip(". ") or type(exc).__name__
+    if isinstance(exc, (imaplib.IMAP4.abort, ConnectionError, EOFError)):
+        return f"The connection to {where} was lost while {stage}: {said}."
+    return f"IMAP error with {where} while {stage}: {said}."
+
+
+def _server_said(exc: Exception) -> str:
+    result = getattr(exc, "command_result", None)
+    if not result:
+        return str(exc)
+    parts = result[1] if len(result) > 1 and isinstance(result[1], list) else []
+    text = " ".join(p.decode("utf-8", "replace") if isinstance(p, bytes) else str(p)
+                    for p in parts if p)
+    return text or str(result[0])
+
+
+# --- stored IMAP configuration -------------------------------------------------------------
+
+_KEY = "imap."
+_PLAIN_FIELDS = ("host", "port", "security", "username", "folders", "timeout_s")
+
+
+def load_imap_config(*, session: Session) -> ImapConfig | None:
+    """The stored IMAP configuration, or None when no host is set."""
+    host = get_setting(session=session, key=_KEY + "host", default="")
+    if not host:
+        return None
+    return ImapConfig(
+        host=host,
+        port=int(get_setting(session=session, key=_KEY + "port", default=993)),
+        security=get_setting(session=session, key=_KEY + "security", default="ssl"),
+        username=get_setting(session=session, key=_KEY + "username", default=""),
+        password=get_setting(session=session, key=_KEY + "password", default=""),
+        folders=list(get_setting(session=session, key=_KEY + "folders", default=["INBOX"])),
+        timeout_s=float(get_setting(session=session, key=_KEY + "timeout_s", default=30)),
+    )
+
+
+def save_imap_config(*, session: Session, config: ImapConfig, actor: User | None) -> None:
+    """Store `config`, the password encrypted; an empty password keeps the stored one."""
+    _validate(config)
+    for name in _PLAIN_FIELDS:
+        value = getattr(config, name)
+        value = list(value) if name == "folders" else value
+        if get_setting(session=session, key=_KEY + name) != value:
+            set_setting(session=session, key=_KEY + name, value=value, actor=actor)
+    if config.password and config.password != _stored_password(session):
+        set_setting(session=session, key=_KEY + "password", value=config.password, secret=True,
+                    actor=actor)
+    session.commit()
+
+
+def _stored_password(session: Session) -> str:
+    try:
+        return get_setting(session=session, key=_KEY + "password", default="")
+    except SecretDecryptionError:  # the key changed: the new password replaces it
+        return ""
+
+
+def _validate(config: ImapConfig) -> None:
+    if not config.host.strip():
+        raise ValueError("The IMAP host is required.")
+    if not 0 < config.port < 65536:
+        raise ValueError(f"The IMAP port must be between 1 and 65535, not {config.port}.")
+    if config.security not in IMAP_SECURITY_OPTIONS:
+        raise ValueError(f"IMAP security must be one of {', '.join(IMAP_SECURITY_OPTIONS)}.")
+    if not config.folders or not all(f.strip() for f in config.folders):
+        raise ValueError("Name at least one IMAP folder, e.g. INBOX.")
+    if config.timeout_s <= 0:
+        raise ValueError("The IMAP timeout must be positive.")

@@ -1,0 +1,53 @@
+"""Limits every extraction obeys, and the error a reader raises when a file is unreadable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hireops.config import get_settings
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ExtractionLimits:
+    """Bounds on what one attachment may cost; see `limits_from_settings`."""
+
+    max_bytes: int = 10 * MB  # attachment size, checked before anything is parsed
+    max_pdf_pages: int = 30  # page count, checked before any text is extracted
+    max_docx_uncompressed: int = 50 * MB  # sum of the zip members' inflated sizes
+    max_zip_ratio: float = 100.0  # inflated / compressed size of the whole zip
+    max_zip_entries: int = 1000  # members in a DOCX zip
+    max_seconds: float = 10.0  # wall clock per file; 0 means no deadline (runs inline)
+    max_text_chars: int = 200_000  # longer text is cut and the cut is noted
+
+
+def limits_from_settings() -> ExtractionLimits:
+    """The limits configured in `Settings` (the `extraction_*` fields)."""
+    settings = get_settings()
+    return ExtractionLimits(
+        max_bytes=settings.extraction_max_bytes,
+        max_pdf_pages=settings.extraction_max_pdf_pages,
+        max_docx_uncompressed=settings.extraction_max_docx_uncompressed,
+        max_zip_ratio=settings.extraction_max_zip_ratio,
+        max_zip_entries=settings.extraction_max_zip_entries,
+        max_seconds=settings.extraction_max_seconds,
+        max_text_chars=settings.extraction_max_text_chars,
+    )
+
+
+class UnreadableFile(Exception):
+    """A reader gave up; `str(exc)` is the reason shown to HR, never stored as resume text."""
+
+    def __init__(self, reason: str, *, pages: int | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.pages = pages
+
+
+def format_size(size: int) -> str:
+    """Bytes as HR reads them: '31.5 MB', '10 MB', '2.1 GB', '48 KB'."""
+    for unit, scale in (("GB", 1024 * MB), ("MB", MB)):
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{max(1, round(size / 1024))} KB"

@@ -1,0 +1,113 @@
+"""PDF text via pypdf: encryption, page limit and scanned pages reported, never guessed at."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+
+from pypdf import PasswordType, PdfReader
+from pypdf.errors import DependencyError
+
+from hireops.services.resume_text.limits import ExtractionLimits, UnreadableFile
+
+# Below this many characters a PDF counts as having no text layer.
+MIN_TEXT_CHARS = 20
+# Share of private-use, unassigned or control characters above which the text is font garbage.
+MAX_GARBAGE_SHARE = 0.3
+
+
+def short_error(exc: BaseException) -> str:
+    """First line of an exception message, at most 120 characters; the class name if empty."""
+    lines = str(exc).strip().splitlines()
+    message = lines[0] if lines else ""
+    return (message[:117] + "...") if len(message) > 120 else (message or type(exc).__name__)
+
+
+def read_pdf(payload: bytes, limits: ExtractionLimits) -> tuple[str, int]:
+    """Return (text, page count), or raise UnreadableFile with the reason."""
+    try:
+        reader = PdfReader(io.BytesIO(payload))
+        _unlock(reader)
+        count = len(reader.pages)
+    except UnreadableFile:
+        raise
+    except Exception as exc:  # pypdf raises many types on malformed input
+        raise UnreadableFile(f"corrupt PDF: {short_error(exc)}") from exc
+    if count > limits.max_pdf_pages:
+        raise UnreadableFile(
+            f"PDF has {count} pages, above the {limits.max_pdf_pages}-page limit", pages=count
+        )
+    if count == 0:
+        raise UnreadableFile("PDF has no pages", pages=0)
+    texts: list[str] = []
+    image_pages = 0
+    total = 0
+    try:
+        for page in reader.pages:
+            text = page.extract_text() or ""
+            texts.append(text)
+            total += len(text)
+            if len(text.strip()) < MIN_TEXT_CHARS and _has_images(page):
+                image_pages += 1
+            if total > limits.max_text_chars:
+                break  # enough; the caller cuts the text and says so
+    except Exception as exc:
+        raise UnreadableFile(f"corrupt PDF: {short_error(exc)}", pages=count) from exc
+    text = "\n\n".join(texts)
+    _check_text_layer(text, image_pages, count)
+    return text, count
+
+
+def _unlock(reader: PdfReader) -> None:
+    """Open owner-password-only PDFs (the empty user password); refuse real passwords."""
+    if not reader.is_encrypted:
+        return
+    try:
+        state = reader.decrypt("")
+    except (DependencyError, NotImplementedError) as exc:
+        raise UnreadableFile(f"PDF is encrypted with an unsupported method ({short_error(exc)})")
+    if state == PasswordType.NOT_DECRYPTED:
+        raise UnreadableFile(
+            "PDF is encrypted (password protected); ask the candidate for an unprotected copy"
+        )
+
+
+def _has_images(page) -> bool:
+    """Whether a page paints XObjects (scans are images, sometimes wrapped in forms)."""
+    try:
+        return _paints_xobjects(page)
+    except Exception:  # a malformed resource dictionary is not worth failing the file for
+        return False
+
+
+def _paints_xobjects(page) -> bool:
+    resources = page.get("/Resources")
+    resources = resources.get_object() if resources is not None else None
+    xobjects = resources.get("/XObject") if resources is not None else None
+    if xobjects is None:
+        return False
+    for ref in xobjects.get_object().values():
+        if ref.get_object().get("/Subtype") in ("/Image", "/Form"):
+            return True
+    return False
+
+
+def _check_text_layer(text: str, image_pages: int, page_count: int) -> None:
+    stripped = "".join(text.split())
+    if len(stripped) < MIN_TEXT_CHARS:
+        if image_pages:
+            raise UnreadableFile(
+                "scanned PDF: no text layer (image-only pages); ask for a text PDF or DOCX",
+                pages=page_count,
+            )
+        raise UnreadableFile("PDF has no text (blank pages)", pages=page_count)
+    sample = stripped[:5000]
+    garbage = sum(
+        1 for char in sample
+        if char == "\ufffd" or unicodedata.category(char) in ("Co", "Cn", "Cc", "Cs")
+    )
+    if garbage > MAX_GARBAGE_SHARE * len(sample):
+        raise UnreadableFile(
+            "PDF text is unreadable (fonts without a Unicode map); ask for another export",
+            pages=page_count,
+        )

@@ -1,0 +1,57 @@
+"""Builds realistic application and non-application emails (RFC 5322 bytes) for tests,
+benchmarks and the demo inbox."""
+
+from __future__ import annotations
+
+import io
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from datetime import datetime, timezone
+
+import docx
+
+from tests.fakes.hostile_files import text_pdf
+
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def build_email(*, sender: str, sender_name: str = "", subject: str, body: str,
+                attachments: list[tuple[str, str, bytes]] = (), message_id: str | None = "",
+                html: str = "", to: str = "jobs@hireops.example",
+                date: datetime | None = None) -> bytes:
+    """One message; message_id "" makes a fresh one, None leaves the header out."""
+    message = EmailMessage()
+    message["From"] = f"{sender_name} <{sender}>" if sender_name else sender
+    message["To"] = to
+    message["Subject"] = subject
+    message["Date"] = format_datetime(date or datetime(2026, 11, 2, 9, 30, tzinfo=timezone.utc))
+    if message_id is not None:
+        message["Message-ID"] = message_id or make_msgid(domain="mail.example")
+    if body:
+        message.set_content(body)
+    if html:
+        if body:
+            message.add_alternative(html, subtype="html")
+        else:
+            message.set_content(html, subtype="html")
+    for filename, content_type, payload in attachments:
+        maintype, subtype = content_type.split("/", 1)
+        message.add_attachment(payload, maintype=maintype, subtype=subtype, filename=filename)
+    return message.as_bytes()
+
+
+def resume_pdf(lines: list[str], lines_per_page: int = 45) -> bytes:
+    """A text PDF of `lines`, split into pages."""
+    pages = tuple(tuple(lines[i:i + lines_per_page]) for i in range(0, len(lines), lines_per_page))
+    return text_pdf(pages or (("",),))
+
+
+def resume_docx(lines: list[str]) -> bytes:
+    """A DOCX with one paragraph per line."""
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
