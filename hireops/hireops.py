@@ -3,6 +3,7 @@
 import reflex as rx
 
 from hireops.components.shell import PAGES
+from hireops.lifespan import inbox_poller
 from hireops.pages import (  # noqa: F401  (importing a page module registers its routes)
     candidates,
     dashboard,
@@ -20,3 +21,5 @@ app = rx.App(
 
 for render, page_options in PAGES:
     app.add_page(render, **page_options)
+
+app.register_lifespan_task(inbox_poller)

@@ -1,6 +1,7 @@
 """Demo data for a first look: jobs, candidates with scored applications, and a demo admin.
 
-Only in demo mode. Running it twice changes nothing: every record is looked up before it is
+Only in demo mode. Demo application emails go into the embedded Maildir for the inbox to read.
+Running it twice changes nothing: every record is looked up before it is
 created. Jobs are drafted and resumes scored by the local engine, through the same entry points
 the app uses, so the AI usage page shows those calls.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from pathlib import Path
 
 from sqlmodel import Session, select
 
@@ -44,7 +46,25 @@ def seed_demo(*, session: Session) -> str:
     jobs = {title: _demo_job(session, title, admin.id, local) for title in DEMO_JOB_TITLES}
     created = sum(_demo_candidate(session, entry, jobs, local) for entry in _demo_candidates())
     session.commit()
-    return f"demo ready: admin {DEMO_ADMIN_EMAIL}, {len(jobs)} jobs, {created} new candidate(s)"
+    mail = _demo_mail(get_settings().inbox_maildir)
+    return (f"demo ready: admin {DEMO_ADMIN_EMAIL}, {len(jobs)} jobs, {created} new "
+            f"candidate(s), {mail} demo message(s) put in the inbox")
+
+
+def _demo_mail(maildir: Path) -> int:
+    """Put the demo messages in the Maildir's new/ once (a file already there is left alone)."""
+    for sub in ("new", "cur", "tmp"):
+        (maildir / sub).mkdir(parents=True, exist_ok=True)
+    added = 0
+    for message in sorted(resources.files("hireops.demo").joinpath("mail").iterdir()):
+        if not message.name.endswith(".eml"):
+            continue
+        key = f"hireops-demo-{message.name.removesuffix('.eml')}"
+        if any((maildir / sub / key).exists() for sub in ("new", "cur")):
+            continue
+        (maildir / "new" / key).write_bytes(message.read_bytes())
+        added += 1
+    return added
 
 
 def _demo_candidates() -> list[dict]:

@@ -11,6 +11,7 @@ import logging
 import os
 import socket
 import uuid
+from datetime import datetime, timedelta, timezone
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -43,8 +44,11 @@ class InboxPoller:
         return max(3 * self.interval_s, 120)
 
     def start(self) -> None:
+        # The first poll comes soon after start-up, not one whole interval later.
+        first = datetime.now(timezone.utc) + timedelta(seconds=min(5, self.interval_s))
         self._scheduler.add_job(self.poll_once, "interval", seconds=self.interval_s,
-                                id="poll-inbox", max_instances=1, coalesce=True)
+                                id="poll-inbox", max_instances=1, coalesce=True,
+                                next_run_time=first)
         self._scheduler.start()
         log.info("inbox poller %s started (every %s s)", self.holder, self.interval_s)
 

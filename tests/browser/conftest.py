@@ -25,6 +25,7 @@ START_TIMEOUT_S = 420
 class RunningApp:
     url: str
     env: dict[str, str]
+    maildir: Path
     admin_email: str = "hr.admin@example.com"
     admin_password: str = "correct-horse-battery"
     viewer_email: str = "viewer@example.com"
@@ -63,12 +64,16 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
         "DATABASE_URL": f"sqlite:///{workdir / 'app.db'}",
         "SECRET_KEY_FILE": str(workdir / "secret"),
         "HIREOPS_ENV_FILE": os.devnull,
+        "INBOX_MAILDIR": str(workdir / "maildir"),
+        "DATA_DIR": str(workdir / "data"),
+        # The tests press Sync now themselves; the poller is covered by its own tests.
+        "INBOX_POLL_SECONDS": "0",
         "REFLEX_TELEMETRY_ENABLED": "false",
         "REFLEX_CHECK_LATEST_VERSION": "0",
         "REFLEX_USE_SYSTEM_BUN": "1",
         "PATH": f"{PROJECT_ROOT / '.tools' / 'bin'}:{os.environ.get('PATH', '')}",
     }
-    app = RunningApp(url=f"http://127.0.0.1:{port}", env=env)
+    app = RunningApp(url=f"http://127.0.0.1:{port}", env=env, maildir=workdir / "maildir")
     python = sys.executable
     subprocess.run([python, "-m", "hireops", "migrate"], env=env, check=True, cwd=PROJECT_ROOT)
     subprocess.run([python, "-m", "hireops", "create-user", "--email", app.admin_email,

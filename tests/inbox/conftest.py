@@ -90,3 +90,172 @@ def fresh_session(database_url: str) -> Iterator[Session]:
 
     with Session(db.get_engine(), expire_on_commit=False) as other:
         yield other
+
+
+# --- the mail an inbox gets ------------------------------------------------------------------
+
+from tests.fakes.mail_factory import DOCX, PDF, build_email, resume_docx, resume_pdf  # noqa: E402
+
+MAYA_CV = [
+    "Maya Chen",
+    "maya.chen@example.com | +49 151 2345 6789 | Berlin, Germany",
+    "",
+    "Summary",
+    "Backend engineer with seven years of Python in payments.",
+    "",
+    "Experience",
+    "Backend Engineer, Fintech GmbH (2018 - 2024)",
+    "Built REST APIs in Python with FastAPI and PostgreSQL; shipped every service in Docker.",
+    "Ran PostgreSQL replicas on Kubernetes in AWS.",
+    "",
+    "Education",
+    "B.Sc. Computer Science, TU Berlin (2017)",
+    "",
+    "Skills",
+    "Python, PostgreSQL, Docker, REST APIs, Kubernetes, AWS",
+]
+LUKAS_CV = [
+    "Lukas Weber",
+    "lukas.weber@example.org | +49 170 5550 1234 | Hamburg, Germany",
+    "",
+    "Experience",
+    "Business Intelligence Analyst, Nordhandel AG (2019 - 2024)",
+    "Wrote SQL reports on sales data and built Tableau dashboards for the board.",
+    "Automated monthly Excel reporting with Python and pandas.",
+    "",
+    "Education",
+    "M.Sc. Statistics, Universität Hamburg (2018)",
+    "",
+    "Skills",
+    "SQL, Python, Tableau, Excel, Power BI, Statistics",
+]
+PRIYA_BODY = """Dear hiring team,
+
+I am applying for the Data Analyst position. My resume is below.
+
+Priya Nair
++44 7700 900123 | London, United Kingdom
+
+Experience
+Data Analyst, Retail Insights Ltd (2020 - 2024)
+- Wrote SQL queries over the sales warehouse and built Tableau dashboards.
+- Cleaned data in Python and shared weekly Excel summaries with finance.
+
+Education
+B.Sc. Mathematics, University of Leeds (2019)
+
+Skills
+SQL, Python, Tableau, Excel, Statistics
+
+Kind regards,
+Priya Nair
+"""
+# No email address in Tom's resume: he is recognised by his phone number.
+TOM_CV = [
+    "Tom Baker",
+    "+44 20 7946 0321 | Manchester, United Kingdom",
+    "",
+    "Experience",
+    "Software Engineer, Northern Rail Tech (2016 - 2024)",
+    "Python services behind REST APIs, PostgreSQL schemas and Docker deployments.",
+    "",
+    "Education",
+    "B.Eng. Software Engineering, University of Manchester (2015)",
+    "",
+    "Skills",
+    "Python, PostgreSQL, Docker, REST APIs",
+]
+INVOICE_LINES = [
+    "ACME Office Supplies Ltd",
+    "Invoice 4711",
+    "Date: 1 November 2026",
+    "Item: 20 boxes of printer paper, 5 toner cartridges",
+    "Total amount due: EUR 412.50",
+    "Payment by 30 November 2026 to IBAN DE02 1203 0000 0000 2020 51",
+]
+NEWSLETTER_LINES = [
+    "HR Weekly - November edition",
+    "Ten trends in hiring this winter",
+    "Special offer: 20% off our HR conference tickets, limited time",
+    "Unsubscribe at any time",
+]
+
+
+def maya_application(**overrides) -> bytes:
+    """Maya applies for the backend job by name, with a PDF resume."""
+    fields = dict(
+        sender="maya.chen@example.com", sender_name="Maya Chen",
+        subject="Application for Senior Backend Engineer",
+        body="Hello,\n\nI am applying for the Senior Backend Engineer role. Please find my CV "
+             "attached.\n\nBest regards,\nMaya Chen",
+        attachments=[("Maya_Chen_CV.pdf", PDF, resume_pdf(MAYA_CV))],
+        message_id="<maya-1@mail.example>")
+    fields.update(overrides)
+    return build_email(**fields)
+
+
+def lukas_application() -> bytes:
+    """Lukas names no job: his DOCX resume fits the data analyst job."""
+    return build_email(
+        sender="lukas.weber@example.org", sender_name="Lukas Weber",
+        subject="Job application",
+        body="Good morning,\n\nplease find my resume attached. I look forward to hearing from "
+             "you.\n\nLukas Weber",
+        attachments=[("Lukas Weber - Resume.docx", DOCX, resume_docx(LUKAS_CV))],
+        message_id="<lukas-1@mail.example>")
+
+
+def priya_application() -> bytes:
+    """Priya sends no file: her resume is the email body."""
+    return build_email(sender="priya.nair@example.co.uk", sender_name="Priya Nair",
+                       subject="Application: Data Analyst", body=PRIYA_BODY,
+                       message_id="<priya-1@mail.example>")
+
+
+def tom_applications() -> list[bytes]:
+    """Tom writes twice, from two addresses; the same phone is in both resumes."""
+    first = build_email(
+        sender="tom.baker@gmail.com", sender_name="Tom Baker",
+        subject="Application for Senior Backend Engineer",
+        body="Hi,\n\nI am applying for the Senior Backend Engineer role; my CV is attached.\n\nTom",
+        attachments=[("Tom_Baker_CV.pdf", PDF, resume_pdf(TOM_CV))],
+        message_id="<tom-1@mail.example>")
+    second = build_email(
+        sender="t.baker@northern-rail.example", sender_name="Tom Baker",
+        subject="Senior Backend Engineer application - updated CV",
+        body="Hello again,\n\nhere is my updated CV for my application to the Senior Backend "
+             "Engineer role.\n\nTom",
+        attachments=[("Tom_Baker_CV_2026.docx", DOCX,
+                      resume_docx(TOM_CV + ["Certified Kubernetes Administrator (2025)"]))],
+        message_id="<tom-2@work.example>")
+    return [first, second]
+
+
+def invoice() -> bytes:
+    return build_email(
+        sender="billing@acme-supplies.example", sender_name="ACME Billing",
+        subject="Invoice 4711 for your order",
+        body="Dear customer,\n\nplease find attached invoice 4711. The total amount due is "
+             "EUR 412.50, payment by 30 November.\n\nACME Office Supplies",
+        attachments=[("invoice_4711.pdf", PDF, resume_pdf(INVOICE_LINES))],
+        message_id="<invoice-4711@acme-supplies.example>")
+
+
+def newsletter() -> bytes:
+    return build_email(
+        sender="news@hr-weekly.example", sender_name="HR Weekly",
+        subject="HR Weekly newsletter: ten hiring trends",
+        body="This month's newsletter is attached as a PDF.\n\nView this email in your browser. "
+             "Unsubscribe or manage your preferences here.",
+        attachments=[("newsletter-november.pdf", PDF, resume_pdf(NEWSLETTER_LINES))],
+        message_id="<nl-2026-11@hr-weekly.example>")
+
+
+def corpus() -> list[bytes]:
+    """Seven messages: five applications from four people, an invoice and a newsletter."""
+    return [maya_application(), lukas_application(), priya_application(), *tom_applications(),
+            invoice(), newsletter()]
+
+
+# What one clean pass over `corpus()` creates.
+CORPUS_COUNTS = {"emails": 7, "candidates": 4, "applications": 4}

@@ -1,0 +1,38 @@
+"""HR drops a resume into the inbox folder, presses Sync now, and sees it classified."""
+
+import mailbox
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.test_jobs_flow import sign_in
+from tests.fakes.hostile_files import encrypted_pdf
+from tests.fakes.mail_factory import PDF, build_email, resume_pdf
+
+pytestmark = pytest.mark.browser
+
+
+def test_sync_now_reads_new_mail(page: Page, running_app):
+    box = mailbox.Maildir(running_app.maildir, create=True)
+    box.add(build_email(
+        sender="ines.garcia@example.es", sender_name="Ines Garcia",
+        subject="Application: Backend Engineer", body="Hello, my CV is attached. Ines",
+        attachments=[("Ines_Garcia_CV.pdf", PDF, resume_pdf([
+            "Ines Garcia", "ines.garcia@example.es", "Backend Engineer",
+            "Backend Engineer, Sol Systems (2019 - Present)",
+            "Python and PostgreSQL services, Docker, REST APIs."]))]))
+    box.add(build_email(
+        sender="lee@example.com", sender_name="Lee Park", subject="Application for Designer",
+        body="My CV is attached.", attachments=[("Lee_Park_CV.pdf", PDF, encrypted_pdf())]))
+
+    sign_in(page, running_app)
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+    page.goto(running_app.url + "/inbox")
+    page.click("#sync-now")
+    table = page.locator("#inbox-table")
+    expect(table).to_contain_text("Application: Backend Engineer", timeout=30_000)
+    expect(table).to_contain_text("Ines Garcia")
+    expect(table).to_contain_text("application")
+    expect(table).to_contain_text(re.compile(r"encrypted", re.I))
+    expect(page.locator("#last-sync")).to_contain_text("2 new")
