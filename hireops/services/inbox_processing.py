@@ -1,9 +1,15 @@
 """Processing stored mail: read resumes, classify, create candidates, match jobs, score.
 
-Each message is claimed first (status new -> processing) so two workers never process the same
-one; a claim left behind by a dead worker is taken over after `inbox_claim_timeout_s`. AI calls
-run before any domain row is written, and a message's candidate, applications and final status
-are committed together, so a crash at any point leaves either nothing or everything.
+Processing is split in two so the slow part can run in worker processes:
+- `analyze_email` (no database): extract text, classify, read contact details, match open jobs
+  and score; engine calls are made here and described as `AgentRun`s.
+- `record_analysis` (database): store the AI call rows, the candidate, the applications and
+  the message's final status, all in the caller's transaction.
+
+Messages are claimed first (status new -> processing) so two workers never process the same
+one; a claim left behind by a dead worker is taken over after `inbox_claim_timeout_s`.
+Recording is idempotent (candidates are deduplicated, one application per candidate and job),
+so a message processed again after a crash creates nothing twice.
 """
 
 from __future__ import annotations
@@ -16,25 +22,95 @@ from sqlmodel import Session, select
 
 from hireops.config import get_settings
 from hireops.models import Application, Attachment, Email, Job, JobStatus, Stage, utcnow
-from hireops.services.ai.calls import AICallFailed, classify_email, score_resume
+from hireops.services.ai.calls import AgentRun, execute_agent, record_run
 from hireops.services.ai.schemas import EmailClassification, EmailInput, JobInput, ResumeScore
 from hireops.services.attachment_store import read_attachment
 from hireops.services.audit import record_event
 from hireops.services.candidates import find_or_create_candidate, get_or_create_application
-from hireops.services.contacts import parse_contact_info
+from hireops.services.contacts import ContactInfo, parse_contact_info
 from hireops.services.matching import JobMatch, match_jobs, prepare_jobs
-from hireops.services.resume_text import (
-    ExtractionLimits,
-    extract_text,
-    limits_from_settings,
-    text_from_email_body,
-)
+from hireops.services.resume_text import extract_text, limits_from_settings, text_from_email_body
 
 APPLICATION = "candidate_application"
 # An email body shorter than this is a cover note, not a resume.
 MIN_BODY_RESUME_CHARS = 300
 # How much resume text the classifier sees.
 CLASSIFIER_TEXT_CHARS = 4000
+
+
+# --- what analysis needs and returns (plain, picklable data) ------------------------------
+
+@dataclass(frozen=True)
+class AttachmentInput:
+    id: int
+    filename: str
+    content_type: str
+    storage_path: str  # "" when the bytes were not kept
+    stored_error: str  # why they were not kept
+
+
+@dataclass(frozen=True)
+class EmailWork:
+    """One message to analyse."""
+
+    email_id: int
+    subject: str
+    from_address: str
+    from_name: str
+    body_text: str
+    warnings: tuple[str, ...]
+    attachments: tuple[AttachmentInput, ...]
+
+
+@dataclass(frozen=True)
+class AttachmentResult:
+    id: int
+    status: str
+    reason: str
+    text: str
+
+
+@dataclass
+class Analysis:
+    email_id: int
+    attachments: list[AttachmentResult] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    resume_text: str = ""
+    resume_attachment_id: int | None = None
+    classification: AgentRun | None = None
+    contact: ContactInfo | None = None
+    matches: list[JobMatch] = field(default_factory=list)
+    scores: dict[int, AgentRun] = field(default_factory=dict)
+
+
+class OpenJobs:
+    """The open jobs of one pass, prepared once for matching and scoring (picklable)."""
+
+    # What matching and scoring read of a job; nothing else is sent to worker processes.
+    FIELDS = {"id", "title", "department", "seniority", "must_have_skills", "nice_to_have_skills",
+              "responsibilities", "qualifications", "knockout_requirements", "description",
+              "version"}
+
+    def __init__(self, jobs: list[Job]) -> None:
+        self.rows = [{**job.model_dump(include=self.FIELDS), "status": JobStatus(job.status)}
+                     for job in jobs]
+        self._ready: tuple | None = None
+
+    def __getstate__(self) -> dict:
+        return {"rows": self.rows}
+
+    def __setstate__(self, state: dict) -> None:
+        self.rows, self._ready = state["rows"], None
+
+    def ready(self) -> tuple[list[Job], object, dict[int, JobInput]]:
+        if self._ready is None:
+            jobs = [Job(**row) for row in self.rows]
+            self._ready = (jobs, prepare_jobs(jobs), {job.id: _job_input(job) for job in jobs})
+        return self._ready
+
+    @classmethod
+    def load(cls, session: Session) -> OpenJobs:
+        return cls(list(session.exec(select(Job).where(Job.status == JobStatus.open)).all()))
 
 
 @dataclass
@@ -46,129 +122,107 @@ class ProcessOutcome:
     applications_created: int = 0
 
 
-@dataclass
-class ProcessingContext:
-    """What every message of one pass shares: open jobs (prepared once) and limits."""
-
-    jobs: list[Job]
-    prepared_jobs: object
-    limits: ExtractionLimits
-    job_inputs: dict[int, JobInput] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, session: Session) -> ProcessingContext:
-        jobs = list(session.exec(select(Job).where(Job.status == JobStatus.open)).all())
-        return cls(jobs=jobs, prepared_jobs=prepare_jobs(jobs), limits=limits_from_settings(),
-                   job_inputs={job.id: _job_input(job) for job in jobs})
-
+# --- claiming ------------------------------------------------------------------------------
 
 def claim_pending(*, session: Session, limit: int) -> list[int]:
     """Claim up to `limit` messages waiting for processing (or abandoned by a dead worker)."""
     now = utcnow()
     stale = now - timedelta(seconds=get_settings().inbox_claim_timeout_s)
-    candidates = session.exec(
-        select(Email.id)
-        .where(or_(Email.status == "new",
-                   (Email.status == "processing") & (Email.claimed_at < stale)))
-        .order_by(Email.id).limit(limit)
-    ).all()
-    if not candidates:
-        return []
-    # The status condition makes the claim atomic: a row another worker took is not updated.
+    waiting = or_(Email.status == "new",
+                  (Email.status == "processing") & (Email.claimed_at < stale))
+    ids = session.exec(select(Email.id).where(waiting).order_by(Email.id).limit(limit)).all()
     claimed = []
-    for email_id in candidates:
-        changed = session.exec(
-            update(Email)
-            .where(Email.id == email_id)
-            .where(or_(Email.status == "new",
-                       (Email.status == "processing") & (Email.claimed_at < stale)))
-            .values(status="processing", claimed_at=now)
-        )
+    for email_id in ids:
+        # The status condition makes each claim atomic: a row another worker took is skipped.
+        changed = session.exec(update(Email).where(Email.id == email_id).where(waiting)
+                               .values(status="processing", claimed_at=now))
         if changed.rowcount:
             claimed.append(email_id)
     session.commit()
     return claimed
 
 
-def process_email(*, session: Session, email_id: int, context: ProcessingContext) -> ProcessOutcome:
-    """Process one claimed message to `processed` or `failed` (with the reason recorded)."""
-    email = session.get(Email, email_id)
-    attachments = list(session.exec(select(Attachment).where(Attachment.email_id == email_id)))
-    warnings = list(email.warnings)
-    resume_text, resume_attachment = _read_resume(attachments, context.limits, warnings)
-    try:
-        classification = classify_email(
-            session=session, email=_email_input(email, attachments, resume_text),
-            subject_type="email", subject_id=email.id).result
-    except AICallFailed as failure:
-        return _fail(session, email, warnings,
-                     f"Classification failed (AI call #{failure.call_id}): {failure}")
-    _record_classification(email, classification)
-    if classification.category != APPLICATION:
-        return _finish(session, email, warnings, ProcessOutcome(email.id, "processed"))
-    if not resume_text:
-        resume_text = _body_as_resume(email.body_text)
-    matches = match_jobs(jobs=context.jobs, prepared=context.prepared_jobs,
-                         subject=email.subject, body=email.body_text,
-                         role_hint=classification.detected_role, resume_text=resume_text,
-                         floor=get_settings().match_floor, max_jobs=get_settings().match_max_jobs)
-    scores, failures = _score_matches(session, email, matches, resume_text, context)
-    outcome = _create_records(session, email, classification, resume_text, resume_attachment,
-                              matches, scores)
-    if not matches:
-        warnings.append("No open job matched this application.")
-    if not resume_text:
-        warnings.append("No readable resume: the applicant sent no readable file and the email "
-                        "body is too short to use.")
-    if failures:
-        return _fail(session, email, warnings, "; ".join(failures), outcome)
-    return _finish(session, email, warnings, outcome)
+def load_work(*, session: Session, email_ids: list[int]) -> list[EmailWork]:
+    """The messages and their attachments, as plain data for `analyze_email`."""
+    emails = session.exec(select(Email).where(Email.id.in_(email_ids)).order_by(Email.id)).all()
+    by_email: dict[int, list[AttachmentInput]] = {}
+    for a in session.exec(select(Attachment).where(Attachment.email_id.in_(email_ids))
+                          .order_by(Attachment.id)):
+        by_email.setdefault(a.email_id, []).append(AttachmentInput(
+            a.id, a.filename, a.content_type, a.storage_path,
+            a.extraction_error if not a.storage_path else ""))
+    return [EmailWork(e.id, e.subject, e.from_address, e.from_name, e.body_text,
+                      tuple(e.warnings), tuple(by_email.get(e.id, ()))) for e in emails]
 
 
-def _read_resume(attachments: list[Attachment], limits: ExtractionLimits,
-                 warnings: list[str]) -> tuple[str, Attachment | None]:
+# --- analysis (no database) ----------------------------------------------------------------
+
+def analyze_email(work: EmailWork, open_jobs: OpenJobs) -> Analysis:
+    """Everything about one message that needs no database; engine failures are recorded in
+    the returned runs, never raised."""
+    jobs, prepared, job_inputs = open_jobs.ready()
+    analysis = Analysis(email_id=work.email_id, warnings=list(work.warnings))
+    _read_resume(work, analysis)
+    email_input = EmailInput(subject=work.subject, from_address=work.from_address,
+                             from_name=work.from_name,
+                             attachment_names=[a.filename for a in work.attachments],
+                             body=work.body_text,
+                             attachment_text=analysis.resume_text[:CLASSIFIER_TEXT_CHARS])
+    analysis.classification = execute_agent(
+        agent="classifier", payload=email_input.model_dump(),
+        invoke=lambda engine: engine.classify_email(email_input))
+    classification = analysis.classification.result
+    if classification is None or classification.category != APPLICATION:
+        return analysis
+    if not analysis.resume_text:
+        analysis.resume_text = _body_as_resume(work.body_text)
+    settings = get_settings()
+    analysis.matches = match_jobs(jobs=jobs, prepared=prepared, subject=work.subject,
+                                  body=work.body_text, role_hint=classification.detected_role,
+                                  resume_text=analysis.resume_text, floor=settings.match_floor,
+                                  max_jobs=settings.match_max_jobs)
+    analysis.contact = parse_contact_info(resume_text=analysis.resume_text,
+                                          from_name=work.from_name,
+                                          from_address=work.from_address)
+    if not analysis.contact.name and classification.detected_name:
+        analysis.contact.name = classification.detected_name
+    if analysis.resume_text:
+        for match in analysis.matches:
+            job_input = job_inputs[match.job_id]
+            analysis.scores[match.job_id] = execute_agent(
+                agent="resume_scorer",
+                payload={"job": job_input.model_dump(), "resume_text": analysis.resume_text},
+                invoke=lambda engine, j=job_input: engine.score_resume(j, analysis.resume_text))
+    return analysis
+
+
+def _read_resume(work: EmailWork, analysis: Analysis) -> None:
     """Read every attachment (the extractor skips non-resume files by their bytes); the longest
     readable text is the resume."""
-    best_text, best = "", None
-    for attachment in attachments:
-        if attachment.extraction_status == "failed" and not attachment.storage_path:
-            warnings.append(f"{attachment.filename}: {attachment.extraction_error}")
+    limits = limits_from_settings()
+    for attachment in work.attachments:
+        if not attachment.storage_path:
+            analysis.warnings.append(f"{attachment.filename}: {attachment.stored_error}")
             continue
         try:
             payload = read_attachment(attachment.storage_path)
         except FileNotFoundError:
-            attachment.extraction_status = "failed"
-            attachment.extraction_error = "The stored file is missing."
-            warnings.append(f"{attachment.filename}: the stored file is missing")
-            continue
-        result = extract_text(attachment.filename, attachment.content_type, payload, limits)
-        attachment.extraction_status = result.status
-        attachment.extraction_error = result.reason
-        attachment.extracted_text = result.text
+            result = AttachmentResult(attachment.id, "failed", "The stored file is missing.", "")
+        else:
+            extracted = extract_text(attachment.filename, attachment.content_type, payload,
+                                     limits)
+            result = AttachmentResult(attachment.id, extracted.status, extracted.reason,
+                                      extracted.text)
+        analysis.attachments.append(result)
         if result.status == "failed":
-            warnings.append(f"{attachment.filename}: {result.reason}")
-        elif result.status == "ok" and len(result.text) > len(best_text):
-            best_text, best = result.text, attachment
-    return best_text, best
+            analysis.warnings.append(f"{attachment.filename}: {result.reason}")
+        elif result.status == "ok" and len(result.text) > len(analysis.resume_text):
+            analysis.resume_text, analysis.resume_attachment_id = result.text, attachment.id
 
 
 def _body_as_resume(body: str) -> str:
     text = text_from_email_body(body)
     return text if len(text) >= MIN_BODY_RESUME_CHARS else ""
-
-
-def _email_input(email: Email, attachments: list[Attachment], resume_text: str) -> EmailInput:
-    return EmailInput(subject=email.subject, from_address=email.from_address,
-                      from_name=email.from_name,
-                      attachment_names=[a.filename for a in attachments], body=email.body_text,
-                      attachment_text=resume_text[:CLASSIFIER_TEXT_CHARS])
-
-
-def _record_classification(email: Email, classification: EmailClassification) -> None:
-    email.category = classification.category
-    email.confidence = classification.confidence
-    email.reasoning = classification.reasoning
-    email.classification = classification.model_dump()
 
 
 def _job_input(job: Job) -> JobInput:
@@ -179,54 +233,76 @@ def _job_input(job: Job) -> JobInput:
                     description=job.description)
 
 
-def _score_matches(session: Session, email: Email, matches: list[JobMatch], resume_text: str,
-                   context: ProcessingContext) -> tuple[dict[int, tuple], list[str]]:
-    """Score the resume against each matched job; a failure is recorded, never invented."""
-    scores: dict[int, tuple] = {}
-    failures: list[str] = []
-    if not resume_text:
-        return scores, failures
-    for match in matches:
-        try:
-            reply = score_resume(session=session, job=context.job_inputs[match.job_id],
-                                 resume_text=resume_text, subject_type="email",
-                                 subject_id=email.id)
-        except AICallFailed as failure:
-            failures.append(f"Scoring for {match.title} failed (AI call #{failure.call_id}): "
-                            f"{failure}")
-            continue
-        scores[match.job_id] = (reply.result, reply.call.prompt_version)
-    return scores, failures
+# --- recording (database, caller's transaction) -------------------------------------------
+
+def record_analysis(*, session: Session, analysis: Analysis) -> ProcessOutcome:
+    """Write what `analyze_email` found; the caller commits."""
+    email = session.get(Email, analysis.email_id)
+    _record_attachments(session, analysis)
+    warnings = list(analysis.warnings)
+    call = record_run(session=session, run=analysis.classification,
+                      subject=("email", email.id))
+    if analysis.classification.failed:
+        return _close(email, warnings, ProcessOutcome(
+            email.id, "failed", f"Classification failed (AI call #{call.id}): {call.error}"))
+    classification: EmailClassification = analysis.classification.result
+    email.category = classification.category
+    email.confidence = classification.confidence
+    email.reasoning = classification.reasoning
+    email.classification = classification.model_dump()
+    if classification.category != APPLICATION:
+        return _close(email, warnings, ProcessOutcome(email.id, "processed"))
+    outcome, failures = _record_candidate(session, email, analysis)
+    if not analysis.matches:
+        warnings.append("No open job matched this application.")
+    if not analysis.resume_text:
+        warnings.append("No readable resume: the applicant sent no readable file and the email "
+                        "body is too short to use.")
+    if failures:
+        outcome.status, outcome.reason = "failed", "; ".join(failures)
+    return _close(email, warnings, outcome)
 
 
-def _create_records(session: Session, email: Email, classification: EmailClassification,
-                    resume_text: str, resume_attachment: Attachment | None,
-                    matches: list[JobMatch], scores: dict[int, tuple]) -> ProcessOutcome:
-    contact = parse_contact_info(resume_text=resume_text, from_name=email.from_name,
-                                 from_address=email.from_address)
-    if not contact.name and classification.detected_name:
-        contact.name = classification.detected_name
+def _record_attachments(session: Session, analysis: Analysis) -> None:
+    for result in analysis.attachments:
+        attachment = session.get(Attachment, result.id)
+        attachment.extraction_status = result.status
+        attachment.extraction_error = result.reason
+        attachment.extracted_text = result.text
+        session.add(attachment)
+
+
+def _record_candidate(session: Session, email: Email,
+                      analysis: Analysis) -> tuple[ProcessOutcome, list[str]]:
     candidate, created = find_or_create_candidate(
-        session=session, contact=contact, resume_text=resume_text, source=f"email:{email.source}",
-        resume_attachment_id=resume_attachment.id if resume_attachment else None)
+        session=session, contact=analysis.contact, resume_text=analysis.resume_text,
+        source=f"email:{email.source}", resume_attachment_id=analysis.resume_attachment_id)
     email.candidate_id = candidate.id
     outcome = ProcessOutcome(email.id, "processed", candidate_created=created)
+    failures: list[str] = []
     jobs = {job.id: job for job in session.exec(
-        select(Job).where(Job.id.in_([m.job_id for m in matches]))).all()} if matches else {}
-    for match in matches:
+        select(Job).where(Job.id.in_([m.job_id for m in analysis.matches])))}
+    for match in analysis.matches:
         application, new = get_or_create_application(
             session=session, candidate_id=candidate.id, job_id=match.job_id, source="email",
             source_email_id=email.id)
         outcome.applications_created += int(new)
-        if match.job_id in scores:
-            _apply_score(application, jobs[match.job_id], *scores[match.job_id])
+        run = analysis.scores.get(match.job_id)
+        if run is not None:
+            call = record_run(session=session, run=run, subject=("application", application.id))
+            if run.failed:
+                failures.append(f"Scoring for {match.title} failed (AI call #{call.id}): "
+                                f"{call.error}")
+            else:
+                _apply_score(application, jobs[match.job_id], run.result,
+                             call.prompt_version)
         application.last_activity_at = utcnow()
         session.add(application)
         record_event(session=session, action="application.matched", actor_label="inbox",
                      entity_type="application", entity_id=application.id,
                      after={"job": match.title, "reason": match.reason,
                             "resume_score": application.resume_score})
-    return outcome
+    return outcome, failures
 
 
 def _apply_score(application: Application, job: Job, result: ResumeScore,
@@ -241,22 +317,26 @@ def _apply_score(application: Application, job: Job, result: ResumeScore,
     application.updated_at = utcnow()
 
 
-def _finish(session: Session, email: Email, warnings: list[str],
-            outcome: ProcessOutcome) -> ProcessOutcome:
+def _close(email: Email, warnings: list[str], outcome: ProcessOutcome) -> ProcessOutcome:
     email.status = outcome.status
     email.failure_reason = outcome.reason
     email.warnings = list(dict.fromkeys(warnings))  # a reprocessed message repeats its warnings
     email.claimed_at = None
-    session.add(email)
-    session.commit()
     return outcome
 
 
-def _fail(session: Session, email: Email, warnings: list[str], reason: str,
-          outcome: ProcessOutcome | None = None) -> ProcessOutcome:
-    outcome = outcome or ProcessOutcome(email.id, "failed")
-    outcome.status, outcome.reason = "failed", reason
-    return _finish(session, email, warnings, outcome)
+def mark_failed(*, session: Session, email_id: int, reason: str) -> ProcessOutcome:
+    """Record that processing a message broke unexpectedly (the caller commits)."""
+    email = session.get(Email, email_id)
+    return _close(email, list(email.warnings), ProcessOutcome(email_id, "failed", reason))
+
+
+def process_email(*, session: Session, email_id: int, open_jobs: OpenJobs) -> ProcessOutcome:
+    """Analyse and record one claimed message, then commit."""
+    [work] = load_work(session=session, email_ids=[email_id])
+    outcome = record_analysis(session=session, analysis=analyze_email(work, open_jobs))
+    session.commit()
+    return outcome
 
 
 def reprocess_emails(*, session: Session, email_ids: list[int] | None = None,

@@ -17,11 +17,15 @@ from sqlmodel import Session, select
 from hireops.config import get_settings
 from hireops.db import session_scope
 from hireops.models import Email
+from hireops.services.analysis_runner import AnalysisError, analysis_runner
 from hireops.services.inbox_processing import (
-    ProcessingContext,
+    Analysis,
+    OpenJobs,
     ProcessOutcome,
     claim_pending,
-    process_email,
+    load_work,
+    mark_failed,
+    record_analysis,
 )
 from hireops.services.inbox_store import known_source_refs, store_messages
 from hireops.services.mail.sources import MailSource
@@ -79,33 +83,50 @@ def _fetch_and_store(source: MailSource, summary: IngestSummary, progress: Progr
 
 
 def process_pending(*, summary: IngestSummary, progress: Progress | None = None) -> None:
-    """Process every message waiting for it, one claimed batch at a time."""
+    """Process every message waiting for it, one claimed batch (one transaction) at a time."""
     settings = get_settings()
     with session_scope() as session:
-        context = ProcessingContext.load(session)
+        open_jobs = OpenJobs.load(session)
         total = session.exec(select(func.count()).select_from(Email)
                              .where(Email.status.in_(("new", "processing")))).one()
-        while batch := claim_pending(session=session, limit=settings.inbox_batch_size):
-            for email_id in batch:
-                outcome = _process_safely(session, email_id, context)
-                _count(summary, outcome, session)
+        with analysis_runner(open_jobs, pending=total) as analyze:
+            while batch := claim_pending(session=session, limit=settings.inbox_batch_size):
+                analyses = analyze(load_work(session=session, email_ids=batch))
+                for outcome in _record_batch(session, analyses):
+                    _count(summary, outcome, session)
                 if progress:
                     progress("processing", summary.processed + len(summary.failed), total)
 
 
-def _process_safely(session: Session, email_id: int, context: ProcessingContext) -> ProcessOutcome:
+def _record_batch(session: Session, analyses: list[Analysis | AnalysisError]) -> list[ProcessOutcome]:
+    """Record a batch in one transaction; if anything in it breaks, again one by one so only
+    the broken message fails."""
     try:
-        return process_email(session=session, email_id=email_id, context=context)
-    except Exception as problem:  # one bad message must not stop the inbox
-        log.exception("processing email %s failed", email_id)
-        session.rollback()
-        email = session.get(Email, email_id)
-        email.status = "failed"
-        email.failure_reason = f"Unexpected error: {type(problem).__name__}: {problem}"
-        email.claimed_at = None
-        session.add(email)
+        outcomes = [_record_one(session, item) for item in analyses]
         session.commit()
-        return ProcessOutcome(email_id, "failed", email.failure_reason)
+        return outcomes
+    except Exception:
+        log.exception("recording a batch failed; retrying its messages one by one")
+        session.rollback()
+    outcomes = []
+    for item in analyses:
+        try:
+            outcomes.append(_record_one(session, item))
+            session.commit()
+        except Exception as problem:  # one bad message must not stop the inbox
+            log.exception("recording email %s failed", item.email_id)
+            session.rollback()
+            outcomes.append(mark_failed(session=session, email_id=item.email_id,
+                                        reason=f"Unexpected error: {type(problem).__name__}: "
+                                               f"{problem}"))
+            session.commit()
+    return outcomes
+
+
+def _record_one(session: Session, item: Analysis | AnalysisError) -> ProcessOutcome:
+    if isinstance(item, AnalysisError):
+        return mark_failed(session=session, email_id=item.email_id, reason=item.reason)
+    return record_analysis(session=session, analysis=item)
 
 
 def _count(summary: IngestSummary, outcome: ProcessOutcome, session: Session) -> None:

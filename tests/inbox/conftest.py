@@ -43,8 +43,7 @@ def maildir(maildir_path: Path) -> mailbox.Maildir:
     return mailbox.Maildir(maildir_path, create=True)
 
 
-@pytest.fixture
-def jobs(session: Session, inbox_env: Path) -> dict[str, Job]:
+def create_jobs(session: Session) -> dict[str, Job]:
     """Two open jobs: a backend engineer and a data analyst."""
     backend = create_job(session=session, actor=None, form=JobForm(
         title=BACKEND, department="Engineering", location="Berlin", seniority="Senior",
@@ -59,6 +58,12 @@ def jobs(session: Session, inbox_env: Path) -> dict[str, Job]:
         nice_to_have_skills=["Power BI", "Statistics"],
         responsibilities=["Build Tableau dashboards", "Write SQL reports"]))
     return {BACKEND: backend, ANALYST: analyst}
+
+
+@pytest.fixture
+def jobs(session: Session, inbox_env: Path) -> dict[str, Job]:
+    """The two open jobs in the test's database."""
+    return create_jobs(session)
 
 
 def count(session: Session, model) -> int:

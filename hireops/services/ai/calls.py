@@ -6,6 +6,8 @@ version, input hash, tokens, cost, latency and attempts. A failure is committed 
 
 Each call commits the caller's session (the row must survive whatever the caller does next),
 so call these with no half-done changes pending, and never inside a transaction you may undo.
+`execute_agent` + `record_run` split a call in two for batch work: run the engine anywhere
+(a worker process), record the row later inside the caller's own transaction.
 """
 
 from __future__ import annotations
@@ -161,24 +163,61 @@ def _run_agent(
     settings: Settings | None,
 ) -> AgentResult[T]:
     # The row is committed on success too: tokens were spent whatever the caller does next.
+    run = execute_agent(agent=agent, payload=payload, invoke=invoke, settings=settings)
+    call = record_run(session=session, run=run, subject=subject)
+    session.commit()
+    session.refresh(call)
+    if run.failed:
+        log.warning("AI call %s (%s/%s) failed: %s", call.id, agent, call.engine, call.error)
+        raise AICallFailed(call.error, agent=agent, call_id=call.id)
+    return AgentResult(result=run.result, call=call)
+
+
+@dataclass
+class AgentRun(Generic[T]):
+    """One engine call made away from the database (picklable, so a worker process can make
+    it); `record_run` turns it into its `ai_calls` row."""
+
+    agent: AgentName
+    result: T | None
+    call_fields: dict[str, Any]
+
+    @property
+    def failed(self) -> bool:
+        return self.result is None
+
+
+def execute_agent(
+    *, agent: AgentName, payload: dict[str, Any], invoke: Callable[[AIEngine], EngineReply[T]],
+    settings: Settings | None = None,
+) -> AgentRun[T]:
+    """Run `agent` on the configured engine and describe the call; never raises for an engine
+    failure (the run says it failed, with the error)."""
     settings = settings or get_settings()
     engine = get_engine(agent, settings)
-    call = _new_call(agent, engine, payload, subject)
+    call = _new_call(agent, engine, payload, ("", None))
     started = time.perf_counter()
+    result = None
     try:
         reply = invoke(engine)
-    except Exception as exc:  # every failure must leave a visible, committed record
+    except Exception as exc:  # every failure must leave a visible record
         _fill_failure(call, exc, settings)
-        call.latency_ms = _elapsed_ms(started)
-        _commit(session, call)
-        log.warning("AI call %s (%s/%s) failed: %s", call.id, agent, call.engine, call.error)
-        raise AICallFailed(call.error, agent=agent, call_id=call.id) from exc
+    else:
+        _fill_success(call, reply, settings)
+        result = reply.result
     finally:
         engine.close()
-    _fill_success(call, reply, settings)
     call.latency_ms = _elapsed_ms(started)
-    _commit(session, call)
-    return AgentResult(result=reply.result, call=call)
+    fields = call.model_dump(exclude={"id", "subject_type", "subject_id"})
+    return AgentRun(agent=agent, result=result, call_fields=fields)
+
+
+def record_run(*, session: Session, run: AgentRun, subject: tuple[str, int | None]) -> AICall:
+    """Add the `ai_calls` row of `run` to the session (the caller commits)."""
+    call = AICall(**run.call_fields, subject_type=subject[0], subject_id=subject[1])
+    session.add(call)
+    session.flush()
+    return call
 
 
 def _new_call(agent: AgentName, engine: AIEngine, payload: dict[str, Any],
@@ -217,12 +256,6 @@ def _fill_failure(call: AICall, exc: Exception, settings: Settings) -> None:
     call.output_tokens = getattr(exc, "output_tokens", 0)
     call.cost_usd = estimate_cost_usd(call.model, call.input_tokens, call.output_tokens,
                                       settings)
-
-
-def _commit(session: Session, call: AICall) -> None:
-    session.add(call)
-    session.commit()
-    session.refresh(call)
 
 
 def _elapsed_ms(started: float) -> float:

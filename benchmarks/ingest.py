@@ -1,0 +1,109 @@
+"""Ingest speed: N application mails with 1-3 page PDF and DOCX resumes, local engine, fresh
+SQLite database. Prints `ingest_messages_per_s=X` and `peak_rss_mb=Y` (the app process plus
+its largest worker process).
+
+    .venv/bin/python benchmarks/ingest.py --n 1000
+
+Building the corpus is not timed; the timed part is one full pass (fetch from the Maildir,
+store, extract, classify, dedupe, match, score) as `python -m hireops ingest` runs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import mailbox
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.fakes.mail_factory import DOCX, PDF, build_email, resume_docx, resume_pdf  # noqa: E402
+
+FIRST = ["Maya", "Daniel", "Priya", "Lucas", "Sofia", "James", "Elena", "Tomas", "Amara", "Kenji",
+         "Fatima", "Oliver", "Chloe", "Mateo", "Aisha", "Noah", "Ingrid", "Ravi", "Zoe", "Hugo"]
+LAST = ["Chen", "Okafor", "Raman", "Martin", "Alvarez", "Whitfield", "Petrova", "Novak", "Diallo",
+        "Sato", "Haddad", "Brown", "Lefevre", "Garcia", "Khan", "Meyer", "Larsen", "Iyer", "Kim"]
+ROLES = [
+    ("Senior Backend Engineer", ["Python", "FastAPI", "PostgreSQL", "Docker", "Kubernetes",
+                                 "REST APIs", "Redis", "AWS"]),
+    ("Data Analyst", ["SQL", "Python", "pandas", "Tableau", "Excel", "statistics", "Power BI"]),
+    ("Product Designer", ["Figma", "user research", "prototyping", "design systems",
+                          "usability testing"]),
+    ("Account Executive", ["Salesforce", "HubSpot", "negotiation", "pipeline management",
+                           "B2B SaaS"]),
+]
+
+
+def resume_lines(i: int, name: str, email: str, role: str, skills: list[str]) -> list[str]:
+    """A 1-3 page resume; the page count follows from the number of past jobs."""
+    lines = [name, f"{email} | +1 415 555 {1000 + i:04d} | Springfield, USA", role, "",
+             "EXPERIENCE"]
+    for job in range(2 + (i % 3) * 8):
+        start = 2024 - 2 * (job + 1)
+        lines += [f"{role}, Company {i}-{job} ({start} - {start + 2})",
+                  f"- Delivered projects using {skills[job % len(skills)]} and "
+                  f"{skills[(job + 1) % len(skills)]} for {20 + job} customers.",
+                  "- Worked with product, design and support teams; mentored new colleagues.",
+                  "- Improved reliability and measured the results every quarter."]
+    lines += ["", "EDUCATION", "BSc, State University, 2014", "", "SKILLS", ", ".join(skills)]
+    return lines
+
+
+def build_corpus(maildir: Path, n: int) -> None:
+    box = mailbox.Maildir(maildir, create=True)
+    for i in range(n):
+        name = f"{FIRST[i % len(FIRST)]} {LAST[(i // len(FIRST)) % len(LAST)]} {i}"
+        email = f"applicant{i}@example.com"
+        role, skills = ROLES[i % len(ROLES)]
+        lines = resume_lines(i, name, email, role, skills)
+        if i % 2:
+            attachment = (f"CV_{i}.docx", DOCX, resume_docx(lines))
+        else:
+            attachment = (f"CV_{i}.pdf", PDF, resume_pdf(lines))
+        box.add(build_email(sender=email, sender_name=name, subject=f"Application: {role}",
+                            body=f"Hello,\n\nI am applying for the {role} role. My resume is "
+                                 f"attached.\n\n{name}", attachments=[attachment],
+                            message_id=f"<bench-{i}@example.com>"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=200)
+    args = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="hireops-ingest-"))
+    os.environ.update(DATABASE_URL=f"sqlite:///{workdir / 'bench.db'}",
+                      SECRET_KEY_FILE=str(workdir / "secret"), DATA_DIR=str(workdir / "data"),
+                      INBOX_MAILDIR=str(workdir / "maildir"), HIREOPS_ENV_FILE=os.devnull)
+    build_corpus(workdir / "maildir", args.n)
+
+    from hireops.db import session_scope
+    from hireops.services.demo import seed_demo
+    from hireops.services.ingest import run_ingest_pass
+    from hireops.services.mail.sources import MaildirSource
+    from hireops.services.migrations import upgrade_database
+
+    upgrade_database()
+    with session_scope() as session:
+        seed_demo(session=session)  # the demo's four open jobs to match against
+    started = time.perf_counter()
+    summary = run_ingest_pass(source=MaildirSource(workdir / "maildir"))
+    elapsed = time.perf_counter() - started
+    # The app process plus the largest worker process (analysis runs in workers).
+    peak_kb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+               + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    assert summary.new == args.n + 6, summary.as_dict()  # + the demo's own messages
+    print(f"messages={summary.new}")
+    print(f"failed={len(summary.failed)}")
+    print(f"applications_created={summary.applications_created}")
+    print(f"ingest_seconds={elapsed:.2f}")
+    print(f"ingest_messages_per_s={summary.new / elapsed:.1f}")
+    print(f"peak_rss_mb={peak_kb / 1024:.0f}")
+
+
+if __name__ == "__main__":
+    main()
