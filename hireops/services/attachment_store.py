@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import uuid
 from pathlib import Path
 
 from hireops.config import get_settings
@@ -22,7 +23,9 @@ def save_attachment(payload: bytes) -> tuple[str, str]:
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         # Write then rename: a crash never leaves a half-written file under the final name.
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        # The temporary name is unique per call: two threads of one process (the scheduler and
+        # "Sync now") saving the same file must not share it.
+        temporary = path.with_suffix(f".{os.getpid()}.{uuid.uuid4().hex}.tmp")
         temporary.write_bytes(payload)
         os.replace(temporary, path)
     return digest, relative

@@ -6,7 +6,7 @@ failing work (extraction, AI calls) touches it; a crash after storing loses noth
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy.exc import IntegrityError
@@ -38,10 +38,16 @@ def store_messages(
     *, session: Session, messages: Iterable[RawMessage], batch_size: int = 50,
     on_batch: Callable[[StoreResult], None] | None = None,
 ) -> StoreResult:
-    """Store every message not stored before; one transaction per batch."""
+    """Store every message not stored before; one transaction per batch.
+
+    When `messages` raises (the server went away mid-fetch), what it delivered before is stored
+    first, then the error is raised: a source that keeps breaking still makes progress.
+    """
     result = StoreResult()
     keys_this_pass: set[str] = set()
-    for batch in _batches(messages, batch_size):
+    batch: list[RawMessage] = []
+
+    def store(batch: list[RawMessage]) -> None:
         parsed = []
         for raw in batch:
             result.seen += 1
@@ -54,18 +60,24 @@ def store_messages(
         _store_batch(session, parsed, result)
         if on_batch:
             on_batch(result)
-    return result
 
-
-def _batches(items: Iterable[RawMessage], size: int) -> Iterator[list[RawMessage]]:
-    batch: list[RawMessage] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
+    incoming = iter(messages)
+    while True:
+        try:
+            raw = next(incoming)
+        except StopIteration:
+            break
+        except Exception:
+            if batch:
+                store(batch)
+            raise
+        batch.append(raw)
+        if len(batch) >= batch_size:
+            store(batch)
             batch = []
     if batch:
-        yield batch
+        store(batch)
+    return result
 
 
 def _store_batch(session: Session, parsed: list[tuple[RawMessage, ParsedMessage]],

@@ -68,6 +68,9 @@ def _fetch_and_store(source: MailSource, summary: IngestSummary, progress: Progr
         known = known_source_refs(session=session, source=source.kind)
 
         def report(result) -> None:
+            # Kept up to date per batch, so a source that breaks later still reports these.
+            summary.seen, summary.new, summary.duplicates = (result.seen, result.new,
+                                                             result.duplicates)
             if progress:
                 progress("fetching", result.seen, 0)
 
@@ -76,6 +79,10 @@ def _fetch_and_store(source: MailSource, summary: IngestSummary, progress: Progr
                 session=session, batch_size=settings.inbox_batch_size, on_batch=report,
                 messages=source.fetch(skip=known.__contains__))
         except Exception as problem:  # the source broke mid-way: keep what was stored
+            # Committed batches stay; the batch being written is undone, so no message is left
+            # half-stored (e.g. without the attachment a full disk refused); the next pass
+            # fetches it again.
+            session.rollback()
             log.warning("mail source %s failed: %s", source.name, problem)
             summary.source_error = f"{type(problem).__name__}: {problem}"
             return

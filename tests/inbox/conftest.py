@@ -3,14 +3,18 @@ and two open jobs to apply to."""
 
 from __future__ import annotations
 
+import json
 import mailbox
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlmodel import Session, func, select
 
-from hireops.config import get_settings
+from hireops.config import PROJECT_ROOT, get_settings
 from hireops.models import Application, Attachment, Candidate, Email, Job
 from hireops.services.jobs import JobForm, create_job
 from tests.fakes.dovecot import dovecot  # noqa: F401  (a pytest fixture, used by name)
@@ -88,13 +92,20 @@ def listing(path: Path) -> list[tuple[str, int]]:
                   for p in path.rglob("*") if p.is_file())
 
 
-@pytest.fixture
-def fresh_session(database_url: str) -> Iterator[Session]:
-    """A second session, for reading what a pass committed."""
-    from hireops import db
-
-    with Session(db.get_engine(), expire_on_commit=False) as other:
-        yield other
+def cli_ingest(*args: str, **env_changes: str) -> tuple[subprocess.CompletedProcess[str], dict]:
+    """`python -m hireops ingest ...` as a subprocess on the test's database, secret key file,
+    data dir and Maildir (all in os.environ, put there by the fixtures); returns the result and
+    the JSON summary from the last stdout line ({} when there is none)."""
+    env = {name: value for name, value in os.environ.items()
+           if not name.startswith(("MISTRAL_", "HIREOPS_"))}
+    for name in ("DATABASE_URL", "SECRET_KEY_FILE", "DATA_DIR", "INBOX_MAILDIR"):
+        assert env.get(name), f"{name} is not set for the subprocess"
+    env.update(HIREOPS_ENV_FILE=os.devnull, INBOX_WORKER_PROCESSES="0", **env_changes)
+    result = subprocess.run([sys.executable, "-m", "hireops", "ingest", *args], cwd=PROJECT_ROOT,
+                            env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                            timeout=60)
+    lines = result.stdout.strip().splitlines()
+    return result, json.loads(lines[-1]) if lines else {}
 
 
 # --- the mail an inbox gets ------------------------------------------------------------------

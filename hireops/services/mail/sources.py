@@ -31,8 +31,9 @@ from imap_tools.message import MailMessage
 from sqlmodel import Session
 
 from hireops.config import get_settings
-from hireops.models import User
+from hireops.models import AppSetting, User
 from hireops.services.app_settings import get_setting, set_setting
+from hireops.services.audit import record_event
 from hireops.services.crypto import SecretDecryptionError
 from hireops.services.mail.message import RawMessage, source_ref
 
@@ -362,6 +363,17 @@ def save_imap_config(*, session: Session, config: ImapConfig, actor: User | None
     if config.password and config.password != _stored_password(session):
         set_setting(session=session, key=_KEY + "password", value=config.password, secret=True,
                     actor=actor)
+    session.commit()
+
+
+def clear_imap_config(*, session: Session, actor: User | None) -> None:
+    """Forget the IMAP account (the inbox goes back to the local Maildir)."""
+    for name in (*_PLAIN_FIELDS, "password"):
+        row = session.get(AppSetting, _KEY + name)
+        if row is not None:
+            session.delete(row)
+    record_event(session=session, action="mailbox.disconnected", actor=actor,
+                 entity_type="setting")
     session.commit()
 
 

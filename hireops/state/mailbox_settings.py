@@ -1,0 +1,114 @@
+"""The mailbox part of Settings: IMAP account, "Test connection" and save (admins only)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import reflex as rx
+
+from hireops.db import session_scope
+from hireops.services.mail.sources import (
+    ImapConfig,
+    check_imap_connection,
+    clear_imap_config,
+    load_imap_config,
+    save_imap_config,
+)
+from hireops.state.access import ADMIN_ROLES, current_actor, requires
+from hireops.state.auth import AuthState
+
+FIELDS = ("host", "port", "security", "username", "password", "folders")
+
+
+class MailboxSettingsState(AuthState):
+    host: str = ""
+    port: str = "993"
+    security: str = "ssl"
+    username: str = ""
+    # Typed by the admin; the stored password is never sent to the browser.
+    password: str = ""
+    password_saved: bool = False
+    folders: str = "INBOX"
+    testing: bool = False
+    # The result of the last test: what failed, or how many messages wait.
+    test_message: str = ""
+    test_ok: bool = False
+    error: str = ""
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def load(self):
+        with session_scope() as session:
+            config = load_imap_config(session=session)
+        self.password, self.test_message, self.error = "", "", ""
+        if config is None:
+            return
+        shown = config.masked()
+        self.host, self.port = config.host, str(config.port)
+        self.security, self.username = config.security, config.username
+        self.folders = ", ".join(config.folders)
+        self.password_saved = bool(shown["password_set"])
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def set_field(self, name: str, value: str):
+        if name in FIELDS:
+            setattr(self, name, str(value)[:500])
+
+    @rx.event(background=True)
+    @requires(*ADMIN_ROLES)
+    async def test_connection(self):
+        async with self:
+            try:
+                config = self._config(need_password=True)
+            except ValueError as problem:
+                self.error = str(problem)
+                return
+            self.testing, self.test_message, self.error = True, "", ""
+        check = await asyncio.to_thread(check_imap_connection, config)
+        async with self:
+            self.testing, self.test_ok, self.test_message = False, check.ok, check.message
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def save(self):
+        try:
+            config = self._config(need_password=False)
+            with session_scope() as session:
+                save_imap_config(session=session, config=config, actor=current_actor())
+        except ValueError as problem:
+            self.error = str(problem)
+            return
+        self.error, self.password = "", ""
+        self.password_saved = self.password_saved or bool(config.password)
+        return rx.toast.success("Mailbox saved. The inbox now reads this account.")
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def disconnect(self):
+        with session_scope() as session:
+            clear_imap_config(session=session, actor=current_actor())
+        self.host, self.username, self.password, self.port = "", "", "", "993"
+        self.password_saved, self.test_message, self.folders = False, "", "INBOX"
+        return rx.toast.info("Mailbox disconnected; the inbox reads the local folder again.")
+
+    def _config(self, *, need_password: bool) -> ImapConfig:
+        try:
+            port = int(self.port)
+        except ValueError:
+            raise ValueError("The port must be a number, e.g. 993.") from None
+        password = self.password
+        if not password and need_password:
+            password = self._stored_password()
+        folders = [f.strip() for f in self.folders.split(",") if f.strip()] or ["INBOX"]
+        if not self.host.strip() or not self.username.strip():
+            raise ValueError("Enter the mail server and the username.")
+        if need_password and not password:
+            raise ValueError("Enter the app password.")
+        return ImapConfig(host=self.host.strip(), port=port, security=self.security,
+                          username=self.username.strip(), password=password, folders=folders)
+
+    def _stored_password(self) -> str:
+        with session_scope() as session:
+            stored = load_imap_config(session=session)
+        return stored.password if stored else ""
