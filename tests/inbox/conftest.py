@@ -8,7 +8,6 @@ import mailbox
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from hireops.config import PROJECT_ROOT, get_settings
 from hireops.models import Application, Attachment, Candidate, Email, Job
 from hireops.services.jobs import JobForm, create_job
 from tests.fakes.dovecot import dovecot  # noqa: F401  (a pytest fixture, used by name)
+from tests.fakes.mail_factory import DOCX, PDF, build_email, resume_docx, resume_pdf
 
 BACKEND = "Senior Backend Engineer"
 ANALYST = "Data Analyst"
@@ -32,6 +32,8 @@ def inbox_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, database_url: str
     # The local engines: no network, deterministic results.
     monkeypatch.setenv("CLASSIFIER_ENGINE", "local")
     monkeypatch.setenv("RESUME_SCORER_ENGINE", "local")
+    # Analysis in the test process, where monkeypatches apply.
+    monkeypatch.setenv("INBOX_WORKER_PROCESSES", "0")
     get_settings.cache_clear()
     return data_dir
 
@@ -109,8 +111,6 @@ def cli_ingest(*args: str, **env_changes: str) -> tuple[subprocess.CompletedProc
 
 
 # --- the mail an inbox gets ------------------------------------------------------------------
-
-from tests.fakes.mail_factory import DOCX, PDF, build_email, resume_docx, resume_pdf  # noqa: E402
 
 MAYA_CV = [
     "Maya Chen",

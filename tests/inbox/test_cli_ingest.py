@@ -6,8 +6,15 @@ from __future__ import annotations
 from sqlmodel import select
 
 from hireops.models import Email
-from tests.inbox.conftest import CORPUS_COUNTS, cli_ingest, corpus, counts, deliver, invoice, \
-    maya_application
+from tests.inbox.conftest import (
+    CORPUS_COUNTS,
+    cli_ingest,
+    corpus,
+    counts,
+    deliver,
+    invoice,
+    maya_application,
+)
 
 SUMMARY_KEYS = {"seen", "new", "duplicates", "candidates_created", "applications_created",
                 "failed"}

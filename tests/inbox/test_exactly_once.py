@@ -234,3 +234,29 @@ def test_failure_while_storing_leaves_no_half_stored_message(session, maildir, m
     assert _clean_counts(session) == CORPUS_COUNTS
     assert counts(session)["attachments"] == sum(attachments_of.values())
     _assert_each_processed_once(session)
+
+
+def test_two_threads_saving_the_same_attachment_both_succeed(inbox_env):
+    """The scheduler and "Sync now" run in one process: their temporary files must differ."""
+    from hireops.services.attachment_store import read_attachment, save_attachment
+
+    errors: list[BaseException] = []
+    for n in range(200):
+        payload = f"resume {n} ".encode() * 20_000
+        start = threading.Barrier(2)
+
+        def save() -> None:
+            start.wait()
+            try:
+                save_attachment(payload)
+            except BaseException as problem:
+                errors.append(problem)
+
+        threads = [threading.Thread(target=save) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(10)
+        assert read_attachment(save_attachment(payload)[1]) == payload
+    assert errors == []
+    assert not [p for p in (inbox_env / "attachments").rglob("*.tmp")]
