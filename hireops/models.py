@@ -229,6 +229,9 @@ class Candidate(SQLModel, table=True):
     email_normalized: str = Field(default="", max_length=320, index=True)
     phone: str = Field(default="", max_length=60)
     phone_normalized: str = Field(default="", max_length=32, index=True)
+    # The last 9 digits: finds the same number written with or without its country code
+    # through an index instead of a scan.
+    phone_tail: str = Field(default="", max_length=9, index=True)
     linkedin_url: str = Field(default="", max_length=300)
     github_url: str = Field(default="", max_length=300)
     location: str = Field(default="", max_length=160)

@@ -1,4 +1,4 @@
-"""Inbox source references, claims and warnings on emails; leases for the scheduler leader.
+"""Inbox source references, claims and warnings on emails; phone tails on candidates; leases for the scheduler leader.
 
 Revision ID: 0002
 Revises: 0001
@@ -23,6 +23,15 @@ def upgrade() -> None:
     sa.Column('expires_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('name')
     )
+    with op.batch_alter_table('candidates', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('phone_tail', sa.String(length=9), nullable=False,
+                                      server_default=''))
+        batch_op.create_index(batch_op.f('ix_candidates_phone_tail'), ['phone_tail'],
+                              unique=False)
+    # Existing candidates get their tail from the normalised phone.
+    tail = ("right(phone_normalized, 9)" if op.get_bind().dialect.name == "postgresql"
+            else "substr(phone_normalized, -9)")
+    op.execute(f"UPDATE candidates SET phone_tail = {tail} WHERE length(phone_normalized) >= 9")
     with op.batch_alter_table('emails', schema=None) as batch_op:
         batch_op.add_column(sa.Column('source_ref', sa.String(length=400), nullable=False,
                                       server_default=''))
@@ -40,3 +49,6 @@ def downgrade() -> None:
         batch_op.drop_column('claimed_at')
 
     op.drop_table('leases')
+    with op.batch_alter_table('candidates', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_candidates_phone_tail'))
+        batch_op.drop_column('phone_tail')

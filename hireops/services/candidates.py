@@ -9,7 +9,6 @@ the application and their audit events together.
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -23,7 +22,7 @@ MAX_MERGE_HOPS = 20  # merged_into_id chains are short; a longer one is a cycle
 # letter, not a newer CV, so the stored text is kept.
 KEEP_OLD_RESUME_BELOW = 0.5
 
-_FILLABLE = ("full_name", "email", "email_normalized", "phone", "phone_normalized",
+_FILLABLE = ("full_name", "email", "email_normalized", "phone", "phone_normalized", "phone_tail",
              "linkedin_url", "github_url", "location")
 
 
@@ -56,15 +55,19 @@ def _by_phone(*, session: Session, phone_normalized: str) -> Candidate | None:
                          .order_by(Candidate.id)).first()
     if exact is not None or len(phone_normalized) < MIN_PHONE_SUFFIX:
         return exact
-    stored = Candidate.phone_normalized
-    return session.exec(
-        select(Candidate).where(
-            stored != "",
-            sa.or_(stored.endswith(phone_normalized),
-                   sa.and_(sa.func.length(stored) >= MIN_PHONE_SUFFIX,
-                           sa.literal(phone_normalized).endswith(stored))),
-        ).order_by(Candidate.id)
-    ).first()
+    # Numbers sharing the last 9 digits (indexed), then the full suffix rule on those few.
+    same_tail = session.exec(select(Candidate).where(
+        Candidate.phone_tail == phone_tail(phone_normalized)).order_by(Candidate.id)).all()
+    for candidate in same_tail:
+        stored = candidate.phone_normalized
+        if stored.endswith(phone_normalized) or phone_normalized.endswith(stored):
+            return candidate
+    return None
+
+
+def phone_tail(phone_normalized: str) -> str:
+    """The indexed last digits of a normalised phone ("" when too short to match on)."""
+    return phone_normalized[-MIN_PHONE_SUFFIX:] if len(phone_normalized) >= MIN_PHONE_SUFFIX else ""
 
 
 def find_candidate(*, session: Session, contact: ContactInfo) -> Candidate | None:
@@ -79,6 +82,7 @@ def _contact_fields(contact: ContactInfo) -> dict[str, str]:
         "full_name": contact.name, "email": contact.email,
         "email_normalized": normalize_email(contact.email) if contact.email else "",
         "phone": contact.phone, "phone_normalized": normalize_phone(contact.phone),
+        "phone_tail": phone_tail(normalize_phone(contact.phone)),
         "linkedin_url": contact.linkedin_url, "github_url": contact.github_url,
         "location": contact.location,
     }
