@@ -36,3 +36,11 @@ def test_sync_now_reads_new_mail(page: Page, running_app):
     expect(table).to_contain_text("application")
     expect(table).to_contain_text(re.compile(r"encrypted", re.I))
     expect(page.locator("#last-sync")).to_contain_text("2 new")
+
+    # The original file can be downloaded from the inbox, byte for byte.
+    with page.expect_download() as download:
+        page.get_by_role("button", name=re.compile("Ines_Garcia_CV.pdf")).click()
+    path = download.value.path()
+    with open(path, "rb") as handle:
+        assert handle.read(5) == b"%PDF-"
+    assert download.value.suggested_filename == "Ines_Garcia_CV.pdf"

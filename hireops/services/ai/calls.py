@@ -216,7 +216,8 @@ def record_run(*, session: Session, run: AgentRun, subject: tuple[str, int | Non
     """Add the `ai_calls` row of `run` to the session (the caller commits)."""
     call = AICall(**run.call_fields, subject_type=subject[0], subject_id=subject[1])
     session.add(call)
-    session.flush()
+    if run.failed:
+        session.flush()  # the id goes into the failure message shown to people
     return call
 
 
