@@ -200,6 +200,17 @@ class Email(SQLModel, table=True):
     candidate_id: int | None = Field(default=None, foreign_key="candidates.id", index=True)
 
 
+class MailRef(SQLModel, table=True):
+    """Every source reference a poll has seen, duplicates included, so later polls skip them
+    without downloading (the same message in two IMAP folders is fetched once)."""
+
+    __tablename__ = "mail_refs"
+    __table_args__ = {"extend_existing": True}
+
+    ref: str = Field(primary_key=True, max_length=400)
+    seen_at: datetime = created_at_field()
+
+
 class Attachment(SQLModel, table=True):
     __tablename__ = "attachments"
     __table_args__ = {"extend_existing": True}

@@ -1,4 +1,4 @@
-"""Inbox source references, claims and warnings on emails; phone tails on candidates; leases for the scheduler leader.
+"""Inbox source references (and every reference seen), claims and warnings on emails; phone tails on candidates; leases for the scheduler leader.
 
 Revision ID: 0002
 Revises: 0001
@@ -17,6 +17,11 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.create_table('mail_refs',
+    sa.Column('ref', sa.String(length=400), nullable=False),
+    sa.Column('seen_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('ref')
+    )
     op.create_table('leases',
     sa.Column('name', sa.String(length=80), nullable=False),
     sa.Column('holder', sa.String(length=200), nullable=False),
@@ -49,6 +54,7 @@ def downgrade() -> None:
         batch_op.drop_column('claimed_at')
 
     op.drop_table('leases')
+    op.drop_table('mail_refs')
     with op.batch_alter_table('candidates', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_candidates_phone_tail'))
         batch_op.drop_column('phone_tail')

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from hireops.config import get_settings
-from hireops.models import Attachment, Email
+from hireops.models import Attachment, Email, MailRef
 from hireops.services.attachment_store import save_attachment
 from hireops.services.mail.message import ParsedAttachment, ParsedMessage, RawMessage
 from hireops.services.mail.parsing import parse_message
@@ -28,10 +28,15 @@ class StoreResult:
 
 
 def known_source_refs(*, session: Session, source: str) -> set[str]:
-    """Refs of messages already stored from `source` ("maildir" or "imap"), so a poll can skip
-    downloading them again."""
-    rows = session.exec(select(Email.source_ref).where(Email.source == source)).all()
-    return set(rows)
+    """Refs already seen from `source` ("maildir" or "imap"), stored or found to be duplicates,
+    so a poll can skip downloading them again."""
+    return set(session.exec(select(MailRef.ref).where(MailRef.ref.startswith(f"{source}:"))))
+
+
+def _remember_refs(session: Session, batch: list[RawMessage]) -> None:
+    refs = {raw.source_ref[:400] for raw in batch}
+    known = set(session.exec(select(MailRef.ref).where(MailRef.ref.in_(refs))))
+    session.add_all(MailRef(ref=ref) for ref in refs - known)
 
 
 def store_messages(
@@ -57,7 +62,7 @@ def store_messages(
                 continue
             keys_this_pass.add(message.message_key)
             parsed.append((raw, message))
-        _store_batch(session, parsed, result)
+        _store_batch(session, parsed, result, batch)
         if on_batch:
             on_batch(result)
 
@@ -81,13 +86,14 @@ def store_messages(
 
 
 def _store_batch(session: Session, parsed: list[tuple[RawMessage, ParsedMessage]],
-                 result: StoreResult) -> None:
+                 result: StoreResult, batch: list[RawMessage]) -> None:
     keys = [message.message_key for _, message in parsed]
     existing = set(session.exec(select(Email.message_key).where(Email.message_key.in_(keys))).all())
     fresh = [(raw, message) for raw, message in parsed if message.message_key not in existing]
     result.duplicates += len(parsed) - len(fresh)
     try:
         emails = [_add_email(session, raw, message) for raw, message in fresh]
+        _remember_refs(session, batch)
         session.commit()
     except IntegrityError:
         # Another worker stored some of these between our check and our insert: go one by one.

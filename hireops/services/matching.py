@@ -19,11 +19,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from hireops.models import Job, JobStatus
 from hireops.services.ai.local import role_catalog as catalog
 from hireops.services.ai.local.job_generator import normalise, read_title
-from hireops.services.ai.local.skills import SKILLS, canonical_skill, skills_in_text
+from hireops.services.ai.local.skills import (
+    SKILLS,
+    ascii_runs,
+    canonical_skill,
+    fold,
+    may_contain,
+    skills_in_joined,
+    skills_in_text,
+)
 from hireops.services.ai.local.skills import _IMPLIED_BY as IMPLIED_BY  # PostgreSQL proves SQL
 
 MUST_WEIGHT, NICE_WEIGHT, TITLE_WEIGHT = 0.6, 0.2, 0.2
@@ -65,6 +74,7 @@ class _Requirement:
     named: tuple[str, ...]  # vocabulary skills it names; any one of them satisfies it
     implying: tuple[str, ...]  # skills that prove a named one (PostgreSQL proves SQL)
     loose: tuple[re.Pattern[str], ...]  # outside the vocabulary: all these words in one sentence
+    stems: tuple[str, ...] = ()  # the words of `loose`, for a cheap test before the regexes
 
 
 @dataclass(frozen=True)
@@ -85,7 +95,7 @@ class _Resume:
     skills: frozenset[str]
     words: str  # normalised words joined with spaces, padded: " data analyst sql "
     word_set: frozenset[str]
-    sentences: tuple[str, ...]
+    text: str  # resume and body; its sentences are read only when a requirement needs them
 
 
 # --- preparing jobs ----------------------------------------------------------------------------
@@ -133,7 +143,7 @@ def _requirement(text: str) -> _Requirement | None:
     if not stems:
         return None
     loose = tuple(re.compile(r"(?<!\w)" + re.escape(stem), re.IGNORECASE) for stem in stems)
-    return _Requirement(label=text, named=(), implying=(), loose=loose)
+    return _Requirement(label=text, named=(), implying=(), loose=loose, stems=tuple(stems))
 
 
 def _requirements(texts: Iterable[str]) -> tuple[_Requirement, ...]:
@@ -159,12 +169,33 @@ def prepare_jobs(jobs: Iterable[Job]) -> tuple[PreparedJob, ...]:
 
 # --- the resume --------------------------------------------------------------------------------
 
-def _read_resume(text: str) -> _Resume:
+def _read_resume(parts: tuple[str, ...]) -> _Resume:
+    """The resume and email body (`parts`, joined by a newline) read for matching; the words of
+    a resume already scored are reused."""
+    text = "\n".join(parts)
     words = normalise(text)
-    sentences = tuple(s for s in re.split(r"(?<=[.!?;])\s+|\n+", text) if s.strip())
-    return _Resume(skills=frozenset(skills_in_text(text)),
-                   words=" " + " ".join(words) + " ", word_set=frozenset(words),
-                   sentences=sentences)
+    return _Resume(skills=skills_in_joined(parts), words=" " + " ".join(words) + " ",
+                   word_set=frozenset(words), text=text)
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+@lru_cache(maxsize=16)
+def _sentences(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The sentences of a resume (for requirements outside the vocabulary), and their `fold`."""
+    sentences = tuple(s for s in _SENTENCE_BREAK.split(text) if s.strip())
+    return sentences, tuple(map(fold, sentences))
+
+
+def _loosely_met(requirement: _Requirement, text: str) -> bool:
+    """All the requirement's words in one sentence. A word the whole text lacks rules every
+    sentence out; a sentence is searched only if it holds every word's letters."""
+    if not all(may_contain(text, stem) for stem in requirement.stems):
+        return False
+    runs = [run for stem in requirement.stems for run in ascii_runs(stem)]
+    return any(all(run in folded for run in runs) and all(p.search(s) for p in requirement.loose)
+               for s, folded in zip(*_sentences(text)))
 
 
 def _met(requirement: _Requirement, resume: _Resume) -> str:
@@ -177,7 +208,7 @@ def _met(requirement: _Requirement, resume: _Resume) -> str:
         return f"{requirement.named[0]} (through {implying})"
     if requirement.named:
         return ""
-    if any(all(p.search(s) for p in requirement.loose) for s in resume.sentences):
+    if _loosely_met(requirement, resume.text):
         return requirement.label
     return ""
 
@@ -284,8 +315,8 @@ def match_jobs(*, jobs: list[Job], subject: str, body: str, role_hint: str, resu
     prepared = prepare_jobs(jobs) if prepared is None else prepared
     if not prepared or max_jobs < 1:
         return []
-    text = "\n".join(t for t in (resume_text or "", body or "") if t.strip())
-    resume = _read_resume(text) if text.strip() else None
+    parts = tuple(t for t in (resume_text or "", body or "") if t.strip())
+    resume = _read_resume(parts) if parts else None
     named = _named_job(prepared, _mentions(subject or "", role_hint or "", body or ""), resume)
     if named:
         return [named]

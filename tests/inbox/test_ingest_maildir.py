@@ -167,8 +167,9 @@ def test_message_without_message_id_delivered_twice_is_stored_once(session, mail
     # And a later delivery of a third copy is still the same message.
     deliver(maildir, b"Received: from mx3.mail.example\n" + raw)
     again = _pass(maildir_path)
-    # The copy not stored last time is read again and recognised again.
-    assert again.new == 0 and again.duplicates == again.seen == 2
+    # Only the new copy is read (the duplicate seen last time is remembered), and it is
+    # recognised as the same message.
+    assert again.new == 0 and again.duplicates == again.seen == 1
     assert counts(session)["emails"] == 1
 
 
@@ -234,3 +235,15 @@ def test_the_maildir_is_left_untouched(session, maildir: mailbox.Maildir, maildi
     assert listing(maildir_path) == before
     assert {name: (maildir_path / name).read_bytes() for name, _ in before} == contents
     assert len(list((maildir_path / "new").iterdir())) == len(corpus())
+
+
+def test_a_duplicate_copy_is_not_read_again_on_the_next_poll(session, maildir, jobs):
+    """Found to be a duplicate once, a copy's reference is remembered: the next poll skips it."""
+    raw = build_email(sender="ana@example.com", subject="Question", body="Hello",
+                      message_id="<twice@example.com>")
+    maildir.add(raw)
+    maildir.add(raw)
+    first = run_ingest_pass(source=MaildirSource(maildir._path))
+    assert (first.seen, first.new, first.duplicates) == (2, 1, 1)
+    second = run_ingest_pass(source=MaildirSource(maildir._path))
+    assert (second.seen, second.new, second.duplicates) == (0, 0, 0)

@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from hireops.services.ai.local.skills import QuickRegex, fold
 from hireops.services.ai.schemas import EmailClassification, EmailInput
 
 # --- signals -----------------------------------------------------------------------------
@@ -70,6 +71,11 @@ _NOISE_PHRASES: tuple[tuple[str, str], ...] = (
      "newsletter or marketing wording"),
     (r"\b(subscription|billing|renewal|plan has been|account statement)\b", "billing wording"),
 )
+# Compiled once, each behind a cheap test on the words its matches must hold.
+_APPLICATION_REGEXES = tuple((QuickRegex(pattern, re.IGNORECASE), reason)
+                             for pattern, reason in _APPLICATION_PHRASES)
+_NOISE_REGEXES = tuple((QuickRegex(pattern, re.IGNORECASE), reason)
+                       for pattern, reason in _NOISE_PHRASES)
 _NO_REPLY = re.compile(r"(no-?reply|do-?not-?reply|newsletter|billing|invoice|noreply|mailer|"
                        r"notifications?|marketing|news)@", re.IGNORECASE)
 
@@ -87,7 +93,7 @@ _DATE_RANGE = re.compile(
     r"aujourd'hui|actualidad|actual|presente)\b",
     re.IGNORECASE,
 )
-_QUESTION = re.compile(r"\?|\b(could you|can you|would you|do you|is there|are there|"
+_QUESTION = QuickRegex(r"\?|\b(could you|can you|would you|do you|is there|are there|"
                        r"könnten sie|pourriez-vous|podr[ií]an)\b", re.IGNORECASE)
 
 
@@ -124,19 +130,25 @@ def _weigh_attachments(names: list[str], evidence: _Evidence) -> None:
 
 
 def _weigh_phrases(text: str, weight: float, where: str, evidence: _Evidence) -> None:
-    for pattern, reason in _APPLICATION_PHRASES:
-        if re.search(pattern, text, re.IGNORECASE):
+    folded = fold(text)
+    for regex, reason in _APPLICATION_REGEXES:
+        if regex.search(text, folded):
             # "solicitud" alone is only "request"; it counts for less.
             evidence.add_for(weight * (0.4 if reason.startswith("uses the Spanish word") else 1.0),
                              f"the {where} {reason}")
-    for pattern, reason in _NOISE_PHRASES:
-        if re.search(pattern, text, re.IGNORECASE):
+    for regex, reason in _NOISE_REGEXES:
+        if regex.search(text, folded):
             evidence.add_against(weight, f"the {where} has {reason}")
 
 
+_QUICK_SECTIONS = QuickRegex(_RESUME_SECTIONS)
+_QUICK_DATE_RANGE = QuickRegex(_DATE_RANGE)
+
+
 def _weigh_resume_text(text: str, where: str, weight: float, evidence: _Evidence) -> None:
-    sections = {m.group(1).lower() for m in _RESUME_SECTIONS.finditer(text)}
-    ranges = len(_DATE_RANGE.findall(text))
+    folded = fold(text)
+    sections = {m.group(1).lower() for m in _QUICK_SECTIONS.finditer(text, folded)}
+    ranges = sum(1 for _ in _QUICK_DATE_RANGE.finditer(text, folded))
     found = f"({len(sections)} resume sections, {ranges} job date ranges)"
     if len(sections) >= 2 and ranges >= 1:
         evidence.add_for(weight, f"the {where} reads like a resume {found}")
@@ -180,7 +192,7 @@ _CLOSINGS = re.compile(
     r"freundliche gr(ü|ue)(ß|ss)e|saludos( cordiales)?|atentamente|un saludo|cordialmente)\b.*$",
     re.IGNORECASE,
 )
-_INTRODUCTION = re.compile(
+_INTRODUCTION = QuickRegex(
     rf"(?i:my name is|je m'appelle|ich hei(?:ß|ss)e|mein name ist|me llamo|mi nombre es)\s+"
     rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})"
 )
@@ -231,7 +243,7 @@ _ARTICLE = r"(?:(?:the|a|an|le|la|el|die|den|un|une)\s+)?"
 _POSITION_OF = r"(?:(?:poste|position|role|stelle|puesto)\s+(?:de\s+|d['’]|of\s+|als\s+|as\s+))?"
 _ROLE_END = (r"(?=\s*(?:$|[-–—|(\[,.;:!?])|\s(?:at|bei|chez|in|with|for|à|para|position|role|job|"
              r"opening|vacancy|poste|stelle|puesto)\b)")
-_ROLE_PATTERNS: tuple[re.Pattern[str], ...] = (
+_ROLE_PATTERNS: tuple[QuickRegex, ...] = tuple(map(QuickRegex, (
     # "Application for (the) Senior Backend Engineer", "Candidature : Data Analyst",
     # "Bewerbung als Data Engineer", "Solicitud para el puesto de Desarrollador"
     re.compile(
@@ -245,7 +257,7 @@ _ROLE_PATTERNS: tuple[re.Pattern[str], ...] = (
                r"\s+(?i:position|role|opening|vacancy)\b"),
     re.compile(r"\b(?:poste|position|role|stelle|puesto)\s+(?:de\s+|d['’]|of\s+|als\s+|as\s+)"
                r"(?P<role>[^\n]{2,60}?)" + _ROLE_END, re.IGNORECASE | re.MULTILINE),
-)
+)))
 _ROLE_WORDS_TO_DROP = re.compile(
     r"^(?:the|a|an|le|la|el|die|den|un|une)\s+|\s+(?:position|role|job)$", re.IGNORECASE)
 
@@ -262,8 +274,9 @@ def _clean_role(role: str) -> str:
 def detect_role(email: EmailInput) -> str:
     """The role the sender names, from the subject first, then the first lines of the body."""
     for text in (email.subject, email.body[:1500]):
+        folded = fold(text)
         for pattern in _ROLE_PATTERNS:
-            for match in pattern.finditer(text):
+            for match in pattern.finditer(text, folded):
                 role = _clean_role(match.group("role"))
                 if role:
                     return role

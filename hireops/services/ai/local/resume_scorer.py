@@ -14,11 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from hireops.services.ai.local.classifier import person_name
 from hireops.services.ai.local.skills import (
+    QuickRegex,
     canonical_skill,
     find_skill_mentions,
+    folded_text,
+    sentences_holding,
+    sentences_of,
     skills_in_text,
     split_sentences,
 )
@@ -150,14 +155,29 @@ def _section_of_each_line(lines: list[str]) -> list[str]:
     return kinds
 
 
+@lru_cache(maxsize=64)
+def _line_kinds(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The lines of a text and the section each belongs to (cached: several steps read them)."""
+    lines = text.splitlines()
+    return tuple(lines), tuple(_section_of_each_line(lines))
+
+
+# Every date a range starts with holds a year, so a line without one holds no range.
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def parse_dated_roles(resume_text: str, *, today: date | None = None) -> list[DatedRole]:
     """The work history's date ranges, leaving out education and projects."""
-    today = today or date.today()
+    return list(_dated_roles(resume_text, today or date.today()))
+
+
+@lru_cache(maxsize=64)
+def _dated_roles(resume_text: str, today: date) -> tuple[DatedRole, ...]:
     now = today.year * 12 + today.month - 1
-    lines = resume_text.splitlines()
+    lines, kinds = _line_kinds(resume_text)
     roles = []
-    for index, (line, kind) in enumerate(zip(lines, _section_of_each_line(lines))):
-        if kind in ("education", "other") or _DEGREE.search(line):
+    for index, (line, kind) in enumerate(zip(lines, kinds)):
+        if kind in ("education", "other") or not _YEAR.search(line) or _DEGREE.search(line):
             continue
         for match in _RANGE.finditer(line):
             start, start_month = _month_index(match.group("start") or match.group("since"))
@@ -168,7 +188,7 @@ def parse_dated_roles(resume_text: str, *, today: date | None = None) -> list[Da
                 end += 6  # "2021 - 2021": some months within one year
             if start <= end <= now + 1:
                 roles.append(DatedRole(start, end, current, start_month and end_month, index, line))
-    return roles
+    return tuple(roles)
 
 
 def _merged_spans(roles: list[DatedRole]) -> list[tuple[int, int]]:
@@ -183,7 +203,7 @@ def _merged_spans(roles: list[DatedRole]) -> list[tuple[int, int]]:
 
 def estimate_years_experience(resume_text: str, *, today: date | None = None) -> float | None:
     """Years of work from dated roles (overlaps counted once), else a stated "N years"; or None."""
-    roles = parse_dated_roles(resume_text, today=today)
+    roles = _dated_roles(resume_text, today or date.today())
     if roles:
         months = sum(end - start for start, end in _merged_spans(roles))
         return min(round(months / 12, 1), 70.0)
@@ -250,24 +270,32 @@ class _SkillMatch:
     credit: float  # 0, LISTED_ONLY_CREDIT or 1
 
 
-def _skills_section(resume_text: str) -> set[str]:
+@lru_cache(maxsize=64)
+def _skills_section(resume_text: str) -> frozenset[str]:
     """The sentences under a "Skills" heading: they name skills without showing their use."""
-    lines = resume_text.splitlines()
-    kinds = _section_of_each_line(lines)
-    return set(split_sentences("\n".join(ln for ln, kind in zip(lines, kinds) if kind == "skills")))
+    lines, kinds = _line_kinds(resume_text)
+    return frozenset(split_sentences("\n".join(ln for ln, kind in zip(lines, kinds)
+                                               if kind == "skills")))
 
 
-def _is_list(sentence: str, skills_section: set[str]) -> bool:
+@lru_cache(maxsize=4096)
+def _has_action(sentence: str) -> bool:
+    """Does the sentence describe work done (an action verb or a number)? Cached: the same
+    sentences come up for many skills and jobs."""
+    return bool(_ACTION.search(sentence))
+
+
+def _is_list(sentence: str, skills_section: frozenset[str]) -> bool:
     if sentence in skills_section or _LIST_LINE.match(sentence):
         return True
-    return sentence.count(",") >= 3 and not _ACTION.search(sentence)
+    return sentence.count(",") >= 3 and not _has_action(sentence)
 
 
-def _best_evidence(mentions: list[str], skills_section: set[str]) -> tuple[str, float]:
+def _best_evidence(mentions: list[str], skills_section: frozenset[str]) -> tuple[str, float]:
     """The sentence that proves most: described work first, then a skills list."""
     described = [s for s in mentions if not _is_list(s, skills_section)]
     if described:
-        return max(described, key=lambda s: (bool(_ACTION.search(s)), -abs(len(s) - 140))), 1.0
+        return max(described, key=lambda s: (_has_action(s), -abs(len(s) - 140))), 1.0
     return (mentions[0], LISTED_ONLY_CREDIT) if mentions else ("", 0.0)
 
 
@@ -319,14 +347,20 @@ _KNOCKOUT_RULES: tuple[tuple[str, str, str], ...] = (
      r"\b(bachelor|master|b\.?sc|m\.?sc|b\.?a\b|m\.?a\b|ph\.?d|mba|degree|diploma|diplom|"
      r"licenciatura|licence)\b", r"$^"),
 )
+_KNOCKOUT_REGEXES = tuple((re.compile(topic, re.IGNORECASE), QuickRegex(passes, re.IGNORECASE),
+                           QuickRegex(fails, re.IGNORECASE))
+                          for topic, passes, fails in _KNOCKOUT_RULES)
 _REQUIRED_YEARS = re.compile(r"(\d{1,2})\+?\s*(?:years?|yrs)", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(no|not|without|lack|lacking|pending|expired)\b", re.IGNORECASE)
 
 
-def _first_sentence(resume_text: str, pattern: str) -> str:
-    for sentence in split_sentences(resume_text):
-        if re.search(pattern, sentence, re.IGNORECASE):
-            return sentence[:300]
+def _first_sentence(resume_text: str, pattern: QuickRegex) -> str:
+    if not pattern.may_match(folded_text(resume_text)):
+        return ""
+    sentences = sentences_of(resume_text)
+    for which in sentences_holding(resume_text, pattern.needles):
+        if pattern.regex.search(sentences[which]):
+            return sentences[which][:300]
     return ""
 
 
@@ -339,8 +373,8 @@ def _check_knockout(requirement: str, resume_text: str, years: float | None) -> 
         result = "pass" if years >= int(wanted_years.group(1)) else "fail"
         return KnockoutResult(requirement=requirement, result=result,
                               evidence=f"About {years:g} years of dated work in the resume.")
-    for topic, passes, fails in _KNOCKOUT_RULES:
-        if re.search(topic, requirement, re.IGNORECASE):
+    for topic, passes, fails in _KNOCKOUT_REGEXES:
+        if topic.search(requirement):
             failed = _first_sentence(resume_text, fails)
             if failed:
                 return KnockoutResult(requirement=requirement, result="fail", evidence=failed)

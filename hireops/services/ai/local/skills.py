@@ -9,6 +9,8 @@ Some skills imply another (a PostgreSQL sentence proves SQL); direct mentions co
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -639,6 +641,7 @@ def get_skill(name: str) -> Skill | None:
     return SKILLS.get(canonical_skill(name))
 
 
+@lru_cache(maxsize=4096)
 def canonical_skill(name: str) -> str:
     """The canonical spelling of a skill ("k8s" -> "Kubernetes"); unknown names come back tidied."""
     tidy = re.sub(r"\s+", " ", name.strip().strip(".,;:"))
@@ -650,6 +653,11 @@ def canonical_skill(name: str) -> str:
 
 
 # --- matching ----------------------------------------------------------------------------
+#
+# Each alias has its own regex (below). Running every skill's regex over a whole resume is slow,
+# so the text is read once into words ("\w" runs, lower-cased) and only the aliases whose words
+# appear there, in that order, are tried with their regex, at that spot. The regex still decides,
+# so the answers are exactly those of running each skill's regex over the text.
 
 def _alias_pattern(alias: str) -> str:
     if alias in _SPECIAL_PATTERNS:
@@ -669,60 +677,572 @@ def _skill_regex(skill: str) -> re.Pattern[str]:
     entry = SKILLS.get(skill)
     aliases = entry.aliases if entry else (skill,)
     # Longest first so "React Native" wins over "React" inside the alternation.
-    ordered = sorted(set(aliases), key=len, reverse=True)
+    ordered = sorted(dict.fromkeys(aliases), key=len, reverse=True)
     return re.compile("|".join(f"(?:{_alias_pattern(alias)})" for alias in ordered), re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
-def _loose_regexes(skill: str) -> tuple[re.Pattern[str], ...]:
-    """For unknown multi-word skills: every content word must appear in the same sentence."""
+def _loose_regexes(skill: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """For unknown multi-word skills: every content word must appear in the same sentence.
+    (stem, regex) for each content word."""
     words = [w for w in re.findall(r"[\w#+./-]+", skill.casefold()) if w not in _STOPWORDS]
     stems = [w[:-1] if len(w) > 4 and w.endswith("s") else w for w in words]
-    return tuple(re.compile(r"(?<!\w)" + re.escape(stem) + r"\w*", re.IGNORECASE) for stem in stems)
+    return tuple((stem, re.compile(r"(?<!\w)" + re.escape(stem) + r"\w*", re.IGNORECASE))
+                 for stem in stems)
+
+
+# Characters outside ASCII that IGNORECASE matching takes for an ASCII letter, and what
+# `str.lower` does not already turn into that letter ("K", the Kelvin sign, lowers to "k").
+_LOOKALIKES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})  # İ ı ſ
+_WORD = re.compile(r"\w+")
+_ASCII_WORD = re.compile(r"\w+", re.ASCII)
+_ASCII_RUN = re.compile(r"[A-Za-z0-9]+")
+
+
+def _fold(word: str) -> str:
+    """A word as the alias index keys it: lower case, look-alikes as their ASCII letter."""
+    return word.lower() if word.isascii() else word.translate(_LOOKALIKES).lower()
+
+
+@dataclass(frozen=True)
+class _AliasProbe:
+    """One alias, keyed by its first word: the words that must follow, and its regex."""
+
+    skill: str
+    rest: tuple[str, ...]  # folded words after the first
+    offset: int  # characters before the first word (".NET": 1)
+    regex: re.Pattern[str]
+
+
+def _build_probes() -> tuple[dict[str, tuple[_AliasProbe, ...]], frozenset[str]]:
+    probes: dict[str, list[_AliasProbe]] = {}
+    for skill in SKILLS.values():
+        for alias in dict.fromkeys(skill.aliases):
+            first = _WORD.search(alias)
+            words = tuple(_fold(w) for w in _WORD.findall(alias))
+            regex = re.compile(_alias_pattern(alias), re.IGNORECASE)
+            probes.setdefault(words[0], []).append(
+                _AliasProbe(skill.name, words[1:], first.start(), regex))
+    # Texts with these characters are read word by word in Unicode: "ç" and "ñ" are in aliases,
+    # and "İ", "ı", "ſ" and "K" (the Kelvin sign) match ASCII letters.
+    special = {ch for entry in SKILLS.values() for alias in entry.aliases for ch in alias.lower()
+               if not ch.isascii()}
+    special |= {ch.upper() for ch in special} | {"\u0130", "\u0131", "\u017f", "\u212a"}
+    return {key: tuple(found) for key, found in probes.items()}, frozenset(special)
+
+
+_PROBES, _UNICODE_WORD_CHARS = _build_probes()
+
+
+@lru_cache(maxsize=64)
+def _words(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """Start and folded form of every word ("\w" run) of `text`."""
+    starts: list[int] = []
+    words: list[str] = []
+    if text.isascii() or not any(ch in text for ch in _UNICODE_WORD_CHARS):
+        # Every word a probe could need is ASCII here, and lower() keeps every position.
+        for match in _ASCII_WORD.finditer(text.lower()):
+            starts.append(match.start())
+            words.append(match.group())
+    else:
+        for match in _WORD.finditer(text):
+            starts.append(match.start())
+            words.append(_fold(match.group()))
+    return tuple(starts), tuple(words)
+
+
+def _joined_words(parts: tuple[str, ...], separator: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """`_words(separator.join(parts))`, from each part's (cached) words."""
+    if len(parts) == 1:
+        return _words(parts[0])
+    starts: list[int] = []
+    words: list[str] = []
+    offset = 0
+    for part in parts:
+        part_starts, part_words = _words(part)
+        starts += [start + offset for start in part_starts] if offset else part_starts
+        words += part_words
+        offset += len(part) + len(separator)
+    return tuple(starts), tuple(words)
+
+
+def _first_mentions(text: str, starts: tuple[int, ...], words: tuple[str, ...]) -> dict[str, int]:
+    """Vocabulary skill -> where its regex first matches in `text` (whose words are given)."""
+    found: dict[str, int] = {}
+    for index, word in enumerate(words):
+        probes = _PROBES.get(word)
+        if not probes:
+            continue
+        for probe in probes:
+            start = starts[index] - probe.offset
+            if start < 0 or found.get(probe.skill, start + 1) <= start:
+                continue
+            rest = probe.rest
+            if rest and words[index + 1:index + 1 + len(rest)] != rest:
+                continue
+            if probe.regex.match(text, start):
+                found[probe.skill] = start
+    return found
+
+
+@lru_cache(maxsize=64)
+def _skill_positions(text: str) -> tuple[tuple[int, str], ...]:
+    return tuple(sorted((start, name) for name, start in _first_mentions(text, *_words(text)).items()))
+
+
+def fold(text: str) -> str:
+    """`text` lower-cased, look-alikes as their ASCII letter: wherever a regex matches `text`,
+    even case-insensitively, the ASCII characters it matched sit here in lower case at the same
+    places (so `fold(text)[a:b] == fold(text[a:b])` as far as ASCII goes)."""
+    if text.isascii() or not any(ch in text for ch in "\u0130\u0131\u017f"):
+        return text.lower()
+    return text.translate(_LOOKALIKES).lower()
+
+
+@lru_cache(maxsize=64)
+def folded_text(text: str) -> str:
+    """`fold(text)`, cached for texts read many times (a resume)."""
+    return fold(text)
+
+
+# --- cheap tests in front of regexes -----------------------------------------------------
+
+try:
+    from re import _constants as _sre_constants
+    from re import _parser as _sre_parser
+except ImportError:  # Python < 3.11
+    import sre_constants as _sre_constants  # type: ignore[no-redef]
+    import sre_parse as _sre_parser  # type: ignore[no-redef]
+
+_REPEATS = tuple(getattr(_sre_constants, name) for name in
+                 ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_sre_constants, name))
+
+
+_EXACT_LIMIT = 64  # most strings an exact set may hold
+_NEEDLE_LIMIT = 12  # most needles worth testing for one regex
+
+
+def _exact_strings(items) -> frozenset[str] | None:
+    """Every string the parsed `items` can match, lower-cased, when they are few and ASCII;
+    else None. Zero-width anchors match ""."""
+    strings = frozenset([""])
+    for op, av in items:
+        item = _exact_item(op, av)
+        if item is None:
+            return None
+        strings = frozenset(a + b for a in strings for b in item)
+        if len(strings) > _EXACT_LIMIT:
+            return None
+    return strings
+
+
+def _exact_item(op, av) -> frozenset[str] | None:
+    if op is _sre_constants.LITERAL:
+        return frozenset([chr(av).lower()]) if chr(av).isascii() else None
+    if op is _sre_constants.AT:
+        return frozenset([""])
+    if op is _sre_constants.SUBPATTERN:
+        return _exact_strings(av[-1])
+    if op is _sre_constants.BRANCH:
+        options = [_exact_strings(branch) for branch in av[1]]
+        return None if None in options else frozenset().union(*options)
+    if op is _sre_constants.IN:
+        chars = [chr(code) for kind, code in av if kind is _sre_constants.LITERAL]
+        if len(chars) != len(av) or not all(ch.isascii() for ch in chars):
+            return None  # a range, a category or a negation
+        return frozenset(ch.lower() for ch in chars)
+    if op in _REPEATS and av[1] <= 2:
+        inner = _exact_strings(av[2])
+        if inner is None:
+            return None
+        strings, power = set(), frozenset([""])
+        for count in range(av[1] + 1):
+            if count >= av[0]:
+                strings |= power
+            power = frozenset(a + b for a in power for b in inner)
+        return frozenset(strings) if len(strings) <= _EXACT_LIMIT else None
+    return None
+
+
+def _needles_of(items) -> frozenset[str] | None:
+    """Lower-case ASCII strings, one of which every match of the parsed `items` holds; None
+    when the pattern promises none. Neighbouring parts with few possible strings combine
+    ("(my|the) cv" gives "my cv" and "the cv")."""
+    best: frozenset[str] | None = None
+
+    def rank(option: frozenset[str]) -> tuple[int, int]:
+        # Longer needles are rarer, up to a point; fewer needles are quicker to test.
+        return min(6, min(map(len, option))), -len(option)
+
+    def consider(option: frozenset[str] | None) -> None:
+        nonlocal best
+        if option and "" not in option and (best is None or rank(option) > rank(best)):
+            best = option
+
+    current = frozenset([""])
+    for op, av in items:
+        item = _exact_item(op, av)
+        if item is not None:
+            combined = frozenset(a + b for a in current for b in item)
+            if len(combined) <= _NEEDLE_LIMIT:
+                current = combined
+                continue
+            consider(current)
+            current = item
+            continue
+        consider(current)
+        current = frozenset([""])
+        if op is _sre_constants.SUBPATTERN:
+            consider(_needles_of(av[-1]))
+        elif op is _sre_constants.BRANCH:
+            options = [_needles_of(branch) for branch in av[1]]
+            if all(options):
+                consider(frozenset().union(*options))
+        elif op in _REPEATS and av[0] >= 1:
+            consider(_needles_of(av[2]))
+    consider(current)
+    return best
+
+
+# Lower-case letters outside ASCII that case-insensitive matching pairs only with their own
+# capitals, as `fold` does (tests check every character against the re module).
+FOLD_SAFE_LETTERS = frozenset("àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœß")
+_SAFE_CATEGORIES = frozenset(getattr(_sre_constants, name) for name in (
+    "CATEGORY_DIGIT", "CATEGORY_NOT_DIGIT", "CATEGORY_SPACE", "CATEGORY_NOT_SPACE",
+    "CATEGORY_WORD", "CATEGORY_NOT_WORD"))
+
+
+def _fold_safe_char(code: int) -> bool:
+    """A character that case-insensitive matching pairs with exactly the characters `fold`
+    turns into it: ASCII ("K", the Kelvin sign, folds to "k"), the letters above, and signs
+    without case ("–", "°")."""
+    char = chr(code)
+    return char == fold(char) and (char.isascii() or char in FOLD_SAFE_LETTERS
+                                   or (not char.isalpha() and char.upper() == char))
+
+
+def _fold_safe(items) -> bool:
+    """True when the parsed pattern, matched case-insensitively against a text, matches exactly
+    where it matches case-sensitively against the text's `fold`: its letters are lower case
+    and of a known kind, its classes are digits, spaces and word characters."""
+    c = _sre_constants
+    for op, av in items:
+        if op in (c.LITERAL, c.NOT_LITERAL):
+            if not _fold_safe_char(av):
+                return False
+        elif op is c.IN:
+            for kind, value in av:
+                if kind is c.LITERAL and _fold_safe_char(value) or kind is c.NEGATE:
+                    continue
+                if kind is c.RANGE and all(map(_fold_safe_char, range(value[0], value[1] + 1))):
+                    continue
+                if kind is c.CATEGORY and value in _SAFE_CATEGORIES:
+                    continue
+                return False
+        elif op is c.SUBPATTERN:
+            if av[1] or av[2] or not _fold_safe(av[-1]):  # inline flags change the rules
+                return False
+        elif op is c.BRANCH:
+            if not all(_fold_safe(branch) for branch in av[1]):
+                return False
+        elif op in _REPEATS:
+            if not _fold_safe(av[2]):
+                return False
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            if not _fold_safe(av[1]):
+                return False
+        elif op is c.CATEGORY:
+            if av not in _SAFE_CATEGORIES:
+                return False
+        elif op is not c.AT and op is not c.ANY:
+            return False
+    return True
+
+
+def _gates(needles: frozenset[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Pieces of the needles, each with the needles holding it, that together cover every
+    needle: testing a piece first spares testing its needles one by one."""
+    uncovered = sorted(needles)
+    gates = []
+    while uncovered:
+        pieces = {needle[i:i + size] for needle in uncovered
+                  for size in range(min(4, len(needle)), min(12, len(needle)) + 1)
+                  for i in range(len(needle) - size + 1)}
+        piece = max(sorted(pieces), key=lambda p: (sum(p in n for n in uncovered), len(p)))
+        covered = tuple(n for n in uncovered if piece in n)
+        gates.append((piece, () if covered == (piece,) else covered))
+        uncovered = [n for n in uncovered if piece not in n]
+    return tuple((gate, covered or (gate,)) for gate, covered in gates)
+
+
+class QuickRegex:
+    """A compiled regex behind cheap tests; its answers are exactly the regex's own.
+
+    - `needles`: lower-case ASCII strings, one of which every match holds (read from the
+      pattern). A text whose `fold` holds none of them cannot match, so it is not searched.
+    - `folded`: for a case-insensitive pattern written in lower case, the same pattern without
+      IGNORECASE, run on the text's `fold`: much faster, and it matches at the same places.
+      The regex itself then runs from the place found, to give its own match.
+    """
+
+    __slots__ = ("regex", "needles", "folded", "_gates")
+
+    def __init__(self, pattern: str | re.Pattern[str], flags: int = 0) -> None:
+        self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
+        self.needles: frozenset[str] | None = None
+        self.folded: re.Pattern[str] | None = None
+        self._gates: tuple[tuple[str, tuple[str, ...]], ...] = ()
+        try:
+            parsed = _sre_parser.parse(self.regex.pattern, self.regex.flags)
+            self.needles = _needles_of(parsed)
+            self._gates = _gates(self.needles) if self.needles else ()
+            if (self.regex.flags & re.IGNORECASE and parsed.getwidth()[0] > 0
+                    and _fold_safe(parsed)):
+                self.folded = re.compile(self.regex.pattern, self.regex.flags & ~re.IGNORECASE)
+        except Exception:  # the parser of another Python version: no cheap tests, still correct
+            self.needles = self.folded = None
+
+    def may_match(self, folded: str) -> bool:
+        """False when the regex cannot match a text whose `fold` is `folded`."""
+        if self.needles is None:
+            return True
+        # A few shared pieces ("apply" for "apply for ", "applying to ", ...) go first.
+        return any(gate in folded and any(needle in folded for needle in needles)
+                   for gate, needles in self._gates)
+
+    def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
+        """`self.regex.search(text)`; `folded`, if given, must be `fold(text)`."""
+        if self.needles is None and self.folded is None:
+            return self.regex.search(text)
+        folded = fold(text) if folded is None else folded
+        if not self.may_match(folded):
+            return None
+        if self.folded is None or len(folded) != len(text):
+            return self.regex.search(text)
+        found = self.folded.search(folded)
+        # No match can start before `found` (nor anywhere, if None); the regex decides.
+        return None if found is None else self.regex.search(text, found.start())
+
+    def finditer(self, text: str, folded: str | None = None) -> Iterator[re.Match[str]]:
+        """`self.regex.finditer(text)`; `folded`, if given, must be `fold(text)`."""
+        if self.needles is None and self.folded is None:
+            return self.regex.finditer(text)
+        folded = fold(text) if folded is None else folded
+        if not self.may_match(folded):
+            return iter(())
+        if self.folded is None or len(folded) != len(text):
+            return self.regex.finditer(text)
+        return self._finditer(text, folded)
+
+    def _finditer(self, text: str, folded: str) -> Iterator[re.Match[str]]:
+        # The regex never matches "" (checked above), so each search starts where the last
+        # match ended, as finditer's own does.
+        position = 0
+        while True:
+            found = self.folded.search(folded, position)
+            if found is None:
+                return
+            match = self.regex.search(text, found.start())
+            if match is None:
+                return
+            yield match
+            position = match.end()
+
+
+@lru_cache(maxsize=4096)
+def ascii_runs(literal: str) -> tuple[str, ...]:
+    """The lower-cased ASCII letter and digit runs of a literal a regex looks for. Where the
+    regex matches (case-insensitively), each run is in `folded_text` of the text."""
+    return tuple(run.lower() for run in _ASCII_RUN.findall(literal))
+
+
+def may_contain(text: str, literal: str) -> bool:
+    """False when a case-insensitive regex for `literal` cannot match anywhere in `text`."""
+    folded = folded_text(text)
+    return all(run in folded for run in ascii_runs(literal))
 
 
 _BULLET = re.compile(r"^[\s\-•*·▪●◦–—>]+")
 # A sentence ends at . ! ? before a capital, but not after an initial ("John C. Smith"), "e.g."
-# or a title such as "Dr.".
+# or a title such as "Dr.". (The cheap test comes first: most places follow no . ! or ?.)
 _SENTENCE_END = re.compile(
-    r"(?<!\b[A-Za-z]\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bvs\.)(?<!\bSt\.)(?<!\bNo\.)"
-    r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])"
+    r"(?<=[.!?])(?<!\b[A-Za-z]\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bvs\.)(?<!\bSt\.)"
+    r"(?<!\bNo\.)\s+(?=[A-Z0-9\"“(])"
 )
+
+
+_BULLET_CHARS = frozenset("-•*·▪●◦–—>")
+
+
+@lru_cache(maxsize=64)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where each sentence of `split_sentences(text)` sits in `text`: its lines, bullets
+    stripped, split after . ! ? (see `_SENTENCE_END`), stripped, empty pieces dropped."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line, whole in zip(text.splitlines(), text.splitlines(keepends=True)):
+        if line:
+            # `_BULLET` only matches from a bullet character or whitespace (\s is isspace()).
+            cut = _BULLET.match(line).end() if line[0] in _BULLET_CHARS or line[0].isspace() else 0
+            content = line[cut:] if cut else line
+            stripped = content.strip()
+            if stripped:
+                base = offset + cut + len(content) - len(content.lstrip())
+                last = len(stripped) - 1
+                # A break needs . ! or ? with more text after it on the line.
+                if (-1 < stripped.find(".") < last or -1 < stripped.find("!") < last
+                        or -1 < stripped.find("?") < last):
+                    cuts = [0]
+                    for end in _SENTENCE_END.finditer(stripped):
+                        cuts += [end.start(), end.end()]
+                    cuts.append(len(stripped))
+                    for left, right in zip(cuts[::2], cuts[1::2]):
+                        piece = stripped[left:right]
+                        left += len(piece) - len(piece.lstrip())
+                        right -= len(piece) - len(piece.rstrip())
+                        if left < right:
+                            spans.append((base + left, base + right))
+                else:
+                    spans.append((base, base + len(stripped)))
+        offset += len(whole)
+    return tuple(spans)
+
+
+@lru_cache(maxsize=64)
+def _sentences(text: str) -> tuple[str, ...]:
+    return tuple(text[left:right] for left, right in _sentence_spans(text))
 
 
 def split_sentences(text: str) -> list[str]:
     """Lines and sentences of a text, bullets stripped, empty pieces dropped."""
-    sentences: list[str] = []
-    for line in (text or "").splitlines():
-        line = _BULLET.sub("", line).strip()
-        for piece in _SENTENCE_END.split(line):
-            piece = piece.strip()
-            if piece:
-                sentences.append(piece)
-    return sentences
+    return list(_sentences(text or ""))
 
 
-def _alternatives(skill: str) -> list[str]:
+@lru_cache(maxsize=64)
+def _sentence_lefts(text: str) -> tuple[int, ...]:
+    return tuple(left for left, _ in _sentence_spans(text))
+
+
+@lru_cache(maxsize=64)
+def _sentence_skills(text: str) -> dict[str, tuple[int, ...]]:
+    """Vocabulary skill -> the sentences of `text` (their indices) that mention it. The text's
+    words are looked up once; each probe's regex then runs on the sentence that holds the word.
+    (Cached and shared: callers must not change it.)"""
+    spans = _sentence_spans(text)
+    sentences = _sentences(text)
+    lefts = _sentence_lefts(text)
+    found: list[set[str]] = [set() for _ in spans]
+    starts, words = _words(text)
+    for index, word in enumerate(words):
+        probes = _PROBES.get(word)
+        if not probes:
+            continue
+        position = starts[index]
+        which = bisect_right(lefts, position) - 1
+        if which < 0 or position >= spans[which][1]:
+            continue
+        left, sentence, skills = lefts[which], sentences[which], found[which]
+        for probe in probes:
+            start = position - probe.offset - left
+            if start < 0 or probe.skill in skills:
+                continue
+            rest = probe.rest
+            if rest and words[index + 1:index + 1 + len(rest)] != rest:
+                continue
+            if probe.regex.match(sentence, start):
+                skills.add(probe.skill)
+    index: dict[str, list[int]] = {}
+    for which, skills in enumerate(found):
+        for skill in skills:
+            index.setdefault(skill, []).append(which)
+    return {skill: tuple(where) for skill, where in index.items()}
+
+
+_SHORTEST_NEEDLE = 3  # shorter needles turn up everywhere: then every sentence is tried
+
+
+def sentences_holding(text: str, needles: Iterable[str] | None) -> Iterable[int]:
+    """Indices, in order, of the sentences of `split_sentences(text)` whose `fold` may hold one
+    of `needles` (all of them when `needles` is None or too short to narrow the search)."""
+    sentences = _sentences(text)
+    needles = tuple(needles) if needles is not None else ()
+    folded = folded_text(text)
+    if (not needles or min(map(len, needles)) < _SHORTEST_NEEDLE
+            or len(folded) != len(text)):
+        return range(len(sentences))
+    spans, lefts = _sentence_spans(text), _sentence_lefts(text)
+    found: set[int] = set()
+    for needle in needles:
+        at = folded.find(needle)
+        while at >= 0:
+            which = bisect_right(lefts, at) - 1
+            if which >= 0 and at + len(needle) <= spans[which][1]:
+                found.add(which)
+            at = folded.find(needle, at + 1)
+    return sorted(found)
+
+
+@lru_cache(maxsize=4096)
+def _alternatives(skill: str) -> tuple[str, ...]:
     """ "HTML/CSS" or "Python or Go" -> its parts, when the whole is not a known skill."""
     if skill in SKILLS:
-        return []
+        return ()
     parts = [p.strip() for p in re.split(r"\s*/\s*|\s+or\s+|\s*,\s*", skill) if p.strip()]
-    return [canonical_skill(p) for p in parts] if len(parts) > 1 else []
+    return tuple(canonical_skill(p) for p in parts) if len(parts) > 1 else ()
 
 
-def _direct_mentions(sentences: list[str], skill: str) -> list[str]:
-    regex = _skill_regex(skill)
-    found = [s for s in sentences if regex.search(s)]
-    if found or skill in SKILLS:
+@lru_cache(maxsize=64)
+def folded_sentences(text: str) -> tuple[str, ...]:
+    """`fold` of each sentence of `split_sentences(text)`."""
+    folded = folded_text(text)
+    if len(folded) == len(text):
+        return tuple(folded[left:right] for left, right in _sentence_spans(text))
+    return tuple(map(fold, _sentences(text)))
+
+
+def sentences_of(text: str) -> tuple[str, ...]:
+    """`split_sentences(text)` as a cached tuple, for callers that only read it."""
+    return _sentences(text or "")
+
+
+def _holding_all(text: str, runs: list[str] | tuple[str, ...]) -> list[int]:
+    """The sentences whose `fold` holds every one of `runs`."""
+    folded = folded_sentences(text)
+    longest = [max(runs, key=len)] if runs else None
+    return [which for which in sentences_holding(text, longest)
+            if all(run in folded[which] for run in runs)]
+
+
+def _direct_mentions(text: str, skill: str) -> list[str]:
+    sentences = _sentences(text)
+    if skill in SKILLS:
+        return [sentences[which] for which in _sentence_skills(text).get(skill, ())]
+    # Unknown skills: a sentence must hold the words a regex looks for before it can match.
+    found = []
+    if may_contain(text, skill):
+        regex = _skill_regex(skill)
+        found = [sentences[which] for which in _holding_all(text, ascii_runs(skill))
+                 if regex.search(sentences[which])]
+    if found:
         return found
     loose = _loose_regexes(skill)
-    if len(loose) < 2:
+    if len(loose) < 2 or not all(may_contain(text, stem) for stem, _ in loose):
         return []
-    return [s for s in sentences if all(r.search(s) for r in loose)]
+    runs = [run for stem, _ in loose for run in ascii_runs(stem)]
+    return [sentences[which] for which in _holding_all(text, runs)
+            if all(r.search(sentences[which]) for _, r in loose)]
 
 
 def _shorten(sentence: str, limit: int = 300) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+def _mentions(text: str, name: str) -> tuple[str, ...]:
+    found: dict[str, None] = {}
+    for group in (name, *_alternatives(name), *_IMPLIED_BY.get(name, ())):
+        for sentence in _direct_mentions(text, group):
+            found.setdefault(_shorten(sentence))
+    return tuple(found)
 
 
 def find_skill_mentions(text: str, skill: str) -> list[str]:
@@ -730,15 +1250,7 @@ def find_skill_mentions(text: str, skill: str) -> list[str]:
     name = canonical_skill(skill)
     if not name:
         return []
-    sentences = split_sentences(text)
-    found: list[str] = []
-    groups = [name] + _alternatives(name) + list(_IMPLIED_BY.get(name, ()))
-    for group in groups:
-        for sentence in _direct_mentions(sentences, group):
-            short = _shorten(sentence)
-            if short not in found:
-                found.append(short)
-    return found
+    return list(_mentions(text or "", name))
 
 
 def skill_pattern(skill: str) -> re.Pattern[str]:
@@ -753,9 +1265,13 @@ def mentions_skill(text: str, skill: str) -> bool:
 
 def skills_in_text(text: str) -> list[str]:
     """Canonical names of every vocabulary skill the text mentions, in order of first mention."""
-    positions: list[tuple[int, str]] = []
-    for name in SKILLS:
-        match = _skill_regex(name).search(text or "")
-        if match:
-            positions.append((match.start(), name))
-    return [name for _, name in sorted(positions)]
+    return [name for _, name in _skill_positions(text or "")]
+
+
+def skills_in_joined(parts: tuple[str, ...], separator: str = "\n") -> frozenset[str]:
+    """The skills of `skills_in_text(separator.join(parts))`, reusing the words each part
+    had when read before (a resume scored, then matched with its email body)."""
+    if _WORD.search(separator):
+        raise ValueError("the separator must not hold word characters")
+    text = separator.join(parts)
+    return frozenset(_first_mentions(text, *_joined_words(tuple(parts), separator)))
