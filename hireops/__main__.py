@@ -1,4 +1,4 @@
-"""Command line: `python -m hireops migrate | create-user | seed-demo | ingest`."""
+"""Command line: `python -m hireops migrate | create-user | seed-demo | ingest | export`."""
 
 from __future__ import annotations
 
@@ -78,6 +78,30 @@ def _ingest(args: argparse.Namespace) -> int:
     return 1 if summary.source_error else 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from sqlmodel import Session
+
+    from hireops.db import get_engine
+    from hireops.models import Stage
+    from hireops.services.export import export_rows, export_tracker
+    from hireops.services.tracker import TrackerFilter, TrackerSort
+
+    unknown = sorted(set(args.stage or []) - {stage.value for stage in Stage})
+    if unknown:
+        print(f"error: unknown stage {', '.join(unknown)}; use one of "
+              f"{', '.join(stage.value for stage in Stage)}", file=sys.stderr)
+        return 2
+    filter = TrackerFilter(job_ids=args.job_id or [], stages=args.stage or [],
+                           search=args.search or "")
+    with Session(get_engine()) as session:
+        rows = export_tracker(session=session, filter=filter, sort=TrackerSort())
+    Path(args.out).write_bytes(export_rows(rows, args.format))
+    print(f"exported {len(rows)} application(s) to {args.out} ({args.format})")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m hireops", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -94,6 +118,15 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--maildir", help="a Maildir folder (default: INBOX_MAILDIR)")
     where.add_argument("--imap", action="store_true", help="the IMAP mailbox saved in Settings")
     ingest.set_defaults(run=_ingest)
+    export = commands.add_parser("export", help="write the Candidates grid for a filter as CSV "
+                                 "or XLSX (the same file as the page's Export)")
+    export.add_argument("--format", required=True, choices=["csv", "xlsx"])
+    export.add_argument("--out", required=True, help="the file to write")
+    export.add_argument("--job-id", type=int, action="append", help="only this job (repeatable)")
+    export.add_argument("--stage", action="append", help="only this stage, e.g. matched or "
+                        "shortlisted (repeatable)")
+    export.add_argument("--search", help="text in the candidate's name or email, or the job title")
+    export.set_defaults(run=_export)
     commands.add_parser("seed-demo", help="load demo jobs, candidates and the demo admin "
                         "(demo mode only; safe to repeat)").set_defaults(run=_seed_demo)
     return parser

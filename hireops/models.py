@@ -231,7 +231,12 @@ class Attachment(SQLModel, table=True):
 
 class Candidate(SQLModel, table=True):
     __tablename__ = "candidates"
-    __table_args__ = {"extend_existing": True}
+    __table_args__ = (
+        # The tracker's text search reads names and emails from this index, not the table
+        # with its resume texts (revision 0003).
+        sa.Index("ix_candidates_full_name_email", "full_name", "email"),
+        {"extend_existing": True},
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     full_name: str = Field(default="", max_length=200, index=True)
@@ -263,6 +268,12 @@ class Application(SQLModel, table=True):
     __tablename__ = "applications"
     __table_args__ = (
         sa.UniqueConstraint("candidate_id", "job_id", name="uq_application_candidate_job"),
+        # For the tracker grid: filter by job and stage, sort by the stage's best, page by
+        # date (revision 0003).
+        sa.Index("ix_applications_job_id_stage", "job_id", "stage"),
+        sa.Index("ix_applications_stage_final_score", "stage", "final_score"),
+        sa.Index("ix_applications_created_at", "created_at"),
+        sa.Index("ix_applications_last_activity_at", "last_activity_at"),
         {"extend_existing": True},
     )
 

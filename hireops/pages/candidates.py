@@ -1,39 +1,227 @@
-"""Candidates: every application with its stage and resume score."""
+"""Candidates: the tracker grid of every application, filtered, sorted and paged on the server,
+with inline stage changes, bulk actions and exports."""
 
 import reflex as rx
 
 from hireops import routes
 from hireops.components.shell import recruiter_page
-from hireops.components.ui import data_table, empty_state
-from hireops.services.applications import ApplicationRow
-from hireops.state.candidates import CandidatesState
+from hireops.components.ui import card, empty_state
+from hireops.services.tracker import TrackerRow
+from hireops.state.tracker import OPTIONAL_COLUMNS, PAGE_SIZES, Option, TrackerState as S
+
+COLUMN_LABELS = {
+    "job": "Job", "stage": "Stage", "resume_score": "Resume", "interview_score": "Interview",
+    "final_score": "Final", "decision": "Decision", "source": "Source", "applied": "Applied",
+    "last_activity": "Last activity",
+}
+
+
+def _shown(column: str) -> rx.Var:
+    return ~S.hidden_columns.contains(column)
 
 
 def _score(value: rx.Var) -> rx.Component:
-    return rx.cond(value == "", rx.text("—", color=rx.color("gray", 9)),
-                   rx.badge(value, size="2", variant="surface"))
+    return rx.cond(
+        value,
+        rx.badge(value.to(int).to_string(), size="2", variant="soft",
+                 color_scheme=rx.cond(value >= 80, "green", rx.cond(value >= 50, "amber", "red"))),
+        rx.text("—", color=rx.color("gray", 8)),
+    )
 
 
-def _row(app: ApplicationRow) -> rx.Component:
+def _header(column: str, label: str) -> rx.Component:
+    arrow = rx.cond(S.sort_column == column,
+                    rx.icon(rx.cond(S.sort_direction == "asc", "arrow-up", "arrow-down"),
+                            size=12), rx.fragment())
+    return rx.table.column_header_cell(
+        rx.hstack(rx.text(label), arrow, spacing="1", align="center", cursor="pointer",
+                  on_click=S.sort_by(column), white_space="nowrap"))
+
+
+def _stage_cell(row: TrackerRow) -> rx.Component:
+    return rx.cond(
+        S.can_edit,
+        rx.select.root(
+            rx.select.trigger(variant="ghost"),
+            rx.select.content(rx.foreach(S.stage_options,
+                                         lambda o: rx.select.item(o.label, value=o.value))),
+            value=row.stage, on_change=lambda stage: S.change_stage(row.application_id, stage),
+            size="1",
+        ),
+        rx.badge(row.stage_label, variant="soft", color_scheme="gray"),
+    )
+
+
+def _optional(column: str, content: rx.Component) -> rx.Component:
+    return rx.cond(_shown(column), rx.table.cell(content))
+
+
+def _row(row: TrackerRow) -> rx.Component:
     return rx.table.row(
-        rx.table.cell(rx.vstack(rx.text(app.candidate, size="2", weight="medium"),
-                                rx.text(app.email, size="1", color=rx.color("gray", 10)),
-                                spacing="0")),
-        rx.table.cell(rx.text(app.job, size="2")),
-        rx.table.cell(rx.badge(app.stage, variant="soft", color_scheme="gray")),
-        rx.table.cell(_score(app.resume_score)),
-        rx.table.cell(rx.text(app.recommendation, size="2")),
-        rx.table.cell(rx.text(app.applied, size="2", color=rx.color("gray", 11))),
+        rx.table.cell(rx.checkbox(checked=S.selected.contains(row.application_id),
+                                  on_change=lambda _: S.toggle_row(row.application_id))),
+        rx.table.cell(rx.vstack(
+            rx.hstack(rx.text(row.candidate_name, size="2", weight="medium"),
+                      rx.cond(row.blind, rx.tooltip(rx.icon("eye-off", size=13),
+                                                    content="Blind screening")),
+                      spacing="1", align="center"),
+            rx.text(row.candidate_email, size="1", color=rx.color("gray", 10)), spacing="0")),
+        _optional("job", rx.text(row.job_title, size="2")),
+        _optional("stage", _stage_cell(row)),
+        _optional("resume_score", rx.hstack(_score(row.resume_score),
+                                            rx.cond(row.resume_stale, rx.tooltip(
+                                                rx.icon("clock-alert", size=13,
+                                                        color=rx.color("amber", 10)),
+                                                content="Scored for an older version of the job")),
+                                            spacing="1", align="center")),
+        _optional("interview_score", _score(row.interview_score)),
+        _optional("final_score", _score(row.final_score)),
+        _optional("decision", rx.text(row.decision, size="2")),
+        _optional("source", rx.text(row.source, size="2")),
+        _optional("applied", rx.text(row.applied, size="2", color=rx.color("gray", 11),
+                                     white_space="nowrap")),
+        _optional("last_activity", rx.text(row.last_activity, size="1",
+                                           color=rx.color("gray", 11), white_space="nowrap")),
         align="center",
     )
 
 
-@recruiter_page(route=routes.CANDIDATES, title="Candidates", on_load=[CandidatesState.load])
-def candidates() -> rx.Component:
+def _select(placeholder: str, value: rx.Var, name: str, items: list) -> rx.Component:
+    return rx.select.root(
+        rx.select.trigger(placeholder=placeholder),
+        rx.select.content(rx.select.item(placeholder, value="all"), *items),
+        value=rx.cond(value == "", "all", value), on_change=S.set_filter(name),
+    )
+
+
+def _toolbar() -> rx.Component:
+    return rx.hstack(
+        rx.input(rx.input.slot(rx.icon("search", size=16)), placeholder="Search name, email, job",
+                 value=S.search, on_change=S.set_filter("search"), width="240px",
+                 id="tracker-search"),
+        rx.select.root(
+            rx.select.trigger(placeholder="All jobs"),
+            rx.select.content(rx.select.item("All jobs", value="all"),
+                              rx.foreach(S.job_options,
+                                         lambda o: rx.select.item(o.label, value=o.value))),
+            value=rx.cond(S.job_filter == "", "all", S.job_filter),
+            on_change=S.set_filter("job_filter"),
+        ),
+        rx.select.root(
+            rx.select.trigger(placeholder="All stages"),
+            rx.select.content(rx.select.item("All stages", value="all"),
+                              rx.foreach(S.stage_options,
+                                         lambda o: rx.select.item(o.label, value=o.value))),
+            value=rx.cond(S.stage_filter == "", "all", S.stage_filter),
+            on_change=S.set_filter("stage_filter"),
+        ),
+        _select("Any decision", S.decision_filter, "decision_filter",
+                [rx.select.item(d.capitalize(), value=d) for d in ("advance", "hold", "reject")]),
+        rx.input(placeholder="Resume ≥", value=S.resume_min, type="number", width="100px",
+                 on_change=S.set_filter("resume_min")),
+        rx.button("Clear", variant="ghost", color_scheme="gray", on_click=S.clear_filters),
+        rx.spacer(),
+        _column_chooser(),
+        rx.menu.root(
+            rx.menu.trigger(rx.button(rx.icon("download", size=16), "Export", variant="soft",
+                                      id="tracker-export")),
+            rx.menu.content(rx.menu.item("CSV", on_click=S.export("csv"), id="export-csv"),
+                            rx.menu.item("Excel (XLSX)", on_click=S.export("xlsx"))),
+        ),
+        width="100%", align="center", spacing="2", wrap="wrap",
+    )
+
+
+def _column_chooser() -> rx.Component:
+    return rx.popover.root(
+        rx.popover.trigger(rx.button(rx.icon("columns-3", size=16), "Columns", variant="soft",
+                                     color_scheme="gray")),
+        rx.popover.content(rx.vstack(
+            *[rx.checkbox(COLUMN_LABELS[c], checked=_shown(c),
+                          on_change=lambda _, c=c: S.toggle_column(c))
+              for c in OPTIONAL_COLUMNS],
+            spacing="2")),
+    )
+
+
+def _bulk_bar() -> rx.Component:
     return rx.cond(
-        CandidatesState.applications.length() > 0,
-        data_table(["Candidate", "Job", "Stage", "Resume score", "Recommendation", "Applied"],
-                   CandidatesState.applications, _row, table_id="applications-table"),
-        empty_state("users", "No candidates yet",
-                    "Candidates appear here when applications arrive in the inbox."),
+        (S.selected.length() > 0) & S.can_edit,
+        card(rx.hstack(
+            rx.text(S.selected.length(), " selected", weight="medium", size="2"),
+            rx.select.root(
+                rx.select.trigger(placeholder="Move to stage…", id="bulk-move"),
+                rx.select.content(rx.foreach(S.stage_options,
+                                             lambda o: rx.select.item(o.label, value=o.value))),
+                value="", on_change=S.bulk_move,
+            ),
+            rx.button(rx.icon("circle-x", size=16), "Reject…", color_scheme="red",
+                      variant="soft", on_click=S.open_reject),
+            rx.button(rx.icon("download", size=16), "Export selected", variant="soft",
+                      on_click=S.export("csv")),
+            spacing="3", align="center"), padding="10px 16px", width="100%",
+            id="bulk-bar"),
+    )
+
+
+def _reject_dialog() -> rx.Component:
+    return rx.alert_dialog.root(
+        rx.alert_dialog.content(
+            rx.alert_dialog.title("Reject ", S.selected.length(), " application(s)"),
+            rx.alert_dialog.description("The reason is kept with each rejection and in the "
+                                        "audit log. No email is sent from here."),
+            rx.text_area(value=S.reject_reason, on_change=S.set_reject_reason,
+                         placeholder="e.g. Role requires a work permit we cannot sponsor",
+                         width="100%", margin_y="12px"),
+            rx.hstack(rx.alert_dialog.cancel(rx.button("Cancel", variant="soft",
+                                                       color_scheme="gray",
+                                                       on_click=S.close_reject)),
+                      rx.button("Reject", color_scheme="red", on_click=S.confirm_reject),
+                      justify="end", spacing="2"),
+        ),
+        open=S.rejecting,
+    )
+
+
+def _pager() -> rx.Component:
+    return rx.hstack(
+        rx.text(S.total, " applications", size="2", color=rx.color("gray", 11)),
+        rx.spacer(),
+        rx.select(list(PAGE_SIZES), value=S.page_size, on_change=S.set_page_size, size="1"),
+        rx.text("per page", size="1", color=rx.color("gray", 10)),
+        rx.button(rx.icon("chevron-left", size=16), variant="soft", size="1",
+                  disabled=S.page <= 1, on_click=S.go_to_page(S.page - 1)),
+        rx.text("Page ", S.page, " of ", S.page_count, size="2"),
+        rx.button(rx.icon("chevron-right", size=16), variant="soft", size="1",
+                  disabled=S.page >= S.page_count, on_click=S.go_to_page(S.page + 1),
+                  id="next-page"),
+        width="100%", align="center", spacing="2",
+    )
+
+
+def _grid() -> rx.Component:
+    headers = [rx.table.column_header_cell(rx.checkbox(checked=S.all_selected,
+                                                       on_change=lambda _: S.toggle_all())),
+               _header("candidate", "Candidate")]
+    headers += [rx.cond(_shown(c), _header(c, COLUMN_LABELS[c])) for c in OPTIONAL_COLUMNS]
+    return card(
+        rx.table.root(rx.table.header(rx.table.row(*headers)),
+                      rx.table.body(rx.foreach(S.rows, _row)),
+                      width="100%", variant="ghost", size="1", id="applications-table"),
+        _pager(),
+        padding="8px 12px", width="100%",
+    )
+
+
+@recruiter_page(route=routes.CANDIDATES, title="Candidates", on_load=[S.load])
+def candidates() -> rx.Component:
+    return rx.vstack(
+        _toolbar(),
+        _bulk_bar(),
+        rx.cond(S.total > 0, _grid(),
+                empty_state("users", "No applications match",
+                            "Applications appear here when mail arrives in the inbox. "
+                            "Clear the filters to see everything.")),
+        _reject_dialog(),
+        spacing="3", width="100%",
     )

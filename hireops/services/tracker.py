@@ -1,0 +1,371 @@
+"""The candidate tracker: the applications grid, filtered, sorted and paged in SQL, and bulk
+stage moves.
+
+A page is two statements: a count, and the rows. The rows statement picks the page's
+application ids in a subquery over applications (joined only to what the sort needs, so the
+database can walk an index and stop early), then joins candidate and job for those few ids.
+Text search reads candidate names and emails from their own index, never the resume-laden
+candidate rows.
+
+Candidates of blind-screening jobs stay anonymous unless `reveal_blind` is set: their name and
+email are not returned, cannot be searched for, and do not order the candidate column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Literal
+
+import sqlalchemy as sa
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from sqlmodel import Session, select
+
+from hireops.models import Application, Candidate, Job, Stage, User, utcnow
+from hireops.services.audit import record_event
+from hireops.services.dashboard import STAGE_LABELS
+
+MAX_PAGE_SIZE = 500
+
+SortColumn = Literal["candidate", "job", "stage", "resume_score", "interview_score",
+                     "final_score", "decision", "source", "applied", "last_activity"]
+
+
+class TrackerFilter(BaseModel):
+    """What the recruiter narrowed the grid to; empty fields do not filter."""
+
+    model_config = ConfigDict(frozen=True)
+
+    job_ids: list[int] = Field(default_factory=list)
+    stages: list[Stage] = Field(default_factory=list)
+    # Score ranges are inclusive; a bound excludes applications without that score.
+    resume_min: float | None = None
+    resume_max: float | None = None
+    interview_min: float | None = None
+    interview_max: float | None = None
+    final_min: float | None = None
+    final_max: float | None = None
+    # Application.decision values; "" matches applications without a decision.
+    decisions: list[str] = Field(default_factory=list)
+    source: str = ""
+    # Case-insensitive substring of the candidate's name or email, or the job title.
+    search: str = Field(default="", max_length=200)
+    # Inclusive dates of application, in UTC.
+    applied_from: date | None = None
+    applied_to: date | None = None
+
+    @field_validator("search", "source", mode="before")
+    @classmethod
+    def _strip(cls, value: object) -> object:
+        return value.strip() if isinstance(value, str) else value
+
+
+class TrackerSort(BaseModel):
+    """The grid's sort column and direction; empty values always sort last."""
+
+    model_config = ConfigDict(frozen=True)
+
+    column: SortColumn = "last_activity"
+    direction: Literal["asc", "desc"] = "desc"
+
+
+@dataclass(frozen=True)
+class TrackerRow:
+    """One application as the grid and the exports show it."""
+
+    application_id: int
+    candidate_id: int
+    # "Candidate #<id>" and "" while a blind-screening job hides the identity.
+    candidate_name: str
+    candidate_email: str
+    job_id: int
+    job_title: str
+    # The Stage value, and its label for display.
+    stage: str
+    stage_label: str
+    resume_score: float | None
+    interview_score: float | None
+    final_score: float | None
+    # advance | hold | reject, or "" before any decision.
+    decision: str
+    # Where the application came from (email, manual, ...).
+    source: str
+    # Date applied, ISO (YYYY-MM-DD, UTC).
+    applied: str
+    # Last activity, "YYYY-MM-DD HH:MM" in UTC.
+    last_activity: str
+    # The resume score was made for an older version of the job.
+    resume_stale: bool
+    # The job screens blind (whether or not this row's identity was revealed).
+    blind: bool
+
+
+@dataclass(frozen=True)
+class TrackerPage:
+    """One page of the grid and the number of applications matching the filter."""
+
+    rows: list[TrackerRow]
+    # Applications matching the filter, on all pages.
+    total: int
+    # 1-based, clamped to the last page.
+    page: int
+    page_size: int
+
+
+class ApplicationsNotFound(LookupError):
+    """Some of the given application ids do not exist."""
+
+
+_STAGE_ORDER = {stage.value: position for position, stage in enumerate(Stage)}
+_COLUMN_SORT_KEYS = {
+    "resume_score": Application.resume_score,
+    "interview_score": Application.interview_score,
+    "final_score": Application.final_score,
+    "applied": Application.created_at,
+    "last_activity": Application.last_activity_at,
+}
+
+
+def query_tracker(*, session: Session, filter: TrackerFilter, sort: TrackerSort, page: int = 1,
+                  page_size: int = 50, reveal_blind: bool = False) -> TrackerPage:
+    """One page of applications matching `filter`, ordered by `sort`, with the total count."""
+    page_size = max(1, min(page_size, MAX_PAGE_SIZE))
+    sqlite = _is_sqlite(session)
+    count = select(sa.func.count()).select_from(Application).where(
+        *_conditions(filter, reveal_blind, sqlite))
+    total = int(session.exec(count).one())
+    page = max(1, min(page, -(-total // page_size)))
+    statement = _page_statement(filter, sort, reveal_blind, sqlite, page_size,
+                                (page - 1) * page_size)
+    rows = [_to_row(values, reveal_blind) for values in session.exec(statement)]
+    return TrackerPage(rows=rows, total=total, page=page, page_size=page_size)
+
+
+def _page_statement(filter: TrackerFilter, sort: TrackerSort, reveal_blind: bool, sqlite: bool,
+                    limit: int, offset: int):
+    """The page's ids chosen over applications alone, then their candidates and jobs joined."""
+    if sort.column == "candidate":
+        page_ids = _page_ids_by_name(filter, sort, reveal_blind, sqlite, limit, offset)
+    else:
+        page_ids = _page_ids(filter, sort, reveal_blind, sqlite, limit, offset)
+    return (_row_columns().select_from(page_ids)
+            .join(Application, Application.id == page_ids.c.id)
+            .join(Candidate, Candidate.id == Application.candidate_id)
+            .join(Job, Job.id == Application.job_id)
+            .order_by(*_order_by(sort, reveal_blind)))
+
+
+def _page_ids(filter: TrackerFilter, sort: TrackerSort, reveal_blind: bool, sqlite: bool,
+              limit: int, offset: int) -> sa.Subquery:
+    statement = select(Application.id).select_from(Application)
+    if sort.column == "job":
+        statement = statement.join(Job, Job.id == Application.job_id)
+    return (statement.where(*_conditions(filter, reveal_blind, sqlite))
+            .order_by(*_order_by(sort, reveal_blind)).limit(limit).offset(offset)
+            .subquery("page_ids"))
+
+
+def _page_ids_by_name(filter: TrackerFilter, sort: TrackerSort, reveal_blind: bool,
+                      sqlite: bool, limit: int, offset: int) -> sa.Subquery:
+    """The page's ids in candidate-name order: named candidates first, then the nameless and
+    the hidden (blind screening) by application id.
+
+    One ORDER BY over a name that is sometimes hidden would read every candidate row (with its
+    resume) and sort them all. Split in two, the named part walks the name index and both parts
+    stop after the rows this page can need.
+    """
+    descending = sort.direction == "desc"
+
+    def ordered(column):
+        return column.desc() if descending else column.asc()
+
+    hidden_job = sa.false() if reveal_blind else Application.job_id.in_(
+        select(Job.id).where(Job.blind_screening.is_(True)).correlate(None))
+    conditions = _conditions(filter, reveal_blind, sqlite)
+    named = (select(Application.id.label("id"), sa.literal(0).label("part"),
+                    Candidate.full_name.label("name"))
+             .join(Candidate, Candidate.id == Application.candidate_id)
+             .where(*conditions, Candidate.full_name != "", sa.not_(hidden_job))
+             .order_by(ordered(Candidate.full_name), ordered(Application.id))
+             .limit(offset + limit).subquery())
+    nameless_candidates = select(Candidate.id).where(Candidate.full_name == "").correlate(None)
+    rest = (select(Application.id.label("id"), sa.literal(1).label("part"),
+                   sa.literal(None, sa.String).label("name"))
+            .where(*conditions, sa.or_(hidden_job,
+                                       Application.candidate_id.in_(nameless_candidates)))
+            .order_by(ordered(Application.id)).limit(offset + limit).subquery())
+    both = sa.union_all(select(named), select(rest)).subquery()
+    return (select(both.c.id)
+            .order_by(both.c.part, ordered(both.c.name), ordered(both.c.id))
+            .limit(limit).offset(offset).subquery("page_ids"))
+
+
+def list_tracker_rows(*, session: Session, filter: TrackerFilter, sort: TrackerSort,
+                      reveal_blind: bool = False) -> list[TrackerRow]:
+    """Every application matching `filter`, ordered by `sort` (for exports)."""
+    statement = (_row_columns().select_from(Application)
+                 .join(Candidate, Candidate.id == Application.candidate_id)
+                 .join(Job, Job.id == Application.job_id)
+                 .where(*_conditions(filter, reveal_blind, _is_sqlite(session)))
+                 .order_by(*_order_by(sort, reveal_blind)))
+    return [_to_row(values, reveal_blind) for values in session.exec(statement)]
+
+
+def move_stage(*, session: Session, application_ids: list[int], stage: Stage, actor: User | None,
+               reason: str = "") -> int:
+    """Move applications to `stage`, one audit event each; returns how many changed."""
+    stage = Stage(stage)
+    wanted = set(application_ids)
+    applications = session.exec(select(Application).where(Application.id.in_(wanted))).all()
+    missing = wanted - {application.id for application in applications}
+    if missing:
+        raise ApplicationsNotFound(f"no application with id {sorted(missing)}")
+    now, moved = utcnow(), 0
+    for application in sorted(applications, key=lambda a: a.id):
+        if application.stage == stage:
+            continue
+        before = {"stage": Stage(application.stage).value,
+                  "rejection_reason": application.rejection_reason}
+        application.stage = stage
+        # The reason belongs to the rejection; a later move keeps it only in the audit log.
+        application.rejection_reason = reason if stage == Stage.rejected else ""
+        application.updated_at = application.last_activity_at = now
+        session.add(application)
+        record_event(session=session, action="application.stage_changed", actor=actor,
+                     entity_type="application", entity_id=application.id, before=before,
+                     after={"stage": stage.value,
+                            "rejection_reason": application.rejection_reason},
+                     note=reason)
+        moved += 1
+    session.commit()
+    return moved
+
+
+def _is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def _conditions(filter: TrackerFilter, reveal_blind: bool,
+                sqlite: bool) -> list[sa.ColumnElement[bool]]:
+    conditions: list[sa.ColumnElement[bool]] = []
+    if filter.job_ids:
+        conditions.append(Application.job_id.in_(filter.job_ids))
+    if filter.stages:
+        conditions.append(Application.stage.in_([Stage(s).value for s in filter.stages]))
+    for column, low, high in (
+        (Application.resume_score, filter.resume_min, filter.resume_max),
+        (Application.interview_score, filter.interview_min, filter.interview_max),
+        (Application.final_score, filter.final_min, filter.final_max),
+    ):
+        if low is not None:
+            conditions.append(column >= low)
+        if high is not None:
+            conditions.append(column <= high)
+    if filter.decisions:
+        conditions.append(Application.decision.in_(filter.decisions))
+    if filter.source:
+        conditions.append(Application.source == filter.source)
+    if filter.applied_from is not None:
+        conditions.append(Application.created_at >= _start_of(filter.applied_from))
+    if filter.applied_to is not None:
+        conditions.append(Application.created_at < _start_of(filter.applied_to + timedelta(1)))
+    if filter.search:
+        conditions.append(_search(filter.search, reveal_blind, sqlite))
+    return conditions
+
+
+def _search(text: str, reveal_blind: bool, sqlite: bool) -> sa.ColumnElement[bool]:
+    # Subqueries rather than joins: names and emails are read from their own index (few
+    # pages) instead of every candidate row with its resume, and matches are then found
+    # through the applications' candidate and job indexes. Never correlated with the outer
+    # query, which may join the same tables for sorting.
+    by_title = select(Job.id).where(_contains(Job.title, text, sqlite)).correlate(None)
+    by_identity = Application.candidate_id.in_(
+        select(Candidate.id).where(sa.or_(_contains(Candidate.full_name, text, sqlite),
+                                          _contains(Candidate.email, text, sqlite)))
+        .correlate(None))
+    if not reveal_blind:
+        unblinded_jobs = select(Job.id).where(Job.blind_screening.is_(False)).correlate(None)
+        by_identity = sa.and_(by_identity, Application.job_id.in_(unblinded_jobs))
+    return sa.or_(Application.job_id.in_(by_title), by_identity)
+
+
+def _contains(column: sa.ColumnElement[str], text: str,
+              sqlite: bool) -> sa.ColumnElement[bool]:
+    """`column` contains `text`, ignoring case."""
+    # The user's % and _ are literal characters, not wildcards.
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    if not sqlite:
+        return column.ilike(f"%{escaped}%", escape="\\")
+    # SQLite's LIKE already ignores ASCII case (ILIKE would add two lower() calls a row, and
+    # SQLite's lower() knows no more letters than LIKE does). For other letters, the usual
+    # spellings of the text are tried: "élodie" finds "Élodie" and "ÉLODIE".
+    spellings = {escaped} if escaped.isascii() else {
+        escaped, escaped.lower(), escaped.upper(), escaped.title()}
+    return sa.or_(*(column.like(f"%{spelling}%", escape="\\")
+                    for spelling in sorted(spellings)))
+
+
+def _start_of(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=timezone.utc)
+
+
+def _order_by(sort: TrackerSort, reveal_blind: bool) -> list[sa.ColumnElement]:
+    """The sort column with empty values last, then the application id for a stable order."""
+    key, nullable = _sort_key(sort.column, reveal_blind)
+    descending = sort.direction == "desc"
+    ordered = key.desc() if descending else key.asc()
+    # Databases differ on where NULLs go by default; SQLite still walks an index with this.
+    if nullable:
+        ordered = ordered.nulls_last()
+    tiebreak = Application.id.desc() if descending else Application.id.asc()
+    return [ordered, tiebreak]
+
+
+def _sort_key(column: str, reveal_blind: bool) -> tuple[sa.ColumnElement, bool]:
+    """The expression to order by and whether it can be NULL."""
+    if column in _COLUMN_SORT_KEYS:
+        return _COLUMN_SORT_KEYS[column], column.endswith("score")
+    if column == "candidate":
+        name = sa.func.nullif(Candidate.full_name, "")
+        if reveal_blind:
+            return name, True
+        return sa.case((Job.blind_screening.is_(True), sa.null()), else_=name), True
+    if column == "job":
+        return Job.title, False
+    if column == "stage":
+        return sa.case(_STAGE_ORDER, value=Application.stage, else_=len(_STAGE_ORDER)), False
+    if column == "decision":
+        return sa.func.nullif(Application.decision, ""), True
+    if column == "source":
+        return sa.func.nullif(Application.source, ""), True
+    raise ValueError(f"cannot sort by {column!r}")
+
+
+def _row_columns():
+    return select(
+        Application.id, Application.candidate_id, Candidate.full_name, Candidate.email,
+        Application.job_id, Job.title, Application.stage, Application.resume_score,
+        Application.interview_score, Application.final_score, Application.decision,
+        Application.source, Application.created_at, Application.last_activity_at,
+        Application.resume_stale, Job.blind_screening,
+    )
+
+
+def _to_row(values: sa.Row, reveal_blind: bool) -> TrackerRow:
+    (application_id, candidate_id, name, email, job_id, title, stage, resume_score,
+     interview_score, final_score, decision, source, created_at, last_activity_at,
+     resume_stale, blind) = values
+    hidden = blind and not reveal_blind
+    stage = Stage(stage)
+    return TrackerRow(
+        application_id=application_id, candidate_id=candidate_id,
+        candidate_name=f"Candidate #{candidate_id}" if hidden else (name or email),
+        candidate_email="" if hidden else email,
+        job_id=job_id, job_title=title, stage=stage.value,
+        stage_label=STAGE_LABELS.get(stage, stage.value),
+        resume_score=resume_score, interview_score=interview_score, final_score=final_score,
+        decision=decision, source=source, applied=created_at.date().isoformat(),
+        last_activity=last_activity_at.strftime("%Y-%m-%d %H:%M"),
+        resume_stale=bool(resume_stale), blind=bool(blind),
+    )

@@ -1,0 +1,213 @@
+"""The candidate tracker: filters, sorting and paging on the server, selection, bulk actions,
+inline stage changes and exports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import reflex as rx
+from sqlmodel import select
+
+from hireops.db import session_scope
+from hireops.models import Job, Stage
+from hireops.services.dashboard import STAGE_LABELS
+from hireops.services.export import export_rows, export_tracker
+from hireops.services.tracker import TrackerFilter, TrackerRow, TrackerSort, move_stage, query_tracker
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.auth import AuthState
+
+PAGE_SIZES = ("25", "50", "100")
+# Columns a recruiter can show or hide (the candidate column always shows).
+OPTIONAL_COLUMNS = ("job", "stage", "resume_score", "interview_score", "final_score", "decision",
+                    "source", "applied", "last_activity")
+DEFAULT_HIDDEN = ("source",)
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+
+
+class TrackerState(AuthState):
+    rows: list[TrackerRow] = []
+    total: int = 0
+    page: int = 1
+    page_size: str = "50"
+    search: str = ""
+    job_filter: str = ""
+    stage_filter: str = ""
+    decision_filter: str = ""
+    # Minimum resume score as typed ("" for none).
+    resume_min: str = ""
+    sort_column: str = "last_activity"
+    sort_direction: str = "desc"
+    hidden_columns: list[str] = list(DEFAULT_HIDDEN)
+    selected: list[int] = []
+    job_options: list[Option] = []
+    # Bulk reject: the dialog's open flag and reason.
+    rejecting: bool = False
+    reject_reason: str = ""
+
+    @rx.var
+    def page_count(self) -> int:
+        size = int(self.page_size)
+        return max(1, -(-self.total // size))
+
+    @rx.var
+    def stage_options(self) -> list[Option]:
+        return [Option(stage.value, label) for stage, label in STAGE_LABELS.items()]
+
+    @rx.var
+    def all_selected(self) -> bool:
+        return bool(self.rows) and all(r.application_id in self.selected for r in self.rows)
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def load(self):
+        with session_scope() as session:
+            jobs = session.exec(select(Job.id, Job.title).order_by(Job.title)).all()
+            self.job_options = [Option(str(job_id), title) for job_id, title in jobs]
+            result = query_tracker(session=session, filter=self._filter(), sort=self._sort(),
+                                   page=self.page, page_size=int(self.page_size))
+        self.rows, self.total, self.page = result.rows, result.total, result.page
+        visible = {r.application_id for r in self.rows}
+        self.selected = [i for i in self.selected if i in visible]
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def set_filter(self, name: str, value: str):
+        if name in ("search", "job_filter", "stage_filter", "decision_filter", "resume_min"):
+            setattr(self, name, "" if value == "all" else str(value)[:200])
+            self.page = 1
+        return TrackerState.load
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def clear_filters(self):
+        self.search = self.job_filter = self.stage_filter = self.decision_filter = ""
+        self.resume_min, self.page = "", 1
+        return TrackerState.load
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def sort_by(self, column: str):
+        if self.sort_column == column:
+            self.sort_direction = "asc" if self.sort_direction == "desc" else "desc"
+        else:
+            self.sort_column, self.sort_direction = column, "desc"
+        return TrackerState.load
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def go_to_page(self, page: int):
+        self.page = max(1, min(int(page), self.page_count))
+        return TrackerState.load
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def set_page_size(self, size: str):
+        if size in PAGE_SIZES:
+            self.page_size, self.page = size, 1
+        return TrackerState.load
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def toggle_column(self, column: str):
+        if column in OPTIONAL_COLUMNS:
+            hidden = set(self.hidden_columns) ^ {column}
+            self.hidden_columns = [c for c in OPTIONAL_COLUMNS if c in hidden]
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def toggle_row(self, application_id: int):
+        application_id = int(application_id)
+        if application_id in self.selected:
+            self.selected = [i for i in self.selected if i != application_id]
+        else:
+            self.selected = [*self.selected, application_id]
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def toggle_all(self):
+        self.selected = [] if self.all_selected else [r.application_id for r in self.rows]
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def change_stage(self, application_id: int, stage: str):
+        return self._move([int(application_id)], stage)
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def bulk_move(self, stage: str):
+        if not self.selected:
+            return rx.toast.warning("Select applications first.")
+        if stage == Stage.rejected.value:
+            self.rejecting = True
+            return
+        return self._move(list(self.selected), stage)
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def open_reject(self):
+        if not self.selected:
+            return rx.toast.warning("Select applications first.")
+        self.rejecting, self.reject_reason = True, ""
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def set_reject_reason(self, reason: str):
+        self.reject_reason = reason[:2000]
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def close_reject(self):
+        self.rejecting = False
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def confirm_reject(self):
+        if len(self.reject_reason.strip()) < 3:
+            return rx.toast.error("Give a reason for the rejection; it is kept with each one.")
+        self.rejecting = False
+        return self._move(list(self.selected), Stage.rejected.value, self.reject_reason.strip())
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def export(self, fmt: str):
+        if fmt not in ("csv", "xlsx"):
+            return
+        with session_scope() as session:
+            rows = export_tracker(session=session, filter=self._filter(), sort=self._sort())
+        if self.selected:
+            rows = [r for r in rows if r.application_id in self.selected]
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M")
+        return rx.download(data=export_rows(rows, fmt), filename=f"candidates-{stamp}.{fmt}")
+
+    def _move(self, application_ids: list[int], stage: str, reason: str = ""):
+        try:
+            target = Stage(stage)
+        except ValueError:
+            return rx.toast.error("Unknown stage.")
+        with session_scope() as session:
+            moved = move_stage(session=session, application_ids=application_ids, stage=target,
+                               actor=current_actor(), reason=reason)
+        self.selected = []
+        return [TrackerState.load,
+                rx.toast.success(f"{moved} application(s) moved to {STAGE_LABELS[target]}.")]
+
+    def _filter(self) -> TrackerFilter:
+        try:
+            resume_min = float(self.resume_min) if self.resume_min else None
+        except ValueError:
+            resume_min = None
+        return TrackerFilter(
+            job_ids=[int(self.job_filter)] if self.job_filter.isdigit() else [],
+            stages=[Stage(self.stage_filter)] if self.stage_filter in Stage._value2member_map_
+            else [],
+            decisions=[self.decision_filter] if self.decision_filter else [],
+            resume_min=resume_min, search=self.search)
+
+    def _sort(self) -> TrackerSort:
+        return TrackerSort(column=self.sort_column, direction=self.sort_direction)
