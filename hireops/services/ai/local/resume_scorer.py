@@ -18,9 +18,11 @@ from functools import lru_cache
 
 from hireops.services.ai.local.classifier import person_name
 from hireops.services.ai.local.skills import (
+    TEXT_CACHE_SIZE,
     QuickRegex,
     canonical_skill,
     find_skill_mentions,
+    fold,
     folded_text,
     sentences_holding,
     sentences_of,
@@ -155,7 +157,7 @@ def _section_of_each_line(lines: list[str]) -> list[str]:
     return kinds
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _line_kinds(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The lines of a text and the section each belongs to (cached: several steps read them)."""
     lines = text.splitlines()
@@ -164,6 +166,8 @@ def _line_kinds(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 # Every date a range starts with holds a year, so a line without one holds no range.
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_QUICK_RANGE = QuickRegex(_RANGE)
+_QUICK_DEGREE = QuickRegex(_DEGREE)
 
 
 def parse_dated_roles(resume_text: str, *, today: date | None = None) -> list[DatedRole]:
@@ -171,15 +175,19 @@ def parse_dated_roles(resume_text: str, *, today: date | None = None) -> list[Da
     return list(_dated_roles(resume_text, today or date.today()))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _dated_roles(resume_text: str, today: date) -> tuple[DatedRole, ...]:
     now = today.year * 12 + today.month - 1
     lines, kinds = _line_kinds(resume_text)
     roles = []
     for index, (line, kind) in enumerate(zip(lines, kinds)):
-        if kind in ("education", "other") or not _YEAR.search(line) or _DEGREE.search(line):
+        if (kind in ("education", "other") or ("19" not in line and "20" not in line)
+                or not _YEAR.search(line)):
             continue
-        for match in _RANGE.finditer(line):
+        folded = fold(line)
+        if _QUICK_DEGREE.search(line, folded):
+            continue
+        for match in _QUICK_RANGE.finditer(line, folded):
             start, start_month = _month_index(match.group("start") or match.group("since"))
             end_token = match.group("end")
             current = end_token is None or re.fullmatch(_NOW, end_token, re.IGNORECASE) is not None
@@ -211,9 +219,21 @@ def estimate_years_experience(resume_text: str, *, today: date | None = None) ->
     return float(min(max(claims), 70)) if claims else None
 
 
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[,|•·()\t]\s*|\s+(?:at|@|bei|chez|en)\s+")
+
+
+def _without_ranges(line: str) -> str:
+    """`_RANGE.sub(" ", line)`: each date range replaced by a space."""
+    pieces, end = [], 0
+    for match in _QUICK_RANGE.finditer(line):
+        pieces += [line[end:match.start()], " "]
+        end = match.end()
+    return "".join(pieces) + line[end:] if pieces else line
+
+
 def _title_from_line(line: str) -> str:
-    line = _RANGE.sub(" ", line)
-    parts = re.split(r"\s+[|–—-]\s+|\s*[,|•·()\t]\s*|\s+(?:at|@|bei|chez|en)\s+", line)
+    line = _without_ranges(line)
+    parts = _TITLE_SEPARATOR.split(line)
     for part in (p.strip(" -–—:") for p in parts):
         if part and _TITLE_WORDS.search(part) and len(part.split()) <= 7:
             return part
@@ -227,7 +247,8 @@ def guess_current_title(resume_text: str, roles: list[DatedRole]) -> str:
         # A neighbouring line counts only if it carries no dates of its own (another role's).
         nearby = [role.line_index] + [
             i for i in (role.line_index - 1, role.line_index - 2, role.line_index + 1)
-            if 0 <= i < len(lines) and not _RANGE.search(lines[i]) and not _HEADING.match(lines[i])
+            if 0 <= i < len(lines) and not _QUICK_RANGE.search(lines[i])
+            and not _HEADING.match(lines[i])
         ]
         for index in nearby:
             title = _title_from_line(lines[index])
@@ -270,7 +291,7 @@ class _SkillMatch:
     credit: float  # 0, LISTED_ONLY_CREDIT or 1
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _skills_section(resume_text: str) -> frozenset[str]:
     """The sentences under a "Skills" heading: they name skills without showing their use."""
     lines, kinds = _line_kinds(resume_text)
@@ -278,10 +299,14 @@ def _skills_section(resume_text: str) -> frozenset[str]:
                                                if kind == "skills")))
 
 
-@lru_cache(maxsize=4096)
 def _has_action(sentence: str) -> bool:
     """Does the sentence describe work done (an action verb or a number)? Cached: the same
     sentences come up for many skills and jobs."""
+    return _has_action_cached(sentence) if len(sentence) <= 500 else bool(_ACTION.search(sentence))
+
+
+@lru_cache(maxsize=2048)
+def _has_action_cached(sentence: str) -> bool:
     return bool(_ACTION.search(sentence))
 
 
@@ -469,8 +494,28 @@ def _screening_questions(job: JobInput, matches: list[_SkillMatch], knockouts: l
 _CONFIDENCE_BY_WORDS = ((20, 0.1), (60, 0.3), (150, 0.5), (300, 0.7))
 
 
-def _confidence(resume_text: str, roles: list[DatedRole], job_had_skills: bool) -> float:
-    words = len(resume_text.split())
+@dataclass(frozen=True)
+class _ResumeFacts:
+    """What a resume says whatever the job: read once, then reused for every job it is scored
+    against."""
+
+    roles: tuple[DatedRole, ...]
+    years: float | None
+    name: str
+    current_title: str
+    words: int
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _resume_facts(resume_text: str, today: date) -> _ResumeFacts:
+    roles = _dated_roles(resume_text, today)
+    return _ResumeFacts(roles=roles, years=estimate_years_experience(resume_text, today=today),
+                        name=_candidate_name(resume_text),
+                        current_title=guess_current_title(resume_text, list(roles)),
+                        words=len(resume_text.split()))
+
+
+def _confidence(words: int, roles: list[DatedRole], job_had_skills: bool) -> float:
     base = next((value for limit, value in _CONFIDENCE_BY_WORDS if words < limit), 0.85)
     base += 0.05 if roles else 0.0
     base -= 0.0 if job_had_skills else 0.15
@@ -497,8 +542,8 @@ def score_resume(job: JobInput, resume_text: str, *, today: date | None = None) 
     must_skills, nice_skills, job_had_skills = _job_skills(job)
     must = _match_skills(must_skills, "must_have", resume_text)
     nice = _match_skills(nice_skills, "nice_to_have", resume_text)
-    roles = parse_dated_roles(resume_text, today=today)
-    years = estimate_years_experience(resume_text, today=today)
+    facts = _resume_facts(resume_text, today or date.today())
+    roles, years = list(facts.roles), facts.years
     knockouts = [_check_knockout(k, resume_text, years) for k in job.knockout_requirements]
     score = round(_skill_points(must, nice), 1)
     risks = _risks(job, roles, years, knockouts)
@@ -511,12 +556,12 @@ def score_resume(job: JobInput, resume_text: str, *, today: date | None = None) 
         strengths.append(f"About {years:g} years of dated work experience")
     return ResumeScore(
         candidate_summary=CandidateSummary(
-            name=_candidate_name(resume_text), years_experience_est=years,
-            current_title=guess_current_title(resume_text, roles), key_strengths=strengths,
+            name=facts.name, years_experience_est=years,
+            current_title=facts.current_title, key_strengths=strengths,
         ),
         match=Match(
             score=score,
-            confidence=_confidence(resume_text, roles, job_had_skills),
+            confidence=_confidence(facts.words, roles, job_had_skills),
             evidence=[
                 SkillEvidence(skill=m.skill, resume_evidence=m.evidence, importance=m.importance)
                 for m in must + nice if m.credit

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress
 
 # --- the vocabulary ----------------------------------------------------------------------
 
@@ -658,6 +659,14 @@ def canonical_skill(name: str) -> str:
 # so the text is read once into words ("\w" runs, lower-cased) and only the aliases whose words
 # appear there, in that order, are tried with their regex, at that spot. The regex still decides,
 # so the answers are exactly those of running each skill's regex over the text.
+#
+# What is read from a text (its words, sentences, ...) is cached for the last few texts: one
+# application's resume is matched, then scored against one or two jobs, and each step reuses
+# it. Cached values are shared, so they are tuples, frozensets or private; public functions
+# return fresh lists.
+
+TEXT_CACHE_SIZE = 16  # texts whose reading is kept: a resume, its email body and the two joined
+
 
 def _alias_pattern(alias: str) -> str:
     if alias in _SPECIAL_PATTERNS:
@@ -695,7 +704,8 @@ def _loose_regexes(skill: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 # `str.lower` does not already turn into that letter ("K", the Kelvin sign, lowers to "k").
 _LOOKALIKES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})  # İ ı ſ
 _WORD = re.compile(r"\w+")
-_ASCII_WORD = re.compile(r"\w+", re.ASCII)
+_WORD_SPLIT = re.compile(r"(\w+)")
+_ASCII_WORD_SPLIT = re.compile(r"(\w+)", re.ASCII)
 _ASCII_RUN = re.compile(r"[A-Za-z0-9]+")
 
 
@@ -704,14 +714,24 @@ def _fold(word: str) -> str:
     return word.lower() if word.isascii() else word.translate(_LOOKALIKES).lower()
 
 
-@dataclass(frozen=True)
 class _AliasProbe:
-    """One alias, keyed by its first word: the words that must follow, and its regex."""
+    """One alias, keyed by its first word: the words that must follow, and its regex (compiled
+    when first needed: most aliases never turn up)."""
 
-    skill: str
-    rest: tuple[str, ...]  # folded words after the first
-    offset: int  # characters before the first word (".NET": 1)
-    regex: re.Pattern[str]
+    __slots__ = ("skill", "rest", "offset", "alias", "_regex")
+
+    def __init__(self, skill: str, rest: tuple[str, ...], offset: int, alias: str) -> None:
+        self.skill = skill
+        self.rest = rest  # folded words after the first
+        self.offset = offset  # characters before the first word (".NET": 1)
+        self.alias = alias
+        self._regex: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            self._regex = re.compile(_alias_pattern(self.alias), re.IGNORECASE)
+        return self._regex
 
 
 def _build_probes() -> tuple[dict[str, tuple[_AliasProbe, ...]], frozenset[str]]:
@@ -720,9 +740,8 @@ def _build_probes() -> tuple[dict[str, tuple[_AliasProbe, ...]], frozenset[str]]
         for alias in dict.fromkeys(skill.aliases):
             first = _WORD.search(alias)
             words = tuple(_fold(w) for w in _WORD.findall(alias))
-            regex = re.compile(_alias_pattern(alias), re.IGNORECASE)
             probes.setdefault(words[0], []).append(
-                _AliasProbe(skill.name, words[1:], first.start(), regex))
+                _AliasProbe(skill.name, words[1:], first.start(), alias))
     # Texts with these characters are read word by word in Unicode: "ç" and "ñ" are in aliases,
     # and "İ", "ı", "ſ" and "K" (the Kelvin sign) match ASCII letters.
     special = {ch for entry in SKILLS.values() for alias in entry.aliases for ch in alias.lower()
@@ -734,48 +753,59 @@ def _build_probes() -> tuple[dict[str, tuple[_AliasProbe, ...]], frozenset[str]]
 _PROBES, _UNICODE_WORD_CHARS = _build_probes()
 
 
-@lru_cache(maxsize=64)
-def _words(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
-    """Start and folded form of every word ("\w" run) of `text`."""
-    starts: list[int] = []
-    words: list[str] = []
+@dataclass(frozen=True)
+class _Words:
+    """The words (runs of word characters) of a text: where each starts, its folded form, and
+    which of them (indices) begin an alias."""
+
+    starts: tuple[int, ...]
+    words: tuple[str, ...]
+    hits: tuple[int, ...]
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _words(text: str) -> _Words:
     if text.isascii() or not any(ch in text for ch in _UNICODE_WORD_CHARS):
         # Every word a probe could need is ASCII here, and lower() keeps every position.
-        for match in _ASCII_WORD.finditer(text.lower()):
-            starts.append(match.start())
-            words.append(match.group())
+        pieces = _ASCII_WORD_SPLIT.split(text.lower())
+        words = pieces[1::2]
     else:
-        for match in _WORD.finditer(text):
-            starts.append(match.start())
-            words.append(_fold(match.group()))
-    return tuple(starts), tuple(words)
+        pieces = _WORD_SPLIT.split(text)
+        words = [_fold(word) for word in pieces[1::2]]
+    # The pieces alternate: text between words, a word, text between words, ...
+    starts = tuple(accumulate(map(len, pieces)))[0:-1:2]
+    hits = tuple(compress(range(len(words)), map(_PROBES.__contains__, words)))
+    return _Words(starts, tuple(words), hits)
 
 
-def _joined_words(parts: tuple[str, ...], separator: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+def _joined_words(parts: tuple[str, ...], separator: str) -> _Words:
     """`_words(separator.join(parts))`, from each part's (cached) words."""
     if len(parts) == 1:
         return _words(parts[0])
     starts: list[int] = []
     words: list[str] = []
+    hits: list[int] = []
     offset = 0
     for part in parts:
-        part_starts, part_words = _words(part)
-        starts += [start + offset for start in part_starts] if offset else part_starts
-        words += part_words
+        read = _words(part)
+        hits += [index + len(words) for index in read.hits] if words else read.hits
+        starts += [start + offset for start in read.starts] if offset else read.starts
+        words += read.words
         offset += len(part) + len(separator)
-    return tuple(starts), tuple(words)
+    return _Words(tuple(starts), tuple(words), tuple(hits))
 
 
-def _first_mentions(text: str, starts: tuple[int, ...], words: tuple[str, ...]) -> dict[str, int]:
-    """Vocabulary skill -> where its regex first matches in `text` (whose words are given)."""
+def _first_mentions(text: str, read: _Words,
+                    among: frozenset[str] | None = None) -> dict[str, int]:
+    """Vocabulary skill -> where its regex first matches in `text` (whose words are `read`);
+    only the skills `among`, if given."""
     found: dict[str, int] = {}
-    for index, word in enumerate(words):
-        probes = _PROBES.get(word)
-        if not probes:
-            continue
-        for probe in probes:
+    starts, words = read.starts, read.words
+    for index in read.hits:
+        for probe in _PROBES[words[index]]:
             start = starts[index] - probe.offset
-            if start < 0 or found.get(probe.skill, start + 1) <= start:
+            if (start < 0 or found.get(probe.skill, start + 1) <= start
+                    or among is not None and probe.skill not in among):
                 continue
             rest = probe.rest
             if rest and words[index + 1:index + 1 + len(rest)] != rest:
@@ -785,9 +815,10 @@ def _first_mentions(text: str, starts: tuple[int, ...], words: tuple[str, ...]) 
     return found
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _skill_positions(text: str) -> tuple[tuple[int, str], ...]:
-    return tuple(sorted((start, name) for name, start in _first_mentions(text, *_words(text)).items()))
+    found = _first_mentions(text, _words(text))
+    return tuple(sorted((start, name) for name, start in found.items()))
 
 
 def fold(text: str) -> str:
@@ -799,7 +830,7 @@ def fold(text: str) -> str:
     return text.translate(_LOOKALIKES).lower()
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def folded_text(text: str) -> str:
     """`fold(text)`, cached for texts read many times (a resume)."""
     return fold(text)
@@ -839,8 +870,8 @@ def _exact_strings(items) -> frozenset[str] | None:
 def _exact_item(op, av) -> frozenset[str] | None:
     if op is _sre_constants.LITERAL:
         return frozenset([chr(av).lower()]) if chr(av).isascii() else None
-    if op is _sre_constants.AT:
-        return frozenset([""])
+    if op is _sre_constants.AT or op is _sre_constants.ASSERT or op is _sre_constants.ASSERT_NOT:
+        return frozenset([""])  # zero-width: consumes nothing
     if op is _sre_constants.SUBPATTERN:
         return _exact_strings(av[-1])
     if op is _sre_constants.BRANCH:
@@ -965,14 +996,41 @@ def _gates(needles: frozenset[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     uncovered = sorted(needles)
     gates = []
     while uncovered:
-        pieces = {needle[i:i + size] for needle in uncovered
-                  for size in range(min(4, len(needle)), min(12, len(needle)) + 1)
-                  for i in range(len(needle) - size + 1)}
-        piece = max(sorted(pieces), key=lambda p: (sum(p in n for n in uncovered), len(p)))
-        covered = tuple(n for n in uncovered if piece in n)
-        gates.append((piece, () if covered == (piece,) else covered))
-        uncovered = [n for n in uncovered if piece not in n]
-    return tuple((gate, covered or (gate,)) for gate, covered in gates)
+        holders: dict[str, set[str]] = {}
+        for needle in uncovered:
+            sizes = {*range(min(4, len(needle)), min(8, len(needle)) + 1), len(needle)}
+            for size in sizes:
+                for start in range(len(needle) - size + 1):
+                    holders.setdefault(needle[start:start + size], set()).add(needle)
+        piece = max(holders, key=lambda p: (len(holders[p]), len(p), p))
+        covered = tuple(sorted(holders[piece]))
+        gates.append((piece, covered))
+        uncovered = [n for n in uncovered if n not in holders[piece]]
+    return tuple(gates)
+
+
+def _prefixes_of(items) -> frozenset[str] | None:
+    """Lower-case ASCII strings one of which every match of the parsed `items` starts with (at
+    least two characters long), or None."""
+    current = frozenset([""])
+    for op, av in items:
+        item = _exact_item(op, av)
+        if item is None:
+            if current == {""}:
+                if op is _sre_constants.SUBPATTERN:
+                    return _prefixes_of(av[-1])
+                if op is _sre_constants.BRANCH:
+                    options = [_prefixes_of(branch) for branch in av[1]]
+                    return None if None in options else frozenset().union(*options)
+            break
+        combined = frozenset(a + b for a in current for b in item)
+        if len(combined) > _NEEDLE_LIMIT:
+            break
+        current = combined
+    return current if current and min(map(len, current)) >= 2 else None
+
+
+_MOST_STARTS = 64  # more places a match may start than this: scan with the regex instead
 
 
 class QuickRegex:
@@ -980,27 +1038,35 @@ class QuickRegex:
 
     - `needles`: lower-case ASCII strings, one of which every match holds (read from the
       pattern). A text whose `fold` holds none of them cannot match, so it is not searched.
+    - `prefixes`: strings one of which every match starts with. The regex is then only tried
+      where one of them occurs (the regex engine cannot skip ahead to such places itself when
+      a pattern starts with \\b or a lookbehind, or ignores case).
     - `folded`: for a case-insensitive pattern written in lower case, the same pattern without
-      IGNORECASE, run on the text's `fold`: much faster, and it matches at the same places.
-      The regex itself then runs from the place found, to give its own match.
+      IGNORECASE, run on the text's `fold`: faster, and it matches at the same places. The
+      regex itself then runs from the place found, to give its own match.
     """
 
-    __slots__ = ("regex", "needles", "folded", "_gates")
+    __slots__ = ("regex", "needles", "prefixes", "folded", "_gates")
 
     def __init__(self, pattern: str | re.Pattern[str], flags: int = 0) -> None:
         self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
         self.needles: frozenset[str] | None = None
+        self.prefixes: frozenset[str] | None = None
         self.folded: re.Pattern[str] | None = None
         self._gates: tuple[tuple[str, tuple[str, ...]], ...] = ()
         try:
             parsed = _sre_parser.parse(self.regex.pattern, self.regex.flags)
             self.needles = _needles_of(parsed)
             self._gates = _gates(self.needles) if self.needles else ()
-            if (self.regex.flags & re.IGNORECASE and parsed.getwidth()[0] > 0
-                    and _fold_safe(parsed)):
-                self.folded = re.compile(self.regex.pattern, self.regex.flags & ~re.IGNORECASE)
+            if parsed.getwidth()[0] > 0:  # never matches "": finditer's steps are simple
+                self.prefixes = _prefixes_of(parsed)
+                if (self.regex.flags & re.IGNORECASE and not self.regex.flags & re.ASCII
+                        and _fold_safe(parsed)):
+                    self.folded = re.compile(self.regex.pattern,
+                                             self.regex.flags & ~re.IGNORECASE)
         except Exception:  # the parser of another Python version: no cheap tests, still correct
-            self.needles = self.folded = None
+            self.needles = self.prefixes = self.folded = None
+            self._gates = ()
 
     def may_match(self, folded: str) -> bool:
         """False when the regex cannot match a text whose `fold` is `folded`."""
@@ -1010,33 +1076,52 @@ class QuickRegex:
         return any(gate in folded and any(needle in folded for needle in needles)
                    for gate, needles in self._gates)
 
+    def _starts(self, folded: str) -> list[int] | None:
+        """Where a match may start, in order; None when there are too many such places."""
+        starts: set[int] = set()
+        for prefix in self.prefixes:
+            at = folded.find(prefix)
+            while at >= 0:
+                starts.add(at)
+                if len(starts) > _MOST_STARTS:
+                    return None
+                at = folded.find(prefix, at + 1)
+        return sorted(starts)
+
     def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
         """`self.regex.search(text)`; `folded`, if given, must be `fold(text)`."""
-        if self.needles is None and self.folded is None:
-            return self.regex.search(text)
-        folded = fold(text) if folded is None else folded
-        if not self.may_match(folded):
-            return None
-        if self.folded is None or len(folded) != len(text):
-            return self.regex.search(text)
-        found = self.folded.search(folded)
-        # No match can start before `found` (nor anywhere, if None); the regex decides.
-        return None if found is None else self.regex.search(text, found.start())
+        for match in self.finditer(text, folded):
+            return match
+        return None
 
     def finditer(self, text: str, folded: str | None = None) -> Iterator[re.Match[str]]:
         """`self.regex.finditer(text)`; `folded`, if given, must be `fold(text)`."""
-        if self.needles is None and self.folded is None:
+        if self.needles is None and self.folded is None and self.prefixes is None:
             return self.regex.finditer(text)
         folded = fold(text) if folded is None else folded
         if not self.may_match(folded):
             return iter(())
-        if self.folded is None or len(folded) != len(text):
+        if len(folded) != len(text):  # never, as `fold` keeps lengths; checked all the same
             return self.regex.finditer(text)
-        return self._finditer(text, folded)
+        starts = self._starts(folded) if self.prefixes is not None else None
+        if starts is not None:
+            return self._finditer_at(text, starts)
+        if self.folded is not None:
+            return self._finditer_folded(text, folded)
+        return self.regex.finditer(text)
 
-    def _finditer(self, text: str, folded: str) -> Iterator[re.Match[str]]:
-        # The regex never matches "" (checked above), so each search starts where the last
-        # match ended, as finditer's own does.
+    def _finditer_at(self, text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+        # Every match starts at one of `starts`; matches never overlap, as in finditer.
+        end = 0
+        for start in starts:
+            if start >= end:
+                match = self.regex.match(text, start)
+                if match:
+                    yield match
+                    end = match.end()
+
+    def _finditer_folded(self, text: str, folded: str) -> Iterator[re.Match[str]]:
+        # No match starts before the folded pattern's next match; the regex decides.
         position = 0
         while True:
             found = self.folded.search(folded, position)
@@ -1074,7 +1159,7 @@ _SENTENCE_END = re.compile(
 _BULLET_CHARS = frozenset("-•*·▪●◦–—>")
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where each sentence of `split_sentences(text)` sits in `text`: its lines, bullets
     stripped, split after . ! ? (see `_SENTENCE_END`), stripped, empty pieces dropped."""
@@ -1108,7 +1193,7 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _sentences(text: str) -> tuple[str, ...]:
     return tuple(text[left:right] for left, right in _sentence_spans(text))
 
@@ -1118,44 +1203,61 @@ def split_sentences(text: str) -> list[str]:
     return list(_sentences(text or ""))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _sentence_lefts(text: str) -> tuple[int, ...]:
     return tuple(left for left, _ in _sentence_spans(text))
 
 
-@lru_cache(maxsize=64)
-def _sentence_skills(text: str) -> dict[str, tuple[int, ...]]:
-    """Vocabulary skill -> the sentences of `text` (their indices) that mention it. The text's
-    words are looked up once; each probe's regex then runs on the sentence that holds the word.
-    (Cached and shared: callers must not change it.)"""
-    spans = _sentence_spans(text)
-    sentences = _sentences(text)
-    lefts = _sentence_lefts(text)
-    found: list[set[str]] = [set() for _ in spans]
-    starts, words = _words(text)
-    for index, word in enumerate(words):
-        probes = _PROBES.get(word)
-        if not probes:
-            continue
-        position = starts[index]
-        which = bisect_right(lefts, position) - 1
-        if which < 0 or position >= spans[which][1]:
-            continue
-        left, sentence, skills = lefts[which], sentences[which], found[which]
+def _build_skill_probes() -> dict[str, tuple[tuple[str, _AliasProbe], ...]]:
+    """Vocabulary skill -> (first word, probe) for each of its aliases."""
+    found: dict[str, list[tuple[str, _AliasProbe]]] = {}
+    for word, probes in _PROBES.items():
         for probe in probes:
-            start = position - probe.offset - left
-            if start < 0 or probe.skill in skills:
+            found.setdefault(probe.skill, []).append((word, probe))
+    return {skill: tuple(pairs) for skill, pairs in found.items()}
+
+
+_SKILL_PROBES = _build_skill_probes()
+_SKILL_FIRST_WORDS = {skill: frozenset(word for word, _ in pairs)
+                      for skill, pairs in _SKILL_PROBES.items()}
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _word_places(text: str) -> dict[str, tuple[int, ...]]:
+    """Folded word -> the indices of the words of `text` that are it (only words that begin
+    an alias)."""
+    read = _words(text)
+    places: dict[str, list[int]] = {}
+    for index in read.hits:
+        places.setdefault(read.words[index], []).append(index)
+    return {word: tuple(indices) for word, indices in places.items()}
+
+
+@lru_cache(maxsize=256)  # (text, skill) pairs: a few texts' worth
+def _skill_sentences(text: str, skill: str) -> tuple[int, ...]:
+    """The sentences of `text` (indices, in order) that mention the vocabulary `skill`: its
+    aliases' regexes run on the sentences holding their words, at those words."""
+    places = _word_places(text)
+    if _SKILL_FIRST_WORDS[skill].isdisjoint(places):
+        return ()  # none of its aliases' first words is in the text
+    read = _words(text)
+    spans, lefts, sentences = _sentence_spans(text), _sentence_lefts(text), _sentences(text)
+    found: set[int] = set()
+    for word, probe in _SKILL_PROBES[skill]:
+        for index in places.get(word, ()):
+            position = read.starts[index]
+            which = bisect_right(lefts, position) - 1
+            if which < 0 or which in found or position >= spans[which][1]:
+                continue
+            start = position - probe.offset - lefts[which]
+            if start < 0:
                 continue
             rest = probe.rest
-            if rest and words[index + 1:index + 1 + len(rest)] != rest:
+            if rest and read.words[index + 1:index + 1 + len(rest)] != rest:
                 continue
-            if probe.regex.match(sentence, start):
-                skills.add(probe.skill)
-    index: dict[str, list[int]] = {}
-    for which, skills in enumerate(found):
-        for skill in skills:
-            index.setdefault(skill, []).append(which)
-    return {skill: tuple(where) for skill, where in index.items()}
+            if probe.regex.match(sentences[which], start):
+                found.add(which)
+    return tuple(sorted(found))
 
 
 _SHORTEST_NEEDLE = 3  # shorter needles turn up everywhere: then every sentence is tried
@@ -1170,7 +1272,13 @@ def sentences_holding(text: str, needles: Iterable[str] | None) -> Iterable[int]
     if (not needles or min(map(len, needles)) < _SHORTEST_NEEDLE
             or len(folded) != len(text)):
         return range(len(sentences))
-    spans, lefts = _sentence_spans(text), _sentence_lefts(text)
+    return spans_holding(folded, _sentence_spans(text), _sentence_lefts(text), needles)
+
+
+def spans_holding(folded: str, spans: Sequence[tuple[int, int]], lefts: Sequence[int],
+                  needles: Iterable[str]) -> list[int]:
+    """Indices, in order, of the `spans` (sorted, not overlapping; `lefts` are their starts)
+    of `folded` that hold one of `needles`."""
     found: set[int] = set()
     for needle in needles:
         at = folded.find(needle)
@@ -1191,7 +1299,7 @@ def _alternatives(skill: str) -> tuple[str, ...]:
     return tuple(canonical_skill(p) for p in parts) if len(parts) > 1 else ()
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def folded_sentences(text: str) -> tuple[str, ...]:
     """`fold` of each sentence of `split_sentences(text)`."""
     folded = folded_text(text)
@@ -1216,7 +1324,7 @@ def _holding_all(text: str, runs: list[str] | tuple[str, ...]) -> list[int]:
 def _direct_mentions(text: str, skill: str) -> list[str]:
     sentences = _sentences(text)
     if skill in SKILLS:
-        return [sentences[which] for which in _sentence_skills(text).get(skill, ())]
+        return [sentences[which] for which in _skill_sentences(text, skill)]
     # Unknown skills: a sentence must hold the words a regex looks for before it can match.
     found = []
     if may_contain(text, skill):
@@ -1237,6 +1345,7 @@ def _shorten(sentence: str, limit: int = 300) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
 
+@lru_cache(maxsize=256)  # (text, skill) pairs: a few texts' worth
 def _mentions(text: str, name: str) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for group in (name, *_alternatives(name), *_IMPLIED_BY.get(name, ())):
@@ -1268,10 +1377,12 @@ def skills_in_text(text: str) -> list[str]:
     return [name for _, name in _skill_positions(text or "")]
 
 
-def skills_in_joined(parts: tuple[str, ...], separator: str = "\n") -> frozenset[str]:
-    """The skills of `skills_in_text(separator.join(parts))`, reusing the words each part
-    had when read before (a resume scored, then matched with its email body)."""
+def skills_in_joined(parts: tuple[str, ...], separator: str = "\n",
+                     among: frozenset[str] | None = None) -> frozenset[str]:
+    """The skills of `skills_in_text(separator.join(parts))` (only those `among`, if given),
+    reusing the words each part had when read before (a resume scored, then matched with its
+    email body)."""
     if _WORD.search(separator):
         raise ValueError("the separator must not hold word characters")
     text = separator.join(parts)
-    return frozenset(_first_mentions(text, *_joined_words(tuple(parts), separator)))
+    return frozenset(_first_mentions(text, _joined_words(tuple(parts), separator), among))
