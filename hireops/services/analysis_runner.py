@@ -8,7 +8,7 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 
@@ -31,7 +31,8 @@ class AnalysisError:
     reason: str
 
 
-Analyze = Callable[[list[EmailWork]], list["Analysis | AnalysisError"]]
+# Submit a batch; the returned function waits for (or computes) its analyses.
+Analyze = Callable[[list[EmailWork]], Callable[[], list["Analysis | AnalysisError"]]]
 
 
 def analyze_safely(work: EmailWork, open_jobs: OpenJobs | None = None) -> Analysis | AnalysisError:
@@ -43,6 +44,14 @@ def analyze_safely(work: EmailWork, open_jobs: OpenJobs | None = None) -> Analys
                                             f"{problem}")
 
 
+def _collect(email_id: int, future: Future) -> Analysis | AnalysisError:
+    try:
+        return future.result()
+    except Exception as problem:  # e.g. a worker process died: that message fails, visibly
+        log.error("analysis of email %s was lost: %s", email_id, problem)
+        return AnalysisError(email_id, f"Analysis failed: {type(problem).__name__}: {problem}")
+
+
 def _init_worker(open_jobs: OpenJobs) -> None:
     global _worker_jobs
     _worker_jobs = open_jobs
@@ -50,18 +59,21 @@ def _init_worker(open_jobs: OpenJobs) -> None:
 
 @contextlib.contextmanager
 def analysis_runner(open_jobs: OpenJobs, *, pending: int) -> Iterator[Analyze]:
-    """A function that analyses a batch, backed by the best executor for the configured
-    engines and the amount of work."""
+    """A function that starts analysing a batch and returns how to collect the results, backed
+    by the best executor for the configured engines and the amount of work. Collecting later
+    lets the caller record one batch while the workers analyse the next."""
     executor = _make_executor(open_jobs, pending)
     if executor is None:
-        yield lambda batch: [analyze_safely(work, open_jobs) for work in batch]
+        yield lambda batch: lambda: [analyze_safely(work, open_jobs) for work in batch]
         return
+    task = (analyze_safely if isinstance(executor, ProcessPoolExecutor)
+            else partial(analyze_safely, open_jobs=open_jobs))
     with executor:
-        if isinstance(executor, ProcessPoolExecutor):
-            yield lambda batch: list(executor.map(analyze_safely, batch))
-        else:
-            yield lambda batch: list(executor.map(partial(analyze_safely, open_jobs=open_jobs),
-                                                  batch))
+        def submit(batch: list[EmailWork]):
+            futures = [(work.email_id, executor.submit(task, work)) for work in batch]
+            return lambda: [_collect(email_id, future) for email_id, future in futures]
+
+        yield submit
 
 
 def _make_executor(open_jobs: OpenJobs, pending: int) -> Executor | None:

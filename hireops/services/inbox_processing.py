@@ -237,6 +237,14 @@ def _job_input(job: Job) -> JobInput:
 
 def record_analysis(*, session: Session, analysis: Analysis) -> ProcessOutcome:
     """Write what `analyze_email` found; the caller commits."""
+    # No flush before every lookup: the lookups here (candidates by email or phone, an
+    # application by candidate and job) only need rows the helpers flush themselves when they
+    # create them, and a flush per query was most of the time spent recording.
+    with session.no_autoflush:
+        return _record(session, analysis)
+
+
+def _record(session: Session, analysis: Analysis) -> ProcessOutcome:
     email = session.get(Email, analysis.email_id)
     _record_attachments(session, analysis)
     warnings = list(analysis.warnings)

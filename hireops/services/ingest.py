@@ -97,12 +97,19 @@ def process_pending(*, summary: IngestSummary, progress: Progress | None = None)
         total = session.exec(select(func.count()).select_from(Email)
                              .where(Email.status.in_(("new", "processing")))).one()
         with analysis_runner(open_jobs, pending=total) as analyze:
-            while batch := claim_pending(session=session, limit=settings.inbox_batch_size):
-                analyses = analyze(load_work(session=session, email_ids=batch))
-                for outcome in _record_batch(session, analyses):
+            # Two batches in flight: the workers analyse the next while this process records.
+            def start_next():
+                batch = claim_pending(session=session, limit=settings.inbox_batch_size)
+                return analyze(load_work(session=session, email_ids=batch)) if batch else None
+
+            running = start_next()
+            while running is not None:
+                following = start_next()
+                for outcome in _record_batch(session, running()):
                     _count(summary, outcome, session)
                 if progress:
                     progress("processing", summary.processed + len(summary.failed), total)
+                running = following
 
 
 def _record_batch(session: Session, analyses: list[Analysis | AnalysisError]) -> list[ProcessOutcome]:
