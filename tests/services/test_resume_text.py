@@ -432,3 +432,41 @@ def test_extract_text_never_raises_on_random_bytes():
             assert result.text
         else:
             assert result.text == "" and result.reason
+
+
+def _in_a_thread(action):
+    """Run `action` off the main thread (as the app's ingest does) and return what it gave."""
+    box: dict = {}
+
+    def run():
+        try:
+            box["value"] = action()
+        except BaseException as problem:  # handed back to the test
+            box["error"] = problem
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(5)
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+def test_the_deadline_also_holds_off_the_main_thread(monkeypatch):
+    """The main thread uses a SIGALRM timer; other threads use the helper thread. Both stop a
+    stuck parser and both return normal results."""
+    monkeypatch.setitem(extract_module._READERS, "txt", _spin)
+    result = _in_a_thread(lambda: extract_text("cv.txt", "text/plain", b"Jane Doe",
+                                               ExtractionLimits(max_seconds=0.2)))
+    assert_failed(result, "txt", "took longer than 0.2 s")
+    assert _in_a_thread(lambda: run_with_deadline(lambda: 42, 1.0)) == 42
+    with pytest.raises(DeadlineExceeded):
+        _in_a_thread(lambda: run_with_deadline(lambda: time.sleep(0.3), 0.05))
+
+
+def test_the_alarm_is_cleared_after_each_file():
+    import signal
+
+    assert run_with_deadline(lambda: 7, 5.0) == 7
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.default_int_handler, None)
