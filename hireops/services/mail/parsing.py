@@ -2,12 +2,17 @@
 
 Mail from the wild is often broken: parsing never raises, it falls back to lenient decoding and
 records what went wrong in `parse_warnings`.
+
+Speed: the MIME structure is parsed with the fast `compat32` policy, but every header value is
+read as `email.policy.default` reads it (its header classes decode encoded words, RFC 2231
+parameters and 8-bit bytes in their own way). Values in the plain shapes nearly all mail uses are
+taken directly, because for them the default policy's reading is the text itself; only the
+others go through the (slow) default header classes.
 """
 
 from __future__ import annotations
 
 import base64
-import email
 import email.policy
 import email.utils
 import hashlib
@@ -15,9 +20,11 @@ import mimetypes
 import quopri
 import re
 from datetime import UTC, datetime
+from email import _encoded_words  # the decoder the default policy's header parser uses
 from email.header import decode_header
 from email.message import Message
-from email.parser import BytesHeaderParser
+from email.parser import BytesParser
+from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
 
@@ -40,31 +47,119 @@ _VOLATILE_HEADERS = {
 }
 _FALLBACK_CHARSETS = ("utf-8", "cp1252")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile(r"\n|\r")  # what the default policy removes when unfolding
+
+# Header values in these shapes read the same under the default policy as they are written:
+# an RFC 2045 token (no "*" or "'", which mean RFC 2231), parameters whose names are plain and
+# whose values are tokens or quoted strings without escapes, and nothing non-ASCII. (Anything
+# containing "=?" is excluded separately: the default policy decodes encoded words everywhere.)
+_TOKEN = r"[!#$%&+.^_`|~0-9A-Za-z-]+"
+_PARAMETERS = (r"(?:[ \t]*;[ \t]*[!#$&+.^_`|~0-9A-Za-z-]+=(?:" + _TOKEN
+               + r'|"[\t !#-\[\]-~]*"))*[ \t]*')
+_PLAIN_MIME_VALUE = {
+    "content-type": re.compile(_TOKEN + "/" + _TOKEN + _PARAMETERS),
+    "content-disposition": re.compile(_TOKEN + _PARAMETERS),
+    "content-transfer-encoding": re.compile(_TOKEN),
+}
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_ADDR_SPEC = rf"{_ATEXT}(?:\.{_ATEXT})*@{_ATEXT}(?:\.{_ATEXT})*"
+_PLAIN_MESSAGE_ID = re.compile(rf"<{_ADDR_SPEC}>")
+# "addr@example.com", "Display Name <addr@example.com>" or "\"Display Name\" <addr@example.com>".
+_PLAIN_ADDRESS = re.compile(
+    rf"[ \t]*(?:(?P<bare>{_ADDR_SPEC})|(?:(?P<phrase>{_ATEXT}(?:[ \t]+{_ATEXT})*)"
+    rf'|"(?P<quoted>[\t !#-\[\]-~]*)")?[ \t]*<(?P<angle>{_ADDR_SPEC})>)[ \t]*')
+# An RFC 2047 encoded word the default policy's parsers take whole, as one token: no language
+# tag, and encoded text of the characters RFC 2047 allows in a phrase (a text that starts with
+# "=" must start with "=XX", or the parser splits it elsewhere).
+_ENCODED_WORD = re.compile(r"=\?[A-Za-z0-9_.:+-]+\?[QqBb]\?(?:=[0-9A-Fa-f]{2}|[A-Za-z0-9!*+/_.-])"
+                           r"[A-Za-z0-9!*+/=_.-]*\?=")
+_BLANKS = re.compile(r"([ \t]+)")
+# Display names made of encoded words and atoms, e.g. "=?utf-8?q?Jos=C3=A9?= Chen <j@example.com>".
+_ENCODED_ADDRESS = re.compile(
+    rf"[ \t]*(?P<phrase>[!-;=?-~]+(?:[ \t]+[!-;=?-~]+)*)[ \t]*<(?P<angle>{_ADDR_SPEC})>[ \t]*")
+_ATOM = re.compile(_ATEXT)
 
 
-class _RawHeaderPolicy(email.policy.Compat32):
-    """Headers exactly as sent (8-bit bytes kept as surrogates), for lenient decoding."""
+@lru_cache(maxsize=64)
+def _default_header_class(name: str) -> type:
+    """The class `email.policy.default` makes for header `name` (it builds a new one per call)."""
+    return email.policy.default.header_factory[name]
+
+
+def _default_header(name: str, value: str) -> str:
+    """The header object `email.policy.default` gives for an unfolded value; may raise."""
+    return _default_header_class(name.lower())(name, value)
+
+
+def _unfold(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        return "".join(_LINE_BREAK.split(value))
+    return value
+
+
+class _FastPolicy(email.policy.Compat32):
+    """compat32 parsing (fast), with header values as `email.policy.default` reads them (the
+    `Message` methods see exactly what they would see under that policy)."""
+
+    # Lenient: a value the default policy's parser raises on is read as written instead.
+    lenient = False
 
     def header_fetch_parse(self, name: str, value: str) -> str:
-        return value
+        value = _unfold(value)
+        plain = _PLAIN_MIME_VALUE.get(name.lower())
+        if plain is not None and "=?" not in value and plain.fullmatch(value):
+            return value
+        if not self.lenient:
+            return _default_header(name, value)
+        try:
+            return _default_header(name, value)
+        except Exception:
+            return value
 
 
-_RAW_HEADERS = _RawHeaderPolicy()
+_POLICY = _FastPolicy()
+_LENIENT_POLICY = _POLICY.clone(lenient=True)
+
+
+def _parse_bytes(data: bytes) -> Message:
+    try:
+        return BytesParser(policy=_POLICY).parsebytes(data)
+    except RecursionError:  # parts nested absurdly deep: being lenient would not help
+        raise
+    except Exception:  # a header that makes the default policy's parser raise mid-structure
+        return BytesParser(policy=_LENIENT_POLICY).parsebytes(data)
+
+
+def _raw_headers(msg: Message) -> dict[str, str]:
+    """The first value of each top-level header as sent (folded, 8-bit bytes as surrogates)."""
+    headers: dict[str, str] = {}
+    for name, value in msg.raw_items():
+        headers.setdefault(name.lower(), value)
+    return headers
 
 
 def parse_message(raw: bytes) -> ParsedMessage:
     """Parse `raw` into the fields the pipeline needs; never raises."""
     raw = bytes(raw)
+    try:
+        return _parse_message(raw)
+    except Exception as exc:  # e.g. RecursionError on absurdly nested parts: keep the message
+        return ParsedMessage(
+            message_key=message_key(raw, ""), message_id="", from_address="", from_name="",
+            to_address="", subject="", body_text="", received_at=None,
+            parse_warnings=[f"The message could not be parsed ({type(exc).__name__})."])
+
+
+def _parse_message(raw: bytes) -> ParsedMessage:
     warnings: list[str] = []
     if not raw.strip():
         warnings.append("The message is empty.")
-    msg = email.message_from_bytes(raw, policy=email.policy.default)
-    # Only the top-level headers, kept raw for the lenient fallbacks.
-    legacy = BytesHeaderParser(policy=_RAW_HEADERS).parsebytes(raw)
+    msg = _parse_bytes(raw)
+    headers = _raw_headers(msg)
     _note_defects(msg, warnings)
-    message_id = _message_id(_header(msg, legacy, "Message-ID", warnings))
-    from_name, from_address = _address(msg, legacy, "From", warnings)
-    _, to_address = _address(msg, legacy, "To", warnings)
+    message_id = _message_id(_header(headers, "Message-ID", warnings))
+    from_name, from_address = _address(headers, "From", warnings)
+    _, to_address = _address(headers, "To", warnings)
     collected = _Collected()
     _collect_parts(msg, collected, warnings, depth=0)
     return ParsedMessage(
@@ -73,9 +168,9 @@ def parse_message(raw: bytes) -> ParsedMessage:
         from_address=from_address,
         from_name=from_name,
         to_address=to_address,
-        subject=_one_line(_header(msg, legacy, "Subject", warnings)),
+        subject=_one_line(_header(headers, "Subject", warnings)),
         body_text=collected.body_text(),
-        received_at=_date(_raw_header(legacy, "Date"), warnings),
+        received_at=_date(_raw_header(headers, "Date"), warnings),
         attachments=collected.attachments,
         parse_warnings=_dedupe(warnings)[:_MAX_WARNINGS],
     )
@@ -105,26 +200,116 @@ def normalise_message_id(message_id: str) -> str:
 # --- headers -------------------------------------------------------------------------------
 
 
-def _header(msg: Message, legacy: Message, name: str, warnings: list[str]) -> str:
+def _header(headers: dict[str, str], name: str, warnings: list[str]) -> str:
     """The decoded header; a header the strict parser cannot read is decoded leniently."""
-    try:
-        value = msg.get(name)
-        text = "" if value is None else _clean_text(str(value))
-    except Exception as exc:  # the modern header parser raises on some broken values
-        warnings.append(f"The {name} header is malformed ({type(exc).__name__}); read leniently.")
-        return _decode_words(_raw_header(legacy, name))
+    raw = headers.get(name.lower())
+    if raw is None:
+        return ""
+    value = _unfold(raw)
+    text = _plain_header_text(name, value)
+    if text is None:
+        try:
+            text = _clean_text(str(_default_header(name, value)))
+        except Exception as exc:  # the modern header parser raises on some broken values
+            warnings.append(
+                f"The {name} header is malformed ({type(exc).__name__}); read leniently.")
+            return _decode_words(_raw_header(headers, name))
     if "\ufffd" in text:
         # Raw 8-bit bytes (not RFC 2047) in the header: guess their charset instead.
-        return _decode_words(_raw_header(legacy, name))
+        return _decode_words(_raw_header(headers, name))
     return text
 
 
-def _raw_header(legacy: Message, name: str) -> str:
-    try:
-        value = legacy.get(name)
-    except Exception:
-        return ""
-    return "" if value is None else _clean_text(str(value))
+def _plain_header_text(name: str, value: str) -> str | None:
+    """What the default policy reads from an unfolded Subject or Message-ID, when that is
+    plain to see; None when only its header class can tell."""
+    if name == "Subject":  # unstructured: only encoded words and 8-bit bytes are decoded
+        if "=?" in value:
+            return _unstructured_with_encoded_words(value)
+        return _sanitize(value)
+    if name == "Message-ID" and "=?" not in value and _PLAIN_MESSAGE_ID.fullmatch(value):
+        return value
+    return None
+
+
+def _sanitize(value: str) -> str:
+    """As the default policy's headers do: 8-bit bytes (surrogates here) are read as UTF-8,
+    what is not UTF-8 becomes U+FFFD."""
+    if value.isascii():
+        return value
+    return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _words(value: str) -> list[str] | None:
+    """`value` split into words and the blanks between them (words at even indexes), when it
+    is printable ASCII and every word with "=?" in it is a whole encoded word; else None."""
+    if not value.isascii() or not value.replace("\t", " ").isprintable():
+        return None
+    pieces = _BLANKS.split(value)
+    for word in pieces[::2]:
+        if "=?" in word and not _ENCODED_WORD.fullmatch(word):
+            return None
+    return pieces
+
+
+def _decode_word(word: str) -> str:
+    """One encoded word, decoded as the default policy does; raises where its parser gives up
+    on the word (then only that parser can say what it makes of the rest)."""
+    return _encoded_words.decode(word)[0]
+
+
+def _unstructured_with_encoded_words(value: str) -> str | None:
+    """An unstructured header (Subject) as the default policy decodes it: encoded words
+    decoded, the blanks between two encoded words dropped, everything else kept."""
+    pieces = _words(value)
+    if pieces is None:
+        return None
+    out = []
+    previous_encoded = False
+    for i in range(0, len(pieces), 2):
+        word = pieces[i]
+        encoded = bool(word) and _ENCODED_WORD.fullmatch(word) is not None
+        if i and not (encoded and previous_encoded):
+            out.append(pieces[i - 1])
+        if encoded:
+            try:
+                word = _decode_word(word)
+            except Exception:  # the default policy's parser decides
+                return None
+        out.append(word)
+        previous_encoded = encoded
+    return _sanitize("".join(out))
+
+
+def _encoded_display_name(value: str) -> tuple[str, str] | None:
+    """(display name, address) for "<words> <addr>" where the words are atoms and encoded
+    words, as the default policy reads it; None for any other shape."""
+    match = _ENCODED_ADDRESS.fullmatch(value)
+    if not match or "=?" in match.group("angle"):  # it decodes encoded words there too
+        return None
+    pieces = _words(match.group("phrase"))
+    if pieces is None:
+        return None
+    words = []
+    for word in pieces[::2]:
+        if _ENCODED_WORD.fullmatch(word):
+            try:
+                words.append(_decode_word(word))
+            except Exception:  # the default policy's parser decides
+                return None
+        elif _ATOM.fullmatch(word):
+            words.append(word)
+        else:
+            return None
+    display = " ".join(words)
+    if "\r" in display or "\n" in display:  # the default policy's Address refuses these
+        return None
+    return display, match.group("angle")
+
+
+def _raw_header(headers: dict[str, str], name: str) -> str:
+    value = headers.get(name.lower())
+    return "" if value is None else _clean_text(value)
 
 
 def _decode_words(value: str) -> str:
@@ -144,19 +329,29 @@ def _decode_words(value: str) -> str:
     return _clean_text("".join(out))
 
 
-def _address(msg: Message, legacy: Message, name: str, warnings: list[str]) -> tuple[str, str]:
+def _address(headers: dict[str, str], name: str, warnings: list[str]) -> tuple[str, str]:
     """(display name, address) of the first address in header `name`."""
-    try:
-        header = msg.get(name)
-        addresses = getattr(header, "addresses", ()) if header is not None else ()
-        if addresses:
-            first = addresses[0]
-            address = _valid_address(_clean_text(first.addr_spec))
-            if address:
-                return _one_line(_clean_text(first.display_name)), address
-    except Exception as exc:
-        warnings.append(f"The {name} header is malformed ({type(exc).__name__}); read leniently.")
-    raw = _raw_header(legacy, name)
+    value = headers.get(name.lower())
+    if value is not None:
+        value = _unfold(value)
+        plain = _PLAIN_ADDRESS.fullmatch(value) if "=?" not in value else None
+        if plain:  # read as the default policy would, without its (slow) parser
+            display = plain.group("phrase") or plain.group("quoted") or ""
+            return _one_line(display), plain.group("bare") or plain.group("angle")
+        encoded = _encoded_display_name(value) if "=?" in value else None
+        if encoded:
+            return _one_line(_clean_text(encoded[0])), encoded[1]
+        try:
+            addresses = _default_header(name, value).addresses
+            if addresses:
+                first = addresses[0]
+                address = _valid_address(_clean_text(first.addr_spec))
+                if address:
+                    return _one_line(_clean_text(first.display_name)), address
+        except Exception as exc:
+            warnings.append(
+                f"The {name} header is malformed ({type(exc).__name__}); read leniently.")
+    raw = _raw_header(headers, name)
     if not raw:
         return "", ""
     display, address = email.utils.parseaddr(raw)
@@ -219,13 +414,15 @@ class _Collected:
 
     def __init__(self) -> None:
         self.plain: list[str] = []
-        self.html: list[str] = []
+        self.html: list[str] = []  # as sent: converted only when there is no plain text
         self.forwarded: list[str] = []
         self.attachments: list[ParsedAttachment] = []
         self.parts_seen = 0
 
     def body_text(self) -> str:
-        own = "\n\n".join(t for t in self.plain if t) or "\n\n".join(t for t in self.html if t)
+        own = "\n\n".join(t for t in self.plain if t)
+        if not own:
+            own = "\n\n".join(t for t in map(html_to_text, self.html) if t)
         return "\n\n".join(t for t in [own, *self.forwarded] if t).strip()
 
 
@@ -246,7 +443,7 @@ def _collect_parts(part: Message, out: _Collected, warnings: list[str], depth: i
     elif content_type == "text/plain":
         out.plain.append(_normalise_text(_part_text(part, warnings)))
     elif content_type == "text/html":
-        out.html.append(html_to_text(_part_text(part, warnings)))
+        out.html.append(_part_text(part, warnings))
 
 
 def _collect_forwarded(part: Message, out: _Collected, warnings: list[str], depth: int) -> None:
@@ -274,19 +471,21 @@ def _decode_forwarded(part: Message, inner: Message) -> Message:
     if encoding not in ("base64", "quoted-printable"):
         return inner
     try:
-        encoded = inner.as_bytes()
+        encoded = inner.as_bytes(policy=email.policy.default)
         data = (base64.b64decode(encoded) if encoding == "base64"
                 else quopri.decodestring(encoded))
-        return email.message_from_bytes(data, policy=email.policy.default)
+        return _parse_bytes(data)
     except Exception:
         return inner
 
 
 def _forward_heading(msg: Message) -> str:
+    headers = _raw_headers(msg)
     fields = []
     for name in ("From", "Date", "Subject"):
-        try:
-            value = msg.get(name)
+        raw = headers.get(name.lower())
+        try:  # as the default policy shows them (addresses and dates normalised)
+            value = None if raw is None else _default_header(name, _unfold(raw))
         except Exception:
             value = None
         if value is not None:
@@ -375,10 +574,10 @@ def _decode_bytes(data: bytes, charset: str | None) -> tuple[str, str]:
     if charset:
         try:
             return data.decode(charset), ""
-        except LookupError:
-            problem = f"Unknown charset {charset!r}; the text was decoded as a best guess."
         except UnicodeDecodeError:
             problem = f"The text is not valid {charset}; the text was decoded as a best guess."
+        except Exception:  # LookupError, or a name no codec lookup accepts ("utf-8\0", "idna")
+            problem = f"Unknown charset {charset!r}; the text was decoded as a best guess."
     else:
         problem = ""
     for fallback in _FALLBACK_CHARSETS:
@@ -394,7 +593,7 @@ def _decode_bytes(data: bytes, charset: str | None) -> tuple[str, str]:
 
 def _clean_text(value: str) -> str:
     """Repair undecodable bytes the email package smuggles in as surrogates."""
-    if not any("\udc80" <= ch <= "\udcff" for ch in value):
+    if value.isascii() or not any("\udc80" <= ch <= "\udcff" for ch in value):
         return value
     data = value.encode("utf-8", "surrogateescape")
     return _decode_bytes(data, None)[0]
