@@ -27,8 +27,12 @@ run: setup migrate seed
 test: setup-test
 	bash scripts/run_tests.sh
 
-bench: setup
+bench: setup-test
 	$(PY) benchmarks/foundation.py
+	$(PY) benchmarks/local_engine.py
+	$(PY) benchmarks/parse_mail.py
+	$(PY) benchmarks/ingest.py --n 200
+	$(PY) benchmarks/tracker.py --n 5000
 
 setup: $(PY_STAMP) $(STAMPS)/bun
 

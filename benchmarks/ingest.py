@@ -1,6 +1,6 @@
 """Ingest speed: N application mails with 1-3 page PDF and DOCX resumes, local engine, fresh
-SQLite database. Prints `ingest_messages_per_s=X` and `peak_rss_mb=Y` (the app process plus
-its largest worker process).
+SQLite database. Prints `ingest_messages_per_s=X` and `peak_rss_mb=Y` (the largest sum of the
+resident memory of the app process and its worker processes during the pass).
 
     .venv/bin/python benchmarks/ingest.py --n 1000
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import mailbox
 import os
-import resource
+import threading
 import sys
 import tempfile
 import time
@@ -70,6 +70,49 @@ def build_corpus(maildir: Path, n: int) -> None:
                             message_id=f"<bench-{i}@example.com>"))
 
 
+class RssSampler:
+    """Samples, every 50 ms, the resident memory of this process plus all its child processes
+    (the analysis workers) and keeps the largest sum: the pass's real peak, not the corpus
+    building's."""
+
+    def __init__(self) -> None:
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> "RssSampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.05):
+            pids = [os.getpid(), *_children(os.getpid())]
+            self.peak_mb = max(self.peak_mb, sum(_rss_kb(pid) for pid in pids) / 1024)
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    kids = [int(child) for child in text.split()]
+    return kids + [grandchild for kid in kids for grandchild in _children(kid)]
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=200)
@@ -90,19 +133,17 @@ def main() -> None:
     upgrade_database()
     with session_scope() as session:
         seed_demo(session=session)  # the demo's four open jobs to match against
+    sampler = RssSampler()
     started = time.perf_counter()
-    summary = run_ingest_pass(source=MaildirSource(workdir / "maildir"))
+    with sampler:
+        summary = run_ingest_pass(source=MaildirSource(workdir / "maildir"))
     elapsed = time.perf_counter() - started
-    # The app process plus the largest worker process (analysis runs in workers).
-    peak_kb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-               + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    assert summary.new == args.n + 6, summary.as_dict()  # + the demo's own messages
     print(f"messages={summary.new}")
     print(f"failed={len(summary.failed)}")
     print(f"applications_created={summary.applications_created}")
     print(f"ingest_seconds={elapsed:.2f}")
     print(f"ingest_messages_per_s={summary.new / elapsed:.1f}")
-    print(f"peak_rss_mb={peak_kb / 1024:.0f}")
+    print(f"peak_rss_mb={sampler.peak_mb:.0f}")
 
 
 if __name__ == "__main__":

@@ -57,7 +57,7 @@ class Settings(BaseSettings):
     # A claimed message whose worker has not finished after this long is taken over.
     inbox_claim_timeout_s: int = 600
     # Worker processes that analyse mail with the local engines (0: analyse in the app process).
-    inbox_worker_processes: int = 2
+    inbox_worker_processes: int = 1
     # Remote AI calls in flight at once (threads), per ingest pass.
     ai_max_concurrency: int = 4
     # Minimum resume-to-job similarity (0-1) for an application to an unnamed job.
