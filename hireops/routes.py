@@ -10,3 +10,5 @@ CANDIDATES = "/candidates"
 REPORTS = "/reports"
 SETTINGS = "/settings"
 INTERVIEW = "/interview/[token]"
+CANDIDATE = "/candidates/view"  # ?id=<candidate id>
+JOB_RANKING = "/jobs/ranking"  # ?id=<job id>
