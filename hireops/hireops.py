@@ -5,12 +5,14 @@ import reflex as rx
 from hireops.components.shell import PAGES
 from hireops.lifespan import inbox_poller
 from hireops.pages import (  # noqa: F401  (importing a page module registers its routes)
+    candidate,
     candidates,
     dashboard,
     inbox,
     job_editor,
     jobs,
     login,
+    ranking,
     reports,
     settings,
 )

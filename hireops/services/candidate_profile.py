@@ -1,0 +1,360 @@
+"""One candidate on one page: profile, highlighted resume, every application's score breakdown,
+timeline, team notes, duplicate merging and the audited reveal of blind-screened identities."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from hireops.models import Application, Attachment, Candidate, Email, Event, Job, Stage, User
+from hireops.services.audit import record_event
+from hireops.services.dashboard import STAGE_LABELS
+
+NOTE_ACTION = "candidate.note"
+REVEAL_ACTION = "candidate.revealed"
+MERGE_ACTION = "candidate.merged"
+NOTE_MAX_CHARS = 2000
+TIMELINE_LIMIT = 200
+# Filled on the kept record from the merged one when the kept record has them empty.
+MERGE_FILLED_FIELDS = ("full_name", "email", "email_normalized", "phone", "phone_normalized",
+                       "phone_tail", "linkedin_url", "github_url", "location", "current_title",
+                       "resume_text", "resume_attachment_id")
+HIDDEN = "[hidden]"
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin|github)\.com/\S+", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"\+?\d[\d ()./-]{6,}\d")
+# How job skills list alternatives: "Python, Go or Java", "AWS/GCP".
+_SKILL_SEPARATORS = re.compile(r",|/|\bor\b|\band\b", re.IGNORECASE)
+
+
+class CandidateMergeRefused(ValueError):
+    """The two records cannot be merged (same record, or one already merged)."""
+
+
+@dataclass
+class ResumeSegment:
+    # A run of resume text, shown highlighted when it names a matched skill.
+    text: str
+    matched: bool
+
+
+@dataclass
+class EvidenceRow:
+    # The skill the scorer matched.
+    skill: str
+    # The resume sentence that proves it.
+    sentence: str
+    # "Must-have" or "Nice-to-have".
+    importance: str
+
+
+@dataclass
+class KnockoutRow:
+    # The job's knockout requirement, e.g. a work permit.
+    requirement: str
+    # pass | unknown | fail
+    result: str
+    # What in the resume decided it ("" when nothing did).
+    evidence: str
+
+
+@dataclass
+class ApplicationCard:
+    application_id: int
+    job_id: int
+    job_title: str
+    stage_label: str
+    # "82" or "—" when not scored yet; score_value is -1 then, for the badge colour.
+    score: str
+    score_value: float
+    # screen | shortlist | reject, or "" when not scored.
+    recommendation: str
+    # "74%" or "".
+    confidence: str
+    evidence: list[EvidenceRow] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)
+    risks: list[str] = field(default_factory=list)
+    knockouts: list[KnockoutRow] = field(default_factory=list)
+    screening_questions: list[str] = field(default_factory=list)
+    # The job changed since the score was computed.
+    stale: bool = False
+    applied: str = ""
+
+
+@dataclass
+class TimelineEntry:
+    # "2026-03-01 09:00" (UTC).
+    at: str
+    actor: str
+    # The audit action, e.g. "candidate.note".
+    action: str
+    # A readable label for the action.
+    label: str
+    note: str
+    # A note written by the team (drawn differently from system events).
+    is_note: bool
+
+
+@dataclass
+class EmailEntry:
+    email_id: int
+    received: str
+    subject: str
+    status: str
+
+
+@dataclass
+class CandidateProfile:
+    candidate_id: int
+    # The name, or "Candidate #<id>" while a blind-screening job hides the identity.
+    display_name: str
+    email: str
+    phone: str
+    location: str
+    linkedin_url: str
+    github_url: str
+    current_title: str
+    source: str
+    created: str
+    # One of the applications is for a blind-screening job.
+    blind: bool
+    # The identity is hidden right now (blind and not revealed).
+    identity_hidden: bool
+    # The record was merged into another one (0 when it was not).
+    merged_into_id: int
+    resume_segments: list[ResumeSegment] = field(default_factory=list)
+    # The original resume file (0 / "" when there is none).
+    resume_attachment_id: int = 0
+    resume_filename: str = ""
+    applications: list[ApplicationCard] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    emails: list[EmailEntry] = field(default_factory=list)
+
+
+def get_candidate_or_raise(*, session: Session, candidate_id: int) -> Candidate:
+    """The candidate, or LookupError."""
+    candidate = session.get(Candidate, candidate_id)
+    if candidate is None:
+        raise LookupError(f"Candidate {candidate_id} does not exist.")
+    return candidate
+
+
+def get_candidate_profile(*, session: Session, candidate_id: int,
+                          revealed: bool = False) -> CandidateProfile:
+    """Everything the candidate page shows, as display-ready values."""
+    candidate = get_candidate_or_raise(session=session, candidate_id=candidate_id)
+    rows = session.exec(select(Application, Job).join(Job, Job.id == Application.job_id)
+                        .where(Application.candidate_id == candidate_id)
+                        .order_by(Application.created_at.desc())).all()
+    blind = any(job.blind_screening for _, job in rows)
+    hidden = blind and not revealed
+    skills = sorted({term for app, _ in rows for e in _match(app).get("evidence", [])
+                     for term in evidence_terms(e.get("skill", ""), e.get("resume_evidence", ""))},
+                    key=len, reverse=True)
+    resume = _redact(candidate.resume_text, candidate) if hidden else candidate.resume_text
+    attachment = _resume_attachment(session, candidate)
+    show = (lambda value: "" if hidden else value)
+    return CandidateProfile(
+        candidate_id=candidate.id,
+        display_name=f"Candidate #{candidate.id}" if hidden
+        else (candidate.full_name or candidate.email or f"Candidate #{candidate.id}"),
+        email=show(candidate.email), phone=show(candidate.phone),
+        location=candidate.location, linkedin_url=show(candidate.linkedin_url),
+        github_url=show(candidate.github_url), current_title=candidate.current_title,
+        source=candidate.source, created=_when(candidate.created_at),
+        blind=blind, identity_hidden=hidden, merged_into_id=candidate.merged_into_id or 0,
+        resume_segments=highlight_skills(resume, skills),
+        # The original file carries the identity, so it is withheld while hidden.
+        resume_attachment_id=0 if hidden or attachment is None else attachment.id,
+        resume_filename="" if hidden or attachment is None else attachment.filename,
+        applications=[_application_card(app, job) for app, job in rows],
+        timeline=_timeline(session, candidate_id, [app.id for app, _ in rows]),
+        emails=_emails(session, candidate_id, hidden),
+    )
+
+
+def highlight_skills(text: str, skills: list[str]) -> list[ResumeSegment]:
+    """Split `text` into runs, marking whole-word, case-insensitive mentions of `skills`."""
+    terms = [s.strip() for s in skills if s and s.strip()]
+    if not text or not terms:
+        return [ResumeSegment(text=text, matched=False)] if text else []
+    pattern = _word_pattern(terms)
+    segments: list[ResumeSegment] = []
+    position = 0
+    for found in pattern.finditer(text):
+        if found.start() > position:
+            segments.append(ResumeSegment(text=text[position:found.start()], matched=False))
+        segments.append(ResumeSegment(text=found.group(0), matched=True))
+        position = found.end()
+    if position < len(text):
+        segments.append(ResumeSegment(text=text[position:], matched=False))
+    return segments
+
+
+def evidence_terms(skill: str, sentence: str) -> list[str]:
+    """The names in a job's skill ("Python, Go or Java") that its evidence sentence mentions."""
+    parts = [p.strip() for p in _SKILL_SEPARATORS.split(skill) if p.strip()]
+    return [p for p in parts if _word_pattern([p]).search(sentence)]
+
+
+def _word_pattern(terms: list[str]) -> re.Pattern:
+    # Longest first so "Machine learning" wins over "learning"; lookarounds act as word
+    # boundaries that also work for skills ending in symbols such as "C++" or "C#".
+    alternatives = "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+    return re.compile(rf"(?<![\w+#])(?:{alternatives})(?![\w+#])", re.IGNORECASE)
+
+
+def add_note(*, session: Session, candidate_id: int, text: str, actor: User | None) -> Event:
+    """Record a team note on the candidate, as an audit event."""
+    get_candidate_or_raise(session=session, candidate_id=candidate_id)
+    note = text.strip()
+    if not note:
+        raise ValueError("Write a note first.")
+    if len(note) > NOTE_MAX_CHARS:
+        raise ValueError(f"A note can hold at most {NOTE_MAX_CHARS} characters.")
+    event = record_event(session=session, action=NOTE_ACTION, actor=actor,
+                         entity_type="candidate", entity_id=candidate_id, note=note)
+    session.commit()
+    return event
+
+
+def reveal_identity(*, session: Session, candidate_id: int, actor: User | None) -> None:
+    """Audit that `actor` revealed a blind-screened candidate's identity."""
+    get_candidate_or_raise(session=session, candidate_id=candidate_id)
+    record_event(session=session, action=REVEAL_ACTION, actor=actor, entity_type="candidate",
+                 entity_id=candidate_id, note="Identity revealed on the candidate page")
+    session.commit()
+
+
+def merge_candidates(*, session: Session, keep_id: int, merge_id: int,
+                     actor: User | None) -> list[int]:
+    """Fold the duplicate `merge_id` into `keep_id`; returns ids of applications left behind
+    because the kept record already applied to the same job."""
+    if keep_id == merge_id:
+        raise CandidateMergeRefused("A candidate cannot be merged into itself.")
+    keep = get_candidate_or_raise(session=session, candidate_id=keep_id)
+    merge = get_candidate_or_raise(session=session, candidate_id=merge_id)
+    if keep.merged_into_id or merge.merged_into_id:
+        raise CandidateMergeRefused("One of these records was already merged into another.")
+    before_keep = {name: getattr(keep, name) for name in MERGE_FILLED_FIELDS}
+    kept_jobs = set(session.exec(select(Application.job_id)
+                                 .where(Application.candidate_id == keep_id)).all())
+    moved, left = [], []
+    for application in session.exec(select(Application)
+                                    .where(Application.candidate_id == merge_id)).all():
+        if application.job_id in kept_jobs:
+            left.append(application.id)
+            continue
+        application.candidate_id = keep_id
+        session.add(application)
+        moved.append(application.id)
+    emails = session.exec(select(Email).where(Email.candidate_id == merge_id)).all()
+    for email in emails:
+        email.candidate_id = keep_id
+        session.add(email)
+    for name in MERGE_FILLED_FIELDS:
+        if not getattr(keep, name) and getattr(merge, name):
+            setattr(keep, name, getattr(merge, name))
+    merge.merged_into_id = keep_id
+    session.add_all([keep, merge])
+    after_keep = {name: getattr(keep, name) for name in MERGE_FILLED_FIELDS}
+    note = (f"Merged candidate #{merge_id} into #{keep_id}: {len(moved)} application(s) and "
+            f"{len(emails)} email(s) moved")
+    if left:
+        note += (f"; {len(left)} application(s) stay on #{merge_id} because #{keep_id} "
+                 "already applied to the same job")
+    for entity_id in (keep_id, merge_id):
+        record_event(session=session, action=MERGE_ACTION, actor=actor, entity_type="candidate",
+                     entity_id=entity_id, note=note,
+                     before={"candidate": before_keep if entity_id == keep_id
+                             else {"merged_into_id": None}},
+                     after={"candidate": after_keep if entity_id == keep_id
+                            else {"merged_into_id": keep_id},
+                            "moved_applications": moved, "left_applications": left,
+                            "moved_emails": [e.id for e in emails]})
+    session.commit()
+    return left
+
+
+def _match(application: Application) -> dict:
+    return (application.resume_result or {}).get("match") or {}
+
+
+def _application_card(application: Application, job: Job) -> ApplicationCard:
+    result = application.resume_result or {}
+    match = _match(application)
+    score = application.resume_score
+    confidence = match.get("confidence")
+    return ApplicationCard(
+        application_id=application.id, job_id=job.id, job_title=job.title,
+        stage_label=STAGE_LABELS.get(Stage(application.stage), str(application.stage)),
+        score="—" if score is None else f"{score:.0f}",
+        score_value=-1.0 if score is None else float(score),
+        recommendation=match.get("recommendation", ""),
+        confidence="" if confidence is None else f"{confidence:.0%}",
+        evidence=[EvidenceRow(skill=e.get("skill", ""), sentence=e.get("resume_evidence", ""),
+                              importance="Nice-to-have" if e.get("importance") == "nice_to_have"
+                              else "Must-have")
+                  for e in match.get("evidence", [])],
+        gaps=list(match.get("gaps", [])), risks=list(match.get("risks", [])),
+        knockouts=[KnockoutRow(requirement=k.get("requirement", ""),
+                               result=k.get("result", "unknown"), evidence=k.get("evidence", ""))
+                   for k in result.get("knockouts", [])],
+        screening_questions=list(result.get("screening_questions", [])),
+        stale=bool(application.resume_stale), applied=_when(application.created_at),
+    )
+
+
+def _timeline(session: Session, candidate_id: int,
+              application_ids: list[int]) -> list[TimelineEntry]:
+    email_ids = session.exec(select(Email.id).where(Email.candidate_id == candidate_id)).all()
+    scopes = [sa.and_(Event.entity_type == "candidate", Event.entity_id == candidate_id)]
+    if application_ids:
+        scopes.append(sa.and_(Event.entity_type == "application",
+                              Event.entity_id.in_(application_ids)))
+    if email_ids:
+        scopes.append(sa.and_(Event.entity_type == "email", Event.entity_id.in_(email_ids)))
+    events = session.exec(select(Event).where(sa.or_(*scopes))
+                          .order_by(Event.at.desc(), Event.id.desc()).limit(TIMELINE_LIMIT)).all()
+    return [TimelineEntry(at=_when(event.at), actor=event.actor_label, action=event.action,
+                          label=_label(event.action), note=event.note,
+                          is_note=event.action == NOTE_ACTION) for event in events]
+
+
+def _emails(session: Session, candidate_id: int, hidden: bool) -> list[EmailEntry]:
+    emails = session.exec(select(Email).where(Email.candidate_id == candidate_id)
+                          .order_by(Email.received_at.desc(), Email.id.desc())).all()
+    return [EmailEntry(email_id=email.id, received=_when(email.received_at or email.fetched_at),
+                       subject=HIDDEN if hidden else (email.subject or "(no subject)"),
+                       status=email.status) for email in emails]
+
+
+def _resume_attachment(session: Session, candidate: Candidate) -> Attachment | None:
+    if not candidate.resume_attachment_id:
+        return None
+    attachment = session.get(Attachment, candidate.resume_attachment_id)
+    return attachment if attachment is not None and attachment.storage_path else None
+
+
+def _redact(text: str, candidate: Candidate) -> str:
+    """The resume without the candidate's name, contacts and links (blind screening)."""
+    text = _URL.sub(HIDDEN, text)
+    text = _EMAIL.sub(HIDDEN, text)
+    text = _PHONE.sub(HIDDEN, text)
+    for part in (candidate.full_name or "").split():
+        if len(part) > 1:
+            text = re.sub(rf"\b{re.escape(part)}\b", HIDDEN, text, flags=re.IGNORECASE)
+    return text
+
+
+def _label(action: str) -> str:
+    labels = {NOTE_ACTION: "Note", REVEAL_ACTION: "Identity revealed", MERGE_ACTION: "Merged"}
+    return labels.get(action, action.replace(".", " ").replace("_", " ").capitalize())
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""

@@ -1,0 +1,96 @@
+"""Ranking view per job: every candidate for one job, best resume score first, with evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from hireops.models import Application, Candidate
+from hireops.services.jobs import get_job_or_raise
+
+# How much evidence and how many gaps a ranking card shows.
+EVIDENCE_SHOWN = 4
+GAPS_SHOWN = 4
+
+
+@dataclass(frozen=True)
+class EvidenceLine:
+    """One matched skill and the resume sentence that proves it."""
+
+    skill: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class RankedCandidate:
+    """One application as the ranking shows it."""
+
+    rank: int
+    application_id: int
+    candidate_id: int
+    # "Candidate #<id>" while the job screens blind.
+    name: str
+    # None until scored.
+    score: float | None
+    # The score as shown ("—" until scored).
+    score_label: str
+    # screen | shortlist | reject, "" until scored.
+    recommendation: str
+    stage: str
+    # The score was made for an older job or prompt version.
+    stale: bool
+    evidence: list[EvidenceLine]
+    gaps: list[str]
+
+
+@dataclass(frozen=True)
+class JobRanking:
+    job_id: int
+    title: str
+    blind: bool
+    rows: list[RankedCandidate]
+
+    @property
+    def stale_count(self) -> int:
+        return sum(1 for row in self.rows if row.stale)
+
+
+def rank_job(*, session: Session, job_id: int) -> JobRanking:
+    """The job's applications ordered by resume score, highest first; unscored last."""
+    job = get_job_or_raise(session=session, job_id=job_id)
+    pairs = session.exec(
+        select(Application, Candidate)
+        .join(Candidate, Candidate.id == Application.candidate_id)
+        .where(Application.job_id == job_id)
+        .order_by(Application.resume_score.is_(None), Application.resume_score.desc(),
+                  Application.id)
+    ).all()
+    rows = [_ranked(rank, application, candidate, job.blind_screening, job.version)
+            for rank, (application, candidate) in enumerate(pairs, start=1)]
+    return JobRanking(job_id=job.id, title=job.title, blind=job.blind_screening, rows=rows)
+
+
+def _ranked(rank: int, application: Application, candidate: Candidate, blind: bool,
+            job_version: int) -> RankedCandidate:
+    match = (application.resume_result or {}).get("match") or {}
+    evidence = [EvidenceLine(skill=str(item.get("skill", "")),
+                             sentence=str(item.get("resume_evidence", "")))
+                for item in match.get("evidence", [])[:EVIDENCE_SHOWN]]
+    stale = application.resume_score is not None and (
+        application.resume_stale or application.resume_job_version != job_version)
+    stage = getattr(application.stage, "value", str(application.stage))
+    return RankedCandidate(
+        rank=rank,
+        application_id=application.id,
+        candidate_id=candidate.id,
+        name=f"Candidate #{candidate.id}" if blind else (candidate.full_name or candidate.email
+                                                         or f"Candidate #{candidate.id}"),
+        score=application.resume_score,
+        score_label="—" if application.resume_score is None else f"{application.resume_score:.0f}",
+        recommendation=str(match.get("recommendation", "")),
+        stage=stage,
+        stale=stale,
+        evidence=evidence,
+        gaps=[str(gap) for gap in match.get("gaps", [])[:GAPS_SHOWN]],
+    )
