@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from hireops.models import Application, Attachment, Candidate, Email, Event, Job, Stage, User
 from hireops.services.audit import record_event
 from hireops.services.dashboard import STAGE_LABELS
+from hireops.services.redaction import redact_resume
 
 NOTE_ACTION = "candidate.note"
 REVEAL_ACTION = "candidate.revealed"
@@ -24,9 +25,6 @@ MERGE_FILLED_FIELDS = ("full_name", "email", "email_normalized", "phone", "phone
                        "phone_tail", "linkedin_url", "github_url", "location", "current_title",
                        "resume_text", "resume_attachment_id")
 HIDDEN = "[hidden]"
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin|github)\.com/\S+", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"\+?\d[\d ()./-]{6,}\d")
 # How job skills list alternatives: "Python, Go or Java", "AWS/GCP".
 _SKILL_SEPARATORS = re.compile(r",|/|\bor\b|\band\b", re.IGNORECASE)
 
@@ -155,7 +153,8 @@ def get_candidate_profile(*, session: Session, candidate_id: int,
     skills = sorted({term for app, _ in rows for e in _match(app).get("evidence", [])
                      for term in evidence_terms(e.get("skill", ""), e.get("resume_evidence", ""))},
                     key=len, reverse=True)
-    resume = _redact(candidate.resume_text, candidate) if hidden else candidate.resume_text
+    resume = (redact_resume(candidate.resume_text, names=(candidate.full_name,)) if hidden
+              else candidate.resume_text)
     attachment = _resume_attachment(session, candidate)
     show = (lambda value: "" if hidden else value)
     return CandidateProfile(
@@ -338,17 +337,6 @@ def _resume_attachment(session: Session, candidate: Candidate) -> Attachment | N
         return None
     attachment = session.get(Attachment, candidate.resume_attachment_id)
     return attachment if attachment is not None and attachment.storage_path else None
-
-
-def _redact(text: str, candidate: Candidate) -> str:
-    """The resume without the candidate's name, contacts and links (blind screening)."""
-    text = _URL.sub(HIDDEN, text)
-    text = _EMAIL.sub(HIDDEN, text)
-    text = _PHONE.sub(HIDDEN, text)
-    for part in (candidate.full_name or "").split():
-        if len(part) > 1:
-            text = re.sub(rf"\b{re.escape(part)}\b", HIDDEN, text, flags=re.IGNORECASE)
-    return text
 
 
 def _label(action: str) -> str:

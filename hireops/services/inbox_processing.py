@@ -105,7 +105,7 @@ class OpenJobs:
     def ready(self) -> tuple[list[Job], object, dict[int, JobInput]]:
         if self._ready is None:
             jobs = [Job(**row) for row in self.rows]
-            self._ready = (jobs, prepare_jobs(jobs), {job.id: _job_input(job) for job in jobs})
+            self._ready = (jobs, prepare_jobs(jobs), {job.id: job_input(job) for job in jobs})
         return self._ready
 
     @classmethod
@@ -225,7 +225,8 @@ def _body_as_resume(body: str) -> str:
     return text if len(text) >= MIN_BODY_RESUME_CHARS else ""
 
 
-def _job_input(job: Job) -> JobInput:
+def job_input(job: Job) -> JobInput:
+    """What the resume scorer reads of a job."""
     return JobInput(title=job.title, must_have_skills=job.must_have_skills,
                     nice_to_have_skills=job.nice_to_have_skills,
                     responsibilities=job.responsibilities, qualifications=job.qualifications,

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 from hireops.models import Application, Candidate, Job, Stage, User, utcnow
 from hireops.services.ai.calls import AICallFailed, get_engine, score_resume
 from hireops.services.audit import record_event
-from hireops.services.inbox_processing import _job_input
+from hireops.services.inbox_processing import job_input
 from hireops.services.jobs import get_job_or_raise
 from hireops.services.redaction import redact_resume
 
@@ -82,7 +82,7 @@ def rescore_application(*, session: Session, application_id: int,
     if job.blind_screening:
         resume = redact_resume(resume, names=(candidate.full_name,))
     try:
-        run = score_resume(session=session, job=_job_input(job), resume_text=resume,
+        run = score_resume(session=session, job=job_input(job), resume_text=resume,
                            subject_type="application", subject_id=application.id)
     except AICallFailed as failure:
         return RescoreOutcome(application_id, "failed", before, before, str(failure))
