@@ -29,6 +29,7 @@ from hireops.services.audit import record_event
 from hireops.services.candidates import find_or_create_candidate, get_or_create_application
 from hireops.services.contacts import ContactInfo, parse_contact_info
 from hireops.services.matching import JobMatch, match_jobs, prepare_jobs
+from hireops.services.redaction import redact_resume
 from hireops.services.resume_text import extract_text, limits_from_settings, text_from_email_body
 
 APPLICATION = "candidate_application"
@@ -89,7 +90,7 @@ class OpenJobs:
     # What matching and scoring read of a job; nothing else is sent to worker processes.
     FIELDS = {"id", "title", "department", "seniority", "must_have_skills", "nice_to_have_skills",
               "responsibilities", "qualifications", "knockout_requirements", "description",
-              "version"}
+              "version", "blind_screening"}
 
     def __init__(self, jobs: list[Job]) -> None:
         self.rows = [{**job.model_dump(include=self.FIELDS), "status": JobStatus(job.status)}
@@ -107,6 +108,9 @@ class OpenJobs:
             jobs = [Job(**row) for row in self.rows]
             self._ready = (jobs, prepare_jobs(jobs), {job.id: job_input(job) for job in jobs})
         return self._ready
+
+    def is_blind(self, job_id: int) -> bool:
+        return any(row["id"] == job_id and row["blind_screening"] for row in self.rows)
 
     @classmethod
     def load(cls, session: Session) -> OpenJobs:
@@ -186,14 +190,19 @@ def analyze_email(work: EmailWork, open_jobs: OpenJobs) -> Analysis:
                                           from_address=work.from_address)
     if not analysis.contact.name and classification.detected_name:
         analysis.contact.name = classification.detected_name
-    if analysis.resume_text:
-        for match in analysis.matches:
-            job_input = job_inputs[match.job_id]
-            analysis.scores[match.job_id] = execute_agent(
-                agent="resume_scorer",
-                payload={"job": job_input.model_dump(), "resume_text": analysis.resume_text},
-                invoke=lambda engine, j=job_input: engine.score_resume(j, analysis.resume_text))
+    for match in analysis.matches if analysis.resume_text else []:
+        analysis.scores[match.job_id] = _score(analysis, job_inputs[match.job_id],
+                                               open_jobs.is_blind(match.job_id))
     return analysis
+
+
+def _score(analysis: Analysis, job: JobInput, blind: bool) -> AgentRun:
+    # A blind-screening job is scored on the resume without name, contacts, links or gender.
+    resume = (redact_resume(analysis.resume_text, names=(analysis.contact.name,)) if blind
+              else analysis.resume_text)
+    return execute_agent(agent="resume_scorer",
+                         payload={"job": job.model_dump(), "resume_text": resume},
+                         invoke=lambda engine: engine.score_resume(job, resume))
 
 
 def _read_resume(work: EmailWork, analysis: Analysis) -> None:
