@@ -185,7 +185,10 @@ def _dated_roles(resume_text: str, today: date) -> tuple[DatedRole, ...]:
                 or not _YEAR.search(line)):
             continue
         folded = fold(line)
-        if _QUICK_DEGREE.search(line, folded):
+        degree = _QUICK_DEGREE.search(line, folded)
+        # Under a work-experience heading a "High School" is an employer (a teacher's school),
+        # not a diploma; any other degree word still marks the line as study.
+        if degree and not (kind == "experience" and degree.group(1).lower() == "high school"):
             continue
         for match in _QUICK_RANGE.finditer(line, folded):
             start, start_month = _month_index(match.group("start") or match.group("since"))

@@ -319,7 +319,7 @@ _VOCABULARY: dict[str, str] = {
         Negotiation | negotiating | negotiated
         Solution selling | consultative selling | value selling
         MEDDIC | MEDDPICC
-        Pipeline management | sales forecasting | sales pipeline
+        Pipeline management | sales forecasting | sales pipeline | managed a pipeline | managing a pipeline | managed the pipeline
         Territory management
         Business development | business development representative | BDR | SDR
         Outbound sales | outbound prospecting
