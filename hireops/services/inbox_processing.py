@@ -349,14 +349,6 @@ def mark_failed(*, session: Session, email_id: int, reason: str) -> ProcessOutco
     return _close(email, list(email.warnings), ProcessOutcome(email_id, "failed", reason))
 
 
-def process_email(*, session: Session, email_id: int, open_jobs: OpenJobs) -> ProcessOutcome:
-    """Analyse and record one claimed message, then commit."""
-    [work] = load_work(session=session, email_ids=[email_id])
-    outcome = record_analysis(session=session, analysis=analyze_email(work, open_jobs))
-    session.commit()
-    return outcome
-
-
 def reprocess_emails(*, session: Session, email_ids: list[int] | None = None,
                      actor=None) -> int:
     """Queue failed messages (all, or the given ones) for another processing pass."""

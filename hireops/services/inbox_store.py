@@ -7,7 +7,7 @@ failing work (extraction, AI calls) touches it; a crash after storing loses noth
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
@@ -24,7 +24,6 @@ class StoreResult:
     seen: int = 0
     new: int = 0
     duplicates: int = 0
-    new_email_ids: list[int] = field(default_factory=list)
 
 
 def known_source_refs(*, session: Session, source: str) -> set[str]:
@@ -107,7 +106,6 @@ def _store_batch(session: Session, parsed: list[tuple[RawMessage, ParsedMessage]
                 result.duplicates += 1
         session.commit()
     result.new += len(emails)
-    result.new_email_ids.extend(email.id for email in emails)
 
 
 def _add_email(session: Session, raw: RawMessage, message: ParsedMessage) -> Email:

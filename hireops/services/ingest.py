@@ -68,14 +68,15 @@ def _fetch_and_store(source: MailSource, summary: IngestSummary, progress: Progr
         known = known_source_refs(session=session, source=source.kind)
 
         def report(result) -> None:
-            # Kept up to date per batch, so a source that breaks later still reports these.
+            # Updated per batch (the only place the summary gets these), so a source that breaks
+            # later still reports what was stored.
             summary.seen, summary.new, summary.duplicates = (result.seen, result.new,
                                                              result.duplicates)
             if progress:
                 progress("fetching", result.seen, 0)
 
         try:
-            stored = store_messages(
+            store_messages(
                 session=session, batch_size=settings.inbox_batch_size, on_batch=report,
                 messages=source.fetch(skip=known.__contains__))
         except Exception as problem:  # the source broke mid-way: keep what was stored
@@ -86,7 +87,6 @@ def _fetch_and_store(source: MailSource, summary: IngestSummary, progress: Progr
             log.warning("mail source %s failed: %s", source.name, problem)
             summary.source_error = f"{type(problem).__name__}: {problem}"
             return
-    summary.seen, summary.new, summary.duplicates = stored.seen, stored.new, stored.duplicates
 
 
 def process_pending(*, summary: IngestSummary, progress: Progress | None = None) -> None:
