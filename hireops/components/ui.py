@@ -5,6 +5,12 @@ from __future__ import annotations
 import reflex as rx
 
 STATUS_COLORS = {"open": "green", "draft": "gray", "closed": "red"}
+RECOMMENDATION_COLORS = {"shortlist": "green", "screen": "blue", "reject": "red"}
+
+
+def score_color(value: rx.Var, green_from: int = 80) -> rx.Var:
+    """Green for strong scores, amber from 50, red below."""
+    return rx.cond(value >= green_from, "green", rx.cond(value >= 50, "amber", "red"))
 
 
 def card(*children: rx.Component, **props) -> rx.Component:

@@ -5,7 +5,7 @@ import reflex as rx
 
 from hireops import routes
 from hireops.components.shell import recruiter_page
-from hireops.components.ui import card, error_callout
+from hireops.components.ui import RECOMMENDATION_COLORS, card, error_callout, score_color
 from hireops.services.candidate_profile import (
     ApplicationCard, EmailEntry, EvidenceRow, KnockoutRow, ResumeSegment, TimelineEntry,
 )
@@ -74,16 +74,15 @@ def _header() -> rx.Component:
 
 
 def _score_badge(value: rx.Var, text: rx.Var) -> rx.Component:
-    return rx.badge(text, size="3", variant="solid", color_scheme=rx.cond(
-        value < 0, "gray", rx.cond(value >= 80, "green", rx.cond(value >= 50, "amber", "red"))))
+    return rx.badge(text, size="3", variant="solid",
+                    color_scheme=rx.cond(value < 0, "gray", score_color(value)))
 
 
 def _recommendation(value: rx.Var) -> rx.Component:
     return rx.match(
         value,
-        ("shortlist", rx.badge("Shortlist", color_scheme="green", variant="soft")),
-        ("screen", rx.badge("Screen", color_scheme="blue", variant="soft")),
-        ("reject", rx.badge("Reject", color_scheme="red", variant="soft")),
+        *[(name, rx.badge(name.capitalize(), color_scheme=color, variant="soft"))
+          for name, color in RECOMMENDATION_COLORS.items()],
         rx.fragment(),
     )
 

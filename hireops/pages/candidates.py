@@ -5,9 +5,9 @@ import reflex as rx
 
 from hireops import routes
 from hireops.components.shell import recruiter_page
-from hireops.components.ui import card, empty_state
+from hireops.components.ui import card, empty_state, score_color
 from hireops.services.tracker import TrackerRow
-from hireops.state.tracker import OPTIONAL_COLUMNS, PAGE_SIZES, Option, TrackerState as S
+from hireops.state.tracker import OPTIONAL_COLUMNS, PAGE_SIZES, TrackerState as S
 
 COLUMN_LABELS = {
     "job": "Job", "stage": "Stage", "resume_score": "Resume", "interview_score": "Interview",
@@ -24,7 +24,7 @@ def _score(value: rx.Var) -> rx.Component:
     return rx.cond(
         value,
         rx.badge(value.to(int).to_string(), size="2", variant="soft",
-                 color_scheme=rx.cond(value >= 80, "green", rx.cond(value >= 50, "amber", "red"))),
+                 color_scheme=score_color(value)),
         rx.text("—", color=rx.color("gray", 8)),
     )
 

@@ -4,16 +4,13 @@ import reflex as rx
 
 from hireops import routes
 from hireops.components.shell import recruiter_page
-from hireops.components.ui import card, empty_state
+from hireops.components.ui import RECOMMENDATION_COLORS, card, empty_state, score_color
 from hireops.services.ranking import EvidenceLine, RankedCandidate
 from hireops.state.ranking import RankingState as S
 
-RECOMMENDATION_COLORS = {"shortlist": "green", "screen": "blue", "reject": "red"}
-
-
 def _score_badge(row: RankedCandidate) -> rx.Component:
     color = rx.cond(row.score == None, "gray",  # noqa: E711 (a Var comparison, not Python's)
-                    rx.cond(row.score >= 75, "green", rx.cond(row.score >= 50, "amber", "red")))
+                    score_color(row.score, green_from=75))
     return rx.badge(row.score_label, color_scheme=color, size="3", variant="solid",
                     class_name="ranking-score")
 
