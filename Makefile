@@ -33,6 +33,11 @@ bench: setup-test
 	$(PY) benchmarks/parse_mail.py
 	$(PY) benchmarks/ingest.py --n 200
 	$(PY) benchmarks/tracker.py --n 5000
+	$(PY) benchmarks/tracker.py --n 5000 --database postgresql
+	$(PY) benchmarks/pages.py --loads 3
+	$(PY) benchmarks/rooms.py --workers 1 --steps 10,25 --duration 10
+	$(PY) benchmarks/rooms.py --workers 2 --steps 10,25 --duration 10
+	$(PY) benchmarks/mistral_rescore.py --n 100
 
 setup: $(PY_STAMP) $(STAMPS)/bun
 
@@ -59,6 +64,14 @@ $(STAMPS)/bun:
 	.tools/bin/bun --version
 	touch $@
 
+# ElevenLabs audio worklets served from assets/ (never a CDN); redone when the pin changes.
+VOICE_INPUTS := scripts/install_voice_assets.py hireops/components/voice_interview.py
+VOICE_STAMP := $(STAMPS)/voice-assets-$(call hash,$(VOICE_INPUTS))
+setup: $(VOICE_STAMP)
+$(VOICE_STAMP): $(PY_STAMP)
+	$(PY) scripts/install_voice_assets.py
+	touch $@
+
 $(SYS_STAMP):
 	@mkdir -p $(STAMPS)
 	bash scripts/install_system_packages.sh
@@ -66,3 +79,14 @@ $(SYS_STAMP):
 
 clean-setup:
 	rm -rf $(STAMPS)
+
+# The webcam widget's MediaPipe wasm runtime and face model, served from assets/mediapipe/.
+WEBCAM_STAMP := $(STAMPS)/webcam-$(call hash,scripts/install_webcam_assets.py)
+setup: $(WEBCAM_STAMP)
+# The stamp alone would not notice a deleted (git-ignored) assets/mediapipe/.
+ifeq ($(wildcard assets/mediapipe/wasm/vision_wasm_internal.wasm),)
+.PHONY: $(WEBCAM_STAMP)
+endif
+$(WEBCAM_STAMP): $(PY_STAMP)
+	$(PY) scripts/install_webcam_assets.py
+	touch $@

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import mailbox
 import os
+import shutil
 import threading
 import sys
 import tempfile
@@ -119,10 +120,17 @@ def main() -> None:
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="hireops-ingest-"))
+    try:
+        run(workdir, args.n)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def run(workdir: Path, n: int) -> None:
     os.environ.update(DATABASE_URL=f"sqlite:///{workdir / 'bench.db'}",
                       SECRET_KEY_FILE=str(workdir / "secret"), DATA_DIR=str(workdir / "data"),
                       INBOX_MAILDIR=str(workdir / "maildir"), HIREOPS_ENV_FILE=os.devnull)
-    build_corpus(workdir / "maildir", args.n)
+    build_corpus(workdir / "maildir", n)
 
     from hireops.db import session_scope
     from hireops.services.demo import seed_demo

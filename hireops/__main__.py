@@ -1,10 +1,12 @@
-"""Command line: `python -m hireops migrate | create-user | seed-demo | ingest | export`."""
+"""Command line: `python -m hireops migrate | create-user | seed-demo | ingest | export |
+backup | restore`."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
 import sys
+from pathlib import Path
 
 from hireops.config import get_settings
 
@@ -79,8 +81,6 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from sqlmodel import Session
 
     from hireops.db import get_engine
@@ -99,6 +99,36 @@ def _export(args: argparse.Namespace) -> int:
         rows = export_tracker(session=session, filter=filter, sort=TrackerSort())
     Path(args.out).write_bytes(export_rows(rows, args.format))
     print(f"exported {len(rows)} application(s) to {args.out} ({args.format})")
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from hireops.db import get_engine
+    from hireops.services.backup import BackupError, write_backup
+
+    try:
+        summary = write_backup(engine=get_engine(), out=Path(args.out))
+    except BackupError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    print(f"backup written to {summary.path}: revision {summary.revision}, "
+          f"{sum(summary.rows.values())} rows in {len(summary.rows)} tables, "
+          f"{summary.files} file(s)")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from hireops.db import get_engine
+    from hireops.services.backup import BackupError, restore_backup
+
+    try:
+        summary = restore_backup(database_url=get_settings().database_url, engine=get_engine(),
+                                 backup=Path(getattr(args, "from")))
+    except BackupError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    print(f"restored {sum(summary.rows.values())} rows and {summary.files} file(s) from "
+          f"{summary.path} (revision {summary.revision})")
     return 0
 
 
@@ -127,6 +157,13 @@ def build_parser() -> argparse.ArgumentParser:
                         "shortlisted (repeatable)")
     export.add_argument("--search", help="text in the candidate's name or email, or the job title")
     export.set_defaults(run=_export)
+    backup = commands.add_parser("backup", help="write every table and attachment file into "
+                                 "a new folder (restorable into SQLite or PostgreSQL)")
+    backup.add_argument("--out", required=True, help="a new or empty folder")
+    backup.set_defaults(run=_backup)
+    restore = commands.add_parser("restore", help="restore a backup into an empty database")
+    restore.add_argument("--from", required=True, help="the backup folder")
+    restore.set_defaults(run=_restore)
     commands.add_parser("seed-demo", help="load demo jobs, candidates and the demo admin "
                         "(demo mode only; safe to repeat)").set_defaults(run=_seed_demo)
     return parser

@@ -11,7 +11,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +46,24 @@ class Settings(BaseSettings):
     login_max_delay_s: float = 8.0
     # Shown in the app and in emails.
     company_name: str = "HireOps Demo Co."
+    # The team's time zone (IANA name): working hours and slot suggestions are in it.
+    company_timezone: str = "Europe/Paris"
+    # The recruiters' working hours for follow-up interviews, Monday to Friday.
+    working_hours_start: int = 9
+    working_hours_end: int = 17
+    # Length of a booked follow-up interview, in minutes.
+    followup_interview_minutes: int = Field(default=45, ge=5, le=480)
+    # Candidates with no activity for this many days are anonymised (0: keep until erased).
+    retention_days: int = Field(default=0, ge=0)
+    # Defaults for NEW jobs (each job keeps its own copy; see services.jobs.create_job).
+    job_resume_min: float = Field(default=80.0, ge=0, le=100)
+    job_interview_min: float = Field(default=75.0, ge=0, le=100)
+    job_reject_below: float = Field(default=50.0, ge=0, le=100)
+    job_resume_weight: float = Field(default=0.4, ge=0, le=1)
+    job_interview_weight: float = Field(default=0.6, ge=0, le=1)
+    # Let the rule advance or reject without HR (off: every such verdict waits for a person).
+    job_auto_advance: bool = False
+    job_auto_reject: bool = False
     # Where the embedded inbox reads mail from.
     inbox_maildir: Path = PROJECT_ROOT / "data" / "maildir"
     # Where attachment files are kept (content-addressed by SHA-256).
@@ -52,14 +72,20 @@ class Settings(BaseSettings):
     attachment_max_store_bytes: int = 25 * 1024 * 1024
     # How often the scheduler polls the inbox, in seconds (0 turns polling off).
     inbox_poll_seconds: int = 60
+    # The scheduler leader's lease lasts at least this long without a renewal; when the leader
+    # dies, another worker takes over after it runs out (lower only in tests).
+    scheduler_lease_seconds: float = Field(default=120.0, gt=0)
     # Messages stored or processed per database transaction.
     inbox_batch_size: int = 50
     # A claimed message whose worker has not finished after this long is taken over.
     inbox_claim_timeout_s: int = 600
-    # Worker processes that analyse mail with the local engines (0: analyse in the app process).
+    # Worker processes that analyse mail with the local engines beside the app process, which
+    # analyses too (0: only the app process).
     inbox_worker_processes: int = 1
     # Remote AI calls in flight at once (threads), per ingest pass.
     ai_max_concurrency: int = 4
+    # Reuse a remote AI result for the same agent, model, prompt version and input.
+    ai_cache_enabled: bool = True
     # Minimum resume-to-job similarity (0-1) for an application to an unnamed job.
     match_floor: float = 0.25
     # At most this many jobs get an application from one unnamed-job email.
@@ -105,6 +131,68 @@ class Settings(BaseSettings):
     # Mark mail fetched over IMAP as read on the server (off: the server's mail is left as is).
     imap_mark_seen: bool = False
 
+    # The address candidates open their interview links at (no trailing slash).
+    public_base_url: str = "http://localhost:3000"
+    # Interview links expire this many hours after they are generated.
+    interview_link_hours: float = 72.0
+    # Interview-token lookups allowed per client address per minute (guessing protection).
+    interview_lookups_per_minute: int = 30
+    # Integration API requests (token lookups) allowed per client address per minute;
+    # requests with a wrong token count too, so guessing is bounded.
+    api_token_lookups_per_minute: int = 300
+    # The built-in interviewer's time budget shown to the candidate, in minutes.
+    interview_minutes: int = 25
+    # Check a webcam frame on the server with MediaPipe this often (0: never).
+    webcam_frame_check_seconds: float = 10.0
+
+    # Outgoing mail (yagmail over SMTP). With no host, mail is written to `outbox_maildir`
+    # instead, so the embedded setup shows what would have been sent.
+    smtp_host: str = ""
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_security: Literal["starttls", "ssl", "none"] = "starttls"
+    smtp_user: str = ""
+    smtp_password: SecretStr | None = None
+    smtp_from_address: str = "recruiting@hireops.local"
+    smtp_from_name: str = "HireOps Recruiting"
+    smtp_timeout_s: float = 20.0
+    # None: `sent_mail` inside `data_dir`.
+    outbox_maildir: Path | None = None
+    # Delivery attempts per message before it is marked failed; the pause doubles each time.
+    outbox_max_attempts: int = 6
+    outbox_backoff_initial_s: float = 30.0
+    outbox_backoff_max_s: float = 3600.0
+    # How often the scheduler delivers due mail, in seconds.
+    outbox_poll_seconds: int = 15
+
+    # ElevenLabs voice interviews; the built-in interviewer runs when no agent is configured.
+    elevenlabs_api_key: SecretStr | None = None
+    elevenlabs_agent_id: str = ""
+    # The shared secret ElevenLabs signs its post-call webhooks with.
+    elevenlabs_webhook_secret: SecretStr | None = None
+    # Another API address (a loopback fake in tests); None is ElevenLabs' own.
+    elevenlabs_base_url: str | None = None
+    # Webhooks older than this are refused (replay protection).
+    elevenlabs_webhook_tolerance_s: int = 1800
+
+    @field_validator("company_timezone")
+    @classmethod
+    def _known_time_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"'{value}' is not a known time zone (e.g. Europe/Paris).") from None
+        return value
+
+    @model_validator(mode="after")
+    def _consistent_numbers(self) -> Settings:
+        if not 0 <= self.working_hours_start < self.working_hours_end <= 24:
+            raise ValueError("Working hours must run from an earlier to a later hour (0-24).")
+        if abs(self.job_resume_weight + self.job_interview_weight - 1.0) > 1e-6:
+            raise ValueError("The resume and interview weights must add up to 1.")
+        if self.job_reject_below > min(self.job_resume_min, self.job_interview_min):
+            raise ValueError("'Reject below' must not be above the resume or interview minimum.")
+        return self
+
     def get_secret_key(self) -> str:
         """Return the credentials key, creating and storing one on first use."""
         if self.secret_key is not None:
@@ -121,6 +209,10 @@ class Settings(BaseSettings):
         with os.fdopen(fd, "w") as handle:
             handle.write(key)
         return key
+
+    def sent_mail_dir(self) -> Path:
+        """Where mail goes when no SMTP server is configured."""
+        return self.outbox_maildir or self.data_dir / "sent_mail"
 
     def agent_settings(self, agent: str) -> tuple[EngineName, str, str]:
         """Return (engine, agent id, model) configured for one agent."""

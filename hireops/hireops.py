@@ -2,13 +2,19 @@
 
 import reflex as rx
 
+from hireops.api.app import build_api
 from hireops.components.shell import PAGES
 from hireops.lifespan import inbox_poller
 from hireops.pages import (  # noqa: F401  (importing a page module registers its routes)
+    ai_usage,
+    api_tokens,
+    audit,
     candidate,
     candidates,
     dashboard,
+    equal_opportunities,
     inbox,
+    interview_room,
     job_editor,
     jobs,
     login,
@@ -19,6 +25,8 @@ from hireops.pages import (  # noqa: F401  (importing a page module registers it
 
 app = rx.App(
     style={"font_family": "Inter, system-ui, -apple-system, 'Segoe UI', sans-serif"},
+    # Reflex's backend is mounted inside this FastAPI app; its /api/v1 routes come first.
+    api_transformer=build_api(),
 )
 
 for render, page_options in PAGES:

@@ -115,6 +115,31 @@ class UserSession(SQLModel, table=True):
     revoked_at: datetime | None = optional_time_field()
 
 
+class ApiTokenScope(str, Enum):
+    """What an integration API token may do; write includes read."""
+
+    read = "read"
+    write = "write"
+
+
+class ApiToken(SQLModel, table=True):
+    """A token for the integration API; the caller holds it, the table only its SHA-256."""
+
+    __tablename__ = "api_tokens"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=120)
+    # The first characters of the token, so an admin can tell tokens apart in the list.
+    token_prefix: str = Field(max_length=8)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    scope: ApiTokenScope = Field(default=ApiTokenScope.read, sa_type=sa.String(10))
+    created_by_id: int | None = Field(default=None, foreign_key="users.id")
+    created_at: datetime = created_at_field()
+    last_used_at: datetime | None = optional_time_field()
+    revoked_at: datetime | None = optional_time_field()
+
+
 class LoginThrottle(SQLModel, table=True):
     """Failed sign-ins per email (known or not), so repeated guessing slows down."""
 
@@ -258,6 +283,10 @@ class Candidate(SQLModel, table=True):
     source: str = Field(default="manual", max_length=40)
     merged_into_id: int | None = Field(default=None, foreign_key="candidates.id")
     anonymized_at: datetime | None = optional_time_field()
+    # The candidate's own answers to the optional equal-opportunities questions,
+    # {characteristic: answer}. Voluntary; never used in scoring and never shown to anyone
+    # reviewing this candidate: only the reports' adverse-impact view reads them, in aggregate.
+    self_reported: dict = json_field(dict)
     created_at: datetime = created_at_field()
     updated_at: datetime = created_at_field()
 
@@ -311,12 +340,62 @@ class InterviewLink(SQLModel, table=True):
     provider: str = Field(default="builtin", max_length=20)  # builtin | elevenlabs
     conversation_id: str = Field(default="", max_length=120)
     expires_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    # The token again, Fernet-encrypted, so HR can copy or re-send the link later.
+    token_encrypted: str = Field(default="", sa_type=sa.Text)
+    # [{status, at, by}] in order; the current status is also in `status`.
     status_trail: list[dict] = json_field()
+    opened_at: datetime | None = optional_time_field()
+    started_at: datetime | None = optional_time_field()
+    completed_at: datetime | None = optional_time_field(index=True)
+    # What the candidate agreed to and when: {notice_version, ai_notice, recording, webcam, at}.
     consent_at: datetime | None = optional_time_field()
+    consent_record: dict = json_field(dict)
     webcam_declined: bool = False
+    # Aggregated webcam signals (browser reports and server frame checks) for the recruiter.
     face_summary: dict = json_field(dict)
+    # Readable warnings for HR, e.g. "a second face for 40 s"; never part of the score.
+    integrity_flags: list[str] = json_field()
+    # The built-in interviewer's questions ({key, text, expected_points, source, ...}) and cursor.
+    plan: dict = json_field(dict)
+    # The candidate's own words for a preferred interview slot.
+    preferred_slot_text: str = Field(default="", sa_type=sa.Text)
+    # HR invited below the job's resume threshold, and why.
+    threshold_override_reason: str = Field(default="", sa_type=sa.Text)
     created_by_id: int | None = Field(default=None, foreign_key="users.id")
     created_at: datetime = created_at_field()
+
+
+class InterviewSignal(SQLModel, table=True):
+    """One webcam report for an interview: from the browser widget or a server frame check."""
+
+    __tablename__ = "interview_signals"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    link_id: int = Field(foreign_key="interview_links.id", index=True)
+    source: str = Field(max_length=20)  # browser | server
+    recorded_at: datetime = created_at_field()
+    # Share of the window with exactly one face visible (0-100).
+    face_present_pct: float | None = None
+    # How centred and near the face was, 0-100, from the real video size.
+    attention: float | None = None
+    max_faces: int = 0
+    # Longest stretch without a face in this window, seconds.
+    longest_absence_s: float = 0.0
+    frame_width: int = 0
+    frame_height: int = 0
+    detail: dict = json_field(dict)
+
+
+class RateLimitBucket(SQLModel, table=True):
+    """Hits per key in a fixed time window, shared by every worker (e.g. token lookups per IP)."""
+
+    __tablename__ = "rate_limit_buckets"
+    __table_args__ = {"extend_existing": True}
+
+    key: str = Field(primary_key=True, max_length=200)
+    window_started_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    hits: int = 0
 
 
 class InterviewTurn(SQLModel, table=True):
@@ -334,6 +413,8 @@ class InterviewTurn(SQLModel, table=True):
     speaker: str = Field(max_length=20)  # interviewer | candidate
     text: str = Field(sa_type=sa.Text)
     question_key: str = Field(default="", max_length=80)
+    # question | follow_up | answer | slot_question | slot_answer | closing | replaced
+    kind: str = Field(default="", max_length=20)
     started_at: datetime | None = optional_time_field()
     ended_at: datetime | None = optional_time_field()
     created_at: datetime = created_at_field()
@@ -346,7 +427,7 @@ class Evaluation(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     application_id: int = Field(foreign_key="applications.id", index=True)
     link_id: int | None = Field(default=None, foreign_key="interview_links.id")
-    status: str = Field(default="ok", max_length=20)  # ok | failed | superseded
+    status: str = Field(default="ok", max_length=20)  # queued | running | ok | failed | superseded
     score: float | None = None
     communication: float | None = None
     technical_depth: float | None = None
@@ -358,6 +439,10 @@ class Evaluation(SQLModel, table=True):
     email_draft: str = Field(default="", sa_type=sa.Text)
     summary: str = Field(default="", sa_type=sa.Text)
     result: dict = json_field(dict)
+    # engine (the configured evaluator) | human (a score HR entered instead)
+    source: str = Field(default="engine", max_length=20)
+    # When a worker took it to run; a run left by a dead process is taken over after a while.
+    claimed_at: datetime | None = optional_time_field()
     ai_call_id: int | None = Field(default=None, foreign_key="ai_calls.id")
     created_at: datetime = created_at_field()
 
@@ -383,6 +468,52 @@ class Decision(SQLModel, table=True):
     reason: str = Field(default="", sa_type=sa.Text)
     decided_by_id: int | None = Field(default=None, foreign_key="users.id")
     created_at: datetime = created_at_field()
+
+
+class InterviewBooking(SQLModel, table=True):
+    """A booked follow-up interview; a reschedule cancels the old booking and books anew with
+    the same calendar UID and a higher sequence, so calendars update the one event."""
+
+    __tablename__ = "interview_bookings"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="applications.id", index=True)
+    starts_at: datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)
+    ends_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    # The candidate's IANA time zone, for the emails they read.
+    candidate_tz: str = Field(default="UTC", max_length=64)
+    # preferred (the candidate's own slot) | suggested | manual
+    source: str = Field(default="preferred", max_length=20)
+    # The candidate's words the slot came from, when it came from them.
+    original_text: str = Field(default="", sa_type=sa.Text)
+    # booked | cancelled
+    status: str = Field(default="booked", max_length=20, index=True)
+    ics_uid: str = Field(default="", max_length=200)
+    ics_sequence: int = 0
+    booked_by_id: int | None = Field(default=None, foreign_key="users.id")
+    created_at: datetime = created_at_field()
+
+
+class AIFlag(SQLModel, table=True):
+    """HR marking an AI output as wrong, unfair or made up; kept beside the output it flags."""
+
+    __tablename__ = "ai_flags"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    # resume_score | evaluation | question | classification
+    target_type: str = Field(max_length=30, index=True)
+    target_id: int = Field(index=True)
+    application_id: int | None = Field(default=None, foreign_key="applications.id", index=True)
+    # wrong | unfair | made_up
+    reason: str = Field(max_length=20, index=True)
+    note: str = Field(default="", sa_type=sa.Text)
+    created_by_id: int | None = Field(default=None, foreign_key="users.id")
+    created_at: datetime = created_at_field()
+    # How HR dealt with it ("re-run", "human score 62"), empty while open.
+    resolution: str = Field(default="", sa_type=sa.Text)
+    resolved_at: datetime | None = optional_time_field()
 
 
 class Event(SQLModel, table=True):
@@ -424,12 +555,33 @@ class AICall(SQLModel, table=True):
     attempts: int = 1
     status: str = Field(default="ok", max_length=20, index=True)  # ok | failed
     error: str = Field(default="", sa_type=sa.Text)
+    # Answered from `ai_result_cache`: no request was made, so no tokens or cost.
+    cached: bool = False
     # What the call was for, e.g. ("job", 12); lets the UI show the failure where it belongs.
     subject_type: str = Field(default="", max_length=40)
     subject_id: int | None = None
     created_at: datetime = Field(
         default_factory=utcnow, sa_type=UTCDateTime, nullable=False, index=True
     )
+
+
+class AICacheEntry(SQLModel, table=True):
+    """A validated result of a successful remote AI call, reused for the same input.
+
+    The key covers everything that shapes the answer (agent, engine, model or agent id, prompt
+    version, input hash), so a new prompt version or model is a miss, never a stale hit.
+    """
+
+    __tablename__ = "ai_result_cache"
+    __table_args__ = {"extend_existing": True}
+
+    # sha256 of (agent, engine, model, agent id, prompt version, input hash).
+    key: str = Field(primary_key=True, max_length=64)
+    agent: str = Field(max_length=40)
+    # The model that answered (the reply's name for it), shown again on cached calls.
+    model: str = Field(default="", max_length=120)
+    result: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON, nullable=False)
+    created_at: datetime = created_at_field()
 
 
 class OutboxMessage(SQLModel, table=True):
@@ -447,7 +599,7 @@ class OutboxMessage(SQLModel, table=True):
     body_html: str = Field(default="", sa_type=sa.Text)
     ics: str = Field(default="", sa_type=sa.Text)
     application_id: int | None = Field(default=None, foreign_key="applications.id", index=True)
-    status: str = Field(default="pending", max_length=20, index=True)  # pending|sent|failed
+    status: str = Field(default="pending", max_length=20, index=True)  # pending|sending|sent|failed
     attempts: int = 0
     next_attempt_at: datetime | None = optional_time_field(index=True)
     last_error: str = Field(default="", sa_type=sa.Text)

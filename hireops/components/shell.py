@@ -17,6 +17,7 @@ NAV_ITEMS = (
     ("Jobs", "briefcase", routes.JOBS),
     ("Candidates", "users", routes.CANDIDATES),
     ("Reports", "chart-bar", routes.REPORTS),
+    ("Audit log", "scroll-text", routes.AUDIT),
     ("Settings", "settings", routes.SETTINGS),
 )
 

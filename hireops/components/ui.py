@@ -36,7 +36,7 @@ def metric_card(label: str, value: rx.Var | int, icon: str, hint: str = "",
                       height="40px", border_radius="10px", background=rx.color(color, 3)),
             align="start", width="100%",
         ),
-        width="100%",
+        width="100%", class_name="metric-card",
     )
 
 

@@ -9,7 +9,14 @@ from hireops.components.ui import RECOMMENDATION_COLORS, card, error_callout, sc
 from hireops.services.candidate_profile import (
     ApplicationCard, EmailEntry, EvidenceRow, KnockoutRow, ResumeSegment, TimelineEntry,
 )
+from hireops.pages.candidate_decision import decision_section
+from hireops.pages.candidate_flags import flag_button, resume_score_flags
+from hireops.pages.candidate_interviews import interviews_section, outgoing_mail_section
 from hireops.state.candidate import CandidateState as S
+from hireops.state.candidate_decision import CandidateDecisionState
+from hireops.state.candidate_flags import CandidateFlagState
+from hireops.state.candidate_privacy import CandidatePrivacyState as P
+from hireops.state.candidate_interviews import CandidateInterviewState
 
 MUTED = rx.color("gray", 11)
 
@@ -125,8 +132,11 @@ def _application(app: ApplicationCard) -> rx.Component:
                 rx.spacer(),
                 rx.vstack(
                     rx.hstack(_recommendation(app.recommendation),
-                              _score_badge(app.score_value, app.score), spacing="2",
-                              align="center"),
+                              _score_badge(app.score_value, app.score),
+                              rx.cond(app.score_value >= 0,
+                                      flag_button("resume_score", app.application_id,
+                                                  "flag-resume-score")),
+                              spacing="2", align="center"),
                     rx.cond(app.confidence != "", rx.text("Confidence ", app.confidence,
                                                           size="1", color=MUTED)),
                     rx.cond(app.stale, rx.badge(rx.icon("clock-alert", size=12),
@@ -136,6 +146,7 @@ def _application(app: ApplicationCard) -> rx.Component:
                 ),
                 width="100%", align="start",
             ),
+            resume_score_flags(app.application_id),
             rx.cond(app.evidence.length() > 0, rx.vstack(
                 _subheading("Evidence"),
                 rx.table.root(rx.table.body(rx.foreach(app.evidence, _evidence_row)),
@@ -268,19 +279,60 @@ def _merge() -> rx.Component:
     ))
 
 
+def _privacy() -> rx.Component:
+    erase_dialog = rx.alert_dialog.root(
+        rx.alert_dialog.content(
+            rx.alert_dialog.title("Erase this candidate's data?"),
+            rx.alert_dialog.description(
+                "Every application, email, attachment, interview, evaluation and decision of "
+                "this person is deleted, with their files. This cannot be undone. The audit log "
+                "keeps only a record that the data was erased, by whom and why.", size="2"),
+            rx.text_area(placeholder="Why (e.g. the candidate asked by email on 21 Nov)",
+                         value=P.erase_reason, on_change=P.set_erase_reason, width="100%",
+                         margin_top="12px", id="erase-reason"),
+            rx.hstack(rx.alert_dialog.cancel(rx.button("Cancel", variant="soft",
+                                                       color_scheme="gray",
+                                                       on_click=P.close_erase)),
+                      rx.button("Erase permanently", color_scheme="red",
+                                on_click=P.confirm_erase, id="erase-confirm"),
+                      spacing="3", justify="end", margin_top="16px"),
+        ),
+        open=P.erasing,
+    )
+    return rx.cond(S.can_edit, _section(
+        "Candidate data", "shield",
+        rx.text("Give the candidate a copy of everything held about them, or erase it on "
+                "request.", size="2", color=MUTED),
+        rx.hstack(
+            rx.button(rx.icon("download", size=14), "Export data", variant="soft", size="2",
+                      on_click=P.export_data, id="export-data"),
+            rx.cond(S.is_admin, rx.button(rx.icon("trash-2", size=14), "Erase…",
+                                          variant="soft", color_scheme="red", size="2",
+                                          on_click=P.open_erase, id="erase-open")),
+            spacing="2", padding_top="10px"),
+        erase_dialog,
+    ))
+
+
 def _back() -> rx.Component:
     return rx.link(rx.button(rx.icon("arrow-left", size=16), "All candidates", variant="soft",
                              color_scheme="gray"), href=routes.CANDIDATES)
 
 
-@recruiter_page(route=routes.CANDIDATE, title="Candidate", on_load=[S.load], actions=_back)
+@recruiter_page(route=routes.CANDIDATE, title="Candidate",
+                on_load=[S.load, CandidateInterviewState.load_interviews,
+                         CandidateDecisionState.load_decisions, CandidateFlagState.load_flags],
+                actions=_back)
 def candidate() -> rx.Component:
     return rx.vstack(
         error_callout(S.error),
         _header(),
         rx.grid(
-            rx.vstack(_applications(), _resume(), spacing="4", width="100%"),
-            rx.vstack(_timeline(), _emails(), _merge(), spacing="4", width="100%"),
+            rx.vstack(decision_section(), _applications(), interviews_section(), _resume(),
+                      spacing="4", width="100%"),
+            rx.vstack(_timeline(), _emails(), outgoing_mail_section(), _merge(), _privacy(),
+                      spacing="4",
+                      width="100%"),
             columns=rx.breakpoints(initial="1", lg="3fr 2fr"), spacing="4", width="100%",
             align_items="start",
         ),

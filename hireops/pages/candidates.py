@@ -156,6 +156,8 @@ def _bulk_bar() -> rx.Component:
                                              lambda o: rx.select.item(o.label, value=o.value))),
                 value="", on_change=S.bulk_move,
             ),
+            rx.button(rx.icon("send", size=16), "Send interview link", variant="soft",
+                      on_click=S.bulk_invite, id="bulk-invite"),
             rx.button(rx.icon("circle-x", size=16), "Reject…", color_scheme="red",
                       variant="soft", on_click=S.open_reject),
             rx.button(rx.icon("download", size=16), "Export selected", variant="soft",

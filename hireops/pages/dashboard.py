@@ -3,10 +3,13 @@
 import reflex as rx
 
 from hireops import routes
+from hireops.components.decision_card import decision_cards
 from hireops.components.shell import recruiter_page
+from hireops.components.ticker import ticker
 from hireops.components.ui import card, metric_card
 from hireops.services.dashboard import ActivityItem, StageCount
 from hireops.state.dashboard import DashboardState
+from hireops.state.decision_queue import DecisionQueueState
 
 
 def _stage_row(stage: StageCount) -> rx.Component:
@@ -34,9 +37,26 @@ def _activity_row(item: ActivityItem) -> rx.Component:
     )
 
 
-@recruiter_page(route=routes.DASHBOARD, title="Dashboard", on_load=[DashboardState.load])
+def _decision_queue() -> rx.Component:
+    return card(
+        rx.hstack(rx.icon("gavel", size=18, color=rx.color("amber", 10)),
+                  rx.heading("Decision required", size="4"),
+                  rx.badge(DecisionQueueState.decision_cards.length(), color_scheme="amber"),
+                  spacing="2", align="center", padding_bottom="12px"),
+        decision_cards(DecisionQueueState, "No decision waits for HR."),
+        width="100%", id="decision-queue",
+    )
+
+
+# New mail, interviews and decisions appear without a reload.
+LIVE_REFRESH_MS = 15_000
+
+
+@recruiter_page(route=routes.DASHBOARD, title="Dashboard",
+                on_load=[DashboardState.load, DecisionQueueState.load_queue])
 def dashboard() -> rx.Component:
     return rx.vstack(
+        ticker(every=LIVE_REFRESH_MS, on_tick=DecisionQueueState.refresh),
         rx.grid(
             metric_card("Open jobs", DashboardState.open_jobs, "briefcase", "accepting applications"),
             metric_card("Candidates", DashboardState.candidates, "users", "people in the pipeline"),
@@ -46,6 +66,7 @@ def dashboard() -> rx.Component:
                         "waiting for a person", color="amber"),
             columns=rx.breakpoints(initial="1", sm="2", lg="4"), spacing="4", width="100%",
         ),
+        _decision_queue(),
         rx.grid(
             card(
                 rx.heading("Applications by stage", size="4", padding_bottom="12px"),

@@ -1,13 +1,23 @@
-"""Summaries of the ai_calls table: how often each agent ran, failed, took and cost."""
+"""Summaries of the ai_calls table: calls, failures, tokens, cost and latency per agent, model
+and day.
+
+Costs appear twice: as recorded when the call was made, and re-priced from today's price table
+(`services.ai.prices`), so an edited table shows what the same usage costs now without
+rewriting history.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import case, func
 from sqlmodel import Session, select
 
 from hireops.models import AICall
+from hireops.services.ai.prices import estimate_cost_usd
 
 
 @dataclass(frozen=True)
@@ -19,6 +29,27 @@ class AgentUsage:
     tokens: int
     cost: str
     avg_latency_ms: str
+
+
+@dataclass(frozen=True)
+class UsageRow:
+    """Calls of one agent with one model on one day (or over the whole range for totals)."""
+
+    agent: str
+    # The model name, else the agent id, else the engine ("local" has no model).
+    model: str
+    # ISO date, or "" for a total over days.
+    day: str
+    calls: int
+    failures: int
+    input_tokens: int
+    output_tokens: int
+    # USD as recorded at call time.
+    recorded_cost: float
+    # USD for the same tokens at the current price table.
+    current_cost: float
+    median_ms: float | None
+    p95_ms: float | None
 
 
 def summarize_ai_usage(*, session: Session) -> list[AgentUsage]:
@@ -36,3 +67,72 @@ def summarize_ai_usage(*, session: Session) -> list[AgentUsage]:
                    avg_latency_ms=f"{latency or 0:.0f}")
         for agent, engine, calls, failures, tokens, cost, latency in rows
     ]
+
+
+def percentile(values: list[float], q: float) -> float | None:
+    """The q-th quantile (0-1) by linear interpolation between ranks; None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * q
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def usage_by_agent_model_day(*, session: Session, prices: Mapping[str, tuple[float, float]],
+                             date_from: date | None = None,
+                             date_to: date | None = None) -> list[UsageRow]:
+    """One row per agent, model and day (UTC), newest day first."""
+    groups: dict[tuple[str, str, str], list[AICall]] = defaultdict(list)
+    for call in _calls(session, date_from, date_to):
+        groups[(call.agent, _model(call), call.created_at.date().isoformat())].append(call)
+    rows = [_row(agent, model, day, calls, prices)
+            for (agent, model, day), calls in groups.items()]
+    return sorted(rows, key=lambda r: (r.day, r.agent, r.model), reverse=True)
+
+
+def usage_by_agent_model(*, session: Session, prices: Mapping[str, tuple[float, float]],
+                         date_from: date | None = None,
+                         date_to: date | None = None) -> list[UsageRow]:
+    """One row per agent and model over the whole range."""
+    groups: dict[tuple[str, str], list[AICall]] = defaultdict(list)
+    for call in _calls(session, date_from, date_to):
+        groups[(call.agent, _model(call))].append(call)
+    return sorted((_row(agent, model, "", calls, prices)
+                   for (agent, model), calls in groups.items()),
+                  key=lambda r: (r.agent, r.model))
+
+
+def _row(agent: str, model: str, day: str, calls: list[AICall],
+         prices: Mapping[str, tuple[float, float]]) -> UsageRow:
+    # A failed call's latency is mostly timeouts and retries: it would distort the typical wait.
+    latencies = [c.latency_ms for c in calls if c.status == "ok"]
+    median, p95 = percentile(latencies, 0.5), percentile(latencies, 0.95)
+    return UsageRow(
+        agent=agent, model=model, day=day, calls=len(calls),
+        failures=sum(c.status != "ok" for c in calls),
+        input_tokens=sum(c.input_tokens for c in calls),
+        output_tokens=sum(c.output_tokens for c in calls),
+        recorded_cost=round(sum(c.cost_usd for c in calls), 6),
+        current_cost=round(sum(estimate_cost_usd(c.model, c.input_tokens, c.output_tokens,
+                                                 prices=prices) for c in calls), 6),
+        median_ms=None if median is None else round(median, 1),
+        p95_ms=None if p95 is None else round(p95, 1))
+
+
+def _model(call: AICall) -> str:
+    return call.model or call.agent_id or call.engine
+
+
+def _calls(session: Session, date_from: date | None, date_to: date | None) -> list[AICall]:
+    query = select(AICall)
+    if date_from is not None:
+        query = query.where(AICall.created_at >= _day_start(date_from))
+    if date_to is not None:
+        query = query.where(AICall.created_at < _day_start(date_to + timedelta(days=1)))
+    return list(session.exec(query).all())
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=timezone.utc)

@@ -1,5 +1,10 @@
 """Where message analysis runs: inline, in worker processes (local engines are CPU-bound), or
-in threads (remote engines wait on the network). The database stays in the calling process."""
+in threads (remote engines wait on the network). The database stays in the calling process.
+
+With worker processes the calling process helps too: when it comes to collect a batch, it
+analyses the messages no worker has started yet instead of waiting for them. So one worker
+process and the app process keep two cores busy, at the memory cost of one extra process.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +16,10 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
+from typing import TypeVar
 
-from hireops.config import get_settings
 from hireops.services.inbox_processing import Analysis, EmailWork, OpenJobs, analyze_email
+from hireops.services.runtime_settings import current_settings
 
 log = logging.getLogger(__name__)
 # Below this many waiting messages, starting worker processes costs more than it saves.
@@ -21,6 +27,7 @@ MIN_MESSAGES_FOR_PROCESSES = 24
 ANALYSIS_AGENTS = ("classifier", "resume_scorer")
 
 _worker_jobs: OpenJobs | None = None
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -31,8 +38,23 @@ class AnalysisError:
     reason: str
 
 
-# Submit a batch; the returned function waits for (or computes) its analyses.
-Analyze = Callable[[list[EmailWork]], Callable[[], list["Analysis | AnalysisError"]]]
+@dataclass(frozen=True)
+class InAnalysis:
+    """A batch handed to the runner."""
+
+    # Whether every result is in, without waiting (always False inline: nothing runs before
+    # `results` is called).
+    done: Callable[[], bool]
+    # The results in batch order, waiting for (or computing) them.
+    results: Callable[[], list[Analysis | AnalysisError]]
+
+
+@dataclass(frozen=True)
+class Runner:
+    """Starts analysing batches; `background` is False when analysis runs inline on collecting."""
+
+    submit: Callable[[list[EmailWork]], InAnalysis]
+    background: bool
 
 
 def analyze_safely(work: EmailWork, open_jobs: OpenJobs | None = None) -> Analysis | AnalysisError:
@@ -58,26 +80,47 @@ def _init_worker(open_jobs: OpenJobs) -> None:
 
 
 @contextlib.contextmanager
-def analysis_runner(open_jobs: OpenJobs, *, pending: int) -> Iterator[Analyze]:
-    """A function that starts analysing a batch and returns how to collect the results, backed
-    by the best executor for the configured engines and the amount of work. Collecting later
-    lets the caller record one batch while the workers analyse the next."""
+def analysis_runner(open_jobs: OpenJobs, *, pending: int) -> Iterator[Runner]:
+    """A runner backed by the best executor for the configured engines and the amount of work.
+    Collecting later lets the caller record one batch while the workers analyse the next."""
     executor = _make_executor(open_jobs, pending)
     if executor is None:
-        yield lambda batch: lambda: [analyze_safely(work, open_jobs) for work in batch]
+        yield Runner(lambda batch: InAnalysis(
+            done=lambda: False,
+            results=lambda: [analyze_safely(work, open_jobs) for work in batch]),
+            background=False)
         return
-    task = (analyze_safely if isinstance(executor, ProcessPoolExecutor)
-            else partial(analyze_safely, open_jobs=open_jobs))
+    processes = isinstance(executor, ProcessPoolExecutor)
+    task = analyze_safely if processes else partial(analyze_safely, open_jobs=open_jobs)
     with executor:
-        def submit(batch: list[EmailWork]):
-            futures = [(work.email_id, executor.submit(task, work)) for work in batch]
-            return lambda: [_collect(email_id, future) for email_id, future in futures]
+        def submit(batch: list[EmailWork]) -> InAnalysis:
+            futures = [(work, executor.submit(task, work)) for work in batch]
+            if processes:
+                results = partial(collect_helping, futures,
+                                  partial(analyze_safely, open_jobs=open_jobs))
+            else:
+                results = lambda: [_collect(work.email_id, future) for work, future in futures]
+            return InAnalysis(done=lambda: all(future.done() for _, future in futures),
+                              results=results)
 
-        yield submit
+        yield Runner(submit, background=True)
+
+
+def collect_helping(futures: list[tuple[EmailWork, Future]],
+                    analyze_here: Callable[[EmailWork], T]) -> list[T | AnalysisError]:
+    """The results in batch order. Messages no worker has taken yet are cancelled and analysed
+    here, from the end of the batch while the workers go on from its start; a cancelled
+    future is never run, so each message is still analysed exactly once."""
+    waiting = list(futures)
+    done_here: list[T] = []
+    # Workers take messages in order, so once the last waiting one is taken, all are.
+    while waiting and waiting[-1][1].cancel():
+        done_here.append(analyze_here(waiting.pop()[0]))
+    return [_collect(work.email_id, future) for work, future in waiting] + done_here[::-1]
 
 
 def _make_executor(open_jobs: OpenJobs, pending: int) -> Executor | None:
-    settings = get_settings()
+    settings = current_settings()
     engines = {settings.agent_settings(agent)[0] for agent in ANALYSIS_AGENTS}
     if engines != {"local"}:
         return ThreadPoolExecutor(max_workers=settings.ai_max_concurrency)

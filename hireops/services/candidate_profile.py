@@ -258,6 +258,10 @@ def merge_candidates(*, session: Session, keep_id: int, merge_id: int,
     for name in MERGE_FILLED_FIELDS:
         if not getattr(keep, name) and getattr(merge, name):
             setattr(keep, name, getattr(merge, name))
+    # The person's own equal-opportunities answers follow their applications (and, as
+    # everywhere, stay out of the audit event).
+    if merge.self_reported:
+        keep.self_reported = {**merge.self_reported, **(keep.self_reported or {})}
     merge.merged_into_id = keep_id
     session.add_all([keep, merge])
     after_keep = {name: getattr(keep, name) for name in MERGE_FILLED_FIELDS}

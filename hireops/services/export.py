@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
 
 from openpyxl import Workbook
@@ -77,13 +77,19 @@ def _cells(row: TrackerRow) -> list[str | float | None]:
     return [neutralise(value) if isinstance(value, str) else value for value in values]
 
 
-def _csv(rows: list[TrackerRow]) -> bytes:
+def table_csv(headers: Sequence[str], rows: Iterable[Sequence[str | float | None]]) -> bytes:
+    """Any table as CSV (UTF-8 with a byte-order mark), text cells neutralised."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([header for header, _value in EXPORT_COLUMNS])
+    writer.writerow(headers)
     for row in rows:
-        writer.writerow(["" if value is None else value for value in _cells(row)])
+        writer.writerow(["" if value is None else neutralise(value) if isinstance(value, str)
+                         else value for value in row])
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def _csv(rows: list[TrackerRow]) -> bytes:
+    return table_csv([header for header, _value in EXPORT_COLUMNS], map(_cells, rows))
 
 
 def _xlsx(rows: list[TrackerRow]) -> bytes:

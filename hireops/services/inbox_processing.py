@@ -3,8 +3,9 @@
 Processing is split in two so the slow part can run in worker processes:
 - `analyze_email` (no database): extract text, classify, read contact details, match open jobs
   and score; engine calls are made here and described as `AgentRun`s.
-- `record_analysis` (database): store the AI call rows, the candidate, the applications and
-  the message's final status, all in the caller's transaction.
+- `services.inbox_recording.record_analyses` (database): store the AI call rows, the
+  candidate, the applications and the message's final status, a batch at a time, all in the
+  caller's transaction.
 
 Messages are claimed first (status new -> processing) so two workers never process the same
 one; a claim left behind by a dead worker is taken over after `inbox_claim_timeout_s`.
@@ -21,12 +22,11 @@ from sqlalchemy import or_, update
 from sqlmodel import Session, select
 
 from hireops.config import get_settings
-from hireops.models import Application, Attachment, Email, Job, JobStatus, Stage, utcnow
-from hireops.services.ai.calls import AgentRun, execute_agent, record_run
-from hireops.services.ai.schemas import EmailClassification, EmailInput, JobInput, ResumeScore
+from hireops.models import Attachment, Email, Job, JobStatus, utcnow
+from hireops.services.ai.calls import AgentRun, execute_agent
+from hireops.services.ai.schemas import EmailInput, JobInput
 from hireops.services.attachment_store import read_attachment
 from hireops.services.audit import record_event
-from hireops.services.candidates import find_or_create_candidate, get_or_create_application
 from hireops.services.contacts import ContactInfo, parse_contact_info
 from hireops.services.matching import JobMatch, match_jobs, prepare_jobs
 from hireops.services.redaction import redact_resume
@@ -117,15 +117,6 @@ class OpenJobs:
         return cls(list(session.exec(select(Job).where(Job.status == JobStatus.open)).all()))
 
 
-@dataclass
-class ProcessOutcome:
-    email_id: int
-    status: str  # processed | failed
-    reason: str = ""
-    candidate_created: bool = False
-    applications_created: int = 0
-
-
 # --- claiming ------------------------------------------------------------------------------
 
 def claim_pending(*, session: Session, limit: int) -> list[int]:
@@ -135,15 +126,13 @@ def claim_pending(*, session: Session, limit: int) -> list[int]:
     waiting = or_(Email.status == "new",
                   (Email.status == "processing") & (Email.claimed_at < stale))
     ids = session.exec(select(Email.id).where(waiting).order_by(Email.id).limit(limit)).all()
-    claimed = []
-    for email_id in ids:
-        # The status condition makes each claim atomic: a row another worker took is skipped.
-        changed = session.exec(update(Email).where(Email.id == email_id).where(waiting)
-                               .values(status="processing", claimed_at=now))
-        if changed.rowcount:
-            claimed.append(email_id)
+    # The status condition makes each row's claim atomic: one another worker took since the
+    # select is skipped. One statement for the batch, returning what it claimed.
+    claimed = session.execute(update(Email).where(Email.id.in_(ids)).where(waiting)
+                              .values(status="processing", claimed_at=now)
+                              .returning(Email.id)).scalars().all() if ids else []
     session.commit()
-    return claimed
+    return sorted(claimed)
 
 
 def load_work(*, session: Session, email_ids: list[int]) -> list[EmailWork]:
@@ -243,111 +232,7 @@ def job_input(job: Job) -> JobInput:
                     description=job.description)
 
 
-# --- recording (database, caller's transaction) -------------------------------------------
-
-def record_analysis(*, session: Session, analysis: Analysis) -> ProcessOutcome:
-    """Write what `analyze_email` found; the caller commits."""
-    # No flush before every lookup: the lookups here (candidates by email or phone, an
-    # application by candidate and job) only need rows the helpers flush themselves when they
-    # create them, and a flush per query was most of the time spent recording.
-    with session.no_autoflush:
-        return _record(session, analysis)
-
-
-def _record(session: Session, analysis: Analysis) -> ProcessOutcome:
-    email = session.get(Email, analysis.email_id)
-    _record_attachments(session, analysis)
-    warnings = list(analysis.warnings)
-    call = record_run(session=session, run=analysis.classification,
-                      subject=("email", email.id))
-    if analysis.classification.failed:
-        return _close(email, warnings, ProcessOutcome(
-            email.id, "failed", f"Classification failed (AI call #{call.id}): {call.error}"))
-    classification: EmailClassification = analysis.classification.result
-    email.category = classification.category
-    email.confidence = classification.confidence
-    email.reasoning = classification.reasoning
-    email.classification = classification.model_dump()
-    if classification.category != APPLICATION:
-        return _close(email, warnings, ProcessOutcome(email.id, "processed"))
-    outcome, failures = _record_candidate(session, email, analysis)
-    if not analysis.matches:
-        warnings.append("No open job matched this application.")
-    if not analysis.resume_text:
-        warnings.append("No readable resume: the applicant sent no readable file and the email "
-                        "body is too short to use.")
-    if failures:
-        outcome.status, outcome.reason = "failed", "; ".join(failures)
-    return _close(email, warnings, outcome)
-
-
-def _record_attachments(session: Session, analysis: Analysis) -> None:
-    for result in analysis.attachments:
-        attachment = session.get(Attachment, result.id)
-        attachment.extraction_status = result.status
-        attachment.extraction_error = result.reason
-        attachment.extracted_text = result.text
-        session.add(attachment)
-
-
-def _record_candidate(session: Session, email: Email,
-                      analysis: Analysis) -> tuple[ProcessOutcome, list[str]]:
-    candidate, created = find_or_create_candidate(
-        session=session, contact=analysis.contact, resume_text=analysis.resume_text,
-        source=f"email:{email.source}", resume_attachment_id=analysis.resume_attachment_id)
-    email.candidate_id = candidate.id
-    outcome = ProcessOutcome(email.id, "processed", candidate_created=created)
-    failures: list[str] = []
-    jobs = {job.id: job for job in session.exec(
-        select(Job).where(Job.id.in_([m.job_id for m in analysis.matches])))}
-    for match in analysis.matches:
-        application, new = get_or_create_application(
-            session=session, candidate_id=candidate.id, job_id=match.job_id, source="email",
-            source_email_id=email.id)
-        outcome.applications_created += int(new)
-        run = analysis.scores.get(match.job_id)
-        if run is not None:
-            call = record_run(session=session, run=run, subject=("application", application.id))
-            if run.failed:
-                failures.append(f"Scoring for {match.title} failed (AI call #{call.id}): "
-                                f"{call.error}")
-            else:
-                _apply_score(application, jobs[match.job_id], run.result,
-                             call.prompt_version)
-        application.last_activity_at = utcnow()
-        session.add(application)
-        record_event(session=session, action="application.matched", actor_label="inbox",
-                     entity_type="application", entity_id=application.id,
-                     after={"job": match.title, "reason": match.reason,
-                            "resume_score": application.resume_score})
-    return outcome, failures
-
-
-def _apply_score(application: Application, job: Job, result: ResumeScore,
-                 prompt_version: str) -> None:
-    application.resume_score = result.match.score
-    application.resume_result = result.model_dump()
-    application.resume_job_version = job.version
-    application.resume_prompt_version = prompt_version
-    application.resume_stale = False
-    if application.stage in (Stage.new, Stage.classified):
-        application.stage = Stage.matched
-    application.updated_at = utcnow()
-
-
-def _close(email: Email, warnings: list[str], outcome: ProcessOutcome) -> ProcessOutcome:
-    email.status = outcome.status
-    email.failure_reason = outcome.reason
-    email.warnings = list(dict.fromkeys(warnings))  # a reprocessed message repeats its warnings
-    email.claimed_at = None
-    return outcome
-
-
-def mark_failed(*, session: Session, email_id: int, reason: str) -> ProcessOutcome:
-    """Record that processing a message broke unexpectedly (the caller commits)."""
-    email = session.get(Email, email_id)
-    return _close(email, list(email.warnings), ProcessOutcome(email_id, "failed", reason))
-
+# --- requeueing -------------------------------------------------------------------------
 
 def reprocess_emails(*, session: Session, email_ids: list[int] | None = None,
                      actor=None) -> int:

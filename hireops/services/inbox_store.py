@@ -91,7 +91,7 @@ def _store_batch(session: Session, parsed: list[tuple[RawMessage, ParsedMessage]
     fresh = [(raw, message) for raw, message in parsed if message.message_key not in existing]
     result.duplicates += len(parsed) - len(fresh)
     try:
-        emails = [_add_email(session, raw, message) for raw, message in fresh]
+        emails = _add_emails(session, fresh)
         _remember_refs(session, batch)
         session.commit()
     except IntegrityError:
@@ -101,27 +101,28 @@ def _store_batch(session: Session, parsed: list[tuple[RawMessage, ParsedMessage]
         for raw, message in fresh:
             try:
                 with session.begin_nested():
-                    emails.append(_add_email(session, raw, message))
+                    emails += _add_emails(session, [(raw, message)])
             except IntegrityError:
                 result.duplicates += 1
         session.commit()
     result.new += len(emails)
 
 
-def _add_email(session: Session, raw: RawMessage, message: ParsedMessage) -> Email:
-    email = Email(
+def _add_emails(session: Session, parsed: list[tuple[RawMessage, ParsedMessage]]) -> list[Email]:
+    """The messages' rows and their attachments' (one flush gives all the emails their ids)."""
+    emails = [Email(
         message_key=message.message_key, message_id=message.message_id[:998],
         source=raw.source, folder=raw.folder[:255], source_ref=raw.source_ref[:400],
         from_address=message.from_address[:320], from_name=message.from_name[:200],
         to_address=message.to_address[:998], subject=message.subject[:998],
         body_text=message.body_text, received_at=message.received_at,
         warnings=list(message.parse_warnings),
-    )
-    session.add(email)
+    ) for raw, message in parsed]
+    session.add_all(emails)
     session.flush()
-    for part in message.attachments:
-        session.add(_attachment_row(email.id, part))
-    return email
+    for email, (_, message) in zip(emails, parsed):
+        session.add_all(_attachment_row(email.id, part) for part in message.attachments)
+    return emails
 
 
 def _attachment_row(email_id: int, part: ParsedAttachment) -> Attachment:

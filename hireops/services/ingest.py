@@ -7,7 +7,9 @@ all ends the pass early (and what was stored before that stays stored).
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections import deque
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
@@ -17,16 +19,15 @@ from sqlmodel import Session, select
 from hireops.config import get_settings
 from hireops.db import session_scope
 from hireops.models import Email
-from hireops.services.analysis_runner import AnalysisError, analysis_runner
-from hireops.services.inbox_processing import (
-    Analysis,
-    OpenJobs,
-    ProcessOutcome,
-    claim_pending,
-    load_work,
-    mark_failed,
-    record_analysis,
+from hireops.services.analysis_runner import (
+    MIN_MESSAGES_FOR_PROCESSES,
+    AnalysisError,
+    InAnalysis,
+    Runner,
+    analysis_runner,
 )
+from hireops.services.inbox_processing import Analysis, OpenJobs, claim_pending, load_work
+from hireops.services.inbox_recording import ProcessOutcome, mark_failed, record_analyses
 from hireops.services.inbox_store import known_source_refs, store_messages
 from hireops.services.mail.sources import MailSource
 
@@ -54,15 +55,21 @@ Progress = Callable[[str, int, int], None]
 
 
 def run_ingest_pass(*, source: MailSource | None, progress: Progress | None = None) -> IngestSummary:
-    """Fetch and store from `source` (None: only process what is pending), then process."""
+    """Fetch and store from `source` (None: only process what is pending), then process.
+
+    When analysis runs in the background (worker processes, threads) it starts as soon as
+    enough stored mail waits for it, so the workers read resumes while later messages are still
+    fetched and stored."""
     summary = IngestSummary()
-    if source is not None:
-        _fetch_and_store(source, summary, progress)
-    process_pending(summary=summary, progress=progress)
+    with _Processing(summary, progress) as processing:
+        if source is not None:
+            _fetch_and_store(source, summary, progress, stored=processing.start_early)
+        processing.run()
     return summary
 
 
-def _fetch_and_store(source: MailSource, summary: IngestSummary, progress: Progress | None) -> None:
+def _fetch_and_store(source: MailSource, summary: IngestSummary, progress: Progress | None,
+                     stored: Callable[[], None]) -> None:
     settings = get_settings()
     with session_scope() as session:
         known = known_source_refs(session=session, source=source.kind)
@@ -74,6 +81,7 @@ def _fetch_and_store(source: MailSource, summary: IngestSummary, progress: Progr
                                                              result.duplicates)
             if progress:
                 progress("fetching", result.seen, 0)
+            stored()
 
         try:
             store_messages(
@@ -91,32 +99,94 @@ def _fetch_and_store(source: MailSource, summary: IngestSummary, progress: Progr
 
 def process_pending(*, summary: IngestSummary, progress: Progress | None = None) -> None:
     """Process every message waiting for it, one claimed batch (one transaction) at a time."""
-    settings = get_settings()
-    with session_scope() as session:
-        open_jobs = OpenJobs.load(session)
-        total = session.exec(select(func.count()).select_from(Email)
-                             .where(Email.status.in_(("new", "processing")))).one()
-        with analysis_runner(open_jobs, pending=total) as analyze:
-            # Two batches in flight: the workers analyse the next while this process records.
-            def start_next():
-                batch = claim_pending(session=session, limit=settings.inbox_batch_size)
-                return analyze(load_work(session=session, email_ids=batch)) if batch else None
+    with _Processing(summary, progress) as processing:
+        processing.run()
 
-            running = start_next()
-            while running is not None:
-                following = start_next()
-                for outcome in _record_batch(session, running()):
-                    _count(summary, outcome, session)
-                if progress:
-                    progress("processing", summary.processed + len(summary.failed), total)
-                running = following
+
+class _Processing:
+    """Claimed batches in analysis, two at a time: the workers analyse the next batch while this
+    process records one. The runner is chosen once enough mail waits for worker processes to pay
+    off, or when `run` starts."""
+
+    def __init__(self, summary: IngestSummary, progress: Progress | None) -> None:
+        self.summary, self.progress = summary, progress
+        self.batch_size = get_settings().inbox_batch_size
+        self.resources = contextlib.ExitStack()
+        self.runner: Runner | None = None
+        self.running: deque[InAnalysis] = deque()  # oldest first
+        self.early = True  # False after `start_early` failed once
+
+    def __enter__(self) -> _Processing:
+        self.session = self.resources.enter_context(session_scope())
+        self.open_jobs = OpenJobs.load(self.session)
+        self.session.commit()  # no transaction left open while the source is read
+        return self
+
+    def __exit__(self, *problem) -> bool | None:
+        return self.resources.__exit__(*problem)
+
+    def start_early(self) -> None:
+        """Between two stored batches: record the batches whose analysis is complete and start
+        the next, without waiting, so claims are held about as long as when processing."""
+        if not self.early:
+            return
+        try:
+            self._keep_busy()
+            self.session.commit()  # no transaction left open while the next batch is fetched
+        except Exception:  # not the source's fault: `run` meets it again and reports it
+            log.exception("processing during the fetch failed; waiting for the fetch to end")
+            self.session.rollback()
+            self.early = False
+
+    def _keep_busy(self) -> None:
+        if self.runner is None and self._waiting() < MIN_MESSAGES_FOR_PROCESSES:
+            return
+        self._start_runner()
+        if self.runner.background:
+            while self.running and self.running[0].done():
+                self._record(self.running.popleft())
+            self._fill()
+
+    def run(self) -> None:
+        """Record every waiting message, batch by batch, until none is left."""
+        total = self._waiting() + self.summary.processed + len(self.summary.failed)
+        self._start_runner()
+        self._fill()
+        while self.running:
+            self._record(self.running.popleft())
+            if self.progress:
+                self.progress("processing", self.summary.processed + len(self.summary.failed),
+                              total)
+            self._fill()
+
+    def _start_runner(self) -> None:
+        if self.runner is None:
+            self.runner = self.resources.enter_context(
+                analysis_runner(self.open_jobs, pending=self._waiting()))
+
+    def _fill(self) -> None:
+        """Claim and start analysing batches until two are in analysis or none is waiting."""
+        while len(self.running) < 2:
+            batch = claim_pending(session=self.session, limit=self.batch_size)
+            if not batch:
+                return
+            work = load_work(session=self.session, email_ids=batch)
+            self.running.append(self.runner.submit(work))
+
+    def _record(self, batch: InAnalysis) -> None:
+        for outcome in _record_batch(self.session, batch.results()):
+            _count(self.summary, outcome, self.session)
+
+    def _waiting(self) -> int:
+        return self.session.exec(select(func.count()).select_from(Email)
+                                 .where(Email.status.in_(("new", "processing")))).one()
 
 
 def _record_batch(session: Session, analyses: list[Analysis | AnalysisError]) -> list[ProcessOutcome]:
     """Record a batch in one transaction; if anything in it breaks, again one by one so only
     the broken message fails."""
     try:
-        outcomes = [_record_one(session, item) for item in analyses]
+        outcomes = record_analyses(session=session, items=analyses)
         session.commit()
         return outcomes
     except Exception:
@@ -125,7 +195,7 @@ def _record_batch(session: Session, analyses: list[Analysis | AnalysisError]) ->
     outcomes = []
     for item in analyses:
         try:
-            outcomes.append(_record_one(session, item))
+            outcomes += record_analyses(session=session, items=[item])
             session.commit()
         except Exception as problem:  # one bad message must not stop the inbox
             log.exception("recording email %s failed", item.email_id)
@@ -135,12 +205,6 @@ def _record_batch(session: Session, analyses: list[Analysis | AnalysisError]) ->
                                                f"{problem}"))
             session.commit()
     return outcomes
-
-
-def _record_one(session: Session, item: Analysis | AnalysisError) -> ProcessOutcome:
-    if isinstance(item, AnalysisError):
-        return mark_failed(session=session, email_id=item.email_id, reason=item.reason)
-    return record_analysis(session=session, analysis=item)
 
 
 def _count(summary: IngestSummary, outcome: ProcessOutcome, session: Session) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from hireops.services.ai.calls import AICallFailed, generate_job
-from hireops.services.jobs import JobForm
+from hireops.services.jobs import JobForm, new_job_form
 
 
 class AutofillFailed(RuntimeError):
@@ -31,7 +31,8 @@ def autofill_job(*, session: Session, title: str, job_id: int | None = None) -> 
             "AI usage in Reports."
         ) from failure
     draft, engine = reply.result, reply.call.engine
-    form = JobForm(
+    form = new_job_form(
+        session=session,
         title=title.strip(), department=draft.department, location=draft.location,
         seniority=draft.seniority, description=draft.description,
         must_have_skills=draft.must_have_skills, nice_to_have_skills=draft.nice_to_have_skills,

@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 
 from hireops.models import Application, Job, JobStatus, Stage, User, utcnow
 from hireops.services.audit import changed_fields, record_event
+from hireops.services.runtime_settings import effective_settings
 
 
 class JobNotFound(LookupError):
@@ -140,13 +141,43 @@ def _application_counts(session: Session, job_ids: list[int]) -> dict[int, dict[
     return counts
 
 
-def create_job(*, session: Session, form: JobForm, actor: User | None) -> Job:
-    """Create an open job from a validated form."""
-    job = Job(**form.model_dump(), interview_weight=form.interview_weight,
+# Form fields whose default for a new job comes from Settings (`job_<field>`).
+DEFAULTED_FIELDS = ("resume_min", "interview_min", "reject_below", "resume_weight")
+
+
+def job_defaults(*, session: Session) -> dict[str, float | bool]:
+    """Thresholds, weight and automation for a new job, as set under Settings."""
+    settings = effective_settings(session=session)
+    return {name: getattr(settings, f"job_{name}")
+            for name in (*DEFAULTED_FIELDS, "auto_advance", "auto_reject")}
+
+
+def new_job_form(*, session: Session, **fields) -> JobForm:
+    """A form for a new job: `fields`, and the Settings defaults for the thresholds."""
+    defaults = job_defaults(session=session)
+    return JobForm(**{**{name: defaults[name] for name in DEFAULTED_FIELDS}, **fields})
+
+
+def create_job(*, session: Session, form: JobForm, actor: User | None,
+               actor_label: str | None = None) -> Job:
+    """Create an open job from a validated form (`actor_label` names a non-user actor);
+    thresholds the form does not set explicitly come from the Settings defaults."""
+    defaults = job_defaults(session=session)
+    values = form.model_dump()
+    values.update({name: defaults[name] for name in DEFAULTED_FIELDS
+                   if name not in form.model_fields_set})
+    try:
+        form = JobForm.model_validate(values)
+    except ValueError:
+        # The stored defaults clash with a threshold the caller set: keep the caller's form.
+        values = form.model_dump()
+    job = Job(**values, interview_weight=round(1.0 - values["resume_weight"], 4),
+              auto_advance=defaults["auto_advance"], auto_reject=defaults["auto_reject"],
               created_by_id=actor.id if actor else None)
     session.add(job)
     session.flush()
-    record_event(session=session, action="job.created", actor=actor, entity_type="job",
+    record_event(session=session, action="job.created", actor=actor, actor_label=actor_label,
+                 entity_type="job",
                  entity_id=job.id, after={"title": job.title, "status": job.status})
     session.commit()
     return job

@@ -1,4 +1,5 @@
-"""Background jobs in the app process: polling the inbox.
+"""Background jobs in the app process: polling the inbox, delivering the outbox, and the
+pipeline's housekeeping (expiring interview links, reminding candidates, running queued interview evaluations).
 
 Every worker starts a scheduler, but a job only does work while its worker holds the database
 lease "scheduler" (renewed on each run), so exactly one worker polls; when that worker dies, the
@@ -18,11 +19,19 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from hireops.config import get_settings
 from hireops.db import session_scope
 from hireops.services.ingest import IngestSummary, run_ingest_pass
+from hireops.services.interview.evaluation_queue import run_queued_evaluations
+from hireops.services.interview.links import expire_overdue_links
+from hireops.services.interview.reminders import send_due_reminders
 from hireops.services.leases import acquire_lease, release_lease
+from hireops.services.mail.sender import configured_sender
 from hireops.services.mail_config import configured_mail_source
+from hireops.services.outbox import DeliveryReport, deliver_due
+from hireops.services.privacy import anonymise_inactive
+from hireops.services.runtime_settings import current_settings
 
 log = logging.getLogger(__name__)
 LEASE_NAME = "scheduler"
+HOUSEKEEPING_SECONDS = 15
 
 
 def worker_id() -> str:
@@ -40,17 +49,30 @@ class InboxPoller:
 
     @property
     def lease_ttl_s(self) -> float:
-        # Three missed polls, and never less than two minutes (a long pass keeps the lease).
-        return max(3 * self.interval_s, 120)
+        """Three missed renewals (every job run renews), and never less than
+        SCHEDULER_LEASE_SECONDS (two minutes unless set, so a long pass keeps the lease)."""
+        settings = get_settings()
+        renewals = [s for s in (self.interval_s, settings.outbox_poll_seconds,
+                                HOUSEKEEPING_SECONDS) if s > 0]
+        return max(3 * self.interval_s, 3 * min(renewals), settings.scheduler_lease_seconds)
 
     def start(self) -> None:
-        # The first poll comes soon after start-up, not one whole interval later.
-        first = datetime.now(timezone.utc) + timedelta(seconds=min(5, self.interval_s))
-        self._scheduler.add_job(self.poll_once, "interval", seconds=self.interval_s,
-                                id="poll-inbox", max_instances=1, coalesce=True,
+        # The first run comes soon after start-up, not one whole interval later.
+        first = datetime.now(timezone.utc) + timedelta(seconds=min(5, self.interval_s or 5))
+        if self.interval_s > 0:
+            self._scheduler.add_job(self.poll_once, "interval", seconds=self.interval_s,
+                                    id="poll-inbox", max_instances=1, coalesce=True,
+                                    next_run_time=first)
+        self._scheduler.add_job(self.housekeeping_once, "interval", seconds=HOUSEKEEPING_SECONDS,
+                                id="housekeeping", max_instances=1, coalesce=True,
                                 next_run_time=first)
+        mail_seconds = get_settings().outbox_poll_seconds
+        if mail_seconds > 0:
+            self._scheduler.add_job(self.deliver_mail_once, "interval", seconds=mail_seconds,
+                                    id="deliver-outbox", max_instances=1, coalesce=True,
+                                    next_run_time=first)
         self._scheduler.start()
-        log.info("inbox poller %s started (every %s s)", self.holder, self.interval_s)
+        log.info("scheduler %s started (inbox every %s s; 0 = off)", self.holder, self.interval_s)
 
     def stop(self) -> None:
         self._scheduler.shutdown(wait=False)
@@ -79,11 +101,63 @@ class InboxPoller:
             return None
 
 
-def start_poller_from_settings() -> InboxPoller | None:
-    """Start polling as configured (INBOX_POLL_SECONDS=0 turns it off)."""
-    interval = get_settings().inbox_poll_seconds
-    if interval <= 0:
-        return None
-    poller = InboxPoller(interval)
+    def deliver_mail_once(self) -> DeliveryReport | None:
+        """Send the outbox's due mail, if this worker leads."""
+        try:
+            if not self.is_leader():
+                return None
+            with session_scope() as session:
+                report = deliver_due(session=session, sender=configured_sender())
+            if report.sent or report.failed or report.stopped:
+                log.info("outbox: %s", report)
+            return report
+        except Exception:  # the scheduler must outlive any single failure
+            log.exception("outbox delivery failed")
+            return None
+
+    def housekeeping_once(self) -> dict[str, int] | None:
+        """Expire overdue links and run queued evaluations, if this worker leads; each task
+        fails on its own, so one broken step never stops the others."""
+        if not self.is_leader():
+            return None
+        done: dict[str, int] = {}
+        for name, task in (("links_expired", _expire_links),
+                           ("reminders_queued", _queue_reminders),
+                           ("evaluations_run", _run_evaluations),
+                           ("candidates_anonymised", _apply_retention)):
+            try:
+                done[name] = task()
+            except Exception:  # the scheduler must outlive any single failure
+                log.exception("housekeeping step %s failed", name)
+        return done
+
+
+def _expire_links() -> int:
+    with session_scope() as session:
+        expired = expire_overdue_links(session=session)
+        session.commit()
+        return expired
+
+
+def _queue_reminders() -> int:
+    with session_scope() as session:
+        queued = send_due_reminders(session=session)
+        session.commit()
+        return queued
+
+
+def _apply_retention() -> int:
+    with session_scope() as session:
+        return anonymise_inactive(session=session, days=current_settings().retention_days)
+
+
+def _run_evaluations() -> int:
+    with session_scope() as session:
+        return run_queued_evaluations(session=session)
+
+
+def start_poller_from_settings() -> InboxPoller:
+    """Start the scheduler as configured (INBOX_POLL_SECONDS=0 turns only inbox polling off)."""
+    poller = InboxPoller(get_settings().inbox_poll_seconds)
     poller.start()
     return poller

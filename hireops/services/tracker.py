@@ -141,6 +141,20 @@ def query_tracker(*, session: Session, filter: TrackerFilter, sort: TrackerSort,
     return TrackerPage(rows=rows, total=total, page=page, page_size=page_size)
 
 
+def query_tracker_slice(*, session: Session, filter: TrackerFilter, sort: TrackerSort,
+                        limit: int, offset: int,
+                        reveal_blind: bool = False) -> tuple[list[TrackerRow], int]:
+    """Applications `offset` to `offset + limit` matching `filter`, and the total; unlike
+    `query_tracker` nothing is clamped, so a slice past the end is empty (API paging)."""
+    sqlite = _is_sqlite(session)
+    count = select(sa.func.count()).select_from(Application).where(
+        *_conditions(filter, reveal_blind, sqlite))
+    total = int(session.exec(count).one())
+    statement = _page_statement(filter, sort, reveal_blind, sqlite,
+                                max(1, min(limit, MAX_PAGE_SIZE)), max(0, offset))
+    return [_to_row(values, reveal_blind) for values in session.exec(statement)], total
+
+
 def _page_statement(filter: TrackerFilter, sort: TrackerSort, reveal_blind: bool, sqlite: bool,
                     limit: int, offset: int):
     """The page's ids chosen over applications alone, then their candidates and jobs joined."""
@@ -212,7 +226,7 @@ def list_tracker_rows(*, session: Session, filter: TrackerFilter, sort: TrackerS
 
 
 def move_stage(*, session: Session, application_ids: list[int], stage: Stage, actor: User | None,
-               reason: str = "") -> int:
+               reason: str = "", actor_label: str | None = None) -> int:
     """Move applications to `stage`, one audit event each; returns how many changed."""
     stage = Stage(stage)
     wanted = set(application_ids)
@@ -232,7 +246,7 @@ def move_stage(*, session: Session, application_ids: list[int], stage: Stage, ac
         application.updated_at = application.last_activity_at = now
         session.add(application)
         record_event(session=session, action="application.stage_changed", actor=actor,
-                     entity_type="application", entity_id=application.id, before=before,
+                     actor_label=actor_label, entity_type="application", entity_id=application.id, before=before,
                      after={"stage": stage.value,
                             "rejection_reason": application.rejection_reason},
                      note=reason)

@@ -26,6 +26,9 @@ class DashboardState(AuthState):
     @rx.event
     @requires(*READ_ROLES)
     def load(self):
+        self._load_metrics()
+
+    def _load_metrics(self) -> None:
         with session_scope() as session:
             metrics = get_dashboard_metrics(session=session)
         self.open_jobs = metrics.open_jobs

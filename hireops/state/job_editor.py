@@ -11,7 +11,7 @@ from hireops import routes
 from hireops.db import session_scope
 from hireops.services.job_autofill import AutofillFailed, autofill_job
 from hireops.services.jobs import (
-    JobForm, JobNotFound, create_job, get_job_or_raise, job_to_form, update_job,
+    JobForm, JobNotFound, create_job, get_job_or_raise, job_to_form, new_job_form, update_job,
 )
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
@@ -71,7 +71,8 @@ class JobEditorState(AuthState):
         raw_id = self.router.url.query_parameters.get("id", "")
         if not raw_id:
             self.job_id, self.version = 0, 0
-            self._fill(JobForm(title="Untitled"))
+            with session_scope() as session:
+                self._fill(new_job_form(session=session, title="Untitled"))
             self.title = ""
             return
         try:

@@ -1,21 +1,196 @@
-"""The reports page: pipeline by stage and AI usage."""
+"""The reports page: filters (job, date range), the plotly figures and the downloadable tables."""
 
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timezone
+
+import plotly.graph_objects as go
 import reflex as rx
+from sqlmodel import select
 
+from hireops.components import charts
 from hireops.db import session_scope
-from hireops.services.ai_usage import AgentUsage, summarize_ai_usage
-from hireops.services.dashboard import StageCount, get_dashboard_metrics
+from hireops.models import Job
+from hireops.services import reports
+from hireops.services.ai_flags import FlagCountRow, flag_count_rows, flag_counts
+from hireops.services.equal_opportunities import questions
+from hireops.services.export import table_csv
+from hireops.services.reports import FunnelStep, ImpactRow, ReportFilter, TopCandidate
 from hireops.state.access import READ_ROLES, requires
 from hireops.state.auth import AuthState
 
+ALL_JOBS = "all"
+
+
+@dataclass(frozen=True)
+class JobOption:
+    value: str
+    label: str
+
 
 class ReportsState(AuthState):
-    stages: list[StageCount] = []
-    ai_usage: list[AgentUsage] = []
+    job_options: list[JobOption] = []
+    job_id: str = ALL_JOBS
+    # ISO dates from the date inputs; "" leaves that end open.
+    date_from: str = ""
+    date_to: str = ""
+    # The self-reported characteristic the adverse-impact view compares: the key of one of the
+    # configured equal-opportunities questions.
+    characteristic: str = ""
+    characteristic_options: list[JobOption] = []
+    applications: int = 0
+    shortlisted: int = 0
+    median_days_to_decision: str = "–"
+    funnel_rows: list[FunnelStep] = []
+    top: list[TopCandidate] = []
+    impact: list[ImpactRow] = []
+    funnel_fig: go.Figure = go.Figure()
+    resume_fig: go.Figure = go.Figure()
+    interview_fig: go.Figure = go.Figure()
+    final_fig: go.Figure = go.Figure()
+    stage_time_fig: go.Figure = go.Figure()
+    decision_time_fig: go.Figure = go.Figure()
+    source_fig: go.Figure = go.Figure()
+    applications_fig: go.Figure = go.Figure()
+    decisions_fig: go.Figure = go.Figure()
+    thresholds_note: str = ""
+    error: str = ""
+    # HR's flags on AI output, by kind of output and reason.
+    flag_rows: list[FlagCountRow] = []
+    flags_total: int = 0
+    flags_open: int = 0
 
     @rx.event
     @requires(*READ_ROLES)
     def load(self):
         with session_scope() as session:
-            self.stages = get_dashboard_metrics(session=session).stages
-            self.ai_usage = summarize_ai_usage(session=session)
+            jobs = session.exec(select(Job.id, Job.title).order_by(Job.title)).all()
+            asked = questions(session=session)
+        self.job_options = [JobOption(ALL_JOBS, "All jobs"),
+                            *(JobOption(str(job_id), title) for job_id, title in jobs)]
+        self.characteristic_options = [JobOption(q.key, q.label) for q in asked]
+        if self.characteristic not in {q.key for q in asked}:
+            self.characteristic = asked[0].key if asked else ""
+        self._compute()
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def set_job_id(self, value: str):
+        self.job_id = value
+        self._compute()
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def set_date_from(self, value: str):
+        self.date_from = value
+        self._compute()
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def set_date_to(self, value: str):
+        self.date_to = value
+        self._compute()
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def set_characteristic(self, value: str):
+        if value in {option.value for option in self.characteristic_options}:
+            self.characteristic = value
+        self._compute()
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def clear_filters(self):
+        self.job_id, self.date_from, self.date_to = ALL_JOBS, "", ""
+        self._compute()
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def download_funnel(self):
+        data = table_csv(["Stage", "Reached", "Conversion from previous %", "Of all %"],
+                         ([s.label, s.reached, s.conversion_pct, s.of_total_pct]
+                          for s in self.funnel_rows))
+        return rx.download(data=data, filename=f"funnel-{self._stamp()}.csv")
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def download_top(self):
+        data = table_csv(["Candidate", "Job", "Resume", "Interview", "Final", "Rule says"],
+                         ([t.candidate, t.job, t.resume_score, t.interview_score, t.final_score,
+                           t.verdict] for t in self.top))
+        return rx.download(data=data, filename=f"top-candidates-{self._stamp()}.csv")
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def download_impact(self):
+        data = table_csv(["Group", "Advanced", "Decided", "Rate", "Ratio to highest",
+                          "Under four fifths"],
+                         ([r.group, r.passed, r.total, r.rate, r.ratio,
+                           "yes" if r.flagged else "no"] for r in self.impact))
+        return rx.download(data=data, filename=f"adverse-impact-{self._stamp()}.csv")
+
+    def _filter(self) -> ReportFilter:
+        job = int(self.job_id) if self.job_id.isdigit() else None
+        return ReportFilter(job_id=job, date_from=_parse(self.date_from),
+                            date_to=_parse(self.date_to))
+
+    def _compute(self) -> None:
+        report = self._filter()
+        if report.date_from and report.date_to and report.date_from > report.date_to:
+            self.error = "The start date is after the end date."
+            return
+        self.error = ""
+        with session_scope() as session:
+            kwargs = {"session": session, "report": report}
+            self.applications = len(reports.load_cohort(**kwargs))
+            self.funnel_rows = reports.funnel(**kwargs)
+            self.shortlisted = self.funnel_rows[-1].reached
+            dist = reports.score_distributions(**kwargs)
+            self.top = reports.top_candidates(**kwargs)
+            stage_times = reports.time_in_stage(**kwargs)
+            decision_time = reports.time_to_decision(**kwargs)
+            sources = reports.applications_by_source(**kwargs)
+            per_day = reports.applications_over_time(**kwargs)
+            decisions = reports.decisions_over_time(**kwargs)
+            groups = self._groups(session, report)
+            self.impact = reports.adverse_impact(
+                reports.automatic_pass_counts(**kwargs, group_of=groups)) if groups else []
+            counts = flag_counts(session=session, since=_start_of(report.date_from))
+        self.flag_rows = flag_count_rows(counts)
+        self.flags_total, self.flags_open = counts["total"], counts["open"]
+        self.median_days_to_decision = ("–" if decision_time.median_days is None
+                                        else f"{decision_time.median_days:g} d")
+        self.thresholds_note = ("" if dist.thresholds is not None else
+                                "The jobs in this report use different thresholds: pick one "
+                                "job to see its threshold lines.")
+        self.funnel_fig = charts.funnel_figure(self.funnel_rows)
+        self.resume_fig = charts.score_figure(dist, "resume")
+        self.interview_fig = charts.score_figure(dist, "interview")
+        self.final_fig = charts.score_figure(dist, "final")
+        self.stage_time_fig = charts.stage_time_figure(stage_times)
+        self.decision_time_fig = charts.decision_time_figure(decision_time)
+        self.source_fig = charts.source_figure(sources)
+        self.applications_fig = charts.dated_figure(per_day, "Applications per day")
+        self.decisions_fig = charts.dated_figure(decisions, "Decisions per day", stacked=True)
+
+    def _groups(self, session, report: ReportFilter) -> dict[int, str]:
+        if not self.characteristic:
+            return {}
+        cohort = reports.load_cohort(session=session, report=report)
+        return reports.self_reported_groups(session=session, characteristic=self.characteristic,
+                                            candidate_ids=[a.candidate_id for a in cohort])
+
+    def _stamp(self) -> str:
+        return date.today().isoformat()
+
+
+def _parse(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _start_of(day: date | None):
+    return datetime.combine(day, time.min, tzinfo=timezone.utc) if day else None

@@ -13,6 +13,7 @@ from hireops.db import session_scope
 from hireops.models import Job, Stage
 from hireops.services.dashboard import STAGE_LABELS
 from hireops.services.export import export_rows, export_tracker
+from hireops.services.interview.invitations import invite_applications
 from hireops.services.tracker import TrackerFilter, TrackerRow, TrackerSort, move_stage, query_tracker
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
@@ -172,6 +173,25 @@ class TrackerState(AuthState):
             return rx.toast.error("Give a reason for the rejection; it is kept with each one.")
         self.rejecting = False
         return self._move(list(self.selected), Stage.rejected.value, self.reject_reason.strip())
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def bulk_invite(self):
+        """Generate (or reuse) an interview link for each selected application and email it;
+        applications below their job's resume threshold are skipped and named."""
+        if not self.selected:
+            return rx.toast.warning("Select applications first.")
+        with session_scope() as session:
+            result = invite_applications(session=session, application_ids=list(self.selected),
+                                         actor=current_actor())
+            session.commit()
+        self.selected = []
+        toasts = [rx.toast.success(f"{len(result.sent)} interview invitation(s) queued.")]
+        if result.skipped:
+            reasons = "; ".join(f"#{app_id}: {why}" for app_id, why in result.skipped[:5])
+            toasts.append(rx.toast.warning(f"{len(result.skipped)} skipped. {reasons}",
+                                           duration=12000))
+        return [TrackerState.load, *toasts]
 
     @rx.event
     @requires(*READ_ROLES)

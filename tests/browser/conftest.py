@@ -17,6 +17,11 @@ import pytest
 from hireops.config import PROJECT_ROOT
 
 CHROMIUM = "/usr/bin/chromium"
+
+# The app shares a 2-core machine with its own build and other processes: give assertions time.
+from playwright.sync_api import expect  # noqa: E402
+
+expect.set_options(timeout=10_000)
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 START_TIMEOUT_S = 420
 
@@ -59,8 +64,10 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
         pytest.fail("Chromium is missing: run `make test` (it installs Debian's chromium)")
     workdir = tmp_path_factory.mktemp("app")
     port = _free_port()
+    # Without pytest's marker variable: Reflex relaxes some start-up checks under pytest, and
+    # the app under test must start exactly as `make run` starts it.
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"},
         "DATABASE_URL": f"sqlite:///{workdir / 'app.db'}",
         "SECRET_KEY_FILE": str(workdir / "secret"),
         "HIREOPS_ENV_FILE": os.devnull,
@@ -101,18 +108,43 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
             os.killpg(process.pid, 9)
 
 
+@pytest.fixture
+def app_db(running_app: RunningApp, monkeypatch):
+    """A session on the running app's database, with the app's secret key and address, so a
+    test can put data in place (or check what the app stored) in-process."""
+    from hireops import db
+    from hireops.config import get_settings
+
+    for name in ("DATABASE_URL", "SECRET_KEY_FILE"):
+        monkeypatch.setenv(name, running_app.env[name])
+    monkeypatch.setenv("PUBLIC_BASE_URL", running_app.url)
+    get_settings.cache_clear()
+    db.get_engine.cache_clear()
+    with db.session_scope() as session:
+        yield session
+    db.get_engine().dispose()
+    db.get_engine.cache_clear()
+    get_settings.cache_clear()
+
+
 @pytest.fixture(scope="session")
-def chromium():
+def playwright_driver():
+    """The one Playwright of the test process (a second sync instance cannot start)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
-        yield browser
-        browser.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright_driver):
+    browser = playwright_driver.chromium.launch(
+        executable_path=CHROMIUM,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+              "--disable-component-update", "--disable-sync", "--no-first-run"],
+    )
+    yield browser
+    browser.close()
 
 
 @pytest.fixture

@@ -73,3 +73,87 @@ with session_scope() as session:
     session.commit()
     print(maya.id)
 """
+
+
+def test_invite_below_the_threshold_with_a_reason_and_send_the_link(page: Page, running_app,
+                                                                   demo_applications):
+    sign_in(page, running_app)
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+    page.goto(running_app.url + "/candidates")
+    page.locator("#applications-table").get_by_role("link", name="Daniel Okafor").click()
+    expect(page.locator("#candidate-name")).to_have_text("Daniel Okafor")
+
+    page.locator(".generate-link").first.click()
+    expect(page.get_by_text("is below this job's threshold")).to_be_visible()
+    page.fill("#override-reason", "Referred by the team lead; strong open-source work.")
+    page.click("#invite-anyway")
+    card = page.locator(".interview-card").first
+    expect(card).to_contain_text("Link generated")
+    expect(card).to_contain_text("Invited below the resume threshold: Referred by the team lead")
+    expect(card.locator(".interview-url")).to_contain_text("/interview/")
+
+    card.locator(".send-link").click()
+    expect(card).to_contain_text("Link sent")
+    expect(page.locator(".outgoing-mail").first).to_contain_text("Your interview for")
+    expect(page.locator("#candidate-timeline")).to_contain_text("Interview link")
+
+
+def test_export_and_erase_a_candidates_data(page: Page, running_app, app_db):
+    import io
+    import json
+    import zipfile
+
+    from sqlmodel import select
+
+    from hireops.models import Candidate, Event
+
+    person = Candidate(full_name="Rosalind Franklin", email="rosalind@example.com",
+                       resume_text="X-ray crystallography, King's College London.")
+    app_db.add(person)
+    app_db.commit()
+    person_id = person.id
+    sign_in(page, running_app)
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+    page.goto(f"{running_app.url}/candidates/view?id={person_id}")
+    expect(page.locator("#candidate-name")).to_have_text("Rosalind Franklin")
+
+    with page.expect_download() as download:
+        page.click("#export-data")
+    archive = zipfile.ZipFile(io.BytesIO(open(download.value.path(), "rb").read()))
+    data = json.loads(archive.read("data.json"))
+    assert data["candidates"][0]["email"] == "rosalind@example.com"
+
+    page.click("#erase-open")
+    page.fill("#erase-reason", "The candidate asked for erasure on 21 November.")
+    page.click("#erase-confirm")
+    expect(page).to_have_url(re.compile(r"/candidates/?$"))
+    app_db.expire_all()
+    assert app_db.get(Candidate, person_id) is None
+    tombstone = app_db.exec(select(Event).where(Event.action == "candidate.erased",
+                                                Event.entity_id == person_id)).one()
+    assert tombstone.note.startswith("The candidate asked")
+
+
+def test_script_in_candidate_fields_is_shown_as_text_never_run(page: Page, running_app, app_db):
+    from hireops.models import Application
+    from hireops.services.jobs import JobForm, create_job
+
+    attack = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
+    job = create_job(session=app_db, actor=None, form=JobForm(title="Security Engineer"))
+    from hireops.models import Candidate
+
+    person = Candidate(full_name=f"Mallory {attack}", email="mallory@example.com",
+                       location=attack, current_title=attack,
+                       resume_text=f"Python. {attack}")
+    app_db.add(person)
+    app_db.flush()
+    app_db.add(Application(candidate_id=person.id, job_id=job.id, resume_score=70))
+    app_db.commit()
+    sign_in(page, running_app)
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+    page.goto(f"{running_app.url}/candidates/view?id={person.id}")
+    expect(page.locator("#candidate-name")).to_contain_text("<img src=x")
+    expect(page.locator("#resume-text")).to_contain_text("<script>")
+    page.goto(f"{running_app.url}/candidates")
+    expect(page.locator("#applications-table")).to_contain_text("Mallory <img")
+    assert page.evaluate("window.__pwned") is None

@@ -24,6 +24,7 @@ def test_test_connection_says_what_happened(page: Page, running_app, dovecot):  
     sign_in(page, running_app)
     expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
     page.goto(running_app.url + "/settings")
+    page.click("#tab-mail")
 
     _fill(page, dovecot, "not-the-password")
     page.click("#imap-test")
@@ -36,6 +37,7 @@ def test_test_connection_says_what_happened(page: Page, running_app, dovecot):  
     page.click("#imap-save")
     expect(page.get_by_text("Mailbox saved")).to_be_visible()
     page.reload()
+    page.click("#tab-mail")
     expect(page.locator("#imap-host")).to_have_value(dovecot.host)
     expect(page.locator("#imap-password")).to_have_value("")  # never sent back to the browser
 
@@ -43,4 +45,5 @@ def test_test_connection_says_what_happened(page: Page, running_app, dovecot):  
     page.click("#imap-disconnect")
     expect(page.get_by_text("Mailbox disconnected")).to_be_visible()
     page.reload()
+    page.click("#tab-mail")
     expect(page.locator("#imap-host")).to_have_value("")

@@ -3,7 +3,11 @@
 Serves `POST /v1/chat/completions` and `POST /v1/agents/completions` from a thread. Each test
 scripts the replies in order (`reply_json`, `reply_text`, `fail`, `hang`) and reads back what
 the SDK sent in `requests`. An unscripted request gets a 500 that says so, so a test that
-expects fewer calls fails loudly instead of passing on a default answer.
+expects fewer calls fails loudly instead of passing on a default answer; batch tests and
+benchmarks opt into one with `answer_every_request`.
+
+`latency_s` delays every answer, like a real model's think time, and `max_in_flight` records
+how many requests were being answered at once (what a concurrency limit must bound).
 
     with FakeMistralServer(api_key="test-key") as fake:
         fake.reply_json({"category": "general", ...}, prompt_tokens=50)
@@ -16,6 +20,7 @@ import json
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -51,13 +56,17 @@ class RecordedRequest:
 class FakeMistralServer:
     """A scriptable Mistral API on 127.0.0.1 and a free port."""
 
-    def __init__(self, *, api_key: str | None = None) -> None:
+    def __init__(self, *, api_key: str | None = None, latency_s: float = 0.0) -> None:
         self.api_key = api_key
+        self.latency_s = latency_s
         self.requests: list[RecordedRequest] = []
+        self.in_flight = 0
+        self.max_in_flight = 0
         self._script: deque[Scripted] = deque()
+        self._default: Callable[[dict], Scripted] | None = None
         self._lock = threading.Lock()
         self._stopping = threading.Event()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._httpd = _Server(("127.0.0.1", 0), _handler_for(self))
         self._httpd.daemon_threads = True
         # A short poll interval keeps `stop()` (and so each test's teardown) fast.
         self._thread = threading.Thread(
@@ -116,6 +125,16 @@ class FakeMistralServer:
         for _ in range(times):
             self._push(Scripted(delay_s=seconds, content="{}"))
 
+    def answer_every_request(self, payload: Callable[[dict], Any], *, prompt_tokens: int = 100,
+                             completion_tokens: int = 50) -> None:
+        """Once the script is used up, answer each request with `payload(request_body)` as
+        JSON content instead of the 500 for an unscripted request."""
+        def scripted(body: dict) -> Scripted:
+            return Scripted(content=json.dumps(payload(body)), prompt_tokens=prompt_tokens,
+                            completion_tokens=completion_tokens)
+
+        self._default = scripted
+
     def pending(self) -> int:
         """Scripted replies not used yet."""
         with self._lock:
@@ -127,16 +146,32 @@ class FakeMistralServer:
 
     # --- serving (called from handler threads) --------------------------------------------
 
-    def _next(self) -> Scripted:
+    def _next(self, body: dict) -> Scripted:
         with self._lock:
             if self._script:
                 return self._script.popleft()
+        if self._default is not None:
+            return self._default(body)
         return Scripted(status=500, error_body={"object": "error", "code": "500",
                                                 "message": "fake: no scripted reply left"})
 
     def _record(self, path: str, headers: dict[str, str], body: dict) -> None:
         with self._lock:
             self.requests.append(RecordedRequest(path=path, headers=headers, body=body))
+
+    def _enter(self) -> None:
+        with self._lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+
+    def _leave(self) -> None:
+        with self._lock:
+            self.in_flight -= 1
+
+
+class _Server(ThreadingHTTPServer):
+    # The default backlog of 5 refuses connections when a client opens many at once.
+    request_queue_size = 128
 
 
 def _handler_for(fake: FakeMistralServer) -> type[BaseHTTPRequestHandler]:
@@ -170,10 +205,15 @@ class _MistralHandler(BaseHTTPRequestHandler):
         if problem:
             return self._send(422, {"detail": [{"type": "missing", "loc": ["body", problem],
                                                 "msg": "Field required", "input": body}]})
-        self._answer(fake._next(), body)
+        fake._enter()
+        try:
+            self._answer(fake._next(body), body)
+        finally:
+            fake._leave()
 
     def _answer(self, item: Scripted, body: dict) -> None:
-        if item.delay_s and self.server_fake._stopping.wait(item.delay_s):
+        delay = item.delay_s + self.server_fake.latency_s
+        if delay and self.server_fake._stopping.wait(delay):
             return  # server stopping; the client gave up long ago
         if item.status != 200:
             return self._send(item.status, item.error_body or {}, item.headers)

@@ -1,9 +1,14 @@
 """Analysis in worker processes (the local engines, enough mail): same results, once each."""
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from types import SimpleNamespace
+
 from sqlmodel import select
 
 from hireops.config import get_settings
 from hireops.models import AICall, Application, Candidate, Email
+from hireops.services.analysis_runner import collect_helping
 from hireops.services.ingest import run_ingest_pass
 from hireops.services.mail.sources import MaildirSource
 from tests.fakes.mail_factory import PDF, build_email, resume_pdf
@@ -39,3 +44,46 @@ def test_worker_processes_give_each_message_one_outcome(session, maildir, jobs, 
     assert {e.status for e in session.exec(select(Email))} == {"processed"}
     # One classification and one scoring call per message, recorded by the app process.
     assert len(session.exec(select(AICall)).all()) == 2 * MESSAGES
+
+
+def test_analysis_starts_while_later_mail_is_still_fetched(session, maildir, jobs, monkeypatch):
+    monkeypatch.setenv("INBOX_WORKER_PROCESSES", "1")
+    monkeypatch.setenv("INBOX_BATCH_SIZE", "6")
+    get_settings.cache_clear()
+    _deliver(maildir)
+    # Statuses seen each time a batch has been stored (before processing proper starts).
+    seen: list[set[str]] = []
+
+    def progress(phase: str, done: int, total: int) -> None:
+        if phase == "fetching":
+            session.expire_all()
+            seen.append({email.status for email in session.exec(select(Email))})
+
+    summary = run_ingest_pass(source=MaildirSource(maildir._path), progress=progress)
+    assert (summary.new, summary.processed, summary.failed) == (MESSAGES, MESSAGES, [])
+    assert any(statuses & {"processing", "processed"} for statuses in seen)
+    session.expire_all()
+    assert {e.status for e in session.exec(select(Email))} == {"processed"}
+    assert len(session.exec(select(Candidate)).all()) == MESSAGES
+    classified = [c.subject_id for c in session.exec(select(AICall))
+                  if c.agent == "classifier"]
+    assert sorted(classified) == sorted(e.id for e in session.exec(select(Email)))
+
+
+def _in_worker(number: int) -> tuple[str, int]:
+    return "worker", number
+
+
+def test_the_calling_process_analyses_what_no_worker_has_started():
+    works = [SimpleNamespace(email_id=number) for number in range(12)]
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        # The worker is still starting: all it can hold is queued, the rest is analysed here.
+        futures = [(work, pool.submit(_in_worker, work.email_id)) for work in works]
+        results = collect_helping(futures, lambda work: ("here", work.email_id))
+    assert [number for _, number in results] == list(range(12))
+    where = [place for place, _ in results]
+    assert where[0] == "worker" and where[-1] == "here"
+    # The worker took a prefix of the batch; what this process did was cancelled for it.
+    assert where == sorted(where, key=lambda place: place != "worker")
+    assert all(future.cancelled() for (_, future), place in zip(futures, where)
+               if place == "here")

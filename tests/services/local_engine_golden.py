@@ -677,7 +677,9 @@ def _interview(inputs: dict[str, Any], text: str) -> dict[str, Any]:
         turns += [TranscriptTurn(speaker="interviewer", text=question),
                   TranscriptTurn(speaker="candidate", text=answer or "No answer.")]
     job = JobInput(**inputs["score_jobs"][0])
-    return evaluate_interview(InterviewInput(job=job, transcript=turns)).model_dump(mode="json")
+    # Justifications came after the recording; everything the recording has must stay equal.
+    return evaluate_interview(InterviewInput(job=job, transcript=turns)).model_dump(
+        mode="json", exclude={"justifications"})
 
 
 def compute_outputs(inputs: dict[str, Any]) -> dict[str, Any]:

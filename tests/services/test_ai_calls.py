@@ -202,8 +202,7 @@ def test_missing_api_key_records_failure_without_network(session, monkeypatch):
 
 
 def test_every_call_writes_a_row_and_hashes_identify_inputs(session, use_mistral):
-    for _ in range(2):
-        use_mistral.reply_json(SAMPLE_REPLIES["job_generator"])
+    use_mistral.reply_json(SAMPLE_REPLIES["job_generator"])  # the repeat is a cache hit
     use_mistral.fail(500, times=2)
 
     first = calls.generate_job(session=session, title="Backend Engineer")
@@ -214,6 +213,7 @@ def test_every_call_writes_a_row_and_hashes_identify_inputs(session, use_mistral
     recorded = rows(session)
     assert [c.status for c in recorded] == ["ok", "ok", "failed"]
     assert first.call.input_hash == again.call.input_hash != recorded[2].input_hash
+    assert [c.cached for c in recorded] == [False, True, False]
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from sqlmodel import select
 
 from hireops.models import Application, Candidate, Event, Job
 from hireops.services import candidates as candidates_service
+from hireops.services.audit import PendingEvents
 from hireops.services.candidates import find_or_create_candidate, get_or_create_application
 from hireops.services.contacts import ContactInfo
 
@@ -163,3 +164,64 @@ def test_application_race_is_caught_in_a_savepoint(session, monkeypatch) -> None
     session.commit()
     assert len(session.exec(select(Application)).all()) == 1
     assert session.get(Candidate, candidate.id) is not None
+
+
+# --- a batch of messages at once -------------------------------------------------------------
+
+def _indexed(session, index, contact: ContactInfo, events, resume: str = CV):
+    return candidates_service.find_or_create_indexed(
+        session=session, index=index, contact=contact, resume_text=resume, source="inbox",
+        resume_attachment_id=None, actor_label="inbox", events=events)
+
+
+def test_a_batch_sees_the_candidates_it_creates_and_fills_in(session) -> None:
+    stored, _ = _add(session, _contact(phone=""))  # known by email only
+    contacts = [
+        _contact(email="maya.chen@gmail.com", phone="+1 415 555 0134"),  # fills in the phone
+        _contact(email="maya@work.example", phone="415.555.0134"),  # found by that phone
+        ContactInfo(name="Tom Baker", email="tom@example.com"),  # new
+        ContactInfo(name="Tom Baker", email="Tom@Example.com", phone="+44 20 7946 0999"),
+    ]
+    index = candidates_service.CandidateIndex.load(session=session, contacts=contacts)
+    events = PendingEvents()
+    found = [_indexed(session, index, contact, events) for contact in contacts]
+    session.flush()
+    PendingEvents.write(session=session, pending=[events])
+    session.commit()
+    assert [(c.id, created) for c, created in found] == [
+        (stored.id, False), (stored.id, False), (found[2][0].id, True), (found[2][0].id, False)]
+    assert found[2][0].phone_normalized == "442079460999"
+    assert len(session.exec(select(Candidate)).all()) == 2
+    assert [e.entity_id for e in _events(session, "candidate.created")] == [stored.id,
+                                                                            found[2][0].id]
+    assert "Also writes from maya@work.example" in _events(session, "candidate.updated")[1].note
+
+
+def test_a_batch_creates_one_application_per_candidate_and_job(session) -> None:
+    candidate, _ = _add(session, _contact())
+    job, other_job = _job(session), _job(session, "Data Engineer")
+    existing, _ = get_or_create_application(session=session, candidate_id=candidate.id,
+                                            job_id=job.id, source="upload")
+    request = candidates_service.ApplicationRequest
+    results = candidates_service.get_or_create_applications(session=session, requests=[
+        request(candidate.id, job.id, "email"), request(candidate.id, other_job.id, "email"),
+        request(candidate.id, other_job.id, "email")])
+    session.commit()
+    assert [(a.id, created) for a, created in results] == [
+        (existing.id, False), (results[1][0].id, True), (results[1][0].id, False)]
+    assert len(session.exec(select(Application)).all()) == 2
+
+
+def test_a_batch_losing_an_application_race_goes_one_by_one(session, monkeypatch) -> None:
+    candidate, _ = _add(session, _contact())
+    job, other_job = _job(session), _job(session, "Data Engineer")
+    # Another worker inserted one application after our look: the batch lookup misses it.
+    session.add(Application(candidate_id=candidate.id, job_id=job.id, source="upload"))
+    session.flush()
+    monkeypatch.setattr(candidates_service, "_applications", lambda **kwargs: {})
+    request = candidates_service.ApplicationRequest
+    results = candidates_service.get_or_create_applications(session=session, requests=[
+        request(candidate.id, job.id, "email"), request(candidate.id, other_job.id, "email")])
+    session.commit()
+    assert [(a.source, created) for a, created in results] == [("upload", False), ("email", True)]
+    assert len(session.exec(select(Application)).all()) == 2

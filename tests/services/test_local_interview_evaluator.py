@@ -168,3 +168,42 @@ def test_summary_has_two_sentences():
 
 def test_evaluation_is_deterministic():
     assert _evaluate(STRONG) == _evaluate(STRONG)
+
+
+OFF_TOPIC = _turns(
+    ("Tell me about a system you built recently.",
+     "Honestly I would rather talk about my holiday in Portugal. We rented a small house near the "
+     "sea, the weather was lovely every single day and the food was excellent, especially fish."),
+    ("How do you deploy and run your services?",
+     "I really enjoy cooking at the weekend, mostly Italian dishes for my friends, and I have "
+     "started baking bread with a sourdough starter that a neighbour gave me last spring."),
+    ("Tell me about a disagreement in your team.",
+     "My favourite football team lost on Sunday, which was a disappointment, but the stadium "
+     "atmosphere was great and we had a nice afternoon out in the sunshine anyway."),
+)
+
+
+def test_off_topic_answers_score_low_with_the_skills_named_as_missing():
+    off_topic = _evaluate(OFF_TOPIC)
+    assert off_topic.score < _evaluate(MEDIUM).score - 15
+    assert off_topic.technical_depth < 20
+    assert off_topic.decision in ("reject", "hold")
+    assert any("Go" in concern or "Kubernetes" in concern for concern in off_topic.concerns) \
+        or "did not discuss" in off_topic.summary
+
+
+def test_each_rating_is_justified_with_the_candidates_words():
+    strong = _evaluate(STRONG)
+    assert set(strong.justifications) == {"communication", "technical_depth", "problem_solving",
+                                          "cultural_fit"}
+    assert strong.justifications["technical_depth"].startswith(
+        f"Rated {strong.technical_depth:g}: Discussed Go")
+    assert "payment ledger" in strong.justifications["technical_depth"]
+    assert "because" in strong.justifications["problem_solving"] or \
+        "trade-off" in strong.justifications["problem_solving"]
+    assert "colleague" in strong.justifications["cultural_fit"].lower() or \
+        "together" in strong.justifications["cultural_fit"]
+    weak = _evaluate(WEAK)
+    assert "no reasoning" in weak.justifications["problem_solving"] or \
+        weak.problem_solving > 0
+    assert _evaluate([]).justifications["communication"] == "No answers to judge."

@@ -158,3 +158,77 @@ def test_redaction_removes_identity_and_gendered_words():
         assert gone not in redacted, (gone, redacted)
     assert "2019 - 2023" in redacted and "payments" in redacted
     assert "they led payments" in redacted.lower()
+
+
+# --- batches on the Mistral engine (the loopback fake, with latency) -------------------------
+
+MISTRAL_KEY = "rescore-key"
+
+
+@pytest.fixture
+def slow_mistral(monkeypatch):
+    """The resume scorer on Mistral via a fake that takes 0.2 s a request; 4 calls at once."""
+    from hireops.config import get_settings
+    from tests.fakes.mistral_server import SAMPLE_REPLIES, FakeMistralServer
+
+    def reply(body: dict) -> dict:
+        if "BROKEN" in body["messages"][-1]["content"]:
+            return {"not": "a resume score"}
+        return SAMPLE_REPLIES["resume_scorer"]
+
+    with FakeMistralServer(api_key=MISTRAL_KEY, latency_s=0.2) as fake:
+        fake.answer_every_request(reply)
+        for name, value in {"RESUME_SCORER_ENGINE": "mistral", "MISTRAL_SERVER_URL": fake.url,
+                            "MISTRAL_API_KEY": MISTRAL_KEY, "MISTRAL_MAX_RETRIES": "0",
+                            "AI_MAX_CONCURRENCY": "4"}.items():
+            monkeypatch.setenv(name, value)
+        get_settings.cache_clear()
+        yield fake
+
+
+def test_batch_runs_engine_calls_concurrently_up_to_the_limit(session, job, slow_mistral):
+    applications = [_application(session, job, name=f"Person{i} Example", score=40,
+                                 resume=f"{RESUME}\nProject number {i}.") for i in range(20)]
+    seen = []
+
+    summary = rescore_job(session=session, job_id=job.id,
+                          progress=lambda done, total: seen.append(done))
+
+    assert (summary.total, summary.rescored, summary.failed) == (20, 20, [])
+    assert len(slow_mistral.requests) == 20
+    # Sequential would be 1 in flight; the pool keeps exactly the configured 4 busy.
+    assert slow_mistral.max_in_flight == 4
+    assert seen == list(range(21))
+    for application in applications:
+        session.refresh(application)
+        assert application.resume_score == 82
+
+
+def test_batch_again_is_answered_from_the_cache(session, job, slow_mistral):
+    for i in range(6):
+        _application(session, job, name=f"Person{i} Example", score=40,
+                     resume=f"{RESUME}\nProject number {i}.")
+    rescore_job(session=session, job_id=job.id)
+
+    summary = rescore_job(session=session, job_id=job.id)
+
+    assert summary.rescored == 6 and len(slow_mistral.requests) == 6
+    cached = session.exec(select(AICall).where(AICall.cached.is_(True))).all()
+    assert len(cached) == 6 and {c.cost_usd for c in cached} == {0.0}
+
+
+def test_one_failure_does_not_stop_the_batch_and_is_not_cached(session, job, slow_mistral):
+    good = [_application(session, job, name=f"Person{i} Example", score=40,
+                         resume=f"{RESUME}\nProject number {i}.") for i in range(5)]
+    broken = _application(session, job, name="Broken Example", score=33,
+                          resume=f"{RESUME}\nBROKEN")
+
+    summary = rescore_job(session=session, job_id=job.id)
+    again = rescore_job(session=session, job_id=job.id)
+
+    assert (summary.rescored, [a for a, _ in summary.failed]) == (5, [broken.id])
+    assert [a for a, _ in again.failed] == [broken.id]
+    # The second batch asked again only for the one that failed.
+    assert len(slow_mistral.requests) == len(good) + 2
+    session.refresh(broken)
+    assert broken.resume_score == 33

@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 import pytest
+import reflex as rx
 
 import hireops.state
 from hireops.db import session_scope
@@ -15,21 +16,30 @@ from hireops.models import Role
 from hireops.services.auth import create_user, open_session
 from hireops.state.access import ACCESS_MARKER, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.interview_room import InterviewRoomState
 from hireops.state.login import LoginState
+from hireops.state.room_access import ROOM_ACCESS_MARKER
 
 # Handlers that must work before anyone is signed in.
 PUBLIC_HANDLERS = {(AuthState, "check_access"), (AuthState, "sign_out"),
-                   (LoginState, "open_page"), (LoginState, "submit")}
+                   (LoginState, "open_page"), (LoginState, "submit"),
+                   # The room's loader checks the token itself (rate-limited).
+                   (InterviewRoomState, "load_room")}
+# The candidate's room: no sign-in; its handlers are guarded by the link the loader found.
+ROOM_STATES = {InterviewRoomState}
 
 
 def _state_classes() -> list[type]:
+    """Every state class defined in hireops.state, whatever it derives from."""
+    found = []
     for module in pkgutil.iter_modules(hireops.state.__path__):
-        importlib.import_module(f"hireops.state.{module.name}")
-    found, todo = [], [AuthState]
-    while todo:
-        cls = todo.pop()
-        found.append(cls)
-        todo.extend(cls.__subclasses__())
+        loaded = importlib.import_module(f"hireops.state.{module.name}")
+        found.extend(value for value in vars(loaded).values()
+                     if inspect.isclass(value) and issubclass(value, rx.State)
+                     and value.__module__ == loaded.__name__
+                     # A mixin is checked through the states that use it.
+                     and not getattr(value, "_mixin", False))
+    assert AuthState in found and InterviewRoomState in found
     return found
 
 
@@ -44,7 +54,8 @@ def test_setvar_reaches_only_guarded_setters():
     for cls in _state_classes():
         for name, handler in cls.event_handlers.items():
             if name.startswith("set_") and (cls, name) not in PUBLIC_HANDLERS:
-                assert hasattr(handler.fn, ACCESS_MARKER), f"{cls.__name__}.{name}"
+                guard = ROOM_ACCESS_MARKER if cls in ROOM_STATES else ACCESS_MARKER
+                assert hasattr(handler.fn, guard), f"{cls.__name__}.{name}"
 
 
 def test_every_page_handler_is_guarded():
@@ -55,7 +66,10 @@ def test_every_page_handler_is_guarded():
             if (cls, name) in PUBLIC_HANDLERS:
                 continue
             checked += 1
-            if not hasattr(cls.event_handlers[name].fn, ACCESS_MARKER):
+            handler = cls.event_handlers[name].fn
+            if cls in ROOM_STATES and hasattr(handler, ROOM_ACCESS_MARKER):
+                continue
+            if not hasattr(handler, ACCESS_MARKER):
                 unguarded.append(f"{cls.__name__}.{name}")
     assert checked >= 10, "the enumeration found too few handlers to be trusted"
     assert unguarded == []

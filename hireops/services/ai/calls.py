@@ -7,7 +7,14 @@ version, input hash, tokens, cost, latency and attempts. A failure is committed 
 Each call commits the caller's session (the row must survive whatever the caller does next),
 so call these with no half-done changes pending, and never inside a transaction you may undo.
 `execute_agent` + `record_run` split a call in two for batch work: run the engine anywhere
-(a worker process), record the row later inside the caller's own transaction.
+(a worker process), record the row later inside the caller's own transaction (`insert_runs`
+records many in one statement).
+
+Remote results are cached (`ai_result_cache`, setting `ai_cache_enabled`): `cached_run` looks
+a call up in the caller's session before any engine runs, and recording a successful remote run
+stores its result. A hit still leaves an `ai_calls` row (`cached`, no tokens, no cost), so
+usage counts stay honest. Local results are not cached: computing them is as fast as a lookup.
+Failures are never cached.
 """
 
 from __future__ import annotations
@@ -21,13 +28,20 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
+from sqlalchemy import insert
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
-from hireops.config import Settings, get_settings
-from hireops.models import AICall
+from hireops.config import Settings
+from hireops.models import AICacheEntry, AICall, utcnow
 from hireops.services.ai.engine import AGENTS, AgentName, AIEngine, AIEngineError, EngineReply
 from hireops.services.ai.local.engine import LocalEngine
 from hireops.services.ai.mistral_engine import MistralEngine
+from hireops.services.ai.prices import (  # noqa: F401  (PRICES_USD_PER_MTOK: re-exported)
+    PRICES_USD_PER_MTOK,
+    estimate_cost_usd,
+    get_price_table,
+)
 from hireops.services.ai.schemas import (
     EmailClassification,
     EmailInput,
@@ -37,25 +51,17 @@ from hireops.services.ai.schemas import (
     JobInput,
     ResumeScore,
 )
+from hireops.services.runtime_settings import current_settings
 
 log = logging.getLogger(__name__)
 T = TypeVar("T", bound=BaseModel)
-
-# Mistral list prices in USD per million tokens (input, output), matched by the longest
-# model-name prefix so dated names ("mistral-small-2506") find their family. Prices change:
-# override or extend with MISTRAL_PRICES_USD_PER_MTOK. An unknown model costs 0 and is logged.
-PRICES_USD_PER_MTOK: dict[str, tuple[float, float]] = {
-    "mistral-large": (2.0, 6.0),
-    "mistral-medium": (0.4, 2.0),
-    "mistral-small": (0.1, 0.3),
-    "magistral-medium": (2.0, 5.0),
-    "magistral-small": (0.5, 1.5),
-    "ministral-8b": (0.1, 0.1),
-    "ministral-3b": (0.04, 0.04),
-    "open-mistral-nemo": (0.15, 0.15),
-    "codestral": (0.3, 0.9),
+# What each agent returns, to validate a cached result again before it is reused.
+RESULT_TYPES: dict[str, type[BaseModel]] = {
+    "classifier": EmailClassification,
+    "resume_scorer": ResumeScore,
+    "interview_evaluator": InterviewEvaluation,
+    "job_generator": JobDraft,
 }
-
 
 @dataclass(frozen=True)
 class AgentResult(Generic[T]):
@@ -78,7 +84,7 @@ def get_engine(agent: AgentName, settings: Settings | None = None) -> AIEngine:
     """The engine configured for `agent` (local rules, or Mistral with its agent id/model)."""
     if agent not in AGENTS:
         raise ValueError(f"unknown agent {agent!r}")
-    settings = settings or get_settings()
+    settings = settings or current_settings()
     engine_name, _, _ = settings.agent_settings(agent)
     if engine_name == "local":
         return LocalEngine()
@@ -102,12 +108,17 @@ def score_resume(
     subject_id: int | None = None, settings: Settings | None = None,
 ) -> AgentResult[ResumeScore]:
     """Score one resume against one job, with evidence, gaps and screening questions."""
-    return _run_agent(
-        session=session, agent="resume_scorer",
-        payload={"job": job.model_dump(), "resume_text": resume_text},
-        invoke=lambda engine: engine.score_resume(job, resume_text),
-        subject=(subject_type, subject_id), settings=settings,
-    )
+    payload, invoke = resume_scoring(job, resume_text)
+    return _run_agent(session=session, agent="resume_scorer", payload=payload, invoke=invoke,
+                      subject=(subject_type, subject_id), settings=settings)
+
+
+def resume_scoring(job: JobInput, resume_text: str) -> tuple[
+        dict[str, Any], Callable[[AIEngine], EngineReply[ResumeScore]]]:
+    """The payload (what is hashed and cached) and engine call of one resume scoring, for
+    batches that run `execute_agent` themselves."""
+    payload = {"job": job.model_dump(), "resume_text": resume_text}
+    return payload, lambda engine: engine.score_resume(job, resume_text)
 
 
 def evaluate_interview(
@@ -141,20 +152,6 @@ def input_hash(agent: AgentName, payload: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def estimate_cost_usd(model: str, input_tokens: int, output_tokens: int,
-                      settings: Settings | None = None) -> float:
-    """Cost of one call from the price table; 0 for local or unpriced models."""
-    settings = settings or get_settings()
-    prices = {**PRICES_USD_PER_MTOK, **settings.mistral_prices_usd_per_mtok}
-    matches = [prefix for prefix in prices if model.startswith(prefix)]
-    if not matches:
-        if input_tokens or output_tokens:
-            log.warning("no price known for model %r; recording cost 0", model)
-        return 0.0
-    price_in, price_out = prices[max(matches, key=len)]
-    return round((input_tokens * price_in + output_tokens * price_out) / 1_000_000, 8)
-
-
 # --- one recorded call --------------------------------------------------------------------
 
 def _run_agent(
@@ -163,7 +160,8 @@ def _run_agent(
     settings: Settings | None,
 ) -> AgentResult[T]:
     # The row is committed on success too: tokens were spent whatever the caller does next.
-    run = execute_agent(agent=agent, payload=payload, invoke=invoke, settings=settings)
+    run = (cached_run(session=session, agent=agent, payload=payload, settings=settings)
+           or execute_agent(agent=agent, payload=payload, invoke=invoke, settings=settings))
     call = record_run(session=session, run=run, subject=subject)
     session.commit()
     session.refresh(call)
@@ -181,6 +179,8 @@ class AgentRun(Generic[T]):
     agent: AgentName
     result: T | None
     call_fields: dict[str, Any]
+    # Where recording stores a successful result for reuse; None when it must not be cached.
+    cache_key: str | None = None
 
     @property
     def failed(self) -> bool:
@@ -193,7 +193,7 @@ def execute_agent(
 ) -> AgentRun[T]:
     """Run `agent` on the configured engine and describe the call; never raises for an engine
     failure (the run says it failed, with the error)."""
-    settings = settings or get_settings()
+    settings = settings or current_settings()
     engine = get_engine(agent, settings)
     call = _new_call(agent, engine, payload, ("", None))
     started = time.perf_counter()
@@ -209,16 +209,91 @@ def execute_agent(
         engine.close()
     call.latency_ms = _elapsed_ms(started)
     fields = call.model_dump(exclude={"id", "subject_type", "subject_id"})
+    return AgentRun(agent=agent, result=result, call_fields=fields,
+                    cache_key=_cache_key(agent, engine, payload, settings))
+
+
+def cached_run(
+    *, session: Session, agent: AgentName, payload: dict[str, Any],
+    settings: Settings | None = None,
+) -> AgentRun | None:
+    """The run of an earlier successful call with the same engine, model, prompt version and
+    input, as a `cached` run with no tokens; None on a miss or when caching is off."""
+    settings = settings or current_settings()
+    started = time.perf_counter()
+    engine = get_engine(agent, settings)
+    try:
+        key = _cache_key(agent, engine, payload, settings)
+        entry = session.get(AICacheEntry, key) if key else None
+        if entry is None:
+            return None
+        try:
+            result = RESULT_TYPES[agent].model_validate(entry.result)
+        except ValueError:  # stored by an older schema under the same prompt version
+            log.warning("ignoring cached %s result %s: no longer valid", agent, key[:12])
+            return None
+        call = _new_call(agent, engine, payload, ("", None))
+    finally:
+        engine.close()
+    call.model = entry.model or call.model
+    call.cached = True
+    call.attempts = 0
+    call.latency_ms = _elapsed_ms(started)
+    fields = call.model_dump(exclude={"id", "subject_type", "subject_id"})
     return AgentRun(agent=agent, result=result, call_fields=fields)
 
 
 def record_run(*, session: Session, run: AgentRun, subject: tuple[str, int | None]) -> AICall:
     """Add the `ai_calls` row of `run` to the session (the caller commits)."""
     call = AICall(**run.call_fields, subject_type=subject[0], subject_id=subject[1])
+    # Priced here, where the database is at hand: an admin may have edited the price table.
+    call.cost_usd = estimate_cost_usd(call.model, call.input_tokens, call.output_tokens,
+                                      prices=get_price_table(session=session))
     session.add(call)
     if run.failed:
         session.flush()  # the id goes into the failure message shown to people
+    _remember(session, [run])
     return call
+
+
+def insert_runs(*, session: Session,
+                runs: list[tuple[AgentRun, tuple[str, int | None]]]) -> list[int]:
+    """Insert the `ai_calls` rows of many (run, subject) pairs in one statement and return their
+    ids, in order (the caller commits)."""
+    if not runs:
+        return []
+    prices = get_price_table(session=session)
+    rows = [{**run.call_fields, "subject_type": subject[0], "subject_id": subject[1],
+             "cost_usd": _cost(run.call_fields, prices)} for run, subject in runs]
+    statement = insert(AICall).returning(AICall.id, sort_by_parameter_order=True)
+    ids = list(session.scalars(statement, rows))
+    _remember(session, [run for run, _ in runs])
+    return ids
+
+
+def _cache_key(agent: AgentName, engine: AIEngine, payload: dict[str, Any],
+               settings: Settings) -> str | None:
+    if not settings.ai_cache_enabled or engine.name == "local":
+        return None
+    parts = [agent, engine.name, getattr(engine, "model", ""), getattr(engine, "agent_id", ""),
+             engine.prompt_version(agent), input_hash(agent, payload)]
+    return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
+
+
+def _remember(session: Session, runs: list[AgentRun]) -> None:
+    """Store the results of successful remote runs; a key already there is kept (another
+    worker may have stored the same answer meanwhile)."""
+    rows = {run.cache_key: {"key": run.cache_key, "agent": run.agent,
+                            "model": run.call_fields.get("model") or "",
+                            "result": run.result.model_dump(mode="json"),
+                            "created_at": utcnow()}
+            for run in runs if run.cache_key and not run.failed}
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    module = postgresql if dialect == "postgresql" else sqlite
+    statement = module.insert(AICacheEntry).on_conflict_do_nothing(index_elements=["key"])
+    session.execute(statement, list(rows.values()))
 
 
 def _new_call(agent: AgentName, engine: AIEngine, payload: dict[str, Any],
@@ -257,6 +332,11 @@ def _fill_failure(call: AICall, exc: Exception, settings: Settings) -> None:
     call.output_tokens = getattr(exc, "output_tokens", 0)
     call.cost_usd = estimate_cost_usd(call.model, call.input_tokens, call.output_tokens,
                                       settings)
+
+
+def _cost(fields: dict[str, Any], prices) -> float:
+    return estimate_cost_usd(fields.get("model") or "", fields.get("input_tokens") or 0,
+                             fields.get("output_tokens") or 0, prices=prices)
 
 
 def _elapsed_ms(started: float) -> float:

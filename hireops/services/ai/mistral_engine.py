@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import random
+import ssl
+import threading
 import time
 from typing import Any, TypeVar
 
@@ -39,6 +41,20 @@ MAX_EMAIL_CHARS = 12_000
 RETRYABLE_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
 # What one request can raise; anything else is a bug and propagates as is.
 _REQUEST_ERRORS = (mistral_errors.MistralError, mistral_errors.NoResponseError, httpx2.HTTPError)
+
+
+_ssl_lock = threading.Lock()
+_ssl_context: ssl.SSLContext | None = None
+
+
+def _shared_ssl_context() -> ssl.SSLContext:
+    """One TLS context for every engine in the process: loading the CA bundle takes ~50 ms of
+    CPU, and an engine per call paid it twice a call, which capped batch throughput."""
+    global _ssl_context
+    with _ssl_lock:
+        if _ssl_context is None:
+            _ssl_context = httpx2.create_ssl_context()
+        return _ssl_context
 
 
 class InvalidOutputError(AIEngineError):
@@ -78,6 +94,7 @@ class MistralEngine:
         self.backoff_initial_s = backoff_initial_s
         self.backoff_max_s = backoff_max_s
         self._client: Mistral | None = None
+        self._http: httpx2.Client | None = None
 
     @classmethod
     def for_agent(cls, agent: AgentName, settings: Settings | None = None) -> MistralEngine:
@@ -104,6 +121,9 @@ class MistralEngine:
         if self._client is not None:
             self._client.__exit__(None, None, None)
             self._client = None
+        if self._http is not None:  # ours, so the SDK leaves closing it to us
+            self._http.close()
+            self._http = None
 
     # --- the four agents ------------------------------------------------------------------
 
@@ -177,10 +197,15 @@ class MistralEngine:
             if not self.api_key and not self.server_url:
                 # Without a key the hosted API can only answer 401; fail before any network I/O.
                 raise AIEngineError("MISTRAL_API_KEY is not set", attempts=0)
+            context = _shared_ssl_context()
+            self._http = httpx2.Client(verify=context, follow_redirects=True)
             self._client = Mistral(
                 api_key=self.api_key or None,
                 server_url=self.server_url,
                 timeout_ms=int(self.timeout_s * 1000),
+                client=self._http,
+                # Never used (calls are synchronous), but the SDK would build its own.
+                async_client=httpx2.AsyncClient(verify=context, follow_redirects=True),
             )
         return self._client
 

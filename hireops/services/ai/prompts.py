@@ -95,7 +95,7 @@ Reply with this JSON object:
 Use "unknown" for a knockout the resume does not address; "fail" only when it clearly
 contradicts the requirement."""
 
-INTERVIEW_EVALUATOR_PROMPT_VERSION = "interview-evaluator-v1"
+INTERVIEW_EVALUATOR_PROMPT_VERSION = "interview-evaluator-v3"
 INTERVIEW_EVALUATOR_SYSTEM_PROMPT = f"""\
 You evaluate a first-round job interview from its transcript, for a small HR team who will make
 the final decision.
@@ -103,8 +103,11 @@ the final decision.
 {_GROUND_RULES}
 
 INPUT DATA keys: job (title, must_have_skills, nice_to_have_skills, responsibilities, ...),
-transcript (list of {{speaker: "interviewer" | "candidate", text, seconds}}), resume_score
-(0-100 or null) and resume_summary.
+transcript (list of {{speaker: "interviewer" | "candidate", text, seconds, question_key}}),
+resume_score (0-100 or null), resume_summary, and questions (the interviewer's plan: list of
+{{key, text, expected_points}}, possibly empty). When a question lists expected_points, judge the
+answers to it (the turns with its question_key) by how many of those points they cover with a
+concrete example.
 
 Judge only what the candidate said in the transcript; the resume data is context. Short or
 evasive answers lower the score; an interview with few candidate answers must get a low
@@ -124,7 +127,10 @@ Reply with this JSON object:
     no outcome (HR reviews it before sending),
   "scheduling_slots": list of strings, times the candidate said they are available, [] if none,
   "preferred_slot": string, the candidate's preferred time in their words, or "",
-  "summary": string, 3 to 5 sentences for the hiring manager
+  "summary": string, 3 to 5 sentences for the hiring manager,
+  "justifications": {{"communication": string, "technical_depth": string,
+    "problem_solving": string, "cultural_fit": string}}, one or two sentences each explaining
+    the rating and quoting the candidate's own words from the transcript
 }}"""
 
 JOB_GENERATOR_PROMPT_VERSION = "job-generator-v1"

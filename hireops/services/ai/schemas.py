@@ -93,6 +93,17 @@ class TranscriptTurn(_Strict):
     speaker: Literal["interviewer", "candidate"]
     text: str
     seconds: float | None = None  # how long the turn took, when known
+    # The planned question this turn asks or answers (`PlannedQuestionInput.key`); "" when the
+    # interviewer had no plan (a voice interview) or the turn is a greeting.
+    question_key: str = ""
+
+
+class PlannedQuestionInput(_Strict):
+    """A question the interviewer planned, with what a good answer covers."""
+
+    key: str
+    text: str
+    expected_points: list[str] = Field(default_factory=list)
 
 
 class InterviewInput(_Strict):
@@ -100,6 +111,9 @@ class InterviewInput(_Strict):
     transcript: list[TranscriptTurn]
     resume_score: Score | None = None
     resume_summary: str = ""
+    # The plan behind the transcript, when there was one: lets the rubric check each answer
+    # against its own question's expected points instead of the job's skills alone.
+    questions: list[PlannedQuestionInput] = Field(default_factory=list)
 
 
 class InterviewEvaluation(_Strict):
@@ -115,6 +129,11 @@ class InterviewEvaluation(_Strict):
     scheduling_slots: list[str] = Field(default_factory=list)
     preferred_slot: str = ""
     summary: str
+    # One or two sentences per rating, quoting the transcript: keys communication,
+    # technical_depth, problem_solving, cultural_fit.
+    justifications: dict[
+        Literal["communication", "technical_depth", "problem_solving", "cultural_fit"], str
+    ] = Field(default_factory=dict)
 
 
 # --- job generator ----------------------------------------------------------------------

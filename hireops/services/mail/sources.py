@@ -10,7 +10,6 @@ import errno
 import imaplib
 import logging
 import mailbox
-import socket
 import ssl
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -36,6 +35,7 @@ from hireops.services.app_settings import get_setting, set_setting
 from hireops.services.audit import record_event
 from hireops.services.crypto import SecretDecryptionError
 from hireops.services.mail.message import RawMessage, source_ref
+from hireops.services.mail.network_errors import ServerHints, describe_network_failure
 
 log = logging.getLogger(__name__)
 
@@ -290,23 +290,20 @@ def _missing_folder_message(box: BaseMailBox, folder: str, config: ImapConfig,
     return f"Folder {folder!r} was not found on {config.host} (server said: {said}).{there}"
 
 
+IMAP_HINTS = ServerHints(
+    name="mail server", host_hint="Check the host name.",
+    port_hint="Check the port and that the server is running.",
+    tls_hint="Check the security setting: port 993 usually means SSL/TLS, port 143 STARTTLS.")
+
+
 def _describe_imap_error(exc: BaseException, config: ImapConfig, stage: str) -> str:
     """One sentence naming what failed: DNS, refused, timeout, TLS, login or a lost link."""
     where = f"{config.host}:{config.port}"
-    if isinstance(exc, socket.gaierror):
-        return (f"Cannot find the mail server {config.host!r}: the name does not resolve "
-                f"({exc.strerror}). Check the host name.")
-    if isinstance(exc, ConnectionRefusedError):
-        return (f"Connection refused by {where}: nothing accepts connections on that port. "
-                "Check the port and that the server is running.")
-    if isinstance(exc, TimeoutError):
-        return (f"Timed out after {config.timeout_s:g} s waiting for {where} while {stage}: "
-                "the server did not answer (wrong port, a firewall, or the server is down).")
-    if isinstance(exc, ssl.SSLCertVerificationError):
-        return f"The TLS certificate of {where} could not be verified: {exc.verify_message}."
-    if isinstance(exc, ssl.SSLError):
-        return (f"TLS handshake with {where} failed ({exc.reason or exc}). Check the security "
-                "setting: port 993 usually means SSL/TLS, port 143 STARTTLS.")
+    network = describe_network_failure(exc, host=config.host, where=where,
+                                       timeout_s=config.timeout_s, stage=stage,
+                                       hints=IMAP_HINTS)
+    if network:
+        return network
     if isinstance(exc, OSError) and exc.errno in (errno.EHOSTUNREACH, errno.ENETUNREACH):
         return f"The mail server {where} is unreachable: {exc.strerror}."
     if isinstance(exc, MailboxLoginError):

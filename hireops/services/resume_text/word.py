@@ -1,4 +1,9 @@
-"""DOCX text via python-docx, after the zip has been checked for bombs and lies.
+"""DOCX text straight from the package's XML, after the zip has been checked for bombs and lies.
+
+Only the parts that hold text are parsed: the main document and the headers and footers it
+points to, found the way python-docx finds them (package relationships, content types,
+relative targets). Opening the file with `docx.Document` parsed every part, mostly Word's style
+sheets (often close to 1 MB of XML), and cost several times the reading itself.
 
 The text comes from walking the XML rather than `Document.paragraphs`, because resume
 templates keep much of their content where that property does not look: table cells, content
@@ -8,11 +13,14 @@ controls (w:sdt) and text boxes (w:txbxContent).
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
 
-import docx
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from lxml import etree
 
 from hireops.services.resume_text.limits import ExtractionLimits, UnreadableFile, format_size
 from hireops.services.resume_text.pdf import short_error
@@ -21,33 +29,112 @@ _CHUNK = 1024 * 1024
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _NO_BREAK_HYPHEN, _TXBX = qn("w:noBreakHyphen"), qn("w:txbxContent")
+_DOCUMENT, _BODY = qn("w:document"), qn("w:body")
 # Block-level wrappers whose children are paragraphs and tables (content controls mostly).
 _CONTAINERS = frozenset({qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")})
 # AlternateContent carries the same drawing twice (Choice and Fallback); read only the Choice.
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Nesting deeper than this (tables in text boxes in tables...) is not a resume.
 _MAX_DEPTH = 12
+_TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
 def read_docx(payload: bytes, limits: ExtractionLimits) -> str:
     """Return the text of body, tables, text boxes, headers and footers, or raise UnreadableFile."""
     check_docx_zip(payload, limits)
     try:
-        document = docx.Document(io.BytesIO(payload))
+        package = _Package(zipfile.ZipFile(io.BytesIO(payload)))
+        body, headers, footers = package.text_parts()
         lines: list[str] = []
-        headers, footers = _header_footer_elements(document)
         for element in headers:
             _blocks(element, lines, 0)
-        _blocks(document.element.body, lines, 0)
+        _blocks(body, lines, 0)
         for element in footers:
             _blocks(element, lines, 0)
-    except Exception as exc:  # python-docx and lxml raise many types on malformed parts
+    except UnreadableFile:
+        raise
+    except Exception as exc:  # zipfile and lxml raise many types on malformed parts
         raise UnreadableFile(f"corrupt DOCX: {short_error(exc)}") from exc
     return "\n".join(lines)
 
 
+class _Package:
+    """The parts of an OPC package that hold a Word document's text, read the way python-docx
+    reads them: relationship targets resolved against their source part, content types from
+    `[Content_Types].xml` (overrides by part name, then defaults by extension, both
+    case-insensitive)."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        types = self._xml("/[Content_Types].xml")
+        self.overrides = {o.get("PartName", "").lower(): o.get("ContentType")
+                          for o in types.iterchildren(f"{_TYPES_NS}Override")}
+        self.defaults = {d.get("Extension", "").lower(): d.get("ContentType")
+                         for d in types.iterchildren(f"{_TYPES_NS}Default")}
+
+    def text_parts(self) -> tuple[etree._Element, list, list]:
+        """The document body, then the header and footer roots in part-name order."""
+        main = self._main_document()
+        document = self._xml(main)
+        body = document.find(_BODY) if document.tag == _DOCUMENT else None
+        if body is None:
+            raise UnreadableFile("corrupt DOCX: the main document has no body")
+        related = self._relationships(main)
+        headers = sorted({name for reltype, name in related if reltype == RT.HEADER})
+        footers = sorted({name for reltype, name in related if reltype == RT.FOOTER})
+        return body, [self._xml(name) for name in headers], [self._xml(name) for name in footers]
+
+    def _main_document(self) -> str:
+        mains = [name for reltype, name in self._relationships("/")
+                 if reltype == RT.OFFICE_DOCUMENT]
+        if len(mains) != 1:
+            raise UnreadableFile(f"corrupt DOCX: {len(mains)} main document parts")
+        content_type = self._content_type(mains[0])
+        # A macro document (.docm) or a template (.dotx): python-docx refused these too.
+        if content_type != CT.WML_DOCUMENT_MAIN:
+            raise UnreadableFile(f"corrupt DOCX: not a Word document (content type "
+                                 f"{content_type!r})")
+        return mains[0]
+
+    def _relationships(self, source: str) -> list[tuple[str, str]]:
+        """(type, target part name) of the internal relationships of `source` ("/" for the
+        package); none when the part has no relationships item."""
+        folder, name = posixpath.split(source)
+        rels_name = posixpath.join(folder, "_rels", f"{name}.rels")
+        if rels_name[1:] not in self.archive.NameToInfo:
+            return []
+        return [(rel.get("Type"), posixpath.abspath(posixpath.join(folder, rel.get("Target"))))
+                for rel in self._xml(rels_name).iterchildren(f"{_RELS_NS}Relationship")
+                if rel.get("TargetMode", RTM.INTERNAL) != RTM.EXTERNAL]
+
+    def _content_type(self, part_name: str) -> str | None:
+        extension = posixpath.splitext(part_name)[1][1:].lower()
+        return self.overrides.get(part_name.lower(), self.defaults.get(extension))
+
+    def _xml(self, part_name: str) -> etree._Element:
+        # A parser per part: lxml parsers must not be shared between threads, and analysis
+        # runs in threads for remote engines. Same options as python-docx's parser.
+        parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+        return etree.fromstring(_inflate(self.archive, part_name[1:]), parser)
+
+
+def _inflate(archive: zipfile.ZipFile, member: str) -> bytes:
+    """A member inflated in bounded chunks, so one that lies about its size fails its CRC.
+
+    zipfile stops at the declared size (checked against the limits) and checks the CRC there;
+    but a whole read (`archive.read`) inflates in one call of up to 1 GB before it trims.
+    """
+    chunks = []
+    with archive.open(member) as stream:
+        while chunk := stream.read(_CHUNK):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def check_docx_zip(payload: bytes, limits: ExtractionLimits) -> None:
-    """Refuse zip bombs, floods and non-Word zips before python-docx inflates anything."""
+    """Refuse zip bombs, floods and non-Word zips from the zip's directory, before any part is
+    inflated (the parts read are inflated by `_inflate`, which holds them to these sizes)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(payload))
         members = archive.infolist()
@@ -69,35 +156,6 @@ def check_docx_zip(payload: bytes, limits: ExtractionLimits) -> None:
             raise UnreadableFile("DOCX is encrypted (password protected); ask for an open copy")
         if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise UnreadableFile("corrupt DOCX: unexpected zip compression method")
-    _inflate_all(archive, members)
-
-
-def _inflate_all(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
-    """Inflate every member in bounded chunks so a member lying about its size fails its CRC.
-
-    python-docx reads members whole, and zipfile inflates a whole read in one call of up to 1 GB
-    before it trims to the declared size; a checked archive can't make it do that.
-    """
-    try:
-        for member in members:
-            with archive.open(member) as stream:
-                while stream.read(_CHUNK):
-                    pass
-    except Exception as exc:
-        raise UnreadableFile(f"corrupt DOCX: {short_error(exc)}") from exc
-
-
-def _header_footer_elements(document) -> tuple[list, list]:
-    """Root elements of every header and footer part, in part-name order."""
-    headers, footers = {}, {}
-    for rel in document.part.rels.values():
-        if rel.is_external or rel.reltype not in (RT.HEADER, RT.FOOTER):
-            continue
-        part = rel.target_part
-        target = headers if rel.reltype == RT.HEADER else footers
-        target[str(part.partname)] = part.element
-    return ([headers[name] for name in sorted(headers)],
-            [footers[name] for name in sorted(footers)])
 
 
 def _blocks(container, lines: list[str], depth: int) -> None:

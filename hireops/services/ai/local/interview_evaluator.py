@@ -2,7 +2,9 @@
 
 Four ratings (0-100), each from plain signals in what the candidate said:
 - technical depth: the job's skills discussed from experience (via the skills vocabulary), plus
-  specificity (numbers, examples, "I built", outcomes);
+  specificity (numbers, examples, "I built", outcomes); when the input carries the interviewer's
+  planned questions, each answer is also scored on the expected points of its own question and on
+  whether it gives a concrete example, and that per-answer quality weighs more than skill names;
 - problem solving: reasoning words (because, trade-off, first/then, measured, root cause);
 - communication: filler words, very short or rambling answers, balance between answers;
 - cultural fit: collaboration words (team, feedback, helped, mentored).
@@ -23,7 +25,12 @@ from hireops.services.ai.local.skills import (
     skill_pattern,
     split_sentences,
 )
-from hireops.services.ai.schemas import InterviewEvaluation, InterviewInput, TranscriptTurn
+from hireops.services.ai.schemas import (
+    InterviewEvaluation,
+    InterviewInput,
+    PlannedQuestionInput,
+    TranscriptTurn,
+)
 
 ADVANCE_AT = 75.0
 REJECT_BELOW = 50.0
@@ -76,6 +83,7 @@ class _Answer:
 
     question: str
     text: str
+    question_key: str = ""  # the planned question it answers, "" without a plan
 
     @property
     def words(self) -> int:
@@ -84,17 +92,18 @@ class _Answer:
 
 def _answers(transcript: list[TranscriptTurn]) -> list[_Answer]:
     answers: list[_Answer] = []
-    question, parts = "", []
+    question, key, parts = "", "", []
     for turn in transcript + [TranscriptTurn(speaker="interviewer", text="")]:
         if turn.speaker == "candidate":
             if turn.text.strip():
                 parts.append(turn.text.strip())
+                key = turn.question_key or key
             continue
         if parts:
-            answers.append(_Answer(question, " ".join(parts)))
+            answers.append(_Answer(question, " ".join(parts), key))
             parts = []
         if turn.text.strip():
-            question = turn.text.strip()
+            question, key = turn.text.strip(), turn.question_key
     return answers
 
 
@@ -128,6 +137,54 @@ def _specificity(answer: _Answer) -> float:
     return min(points, 100)
 
 
+# Weights of one answer's quality when its question's expected points are known (sum 100): the
+# points matter most, since a fluent answer to a different question is still not an answer.
+POINTS_WEIGHT = 45.0
+CONCRETE_WEIGHT = 15.0
+SPECIFICITY_SHARE = 0.4
+
+
+@dataclass(frozen=True)
+class _PointsCheck:
+    """How one planned question was answered, over the answer and any follow-up answer."""
+
+    question: str
+    expected: tuple[str, ...]
+    covered: tuple[str, ...]
+    concrete: bool
+
+    @property
+    def coverage(self) -> float:
+        return len(self.covered) / len(self.expected)
+
+
+def _points_checks(answers: list[_Answer],
+                   questions: list[PlannedQuestionInput]) -> dict[str, _PointsCheck]:
+    """Per planned question with expected points, what its answers covered."""
+    # Imported here: follow_up imports this module (for slot detection) at load time.
+    from hireops.services.interview.follow_up import covered_points, has_concrete_example
+
+    planned = {q.key: q for q in questions if q.key and q.expected_points}
+    checks = {}
+    for key, question in planned.items():
+        text = " ".join(a.text for a in answers if a.question_key == key)
+        if not text:
+            continue
+        covered = covered_points(question.expected_points, text, asked=question.text)
+        checks[key] = _PointsCheck(question.text, tuple(question.expected_points),
+                                   tuple(covered), has_concrete_example(text))
+    return checks
+
+
+def _answer_quality(answer: _Answer, checks: dict[str, _PointsCheck]) -> float:
+    """`_specificity`, or with a known question, a blend with its points and a concrete example."""
+    check = checks.get(answer.question_key)
+    if check is None:
+        return _specificity(answer)
+    return (SPECIFICITY_SHARE * _specificity(answer) + POINTS_WEIGHT * check.coverage
+            + CONCRETE_WEIGHT * check.concrete)
+
+
 @dataclass(frozen=True)
 class _SkillUse:
     skill: str
@@ -153,12 +210,16 @@ def _skill_uses(interview: InterviewInput, candidate_text: str) -> list[_SkillUs
     return uses
 
 
-def _technical_depth(uses: list[_SkillUse], specificity: float) -> float:
+def _technical_depth(uses: list[_SkillUse], specificity: float, by_points: bool = False) -> float:
+    """Skill coverage plus answer quality; `by_points` when quality includes expected points,
+    which then outweighs naming the job's skills somewhere in the interview."""
     if not uses:
         return 0.9 * specificity
     weight = {True: 2.0, False: 1.0}
     covered = sum(weight[u.must_have] for u in uses if u.sentence and not u.negated)
     coverage = covered / sum(weight[u.must_have] for u in uses)
+    if by_points:
+        return 35 * coverage + 0.65 * specificity
     return 60 * coverage + 0.4 * specificity
 
 
@@ -205,8 +266,12 @@ def _strengths(answers: list[_Answer], uses: list[_SkillUse], candidate_text: st
     return strengths[:5]
 
 
-def _concerns(answers: list[_Answer], uses: list[_SkillUse]) -> list[str]:
+def _concerns(answers: list[_Answer], uses: list[_SkillUse],
+              checks: dict[str, _PointsCheck]) -> list[str]:
     concerns = []
+    for check in [c for c in checks.values() if not c.covered][:2]:
+        concerns.append(f"Did not cover what {_quote(check.question, None, 10)} looked for "
+                        f"({', '.join(check.expected[:3])}).")
     missing = [u.skill for u in uses if u.must_have and not u.sentence]
     if missing:
         concerns.append(f"Did not mention {', '.join(missing[:4])}, which the role requires.")
@@ -329,6 +394,44 @@ def _summary(title: str, answers: list[_Answer], score: float, ratings: dict[str
     return f"{first} {second}"
 
 
+def _first_quote(answers: list[_Answer], pattern: re.Pattern[str]) -> str:
+    for answer in answers:
+        if pattern.search(answer.text):
+            return _quote(answer.text, pattern)
+    return ""
+
+
+def _justifications(answers: list[_Answer], uses: list[_SkillUse],
+                    ratings: dict[str, float]) -> dict[str, str]:
+    """Why each rating is what it is, with the candidate's own words where there are some."""
+    if not answers:
+        return dict.fromkeys(WEIGHTS, "No answers to judge.")
+    words = sum(a.words for a in answers)
+    fillers = sum(len(_FILLER.findall(a.text)) for a in answers)
+    longest = max(answers, key=lambda a: a.words)
+    communication = (f"{_count(len(answers), 'answer')}, {round(words / len(answers))} words on "
+                     f"average, {_count(fillers, 'filler word')}; the fullest: "
+                     f"{_quote(longest.text)}.")
+    spoken = [u for u in uses if u.sentence and not u.negated]
+    technical = (f"Discussed {', '.join(u.skill for u in spoken[:4])}, e.g. "
+                 f"{_quote(spoken[0].sentence, skill_pattern(spoken[0].skill))}."
+                 if spoken else "No job skill was discussed from experience.")
+    # The clearest evidence first ("because", "mentored"), any marker otherwise.
+    reasoning = _first_quote(answers, _STRONG_REASONING) or _first_quote(answers, _REASONING)
+    collaboration = (_first_quote(answers, _STRONG_COLLABORATION)
+                     or _first_quote(answers, _COLLABORATION))
+    return {
+        "communication": f"Rated {ratings['communication']:g}: {communication}",
+        "technical_depth": f"Rated {ratings['technical_depth']:g}: {technical}",
+        "problem_solving": f"Rated {ratings['problem_solving']:g}: " + (
+            f"explained reasoning, e.g. {reasoning}." if reasoning
+            else "no reasoning, trade-offs or measurement were described."),
+        "cultural_fit": f"Rated {ratings['cultural_fit']:g}: " + (
+            f"spoke about working with others, e.g. {collaboration}." if collaboration
+            else "said nothing about working with others."),
+    }
+
+
 def evaluate_interview(interview: InterviewInput) -> InterviewEvaluation:
     """Score an interview transcript with the rubric above; never raises on thin transcripts."""
     # Answers about availability are logistics, not part of the rubric.
@@ -339,10 +442,11 @@ def evaluate_interview(interview: InterviewInput) -> InterviewEvaluation:
     uses = _skill_uses(interview, candidate_text)
     slots = detect_slots(interview.transcript)
     title = interview.job.title
+    checks = _points_checks(answers, interview.questions)
     if answers:
-        specificity = sum(_specificity(a) for a in answers) / len(answers)
+        specificity = sum(_answer_quality(a, checks) for a in answers) / len(answers)
         raw = {
-            "technical_depth": _technical_depth(uses, specificity),
+            "technical_depth": _technical_depth(uses, specificity, by_points=bool(checks)),
             "problem_solving": _marker_rating(answers, _REASONING, 12.0, 40.0),
             "communication": _communication(answers),
             "cultural_fit": _marker_rating(answers, _COLLABORATION, 12.0, 40.0),
@@ -354,7 +458,7 @@ def evaluate_interview(interview: InterviewInput) -> InterviewEvaluation:
     ratings = {name: round(value * evidence_factor, 1) for name, value in raw.items()}
     score = round(sum(WEIGHTS[name] * ratings[name] for name in WEIGHTS), 1)
     enough = words >= MIN_WORDS_TO_JUDGE
-    concerns = _concerns(answers, uses) if answers else []
+    concerns = _concerns(answers, uses, checks) if answers else []
     if not answers:
         concerns.insert(0, "The transcript is empty: the candidate gave no answers to evaluate.")
     elif not enough:
@@ -374,4 +478,5 @@ def evaluate_interview(interview: InterviewInput) -> InterviewEvaluation:
         scheduling_slots=slots,
         preferred_slot=slots[0] if slots else "",
         summary=_summary(title, answers, score, ratings, uses),
+        justifications=_justifications(answers, uses, ratings),
     )

@@ -1,0 +1,64 @@
+"""The integration API's bearer-token check, as FastAPI dependencies.
+
+Every lookup is counted per client address before the token is checked, so a caller guessing
+tokens is slowed down as much as one using a real token too often.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlmodel import Session
+
+from hireops import db
+from hireops.api import ApiError
+from hireops.models import ApiToken, ApiTokenScope
+from hireops.services.api_tokens import authenticate_token, register_lookup
+
+# auto_error=False: a missing header gets our JSON 401, not FastAPI's 403.
+_bearer = HTTPBearer(auto_error=False, description="An API token created by an admin "
+                     "under Settings > API tokens: `Authorization: Bearer hop_...`.")
+_CHALLENGE = {"WWW-Authenticate": "Bearer"}
+
+
+def get_session() -> Iterator[Session]:
+    """One database session per request."""
+    with Session(db.get_engine(), expire_on_commit=False) as session:
+        yield session
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def api_token(request: Request,
+              credentials: HTTPAuthorizationCredentials | None = Depends(_bearer),
+              session: Session = Depends(get_session)) -> ApiToken:
+    """The live token presented with the request (read scope or more), or a 401/429."""
+    verdict = register_lookup(session=session, client=_client(request))
+    if not verdict.allowed:
+        raise ApiError(429, "rate_limited", "Too many API requests; slow down.",
+                       headers={"Retry-After": str(verdict.retry_after_s)})
+    if credentials is None:
+        raise ApiError(401, "unauthorized", "Send an API token: Authorization: Bearer <token>.",
+                       headers=_CHALLENGE)
+    token = authenticate_token(session=session, presented=credentials.credentials)
+    if token is None:
+        raise ApiError(401, "unauthorized", "The API token is unknown or revoked.",
+                       headers=_CHALLENGE)
+    return token
+
+
+def write_token(token: ApiToken = Depends(api_token)) -> ApiToken:
+    """The presented token, if it has write scope; else a 403."""
+    if ApiTokenScope(token.scope) != ApiTokenScope.write:
+        raise ApiError(403, "forbidden", "This API token is read-only; this route needs a "
+                       "write token.")
+    return token
+
+
+def actor_label(token: ApiToken) -> str:
+    """How the audit log names a change made through the API."""
+    return f"api:{token.token_prefix} ({token.name})"[:320]

@@ -1,0 +1,60 @@
+"""A candidate's data for another system acting on a privacy request: the full export, and
+erasure. Both need a write token: an export is everything held about a person."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+from sqlmodel import Session
+
+from hireops.api import ApiError
+from hireops.api.auth import actor_label, get_session, write_token
+from hireops.api.schemas import MAX_ID, ErrorBody
+from hireops.models import ApiToken
+from hireops.services.privacy import CandidateNotFound, erase_candidate, export_candidate_data
+
+router = APIRouter(responses={status: {"model": ErrorBody}
+                              for status in (400, 401, 403, 404, 422, 429, 500)},
+                   tags=["privacy"])
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+
+class Erasure(BaseModel):
+    # Why the data is erased (e.g. the candidate's request); kept in the audit tombstone.
+    reason: str = Field(min_length=3, max_length=1000, pattern=r"\S")
+
+
+class Erased(BaseModel):
+    id: int
+    # Rows deleted by kind, and files removed.
+    deleted: dict[str, int]
+
+
+@router.get("/candidates/{candidate_id}/export", tags=["privacy"],
+            response_class=Response,
+            responses={200: {"content": {"application/zip": {}},
+                             "description": "data.json and the original files"}})
+def export_candidate(candidate_id: Id, session: Annotated[Session, Depends(get_session)],
+                     _token: Annotated[ApiToken, Depends(write_token)]) -> Response:
+    """Everything held about one candidate, as a zip (for a subject-access request)."""
+    try:
+        payload = export_candidate_data(session=session, candidate_id=candidate_id)
+    except CandidateNotFound:
+        raise ApiError(404, "not_found", f"There is no candidate {candidate_id}.") from None
+    return Response(payload, media_type="application/zip", headers={
+        "Content-Disposition": f'attachment; filename="candidate-{candidate_id}-data.zip"'})
+
+
+@router.post("/candidates/{candidate_id}/erase", response_model=Erased, tags=["privacy"])
+def erase(candidate_id: Id, body: Erasure, session: Annotated[Session, Depends(get_session)],
+          token: Annotated[ApiToken, Depends(write_token)]) -> Erased:
+    """Delete the candidate's data and files; the audit log keeps a tombstone."""
+    try:
+        counts = erase_candidate(session=session, candidate_id=candidate_id, actor=None,
+                                 reason=body.reason, actor_label=actor_label(token))
+    except CandidateNotFound:
+        raise ApiError(404, "not_found", f"There is no candidate {candidate_id}.") from None
+    return Erased(id=candidate_id, deleted=counts)

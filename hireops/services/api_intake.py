@@ -1,0 +1,84 @@
+"""A candidate sent by another system: resume read, person deduplicated, application scored.
+
+The resume is read before anything is stored, so a corrupt or unsupported file is refused
+with its reason and leaves no half-made candidate behind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from hireops.services.candidates import find_or_create_candidate, get_or_create_application
+from hireops.services.contacts import parse_contact_info
+from hireops.services.jobs import get_job_or_raise
+from hireops.services.rescoring import rescore_application
+from hireops.services.resume_text import extract_text, limits_from_settings
+
+
+class ResumeRejected(ValueError):
+    """The uploaded resume cannot be used; `kind` is "unreadable" or "unsupported"."""
+
+    def __init__(self, kind: str, reason: str) -> None:
+        super().__init__(reason)
+        self.kind = kind
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class ResumeUpload:
+    filename: str
+    content_type: str
+    payload: bytes
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    candidate_id: int
+    candidate_created: bool
+    application_id: int | None
+    application_created: bool
+    # scored | failed | skipped (no resume text or no job)
+    scoring: str
+    resume_score: float | None
+    scoring_note: str
+
+
+def read_resume(upload: ResumeUpload) -> str:
+    """The resume's text, or ResumeRejected with the reason (size limits from settings)."""
+    result = extract_text(upload.filename, upload.content_type, upload.payload,
+                          limits_from_settings())
+    if result.status == "skipped":
+        raise ResumeRejected("unsupported", result.reason or "This file is not a resume.")
+    if result.status != "ok":
+        raise ResumeRejected("unreadable", result.reason or "The file could not be read.")
+    return result.text
+
+
+def intake_candidate(*, session: Session, name: str, email: str, phone: str,
+                     job_id: int | None, resume: ResumeUpload | None,
+                     actor_label: str) -> IntakeResult:
+    """Create or update the candidate, apply them to `job_id` and score the application.
+    Commits; raises JobNotFound or ResumeRejected before storing anything."""
+    if job_id is not None:
+        get_job_or_raise(session=session, job_id=job_id)
+    resume_text = read_resume(resume) if resume is not None else ""
+    contact = parse_contact_info(resume_text=resume_text, from_name=name, from_address=email)
+    # What the caller says wins over what the resume parser guessed.
+    contact.name, contact.email = name, email.lower()
+    contact.phone = phone or contact.phone
+    candidate, created = find_or_create_candidate(
+        session=session, contact=contact, resume_text=resume_text, source="api",
+        actor_label=actor_label)
+    if job_id is None:
+        session.commit()
+        return IntakeResult(candidate.id, created, None, False, "skipped", None, "no job given")
+    application, app_created = get_or_create_application(
+        session=session, candidate_id=candidate.id, job_id=job_id, source="api",
+        actor_label=actor_label)
+    session.commit()
+    outcome = rescore_application(session=session, application_id=application.id)
+    scoring = "scored" if outcome.status == "rescored" else outcome.status
+    return IntakeResult(candidate.id, created, application.id, app_created, scoring,
+                        outcome.after, outcome.reason)

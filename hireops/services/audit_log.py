@@ -1,0 +1,119 @@
+"""Reading the audit log: filtered, paged and exported (the writing side is services.audit)."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+import sqlalchemy as sa
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from hireops.models import Event
+from hireops.services.export import table_csv
+
+CSV_HEADERS = ["When (UTC)", "Actor", "Action", "Entity type", "Entity id", "Before", "After",
+               "Note"]
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which events to show; empty fields do not filter."""
+
+    # Exact action, e.g. "decision.overridden".
+    action: str = ""
+    # Part of the actor's label (an email, "system", "scheduler"), any case.
+    actor: str = ""
+    entity_type: str = ""
+    entity_id: int | None = None
+    # First and last day (UTC), inclusive.
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: str
+    actor: str
+    action: str
+    entity_type: str
+    # "" when the event is about no single record.
+    entity_id: str
+    # The before and after values as compact JSON.
+    before: str
+    after: str
+    note: str
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    rows: list[AuditRow]
+    total: int
+    page: int
+    pages: int
+
+
+def list_events(*, session: Session, audit: AuditFilter, page: int = 1,
+                page_size: int = 50) -> AuditPage:
+    """One page of matching events, newest first."""
+    conditions = _conditions(audit)
+    total = int(session.exec(select(func.count()).select_from(Event).where(*conditions)).one())
+    pages = max(1, math.ceil(total / page_size))
+    page = min(max(1, page), pages)
+    events = session.exec(select(Event).where(*conditions).order_by(Event.id.desc())
+                          .offset((page - 1) * page_size).limit(page_size)).all()
+    return AuditPage([_row(event) for event in events], total, page, pages)
+
+
+def export_events_csv(*, session: Session, audit: AuditFilter) -> bytes:
+    """Every matching event as a spreadsheet-safe CSV, newest first."""
+    events = session.exec(select(Event).where(*_conditions(audit))
+                          .order_by(Event.id.desc())).all()
+    return table_csv(CSV_HEADERS, ([r.at, r.actor, r.action, r.entity_type, r.entity_id,
+                                    r.before, r.after, r.note]
+                                   for r in map(_row, events)))
+
+
+def audit_choices(*, session: Session) -> tuple[list[str], list[str]]:
+    """The actions and entity types present in the log, for the filter menus."""
+    actions = session.exec(select(Event.action).distinct().order_by(Event.action)).all()
+    types = session.exec(select(Event.entity_type).where(Event.entity_type != "")
+                         .distinct().order_by(Event.entity_type)).all()
+    return list(actions), list(types)
+
+
+def _conditions(audit: AuditFilter) -> list[sa.ColumnElement[bool]]:
+    conditions = []
+    if audit.action:
+        conditions.append(Event.action == audit.action)
+    if audit.actor.strip():
+        conditions.append(func.lower(Event.actor_label).contains(audit.actor.strip().lower(),
+                                                                 autoescape=True))
+    if audit.entity_type:
+        conditions.append(Event.entity_type == audit.entity_type)
+    if audit.entity_id is not None:
+        conditions.append(Event.entity_id == audit.entity_id)
+    if audit.date_from is not None:
+        conditions.append(Event.at >= _day_start(audit.date_from))
+    if audit.date_to is not None:
+        conditions.append(Event.at < _day_start(audit.date_to + timedelta(days=1)))
+    return conditions
+
+
+def _row(event: Event) -> AuditRow:
+    return AuditRow(id=event.id, at=event.at.strftime("%Y-%m-%d %H:%M:%S"),
+                    actor=event.actor_label, action=event.action,
+                    entity_type=event.entity_type,
+                    entity_id="" if event.entity_id is None else str(event.entity_id),
+                    before=_json(event.before), after=_json(event.after), note=event.note)
+
+
+def _json(values: dict) -> str:
+    return json.dumps(values, ensure_ascii=False, sort_keys=True, default=str) if values else ""
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=timezone.utc)

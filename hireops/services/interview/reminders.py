@@ -1,0 +1,72 @@
+"""Reminders for interview links: not opened 48 h after the invitation, and not completed a day
+before the link expires. Each reminder is sent at most once (its outbox key says which)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, select
+
+from hireops.models import Application, Candidate, InterviewLink, OutboxMessage, utcnow
+from hireops.services.audit import record_event
+from hireops.services.email_templates import get_template, render_template
+from hireops.services.interview.invitations import link_mail_values
+from hireops.services.interview.links import LinkRefused
+from hireops.services.outbox import enqueue_mail
+
+UNOPENED_AFTER = timedelta(hours=48)
+EXPIRING_WITHIN = timedelta(hours=24)
+
+
+def _sent_at(link: InterviewLink) -> datetime | None:
+    for entry in link.status_trail:
+        if entry.get("status") == "sent":
+            return datetime.fromisoformat(entry["at"])
+    return None
+
+
+def _due_reason(link: InterviewLink, now: datetime) -> str:
+    """"unopened", "expiring" or "" for one open link."""
+    if link.expires_at <= now:
+        return ""
+    if link.status == "sent":
+        sent = _sent_at(link)
+        if sent is not None and now - sent >= UNOPENED_AFTER:
+            return "unopened"
+    if link.status in ("sent", "opened", "started") and link.expires_at - now <= EXPIRING_WITHIN:
+        return "expiring"
+    return ""
+
+
+def send_due_reminders(*, session: Session, now: datetime | None = None) -> int:
+    """Queue every reminder that is due; returns how many new ones were queued."""
+    now = now or utcnow()
+    links = session.exec(select(InterviewLink).where(
+        InterviewLink.status.in_(("sent", "opened", "started")),
+        InterviewLink.expires_at > now)).all()
+    queued = 0
+    for link in links:
+        reason = _due_reason(link, now)
+        if not reason:
+            continue
+        key = f"reminder:link:{link.id}:{reason}"
+        if session.exec(select(OutboxMessage.id)
+                        .where(OutboxMessage.idempotency_key == key)).first() is not None:
+            continue  # already reminded for this reason
+        try:
+            values = link_mail_values(session=session, link=link, actor=None)
+        except LinkRefused:
+            continue  # no address or an unreadable token: nothing to remind with
+        mail = render_template(get_template(session=session, kind="link_reminder"), values)
+        application = session.get(Application, link.application_id)
+        candidate = session.get(Candidate, application.candidate_id)
+        message = enqueue_mail(session=session, idempotency_key=key, kind="reminder",
+                               to_address=candidate.email, subject=mail.subject,
+                               body_text=mail.text, body_html=mail.html,
+                               application_id=application.id)
+        record_event(session=session, action="interview_link.reminder_queued",
+                     actor_label="scheduler", entity_type="application",
+                     entity_id=application.id,
+                     after={"link_id": link.id, "reason": reason, "outbox_id": message.id})
+        queued += 1
+    return queued

@@ -1,0 +1,196 @@
+"""The public interview room: what a token opens, consent, and the end of an interview.
+
+The room never shows more than its own link's job title, company, the candidate's first name and
+the turns of this interview: nothing of another candidate can be reached through it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlmodel import Session, select
+
+from hireops.config import get_settings
+from hireops.models import (
+    Application,
+    Candidate,
+    Evaluation,
+    InterviewLink,
+    Job,
+    Stage,
+    utcnow,
+)
+from hireops.services.audit import record_event
+from hireops.services.interview.links import OPEN_STATUSES, hash_token, set_link_status
+from hireops.services.interview.turns import list_turns
+from hireops.services.interview.webcam import integrity_flags, summarize_signals
+from hireops.services.rate_limit import register_hit
+from hireops.services.runtime_settings import current_settings
+
+# token_urlsafe(32): 43 characters of the URL-safe alphabet. Anything else is not ours.
+TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{43}$")
+CONSENT_NOTICE_VERSION = "room-notice-v1"
+
+# What the candidate is told when a token opens nothing, by reason.
+PROBLEM_MESSAGES = {
+    "unknown": "This interview link is not valid. Please check that you copied the whole "
+               "link from your email, or ask the recruiter for a new one.",
+    "expired": "This interview link has expired. Please reply to the recruiter's email and "
+               "they will send you a new one.",
+    "revoked": "This interview link is no longer active. The recruiter may have sent you a "
+               "newer link; please use the most recent email.",
+    "completed": "This interview is complete. Thank you, the team has your answers and will "
+                 "be in touch.",
+    "rate_limited": "Too many attempts from your connection. Please wait a minute and try "
+                    "again.",
+}
+
+
+@dataclass(frozen=True)
+class RoomLookup:
+    link: InterviewLink | None
+    # "" when the room may open; else a key of PROBLEM_MESSAGES.
+    problem: str = ""
+    retry_after_s: int = 0
+
+
+@dataclass(frozen=True)
+class RoomView:
+    """Everything the room page may show, and nothing more."""
+
+    link_id: int
+    status: str
+    provider: str
+    company_name: str
+    job_title: str
+    candidate_first_name: str
+    consent_given: bool
+    webcam_declined: bool
+    # questions | slot | closed (the built-in interviewer's phase)
+    phase: str
+    turns: list[dict] = field(default_factory=list)
+    question_number: int = 0
+    question_total: int = 0
+    # ISO time the candidate's time budget ends ("" before the start).
+    deadline_iso: str = ""
+
+
+def find_room(*, session: Session, token: str, client_key: str) -> RoomLookup:
+    """The link behind `token` if the room may open; every lookup counts against the caller."""
+    settings = get_settings()
+    verdict = register_hit(session=session, key=f"interview-token:{client_key}",
+                           limit=settings.interview_lookups_per_minute, window_s=60)
+    if not verdict.allowed:
+        return RoomLookup(None, "rate_limited", verdict.retry_after_s)
+    if not TOKEN_PATTERN.match(token or ""):
+        return RoomLookup(None, "unknown")
+    link = session.exec(select(InterviewLink)
+                        .where(InterviewLink.token_hash == hash_token(token))).first()
+    if link is None:
+        return RoomLookup(None, "unknown")
+    return check_link_open(session=session, link=link)
+
+
+def check_link_open(*, session: Session, link: InterviewLink) -> RoomLookup:
+    """Refuse a link that is revoked, finished or past its expiry (marking it expired)."""
+    if link.status in OPEN_STATUSES and link.expires_at <= utcnow():
+        set_link_status(link, "expired", by="candidate-visit")
+        session.add(link)
+    if link.status in ("expired", "revoked", "completed"):
+        return RoomLookup(link, link.status)
+    return RoomLookup(link)
+
+
+def mark_opened(*, session: Session, link: InterviewLink) -> None:
+    if set_link_status(link, "opened", by="candidate"):
+        session.add(link)
+        _touch_application(session, link)
+
+
+def room_view(*, session: Session, link: InterviewLink) -> RoomView:
+    application = session.get(Application, link.application_id)
+    candidate = session.get(Candidate, application.candidate_id)
+    job = session.get(Job, application.job_id)
+    questions = link.plan.get("questions", [])
+    cursor = link.plan.get("cursor", 0)
+    deadline = ""
+    if link.started_at is not None:
+        deadline = (link.started_at
+                    + timedelta(minutes=get_settings().interview_minutes)).isoformat()
+    return RoomView(
+        link_id=link.id, status=link.status, provider=link.provider,
+        company_name=current_settings().company_name, job_title=job.title,
+        candidate_first_name=(candidate.full_name or "").split(" ")[0],
+        consent_given=link.consent_at is not None, webcam_declined=link.webcam_declined,
+        phase=link.plan.get("phase", "questions"),
+        turns=[{"speaker": turn.speaker, "text": turn.text, "kind": turn.kind}
+               for turn in list_turns(session=session, link_id=link.id)],
+        question_number=min(cursor + 1, len(questions)), question_total=len(questions),
+        deadline_iso=deadline,
+    )
+
+
+def record_consent(*, session: Session, link: InterviewLink, webcam_analysis: bool,
+                   client_key: str) -> None:
+    """Store what the candidate agreed to, with the time and the notice they were shown."""
+    now = utcnow()
+    link.consent_at = now
+    link.webcam_declined = not webcam_analysis
+    link.consent_record = {
+        "notice_version": CONSENT_NOTICE_VERSION, "ai_interviewer": True,
+        "transcript_stored": True, "webcam_analysis": webcam_analysis,
+        "at": now.isoformat(), "client": client_key,
+    }
+    session.add(link)
+    record_event(session=session, action="interview.consent_given", actor_label="candidate",
+                 entity_type="interview_link", entity_id=link.id, after=link.consent_record)
+
+
+def decline_webcam(*, session: Session, link: InterviewLink) -> None:
+    """Turn camera analysis off after consent; the interview goes on and the report says so."""
+    if link.webcam_declined:
+        return
+    link.webcam_declined = True
+    link.consent_record = {**link.consent_record, "webcam_analysis": False,
+                           "webcam_declined_at": utcnow().isoformat()}
+    session.add(link)
+    record_event(session=session, action="interview.webcam_declined", actor_label="candidate",
+                 entity_type="interview_link", entity_id=link.id)
+
+
+def mark_started(*, session: Session, link: InterviewLink) -> None:
+    if link.consent_at is None:
+        raise PermissionError("The interview starts only after consent.")
+    if set_link_status(link, "started", by="candidate"):
+        session.add(link)
+        _touch_application(session, link)
+
+
+def complete_interview(*, session: Session, link: InterviewLink, by: str = "candidate") -> None:
+    """Close the interview, summarise the webcam signals and queue the evaluation, once."""
+    if not set_link_status(link, "completed", by=by):
+        return
+    summary = summarize_signals(session=session, link_id=link.id)
+    link.face_summary = summary
+    link.integrity_flags = integrity_flags(summary)
+    session.add(link)
+    application = _touch_application(session, link)
+    if Stage(application.stage) in (Stage.new, Stage.classified, Stage.matched,
+                                    Stage.interview_link_sent, Stage.screening_scheduled):
+        application.stage = Stage.screened
+    session.add(Evaluation(application_id=link.application_id, link_id=link.id,
+                           status="queued"))
+    record_event(session=session, action="interview.completed", actor_label=by,
+                 entity_type="application", entity_id=link.application_id,
+                 after={"link_id": link.id, "turns": len(list_turns(session=session,
+                                                                    link_id=link.id)),
+                        "integrity_flags": link.integrity_flags})
+
+
+def _touch_application(session: Session, link: InterviewLink) -> Application:
+    application = session.get(Application, link.application_id)
+    application.last_activity_at = application.updated_at = utcnow()
+    session.add(application)
+    return application

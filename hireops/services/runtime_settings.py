@@ -1,0 +1,245 @@
+"""Settings an admin edits in the app; stored values override the environment at runtime.
+
+Each editable setting is a field of `config.Settings` and is stored in the `settings` table as
+`config.<field>` (secrets encrypted with `services.crypto`). `effective_settings` merges them
+over the environment; `current_settings` is the same merge cached per process for a few
+seconds, for code that has no session at hand (the AI engine factory, the mail sender, the
+webhook). A save clears this process's cache at once; other processes (inbox workers, other
+web workers) see the change within `CACHE_SECONDS`. A TTL rather than a cross-process signal
+keeps this free of any messaging, and a few seconds is well inside what an admin expects.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from pydantic import SecretStr, ValidationError
+from sqlmodel import Session, select
+
+from hireops import db
+from hireops.config import Settings, get_settings
+from hireops.models import AppSetting, User
+from hireops.services.audit import record_event
+from hireops.services.crypto import SecretDecryptionError, decrypt_secret, encrypt_secret
+
+log = logging.getLogger(__name__)
+KEY_PREFIX = "config."
+CACHE_SECONDS = 5.0
+AI_AGENTS = ("classifier", "resume_scorer", "interview_evaluator", "job_generator")
+
+
+@dataclass(frozen=True)
+class EditableSetting:
+    """One `Settings` field an admin may change from the Settings page."""
+
+    # The `Settings` field name (also the stored key after `KEY_PREFIX`).
+    name: str
+    # Which card of the page shows it.
+    group: str
+    # Encrypted at rest and never sent back to the browser.
+    secret: bool = False
+    # An empty input means "none" (None) rather than an empty string.
+    optional: bool = False
+
+
+def _agent_settings() -> list[EditableSetting]:
+    return [EditableSetting(f"{agent}_{part}", "ai") for agent in AI_AGENTS
+            for part in ("engine", "agent_id", "model")]
+
+
+EDITABLE: tuple[EditableSetting, ...] = (
+    *(EditableSetting(name, "company") for name in (
+        "company_name", "company_timezone", "working_hours_start", "working_hours_end",
+        "followup_interview_minutes", "retention_days")),
+    *_agent_settings(),
+    EditableSetting("mistral_api_key", "ai", secret=True, optional=True),
+    EditableSetting("mistral_server_url", "ai", optional=True),
+    EditableSetting("elevenlabs_api_key", "voice", secret=True, optional=True),
+    EditableSetting("elevenlabs_agent_id", "voice"),
+    EditableSetting("elevenlabs_webhook_secret", "voice", secret=True, optional=True),
+    *(EditableSetting(name, "smtp") for name in (
+        "smtp_host", "smtp_port", "smtp_security", "smtp_user", "smtp_from_address",
+        "smtp_from_name")),
+    EditableSetting("smtp_password", "smtp", secret=True, optional=True),
+    *(EditableSetting(name, "job_defaults") for name in (
+        "job_resume_min", "job_interview_min", "job_reject_below", "job_resume_weight",
+        "job_interview_weight", "job_auto_advance", "job_auto_reject")),
+)
+BY_NAME = {setting.name: setting for setting in EDITABLE}
+SECRET_NAMES = frozenset(s.name for s in EDITABLE if s.secret)
+
+
+class SettingsInvalid(ValueError):
+    """Values that do not make valid settings; the message is for people."""
+
+
+def _stored(session: Session) -> dict[str, Any]:
+    """The stored overrides, secrets decrypted into SecretStr (an unreadable one is skipped)."""
+    rows = session.exec(select(AppSetting).where(AppSetting.key.startswith(KEY_PREFIX))).all()
+    values: dict[str, Any] = {}
+    for row in rows:
+        name = row.key.removeprefix(KEY_PREFIX)
+        if name not in BY_NAME:
+            continue
+        if row.is_secret:
+            try:
+                values[name] = SecretStr(decrypt_secret(row.value))
+            except SecretDecryptionError:
+                log.warning("Stored setting %s cannot be decrypted; the environment applies.",
+                            name)
+        else:
+            values[name] = row.value
+    return values
+
+
+def effective_settings(*, session: Session) -> Settings:
+    """The environment's settings with the stored overrides applied."""
+    return get_settings().model_copy(update=_stored(session))
+
+
+def _validated(base: Settings, changes: dict[str, Any]) -> Settings:
+    current = {s.name: getattr(base, s.name) for s in EDITABLE}
+    try:
+        return Settings.model_validate({**current, **changes})
+    except ValidationError as problem:
+        raise SettingsInvalid("; ".join(_describe(error) for error in problem.errors())) from None
+
+
+def _describe(error: dict) -> str:
+    field = ".".join(str(part) for part in error.get("loc", ()))
+    message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
+    return f"{field.replace('_', ' ')}: {message}" if field else message
+
+
+def _normalise(setting: EditableSetting, value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip()
+        if setting.optional and not value:
+            return None
+    return value
+
+
+def save_settings(*, session: Session, values: dict[str, Any], actor: User | None,
+                  clear: tuple[str, ...] = ()) -> Settings:
+    """Validate and store `values` (field name -> value) and return the new effective settings.
+
+    An empty secret keeps the stored one; names in `clear` (secrets) are removed, so the
+    environment's value, if any, applies again. The audit log never sees a secret's value.
+    """
+    unknown = sorted(set(values) - set(BY_NAME)) + sorted(set(clear) - SECRET_NAMES)
+    if unknown:
+        raise SettingsInvalid(f"Not editable here: {', '.join(unknown)}.")
+    changes = {name: _normalise(BY_NAME[name], value) for name, value in values.items()}
+    changes = {name: value for name, value in changes.items()
+               if not (name in SECRET_NAMES and value is None)}
+    before = effective_settings(session=session)
+    base = get_settings().model_copy(update={k: v for k, v in _stored(session).items()
+                                              if k not in clear})
+    validated = _validated(base, changes)
+    changed_plain, changed_secret = {}, []
+    for name in changes:
+        new = getattr(validated, name)
+        if name in SECRET_NAMES:
+            _store(session, name, encrypt_secret(new.get_secret_value()), True, actor)
+            changed_secret.append(name)
+        elif new != getattr(before, name):
+            _store(session, name, new, False, actor)
+            changed_plain[name] = new
+    for name in clear:
+        row = session.get(AppSetting, KEY_PREFIX + name)
+        if row is not None:
+            session.delete(row)
+            changed_secret.append(name)
+    if changed_plain or changed_secret:
+        record_event(
+            session=session, action="settings.changed", actor=actor, entity_type="setting",
+            before={name: getattr(before, name) for name in changed_plain},
+            after={**changed_plain, **{name: "(secret changed)" for name in changed_secret}})
+    session.commit()
+    invalidate_cache()
+    return effective_settings(session=session)
+
+
+def _store(session: Session, name: str, value: Any, secret: bool, actor: User | None) -> None:
+    row = session.get(AppSetting, KEY_PREFIX + name) or AppSetting(key=KEY_PREFIX + name)
+    row.value, row.is_secret = value, secret
+    row.updated_by_id = actor.id if actor else None
+    session.add(row)
+
+
+def mask_secret(value: SecretStr | None) -> str:
+    """"not set", "set", or "set ••••1234" (the last four only for a long secret)."""
+    if value is None or not value.get_secret_value():
+        return "not set"
+    plain = value.get_secret_value()
+    return f"set ••••{plain[-4:]}" if len(plain) >= 12 else "set"
+
+
+def masked_view(*, session: Session) -> dict[str, Any]:
+    """Every editable setting as the browser may see it: secrets only as a mask."""
+    settings = effective_settings(session=session)
+    stored = {row.key.removeprefix(KEY_PREFIX) for row in session.exec(
+        select(AppSetting).where(AppSetting.key.startswith(KEY_PREFIX))).all()}
+    view: dict[str, Any] = {}
+    for setting in EDITABLE:
+        value = getattr(settings, setting.name)
+        if setting.secret:
+            mask = mask_secret(value)
+            if mask != "not set" and setting.name not in stored:
+                mask += " (environment)"
+            view[setting.name] = mask
+        else:
+            view[setting.name] = "" if value is None else value
+    return view
+
+
+# --- a per-process cache for code without a session ----------------------------------------
+
+_cache_lock = threading.Lock()
+_cache: dict[str, Any] = {}
+
+
+def invalidate_cache() -> None:
+    """Forget the cached merge (called after a save)."""
+    with _cache_lock:
+        _cache.clear()
+
+
+def current_settings() -> Settings:
+    """The effective settings, re-read from the database at most every `CACHE_SECONDS`."""
+    base = get_settings()
+    key = (id(base), base.database_url)
+    now = time.monotonic()
+    with _cache_lock:
+        if _cache.get("key") == key and now - _cache.get("at", 0.0) < CACHE_SECONDS:
+            return _cache["value"]
+    value = _read_current(base)
+    with _cache_lock:
+        _cache.update(key=key, at=now, value=value)
+    return value
+
+
+def _read_current(base: Settings) -> Settings:
+    if not _database_exists(base.database_url):
+        return base
+    try:
+        with Session(db.get_engine()) as session:
+            return effective_settings(session=session)
+    except sa.exc.SQLAlchemyError as problem:  # no table yet (before migrations)
+        log.debug("Stored settings not read: %s", problem)
+        return base
+
+
+def _database_exists(url: str) -> bool:
+    # Connecting to a missing SQLite file would create it; nothing is stored there anyway.
+    parsed = sa.engine.make_url(url)
+    if not parsed.drivername.startswith("sqlite"):
+        return True
+    database = parsed.database or ""
+    return database not in ("", ":memory:") and Path(database).exists()

@@ -1,0 +1,173 @@
+"""Decision cards: HR approves and schedules, rejects with an email, or overrides.
+
+`DecisionActions` holds the cards' dialogs and actions; the dashboard's queue and the
+candidate page's card each mix it in and say how to reload (`_reload_decisions`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import reflex as rx
+
+from hireops.db import session_scope
+from hireops.services.decision_flow import (
+    DecisionActionRefused,
+    DecisionCard,
+    approve_and_schedule,
+    decision_queue,
+    override,
+    reject_with_email,
+    rejection_draft,
+)
+from hireops.services.decisions import ApplicationNotFound
+from hireops.services.email_templates import TemplateError
+from hireops.services.scheduling import SchedulingRefused
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.dashboard import DashboardState
+
+OVERRIDE_CHOICES = ["advance", "hold", "reject"]
+_REFUSALS = (DecisionActionRefused, SchedulingRefused, TemplateError, ApplicationNotFound)
+
+
+# A state mixin: it holds no page of its own, only what the two states share.
+class DecisionActions(rx.State, mixin=True):
+    decision_cards: list[DecisionCard] = []
+    # The application whose rejection dialog is open (0: closed), and its fields.
+    reject_for: int = 0
+    reject_name: str = ""
+    reject_reason: str = ""
+    reject_subject: str = ""
+    reject_body: str = ""
+    # The application whose override dialog is open (0: closed), and its fields.
+    override_for: int = 0
+    override_name: str = ""
+    override_choice: str = "advance"
+    override_why: str = ""
+
+    def _reload_decisions(self) -> None:
+        raise NotImplementedError
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def approve(self, application_id: int, start: str, end: str, tz: str, source: str):
+        """Book the slot, approve the candidate and queue the confirmation with its invite."""
+        try:
+            with session_scope() as session:
+                message = approve_and_schedule(
+                    session=session, application_id=int(application_id),
+                    start=datetime.fromisoformat(start), end=datetime.fromisoformat(end),
+                    candidate_tz=tz, source=source, actor=current_actor())
+                to = message.to_address
+        except _REFUSALS as refused:
+            return rx.toast.error(str(refused))
+        self._reload_decisions()
+        return rx.toast.success(f"Interview booked; the confirmation to {to} is queued.")
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def open_reject(self, application_id: int, name: str):
+        try:
+            with session_scope() as session:
+                subject, body = rejection_draft(session=session,
+                                                application_id=int(application_id),
+                                                actor=current_actor())
+        except _REFUSALS as refused:
+            return rx.toast.error(str(refused))
+        self.reject_for, self.reject_name = int(application_id), str(name)
+        self.reject_reason, self.reject_subject, self.reject_body = "", subject, body
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def set_reject_reason(self, value: str):
+        self.reject_reason = str(value)[:1000]
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def set_reject_subject(self, value: str):
+        self.reject_subject = str(value)[:200]
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def set_reject_body(self, value: str):
+        self.reject_body = str(value)[:20_000]
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def cancel_reject(self):
+        self.reject_for = 0
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def confirm_reject(self):
+        try:
+            with session_scope() as session:
+                reject_with_email(session=session, application_id=self.reject_for,
+                                  reason=self.reject_reason, subject=self.reject_subject,
+                                  body=self.reject_body, actor=current_actor())
+        except _REFUSALS as refused:
+            return rx.toast.error(str(refused))
+        self.reject_for = 0
+        self._reload_decisions()
+        return rx.toast.success("Rejected; the email is queued.")
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def open_override(self, application_id: int, name: str):
+        self.override_for, self.override_name = int(application_id), str(name)
+        self.override_choice, self.override_why = "advance", ""
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def set_override_choice(self, value: str):
+        self.override_choice = value if value in OVERRIDE_CHOICES else "advance"
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def set_override_why(self, value: str):
+        self.override_why = str(value)[:1000]
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def cancel_override(self):
+        self.override_for = 0
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def confirm_override(self):
+        try:
+            with session_scope() as session:
+                override(session=session, application_id=self.override_for,
+                         decision=self.override_choice, reason=self.override_why,
+                         actor=current_actor())
+        except _REFUSALS as refused:
+            return rx.toast.error(str(refused))
+        self.override_for = 0
+        self._reload_decisions()
+        return rx.toast.success(f"Decision set to {self.override_choice}; the override is "
+                                "in the audit log.")
+
+
+class DecisionQueueState(DecisionActions, DashboardState):
+    """The dashboard's "Decision required" queue."""
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def load_queue(self):
+        self.reject_for = self.override_for = 0
+        self._reload_decisions()
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def refresh(self):
+        """The dashboard's live update: figures, activity and the queue, read again; the
+        queue waits while HR has a reject or override dialog open."""
+        self._load_metrics()
+        if not (self.reject_for or self.override_for):
+            self._reload_decisions()
+
+    def _reload_decisions(self) -> None:
+        with session_scope() as session:
+            self.decision_cards = decision_queue(session=session)
+            # The metric card above counts the same decisions.
+            self.awaiting_hr = len(self.decision_cards)

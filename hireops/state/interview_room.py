@@ -1,0 +1,425 @@
+"""The public interview room: welcome, consent, camera check, interview, thank you."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import reflex as rx
+
+from hireops.db import session_scope
+from hireops.models import Application, InterviewLink
+from hireops.services.equal_opportunities import (
+    AnswersRefused,
+    Question,
+    questions,
+    record_answers,
+)
+from hireops.services.interview.builtin_interviewer import (
+    AnswerRefused,
+    start_interview,
+    submit_answer,
+)
+from hireops.services.interview.evaluation_queue import run_queued_evaluations
+from hireops.services.interview.room import (
+    PROBLEM_MESSAGES,
+    RoomView,
+    complete_interview,
+    decline_webcam,
+    find_room,
+    mark_opened,
+    mark_started,
+    record_consent,
+    room_view,
+)
+from hireops.services.interview.webcam import (
+    InterviewLinkNotFound,
+    WebcamAnalysisDeclined,
+    check_frame,
+    record_browser_report,
+)
+from hireops.services.voice.elevenlabs_provider import ElevenLabsProvider
+from hireops.services.voice.provider import VoiceProviderError
+from hireops.services.voice.transcript_sync import (
+    VoiceSyncError,
+    start_conversation,
+    sync_conversation,
+)
+from hireops.state.room_access import room_handler, room_link_scoped
+
+# What the widget's error reasons mean for the candidate.
+CAMERA_PROBLEMS = {
+    "permission_denied": "Camera access was refused. Allow it in your browser's site settings "
+                         "and reload, or continue without camera analysis.",
+    "no_camera": "No camera was found. Connect one and reload, or continue without camera "
+                 "analysis.",
+    "camera_busy": "The camera is in use by another program. Close it and reload, or continue "
+                   "without camera analysis.",
+    "camera_lost": "The camera stopped. Reload the page, or continue without camera analysis.",
+    "unsupported": "This browser cannot share a camera here. Continue without camera analysis, "
+                   "or try a current Chrome, Edge, Firefox or Safari.",
+    "model_failed": "Face detection could not start in this browser. You can continue without "
+                    "camera analysis.",
+    "camera_failed": "The camera could not be started. Reload the page, or continue without "
+                     "camera analysis.",
+}
+
+
+class InterviewRoomState(rx.State):
+    """One candidate's room; it knows only its own link."""
+
+    # welcome | consent | equal (only when questions are configured) | check | interview |
+    # done | problem
+    step: str = "loading"
+    problem_message: str = ""
+    company_name: str = ""
+    job_title: str = ""
+    first_name: str = ""
+    # builtin | elevenlabs
+    provider: str = "builtin"
+    turns: list[dict[str, str]] = []
+    answer: str = ""
+    answer_error: str = ""
+    question_number: int = 0
+    question_total: int = 0
+    deadline_iso: str = ""
+    # The candidate's consent choices while they read the notice.
+    agree_ai: bool = False
+    agree_webcam: bool = True
+    webcam_enabled: bool = False
+    camera_message: str = ""
+    speak_questions: bool = True
+    # The ElevenLabs conversation: single-use credentials minted by the server, then started.
+    voice_token: str = ""
+    voice_signed_url: str = ""
+    voice_agent_id: str = ""
+    voice_variables: dict[str, str] = {}
+    voice_context: str = ""
+    voice_started: bool = False
+    voice_message: str = ""
+    # The team's optional equal-opportunities questions and the candidate's choices so far.
+    equal_questions: list[Question] = []
+    equal_answers: dict[str, str] = {}
+    equal_error: str = ""
+    _link_id: int = 0
+
+    def _show_problem(self, problem: str):
+        self.step = "problem"
+        self.problem_message = PROBLEM_MESSAGES.get(problem, PROBLEM_MESSAGES["unknown"])
+        if problem == "completed" and self._link_id:
+            self.step = "done"
+
+    def _client_key(self) -> str:
+        return self.router.session.client_ip or self.router.session.client_token or "unknown"
+
+    def _apply(self, view: RoomView) -> None:
+        self.company_name, self.job_title = view.company_name, view.job_title
+        self.first_name, self.provider = view.candidate_first_name, view.provider
+        self.turns = [{"speaker": t["speaker"], "text": t["text"]} for t in view.turns]
+        self.question_number, self.question_total = view.question_number, view.question_total
+        self.deadline_iso = view.deadline_iso
+        self.webcam_enabled = view.consent_given and not view.webcam_declined
+
+    @rx.event
+    def load_room(self):
+        """on_load: the token in the address opens this room, or a friendly refusal."""
+        token = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
+        self._link_id, self.answer, self.answer_error = 0, "", ""
+        with session_scope() as session:
+            lookup = find_room(session=session, token=token, client_key=self._client_key())
+            if lookup.problem:
+                session.commit()
+                self._link_id = lookup.link.id if lookup.link and lookup.problem == "completed" \
+                    else 0
+                if self._link_id:
+                    self._apply(room_view(session=session, link=lookup.link))
+                return self._show_problem(lookup.problem)
+            link = lookup.link
+            mark_opened(session=session, link=link)
+            view = room_view(session=session, link=link)
+            # Read now so the step list shows the optional step from the start.
+            self.equal_questions = questions(session=session)
+            session.commit()
+            self._link_id = link.id
+        self._apply(view)
+        if view.status == "started":
+            self.step = "interview"  # a reload resumes where the interview stands
+        elif view.consent_given:
+            self.step = "check"
+        else:
+            self.step = "welcome"
+
+    @rx.event
+    @room_handler
+    def go_to_consent(self):
+        self.step = "consent"
+
+    @rx.event
+    @room_handler
+    def set_agree_ai(self, value: bool):
+        self.agree_ai = bool(value)
+
+    @rx.event
+    @room_handler
+    def set_agree_webcam(self, value: bool):
+        self.agree_webcam = bool(value)
+
+    @rx.event
+    @room_handler
+    def give_consent(self):
+        if not self.agree_ai:
+            self.camera_message = ""
+            return rx.toast.warning("Please confirm that you have read the notice.")
+        with session_scope() as session:
+            link = session.get(InterviewLink, self._link_id)
+            record_consent(session=session, link=link, webcam_analysis=self.agree_webcam,
+                           client_key=self._client_key())
+            session.commit()
+        self.webcam_enabled = self.agree_webcam
+        with session_scope() as session:
+            self.equal_questions = questions(session=session)
+        self.equal_answers = {question.key: "" for question in self.equal_questions}
+        self.equal_error = ""
+        self.step = "equal" if self.equal_questions else "check"
+
+    @rx.event
+    @room_handler
+    def set_equal_answer(self, key: str, value: str):
+        if key in self.equal_answers:
+            self.equal_answers = {**self.equal_answers, key: str(value)}
+
+    @rx.event
+    @room_handler
+    def save_equal_answers(self):
+        """Store the candidate's own answers apart from the application, then go on."""
+        with session_scope() as session:
+            link = session.get(InterviewLink, self._link_id)
+            application = session.get(Application, link.application_id)
+            try:
+                record_answers(session=session, candidate_id=application.candidate_id,
+                               answers=self.equal_answers)
+            except AnswersRefused:
+                # The questions changed while the page was open: ask again with the new ones.
+                self.equal_questions = questions(session=session)
+                self.equal_answers = {question.key: "" for question in self.equal_questions}
+                self.equal_error = "The questions have changed; please answer again or skip."
+                return
+        self._leave_equal_step()
+
+    @rx.event
+    @room_handler
+    def skip_equal_answers(self):
+        self._leave_equal_step()
+
+    def _leave_equal_step(self) -> None:
+        self.equal_answers, self.equal_error = {}, ""
+        self.step = "check"
+
+    @rx.event
+    @room_handler
+    def start(self):
+        """Leave the camera check and begin (or resume) the interview."""
+        with session_scope() as session:
+            link = session.get(InterviewLink, self._link_id)
+            mark_started(session=session, link=link)
+            step = start_interview(session=session, link=link) \
+                if link.provider == "builtin" else None
+            view = room_view(session=session, link=link)
+            session.commit()
+        self._apply(view)
+        self.step = "interview"
+        if step and step.say and self.speak_questions:
+            return speak(step.say)
+
+    @rx.event
+    @room_handler
+    def set_answer(self, value: str):
+        self.answer = str(value)[:6000]
+
+    @rx.event
+    @room_handler
+    def set_speak_questions(self, value: bool):
+        self.speak_questions = bool(value)
+
+    @rx.event
+    @room_handler
+    def append_dictation(self, text: str):
+        """Speech recognised in the browser goes into the answer box, to be read and sent."""
+        self.answer = f"{self.answer} {str(text).strip()}".strip()[:6000]
+
+    @rx.event
+    @room_handler
+    def send_answer(self):
+        with session_scope() as session:
+            link = session.get(InterviewLink, self._link_id)
+            try:
+                step = submit_answer(session=session, link=link, text=self.answer)
+            except AnswerRefused as refused:
+                self.answer_error = str(refused)
+                return
+            if step.finished:
+                complete_interview(session=session, link=link)
+            view = room_view(session=session, link=link)
+            session.commit()
+        self.answer, self.answer_error = "", ""
+        self._apply(view)
+        if step.finished:
+            self.step = "done"
+            return [InterviewRoomState.evaluate_now]
+        after = [rx.set_focus("answer")]
+        if step.say and self.speak_questions:
+            after.append(speak(step.say))
+        return after
+
+    @rx.event(background=True)
+    @room_link_scoped
+    async def evaluate_now(self):
+        """Evaluate this room's finished interview right away (the scheduler is the fallback)."""
+        link_id = self._link_id
+
+        await asyncio.to_thread(_evaluate, link_id)
+
+    @rx.event
+    @room_handler
+    def webcam_report(self, report: dict):
+        if not self.webcam_enabled or not isinstance(report, dict):
+            return
+        with session_scope() as session:
+            try:
+                record_browser_report(session=session, link_id=self._link_id, report=report)
+            except (WebcamAnalysisDeclined, InterviewLinkNotFound):
+                self.webcam_enabled = False
+
+    @rx.event
+    @room_handler
+    def webcam_frame(self, frame: dict):
+        """A small still from the widget, checked by the server's own face detector (which
+        also limits how often one room may ask)."""
+        if not self.webcam_enabled or not isinstance(frame, dict):
+            return
+        faces = frame.get("faces")
+        with session_scope() as session:
+            try:
+                check_frame(session=session, link_id=self._link_id,
+                            jpeg_b64=str(frame.get("jpeg", "")),
+                            browser_faces=faces if isinstance(faces, int) else None)
+            except (WebcamAnalysisDeclined, InterviewLinkNotFound):
+                self.webcam_enabled = False
+
+    @rx.event
+    @room_handler
+    def camera_error(self, error: dict):
+        reason = str(error.get("reason", "")) if isinstance(error, dict) else ""
+        self.camera_message = CAMERA_PROBLEMS.get(reason, CAMERA_PROBLEMS["camera_failed"])
+
+    @rx.event
+    @room_handler
+    def continue_without_camera(self):
+        """The candidate turns camera analysis off (e.g. the camera does not work)."""
+        with session_scope() as session:
+            decline_webcam(session=session, link=session.get(InterviewLink, self._link_id))
+        self.webcam_enabled, self.camera_message = False, ""
+
+
+    @rx.event(background=True)
+    @room_link_scoped
+    async def voice_start_request(self):
+        """Mint a conversation credential on the server; the component then connects."""
+        link_id = self._link_id
+
+        def start():
+            provider = ElevenLabsProvider.from_settings()
+            try:
+                with session_scope() as session:
+                    return start_conversation(session=session, link_id=link_id,
+                                              provider=provider), provider.agent_id
+            finally:
+                provider.close()
+
+        try:
+            voice, agent_id = await asyncio.to_thread(start)
+        except (VoiceProviderError, VoiceSyncError) as problem:
+            async with self:
+                self.voice_message = f"The voice interviewer could not start: {problem.reason}"
+            return
+        async with self:
+            self.voice_token = voice.credentials.conversation_token
+            self.voice_signed_url = voice.credentials.signed_url
+            self.voice_agent_id, self.voice_variables = agent_id, voice.dynamic_variables
+            self.voice_context, self.voice_message = voice.resume_context, ""
+            self.voice_started = True
+
+    @rx.event(background=True)
+    @room_link_scoped
+    async def voice_connected(self, data: dict):
+        conversation_id = str(data.get("conversation_id", "")) if isinstance(data, dict) else ""
+        await asyncio.to_thread(_sync_voice, self._link_id, conversation_id or None)
+
+    @rx.event(background=True)
+    @room_link_scoped
+    async def voice_turn(self, data: dict):
+        """A turn happened in the call: store it from ElevenLabs' own record, not from the
+        browser's copy."""
+        await asyncio.to_thread(_sync_voice, self._link_id, None)
+
+    @rx.event(background=True)
+    @room_link_scoped
+    async def voice_disconnected(self, data: dict):
+        """The call ended: store the last turns; an ending by the agent or the candidate
+        completes the interview, an error lets the candidate resume."""
+        reason = str(data.get("reason", "")) if isinstance(data, dict) else ""
+        link_id = self._link_id
+        finished = await asyncio.to_thread(_finish_voice, link_id, reason in ("agent", "user"))
+        async with self:
+            self.voice_started, self.voice_token, self.voice_signed_url = False, "", ""
+            if finished:
+                self.step = "done"
+            else:
+                self.voice_message = "The call was interrupted. Press start to continue."
+        if finished:
+            await asyncio.to_thread(_evaluate, link_id)
+
+    @rx.event
+    @room_handler
+    def voice_error(self, data: dict):
+        message = str(data.get("message", "")) if isinstance(data, dict) else ""
+        self.voice_message = f"The voice connection failed: {message[:200]}" if message else \
+            "The voice connection failed."
+        self.voice_started = False
+
+
+def _sync_voice(link_id: int, conversation_id: str | None) -> None:
+    provider = ElevenLabsProvider.from_settings()
+    try:
+        with session_scope() as session:
+            sync_conversation(session=session, link_id=link_id, provider=provider,
+                              conversation_id=conversation_id)
+    except (VoiceProviderError, VoiceSyncError):
+        # The webhook and the next turn sync again; the call itself goes on.
+        return
+    finally:
+        provider.close()
+
+
+def _finish_voice(link_id: int, ended_normally: bool) -> bool:
+    _sync_voice(link_id, None)
+    if not ended_normally:
+        return False
+    with session_scope() as session:
+        complete_interview(session=session, link=session.get(InterviewLink, link_id))
+    return True
+
+
+def _evaluate(link_id: int) -> None:
+    with session_scope() as session:
+        run_queued_evaluations(session=session, link_id=link_id)
+
+
+def speak(text: str):
+    """Read a question aloud with the browser's own speech synthesis, where there is one."""
+    return rx.call_script(
+        "if (window.speechSynthesis) { window.speechSynthesis.cancel();"
+        f" window.speechSynthesis.speak(new SpeechSynthesisUtterance({_js_string(text)})); }}")
+
+
+def _js_string(text: str) -> str:
+    return json.dumps(text)

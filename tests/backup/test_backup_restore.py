@@ -1,0 +1,152 @@
+"""Backup and restore: an empty SQLite or PostgreSQL database gets back every row and file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlmodel import Session, SQLModel
+
+from hireops.config import PROJECT_ROOT, get_settings
+from hireops.db import make_engine
+from hireops.models import InterviewLink
+from hireops.services.backup import BackupError, restore_backup, write_backup
+from hireops.services.demo import seed_demo
+from hireops.services.ingest import run_ingest_pass
+from hireops.services.interview.builtin_interviewer import start_interview, submit_answer
+from hireops.services.interview.links import generate_link
+from hireops.services.interview.room import mark_started, record_consent
+from hireops.services.mail.sources import MaildirSource
+from hireops.services.migrations import upgrade_database
+from tests.test_migrations import POSTGRES_URL
+
+
+def _rows(engine: sa.Engine) -> dict[str, list[dict]]:
+    with engine.connect() as connection:
+        return {table.name: [dict(row) for row in connection.execute(
+                    table.select().order_by(*table.primary_key.columns)).mappings()]
+                for table in SQLModel.metadata.sorted_tables}
+
+
+@pytest.fixture
+def filled(database_url, tmp_path, monkeypatch) -> sa.Engine:
+    """Demo jobs, mail ingested with attachments, and an interview under way."""
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
+    get_settings.cache_clear()
+    engine = make_engine(database_url)
+    with Session(engine) as session:
+        seed_demo(session=session)
+        session.commit()
+    run_ingest_pass(source=MaildirSource(get_settings().inbox_maildir))
+    with Session(engine) as session:
+        link = generate_link(session=session, application_id=1, actor=None,
+                             override_reason="backup test").link
+        record_consent(session=session, link=link, webcam_analysis=False, client_key="t")
+        mark_started(session=session, link=link)
+        start_interview(session=session, link=link)
+        submit_answer(session=session, link=link, text="Six years of Python services.")
+        session.commit()
+    yield engine
+    engine.dispose()
+
+
+def _restore_into(url: str, backup: Path, data_dir: Path, monkeypatch) -> sa.Engine:
+    monkeypatch.setenv("DATA_DIR", str(data_dir))
+    get_settings.cache_clear()
+    engine = make_engine(url)
+    restore_backup(database_url=url, engine=engine, backup=backup)
+    return engine
+
+
+def test_backup_restores_into_an_empty_sqlite_database(filled, tmp_path, monkeypatch):
+    summary = write_backup(engine=filled, out=tmp_path / "backup")
+    before = _rows(filled)
+    assert summary.rows["applications"] >= 4 and summary.rows["interview_turns"] == 4
+    assert summary.files >= 1
+    files_before = sorted(p.relative_to(tmp_path / "data").as_posix()
+                          for p in (tmp_path / "data").rglob("*") if p.is_file()
+                          and "attachments" in p.parts)
+
+    target = f"sqlite:///{tmp_path / 'restored.db'}"
+    restored = _restore_into(target, tmp_path / "backup", tmp_path / "data2", monkeypatch)
+    assert _rows(restored) == before
+    files_after = sorted(p.relative_to(tmp_path / "data2").as_posix()
+                         for p in (tmp_path / "data2").rglob("*") if p.is_file())
+    assert files_after == files_before
+    # The restored database keeps working: new rows get fresh ids.
+    with Session(restored) as session:
+        link = generate_link(session=session, application_id=2, actor=None,
+                             override_reason="after restore").link
+        session.commit()
+        assert link.id == max(row["id"] for row in before["interview_links"]) + 1
+    restored.dispose()
+
+
+@pytest.mark.postgres
+def test_backup_restores_into_an_empty_postgres_schema(filled, tmp_path, monkeypatch):
+    admin = sa.create_engine(POSTGRES_URL)
+    try:
+        with admin.connect() as connection:
+            connection.execute(sa.text("SELECT 1"))
+    except sa.exc.OperationalError as problem:
+        pytest.skip(f"PostgreSQL not reachable: {problem.orig}")
+    schema = f"test_restore_{uuid.uuid4().hex[:12]}"
+    with admin.begin() as connection:
+        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    url = f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
+    try:
+        write_backup(engine=filled, out=tmp_path / "backup")
+        restored = _restore_into(url, tmp_path / "backup", tmp_path / "data2", monkeypatch)
+        assert _rows(restored) == _rows(filled)
+        with Session(restored) as session:  # sequences moved past the restored ids
+            link = generate_link(session=session, application_id=2, actor=None,
+                                 override_reason="after restore").link
+            session.commit()
+            assert link.id == session.get(InterviewLink, link.id).id > 1
+        restored.dispose()
+    finally:
+        with admin.begin() as connection:
+            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def test_restore_refuses_a_used_database_and_a_damaged_backup(filled, tmp_path, monkeypatch,
+                                                                database_url):
+    write_backup(engine=filled, out=tmp_path / "backup")
+    with pytest.raises(BackupError, match="not empty"):
+        write_backup(engine=filled, out=tmp_path / "backup")
+    with pytest.raises(BackupError, match="not empty"):
+        restore_backup(database_url=database_url, engine=filled, backup=tmp_path / "backup")
+
+    table = tmp_path / "backup" / "tables" / "candidates.jsonl"
+    table.write_text(table.read_text().replace("Maya", "Mara"))
+    empty = f"sqlite:///{tmp_path / 'empty.db'}"
+    with pytest.raises(BackupError, match="candidates.jsonl is missing or damaged"):
+        restore_backup(database_url=empty, engine=make_engine(empty), backup=tmp_path / "backup")
+
+
+def test_cli_backup_and_restore(filled, tmp_path, database_url):
+    env = {"PATH": "/usr/bin:/bin", "HIREOPS_ENV_FILE": "/dev/null",
+           "SECRET_KEY_FILE": str(tmp_path / "secret"), "DATA_DIR": str(tmp_path / "data"),
+           "DATABASE_URL": database_url}
+    out = subprocess.run([sys.executable, "-m", "hireops", "backup", "--out",
+                          str(tmp_path / "cli")], env=env, cwd=PROJECT_ROOT, capture_output=True,
+                         text=True, check=True).stdout
+    assert "backup written to" in out and "rows in" in out
+    manifest = json.loads((tmp_path / "cli" / "manifest.json").read_text())
+    target = f"sqlite:///{tmp_path / 'cli.db'}"
+    done = subprocess.run([sys.executable, "-m", "hireops", "restore", "--from",
+                           str(tmp_path / "cli")], env={**env, "DATABASE_URL": target,
+                                                         "DATA_DIR": str(tmp_path / "d3")},
+                          cwd=PROJECT_ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert f"restored {sum(manifest['rows'].values())} rows" in done.stdout
+    again = subprocess.run([sys.executable, "-m", "hireops", "restore", "--from",
+                            str(tmp_path / "cli")], env={**env, "DATABASE_URL": target},
+                           cwd=PROJECT_ROOT, capture_output=True, text=True)
+    assert again.returncode == 2 and "not empty" in again.stderr

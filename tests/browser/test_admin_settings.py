@@ -1,0 +1,57 @@
+"""An admin edits Settings in a real browser: the company name survives a reload, a Mistral
+key is only ever shown masked, and a recruiter is added to the team."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.test_jobs_flow import sign_in
+
+pytestmark = pytest.mark.browser
+
+MISTRAL_KEY = "sk-browser-test-secret-4321"
+
+
+def test_admin_edits_company_ai_key_and_team(page: Page, running_app, app_db):
+    sign_in(page, running_app)
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+    page.goto(running_app.url + "/settings")
+
+    name = page.locator("#setting-company_name")
+    expect(name).not_to_have_value("")
+    original = name.input_value()
+    name.fill("Acme Browser Hiring")
+    page.click("#save-company")
+    expect(page.get_by_text("Company saved.")).to_be_visible()
+    page.reload()
+    expect(page.locator("#setting-company_name")).to_have_value("Acme Browser Hiring")
+
+    page.click("#tab-ai")
+    expect(page.locator("#mask-mistral_api_key")).to_have_text("not set")
+    page.fill("#setting-mistral_api_key", MISTRAL_KEY)
+    page.click("#save-ai")
+    expect(page.locator("#mask-mistral_api_key")).to_have_text("set ••••4321")
+    expect(page.locator("#setting-mistral_api_key")).to_have_value("")
+    page.reload()
+    page.click("#tab-ai")
+    expect(page.locator("#mask-mistral_api_key")).to_have_text("set ••••4321")
+    assert MISTRAL_KEY not in page.content()
+    page.click("#test-classifier")
+    expect(page.locator("#test-result-classifier")).to_contain_text("OK: local")
+
+    page.click("#tab-team")
+    page.fill("#new-user-email", "rita.recruiter@example.com")
+    page.fill("#new-user-full_name", "Rita Recruiter")
+    page.click("#add-user")
+    expect(page.locator("#one-time-password")).to_contain_text("rita.recruiter@example.com")
+    expect(page.get_by_text("Rita Recruiter")).to_be_visible()
+    page.screenshot(path="test-artifacts/admin-settings-team.png", full_page=True)
+    page.click("#tab-ai")
+    page.screenshot(path="test-artifacts/admin-settings-ai.png", full_page=True)
+
+    # Leave the shared app as the other browser tests expect it.
+    page.click("#clear-mistral_api_key")
+    expect(page.locator("#mask-mistral_api_key")).to_have_text("not set")
+    page.click("#tab-company")
+    page.locator("#setting-company_name").fill(original)
+    page.click("#save-company")
+    expect(page.get_by_text("Company saved.")).to_be_visible()

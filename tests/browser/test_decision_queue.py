@@ -1,0 +1,83 @@
+"""The dashboard's "Decision required" queue in Chromium: approve and schedule the candidate's
+preferred slot; a viewer sees the card without actions."""
+
+from __future__ import annotations
+
+
+import pytest
+from playwright.sync_api import Page, expect
+from sqlmodel import Session, select
+
+from hireops.models import Application, Candidate, Evaluation, InterviewBooking, OutboxMessage
+from hireops.services.decision_flow import apply_after_evaluation
+from hireops.services.jobs import JobForm, create_job
+from tests.browser.conftest import ARTIFACTS
+from tests.browser.test_jobs_flow import sign_in
+
+pytestmark = pytest.mark.browser
+
+
+
+
+def _held_application(session: Session, name: str, slot_text: str) -> int:
+    """An interviewed application the rule holds for HR (resume 85, interview 70)."""
+    job = create_job(session=session, actor=None, form=JobForm(
+        title=f"Data Engineer ({name})", must_have_skills=["Python", "SQL"]))
+    candidate = Candidate(full_name=name, email=f"{name.split()[0].lower()}@example.com")
+    session.add(candidate)
+    session.flush()
+    application = Application(candidate_id=candidate.id, job_id=job.id, resume_score=85.0,
+                              interview_score=70.0)
+    session.add(application)
+    session.flush()
+    session.add(Evaluation(application_id=application.id, status="ok", score=70.0,
+                           strengths=["Explains SQL query plans clearly"],
+                           concerns=["No streaming experience"],
+                           summary="Good fundamentals, thin on streaming.",
+                           preferred_slot_text=slot_text))
+    session.commit()
+    decision = apply_after_evaluation(session=session, application_id=application.id)
+    assert (decision.outcome, decision.status) == ("hold", "pending_hr")
+    return application.id
+
+
+def test_approve_and_schedule_from_the_dashboard_queue(page: Page, running_app, app_db):
+    application_id = _held_application(app_db, "Katherine Johnson", "Thursday at 10am")
+    sign_in(page, running_app)
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+    card = page.locator(f"#decision-card-{application_id}")
+    expect(card).to_contain_text("Katherine Johnson")
+    expect(card).to_contain_text("HOLD")
+    expect(card).to_contain_text("Interview 70 < 75")
+    expect(card).to_contain_text("No streaming experience")
+    expect(card).to_contain_text("Thursday at 10am")
+    approve = card.locator(".approve-preferred")
+    expect(approve).to_contain_text("Thursday")
+    expect(approve).to_contain_text("10:00-10:45 (Europe/Paris)")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "decision_queue_dashboard.png"), full_page=True)
+
+    approve.click()
+    expect(page.get_by_text("Interview booked")).to_be_visible()
+    expect(card).to_have_count(0)
+
+    app_db.expire_all()
+    [mail] = app_db.exec(select(OutboxMessage).where(
+        OutboxMessage.application_id == application_id)).all()
+    assert mail.kind == "schedule" and mail.to_address == "katherine@example.com"
+    assert mail.ics.startswith("BEGIN:VCALENDAR") and "METHOD:REQUEST" in mail.ics
+    booking = app_db.exec(select(InterviewBooking).where(
+        InterviewBooking.application_id == application_id)).one()
+    assert (booking.status, booking.source, booking.original_text) == (
+        "booked", "preferred", "Thursday at 10am")
+    assert app_db.get(Application, application_id).stage == "screening_scheduled"
+
+
+def test_a_viewer_sees_the_card_without_actions(page: Page, running_app, app_db):
+    application_id = _held_application(app_db, "Dorothy Vaughan", "Friday afternoon")
+    sign_in(page, running_app, email=running_app.viewer_email,
+            password=running_app.viewer_password)
+    card = page.locator(f"#decision-card-{application_id}")
+    expect(card).to_contain_text("Dorothy Vaughan")
+    expect(card.locator(".approve-preferred")).to_have_count(0)
+    expect(card.locator(".override-open")).to_have_count(0)

@@ -1,0 +1,170 @@
+"""The public interview room in Chromium with a fake camera showing a real face photo."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, select
+
+from hireops.models import (
+    Application,
+    Candidate,
+    Evaluation,
+    InterviewLink,
+    InterviewSignal,
+    InterviewTurn,
+)
+from hireops.services.interview.links import generate_link
+from hireops.services.jobs import JobForm, create_job
+from tests.browser.camera import RequestLog, camera_launch_args, origin
+from tests.browser.conftest import CHROMIUM
+from tests.fakes.fake_camera import face_y4m
+
+pytestmark = pytest.mark.browser
+
+ANSWER = ("In my last role I designed a Python REST API on PostgreSQL serving two million "
+          "requests a day. I profiled slow endpoints, added indexes and cut p95 latency from "
+          "800 ms to 120 ms, wrote integration tests, and explained the trade-offs to product.")
+
+
+
+
+def _invite(session: Session, name: str, title: str) -> tuple[str, int]:
+    job = create_job(session=session, actor=None, form=JobForm(
+        title=title, must_have_skills=["Python", "PostgreSQL", "REST APIs"]))
+    candidate = Candidate(full_name=name, email=f"{name.split()[0].lower()}@example.com")
+    session.add(candidate)
+    session.flush()
+    application = Application(candidate_id=candidate.id, job_id=job.id, resume_score=88.0,
+                              resume_result={"match": {"score": 88, "gaps": ["Kubernetes"]}})
+    session.add(application)
+    session.flush()
+    issued = generate_link(session=session, application_id=application.id, actor=None)
+    session.commit()
+    return issued.url, issued.link.id
+
+
+@pytest.fixture(scope="module")
+def camera_browser(playwright_driver, tmp_path_factory):
+    y4m = face_y4m(tmp_path_factory.mktemp("camera"))
+    browser = playwright_driver.chromium.launch(executable_path=CHROMIUM,
+                                                args=camera_launch_args(y4m))
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def room_page(camera_browser):
+    # One Playwright per process: this module's pages come from the camera browser.
+    page = camera_browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(20_000)
+    yield page
+    page.close()
+
+
+def _wait_for(check, timeout_s: float = 30.0):
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.5)
+    raise AssertionError("timed out waiting")
+
+
+def test_full_builtin_interview_with_camera(running_app, app_db, camera_browser):
+    url, link_id = _invite(app_db, "Ada Lovelace", "Platform Engineer")
+    page = camera_browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(30_000)
+    requests = RequestLog.attach(page)
+    page.goto(url)
+    page.get_by_text("Welcome, Ada").wait_for()
+    page.click("#room-continue")
+    assert page.locator("#consent-submit").is_disabled()
+    page.click("#consent-ai")
+    page.click("#consent-submit")
+    # The widget finds the one face of the fake camera, at the camera's real size.
+    tracker = page.locator("[data-faces='1']")
+    tracker.wait_for()
+    assert tracker.get_attribute("data-video-width") == "1280"
+
+    def server_checked() -> list[InterviewSignal]:
+        app_db.expire_all()
+        return app_db.exec(select(InterviewSignal).where(
+            InterviewSignal.link_id == link_id, InterviewSignal.source == "server")).all()
+
+    checks = _wait_for(server_checked)
+    assert checks[0].detail.get("faces") == 1 and checks[0].detail.get("browser_faces") == 1
+
+    page.click("#room-start")
+    page.locator("#answer").wait_for()
+    # The widget reports every 5 s during the interview.
+    _wait_for(lambda: app_db.expire_all() or app_db.exec(select(InterviewSignal).where(
+        InterviewSignal.link_id == link_id, InterviewSignal.source == "browser")).first())
+    page.reload()  # a reload resumes the interview where it stands
+    page.locator("#answer").wait_for()
+    for _ in range(20):
+        if page.locator("#room-done").count():
+            break
+        asked = page.locator(".room-turn").count()
+        app_db.expire_all()
+        last = app_db.exec(select(InterviewTurn).where(InterviewTurn.link_id == link_id)
+                           .order_by(InterviewTurn.seq.desc())).first()
+        answer = "Tuesday or Thursday mornings, Paris time." if last.kind == "slot_question" \
+            else ANSWER
+        page.fill("#answer", answer)
+        page.click("#send-answer")
+        _wait_for(lambda: page.locator("#room-done").count()
+                  or page.locator(".room-turn").count() > asked + 1, 15)
+    page.locator("#room-done").wait_for()
+
+    app_db.expire_all()
+    link = app_db.get(InterviewLink, link_id)
+    assert link.status == "completed" and link.consent_at is not None
+    assert link.preferred_slot_text == "Tuesday or Thursday mornings, Paris time."
+    turns = app_db.exec(select(InterviewTurn).where(InterviewTurn.link_id == link_id)).all()
+    assert sum(t.speaker == "candidate" for t in turns) >= 5
+    assert link.face_summary["reports"] >= 1 and link.face_summary["face_present_pct"] > 80
+    evaluation = _wait_for(lambda: app_db.exec(select(Evaluation).where(
+        Evaluation.link_id == link_id, Evaluation.status == "ok")).first()
+        or (app_db.expire_all() and None))
+    assert 0 <= evaluation.score <= 100
+
+    # Nothing was loaded from anywhere but the app itself.
+    assert requests.foreign(running_app.url) == []
+    assert {origin(u) for u in requests.urls} <= {running_app.url,
+                                                   running_app.url.replace("http", "ws")}
+    page.screenshot(path=str(Path("test-artifacts") / "interview_room_done.png"))
+    page.close()
+
+
+def test_bad_tokens_get_a_friendly_page(running_app, app_db, room_page):
+    page = room_page
+    url, link_id = _invite(app_db, "Grace Hopper", "Compiler Engineer")
+    token = url.rsplit("/", 1)[-1]
+    page.goto(f"{running_app.url}/interview/{token[:-2]}zz")
+    page.get_by_text("This interview link is not valid").wait_for()
+    assert "Grace" not in page.content()
+
+    link = app_db.get(InterviewLink, link_id)
+    link.expires_at = link.created_at
+    app_db.commit()
+    page.goto(url)
+    page.get_by_text("This interview link has expired").wait_for()
+
+
+def test_a_token_shows_only_its_own_candidate(running_app, app_db, room_page):
+    page = room_page
+    first_url, _ = _invite(app_db, "Katherine Johnson", "Data Scientist")
+    second_url, _ = _invite(app_db, "Dorothy Vaughan", "Mainframe Engineer")
+    page.goto(second_url)
+    page.get_by_text("Welcome, Dorothy").wait_for()
+    html = page.content()
+    assert "Katherine" not in html and "Data Scientist" not in html
+    assert re.search(r"Mainframe Engineer", html)
+    page.goto(first_url)
+    page.get_by_text("Welcome, Katherine").wait_for()
+    assert "Dorothy" not in page.content()

@@ -1,0 +1,47 @@
+"""The head of HR opens the reports, sees the charts drawn and takes the top candidates as CSV;
+the audit log and AI usage pages open too."""
+
+import csv
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import ARTIFACTS
+from tests.browser.test_jobs_flow import sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def test_reports_charts_render_and_tables_download(page: Page, running_app, demo_applications):
+    sign_in(page, running_app)
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+    page.goto(running_app.url + "/reports")
+    expect(page.get_by_role("heading", name="Reports", exact=True)).to_be_visible()
+    # plotly's own bundle draws the charts (no CDN on this machine)
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
+    assert page.locator(".js-plotly-plot").count() >= 8
+    expect(page.locator(".modebar-btn[data-title^='Download plot']").first) \
+        .to_have_count(1)
+    # Other tests add candidates to the shared app, so check the table against its own CSV.
+    expect(page.locator("#top-table")).to_contain_text("Rule says")
+    expect(page.get_by_text("No self-reported group data collected yet")).to_be_visible()
+
+    with page.expect_download() as download:
+        page.click("#download-top")
+    with open(download.value.path(), newline="", encoding="utf-8-sig") as handle:
+        exported = list(csv.reader(handle))
+    assert exported[0] == ["Candidate", "Job", "Resume", "Interview", "Final", "Rule says"]
+    assert len(exported) > 2
+    table = page.locator("#top-table").inner_text()
+    assert all(row[0] in table and row[1] in table for row in exported[1:])
+
+    page.screenshot(path=str(ARTIFACTS / "reports-page.png"), full_page=True)
+
+    page.goto(running_app.url + "/audit")
+    expect(page.locator("#audit-table")).to_be_visible()
+    page.goto(running_app.url + "/reports/ai")
+    price_inputs = page.locator("#price-table input")
+    expect(price_inputs.nth(6)).to_have_value("mistral-small")
+    price_inputs.nth(7).fill("0.2")
+    page.click("#save-prices")
+    expect(page.get_by_text("Prices saved")).to_be_visible()

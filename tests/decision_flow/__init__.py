@@ -1,0 +1,1 @@
+"""Tests of scheduling and what follows a decision."""

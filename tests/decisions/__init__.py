@@ -1,0 +1,1 @@
+"""Tests of the decision rule and slot understanding."""

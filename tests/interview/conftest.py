@@ -1,0 +1,52 @@
+"""Applications ready for an interview: a job, a scored candidate, a recruiter."""
+
+from __future__ import annotations
+
+import pytest
+
+from hireops.models import Application, Candidate, User
+from hireops.services.jobs import JobForm, create_job
+
+
+@pytest.fixture
+def recruiter(session) -> User:
+    user = User(email="rec@example.com", password_hash="-", role="recruiter")
+    session.add(user)
+    session.commit()
+    return user
+
+
+def resume_result(score: float) -> dict:
+    return {
+        "candidate_summary": {"name": "Ada Lovelace", "years_experience_est": 6,
+                              "current_title": "Backend Engineer",
+                              "key_strengths": ["Python", "PostgreSQL"]},
+        "match": {"score": score, "confidence": 0.8, "recommendation": "shortlist",
+                  "evidence": [{"skill": "Python", "resume_evidence": "Built Python APIs."}],
+                  "gaps": ["Kubernetes"], "risks": []},
+        "screening_questions": ["Tell me about a Python service you designed."],
+    }
+
+
+@pytest.fixture
+def make_application(session, recruiter):
+    """An application for a backend job with the given resume score (None: not scored)."""
+    made = {"n": 0}
+
+    def make(score: float | None = 86.0, *, name: str = "Ada Lovelace",
+             custom_questions: list[str] | None = None, job=None) -> Application:
+        made["n"] += 1
+        job = job or create_job(session=session, actor=recruiter, form=JobForm(
+            title="Backend Engineer", must_have_skills=["Python", "PostgreSQL", "REST APIs"],
+            nice_to_have_skills=["Kubernetes"], responsibilities=["Build APIs"],
+            custom_questions=custom_questions or []))
+        candidate = Candidate(full_name=name, email=f"cand{made['n']}@example.com")
+        session.add(candidate)
+        session.flush()
+        application = Application(candidate_id=candidate.id, job_id=job.id, resume_score=score,
+                                  resume_result=resume_result(score) if score else {})
+        session.add(application)
+        session.commit()
+        return application
+
+    return make

@@ -1,0 +1,53 @@
+"""Reminders: a link not opened after 48 h, an interview not finished a day before expiry;
+each sent once."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlmodel import select
+
+from hireops.models import OutboxMessage, utcnow
+from hireops.services.interview.invitations import send_link
+from hireops.services.interview.links import generate_link, set_link_status
+from hireops.services.interview.reminders import send_due_reminders
+
+
+def _reminders(session) -> list[str]:
+    return [m.idempotency_key for m in session.exec(
+        select(OutboxMessage).where(OutboxMessage.kind == "reminder"))]
+
+
+def test_unopened_and_expiring_reminders_are_sent_once(session, make_application, recruiter):
+    link = generate_link(session=session, application_id=make_application(90).id,
+                         actor=recruiter).link
+    send_link(session=session, link_id=link.id, actor=recruiter)
+    session.commit()
+    now = utcnow()
+    assert send_due_reminders(session=session, now=now + timedelta(hours=47)) == 0
+    assert send_due_reminders(session=session, now=now + timedelta(hours=49)) == 1
+    assert send_due_reminders(session=session, now=now + timedelta(hours=50)) == 0
+    assert _reminders(session) == [f"reminder:link:{link.id}:unopened"]
+
+    set_link_status(link, "opened", by="candidate")
+    session.commit()
+    assert send_due_reminders(session=session, now=now + timedelta(hours=60)) == 1
+    assert send_due_reminders(session=session, now=now + timedelta(hours=61)) == 0
+    message = session.exec(select(OutboxMessage).where(
+        OutboxMessage.idempotency_key == f"reminder:link:{link.id}:expiring")).one()
+    assert "interview" in message.subject.lower() and "/interview/" in message.body_text
+    # Past the expiry nothing more is sent.
+    assert send_due_reminders(session=session, now=now + timedelta(hours=80)) == 0
+
+
+def test_no_reminder_for_finished_or_unsent_links(session, make_application, recruiter):
+    unsent = generate_link(session=session, application_id=make_application(90).id,
+                           actor=recruiter).link
+    done = generate_link(session=session, application_id=make_application(90).id,
+                         actor=recruiter).link
+    send_link(session=session, link_id=done.id, actor=recruiter)
+    for status in ("opened", "started", "completed"):
+        set_link_status(done, status, by="candidate")
+    session.commit()
+    assert send_due_reminders(session=session, now=utcnow() + timedelta(hours=60)) == 0
+    assert unsent.status == "generated"

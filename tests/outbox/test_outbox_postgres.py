@@ -1,0 +1,104 @@
+"""The races again on PostgreSQL, where several workers are the normal case."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy as sa
+from alembic import command
+from sqlmodel import Session, func, select
+
+from hireops.models import OutboxMessage
+from hireops.services.mail.sender import configured_sender
+from hireops.services.migrations import alembic_config
+from hireops.services.outbox import deliver_due, enqueue_mail
+
+pytestmark = pytest.mark.postgres
+POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+@pytest.fixture
+def pg_engine() -> Iterator[sa.Engine]:
+    """A migrated throw-away schema, dropped afterwards; skipped when PostgreSQL is down."""
+    admin = sa.create_engine(POSTGRES_URL)
+    try:
+        with admin.connect() as connection:
+            connection.execute(sa.text("SELECT 1"))
+    except sa.exc.OperationalError as problem:
+        admin.dispose()
+        pytest.skip(f"PostgreSQL not reachable: {problem.orig}")
+    schema = f"test_outbox_{uuid.uuid4().hex[:12]}"
+    with admin.begin() as connection:
+        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    engine = sa.create_engine(POSTGRES_URL, connect_args={"options": f"-csearch_path={schema}"})
+    try:
+        with engine.connect() as connection:
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            connection.commit()
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.begin() as connection:
+            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def _in_threads(count: int, work) -> list:
+    results, errors = [], []
+    start = threading.Barrier(count, timeout=10)
+
+    def run(n: int) -> None:
+        try:
+            start.wait()
+            results.append(work(n))
+        except BaseException as exc:  # reported below, not lost in the thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    return results
+
+
+def test_racing_enqueues_make_one_row(pg_engine) -> None:
+    def enqueue(n: int) -> int:
+        with Session(pg_engine, expire_on_commit=False) as session:
+            row = enqueue_mail(session=session, idempotency_key="invite:application:1",
+                               kind="invite", to_address="a@example.test",
+                               subject=f"Thread {n}", body_text="B")
+            session.commit()
+            return row.id
+
+    ids = _in_threads(4, enqueue)
+    assert len(set(ids)) == 1
+    with Session(pg_engine) as session:
+        assert session.exec(select(func.count()).select_from(OutboxMessage)).one() == 1
+
+
+def test_three_workers_send_each_message_once(pg_engine, smtp_env) -> None:
+    with Session(pg_engine) as session:
+        for n in range(30):
+            enqueue_mail(session=session, idempotency_key=f"invite:application:{n}",
+                         kind="invite", to_address="a@example.test", subject=f"S{n}",
+                         body_text="B")
+        session.commit()
+
+    def deliver(n: int) -> int:
+        with Session(pg_engine, expire_on_commit=False) as session:
+            return deliver_due(session=session, sender=configured_sender()).sent
+
+    assert sum(_in_threads(3, deliver)) == 30
+    ids = smtp_env.message_ids()
+    assert len(ids) == 30 and len(set(ids)) == 30
+    with Session(pg_engine) as session:
+        statuses = session.exec(select(OutboxMessage.status, func.count())
+                                .group_by(OutboxMessage.status)).all()
+    assert dict(statuses) == {"sent": 30}

@@ -1,0 +1,122 @@
+"""A candidate's export, erasure (rows and files gone, a tombstone kept) and the retention
+schedule's anonymisation."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from hireops.config import get_settings
+from hireops.models import (
+    Application,
+    Attachment,
+    Candidate,
+    Email,
+    Event,
+    InterviewLink,
+    InterviewTurn,
+    utcnow,
+)
+from hireops.services.attachment_store import attachments_root
+from hireops.services.demo import seed_demo
+from hireops.services.ingest import run_ingest_pass
+from hireops.services.interview.builtin_interviewer import start_interview, submit_answer
+from hireops.services.interview.links import generate_link
+from hireops.services.interview.room import mark_started, record_consent
+from hireops.services.mail.sources import MaildirSource
+from hireops.services.privacy import (
+    ANONYMOUS_NAME,
+    anonymise_inactive,
+    erase_candidate,
+    export_candidate_data,
+)
+
+
+@pytest.fixture
+def people(session, tmp_path, monkeypatch):
+    """The demo's mail ingested (resumes stored as files) and one interview under way."""
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
+    get_settings.cache_clear()
+    seed_demo(session=session)
+    session.commit()
+    run_ingest_pass(source=MaildirSource(get_settings().inbox_maildir))
+    session.expire_all()
+    maya = session.exec(select(Candidate).where(Candidate.full_name == "Elena Petrova")).one()
+    application = session.exec(select(Application)
+                               .where(Application.candidate_id == maya.id)).first()
+    link = generate_link(session=session, application_id=application.id, actor=None,
+                         override_reason="privacy test").link
+    record_consent(session=session, link=link, webcam_analysis=False, client_key="t")
+    mark_started(session=session, link=link)
+    start_interview(session=session, link=link)
+    submit_answer(session=session, link=link, text="I led the Python payments API at Stripe.")
+    session.commit()
+    return maya
+
+
+def _files() -> set[str]:
+    return {p.name for p in attachments_root().rglob("*") if p.is_file()}
+
+
+def test_export_holds_everything_about_the_person_and_their_files(session, people):
+    archive = zipfile.ZipFile(io.BytesIO(export_candidate_data(session=session,
+                                                                candidate_id=people.id)))
+    data = json.loads(archive.read("data.json"))
+    assert data["candidates"][0]["full_name"] == "Elena Petrova"
+    assert data["applications"] and data["emails"] and data["interview_turns"]
+    assert any("Stripe" in turn["text"] for turn in data["interview_turns"])
+    assert "token_hash" not in data["interviews"][0]
+    names = [n for n in archive.namelist() if n.startswith("files/")]
+    assert names and all(archive.read(n) for n in names)
+    assert "Daniel" not in json.dumps(data)  # nobody else's data
+
+
+def test_erasure_removes_rows_and_files_and_keeps_a_tombstone(session, people):
+    others_before = session.exec(select(Candidate).where(Candidate.id != people.id)).all()
+    files_before = _files()
+    emails = session.exec(select(Email.id).where(Email.candidate_id == people.id)).all()
+    counts = erase_candidate(session=session, candidate_id=people.id, actor=None,
+                             reason="Candidate asked for erasure by email")
+    session.expire_all()
+    assert session.get(Candidate, people.id) is None
+    assert session.exec(select(Application).where(Application.candidate_id == people.id)).all() \
+        == []
+    assert session.exec(select(Email).where(Email.id.in_(emails))).all() == []
+    assert session.exec(select(InterviewLink)).all() == []
+    assert session.exec(select(InterviewTurn)).all() == []
+    assert counts["candidates"] == 1 and counts["interview_turns"] == 4 and counts["files"] >= 1
+    assert len(_files()) == len(files_before) - counts["files"]
+    assert len(session.exec(select(Candidate)).all()) == len(others_before)
+    tombstone = session.exec(select(Event).where(Event.action == "candidate.erased")).one()
+    assert tombstone.entity_id == people.id and tombstone.note.startswith("Candidate asked")
+    dumped = json.dumps([e.model_dump(mode="json") for e in session.exec(select(Event))])
+    assert "Elena" not in dumped and "Stripe" not in dumped
+    with pytest.raises(ValueError, match="why"):
+        erase_candidate(session=session, candidate_id=others_before[0].id, actor=None, reason="")
+
+
+def test_retention_anonymises_only_inactive_candidates(session, people):
+    now = utcnow()
+    candidate_mail = select(Attachment).join(Email, Email.id == Attachment.email_id).where(
+        Email.candidate_id.is_not(None))
+    their_files = {Path(a.storage_path).name for a in session.exec(candidate_mail)}
+    assert their_files
+    assert anonymise_inactive(session=session, days=0, now=now + timedelta(days=400)) == 0
+    assert anonymise_inactive(session=session, days=180, now=now) == 0
+    total = len(session.exec(select(Candidate)).all())
+    assert anonymise_inactive(session=session, days=180, now=now + timedelta(days=181)) == total
+    session.expire_all()
+    maya = session.get(Candidate, people.id)
+    assert maya.full_name == ANONYMOUS_NAME and maya.email == "" and maya.resume_text == ""
+    assert all(t.text == "[removed]" for t in session.exec(select(InterviewTurn)))
+    assert all(a.extracted_text == "" for a in session.exec(candidate_mail))
+    assert _files() & their_files == set()
+    # Scores and stages stay for the reports.
+    assert session.exec(select(Application).where(Application.resume_score.is_not(None))).all()
+    assert anonymise_inactive(session=session, days=180, now=now + timedelta(days=400)) == 0

@@ -1,0 +1,1 @@
+"""Reports, AI usage and the audit log."""

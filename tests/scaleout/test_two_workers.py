@@ -1,0 +1,289 @@
+"""Two app processes on one PostgreSQL database and one Redis: one scheduler leader, takeover
+when it dies, and every outbox mail and inbox message handled exactly once.
+
+Each process is `reflex run --env prod --backend-only`, which with Redis starts several
+workers of its own (GRANIAN_WORKERS=2 here), so four schedulers compete for the lease.
+"""
+
+from __future__ import annotations
+
+import mailbox
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlmodel import Session, func, select
+
+from hireops.config import PROJECT_ROOT
+from hireops.models import Email, Lease, OutboxMessage
+from hireops.services.outbox import SENT, enqueue_mail
+from tests.fakes.mail_factory import build_email
+from tests.fakes.smtp_server import FakeSmtpServer, free_port
+
+pytestmark = pytest.mark.postgres
+
+POSTGRES_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
+REDIS_URL = "redis://127.0.0.1:6379/5"
+START_TIMEOUT_S = 180
+LEASE_SECONDS = 6
+POLL_SECONDS = 2
+
+
+@dataclass
+class AppProcess:
+    """One `reflex run` process group and where its output goes."""
+
+    name: str
+    port: int
+    process: subprocess.Popen
+    log: Path
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def holds(self, pid: int) -> bool:
+        """True when `pid` is this process or one of its workers (same process group)."""
+        try:
+            return os.getpgid(pid) == self.process.pid
+        except ProcessLookupError:
+            return False
+
+    def kill(self) -> None:
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait(timeout=20)
+
+    def log_tail(self) -> str:
+        return f"--- {self.name} ---\n{self.log.read_text(errors='replace')[-3000:]}"
+
+
+def _reachable(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def scale_database() -> Iterator[str]:
+    """A fresh PostgreSQL database (dropped afterwards) and an empty Redis db 5."""
+    if not _reachable("127.0.0.1", 5432):
+        pytest.skip("PostgreSQL not reachable on 127.0.0.1:5432")
+    if not _reachable("127.0.0.1", 6379):
+        pytest.skip("Redis not reachable on 127.0.0.1:6379")
+    import redis
+
+    admin = sa.create_engine(f"{POSTGRES_SERVER}/test", isolation_level="AUTOCOMMIT")
+    name = f"hireops_scale_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    store = redis.Redis.from_url(REDIS_URL)
+    store.flushdb()
+    try:
+        yield f"{POSTGRES_SERVER}/{name}"
+    finally:
+        store.flushdb()
+        store.close()
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _start(name: str, env: dict[str, str], workdir: Path) -> AppProcess:
+    port = free_port()
+    log = workdir / f"{name}.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [str(Path(sys.executable).parent / "reflex"), "run", "--env", "prod",
+             "--backend-only", "--backend-port", str(port)],
+            cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, start_new_session=True)
+    return AppProcess(name=name, port=port, process=process, log=log)
+
+
+def _pings(app: AppProcess) -> bool:
+    try:
+        with urllib.request.urlopen(app.url + "/ping", timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def _wait_for(what: str, check, timeout_s: float, apps: list[AppProcess]):
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        result = check()
+        if result:
+            return result
+        time.sleep(0.25)
+    tails = "\n".join(app.log_tail() for app in apps)
+    raise AssertionError(f"timed out after {timeout_s} s waiting for {what}\n{tails}")
+
+
+def _lease_holder(engine: sa.Engine) -> tuple[str, int] | None:
+    """(holder, pid) of the scheduler lease while it is live, else None."""
+    with Session(engine) as session:
+        lease = session.get(Lease, "scheduler")
+        if lease is None:
+            return None
+        live = session.exec(select(Lease.expires_at > func.now())
+                            .where(Lease.name == "scheduler")).one()
+        return (lease.holder, int(lease.holder.split(":")[1])) if live else None
+
+
+def _queue_mail(engine: sa.Engine, keys: list[str]) -> None:
+    with Session(engine) as session:
+        for key in keys:
+            enqueue_mail(session=session, idempotency_key=key, kind="invite",
+                         to_address=f"{key}@candidates.example", subject=f"Interview {key}",
+                         body_text="Your interview link is ready.")
+        session.commit()
+
+
+def _sent_count(engine: sa.Engine) -> int:
+    with Session(engine) as session:
+        return session.exec(select(func.count()).select_from(OutboxMessage)
+                            .where(OutboxMessage.status == SENT)).one()
+
+
+def _email_rows(engine: sa.Engine) -> list[tuple[str, str]]:
+    with Session(engine) as session:
+        return list(session.exec(select(Email.message_id, Email.status)).all())
+
+
+def _drop_applications(box: mailbox.Maildir, prefix: str, count: int) -> set[str]:
+    ids = set()
+    for n in range(count):
+        message_id = f"<{prefix}-{n}-{uuid.uuid4().hex[:8]}@mail.example>"
+        box.add(build_email(
+            sender=f"{prefix}{n}@candidates.example", sender_name=f"Candidate {prefix} {n}",
+            subject="Application: Backend Engineer", message_id=message_id,
+            body=("Hello, I am applying for the Backend Engineer position. I have five years "
+                  "of Python and PostgreSQL experience.\nBest regards")))
+        ids.add(message_id)
+    return ids
+
+
+def _check_exactly_once(smtp: FakeSmtpServer, expected: int) -> None:
+    ids = smtp.message_ids()
+    duplicates = {mid: n for mid, n in Counter(ids).items() if n > 1}
+    assert len(ids) == expected and len(set(ids)) == expected and not duplicates, (
+        f"SMTP server received {len(ids)} messages, {len(set(ids))} distinct Message-IDs, "
+        f"expected {expected}; duplicates: {duplicates}")
+
+
+def test_two_processes_share_one_leader_and_deliver_exactly_once(scale_database, tmp_path):
+    engine = sa.create_engine(scale_database)
+    maildir = tmp_path / "maildir"
+    box = mailbox.Maildir(maildir, create=True)
+    apps: list[AppProcess] = []
+    with FakeSmtpServer() as smtp:
+        env = {
+            **{k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"},
+            "DATABASE_URL": scale_database,
+            "REFLEX_REDIS_URL": REDIS_URL,
+            "HIREOPS_SECRET_KEY": secrets.token_urlsafe(32),
+            "HIREOPS_ENV_FILE": os.devnull,
+            "SECRET_KEY_FILE": str(tmp_path / "unused-secret"),
+            "INBOX_MAILDIR": str(maildir),
+            "DATA_DIR": str(tmp_path / "data"),
+            "INBOX_POLL_SECONDS": str(POLL_SECONDS),
+            "OUTBOX_POLL_SECONDS": str(POLL_SECONDS),
+            "SCHEDULER_LEASE_SECONDS": str(LEASE_SECONDS),
+            "INBOX_WORKER_PROCESSES": "0",
+            "SMTP_HOST": smtp.host,
+            "SMTP_PORT": str(smtp.port),
+            "SMTP_SECURITY": "none",
+            "GRANIAN_WORKERS": "2",
+            "REFLEX_TELEMETRY_ENABLED": "false",
+            "REFLEX_CHECK_LATEST_VERSION": "0",
+            "REFLEX_USE_SYSTEM_BUN": "1",
+            "PATH": f"{PROJECT_ROOT / '.tools' / 'bin'}:{os.environ.get('PATH', '')}",
+        }
+        subprocess.run([sys.executable, "-m", "hireops", "migrate"], env=env, check=True,
+                       cwd=PROJECT_ROOT, capture_output=True)
+        first_ids = _drop_applications(box, "before", 4)
+        try:
+            # One after the other: at start-up `reflex run` deletes the files in `.states/`,
+            # and two processes doing that at once race on the same file and one dies.
+            for name in ("worker-a", "worker-b"):
+                apps.append(_start(name, env, tmp_path))
+                _wait_for(f"{name} to answer /ping", lambda app=apps[-1]: _pings(app),
+                          START_TIMEOUT_S, apps)
+
+            # Leadership: one live lease, held by a worker of one of the two processes, and it
+            # stays put while all four schedulers keep asking (several renewal rounds).
+            holder, pid = _wait_for("a scheduler leader", lambda: _lease_holder(engine),
+                                    30, apps)
+            holders = set()
+            for _ in range(int(3 * LEASE_SECONDS / 0.5)):
+                holders.add(_lease_holder(engine))
+                time.sleep(0.5)
+            assert holders == {(holder, pid)}, f"the lease changed hands: {holders}"
+            leader = [app for app in apps if app.holds(pid)]
+            assert len(leader) == 1, f"lease holder {holder} is in neither process group"
+            leader = leader[0]
+            survivor = next(app for app in apps if app is not leader)
+            assert all(_pings(app) for app in apps), "both processes answer /ping"
+
+            # 20 mails, queued while both processes run: each arrives exactly once.
+            _queue_mail(engine, [f"scale-a-{n}" for n in range(20)])
+            _wait_for("20 mails sent", lambda: _sent_count(engine) == 20, 60, apps)
+            time.sleep(2 * POLL_SECONDS)  # a duplicate would arrive after the row says sent
+            _check_exactly_once(smtp, 20)
+
+            # The first applications are ingested once each.
+            _wait_for("4 emails ingested", lambda: len(_email_rows(engine)) >= 4, 90, apps)
+
+            # Kill the leader's whole process group: no lease release, so it must expire.
+            killed_at = time.monotonic()
+            leader.kill()
+            new_holder, new_pid = _wait_for(
+                "the survivor to take the lease",
+                lambda: (h := _lease_holder(engine)) and survivor.holds(h[1]) and h,
+                LEASE_SECONDS + 3 * POLL_SECONDS + 20, apps)
+            takeover_s = time.monotonic() - killed_at
+            # The lease runs out after LEASE_SECONDS; a starved machine may add a few polls.
+            assert takeover_s <= LEASE_SECONDS + 3 * POLL_SECONDS + 10, (
+                f"takeover took {takeover_s:.1f} s (lease {LEASE_SECONDS} s)")
+            print(f"leader {holder} killed; {new_holder} took over in {takeover_s:.1f} s")
+
+            # 10 more mails and 3 more applications, handled by the survivor alone.
+            _queue_mail(engine, [f"scale-b-{n}" for n in range(10)])
+            second_ids = _drop_applications(box, "after", 3)
+            _wait_for("30 mails sent", lambda: _sent_count(engine) == 30, 60, [survivor])
+            time.sleep(2 * POLL_SECONDS)
+            _check_exactly_once(smtp, 30)
+
+            expected = first_ids | second_ids
+            _wait_for(f"{len(expected)} emails ingested",
+                      lambda: len(_email_rows(engine)) >= len(expected), 90, [survivor])
+            time.sleep(2 * POLL_SECONDS)
+            rows = _email_rows(engine)
+            counts = Counter(mid for mid, _ in rows)
+            assert len(rows) == len(expected) and set(counts) == expected, (
+                f"{len(rows)} email rows for {len(expected)} messages in the Maildir; "
+                f"duplicates: {[m for m, n in counts.items() if n > 1]}, "
+                f"missing: {expected - set(counts)}")
+            statuses = Counter(status for _, status in rows)
+            print(f"emails: {len(rows)} rows, statuses {dict(statuses)}")
+        finally:
+            for app in apps:
+                app.kill()
+            engine.dispose()

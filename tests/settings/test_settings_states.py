@@ -1,0 +1,127 @@
+"""The Settings page's states: typed secrets leave the state at save, only masks stay; the
+team card adds users, changes roles and deactivates, refusing to lose the last admin."""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
+
+import pytest
+
+from hireops.db import session_scope
+from hireops.models import Role, User
+from hireops.services.auth import AuthError, create_user, open_session, sign_in
+from hireops.services.runtime_settings import effective_settings
+from hireops.services.users import change_role, set_user_active
+from hireops.state.general_settings import GeneralSettingsState
+from hireops.state.team_settings import TeamSettingsState
+
+SECRET = "sk-typed-in-the-browser-7777"
+
+
+def _run(cls, name: str, state, *args):
+    handler = cls.event_handlers[name].fn
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, handler(state, *args)).result()
+
+
+def _fake_state(cls, token: str, **fields):
+    state = SimpleNamespace(session_token=token,
+                            router=SimpleNamespace(url=SimpleNamespace(path="/settings")),
+                            **fields)
+    for helper in ("_show", "_refresh", "_apply"):
+        if hasattr(cls, helper):
+            setattr(state, helper, getattr(cls, helper).__get__(state))
+    return state
+
+
+@pytest.fixture
+def admin_token(database_url) -> str:
+    with session_scope() as session:
+        admin = create_user(session=session, email="admin@example.com",
+                            password="long-enough-password", role=Role.admin)
+        return open_session(session=session, user=admin)
+
+
+def test_saved_secret_is_cleared_from_the_state_and_only_masked(admin_token):
+    state = _fake_state(GeneralSettingsState, admin_token, values={}, masks={},
+                        secret_input={}, errors={}, webhook_url="")
+    _run(GeneralSettingsState, "load", state)
+    assert state.masks["mistral_api_key"] == "not set"
+    _run(GeneralSettingsState, "set_secret", state, "mistral_api_key", SECRET)
+    _run(GeneralSettingsState, "set_value", state, "classifier_engine", "mistral")
+    _run(GeneralSettingsState, "save", state, "ai")
+    assert state.errors["ai"] == ""
+    shown = repr({k: v for k, v in vars(state).items() if not k.startswith("_")})
+    assert SECRET not in shown
+    assert state.masks["mistral_api_key"] == "set ••••7777"
+    assert state.secret_input == {}
+    with session_scope() as session:
+        settings = effective_settings(session=session)
+    assert settings.mistral_api_key.get_secret_value() == SECRET
+    assert settings.classifier_engine == "mistral"
+    # A later load shows the mask again, never the value.
+    _run(GeneralSettingsState, "load", state)
+    assert SECRET not in repr(vars(state))
+
+
+def test_a_bad_value_shows_the_reason_and_stores_nothing(admin_token):
+    state = _fake_state(GeneralSettingsState, admin_token, values={}, masks={},
+                        secret_input={}, errors={}, webhook_url="")
+    _run(GeneralSettingsState, "load", state)
+    _run(GeneralSettingsState, "set_value", state, "company_timezone", "Nowhere/City")
+    _run(GeneralSettingsState, "save", state, "company")
+    assert "time zone" in state.errors["company"]
+    with session_scope() as session:
+        assert effective_settings(session=session).company_timezone == "Europe/Paris"
+
+
+def test_secret_setters_ignore_other_names(admin_token):
+    state = _fake_state(GeneralSettingsState, admin_token, values={}, masks={},
+                        secret_input={}, errors={}, webhook_url="")
+    _run(GeneralSettingsState, "set_secret", state, "database_url", "sqlite://")
+    _run(GeneralSettingsState, "set_value", state, "mistral_api_key", "x")
+    assert state.secret_input == {} and state.values == {}
+
+
+def test_team_add_user_with_generated_password_then_role_and_deactivation(admin_token):
+    state = _fake_state(TeamSettingsState, admin_token, users=[], email="", full_name="",
+                        role="recruiter", password="", one_time_password="",
+                        one_time_email="", error="")
+    _run(TeamSettingsState, "load", state)
+    state.email, state.full_name = "Rita@Example.com", "Rita Recruiter"
+    _run(TeamSettingsState, "add_user", state)
+    assert state.error == "" and state.one_time_email == "rita@example.com"
+    generated = state.one_time_password
+    assert len(generated) >= 12
+    with session_scope() as session:
+        assert sign_in(session=session, email="rita@example.com", password=generated).user
+    rita = next(u for u in state.users if u.email == "rita@example.com")
+    assert rita.role == "recruiter" and rita.active
+    _run(TeamSettingsState, "set_role", state, rita.id, "viewer")
+    _run(TeamSettingsState, "set_active", state, rita.id, False)
+    rita = next(u for u in state.users if u.email == "rita@example.com")
+    assert (rita.role, rita.active, state.one_time_password) == ("viewer", False, "")
+    with session_scope() as session:
+        assert sign_in(session=session, email="rita@example.com", password=generated).user \
+            is None
+    # A duplicate email is refused with a reason.
+    state.email = "rita@example.com"
+    _run(TeamSettingsState, "add_user", state)
+    assert "already exists" in state.error
+
+
+def test_the_last_admin_keeps_the_role_and_cannot_be_deactivated(session):
+    admin = create_user(session=session, email="only@example.com",
+                        password="long-enough-password", role=Role.admin)
+    session.commit()
+    with pytest.raises(AuthError, match="last active admin"):
+        change_role(session=session, user_id=admin.id, role="viewer", actor=admin)
+    other = create_user(session=session, email="second@example.com",
+                        password="long-enough-password", role=Role.admin)
+    session.commit()
+    with pytest.raises(AuthError, match="your own account"):
+        set_user_active(session=session, user_id=admin.id, active=False, actor=admin)
+    set_user_active(session=session, user_id=admin.id, active=False, actor=other)
+    assert session.get(User, admin.id).is_active is False

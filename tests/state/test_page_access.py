@@ -1,0 +1,32 @@
+"""Every page but sign-in and the interview room checks the signed-in user before it shows
+anything (a new page cannot be forgotten: they are all enumerated here)."""
+
+from __future__ import annotations
+
+import hireops.hireops  # noqa: F401  (imports every page module, registering its pages)
+from hireops import routes
+from hireops.components.shell import PAGES
+from hireops.state.auth import AuthState
+
+PUBLIC_ROUTES = {routes.LOGIN, routes.INTERVIEW}
+
+
+def _handlers(on_load) -> list:
+    return list(on_load) if isinstance(on_load, (list, tuple)) else [on_load]
+
+
+def test_every_private_page_runs_the_access_check_first():
+    private = [(render, options) for render, options in PAGES
+               if options["route"] not in PUBLIC_ROUTES]
+    assert len(private) >= 12, "the enumeration found too few pages to be trusted"
+    for _render, options in private:
+        first = _handlers(options.get("on_load"))[0]
+        assert first.handler.fn is AuthState.check_access.fn, options["route"]
+        roles = first.args[0][1]._var_value if first.args else None
+        assert roles, f"{options['route']} names no roles"
+
+
+def test_the_public_pages_are_exactly_sign_in_and_the_interview_room():
+    public = {options["route"] for _render, options in PAGES
+              if options["route"] in PUBLIC_ROUTES}
+    assert public == PUBLIC_ROUTES
