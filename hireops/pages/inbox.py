@@ -111,7 +111,9 @@ def _progress() -> rx.Component:
                       rx.spacer(),
                       rx.text(S.sync_done, rx.cond(S.sync_total > 0, " / " + S.sync_total.to_string(), ""),
                               size="2", color=rx.color("gray", 11)), width="100%"),
-            rx.progress(value=rx.cond(S.sync_total > 0, S.sync_percent, None), width="100%"),
+            # Without a value the bar is indeterminate: the total is unknown while fetching.
+            rx.cond(S.sync_total > 0, rx.progress(value=S.sync_percent, width="100%"),
+                    rx.progress(width="100%")),
             width="100%", spacing="2"), width="100%", id="sync-progress"),
         rx.cond(S.last_sync != "",
                 rx.callout(S.last_sync, icon="mail-check", color_scheme="gray", size="1",

@@ -20,7 +20,9 @@ class LoginState(AuthState):
     @rx.event
     def open_page(self):
         """Skip the form when the browser already has a live session."""
-        self.error = ""
+        # The error is left alone: on_load can run again after a quick first submit (the route
+        # settles on /login/ after hydration), and clearing it then hid "Wrong email or
+        # password" from the person who just typed it. Each submit sets or clears it.
         if load_user(self.session_token) is not None:
             return rx.redirect(self._next_path())
 
