@@ -9,7 +9,7 @@ latency, and at the end `rooms_max_n_p95_under_250ms=N` (the largest step whose 
 
 Latency is the time from emitting an event to its state delta arriving back. A handler that
 changes no visible var (a webcam report) sends no delta, so every event carries a new query
-string in its router data (`?bench=<seq>`), which changes `router` and makes the app answer
+string in its router data (`?seq=<n>`), which changes `router` and makes the app answer
 once the handler has run. Each room waits for one event's answer before sending its next, as
 the frontend's queue does. Every step uses fresh links, made in-process with the app's secret
 key; a room's setup (load_room, consent, start) is not timed, nor is a first 5 s with 5 rooms
@@ -25,12 +25,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import random
 import shutil
 import sys
 import tempfile
-import time
 import uuid
 from pathlib import Path
 
@@ -43,8 +41,8 @@ from benchmarks.app_process import (  # noqa: E402
     prepare_database,
     start_app,
 )
+from tests.fakes.reflex_socket import ReflexSocket  # noqa: E402
 
-NAMESPACE = "/_event"
 ROOM_STATE = "reflex___state____state.hireops___state___interview_room____interview_room_state"
 TARGET_MS = 250.0
 WARMUP_ROOMS = 5
@@ -55,71 +53,15 @@ WEBCAM_REPORT = {"window_s": 5.0, "samples": 25, "face_present_pct": 96.0, "atte
                  "video_width": 1280, "video_height": 720}
 
 
-class Room:
-    """One candidate's tab: an Engine.IO v4 / Socket.IO websocket (as socket.io-client opens it,
-    namespace `/_event`) with its own Reflex client token."""
-
-    def __init__(self, url: str, path: str):
-        self.url, self.path = url, path
-        self.token = str(uuid.uuid4())
-        self._socket = None
-        self._reader: asyncio.Task | None = None
-        self._waiting: asyncio.Future | None = None
-        self._seq = 0
-        # This room's state as its deltas described it, to read its step.
-        self.room: dict = {}
-
-    async def connect(self) -> None:
-        import websockets
-
-        address = self.url.replace("http://", "ws://", 1)
-        self._socket = await websockets.connect(
-            f"{address}{NAMESPACE}/?EIO=4&transport=websocket&token={self.token}",
-            max_size=None, open_timeout=30)
-        opened = await self._socket.recv()  # "0{sid, pingInterval, ...}"
-        if not opened.startswith("0"):
-            raise RuntimeError(f"unexpected Engine.IO open packet: {opened[:80]}")
-        await self._socket.send(f"40{NAMESPACE},")
-        joined = await self._socket.recv()  # "40/_event,{sid}"
-        if not joined.startswith(f"40{NAMESPACE},"):
-            raise RuntimeError(f"namespace refused: {joined[:200]}")
-        self._reader = asyncio.create_task(self._read())
-
-    async def _read(self) -> None:
-        prefix = f"42{NAMESPACE},"
-        async for message in self._socket:
-            if message == "2":  # the server's ping
-                await self._socket.send("3")
-            elif message.startswith(prefix):
-                name, update = json.loads(message[len(prefix):])[:2]
-                if name != "event":
-                    continue
-                delta = update.get("delta") or {}
-                self.room.update(delta.get(ROOM_STATE, {}))
-                if delta and self._waiting is not None and not self._waiting.done():
-                    self._waiting.set_result(None)
-
-    async def close(self) -> None:
-        if self._socket is not None:
-            await self._socket.close()
-        if self._reader is not None:
-            self._reader.cancel()
+class Room(ReflexSocket):
+    """One candidate's tab in the interview room."""
 
     async def send(self, handler: str, timeout: float = 60.0, **payload) -> float:
-        """Emit one event; milliseconds until its delta came back."""
-        self._seq += 1
-        self._waiting = asyncio.get_running_loop().create_future()
-        event = {"name": f"{ROOM_STATE}.{handler}", "payload": payload,
-                 "router_data": {"pathname": self.path,
-                                 "asPath": f"{self.path}?bench={self._seq}",
-                                 "query": {"bench": str(self._seq)}}}
-        begun = time.perf_counter()
-        await self._socket.send(f"42{NAMESPACE}," + json.dumps(["event", event]))
-        await asyncio.wait_for(self._waiting, timeout)
-        return (time.perf_counter() - begun) * 1000
+        """Emit one interview-room event; milliseconds until its delta came back."""
+        return await super().send(f"{ROOM_STATE}.{handler}", timeout, **payload)
 
     def step(self) -> str:
-        return next((v for k, v in self.room.items() if k.startswith("step")), "")
+        return self.var(ROOM_STATE, "step", "")
 
     async def enter(self) -> None:
         """Open the room, consent (with camera analysis), skip optional questions, start."""

@@ -1,5 +1,7 @@
 """Two app processes on one PostgreSQL database and one Redis: one scheduler leader, takeover
-when it dies, and every outbox mail and inbox message handled exactly once.
+when it dies, every outbox mail and inbox message handled exactly once, and a candidate's
+interview room state shared through Redis (a tab that reconnects to the other process carries
+on where it was).
 
 Each process is `reflex run --env prod --backend-only`, which with Redis starts several
 workers of its own (GRANIAN_WORKERS=2 here), so four schedulers compete for the lease.
@@ -7,6 +9,7 @@ workers of its own (GRANIAN_WORKERS=2 here), so four schedulers compete for the 
 
 from __future__ import annotations
 
+import asyncio
 import mailbox
 import os
 import secrets
@@ -30,6 +33,7 @@ from hireops.config import PROJECT_ROOT
 from hireops.models import Email, Lease, OutboxMessage
 from hireops.services.outbox import SENT, enqueue_mail
 from tests.fakes.mail_factory import build_email
+from tests.fakes.reflex_socket import ReflexSocket
 from tests.fakes.smtp_server import FakeSmtpServer, free_port
 
 pytestmark = pytest.mark.postgres
@@ -39,6 +43,7 @@ REDIS_URL = "redis://127.0.0.1:6379/5"
 START_TIMEOUT_S = 180
 LEASE_SECONDS = 6
 POLL_SECONDS = 2
+ROOM_STATE = "reflex___state____state.hireops___state___interview_room____interview_room_state"
 
 
 @dataclass
@@ -188,7 +193,63 @@ def _check_exactly_once(smtp: FakeSmtpServer, expected: int) -> None:
         f"expected {expected}; duplicates: {duplicates}")
 
 
-def test_two_processes_share_one_leader_and_deliver_exactly_once(scale_database, tmp_path):
+def _interview_path(env: dict[str, str], monkeypatch) -> str:
+    """`/interview/<token>` for a new scored application, made in-process against the shared
+    database with the apps' secret key (the token is stored encrypted with it)."""
+    from hireops import db
+    from hireops.config import get_settings
+    from hireops.models import Application, Candidate
+    from hireops.services.interview.links import generate_link
+    from hireops.services.jobs import JobForm, create_job
+
+    for name in ("DATABASE_URL", "HIREOPS_SECRET_KEY", "HIREOPS_ENV_FILE", "SECRET_KEY_FILE"):
+        monkeypatch.setenv(name, env[name])
+    get_settings.cache_clear()
+    db.get_engine.cache_clear()
+    try:
+        with db.session_scope() as session:
+            job = create_job(session=session, actor=None, form=JobForm(
+                title="Backend Engineer", must_have_skills=["Python", "PostgreSQL"]))
+            candidate = Candidate(full_name="Ada Lovelace", email="ada@candidates.example")
+            session.add(candidate)
+            session.flush()
+            application = Application(candidate_id=candidate.id, job_id=job.id,
+                                      resume_score=90.0)
+            session.add(application)
+            session.flush()
+            issued = generate_link(session=session, application_id=application.id, actor=None)
+            return "/" + issued.url.split("/", 3)[3]
+    finally:
+        db.get_engine().dispose()
+        db.get_engine.cache_clear()
+        get_settings.cache_clear()
+
+
+async def _consent_across_processes(first: AppProcess, second: AppProcess,
+                                    path: str) -> tuple[str, str]:
+    """Tick "I agree" in a tab on `first`, then give consent from the same tab (same client
+    token) reconnected to `second`; returns the room's step afterwards and the token. "I agree" lives only
+    in the tab's Reflex state, so consent passes only if `second` read that state from Redis."""
+    tab = ReflexSocket(first.url, path)
+    await tab.connect()
+    try:
+        for handler, payload in (("load_room", {}), ("go_to_consent", {}),
+                                 ("set_agree_ai", {"value": True})):
+            await tab.send(f"{ROOM_STATE}.{handler}", **payload)
+        assert tab.var(ROOM_STATE, "step") == "consent"
+    finally:
+        await tab.close()
+    moved = ReflexSocket(second.url, path, token=tab.token)
+    await moved.connect()
+    try:
+        await moved.send(f"{ROOM_STATE}.give_consent")
+        return moved.var(ROOM_STATE, "step", ""), tab.token
+    finally:
+        await moved.close()
+
+
+def test_two_processes_share_one_leader_and_deliver_exactly_once(scale_database, tmp_path,
+                                                                 monkeypatch):
     engine = sa.create_engine(scale_database)
     maildir = tmp_path / "maildir"
     box = mailbox.Maildir(maildir, create=True)
@@ -241,6 +302,19 @@ def test_two_processes_share_one_leader_and_deliver_exactly_once(scale_database,
             leader = leader[0]
             survivor = next(app for app in apps if app is not leader)
             assert all(_pings(app) for app in apps), "both processes answer /ping"
+
+            # The Reflex state is in Redis: a tab moving from one process to the other keeps
+            # it, and Redis holds keys under the tab's client token.
+            path = _interview_path(env, monkeypatch)
+            step, token = asyncio.run(_consent_across_processes(apps[0], apps[1], path))
+            assert step in ("check", "equal"), (
+                f"consent given on worker-b after 'I agree' on worker-a left the room at "
+                f"step {step!r}: the state was not shared")
+            import redis
+
+            with redis.Redis.from_url(REDIS_URL) as store:
+                assert any(store.scan_iter(match=f"{token}_reflex___state____state*", count=1000)), (
+                    "no Reflex state in Redis under the tab's token")
 
             # 20 mails, queued while both processes run: each arrives exactly once.
             _queue_mail(engine, [f"scale-a-{n}" for n in range(20)])
