@@ -10,6 +10,7 @@ import secrets
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -108,8 +109,9 @@ class Settings(BaseSettings):
     mistral_api_key: SecretStr | None = None
     # Self-hosted Mistral-compatible endpoint, or a loopback fake in tests.
     mistral_server_url: str | None = None
-    mistral_timeout_s: float = 30.0
-    mistral_max_retries: int = 2
+    # Seconds to wait for one Mistral reply, and retries after a failed or timed-out call.
+    mistral_timeout_s: float = Field(default=30.0, gt=0, le=600)
+    mistral_max_retries: int = Field(default=2, ge=0, le=10)
     # Pause before retry n is initial * 2**(n-1), capped; a server's Retry-After wins, capped too.
     mistral_backoff_initial_s: float = 0.5
     mistral_backoff_max_s: float = 8.0
@@ -131,17 +133,21 @@ class Settings(BaseSettings):
     # Mark mail fetched over IMAP as read on the server (off: the server's mail is left as is).
     imap_mark_seen: bool = False
 
-    # The address candidates open their interview links at (no trailing slash).
+    # The address candidates open their interview links at (a trailing slash is dropped).
     public_base_url: str = "http://localhost:3000"
-    # Interview links expire this many hours after they are generated.
-    interview_link_hours: float = 72.0
+    # Interview links expire this many hours after they are generated (at most 30 days).
+    interview_link_hours: float = Field(default=72.0, ge=1, le=720)
+    # Remind a candidate who has not opened a sent link after this many hours (0: never).
+    reminder_unopened_hours: float = Field(default=48.0, ge=0, le=720)
+    # Remind a candidate who has not finished this many hours before the link expires (0: never).
+    reminder_expiring_hours: float = Field(default=24.0, ge=0, le=720)
     # Interview-token lookups allowed per client address per minute (guessing protection).
     interview_lookups_per_minute: int = 30
     # Integration API requests (token lookups) allowed per client address per minute;
     # requests with a wrong token count too, so guessing is bounded.
     api_token_lookups_per_minute: int = 300
     # The built-in interviewer's time budget shown to the candidate, in minutes.
-    interview_minutes: int = 25
+    interview_minutes: int = Field(default=25, ge=5, le=120)
     # Check a webcam frame on the server with MediaPipe this often (0: never).
     webcam_frame_check_seconds: float = 10.0
 
@@ -182,6 +188,23 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"'{value}' is not a known time zone (e.g. Europe/Paris).") from None
         return value
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _http_address(cls, value: str) -> str:
+        # Links are built as f"{public_base_url}/interview/{token}": one slash, no query.
+        typed = value.strip()
+        parts = urlsplit(typed)
+        try:
+            parts.port  # noqa: B018 (raises on a port that is not a number)
+        except ValueError:
+            parts = parts._replace(netloc="")
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"'{typed}' is not a web address; write it like "
+                             "https://hire.example.com.")
+        if parts.query or parts.fragment or any(c.isspace() for c in typed):
+            raise ValueError("The address must not contain spaces, '?' or '#'.")
+        return typed.rstrip("/")
 
     @model_validator(mode="after")
     def _consistent_numbers(self) -> Settings:

@@ -1,5 +1,5 @@
-"""Settings (admins only): company, AI engines, voice interviews, mailbox, outgoing mail, email
-templates, new-job defaults, the team and API tokens, on tabs."""
+"""Settings (admins only): company, interview links, AI engines, voice interviews, mailbox,
+outgoing mail, email templates, new-job defaults, the team and API tokens, on tabs."""
 
 import reflex as rx
 
@@ -122,9 +122,10 @@ def _label(text: str, *children) -> rx.Component:
                      width="100%")
 
 
-def _setting(label: str, name: str, **props) -> rx.Component:
+def _setting(label: str, name: str, help_text: str = "", **props) -> rx.Component:
     return _label(label, rx.input(value=G.values.get(name, ""), on_change=G.set_value(name),
-                                  width="100%", id=f"setting-{name}", **props))
+                                  width="100%", id=f"setting-{name}", **props),
+                  *([_note(help_text)] if help_text else []))
 
 
 def _choice(label: str, name: str, options: list[str]) -> rx.Component:
@@ -199,6 +200,33 @@ def _company() -> rx.Component:
     )
 
 
+def _interviews() -> rx.Component:
+    return card(
+        _grid(_setting("Public address of this app", "public_base_url",
+                       "Candidates open their interview at this address: it goes into every "
+                       "invitation and reminder email, so it must be one they can reach.",
+                       placeholder="https://hire.example.com"), columns="2"),
+        _grid(
+            _setting("Interview link valid for (hours)", "interview_link_hours",
+                     "1 to 720 (72 = 3 days). Links generated from now on expire this long "
+                     "after they are created; links already sent keep their date.",
+                     type="number"),
+            _setting("Reminder if not opened after (hours)", "reminder_unopened_hours",
+                     "Sent once to a candidate who has not opened the invitation by then. "
+                     "0: no reminder.", type="number"),
+            _setting("Reminder before the link expires (hours)", "reminder_expiring_hours",
+                     "Sent once to a candidate who has not finished the interview this long "
+                     "before the link expires. 0: no reminder.", type="number"),
+            _setting("Built-in interview length (minutes)", "interview_minutes",
+                     "5 to 120. The time the built-in interviewer tells the candidate to plan "
+                     "for, and after which it stops asking follow-up questions.",
+                     type="number"),
+        ),
+        _save_row("interviews", "Save interview settings"),
+        width="100%",
+    )
+
+
 def _agent(agent: str) -> rx.Component:
     title = agent.replace("_", " ").capitalize()
     return rx.table.row(
@@ -233,7 +261,14 @@ def _ai_engines() -> rx.Component:
             width="100%", variant="surface"),
         _grid(_secret("Mistral API key", "mistral_api_key"),
               _setting("Mistral server URL (empty: Mistral's own)", "mistral_server_url",
-                       placeholder="https://api.mistral.ai"), columns="2"),
+                       placeholder="https://api.mistral.ai"),
+              _setting("Mistral timeout per call (seconds)", "mistral_timeout_s",
+                       "How long to wait for one reply before the attempt counts as failed "
+                       "(up to 600).", type="number"),
+              _setting("Mistral retries after a failure", "mistral_max_retries",
+                       "0 to 10. Each retry waits a little longer; a call that still fails "
+                       "is shown as failed, never replaced by a made-up result.",
+                       type="number"), columns="2"),
         _note("local runs the built-in rules on this server (free, offline). mistral calls "
               "the agent id when one is given, else the model. Test makes one small real call "
               "with the saved settings: save first."),
@@ -247,7 +282,8 @@ def _voice() -> rx.Component:
         _grid(_secret("ElevenLabs API key", "elevenlabs_api_key"),
               _setting("Agent id", "elevenlabs_agent_id"),
               _secret("Webhook secret", "elevenlabs_webhook_secret")),
-        rx.hstack(_note("Post-call webhook URL to enter at ElevenLabs:"),
+        rx.hstack(_note("Post-call webhook URL to enter at ElevenLabs (built from the public "
+                        "address on the Interviews tab):"),
                   rx.code(G.webhook_url, id="webhook-url"), spacing="2", align="center"),
         _note("Without an API key and agent id, candidates talk to the built-in interviewer."),
         _save_row("voice", "Save voice settings"),
@@ -363,6 +399,7 @@ def settings() -> rx.Component:
     return rx.tabs.root(
         rx.tabs.list(
             rx.tabs.trigger("Company", value="company", id="tab-company"),
+            rx.tabs.trigger("Interviews", value="interviews", id="tab-interviews"),
             rx.tabs.trigger("AI engines", value="ai", id="tab-ai"),
             rx.tabs.trigger("Voice", value="voice", id="tab-voice"),
             rx.tabs.trigger("Mail", value="mail", id="tab-mail"),
@@ -374,6 +411,7 @@ def settings() -> rx.Component:
         _tab("company", _company(),
              rx.hstack(rx.text("Database", size="2", weight="medium"),
                        rx.badge(SettingsState.database), spacing="2")),
+        _tab("interviews", _interviews()),
         _tab("ai", _ai_engines()),
         _tab("voice", _voice()),
         _tab("mail", rx.heading("Mailbox (incoming)", size="3"), _mailbox(),

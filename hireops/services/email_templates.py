@@ -16,9 +16,9 @@ from typing import Literal
 
 from sqlmodel import Session
 
-from hireops.config import get_settings
 from hireops.models import User
 from hireops.services.app_settings import get_setting, set_setting
+from hireops.services.interview.links import link_url
 from hireops.services.runtime_settings import current_settings
 
 TemplateKind = Literal["invite", "schedule_confirmation", "rejection", "link_reminder"]
@@ -189,7 +189,7 @@ def sample_values() -> dict[str, str]:
     return {
         "candidate_name": "Alex Example", "job_title": "Senior Backend Engineer",
         "company_name": current_settings().company_name,
-        "interview_link": f"{get_settings().public_base_url}/interview/sample-token",
+        "interview_link": link_url("sample-token"),
         "link_expires": "Friday 14 March, 18:00 (UTC)",
         "slot": "Tuesday 18 March, 10:00-10:45 (Europe/Berlin)",
         "recruiter_name": "Sam Recruiter", "reason": "we chose a candidate with more "

@@ -53,13 +53,42 @@ def _agent_settings() -> list[EditableSetting]:
             for part in ("engine", "agent_id", "model")]
 
 
+# What an admin may change here: people-facing policy (names, hours, link lifetime, reminders,
+# interview length, decision defaults), the addresses people see (the public address in
+# interview links) and the credentials and endpoints of outside services, since every reader
+# of these goes through `effective_settings` / `current_settings` and picks a change up within
+# `CACHE_SECONDS`. The Mistral timeout and retry count are here too: they are read afresh for
+# every engine built, and an admin whose calls time out must be able to raise them.
+#
+# What stays in the environment, and why:
+# - database_url, secret_key(_file): needed before the database can be read (the key
+#   decrypts the stored secrets themselves).
+# - data_dir, inbox_maildir, outbox_maildir: where files live on this machine; moving them
+#   needs the files moved, i.e. an operator and a restart.
+# - session_hours: also the sign-in cookie's max-age, fixed when the app starts (state.auth).
+# - inbox_poll_seconds, outbox_poll_seconds, scheduler_lease_seconds: read when the scheduler
+#   starts its jobs; a change needs a restart.
+# - inbox_worker_processes, ai_max_concurrency, inbox_batch_size, *_claim_timeout_s: capacity
+#   of this deployment, sized to the machine by whoever runs it.
+# - login_*, *_lookups_per_minute, extraction_*, attachment_max_store_bytes: protection against
+#   guessing and hostile files; not something to loosen from a browser session.
+# - webcam_frame_check_seconds: compiled into the interview page.
+# - demo_mode, hireops_password: for the command line only.
+# - mistral backoff and prices, smtp_timeout_s, elevenlabs_base_url and webhook tolerance,
+#   match_floor/match_max_jobs, ai_cache_enabled, imap_mark_seen: technical tuning with safe
+#   defaults; the price table has its own editor on the AI usage page.
 EDITABLE: tuple[EditableSetting, ...] = (
     *(EditableSetting(name, "company") for name in (
         "company_name", "company_timezone", "working_hours_start", "working_hours_end",
         "followup_interview_minutes", "retention_days")),
+    *(EditableSetting(name, "interviews") for name in (
+        "public_base_url", "interview_link_hours", "interview_minutes",
+        "reminder_unopened_hours", "reminder_expiring_hours")),
     *_agent_settings(),
     EditableSetting("mistral_api_key", "ai", secret=True, optional=True),
     EditableSetting("mistral_server_url", "ai", optional=True),
+    EditableSetting("mistral_timeout_s", "ai"),
+    EditableSetting("mistral_max_retries", "ai"),
     EditableSetting("elevenlabs_api_key", "voice", secret=True, optional=True),
     EditableSetting("elevenlabs_agent_id", "voice"),
     EditableSetting("elevenlabs_webhook_secret", "voice", secret=True, optional=True),
@@ -106,9 +135,33 @@ def effective_settings(*, session: Session) -> Settings:
 def _validated(base: Settings, changes: dict[str, Any]) -> Settings:
     current = {s.name: getattr(base, s.name) for s in EDITABLE}
     try:
-        return Settings.model_validate({**current, **changes})
+        validated = Settings.model_validate({**current, **changes})
     except ValidationError as problem:
         raise SettingsInvalid("; ".join(_describe(error) for error in problem.errors())) from None
+    if any(getattr(validated, name) != getattr(base, name) for name in _LINK_TIMING
+           if name in changes):
+        _check_reminder_timing(validated)
+    return validated
+
+
+_LINK_TIMING = ("interview_link_hours", "reminder_unopened_hours", "reminder_expiring_hours")
+
+
+def _check_reminder_timing(settings: Settings) -> None:
+    # Checked on save rather than in `Settings`, so an environment that already has a short
+    # link lifetime keeps starting; a reminder at or past the expiry would go out with the
+    # invitation (expiring) or never (not opened).
+    hours = settings.interview_link_hours
+    expiring, unopened = settings.reminder_expiring_hours, settings.reminder_unopened_hours
+    problems = []
+    if unopened and unopened >= hours:
+        problems.append(f"The 'not opened' reminder ({unopened:g} h) must come before the "
+                        f"link expires ({hours:g} h), or be 0 for none.")
+    if expiring and expiring >= hours:
+        problems.append(f"The reminder before expiry ({expiring:g} h) must be shorter than "
+                        f"the link's lifetime ({hours:g} h), or 0 for none.")
+    if problems:
+        raise SettingsInvalid(" ".join(problems))
 
 
 def _describe(error: dict) -> str:

@@ -1,5 +1,5 @@
-"""The editable part of Settings (admins): company, AI engines, voice, outgoing mail and new-job
-defaults, one card per group saved on its own (services.runtime_settings).
+"""The editable part of Settings (admins): company, interview links, AI engines, voice, outgoing
+mail and new-job defaults, one card per group saved on its own (services.runtime_settings).
 
 The browser only ever holds masks of stored secrets ("set ••••1234"); a secret the admin types
 sits in `secret_input` until the save, which empties it.
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import reflex as rx
 
-from hireops.config import get_settings
 from hireops.db import session_scope
 from hireops.services.runtime_settings import (
     BY_NAME,
@@ -22,7 +21,8 @@ from hireops.services.runtime_settings import (
 from hireops.state.access import ADMIN_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
 
-GROUP_TITLES = {"company": "Company", "ai": "AI engines", "voice": "Voice interviews",
+GROUP_TITLES = {"company": "Company", "interviews": "Interview settings", "ai": "AI engines",
+                "voice": "Voice interviews",
                 "smtp": "Outgoing mail", "job_defaults": "New job defaults"}
 
 
@@ -41,6 +41,7 @@ class GeneralSettingsState(AuthState):
     secret_input: dict[str, str] = {}
     # Why the last save of a group failed, by group.
     errors: dict[str, str] = {}
+    # Where ElevenLabs posts its post-call webhook, built from the saved public address.
     webhook_url: str = ""
 
     @rx.event
@@ -49,8 +50,6 @@ class GeneralSettingsState(AuthState):
         with session_scope() as session:
             self._show(masked_view(session=session))
         self.errors = {}
-        self.webhook_url = (f"{get_settings().public_base_url.rstrip('/')}"
-                            "/api/v1/webhooks/elevenlabs")
 
     @rx.event
     @requires(*ADMIN_ROLES)
@@ -97,3 +96,6 @@ class GeneralSettingsState(AuthState):
                        if name not in SECRET_NAMES}
         self.masks = {name: str(view[name]) for name in SECRET_NAMES}
         self.secret_input = {}
+        # The saved public address, so the URL shown follows a change of it at once.
+        self.webhook_url = (f"{str(view.get('public_base_url', '')).rstrip('/')}"
+                            "/api/v1/webhooks/elevenlabs")

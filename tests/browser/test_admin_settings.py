@@ -1,5 +1,6 @@
-"""An admin edits Settings in a real browser: the company name survives a reload, a Mistral
-key is only ever shown masked, and a recruiter is added to the team."""
+"""An admin edits Settings in a real browser: the company name survives a reload, the interview
+link lifetime is checked against the reminders and saved, a Mistral key is only ever shown
+masked, and a recruiter is added to the team."""
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -25,7 +26,31 @@ def test_admin_edits_company_ai_key_and_team(page: Page, running_app, app_db):
     page.reload()
     expect(page.locator("#setting-company_name")).to_have_value("Acme Browser Hiring")
 
+    page.click("#tab-interviews")
+    hours = page.locator("#setting-interview_link_hours")
+    expect(hours).to_have_value("72")
+    expect(page.locator("#setting-public_base_url")).to_have_value("http://localhost:3000")
+    hours.fill("24")  # shorter than the 48 h "not opened" reminder
+    page.click("#save-interviews")
+    expect(page.locator("#error-interviews")).to_contain_text("'not opened' reminder (48 h)")
+    hours.fill("36")
+    page.fill("#setting-reminder_unopened_hours", "12")
+    page.click("#save-interviews")
+    expect(page.get_by_text("Interview settings saved.")).to_be_visible()
+    expect(page.locator("#error-interviews")).to_have_count(0)
+    page.reload()
+    page.click("#tab-interviews")
+    expect(page.locator("#setting-interview_link_hours")).to_have_value("36")
+    expect(page.locator("#setting-reminder_unopened_hours")).to_have_value("12")
+    page.screenshot(path="test-artifacts/admin-settings-interviews.png", full_page=True)
+    # Back to the defaults, so links made by the other browser tests live 72 h.
+    page.fill("#setting-interview_link_hours", "72")
+    page.fill("#setting-reminder_unopened_hours", "48")
+    page.click("#save-interviews")
+    expect(page.get_by_text("Interview settings saved.")).to_be_visible()
+
     page.click("#tab-ai")
+    expect(page.locator("#setting-mistral_timeout_s")).to_have_value("30")
     expect(page.locator("#mask-mistral_api_key")).to_have_text("not set")
     page.fill("#setting-mistral_api_key", MISTRAL_KEY)
     page.click("#save-ai")

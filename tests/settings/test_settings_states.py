@@ -77,6 +77,27 @@ def test_a_bad_value_shows_the_reason_and_stores_nothing(admin_token):
         assert effective_settings(session=session).company_timezone == "Europe/Paris"
 
 
+def test_interview_card_saves_refuses_and_moves_the_webhook_url(admin_token):
+    state = _fake_state(GeneralSettingsState, admin_token, values={}, masks={},
+                        secret_input={}, errors={}, webhook_url="")
+    _run(GeneralSettingsState, "load", state)
+    assert state.values["interview_link_hours"] == "72"
+    assert state.webhook_url == "http://localhost:3000/api/v1/webhooks/elevenlabs"
+    _run(GeneralSettingsState, "set_value", state, "interview_link_hours", "0")
+    _run(GeneralSettingsState, "save", state, "interviews")
+    assert "interview link hours" in state.errors["interviews"]
+    _run(GeneralSettingsState, "set_value", state, "interview_link_hours", "48")
+    _run(GeneralSettingsState, "set_value", state, "reminder_unopened_hours", "24")
+    _run(GeneralSettingsState, "set_value", state, "public_base_url", "https://hire.example.com/")
+    _run(GeneralSettingsState, "save", state, "interviews")
+    assert state.errors["interviews"] == ""
+    assert state.values["public_base_url"] == "https://hire.example.com"
+    assert state.webhook_url == "https://hire.example.com/api/v1/webhooks/elevenlabs"
+    with session_scope() as session:
+        settings = effective_settings(session=session)
+    assert (settings.interview_link_hours, settings.reminder_unopened_hours) == (48, 24)
+
+
 def test_secret_setters_ignore_other_names(admin_token):
     state = _fake_state(GeneralSettingsState, admin_token, values={}, masks={},
                         secret_input={}, errors={}, webhook_url="")

@@ -19,7 +19,7 @@ from mistralai.client import Mistral
 from mistralai.client import errors as mistral_errors
 from pydantic import BaseModel, ValidationError
 
-from hireops.config import Settings, get_settings
+from hireops.config import Settings
 from hireops.services.ai.engine import AgentName, AIEngineError, EngineReply
 from hireops.services.ai.prompts import PROMPT_VERSIONS, SYSTEM_PROMPTS, user_message
 from hireops.services.ai.schemas import (
@@ -31,6 +31,7 @@ from hireops.services.ai.schemas import (
     JobInput,
     ResumeScore,
 )
+from hireops.services.runtime_settings import current_settings
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -98,8 +99,8 @@ class MistralEngine:
 
     @classmethod
     def for_agent(cls, agent: AgentName, settings: Settings | None = None) -> MistralEngine:
-        """The engine configured in settings for one agent."""
-        settings = settings or get_settings()
+        """The engine configured for one agent (stored settings over the environment)."""
+        settings = settings or current_settings()
         _, agent_id, model = settings.agent_settings(agent)
         key = settings.mistral_api_key
         return cls(

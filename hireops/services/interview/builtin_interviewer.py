@@ -13,7 +13,6 @@ from datetime import timedelta
 
 from sqlmodel import Session
 
-from hireops.config import get_settings
 from hireops.models import Application, Candidate, InterviewLink, Job, utcnow
 from hireops.services.audit import record_event
 from hireops.services.interview.follow_up import follow_up_for, is_thin_answer
@@ -24,6 +23,7 @@ from hireops.services.interview.question_plan import (
     slot_question,
 )
 from hireops.services.interview.turns import MAX_ANSWER_CHARS, append_turn, last_turn
+from hireops.services.runtime_settings import current_settings
 
 SLOT_KEY = "preferred_slot"
 
@@ -76,7 +76,7 @@ def _greeting(session: Session, link: InterviewLink) -> str:
     job = session.get(Job, application.job_id)
     first_name = (candidate.full_name or "").split(" ")[0]
     count = len(_questions(link))
-    minutes = get_settings().interview_minutes
+    minutes = current_settings().interview_minutes
     hello = f"Hello {first_name}, " if first_name else "Hello, "
     return (f"{hello}thank you for taking the time to talk about the {job.title} role. "
             f"I will ask you {count} questions, which should take about {minutes} minutes. "
@@ -102,7 +102,7 @@ def start_interview(*, session: Session, link: InterviewLink) -> NextStep:
 def _out_of_time(link: InterviewLink) -> bool:
     if link.started_at is None:
         return False
-    return utcnow() > link.started_at + timedelta(minutes=get_settings().interview_minutes)
+    return utcnow() > link.started_at + timedelta(minutes=current_settings().interview_minutes)
 
 
 def _follow_up(session: Session, link: InterviewLink, question: dict, answer: str) -> str:

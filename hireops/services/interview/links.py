@@ -13,11 +13,10 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, select
 
-from hireops.config import get_settings
 from hireops.models import Application, InterviewLink, Job, User, utcnow
 from hireops.services.audit import record_event
 from hireops.services.crypto import SecretDecryptionError, decrypt_secret, encrypt_secret
-from hireops.services.runtime_settings import current_settings
+from hireops.services.runtime_settings import current_settings, effective_settings
 
 # The order a link moves through; a status never moves back (a reload after "started" is not
 # "opened" again). expired and revoked end a link from any open status.
@@ -48,7 +47,7 @@ def hash_token(token: str) -> str:
 
 
 def link_url(token: str) -> str:
-    return f"{get_settings().public_base_url.rstrip('/')}/interview/{token}"
+    return f"{current_settings().public_base_url.rstrip('/')}/interview/{token}"
 
 
 def reveal_link_url(link: InterviewLink) -> str:
@@ -114,11 +113,12 @@ def generate_link(*, session: Session, application_id: int, actor: User | None,
         revoke(session=session, link=old, by=by, reason="replaced by a new link")
     token = secrets.token_urlsafe(TOKEN_BYTES)
     now = utcnow()
+    hours = hours or effective_settings(session=session).interview_link_hours
     link = InterviewLink(
         application_id=application_id, token_hash=hash_token(token),
         token_encrypted=encrypt_secret(token),
         provider="elevenlabs" if voice_provider_configured() else "builtin",
-        expires_at=now + timedelta(hours=hours or get_settings().interview_link_hours),
+        expires_at=now + timedelta(hours=hours),
         threshold_override_reason=override_reason if problem else "",
         created_by_id=actor.id if actor else None, status="generated", created_at=now,
         status_trail=[{"status": "generated", "at": now.isoformat(), "by": by}],

@@ -1,8 +1,11 @@
-"""Reminders for interview links: not opened 48 h after the invitation, and not completed a day
-before the link expires. Each reminder is sent at most once (its outbox key says which)."""
+"""Reminders for interview links: not opened some hours after the invitation (48 h by default),
+and not completed some hours before the link expires (24 h). Both are settings an admin can
+change (`reminder_unopened_hours`, `reminder_expiring_hours`; 0 turns one off). Each reminder is
+sent at most once (its outbox key says which)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlmodel import Session, select
@@ -13,9 +16,27 @@ from hireops.services.email_templates import get_template, render_template
 from hireops.services.interview.invitations import link_mail_values
 from hireops.services.interview.links import LinkRefused
 from hireops.services.outbox import enqueue_mail
+from hireops.services.runtime_settings import effective_settings
 
-UNOPENED_AFTER = timedelta(hours=48)
-EXPIRING_WITHIN = timedelta(hours=24)
+
+@dataclass(frozen=True)
+class ReminderTiming:
+    """When reminders are due; None turns that reminder off."""
+
+    unopened_after: timedelta | None
+    expiring_within: timedelta | None
+
+
+def reminder_timing(*, session: Session) -> ReminderTiming:
+    """The thresholds in force now (stored settings over the environment)."""
+    settings = effective_settings(session=session)
+    return ReminderTiming(
+        unopened_after=_hours(settings.reminder_unopened_hours),
+        expiring_within=_hours(settings.reminder_expiring_hours))
+
+
+def _hours(value: float) -> timedelta | None:
+    return timedelta(hours=value) if value > 0 else None
 
 
 def _sent_at(link: InterviewLink) -> datetime | None:
@@ -25,15 +46,16 @@ def _sent_at(link: InterviewLink) -> datetime | None:
     return None
 
 
-def _due_reason(link: InterviewLink, now: datetime) -> str:
+def _due_reason(link: InterviewLink, now: datetime, timing: ReminderTiming) -> str:
     """"unopened", "expiring" or "" for one open link."""
     if link.expires_at <= now:
         return ""
-    if link.status == "sent":
+    if link.status == "sent" and timing.unopened_after is not None:
         sent = _sent_at(link)
-        if sent is not None and now - sent >= UNOPENED_AFTER:
+        if sent is not None and now - sent >= timing.unopened_after:
             return "unopened"
-    if link.status in ("sent", "opened", "started") and link.expires_at - now <= EXPIRING_WITHIN:
+    if (link.status in ("sent", "opened", "started") and timing.expiring_within is not None
+            and link.expires_at - now <= timing.expiring_within):
         return "expiring"
     return ""
 
@@ -41,12 +63,13 @@ def _due_reason(link: InterviewLink, now: datetime) -> str:
 def send_due_reminders(*, session: Session, now: datetime | None = None) -> int:
     """Queue every reminder that is due; returns how many new ones were queued."""
     now = now or utcnow()
+    timing = reminder_timing(session=session)
     links = session.exec(select(InterviewLink).where(
         InterviewLink.status.in_(("sent", "opened", "started")),
         InterviewLink.expires_at > now)).all()
     queued = 0
     for link in links:
-        reason = _due_reason(link, now)
+        reason = _due_reason(link, now, timing)
         if not reason:
             continue
         key = f"reminder:link:{link.id}:{reason}"

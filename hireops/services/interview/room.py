@@ -118,7 +118,7 @@ def room_view(*, session: Session, link: InterviewLink) -> RoomView:
     deadline = ""
     if link.started_at is not None:
         deadline = (link.started_at
-                    + timedelta(minutes=get_settings().interview_minutes)).isoformat()
+                    + timedelta(minutes=current_settings().interview_minutes)).isoformat()
     return RoomView(
         link_id=link.id, status=link.status, provider=link.provider,
         company_name=current_settings().company_name, job_title=job.title,
