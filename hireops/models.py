@@ -241,7 +241,10 @@ class Attachment(SQLModel, table=True):
     __table_args__ = {"extend_existing": True}
 
     id: int | None = Field(default=None, primary_key=True)
-    email_id: int = Field(foreign_key="emails.id", index=True)
+    # The message that brought the file; None for a file sent without one (an API upload),
+    # which then belongs to its candidate directly.
+    email_id: int | None = Field(default=None, foreign_key="emails.id", index=True)
+    candidate_id: int | None = Field(default=None, foreign_key="candidates.id", index=True)
     filename: str = Field(max_length=255)
     content_type: str = Field(default="", max_length=120)
     size_bytes: int = 0

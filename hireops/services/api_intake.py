@@ -1,7 +1,8 @@
 """A candidate sent by another system: resume read, person deduplicated, application scored.
 
 The resume is read before anything is stored, so a corrupt or unsupported file is refused
-with its reason and leaves no half-made candidate behind.
+with its reason and leaves no half-made candidate behind. A readable file is kept, like a
+mail attachment, so HR can open the original and the candidate's data export includes it.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from hireops.models import Attachment
+from hireops.services.attachment_store import save_attachment
 from hireops.services.candidates import find_or_create_candidate, get_or_create_application
 from hireops.services.contacts import parse_contact_info
 from hireops.services.jobs import get_job_or_raise
@@ -64,13 +67,17 @@ def intake_candidate(*, session: Session, name: str, email: str, phone: str,
     if job_id is not None:
         get_job_or_raise(session=session, job_id=job_id)
     resume_text = read_resume(resume) if resume is not None else ""
+    original = _keep_original(session, resume, resume_text) if resume is not None else None
     contact = parse_contact_info(resume_text=resume_text, from_name=name, from_address=email)
     # What the caller says wins over what the resume parser guessed.
     contact.name, contact.email = name, email.lower()
     contact.phone = phone or contact.phone
     candidate, created = find_or_create_candidate(
         session=session, contact=contact, resume_text=resume_text, source="api",
-        actor_label=actor_label)
+        resume_attachment_id=original.id if original else None, actor_label=actor_label)
+    if original is not None:
+        original.candidate_id = candidate.id
+        session.add(original)
     if job_id is None:
         session.commit()
         return IntakeResult(candidate.id, created, None, False, "skipped", None, "no job given")
@@ -82,3 +89,15 @@ def intake_candidate(*, session: Session, name: str, email: str, phone: str,
     scoring = "scored" if outcome.status == "rescored" else outcome.status
     return IntakeResult(candidate.id, created, application.id, app_created, scoring,
                         outcome.after, outcome.reason)
+
+
+def _keep_original(session: Session, upload: ResumeUpload, text: str) -> Attachment:
+    """The uploaded file stored (once per content) and recorded; flushed for its id."""
+    digest, relative = save_attachment(upload.payload)
+    attachment = Attachment(filename=upload.filename[:255] or "resume",
+                            content_type=upload.content_type[:120], size_bytes=len(upload.payload),
+                            sha256=digest, storage_path=relative, extraction_status="ok",
+                            extracted_text=text)
+    session.add(attachment)
+    session.flush()
+    return attachment

@@ -52,6 +52,8 @@ class Footprint:
     application_ids: list[int]
     link_ids: list[int]
     email_ids: list[int]
+    # Files that came with their emails or were sent for them directly (API uploads).
+    attachment_ids: list[int]
 
 
 def _footprint(session: Session, candidate_id: int) -> Footprint:
@@ -68,7 +70,9 @@ def _footprint(session: Session, candidate_id: int) -> Footprint:
     links = list(session.exec(select(InterviewLink.id)
                               .where(InterviewLink.application_id.in_(applications))).all())
     emails = list(session.exec(select(Email.id).where(Email.candidate_id.in_(people))).all())
-    return Footprint(people, applications, links, emails)
+    attachments = list(session.exec(select(Attachment.id).where(sa.or_(
+        Attachment.email_id.in_(emails), Attachment.candidate_id.in_(people)))).all())
+    return Footprint(people, applications, links, emails, attachments)
 
 
 def _dump(rows, leave_out: tuple[str, ...] = ()) -> list[dict]:
@@ -80,7 +84,7 @@ def export_candidate_data(*, session: Session, candidate_id: int) -> bytes:
     """A zip with everything held about the person (data.json) and their original files."""
     trace = _footprint(session, candidate_id)
     attachments = session.exec(select(Attachment)
-                               .where(Attachment.email_id.in_(trace.email_ids))).all()
+                               .where(Attachment.id.in_(trace.attachment_ids))).all()
     data = {
         "exported_at": utcnow().isoformat(),
         "candidates": _dump(session.exec(select(Candidate)
@@ -136,10 +140,10 @@ def _delete(session: Session, model, condition) -> int:
 def _unshared_files(session: Session, trace: Footprint) -> list[str]:
     """Stored files of the person's attachments that no other attachment points at."""
     mine = session.exec(select(Attachment.storage_path)
-                        .where(Attachment.email_id.in_(trace.email_ids),
+                        .where(Attachment.id.in_(trace.attachment_ids),
                                Attachment.storage_path != "")).all()
     shared = set(session.exec(select(Attachment.storage_path).where(
-        Attachment.storage_path.in_(mine), Attachment.email_id.not_in(trace.email_ids))).all())
+        Attachment.storage_path.in_(mine), Attachment.id.not_in(trace.attachment_ids))).all())
     return sorted(set(mine) - shared)
 
 
@@ -162,7 +166,7 @@ def erase_candidate(*, session: Session, candidate_id: int, actor: User | None,
         ("emails_sent", OutboxMessage, OutboxMessage.application_id.in_(apps)),
         ("interview_links", InterviewLink, InterviewLink.id.in_(links)),
         ("applications", Application, Application.id.in_(apps)),
-        ("attachments", Attachment, Attachment.email_id.in_(trace.email_ids)),
+        ("attachments", Attachment, Attachment.id.in_(trace.attachment_ids)),
         ("emails", Email, Email.id.in_(trace.email_ids)),
     ):
         counts[name] = _delete(session, model, condition)
@@ -196,7 +200,7 @@ def anonymise_candidate(*, session: Session, candidate_id: int, actor_label: str
         session.add(candidate)
     session.execute(sa.update(Email).where(Email.id.in_(trace.email_ids)).values(
         from_address="", from_name="", to_address="", subject="", body_text=""))
-    session.execute(sa.update(Attachment).where(Attachment.email_id.in_(trace.email_ids))
+    session.execute(sa.update(Attachment).where(Attachment.id.in_(trace.attachment_ids))
                     .values(extracted_text="", storage_path="", filename="removed"))
     session.execute(sa.update(InterviewTurn).where(InterviewTurn.link_id.in_(trace.link_ids))
                     .values(text="[removed]"))

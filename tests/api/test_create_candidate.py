@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import io
+import json
+import zipfile
+
 import pytest
 
 from hireops.config import get_settings
-from hireops.models import Application, Candidate
+from hireops.models import Application, Attachment, Candidate
+from hireops.services.attachment_store import attachments_root
+from hireops.services.candidate_profile import get_candidate_profile
 from tests.api.conftest import bearer
 from tests.fakes import hostile_files as hostile
 
@@ -40,6 +46,52 @@ def test_create_with_a_resume_scores_the_application(client, session, seeded, wr
     assert candidate.full_name == "Jane Doe" and candidate.phone == "+49 30 1234567"
     application = session.get(Application, body["application_id"])
     assert application.resume_score == body["resume_score"]
+
+
+def test_the_original_file_is_kept_exported_and_erased_with_the_candidate(
+        client, session, seeded, write_token):
+    payload = hostile.text_pdf()
+    body = _post(client, write_token, ("Jane Doe CV.pdf", payload, "application/pdf"),
+                 job_id=str(seeded.job_id)).json()
+    candidate = session.get(Candidate, body["candidate_id"])
+    attachment = session.get(Attachment, candidate.resume_attachment_id)
+    assert (attachment.filename, attachment.candidate_id, attachment.email_id) == (
+        "Jane Doe CV.pdf", candidate.id, None)
+    stored = attachments_root() / attachment.storage_path
+    assert stored.read_bytes() == payload
+    profile = get_candidate_profile(session=session, candidate_id=candidate.id)
+    assert profile.resume_filename == "Jane Doe CV.pdf"
+
+    export = client.get(f"/api/v1/candidates/{candidate.id}/export",
+                        headers=bearer(write_token))
+    assert export.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(export.content)) as archive:
+        assert archive.read(f"files/{attachment.id}-Jane Doe CV.pdf") == payload
+        data = json.loads(archive.read("data.json"))
+    assert [a["filename"] for a in data["attachments"]] == ["Jane Doe CV.pdf"]
+
+    erased = client.post(f"/api/v1/candidates/{candidate.id}/erase",
+                         json={"reason": "The candidate asked us to."},
+                         headers=bearer(write_token))
+    assert erased.status_code == 200, erased.text
+    assert erased.json()["deleted"]["attachments"] == 1 and erased.json()["deleted"]["files"] == 1
+    attachment_id = attachment.id
+    session.expire_all()
+    assert session.get(Attachment, attachment_id) is None and not stored.exists()
+
+
+def test_a_file_another_candidate_also_sent_survives_erasure(client, session, seeded,
+                                                             write_token):
+    first = _post(client, write_token, ("cv.txt", RESUME_TXT, "text/plain")).json()
+    second = _post(client, write_token, ("cv.txt", RESUME_TXT, "text/plain"),
+                   name="John Roe", email="john.roe@example.com").json()
+    assert first["candidate_id"] != second["candidate_id"]
+    kept = session.get(Attachment, session.get(Candidate, second["candidate_id"])
+                       .resume_attachment_id)
+    erased = client.post(f"/api/v1/candidates/{first['candidate_id']}/erase",
+                         json={"reason": "Request"}, headers=bearer(write_token)).json()
+    assert erased["deleted"]["attachments"] == 1 and erased["deleted"]["files"] == 0
+    assert (attachments_root() / kept.storage_path).read_bytes() == RESUME_TXT
 
 
 def test_second_create_finds_the_same_candidate(client, session, seeded, write_token):
