@@ -56,6 +56,7 @@ from hireops.services.scheduling import (
     slot_label,
     suggest_slots,
 )
+from hireops.services.stages import change_stage
 
 log = logging.getLogger(__name__)
 
@@ -275,14 +276,12 @@ def _confirm(session: Session, decision: Decision, actor: User, note: str) -> No
 
 def _move_to_rejected(session: Session, application: Application, reason: str,
                       actor: User | None) -> None:
-    before = {"stage": Stage(application.stage).value,
-              "rejection_reason": application.rejection_reason}
-    application.stage, application.rejection_reason = Stage.rejected, reason
-    application.updated_at = application.last_activity_at = utcnow()
-    session.add(application)
-    record_event(session=session, action="application.stage_changed", actor=actor,
-                 entity_type="application", entity_id=application.id, before=before,
-                 after={"stage": Stage.rejected.value, "rejection_reason": reason}, note=reason)
+    if not change_stage(session=session, application=application, stage=Stage.rejected,
+                        actor=actor, reason=reason):
+        # Already rejected (on the tracker, say): the record shows this decision's reason,
+        # which the decision's own event audits.
+        application.rejection_reason = reason
+        session.add(application)
 
 
 def _enqueue_rejection(session: Session, application: Application, candidate: Candidate,

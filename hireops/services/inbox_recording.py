@@ -33,6 +33,7 @@ from hireops.services.candidates import (
 )
 from hireops.services.inbox_processing import APPLICATION, Analysis
 from hireops.services.matching import JobMatch
+from hireops.services.stages import move_application
 
 ACTOR = "inbox"
 NO_MATCH = "No open job matched this application."
@@ -183,6 +184,7 @@ def _record_match(message: _Message, match: JobMatch, application: Application, 
         else:
             _apply_score(application, jobs[match.job_id], run.result,
                          run.call_fields["prompt_version"])
+            _move_to_matched(message, application)
     application.last_activity_at = utcnow()
     message.events.add(entity=application, action="application.matched", actor_label=ACTOR,
                        entity_type="application",
@@ -197,9 +199,16 @@ def _apply_score(application: Application, job: Job, result: ResumeScore,
     application.resume_job_version = job.version
     application.resume_prompt_version = prompt_version
     application.resume_stale = False
-    if application.stage in (Stage.new, Stage.classified):
-        application.stage = Stage.matched
     application.updated_at = utcnow()
+
+
+def _move_to_matched(message: _Message, application: Application) -> None:
+    """A first score moves the application to "matched", recorded like every stage move (the
+    event joins the batch's single insert; the reports and the audit log read them)."""
+    if application.stage in (Stage.new, Stage.classified):
+        message.events.add(entity=application, actor_label=ACTOR,
+                           **move_application(application, Stage.matched,
+                                              reason="resume scored"))
 
 
 def _insert_calls(session: Session, messages: list[_Message]) -> None:

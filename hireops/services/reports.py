@@ -21,11 +21,11 @@ from hireops.models import Application, Candidate, Decision, Event, Job, Stage
 from hireops.services.dashboard import STAGE_LABELS
 from hireops.services.decisions import DecisionThresholds, decide, thresholds_for_job
 from hireops.services.equal_opportunities import PREFER_NOT_TO_SAY
+from hireops.services.stages import STAGE_CHANGED
 
 # The forward path of the funnel; "rejected" leaves it and is counted apart.
 FUNNEL_STAGES = [stage for stage in Stage if stage != Stage.rejected]
 FOUR_FIFTHS = 0.8
-STAGE_CHANGED = "application.stage_changed"
 DECISION_KINDS = ("advance", "hold", "reject", "overridden")
 
 

@@ -27,8 +27,11 @@ from hireops.services.inbox_processing import job_input
 from hireops.services.jobs import get_job_or_raise
 from hireops.services.redaction import redact_resume
 from hireops.services.runtime_settings import current_settings
+from hireops.services.stages import change_stage
 
 RESUME_AGENT = "resume_scorer"
+# Stages a first successful score moves forward to "matched".
+_BEFORE_MATCHED = (Stage.new, Stage.classified)
 
 
 @dataclass(frozen=True)
@@ -218,6 +221,10 @@ def _apply(session: Session, work: _Rescore, run: AgentRun,
                         "job_version": job.version,
                         "prompt_version": application.resume_prompt_version},
                  note="blind (redacted resume)" if work.blind else "")
+    if application.stage in _BEFORE_MATCHED:
+        # A first score that failed at intake can succeed here days later: a real stay in "new".
+        change_stage(session=session, application=application, stage=Stage.matched,
+                     actor=actor, reason="resume scored")
     session.commit()
     return RescoreOutcome(work.application_id, "rescored", work.before,
                           application.resume_score)
@@ -229,6 +236,4 @@ def _store_score(application: Application, job: Job, run) -> None:
     application.resume_job_version = job.version
     application.resume_prompt_version = run.call.prompt_version
     application.resume_stale = False
-    if application.stage in (Stage.new, Stage.classified):
-        application.stage = Stage.matched
     application.updated_at = utcnow()

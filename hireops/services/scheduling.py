@@ -33,6 +33,7 @@ from hireops.services.ics import build_invite
 from hireops.services.outbox import enqueue_mail
 from hireops.services.runtime_settings import current_settings
 from hireops.services.slots import SlotParse, parse_slot
+from hireops.services.stages import change_stage
 
 BOOKING_SOURCES = ("preferred", "suggested", "manual")
 BOOKED, CANCELLED = "booked", "cancelled"
@@ -241,14 +242,17 @@ def send_schedule_confirmation(*, session: Session, booking: InterviewBooking,
         subject=mail.subject, body_text=mail.text, body_html=mail.html, ics=ics,
         application_id=application.id)
     before = Stage(application.stage).value
-    application.stage = Stage.screening_scheduled
-    application.updated_at = application.last_activity_at = utcnow()
-    session.add(application)
     record_event(session=session, action="interview.confirmation_queued", actor=actor,
                  entity_type="application", entity_id=application.id,
                  before={"stage": before},
                  after={"stage": Stage.screening_scheduled.value, "outbox_id": message.id,
                         "booking_id": booking.id, "slot": slot})
+    # A reschedule finds the stage already here: the confirmation is audited, no stage move.
+    change_stage(session=session, application=application, stage=Stage.screening_scheduled,
+                 actor=actor, reason=f"interview booked for {slot}",
+                 extra_after={"booking_id": booking.id})
+    application.updated_at = application.last_activity_at = utcnow()
+    session.add(application)
     return message
 
 

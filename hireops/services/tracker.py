@@ -21,9 +21,9 @@ import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlmodel import Session, select
 
-from hireops.models import Application, Candidate, Job, Stage, User, utcnow
-from hireops.services.audit import record_event
+from hireops.models import Application, Candidate, Job, Stage, User
 from hireops.services.dashboard import STAGE_LABELS
+from hireops.services.stages import change_stage
 
 MAX_PAGE_SIZE = 500
 
@@ -234,23 +234,10 @@ def move_stage(*, session: Session, application_ids: list[int], stage: Stage, ac
     missing = wanted - {application.id for application in applications}
     if missing:
         raise ApplicationsNotFound(f"no application with id {sorted(missing)}")
-    now, moved = utcnow(), 0
+    moved = 0
     for application in sorted(applications, key=lambda a: a.id):
-        if application.stage == stage:
-            continue
-        before = {"stage": Stage(application.stage).value,
-                  "rejection_reason": application.rejection_reason}
-        application.stage = stage
-        # The reason belongs to the rejection; a later move keeps it only in the audit log.
-        application.rejection_reason = reason if stage == Stage.rejected else ""
-        application.updated_at = application.last_activity_at = now
-        session.add(application)
-        record_event(session=session, action="application.stage_changed", actor=actor,
-                     actor_label=actor_label, entity_type="application", entity_id=application.id, before=before,
-                     after={"stage": stage.value,
-                            "rejection_reason": application.rejection_reason},
-                     note=reason)
-        moved += 1
+        moved += change_stage(session=session, application=application, stage=stage,
+                              actor=actor, actor_label=actor_label, reason=reason)
     session.commit()
     return moved
 

@@ -21,6 +21,8 @@ from hireops.services.decision_flow import (
     rejection_draft,
 )
 from hireops.services.decisions import get_current_decision
+from hireops.services.stages import STAGE_CHANGED
+from hireops.services.tracker import move_stage
 from tests.decision_flow.conftest import NOW, PREFERRED
 
 
@@ -47,6 +49,8 @@ def test_auto_advance_books_the_preferred_slot_and_queues_one_confirmation(sessi
     assert event.decoded("DTSTART") == booking.starts_at
     session.refresh(application)
     assert application.stage == Stage.screening_scheduled
+    [move] = session.exec(select(Event).where(Event.action == STAGE_CHANGED)).all()
+    assert (move.actor_label, move.after["booking_id"]) == ("system", booking.id)
     assert decision_queue(session=session, now=NOW) == []
 
 
@@ -79,6 +83,9 @@ def test_auto_reject_on_rejects_and_queues_the_email(session, make_application):
     apply_after_evaluation(session=session, application_id=application.id, now=NOW)
     session.refresh(application)
     assert application.stage == Stage.rejected
+    [move] = session.exec(select(Event).where(Event.action == STAGE_CHANGED)).all()
+    assert (move.actor_label, move.after["rejection_reason"]) == (
+        "system", application.rejection_reason)
     [mail] = _outbox(session)
     assert mail.kind == "rejection" and "Final 30 < 50" not in mail.body_text
 
@@ -157,9 +164,27 @@ def test_reject_email_is_escaped_and_queued_once(session, make_application, hr):
     session.refresh(application)
     assert (application.stage, application.rejection_reason) == (Stage.rejected,
                                                                  "Not enough depth")
+    # Rejecting twice moved the stage once.
+    assert _actions(session, application.id).count(STAGE_CHANGED) == 1
     current = get_current_decision(session=session, application_id=application.id)
     assert (current.outcome, current.status) == ("reject", "confirmed")
     assert decision_queue(session=session, now=NOW) == []
+
+
+def test_reject_after_a_tracker_rejection_keeps_the_newer_reason(session, make_application,
+                                                                  hr):
+    application = make_application(30, 30)
+    apply_after_evaluation(session=session, application_id=application.id, now=NOW)
+    move_stage(session=session, application_ids=[application.id], stage=Stage.rejected,
+               actor=hr, reason="Position closed")
+    reject_with_email(session=session, application_id=application.id, reason="Not enough depth",
+                      subject="Your application", body="Thank you.", actor=hr)
+    session.refresh(application)
+    assert (application.stage, application.rejection_reason) == (Stage.rejected,
+                                                                 "Not enough depth")
+    [move] = session.exec(select(Event).where(Event.action == STAGE_CHANGED)).all()
+    assert move.note == "Position closed"
+    assert len(_outbox(session)) == 1
 
 
 def test_reject_needs_a_reason_and_a_subject(session, make_application, hr):

@@ -13,13 +13,14 @@ from sqlmodel import Session, func, select
 
 from hireops import db
 from hireops.config import get_settings
-from hireops.models import AICall, Attachment, Email, Event, utcnow
+from hireops.models import AICall, Application, Attachment, Email, Event, utcnow
 from hireops.services import inbox_processing
 from hireops.services.ingest import IngestSummary, process_pending, run_ingest_pass
 from hireops.services.inbox_processing import claim_pending, reprocess_emails
 from hireops.services.inbox_store import store_messages
 from hireops.services.mail.parsing import parse_message
 from hireops.services.mail.sources import MaildirSource
+from hireops.services.stages import STAGE_CHANGED
 from tests.inbox.conftest import CORPUS_COUNTS, corpus, counts, deliver
 
 
@@ -34,7 +35,8 @@ def _statuses(session: Session) -> dict[str, int]:
 
 
 def _assert_each_processed_once(session: Session) -> None:
-    """One classification per message, one `candidate.created` per candidate."""
+    """One classification per message, one `candidate.created` per candidate, one move to
+    "matched" per scored application."""
     session.expire_all()
     emails = session.exec(select(Email)).all()
     assert {e.status for e in emails} == {"processed"}
@@ -46,6 +48,10 @@ def _assert_each_processed_once(session: Session) -> None:
     created = session.exec(select(func.count()).select_from(Event)
                            .where(Event.action == "candidate.created")).one()
     assert created == counts(session)["candidates"]
+    moves = session.exec(select(Event.entity_id, func.count())
+                         .where(Event.action == STAGE_CHANGED).group_by(Event.entity_id)).all()
+    matched = session.exec(select(Application.id).where(Application.stage == "matched")).all()
+    assert matched and dict(moves) == {application_id: 1 for application_id in matched}
 
 
 def _clean_counts(session: Session) -> dict[str, int]:

@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 from hireops.models import Application, Attachment, Candidate, Email, Event
 from hireops.services.ingest import run_ingest_pass
 from hireops.services.mail.sources import MaildirSource
+from hireops.services.stages import STAGE_CHANGED
 from tests.fakes.mail_factory import PDF, build_email, resume_pdf
 from tests.inbox.conftest import (
     ANALYST,
@@ -188,6 +189,11 @@ def test_one_person_from_two_addresses_is_one_candidate(session, maildir, maildi
     # One application to the job he named twice, scored on the newer resume.
     [application] = _applications(session, tom.id)
     assert application.job_id == jobs[BACKEND].id
+    # Scored twice in one batch, moved to "matched" once.
+    [move] = session.exec(select(Event).where(Event.action == STAGE_CHANGED,
+                                              Event.entity_id == application.id)).all()
+    assert (move.actor_label, move.before["stage"], move.after["stage"]) == (
+        "inbox", "new", "matched")
     assert "Certified Kubernetes Administrator" in tom.resume_text
     notes = [e.note for e in session.exec(select(Event).where(
         Event.action == "candidate.updated", Event.entity_id == tom.id))]

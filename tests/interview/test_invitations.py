@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from hireops.models import Application, InterviewLink, OutboxMessage, Stage
+from hireops.models import Application, Event, InterviewLink, OutboxMessage, Stage
 from hireops.services.interview.invitations import invite_applications, send_link
 from hireops.services.interview.links import LinkRefused, generate_link, revoke_link
+from hireops.services.stages import STAGE_CHANGED
 
 
 def test_send_link_queues_the_invite_once(session, make_application, recruiter):
@@ -26,6 +27,10 @@ def test_send_link_queues_the_invite_once(session, make_application, recruiter):
     link = session.get(InterviewLink, issued.link.id)
     assert link.status == "sent" and link.status_trail[-1]["note"].startswith("queued as")
     assert session.get(Application, application.id).stage == Stage.interview_link_sent
+    # Sending twice moved the stage once, by the recruiter who sent it.
+    [move] = session.exec(select(Event).where(Event.action == STAGE_CHANGED)).all()
+    assert (move.actor_label, move.before["stage"], move.after["stage"]) == (
+        recruiter.email, "new", "interview_link_sent")
 
 
 def test_a_revoked_link_is_not_sent(session, make_application, recruiter):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from hireops.models import AICall, Application, Candidate, Event, User
+from hireops.models import AICall, Application, Candidate, Event, Stage, User
 from hireops.services.ai.local.engine import LOCAL_MODEL, LocalEngine
 from hireops.services.jobs import JobForm, create_job, job_to_form, update_job
 from hireops.services.redaction import redact_resume
@@ -14,6 +14,7 @@ from hireops.services.rescoring import (
     rescore_job,
     stale_applications,
 )
+from hireops.services.stages import STAGE_CHANGED
 
 RESUME = """Ana Silva
 ana.silva@example.com · +351 912 345 678 · https://linkedin.com/in/anasilva
@@ -90,6 +91,18 @@ def test_rescore_stores_versions_clears_stale_and_audits(session, actor, job):
     assert (event.entity_id, event.actor_user_id) == (application.id, actor.id)
     assert event.before == {"resume_score": 12}
     assert event.after["resume_score"] == application.resume_score
+
+
+def test_a_first_score_moves_a_new_application_to_matched_once(session, actor, job):
+    application = _application(session, job)  # its score failed at intake: still "new"
+    for _ in range(2):
+        rescore_application(session=session, application_id=application.id, actor=actor)
+
+    session.refresh(application)
+    assert application.stage == Stage.matched
+    [move] = session.exec(select(Event).where(Event.action == STAGE_CHANGED)).all()
+    assert (move.entity_id, move.actor_label, move.before["stage"], move.after["stage"]) == (
+        application.id, actor.email, "new", "matched")
 
 
 def test_ai_failure_is_recorded_and_the_old_score_kept(session, job, monkeypatch):

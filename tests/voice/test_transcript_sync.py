@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from hireops.models import Event, InterviewLink, InterviewTurn
+from hireops.services.stages import STAGE_CHANGED
 from hireops.services.voice import transcript_sync
 from hireops.services.voice.elevenlabs_provider import ElevenLabsProvider
 from hireops.services.voice.provider import VoiceProviderError
@@ -256,6 +257,9 @@ def test_webhook_completes_the_interview_once(session, fake, provider):
     assert events[0].entity_id == link.application_id and events[0].after["turns"] == 2
     assert events[0].after["link_id"] == link.id
     assert len(turns_of(session, link)) == 2
+    # The provider's report moved the stage, once.
+    [move] = session.exec(select(Event).where(Event.action == STAGE_CHANGED)).all()
+    assert (move.actor_label, move.after["stage"]) == ("elevenlabs", "screened")
 
 
 def test_webhook_finds_a_link_whose_browser_never_reported_the_call(session, fake, provider):

@@ -28,10 +28,14 @@ from hireops.services.interview.turns import list_turns
 from hireops.services.interview.webcam import integrity_flags, summarize_signals
 from hireops.services.rate_limit import register_hit
 from hireops.services.runtime_settings import current_settings
+from hireops.services.stages import change_stage
 
 # token_urlsafe(32): 43 characters of the URL-safe alphabet. Anything else is not ours.
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{43}$")
 CONSENT_NOTICE_VERSION = "room-notice-v1"
+# Stages a completed interview moves forward to "screened"; shortlisted and rejected stay.
+_BEFORE_SCREENED = (Stage.new, Stage.classified, Stage.matched, Stage.interview_link_sent,
+                    Stage.screening_scheduled)
 
 # What the candidate is told when a token opens nothing, by reason.
 PROBLEM_MESSAGES = {
@@ -177,9 +181,6 @@ def complete_interview(*, session: Session, link: InterviewLink, by: str = "cand
     link.integrity_flags = integrity_flags(summary)
     session.add(link)
     application = _touch_application(session, link)
-    if Stage(application.stage) in (Stage.new, Stage.classified, Stage.matched,
-                                    Stage.interview_link_sent, Stage.screening_scheduled):
-        application.stage = Stage.screened
     session.add(Evaluation(application_id=link.application_id, link_id=link.id,
                            status="queued"))
     record_event(session=session, action="interview.completed", actor_label=by,
@@ -187,6 +188,10 @@ def complete_interview(*, session: Session, link: InterviewLink, by: str = "cand
                  after={"link_id": link.id, "turns": len(list_turns(session=session,
                                                                     link_id=link.id)),
                         "integrity_flags": link.integrity_flags})
+    if Stage(application.stage) in _BEFORE_SCREENED:
+        change_stage(session=session, application=application, stage=Stage.screened,
+                     actor_label=by, reason="interview completed",
+                     extra_after={"link_id": link.id})
 
 
 def _touch_application(session: Session, link: InterviewLink) -> Application:

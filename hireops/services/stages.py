@@ -1,0 +1,50 @@
+"""Stage moves: the one place an application's stage changes.
+
+Every move, by a person or by the pipeline itself, leaves one `application.stage_changed`
+event with the stage before and after. Those events are the stage history the reports read
+(funnel, time in stage), so a move made without one would count a stay against the wrong stage.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session
+
+from hireops.models import Application, Stage, User, utcnow
+from hireops.services.audit import record_event
+
+STAGE_CHANGED = "application.stage_changed"
+
+
+def move_application(application: Application, stage: Stage, *, reason: str = "",
+                     extra_after: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    """Move `application` to `stage` in memory; the audit fields of the move (all but the
+    actor and the entity id), or None when it is in `stage` already."""
+    stage = Stage(stage)
+    if Stage(application.stage) == stage:
+        return None
+    before = {"stage": Stage(application.stage).value,
+              "rejection_reason": application.rejection_reason}
+    application.stage = stage
+    # The reason belongs to the rejection; a later move keeps it only in the audit log.
+    application.rejection_reason = reason if stage == Stage.rejected else ""
+    application.updated_at = application.last_activity_at = utcnow()
+    return {"action": STAGE_CHANGED, "entity_type": "application", "before": before,
+            "after": {"stage": stage.value, "rejection_reason": application.rejection_reason,
+                      **(extra_after or {})},
+            "note": reason}
+
+
+def change_stage(*, session: Session, application: Application, stage: Stage,
+                 actor: User | None = None, actor_label: str | None = None, reason: str = "",
+                 extra_after: dict[str, Any] | None = None) -> bool:
+    """Move `application` to `stage` with one audit event (the caller commits); False, and
+    nothing recorded, when it is in `stage` already."""
+    fields = move_application(application, stage, reason=reason, extra_after=extra_after)
+    if fields is None:
+        return False
+    session.add(application)
+    record_event(session=session, actor=actor, actor_label=actor_label,
+                 entity_id=application.id, **fields)
+    return True
