@@ -68,14 +68,17 @@ class JobStatus(str, Enum):
 
 
 class Stage(str, Enum):
-    """Pipeline stages, in the order a candidate moves through them."""
+    """Pipeline stages, in the order a candidate moves through them (the tracker's stage sort,
+    the dashboard and the report funnel follow it)."""
 
     new = "new"
     classified = "classified"
     matched = "matched"
     interview_link_sent = "interview_link_sent"
-    screening_scheduled = "screening_scheduled"
+    # The AI interview is done (evaluation queued or finished).
     screened = "screened"
+    # HR approved and booked the screening call with a person (or auto-advance did).
+    screening_scheduled = "screening_scheduled"
     shortlisted = "shortlisted"
     rejected = "rejected"
 

@@ -39,8 +39,8 @@ STAGE_LABELS = {
     Stage.classified: "Classified",
     Stage.matched: "Matched",
     Stage.interview_link_sent: "Interview link sent",
-    Stage.screening_scheduled: "Screening scheduled",
     Stage.screened: "Screened",
+    Stage.screening_scheduled: "Screening scheduled",
     Stage.shortlisted: "Shortlisted",
     Stage.rejected: "Rejected",
 }

@@ -33,9 +33,9 @@ from hireops.services.stages import change_stage
 # token_urlsafe(32): 43 characters of the URL-safe alphabet. Anything else is not ours.
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{43}$")
 CONSENT_NOTICE_VERSION = "room-notice-v1"
-# Stages a completed interview moves forward to "screened"; shortlisted and rejected stay.
-_BEFORE_SCREENED = (Stage.new, Stage.classified, Stage.matched, Stage.interview_link_sent,
-                    Stage.screening_scheduled)
+# Stages a completed interview moves forward to "screened"; later stages (a booked screening
+# call, shortlisted, rejected) stay.
+_BEFORE_SCREENED = (Stage.new, Stage.classified, Stage.matched, Stage.interview_link_sent)
 
 # What the candidate is told when a token opens nothing, by reason.
 PROBLEM_MESSAGES = {
