@@ -1,18 +1,17 @@
 """A production app (`reflex run --env prod --single-port`) for the page and room benchmarks,
-started as `tests/browser/conftest.py` starts it, on a database of the caller's choosing, with
-the demo data loaded and its mail ingested."""
+started as `tests/browser/conftest.py` starts it (`tests/app_server.py`), on a database of the
+caller's choosing, with the demo data loaded and its mail ingested."""
 
 from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.app_server import free_port, wait_until_serving
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT_S = 600
@@ -40,31 +39,6 @@ class AppProcess:
                 self.process.wait()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def app_env(workdir: Path, database_url: str, **extra: str) -> dict[str, str]:
-    """The environment of the browser tests' app; PYTEST_CURRENT_TEST is left out because
-    Reflex relaxes start-up checks under pytest."""
-    return {
-        **{k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"},
-        "DATABASE_URL": database_url,
-        "SECRET_KEY_FILE": str(workdir / "secret"),
-        "HIREOPS_ENV_FILE": os.devnull,
-        "INBOX_MAILDIR": str(workdir / "maildir"),
-        "DATA_DIR": str(workdir / "data"),
-        "INBOX_POLL_SECONDS": "0",
-        "REFLEX_TELEMETRY_ENABLED": "false",
-        "REFLEX_CHECK_LATEST_VERSION": "0",
-        "REFLEX_USE_SYSTEM_BUN": "1",
-        "PATH": f"{PROJECT_ROOT / '.tools' / 'bin'}:{os.environ.get('PATH', '')}",
-        **extra,
-    }
-
-
 def prepare_database(env: dict[str, str]) -> None:
     """Migrate, load the demo data and ingest the demo mail."""
     python = sys.executable
@@ -86,25 +60,11 @@ def start_app(env: dict[str, str], log: Path, backend_only: bool = False) -> App
             stdin=subprocess.DEVNULL, start_new_session=True)
     app = AppProcess(url=f"http://127.0.0.1:{port}", env=env, process=process, log=log)
     try:
-        _wait_until_serving(app)
+        wait_until_serving(app.url, process, log, START_TIMEOUT_S)
     except BaseException:
         app.stop()
         raise
     return app
-
-
-def _wait_until_serving(app: AppProcess) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if app.process.poll() is not None:
-            raise RuntimeError(f"the app exited early:\n{app.log.read_text()[-4000:]}")
-        try:
-            with urllib.request.urlopen(app.url + "/ping", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(1)
-    raise RuntimeError(f"the app did not start in {START_TIMEOUT_S} s")
 
 
 def issue_room_links(env: dict[str, str], count: int, base_url: str) -> list[str]:

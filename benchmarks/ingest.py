@@ -22,7 +22,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.fakes.mail_factory import DOCX, PDF, build_email, resume_docx, resume_pdf  # noqa: E402
+from tests.fakes.mail_factory import (  # noqa: E402
+    DOCX,
+    PDF,
+    build_email,
+    resume_docx,
+    resume_lines,
+    resume_pdf,
+)
 
 FIRST = ["Maya", "Daniel", "Priya", "Lucas", "Sofia", "James", "Elena", "Tomas", "Amara", "Kenji",
          "Fatima", "Oliver", "Chloe", "Mateo", "Aisha", "Noah", "Ingrid", "Ravi", "Zoe", "Hugo"]
@@ -37,21 +44,6 @@ ROLES = [
     ("Account Executive", ["Salesforce", "HubSpot", "negotiation", "pipeline management",
                            "B2B SaaS"]),
 ]
-
-
-def resume_lines(i: int, name: str, email: str, role: str, skills: list[str]) -> list[str]:
-    """A 1-3 page resume; the page count follows from the number of past jobs."""
-    lines = [name, f"{email} | +1 415 555 {1000 + i:04d} | Springfield, USA", role, "",
-             "EXPERIENCE"]
-    for job in range(2 + (i % 3) * 8):
-        start = 2024 - 2 * (job + 1)
-        lines += [f"{role}, Company {i}-{job} ({start} - {start + 2})",
-                  f"- Delivered projects using {skills[job % len(skills)]} and "
-                  f"{skills[(job + 1) % len(skills)]} for {20 + job} customers.",
-                  "- Worked with product, design and support teams; mentored new colleagues.",
-                  "- Improved reliability and measured the results every quarter."]
-    lines += ["", "EDUCATION", "BSc, State University, 2014", "", "SKILLS", ", ".join(skills)]
-    return lines
 
 
 def build_corpus(maildir: Path, n: int) -> None:

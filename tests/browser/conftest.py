@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from hireops.config import PROJECT_ROOT
+from tests.app_server import app_env, free_port, wait_until_serving
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -37,49 +35,14 @@ class RunningApp:
     viewer_password: str = "viewer-only-password"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_until_serving(url: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the app exited early:\n{log.read_text()[-4000:]}")
-        try:
-            with urllib.request.urlopen(url + "/ping", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(1)
-    raise RuntimeError(f"the app did not start in {START_TIMEOUT_S} s:\n{log.read_text()[-4000:]}")
-
-
 @pytest.fixture(scope="session")
 def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
     """The production build of the app on a fresh database with one admin."""
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: run `make test` (it installs Debian's chromium)")
     workdir = tmp_path_factory.mktemp("app")
-    port = _free_port()
-    # Without pytest's marker variable: Reflex relaxes some start-up checks under pytest, and
-    # the app under test must start exactly as `make run` starts it.
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"},
-        "DATABASE_URL": f"sqlite:///{workdir / 'app.db'}",
-        "SECRET_KEY_FILE": str(workdir / "secret"),
-        "HIREOPS_ENV_FILE": os.devnull,
-        "INBOX_MAILDIR": str(workdir / "maildir"),
-        "DATA_DIR": str(workdir / "data"),
-        # The tests press Sync now themselves; the poller is covered by its own tests.
-        "INBOX_POLL_SECONDS": "0",
-        "REFLEX_TELEMETRY_ENABLED": "false",
-        "REFLEX_CHECK_LATEST_VERSION": "0",
-        "REFLEX_USE_SYSTEM_BUN": "1",
-        "PATH": f"{PROJECT_ROOT / '.tools' / 'bin'}:{os.environ.get('PATH', '')}",
-    }
+    port = free_port()
+    env = app_env(workdir, f"sqlite:///{workdir / 'app.db'}")
     app = RunningApp(url=f"http://127.0.0.1:{port}", env=env, maildir=workdir / "maildir")
     python = sys.executable
     subprocess.run([python, "-m", "hireops", "migrate"], env=env, check=True, cwd=PROJECT_ROOT)
@@ -98,7 +61,7 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
             stdin=subprocess.DEVNULL, start_new_session=True,
         )
     try:
-        _wait_until_serving(app.url, process, log)
+        wait_until_serving(app.url, process, log, START_TIMEOUT_S)
         yield app
     finally:
         os.killpg(process.pid, 15)

@@ -23,13 +23,13 @@ import hashlib
 import hmac
 import itertools
 import json
-import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+from tests.fakes.loopback_http import FakeHandler, LoopbackHTTPServer
 
 TOKEN_PATH = "/v1/convai/conversation/token"
 SIGNED_URL_PATH = "/v1/convai/conversation/get-signed-url"
@@ -65,41 +65,18 @@ class ScriptedFailure:
     headers: dict[str, str]
 
 
-class FakeElevenLabsServer:
+class FakeElevenLabsServer(LoopbackHTTPServer):
     """A scriptable ElevenLabs API on 127.0.0.1 and a free port."""
 
+    requests: list[RecordedRequest]
+
     def __init__(self, *, api_key: str, agent_id: str) -> None:
+        super().__init__(_ElevenLabsHandler)
         self.api_key = api_key
         self.agent_id = agent_id
         self.conversations: dict[str, FakeConversation] = {}
-        self.requests: list[RecordedRequest] = []
         self._failures: deque[ScriptedFailure] = deque()
         self._ids = itertools.count(1)
-        self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-
-    @property
-    def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def start(self) -> FakeElevenLabsServer:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        self._thread.join(timeout=5)
-
-    def __enter__(self) -> FakeElevenLabsServer:
-        return self.start()
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.stop()
 
     # --- playing the call ---------------------------------------------------------------------
 
@@ -177,10 +154,6 @@ class FakeElevenLabsServer:
         return f"t={stamp},v0={digest.hexdigest()}"
 
     # --- serving (handler threads) ------------------------------------------------------------
-
-    def _record(self, path: str, query: dict[str, list[str]], headers: dict[str, str]) -> None:
-        with self._lock:
-            self.requests.append(RecordedRequest(path, query, headers))
 
     def _scripted_failure(self, path: str) -> ScriptedFailure | None:
         with self._lock:
@@ -279,25 +252,15 @@ def _conversation_json(conversation: FakeConversation) -> dict[str, Any]:
     }
 
 
-def _handler_for(fake: FakeElevenLabsServer) -> type[BaseHTTPRequestHandler]:
-    class Handler(_ElevenLabsHandler):
-        server_fake = fake
-
-    return Handler
-
-
-class _ElevenLabsHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class _ElevenLabsHandler(FakeHandler):
     server_fake: FakeElevenLabsServer
-
-    def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
-        pass
 
     def do_GET(self) -> None:
         fake = self.server_fake
         parts = urlsplit(self.path)
         query = parse_qs(parts.query)
-        fake._record(parts.path, query, {k.lower(): v for k, v in self.headers.items()})
+        fake._record(RecordedRequest(parts.path, query,
+                                     {k.lower(): v for k, v in self.headers.items()}))
         if self.headers.get("xi-api-key") != fake.api_key:
             return self._send(401, _detail("invalid_api_key", "Invalid API key"))
         failure = fake._scripted_failure(parts.path)
@@ -305,17 +268,3 @@ class _ElevenLabsHandler(BaseHTTPRequestHandler):
             return self._send(failure.status, failure.body, headers=failure.headers)
         status, payload, content_type = fake._answer(parts.path, query)
         self._send(status, payload, content_type=content_type)
-
-    def _send(self, status: int, payload: Any, *, content_type: str = "",
-              headers: dict[str, str] | None = None) -> None:
-        data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type or "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            for name, value in (headers or {}).items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(data)
-        except (BrokenPipeError, ConnectionResetError):
-            pass

@@ -41,6 +41,22 @@ def build_email(*, sender: str, sender_name: str = "", subject: str, body: str,
     return message.as_bytes()
 
 
+def resume_lines(i: int, name: str, email: str, role: str, skills: list[str]) -> list[str]:
+    """The lines of a 1-3 page resume, as the ingest benchmark mails it; the page count follows
+    from the number of past jobs (2, 10 or 18 as `i` goes round)."""
+    lines = [name, f"{email} | +1 415 555 {1000 + i:04d} | Springfield, USA", role, "",
+             "EXPERIENCE"]
+    for job in range(2 + (i % 3) * 8):
+        start = 2024 - 2 * (job + 1)
+        lines += [f"{role}, Company {i}-{job} ({start} - {start + 2})",
+                  f"- Delivered projects using {skills[job % len(skills)]} and "
+                  f"{skills[(job + 1) % len(skills)]} for {20 + job} customers.",
+                  "- Worked with product, design and support teams; mentored new colleagues.",
+                  "- Improved reliability and measured the results every quarter."]
+    lines += ["", "EDUCATION", "BSc, State University, 2014", "", "SKILLS", ", ".join(skills)]
+    return lines
+
+
 def resume_pdf(lines: list[str], lines_per_page: int = 45) -> bytes:
     """A text PDF of `lines`, split into pages."""
     pages = tuple(tuple(lines[i:i + lines_per_page]) for i in range(0, len(lines), lines_per_page))

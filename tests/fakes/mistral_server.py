@@ -22,8 +22,9 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from tests.fakes.loopback_http import FakeHandler, LoopbackHTTPServer
 
 CHAT_PATH = "/v1/chat/completions"
 AGENTS_PATH = "/v1/agents/completions"
@@ -53,46 +54,24 @@ class RecordedRequest:
     body: dict[str, Any]
 
 
-class FakeMistralServer:
+class FakeMistralServer(LoopbackHTTPServer):
     """A scriptable Mistral API on 127.0.0.1 and a free port."""
 
+    requests: list[RecordedRequest]
+
     def __init__(self, *, api_key: str | None = None, latency_s: float = 0.0) -> None:
+        super().__init__(_MistralHandler)
         self.api_key = api_key
         self.latency_s = latency_s
-        self.requests: list[RecordedRequest] = []
         self.in_flight = 0
         self.max_in_flight = 0
         self._script: deque[Scripted] = deque()
         self._default: Callable[[dict], Scripted] | None = None
-        self._lock = threading.Lock()
         self._stopping = threading.Event()
-        self._httpd = _Server(("127.0.0.1", 0), _handler_for(self))
-        self._httpd.daemon_threads = True
-        # A short poll interval keeps `stop()` (and so each test's teardown) fast.
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-        )
-
-    @property
-    def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def start(self) -> FakeMistralServer:
-        self._thread.start()
-        return self
 
     def stop(self) -> None:
         self._stopping.set()  # wakes handlers that are "hanging"
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        self._thread.join(timeout=5)
-
-    def __enter__(self) -> FakeMistralServer:
-        return self.start()
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.stop()
+        super().stop()
 
     # --- scripting ------------------------------------------------------------------------
 
@@ -155,10 +134,6 @@ class FakeMistralServer:
         return Scripted(status=500, error_body={"object": "error", "code": "500",
                                                 "message": "fake: no scripted reply left"})
 
-    def _record(self, path: str, headers: dict[str, str], body: dict) -> None:
-        with self._lock:
-            self.requests.append(RecordedRequest(path=path, headers=headers, body=body))
-
     def _enter(self) -> None:
         with self._lock:
             self.in_flight += 1
@@ -169,24 +144,8 @@ class FakeMistralServer:
             self.in_flight -= 1
 
 
-class _Server(ThreadingHTTPServer):
-    # The default backlog of 5 refuses connections when a client opens many at once.
-    request_queue_size = 128
-
-
-def _handler_for(fake: FakeMistralServer) -> type[BaseHTTPRequestHandler]:
-    class Handler(_MistralHandler):
-        server_fake = fake
-
-    return Handler
-
-
-class _MistralHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class _MistralHandler(FakeHandler):
     server_fake: FakeMistralServer
-
-    def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
-        pass
 
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
@@ -198,7 +157,8 @@ class _MistralHandler(BaseHTTPRequestHandler):
         except json.JSONDecodeError:
             return self._send(400, {"object": "error", "message": "invalid JSON body"})
         fake = self.server_fake
-        fake._record(self.path, {k.lower(): v for k, v in self.headers.items()}, body)
+        fake._record(RecordedRequest(path=self.path, body=body,
+                                     headers={k.lower(): v for k, v in self.headers.items()}))
         if fake.api_key and self.headers.get("Authorization") != f"Bearer {fake.api_key}":
             return self._send(401, {"message": "Unauthorized", "request_id": "fake"})
         problem = _validate_request(self.path, body)
@@ -216,21 +176,8 @@ class _MistralHandler(BaseHTTPRequestHandler):
         if delay and self.server_fake._stopping.wait(delay):
             return  # server stopping; the client gave up long ago
         if item.status != 200:
-            return self._send(item.status, item.error_body or {}, item.headers)
+            return self._send(item.status, item.error_body or {}, headers=item.headers)
         self._send(200, _completion(self.path, body, item))
-
-    def _send(self, status: int, payload: dict, headers: dict[str, str] | None = None) -> None:
-        data = json.dumps(payload).encode()
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            for name, value in (headers or {}).items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(data)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client timed out and hung up
 
 
 def _validate_request(path: str, body: dict) -> str:

@@ -32,6 +32,7 @@ from sqlmodel import Session, func, select
 from hireops.config import PROJECT_ROOT
 from hireops.models import Email, Lease, OutboxMessage
 from hireops.services.outbox import SENT, enqueue_mail
+from tests.app_server import app_env
 from tests.fakes.mail_factory import build_email
 from tests.fakes.reflex_socket import ReflexSocket
 from tests.fakes.smtp_server import FakeSmtpServer, free_port
@@ -255,28 +256,20 @@ def test_two_processes_share_one_leader_and_deliver_exactly_once(scale_database,
     box = mailbox.Maildir(maildir, create=True)
     apps: list[AppProcess] = []
     with FakeSmtpServer() as smtp:
-        env = {
-            **{k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"},
-            "DATABASE_URL": scale_database,
-            "REFLEX_REDIS_URL": REDIS_URL,
-            "HIREOPS_SECRET_KEY": secrets.token_urlsafe(32),
-            "HIREOPS_ENV_FILE": os.devnull,
-            "SECRET_KEY_FILE": str(tmp_path / "unused-secret"),
-            "INBOX_MAILDIR": str(maildir),
-            "DATA_DIR": str(tmp_path / "data"),
-            "INBOX_POLL_SECONDS": str(POLL_SECONDS),
-            "OUTBOX_POLL_SECONDS": str(POLL_SECONDS),
-            "SCHEDULER_LEASE_SECONDS": str(LEASE_SECONDS),
-            "INBOX_WORKER_PROCESSES": "0",
-            "SMTP_HOST": smtp.host,
-            "SMTP_PORT": str(smtp.port),
-            "SMTP_SECURITY": "none",
-            "GRANIAN_WORKERS": "2",
-            "REFLEX_TELEMETRY_ENABLED": "false",
-            "REFLEX_CHECK_LATEST_VERSION": "0",
-            "REFLEX_USE_SYSTEM_BUN": "1",
-            "PATH": f"{PROJECT_ROOT / '.tools' / 'bin'}:{os.environ.get('PATH', '')}",
-        }
+        env = app_env(
+            tmp_path, scale_database,
+            REFLEX_REDIS_URL=REDIS_URL,
+            HIREOPS_SECRET_KEY=secrets.token_urlsafe(32),
+            SECRET_KEY_FILE=str(tmp_path / "unused-secret"),
+            INBOX_POLL_SECONDS=str(POLL_SECONDS),
+            OUTBOX_POLL_SECONDS=str(POLL_SECONDS),
+            SCHEDULER_LEASE_SECONDS=str(LEASE_SECONDS),
+            INBOX_WORKER_PROCESSES="0",
+            SMTP_HOST=smtp.host,
+            SMTP_PORT=str(smtp.port),
+            SMTP_SECURITY="none",
+            GRANIAN_WORKERS="2",
+        )
         subprocess.run([sys.executable, "-m", "hireops", "migrate"], env=env, check=True,
                        cwd=PROJECT_ROOT, capture_output=True)
         first_ids = _drop_applications(box, "before", 4)

@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from sqlmodel import select
 
 from hireops.config import get_settings
-from hireops.models import AICall, Application, Candidate, Event, Job, JobStatus, Stage, User
+from hireops.models import AICall, Application, Candidate, Event, Job, JobStatus, Stage
 from hireops.services.job_autofill import AutofillFailed, autofill_job
 from hireops.services.jobs import (
     JobForm,
@@ -20,14 +20,6 @@ from hireops.services.jobs import (
     set_job_status,
     update_job,
 )
-
-
-@pytest.fixture
-def actor(session) -> User:
-    user = User(email="rec@example.com", password_hash="-", role="recruiter")
-    session.add(user)
-    session.commit()
-    return user
 
 
 def _job(session, actor, title="Backend Engineer", **fields) -> Job:

@@ -6,16 +6,7 @@ import pytest
 
 from hireops.services.ai.local.classifier import classify_email
 from hireops.services.ai.schemas import EmailInput
-
-RESUME_TEXT = """KEVIN LEE
-Work Experience
-Warehouse Associate, DHL Supply Chain   2018 - 2023
-Picker, Amazon Fulfilment   2016 - 2018
-Education
-High School Diploma, Leeds   2011 - 2016
-Skills
-Forklift, inventory counts, WMS scanners
-"""
+from tests.services.sample_resumes import WAREHOUSE_RESUME as RESUME_TEXT
 
 
 def _application_en(**overrides) -> EmailInput:

@@ -10,6 +10,11 @@ from hireops.services.ai.local.resume_scorer import (
     score_resume,
 )
 from hireops.services.ai.schemas import JobInput
+from tests.services.sample_resumes import (
+    JOB_HOPPER_RESUME,
+    SCORER_BACKEND_RESUME as BACKEND_RESUME,
+    SCORER_NURSE_RESUME as NURSE_RESUME,
+)
 
 TODAY = date(2025, 6, 1)
 
@@ -21,69 +26,6 @@ BACKEND_JOB = JobInput(
                       "Mentor engineers through code reviews"],
     knockout_requirements=["Authorised to work in the EU", "5+ years of experience", "Driving licence"],
 )
-
-BACKEND_RESUME = """JANE DOE
-Senior Backend Engineer | Berlin, Germany | jane.doe@example.com | +49 151 2345678
-
-SUMMARY
-Backend engineer building payment and logistics platforms.
-
-EXPERIENCE
-Senior Backend Engineer, Paystream GmbH — Jan 2021 – Present
-- Designed and built the payment ledger service in Golang, handling 3 million transactions a day.
-- Migrated 40 microservices from EC2 to k8s (EKS) with Helm charts, cutting deploy time from 40 to 8 minutes.
-- Led a team of 4 engineers and introduced code reviews and on-call runbooks.
-
-Backend Engineer, Cargoly — 03/2017 - 12/2020
-- Built REST APIs in Python (Django REST Framework) for 200 warehouse clients.
-- Tuned Postgres queries and added read replicas, reducing p95 latency by 60%.
-- Set up CI/CD pipelines with GitHub Actions and Docker.
-
-Junior Developer, WebWorks — 2015 - 2017
-- Maintained PHP websites and wrote unit tests.
-
-EDUCATION
-B.Sc. Computer Science, TU Berlin — 2011 - 2015
-
-SKILLS
-Go, Python, PostgreSQL, Redis, Kubernetes, Docker, Terraform, AWS, Kafka
-
-LANGUAGES
-English (C2), German (native)
-Authorized to work in the EU (German citizen). Full driving licence.
-"""
-
-NURSE_RESUME = """Maria Lopez
-Registered Nurse
-
-EXPERIENCE
-Registered Nurse, St. Mary's Hospital — June 2016 – Present
-- Provide patient care for up to 6 patients per shift on a 30-bed surgical ward.
-- Administer medication and IV therapy; document care in Epic.
-- Trained 12 new nurses on infection control procedures.
-
-Nursing Assistant, Sunrise Care Home — 2013 - 2016
-- Supported elderly residents with daily living and monitored vital signs.
-
-EDUCATION
-Bachelor of Science in Nursing, University of Texas — 2009 - 2013
-
-CERTIFICATIONS
-BLS, ACLS
-"""
-
-JOB_HOPPER_RESUME = """Alex Kim
-Data Analyst
-
-Data Analyst, Shopco — Sept 2023 – Present
-- Built weekly sales dashboards in Tableau from SQL queries.
-Analyst, Foo Ltd — 2022-02 – 2022-09
-- Cleaned survey data in Excel.
-Marketing Assistant, Bar Inc — 01/2021 - 08/2021
-- Scheduled social posts.
-Intern, Baz — March 2018 to December 2018
-- Helped with reporting.
-"""
 
 
 def _score(job=BACKEND_JOB, resume=BACKEND_RESUME):

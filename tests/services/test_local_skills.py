@@ -11,19 +11,7 @@ from hireops.services.ai.local.skills import (
     skills_in_text,
     split_sentences,
 )
-
-RESUME = """Priya Natarajan
-Backend engineer, Lisbon
-
-- Built the order service in Golang and moved it onto k8s with Helm.
-- Wrote ETL jobs in Python with pandas and sklearn models for churn prediction.
-- Tuned Postgres indexes, cutting the slowest report from 40 s to 3 s.
-- Set up CI/CD with GitHub Actions for 12 repositories.
-Frontend work in ReactJS and TS; some Node on the side.
-Let's go live with the new billing flow next quarter, said our go-to-market lead.
-Took part in R&D workshops with the C-level team.
-Skills: Excel, Salesforce, Figma
-"""
+from tests.services.sample_resumes import SKILLS_TEST_RESUME as RESUME
 
 
 @pytest.mark.parametrize(

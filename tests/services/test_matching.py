@@ -12,6 +12,11 @@ import pytest
 
 from hireops.models import Job, JobStatus
 from hireops.services.matching import JobMatch, match_jobs, prepare_jobs
+from tests.services.sample_resumes import (
+    MATCHING_BACKEND_RESUME as BACKEND_RESUME,
+    MATCHING_DATA_RESUME as DATA_RESUME,
+    MATCHING_NURSE_RESUME as NURSE_RESUME,
+)
 
 BACKEND = Job(id=1, title="Senior Backend Engineer", must_have_skills=[
     "Python, Go or Java", "Django, FastAPI or Spring Boot", "REST APIs", "SQL",
@@ -29,21 +34,6 @@ DATA_ENGINEER = Job(id=4, title="Senior Data Engineer", must_have_skills=[
     "Snowflake, BigQuery or Redshift",
 ], nice_to_have_skills=["Spark", "Kafka", "dbt", "Terraform"])
 JOBS = [BACKEND, DATA, FRONTEND, DATA_ENGINEER]
-
-DATA_RESUME = """Maya Chen
-Data Analyst, five years. Built Tableau dashboards and wrote SQL against BigQuery.
-Defined KPIs and metrics with the sales team; presented to stakeholders every month.
-Skills: SQL, Python, pandas, Excel, Tableau, A/B testing, statistics, data visualization,
-stakeholder management
-"""
-BACKEND_RESUME = """Tom Baker
-Software engineer. Built REST APIs in Python with Django and FastAPI on PostgreSQL.
-Docker, Kubernetes, AWS, Redis and Kafka in production. Unit testing with pytest; Git daily.
-"""
-NURSE_RESUME = """Sarah Lee, RN
-Registered nurse, intensive care. Patient assessment, medication administration,
-wound care, charting, BLS and ACLS certified. Mentored new graduate nurses.
-"""
 
 
 def _match(subject: str = "My CV", body: str = "", role_hint: str = "",

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from hireops.models import Application, Candidate, User
+from hireops.models import Application, Candidate
 from hireops.services.jobs import JobForm, JobNotFound, create_job
 from hireops.services.ranking import rank_job
-
-
-@pytest.fixture
-def actor(session) -> User:
-    user = User(email="rec@example.com", password_hash="-", role="recruiter")
-    session.add(user)
-    session.commit()
-    return user
 
 
 def _result(score: float, recommendation: str) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from hireops.models import AICall, Application, Candidate, Event, Stage, User
+from hireops.models import AICall, Application, Candidate, Event, Stage
 from hireops.services.ai.local.engine import LOCAL_MODEL, LocalEngine
 from hireops.services.jobs import JobForm, create_job, job_to_form, update_job
 from hireops.services.redaction import redact_resume
@@ -21,14 +21,6 @@ ana.silva@example.com · +351 912 345 678 · https://linkedin.com/in/anasilva
 Backend engineer, 2018 - 2024. She built Python services on PostgreSQL and ran them on
 Kubernetes. Her team shipped REST APIs in Django.
 """
-
-
-@pytest.fixture
-def actor(session) -> User:
-    user = User(email="rec@example.com", password_hash="-", role="recruiter")
-    session.add(user)
-    session.commit()
-    return user
 
 
 @pytest.fixture
