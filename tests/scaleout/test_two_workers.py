@@ -22,6 +22,7 @@ import urllib.request
 import uuid
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -299,7 +300,11 @@ def test_two_processes_share_one_leader_and_deliver_exactly_once(scale_database,
             # The Reflex state is in Redis: a tab moving from one process to the other keeps
             # it, and Redis holds keys under the tab's client token.
             path = _interview_path(env, monkeypatch)
-            step, token = asyncio.run(_consent_across_processes(apps[0], apps[1], path))
+            # In a thread of its own: Playwright's sync API, when the browser tests ran
+            # first in this session, keeps an event loop running in the main thread.
+            with ThreadPoolExecutor(1) as pool:
+                step, token = pool.submit(asyncio.run, _consent_across_processes(
+                    apps[0], apps[1], path)).result(timeout=120)
             assert step in ("check", "equal"), (
                 f"consent given on worker-b after 'I agree' on worker-a left the room at "
                 f"step {step!r}: the state was not shared")
