@@ -6,6 +6,7 @@ from sqlmodel import SQLModel
 from hireops import models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from hireops.config import get_settings
 from hireops.db import make_engine
+from hireops.services.migrations import include_object_for
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -36,7 +37,8 @@ def run_migrations_online() -> None:
 def _run(connection) -> None:
     # Batch mode: SQLite cannot ALTER most things in place.
     context.configure(connection=connection, target_metadata=target_metadata,
-                      render_as_batch=True, compare_type=True)
+                      render_as_batch=True, compare_type=True,
+                      include_object=include_object_for(connection.dialect.name))
     with context.begin_transaction():
         context.run_migrations()
 

@@ -154,9 +154,22 @@ class LoginThrottle(SQLModel, table=True):
     last_failure_at: datetime | None = optional_time_field()
 
 
+def postgres_trigram_index(name: str, column: str) -> sa.Index:
+    """A GIN trigram index (pg_trgm) that serves `ILIKE '%text%'`; PostgreSQL only, and only
+    where the extension could be installed (revision 0011)."""
+    return sa.Index(name, column, postgresql_using="gin",
+                    postgresql_ops={column: "gin_trgm_ops"},
+                    postgresql_with={"fastupdate": "off"},
+                    info={"only_on": "postgresql"}).ddl_if(dialect="postgresql")
+
+
 class Job(SQLModel, table=True):
     __tablename__ = "jobs"
-    __table_args__ = {"extend_existing": True}
+    __table_args__ = (
+        # The tracker's text search on PostgreSQL.
+        postgres_trigram_index("ix_jobs_title_trgm", "title"),
+        {"extend_existing": True},
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     title: str = Field(max_length=200, index=True)
@@ -266,6 +279,9 @@ class Candidate(SQLModel, table=True):
         # The tracker's text search reads names and emails from this index, not the table
         # with its resume texts (revision 0003).
         sa.Index("ix_candidates_full_name_email", "full_name", "email"),
+        # On PostgreSQL, where ILIKE '%text%' has no use for that index.
+        postgres_trigram_index("ix_candidates_full_name_trgm", "full_name"),
+        postgres_trigram_index("ix_candidates_email_trgm", "email"),
         {"extend_existing": True},
     )
 

@@ -1,4 +1,5 @@
-"""Shared fixtures: a migrated SQLite database per test, settings isolated from the developer's."""
+"""Shared fixtures: a migrated SQLite database per test, settings isolated from the developer's,
+and throw-away PostgreSQL schemas and databases (skipped when the server is down)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from sqlmodel import Session
 
 from hireops import db
 from hireops.config import get_settings
 from hireops.services.migrations import upgrade_database
+from tests.postgres import throwaway_database, throwaway_schema
 
 
 @pytest.fixture(scope="session")
@@ -55,3 +58,18 @@ def session(database_url: str) -> Iterator[Session]:
     """A session on the fresh database."""
     with Session(db.get_engine(), expire_on_commit=False) as session:
         yield session
+
+
+@pytest.fixture
+def postgres_schema_engine(request: pytest.FixtureRequest) -> Iterator[tuple[sa.Engine, str]]:
+    """An engine whose search_path is a fresh, empty schema of the PostgreSQL `test` database,
+    and the schema's name; dropped with everything in it afterwards."""
+    with throwaway_schema(request.module.__name__.rsplit(".", 1)[-1]) as both:
+        yield both
+
+
+@pytest.fixture
+def postgres_database_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database, dropped afterwards."""
+    with throwaway_database("hireops_test") as url:
+        yield url

@@ -5,6 +5,7 @@ Runs on SQLite always, and on the PostgreSQL test server (in a throw-away schema
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Iterator
 
@@ -17,13 +18,17 @@ from sqlmodel import SQLModel
 
 from hireops import models  # noqa: F401  (registers the tables)
 from hireops.db import make_engine
-from hireops.services.migrations import alembic_config, downgrade_database, upgrade_database
-
-POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+from hireops.services.migrations import (
+    alembic_config,
+    downgrade_database,
+    include_object_for,
+    upgrade_database,
+)
 
 
 def _schema_diff(connection: sa.Connection) -> list:
-    context = MigrationContext.configure(connection, opts={"compare_type": True})
+    context = MigrationContext.configure(connection, opts={
+        "compare_type": True, "include_object": include_object_for(connection.dialect.name)})
     return compare_metadata(context, SQLModel.metadata)
 
 
@@ -71,29 +76,6 @@ def test_sqlite_upgrade_downgrade_upgrade(tmp_path):
         engine.dispose()
 
 
-@pytest.fixture
-def postgres_schema_engine() -> Iterator[tuple[sa.Engine, str]]:
-    """An engine whose search_path is a fresh schema, dropped with everything in it afterwards."""
-    admin = sa.create_engine(POSTGRES_URL)
-    try:
-        with admin.connect() as connection:
-            connection.execute(sa.text("SELECT 1"))
-    except sa.exc.OperationalError as problem:
-        admin.dispose()
-        pytest.skip(f"PostgreSQL not reachable: {problem.orig}")
-    schema = f"test_migrations_{uuid.uuid4().hex[:12]}"
-    with admin.begin() as connection:
-        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    engine = sa.create_engine(POSTGRES_URL, connect_args={"options": f"-csearch_path={schema}"})
-    try:
-        yield engine, schema
-    finally:
-        engine.dispose()
-        with admin.begin() as connection:
-            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
-
 def _alembic(connection: sa.Connection, action: str, revision: str) -> None:
     config = alembic_config()
     config.attributes["connection"] = connection
@@ -120,3 +102,77 @@ def test_postgres_upgrade_downgrade_upgrade(postgres_schema_engine):
         assert _app_tables(connection) == set(SQLModel.metadata.tables)
         _duplicate_application(connection)
         connection.rollback()
+
+
+TRIGRAM_INDEXES = {"ix_jobs_title_trgm": ("jobs", "title"),
+                   "ix_candidates_full_name_trgm": ("candidates", "full_name"),
+                   "ix_candidates_email_trgm": ("candidates", "email")}
+
+
+def _trigram_indexes(connection: sa.Connection) -> dict[str, str]:
+    """Name and definition of each GIN trigram index in the current schema."""
+    return dict(connection.execute(sa.text(
+        "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+        "AND indexdef LIKE '%USING gin (% %gin_trgm_ops)%'")).all())
+
+
+@pytest.mark.postgres
+def test_postgres_search_gets_trigram_indexes_and_loses_them_on_downgrade(
+        postgres_schema_engine):
+    engine, _schema = postgres_schema_engine
+    with engine.connect() as connection:
+        _alembic(connection, "upgrade", "head")
+        indexes = _trigram_indexes(connection)
+        assert set(indexes) == set(TRIGRAM_INDEXES)
+        for name, (table, column) in TRIGRAM_INDEXES.items():
+            assert f".{table} USING gin ({column} " in indexes[name], indexes[name]
+            assert indexes[name].endswith("WITH (fastupdate=off)"), indexes[name]
+
+        _alembic(connection, "downgrade", "0010")
+        assert _trigram_indexes(connection) == {}
+        # The extension stays for whatever else uses it.
+        assert connection.execute(sa.text(
+            "SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'")).scalar() == 1
+
+        _alembic(connection, "upgrade", "head")
+        assert set(_trigram_indexes(connection)) == set(TRIGRAM_INDEXES)
+
+
+@pytest.fixture
+def unprivileged_url(postgres_database_url: str) -> Iterator[str]:
+    """A fresh database as a role that owns its schema `app` but may not create extensions
+    (no CREATE on the database), as a hosted database's application role often is."""
+    url = sa.engine.make_url(postgres_database_url)
+    role = f"hireops_app_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'CREATE ROLE "{role}" LOGIN'))
+            connection.execute(sa.text(f'CREATE SCHEMA app AUTHORIZATION "{role}"'))
+        yield url.set(username=role, query={"options": "-csearch_path=app"}).render_as_string(
+            hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            # A role that owns objects cannot be dropped; the database goes after this.
+            connection.execute(sa.text("DROP SCHEMA IF EXISTS app CASCADE"))
+            connection.execute(sa.text(f'DROP ROLE IF EXISTS "{role}"'))
+        admin.dispose()
+
+
+@pytest.mark.postgres
+def test_postgres_without_rights_to_pg_trgm_migrates_without_trigram_indexes(
+        unprivileged_url, caplog):
+    engine = sa.create_engine(unprivileged_url)
+    try:
+        with engine.connect() as connection, caplog.at_level(logging.WARNING):
+            _alembic(connection, "upgrade", "head")
+            assert "pg_trgm could not be created" in caplog.text
+            assert "permission denied" in caplog.text
+            assert connection.execute(sa.text(
+                "SELECT version_num FROM alembic_version")).scalar() == "0011"
+            assert _trigram_indexes(connection) == {}
+            assert "applications" in _app_tables(connection)
+            # Down again with no indexes to drop.
+            _alembic(connection, "downgrade", "0010")
+    finally:
+        engine.dispose()

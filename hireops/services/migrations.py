@@ -17,6 +17,17 @@ def alembic_config(database_url: str | None = None) -> Config:
     return config
 
 
+def include_object_for(dialect_name: str):
+    """Alembic's `include_object` for comparing models and database: leaves out the indexes a
+    model keeps for another database only (`info["only_on"]`, e.g. PostgreSQL's trigram ones)."""
+
+    def include(schema_object, _name, type_, _reflected, _compare_to) -> bool:
+        only_on = schema_object.info.get("only_on") if type_ == "index" else None
+        return only_on in (None, dialect_name)
+
+    return include
+
+
 def upgrade_database(database_url: str | None = None, revision: str = "head") -> None:
     """Bring the database up to `revision` (default: the newest)."""
     command.upgrade(alembic_config(database_url), revision)

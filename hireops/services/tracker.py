@@ -4,8 +4,9 @@ stage moves.
 A page is two statements: a count, and the rows. The rows statement picks the page's
 application ids in a subquery over applications (joined only to what the sort needs, so the
 database can walk an index and stop early), then joins candidate and job for those few ids.
-Text search reads candidate names and emails from their own index, never the resume-laden
-candidate rows.
+Text search on SQLite reads candidate names and emails from their own index, never the
+resume-laden candidate rows; on PostgreSQL, trigram indexes (pg_trgm, revision 0011) find
+them.
 
 Candidates of blind-screening jobs stay anonymous unless `reveal_blind` is set: their name and
 email are not returned, cannot be searched for, and do not order the candidate column.
@@ -297,6 +298,8 @@ def _contains(column: sa.ColumnElement[str], text: str,
     # The user's % and _ are literal characters, not wildcards.
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     if not sqlite:
+        # PostgreSQL's GIN trigram indexes serve this ILIKE for texts of 3 characters or more;
+        # a shorter text has no trigram to look up, and the rows are scanned.
         return column.ilike(f"%{escaped}%", escape="\\")
     # SQLite's LIKE already ignores ASCII case (ILIKE would add two lower() calls a row, and
     # SQLite's lower() knows no more letters than LIKE does). For other letters, the usual

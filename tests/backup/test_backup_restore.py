@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
@@ -22,8 +21,7 @@ from hireops.services.interview.builtin_interviewer import start_interview, subm
 from hireops.services.interview.links import generate_link
 from hireops.services.interview.room import mark_started, record_consent
 from hireops.services.mail.sources import MaildirSource
-from hireops.services.migrations import upgrade_database
-from tests.test_migrations import POSTGRES_URL
+from tests.postgres import POSTGRES_URL
 
 
 def _rows(engine: sa.Engine) -> dict[str, list[dict]]:
@@ -88,31 +86,19 @@ def test_backup_restores_into_an_empty_sqlite_database(filled, tmp_path, monkeyp
 
 
 @pytest.mark.postgres
-def test_backup_restores_into_an_empty_postgres_schema(filled, tmp_path, monkeypatch):
-    admin = sa.create_engine(POSTGRES_URL)
-    try:
-        with admin.connect() as connection:
-            connection.execute(sa.text("SELECT 1"))
-    except sa.exc.OperationalError as problem:
-        pytest.skip(f"PostgreSQL not reachable: {problem.orig}")
-    schema = f"test_restore_{uuid.uuid4().hex[:12]}"
-    with admin.begin() as connection:
-        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+def test_backup_restores_into_an_empty_postgres_schema(filled, tmp_path, monkeypatch,
+                                                        postgres_schema_engine):
+    _engine, schema = postgres_schema_engine
     url = f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
-    try:
-        write_backup(engine=filled, out=tmp_path / "backup")
-        restored = _restore_into(url, tmp_path / "backup", tmp_path / "data2", monkeypatch)
-        assert _rows(restored) == _rows(filled)
-        with Session(restored) as session:  # sequences moved past the restored ids
-            link = generate_link(session=session, application_id=2, actor=None,
-                                 override_reason="after restore").link
-            session.commit()
-            assert link.id == session.get(InterviewLink, link.id).id > 1
-        restored.dispose()
-    finally:
-        with admin.begin() as connection:
-            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    write_backup(engine=filled, out=tmp_path / "backup")
+    restored = _restore_into(url, tmp_path / "backup", tmp_path / "data2", monkeypatch)
+    assert _rows(restored) == _rows(filled)
+    with Session(restored) as session:  # sequences moved past the restored ids
+        link = generate_link(session=session, application_id=2, actor=None,
+                             override_reason="after restore").link
+        session.commit()
+        assert link.id == session.get(InterviewLink, link.id).id > 1
+    restored.dispose()
 
 
 def test_restore_refuses_a_used_database_and_a_damaged_backup(filled, tmp_path, monkeypatch,

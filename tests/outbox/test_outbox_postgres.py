@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import threading
-import uuid
-from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
@@ -17,35 +15,18 @@ from hireops.services.migrations import alembic_config
 from hireops.services.outbox import deliver_due, enqueue_mail
 
 pytestmark = pytest.mark.postgres
-POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
 @pytest.fixture
-def pg_engine() -> Iterator[sa.Engine]:
+def pg_engine(postgres_schema_engine) -> sa.Engine:
     """A migrated throw-away schema, dropped afterwards; skipped when PostgreSQL is down."""
-    admin = sa.create_engine(POSTGRES_URL)
-    try:
-        with admin.connect() as connection:
-            connection.execute(sa.text("SELECT 1"))
-    except sa.exc.OperationalError as problem:
-        admin.dispose()
-        pytest.skip(f"PostgreSQL not reachable: {problem.orig}")
-    schema = f"test_outbox_{uuid.uuid4().hex[:12]}"
-    with admin.begin() as connection:
-        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    engine = sa.create_engine(POSTGRES_URL, connect_args={"options": f"-csearch_path={schema}"})
-    try:
-        with engine.connect() as connection:
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
-            connection.commit()
-        yield engine
-    finally:
-        engine.dispose()
-        with admin.begin() as connection:
-            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    engine, _schema = postgres_schema_engine
+    with engine.connect() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+        connection.commit()
+    return engine
 
 
 def _in_threads(count: int, work) -> list:

@@ -47,6 +47,11 @@ PEOPLE = [
 @pytest.fixture
 def grid(session) -> dict[str, Application]:
     """Three jobs (the nurse job screens blind) and one application per person above."""
+    return add_grid(session)
+
+
+def add_grid(session) -> dict[str, Application]:
+    """The `grid` fixture's rows, added and committed: applications by name (or email)."""
     jobs = {"backend": Job(title="Backend Engineer"), "analyst": Job(title="Data Analyst"),
             "nurse": Job(title="Registered Nurse", blind_screening=True)}
     session.add_all(jobs.values())
@@ -120,7 +125,7 @@ def test_filters_combine(session, grid):
                   applied_from=date(2026, 3, 1)) == ["Alice Martin", "nameless@example.com"]
 
 
-@pytest.mark.parametrize(("search", "expected"), [
+SEARCH_CASES = [
     ("ALICE", {"Alice Martin"}),
     ("Okafor", {"bob okafor"}),
     ("bob@example", {"bob okafor"}),
@@ -131,7 +136,10 @@ def test_filters_combine(session, grid):
     ("%", {"Amy 50%_off"}),
     ("_", {"Amy 50%_off"}),
     ("nobody", set()),
-])
+]
+
+
+@pytest.mark.parametrize(("search", "expected"), SEARCH_CASES)
 def test_text_search_ignores_case_and_takes_wildcards_literally(session, grid, search, expected):
     assert set(_names(session, search=f"  {search} ")) == expected
 
