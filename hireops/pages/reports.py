@@ -188,7 +188,8 @@ def reports() -> rx.Component:
                  _table(["Candidate", "Job", "Resume", "Interview", "Final", "Rule says"],
                         ReportsState.top, _top_row, "top-table"),
                  action=_download("CSV", ReportsState.download_top, "download-top")),
-        _section("Time", "Time in stage comes from stage moves made in the tracker.",
+        _section("Time", "Time in stage comes from the stage history: moves made by HR and by "
+                 "the pipeline (invitation sent, interview completed, call booked).",
                  rx.grid(_chart(ReportsState.stage_time_fig, "time-in-stage"),
                          _chart(ReportsState.decision_time_fig, "time-to-decision"), **grid)),
         _section("Volume", "Where applications came from and when.",
