@@ -164,10 +164,45 @@ def _check_reminder_timing(settings: Settings) -> None:
         raise SettingsInvalid(" ".join(problems))
 
 
+# Field names that do not read well with their underscores simply replaced.
+_FIELD_NAMES = {
+    "smtp_port": "SMTP port", "smtp_host": "SMTP server", "smtp_security": "SMTP security",
+    "smtp_user": "SMTP user", "smtp_from_address": "Sender address",
+    "smtp_from_name": "Sender name", "mistral_timeout_s": "Mistral timeout",
+    "mistral_max_retries": "Mistral retries", "mistral_server_url": "Mistral server URL",
+    "public_base_url": "Public address", "company_timezone": "Company time zone",
+    "elevenlabs_agent_id": "ElevenLabs agent id",
+}
+# Pydantic's wording ("Input should be greater than or equal to 1") said the way the
+# Settings page speaks; types not listed keep pydantic's message.
+_RULES = {
+    "greater_than_equal": "must be at least {ge}",
+    "less_than_equal": "must be at most {le}",
+    "greater_than": "must be more than {gt}",
+    "less_than": "must be less than {lt}",
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "float_parsing": "must be a number",
+    "bool_parsing": "must be on or off",
+    "literal_error": "must be one of {expected}",
+}
+
+
 def _describe(error: dict) -> str:
-    field = ".".join(str(part) for part in error.get("loc", ()))
-    message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
-    return f"{field.replace('_', ' ')}: {message}" if field else message
+    """One validation error as a sentence for the admin, e.g. "SMTP port must be at most
+    65535"."""
+    loc = [str(part) for part in error.get("loc", ())]
+    rule = _RULES.get(str(error.get("type", "")))
+    # 1.0 reads as 1.
+    context = {key: f"{value:g}" if isinstance(value, float) else value
+               for key, value in error.get("ctx", {}).items()}
+    message = (rule.format(**context) if rule
+               else str(error.get("msg", "is not valid")).removeprefix("Value error, "))
+    if not loc:
+        return message
+    name = loc[0]
+    label = _FIELD_NAMES.get(name) or name.replace("_", " ").capitalize()
+    return f"{label} {message}" if rule else f"{label}: {message}"
 
 
 def _normalise(setting: EditableSetting, value: Any) -> Any:

@@ -90,10 +90,10 @@ def test_environment_secret_is_shown_as_such(session, admin, monkeypatch):
 @pytest.mark.parametrize(("values", "message"), [
     ({"company_timezone": "Mars/Olympus"}, "not a known time zone"),
     ({"job_resume_weight": "0.5", "job_interview_weight": "0.6"}, "add up to 1"),
-    ({"smtp_port": "70000"}, "smtp port"),
-    ({"smtp_port": "abc"}, "smtp port"),
+    ({"smtp_port": "70000"}, "^SMTP port must be at most 65535$"),
+    ({"smtp_port": "abc"}, "^SMTP port must be a whole number$"),
     ({"working_hours_start": "18", "working_hours_end": "9"}, "Working hours"),
-    ({"classifier_engine": "openai"}, "classifier engine"),
+    ({"classifier_engine": "openai"}, "^Classifier engine must be one of 'local' or 'mistral'$"),
     ({"database_url": "sqlite://"}, "Not editable"),
 ])
 def test_invalid_values_are_refused_and_nothing_is_stored(session, admin, values, message):

@@ -85,7 +85,7 @@ def test_interview_card_saves_refuses_and_moves_the_webhook_url(admin_token):
     assert state.webhook_url == "http://localhost:3000/api/v1/webhooks/elevenlabs"
     _run(GeneralSettingsState, "set_value", state, "interview_link_hours", "0")
     _run(GeneralSettingsState, "save", state, "interviews")
-    assert "interview link hours" in state.errors["interviews"]
+    assert state.errors["interviews"] == "Interview link hours must be at least 1"
     _run(GeneralSettingsState, "set_value", state, "interview_link_hours", "48")
     _run(GeneralSettingsState, "set_value", state, "reminder_unopened_hours", "24")
     _run(GeneralSettingsState, "set_value", state, "public_base_url", "https://hire.example.com/")
