@@ -69,7 +69,9 @@ def use_mistral(fake, monkeypatch):
     monkeypatch.setenv("RESUME_SCORER_MODEL", "mistral-medium-latest")
     monkeypatch.setenv("MISTRAL_SERVER_URL", fake.url)
     monkeypatch.setenv("MISTRAL_API_KEY", API_KEY)
-    monkeypatch.setenv("MISTRAL_TIMEOUT_S", "0.3")
+    # Short enough for the timeout test (the fake hangs 3 s), long enough that a scripted
+    # reply never times out on a loaded machine and the retry eats the next script entry.
+    monkeypatch.setenv("MISTRAL_TIMEOUT_S", "1.0")
     monkeypatch.setenv("MISTRAL_MAX_RETRIES", "1")
     monkeypatch.setenv("MISTRAL_BACKOFF_INITIAL_S", "0.01")
     monkeypatch.setenv("MISTRAL_BACKOFF_MAX_S", "0.05")
