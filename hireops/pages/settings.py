@@ -172,7 +172,14 @@ def _save_row(group: str, label: str, *extra) -> rx.Component:
                 rx.callout(G.errors.get(group, ""), icon="triangle-alert", color_scheme="red",
                            width="100%", id=f"error-{group}")),
         rx.hstack(rx.button(rx.icon("save", size=16), label, on_click=G.save(group),
-                            id=f"save-{group}"), *extra, spacing="3", align="center"),
+                            id=f"save-{group}"), *extra,
+                  rx.cond(G.customised.contains(group), rx.tooltip(
+                      rx.button(rx.icon("rotate-ccw", size=14), "Restore defaults",
+                                variant="soft", color_scheme="gray",
+                                on_click=G.restore_defaults(group), id=f"restore-{group}"),
+                      content="Forget the values saved here (secrets stay): the server's "
+                              "configuration, or the built-in defaults, apply again.")),
+                  spacing="3", align="center"),
         width="100%", spacing="2")
 
 

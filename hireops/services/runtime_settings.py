@@ -217,10 +217,10 @@ def save_settings(*, session: Session, values: dict[str, Any], actor: User | Non
                   clear: tuple[str, ...] = ()) -> Settings:
     """Validate and store `values` (field name -> value) and return the new effective settings.
 
-    An empty secret keeps the stored one; names in `clear` (secrets) are removed, so the
-    environment's value, if any, applies again. The audit log never sees a secret's value.
+    An empty secret keeps the stored one; names in `clear` are removed, so the environment's
+    value (or the built-in default) applies again. The audit log never sees a secret's value.
     """
-    unknown = sorted(set(values) - set(BY_NAME)) + sorted(set(clear) - SECRET_NAMES)
+    unknown = sorted(set(values) - set(BY_NAME)) + sorted(set(clear) - set(BY_NAME))
     if unknown:
         raise SettingsInvalid(f"Not editable here: {', '.join(unknown)}.")
     changes = {name: _normalise(BY_NAME[name], value) for name, value in values.items()}
@@ -230,6 +230,9 @@ def save_settings(*, session: Session, values: dict[str, Any], actor: User | Non
     base = get_settings().model_copy(update={k: v for k, v in _stored(session).items()
                                               if k not in clear})
     validated = _validated(base, changes)
+    if any(name in _LINK_TIMING for name in clear):
+        # What the environment brings back must still fit with what stays stored.
+        _check_reminder_timing(validated)
     changed_plain, changed_secret = {}, []
     for name in changes:
         new = getattr(validated, name)
@@ -241,9 +244,13 @@ def save_settings(*, session: Session, values: dict[str, Any], actor: User | Non
             changed_plain[name] = new
     for name in clear:
         row = session.get(AppSetting, KEY_PREFIX + name)
-        if row is not None:
-            session.delete(row)
+        if row is None:
+            continue
+        session.delete(row)
+        if name in SECRET_NAMES:
             changed_secret.append(name)
+        elif getattr(validated, name) != getattr(before, name):
+            changed_plain[name] = getattr(validated, name)
     if changed_plain or changed_secret:
         record_event(
             session=session, action="settings.changed", actor=actor, entity_type="setting",
@@ -252,6 +259,12 @@ def save_settings(*, session: Session, values: dict[str, Any], actor: User | Non
     session.commit()
     invalidate_cache()
     return effective_settings(session=session)
+
+
+def stored_names(*, session: Session) -> set[str]:
+    """The settings saved in the app (overriding the environment or the built-in default)."""
+    return {row.key.removeprefix(KEY_PREFIX) for row in session.exec(
+        select(AppSetting).where(AppSetting.key.startswith(KEY_PREFIX))).all()} & set(BY_NAME)
 
 
 def _store(session: Session, name: str, value: Any, secret: bool, actor: User | None) -> None:
@@ -272,8 +285,7 @@ def mask_secret(value: SecretStr | None) -> str:
 def masked_view(*, session: Session) -> dict[str, Any]:
     """Every editable setting as the browser may see it: secrets only as a mask."""
     settings = effective_settings(session=session)
-    stored = {row.key.removeprefix(KEY_PREFIX) for row in session.exec(
-        select(AppSetting).where(AppSetting.key.startswith(KEY_PREFIX))).all()}
+    stored = stored_names(session=session)
     view: dict[str, Any] = {}
     for setting in EDITABLE:
         value = getattr(settings, setting.name)

@@ -17,6 +17,7 @@ from hireops.services.runtime_settings import (
     SettingsInvalid,
     masked_view,
     save_settings,
+    stored_names,
 )
 from hireops.state.access import ADMIN_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
@@ -43,12 +44,14 @@ class GeneralSettingsState(AuthState):
     errors: dict[str, str] = {}
     # Where ElevenLabs posts its post-call webhook, built from the saved public address.
     webhook_url: str = ""
+    # Groups with a non-secret setting saved in the app (they offer "Restore defaults").
+    customised: list[str] = []
 
     @rx.event
     @requires(*ADMIN_ROLES)
     def load(self):
         with session_scope() as session:
-            self._show(masked_view(session=session))
+            self._show(masked_view(session=session), stored_names(session=session))
         self.errors = {}
 
     @rx.event
@@ -73,13 +76,33 @@ class GeneralSettingsState(AuthState):
         try:
             with session_scope() as session:
                 save_settings(session=session, values=values, actor=current_actor())
-                view = masked_view(session=session)
+                view, stored = masked_view(session=session), stored_names(session=session)
         except SettingsInvalid as problem:
             self.errors[group] = str(problem)
             return rx.toast.error(f"{GROUP_TITLES.get(group, group)} not saved.")
         self.errors[group] = ""
-        self._show(view)
+        self._show(view, stored)
         return rx.toast.success(f"{GROUP_TITLES.get(group, group)} saved.")
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def restore_defaults(self, group: str):
+        """Forget the group's saved values (not its secrets): the environment's values, or
+        the built-in defaults, apply again."""
+        title = GROUP_TITLES.get(group, group)
+        try:
+            with session_scope() as session:
+                names = tuple(sorted(
+                    name for name in stored_names(session=session)
+                    if BY_NAME[name].group == group and name not in SECRET_NAMES))
+                save_settings(session=session, values={}, clear=names, actor=current_actor())
+                view, stored = masked_view(session=session), stored_names(session=session)
+        except SettingsInvalid as problem:
+            self.errors[group] = str(problem)
+            return rx.toast.error(f"{title}: defaults not restored.")
+        self.errors[group] = ""
+        self._show(view, stored)
+        return rx.toast.success(f"{title}: defaults restored.")
 
     @rx.event
     @requires(*ADMIN_ROLES)
@@ -88,12 +111,14 @@ class GeneralSettingsState(AuthState):
             return None
         with session_scope() as session:
             save_settings(session=session, values={}, clear=(name,), actor=current_actor())
-            self._show(masked_view(session=session))
+            self._show(masked_view(session=session), stored_names(session=session))
         return rx.toast.info("Removed. The environment's value, if any, applies again.")
 
-    def _show(self, view: dict) -> None:
+    def _show(self, view: dict, stored: set[str]) -> None:
         self.values = {name: _shown(value) for name, value in view.items()
                        if name not in SECRET_NAMES}
+        self.customised = sorted({BY_NAME[name].group for name in stored
+                                  if name not in SECRET_NAMES})
         self.masks = {name: str(view[name]) for name in SECRET_NAMES}
         self.secret_input = {}
         # The saved public address, so the URL shown follows a change of it at once.

@@ -1,6 +1,6 @@
 """An admin edits Settings in a real browser: the company name survives a reload, the interview
-link lifetime is checked against the reminders and saved, a Mistral key is only ever shown
-masked, and a recruiter is added to the team."""
+link lifetime is checked against the reminders, saved and restored to its default, a Mistral
+key is only ever shown masked, and a recruiter is added to the team."""
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -44,10 +44,12 @@ def test_admin_edits_company_ai_key_and_team(page: Page, running_app, app_db):
     expect(page.locator("#setting-reminder_unopened_hours")).to_have_value("12")
     page.screenshot(path="test-artifacts/admin-settings-interviews.png", full_page=True)
     # Back to the defaults, so links made by the other browser tests live 72 h.
-    page.fill("#setting-interview_link_hours", "72")
-    page.fill("#setting-reminder_unopened_hours", "48")
-    page.click("#save-interviews")
-    expect(page.get_by_text("Interview settings saved.")).to_be_visible()
+    expect(page.locator("#restore-interviews")).to_be_visible()  # offered once saved
+    page.click("#restore-interviews")
+    expect(page.get_by_text("Interview settings: defaults restored.")).to_be_visible()
+    expect(page.locator("#setting-interview_link_hours")).to_have_value("72")
+    expect(page.locator("#setting-reminder_unopened_hours")).to_have_value("48")
+    expect(page.locator("#restore-interviews")).to_have_count(0)
 
     page.click("#tab-ai")
     expect(page.locator("#setting-mistral_timeout_s")).to_have_value("30")

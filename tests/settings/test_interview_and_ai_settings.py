@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
+from hireops.config import get_settings
 from hireops.models import AppSetting, Event, OutboxMessage, Role, User, utcnow
 from hireops.services.ai.calls import AICallFailed, classify_email, get_engine
 from hireops.services.ai.mistral_engine import MistralEngine
@@ -26,6 +27,7 @@ from hireops.services.runtime_settings import (
     effective_settings,
     masked_view,
     save_settings,
+    stored_names,
 )
 from tests.fakes.mistral_server import FakeMistralServer
 from tests.interview.conftest import make_application, recruiter  # noqa: F401 (fixtures)
@@ -205,3 +207,34 @@ def test_mistral_calls_use_the_saved_timeout_and_retries(session, admin):
             classify_email(session=session, email=EmailInput(
                 subject="Application", from_address="ada@example.com", body="My CV."))
         assert len(fake.requests) == 1  # no retry: the saved count is 0
+
+
+def test_clearing_a_saved_value_brings_back_the_environment_one(session, admin, monkeypatch):
+    monkeypatch.setenv("INTERVIEW_LINK_HOURS", "96")
+    get_settings.cache_clear()
+    save_settings(session=session, actor=admin, values={"interview_link_hours": "60"})
+    assert effective_settings(session=session).interview_link_hours == 60
+    assert stored_names(session=session) == {"interview_link_hours"}
+
+    save_settings(session=session, actor=admin, values={}, clear=("interview_link_hours",))
+    assert effective_settings(session=session).interview_link_hours == 96
+    assert current_settings().interview_link_hours == 96
+    assert stored_names(session=session) == set()
+    last = session.exec(select(Event).where(Event.action == "settings.changed")
+                        .order_by(Event.id.desc())).first()
+    assert (last.before, last.after) == ({"interview_link_hours": 60.0},
+                                         {"interview_link_hours": 96.0})
+
+
+def test_clearing_is_refused_when_the_environment_value_clashes(session, admin, monkeypatch):
+    monkeypatch.setenv("INTERVIEW_LINK_HOURS", "24")
+    get_settings.cache_clear()
+    save_settings(session=session, actor=admin, values={
+        "interview_link_hours": "100", "reminder_unopened_hours": "48",
+        "reminder_expiring_hours": "0"})
+    # Back to 24 h links, the stored 48 h reminder would come after the link expired.
+    with pytest.raises(SettingsInvalid, match=r"'not opened' reminder \(48 h\)"):
+        save_settings(session=session, actor=admin, values={}, clear=("interview_link_hours",))
+    session.rollback()
+    assert effective_settings(session=session).interview_link_hours == 100
+    assert "interview_link_hours" in stored_names(session=session)

@@ -98,6 +98,27 @@ def test_interview_card_saves_refuses_and_moves_the_webhook_url(admin_token):
     assert (settings.interview_link_hours, settings.reminder_unopened_hours) == (48, 24)
 
 
+def test_restore_defaults_forgets_the_group_but_keeps_its_secrets(admin_token):
+    state = _fake_state(GeneralSettingsState, admin_token, values={}, masks={},
+                        secret_input={}, errors={}, webhook_url="", customised=[])
+    _run(GeneralSettingsState, "load", state)
+    assert state.customised == []
+    _run(GeneralSettingsState, "set_value", state, "mistral_timeout_s", "45")
+    _run(GeneralSettingsState, "set_secret", state, "mistral_api_key", SECRET)
+    _run(GeneralSettingsState, "save", state, "ai")
+    _run(GeneralSettingsState, "set_value", state, "company_name", "Kept Ltd")
+    _run(GeneralSettingsState, "save", state, "company")
+    assert state.customised == ["ai", "company"]
+
+    _run(GeneralSettingsState, "restore_defaults", state, "ai")
+    assert state.values["mistral_timeout_s"] == "30" and state.customised == ["company"]
+    assert state.masks["mistral_api_key"] == "set ••••7777"
+    with session_scope() as session:
+        settings = effective_settings(session=session)
+    assert settings.mistral_timeout_s == 30 and settings.company_name == "Kept Ltd"
+    assert settings.mistral_api_key.get_secret_value() == SECRET
+
+
 def test_secret_setters_ignore_other_names(admin_token):
     state = _fake_state(GeneralSettingsState, admin_token, values={}, masks={},
                         secret_input={}, errors={}, webhook_url="")
