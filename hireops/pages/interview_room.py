@@ -187,7 +187,6 @@ def _check() -> rx.Component:
         rx.text("Make sure your face is visible and well lit. If you want to speak your "
                 "answers, try the voice button below; typing works everywhere.", size="3",
                 color=rx.color("gray", 11), margin_y="8px"),
-        rx.box(_camera(), max_width="420px", margin_y="12px"),
         rx.hstack(dictation(on_text=Room.append_dictation, id="dictation-check"),
                   rx.text(Room.answer, size="2", color=rx.color("gray", 11)),
                   align="center", spacing="3"),
@@ -229,12 +228,7 @@ def _voice_panel() -> rx.Component:
 
 
 def _interview() -> rx.Component:
-    return rx.cond(Room.provider == "elevenlabs", rx.flex(
-        _voice_panel(),
-        rx.box(_camera(), width=["100%", "100%", "300px"], flex_shrink="0"),
-        direction=rx.breakpoints(initial="column", md="row"), spacing="4", width="100%",
-        align="start",
-    ), _typed_interview())
+    return rx.cond(Room.provider == "elevenlabs", _voice_panel(), _typed_interview())
 
 
 def _typed_interview() -> rx.Component:
@@ -252,26 +246,20 @@ def _typed_interview() -> rx.Component:
     )
     transcript = rx.vstack(rx.foreach(Room.turns, _turn), spacing="3", width="100%",
                            id="transcript")
-    return rx.flex(
-        _panel(
-            rx.hstack(
-                rx.text(f"Question {Room.question_number} of {Room.question_total}", size="2",
-                        weight="medium", id="progress"),
-                rx.spacer(),
-                rx.cond(Room.deadline_iso != "", countdown(deadline=Room.deadline_iso,
-                                                           id="timer")),
-                rx.checkbox("Read questions aloud", checked=Room.speak_questions,
-                            on_change=Room.set_speak_questions, size="1"),
-                width="100%", align="center", spacing="3", padding_bottom="12px",
-            ),
-            transcript,
-            rx.divider(margin_y="16px"),
-            answer_box,
-            flex="1",
+    return _panel(
+        rx.hstack(
+            rx.text(f"Question {Room.question_number} of {Room.question_total}", size="2",
+                    weight="medium", id="progress"),
+            rx.spacer(),
+            rx.cond(Room.deadline_iso != "", countdown(deadline=Room.deadline_iso,
+                                                       id="timer")),
+            rx.checkbox("Read questions aloud", checked=Room.speak_questions,
+                        on_change=Room.set_speak_questions, size="1"),
+            width="100%", align="center", spacing="3", padding_bottom="12px",
         ),
-        rx.box(_camera(), width=["100%", "100%", "300px"], flex_shrink="0"),
-        direction=rx.breakpoints(initial="column", md="row"), spacing="4", width="100%",
-        align="start",
+        transcript,
+        rx.divider(margin_y="16px"),
+        answer_box,
     )
 
 
@@ -311,11 +299,20 @@ def interview_room() -> rx.Component:
         ("problem", _problem()),
         rx.center(rx.spinner(size="3"), padding="48px"),
     )
+    # The camera column stays in place from the check to the interview: rendered inside each
+    # step, the widget would restart (camera, model) just as the interview begins.
+    camera_steps = (Room.step == "check") | (Room.step == "interview")
     return rx.box(
         rx.vstack(
             _header(),
             rx.cond((Room.step != "problem") & (Room.step != "loading"), _steps()),
-            body,
+            rx.flex(
+                rx.box(body, flex="1", width="100%"),
+                rx.cond(camera_steps, rx.box(_camera(), width=["100%", "100%", "300px"],
+                                             flex_shrink="0", id="camera-column")),
+                direction=rx.breakpoints(initial="column", md="row"), spacing="4",
+                width="100%", align="start",
+            ),
             spacing="5", width="100%", max_width="980px", margin_x="auto",
             padding=["16px", "24px", "32px"],
         ),

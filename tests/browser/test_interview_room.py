@@ -99,8 +99,14 @@ def test_full_builtin_interview_with_camera(running_app, app_db, camera_browser)
     checks = _wait_for(server_checked)
     assert checks[0].detail.get("faces") == 1 and checks[0].detail.get("browser_faces") == 1
 
+    page.screenshot(path=str(Path("test-artifacts") / "interview_room_check.png"))
+    # The widget stays mounted when the interview starts (no camera or model restart):
+    # a mark set on its element now is still there after the step changes.
+    page.evaluate("document.querySelector('[data-faces]').dataset.mark = 'check-step'")
     page.click("#room-start")
     page.locator("#answer").wait_for()
+    assert page.locator("[data-mark='check-step'][data-faces]").count() == 1
+    page.screenshot(path=str(Path("test-artifacts") / "interview_room_interview.png"))
     # The widget reports every 5 s during the interview.
     _wait_for(lambda: app_db.expire_all() or app_db.exec(select(InterviewSignal).where(
         InterviewSignal.link_id == link_id, InterviewSignal.source == "browser")).first())
