@@ -267,6 +267,12 @@ def stored_names(*, session: Session) -> set[str]:
         select(AppSetting).where(AppSetting.key.startswith(KEY_PREFIX))).all()} & set(BY_NAME)
 
 
+def saved_plain_names(*, session: Session, group: str) -> tuple[str, ...]:
+    """The non-secret settings of one Settings card that are saved in the app."""
+    return tuple(sorted(name for name in stored_names(session=session)
+                        if BY_NAME[name].group == group and name not in SECRET_NAMES))
+
+
 def _store(session: Session, name: str, value: Any, secret: bool, actor: User | None) -> None:
     row = session.get(AppSetting, KEY_PREFIX + name) or AppSetting(key=KEY_PREFIX + name)
     row.value, row.is_secret = value, secret

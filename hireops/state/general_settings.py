@@ -17,6 +17,7 @@ from hireops.services.runtime_settings import (
     SettingsInvalid,
     masked_view,
     save_settings,
+    saved_plain_names,
     stored_names,
 )
 from hireops.state.access import ADMIN_ROLES, current_actor, requires
@@ -73,36 +74,32 @@ class GeneralSettingsState(AuthState):
         values = {name: self.values.get(name, "") for name in names if name not in SECRET_NAMES}
         values.update({name: self.secret_input[name] for name in names
                        if name in SECRET_NAMES and self.secret_input.get(name)})
-        try:
-            with session_scope() as session:
-                save_settings(session=session, values=values, actor=current_actor())
-                view, stored = masked_view(session=session), stored_names(session=session)
-        except SettingsInvalid as problem:
-            self.errors[group] = str(problem)
-            return rx.toast.error(f"{GROUP_TITLES.get(group, group)} not saved.")
-        self.errors[group] = ""
-        self._show(view, stored)
-        return rx.toast.success(f"{GROUP_TITLES.get(group, group)} saved.")
+        return self._apply(group, values, (), " saved", " not saved")
 
     @rx.event
     @requires(*ADMIN_ROLES)
     def restore_defaults(self, group: str):
         """Forget the group's saved values (not its secrets): the environment's values, or
         the built-in defaults, apply again."""
+        with session_scope() as session:
+            names = saved_plain_names(session=session, group=group)
+        return self._apply(group, {}, names, ": defaults restored", ": defaults not restored")
+
+    def _apply(self, group: str, values: dict, clear: tuple[str, ...], done: str,
+               failed: str):
+        """Save and/or clear settings of one card, then show the result or why it failed."""
         title = GROUP_TITLES.get(group, group)
         try:
             with session_scope() as session:
-                names = tuple(sorted(
-                    name for name in stored_names(session=session)
-                    if BY_NAME[name].group == group and name not in SECRET_NAMES))
-                save_settings(session=session, values={}, clear=names, actor=current_actor())
+                save_settings(session=session, values=values, clear=clear,
+                              actor=current_actor())
                 view, stored = masked_view(session=session), stored_names(session=session)
         except SettingsInvalid as problem:
             self.errors[group] = str(problem)
-            return rx.toast.error(f"{title}: defaults not restored.")
+            return rx.toast.error(f"{title}{failed}.")
         self.errors[group] = ""
         self._show(view, stored)
-        return rx.toast.success(f"{title}: defaults restored.")
+        return rx.toast.success(f"{title}{done}.")
 
     @rx.event
     @requires(*ADMIN_ROLES)
