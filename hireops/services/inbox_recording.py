@@ -33,7 +33,7 @@ from hireops.services.candidates import (
 )
 from hireops.services.inbox_processing import APPLICATION, Analysis
 from hireops.services.matching import JobMatch
-from hireops.services.stages import move_application
+from hireops.services.stages import comes_before, move_application
 
 ACTOR = "inbox"
 NO_MATCH = "No open job matched this application."
@@ -205,7 +205,7 @@ def _apply_score(application: Application, job: Job, result: ResumeScore,
 def _move_to_matched(message: _Message, application: Application) -> None:
     """A first score moves the application to "matched", recorded like every stage move (the
     event joins the batch's single insert; the reports and the audit log read them)."""
-    if application.stage in (Stage.new, Stage.classified):
+    if comes_before(application.stage, Stage.matched):
         message.events.add(entity=application, actor_label=ACTOR,
                            **move_application(application, Stage.matched,
                                               reason="resume scored"))

@@ -27,11 +27,9 @@ from hireops.services.inbox_processing import job_input
 from hireops.services.jobs import get_job_or_raise
 from hireops.services.redaction import redact_resume
 from hireops.services.runtime_settings import current_settings
-from hireops.services.stages import change_stage
+from hireops.services.stages import advance_stage
 
 RESUME_AGENT = "resume_scorer"
-# Stages a first successful score moves forward to "matched".
-_BEFORE_MATCHED = (Stage.new, Stage.classified)
 
 
 @dataclass(frozen=True)
@@ -221,10 +219,9 @@ def _apply(session: Session, work: _Rescore, run: AgentRun,
                         "job_version": job.version,
                         "prompt_version": application.resume_prompt_version},
                  note="blind (redacted resume)" if work.blind else "")
-    if application.stage in _BEFORE_MATCHED:
-        # A first score that failed at intake can succeed here days later: a real stay in "new".
-        change_stage(session=session, application=application, stage=Stage.matched,
-                     actor=actor, reason="resume scored")
+    # A first score that failed at intake can succeed here days later: a real stay in "new".
+    advance_stage(session=session, application=application, stage=Stage.matched, actor=actor,
+                  reason="resume scored")
     session.commit()
     return RescoreOutcome(work.application_id, "rescored", work.before,
                           application.resume_score)

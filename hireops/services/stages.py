@@ -15,6 +15,14 @@ from hireops.models import Application, Stage, User, utcnow
 from hireops.services.audit import record_event
 
 STAGE_CHANGED = "application.stage_changed"
+# Where each stage stands in the flow (the Stage order). "rejected" is last, so nothing moves
+# forward out of it, nor out of "shortlisted" into an earlier step.
+_FLOW_POSITION = {stage: position for position, stage in enumerate(Stage)}
+
+
+def comes_before(current: Stage | str, target: Stage | str) -> bool:
+    """True when `current` is an earlier step of the flow than `target`."""
+    return _FLOW_POSITION[Stage(current)] < _FLOW_POSITION[Stage(target)]
 
 
 def move_application(application: Application, stage: Stage, *, reason: str = "",
@@ -48,3 +56,14 @@ def change_stage(*, session: Session, application: Application, stage: Stage,
     record_event(session=session, actor=actor, actor_label=actor_label,
                  entity_id=application.id, **fields)
     return True
+
+
+def advance_stage(*, session: Session, application: Application, stage: Stage,
+                  actor: User | None = None, actor_label: str | None = None, reason: str = "",
+                  extra_after: dict[str, Any] | None = None) -> bool:
+    """`change_stage` for the pipeline's own moves: only forward along the flow, so an
+    application already further on (or shortlisted, or rejected) stays where it is."""
+    if not comes_before(application.stage, stage):
+        return False
+    return change_stage(session=session, application=application, stage=stage, actor=actor,
+                        actor_label=actor_label, reason=reason, extra_after=extra_after)

@@ -29,10 +29,7 @@ from hireops.services.interview.links import (
 )
 from hireops.services.outbox import enqueue_mail
 from hireops.services.runtime_settings import current_settings
-from hireops.services.stages import change_stage
-
-# Stages an invitation moves forward to "interview link sent"; later stages stay.
-_BEFORE_INVITE = (Stage.new, Stage.classified, Stage.matched)
+from hireops.services.stages import advance_stage
 
 
 @dataclass
@@ -62,10 +59,9 @@ def send_link(*, session: Session, link_id: int, actor: User | None) -> OutboxMe
                      entity_type="application", entity_id=application.id,
                      after={"link_id": link.id, "outbox_id": message.id,
                             "to": candidate.email})
-    if Stage(application.stage) in _BEFORE_INVITE:
-        change_stage(session=session, application=application, stage=Stage.interview_link_sent,
-                     actor=actor, reason="interview invitation queued",
-                     extra_after={"link_id": link.id})
+    advance_stage(session=session, application=application, stage=Stage.interview_link_sent,
+                  actor=actor, reason="interview invitation queued",
+                  extra_after={"link_id": link.id})
     application.last_activity_at = application.updated_at = utcnow()
     session.add(application)
     return message

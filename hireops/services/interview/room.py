@@ -28,14 +28,11 @@ from hireops.services.interview.turns import list_turns
 from hireops.services.interview.webcam import integrity_flags, summarize_signals
 from hireops.services.rate_limit import register_hit
 from hireops.services.runtime_settings import current_settings
-from hireops.services.stages import change_stage
+from hireops.services.stages import advance_stage
 
 # token_urlsafe(32): 43 characters of the URL-safe alphabet. Anything else is not ours.
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{43}$")
 CONSENT_NOTICE_VERSION = "room-notice-v1"
-# Stages a completed interview moves forward to "screened"; later stages (a booked screening
-# call, shortlisted, rejected) stay.
-_BEFORE_SCREENED = (Stage.new, Stage.classified, Stage.matched, Stage.interview_link_sent)
 
 # What the candidate is told when a token opens nothing, by reason.
 PROBLEM_MESSAGES = {
@@ -188,10 +185,9 @@ def complete_interview(*, session: Session, link: InterviewLink, by: str = "cand
                  after={"link_id": link.id, "turns": len(list_turns(session=session,
                                                                     link_id=link.id)),
                         "integrity_flags": link.integrity_flags})
-    if Stage(application.stage) in _BEFORE_SCREENED:
-        change_stage(session=session, application=application, stage=Stage.screened,
-                     actor_label=by, reason="interview completed",
-                     extra_after={"link_id": link.id})
+    # A booked screening call, shortlisted or rejected stays where it is.
+    advance_stage(session=session, application=application, stage=Stage.screened,
+                  actor_label=by, reason="interview completed", extra_after={"link_id": link.id})
 
 
 def _touch_application(session: Session, link: InterviewLink) -> Application:
