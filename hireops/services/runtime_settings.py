@@ -135,13 +135,9 @@ def effective_settings(*, session: Session) -> Settings:
 def _validated(base: Settings, changes: dict[str, Any]) -> Settings:
     current = {s.name: getattr(base, s.name) for s in EDITABLE}
     try:
-        validated = Settings.model_validate({**current, **changes})
+        return Settings.model_validate({**current, **changes})
     except ValidationError as problem:
         raise SettingsInvalid("; ".join(_describe(error) for error in problem.errors())) from None
-    if any(getattr(validated, name) != getattr(base, name) for name in _LINK_TIMING
-           if name in changes):
-        _check_reminder_timing(validated)
-    return validated
 
 
 _LINK_TIMING = ("interview_link_hours", "reminder_unopened_hours", "reminder_expiring_hours")
@@ -230,8 +226,9 @@ def save_settings(*, session: Session, values: dict[str, Any], actor: User | Non
     base = get_settings().model_copy(update={k: v for k, v in _stored(session).items()
                                               if k not in clear})
     validated = _validated(base, changes)
-    if any(name in _LINK_TIMING for name in clear):
-        # What the environment brings back must still fit with what stays stored.
+    # Whether typed or brought back from the environment by `clear`, new link timings must fit
+    # together; timings left as they were are not checked (see `_check_reminder_timing`).
+    if any(getattr(validated, name) != getattr(before, name) for name in _LINK_TIMING):
         _check_reminder_timing(validated)
     changed_plain, changed_secret = {}, []
     for name in changes:
