@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from hireops.models import Attachment
-from hireops.services.attachment_store import save_attachment
+from hireops.services.attachment_store import attachment_row
 from hireops.services.candidates import find_or_create_candidate, get_or_create_application
 from hireops.services.contacts import parse_contact_info
 from hireops.services.jobs import get_job_or_raise
@@ -93,11 +93,10 @@ def intake_candidate(*, session: Session, name: str, email: str, phone: str,
 
 def _keep_original(session: Session, upload: ResumeUpload, text: str) -> Attachment:
     """The uploaded file stored (once per content) and recorded; flushed for its id."""
-    digest, relative = save_attachment(upload.payload)
-    attachment = Attachment(filename=upload.filename[:255] or "resume",
-                            content_type=upload.content_type[:120], size_bytes=len(upload.payload),
-                            sha256=digest, storage_path=relative, extraction_status="ok",
-                            extracted_text=text)
+    attachment = attachment_row(filename=upload.filename or "resume",
+                                content_type=upload.content_type, payload=upload.payload)
+    if attachment.extraction_status != "failed":  # kept: its text was read above
+        attachment.extraction_status, attachment.extracted_text = "ok", text
     session.add(attachment)
     session.flush()
     return attachment

@@ -8,6 +8,7 @@ import uuid
 from pathlib import Path
 
 from hireops.config import get_settings
+from hireops.models import Attachment
 
 
 def attachments_root() -> Path:
@@ -29,6 +30,22 @@ def save_attachment(payload: bytes) -> tuple[str, str]:
         temporary.write_bytes(payload)
         os.replace(temporary, path)
     return digest, relative
+
+
+def attachment_row(*, filename: str, content_type: str, payload: bytes,
+                   email_id: int | None = None) -> Attachment:
+    """The record of a received file, its bytes stored; a file over the store limit is
+    recorded as failed, with the reason, and not kept."""
+    row = Attachment(email_id=email_id, filename=(filename or "attachment")[:255],
+                     content_type=content_type[:120], size_bytes=len(payload))
+    limit = get_settings().attachment_max_store_bytes
+    if len(payload) > limit:
+        row.extraction_status = "failed"
+        row.extraction_error = (f"File is {len(payload) / 2**20:.1f} MB, above the "
+                                f"{limit / 2**20:.0f} MB limit; it was not kept.")
+        return row
+    row.sha256, row.storage_path = save_attachment(payload)
+    return row
 
 
 def read_attachment(relative: str) -> bytes:

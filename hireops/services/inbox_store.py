@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from hireops.config import get_settings
-from hireops.models import Attachment, Email, MailRef
-from hireops.services.attachment_store import save_attachment
-from hireops.services.mail.message import ParsedAttachment, ParsedMessage, RawMessage
+from hireops.models import Email, MailRef
+from hireops.services.attachment_store import attachment_row
+from hireops.services.mail.message import ParsedMessage, RawMessage
 from hireops.services.mail.parsing import parse_message
 
 
@@ -121,18 +120,9 @@ def _add_emails(session: Session, parsed: list[tuple[RawMessage, ParsedMessage]]
     session.add_all(emails)
     session.flush()
     for email, (_, message) in zip(emails, parsed):
-        session.add_all(_attachment_row(email.id, part) for part in message.attachments)
+        session.add_all(attachment_row(filename=part.filename, content_type=part.content_type,
+                                       payload=part.payload, email_id=email.id)
+                        for part in message.attachments)
     return emails
 
 
-def _attachment_row(email_id: int, part: ParsedAttachment) -> Attachment:
-    row = Attachment(email_id=email_id, filename=(part.filename or "attachment")[:255],
-                     content_type=part.content_type[:120], size_bytes=len(part.payload))
-    limit = get_settings().attachment_max_store_bytes
-    if len(part.payload) > limit:
-        row.extraction_status = "failed"
-        row.extraction_error = (f"File is {len(part.payload) / 2**20:.1f} MB, above the "
-                                f"{limit / 2**20:.0f} MB limit; it was not kept.")
-        return row
-    row.sha256, row.storage_path = save_attachment(part.payload)
-    return row

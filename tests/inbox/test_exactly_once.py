@@ -209,13 +209,13 @@ def test_failure_while_storing_leaves_no_half_stored_message(session, maildir, m
     """The disk fills up while a message's attachment is written: that message must not be
     stored without its attachment (a later pass would then skip it as known, and the resume
     would be lost for good)."""
-    from hireops.services import inbox_store
+    from hireops.services import attachment_store
 
     messages = corpus()
     deliver(maildir, *messages)
     attachments_of = {parse_message(raw).message_key: len(parse_message(raw).attachments)
                       for raw in messages}
-    real = inbox_store.save_attachment
+    real = attachment_store.save_attachment
     calls: list[int] = []
 
     def disk_full(payload: bytes):
@@ -225,7 +225,7 @@ def test_failure_while_storing_leaves_no_half_stored_message(session, maildir, m
         return real(payload)
 
     with monkeypatch.context() as patch:
-        patch.setattr(inbox_store, "save_attachment", disk_full)
+        patch.setattr(attachment_store, "save_attachment", disk_full)
         broken = run_ingest_pass(source=MaildirSource(maildir_path))
     assert "No space left on device" in broken.source_error
     # Whatever was stored is stored whole: every email has all its attachments.
