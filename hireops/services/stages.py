@@ -15,14 +15,15 @@ from hireops.models import Application, Stage, User, utcnow
 from hireops.services.audit import record_event
 
 STAGE_CHANGED = "application.stage_changed"
-# Where each stage stands in the flow (the Stage order). "rejected" is last, so nothing moves
-# forward out of it, nor out of "shortlisted" into an earlier step.
-_FLOW_POSITION = {stage: position for position, stage in enumerate(Stage)}
+# Where each stage (by value) stands in the flow, the Stage order; the tracker sorts by it.
+# "rejected" is last, so nothing moves forward out of it, nor out of "shortlisted" into an
+# earlier step.
+STAGE_POSITION = {stage.value: position for position, stage in enumerate(Stage)}
 
 
 def comes_before(current: Stage | str, target: Stage | str) -> bool:
     """True when `current` is an earlier step of the flow than `target`."""
-    return _FLOW_POSITION[Stage(current)] < _FLOW_POSITION[Stage(target)]
+    return STAGE_POSITION[Stage(current).value] < STAGE_POSITION[Stage(target).value]
 
 
 def move_application(application: Application, stage: Stage, *, reason: str = "",

@@ -24,7 +24,7 @@ from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Job, Stage, User
 from hireops.services.dashboard import STAGE_LABELS
-from hireops.services.stages import change_stage
+from hireops.services.stages import STAGE_POSITION, change_stage
 
 MAX_PAGE_SIZE = 500
 
@@ -117,7 +117,6 @@ class ApplicationsNotFound(LookupError):
     """Some of the given application ids do not exist."""
 
 
-_STAGE_ORDER = {stage.value: position for position, stage in enumerate(Stage)}
 _COLUMN_SORT_KEYS = {
     "resume_score": Application.resume_score,
     "interview_score": Application.interview_score,
@@ -338,7 +337,8 @@ def _sort_key(column: str, reveal_blind: bool) -> tuple[sa.ColumnElement, bool]:
     if column == "job":
         return Job.title, False
     if column == "stage":
-        return sa.case(_STAGE_ORDER, value=Application.stage, else_=len(_STAGE_ORDER)), False
+        return sa.case(STAGE_POSITION, value=Application.stage,
+                       else_=len(STAGE_POSITION)), False
     if column == "decision":
         return sa.func.nullif(Application.decision, ""), True
     if column == "source":
