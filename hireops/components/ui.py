@@ -67,10 +67,12 @@ def empty_state(icon: str, title: str, text: str, action: rx.Component | None = 
     )
 
 
-def error_callout(message: rx.Var) -> rx.Component:
+def error_callout(message: rx.Var, **props) -> rx.Component:
+    """`message` in a red alert while it is not empty (`props`: id, size...)."""
     return rx.cond(
         message != "",
-        rx.callout(message, icon="triangle-alert", color_scheme="red", role="alert", width="100%"),
+        rx.callout(message, icon="triangle-alert", color_scheme="red", role="alert", width="100%",
+                   **props),
     )
 
 

@@ -3,6 +3,7 @@ output, the flag dialog and the human-score dialog."""
 
 import reflex as rx
 
+from hireops.components.ui import error_callout
 from hireops.services.ai_flags import FlagRow
 from hireops.state.candidate import CandidateState as S
 from hireops.state.candidate_flags import CandidateFlagState as F
@@ -64,9 +65,7 @@ def flag_dialog() -> rx.Component:
                 rx.text_area(value=F.flag_note, on_change=F.set_flag_note, rows="3",
                              width="100%", id="flag-note",
                              placeholder="What is wrong, unfair or made up? (required)"),
-                rx.cond(F.flag_error != "", rx.callout(F.flag_error, icon="triangle-alert",
-                                                       color_scheme="red", size="1",
-                                                       width="100%")),
+                error_callout(F.flag_error, size="1"),
                 rx.hstack(rx.spacer(),
                           rx.button("Cancel", variant="soft", color_scheme="gray",
                                     on_click=F.close_flag),
@@ -95,9 +94,7 @@ def human_score_dialog() -> rx.Component:
                 rx.text_area(value=F.human_note, on_change=F.set_human_note, rows="3",
                              width="100%", id="human-note",
                              placeholder="Why this score? (required)"),
-                rx.cond(F.human_error != "", rx.callout(F.human_error, icon="triangle-alert",
-                                                        color_scheme="red", size="1",
-                                                        width="100%")),
+                error_callout(F.human_error, size="1"),
                 rx.hstack(rx.spacer(),
                           rx.button("Cancel", variant="soft", color_scheme="gray",
                                     on_click=F.close_human_score),

@@ -5,7 +5,7 @@ import reflex as rx
 
 from hireops import routes
 from hireops.components.shell import recruiter_page
-from hireops.components.ui import card, data_table
+from hireops.components.ui import card, data_table, error_callout
 from hireops.services.email_templates import TEMPLATE_KINDS, TEMPLATE_TITLES
 from hireops.services.runtime_settings import AI_AGENTS
 from hireops.services.users import UserRow
@@ -43,8 +43,7 @@ def _mailbox() -> rx.Component:
             columns=rx.breakpoints(initial="1", md="3"), spacing="4", width="100%",
             padding_y="12px",
         ),
-        rx.cond(M.error != "", rx.callout(M.error, icon="triangle-alert", color_scheme="red",
-                                           width="100%")),
+        error_callout(M.error),
         rx.cond(M.test_message != "",
                 rx.callout(M.test_message, icon=rx.cond(M.test_ok, "circle-check", "circle-x"),
                            color_scheme=rx.cond(M.test_ok, "green", "red"), width="100%",
@@ -103,9 +102,7 @@ def _email_templates() -> rx.Component:
                 spacing="2", width="100%"),
             columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%",
             padding_y="12px"),
-        rx.cond(E.template_error != "", rx.callout(E.template_error, icon="triangle-alert",
-                                                   color_scheme="red", width="100%",
-                                                   id="template-error")),
+        error_callout(E.template_error, id="template-error"),
         rx.hstack(
             rx.button(rx.icon("save", size=16), "Save template", on_click=E.save,
                       disabled=E.template_error != "", id="template-save"),
@@ -168,9 +165,7 @@ def _grid(*children, columns: str = "3") -> rx.Component:
 
 def _save_row(group: str, label: str, *extra) -> rx.Component:
     return rx.vstack(
-        rx.cond(G.errors.get(group, "") != "",
-                rx.callout(G.errors.get(group, ""), icon="triangle-alert", color_scheme="red",
-                           width="100%", id=f"error-{group}")),
+        error_callout(G.errors.get(group, ""), id=f"error-{group}"),
         rx.hstack(rx.button(rx.icon("save", size=16), label, on_click=G.save(group),
                             id=f"save-{group}"), *extra,
                   rx.cond(G.customised.contains(group), rx.tooltip(
@@ -379,9 +374,7 @@ def _team() -> rx.Component:
                                            id="new-user-role")),
                   field("Password (empty: generate one)", "password", type="password",
                         auto_complete="new-password"), columns="4"),
-            rx.cond(T.error != "", rx.callout(T.error, icon="triangle-alert",
-                                              color_scheme="red", width="100%",
-                                              id="team-error")),
+            error_callout(T.error, id="team-error"),
             rx.cond(T.one_time_password != "",
                     rx.callout(rx.text("One-time password for ", rx.text.strong(T.one_time_email),
                                        ": ", rx.code(T.one_time_password),
