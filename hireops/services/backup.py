@@ -4,6 +4,11 @@ The format is the same for SQLite and PostgreSQL (a SQLite backup restores into 
 back), each file carries its SHA-256 in the manifest, and a restore only goes into an empty
 database migrated to the backup's schema revision, so it never mixes two histories.
 Stored credentials stay encrypted: restoring them needs the same secret key.
+
+Table files are JSON lines in plain ASCII (every other character escaped), so no line splitter
+can cut a row in two: mail carries U+2028, U+2029 and U+0085, which JSON leaves raw by default
+and `str.splitlines` treats as line ends. Restore splits only at "\n", so backups written before
+the escaping restore too.
 """
 
 from __future__ import annotations
@@ -58,6 +63,20 @@ def _jsonable(value):
     return value
 
 
+def _json_line(row) -> str:
+    """One row as a line of ASCII: the only line end in it is its last character."""
+    return json.dumps({key: _jsonable(value) for key, value in row.items()},
+                      ensure_ascii=True) + "\n"
+
+
+def _read_rows(path: Path) -> list[dict]:
+    """The rows of one table file; a line ends only at "\n", whatever else the text holds."""
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="\n") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -80,11 +99,10 @@ def write_backup(*, engine: sa.Engine, out: Path) -> BackupSummary:
         for table in _tables():
             target = out / "tables" / f"{table.name}.jsonl"
             count = 0
-            with target.open("w", encoding="utf-8") as handle:
+            with target.open("w", encoding="utf-8", newline="\n") as handle:
                 ordered = table.select().order_by(*table.primary_key.columns)
                 for row in connection.execute(ordered).mappings():
-                    handle.write(json.dumps({k: _jsonable(v) for k, v in row.items()},
-                                            ensure_ascii=False) + "\n")
+                    handle.write(_json_line(row))
                     count += 1
             rows[table.name] = count
             checksums[f"tables/{table.name}.jsonl"] = _sha256(target)
@@ -156,10 +174,8 @@ def restore_backup(*, database_url: str, engine: sa.Engine, backup: Path) -> Bac
         _assert_empty(connection)
         for table in _tables():
             decode = _decoder(table)
-            path = backup / "tables" / f"{table.name}.jsonl"
-            batch = [decode(json.loads(line)) for line in
-                     path.read_text(encoding="utf-8").splitlines() if line.strip()] \
-                if path.exists() else []
+            batch = [decode(row) for row in
+                     _read_rows(backup / "tables" / f"{table.name}.jsonl")]
             for start in range(0, len(batch), 500):
                 connection.execute(table.insert(), batch[start:start + 500])
             rows[table.name] = len(batch)

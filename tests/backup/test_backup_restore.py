@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,11 @@ from hireops.services.interview.links import generate_link
 from hireops.services.interview.room import mark_started, record_consent
 from hireops.services.mail.sources import MaildirSource
 from tests.postgres import POSTGRES_URL
+
+# Every character str.splitlines() ends a line at, CR LF as a pair too. JSON escapes the ASCII
+# ones itself; U+0085, U+2028 and U+2029 it writes raw unless told to escape them, and any mail
+# can carry them.
+LINE_BREAKS = "\n|\r\n|\r|\x0b|\x0c|\x1c|\x1d|\x1e|\x85|\u2028|\u2029"
 
 
 def _rows(engine: sa.Engine) -> dict[str, list[dict]]:
@@ -51,6 +58,48 @@ def filled(database_url, tmp_path, monkeypatch) -> sa.Engine:
         session.commit()
     yield engine
     engine.dispose()
+
+
+def _kind(column: sa.Column):
+    """The column's storage type (str columns are SQLModel AutoStrings wrapping a String)."""
+    return getattr(column.type, "impl", column.type)
+
+
+def _made_up_value(connection: sa.Connection, column: sa.Column):
+    """A value any column of its type takes; a foreign key points at an existing row."""
+    if column.foreign_keys:
+        target = next(iter(column.foreign_keys)).column
+        return connection.execute(sa.select(sa.func.min(target))).scalar_one()
+    kind = _kind(column)
+    if isinstance(kind, sa.String):
+        return LINE_BREAKS[:kind.length or None]
+    if isinstance(kind, sa.DateTime):
+        return datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    if isinstance(kind, sa.JSON):
+        return {}
+    return {sa.Boolean: True, sa.Integer: 7, sa.Float: 0.5}[next(
+        t for t in (sa.Boolean, sa.Integer, sa.Float) if isinstance(kind, t))]
+
+
+def _break_every_text_column(engine: sa.Engine) -> None:
+    """Give every table a row, then put every line break into each of its text and JSON
+    values."""
+    with engine.begin() as connection:
+        for table in SQLModel.metadata.sorted_tables:  # referenced tables come first
+            if not connection.execute(sa.select(sa.func.count()).select_from(table)).scalar():
+                connection.execute(table.insert().values({
+                    c.name: _made_up_value(connection, c) for c in table.columns
+                    if not (c.primary_key and isinstance(_kind(c), sa.Integer))}))
+            texts = [c for c in table.columns if isinstance(_kind(c), sa.String)]
+            connection.execute(table.update().values({
+                c.name: sa.func.substr(sa.literal(LINE_BREAKS, sa.Text) + c, 1,
+                                       _kind(c).length or 1_000_000) for c in texts}))
+            keys = list(table.primary_key.columns)
+            for column in (c for c in table.columns if isinstance(_kind(c), sa.JSON)):
+                for row in connection.execute(sa.select(*keys, column)).all():
+                    connection.execute(table.update().where(
+                        *(key == row[i] for i, key in enumerate(keys))).values(
+                        {column.name: {LINE_BREAKS: [LINE_BREAKS, row[-1]]}}))
 
 
 def _restore_into(url: str, backup: Path, data_dir: Path, monkeypatch) -> sa.Engine:
@@ -98,6 +147,51 @@ def test_backup_restores_into_an_empty_postgres_schema(filled, tmp_path, monkeyp
                              override_reason="after restore").link
         session.commit()
         assert link.id == session.get(InterviewLink, link.id).id > 1
+    restored.dispose()
+
+
+@pytest.mark.parametrize("target", ["sqlite", pytest.param("postgres",
+                                                             marks=pytest.mark.postgres)])
+def test_every_line_break_in_every_text_column_survives_a_round_trip(
+        filled, tmp_path, monkeypatch, request, target):
+    _break_every_text_column(filled)
+    before = _rows(filled)
+    assert all(before.values())  # every table has rows
+    assert LINE_BREAKS in before["emails"][0]["body_text"]
+    summary = write_backup(engine=filled, out=tmp_path / "backup")
+    if target == "sqlite":
+        url = f"sqlite:///{tmp_path / 'restored.db'}"
+    else:
+        _engine, schema = request.getfixturevalue("postgres_schema_engine")
+        url = f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
+    restored = _restore_into(url, tmp_path / "backup", tmp_path / "data2", monkeypatch)
+    assert _rows(restored) == before
+    restored.dispose()
+    # Any other reader splits the files right too: one row per line, whatever splits lines.
+    for table, count in summary.rows.items():
+        text = (tmp_path / "backup" / "tables" / f"{table}.jsonl").read_text(encoding="utf-8")
+        assert len(text.splitlines()) == text.count("\n") == count
+
+
+def test_a_backup_with_raw_line_separators_still_restores(filled, tmp_path, monkeypatch):
+    """Backups written before the escaping hold U+2028 and friends raw: they restore too."""
+    _break_every_text_column(filled)
+    before = _rows(filled)
+    write_backup(engine=filled, out=tmp_path / "backup")
+    manifest_path = tmp_path / "backup" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    for path in (tmp_path / "backup" / "tables").glob("*.jsonl"):
+        rows = [json.loads(line) for line in path.read_text(encoding="ascii").split("\n")
+                if line]
+        path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows),
+                        encoding="utf-8")
+        manifest["sha256"][f"tables/{path.name}"] = hashlib.sha256(
+            path.read_bytes()).hexdigest()
+    assert "\u2028" in (tmp_path / "backup" / "tables" / "emails.jsonl").read_text()
+    manifest_path.write_text(json.dumps(manifest))
+    restored = _restore_into(f"sqlite:///{tmp_path / 'restored.db'}", tmp_path / "backup",
+                             tmp_path / "data2", monkeypatch)
+    assert _rows(restored) == before
     restored.dispose()
 
 
