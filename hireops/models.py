@@ -252,6 +252,18 @@ class MailRef(SQLModel, table=True):
     seen_at: datetime = created_at_field()
 
 
+class ErasedMessage(SQLModel, table=True):
+    """A message whose person was erased, kept as the SHA-256 of its key so the same mail seen
+    again (another folder, another account) is skipped instead of re-creating the person.
+    Only the digest is kept: it tells whether a given message was erased, never what it was."""
+
+    __tablename__ = "erased_messages"
+    __table_args__ = {"extend_existing": True}
+
+    key_sha256: str = Field(primary_key=True, max_length=64)
+    erased_at: datetime = created_at_field()
+
+
 class Attachment(SQLModel, table=True):
     __tablename__ = "attachments"
     __table_args__ = {"extend_existing": True}

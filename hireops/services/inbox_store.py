@@ -1,18 +1,20 @@
 """Storing fetched mail exactly once: one Email row per message key, attachments on disk.
 
 Storing is separate from processing so a message is safe in the database before any slow or
-failing work (extraction, AI calls) touches it; a crash after storing loses nothing.
+failing work (extraction, AI calls) touches it; a crash after storing loses nothing. Mail of a
+person whose data was erased is skipped when it is seen again (`ErasedMessage`).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from hireops.models import Email, MailRef
+from hireops.models import Email, ErasedMessage, MailRef
 from hireops.services.attachment_store import attachment_row
 from hireops.services.mail.message import ParsedMessage, RawMessage
 from hireops.services.mail.parsing import parse_message
@@ -22,7 +24,20 @@ from hireops.services.mail.parsing import parse_message
 class StoreResult:
     seen: int = 0
     new: int = 0
+    # Stored before, or the mail of an erased person: skipped either way.
     duplicates: int = 0
+
+
+def erased_key_digest(message_key: str) -> str:
+    """What an erased message's key is remembered by: its SHA-256, never the key itself."""
+    return hashlib.sha256(message_key.encode("utf-8")).hexdigest()
+
+
+def _erased_keys(session: Session, keys: list[str]) -> set[str]:
+    by_digest = {erased_key_digest(key): key for key in keys}
+    found = session.exec(select(ErasedMessage.key_sha256)
+                         .where(ErasedMessage.key_sha256.in_(by_digest)))
+    return {by_digest[digest] for digest in found}
 
 
 def known_source_refs(*, session: Session, source: str) -> set[str]:
@@ -87,6 +102,7 @@ def _store_batch(session: Session, parsed: list[tuple[RawMessage, ParsedMessage]
                  result: StoreResult, batch: list[RawMessage]) -> None:
     keys = [message.message_key for _, message in parsed]
     existing = set(session.exec(select(Email.message_key).where(Email.message_key.in_(keys))).all())
+    existing |= _erased_keys(session, keys)
     fresh = [(raw, message) for raw, message in parsed if message.message_key not in existing]
     result.duplicates += len(parsed) - len(fresh)
     try:

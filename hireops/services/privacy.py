@@ -1,9 +1,11 @@
 """A candidate's rights over their data: a full export, erasure, and anonymisation after the
 retention period.
 
-Erasure deletes every row about the person and the files only they used; the audit log keeps
-one tombstone saying who erased which record when, and the events about the person keep their
-action and time but lose their content.
+Erasure deletes every row about the person, the files only they used and the copies of mail
+sent to them in the local outbox folder; the audit log keeps one tombstone saying who erased
+which record when, and the events about the person keep their action and time but lose their
+content. Their messages' keys are kept hashed (`ErasedMessage`), so the same mail fetched again
+from another folder or account is skipped instead of bringing the person back.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from hireops.models import (
     Candidate,
     Decision,
     Email,
+    ErasedMessage,
     Evaluation,
     Event,
     InterviewBooking,
@@ -36,8 +39,14 @@ from hireops.models import (
 )
 from hireops.services.attachment_store import attachments_root, read_attachment
 from hireops.services.audit import record_event
+from hireops.services.inbox_store import erased_key_digest
+from hireops.services.mail.sent_folder import remove_sent_copies
+from hireops.services.runtime_settings import current_settings
 
 ANONYMOUS_NAME = "Anonymised candidate"
+# Characters a file name may not hold on some system the export is unpacked on: separators,
+# a drive or stream colon, and Windows' reserved characters.
+UNSAFE_IN_FILE_NAMES = frozenset('/\\:*?"<>|')
 
 
 class CandidateNotFound(LookupError):
@@ -118,8 +127,21 @@ def export_candidate_data(*, session: Session, candidate_id: int) -> bytes:
                 payload = read_attachment(attachment.storage_path)
             except (FileNotFoundError, OSError):
                 continue
-            archive.writestr(f"files/{attachment.id}-{attachment.filename}", payload)
+            archive.writestr(_entry_name(attachment), payload)
     return buffer.getvalue()
+
+
+def _entry_name(attachment: Attachment) -> str:
+    """The file's archive entry: one plain name inside files/, whatever name the sender gave.
+
+    Names come from strangers (mail headers, API uploads): "../../x", "/etc/x" or "C:\\x" would
+    let an unzip tool write outside its folder, and control or direction-changing characters
+    would disguise a name, so each of those becomes "_". The id keeps the names unique.
+    """
+    name = "".join(character if character.isprintable() and character not in
+                   UNSAFE_IN_FILE_NAMES else "_" for character in attachment.filename)
+    # Windows drops a trailing dot or space, which would make two names the same.
+    return f"files/{attachment.id}-{name.rstrip('. ') or 'file'}"
 
 
 def _scrub_events(session: Session, trace: Footprint) -> int:
@@ -147,6 +169,16 @@ def _unshared_files(session: Session, trace: Footprint) -> list[str]:
     return sorted(set(mine) - shared)
 
 
+def _remember_erased_mail(session: Session, trace: Footprint) -> int:
+    """Tombstones for the person's messages (digests of their keys); how many are new."""
+    digests = {erased_key_digest(key) for key in session.exec(
+        select(Email.message_key).where(Email.id.in_(trace.email_ids)))}
+    known = set(session.exec(select(ErasedMessage.key_sha256)
+                             .where(ErasedMessage.key_sha256.in_(digests))))
+    session.add_all(ErasedMessage(key_sha256=digest) for digest in sorted(digests - known))
+    return len(digests - known)
+
+
 def erase_candidate(*, session: Session, candidate_id: int, actor: User | None,
                     reason: str, actor_label: str | None = None) -> dict[str, int]:
     """Delete the person's data and files; returns how many rows of each kind went."""
@@ -155,7 +187,10 @@ def erase_candidate(*, session: Session, candidate_id: int, actor: User | None,
     trace = _footprint(session, candidate_id)
     files = _unshared_files(session, trace)
     apps, links = trace.application_ids, trace.link_ids
-    counts = {"events_scrubbed": _scrub_events(session, trace)}
+    sent_keys = list(session.exec(select(OutboxMessage.idempotency_key)
+                                  .where(OutboxMessage.application_id.in_(apps))))
+    counts = {"events_scrubbed": _scrub_events(session, trace),
+              "mail_tombstones": _remember_erased_mail(session, trace)}
     for name, model, condition in (
         ("interview_turns", InterviewTurn, InterviewTurn.link_id.in_(links)),
         ("webcam_signals", InterviewSignal, InterviewSignal.link_id.in_(links)),
@@ -183,6 +218,8 @@ def erase_candidate(*, session: Session, candidate_id: int, actor: User | None,
     for relative in files:  # after the commit: a failed erasure keeps its files
         (root / relative).unlink(missing_ok=True)
     counts["files"] = len(files)
+    counts["sent_mail_files"] = remove_sent_copies(current_settings().sent_mail_dir(),
+                                                   idempotency_keys=sent_keys)
     return counts
 
 

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from hireops.config import get_settings
 from hireops.models import (
     Application,
     Attachment,
@@ -24,40 +23,12 @@ from hireops.models import (
     utcnow,
 )
 from hireops.services.attachment_store import attachments_root
-from hireops.services.demo import seed_demo
-from hireops.services.ingest import run_ingest_pass
-from hireops.services.interview.builtin_interviewer import start_interview, submit_answer
-from hireops.services.interview.links import generate_link
-from hireops.services.interview.room import mark_started, record_consent
-from hireops.services.mail.sources import MaildirSource
 from hireops.services.privacy import (
     ANONYMOUS_NAME,
     anonymise_inactive,
     erase_candidate,
     export_candidate_data,
 )
-
-
-@pytest.fixture
-def people(session, tmp_path, monkeypatch):
-    """The demo's mail ingested (resumes stored as files) and one interview under way."""
-    monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
-    get_settings.cache_clear()
-    seed_demo(session=session)
-    session.commit()
-    run_ingest_pass(source=MaildirSource(get_settings().inbox_maildir))
-    session.expire_all()
-    maya = session.exec(select(Candidate).where(Candidate.full_name == "Elena Petrova")).one()
-    application = session.exec(select(Application)
-                               .where(Application.candidate_id == maya.id)).first()
-    link = generate_link(session=session, application_id=application.id, actor=None,
-                         override_reason="privacy test").link
-    record_consent(session=session, link=link, webcam_analysis=False, client_key="t")
-    mark_started(session=session, link=link)
-    start_interview(session=session, link=link)
-    submit_answer(session=session, link=link, text="I led the Python payments API at Stripe.")
-    session.commit()
-    return maya
 
 
 def _files() -> set[str]:

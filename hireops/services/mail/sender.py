@@ -77,8 +77,14 @@ def message_id_for_key(idempotency_key: str, *, domain: str) -> str:
 
     Hashed because keys may hold characters (":" or spaces) that a Message-ID may not.
     """
+    return f"{outbox_message_id_start(idempotency_key)}{domain or 'hireops.local'}>"
+
+
+def outbox_message_id_start(idempotency_key: str) -> str:
+    """The Message-ID of an outbox message up to its domain, which follows the sender address
+    in effect when it was sent; enough to find the message whatever that address was."""
     digest = hashlib.sha256(idempotency_key.encode("utf-8")).hexdigest()[:40]
-    return f"<outbox.{digest}@{domain or 'hireops.local'}>"
+    return f"<outbox.{digest}@"
 
 
 def build_mime(message: OutgoingMail, *, from_address: str, from_name: str) -> EmailMessage:
