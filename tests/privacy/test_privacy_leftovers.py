@@ -18,9 +18,10 @@ from hireops.services.ingest import run_ingest_pass
 from hireops.services.interview.invitations import send_link
 from hireops.services.interview.links import generate_link
 from hireops.services.mail.sender import configured_sender
-from hireops.services.mail.sources import MaildirSource
+from hireops.services.mail.sources import ImapConfig, ImapSource, MaildirSource
 from hireops.services.outbox import deliver_due
 from hireops.services.privacy import erase_candidate, export_candidate_data
+from tests.fakes.dovecot import dovecot  # noqa: F401  (a pytest fixture, used by name)
 from tests.fakes.mail_factory import build_email
 
 # File names an API client may send; each one must stay a plain name inside files/.
@@ -107,3 +108,20 @@ def test_mail_of_an_erased_person_seen_again_is_skipped(session, people, tmp_pat
     stored = session.exec(select(ErasedMessage.key_sha256)).all()
     assert len(stored) == len(keys)
     assert all(re.fullmatch(r"[0-9a-f]{64}", digest) for digest in stored)
+
+
+def test_mail_of_an_erased_person_in_another_imap_account_is_skipped(session, people, dovecot):
+    keys = set(session.exec(select(Email.message_key).where(Email.candidate_id == people.id)))
+    erase_candidate(session=session, candidate_id=people.id, actor=None,
+                    reason="Candidate asked for erasure")
+    # The whole demo inbox, hers included, forwarded as it was into an IMAP account.
+    for path in sorted((get_settings().inbox_maildir / "new").iterdir()):
+        dovecot.append(path.read_bytes())
+    summary = run_ingest_pass(source=ImapSource(ImapConfig(
+        host=dovecot.host, port=dovecot.port, security="none", username=dovecot.username,
+        password=dovecot.password, timeout_s=5)))
+    session.expire_all()
+
+    assert summary.seen >= len(keys) and summary.new == 0
+    assert session.exec(select(Email).where(Email.message_key.in_(keys))).all() == []
+    assert session.exec(select(Candidate).where(Candidate.email == people.email)).all() == []
