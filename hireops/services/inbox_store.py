@@ -36,7 +36,7 @@ def erased_key_digest(message_key: str) -> str:
 def _erased_keys(session: Session, keys: list[str]) -> set[str]:
     by_digest = {erased_key_digest(key): key for key in keys}
     found = session.exec(select(ErasedMessage.key_sha256)
-                         .where(ErasedMessage.key_sha256.in_(by_digest)))
+                         .where(ErasedMessage.key_sha256.in_(list(by_digest))))
     return {by_digest[digest] for digest in found}
 
 
