@@ -174,7 +174,7 @@ def _remember_erased_mail(session: Session, trace: Footprint) -> int:
     digests = {erased_key_digest(key) for key in session.exec(
         select(Email.message_key).where(Email.id.in_(trace.email_ids)))}
     known = set(session.exec(select(ErasedMessage.key_sha256)
-                             .where(ErasedMessage.key_sha256.in_(digests))))
+                             .where(ErasedMessage.key_sha256.in_(sorted(digests)))))
     session.add_all(ErasedMessage(key_sha256=digest) for digest in sorted(digests - known))
     return len(digests - known)
 
