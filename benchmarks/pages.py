@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.app_process import issue_room_links, prepare_database, start_app  # noqa: E402
-from tests.app_server import app_env  # noqa: E402
+from benchmarks.app_process import issue_room_links, prepare_database  # noqa: E402
+from tests.app_server import app_env, start_app  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ADMIN_EMAIL = "admin@hireops.demo"

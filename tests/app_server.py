@@ -1,13 +1,17 @@
 """The real app as a subprocess (`reflex run --env prod`), as the browser tests, the scale-out
-test and the benchmarks start it: its environment, a free port, and waiting until it serves."""
+test and the benchmarks start it: its environment, a free port, starting it and waiting until
+it serves."""
 
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 from hireops.config import PROJECT_ROOT
@@ -56,3 +60,46 @@ def wait_until_serving(url: str, process: subprocess.Popen, log: Path, timeout_s
         except OSError:
             time.sleep(1)
     raise RuntimeError(f"the app did not start in {timeout_s} s:\n{log.read_text()[-4000:]}")
+
+
+@dataclass
+class AppProcess:
+    # The app's address, e.g. http://127.0.0.1:38211.
+    url: str
+    # The environment it runs with (database, secret key file, maildir).
+    env: dict[str, str]
+    # The `reflex run` process, leader of its own process group.
+    process: subprocess.Popen
+    # Where its output goes.
+    log: Path
+
+    def stop(self) -> None:
+        """End the app's whole process group (reflex, its workers and the frontend build)."""
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+
+
+def start_app(env: dict[str, str], log: Path, backend_only: bool = False,
+              timeout_s: float = 600) -> AppProcess:
+    """`reflex run --env prod --single-port` (or `--backend-only`, which builds no pages) from
+    the checkout on a free port, returned once /ping answers."""
+    port = free_port()
+    reflex = str(Path(sys.executable).parent / "reflex")
+    mode = "--backend-only" if backend_only else "--single-port"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [reflex, "run", "--env", "prod", mode, "--backend-port", str(port)],
+            cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, start_new_session=True)
+    app = AppProcess(url=f"http://127.0.0.1:{port}", env=env, process=process, log=log)
+    try:
+        wait_until_serving(app.url, process, log, timeout_s)
+    except BaseException:
+        app.stop()
+        raise
+    return app
