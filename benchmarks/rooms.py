@@ -158,7 +158,8 @@ def main() -> None:
             database_url = f"{args.postgres_server}/{pg_name}"
         if args.redis or (args.redis is None and args.workers == 2):
             extra["REFLEX_REDIS_URL"] = args.redis_url
-        env = app_env(workdir, database_url, **extra)
+        # Backend-only: no pages to build, nothing to keep.
+        env = app_env(workdir, database_url, web_dir=workdir / "web", **extra)
         prepare_database(env)
         apps = [start_app(env, workdir / f"app{i}.log", backend_only=True)
                 for i in range(args.workers)]

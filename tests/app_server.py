@@ -17,9 +17,21 @@ from pathlib import Path
 from hireops.config import PROJECT_ROOT
 
 
-def app_env(workdir: Path, database_url: str, **extra: str) -> dict[str, str]:
-    """The environment of an app on `database_url` that keeps its secret key, maildir and data
-    under `workdir`; `extra` adds variables or overrides these."""
+# Where the apps the tests and benchmarks start build their pages, never the checkout's `.web`:
+# an app serves its pages from its build folder as they are on disk, and a build writes its own
+# backend's address into them, so a test app building in `.web` would take over the pages of an
+# app `make run` serves from it. Git-ignored and kept between runs, as `.web` is, so a rebuild
+# reuses its installed packages.
+WEB_BUILDS = PROJECT_ROOT / ".web-builds"
+TEST_WEB_DIR = WEB_BUILDS / "tests"
+BENCH_WEB_DIR = WEB_BUILDS / "benchmarks"
+
+
+def app_env(workdir: Path, database_url: str, *, web_dir: Path = TEST_WEB_DIR,
+            **extra: str) -> dict[str, str]:
+    """The environment of an app on `database_url` that keeps its secret key, maildir, data and
+    saved states under `workdir` and builds its pages in `web_dir`; `extra` adds variables or
+    overrides these."""
     return {
         # Without pytest's marker variable: Reflex relaxes some start-up checks under pytest,
         # and the app must start exactly as `make run` starts it.
@@ -35,6 +47,9 @@ def app_env(workdir: Path, database_url: str, **extra: str) -> dict[str, str]:
         "REFLEX_TELEMETRY_ENABLED": "false",
         "REFLEX_CHECK_LATEST_VERSION": "0",
         "REFLEX_USE_SYSTEM_BUN": "1",
+        "REFLEX_WEB_WORKDIR": str(web_dir),
+        # Every `reflex run` empties its states folder as it starts: not the checkout's.
+        "REFLEX_STATES_WORKDIR": str(workdir / "states"),
         "PATH": f"{PROJECT_ROOT / '.tools' / 'bin'}:{os.environ.get('PATH', '')}",
         **extra,
     }
