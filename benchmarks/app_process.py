@@ -1,42 +1,15 @@
-"""A production app (`reflex run --env prod --single-port`) for the page and room benchmarks,
-started as `tests/browser/conftest.py` starts it (`tests/app_server.py`), on a database of the
-caller's choosing, with the demo data loaded and its mail ingested."""
+"""The database of a production app for the page and room benchmarks (the demo data loaded and
+its mail ingested), and interview links into it. The app itself is started as the browser tests
+start it (`tests/app_server.py: start_app`)."""
 
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-from tests.app_server import free_port, wait_until_serving
-
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-START_TIMEOUT_S = 600
-
-
-@dataclass
-class AppProcess:
-    # The app's address, e.g. http://127.0.0.1:38211.
-    url: str
-    # The environment it runs with (database, secret key file, maildir).
-    env: dict[str, str]
-    # The `reflex run` process, leader of its own process group.
-    process: subprocess.Popen
-    # Where its output goes.
-    log: Path
-
-    def stop(self) -> None:
-        """End the app's whole process group (reflex, its workers and the frontend build)."""
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
 
 
 def prepare_database(env: dict[str, str]) -> None:
@@ -45,26 +18,6 @@ def prepare_database(env: dict[str, str]) -> None:
     for command in (["migrate"], ["seed-demo"], ["ingest", "--maildir", env["INBOX_MAILDIR"]]):
         subprocess.run([python, "-m", "hireops", *command], env=env, cwd=PROJECT_ROOT,
                        check=True, capture_output=True)
-
-
-def start_app(env: dict[str, str], log: Path, backend_only: bool = False) -> AppProcess:
-    """`reflex run --env prod --single-port` (or `--backend-only`, which builds no pages) on a
-    free port, returned once /ping answers."""
-    port = free_port()
-    reflex = str(Path(sys.executable).parent / "reflex")
-    mode = "--backend-only" if backend_only else "--single-port"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [reflex, "run", "--env", "prod", mode, "--backend-port", str(port)],
-            cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True)
-    app = AppProcess(url=f"http://127.0.0.1:{port}", env=env, process=process, log=log)
-    try:
-        wait_until_serving(app.url, process, log, START_TIMEOUT_S)
-    except BaseException:
-        app.stop()
-        raise
-    return app
 
 
 def issue_room_links(env: dict[str, str], count: int, base_url: str) -> list[str]:

@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.app_process import issue_room_links, prepare_database, start_app  # noqa: E402
-from tests.app_server import app_env  # noqa: E402
+from benchmarks.app_process import issue_room_links, prepare_database  # noqa: E402
+from tests.app_server import BENCH_WEB_DIR, app_env, start_app  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ADMIN_EMAIL = "admin@hireops.demo"
@@ -69,7 +69,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     workdir = Path(tempfile.mkdtemp(prefix="hireops-pages-bench-"))
-    env = app_env(workdir, f"sqlite:///{workdir / 'app.db'}")
+    env = app_env(workdir, f"sqlite:///{workdir / 'app.db'}", web_dir=BENCH_WEB_DIR)
     app = None
     try:
         prepare_database(env)

@@ -34,13 +34,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.app_process import (  # noqa: E402
-    AppProcess,
-    issue_room_links,
-    prepare_database,
-    start_app,
-)
-from tests.app_server import app_env  # noqa: E402
+from benchmarks.app_process import issue_room_links, prepare_database  # noqa: E402
+from tests.app_server import AppProcess, app_env, start_app  # noqa: E402
 from tests.fakes.reflex_socket import ReflexSocket  # noqa: E402
 
 ROOM_STATE = "reflex___state____state.hireops___state___interview_room____interview_room_state"
@@ -163,7 +158,8 @@ def main() -> None:
             database_url = f"{args.postgres_server}/{pg_name}"
         if args.redis or (args.redis is None and args.workers == 2):
             extra["REFLEX_REDIS_URL"] = args.redis_url
-        env = app_env(workdir, database_url, **extra)
+        # Backend-only: no pages to build, nothing to keep.
+        env = app_env(workdir, database_url, web_dir=workdir / "web", **extra)
         prepare_database(env)
         apps = [start_app(env, workdir / f"app{i}.log", backend_only=True)
                 for i in range(args.workers)]

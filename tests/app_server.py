@@ -1,21 +1,37 @@
 """The real app as a subprocess (`reflex run --env prod`), as the browser tests, the scale-out
-test and the benchmarks start it: its environment, a free port, and waiting until it serves."""
+test and the benchmarks start it: its environment, a free port, starting it and waiting until
+it serves."""
 
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 from hireops.config import PROJECT_ROOT
 
 
-def app_env(workdir: Path, database_url: str, **extra: str) -> dict[str, str]:
-    """The environment of an app on `database_url` that keeps its secret key, maildir and data
-    under `workdir`; `extra` adds variables or overrides these."""
+# Where the apps the tests and benchmarks start build their pages, never the checkout's `.web`:
+# an app serves its pages from its build folder as they are on disk, and a build writes its own
+# backend's address into them, so a test app building in `.web` would take over the pages of an
+# app `make run` serves from it. Git-ignored and kept between runs, as `.web` is, so a rebuild
+# reuses its installed packages.
+WEB_BUILDS = PROJECT_ROOT / ".web-builds"
+TEST_WEB_DIR = WEB_BUILDS / "tests"
+BENCH_WEB_DIR = WEB_BUILDS / "benchmarks"
+
+
+def app_env(workdir: Path, database_url: str, *, web_dir: Path = TEST_WEB_DIR,
+            **extra: str) -> dict[str, str]:
+    """The environment of an app on `database_url` that keeps its secret key, maildir, data and
+    saved states under `workdir` and builds its pages in `web_dir`; `extra` adds variables or
+    overrides these."""
     return {
         # Without pytest's marker variable: Reflex relaxes some start-up checks under pytest,
         # and the app must start exactly as `make run` starts it.
@@ -31,6 +47,9 @@ def app_env(workdir: Path, database_url: str, **extra: str) -> dict[str, str]:
         "REFLEX_TELEMETRY_ENABLED": "false",
         "REFLEX_CHECK_LATEST_VERSION": "0",
         "REFLEX_USE_SYSTEM_BUN": "1",
+        "REFLEX_WEB_WORKDIR": str(web_dir),
+        # Every `reflex run` empties its states folder as it starts: not the checkout's.
+        "REFLEX_STATES_WORKDIR": str(workdir / "states"),
         "PATH": f"{PROJECT_ROOT / '.tools' / 'bin'}:{os.environ.get('PATH', '')}",
         **extra,
     }
@@ -56,3 +75,46 @@ def wait_until_serving(url: str, process: subprocess.Popen, log: Path, timeout_s
         except OSError:
             time.sleep(1)
     raise RuntimeError(f"the app did not start in {timeout_s} s:\n{log.read_text()[-4000:]}")
+
+
+@dataclass
+class AppProcess:
+    # The app's address, e.g. http://127.0.0.1:38211.
+    url: str
+    # The environment it runs with (database, secret key file, maildir).
+    env: dict[str, str]
+    # The `reflex run` process, leader of its own process group.
+    process: subprocess.Popen
+    # Where its output goes.
+    log: Path
+
+    def stop(self) -> None:
+        """End the app's whole process group (reflex, its workers and the frontend build)."""
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+
+
+def start_app(env: dict[str, str], log: Path, backend_only: bool = False,
+              timeout_s: float = 600) -> AppProcess:
+    """`reflex run --env prod --single-port` (or `--backend-only`, which builds no pages) from
+    the checkout on a free port, returned once /ping answers."""
+    port = free_port()
+    reflex = str(Path(sys.executable).parent / "reflex")
+    mode = "--backend-only" if backend_only else "--single-port"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [reflex, "run", "--env", "prod", mode, "--backend-port", str(port)],
+            cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, start_new_session=True)
+    app = AppProcess(url=f"http://127.0.0.1:{port}", env=env, process=process, log=log)
+    try:
+        wait_until_serving(app.url, process, log, timeout_s)
+    except BaseException:
+        app.stop()
+        raise
+    return app

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from hireops.config import PROJECT_ROOT
-from tests.app_server import app_env, free_port, wait_until_serving
+from tests.app_server import app_env, start_app
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -41,34 +40,20 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: run `make test` (it installs Debian's chromium)")
     workdir = tmp_path_factory.mktemp("app")
-    port = free_port()
     env = app_env(workdir, f"sqlite:///{workdir / 'app.db'}")
-    app = RunningApp(url=f"http://127.0.0.1:{port}", env=env, maildir=workdir / "maildir")
     python = sys.executable
     subprocess.run([python, "-m", "hireops", "migrate"], env=env, check=True, cwd=PROJECT_ROOT)
-    subprocess.run([python, "-m", "hireops", "create-user", "--email", app.admin_email,
+    subprocess.run([python, "-m", "hireops", "create-user", "--email", RunningApp.admin_email,
                     "--role", "admin", "--name", "Hannah Reyes"], check=True, cwd=PROJECT_ROOT,
-                   env={**env, "HIREOPS_PASSWORD": app.admin_password})
-    subprocess.run([python, "-m", "hireops", "create-user", "--email", app.viewer_email,
+                   env={**env, "HIREOPS_PASSWORD": RunningApp.admin_password})
+    subprocess.run([python, "-m", "hireops", "create-user", "--email", RunningApp.viewer_email,
                     "--role", "viewer"], check=True, cwd=PROJECT_ROOT,
-                   env={**env, "HIREOPS_PASSWORD": app.viewer_password})
-    log = workdir / "app.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [str(Path(python).parent / "reflex"), "run", "--env", "prod", "--single-port",
-             "--backend-port", str(port)],
-            cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True,
-        )
+                   env={**env, "HIREOPS_PASSWORD": RunningApp.viewer_password})
+    server = start_app(env, workdir / "app.log", timeout_s=START_TIMEOUT_S)
     try:
-        wait_until_serving(app.url, process, log, START_TIMEOUT_S)
-        yield app
+        yield RunningApp(url=server.url, env=env, maildir=workdir / "maildir")
     finally:
-        os.killpg(process.pid, 15)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, 9)
+        server.stop()
 
 
 @pytest.fixture

@@ -259,6 +259,8 @@ def test_two_processes_share_one_leader_and_deliver_exactly_once(scale_database,
     with FakeSmtpServer() as smtp:
         env = app_env(
             tmp_path, scale_database,
+            # Backend-only: no pages to build, and the browser tests' app keeps its folder.
+            web_dir=tmp_path / "web",
             REFLEX_REDIS_URL=REDIS_URL,
             HIREOPS_SECRET_KEY=secrets.token_urlsafe(32),
             SECRET_KEY_FILE=str(tmp_path / "unused-secret"),
