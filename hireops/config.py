@@ -141,7 +141,8 @@ class Settings(BaseSettings):
     reminder_unopened_hours: float = Field(default=48.0, ge=0, le=720)
     # Remind a candidate who has not finished this many hours before the link expires (0: never).
     reminder_expiring_hours: float = Field(default=24.0, ge=0, le=720)
-    # Interview-token lookups allowed per client address per minute (guessing protection).
+    # Interview-token lookups that open no room, allowed per client address per minute (guessing
+    # protection; a lookup that finds its link does not count).
     interview_lookups_per_minute: int = 30
     # Integration API requests (token lookups) allowed per client address per minute;
     # requests with a wrong token count too, so guessing is bounded.
