@@ -21,6 +21,7 @@ from hireops.config import get_settings
 from hireops.models import Role, User, UserSession, utcnow
 from hireops.services import login_throttle
 from hireops.services.audit import record_event
+from hireops.services.login_throttle import ThrottleRule
 
 _hasher = PasswordHasher()
 # Verifying against this keeps unknown emails as slow as wrong passwords (no user enumeration).
@@ -105,7 +106,7 @@ def sign_in(*, session: Session, email: str, password: str, client: str = "") ->
     wait = _claim_attempt(session, throttles)
     if wait > 0:
         return SignInResult(None, error=f"Too many failed attempts. Try again in "
-                            f"{math.ceil(wait):.0f} s.", retry_after_s=wait)
+                            f"{math.ceil(wait)} s.", retry_after_s=wait)
     user = get_user_by_email(session=session, email=email)
     valid = verify_password(user.password_hash if user else _DUMMY_HASH, password)
     if not (user and valid and user.is_active):
@@ -127,13 +128,15 @@ def sign_in(*, session: Session, email: str, password: str, client: str = "") ->
     return SignInResult(user, token=token)
 
 
-def _claim_attempt(session: Session, throttles: list) -> float:
+def _claim_attempt(session: Session, throttles: list[tuple[str, ThrottleRule]]) -> float:
     """Count the attempt as a failure under every throttle, or under none (returning the wait)
     when one of them refuses it. Committed before the slow password check, so simultaneous
     attempts in other workers see it."""
     wait = _longest_wait(session, throttles)
+    if wait > 0:
+        return wait
     claimed: list[str] = []
-    for key, rule in throttles if wait == 0 else ():
+    for key, rule in throttles:
         wait = login_throttle.claim_attempt(session=session, key=key, rule=rule)
         if wait > 0:
             for earlier in claimed:
@@ -144,7 +147,7 @@ def _claim_attempt(session: Session, throttles: list) -> float:
     return wait
 
 
-def _longest_wait(session: Session, throttles: list) -> float:
+def _longest_wait(session: Session, throttles: list[tuple[str, ThrottleRule]]) -> float:
     return max(login_throttle.seconds_to_wait(session=session, key=key, rule=rule)
                for key, rule in throttles)
 
