@@ -37,6 +37,7 @@ bench: setup-test
 	$(PY) benchmarks/pages.py --loads 3
 	$(PY) benchmarks/rooms.py --workers 1 --steps 10,25 --duration 10
 	$(PY) benchmarks/rooms.py --workers 2 --steps 10,25 --duration 10
+	$(PY) benchmarks/sign_in_latency.py --guessers 4 --duration 11
 	$(PY) benchmarks/mistral_rescore.py --n 100
 
 setup: $(PY_STAMP) $(STAMPS)/bun

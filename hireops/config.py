@@ -8,14 +8,15 @@ from __future__ import annotations
 import os
 import secrets
 from functools import lru_cache
+from ipaddress import ip_network
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,10 +42,20 @@ class Settings(BaseSettings):
     demo_mode: bool = True
     # Sign-in sessions end after this many hours without use.
     session_hours: float = 12.0
-    # Failed sign-ins per email before each further attempt is delayed.
-    login_free_attempts: int = 3
-    # Upper bound of the delay added per failed attempt, in seconds.
-    login_max_delay_s: float = 8.0
+    # Failed sign-ins per email before each further attempt waits 1, 2, 4, ... s.
+    login_free_attempts: int = Field(default=3, ge=1)
+    # Failed sign-ins from one client address (over all emails) before each further attempt
+    # from it waits likewise; higher than per email, as an office may share one address.
+    login_client_free_attempts: int = Field(default=10, ge=1)
+    # The longest of those waits, in seconds.
+    login_max_delay_s: float = Field(default=8.0, ge=0, le=3600)
+    # Failed sign-ins older than this are forgotten (the count starts again), in seconds.
+    login_failures_expire_s: float = Field(default=3600.0, gt=0)
+    # Reverse proxies (addresses or networks, comma-separated, e.g. "10.0.0.5,10.1.0.0/16")
+    # whose X-Forwarded-For is believed. Behind a proxy every request comes from the proxy's
+    # address, so the per-client limits would lump all clients together; X-Forwarded-For from
+    # anyone else is ignored, since a client can write whatever it likes there.
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
     # Shown in the app and in emails.
     company_name: str = "HireOps Demo Co."
     # The team's time zone (IANA name): working hours and slot suggestions are in it.
@@ -141,7 +152,8 @@ class Settings(BaseSettings):
     reminder_unopened_hours: float = Field(default=48.0, ge=0, le=720)
     # Remind a candidate who has not finished this many hours before the link expires (0: never).
     reminder_expiring_hours: float = Field(default=24.0, ge=0, le=720)
-    # Interview-token lookups allowed per client address per minute (guessing protection).
+    # Interview-token lookups that open no room, allowed per client address per minute (guessing
+    # protection; a lookup that finds its link does not count).
     interview_lookups_per_minute: int = 30
     # Integration API requests (token lookups) allowed per client address per minute;
     # requests with a wrong token count too, so guessing is bounded.
@@ -188,6 +200,21 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"'{value}' is not a known time zone (e.g. Europe/Paris).") from None
         return value
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _proxy_networks(cls, value: str | list[str]) -> list[str]:
+        entries = value.split(",") if isinstance(value, str) else value
+        networks = []
+        for entry in (e.strip() for e in entries):
+            if not entry:
+                continue
+            try:
+                networks.append(str(ip_network(entry, strict=False)))
+            except ValueError:
+                raise ValueError(f"'{entry}' in TRUSTED_PROXIES is not an IP address or "
+                                 "network (e.g. 10.0.0.5 or 10.0.0.0/24).") from None
+        return networks
 
     @field_validator("public_base_url")
     @classmethod

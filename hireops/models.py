@@ -144,14 +144,17 @@ class ApiToken(SQLModel, table=True):
 
 
 class LoginThrottle(SQLModel, table=True):
-    """Failed sign-ins per email (known or not), so repeated guessing slows down."""
+    """Failed sign-ins per account (email, known or not) and per client address, so repeated
+    guessing slows down."""
 
     __tablename__ = "login_throttle"
     __table_args__ = {"extend_existing": True}
 
-    email: str = Field(primary_key=True, max_length=320)
+    # "account:<normalised email>" or "client:<address>" (services.login_throttle builds them).
+    key: str = Field(primary_key=True, max_length=340)
     failures: int = 0
-    last_failure_at: datetime | None = optional_time_field()
+    # Indexed: housekeeping deletes rows whose last failure is long past.
+    last_failure_at: datetime | None = optional_time_field(index=True)
 
 
 def postgres_trigram_index(name: str, column: str) -> sa.Index:

@@ -73,3 +73,22 @@ def postgres_database_url() -> Iterator[str]:
     """A fresh, empty PostgreSQL database, dropped afterwards."""
     with throwaway_database("hireops_test") as url:
         yield url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_database_url(request: pytest.FixtureRequest, tmp_path: Path, migrated_template: Path,
+                     monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A fresh migrated database made the app's configured one, once on SQLite (a file, so
+    several connections share it) and once on PostgreSQL: for checks that must hold on both,
+    such as counters updated by many workers at once."""
+    if request.param == "sqlite":
+        yield request.getfixturevalue("database_url")
+        return
+    with throwaway_database("hireops_both") as url:
+        upgrade_database(url)
+        monkeypatch.setenv("DATABASE_URL", url)
+        get_settings.cache_clear()
+        db.get_engine.cache_clear()
+        yield url
+        db.get_engine().dispose()
+        db.get_engine.cache_clear()

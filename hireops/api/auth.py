@@ -16,6 +16,7 @@ from hireops import db
 from hireops.api import ApiError
 from hireops.models import ApiToken, ApiTokenScope
 from hireops.services.api_tokens import authenticate_token, register_lookup
+from hireops.services.client_address import client_address
 
 # auto_error=False: a missing header gets our JSON 401, not FastAPI's 403.
 _bearer = HTTPBearer(auto_error=False, description="An API token created by an admin "
@@ -30,7 +31,9 @@ def get_session() -> Iterator[Session]:
 
 
 def _client(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    peer = request.client.host if request.client else "unknown"
+    forwarded_for = ", ".join(request.headers.getlist("x-forwarded-for"))
+    return client_address(peer=peer, forwarded_for=forwarded_for)
 
 
 def api_token(request: Request,

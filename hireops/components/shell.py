@@ -8,7 +8,7 @@ import reflex as rx
 
 from hireops import routes
 from hireops.models import Role
-from hireops.state.access import READ_ROLES
+from hireops.state.access import PAGE_ROLES, READ_ROLES
 from hireops.state.auth import AuthState
 
 NAV_ITEMS = (
@@ -127,7 +127,7 @@ def recruiter_page(
     roles: tuple[Role, ...] = READ_ROLES, actions: Callable[[], rx.Component] | None = None,
 ) -> Callable:
     """Register a signed-in page: access check first, then the page's own loaders."""
-    allowed = ",".join(role.value for role in roles)
+    PAGE_ROLES[route] = roles
 
     def decorate(body: Callable[[], rx.Component]) -> Callable:
         def page() -> rx.Component:
@@ -135,7 +135,7 @@ def recruiter_page(
 
         page.__name__ = body.__name__
         register_page(page, route=route, title=f"{title} · HireOps",
-                      on_load=[AuthState.check_access(allowed), *(on_load or [])])
+                      on_load=[AuthState.check_access, *(on_load or [])])
         return page
 
     return decorate

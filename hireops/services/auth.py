@@ -1,4 +1,4 @@
-"""Users, passwords, sign-in sessions and the slow-down of repeated failed sign-ins.
+"""Users, passwords and sign-in sessions (the slow-down of failed sign-ins: login_throttle).
 
 Passwords are hashed with argon2id. A browser holds a random session token; the database keeps
 only its SHA-256, so a leaked database does not leak live sessions.
@@ -7,6 +7,7 @@ only its SHA-256, so a leaked database does not leak live sessions.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import secrets
 from dataclasses import dataclass
@@ -17,8 +18,10 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, select
 
 from hireops.config import get_settings
-from hireops.models import LoginThrottle, Role, User, UserSession, utcnow
+from hireops.models import Role, User, UserSession, utcnow
+from hireops.services import login_throttle
 from hireops.services.audit import record_event
+from hireops.services.login_throttle import ThrottleRule
 
 _hasher = PasswordHasher()
 # Verifying against this keeps unknown emails as slow as wrong passwords (no user enumeration).
@@ -89,31 +92,33 @@ def create_user(
     return user
 
 
-def sign_in(*, session: Session, email: str, password: str) -> SignInResult:
+def sign_in(*, session: Session, email: str, password: str, client: str = "") -> SignInResult:
     """Check credentials; on success open a session and return its token.
 
-    After a few failures for one email, each further attempt must wait a growing delay; attempts
-    inside that window are refused without checking the password.
+    After a few failures for one email, or more from one client address, each further attempt
+    must wait a growing delay; attempts inside that window are refused without checking the
+    password. The password check is slow on purpose (argon2): call this off the event loop.
     """
     email = normalize_email(email)
-    throttle = session.get(LoginThrottle, email) or LoginThrottle(email=email)
-    wait = _seconds_until_allowed(throttle)
+    throttles = [(login_throttle.account_key(email), login_throttle.account_rule())]
+    if client:
+        throttles.insert(0, (login_throttle.client_key(client), login_throttle.client_rule()))
+    wait = _claim_attempt(session, throttles)
     if wait > 0:
-        return SignInResult(None, error=f"Too many failed attempts. Try again in {wait:.0f} s.",
-                            retry_after_s=wait)
+        return SignInResult(None, error=f"Too many failed attempts. Try again in "
+                            f"{math.ceil(wait)} s.", retry_after_s=wait)
     user = get_user_by_email(session=session, email=email)
     valid = verify_password(user.password_hash if user else _DUMMY_HASH, password)
     if not (user and valid and user.is_active):
-        throttle.failures += 1
-        throttle.last_failure_at = utcnow()
-        session.add(throttle)
+        # The attempt was counted as a failure when it was claimed.
         record_event(session=session, action="auth.sign_in_failed", actor_label=email,
                      entity_type="user", entity_id=user.id if user else None)
         session.commit()
         return SignInResult(None, error="Wrong email or password.",
-                            retry_after_s=_seconds_until_allowed(throttle))
-    if throttle.failures:
-        session.delete(throttle)
+                            retry_after_s=_longest_wait(session, throttles))
+    login_throttle.forget(session=session, key=login_throttle.account_key(email))
+    if client:
+        login_throttle.give_back_attempt(session=session, key=login_throttle.client_key(client))
     token = open_session(session=session, user=user)
     user.last_login_at = utcnow()
     session.add(user)
@@ -123,14 +128,28 @@ def sign_in(*, session: Session, email: str, password: str) -> SignInResult:
     return SignInResult(user, token=token)
 
 
-def _seconds_until_allowed(throttle: LoginThrottle) -> float:
-    settings = get_settings()
-    extra = throttle.failures - settings.login_free_attempts
-    if extra < 0 or throttle.last_failure_at is None:
-        return 0.0
-    delay = min(settings.login_max_delay_s, 2.0 ** extra)
-    elapsed = (utcnow() - throttle.last_failure_at).total_seconds()
-    return max(0.0, delay - elapsed)
+def _claim_attempt(session: Session, throttles: list[tuple[str, ThrottleRule]]) -> float:
+    """Count the attempt as a failure under every throttle, or under none (returning the wait)
+    when one of them refuses it. Committed before the slow password check, so simultaneous
+    attempts in other workers see it."""
+    wait = _longest_wait(session, throttles)
+    if wait > 0:
+        return wait
+    claimed: list[str] = []
+    for key, rule in throttles:
+        wait = login_throttle.claim_attempt(session=session, key=key, rule=rule)
+        if wait > 0:
+            for earlier in claimed:
+                login_throttle.give_back_attempt(session=session, key=earlier)
+            break
+        claimed.append(key)
+    session.commit()
+    return wait
+
+
+def _longest_wait(session: Session, throttles: list[tuple[str, ThrottleRule]]) -> float:
+    return max(login_throttle.seconds_to_wait(session=session, key=key, rule=rule)
+               for key, rule in throttles)
 
 
 def _token_hash(token: str) -> str:

@@ -72,6 +72,8 @@ def _agent_settings() -> list[EditableSetting]:
 #   of this deployment, sized to the machine by whoever runs it.
 # - login_*, *_lookups_per_minute, extraction_*, attachment_max_store_bytes: protection against
 #   guessing and hostile files; not something to loosen from a browser session.
+# - trusted_proxies: which peers may name the client address, a fact of the network in front
+#   of the app; trusting the wrong one would let clients dodge every per-client limit.
 # - webcam_frame_check_seconds: compiled into the interview page.
 # - demo_mode, hireops_password: for the command line only.
 # - mistral backoff and prices, smtp_timeout_s, elevenlabs_base_url and webhook tolerance,

@@ -23,15 +23,19 @@ from hireops.services.interview.evaluation_queue import run_queued_evaluations
 from hireops.services.interview.links import expire_overdue_links
 from hireops.services.interview.reminders import send_due_reminders
 from hireops.services.leases import acquire_lease, release_lease
+from hireops.services.login_throttle import purge_forgotten
 from hireops.services.mail.sender import configured_sender
 from hireops.services.mail_config import configured_mail_source
 from hireops.services.outbox import DeliveryReport, deliver_due
 from hireops.services.privacy import anonymise_inactive
+from hireops.services.rate_limit import purge_closed_windows
 from hireops.services.runtime_settings import current_settings
 
 log = logging.getLogger(__name__)
 LEASE_NAME = "scheduler"
 HOUSEKEEPING_SECONDS = 15
+# Rate-limit windows last a minute; a bucket idle this long only takes up space.
+RATE_LIMIT_ROWS_KEPT_S = 3600
 
 
 def worker_id() -> str:
@@ -116,15 +120,16 @@ class InboxPoller:
             return None
 
     def housekeeping_once(self) -> dict[str, int] | None:
-        """Expire overdue links and run queued evaluations, if this worker leads; each task
-        fails on its own, so one broken step never stops the others."""
+        """Expire overdue links, run queued evaluations and drop stale throttle rows, if this
+        worker leads; each task fails on its own, so one broken step never stops the others."""
         if not self.is_leader():
             return None
         done: dict[str, int] = {}
         for name, task in (("links_expired", _expire_links),
                            ("reminders_queued", _queue_reminders),
                            ("evaluations_run", _run_evaluations),
-                           ("candidates_anonymised", _apply_retention)):
+                           ("candidates_anonymised", _apply_retention),
+                           ("throttles_purged", _purge_throttles)):
             try:
                 done[name] = task()
             except Exception:  # the scheduler must outlive any single failure
@@ -149,6 +154,13 @@ def _queue_reminders() -> int:
 def _apply_retention() -> int:
     with session_scope() as session:
         return anonymise_inactive(session=session, days=current_settings().retention_days)
+
+
+def _purge_throttles() -> int:
+    """Forget failed sign-ins and rate-limit windows long past, so the tables stay small."""
+    with session_scope() as session:
+        return (purge_forgotten(session=session)
+                + purge_closed_windows(session=session, older_than_s=RATE_LIMIT_ROWS_KEPT_S))
 
 
 def _run_evaluations() -> int:

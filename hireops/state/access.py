@@ -25,6 +25,9 @@ WRITE_ROLES = (Role.admin, Role.recruiter)
 ADMIN_ROLES = (Role.admin,)
 
 _actor: ContextVar[User | None] = ContextVar("hireops_actor", default=None)
+# The roles that may open each signed-in page, by route; filled as the pages are registered and
+# read by the access check, so the browser never tells the server which roles a page allows.
+PAGE_ROLES: dict[str, tuple[Role, ...]] = {}
 
 
 def current_actor() -> User:
@@ -33,6 +36,11 @@ def current_actor() -> User:
     if user is None:
         raise RuntimeError("current_actor() called outside a handler wrapped by requires()")
     return user
+
+
+def page_roles(path: str) -> tuple[Role, ...] | None:
+    """The roles allowed on the page at `path` (None: not a signed-in page we know)."""
+    return PAGE_ROLES.get(path.rstrip("/") or "/")
 
 
 def load_user(token: str) -> User | None:

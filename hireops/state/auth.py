@@ -9,7 +9,7 @@ from hireops.config import get_settings
 from hireops.db import session_scope
 from hireops.models import Role
 from hireops.services.auth import role_allows, sign_out
-from hireops.state.access import load_user, sign_in_redirect
+from hireops.state.access import load_user, page_roles, sign_in_redirect
 
 SESSION_COOKIE = "hireops_session"
 
@@ -38,8 +38,12 @@ class AuthState(rx.State):
         return self.user_role == Role.admin.value
 
     @rx.event
-    def check_access(self, allowed_roles: str):
-        """on_load of every recruiter page: send strangers to sign-in, refuse wrong roles."""
+    def check_access(self):
+        """on_load of every recruiter page: send strangers to sign-in, refuse wrong roles.
+
+        The allowed roles come from the server's own table (PAGE_ROLES): the event carries no
+        arguments, and a browser that sends some (e.g. a role list of its choosing) is refused
+        by Reflex before this runs."""
         user = load_user(self.session_token)
         self.access_granted = self.access_denied = False
         if user is None:
@@ -47,8 +51,8 @@ class AuthState(rx.State):
             return sign_in_redirect(self.router.url.path)
         self.user_email, self.user_name = user.email, user.full_name
         self.user_role = Role(user.role).value
-        roles = tuple(Role(r) for r in allowed_roles.split(",") if r)
-        if not role_allows(user, roles):
+        roles = page_roles(self.router.url.path)
+        if roles is None or not role_allows(user, roles):
             self.access_denied = True
             return
         self.access_granted = True

@@ -44,6 +44,7 @@ from hireops.services.voice.transcript_sync import (
     start_conversation,
     sync_conversation,
 )
+from hireops.state.client import request_client
 from hireops.state.room_access import room_handler, room_link_scoped
 
 # What the widget's error reasons mean for the candidate.
@@ -109,7 +110,7 @@ class InterviewRoomState(rx.State):
             self.step = "done"
 
     def _client_key(self) -> str:
-        return self.router.session.client_ip or self.router.session.client_token or "unknown"
+        return request_client(self.router) or self.router.session.client_token or "unknown"
 
     def _apply(self, view: RoomView) -> None:
         self.company_name, self.job_title = view.company_name, view.job_title

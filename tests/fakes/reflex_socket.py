@@ -19,9 +19,12 @@ ROOT_STATE = "reflex___state____state"
 class ReflexSocket:
     """One tab: send events by handler name, collect the state deltas the app sends back."""
 
-    def __init__(self, url: str, path: str, token: str | None = None):
+    def __init__(self, url: str, path: str, token: str | None = None,
+                 headers: dict[str, str] | None = None):
         self.url, self.path = url, path
         self.token = token or str(uuid.uuid4())
+        # Extra request headers of the websocket handshake (e.g. what a proxy adds).
+        self.headers = headers or {}
         self._socket = None
         self._reader: asyncio.Task | None = None
         self._waiting: asyncio.Future | None = None
@@ -35,7 +38,7 @@ class ReflexSocket:
         address = self.url.replace("http://", "ws://", 1)
         self._socket = await websockets.connect(
             f"{address}{NAMESPACE}/?EIO=4&transport=websocket&token={self.token}",
-            max_size=None, open_timeout=30)
+            max_size=None, open_timeout=30, additional_headers=self.headers)
         opened = await self._socket.recv()  # "0{sid, pingInterval, ...}"
         if not opened.startswith("0"):
             raise RuntimeError(f"unexpected Engine.IO open packet: {opened[:80]}")

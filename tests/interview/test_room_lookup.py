@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import timedelta
 
 from hireops.models import utcnow
 from hireops.services.interview.links import generate_link, set_link_status
 from hireops.services.interview.room import find_room, room_view
 from hireops.services.rate_limit import register_hit
+from tests.parallel import in_parallel
 
 
 def _token(url: str) -> str:
@@ -85,3 +87,34 @@ def test_rate_limit_window_resets(session):
                             now=start + timedelta(seconds=59)).allowed
     assert register_hit(session=session, key="k", limit=3, window_s=60,
                         now=start + timedelta(seconds=61)).allowed
+
+
+def test_a_candidate_reloading_a_valid_link_is_never_rate_limited(
+        session, make_application, recruiter, monkeypatch):
+    monkeypatch.setenv("INTERVIEW_LOOKUPS_PER_MINUTE", "5")
+    from hireops.config import get_settings
+    get_settings.cache_clear()
+    issued = generate_link(session=session, application_id=make_application(90).id,
+                           actor=recruiter)
+    session.commit()
+    # Reloads, reconnects and a second tab: each is a lookup that finds the link.
+    for _ in range(15):
+        assert find_room(session=session, token=_token(issued.url),
+                         client_key="candidate").problem == ""
+        session.commit()
+    # Failures from the same address still count up to the limit.
+    for _ in range(5):
+        assert find_room(session=session, token="y" * 43, client_key="candidate").problem == \
+            "unknown"
+    assert find_room(session=session, token="y" * 43, client_key="candidate").problem == \
+        "rate_limited"
+
+
+def test_simultaneous_forged_lookups_stop_at_the_limit(any_database_url, monkeypatch):
+    monkeypatch.setenv("INTERVIEW_LOOKUPS_PER_MINUTE", "10")
+    from hireops.config import get_settings
+    get_settings.cache_clear()
+    problems = in_parallel(48, lambda session: find_room(
+        session=session, token=secrets.token_urlsafe(32), client_key="203.0.113.9").problem)
+    assert problems.count("unknown") == 10
+    assert problems.count("rate_limited") == 38

@@ -9,6 +9,7 @@ from sqlmodel import select
 
 from hireops.config import get_settings
 from hireops.models import Event, LoginThrottle, Role, User, UserSession, utcnow
+from hireops.services.login_throttle import account_key
 from hireops.services.auth import (
     AuthError,
     create_user,
@@ -125,8 +126,12 @@ def _fail(session, email="rita@example.com"):
     return sign_in(session=session, email=email, password="wrong password!")
 
 
+def _throttle(session, email: str = "rita@example.com") -> LoginThrottle | None:
+    return session.get(LoginThrottle, account_key(email), populate_existing=True)
+
+
 def _age_throttle(session, email: str, seconds: float) -> None:
-    throttle = session.get(LoginThrottle, email)
+    throttle = _throttle(session, email)
     throttle.last_failure_at = utcnow() - timedelta(seconds=seconds)
     session.add(throttle)
     session.commit()
@@ -145,7 +150,7 @@ def test_throttle_refuses_even_the_right_password_until_the_delay_passed(
     assert refused.error.startswith("Too many failed attempts. Try again in")
     assert 0 < refused.retry_after_s <= 1
     # A refused attempt is not checked and not counted.
-    assert session.get(LoginThrottle, "rita@example.com").failures == 2
+    assert _throttle(session).failures == 2
 
     _age_throttle(session, "rita@example.com", 1.5)
     assert _fail(session).retry_after_s > 1  # third failure: delay 2**1 s
@@ -160,7 +165,7 @@ def test_throttle_refuses_even_the_right_password_until_the_delay_passed(
 def test_throttle_delay_is_capped(session, recruiter, strict_throttle):
     for _ in range(2):
         _fail(session)
-    throttle = session.get(LoginThrottle, "rita@example.com")
+    throttle = _throttle(session)
     throttle.failures = 20  # 2**18 s uncapped
     session.add(throttle)
     session.commit()
@@ -177,10 +182,9 @@ def test_throttle_applies_to_unknown_emails(session, strict_throttle):
 
 def test_successful_sign_in_clears_the_throttle(session, recruiter):
     _fail(session)
-    assert session.get(LoginThrottle, "rita@example.com").failures == 1
+    assert _throttle(session).failures == 1
     assert sign_in(session=session, email="rita@example.com", password=PASSWORD).token
-    session.expunge_all()
-    assert session.get(LoginThrottle, "rita@example.com") is None
+    assert _throttle(session) is None
 
 
 # --- sessions ------------------------------------------------------------------------------

@@ -124,3 +124,31 @@ def test_background_and_generator_handlers_keep_their_kind():
 
     assert inspect.iscoroutinefunction(background)
     assert inspect.isasyncgenfunction(streaming)
+
+
+def _open_page(token: str, path: str, **browser_payload) -> str:
+    """Run the page's access check as Reflex would for an event from the browser: the
+    payload's keys become keyword arguments. 'granted', 'denied', or 'refused' (the handler
+    took no such arguments, so the event failed before it ran)."""
+    import hireops.hireops  # noqa: F401  (registers every page and its roles)
+
+    state = SimpleNamespace(session_token=token, router=SimpleNamespace(url=SimpleNamespace(
+        path=path)), user_email="", user_name="", user_role="", access_granted=False,
+        access_denied=False)
+    try:
+        AuthState.check_access.fn(state, **browser_payload)
+    except TypeError:
+        return "refused"
+    return "granted" if state.access_granted else "denied" if state.access_denied else "?"
+
+
+def test_page_roles_come_from_the_server_not_the_browser(tokens):
+    assert _open_page(tokens["admin"], "/settings/api") == "granted"
+    assert _open_page(tokens["viewer"], "/settings/api/") == "denied"
+    assert _open_page(tokens["recruiter"], "/settings") == "denied"
+    assert _open_page(tokens["viewer"], "/jobs") == "granted"
+    # A viewer naming its own role as the page's allowed roles gets nowhere.
+    assert _open_page(tokens["viewer"], "/settings/api",
+                      allowed_roles="viewer") in ("denied", "refused")
+    # A path that is no signed-in page of ours opens nothing.
+    assert _open_page(tokens["admin"], "/no-such-page") == "denied"

@@ -3,9 +3,12 @@ anything (a new page cannot be forgotten: they are all enumerated here)."""
 
 from __future__ import annotations
 
+import reflex as rx
+
 import hireops.hireops  # noqa: F401  (imports every page module, registering its pages)
 from hireops import routes
 from hireops.components.shell import PAGES
+from hireops.state.access import page_roles
 from hireops.state.auth import AuthState
 
 PUBLIC_ROUTES = {routes.LOGIN, routes.INTERVIEW}
@@ -15,15 +18,24 @@ def _handlers(on_load) -> list:
     return list(on_load) if isinstance(on_load, (list, tuple)) else [on_load]
 
 
+def _function_and_args(on_load_item) -> tuple:
+    """The handler function an on_load entry runs, and the arguments the compiled page will
+    send with it (a bare handler sends none)."""
+    if isinstance(on_load_item, rx.event.EventSpec):
+        return on_load_item.handler.fn, on_load_item.args
+    return on_load_item.fn, ()
+
+
 def test_every_private_page_runs_the_access_check_first():
     private = [(render, options) for render, options in PAGES
                if options["route"] not in PUBLIC_ROUTES]
     assert len(private) >= 12, "the enumeration found too few pages to be trusted"
     for _render, options in private:
-        first = _handlers(options.get("on_load"))[0]
-        assert first.handler.fn is AuthState.check_access.fn, options["route"]
-        roles = first.args[0][1]._var_value if first.args else None
-        assert roles, f"{options['route']} names no roles"
+        function, args = _function_and_args(_handlers(options.get("on_load"))[0])
+        assert function is AuthState.check_access.fn, options["route"]
+        # The roles stay on the server: the browser sends none to be believed.
+        assert args == (), f"{options['route']} sends {args} to the server"
+        assert page_roles(options["route"]), f"{options['route']} names no roles"
 
 
 def test_the_public_pages_are_exactly_sign_in_and_the_interview_room():

@@ -26,7 +26,7 @@ from hireops.services.audit import record_event
 from hireops.services.interview.links import OPEN_STATUSES, hash_token, set_link_status
 from hireops.services.interview.turns import list_turns
 from hireops.services.interview.webcam import integrity_flags, summarize_signals
-from hireops.services.rate_limit import register_hit
+from hireops.services.rate_limit import register_hit, release_hit
 from hireops.services.runtime_settings import current_settings
 from hireops.services.stages import advance_stage
 
@@ -79,18 +79,25 @@ class RoomView:
 
 
 def find_room(*, session: Session, token: str, client_key: str) -> RoomLookup:
-    """The link behind `token` if the room may open; every lookup counts against the caller."""
+    """The link behind `token` if the room may open.
+
+    Only lookups that find no link count against the caller: a candidate reloading a real link
+    never uses up the allowance, while guessing stops at the limit. The hit is taken before
+    the lookup and handed back when a link is found, so simultaneous guesses cannot all pass
+    the check before any of them is counted."""
     settings = get_settings()
-    verdict = register_hit(session=session, key=f"interview-token:{client_key}",
+    key = f"interview-token:{client_key}"
+    verdict = register_hit(session=session, key=key,
                            limit=settings.interview_lookups_per_minute, window_s=60)
     if not verdict.allowed:
         return RoomLookup(None, "rate_limited", verdict.retry_after_s)
-    if not TOKEN_PATTERN.match(token or ""):
-        return RoomLookup(None, "unknown")
-    link = session.exec(select(InterviewLink)
-                        .where(InterviewLink.token_hash == hash_token(token))).first()
+    link = None
+    if TOKEN_PATTERN.match(token or ""):
+        link = session.exec(select(InterviewLink)
+                            .where(InterviewLink.token_hash == hash_token(token))).first()
     if link is None:
         return RoomLookup(None, "unknown")
+    release_hit(session=session, key=key)
     return check_link_open(session=session, link=link)
 
 
