@@ -42,7 +42,9 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
         pytest.fail("Chromium is missing: run `make test` (it installs Debian's chromium)")
     workdir = tmp_path_factory.mktemp("app")
     port = free_port()
-    env = app_env(workdir, f"sqlite:///{workdir / 'app.db'}")
+    # The tabs' saved states in the app's own folder, where a test can read them.
+    env = app_env(workdir, f"sqlite:///{workdir / 'app.db'}",
+                  REFLEX_STATES_WORKDIR=str(workdir / "states"))
     app = RunningApp(url=f"http://127.0.0.1:{port}", env=env, maildir=workdir / "maildir")
     python = sys.executable
     subprocess.run([python, "-m", "hireops", "migrate"], env=env, check=True, cwd=PROJECT_ROOT)
