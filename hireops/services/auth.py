@@ -182,7 +182,8 @@ def user_for_session_digest(*, session: Session, digest: str) -> User | None:
 
 def sign_out(*, session: Session, token: str) -> None:
     """End the session behind `token` (no error if it is already gone)."""
-    row = session.exec(select(UserSession).where(UserSession.token_hash == session_digest(token))).first()
+    digest = session_digest(token)
+    row = session.exec(select(UserSession).where(UserSession.token_hash == digest)).first()
     if row is None or row.revoked_at is not None:
         return
     row.revoked_at = utcnow()
