@@ -1,8 +1,12 @@
 """Reflex configuration; the database URL and everything else come from hireops.config."""
 
+from urllib.parse import urlsplit
+
 import reflex as rx
 
 from hireops.config import get_settings
+
+_public = urlsplit(get_settings().public_base_url)
 
 config = rx.Config(
     app_name="hireops",
@@ -17,4 +21,7 @@ config = rx.Config(
     ],
     # No sitemap: every page but sign-in and the interview room is private.
     disable_plugins=[rx.plugins.SitemapPlugin],
+    # Cross-origin requests with credentials only from the app's own public address; the event
+    # socket also accepts the address it was reached at (hireops.api.security).
+    cors_allowed_origins=[f"{_public.scheme}://{_public.netloc}"],
 )

@@ -175,4 +175,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    from hireops.services.private_files import restrict_new_files
+
+    # Exports, backups and a new database hold personal data: owner-only.
+    restrict_new_files()
     sys.exit(main())

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from pathlib import Path
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
 from hireops.config import get_settings
+from hireops.services.private_files import create_private_file
 
 
 def _enable_sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -24,9 +26,22 @@ def _enable_sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _create_sqlite_file_private(url: str) -> None:
+    # SQLite would create the file with the process umask (often world-readable); created
+    # owner-only first, it is opened as is, and SQLite gives its -wal and -shm files the
+    # database file's mode.
+    database = sa.engine.make_url(url).database or ""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        return
+    path = Path(database)
+    if path.parent.is_dir():
+        create_private_file(path)
+
+
 def make_engine(url: str) -> sa.Engine:
     """Create an engine for `url` with the settings HireOps relies on."""
     if url.startswith("sqlite"):
+        _create_sqlite_file_private(url)
         engine = sa.create_engine(url, connect_args={"check_same_thread": False})
         sa.event.listen(engine, "connect", _enable_sqlite_pragmas)
         return engine

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from hireops.api.app import build_api
+from hireops.api.security import protect_app_state
 from hireops.components.shell import PAGES
 from hireops.lifespan import inbox_poller
 from hireops.pages import (  # noqa: F401  (importing a page module registers its routes)
@@ -22,12 +23,19 @@ from hireops.pages import (  # noqa: F401  (importing a page module registers it
     reports,
     settings,
 )
+from hireops.services.private_files import restrict_new_files
+
+# Before the app exists: building it creates Reflex's `.states/`, where each tab's state is
+# saved, and the database and attachments follow; all owner-only.
+restrict_new_files()
 
 app = rx.App(
     style={"font_family": "Inter, system-ui, -apple-system, 'Segoe UI', sans-serif"},
     # Reflex's backend is mounted inside this FastAPI app; its /api/v1 routes come first.
     api_transformer=build_api(),
 )
+
+protect_app_state(app)
 
 for render, page_options in PAGES:
     app.add_page(render, **page_options)

@@ -14,7 +14,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from hireops.api import ApiError, error_response, privacy_routes, v1_routes, voice_routes
+from hireops.api import (
+    ApiError, error_response, privacy_routes, session_routes, v1_routes, voice_routes,
+)
+from hireops.api.security import SecurityHeadersMiddleware, SessionDigestMiddleware
 
 API_PREFIX = "/api/v1"
 DESCRIPTION = """HireOps' integration API: jobs, candidates, applications and the audit log.
@@ -40,6 +43,7 @@ def build_api() -> FastAPI:
     api.include_router(v1_routes.router, prefix=API_PREFIX)
     api.include_router(voice_routes.router, prefix=API_PREFIX, tags=["voice"])
     api.include_router(privacy_routes.router, prefix=API_PREFIX)
+    api.include_router(session_routes.router)
     api.add_api_route(f"{API_PREFIX}/docs", _docs_page, include_in_schema=False,
                       methods=["GET"])
     # Unknown /api/v1 paths get a JSON 404 instead of falling through to Reflex's pages.
@@ -49,6 +53,9 @@ def build_api() -> FastAPI:
     api.add_exception_handler(StarletteHTTPException, _http_error)
     api.add_exception_handler(RequestValidationError, _validation_error)
     api.add_exception_handler(Exception, _unexpected_error)
+    # Reflex's backend and pages are mounted inside this app, so these wrap them too.
+    api.add_middleware(SecurityHeadersMiddleware)
+    api.add_middleware(SessionDigestMiddleware)
     return api
 
 

@@ -30,7 +30,8 @@ def get_session() -> Iterator[Session]:
         yield session
 
 
-def _client(request: Request) -> str:
+def request_client_address(request: Request) -> str:
+    """The address an HTTP request comes from, read through TRUSTED_PROXIES."""
     peer = request.client.host if request.client else "unknown"
     forwarded_for = ", ".join(request.headers.getlist("x-forwarded-for"))
     return client_address(peer=peer, forwarded_for=forwarded_for)
@@ -40,7 +41,7 @@ def api_token(request: Request,
               credentials: HTTPAuthorizationCredentials | None = Depends(_bearer),
               session: Session = Depends(get_session)) -> ApiToken:
     """The live token presented with the request (read scope or more), or a 401/429."""
-    verdict = register_lookup(session=session, client=_client(request))
+    verdict = register_lookup(session=session, client=request_client_address(request))
     if not verdict.allowed:
         raise ApiError(429, "rate_limited", "Too many API requests; slow down.",
                        headers={"Retry-After": str(verdict.retry_after_s)})

@@ -20,6 +20,7 @@ from hireops.config import get_settings
 from hireops.models import InterviewLink, Role
 from hireops.services.auth import role_allows, user_for_token
 from hireops.services.runtime_settings import current_settings
+from hireops.services.session_cookie import SESSION_COOKIE
 from hireops.services.voice.elevenlabs_provider import ElevenLabsProvider
 from hireops.services.voice.provider import VoiceProviderError
 from hireops.services.voice.transcript_sync import complete_from_webhook, conversation_ids
@@ -29,8 +30,6 @@ from hireops.services.voice.webhooks import (
     verify_elevenlabs_signature,
 )
 
-# Must match the cookie AuthState keeps the sign-in token in (hireops.state.auth).
-SESSION_COOKIE = "hireops_session"
 LISTEN_ROLES = (Role.admin, Role.recruiter, Role.viewer)
 # A post-call transcription is a few hundred KB at most; audio webhooks are not used.
 MAX_WEBHOOK_BYTES = 10 * 1024 * 1024

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 import reflex as rx
 
 from hireops import routes
+from hireops.components.ui import native_form
 from hireops.models import Role
 from hireops.state.access import PAGE_ROLES, READ_ROLES
 from hireops.state.auth import AuthState
@@ -61,8 +62,12 @@ def _sidebar() -> rx.Component:
             ),
             spacing="2", align="center", width="100%", padding_x="4px",
         ),
-        rx.button(rx.icon("log-out", size=16), "Sign out", on_click=AuthState.sign_out,
-                  variant="ghost", color_scheme="gray", width="100%", id="sign-out"),
+        # A plain form post: only the server can clear the HttpOnly session cookie.
+        native_form(
+            rx.button(rx.icon("log-out", size=16), "Sign out", type="submit", variant="ghost",
+                      color_scheme="gray", width="100%", id="sign-out"),
+            action=routes.SIGN_OUT_ENDPOINT, width="100%",
+        ),
         width="232px",
         min_width="232px",
         height="100vh",

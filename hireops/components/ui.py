@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import reflex as rx
+from reflex_components_core.el.elements.forms import Form
 
 STATUS_COLORS = {"open": "green", "draft": "gray", "closed": "red"}
 RECOMMENDATION_COLORS = {"shortlist": "green", "screen": "blue", "reject": "red"}
@@ -86,3 +87,19 @@ def data_table(headers: list[str], rows: rx.Var, render_row, table_id: str = "")
         ),
         padding="8px 12px", width="100%",
     )
+
+
+class NativeForm(Form):
+    """A form the browser posts itself to a backend route, as plain HTML does. Reflex's own
+    form always cancels the browser's submit to send an event instead; only a real post lets
+    the server answer with a cookie and a redirect (sign-in, sign-out)."""
+
+    @classmethod
+    def create(cls, *children, **props):
+        # Skips Form.create, which adds the script that cancels the submit.
+        return super(Form, cls).create(*children, **props)
+
+
+def native_form(*children, action: str, **props) -> rx.Component:
+    """`children` in a form posted by the browser to `action` (a path of this app)."""
+    return NativeForm.create(*children, action=action, method="post", **props)

@@ -4,12 +4,14 @@ import reflex as rx
 
 from hireops import routes
 from hireops.components.shell import register_page
-from hireops.components.ui import error_callout
+from hireops.components.ui import error_callout, native_form
 from hireops.state.login import LoginState
 
 
 def login() -> rx.Component:
-    form = rx.form(
+    # A plain form post (no script): the server checks the password and sets the HttpOnly
+    # session cookie itself.
+    form = native_form(
         rx.vstack(
             rx.text("Email", size="2", weight="medium"),
             rx.input(name="email", type="email", placeholder="you@company.com", size="3",
@@ -17,13 +19,13 @@ def login() -> rx.Component:
             rx.text("Password", size="2", weight="medium", padding_top="6px"),
             rx.input(name="password", type="password", placeholder="Your password", size="3",
                      width="100%", id="password"),
+            rx.el.input(type="hidden", name="next", value=LoginState.next_path),
             error_callout(LoginState.error),
             rx.button("Sign in", type="submit", size="3", width="100%", margin_top="8px",
                       id="sign-in"),
             spacing="2", width="100%",
         ),
-        on_submit=LoginState.submit,
-        reset_on_submit=False,
+        action=routes.SIGN_IN_ENDPOINT,
         width="100%",
     )
     return rx.center(

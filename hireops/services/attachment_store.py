@@ -9,6 +9,7 @@ from pathlib import Path
 
 from hireops.config import get_settings
 from hireops.models import Attachment
+from hireops.services.private_files import private_dir, write_private_bytes
 
 
 def attachments_root() -> Path:
@@ -22,12 +23,13 @@ def save_attachment(payload: bytes) -> tuple[str, str]:
     relative = f"{digest[:2]}/{digest}"
     path = attachments_root() / relative
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # Resumes are personal data: owner-only folders and files.
+        private_dir(path.parent)
         # Write then rename: a crash never leaves a half-written file under the final name.
         # The temporary name is unique per call: two threads of one process (the scheduler and
         # "Sync now") saving the same file must not share it.
         temporary = path.with_suffix(f".{os.getpid()}.{uuid.uuid4().hex}.tmp")
-        temporary.write_bytes(payload)
+        write_private_bytes(temporary, payload)
         os.replace(temporary, path)
     return digest, relative
 

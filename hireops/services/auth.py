@@ -42,6 +42,8 @@ class SignInResult:
     token: str = ""
     error: str = ""
     retry_after_s: float = 0.0
+    # Why it failed, for code: "throttled" or "wrong" ("" on success).
+    reason: str = ""
 
 
 def normalize_email(email: str) -> str:
@@ -106,7 +108,7 @@ def sign_in(*, session: Session, email: str, password: str, client: str = "") ->
     wait = _claim_attempt(session, throttles)
     if wait > 0:
         return SignInResult(None, error=f"Too many failed attempts. Try again in "
-                            f"{math.ceil(wait)} s.", retry_after_s=wait)
+                            f"{math.ceil(wait)} s.", retry_after_s=wait, reason="throttled")
     user = get_user_by_email(session=session, email=email)
     valid = verify_password(user.password_hash if user else _DUMMY_HASH, password)
     if not (user and valid and user.is_active):
@@ -115,7 +117,7 @@ def sign_in(*, session: Session, email: str, password: str, client: str = "") ->
                      entity_type="user", entity_id=user.id if user else None)
         session.commit()
         return SignInResult(None, error="Wrong email or password.",
-                            retry_after_s=_longest_wait(session, throttles))
+                            retry_after_s=_longest_wait(session, throttles), reason="wrong")
     login_throttle.forget(session=session, key=login_throttle.account_key(email))
     if client:
         login_throttle.give_back_attempt(session=session, key=login_throttle.client_key(client))
@@ -152,7 +154,9 @@ def _longest_wait(session: Session, throttles: list[tuple[str, ThrottleRule]]) -
                for key, rule in throttles)
 
 
-def _token_hash(token: str) -> str:
+def session_digest(token: str) -> str:
+    """The SHA-256 of a session token: what the database keys sessions by, and all that the
+    app's event socket ever sees of the browser's session cookie."""
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -160,7 +164,7 @@ def open_session(*, session: Session, user: User) -> str:
     """Start a sign-in session for `user` and return the token for the browser."""
     token = secrets.token_urlsafe(32)
     now = utcnow()
-    session.add(UserSession(token_hash=_token_hash(token), user_id=user.id, created_at=now,
+    session.add(UserSession(token_hash=session_digest(token), user_id=user.id, created_at=now,
                             last_seen_at=now, expires_at=_expiry(now)))
     return token
 
@@ -173,7 +177,14 @@ def user_for_token(*, session: Session, token: str) -> User | None:
     """The active user behind a live session token, extending the session while it is used."""
     if not token:
         return None
-    row = session.exec(select(UserSession).where(UserSession.token_hash == _token_hash(token))).first()
+    return user_for_session_digest(session=session, digest=session_digest(token))
+
+
+def user_for_session_digest(*, session: Session, digest: str) -> User | None:
+    """The active user behind a live session's digest, extending the session while it is used."""
+    if not digest:
+        return None
+    row = session.exec(select(UserSession).where(UserSession.token_hash == digest)).first()
     now = utcnow()
     if row is None or row.revoked_at is not None or row.expires_at <= now:
         return None
@@ -190,7 +201,8 @@ def user_for_token(*, session: Session, token: str) -> User | None:
 
 def sign_out(*, session: Session, token: str) -> None:
     """End the session behind `token` (no error if it is already gone)."""
-    row = session.exec(select(UserSession).where(UserSession.token_hash == _token_hash(token))).first()
+    digest = session_digest(token)
+    row = session.exec(select(UserSession).where(UserSession.token_hash == digest)).first()
     if row is None or row.revoked_at is not None:
         return
     row.revoked_at = utcnow()

@@ -26,6 +26,7 @@ from sqlmodel import SQLModel
 from hireops import models  # noqa: F401  (registers every table on the metadata)
 from hireops.services.attachment_store import attachments_root
 from hireops.services.migrations import upgrade_database
+from hireops.services.private_files import make_tree_private, private_dir
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
@@ -90,7 +91,8 @@ def write_backup(*, engine: sa.Engine, out: Path) -> BackupSummary:
     out = Path(out)
     if out.exists() and any(out.iterdir()):
         raise BackupError(f"{out} is not empty; choose a new folder for the backup.")
-    (out / "tables").mkdir(parents=True, exist_ok=True)
+    # Owner-only from the start, so no one else can read it while it is being written.
+    private_dir(out / "tables")
     rows: dict[str, int] = {}
     checksums: dict[str, str] = {}
     # One read transaction: the tables are a consistent snapshot of one moment.
@@ -112,6 +114,8 @@ def write_backup(*, engine: sa.Engine, out: Path) -> BackupSummary:
                 "created_at": datetime.now(timezone.utc).isoformat(), "rows": rows,
                 "sha256": checksums}
     (out / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    # A backup holds every candidate and credential row: owner-only, whatever the umask.
+    make_tree_private(out)
     return BackupSummary(out, revision, rows, len(files))
 
 
@@ -182,6 +186,7 @@ def restore_backup(*, database_url: str, engine: sa.Engine, backup: Path) -> Bac
         if connection.dialect.name == "postgresql":
             _reset_sequences(connection)
     files = _copy_tree(backup / "files", attachments_root())
+    make_tree_private(attachments_root())
     return BackupSummary(backup, manifest["revision"], rows, len(files))
 
 

@@ -17,7 +17,8 @@ import reflex as rx
 from hireops import routes
 from hireops.db import session_scope
 from hireops.models import Role, User
-from hireops.services.auth import role_allows, user_for_token
+from hireops.services.auth import role_allows, user_for_session_digest
+from hireops.services.session_cookie import session_digest_from_socket_cookies
 
 ACCESS_MARKER = "_hireops_roles"
 READ_ROLES = (Role.admin, Role.recruiter, Role.viewer)
@@ -43,10 +44,17 @@ def page_roles(path: str) -> tuple[Role, ...] | None:
     return PAGE_ROLES.get(path.rstrip("/") or "/")
 
 
-def load_user(token: str) -> User | None:
-    """The live user behind a session token, read from the database."""
+def session_digest_of(state) -> str:
+    """The digest of the browser's session cookie, as this tab's event socket carried it.
+
+    The cookie itself is HttpOnly and never reaches the state (hireops.api.security)."""
+    return session_digest_from_socket_cookies(state.router.headers.cookie)
+
+
+def load_user(digest: str) -> User | None:
+    """The live user behind a session digest, read from the database."""
     with session_scope() as session:
-        return user_for_token(session=session, token=token)
+        return user_for_session_digest(session=session, digest=digest)
 
 
 def sign_in_redirect(path: str):
@@ -60,7 +68,7 @@ def _denial(state, user: User | None):
         redirect = sign_in_redirect(state.router.url.path)
         # A stale token means the session ran out; say so. A stranger just gets the form.
         return [rx.toast.warning("Your session has ended; please sign in again."), redirect] \
-            if state.session_token else redirect
+            if session_digest_of(state) else redirect
     return rx.toast.error("Your role does not allow this action.")
 
 
@@ -71,7 +79,7 @@ def requires(*roles: Role) -> Callable:
         if inspect.isasyncgenfunction(handler):
             @functools.wraps(handler)
             async def wrapper(self, *args, **kwargs):
-                user = load_user(self.session_token)
+                user = load_user(session_digest_of(self))
                 if user is None or not role_allows(user, roles):
                     yield _denial(self, user)
                     return
@@ -84,7 +92,7 @@ def requires(*roles: Role) -> Callable:
         else:
             @functools.wraps(handler)
             async def wrapper(self, *args, **kwargs):
-                user = load_user(self.session_token)
+                user = load_user(session_digest_of(self))
                 if user is None or not role_allows(user, roles):
                     return _denial(self, user)
                 reset = _actor.set(user)

@@ -20,6 +20,13 @@ class ApiTokensState(AuthState):
     created_name: str = ""
     error: str = ""
 
+    def __getstate__(self):
+        """The tab's state as Reflex saves it (disk or Redis), without the new token's
+        plaintext: it is shown once, in this page only, and must not outlive it in a file."""
+        saved = dict(super().__getstate__())
+        saved["created_token"] = ""
+        return saved
+
     @rx.event
     @requires(*ADMIN_ROLES)
     def load(self):

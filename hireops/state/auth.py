@@ -1,25 +1,22 @@
-"""Who is signed in: the session cookie and the user shown in the shell."""
+"""Who is signed in: the user shown in the shell, checked on every page load.
+
+The session cookie is set and cleared by the server (hireops.api.session_routes) and is not
+part of any state: handlers read the digest the event socket carried (state.access).
+"""
 
 from __future__ import annotations
 
 import reflex as rx
 
-from hireops import routes
-from hireops.config import get_settings
-from hireops.db import session_scope
 from hireops.models import Role
-from hireops.services.auth import role_allows, sign_out
-from hireops.state.access import load_user, page_roles, sign_in_redirect
-
-SESSION_COOKIE = "hireops_session"
+from hireops.services.auth import role_allows
+from hireops.services.session_cookie import SESSION_COOKIE  # noqa: F401  (one name for it)
+from hireops.state.access import load_user, page_roles, session_digest_of, sign_in_redirect
 
 
 class AuthState(rx.State):
-    """Base of every recruiter page's state; holds the browser's session token."""
+    """Base of every recruiter page's state: who is signed in, as the server checked it."""
 
-    # Random token of the sign-in session; the database keeps only its hash.
-    session_token: str = rx.Cookie("", name=SESSION_COOKIE, same_site="strict",
-                                   max_age=int(get_settings().session_hours * 3600))
     # Shown in the sidebar; set only after the server has checked the token.
     user_email: str = ""
     user_name: str = ""
@@ -44,7 +41,7 @@ class AuthState(rx.State):
         The allowed roles come from the server's own table (PAGE_ROLES): the event carries no
         arguments, and a browser that sends some (e.g. a role list of its choosing) is refused
         by Reflex before this runs."""
-        user = load_user(self.session_token)
+        user = load_user(session_digest_of(self))
         self.access_granted = self.access_denied = False
         if user is None:
             self.user_email = self.user_name = self.user_role = ""
@@ -56,14 +53,3 @@ class AuthState(rx.State):
             self.access_denied = True
             return
         self.access_granted = True
-
-    @rx.event
-    def sign_out(self):
-        """End the session on the server and forget it in the browser."""
-        if self.session_token:
-            with session_scope() as session:
-                sign_out(session=session, token=self.session_token)
-        self.session_token = ""
-        self.user_email = self.user_name = self.user_role = ""
-        self.access_granted = False
-        return rx.redirect(routes.LOGIN)

@@ -13,6 +13,7 @@ from hireops.services.mail.sources import (
     clear_imap_config,
     load_imap_config,
     save_imap_config,
+    stored_imap_password_for,
 )
 from hireops.state.access import ADMIN_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
@@ -99,16 +100,17 @@ class MailboxSettingsState(AuthState):
             raise ValueError("The port must be a number, e.g. 993.") from None
         password = self.password
         if not password and need_password:
-            password = self._stored_password()
+            password = self._stored_password(port)
         folders = [f.strip() for f in self.folders.split(",") if f.strip()] or ["INBOX"]
         if not self.host.strip() or not self.username.strip():
             raise ValueError("Enter the mail server and the username.")
         if need_password and not password:
-            raise ValueError("Enter the app password.")
+            raise ValueError("Enter the app password (the saved one is used only with the server "
+                             "it was saved for).")
         return ImapConfig(host=self.host.strip(), port=port, security=self.security,
                           username=self.username.strip(), password=password, folders=folders)
 
-    def _stored_password(self) -> str:
+    def _stored_password(self, port: int) -> str:
         with session_scope() as session:
-            stored = load_imap_config(session=session)
-        return stored.password if stored else ""
+            return stored_imap_password_for(session=session, host=self.host, port=port,
+                                            security=self.security)

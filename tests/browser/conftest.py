@@ -40,6 +40,7 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: run `make test` (it installs Debian's chromium)")
     workdir = tmp_path_factory.mktemp("app")
+    # app_env keeps the tabs' saved states in workdir/states, where a test can read them.
     env = app_env(workdir, f"sqlite:///{workdir / 'app.db'}")
     python = sys.executable
     subprocess.run([python, "-m", "hireops", "migrate"], env=env, check=True, cwd=PROJECT_ROOT)

@@ -16,6 +16,7 @@ from hireops.services.runtime_settings import effective_settings
 from hireops.services.users import change_role, set_user_active
 from hireops.state.general_settings import GeneralSettingsState
 from hireops.state.team_settings import TeamSettingsState
+from tests.state import socket_router
 
 SECRET = "sk-typed-in-the-browser-7777"
 
@@ -27,9 +28,7 @@ def _run(cls, name: str, state, *args):
 
 
 def _fake_state(cls, token: str, **fields):
-    state = SimpleNamespace(session_token=token,
-                            router=SimpleNamespace(url=SimpleNamespace(path="/settings")),
-                            **fields)
+    state = SimpleNamespace(router=socket_router("/settings", token), **fields)
     for helper in ("_show", "_refresh", "_apply"):
         if hasattr(cls, helper):
             setattr(state, helper, getattr(cls, helper).__get__(state))

@@ -19,10 +19,10 @@ from hireops.state.auth import AuthState
 from hireops.state.interview_room import InterviewRoomState
 from hireops.state.login import LoginState
 from hireops.state.room_access import ROOM_ACCESS_MARKER
+from tests.state import socket_router
 
 # Handlers that must work before anyone is signed in.
-PUBLIC_HANDLERS = {(AuthState, "check_access"), (AuthState, "sign_out"),
-                   (LoginState, "open_page"), (LoginState, "submit"),
+PUBLIC_HANDLERS = {(AuthState, "check_access"), (LoginState, "open_page"),
                    # The room's loader checks the token itself (rate-limited).
                    (InterviewRoomState, "load_room")}
 # The candidate's room: no sign-in; its handlers are guarded by the link the loader found.
@@ -76,8 +76,7 @@ def test_every_page_handler_is_guarded():
 
 
 def _call(handler, token: str):
-    router = SimpleNamespace(url=SimpleNamespace(path="/jobs/"))
-    state = SimpleNamespace(session_token=token, router=router)
+    state = SimpleNamespace(router=socket_router("/jobs/", token))
     # A thread of its own: the browser tests' Playwright loop may be running in this one.
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(asyncio.run, handler(state)).result()
@@ -132,9 +131,8 @@ def _open_page(token: str, path: str, **browser_payload) -> str:
     took no such arguments, so the event failed before it ran)."""
     import hireops.hireops  # noqa: F401  (registers every page and its roles)
 
-    state = SimpleNamespace(session_token=token, router=SimpleNamespace(url=SimpleNamespace(
-        path=path)), user_email="", user_name="", user_role="", access_granted=False,
-        access_denied=False)
+    state = SimpleNamespace(router=socket_router(path, token), user_email="", user_name="",
+                            user_role="", access_granted=False, access_denied=False)
     try:
         AuthState.check_access.fn(state, **browser_payload)
     except TypeError:

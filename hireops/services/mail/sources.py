@@ -349,9 +349,34 @@ def load_imap_config(*, session: Session) -> ImapConfig | None:
     )
 
 
+def stored_imap_password_for(*, session: Session, host: str, port: int,
+                             security: str) -> str:
+    """The saved IMAP password, but only for the server it was saved for ('' otherwise).
+
+    Whoever can edit the form must not be able to send the saved password to a server of their
+    choosing, or over a weaker connection: a new host, port or security needs it typed again.
+    """
+    stored = load_imap_config(session=session)
+    if stored is None or not _same_server(stored, host=host, port=port, security=security):
+        return ""
+    return stored.password
+
+
+def _same_server(stored: ImapConfig, *, host: str, port: int, security: str) -> bool:
+    return (stored.host.strip().lower(), stored.port, stored.security) == \
+        (host.strip().lower(), port, security)
+
+
 def save_imap_config(*, session: Session, config: ImapConfig, actor: User | None) -> None:
-    """Store `config`, the password encrypted; an empty password keeps the stored one."""
+    """Store `config`, the password encrypted; an empty password keeps the stored one, for the
+    same server only."""
     _validate(config)
+    if not config.password and not stored_imap_password_for(
+            session=session, host=config.host, port=config.port, security=config.security):
+        stored = load_imap_config(session=session)
+        if stored is not None and stored.password:
+            raise ValueError("Enter the app password again: the saved one is kept only for "
+                             f"{stored.host}:{stored.port} ({stored.security}).")
     for name in _PLAIN_FIELDS:
         value = getattr(config, name)
         value = list(value) if name == "folders" else value

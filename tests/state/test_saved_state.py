@@ -1,0 +1,28 @@
+"""What Reflex saves of a tab (to `.states/` or Redis) holds no secret shown once."""
+
+from __future__ import annotations
+
+import pickle
+
+import reflex as rx
+
+from hireops.state.api_tokens import ApiTokensState
+
+NEW_TOKEN = "hop_just-created-and-shown-once-7f3a"
+
+
+def _tab_state(cls: type[rx.State]) -> rx.State:
+    root = rx.State(_reflex_internal_init=True)
+    return root.get_substate(cls.get_full_name().split(".")[1:])
+
+
+def test_a_new_api_token_is_shown_but_never_saved_with_the_tab():
+    state = _tab_state(ApiTokensState)
+    state.created_token, state.created_name = NEW_TOKEN, "BI export"
+    saved = state._serialize()
+    assert NEW_TOKEN.encode() not in saved
+    assert b"BI export" in saved  # the rest of the page is saved as usual
+    # The page still shows it: only the saved copy leaves it out.
+    assert state.created_token == NEW_TOKEN
+    _schema, restored = pickle.loads(saved)
+    assert restored.created_token == "" and restored.created_name == "BI export"
