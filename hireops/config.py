@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -76,6 +76,14 @@ class Settings(BaseSettings):
     # The scheduler leader's lease lasts at least this long without a renewal; when the leader
     # dies, another worker takes over after it runs out (lower only in tests).
     scheduler_lease_seconds: float = Field(default=120.0, gt=0)
+    # Log detail on standard error: DEBUG, INFO, WARNING or ERROR.
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # "text" (one readable line per event) or "json" (one JSON object per line, for collectors).
+    log_format: Literal["text", "json"] = "text"
+    # GET /api/v1/health answers 503 once a queued mail has waited longer than this (minutes).
+    health_outbox_stuck_minutes: float = Field(default=30.0, gt=0)
+    # Reflex's shared state store for several workers (redis://host:6379/0); unset: one worker.
+    reflex_redis_url: str | None = None
     # Messages stored or processed per database transaction.
     inbox_batch_size: int = 50
     # A claimed message whose worker has not finished after this long is taken over.
@@ -179,6 +187,14 @@ class Settings(BaseSettings):
     elevenlabs_base_url: str | None = None
     # Webhooks older than this are refused (replay protection).
     elevenlabs_webhook_tolerance_s: int = 1800
+
+    @field_validator("log_level", "log_format", mode="before")
+    @classmethod
+    def _case_insensitive(cls, value: object, info: ValidationInfo) -> object:
+        # LOG_LEVEL=debug and LOG_FORMAT=JSON are what people type.
+        if not isinstance(value, str):
+            return value
+        return value.strip().upper() if info.field_name == "log_level" else value.strip().lower()
 
     @field_validator("company_timezone")
     @classmethod

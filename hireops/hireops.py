@@ -5,6 +5,7 @@ import reflex as rx
 from hireops.api.app import build_api
 from hireops.components.shell import PAGES
 from hireops.lifespan import inbox_poller
+from hireops.log_setup import configure_logging
 from hireops.pages import (  # noqa: F401  (importing a page module registers its routes)
     ai_usage,
     api_tokens,
@@ -22,6 +23,9 @@ from hireops.pages import (  # noqa: F401  (importing a page module registers it
     reports,
     settings,
 )
+
+# Once, before anything logs: LOG_LEVEL and LOG_FORMAT decide what every module's lines look like.
+configure_logging()
 
 app = rx.App(
     style={"font_family": "Inter, system-ui, -apple-system, 'Segoe UI', sans-serif"},

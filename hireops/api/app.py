@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hireops.api import ApiError, error_response, privacy_routes, v1_routes, voice_routes
+from hireops.api import health_routes
 
 API_PREFIX = "/api/v1"
 DESCRIPTION = """HireOps' integration API: jobs, candidates, applications and the audit log.
@@ -40,6 +41,8 @@ def build_api() -> FastAPI:
     api.include_router(v1_routes.router, prefix=API_PREFIX)
     api.include_router(voice_routes.router, prefix=API_PREFIX, tags=["voice"])
     api.include_router(privacy_routes.router, prefix=API_PREFIX)
+    # No token: monitors call it (services.health shows no personal data).
+    api.include_router(health_routes.router, prefix=API_PREFIX)
     api.add_api_route(f"{API_PREFIX}/docs", _docs_page, include_in_schema=False,
                       methods=["GET"])
     # Unknown /api/v1 paths get a JSON 404 instead of falling through to Reflex's pages.
