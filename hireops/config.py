@@ -114,6 +114,8 @@ class Settings(BaseSettings):
     job_generator_agent_id: str = ""
     job_generator_model: str = "mistral-small-latest"
 
+    # The Mistral API key for agents set to the mistral engine (an admin can also save it in
+    # Settings, stored encrypted).
     mistral_api_key: SecretStr | None = None
     # Self-hosted Mistral-compatible endpoint, or a loopback fake in tests.
     mistral_server_url: str | None = None
@@ -162,14 +164,18 @@ class Settings(BaseSettings):
     # Outgoing mail (yagmail over SMTP). With no host, mail is written to `outbox_maildir`
     # instead, so the embedded setup shows what would have been sent.
     smtp_host: str = ""
+    # 587 with starttls, 465 with ssl; "none" sends in the clear (a loopback relay only).
     smtp_port: int = Field(default=587, ge=1, le=65535)
     smtp_security: Literal["starttls", "ssl", "none"] = "starttls"
+    # The login and its (app) password; no user: the server takes mail without a login.
     smtp_user: str = ""
     smtp_password: SecretStr | None = None
+    # The sender candidates see and reply to.
     smtp_from_address: str = "recruiting@hireops.local"
     smtp_from_name: str = "HireOps Recruiting"
+    # Seconds to wait for the connection and for each server reply.
     smtp_timeout_s: float = 20.0
-    # None: `sent_mail` inside `data_dir`.
+    # Where mail is written while SMTP_HOST is empty; None: `sent_mail` inside `data_dir`.
     outbox_maildir: Path | None = None
     # Delivery attempts per message before it is marked failed; the pause doubles each time.
     outbox_max_attempts: int = 6

@@ -30,7 +30,7 @@ REDACTED = "***"
 # Integration API tokens (services.api_tokens): shown once, never logged. Linear pattern.
 _API_TOKEN = re.compile(r"hop_[A-Za-z0-9_-]{16,}")
 # Third-party loggers that say "running job ..." every few seconds at INFO.
-_CHATTY = ("apscheduler", "httpx", "httpcore", "urllib3", "alembic.runtime.migration")
+_CHATTY = ("apscheduler", "httpx", "httpcore", "urllib3", "alembic.runtime.plugins")
 # Shorter values are not redacted: "***" in place of every "a" would hide the log instead.
 _MIN_SECRET_LENGTH = 4
 
