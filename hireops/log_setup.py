@@ -151,10 +151,12 @@ def configure_logging(settings: Settings | None = None, stream: IO[str] | None =
     for old in [h for h in root.handlers if isinstance(h, _HireOpsHandler)]:
         root.removeHandler(old)
     root.addHandler(handler)
-    root.setLevel(settings.log_level)
-    quiet = logging.DEBUG if settings.log_level == "DEBUG" else logging.WARNING
+    # DEBUG is for HireOps' own modules: libraries at DEBUG dump whole SMTP, IMAP and HTTP
+    # exchanges, mail and resumes included.
+    root.setLevel(max(logging.getLevelName(settings.log_level), logging.INFO))
+    logging.getLogger("hireops").setLevel(settings.log_level)
     for name in _CHATTY:
-        logging.getLogger(name).setLevel(quiet)
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def _redact_key_file(settings: Settings) -> None:
