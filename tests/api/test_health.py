@@ -18,7 +18,7 @@ from hireops.models import Lease, OutboxMessage, utcnow
 from hireops.services.mail.sources import ImapConfig, save_imap_config
 from hireops.services.migrations import upgrade_database
 from hireops.services.outbox import enqueue_mail
-from hireops.services.scheduler import LEASE_NAME, InboxPoller
+from hireops.services.scheduler import LEASE_NAME, InboxPoller, start_poller_from_settings
 from tests.fakes.mail_factory import build_email
 from tests.fakes.smtp_server import free_port
 
@@ -72,18 +72,32 @@ def test_healthy_deployment_is_200_without_a_token_and_names_nobody(client, sess
 
 
 def test_stale_lease_is_503(client, session, running):
-    # The leader's process froze: its last renewal is two minutes old, its lease not yet out.
-    ttl = running.lease_ttl_s
+    # The leader's process died: its lease ran out a minute ago and nobody took it over.
     _backdate(session, Lease, Lease.name == LEASE_NAME,
-              expires_at=utcnow() + timedelta(seconds=ttl - 120))
+              expires_at=utcnow() - timedelta(seconds=60))
     response = client.get("/api/v1/health")
     assert response.status_code == 503
     body = response.json()
     assert body["status"] == "failing"
     scheduler = body["checks"]["scheduler"]
-    assert scheduler["status"] == "fail" and 115 < scheduler["renewed_s_ago"] < 130
+    assert scheduler["status"] == "fail" and "ran out" in scheduler["message"]
     assert "web-1:4242:abcd" in scheduler["message"]
+    assert scheduler["renewed_s_ago"] > running.lease_ttl_s
     assert body["checks"]["outbox"]["status"] == "ok"
+
+
+def test_late_renewal_is_degraded(client, session, running):
+    # The leader is busy (a long delivery pass): its last renewal is two minutes old, its
+    # lease not yet out, so no other worker may take over: warn, not page.
+    ttl = running.lease_ttl_s
+    _backdate(session, Lease, Lease.name == LEASE_NAME,
+              expires_at=utcnow() + timedelta(seconds=ttl - 120))
+    response = client.get("/api/v1/health")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "degraded"
+    scheduler = body["checks"]["scheduler"]
+    assert scheduler["status"] == "warn" and 115 < scheduler["renewed_s_ago"] < 130
 
 
 def test_no_scheduler_at_all_is_503(client, session):
@@ -200,3 +214,30 @@ def test_on_postgresql_healthy_then_stale(postgres_database_url, tmp_path, monke
     finally:
         db.get_engine().dispose()
         db.get_engine.cache_clear()
+
+
+def test_a_running_scheduler_is_healthy_and_a_stopped_one_is_not(client, session, tmp_path,
+                                                                  monkeypatch):
+    """The real APScheduler loop: its first runs take the lease and poll; stopping it releases
+    the lease, so the next check fails at once instead of after the lease runs out."""
+    import time
+
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("OUTBOX_POLL_SECONDS", "1")
+    monkeypatch.setenv("INBOX_POLL_SECONDS", "1")
+    get_settings.cache_clear()
+    poller = start_poller_from_settings()  # as the app's lifespan starts it
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            response = client.get("/api/v1/health")
+            if response.status_code == 200 and response.json()["status"] == "ok":
+                break
+            time.sleep(0.3)
+        assert response.status_code == 200, response.text
+        assert response.json()["checks"]["scheduler"]["holder"] == poller.holder
+    finally:
+        poller.stop()
+    response = client.get("/api/v1/health")
+    assert response.status_code == 503
+    assert "No worker holds" in response.json()["checks"]["scheduler"]["message"]
