@@ -11,6 +11,8 @@ _public = urlsplit(get_settings().public_base_url)
 config = rx.Config(
     app_name="hireops",
     db_url=get_settings().database_url,
+    # From the environment or `.env` alike, so Reflex and the health check use the same Redis.
+    redis_url=get_settings().reflex_redis_url,
     telemetry_enabled=False,
     show_built_with_reflex=False,
     plugins=[

@@ -1,5 +1,5 @@
 """Command line: `python -m hireops migrate | create-user | seed-demo | ingest | export |
-backup | restore`."""
+backup | restore | doctor | env-example`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from hireops.config import get_settings
+from hireops.log_setup import configure_logging
 
 
 def _migrate(_args: argparse.Namespace) -> int:
@@ -132,6 +133,21 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _doctor(_args: argparse.Namespace) -> int:
+    from hireops.services.doctor import exit_code, format_findings, run_doctor
+
+    findings = run_doctor()
+    print(format_findings(findings))
+    return exit_code(findings)
+
+
+def _env_example(_args: argparse.Namespace) -> int:
+    from hireops.services.env_example import render_env_example
+
+    sys.stdout.write(render_env_example())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m hireops", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -164,6 +180,11 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="restore a backup into an empty database")
     restore.add_argument("--from", required=True, help="the backup folder")
     restore.set_defaults(run=_restore)
+    commands.add_parser("doctor", help="check this deployment (secret key, database, "
+                        "migrations, SMTP, IMAP, disk, PUBLIC_BASE_URL) and say what to fix; "
+                        "exit code 1 when something must be fixed").set_defaults(run=_doctor)
+    commands.add_parser("env-example", help="print .env.example: every setting with its "
+                        "default and meaning").set_defaults(run=_env_example)
     commands.add_parser("seed-demo", help="load demo jobs, candidates and the demo admin "
                         "(demo mode only; safe to repeat)").set_defaults(run=_seed_demo)
     return parser
@@ -171,6 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    configure_logging()
     return args.run(args)
 
 

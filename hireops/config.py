@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -87,6 +87,14 @@ class Settings(BaseSettings):
     # The scheduler leader's lease lasts at least this long without a renewal; when the leader
     # dies, another worker takes over after it runs out (lower only in tests).
     scheduler_lease_seconds: float = Field(default=120.0, gt=0)
+    # Log detail on standard error: DEBUG, INFO, WARNING or ERROR.
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # "text" (one readable line per event) or "json" (one JSON object per line, for collectors).
+    log_format: Literal["text", "json"] = "text"
+    # GET /api/v1/health answers 503 once a queued mail has waited longer than this (minutes).
+    health_outbox_stuck_minutes: float = Field(default=30.0, gt=0)
+    # Reflex's shared state store for several workers (redis://host:6379/0); unset: one worker.
+    reflex_redis_url: str | None = None
     # Messages stored or processed per database transaction.
     inbox_batch_size: int = 50
     # A claimed message whose worker has not finished after this long is taken over.
@@ -117,6 +125,8 @@ class Settings(BaseSettings):
     job_generator_agent_id: str = ""
     job_generator_model: str = "mistral-small-latest"
 
+    # The Mistral API key for agents set to the mistral engine (an admin can also save it in
+    # Settings, stored encrypted).
     mistral_api_key: SecretStr | None = None
     # Self-hosted Mistral-compatible endpoint, or a loopback fake in tests.
     mistral_server_url: str | None = None
@@ -166,14 +176,18 @@ class Settings(BaseSettings):
     # Outgoing mail (yagmail over SMTP). With no host, mail is written to `outbox_maildir`
     # instead, so the embedded setup shows what would have been sent.
     smtp_host: str = ""
+    # 587 with starttls, 465 with ssl; "none" sends in the clear (a loopback relay only).
     smtp_port: int = Field(default=587, ge=1, le=65535)
     smtp_security: Literal["starttls", "ssl", "none"] = "starttls"
+    # The login and its (app) password; no user: the server takes mail without a login.
     smtp_user: str = ""
     smtp_password: SecretStr | None = None
+    # The sender candidates see and reply to.
     smtp_from_address: str = "recruiting@hireops.local"
     smtp_from_name: str = "HireOps Recruiting"
+    # Seconds to wait for the connection and for each server reply.
     smtp_timeout_s: float = 20.0
-    # None: `sent_mail` inside `data_dir`.
+    # Where mail is written while SMTP_HOST is empty; None: `sent_mail` inside `data_dir`.
     outbox_maildir: Path | None = None
     # Delivery attempts per message before it is marked failed; the pause doubles each time.
     outbox_max_attempts: int = 6
@@ -191,6 +205,14 @@ class Settings(BaseSettings):
     elevenlabs_base_url: str | None = None
     # Webhooks older than this are refused (replay protection).
     elevenlabs_webhook_tolerance_s: int = 1800
+
+    @field_validator("log_level", "log_format", mode="before")
+    @classmethod
+    def _case_insensitive(cls, value: object, info: ValidationInfo) -> object:
+        # LOG_LEVEL=debug and LOG_FORMAT=JSON are what people type.
+        if not isinstance(value, str):
+            return value
+        return value.strip().upper() if info.field_name == "log_level" else value.strip().lower()
 
     @field_validator("company_timezone")
     @classmethod

@@ -6,6 +6,7 @@ from hireops.api.app import build_api
 from hireops.api.security import protect_app_state
 from hireops.components.shell import PAGES
 from hireops.lifespan import inbox_poller
+from hireops.log_setup import configure_logging
 from hireops.pages import (  # noqa: F401  (importing a page module registers its routes)
     ai_usage,
     api_tokens,
@@ -28,6 +29,9 @@ from hireops.services.private_files import restrict_new_files
 # Before the app exists: building it creates Reflex's `.states/`, where each tab's state is
 # saved, and the database and attachments follow; all owner-only.
 restrict_new_files()
+
+# Once, before anything logs: LOG_LEVEL and LOG_FORMAT decide what every module's lines look like.
+configure_logging()
 
 app = rx.App(
     style={"font_family": "Inter, system-ui, -apple-system, 'Segoe UI', sans-serif"},

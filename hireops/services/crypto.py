@@ -8,6 +8,7 @@ import hashlib
 from cryptography.fernet import Fernet, InvalidToken
 
 from hireops.config import get_settings
+from hireops.log_setup import redact_also
 
 
 class SecretDecryptionError(ValueError):
@@ -22,14 +23,18 @@ def _fernet() -> Fernet:
 
 def encrypt_secret(plaintext: str) -> str:
     """Encrypt `plaintext` for storage."""
+    redact_also(plaintext)
     return _fernet().encrypt(plaintext.encode()).decode()
 
 
 def decrypt_secret(ciphertext: str) -> str:
     """Decrypt a value made by `encrypt_secret`."""
     try:
-        return _fernet().decrypt(ciphertext.encode()).decode()
+        plaintext = _fernet().decrypt(ciphertext.encode()).decode()
     except InvalidToken:
         raise SecretDecryptionError(
             "A stored secret could not be decrypted: the secret key has changed. Enter it again."
         ) from None
+    # A stored password (IMAP, SMTP, API keys saved in the app) never appears in a log line.
+    redact_also(plaintext)
+    return plaintext

@@ -92,7 +92,8 @@ def _fetch_and_store(source: MailSource, summary: IngestSummary, progress: Progr
             # half-stored (e.g. without the attachment a full disk refused); the next pass
             # fetches it again.
             session.rollback()
-            log.warning("mail source %s failed: %s", source.name, problem)
+            log.warning("mail source %s failed: %s", source.name, problem,
+                        extra={"stored": summary.new})
             summary.source_error = f"{type(problem).__name__}: {problem}"
             return
 
@@ -198,7 +199,8 @@ def _record_batch(session: Session, analyses: list[Analysis | AnalysisError]) ->
             outcomes += record_analyses(session=session, items=[item])
             session.commit()
         except Exception as problem:  # one bad message must not stop the inbox
-            log.exception("recording email %s failed", item.email_id)
+            log.exception("recording email %s failed", item.email_id,
+                          extra={"email_id": item.email_id})
             session.rollback()
             outcomes.append(mark_failed(session=session, email_id=item.email_id,
                                         reason=f"Unexpected error: {type(problem).__name__}: "
@@ -214,5 +216,11 @@ def _count(summary: IngestSummary, outcome: ProcessOutcome, session: Session) ->
         email = session.get(Email, outcome.email_id)
         summary.failed.append({"message_id": email.message_id or email.message_key,
                                "reason": outcome.reason})
+        log.warning("email %s not processed: %s", email.id, outcome.reason,
+                    extra={"email_id": email.id,
+                           "message_id": email.message_id or email.message_key})
     else:
         summary.processed += 1
+        log.debug("email %s processed", outcome.email_id,
+                  extra={"email_id": outcome.email_id,
+                         "applications_created": outcome.applications_created})

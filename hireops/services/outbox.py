@@ -259,13 +259,21 @@ def _record_outcome(session: Session, claim: _Claim, error: MailSendError | None
             "outbox_id": claim.id, "kind": claim.kind, "to": claim.mail.to,
             "attempts": claim.attempts, "reason": error.reason if error else ""})
     session.commit()
+    # Ids and the kind of mail, never the address or the text: those are the candidate's.
+    context = {"outbox_id": claim.id, "application_id": claim.application_id,
+               "mail_kind": claim.kind, "attempt": claim.attempts}
     if status == SENT:
         report.sent += 1
+        log.info("outbox message %s sent", claim.id, extra=context)
     elif status == FAILED:
         report.failed += 1
-        log.warning("outbox message %s failed: %s", claim.id, error.reason if error else "")
+        log.warning("outbox message %s failed: %s", claim.id, error.reason if error else "",
+                    extra=context)
     else:
         report.retried += 1
+        log.warning("outbox message %s not sent, retrying at %s: %s", claim.id,
+                    values["next_attempt_at"].isoformat(timespec="seconds"), error.reason,
+                    extra=context)
 
 
 def _fail_abandoned(session: Session, now: datetime) -> int:

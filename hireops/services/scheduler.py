@@ -18,6 +18,8 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from hireops.config import get_settings
 from hireops.db import session_scope
+from hireops.log_setup import log_context
+from hireops.services.inbox_poll_status import record_inbox_poll
 from hireops.services.ingest import IngestSummary, run_ingest_pass
 from hireops.services.interview.evaluation_queue import run_queued_evaluations
 from hireops.services.interview.links import expire_overdue_links
@@ -38,6 +40,20 @@ HOUSEKEEPING_SECONDS = 15
 RATE_LIMIT_ROWS_KEPT_S = 3600
 
 
+def renewal_interval_s(inbox_interval_s: int) -> float:
+    """How often a living leader renews its lease: the shortest of its jobs' intervals."""
+    settings = get_settings()
+    return min(s for s in (inbox_interval_s, settings.outbox_poll_seconds,
+                           HOUSEKEEPING_SECONDS) if s > 0)
+
+
+def lease_ttl_s(inbox_interval_s: int) -> float:
+    """Three missed renewals (every job run renews), and never less than
+    SCHEDULER_LEASE_SECONDS (two minutes unless set, so a long pass keeps the lease)."""
+    return max(3 * inbox_interval_s, 3 * renewal_interval_s(inbox_interval_s),
+               get_settings().scheduler_lease_seconds)
+
+
 def worker_id() -> str:
     """A name for this process that is unique across machines and restarts."""
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
@@ -50,15 +66,13 @@ class InboxPoller:
         self.interval_s = interval_s
         self.holder = holder or worker_id()
         self._scheduler = BackgroundScheduler(timezone="UTC")
+        # Whether the last lease attempt won, so taking and losing the lead is logged once.
+        self._leading = False
 
     @property
     def lease_ttl_s(self) -> float:
-        """Three missed renewals (every job run renews), and never less than
-        SCHEDULER_LEASE_SECONDS (two minutes unless set, so a long pass keeps the lease)."""
-        settings = get_settings()
-        renewals = [s for s in (self.interval_s, settings.outbox_poll_seconds,
-                                HOUSEKEEPING_SECONDS) if s > 0]
-        return max(3 * self.interval_s, 3 * min(renewals), settings.scheduler_lease_seconds)
+        """See `lease_ttl_s` (the health check computes the same from the settings)."""
+        return lease_ttl_s(self.interval_s)
 
     def start(self) -> None:
         # The first run comes soon after start-up, not one whole interval later.
@@ -86,55 +100,93 @@ class InboxPoller:
     def is_leader(self) -> bool:
         """Take or renew the lease; True when this worker may run the jobs."""
         with session_scope() as session:
-            return acquire_lease(session=session, name=LEASE_NAME, holder=self.holder,
-                                 ttl_s=self.lease_ttl_s)
+            leading = acquire_lease(session=session, name=LEASE_NAME, holder=self.holder,
+                                    ttl_s=self.lease_ttl_s)
+        if leading != self._leading:
+            log.info("scheduler %s %s the lease", self.holder, "took" if leading else "lost",
+                     extra={"lease": LEASE_NAME})
+            self._leading = leading
+        return leading
 
     def poll_once(self) -> IngestSummary | None:
-        """One poll, if this worker leads; errors are logged, never allowed to stop the job."""
-        try:
-            if not self.is_leader():
+        """One poll, if this worker leads; errors are logged, never allowed to stop the job.
+        Its outcome is recorded for the health check."""
+        with log_context(job="poll-inbox"):
+            try:
+                if not self.is_leader():
+                    return None
+                with session_scope() as session:
+                    source = configured_mail_source(session=session)
+                summary = run_ingest_pass(source=source)
+            except Exception as problem:  # the poller must outlive any single failure
+                log.exception("inbox poll failed")
+                self._record_poll(error=f"{type(problem).__name__}: {problem}")
                 return None
-            with session_scope() as session:
-                source = configured_mail_source(session=session)
-            summary = run_ingest_pass(source=source)
-            if summary.new or summary.failed or summary.source_error:
-                log.info("inbox poll: %s", summary.as_dict())
+            if summary.source_error:
+                log.warning("inbox poll could not read %s: %s", source.name,
+                            summary.source_error, extra={"new": summary.new})
+            elif summary.new or summary.failed:
+                log.info("inbox poll: %d new, %d processed, %d failed", summary.new,
+                         summary.processed, len(summary.failed),
+                         extra={"candidates_created": summary.candidates_created,
+                                "applications_created": summary.applications_created})
+            self._record_poll(error=summary.source_error, new=summary.new,
+                              failed=len(summary.failed))
             return summary
-        except Exception:  # the poller must outlive any single failure
-            log.exception("inbox poll failed")
-            return None
+
+    def _record_poll(self, *, error: str, new: int = 0, failed: int = 0) -> None:
+        try:
+            with session_scope() as session:
+                record_inbox_poll(session=session, worker=self.holder, error=error, new=new,
+                                  failed=failed)
+        except Exception:  # e.g. the database is down: the health check reports that itself
+            log.exception("recording the inbox poll failed")
 
 
     def deliver_mail_once(self) -> DeliveryReport | None:
         """Send the outbox's due mail, if this worker leads."""
-        try:
-            if not self.is_leader():
+        with log_context(job="deliver-outbox"):
+            try:
+                if not self.is_leader():
+                    return None
+                with session_scope() as session:
+                    report = deliver_due(session=session, sender=configured_sender())
+                if report.stopped:
+                    log.warning("outbox delivery stopped: %s", report.stopped,
+                                extra={"sent": report.sent, "retried": report.retried,
+                                       "failed": report.failed})
+                elif report.sent or report.failed or report.retried:
+                    log.info("outbox: %d sent, %d to retry, %d failed", report.sent,
+                             report.retried, report.failed)
+                return report
+            except Exception:  # the scheduler must outlive any single failure
+                log.exception("outbox delivery failed")
                 return None
-            with session_scope() as session:
-                report = deliver_due(session=session, sender=configured_sender())
-            if report.sent or report.failed or report.stopped:
-                log.info("outbox: %s", report)
-            return report
-        except Exception:  # the scheduler must outlive any single failure
-            log.exception("outbox delivery failed")
-            return None
 
     def housekeeping_once(self) -> dict[str, int] | None:
         """Expire overdue links, run queued evaluations and drop stale throttle rows, if this
         worker leads; each task fails on its own, so one broken step never stops the others."""
-        if not self.is_leader():
-            return None
-        done: dict[str, int] = {}
-        for name, task in (("links_expired", _expire_links),
-                           ("reminders_queued", _queue_reminders),
-                           ("evaluations_run", _run_evaluations),
-                           ("candidates_anonymised", _apply_retention),
-                           ("throttles_purged", _purge_throttles)):
+        with log_context(job="housekeeping"):
             try:
-                done[name] = task()
-            except Exception:  # the scheduler must outlive any single failure
-                log.exception("housekeeping step %s failed", name)
-        return done
+                if not self.is_leader():
+                    return None
+            except Exception:  # the database is down: try again at the next run
+                log.exception("housekeeping could not take the lease")
+                return None
+            done: dict[str, int] = {}
+            for name, task in (("links_expired", _expire_links),
+                               ("reminders_queued", _queue_reminders),
+                               ("evaluations_run", _run_evaluations),
+                               ("candidates_anonymised", _apply_retention),
+                               ("throttles_purged", _purge_throttles)):
+                try:
+                    done[name] = task()
+                except Exception:  # the scheduler must outlive any single failure
+                    log.exception("housekeeping step %s failed", name, extra={"step": name})
+            if any(done.values()):
+                log.info("housekeeping: %s", ", ".join(f"{n} {k.replace('_', ' ')}"
+                                                       for k, n in done.items() if n))
+            return done
 
 
 def _expire_links() -> int:

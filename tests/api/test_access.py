@@ -30,6 +30,9 @@ WRITE_ROUTES = [
 # Authorised otherwise: a signed webhook, and the signed-in recruiter's session cookie.
 NOT_TOKEN_ROUTES = {("POST", "/api/v1/webhooks/elevenlabs"),
                     ("GET", "/api/v1/interviews/{link_id}/audio")}
+# Open to anyone on purpose: monitors and load balancers call it without a token, and it shows
+# no personal data (tests/api/test_health.py checks both).
+PUBLIC_ROUTES = {("GET", "/api/v1/health")}
 ALL_ROUTES = [(m, p, {}) for m, p in READ_ROUTES] + WRITE_ROUTES
 
 
@@ -123,7 +126,7 @@ def test_every_route_of_the_openapi_document_is_checked_here(client):
     document = client.get("/api/v1/openapi.json").json()
     listed = {(method.upper(), path) for path, methods in document["paths"].items()
               for method in methods}
-    checked = {(m, p) for m, p, _body in ALL_ROUTES} | NOT_TOKEN_ROUTES
+    checked = {(m, p) for m, p, _body in ALL_ROUTES} | NOT_TOKEN_ROUTES | PUBLIC_ROUTES
     assert listed == checked
 
 

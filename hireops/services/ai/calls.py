@@ -208,9 +208,23 @@ def execute_agent(
     finally:
         engine.close()
     call.latency_ms = _elapsed_ms(started)
+    _log_call(call)
     fields = call.model_dump(exclude={"id", "subject_type", "subject_id"})
     return AgentRun(agent=agent, result=result, call_fields=fields,
                     cache_key=_cache_key(agent, engine, payload, settings))
+
+
+def _log_call(call: AICall) -> None:
+    """One line per engine call: who answered, how fast, at what size; never its input or
+    output (a resume, an interview). Local calls log at DEBUG: a mail batch makes hundreds."""
+    context = {"agent": call.agent, "engine": call.engine, "model": call.model or call.agent_id,
+               "latency_ms": round(call.latency_ms), "attempts": call.attempts,
+               "input_tokens": call.input_tokens, "output_tokens": call.output_tokens}
+    if call.status != "ok":
+        log.warning("AI call failed: %s", call.error, extra=context)
+    else:
+        log.log(logging.DEBUG if call.engine == "local" else logging.INFO, "AI call done",
+                extra=context)
 
 
 def cached_run(
