@@ -87,7 +87,7 @@ def test_tampered_webhook_is_refused_with_401(client, session, voice_env, finish
     assert response.json() == {"error": "invalid_signature",
                                "message": "signature does not match the body"}
     session.refresh(link)
-    assert link.status == "sent"
+    assert link.status == "started"
     assert voice_env.requests_to(f"/conversations/{conversation_id}") == []
 
 
@@ -132,7 +132,7 @@ def test_webhook_when_elevenlabs_fails_asks_for_a_retry(client, session, voice_e
 
     assert response.status_code == 502 and response.json()["error"] == "provider_unavailable"
     session.refresh(link)
-    assert link.status == "sent"
+    assert link.status == "started"
 
 
 def test_webhook_without_a_configured_secret_is_refused(client, monkeypatch, voice_env):
