@@ -151,6 +151,9 @@ class Settings(BaseSettings):
     extraction_max_seconds: float = 10.0
     # Longer text is cut here (a resume is rarely over 30,000 characters).
     extraction_max_text_chars: int = 200_000
+    # Memory one file's reader may use, in MB: readers run in a helper process capped at this
+    # much beyond its start (a 1 MB PDF once cost pypdf 460 MB); 0 reads in the app process.
+    extraction_max_memory_mb: int = 256
     # Mark mail fetched over IMAP as read on the server (off: the server's mail is left as is).
     imap_mark_seen: bool = False
 

@@ -507,6 +507,29 @@ class Decision(SQLModel, table=True):
     created_at: datetime = created_at_field()
 
 
+class DecisionAction(SQLModel, table=True):
+    """An HR action taken on one decision. One row per (decision, kind): a second approve or
+    reject of the same decision (a double click, or the card open in two tabs on two workers)
+    fails on the unique key before anything is booked or sent."""
+
+    __tablename__ = "decision_actions"
+    __table_args__ = (
+        sa.UniqueConstraint("decision_id", "kind", name="uq_decision_action_kind"),
+        {"extend_existing": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    # Erasing a person deletes their decisions; the actions on them go with them.
+    decision_id: int = Field(sa_column_args=[sa.ForeignKey("decisions.id", ondelete="CASCADE")],
+                             index=True)
+    # verdict (approve or reject: one per decision) | override
+    kind: str = Field(max_length=20)
+    # approve | reject | override
+    action: str = Field(max_length=20)
+    actor_id: int | None = Field(default=None, foreign_key="users.id")
+    created_at: datetime = created_at_field()
+
+
 class InterviewBooking(SQLModel, table=True):
     """A booked follow-up interview; a reschedule cancels the old booking and books anew with
     the same calendar UID and a higher sequence, so calendars update the one event."""

@@ -77,6 +77,10 @@ def test_sqlite_upgrade_downgrade_upgrade(tmp_path):
         engine.dispose()
 
 
+def _head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
 def _alembic(connection: sa.Connection, action: str, revision: str) -> None:
     config = alembic_config()
     config.attributes["connection"] = connection
@@ -170,8 +174,7 @@ def test_postgres_without_rights_to_pg_trgm_migrates_without_trigram_indexes(
             assert "pg_trgm could not be created" in caplog.text
             assert "permission denied" in caplog.text
             assert connection.execute(sa.text(
-                "SELECT version_num FROM alembic_version")).scalar() == \
-                ScriptDirectory.from_config(alembic_config()).get_current_head()
+                "SELECT version_num FROM alembic_version")).scalar() == _head_revision()
             assert _trigram_indexes(connection) == {}
             assert "applications" in _app_tables(connection)
             # Down again with no indexes to drop.

@@ -46,33 +46,39 @@ def _evidence(c: DecisionCard) -> rx.Component:
 
 def _slot_item(S, c: DecisionCard, option: SlotOption) -> rx.Component:
     return rx.menu.item(option.label, class_name="suggested-slot", on_click=S.approve(
-        c.application_id, option.start, option.end, option.tz, "suggested"))
+        c.application_id, c.decision_id, option.start, option.end, option.tz, "suggested"),
+        disabled=S.approving != 0)
 
 
 def _actions(S, c: DecisionCard) -> rx.Component:
     approve = rx.cond(
         c.preferred.label != "",
         rx.button(rx.icon("calendar-check", size=16), "Approve & schedule ", c.preferred.label,
-                  on_click=S.approve(c.application_id, c.preferred.start, c.preferred.end,
-                                     c.preferred.tz, "preferred"),
+                  on_click=S.approve(c.application_id, c.decision_id, c.preferred.start,
+                                     c.preferred.end, c.preferred.tz, "preferred"),
+                  # Disabled while any approval runs; the database refuses a repeat anyway.
+                  loading=S.approving == c.decision_id, disabled=S.approving != 0,
                   class_name="approve-preferred", color_scheme="green"),
     )
     pick = rx.menu.root(
         rx.menu.trigger(rx.button(rx.icon("calendar-plus", size=16), "Pick another slot",
                                   rx.icon("chevron-down", size=14), variant="soft",
-                                  class_name="pick-slot")),
+                                  disabled=S.approving != 0, class_name="pick-slot")),
         rx.menu.content(rx.foreach(c.suggestions, lambda o: _slot_item(S, c, o))),
     )
     return rx.hstack(
         rx.cond(c.needs_hr, rx.hstack(
             approve, pick,
             rx.button(rx.icon("x", size=16), "Reject…", variant="soft", color_scheme="red",
-                      on_click=S.open_reject(c.application_id, c.candidate_name),
+                      on_click=S.open_reject(c.application_id, c.decision_id,
+                                             c.candidate_name),
+                      disabled=S.approving != 0,
                       class_name="reject-open"),
             spacing="2", wrap="wrap")),
         rx.button(rx.icon("shuffle", size=16), "Override…", variant="outline",
                   color_scheme="gray",
-                  on_click=S.open_override(c.application_id, c.candidate_name),
+                  on_click=S.open_override(c.application_id, c.decision_id,
+                                           c.candidate_name),
                   class_name="override-open"),
         spacing="2", wrap="wrap", width="100%", padding_top="4px",
     )

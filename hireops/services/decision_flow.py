@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from hireops.models import (
     Application,
     Candidate,
     Decision,
+    DecisionAction,
     Evaluation,
     Job,
     OutboxMessage,
@@ -87,6 +89,8 @@ class DecisionCard:
     """Everything HR needs to decide on one application."""
 
     application_id: int
+    # The decision the card shows; every action names it, so a repeat is refused.
+    decision_id: int
     candidate_id: int
     candidate_name: str
     job_title: str
@@ -183,13 +187,16 @@ def _hand_to_hr(session: Session, decision: Decision, note: str) -> None:
 
 def approve_and_schedule(*, session: Session, application_id: int, start: datetime,
                          end: datetime, source: str, actor: User, candidate_tz: str = "",
-                         now: datetime | None = None) -> OutboxMessage:
-    """HR approves: book the slot, confirm (or override to) advance, queue the confirmation."""
+                         now: datetime | None = None,
+                         decision_id: int | None = None) -> OutboxMessage:
+    """HR approves decision `decision_id` (default: the current one): book the slot, confirm
+    (or override to) advance, queue the confirmation. Once per decision."""
     application = get_application_or_raise(session=session, application_id=application_id)
     candidate = session.get(Candidate, application.candidate_id)
     if not candidate.email:
         raise DecisionActionRefused("The candidate has no email address for the confirmation.")
-    current = get_current_decision(session=session, application_id=application_id)
+    current = claim_decision(session=session, application_id=application_id,
+                             decision_id=decision_id, action="approve", actor=actor)
     if current is None:
         raise DecisionActionRefused("There is no decision to approve yet.")
     now = now or utcnow()
@@ -213,8 +220,10 @@ def approve_and_schedule(*, session: Session, application_id: int, start: dateti
 
 
 def reject_with_email(*, session: Session, application_id: int, reason: str, subject: str,
-                      body: str, actor: User) -> OutboxMessage | None:
-    """HR rejects with a reason; the edited email goes out once (escaped in its HTML)."""
+                      body: str, actor: User,
+                      decision_id: int | None = None) -> OutboxMessage | None:
+    """HR rejects decision `decision_id` (default: the current one) with a reason; the edited
+    email goes out once (escaped in its HTML). Once per decision."""
     reason, subject, body = (reason or "").strip(), (subject or "").strip(), (body or "").strip()
     if not reason:
         raise DecisionActionRefused("Write the reason for the rejection (kept in the audit log).")
@@ -226,7 +235,8 @@ def reject_with_email(*, session: Session, application_id: int, reason: str, sub
     candidate = session.get(Candidate, application.candidate_id)
     if not candidate.email:
         raise DecisionActionRefused("The candidate has no email address.")
-    current = get_current_decision(session=session, application_id=application_id)
+    current = claim_decision(session=session, application_id=application_id,
+                             decision_id=decision_id, action="reject", actor=actor)
     if current is not None and current.outcome == StoredOutcome.reject \
             and current.status == PENDING_HR:
         _confirm(session, current, actor, f"Rejection confirmed by HR: {reason}")
@@ -244,13 +254,53 @@ def reject_with_email(*, session: Session, application_id: int, reason: str, sub
 
 
 def override(*, session: Session, application_id: int, decision: str, reason: str,
-             actor: User) -> Decision:
-    """A person sets the decision, with a reason (audited); nothing is sent or booked."""
+             actor: User, decision_id: int | None = None) -> Decision:
+    """A person replaces decision `decision_id` (default: the current one), with a reason
+    (audited); nothing is sent or booked. Once per decision."""
+    if not (reason or "").strip() or decision not in {o.value for o in StoredOutcome}:
+        # Refused before the claim, so a corrected retry is still possible.
+        raise DecisionActionRefused("An override needs one of advance, hold or reject, and a "
+                                    "reason.")
+    claim_decision(session=session, application_id=application_id, decision_id=decision_id,
+                   action="override", actor=actor)
     try:
         return override_decision(session=session, application_id=application_id,
                                  decision=decision, reason=reason, actor=actor)
     except ValueError as refused:
         raise DecisionActionRefused(str(refused)) from None
+
+
+def claim_decision(*, session: Session, application_id: int, decision_id: int | None,
+                   action: str, actor: User | None) -> Decision | None:
+    """The decision HR acts on, claimed for `action` in this transaction; None when the
+    application has no decision yet (nothing to claim).
+
+    The claim is a row with a unique (decision, kind) key, written before anything is booked or
+    sent: a second approve or reject of the same decision, from a double click or another
+    worker, fails on that key and is refused. An action on a decision that is no longer the
+    application's newest (the card was stale) is refused too.
+    """
+    current = get_current_decision(session=session, application_id=application_id)
+    if decision_id is None:
+        decision_id = current.id if current is not None else None
+        if decision_id is None:
+            return None
+    if current is None or current.id != decision_id:
+        raise DecisionActionRefused("This decision has changed since the card was shown; "
+                                    "look at it again before acting.")
+    kind = "override" if action == "override" else "verdict"
+    session.add(DecisionAction(decision_id=decision_id, kind=kind, action=action,
+                               actor_id=actor.id if actor else None))
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        done = session.exec(select(DecisionAction).where(
+            DecisionAction.decision_id == decision_id, DecisionAction.kind == kind)).first()
+        taken = f" ({done.action})" if done is not None else ""
+        raise DecisionActionRefused(f"This decision was already acted on{taken}; nothing was "
+                                    "done twice.") from None
+    return current
 
 
 def rejection_draft(*, session: Session, application_id: int, actor: User | None,
@@ -363,7 +413,7 @@ def _card(session: Session, decision: Decision, now: datetime,
                             slot_label(slot.start, slot.end, slot.tz))
                  if slot else SlotOption("", "", "", ""))
     return DecisionCard(
-        application_id=application.id, candidate_id=candidate.id,
+        application_id=application.id, decision_id=decision.id, candidate_id=candidate.id,
         candidate_name=candidate.full_name or candidate.email or f"Candidate #{candidate.id}",
         job_title=job.title, decision=StoredOutcome(decision.outcome).value,
         status=decision.status, needs_hr=decision.status == PENDING_HR,

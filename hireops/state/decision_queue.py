@@ -33,14 +33,18 @@ _REFUSALS = (DecisionActionRefused, SchedulingRefused, TemplateError, Applicatio
 # A state mixin: it holds no page of its own, only what the two states share.
 class DecisionActions(rx.State, mixin=True):
     decision_cards: list[DecisionCard] = []
+    # The decision an approval is running on (0: none): its card's buttons wait meanwhile.
+    approving: int = 0
     # The application whose rejection dialog is open (0: closed), and its fields.
     reject_for: int = 0
+    reject_decision: int = 0
     reject_name: str = ""
     reject_reason: str = ""
     reject_subject: str = ""
     reject_body: str = ""
     # The application whose override dialog is open (0: closed), and its fields.
     override_for: int = 0
+    override_decision: int = 0
     override_name: str = ""
     override_choice: str = "advance"
     override_why: str = ""
@@ -50,23 +54,32 @@ class DecisionActions(rx.State, mixin=True):
 
     @rx.event
     @requires(*WRITE_ROLES)
-    def approve(self, application_id: int, start: str, end: str, tz: str, source: str):
-        """Book the slot, approve the candidate and queue the confirmation with its invite."""
+    async def approve(self, application_id: int, decision_id: int, start: str, end: str,
+                      tz: str, source: str):
+        """Book the slot, approve the candidate and queue the confirmation with its invite,
+        once per decision (a second press is refused by the database, not only the button)."""
+        self.approving = int(decision_id)
+        yield  # the card's buttons show that the approval is under way
         try:
             with session_scope() as session:
                 message = approve_and_schedule(
                     session=session, application_id=int(application_id),
+                    decision_id=int(decision_id),
                     start=datetime.fromisoformat(start), end=datetime.fromisoformat(end),
                     candidate_tz=tz, source=source, actor=current_actor())
                 to = message.to_address
         except _REFUSALS as refused:
-            return rx.toast.error(str(refused))
+            self.approving = 0
+            self._reload_decisions()
+            yield rx.toast.error(str(refused))
+            return
+        self.approving = 0
         self._reload_decisions()
-        return rx.toast.success(f"Interview booked; the confirmation to {to} is queued.")
+        yield rx.toast.success(f"Interview booked; the confirmation to {to} is queued.")
 
     @rx.event
     @requires(*WRITE_ROLES)
-    def open_reject(self, application_id: int, name: str):
+    def open_reject(self, application_id: int, decision_id: int, name: str):
         try:
             with session_scope() as session:
                 subject, body = rejection_draft(session=session,
@@ -75,6 +88,7 @@ class DecisionActions(rx.State, mixin=True):
         except _REFUSALS as refused:
             return rx.toast.error(str(refused))
         self.reject_for, self.reject_name = int(application_id), str(name)
+        self.reject_decision = int(decision_id)
         self.reject_reason, self.reject_subject, self.reject_body = "", subject, body
 
     @rx.event
@@ -103,6 +117,7 @@ class DecisionActions(rx.State, mixin=True):
         try:
             with session_scope() as session:
                 reject_with_email(session=session, application_id=self.reject_for,
+                                  decision_id=self.reject_decision,
                                   reason=self.reject_reason, subject=self.reject_subject,
                                   body=self.reject_body, actor=current_actor())
         except _REFUSALS as refused:
@@ -113,8 +128,9 @@ class DecisionActions(rx.State, mixin=True):
 
     @rx.event
     @requires(*WRITE_ROLES)
-    def open_override(self, application_id: int, name: str):
+    def open_override(self, application_id: int, decision_id: int, name: str):
         self.override_for, self.override_name = int(application_id), str(name)
+        self.override_decision = int(decision_id)
         self.override_choice, self.override_why = "advance", ""
 
     @rx.event
@@ -138,7 +154,7 @@ class DecisionActions(rx.State, mixin=True):
         try:
             with session_scope() as session:
                 override(session=session, application_id=self.override_for,
-                         decision=self.override_choice, reason=self.override_why,
+                         decision_id=self.override_decision, decision=self.override_choice, reason=self.override_why,
                          actor=current_actor())
         except _REFUSALS as refused:
             return rx.toast.error(str(refused))

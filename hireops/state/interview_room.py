@@ -406,8 +406,7 @@ def _finish_voice(link_id: int, ended_normally: bool) -> bool:
     if not ended_normally:
         return False
     with session_scope() as session:
-        complete_interview(session=session, link=session.get(InterviewLink, link_id))
-    return True
+        return complete_interview(session=session, link=session.get(InterviewLink, link_id))
 
 
 def _evaluate(link_id: int) -> None:

@@ -81,3 +81,25 @@ def test_a_viewer_sees_the_card_without_actions(page: Page, running_app, app_db)
     expect(card).to_contain_text("Dorothy Vaughan")
     expect(card.locator(".approve-preferred")).to_have_count(0)
     expect(card.locator(".override-open")).to_have_count(0)
+
+
+def test_a_double_click_on_approve_books_and_sends_once(page: Page, running_app, app_db):
+    # A slot of its own (the first test booked Thursday at 10).
+    application_id = _held_application(app_db, "Mary Jackson", "Tuesday at 3pm")
+    sign_in(page, running_app)
+    card = page.locator(f"#decision-card-{application_id}")
+    approve = card.locator(".approve-preferred")
+    expect(approve).to_contain_text("Tuesday")
+
+    approve.dblclick()  # two presses, faster than any reply
+    expect(page.get_by_text("Interview booked")).to_be_visible()
+    expect(card).to_have_count(0)
+    page.wait_for_timeout(1500)  # room for a second approval, were one under way
+
+    app_db.expire_all()
+    mails = app_db.exec(select(OutboxMessage).where(
+        OutboxMessage.application_id == application_id)).all()
+    assert [m.kind for m in mails] == ["schedule"]
+    bookings = app_db.exec(select(InterviewBooking).where(
+        InterviewBooking.application_id == application_id)).all()
+    assert [(b.status, b.ics_sequence) for b in bookings] == [("booked", 0)]

@@ -154,7 +154,9 @@ def test_reject_email_is_escaped_and_queued_once(session, make_application, hr):
     subject, body = rejection_draft(session=session, application_id=application.id, actor=hr)
     assert "Ada Lovelace" in body and subject
     body += "\n\n<script>alert(1)</script> & more"
-    for _ in range(2):
+    reject_with_email(session=session, application_id=application.id,
+                      reason="Not enough depth", subject=subject, body=body, actor=hr)
+    with pytest.raises(DecisionActionRefused, match="already acted on"):
         reject_with_email(session=session, application_id=application.id,
                           reason="Not enough depth", subject=subject, body=body, actor=hr)
     [mail] = _outbox(session)

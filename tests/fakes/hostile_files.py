@@ -138,6 +138,23 @@ def corrupt_pdf() -> bytes:
     return whole[: len(whole) // 2]
 
 
+def pdf_operator_bomb(inflated_mb: int = 70) -> bytes:
+    """A one-page PDF whose compressed content stream inflates to `inflated_mb` MB of text
+    operators (about 1000:1), each of which pypdf turns into Python objects: a few hundred KB
+    that cost pypdf hundreds of MB and many seconds before it gives up."""
+    unit = b"BT /F1 11 Tf 72 700 Td (Experienced engineer) Tj ET\n"
+    content = zlib.compress(unit * (inflated_mb * 1024 * 1024 // len(unit)), 9)
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    return _assemble_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        font,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
+        b"<< /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+        _stream(b"/Filter /FlateDecode", content),
+    ])
+
+
 def garbage_after_pdf_header() -> bytes:
     """'%PDF-' and then noise: detected as a PDF, unreadable as one."""
     return b"%PDF-1.7\n" + random.Random(7).randbytes(4000)

@@ -51,3 +51,34 @@ def test_no_reminder_for_finished_or_unsent_links(session, make_application, rec
     session.commit()
     assert send_due_reminders(session=session, now=utcnow() + timedelta(hours=60)) == 0
     assert unsent.status == "generated"
+
+
+def test_no_expiring_reminder_for_a_link_never_emailed(session, make_application, recruiter):
+    """HR copied the link by hand and the candidate opened it: nothing was emailed, so no
+    reminder "about the link we sent" goes out."""
+    link = generate_link(session=session, application_id=make_application(90).id,
+                         actor=recruiter).link
+    set_link_status(link, "opened", by="candidate")
+    session.commit()
+
+    assert send_due_reminders(session=session, now=utcnow() + timedelta(hours=60)) == 0
+    assert _reminders(session) == []
+
+
+def test_no_expiring_reminder_while_the_candidate_is_in_the_room(session, make_application,
+                                                                  recruiter):
+    link = generate_link(session=session, application_id=make_application(90).id,
+                         actor=recruiter).link
+    send_link(session=session, link_id=link.id, actor=recruiter)
+    session.commit()
+    due = utcnow() + timedelta(hours=60)  # inside the expiring window
+    set_link_status(link, "opened", by="candidate", at=due - timedelta(seconds=13))
+    session.commit()
+
+    assert send_due_reminders(session=session, now=due) == 0
+    set_link_status(link, "started", by="candidate", at=due + timedelta(minutes=1))
+    session.commit()
+    assert send_due_reminders(session=session, now=due + timedelta(minutes=30)) == 0
+    # Left unfinished for hours, the link is no longer in use: now the reminder is due.
+    assert send_due_reminders(session=session, now=due + timedelta(hours=3)) == 1
+    assert _reminders(session) == [f"reminder:link:{link.id}:expiring"]

@@ -228,3 +228,49 @@ def test_nameless_pdf_part_is_kept_with_a_generated_name():
 def test_hash_key_is_the_same_for_lf_and_crlf_copies():
     raw = plain_message(message_id=None)
     assert parse_message(raw).message_key == parse_message(raw.replace(b"\n", b"\r\n")).message_key
+
+
+# --- body size -----------------------------------------------------------------------------
+
+# The body text a message keeps (parsing.MAX_BODY_BYTES).
+BODY_CAP = 1024 * 1024
+
+
+def _big_message(body: str, subtype: str = "plain", cte: str = "base64") -> bytes:
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "ada@example.com", "jobs@hireops.test", "CV"
+    msg.set_content(body, subtype=subtype, charset="utf-8", cte=cte)
+    return msg.as_bytes()
+
+
+def test_a_30_mb_body_is_cut_to_the_cap_with_a_warning():
+    parsed = parse_message(_big_message("I built billing systems in Python.\n" * 900_000))
+
+    assert len(parsed.body_text.encode()) <= BODY_CAP
+    assert parsed.body_text.startswith("I built billing systems in Python.")
+    assert any("longer than 1024 KB" in w and "not kept" in w for w in parsed.parse_warnings)
+
+
+def test_an_html_body_and_a_forwarded_one_share_the_cap():
+    outer = EmailMessage()
+    outer["From"], outer["To"], outer["Subject"] = "ada@example.com", "jobs@x.test", "Fwd"
+    outer.set_content("<p>" + "Résumé attached. " * 50_000 + "</p>", subtype="html")
+    inner = message_from_bytes(_big_message("Forwarded words. " * 100_000),
+                               policy=policy.default)
+    outer.add_attachment(inner)
+
+    parsed = parse_message(outer.as_bytes())
+
+    assert len(parsed.body_text.encode()) <= BODY_CAP + 1000  # plus the forward heading
+    assert "Résumé attached." in parsed.body_text and "RÃ" not in parsed.body_text
+    assert any("not kept" in w for w in parsed.parse_warnings)
+
+
+def test_a_cut_through_a_multibyte_character_keeps_the_text_readable(monkeypatch):
+    from hireops.services.mail import parsing
+
+    monkeypatch.setattr(parsing, "MAX_BODY_BYTES", 1001, raising=False)  # an odd cut: inside a two-byte "é"
+    parsed = parse_message(_big_message("é" * 2000, cte="8bit"))
+
+    assert parsed.body_text == "é" * 500
+    assert not any("best guess" in w for w in parsed.parse_warnings)

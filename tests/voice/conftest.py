@@ -48,8 +48,9 @@ def provider(fake: FakeElevenLabsServer) -> Iterator[ElevenLabsProvider]:
 
 
 def make_link(session: Session, *, name: str = "Ada Lovelace", title: str = "Backend Engineer",
-              status: str = "sent", hours: float = 48) -> InterviewLink:
-    """An application with an ElevenLabs interview link, as the link service would leave it."""
+              status: str = "started", hours: float = 48) -> InterviewLink:
+    """An application with an ElevenLabs interview link, as the room leaves it once the
+    candidate consented and started (`status="sent"`: emailed, never opened)."""
     job = Job(title=title, custom_questions=["Why this team?"])
     candidate = Candidate(full_name=name, email=f"{secrets.token_hex(4)}@example.com")
     session.add_all([job, candidate])
@@ -63,6 +64,8 @@ def make_link(session: Session, *, name: str = "Ada Lovelace", title: str = "Bac
                          expires_at=utcnow() + timedelta(hours=hours),
                          status_trail=[{"status": status, "at": utcnow().isoformat(),
                                         "by": "test"}])
+    if status not in ("generated", "sent", "opened"):
+        link.consent_at = link.started_at = utcnow()
     session.add(link)
     session.commit()
     return link

@@ -251,7 +251,7 @@ def test_webhook_completes_the_interview_once(session, fake, provider):
     assert (again.status, again.turns_written) == ("already_completed", 0)
     session.refresh(link)
     assert link.status == "completed" and link.completed_at is not None
-    assert [e["status"] for e in link.status_trail] == ["sent", "completed"]
+    assert [e["status"] for e in link.status_trail] == ["started", "completed"]
     events = session.exec(select(Event).where(Event.action == "interview.completed")).all()
     assert len(events) == 1
     assert events[0].entity_id == link.application_id and events[0].after["turns"] == 2
@@ -289,7 +289,7 @@ def test_webhook_of_an_earlier_part_does_not_end_the_interview(session, fake, pr
                                     provider=provider)
 
     session.refresh(link)
-    assert outcome.status == "superseded" and link.status == "sent"
+    assert outcome.status == "superseded" and link.status == "started"
 
 
 def test_webhook_of_a_failed_call_leaves_the_link_open(session, fake, provider):
@@ -302,7 +302,7 @@ def test_webhook_of_a_failed_call_leaves_the_link_open(session, fake, provider):
                                     provider=provider)
 
     session.refresh(link)
-    assert outcome.status == "not_finished" and link.status == "sent"
+    assert outcome.status == "not_finished" and link.status == "started"
     assert turns_of(session, link) == [(1, "interviewer", "Hello")]
 
 
@@ -331,7 +331,7 @@ def test_webhook_with_a_copied_ref_is_ignored(session, fake, provider):
 
     session.refresh(link_a)
     assert outcome.status == "ignored" and "not started for interview link" in outcome.note
-    assert link_a.status == "sent" and conversation_ids(link_a) == []
+    assert link_a.status == "started" and conversation_ids(link_a) == []
 
 
 @pytest.mark.parametrize("payload", [
@@ -356,7 +356,7 @@ def test_provider_failure_during_the_webhook_raises_for_a_retry(session, fake, p
                               provider=provider)
 
     session.refresh(link)
-    assert link.status == "sent"
+    assert link.status == "started"
     assert complete_from_webhook(session=session, payload=webhook(fake, conversation_id),
                                  provider=provider).status == "completed"
 

@@ -87,7 +87,7 @@ def test_tampered_webhook_is_refused_with_401(client, session, voice_env, finish
     assert response.json() == {"error": "invalid_signature",
                                "message": "signature does not match the body"}
     session.refresh(link)
-    assert link.status == "sent"
+    assert link.status == "started"
     assert voice_env.requests_to(f"/conversations/{conversation_id}") == []
 
 
@@ -132,7 +132,7 @@ def test_webhook_when_elevenlabs_fails_asks_for_a_retry(client, session, voice_e
 
     assert response.status_code == 502 and response.json()["error"] == "provider_unavailable"
     session.refresh(link)
-    assert link.status == "sent"
+    assert link.status == "started"
 
 
 def test_webhook_without_a_configured_secret_is_refused(client, monkeypatch, voice_env):
@@ -252,3 +252,39 @@ def test_session_cookie_is_the_one_the_app_sets():
     from hireops.state.auth import SESSION_COOKIE
 
     assert voice_routes.SESSION_COOKIE == SESSION_COOKIE
+
+
+def test_chunked_webhook_is_cut_off_at_the_cap_without_reading_the_rest(voice_env,
+                                                                          database_url):
+    """A body with no declared length is read only up to the cap, then refused: the sender
+    can no longer make the process hold whatever it sends."""
+    import anyio
+
+    chunk, cap = b"A" * 64 * 1024, voice_routes.MAX_WEBHOOK_BYTES
+    total_chunks = 3 * cap // len(chunk)  # three times the cap, if it were all read
+    pulled = 0
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        nonlocal pulled
+        pulled += 1
+        return {"type": "http.request", "body": chunk, "more_body": pulled < total_chunks}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+             "method": "POST", "scheme": "http", "path": WEBHOOK, "raw_path": WEBHOOK.encode(),
+             "query_string": b"", "root_path": "", "server": ("127.0.0.1", 80),
+             "client": ("127.0.0.1", 5000),
+             # Transfer-Encoding: chunked, so no Content-Length to refuse it up front.
+             "headers": [(b"content-type", b"application/json"),
+                         (b"transfer-encoding", b"chunked")]}
+
+    anyio.run(build_api(), scope, receive, send)
+
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    assert start["status"] == 413
+    # What was read is the cap plus at most one chunk, not the whole body.
+    assert pulled * len(chunk) <= cap + len(chunk)
+    assert pulled < total_chunks

@@ -1,5 +1,6 @@
 """Reminders for interview links: not opened some hours after the invitation (48 h by default),
-and not completed some hours before the link expires (24 h). Both are settings an admin can
+and not completed some hours before the link expires (24 h), only for links that were emailed
+and are not in use (opened or started in the last two hours). Both are settings an admin can
 change (`reminder_unopened_hours`, `reminder_expiring_hours`; 0 turns one off). Each reminder is
 sent at most once (its outbox key says which)."""
 
@@ -17,6 +18,11 @@ from hireops.services.interview.invitations import link_mail_values
 from hireops.services.interview.links import LinkRefused
 from hireops.services.outbox import enqueue_mail
 from hireops.services.runtime_settings import effective_settings
+
+
+# A link opened or started less than this long ago counts as in use (an interview takes well
+# under an hour; a resumed one starts again).
+IN_USE_WINDOW = timedelta(hours=2)
 
 
 @dataclass(frozen=True)
@@ -55,9 +61,17 @@ def _due_reason(link: InterviewLink, now: datetime, timing: ReminderTiming) -> s
         if sent is not None and now - sent >= timing.unopened_after:
             return "unopened"
     if (link.status in ("sent", "opened", "started") and timing.expiring_within is not None
-            and link.expires_at - now <= timing.expiring_within):
+            and link.expires_at - now <= timing.expiring_within
+            and _sent_at(link) is not None and not _in_use(link, now)):
         return "expiring"
     return ""
+
+
+def _in_use(link: InterviewLink, now: datetime) -> bool:
+    """Opened or started lately: the candidate may be in the room, where a reminder to finish
+    in time only interrupts."""
+    activity = [at for at in (link.opened_at, link.started_at) if at is not None]
+    return bool(activity) and now - max(activity) < IN_USE_WINDOW
 
 
 def send_due_reminders(*, session: Session, now: datetime | None = None) -> int:

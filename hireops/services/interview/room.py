@@ -176,10 +176,14 @@ def mark_started(*, session: Session, link: InterviewLink) -> None:
         _touch_application(session, link)
 
 
-def complete_interview(*, session: Session, link: InterviewLink, by: str = "candidate") -> None:
-    """Close the interview, summarise the webcam signals and queue the evaluation, once."""
-    if not set_link_status(link, "completed", by=by):
-        return
+def complete_interview(*, session: Session, link: InterviewLink, by: str = "candidate") -> bool:
+    """Close the interview, summarise the webcam signals and queue the evaluation, once.
+
+    False (and nothing changes) unless the candidate consented and started: a call-ended event
+    on a link nobody began would otherwise be scored as an empty interview and rejected.
+    """
+    if not interview_underway(link) or not set_link_status(link, "completed", by=by):
+        return False
     summary = summarize_signals(session=session, link_id=link.id)
     link.face_summary = summary
     link.integrity_flags = integrity_flags(summary)
@@ -195,6 +199,13 @@ def complete_interview(*, session: Session, link: InterviewLink, by: str = "cand
     # A booked screening call, shortlisted or rejected stays where it is.
     advance_stage(session=session, application=application, stage=Stage.screened,
                   actor_label=by, reason="interview completed", extra_after={"link_id": link.id})
+    return True
+
+
+def interview_underway(link: InterviewLink) -> bool:
+    """Whether the candidate consented and started, so the interview may be completed."""
+    return (link.consent_at is not None and link.started_at is not None
+            and link.status == "started")
 
 
 def _touch_application(session: Session, link: InterviewLink) -> Application:

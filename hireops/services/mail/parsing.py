@@ -13,6 +13,7 @@ others go through the (slow) default header classes.
 from __future__ import annotations
 
 import base64
+import codecs
 import email.policy
 import email.utils
 import hashlib
@@ -35,6 +36,10 @@ _MAX_NESTING = 5
 # A message with more parts than this is malformed or hostile; the rest are ignored.
 _MAX_PARTS = 500
 _MAX_WARNINGS = 20
+# Bytes of body text kept per message (all text parts together, forwarded ones included). A
+# letter is a few KB and the resume fallback reads 200,000 characters; a 30 MB body was once
+# kept whole, stored and converted from HTML. The rest is dropped before decoding, with a warning.
+MAX_BODY_BYTES = 1024 * 1024
 _MESSAGE_ID_MAX = 900
 # The stored key's column width (Email.message_key).
 _KEY_MAX = 255
@@ -418,6 +423,8 @@ class _Collected:
         self.forwarded: list[str] = []
         self.attachments: list[ParsedAttachment] = []
         self.parts_seen = 0
+        # Text bytes still allowed (MAX_BODY_BYTES), shared with forwarded messages.
+        self.text_budget = MAX_BODY_BYTES
 
     def body_text(self) -> str:
         own = "\n\n".join(t for t in self.plain if t)
@@ -441,9 +448,9 @@ def _collect_parts(part: Message, out: _Collected, warnings: list[str], depth: i
     elif _is_attachment(part, content_type):
         _add_attachment(part, content_type, out, warnings)
     elif content_type == "text/plain":
-        out.plain.append(_normalise_text(_part_text(part, warnings)))
+        out.plain.append(_normalise_text(_part_text(part, out, warnings)))
     elif content_type == "text/html":
-        out.html.append(_part_text(part, warnings))
+        out.html.append(_part_text(part, out, warnings))
 
 
 def _collect_forwarded(part: Message, out: _Collected, warnings: list[str], depth: int) -> None:
@@ -456,9 +463,9 @@ def _collect_forwarded(part: Message, out: _Collected, warnings: list[str], dept
         return
     forwarded = _decode_forwarded(part, inner[0])
     nested = _Collected()
-    nested.parts_seen = out.parts_seen
+    nested.parts_seen, nested.text_budget = out.parts_seen, out.text_budget
     _collect_parts(forwarded, nested, warnings, depth + 1)
-    out.parts_seen = nested.parts_seen
+    out.parts_seen, out.text_budget = nested.parts_seen, nested.text_budget
     heading = _forward_heading(forwarded)
     text = nested.body_text()
     out.forwarded.append(f"{heading}\n{text}" if text else heading)
@@ -551,7 +558,10 @@ def _add_attachment(part: Message, content_type: str, out: _Collected,
                                             payload=payload))
 
 
-def _part_text(part: Message, warnings: list[str]) -> str:
+def _part_text(part: Message, out: _Collected, warnings: list[str]) -> str:
+    if out.text_budget <= 0:
+        _note_body_cut(warnings)
+        return ""
     try:
         payload = part.get_payload(decode=True)
     except Exception as exc:
@@ -559,21 +569,32 @@ def _part_text(part: Message, warnings: list[str]) -> str:
         return ""
     if payload is None:
         return ""
+    cut = len(payload) > out.text_budget
+    if cut:
+        payload = payload[:out.text_budget]
+        _note_body_cut(warnings)
+    out.text_budget -= len(payload)
     try:
         charset = part.get_content_charset()
     except Exception:
         charset = None
-    text, problem = _decode_bytes(payload, charset)
+    text, problem = _decode_bytes(payload, charset, complete=not cut)
     if problem:
         warnings.append(problem)
     return text
 
 
-def _decode_bytes(data: bytes, charset: str | None) -> tuple[str, str]:
-    """Decode with the declared charset, else the usual suspects; (text, problem or "")."""
+def _note_body_cut(warnings: list[str]) -> None:
+    warnings.append(f"The message text is longer than {MAX_BODY_BYTES // 1024} KB; the "
+                    "rest was not kept.")
+
+
+def _decode_bytes(data: bytes, charset: str | None, *, complete: bool = True) -> tuple[str, str]:
+    """Decode with the declared charset, else the usual suspects; (text, problem or "").
+    `complete=False`: the bytes were cut, so a character split at the end is dropped."""
     if charset:
         try:
-            return data.decode(charset), ""
+            return _decode(data, charset, complete), ""
         except UnicodeDecodeError:
             problem = f"The text is not valid {charset}; the text was decoded as a best guess."
         except Exception:  # LookupError, or a name no codec lookup accepts ("utf-8\0", "idna")
@@ -582,10 +603,17 @@ def _decode_bytes(data: bytes, charset: str | None) -> tuple[str, str]:
         problem = ""
     for fallback in _FALLBACK_CHARSETS:
         try:
-            return data.decode(fallback), problem
+            return _decode(data, fallback, complete), problem
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1"), problem  # every byte sequence is valid latin-1
+
+
+def _decode(data: bytes, charset: str, complete: bool) -> str:
+    if complete:
+        return data.decode(charset)
+    # An incremental decoder keeps an incomplete last character back instead of failing.
+    return codecs.getincrementaldecoder(charset)().decode(data, final=False)
 
 
 # --- text clean-up -------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Resume text from email attachments (PDF, DOCX, TXT, LaTeX), safe against hostile files.
 
 `extract_text` never raises: an unreadable file comes back as status "failed" with a reason for
-HR, and its text is always empty. Limits (size, pages, zip expansion, time, length) come from
+HR, and its text is always empty. Limits (size, pages, zip expansion, time, memory, length) come from
 `Settings` unless given.
 """
 

@@ -25,6 +25,10 @@ from hireops.services.resume_text.limits import (
 )
 from hireops.services.resume_text.pdf import read_pdf
 from hireops.services.resume_text.plain import read_plain_text
+from hireops.services.resume_text.reader_process import (
+    MemoryBudgetExceeded,
+    run_with_memory_budget,
+)
 from hireops.services.resume_text.word import read_docx
 
 logger = logging.getLogger(__name__)
@@ -104,6 +108,35 @@ def _extract(filename: str, content_type: str, payload: bytes, kind: str,
 
 
 def _parse(kind: str, payload: bytes, limits: ExtractionLimits) -> ExtractionResult:
+    if limits.max_memory_mb <= 0:
+        outcome = read_with_deadline(kind, payload, limits)
+    else:
+        try:
+            outcome = run_with_memory_budget(read_with_deadline, kind, payload, limits,
+                                             budget_mb=limits.max_memory_mb,
+                                             seconds=limits.max_seconds)
+        except MemoryBudgetExceeded:
+            outcome = ("failed", f"resume needs more than {limits.max_memory_mb} MB to read "
+                                 "(malformed or hostile file?)", None)
+        except DeadlineExceeded:
+            outcome = ("failed", _too_slow(limits), None)
+    status, text_or_reason, pages = outcome
+    if status == "failed":
+        return ExtractionResult("failed", "", text_or_reason, kind, pages)
+    text = text_or_reason
+    if not text:
+        return ExtractionResult("failed", "", "file contains no text", kind, pages)
+    note = ""
+    if len(text) > limits.max_text_chars:
+        text = text[: limits.max_text_chars].rstrip()
+        note = f"text cut to the first {limits.max_text_chars:,} characters"
+    return ExtractionResult("ok", text, note, kind, pages)
+
+
+def read_with_deadline(kind: str, payload: bytes,
+                       limits: ExtractionLimits) -> tuple[str, str, int | None]:
+    """("ok", text, pages) or ("failed", reason, pages) for one file of a readable `kind`,
+    within the time limit; runs here or in a memory-capped helper process."""
     reader = _READERS[kind]
 
     def work() -> tuple[str, int | None]:
@@ -113,17 +146,14 @@ def _parse(kind: str, payload: bytes, limits: ExtractionLimits) -> ExtractionRes
     try:
         text, pages = run_with_deadline(work, limits.max_seconds)
     except UnreadableFile as exc:
-        return ExtractionResult("failed", "", exc.reason, kind, exc.pages)
+        return "failed", exc.reason, exc.pages
     except DeadlineExceeded:
-        return ExtractionResult("failed", "", f"reading took longer than {limits.max_seconds:g} s "
-                                "(malformed or hostile file?)", kind)
-    if not text:
-        return ExtractionResult("failed", "", "file contains no text", kind, pages)
-    note = ""
-    if len(text) > limits.max_text_chars:
-        text = text[: limits.max_text_chars].rstrip()
-        note = f"text cut to the first {limits.max_text_chars:,} characters"
-    return ExtractionResult("ok", text, note, kind, pages)
+        return "failed", _too_slow(limits), None
+    return "ok", text, pages
+
+
+def _too_slow(limits: ExtractionLimits) -> str:
+    return f"reading took longer than {limits.max_seconds:g} s (malformed or hostile file?)"
 
 
 def _describe(filename: str, content_type: str) -> str:

@@ -20,6 +20,9 @@ class ExtractionLimits:
     max_zip_entries: int = 1000  # members in a DOCX zip
     max_seconds: float = 10.0  # wall clock per file; 0 means no deadline (runs inline)
     max_text_chars: int = 200_000  # longer text is cut and the cut is noted
+    # Memory a reader may use beyond its helper process's start; 0 reads in this process,
+    # unbounded (as for max_seconds, the default here; the setting's default bounds it).
+    max_memory_mb: int = 0
 
 
 def limits_from_settings() -> ExtractionLimits:
@@ -33,6 +36,7 @@ def limits_from_settings() -> ExtractionLimits:
         max_zip_entries=settings.extraction_max_zip_entries,
         max_seconds=settings.extraction_max_seconds,
         max_text_chars=settings.extraction_max_text_chars,
+        max_memory_mb=settings.extraction_max_memory_mb,
     )
 
 
@@ -43,6 +47,19 @@ class UnreadableFile(Exception):
         super().__init__(reason)
         self.reason = reason
         self.pages = pages
+
+
+def raise_if_out_of_memory(exc: BaseException) -> None:
+    """Raise MemoryError when `exc` is (or was caused by) one: running out of memory is the
+    file's cost, not its shape, and must not be reported as a corrupt file. The reader's helper
+    process turns it into "resume needs more than N MB to read"."""
+    seen: BaseException | None = exc
+    for _ in range(20):  # a chain is short; the bound only guards against a cycle
+        if seen is None:
+            return
+        if isinstance(seen, MemoryError):
+            raise MemoryError(str(seen)) from None
+        seen = seen.__cause__ or seen.__context__
 
 
 def format_size(size: int) -> str:

@@ -8,7 +8,11 @@ import unicodedata
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError
 
-from hireops.services.resume_text.limits import ExtractionLimits, UnreadableFile
+from hireops.services.resume_text.limits import (
+    ExtractionLimits,
+    UnreadableFile,
+    raise_if_out_of_memory,
+)
 
 # Below this many characters a PDF counts as having no text layer.
 MIN_TEXT_CHARS = 20
@@ -32,6 +36,7 @@ def read_pdf(payload: bytes, limits: ExtractionLimits) -> tuple[str, int]:
     except UnreadableFile:
         raise
     except Exception as exc:  # pypdf raises many types on malformed input
+        raise_if_out_of_memory(exc)
         raise UnreadableFile(f"corrupt PDF: {short_error(exc)}") from exc
     if count > limits.max_pdf_pages:
         raise UnreadableFile(
@@ -52,6 +57,7 @@ def read_pdf(payload: bytes, limits: ExtractionLimits) -> tuple[str, int]:
             if total > limits.max_text_chars:
                 break  # enough; the caller cuts the text and says so
     except Exception as exc:
+        raise_if_out_of_memory(exc)
         raise UnreadableFile(f"corrupt PDF: {short_error(exc)}", pages=count) from exc
     text = "\n\n".join(texts)
     _check_text_layer(text, image_pages, count)

@@ -22,7 +22,12 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
-from hireops.services.resume_text.limits import ExtractionLimits, UnreadableFile, format_size
+from hireops.services.resume_text.limits import (
+    ExtractionLimits,
+    UnreadableFile,
+    format_size,
+    raise_if_out_of_memory,
+)
 from hireops.services.resume_text.pdf import short_error
 
 _CHUNK = 1024 * 1024
@@ -55,6 +60,7 @@ def read_docx(payload: bytes, limits: ExtractionLimits) -> str:
     except UnreadableFile:
         raise
     except Exception as exc:  # zipfile and lxml raise many types on malformed parts
+        raise_if_out_of_memory(exc)
         raise UnreadableFile(f"corrupt DOCX: {short_error(exc)}") from exc
     return "\n".join(lines)
 
@@ -139,6 +145,7 @@ def check_docx_zip(payload: bytes, limits: ExtractionLimits) -> None:
         archive = zipfile.ZipFile(io.BytesIO(payload))
         members = archive.infolist()
     except Exception as exc:
+        raise_if_out_of_memory(exc)
         raise UnreadableFile(f"corrupt DOCX: not a valid zip file ({short_error(exc)})") from exc
     if len(members) > limits.max_zip_entries:
         raise UnreadableFile(f"DOCX has {len(members):,} zip entries, above the "

@@ -360,7 +360,10 @@ def complete_from_webhook(
     if record.status == "failed":
         # The call broke; the link stays open so the candidate can resume.
         return WebhookOutcome("not_finished", link.id, written, note="conversation failed")
-    complete_interview(session=session, link=link, by=PROVIDER_NAME)
+    if not complete_interview(session=session, link=link, by=PROVIDER_NAME):
+        session.commit()  # the synced turns are kept; the link stays as it was
+        return WebhookOutcome("not_finished", link.id, written,
+                              note="the candidate never consented and started")
     session.commit()
     return WebhookOutcome("completed", link.id, written)
 
