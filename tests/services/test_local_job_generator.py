@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hireops.services.ai.local import role_catalog as catalog
+from hireops.knowledge import roles as catalog
 from hireops.services.ai.local.job_generator import (
     MAX_WORDS,
     MIN_WORDS,

@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from hireops.services.ai.local import role_catalog as catalog
-from hireops.services.ai.local.role_catalog import Family, Level, Modifier, Role
+from hireops.knowledge import roles as catalog
+from hireops.knowledge.roles import Family, Level, Modifier, Role
 from hireops.services.ai.schemas import JobDraft
 
 MIN_WORDS, MAX_WORDS = 200, 350
