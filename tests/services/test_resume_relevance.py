@@ -91,3 +91,10 @@ def test_scores_are_deterministic_for_one_model_version():
     first = score_resume(job, LAWYER, today=TODAY)
     semantic.embed.cache_clear()
     assert score_resume(job, LAWYER, today=TODAY) == first
+
+
+def test_word_by_word_ids_equal_the_whole_texts_ids():
+    model = semantic._load()
+    text = "Backend engineer: built PostgreSQL-backed APIs, cut p95 from 900 to 40 ms (PgBouncer)."
+    whole = model.tokenizer.encode(text, add_special_tokens=False).ids
+    assert [i for word in text.split() for i in semantic._word_ids(word)] == list(whole)
