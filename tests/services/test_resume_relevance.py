@@ -98,3 +98,12 @@ def test_word_by_word_ids_equal_the_whole_texts_ids():
     text = "Backend engineer: built PostgreSQL-backed APIs, cut p95 from 900 to 40 ms (PgBouncer)."
     whole = model.tokenizer.encode(text, add_special_tokens=False).ids
     assert [i for word in text.split() for i in semantic._word_ids(word)] == list(whole)
+
+
+def test_seniority_and_arrangement_words_do_not_blur_the_titles_meaning():
+    from hireops.services.ai.local.resume_scorer import role_words, semantic_points
+
+    assert role_words("Senior Backend Engineer (m/f/d), Remote") == "Backend Engineer"
+    assert role_words("Operations Manager") == "Operations Manager"
+    plain, senior = _job("Python Developer"), _job("Senior Python Developer")
+    assert semantic_points(senior, DEVELOPER) == semantic_points(plain, DEVELOPER)

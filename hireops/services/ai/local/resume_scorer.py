@@ -7,7 +7,8 @@ How the score is made:
   kind gives that kind all 100). Every point traces back to a resume sentence, shown to HR;
 - lexical relevance (0-100): BM25 of the whole job (title, skills, duties, qualifications,
   description) over the resume (`relevance.py`), full marks at `LEXICAL_FULL_AT`;
-- semantic similarity (0-100): WordLlama cosine of the job title and the resume
+- semantic similarity (0-100): WordLlama cosine of the job title (its role words, without
+  seniority or arrangement) and the resume
   (`semantic.py`), 0 at `SEMANTIC_ZERO_AT` or below, full marks at `SEMANTIC_FULL_AT`;
 - score = the weighted sum with `WEIGHTS`, but never below `EVIDENCE_FLOOR` times the evidence
   points: a resume whose sentences prove the job's skills keeps that credit even when it is
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from hireops.knowledge import roles as catalog
 from hireops.services.ai.local import semantic
 from hireops.services.ai.local.classifier import person_name
 from hireops.services.ai.local.relevance import lexical_relevance
@@ -576,9 +578,22 @@ def lexical_points(job: JobInput, resume_text: str) -> float:
     return 100.0 * _clip(lexical_relevance(job, resume_text) / LEXICAL_FULL_AT)
 
 
+# Seniority and arrangement words say nothing about what the work is: "Senior Backend
+# Engineer (m/f/d), Remote" means "Backend Engineer" to the embedding.
+_NOT_ROLE_WORDS = frozenset(
+    "senior sr snr junior jr mid midlevel intermediate experienced entry level graduate "
+    "principal staff i ii iii iv".split()) | catalog.FILLER_WORDS
+
+
+def role_words(title: str) -> str:
+    """The words of a title that name the work, for the semantic comparison."""
+    kept = [w for w in re.findall(r"[\w+#.&-]+", title) if w.casefold() not in _NOT_ROLE_WORDS]
+    return " ".join(kept) or title
+
+
 def semantic_points(job: JobInput, resume_text: str) -> float:
     """How close the resume's meaning is to the job title's, 0-100."""
-    cosine = semantic.similarity(job.title, resume_text)
+    cosine = semantic.similarity(role_words(job.title), resume_text)
     return 100.0 * _clip((cosine - SEMANTIC_ZERO_AT) / (SEMANTIC_FULL_AT - SEMANTIC_ZERO_AT))
 
 
