@@ -1,5 +1,5 @@
 """Command line: `python -m hireops migrate | create-user | seed-demo | ingest | export |
-backup | restore | doctor | env-example`."""
+backup | restore | doctor | env-example | rank`."""
 
 from __future__ import annotations
 
@@ -148,6 +148,44 @@ def _env_example(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _rank(args: argparse.Namespace) -> int:
+    import json
+
+    from hireops.db import session_scope
+    from hireops.services.ai.engine import AIEngineError
+    from hireops.services.batch_ranking import (
+        JobNotFound,
+        drafted_job,
+        rank_folder,
+        saved_job,
+    )
+    from hireops.services.runtime_settings import current_settings
+
+    folder = Path(args.resumes)
+    if not folder.is_dir():
+        print(f"error: {folder} is not a folder", file=sys.stderr)
+        return 2
+    settings = current_settings()
+    try:
+        if args.job_id is not None:
+            with session_scope() as session:
+                job = saved_job(session=session, job_id=args.job_id)
+        else:
+            job = drafted_job(title=args.title, settings=settings)
+    except (JobNotFound, AIEngineError, ValueError) as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    ranked = rank_folder(job=job, folder=folder, settings=settings)
+    if not args.json:
+        for item in ranked:
+            shown = f"{item.score:5.1f}  {item.recommendation:9}" if item.score is not None \
+                else f"{'-':>5}  {'unread':9}"
+            print(f"{shown}  {item.file}{'  (' + item.reason + ')' if item.reason else ''}")
+    # The last line is always the JSON array, so scripts can read it after any messages.
+    print(json.dumps([item.as_dict() for item in ranked], ensure_ascii=False))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m hireops", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -185,6 +223,14 @@ def build_parser() -> argparse.ArgumentParser:
                         "exit code 1 when something must be fixed").set_defaults(run=_doctor)
     commands.add_parser("env-example", help="print .env.example: every setting with its "
                         "default and meaning").set_defaults(run=_env_example)
+    rank = commands.add_parser("rank", help="score every PDF, DOCX and TXT resume in a folder "
+                               "against a job; the last line is a JSON array, best first")
+    which_job = rank.add_mutually_exclusive_group(required=True)
+    which_job.add_argument("--title", help="draft the job from this title, as auto-fill does")
+    which_job.add_argument("--job-id", type=int, help="a saved job")
+    rank.add_argument("--resumes", required=True, help="the folder of resume files")
+    rank.add_argument("--json", action="store_true", help="print only the JSON array")
+    rank.set_defaults(run=_rank)
     commands.add_parser("seed-demo", help="load demo jobs, candidates and the demo admin "
                         "(demo mode only; safe to repeat)").set_defaults(run=_seed_demo)
     return parser

@@ -2,8 +2,10 @@
 
 - The tasks-vision wasm runtime comes from the npm tarball of the pinned version, fetched once
   with `npm pack` into .tools/cache/ and checked against the registry's published integrity.
-- The face model comes from the installed mediapipe wheel, the same file the server-side
-  check uses, so browser and server count faces with one model.
+- The face model comes from the mediapipe 0.10.21 wheel, the last one that ships it: the wheel
+  is downloaded with `pip download --no-deps` (never installed, so its numpy<2 pin binds
+  nothing), the one file is taken out and checked against its published SHA-256. Browser and
+  server-side check read that same file, so both count faces with one model.
 
 Idempotent: files already in place with the same content are left alone. Run with the
 project's Python from the project root (`make setup` does).
@@ -13,12 +15,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import importlib.util
 import shutil
 import subprocess
 import sys
 import tarfile
 import tempfile
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +37,9 @@ INTEGRITY = ("sha512-HOvadwVRE6JC+45nyYhmnywnr5h/J8KZvOeUNVOG9q/0875pZgItznFB9bR
 WASM_FILES = ("vision_wasm_internal.js", "vision_wasm_internal.wasm",
               "vision_wasm_nosimd_internal.js", "vision_wasm_nosimd_internal.wasm")
 FACE_MODEL = Path("modules") / "face_detection" / "face_detection_short_range.tflite"
+MODEL_WHEEL = "mediapipe==0.10.21"
+# SHA-256 of face_detection_short_range.tflite in that wheel (Apache-2.0, 229 KB).
+MODEL_SHA256 = "bbff11cebd1eb27a1e004cae0b0e63ec8c551cbf34a4451148b4908b8db3eca8"
 
 
 def _integrity(path: Path) -> str:
@@ -82,16 +87,27 @@ def install_wasm() -> list[str]:
     return changed
 
 
+def _model_from_wheel() -> bytes:
+    """The face model file out of the 0.10.21 wheel, downloaded into a scratch folder."""
+    with tempfile.TemporaryDirectory() as scratch:
+        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+                        "--only-binary=:all:", "--disable-pip-version-check", "-d", scratch,
+                        MODEL_WHEEL], check=True)
+        wheel = next(Path(scratch).glob("mediapipe-*.whl"))
+        with zipfile.ZipFile(wheel) as archive:
+            data = archive.read(f"mediapipe/{FACE_MODEL.as_posix()}")
+    if hashlib.sha256(data).hexdigest() != MODEL_SHA256:
+        sys.exit(f"{MODEL_WHEEL}: {FACE_MODEL.name} does not match {MODEL_SHA256}")
+    return data
+
+
 def install_model() -> list[str]:
-    """Copy the face model from the installed mediapipe wheel; names of the files changed."""
-    spec = importlib.util.find_spec("mediapipe")
-    if spec is None or not spec.submodule_search_locations:
-        sys.exit("mediapipe is not installed: run `make setup` (requirements.txt pins it)")
-    source = Path(next(iter(spec.submodule_search_locations))) / FACE_MODEL
-    if not source.is_file():
-        sys.exit(f"{source} is missing: mediapipe==0.10.21 is the last wheel with the model")
-    return [FACE_MODEL.name] if _write_if_changed(source.read_bytes(),
-                                                  TARGET / FACE_MODEL.name) else []
+    """Put the face model into assets/mediapipe/; names of the files changed."""
+    target = TARGET / FACE_MODEL.name
+    if target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == MODEL_SHA256:
+        return []
+    _write_if_changed(_model_from_wheel(), target)
+    return [FACE_MODEL.name]
 
 
 def main() -> None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from hireops.models import Job, JobStatus
-from hireops.services.ai.local import role_catalog as catalog
+from hireops.knowledge import roles as catalog
 from hireops.services.ai.local.job_generator import normalise, read_title
 from hireops.services.ai.local.skills import (
     SKILLS,

@@ -87,7 +87,10 @@ def test_applications_become_candidates_with_scored_applications(session, maildi
     assert application.job_id == jobs[ANALYST].id
     reason = _match_reason(session, application)
     assert "named" not in reason and "Tableau" in reason
-    assert application.resume_score >= 80
+    # Five lines, every must-have shown: well above the screen line (50). The score weighs the
+    # whole job, so so short a resume stays just under the shortlist line it reached when only
+    # the skills were counted.
+    assert application.resume_score >= 75
     assert {e["skill"] for e in application.resume_result["match"]["evidence"]} >= {
         "SQL", "Tableau", "Excel"}
 

@@ -188,8 +188,8 @@ def test_list_jobs_counts_filters_and_searches(session, actor):
 
 def test_autofill_local_unknown_title_gives_generic_draft_with_note(session):
     pytest.importorskip("hireops.services.ai.local.job_generator")
-    draft = autofill_job(session=session, title="  Chief Vibes Curator ")
-    assert draft.form.title == "Chief Vibes Curator"
+    draft = autofill_job(session=session, title="  Chief Happiness Wizard ")
+    assert draft.form.title == "Chief Happiness Wizard"
     assert draft.form.must_have_skills
     assert draft.form.generated_by == "local"
     assert draft.note

@@ -188,3 +188,15 @@ def test_company_senders_are_not_names(name):
 
 def test_classification_is_deterministic():
     assert classify_email(_application_en()) == classify_email(_application_en())
+
+
+def test_person_name_is_linear_on_a_line_of_long_capitalised_words():
+    # The name-word pattern once split "Developer" every possible way: seconds per line.
+    import time
+
+    from hireops.services.ai.local.classifier import person_name
+
+    start = time.perf_counter()
+    assert person_name("Education Details Hadoop Developer Hadoop Developer") == ""
+    assert person_name("Jean-Luc O'Neil McDonald") == "Jean-Luc O'Neil McDonald"
+    assert time.perf_counter() - start < 0.1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hireops.services.ai.local import role_catalog as catalog
+from hireops.knowledge import roles as catalog
 from hireops.services.ai.local.job_generator import (
     MAX_WORDS,
     MIN_WORDS,
@@ -61,9 +61,22 @@ FAMILY_TITLES = [
     ("Primary School Teacher", "Education", "Lesson planning"),
 ]
 
-UNKNOWN_TITLES = ["Chief Happiness Wizard", "Zookeeper", "asdf", "Senior Marine Biologist",
-                  "Sound Engineer", "Civil Engineer", "Air Traffic Controller", "Veterinary Nurse",
-                  "Yoga Teacher", "Manager", "Head Chef"]
+UNKNOWN_TITLES = ["Chief Happiness Wizard", "Zookeeper", "asdf", "Sound Engineer",
+                  "Veterinary Nurse", "Yoga Teacher", "Manager"]
+# Titles the catalogue lacks but an O*NET occupation names: (title, occupation, department,
+# a word of the occupation's duties).
+OCCUPATION_TITLES = [
+    ("Chef", "Chefs and Head Cooks", "Food and Hospitality", "cooking"),
+    ("Head Chef", "Chefs and Head Cooks", "Food and Hospitality", "menu"),
+    ("Lawyer", "Lawyers", "Legal", "litigation"),
+    ("Senior Attorney", "Lawyers", "Legal", "legal"),
+    ("Civil Engineer", "Civil Engineers", "Engineering", "construction"),
+    ("Database Administrator", "Database Administrators", "Information Technology",
+     "databases"),
+    ("Air Traffic Controller", "Air Traffic Controllers", "Transportation and Logistics",
+     "air traffic"),
+    ("Senior Marine Biologist", "Biologists", "Science", "animal life"),
+]
 
 ENGINEERING_WORDS = ("Kubernetes", "Docker", "Python", "REST APIs", "CI/CD", "Git")
 
@@ -231,14 +244,37 @@ def test_unknown_titles_are_flagged_and_kept_generic(title: str) -> None:
     assert not draft.known_role
     assert "not recognised" in draft.notes and "fill in" in draft.notes
     assert draft.department == catalog.GENERIC_DEPARTMENT
-    assert draft.must_have_skills == [s[0].upper() + s[1:] for s in catalog.GENERIC_MUST_HAVE]
+    generic = [s[0].upper() + s[1:] for s in catalog.GENERIC_MUST_HAVE]
+    # General skills only, behind any skill the title itself names ("Veterinary Nurse").
+    assert draft.must_have_skills[-len(generic):] == generic
+    assert len(draft.must_have_skills) - len(generic) <= 2
     assert not set(ENGINEERING_WORDS) & set(draft.must_have_skills + draft.nice_to_have_skills)
 
 
 def test_unknown_notes_say_why() -> None:
     assert "'engineer' alone does not say" in generate_job_draft("Sound Engineer").notes
-    assert "Seniority 'Senior'" in generate_job_draft("Senior Marine Biologist").notes
-    assert generate_job_draft("Senior Marine Biologist").seniority == "Senior"
+    assert "Seniority 'Senior'" in generate_job_draft("Senior Yoga Teacher").notes
+    assert generate_job_draft("Senior Yoga Teacher").seniority == "Senior"
+
+
+@pytest.mark.parametrize(("title", "occupation", "department", "duty_word"), OCCUPATION_TITLES)
+def test_titles_outside_the_catalogue_get_their_occupations_duties(
+        title: str, occupation: str, department: str, duty_word: str) -> None:
+    draft = generate_job_draft(title)
+    assert_valid_shape(draft)
+    assert draft.known_role and draft.department == department
+    assert f"O*NET occupation '{occupation}'" in draft.notes
+    duties = " ".join(draft.responsibilities[:3]).lower()
+    assert duty_word in duties and duty_word in draft.description.lower()
+    # Role-specific duties, never the placeholder that asks the hiring team to define them.
+    assert catalog.GENERIC_RESPONSIBILITIES[0] not in draft.responsibilities
+    assert not set(ENGINEERING_WORDS) & set(draft.must_have_skills + draft.nice_to_have_skills)
+
+
+def test_a_tool_named_in_an_unknown_title_becomes_the_first_must_have() -> None:
+    assert generate_job_draft("Hadoop Developer").must_have_skills[0] == "Hadoop"
+    # Outside IT a title word is not a tool: a chef's draft does not ask for Chef the software.
+    assert "Chef" not in generate_job_draft("Chef").must_have_skills
 
 
 @pytest.mark.parametrize(("title", "department"), [("Engineer", "Engineering"),

@@ -54,9 +54,14 @@ def _report(**overrides) -> dict:
             "video_width": 1280, "video_height": 720, **overrides}
 
 
-def test_face_model_ships_in_the_mediapipe_wheel():
-    assert face_model_path().is_file()
-    assert face_model_path().stat().st_size > 100_000
+def test_face_model_is_the_pinned_file_from_the_0_10_21_wheel():
+    # The same bytes the browser widget loads; the installer refuses any other file.
+    assert hashlib.sha256(face_model_path().read_bytes()).hexdigest() == (
+        "bbff11cebd1eb27a1e004cae0b0e63ec8c551cbf34a4451148b4908b8db3eca8")
+
+
+def test_installed_numpy_is_2_so_the_semantic_model_can_load():
+    assert int(np.__version__.split(".")[0]) >= 2
 
 
 def test_server_finds_one_face_in_the_hopper_photo(session, link):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import importlib.util
 import math
 import threading
 from pathlib import Path
@@ -21,7 +20,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 from sqlmodel import Session, select
 
-from hireops.config import get_settings
+from hireops.config import PROJECT_ROOT, get_settings
 from hireops.models import InterviewLink, InterviewSignal, utcnow
 
 # A 320 px JPEG is 10-30 KB; anything near this is not what the widget sends.
@@ -42,7 +41,9 @@ FLAG_ABSENCE_S = 30.0
 FLAG_PRESENCE_BELOW_PCT = 70.0
 FLAG_DISAGREEMENT_SHARE = 0.2
 
-FACE_MODEL_RELATIVE = Path("modules") / "face_detection" / "face_detection_short_range.tflite"
+# Put there by scripts/install_webcam_assets.py (`make setup`) from the mediapipe 0.10.21 wheel;
+# the browser widget is served the same file.
+FACE_MODEL_FILE = PROJECT_ROOT / "assets" / "mediapipe" / "face_detection_short_range.tflite"
 
 
 class WebcamAnalysisDeclined(PermissionError):
@@ -235,11 +236,10 @@ def decode_frame(jpeg_b64: str) -> np.ndarray:
 
 
 def face_model_path() -> Path:
-    """The short-range face model shipped inside the mediapipe wheel (the browser uses a copy)."""
-    spec = importlib.util.find_spec("mediapipe")
-    if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError("the mediapipe package is not installed")
-    return Path(next(iter(spec.submodule_search_locations))) / FACE_MODEL_RELATIVE
+    """The short-range face model in assets/mediapipe/, the file the browser widget also loads."""
+    if not FACE_MODEL_FILE.is_file():
+        raise FileNotFoundError(f"{FACE_MODEL_FILE} is missing: run `make setup`")
+    return FACE_MODEL_FILE
 
 
 class _FaceDetector:

@@ -180,8 +180,11 @@ _NOT_A_PERSON = re.compile(
     r"notifications?|marketing|the)\b|\d|@",
     re.IGNORECASE,
 )
-# "Jane", "O'Neil", "McDonald", "Jean-Luc", "García"
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*(?:['’-]?[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ]+)*"
+# "Jane", "O'Neil", "McDonald", "Jean-Luc", "García". Each repeated part starts with an
+# apostrophe, hyphen or capital, so a word splits one way only: linear, as the form with both
+# optional was exponential on long lower-case words ("Developer" in a non-name line).
+_NAME_WORD = (r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*"
+              r"(?:['’-][A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ]+|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)*")
 _PERSON_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|da|di|la|le|del)\s+)?"
                           rf"(?:{_NAME_WORD}|[A-Z]\.)){{1,3}}$")
 _CLOSINGS = re.compile(

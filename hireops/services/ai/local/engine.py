@@ -7,6 +7,7 @@ skills vocabulary and question bank load only when an agent is first used).
 from __future__ import annotations
 
 from hireops.services.ai.engine import AgentName, EngineReply
+from hireops.services.ai.local.semantic import MODEL_NAME as SEMANTIC_MODEL
 from hireops.services.ai.schemas import (
     EmailClassification,
     EmailInput,
@@ -18,7 +19,10 @@ from hireops.services.ai.schemas import (
 )
 
 # Recorded as the model and prompt version of every local call; bump when the rules change.
-LOCAL_MODEL = "local-rules-v1"
+# The semantic model's name and version are part of it: the same rules with another embedding
+# model score differently.
+# Also stored as the prompt version, a column of 40 characters.
+LOCAL_MODEL = f"local-v2+{SEMANTIC_MODEL}"
 
 
 class LocalEngine:

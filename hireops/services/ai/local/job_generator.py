@@ -6,8 +6,11 @@ words ("Senior", "Head of") are picked out of what is left. A generic word alone
 "Designer") maps to its family's generic role with a note; next to a word nobody can place
 ("Sound Engineer") it does not, and the title is treated as unknown.
 
-An unknown title gets a generic draft built only from general professional skills, with
-`known_role=False` and a note asking the recruiter to add the role's specifics.
+A title the catalogue does not know is looked up among O*NET's occupations and their job titles
+("Chef", "Attorney", "Civil Engineer"): the draft then carries that occupation's duties and
+department, with general professional skills behind any skill the title names ("Hadoop"), and
+`known_role=True` with a note saying where the duties came from. A title found nowhere gets a
+generic draft, with `known_role=False` and a note asking the recruiter to add the role's specifics.
 
 Deterministic: no randomness, no clock; the same title always gives the same draft.
 """
@@ -19,8 +22,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from hireops.services.ai.local import role_catalog as catalog
-from hireops.services.ai.local.role_catalog import Family, Level, Modifier, Role
+from hireops.knowledge import roles as catalog
+from hireops.knowledge.occupations import Occupation, find_occupation
+from hireops.knowledge.roles import Family, Level, Modifier, Role
+from hireops.services.ai.local.skills import skills_in_text
 from hireops.services.ai.schemas import JobDraft
 
 MIN_WORDS, MAX_WORDS = 200, 350
@@ -478,7 +483,8 @@ def _unknown_draft(title: str, reading: TitleReading) -> dict:
     tier = catalog.TIERS[reading.level.tier]
     experience_item, experience_sentence = _experience(reading.level, "", None)
     named = _prose_title(title, "new colleague")
-    skills = [_in_sentence(skill) for skill in catalog.GENERIC_MUST_HAVE]
+    must = _unique(_title_skills(title, None) + list(catalog.GENERIC_MUST_HAVE))
+    skills = [_in_sentence(skill) for skill in must]
     paragraphs = [
         [f"We are looking for {_article(named)} {named} to join our team.",
          catalog.GENERIC_SUMMARY, tier.outlook.format(colleagues="colleagues",
@@ -491,7 +497,7 @@ def _unknown_draft(title: str, reading: TitleReading) -> dict:
     return {
         "title": title, "department": catalog.GENERIC_DEPARTMENT, "location": reading.location,
         "seniority": reading.level.label,
-        "must_have_skills": [_as_item(skill) for skill in catalog.GENERIC_MUST_HAVE],
+        "must_have_skills": [_as_item(skill) for skill in must][:MUST_HAVE_COUNT],
         "nice_to_have_skills": [_as_item(skill) for skill in catalog.GENERIC_NICE_TO_HAVE],
         "responsibilities": list(catalog.GENERIC_RESPONSIBILITIES),
         "qualifications": [experience_item, catalog.GENERIC_QUALIFICATION,
@@ -502,13 +508,80 @@ def _unknown_draft(title: str, reading: TitleReading) -> dict:
     }
 
 
+# --- writing a role from an O*NET occupation ---------------------------------------------------
+
+OCCUPATION_DUTIES = 5  # O*NET description sentences used as responsibilities
+IT_MAJOR_GROUP = "15"  # only there do title words name tools ("Chef" elsewhere is a cook)
+
+
+def _title_skills(title: str, occupation: Occupation | None) -> list[str]:
+    """Vocabulary skills the title itself names ("Hadoop Developer" -> Hadoop)."""
+    if occupation is not None and not occupation.code.startswith(IT_MAJOR_GROUP):
+        return []
+    return skills_in_text(title)[:MAX_TITLE_SKILLS]
+
+
+def _duties(occupation: Occupation) -> list[str]:
+    """O*NET's description as duties, one imperative sentence each: "May plan menus" becomes
+    "Plan menus", and notes on what the occupation includes or excludes are left out."""
+    sentences = re.split(r"(?<=[.;])\s+", occupation.description.strip())
+    duties = []
+    for sentence in sentences:
+        duty = re.sub(r"^May\s+", "", sentence.strip().rstrip(".; "))
+        if len(duty.split()) >= 3 and not re.match(r"(Includes|Excludes|Exclude)\b", duty):
+            duties.append(duty[0].upper() + duty[1:])
+    return duties[:OCCUPATION_DUTIES]
+
+
+def _occupation_notes(title: str, occupation: Occupation, reading: TitleReading) -> str:
+    parts = [f"The duties come from the O*NET occupation '{occupation.title}' "
+             f"({occupation.code}, CC BY 4.0), which the title '{title}' names. The skills "
+             "are general ones: add the tools, certifications and specifics of the role "
+             "before publishing."]
+    if reading.level_in_title:
+        parts.append(f"Seniority '{reading.level.label}' was read from the title.")
+    return " ".join(parts)
+
+
+def _occupation_draft(title: str, reading: TitleReading, occupation: Occupation) -> dict:
+    draft = _unknown_draft(title, reading)
+    duties = _duties(occupation)
+    responsibilities = _unique(duties + list(catalog.GENERIC_RESPONSIBILITIES)[1:])
+    must = _unique(_title_skills(title, occupation) + list(catalog.GENERIC_MUST_HAVE))
+    tier = catalog.TIERS[reading.level.tier]
+    experience_item, experience_sentence = _experience(reading.level, "", None)
+    named = _prose_title(title, "new colleague")
+    paragraphs = [
+        [f"We are looking for {_article(named)} {named} to join our "
+         f"{occupation.department} team.",
+         tier.outlook.format(colleagues="colleagues", department=occupation.department),
+         catalog.LOCATION_SENTENCES[reading.location]],
+        _duties_paragraph(responsibilities),
+        [f"The essentials are {_join([_in_sentence(m) for m in must[:5]])}.",
+         experience_sentence],
+        [catalog.CLOSING_SENTENCE],
+    ]
+    draft.update(
+        department=occupation.department,
+        must_have_skills=[_as_item(skill) for skill in must][:MUST_HAVE_COUNT],
+        responsibilities=responsibilities[:RESPONSIBILITY_COUNT],
+        description=_fit_length(paragraphs, list(catalog.PADDING_SENTENCES)),
+        known_role=True, notes=_occupation_notes(title, occupation, reading))
+    return draft
+
+
 # --- entry point -----------------------------------------------------------------------------
 
 def generate_job_draft(title: str) -> JobDraft:
-    """A complete, validated job draft for `title`, written offline from the role catalogue."""
+    """A complete, validated job draft for `title`, written offline from the role catalogue,
+    else from the O*NET occupation the title names, else from general skills."""
     tidy = tidy_title(title)
     if not any(character.isalnum() for character in tidy):
         raise ValueError("a job title needs at least one word")
     reading = read_title(tidy)
-    draft = _known_draft(tidy, reading) if reading.role_key else _unknown_draft(tidy, reading)
-    return JobDraft.model_validate(draft)
+    if reading.role_key:
+        return JobDraft.model_validate(_known_draft(tidy, reading))
+    occupation = find_occupation(tidy)
+    if occupation is not None:
+        return JobDraft.model_validate(_occupation_draft(tidy, reading, occupation))
+    return JobDraft.model_validate(_unknown_draft(tidy, reading))
