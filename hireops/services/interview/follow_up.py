@@ -20,7 +20,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Literal
 
-from hireops.services.ai.local.interview_evaluator import detect_slots
+from hireops.services.ai.local.availability import detect_slots
 from hireops.services.ai.local.skills import SKILLS, canonical_skill, mentions_skill, skills_in_text
 from hireops.services.ai.schemas import TranscriptTurn
 from hireops.services.interview.question_plan import PlannedQuestion
