@@ -33,6 +33,10 @@ def _fold(text: str) -> str:
     return text.casefold().replace("’", "'")
 
 
+_PHRASES = tuple((f" {_NOT_WORD.sub(' ', phrase.casefold()).strip()}", groups)
+                 for phrase, groups in CONCEPT_TERMS.phrases.items())
+
+
 def concept_groups(text: str) -> frozenset[str]:
     """The concept groups whose terms appear in `text`."""
     folded = _fold(text)
@@ -43,8 +47,9 @@ def concept_groups(text: str) -> frozenset[str]:
         for end in range(3, len(token) + 1):
             found.update(CONCEPT_TERMS.prefixes.get(token[:end], ()))
     spaced = f" {_NOT_WORD.sub(' ', folded)} "
-    for phrase, groups in CONCEPT_TERMS.phrases.items():
-        if f" {_NOT_WORD.sub(' ', phrase).strip()} " in spaced:
+    for phrase, groups in _PHRASES:
+        # The phrase's last word may go on ("prepared answer" in "prepared answers").
+        if phrase in spaced:
             found.update(groups)
     return frozenset(found)
 
@@ -55,7 +60,7 @@ _STOPWORDS = frozenset("""a an and or the of in on at to for from by with about 
     your you yours their they them its it this that these those any one own how what why when
     which who whom is are was were be been being do does did has have had can could would should
     than then so such very more most less i me my we our us he she his her there here if not no
-    just also some all out up""".split())
+    just also some all out up got get during""".split())
 # Words every interview question uses; sharing them says nothing about the topic.
 _QUESTION_WORDS = frozenset("""tell describe walk through example time times situation give
     built build system systems project projects hard difficult challenge challenging
@@ -104,8 +109,9 @@ _OUTCOME = re.compile(
     r"\b(?:reduced|increased|improved|saved|cut|grew|dropped|fell|rose|halved|doubled|tripled|"
     r"went from|down to|up to|from \S+ to|resolved|recovered|renewed|retained|signed|closed the|"
     r"won|shortened|prevented|stopped|no longer|never again|as a result|the result|in the end|"
-    r"faster|quicker|fewer|more stable|"
-    r"ended up|which meant|outcome|since then)\b", re.IGNORECASE)
+    r"faster|quicker|fewer|more stable|fixed|corrected|"
+    r"ended up|which meant|outcome|since then|we agreed|agreed to|thanked|calmer|accepted)\b",
+    re.IGNORECASE)
 _TRADE_OFF = re.compile(
     r"\b(?:trade-?offs?|instead of|rather than|at the cost of|the downside|the cost was|"
     r"the price was|compromise|pros and cons|on the other hand|but it meant|we gave up|"
@@ -136,7 +142,8 @@ _HABIT_QUESTION = re.compile(r"\bhow (?:do|would) you\b|\bwhat do you do\b", re.
 _PRESENT_ACTION = re.compile(
     r"\b(?:i|we)\s+(?:always\s+|usually\s+|first\s+|then\s+|also\s+)?"
     r"(?!(?:think|believe|am|feel|guess|like|love|would|will|can|could|should|hope|want|try|"
-    r"know|mean|have|do|just|really|need|am|was|were|say|said|must|might|may|enjoy)\b)"
+    r"know|mean|have|do|just|really|need|am|was|were|say|said|must|might|may|enjoy|always|"
+    r"usually|often|never|also|first|then|am|get|got|stay|keep|see|look)\b)"
     r"[a-z]{3,}\b", re.IGNORECASE)
 
 
@@ -188,6 +195,7 @@ def _reasoning_kinds(text: str) -> tuple[str, ...]:
 # answer a "how do you" question, though they give no detail of a real case.
 _GENERIC = re.compile(
     r"\b(?:i believe|i think it'?s important|it'?s important to|i think it is important|"
+    r"(?:so|very|really|most|extremely) important|"
     r"in general|generally speaking|it depends|best practices?|passionate|team player|"
     r"hard[- ]working|at the end of the day|a lot of things|many things|various things|"
     r"all sorts of|and so on|and stuff|things like that|every situation is different|"
@@ -242,7 +250,8 @@ _CHANGE_POINT = re.compile(r"\b(?:lesson|learned|learnt|what changed|prevent\w*|
                            re.IGNORECASE)
 _CHANGED = re.compile(r"\b(?:since then|from then on|now (?:i|we)|next time|learn(?:ed|t)|"
                       r"lesson|(?:i|we) (?:changed|added|introduced|wrote up|now)|so that it|"
-                      r"never again|no longer)\b", re.IGNORECASE)
+                      r"never again|no longer|added an? (?:test|check|rule|step|alert|review)|"
+                      r"(?:i|we) now)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

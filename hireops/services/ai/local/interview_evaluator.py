@@ -70,8 +70,10 @@ QUALITY_WEIGHTS = {"addressed": 0.35, "specifics": 0.35, "reasoning": 0.2, "leng
 ANSWERED_FLOOR = 0.3
 # Technical depth: answer quality first; naming the job's skills from experience adds to it.
 SKILL_SHARE = 0.2
+# What the one credited copy of a text given under several questions keeps of its quality.
+REPEATED_CREDIT = 0.5
 # Generic sentences take up to this share off an answer's quality.
-GENERIC_PENALTY = 0.4
+GENERIC_PENALTY = 0.5
 
 
 def _answers(transcript: list[TranscriptTurn]) -> list[Answer]:
@@ -107,10 +109,12 @@ def length_fit(words: int) -> float:
     """How well an answer's length fits a spoken interview answer (0-1)."""
     if words < 8:
         return 0.0
-    if words < 20:
-        return 0.4
+    if words < 15:
+        return 0.3
+    if words < 25:
+        return 0.6
     if words < 40:
-        return 0.8
+        return 0.85
     if words <= 220:
         return 1.0
     return 0.7 if words <= 350 else 0.5
@@ -142,7 +146,9 @@ class _Read:
                  + (QUALITY_WEIGHTS["specifics"] * r.specific_score
                     + QUALITY_WEIGHTS["reasoning"] * r.reasoning_score) * relevant
                  + QUALITY_WEIGHTS["length"] * length_fit(r.words))
-        return value * (1 - GENERIC_PENALTY * r.generic_share)
+        value *= 1 - GENERIC_PENALTY * r.generic_share
+        # The credited copy of a pasted text was written for no question in particular.
+        return value * (REPEATED_CREDIT if self.repeated else 1.0)
 
 
 def _job_context(job: JobInput) -> JobContext:
@@ -177,8 +183,9 @@ def _technical_depth(reads: list[_Read], uses: list[SkillUse]) -> float:
     if not uses:
         return 100 * quality
     weight = {True: 2.0, False: 1.0}
+    # Named while telling of something done: full credit; named, or done in other words: half.
     credit = sum(weight[u.must_have] * (1.0 if u.in_context else 0.5)
-                 for u in uses if u.sentence and not u.negated)
+                 for u in uses if (u.sentence and not u.negated) or u.related)
     coverage = credit / sum(weight[u.must_have] for u in uses)
     return 100 * ((1 - SKILL_SHARE) * quality + SKILL_SHARE * coverage * min(1.0, 2 * quality))
 
@@ -209,8 +216,8 @@ def _communication(reads: list[_Read]) -> float:
         # concrete terms; beliefs and habits in place of an answer lower all of it.
         value = (0.35 * reading.addressed + 0.2 * _structure(reading)
                  + 0.2 * length_fit(reading.words) + 0.1 * calm
-                 + 0.15 * reading.specific_score) * (1 - 0.4 * reading.generic_share)
-        if r.copy or reading.keyword_list:
+                 + 0.15 * reading.specific_score) * (1 - GENERIC_PENALTY * reading.generic_share)
+        if r.repeated or reading.keyword_list:
             value *= 0.3  # pasted text or a list answers no question in particular
         per_answer.append(value)
     return 100 * _mean(per_answer)
