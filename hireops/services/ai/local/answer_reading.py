@@ -37,14 +37,23 @@ _PHRASES = tuple((f" {_NOT_WORD.sub(' ', phrase.casefold()).strip()}", groups)
                  for phrase, groups in CONCEPT_TERMS.phrases.items())
 
 
-def concept_groups(text: str) -> frozenset[str]:
-    """The concept groups whose terms appear in `text`."""
+# Endings a word may add to a term when only whole words count ("cleaning" for "clean"), so a
+# name such as "Tableau" is not read as "table".
+_WORD_ENDINGS = ("", "s", "es", "ed", "ing", "ion", "ions", "ation", "ations", "er", "ers", "y",
+                 "ies", "al")
+
+
+def concept_groups(text: str, *, whole_words: bool = False) -> frozenset[str]:
+    """The concept groups whose terms appear in `text`. With `whole_words`, a term matches only
+    a word that is the term plus a common ending (for short texts such as a skill's name)."""
     folded = _fold(text)
     found: set[str] = set()
     for token in _TOKEN.findall(folded):
         token = token.rstrip(".")
         found.update(CONCEPT_TERMS.exact.get(token, ()))
         for end in range(3, len(token) + 1):
+            if whole_words and token[end:] not in _WORD_ENDINGS:
+                continue
             found.update(CONCEPT_TERMS.prefixes.get(token[:end], ()))
     spaced = f" {_NOT_WORD.sub(' ', folded)} "
     for phrase, groups in _PHRASES:

@@ -67,8 +67,10 @@ class EvidenceInput:
     questions: Sequence[PlannedQuestionInput] = field(default_factory=list)
 
     def genuine(self) -> list[tuple[Answer, AnswerReading]]:
-        return [(a, r) for a, r, c in zip(self.answers, self.readings, self.copies)
-                if not c and not r.keyword_list]
+        """Answers written for their question: not pasted elsewhere too, not keyword lists."""
+        return [(a, r) for a, r, c, twice in zip(self.answers, self.readings, self.copies,
+                                                 self.repeated)
+                if not c and not twice and not r.keyword_list]
 
 
 _CAUSE = re.compile(r"\b(?:because|so that|which meant|the reason|trade-?offs?|instead|"

@@ -56,7 +56,7 @@ def skill_uses(job: JobInput, genuine_text: str, all_text: str) -> list[SkillUse
             s for s in re.split(r"(?<=[.!?])\s+", genuine_text) if name.casefold() in s.casefold()]
         positive = [m for m in mentions if not _denied(m, name)]
         sentence = (positive or mentions or [""])[0]
-        related = bool(concept_groups(name) & groups)
+        related = bool(concept_groups(name, whole_words=True) & groups)
         uses.append(SkillUse(
             skill=name, must_have=must, sentence=sentence,
             negated=bool(mentions) and not positive,
