@@ -150,3 +150,43 @@ def test_the_availability_answer_keeps_date_and_time_zone():
                                         "Thursday 10 December at 3pm London time works.")])
     assert result.preferred_slot == "Thursday 10 December at 3pm London time works."
     assert any("London" in slot for slot in result.scheduling_slots)
+
+
+def test_the_evaluation_keeps_the_whole_availability_answer_the_room_recorded(session):
+    from datetime import timedelta
+
+    from hireops.models import (
+        Application,
+        Candidate,
+        Evaluation,
+        InterviewLink,
+        InterviewTurn,
+        Job,
+        utcnow,
+    )
+    from hireops.services.interview.evaluation_queue import run_evaluation
+
+    job = Job(title="Backend Engineer", must_have_skills=["Python", "PostgreSQL"])
+    candidate = Candidate(full_name="Ada Lovelace", email="ada@example.com")
+    session.add_all([job, candidate])
+    session.flush()
+    application = Application(candidate_id=candidate.id, job_id=job.id, resume_score=85.0)
+    session.add(application)
+    session.flush()
+    said = "Thursday 10 December at 3pm London time works for me."
+    link = InterviewLink(application_id=application.id, token_hash="e" * 64, status="completed",
+                         expires_at=utcnow() + timedelta(days=3), preferred_slot_text=said)
+    session.add(link)
+    session.flush()
+    rows = [*zip(QUESTIONS, STRONG), ("When would you be available for a follow-up call?", said)]
+    for seq, (question, answer) in enumerate(rows):
+        session.add(InterviewTurn(link_id=link.id, seq=2 * seq + 1, speaker="interviewer",
+                                  kind="question", text=question))
+        session.add(InterviewTurn(link_id=link.id, seq=2 * seq + 2, speaker="candidate",
+                                  kind="answer", text=answer))
+    evaluation = Evaluation(application_id=application.id, link_id=link.id, status="queued")
+    session.add(evaluation)
+    session.commit()
+    done = run_evaluation(session=session, evaluation_id=evaluation.id)
+    assert done.status == "ok"
+    assert done.preferred_slot_text == said
