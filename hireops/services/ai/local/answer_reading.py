@@ -60,7 +60,16 @@ def concept_groups(text: str, *, whole_words: bool = False) -> frozenset[str]:
         # The phrase's last word may go on ("prepared answer" in "prepared answers").
         if phrase in spaced:
             found.update(groups)
+    found.update(CONCEPT_TERMS.parents[g] for g in list(found) if g in CONCEPT_TERMS.parents)
     return frozenset(found)
+
+
+def point_groups(point: str) -> frozenset[str]:
+    """A point's groups, narrowest only: "the query plan" asks for the query plan, not for
+    anything about the database."""
+    groups = concept_groups(point)
+    implied = {CONCEPT_TERMS.parents[g] for g in groups if g in CONCEPT_TERMS.parents}
+    return groups - implied
 
 
 # --- word stems --------------------------------------------------------------------------
@@ -294,13 +303,15 @@ def _point_covered(point: str, answer_stems: set[str], answer_groups: frozenset[
         return True
     if _SITUATION_POINT.search(point) and len(kinds) >= 2 and "own_action" in kinds:
         return True
-    if _OUTCOME_POINT.search(point) and "outcome" in kinds:
+    # A result counts when something concrete stands behind it, not "I make it faster".
+    if _OUTCOME_POINT.search(point) and "outcome" in kinds and (
+            "number" in kinds or "own_action" in kinds):
         return True
     if _OWN_PART_POINT.search(point) and "own_action" in kinds:
         return True
     if _CHANGE_POINT.search(point) and changed:
         return True
-    if concept_groups(point) & answer_groups:
+    if point_groups(point) & answer_groups:
         return True
     stems = [s for s in content_stems(point) if s not in echoed] or list(content_stems(point))
     needed = 1 if len(stems) <= 2 else math.ceil(len(stems) / 2)
