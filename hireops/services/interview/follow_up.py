@@ -227,6 +227,10 @@ _ASK_EXAMPLE = (
     "Thank you. Could you make that concrete with a real example from your work?{point}",
     "Thank you. Can you pick one real situation and take me through it step by step?{point}",
 )
+# A "how would you" question asks for a plan: the follow-up asks for its steps, and for a real
+# case only if there was one.
+_ASK_PLAN = ("Thank you. Could you take me through it step by step, as you would do it?{point} "
+             "If you have done something like it before, tell me what you did.")
 _ASK_POINT = {
     "past": ("Thank you. Could you also tell me about {point}?",
              "Thank you. I'd like to hear a little more about {point}: how did that part go?",
@@ -293,10 +297,12 @@ def follow_up_for(*, question: PlannedQuestion, answer: str) -> str:
                    and p not in read_answer(question.text, answer,
                                             question.expected_points).covered_points))
     point = missing[0] if missing else ""
+    tense = question_tense(question.text)
     if reason and ("too_short" in reason.codes or "no_example" in reason.codes):
         wish = f" I'd especially like to hear about {point}." if point else ""
+        if tense == "conditional":
+            return _ASK_PLAN.format(point=wish)
         return _variant(_ASK_EXAMPLE, question).format(point=wish)
-    tense = question_tense(question.text)
     if point:
         return _variant(_ASK_POINT[tense], question).format(point=point)
     return _ASK_MORE[tense]
