@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -43,6 +44,7 @@ _WORD_ENDINGS = ("", "s", "es", "ed", "ing", "ion", "ions", "ation", "ations", "
                  "ies", "al")
 
 
+@lru_cache(maxsize=8192)
 def concept_groups(text: str, *, whole_words: bool = False) -> frozenset[str]:
     """The concept groups whose terms appear in `text`. With `whole_words`, a term matches only
     a word that is the term plus a common ending (for short texts such as a skill's name)."""
@@ -163,6 +165,12 @@ _PRESENT_ACTION = re.compile(
     r"know|mean|have|do|just|really|need|am|was|were|say|said|must|might|may|enjoy|always|"
     r"usually|often|never|also|first|then|am|get|got|stay|keep|see|look)\b)"
     r"[a-z]{3,}\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def specific_kinds(text: str, habit_question: bool = False) -> tuple[str, ...]:
+    """The kinds of concrete detail in `text` (SPECIFIC_KINDS order)."""
+    return _specific_kinds(text, habit_question)
 
 
 def _specific_kinds(text: str, habit_question: bool = False) -> tuple[str, ...]:
@@ -364,7 +372,7 @@ def read_answer(question: str, answer: str, expected_points: Sequence[str] = (),
     told = " ".join(s for s in sentences if not _is_generic(s))
     generic_share = (len(sentences) - len(split_sentences(told) if told else [])) / max(
         len(sentences), 1)
-    kinds = _specific_kinds(answer, bool(_HABIT_QUESTION.search(question)))
+    kinds = specific_kinds(answer, bool(_HABIT_QUESTION.search(question)))
     stems = content_stems(told)
     # Words taken from the question say nothing about the answer's topic by themselves.
     asked = {w.rstrip(".") for w in _TOKEN.findall(_fold(question))}

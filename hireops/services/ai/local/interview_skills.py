@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from hireops.services.ai.local.answer_reading import concept_groups, read_answer
+from hireops.services.ai.local.answer_reading import concept_groups, specific_kinds
 from hireops.services.ai.local.interview_evidence import SkillUse
 from hireops.services.ai.local.negation import is_denied
 from hireops.services.ai.local.skills import (
@@ -35,7 +35,7 @@ def _denied(sentence: str, name: str) -> bool:
 
 
 def _in_context(sentence: str) -> bool:
-    return any(kind in read_answer("", sentence).specifics for kind in _DONE)
+    return any(kind in specific_kinds(sentence) for kind in _DONE)
 
 
 def skill_uses(job: JobInput, genuine_text: str, all_text: str) -> list[SkillUse]:
