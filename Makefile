@@ -30,6 +30,7 @@ test: setup-test
 bench: setup-test
 	$(PY) benchmarks/foundation.py
 	$(PY) benchmarks/local_engine.py
+	$(PY) benchmarks/transcripts.py
 	$(PY) benchmarks/parse_mail.py
 	$(PY) benchmarks/ingest.py --n 200
 	$(PY) benchmarks/tracker.py --n 5000

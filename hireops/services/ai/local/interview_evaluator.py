@@ -26,7 +26,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hireops.services.ai.local.answer_reading import AnswerReading, JobContext, read_answer
+from hireops.services.ai.local.answer_reading import (
+    AnswerReading,
+    JobContext,
+    concept_groups,
+    read_answer,
+)
 from hireops.services.ai.local.answer_repeats import repeated_groups
 from hireops.services.ai.local.availability import (
     AVAILABILITY_QUESTION,
@@ -230,8 +235,6 @@ _COLLABORATION_GROUPS = ("collaboration", "conflict", "resolution", "stakeholder
 def _cultural_fit(reads: list[_Read]) -> float:
     """Working with others as it happened: distinct kinds (teamwork, a disagreement, settling
     it, stakeholders, explaining) over genuine answers, and how many answers show any."""
-    from hireops.services.ai.local.answer_reading import concept_groups
-
     genuine = [r for r in reads if r.genuine]
     if not genuine:
         return 0.0
