@@ -221,7 +221,7 @@ def _reasoning_kinds(text: str) -> tuple[str, ...]:
 # answer a "how do you" question, though they give no detail of a real case.
 _GENERIC = re.compile(
     r"\b(?:i believe|i think it'?s important|it'?s important to|i think it is important|"
-    r"(?:so|very|really|most|extremely) important|"
+    r"(?:so|very|really|extremely) important|the most important thing is|"
     r"in general|generally speaking|it depends|best practices?|passionate|team player|"
     r"hard[- ]working|at the end of the day|a lot of things|many things|various things|"
     r"all sorts of|and so on|and stuff|things like that|every situation is different|"
