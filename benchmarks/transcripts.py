@@ -3,11 +3,12 @@ above an average one, and an average one above a weak one, for every role?
 
     .venv/bin/python benchmarks/transcripts.py [--json]
 
-The set (`benchmarks/data/graded_transcripts.json`) holds five roles, each with four planned
-questions and six answer sets: two strong (one told in the role's usual words, one paraphrased
+The set (`benchmarks/data/graded_transcripts.json`) holds six roles, each with four planned
+questions and six answer sets (the sixth role was written after the rules were set and was not
+used to adjust them: it is reported as held out): two strong (one told in the role's usual words, one paraphrased
 without them), one average (honest but thin), and three weak: rambling (long, generic, evasive),
 keyword-stuffed (lists of names) and pasted (one CV paragraph under every question). Each set
-becomes one transcript ending with the availability question, so 30 transcripts in all.
+becomes one transcript ending with the availability question, so 36 transcripts in all.
 
 Every transcript is scored twice: with the plan (question keys and expected points, as the
 built-in room records them) and as a bare transcript (as a voice provider sends it). Printed:
@@ -101,7 +102,12 @@ def run() -> dict:
             genuine = [s for n, s in scores.items() if GRADES[n] != "weak"]
             figures["pasted_below_genuine"] += scores["pasted"] < min(genuine)
             figures["ordered_roles"] += _ordered(scores)
-            figures["per_role"][role["job"]["title"]] = scores
+            title = role["job"]["title"] + (" (held out)" if role.get("held_out") else "")
+            figures["per_role"][title] = scores
+            if role.get("held_out"):
+                figures["held_out_ordered"] = figures.get("held_out_ordered", 0) + _ordered(scores)
+                figures["held_out_strong"] = [s for n, s in scores.items()
+                                              if GRADES[n] == "strong"]
             report["transcripts"] += len(scores) if with_plan else 0
         report["modes"][mode] = figures
     report["evaluations_per_second"] = round(1 / statistics.median(timings), 1)
@@ -116,7 +122,7 @@ def _print(report: dict) -> None:
         print(f"\n[{mode}]")
         for title, scores in f["per_role"].items():
             line = "  ".join(f"{n}={s:g}" for n, s in scores.items())
-            print(f"  {title:28} {'ordered' if _ordered(scores) else 'OUT OF ORDER':12} {line}")
+            print(f"  {title:38} {'ordered' if _ordered(scores) else 'OUT OF ORDER':12} {line}")
         print(f"  ordering strong > average > weak: {f['ordered_roles']}/{roles} roles "
               f"({100 * f['ordered_roles'] / roles:.0f} %)")
         print(f"  strong >= {ADVANCE_AT:g}: {strong_ok}/{len(f['strong'])}  (lowest strong "
@@ -125,6 +131,10 @@ def _print(report: dict) -> None:
         print(f"  pasted flagged: {f['pasted_flagged']}/{roles}; pasted below every genuine "
               f"interview: {f['pasted_below_genuine']}/{roles}; keyword lists flagged: "
               f"{f['stuffed_flagged']}/{roles}")
+    for mode, f in report["modes"].items():
+        if "held_out_strong" in f:
+            print(f"held out [{mode}]: ordered {f['held_out_ordered']}, strong "
+                  f"{', '.join(f'{s:g}' for s in f['held_out_strong'])}")
     print(f"\nevaluations per second (median): {report['evaluations_per_second']:g}")
 
 
