@@ -30,8 +30,10 @@ _DAY_OF_MONTH = r"\d{1,2}(?:st|nd|rd|th)?"
 _UNTIL = rf"(?:\s*(?:-|–|to|until)\s*{_TIME})?"
 # Each alternative ends on a word boundary: "mon" is Monday, not the start of "month".
 _SLOT = re.compile(
-    # "Tuesday at 3pm", "next Monday from 10:00 to 12:00", "Thursday morning", "Fridays"
-    rf"\b(?:(?:next|this)\s+)?{_DAY}s?\b(?:\s+{_PART}s?\b)?(?:\s*(?:{_AT}|,)?\s*{_TIME}{_UNTIL})?"
+    # "Tuesday at 3pm", "next Monday from 10:00 to 12:00", "Thursday morning", "Fridays",
+    # "Thursday 10 December at 3pm"
+    rf"\b(?:(?:next|this)\s+)?{_DAY}s?\b(?:,?\s+{_DAY_OF_MONTH}\s+(?:of\s+)?{_MONTH}\b)?"
+    rf"(?:\s+{_PART}s?\b)?(?:\s*(?:{_AT}|,)?\s*{_TIME}{_UNTIL})?"
     # "March 14th at 2pm", "3 June"
     rf"|\b(?:{_MONTH}\.?\s+{_DAY_OF_MONTH}\b|{_DAY_OF_MONTH}\s+(?:of\s+)?{_MONTH}\b)"
     rf"(?:\s*(?:at|,)?\s*{_TIME})?"
