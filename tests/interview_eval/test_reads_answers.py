@@ -190,3 +190,14 @@ def test_the_evaluation_keeps_the_whole_availability_answer_the_room_recorded(se
     done = run_evaluation(session=session, evaluation_id=evaluation.id)
     assert done.status == "ok"
     assert done.preferred_slot_text == said
+
+
+def test_availability_reading_is_linear_in_a_long_run_of_spaces():
+    import time
+
+    answer = "Monday" + " " * 5000 + "x"
+    turns = [TranscriptTurn(speaker="interviewer", text="When are you available?"),
+             TranscriptTurn(speaker="candidate", text=answer)]
+    started = time.perf_counter()
+    detect_slots(turns)
+    assert time.perf_counter() - started < 0.5  # quadratic took 2.3 s here

@@ -28,18 +28,21 @@ _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|octob
 _AT = r"(?:at|from|around|after|before)"
 _DAY_OF_MONTH = r"\d{1,2}(?:st|nd|rd|th)?"
 _UNTIL = rf"(?:\s*(?:-|–|to|until)\s*{_TIME})?"
+# Between a day and its time: ", ", " at ", " " or nothing. Written so no two runs of spaces
+# can trade characters (one `\s*` after another is quadratic on a long run of spaces).
+_SEP = rf"(?:\s*,\s*|\s+(?:{_AT}\s+)?)?"
 # Each alternative ends on a word boundary: "mon" is Monday, not the start of "month".
 _SLOT = re.compile(
     # "Tuesday at 3pm", "next Monday from 10:00 to 12:00", "Thursday morning", "Fridays",
     # "Thursday 10 December at 3pm"
     rf"\b(?:(?:next|this)\s+)?{_DAY}s?\b(?:,?\s+{_DAY_OF_MONTH}\s+(?:of\s+)?{_MONTH}\b)?"
-    rf"(?:\s+{_PART}s?\b)?(?:\s*(?:{_AT}|,)?\s*{_TIME}{_UNTIL})?"
+    rf"(?:\s+{_PART}s?\b)?(?:{_SEP}{_TIME}{_UNTIL})?"
     # "March 14th at 2pm", "3 June"
     rf"|\b(?:{_MONTH}\.?\s+{_DAY_OF_MONTH}\b|{_DAY_OF_MONTH}\s+(?:of\s+)?{_MONTH}\b)"
-    rf"(?:\s*(?:at|,)?\s*{_TIME})?"
+    rf"(?:{_SEP}{_TIME})?"
     # "mornings", "any weekday afternoon", "evenings after 6pm"
     rf"|\b(?:any\s+|weekday\s+|early\s+|late\s+)?(?:any\s+|weekday\s+|early\s+|late\s+)?"
-    rf"{_PART}s?\b(?:\s*{_AT}\s*{_TIME})?"
+    rf"{_PART}s?\b(?:\s+{_AT}\s+{_TIME})?"
     # "after 4 pm", "from 9:00 to 11:00"
     rf"|\b{_AT}\s+{_TIME}{_UNTIL}"
     rf"|\b(?:tomorrow|next week|any ?time|anytime this week)\b",
