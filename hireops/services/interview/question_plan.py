@@ -37,7 +37,6 @@ from hireops.services.interview.protected_topics import (
     screen_and_replace,
     screen_question,
 )
-from hireops.services.interview.resume_lines import resume_line_questions
 from hireops.services.interview.question_bank import (
     BEHAVIOURAL,
     GAP_PROBE,
@@ -52,6 +51,7 @@ from hireops.services.interview.question_bank import (
     is_written_for,
     questions_for_skills,
 )
+from hireops.services.interview.resume_lines import resume_line_questions
 
 Source = Literal["must_have", "gap", "screening", "custom", "general", "resume"]
 
