@@ -31,6 +31,7 @@ bench: setup-test
 	$(PY) benchmarks/foundation.py
 	$(PY) benchmarks/local_engine.py
 	$(PY) benchmarks/judgement.py
+	$(PY) benchmarks/transcripts.py
 	$(PY) benchmarks/parse_mail.py
 	$(PY) benchmarks/ingest.py --n 200
 	$(PY) benchmarks/tracker.py --n 5000

@@ -56,6 +56,7 @@ from hireops.services.scheduling import (
     get_active_booking,
     send_schedule_confirmation,
     slot_label,
+    slot_label_both_zones,
     suggest_slots,
 )
 from hireops.services.stages import change_stage
@@ -409,8 +410,9 @@ def _card(session: Session, decision: Decision, now: datetime,
         .order_by(Evaluation.id.desc())).first()
     slot, parsed = first_free_preferred(session=session, application_id=application.id, now=now)
     booking = get_active_booking(session=session, application_id=application.id)
+    # The candidate's zone first, as they wrote it; the team's beside it when it differs.
     preferred = (SlotOption(slot.start.isoformat(), slot.end.isoformat(), slot.tz,
-                            slot_label(slot.start, slot.end, slot.tz))
+                            slot_label_both_zones(slot.start, slot.end, slot.tz))
                  if slot else SlotOption("", "", "", ""))
     return DecisionCard(
         application_id=application.id, decision_id=decision.id, candidate_id=candidate.id,
@@ -428,7 +430,7 @@ def _card(session: Session, decision: Decision, now: datetime,
         preferred_explanation=parsed.explanation if parsed else "",
         preferred=preferred,
         suggestions=[s for s in suggestions if not slot or s.start != preferred.start],
-        booked=slot_label(booking.starts_at, booking.ends_at, booking.candidate_tz)
+        booked=slot_label_both_zones(booking.starts_at, booking.ends_at, booking.candidate_tz)
         if booking else "")
 
 

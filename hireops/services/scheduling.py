@@ -215,6 +215,21 @@ def slot_label(start: datetime, end: datetime, tz_name: str) -> str:
             f"{local_end:%H:%M} ({tz_name})")
 
 
+def slot_label_both_zones(start: datetime, end: datetime, tz_name: str) -> str:
+    """`slot_label` in the candidate's zone, and, when the team's differs, the same slot as
+    the team reads it: 'Thursday 10 December, 15:00-15:45 (Europe/London); 16:00-16:45 in
+    Europe/Paris'."""
+    label = slot_label(start, end, tz_name)
+    team = current_settings().company_timezone
+    if team == tz_name:
+        return label
+    zone = ZoneInfo(team)
+    local_start, local_end = start.astimezone(zone), end.astimezone(zone)
+    day = "" if local_start.date() == start.astimezone(ZoneInfo(tz_name)).date() else \
+        f"{local_start:%A} {local_start.day} {local_start:%B}, "
+    return f"{label}; {day}{local_start:%H:%M}-{local_end:%H:%M} in {team}"
+
+
 def send_schedule_confirmation(*, session: Session, booking: InterviewBooking,
                                actor: User | None) -> OutboxMessage:
     """Queue the confirmation with its .ics (once per booking version); stage -> scheduled."""

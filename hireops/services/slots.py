@@ -8,7 +8,7 @@ vague ones, which general parsers either reject or resolve to one arbitrary inst
 - English, French, German and Spanish day names, relative days, parts of the day, "after" and
   "before" bounds, ISO dates, day-first numeric dates ("15/12") and month names.
 - Times are in the candidate's zone unless the message names one ("14:00 CET", "UTC+2",
-  "Europe/Berlin"), which then wins.
+  "Europe/Berlin", or a city: "3pm London"), which then wins.
 - A weekday name means its next occurrence after today; "next week" means Monday to Friday of
   the following week; a time alone means today if still ahead, else the next weekday.
 - Never a slot in the past; vague phrases skip weekends and start tomorrow.
@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from hireops.services.zone_names import find_named_zone
 
 SlotKind = Literal["exact", "range", "vague", "unparsed"]
 
@@ -160,6 +162,10 @@ def _read_zone(text: str, reading: _Reading) -> str:
             except (ZoneInfoNotFoundError, ValueError):
                 continue
             return _blank(text, match)
+    if named := find_named_zone(text):
+        # "3pm London": the candidate's city names their zone.
+        _set_zone(reading, ZoneInfo(named.key), named.key)
+        return text[:named.start] + " " * (named.end - named.start) + text[named.end:]
     return text
 
 

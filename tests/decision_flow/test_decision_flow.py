@@ -213,3 +213,15 @@ def test_override_is_audited_with_who_and_why(session, make_application, hr):
     with pytest.raises(DecisionActionRefused):
         override(session=session, application_id=application.id, decision="advance",
                  reason="", actor=hr)
+
+
+def test_a_slot_in_the_candidates_city_keeps_their_zone_and_shows_both(session,
+                                                                       make_application):
+    application = make_application(85, 70, slot_text="Thursday at 3pm London time")
+    apply_after_evaluation(session=session, application_id=application.id, now=NOW)
+    [card] = decision_queue(session=session, now=NOW)
+    assert card.preferred_text == "Thursday at 3pm London time"
+    assert card.preferred.tz == "Europe/London"
+    # 15:00 in London is 16:00 in Paris (the team's zone) that March day.
+    assert card.preferred.label == ("Thursday 14 March, 15:00-15:45 (Europe/London); "
+                                    "16:00-16:45 in Europe/Paris")

@@ -157,3 +157,22 @@ def test_no_slot_is_ever_in_the_past():
 def test_naive_now_is_refused():
     with pytest.raises(ValueError, match="timezone-aware"):
         parse_slot("3pm", now=datetime(2026, 11, 20, 10), candidate_tz="Europe/Paris")
+
+
+@pytest.mark.parametrize(("text", "zone", "hour"), [
+    ("Tuesday at 3pm London", "Europe/London", 15),
+    ("Tuesday at 10:00 new york time", "America/New_York", 10),
+    ("Tuesday 9am, Eastern time", "America/New_York", 9),
+    ("Tuesday at 2pm, I'm in Sydney", "Australia/Sydney", 14),
+])
+def test_a_city_names_the_candidates_zone(text, zone, hour):
+    result = _parse(text)
+    assert result.slots and result.slots[0].tz == zone
+    assert result.slots[0].start.hour == hour
+    assert result.original == text
+
+
+def test_ordinary_words_are_not_places():
+    # "south" and "central" are words here, not zones: the candidate's own zone stays.
+    result = _parse("Tuesday at 3pm, I drive south to the central office after.")
+    assert result.slots[0].tz == "Europe/Paris"

@@ -77,12 +77,14 @@ def evaluate(rows, questions=(), job: JobInput = JOB, keys: bool = True):
 
 def test_covering_the_expected_points_beats_a_fluent_answer_missing_them():
     strong, fluent = evaluate(STRONG, QUESTIONS), evaluate(FLUENT, QUESTIONS)
-    assert (strong.technical_depth, fluent.technical_depth) == (54.2, 49.0)
-    assert (strong.score, fluent.score) == (57.0, 39.2)
+    assert strong.technical_depth > fluent.technical_depth + 25
+    assert strong.score > fluent.score + 15
     assert any("looked for" in c for c in fluent.concerns)
     assert not any("looked for" in c for c in strong.concerns)
-    # Without the plan, naming both skills made the fluent answers look deeper (69.3 vs 43.1).
-    assert evaluate(FLUENT).technical_depth > evaluate(STRONG).technical_depth
+    # Without the plan the answers are still read against their questions: naming both skills
+    # no longer makes the fluent answers look deeper.
+    assert evaluate(FLUENT, keys=False).technical_depth < evaluate(
+        STRONG, keys=False).technical_depth
 
 
 def test_without_questions_the_score_is_as_before():

@@ -561,24 +561,7 @@ def compute_text(inputs: dict[str, Any], text: str) -> dict[str, Any]:
         "scores": [score_resume(JobInput(**job), text, today=TODAY).model_dump(mode="json")
                    for job in inputs["score_jobs"]],
         "matches": matches,
-        "interview": _interview(inputs, text),
     }
-
-
-def _interview(inputs: dict[str, Any], text: str) -> dict[str, Any]:
-    """The interview evaluator reads skill mentions too: the text as a candidate's answers."""
-    from hireops.services.ai.local.interview_evaluator import evaluate_interview
-    from hireops.services.ai.schemas import InterviewInput, JobInput, TranscriptTurn
-
-    turns = []
-    for question, answer in (("Tell me about your experience.", text[:1500]),
-                             ("What else should we know?", text[1500:3000] or "Nothing else.")):
-        turns += [TranscriptTurn(speaker="interviewer", text=question),
-                  TranscriptTurn(speaker="candidate", text=answer or "No answer.")]
-    job = JobInput(**inputs["score_jobs"][0])
-    # Justifications came after the recording; everything the recording has must stay equal.
-    return evaluate_interview(InterviewInput(job=job, transcript=turns)).model_dump(
-        mode="json", exclude={"justifications"})
 
 
 def compute_outputs(inputs: dict[str, Any]) -> dict[str, Any]:

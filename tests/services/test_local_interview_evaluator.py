@@ -128,7 +128,8 @@ def test_interviewer_only_transcript_does_not_raise():
 
 def test_preferred_slot_from_availability_answer():
     result = _evaluate(STRONG)
-    assert result.preferred_slot == "Tuesday at 3pm"
+    # The candidate's own sentence, whole: HR reads it and the scheduler parses it.
+    assert result.preferred_slot == "Tuesday at 3pm works well, or Thursday morning."
     assert result.scheduling_slots == ["Tuesday at 3pm", "Thursday morning"]
     assert "Tuesday at 3pm" in result.email_draft
 

@@ -140,3 +140,19 @@ def test_empty_inputs():
     assert find_skill_mentions("", "Python") == []
     assert find_skill_mentions("Python", "") == []
     assert skills_in_text("") == []
+
+
+def test_a_code_host_link_is_a_profile_not_evidence_of_git():
+    from hireops.services.ai.local.resume_scorer import score_resume
+    from hireops.services.ai.local.skills import find_skill_mentions, skills_in_text
+    from hireops.services.ai.schemas import JobInput
+
+    header = "Jane Doe | jane@example.com | github.com/janedoe | https://gitlab.com/jd"
+    text = header + "\nBuilt Python services for payments."
+    assert "GitHub" not in skills_in_text(text) and "GitLab" not in skills_in_text(text)
+    assert find_skill_mentions(text, "Git") == []
+    result = score_resume(JobInput(title="Backend Engineer", must_have_skills=["Python", "Git"]),
+                          text)
+    assert "Git" not in [e.skill for e in result.match.evidence]
+    # Named as a tool, it still counts.
+    assert find_skill_mentions(text + " We reviewed every change on GitHub.", "Git")

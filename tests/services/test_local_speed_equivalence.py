@@ -35,9 +35,13 @@ def test_text_outputs_are_unchanged(index: int) -> None:
     text = golden["inputs"]["texts"][index]
     expected = golden["outputs"]["texts"][index]
     actual = _plain(compute_text(golden["inputs"], text))
-    for key in expected:
-        assert actual[key] == expected[key], f"{key} differs for text {index}: {text[:60]!r}"
-    assert actual.keys() == expected.keys()
+    # The interview evaluator was rewritten to read answers rather than count keywords: its
+    # recorded outputs no longer apply; tests/interview_eval and benchmarks/transcripts.py
+    # check it instead.
+    recorded = {key: value for key, value in expected.items() if key != "interview"}
+    for key in recorded:
+        assert actual[key] == recorded[key], f"{key} differs for text {index}: {text[:60]!r}"
+    assert actual.keys() == recorded.keys()
 
 
 def test_classifications_and_canonical_names_are_unchanged() -> None:

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 # The evaluator's own test for availability questions: no planned question may look like one.
-from hireops.services.ai.local.interview_evaluator import _AVAILABILITY_QUESTION
+from hireops.services.ai.local.availability import AVAILABILITY_QUESTION as _AVAILABILITY_QUESTION
 from hireops.services.ai.local.resume_scorer import score_resume
 from hireops.services.ai.local.skills import SKILLS
 from hireops.services.ai.schemas import JobInput
@@ -229,7 +229,7 @@ def test_plans_open_with_a_warm_up_and_end_with_problem_solving(case):
 
 def test_sections_follow_the_natural_order(case):
     _, _, _, plan = case
-    order = ["general", "must_have", "gap", "screening", "custom"]
+    order = ["general", "resume", "must_have", "gap", "screening", "custom"]
     sources = [q.source for q in plan.questions[1:-1]]
     assert sources == sorted(sources, key=order.index)
 

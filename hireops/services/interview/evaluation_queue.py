@@ -118,7 +118,9 @@ def run_evaluation(*, session: Session, evaluation_id: int) -> Evaluation | None
     evaluation.problem_solving = result.problem_solving
     evaluation.cultural_fit = result.cultural_fit
     evaluation.strengths, evaluation.concerns = result.strengths, result.concerns
-    evaluation.preferred_slot_text = result.preferred_slot or link.preferred_slot_text
+    # The room recorded the candidate's whole answer (date, time zone and all); an engine's
+    # reading of it is only a fallback for transcripts that come without one (voice).
+    evaluation.preferred_slot_text = link.preferred_slot_text or result.preferred_slot
     evaluation.email_draft, evaluation.summary = result.email_draft, result.summary
     evaluation.result = {**result.model_dump(mode="json"),
                          **turn_signals(list_turns(session=session, link_id=link.id))}

@@ -20,7 +20,8 @@ import zlib
 from dataclasses import dataclass
 from typing import Literal
 
-from hireops.services.ai.local.interview_evaluator import detect_slots
+from hireops.services.ai.local.answer_reading import read_answer
+from hireops.services.ai.local.availability import detect_slots
 from hireops.services.ai.local.skills import SKILLS, canonical_skill, mentions_skill, skills_in_text
 from hireops.services.ai.schemas import TranscriptTurn
 from hireops.services.interview.question_plan import PlannedQuestion
@@ -191,7 +192,11 @@ def is_thin_answer(*, question: PlannedQuestion, answer: str) -> ThinReason | No
     words = len(answer.split())
     if question.kind == "closing":
         return _thin_slot_answer(question, answer, words)
-    covered = covered_points(question.expected_points, answer, asked=question.text)
+    # Points covered in the answer's words or in other words (the evaluator's reading).
+    reading = read_answer(question.text, answer, question.expected_points)
+    covered = list(dict.fromkeys([*covered_points(question.expected_points, answer,
+                                                  asked=question.text),
+                                  *reading.covered_points]))
     missing = tuple(p for p in question.expected_points if p not in covered)
     codes: list[ThinCode] = []
     if words < THIN_WORDS:
@@ -201,7 +206,9 @@ def is_thin_answer(*, question: PlannedQuestion, answer: str) -> ThinReason | No
     half = math.ceil(len(question.expected_points) / 2)
     # A warm-up is about the candidate's story so far, not one worked example.
     wants_example = question.kind != "warm_up"
-    if wants_example and not has_concrete_example(answer) and len(covered) < half:
+    # Beliefs in place of a case ("I always stay calm") are no example, however long.
+    evasive = reading.generic_share >= 0.5 and not reading.specifics
+    if wants_example and (evasive or (not has_concrete_example(answer) and len(covered) < half)):
         codes.append("no_example")
     if question.kind == "gap_probe" and _NO_EXPERIENCE.search(answer) and codes:
         codes.append("no_experience")
@@ -211,19 +218,51 @@ def is_thin_answer(*, question: PlannedQuestion, answer: str) -> ThinReason | No
                       missing_points=missing)
 
 
+# Follow-ups thank the candidate and ask; they never praise, since they only follow answers
+# that were thin or evasive. The wording keeps the tense of the question asked: a story in the
+# past, a practice in the present, a plan in the conditional.
 _ASK_EXAMPLE = (
-    "Thanks, that's a helpful start. Could you walk me through one specific time you did this: "
-    "what the situation was, what you did yourself and how it turned out?{point}",
+    "Thank you. Could you walk me through one specific time you did this: what the situation "
+    "was, what you did yourself and how it turned out?{point}",
     "Thank you. Could you make that concrete with a real example from your work?{point}",
-    "That's useful, thank you. Can you pick one real situation and take me through it step by "
-    "step?{point}",
+    "Thank you. Can you pick one real situation and take me through it step by step?{point}",
 )
-_ASK_POINT = (
-    "Thanks, that's clear. Could you also tell me about {point}?",
-    "Thank you. I'd like to hear a little more about {point}: how did that part go?",
-    "That helps, thank you. Could you say a bit more about {point}?",
-)
-_ASK_MORE = "Thank you. Could you tell me a bit more about that, and how it turned out?"
+# A "how would you" question asks for a plan: the follow-up asks for its steps, and for a real
+# case only if there was one.
+_ASK_PLAN = ("Thank you. Could you take me through it step by step, as you would do it?{point} "
+             "If you have done something like it before, tell me what you did.")
+_ASK_POINT = {
+    "past": ("Thank you. Could you also tell me about {point}?",
+             "Thank you. I'd like to hear a little more about {point}: how did that part go?",
+             "Thank you. Could you say a bit more about {point}?"),
+    "present": ("Thank you. Could you also tell me about {point}?",
+                "Thank you. I'd like to hear a little more about {point}: how do you handle "
+                "that part?",
+                "Thank you. Could you say a bit more about {point}?"),
+    "conditional": ("Thank you. Could you also tell me about {point}?",
+                    "Thank you. I'd like to hear a little more about {point}: how would you "
+                    "handle that part?",
+                    "Thank you. Could you say a bit more about {point}?"),
+}
+_ASK_MORE = {
+    "past": "Thank you. Could you tell me a bit more about that, and how it turned out?",
+    "present": "Thank you. Could you tell me a bit more about how you do that, with an example?",
+    "conditional": "Thank you. Could you tell me a bit more about how you would do that, and "
+                   "why?",
+}
+_CONDITIONAL = re.compile(r"\b(?:would|could) you\b|\bif you (?:were|had)\b|\bimagine\b",
+                          re.IGNORECASE)
+_PRESENT = re.compile(r"\b(?:how|what|when|where|why) (?:do|does) you\b|\bdo you\b",
+                      re.IGNORECASE)
+
+
+def question_tense(text: str) -> str:
+    """past (a story), present (a practice) or conditional (a plan), read from the question."""
+    if _CONDITIONAL.search(text):
+        return "conditional"
+    if _PRESENT.search(text):
+        return "present"
+    return "past"
 
 
 def _variant(options: tuple[str, ...], question: PlannedQuestion) -> str:
@@ -254,11 +293,16 @@ def follow_up_for(*, question: PlannedQuestion, answer: str) -> str:
                 f"to {skill}, or how would you go about learning {skill} in your first weeks?")
     missing = (reason.missing_points if reason
                else tuple(p for p in question.expected_points if p not in covered_points(
-                   question.expected_points, answer, asked=question.text)))
+                   question.expected_points, answer, asked=question.text)
+                   and p not in read_answer(question.text, answer,
+                                            question.expected_points).covered_points))
     point = missing[0] if missing else ""
+    tense = question_tense(question.text)
     if reason and ("too_short" in reason.codes or "no_example" in reason.codes):
         wish = f" I'd especially like to hear about {point}." if point else ""
+        if tense == "conditional":
+            return _ASK_PLAN.format(point=wish)
         return _variant(_ASK_EXAMPLE, question).format(point=wish)
     if point:
-        return _variant(_ASK_POINT, question).format(point=point)
-    return _ASK_MORE
+        return _variant(_ASK_POINT[tense], question).format(point=point)
+    return _ASK_MORE[tense]

@@ -3,7 +3,9 @@ recruiter, each screened for protected topics and carrying the points a good ans
 
 Where questions come from, in the order they are asked:
 1. a warm-up about the candidate's recent work and interest in the role;
-2. one question per must-have skill the resume shows (or that was never checked), from the bank;
+2. one question quoting a concrete resume line (a migration, a measured result, a project), in
+   the line's tense (`resume_lines`), and one question per must-have skill the resume shows (or
+   that was never checked), from the bank;
 3. a kindly phrased probe per must-have the resume lacks (the scorer's gaps);
 4. the resume scorer's screening questions that add something new;
 5. every custom question the recruiter wrote for the job;
@@ -49,8 +51,9 @@ from hireops.services.interview.question_bank import (
     is_written_for,
     questions_for_skills,
 )
+from hireops.services.interview.resume_lines import resume_line_questions
 
-Source = Literal["must_have", "gap", "screening", "custom", "general"]
+Source = Literal["must_have", "gap", "screening", "custom", "general", "resume"]
 
 # Templates filled in per skill: the same bank key may stand behind several questions.
 _TEMPLATE_KEYS = frozenset({GAP_PROBE.key, SKILL_FALLBACK.key})
@@ -109,6 +112,8 @@ _LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _TRAILER = re.compile(r"\s+(?:experience|skills?|knowledge|proficiency)$", re.IGNORECASE)
+_PREPOSITION_FIRST = re.compile(r"(?:with|in|of|for|on|to|at|by|across|from|and|or)\b",
+                                re.IGNORECASE)
 _ALTERNATIVES = re.compile(r"\s*/\s*|\s+or\s+|\s*,\s*")
 
 
@@ -125,6 +130,10 @@ def _job_skill(must_have: str, evidence: dict[str, str]) -> _JobSkill:
     tidy = re.sub(r"\s+", " ", must_have.strip().strip(".,;:"))
     canonical = canonical_skill(tidy)
     label = _TRAILER.sub("", _LEAD_IN.sub("", tidy)) or tidy
+    if _PREPOSITION_FIRST.match(label):
+        # "Working with engineers" lost its verb to the lead-in ("working knowledge of"):
+        # "doesn't mention with engineers" is not English, the job's own words are.
+        label = _mid_sentence(tidy)
     if canonical in SKILLS:
         names: tuple[str, ...] = (canonical,)
         # "Fluent German" or "k8s" read better as the vocabulary names them.
@@ -211,19 +220,22 @@ def _closest_in_family(text: str) -> BankQuestion | None:
 
 # --- candidate questions -----------------------------------------------------------------
 
-Section = Literal["warm_up", "must_have", "gap", "screening", "custom", "filler",
+Section = Literal["warm_up", "resume", "must_have", "gap", "screening", "custom", "filler",
                   "problem_solving"]
-_SECTION_ORDER: tuple[Section, ...] = ("warm_up", "must_have", "gap", "screening", "custom",
-                                       "filler", "problem_solving")
+_SECTION_ORDER: tuple[Section, ...] = ("warm_up", "resume", "must_have", "gap", "screening",
+                                       "custom", "filler", "problem_solving")
 _SOURCE_OF: dict[Section, Source] = {
-    "warm_up": "general", "must_have": "must_have", "gap": "gap", "screening": "screening",
-    "custom": "custom", "filler": "general", "problem_solving": "general",
+    "warm_up": "general", "resume": "resume", "must_have": "must_have", "gap": "gap",
+    "screening": "screening", "custom": "custom", "filler": "general",
+    "problem_solving": "general",
 }
-# After the customs, one pick per step; steps whose pool is empty are passed over.
+# After the customs, one pick per step; steps whose pool is empty are passed over. One question
+# from a concrete resume line comes early: it is the most personal question of the plan.
 _PICK_ORDER: tuple[Section, ...] = (
-    "must_have", "gap", "warm_up", "problem_solving", "must_have", "screening", "gap",
+    "must_have", "resume", "gap", "warm_up", "problem_solving", "must_have", "screening", "gap",
     "must_have", "screening", "gap", "must_have", "screening", "must_have",
 )
+MAX_RESUME_LINE_QUESTIONS = 1
 
 
 @dataclass(frozen=True)
@@ -332,6 +344,20 @@ _TASK_VERBS = frozenset("""
     present process prospect provide recruit reconcile report research resolve respond review run
     sell set ship support teach test track train work write
 """.split())
+
+
+def _resume_line_candidates(evidence: dict[str, str]) -> list[_Candidate]:
+    """A question quoting a concrete line of the resume (a migration, a measured result, a
+    project), in the line's tense."""
+    candidates = []
+    for found in resume_line_questions(evidence.values(), limit=MAX_RESUME_LINE_QUESTIONS):
+        question = BankQuestion(key=f"resume.{found.kind}", text=found.text,
+                                expected_points=found.expected_points, family="general",
+                                kind="screening")
+        # It covers no skill: the bank's question on the same skill asks how the candidate
+        # works, this one what they did on that line, and the plan may hold both.
+        candidates.append(_Candidate("resume", f"resume.{_slug(found.line)}", question))
+    return candidates
 
 
 def _problem_candidate(responsibilities: Sequence[str]) -> _Candidate:
@@ -500,12 +526,14 @@ def _read_resume_result(resume_result: object) -> _ResumeFindings:
                                                 _as_list(result.get("screening_questions"))])
 
 
-def _candidate_pools(*, job_title: str, skills: list[_JobSkill], grounding: list[_JobSkill],
+def _candidate_pools(*, job_title: str, evidence: dict[str, str], skills: list[_JobSkill],
+                     grounding: list[_JobSkill],
                      gaps: list[_Candidate], responsibilities: Sequence[str],
                      custom_questions: Sequence[str],
                      screening_questions: list[str]) -> dict[Section, list[_Candidate]]:
     return {
         "warm_up": [_warm_up_candidate(job_title)],
+        "resume": _resume_line_candidates(evidence),
         # A skill the resume lacks gets a gap probe or nothing, never a question assuming it.
         "must_have": _skill_candidates(skills, {key for g in gaps for key in g.covers}),
         "gap": gaps[:MAX_GAP_PROBES],
@@ -536,7 +564,8 @@ def build_question_plan(*, job_title: str, must_have_skills: Sequence[str],
     grounding = skills + [_job_skill(s, found.evidence) for s in nice_to_have_skills
                           if s and s.strip()]
     gaps = _gap_candidates(found.gaps, skills)
-    pools = _candidate_pools(job_title=job_title, skills=skills, grounding=grounding, gaps=gaps,
+    pools = _candidate_pools(job_title=job_title, evidence=found.evidence, skills=skills,
+                             grounding=grounding, gaps=gaps,
                              responsibilities=responsibilities,
                              custom_questions=custom_questions,
                              screening_questions=found.screening_questions)

@@ -36,6 +36,11 @@ _SPECIAL_PATTERNS: dict[str, str] = {
           r"(?-i:C)(?![\w#+&'’-])(?!\.\s?[A-Z]|\.\w)"),
     # "R" but not "R&D", "R-squared" or an initial
     "R": r"(?<![\w&.'’-])(?-i:R)(?![\w#+&'’-])(?!\.\s?[A-Z]|\.\w)",
+    # Code hosts, but not their web addresses: a "github.com/jane" link on a resume is a
+    # profile, not evidence of using GitHub (or Git, which GitHub implies).
+    "GitHub": r"(?<![\w./])GitHub(?![\w#+])(?!\.(?:com|io)\b)",
+    "GitLab": r"(?<![\w./])GitLab(?![\w#+])(?!\.(?:com|io)\b)",
+    "Bitbucket": r"(?<![\w./])Bitbucket(?![\w#+])(?!\.(?:org|com)\b)",
 }
 
 # Lead-ins that job postings wrap around a skill name ("Strong knowledge of SQL").

@@ -1,0 +1,405 @@
+"""One interview answer read for what it says: does it address its question, how specific is it,
+does it reason, and is it a keyword list or generic talk.
+
+Every measure is a plain, explainable signal, deterministic and linear in the answer's length:
+- addressed (0-1): the question's expected points covered, by word stems or by a shared group of
+  `knowledge/answer_concepts.json` (so "deduplicated the rows" covers "data cleaning"), or without
+  expected points, the question's own topic words and groups found in the answer;
+- specifics: kinds of concrete detail found (a number, a named system, the candidate's own action,
+  an outcome, a trade-off);
+- reasoning: kinds of reasoning found (a cause, a diagnosis, alternatives weighed, an order of
+  steps);
+- generic share: sentences that only state beliefs or habits ("I always put the customer first");
+- keyword list: an answer made of comma-separated names with no action or outcome.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hireops.knowledge.answer_concepts import CONCEPT_TERMS
+from hireops.services.ai.local.skills import SKILLS, skills_in_text, split_sentences
+
+# --- concepts ----------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W_][\w+#.]*")
+_NOT_WORD = re.compile(r"[^\w+#]+")
+
+
+def _fold(text: str) -> str:
+    return text.casefold().replace("’", "'")
+
+
+_PHRASES = tuple((f" {_NOT_WORD.sub(' ', phrase.casefold()).strip()}", groups)
+                 for phrase, groups in CONCEPT_TERMS.phrases.items())
+
+
+# Endings a word may add to a term when only whole words count ("cleaning" for "clean"), so a
+# name such as "Tableau" is not read as "table".
+_WORD_ENDINGS = ("", "s", "es", "ed", "ing", "ion", "ions", "ation", "ations", "er", "ers", "y",
+                 "ies", "al")
+
+
+@lru_cache(maxsize=8192)
+def concept_groups(text: str, *, whole_words: bool = False) -> frozenset[str]:
+    """The concept groups whose terms appear in `text`. With `whole_words`, a term matches only
+    a word that is the term plus a common ending (for short texts such as a skill's name)."""
+    folded = _fold(text)
+    found: set[str] = set()
+    for token in _TOKEN.findall(folded):
+        token = token.rstrip(".")
+        found.update(CONCEPT_TERMS.exact.get(token, ()))
+        for end in range(3, len(token) + 1):
+            if whole_words and token[end:] not in _WORD_ENDINGS:
+                continue
+            found.update(CONCEPT_TERMS.prefixes.get(token[:end], ()))
+    spaced = f" {_NOT_WORD.sub(' ', folded)} "
+    for phrase, groups in _PHRASES:
+        # The phrase's last word may go on ("prepared answer" in "prepared answers").
+        if phrase in spaced:
+            found.update(groups)
+    found.update(CONCEPT_TERMS.parents[g] for g in list(found) if g in CONCEPT_TERMS.parents)
+    return frozenset(found)
+
+
+def point_groups(point: str) -> frozenset[str]:
+    """A point's groups, narrowest only: "the query plan" asks for the query plan, not for
+    anything about the database."""
+    groups = concept_groups(point)
+    implied = {CONCEPT_TERMS.parents[g] for g in groups if g in CONCEPT_TERMS.parents}
+    return groups - implied
+
+
+# --- word stems --------------------------------------------------------------------------
+
+_STOPWORDS = frozenset("""a an and or the of in on at to for from by with about as into over
+    your you yours their they them its it this that these those any one own how what why when
+    which who whom is are was were be been being do does did has have had can could would should
+    than then so such very more most less i me my we our us he she his her there here if not no
+    just also some all out up got get during""".split())
+# Words every interview question uses; sharing them says nothing about the topic.
+_QUESTION_WORDS = frozenset("""tell describe walk through example time times situation give
+    built build system systems project projects hard difficult challenge challenging
+    share talk experience approach handle handled did do done would could recent recently last
+    worked work working role job something thing things way ways person people about kind
+    one specific particular happened went what how why when where which made make""".split())
+_SUFFIXES = ("ational", "ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers",
+             "er", "ed", "es", "ly", "s")
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_stems(text: str, *, drop: frozenset[str] = frozenset()) -> set[str]:
+    """Stems of the content words of `text`, without stopwords and the words in `drop`."""
+    words = (w.rstrip(".") for w in _TOKEN.findall(_fold(text)))
+    return {_stem(w) for w in words if len(w) > 2 and w not in _STOPWORDS and w not in drop}
+
+
+def _shares_root(stem: str, others: set[str]) -> bool:
+    if stem in others:
+        return True
+    return len(stem) >= 4 and any(len(o) >= 4 and (o.startswith(stem) or stem.startswith(o))
+                                  for o in others)
+
+
+# --- specifics ---------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|"
+                     r"twenty|thirty|forty|fifty|hundred|thousand|million|percent|half|twice|"
+                     r"doubled|halved|tripled)\b", re.IGNORECASE)
+# "5+ years of Python" is a claim, not a detail of what happened.
+_YEARS_CLAIM = re.compile(r"\d+\+?\s*(?:years?|yrs)\b", re.IGNORECASE)
+_OWN_ACTION = re.compile(
+    r"\b(?:i|we)(?:'ve| have| had)?\s+(?:then\s+|also\s+|first\s+|quickly\s+|finally\s+)?"
+    r"(?!(?:need|feed|seed|speed|proceed|succeed|exceed|embed|shed|indeed|believed)\b)"
+    r"(?:\w{2,}ed|built|led|wrote|ran|made|took|did|found|gave|set|brought|chose|went|began|"
+    r"kept|taught|sold|met|spoke|told|drove|won|got|saw|caught|cut|put|sent|spent|rewrote|"
+    r"shipped|fixed|split|read|rebuilt|held|paid|dug|sat|stood|rang|chose|left|lost|upgraded)\b",
+    re.IGNORECASE)
+_OUTCOME = re.compile(
+    r"\b(?:reduced|increased|improved|saved|cut|grew|dropped|fell|rose|halved|doubled|tripled|"
+    r"went from|down to|up to|from \S+ to|resolved|recovered|renewed|retained|signed|closed the|"
+    r"won|shortened|prevented|stopped|no longer|never again|as a result|the result|in the end|"
+    r"faster|quicker|fewer|more stable|fixed|corrected|"
+    r"ended up|which meant|outcome|since then|we agreed|agreed to|thanked|calmer|accepted)\b",
+    re.IGNORECASE)
+_TRADE_OFF = re.compile(
+    r"\b(?:trade-?offs?|instead of|rather than|at the cost of|the downside|the cost was|"
+    r"the price was|compromise|pros and cons|on the other hand|but it meant|we gave up|"
+    r"we accepted|weigh(?:ed|ing)?)\b", re.IGNORECASE)
+# A capitalised word after the start of a sentence names something (PgBouncer, Salesforce, ICU);
+# all-capital words of two or more letters (EXPLAIN, SBAR, CRM) too.
+_PROPER_NAME = re.compile(r"(?<=[\w,;:)] )(?!I\b|I'(?:m|ve|d|ll)\b)[A-Z][\w&+.-]*|\b[A-Z]{2,}\d*\b")
+
+SPECIFIC_KINDS = ("number", "named_system", "own_action", "outcome", "trade_off")
+# Weights of the kinds of detail (sum 1): a number and what the candidate did themselves say
+# most about whether something really happened; a trade-off is rarer and counts a little.
+SPECIFIC_WEIGHTS = {"number": 0.25, "named_system": 0.2, "own_action": 0.25, "outcome": 0.2,
+                    "trade_off": 0.1}
+SPECIFIC_FULL = 0.75
+
+
+def _names_a_tool(text: str) -> bool:
+    """A vocabulary skill named like a product (PostgreSQL, NEWS2, HubSpot), even at the start
+    of a sentence, where `_PROPER_NAME` cannot tell it from any capitalised word. Plain skills
+    ("Nursing", "regression") are not named systems: anyone can say them."""
+    return any(any(c.isupper() or c.isdigit() for c in name[1:])
+               and SKILLS[name].domain != "general" for name in skills_in_text(text))
+
+
+# "How do you ..." asks about practice: "I review every pull request" is the candidate's own
+# action there, as "I reviewed" is in a story. Verbs of opinion or intent are not actions.
+_HABIT_QUESTION = re.compile(r"\bhow (?:do|would) you\b|\bwhat do you do\b", re.IGNORECASE)
+_PRESENT_ACTION = re.compile(
+    r"\b(?:i|we)\s+(?:always\s+|usually\s+|first\s+|then\s+|also\s+)?"
+    r"(?!(?:think|believe|am|feel|guess|like|love|would|will|can|could|should|hope|want|try|"
+    r"know|mean|have|do|just|really|need|am|was|were|say|said|must|might|may|enjoy|always|"
+    r"usually|often|never|also|first|then|am|get|got|stay|keep|see|look)\b)"
+    r"[a-z]{3,}\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def specific_kinds(text: str, habit_question: bool = False) -> tuple[str, ...]:
+    """The kinds of concrete detail in `text` (SPECIFIC_KINDS order)."""
+    return _specific_kinds(text, habit_question)
+
+
+def _specific_kinds(text: str, habit_question: bool = False) -> tuple[str, ...]:
+    without_years = _YEARS_CLAIM.sub(" ", text)
+    found = {
+        "number": bool(_NUMBER.search(without_years)),
+        "named_system": bool(_PROPER_NAME.search(text) or _names_a_tool(text)),
+        "own_action": bool(_OWN_ACTION.search(text)
+                           or (habit_question and _PRESENT_ACTION.search(text))),
+        "outcome": bool(_OUTCOME.search(text)),
+        "trade_off": bool(_TRADE_OFF.search(text)),
+    }
+    return tuple(kind for kind in SPECIFIC_KINDS if found[kind])
+
+
+# --- reasoning ---------------------------------------------------------------------------
+
+_REASONING_KINDS = {
+    "cause": re.compile(r"\b(?:because|since|so that|which meant|that meant|that's why|"
+                        r"that is why|due to|as a result|the reason|caused by|so (?:i|we)|"
+                        r"in order to|to make sure|in case|otherwise)\b|,\s*so\b",
+                        re.IGNORECASE),
+    "diagnosis": re.compile(r"\b(?:measured|profiled|checked|found that|noticed|root cause|"
+                            r"looked at|reproduced|narrowed|investigated|traced|compared|"
+                            r"tested|verified|analy[sz]ed|dug into|explain analyze|suspected|"
+                            r"spotted|assessed|reali[sz]ed|recogni[sz]ed|saw that|went through|"
+                            r"asked (?:what|why|how)|confirmed|the data showed|the logs showed|"
+                            r"turned out)\b", re.IGNORECASE),
+    "alternatives": re.compile(r"\b(?:instead|options?|alternatives?|considered|rather than|"
+                               r"trade-?offs?|either|weighed|could have|decided against|"
+                               r"ruled out|decided to|chose to|came first|priorit\w*)\b",
+                               re.IGNORECASE),
+    "sequence": re.compile(r"\b(?:first|then|after that|afterwards|next|finally|once that|"
+                           r"step)\b", re.IGNORECASE),
+}
+# Two kinds of reasoning make a reasoned answer; order of steps alone is the weakest kind.
+REASONING_FULL = 2.0
+_REASONING_WEIGHT = {"cause": 1.0, "diagnosis": 1.0, "alternatives": 1.0, "sequence": 0.5}
+
+
+def _reasoning_kinds(text: str) -> tuple[str, ...]:
+    return tuple(kind for kind, pattern in _REASONING_KINDS.items() if pattern.search(text))
+
+
+# --- generic talk and keyword lists --------------------------------------------------------
+
+# Beliefs and platitudes. Habits ("I usually check the chart first") are not here: they do
+# answer a "how do you" question, though they give no detail of a real case.
+_GENERIC = re.compile(
+    r"\b(?:i believe|i think it'?s important|it'?s important to|i think it is important|"
+    r"(?:so|very|really|extremely) important|the most important thing is|"
+    r"in general|generally speaking|it depends|best practices?|passionate|team player|"
+    r"hard[- ]working|at the end of the day|a lot of things|many things|various things|"
+    r"all sorts of|and so on|and stuff|things like that|every situation is different|"
+    r"i'?m the kind of person|i'?m someone who|i would say|obviously|of course|"
+    r"i like to think|i'?m very|i am very|i really enjoy|i love|i guess|you have to|"
+    r"you need to|one should|that is what i (?:always )?say|is the key|is key)\b",
+    re.IGNORECASE)
+LIST_ITEMS = 5  # this many short comma-separated items in one sentence make a list
+_LIST_ITEM_WORDS = 3
+
+
+def _is_generic(sentence: str) -> bool:
+    """A sentence that only states a belief or habit: no number and no own action."""
+    return bool(_GENERIC.search(sentence)) and not _NUMBER.search(sentence) \
+        and not _OWN_ACTION.search(sentence)
+
+
+def _is_keyword_list(text: str, sentences: Sequence[str], kinds: tuple[str, ...]) -> bool:
+    """Names strung together: most of the answer sits in lists of short items, or skill names
+    make up much of it, and nothing says what was done with them."""
+    if "own_action" in kinds and "outcome" in kinds:
+        return False
+    listed = 0
+    for sentence in sentences:
+        items = [i.strip() for i in re.split(r"[,;/]|\band\b", sentence) if i.strip()]
+        # Listed names: short items that are capitalised, hold a capital or a digit.
+        names = [i for i in items if len(i.split()) <= _LIST_ITEM_WORDS
+                 and any(c.isupper() or c.isdigit() for c in i)]
+        if len(items) >= LIST_ITEMS and len(names) >= LIST_ITEMS - 1:
+            listed += len(sentence.split())
+    words = max(len(text.split()), 1)
+    names = len(skills_in_text(text))
+    return listed / words >= 0.5 or (names >= 6 and names / words >= 0.12)
+
+
+# --- the reading ---------------------------------------------------------------------------
+
+# The parts of a worked example that the question bank names in many questions ("the result",
+# "your own part", "the situation", "what you learned"): covered by that kind of content, in any
+# words, since they name the shape of an answer rather than a topic.
+_EXAMPLE_POINT = re.compile(r"\b(?:example|instance|case|story)\b", re.IGNORECASE)
+_SITUATION_POINT = re.compile(r"\b(?:situation|problem|concern|mistake|disagreement|objection|"
+                              r"challenge|context|signs noticed|why it was lost|the bug)\b",
+                              re.IGNORECASE)
+_OUTCOME_POINT = re.compile(r"\b(?:outcome|result|impact|how it turned out|improvement|"
+                            r"resolution|what was agreed|decision taken|the fix)\b",
+                            re.IGNORECASE)
+_OWN_PART_POINT = re.compile(r"\b(?:your own|own part|your part|your role|what you did|"
+                             r"own contribution|your contribution|actions taken|the change|"
+                             r"how you)\b", re.IGNORECASE)
+_CHANGE_POINT = re.compile(r"\b(?:lesson|learned|learnt|what changed|prevent\w*|follow-up)\b",
+                           re.IGNORECASE)
+_CHANGED = re.compile(r"\b(?:since then|from then on|now (?:i|we)|next time|learn(?:ed|t)|"
+                      r"lesson|(?:i|we) (?:changed|added|introduced|wrote up|now)|so that it|"
+                      r"never again|no longer|added an? (?:test|check|rule|step|alert|review)|"
+                      r"(?:i|we) now)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class AnswerReading:
+    """What one answer holds."""
+
+    words: int
+    sentences: int
+    addressed: float  # 0-1: how much of what the question asked it answers
+    covered_points: tuple[str, ...]  # expected points it covers ("" points unknown)
+    specifics: tuple[str, ...]  # SPECIFIC_KINDS found
+    reasoning: tuple[str, ...]  # reasoning kinds found
+    generic_share: float  # 0-1
+    keyword_list: bool
+
+    @property
+    def specific_score(self) -> float:
+        # Three or four kinds of detail make a fully concrete answer; all five is rare.
+        return min(1.0, sum(SPECIFIC_WEIGHTS[k] for k in self.specifics) / SPECIFIC_FULL)
+
+    @property
+    def reasoning_score(self) -> float:
+        return min(1.0, sum(_REASONING_WEIGHT[k] for k in self.reasoning) / REASONING_FULL)
+
+
+def _point_covered(point: str, answer_stems: set[str], answer_groups: frozenset[str],
+                   kinds: tuple[str, ...], echoed: set[str], changed: bool) -> bool:
+    """A point is covered by its own words (by stem), by a shared concept group, or, for the
+    parts of a good example ("the outcome", "your own part"), by that kind of detail."""
+    if _EXAMPLE_POINT.search(point) and len(kinds) >= 3:
+        return True
+    if _SITUATION_POINT.search(point) and len(kinds) >= 2 and "own_action" in kinds:
+        return True
+    # A result counts when something concrete stands behind it, not "I make it faster".
+    if _OUTCOME_POINT.search(point) and "outcome" in kinds and (
+            "number" in kinds or "own_action" in kinds):
+        return True
+    if _OWN_PART_POINT.search(point) and "own_action" in kinds:
+        return True
+    if _CHANGE_POINT.search(point) and changed:
+        return True
+    if point_groups(point) & answer_groups:
+        return True
+    stems = [s for s in content_stems(point) if s not in echoed] or list(content_stems(point))
+    needed = 1 if len(stems) <= 2 else math.ceil(len(stems) / 2)
+    return bool(stems) and sum(1 for s in stems if _shares_root(s, answer_stems)) >= needed
+
+
+def _topic_overlap(question: str, answer_stems: set[str], answer_groups: frozenset[str]) -> float:
+    """Without expected points: the question's topic words and groups found in the answer."""
+    topic = content_stems(question, drop=_QUESTION_WORDS)
+    # Groups of the topic words only: "your team" in a question is not a topic.
+    groups = concept_groups(" ".join(w for w in _TOKEN.findall(_fold(question))
+                                     if w.rstrip(".") not in _QUESTION_WORDS))
+    if not topic and not groups:
+        return -1.0  # no topic of its own ("a system you built"): the job's words decide
+    shared = sum(1 for s in topic if _shares_root(s, answer_stems)) + len(groups & answer_groups)
+    wanted = min(3, math.ceil((len(topic) + len(groups)) / 2))
+    return min(1.0, shared / wanted)
+
+
+@dataclass(frozen=True)
+class JobContext:
+    """The job's own words, for answers to questions too general to name a topic."""
+
+    stems: frozenset[str] = frozenset()
+    groups: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, *texts: str) -> JobContext:
+        joined = "\n".join(texts)
+        return cls(frozenset(content_stems(joined)), concept_groups(joined))
+
+
+# Shared job words or groups at which an answer is plainly about the job's work.
+JOB_OVERLAP_FULL = 2
+# An answer about the job's work, but not the question's topic, addresses it this much at most.
+JOB_ONLY_CREDIT = 0.7
+
+
+def _job_overlap(context: JobContext, answer_stems: set[str], groups: frozenset[str]) -> float:
+    shared = len(context.groups & groups) + len(context.stems & answer_stems)
+    return min(1.0, shared / JOB_OVERLAP_FULL)
+
+
+def read_answer(question: str, answer: str, expected_points: Sequence[str] = (),
+                context: JobContext | None = None) -> AnswerReading:
+    """Read one answer against the question it answers (and the job, when given)."""
+    sentences = split_sentences(answer) or ([answer] if answer.strip() else [])
+    # Beliefs and habits ("I always put the patient first") answer nothing: what addresses the
+    # question and what reasons are read from the other sentences.
+    told = " ".join(s for s in sentences if not _is_generic(s))
+    generic_share = (len(sentences) - len(split_sentences(told) if told else [])) / max(
+        len(sentences), 1)
+    kinds = specific_kinds(answer, bool(_HABIT_QUESTION.search(question)))
+    stems = content_stems(told)
+    # Words taken from the question say nothing about the answer's topic by themselves.
+    asked = {w.rstrip(".") for w in _TOKEN.findall(_fold(question))}
+    groups = concept_groups(" ".join(w for w in _TOKEN.findall(_fold(told))
+                                     if w.rstrip(".") not in asked))
+    echoed = content_stems(question)
+    if expected_points:
+        changed = bool(_CHANGED.search(told))
+        covered = tuple(p for p in expected_points
+                        if _point_covered(p, stems, groups, kinds, echoed, changed))
+        addressed = len(covered) / len(expected_points)
+        # The question's own topic counts too: points are a guide, not an exam.
+        addressed = max(addressed, 0.8 * _topic_overlap(question, stems, groups) * min(
+            1.0, addressed + 0.5))
+    else:
+        covered = ()
+        addressed = _topic_overlap(question, stems, groups)
+        job = _job_overlap(context, stems, groups) if context is not None else 1.0
+        # A question without a topic ("Anything else?") is answered by talk about the job.
+        addressed = job if addressed < 0 else max(addressed, JOB_ONLY_CREDIT * job)
+    keyword_list = _is_keyword_list(answer, sentences, kinds)
+    if keyword_list:
+        # A list of names is not an account of anything: no credit for names or the topic.
+        kinds = tuple(k for k in kinds if k not in ("named_system", "number"))
+        addressed *= 0.4
+    return AnswerReading(words=len(answer.split()), sentences=len(sentences),
+                         addressed=round(addressed, 3), covered_points=covered,
+                         specifics=kinds, reasoning=_reasoning_kinds(told),
+                         generic_share=round(max(0.0, generic_share), 3),
+                         keyword_list=keyword_list)

@@ -1,0 +1,68 @@
+"""The job's skills as the candidate spoke of them: from experience, denied, or not at all.
+
+A skill counts as discussed when a sentence names it (any spelling, or a skill that implies it)
+and its clause does not deny it (`negation`). It counts fully when that sentence also tells of
+something done (an own action, a number or an outcome), half when it is only named. A skill the
+candidate never named is still "covered" when the answers talk about the same thing in other
+words (a concept group shared with the skill's name): then no one may say they did not mention it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hireops.services.ai.local.answer_reading import concept_groups, specific_kinds
+from hireops.services.ai.local.interview_evidence import SkillUse
+from hireops.services.ai.local.negation import is_denied
+from hireops.services.ai.local.skills import (
+    IMPLIED_BY,
+    SKILLS,
+    canonical_skill,
+    find_skill_mentions,
+    skill_pattern,
+)
+from hireops.services.ai.schemas import JobInput
+
+_DONE = ("own_action", "number", "outcome")
+
+
+def _denied(sentence: str, name: str) -> bool:
+    for skill in (name, *IMPLIED_BY.get(name, ())):
+        match = skill_pattern(skill).search(sentence)
+        if match:
+            return is_denied(sentence, match.start())
+    return False
+
+
+def _in_context(sentence: str) -> bool:
+    return any(kind in specific_kinds(sentence) for kind in _DONE)
+
+
+def skill_uses(job: JobInput, genuine_text: str, all_text: str) -> list[SkillUse]:
+    """Each job skill once, must-haves first, as the genuine answers speak of it. `all_text`
+    (pasted and list answers included) only decides whether a skill was named at all."""
+    uses, seen = [], set()
+    # Talk in other words counts as covering a skill only where it tells of something done.
+    told = [s for s in re.split(r"(?<=[.!?])\s+", genuine_text) if _in_context(s)]
+    groups = concept_groups(" ".join(told))
+    wanted = [(s, True) for s in job.must_have_skills]
+    wanted += [(s, False) for s in job.nice_to_have_skills]
+    for skill, must in wanted:
+        name = canonical_skill(skill) or skill.strip()
+        if not name or name.casefold() in seen:
+            continue
+        seen.add(name.casefold())
+        mentions = find_skill_mentions(genuine_text, name) if canonical_skill(skill) else [
+            s for s in re.split(r"(?<=[.!?])\s+", genuine_text) if name.casefold() in s.casefold()]
+        positive = [m for m in mentions if not _denied(m, name)]
+        sentence = (positive or mentions or [""])[0]
+        related = bool(concept_groups(name, whole_words=True) & groups)
+        uses.append(SkillUse(
+            skill=name, must_have=must, sentence=sentence,
+            negated=bool(mentions) and not positive,
+            in_context=bool(positive) and _in_context(sentence),
+            named_anywhere=bool(mentions) or bool(find_skill_mentions(all_text, name)
+                                                  if canonical_skill(skill) else False),
+            related=related,
+            soft=name in SKILLS and SKILLS[name].domain == "general"))
+    return uses
