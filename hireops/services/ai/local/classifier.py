@@ -180,8 +180,11 @@ _NOT_A_PERSON = re.compile(
     r"notifications?|marketing|the)\b|\d|@",
     re.IGNORECASE,
 )
-# "Jane", "O'Neil", "McDonald", "Jean-Luc", "García"
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*(?:['’-]?[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ]+)*"
+# "Jane", "O'Neil", "McDonald", "Jean-Luc", "García". Each repeated piece starts with an
+# apostrophe, a hyphen or a capital, never a lower-case letter, so a word splits into pieces
+# one way only and a failed match costs linear time (a piece that could start with a
+# lower-case letter made "Engineering Development Programming." take minutes).
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*(?:(?:['’-][A-ZÀ-ÖØ-Þ]?|[A-ZÀ-ÖØ-Þ])[a-zà-öø-ÿ]+)*"
 _PERSON_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|da|di|la|le|del)\s+)?"
                           rf"(?:{_NAME_WORD}|[A-Z]\.)){{1,3}}$")
 _CLOSINGS = re.compile(
