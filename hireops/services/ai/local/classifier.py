@@ -80,12 +80,15 @@ _NO_REPLY = re.compile(r"(no-?reply|do-?not-?reply|newsletter|billing|invoice|no
                        r"notifications?|marketing|news)@", re.IGNORECASE)
 
 # Resume-like text: section headings in several languages, and date ranges of jobs.
+# Blanks around a heading stay on its line ("[^\S\n]"): "\s" let each line start scan every
+# blank line below it, quadratic in a text of empty lines.
 _RESUME_SECTIONS = re.compile(
-    r"^\s*(work experience|professional experience|experience|employment( history)?|education|"
+    r"^[^\S\n]*(work experience|professional experience|experience|employment( history)?|education|"
     r"skills|technical skills|certifications?|projects|languages|summary|profile|"
     r"berufserfahrung|erfahrung|ausbildung|kenntnisse|sprachen|"
     r"exp[ée]rience(s)? professionnelle(s)?|formation|comp[ée]tences|langues|"
-    r"experiencia( laboral| profesional)?|educaci[oó]n|formaci[oó]n|habilidades|idiomas)\s*:?\s*$",
+    r"experiencia( laboral| profesional)?|educaci[oó]n|formaci[oó]n|habilidades|idiomas)"
+    r"[^\S\n]*:?[^\S\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _DATE_RANGE = re.compile(
@@ -262,7 +265,7 @@ _ROLE_PATTERNS: tuple[QuickRegex, ...] = tuple(map(QuickRegex, (
                r"(?P<role>[^\n]{2,60}?)" + _ROLE_END, re.IGNORECASE | re.MULTILINE),
 )))
 _ROLE_WORDS_TO_DROP = re.compile(
-    r"^(?:the|a|an|le|la|el|die|den|un|une)\s+|\s+(?:position|role|job)$", re.IGNORECASE)
+    r"^(?:the|a|an|le|la|el|die|den|un|une)\s+|\s{1,30}(?:position|role|job)$", re.IGNORECASE)
 
 
 def _clean_role(role: str) -> str:

@@ -222,7 +222,11 @@ def estimate_years_experience(resume_text: str, *, today: date | None = None) ->
     return float(min(max(claims), 70)) if claims else None
 
 
-_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[,|•·()\t]\s*|\s+(?:at|@|bei|chez|en)\s+")
+# Blanks bounded (30): with "\s*" every start in a long run of spaces scanned the whole run;
+# longer runs leave blanks on the parts, which are stripped.
+_TITLE_SEPARATOR = re.compile(r"\s{1,30}[|–—-]\s{1,30}|\s{0,30}[,|•·()\t]\s{0,30}|"
+                              r"\s{1,30}(?:at|@|bei|chez|en)\s{1,30}")
+_NAME_SEPARATOR = re.compile(r"\s{1,30}[|–—-]\s{1,30}|,")
 
 
 def _without_ranges(line: str) -> str:
@@ -266,7 +270,7 @@ def guess_current_title(resume_text: str, roles: list[DatedRole]) -> str:
 
 def _candidate_name(resume_text: str) -> str:
     for line in [ln.strip() for ln in resume_text.splitlines() if ln.strip()][:3]:
-        name = person_name(re.split(r"\s+[|–—-]\s+|,", line)[0])
+        name = person_name(_NAME_SEPARATOR.split(line)[0])
         if name:
             return name
     return ""
