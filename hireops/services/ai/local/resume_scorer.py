@@ -250,14 +250,20 @@ def _title_from_line(line: str) -> str:
 def guess_current_title(resume_text: str, roles: list[DatedRole]) -> str:
     """The title on (or next to) the most recent dated role, else a title-like headline."""
     lines = resume_text.splitlines()
+    # A line read once without a title is not read again: many roles on one long line made
+    # this quadratic.
+    tried: set[int] = set()
     for role in sorted(roles, key=lambda r: (r.current, r.end, r.start), reverse=True):
         # A neighbouring line counts only if it carries no dates of its own (another role's).
         nearby = [role.line_index] + [
             i for i in (role.line_index - 1, role.line_index - 2, role.line_index + 1)
-            if 0 <= i < len(lines) and not _QUICK_RANGE.search(lines[i])
+            if 0 <= i < len(lines) and i not in tried and not _QUICK_RANGE.search(lines[i])
             and not _HEADING.match(lines[i])
         ]
         for index in nearby:
+            if index in tried:
+                continue
+            tried.add(index)
             title = _title_from_line(lines[index])
             if title:
                 return title
