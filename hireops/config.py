@@ -102,6 +102,11 @@ class Settings(BaseSettings):
     # Worker processes that analyse mail with the local engines beside the app process, which
     # analyses too (0: only the app process).
     inbox_worker_processes: int = 1
+    # Seconds one message's text work (classify, contact details, job matching, scoring with
+    # the local engines) may take; past it the message fails alone, with the reason, and can be
+    # requeued. Files have their own `extraction_max_seconds`, remote engines their timeouts.
+    # 0: no budget.
+    inbox_message_max_seconds: float = Field(default=10.0, ge=0)
     # Remote AI calls in flight at once (threads), per ingest pass.
     ai_max_concurrency: int = 4
     # Reuse a remote AI result for the same agent, model, prompt version and input.

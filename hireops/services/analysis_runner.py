@@ -18,7 +18,13 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar
 
-from hireops.services.inbox_processing import Analysis, EmailWork, OpenJobs, analyze_email
+from hireops.services.inbox_processing import (
+    Analysis,
+    EmailWork,
+    MessageTooSlow,
+    OpenJobs,
+    analyze_email,
+)
 from hireops.services.runtime_settings import current_settings
 
 log = logging.getLogger(__name__)
@@ -32,7 +38,8 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class AnalysisError:
-    """Analysing one message raised (a bug or a hostile input no check caught)."""
+    """Analysing one message raised (a bug or a hostile input no check caught) or ran out of
+    its time budget."""
 
     email_id: int
     reason: str
@@ -60,6 +67,9 @@ class Runner:
 def analyze_safely(work: EmailWork, open_jobs: OpenJobs | None = None) -> Analysis | AnalysisError:
     try:
         return analyze_email(work, open_jobs or _worker_jobs)
+    except MessageTooSlow as problem:  # that message fails with the reason; the others go on
+        log.warning("analysing email %s stopped: %s", work.email_id, problem)
+        return AnalysisError(work.email_id, str(problem))
     except Exception as problem:  # reported on that message; the others go on
         log.exception("analysing email %s failed", work.email_id)
         return AnalysisError(work.email_id, f"Unexpected error: {type(problem).__name__}: "

@@ -49,8 +49,10 @@ def clean_text(value: str, limit: int) -> str:
 
 # --- email -------------------------------------------------------------------------------------
 
-_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
-                    r"\.[A-Za-z]{2,24}(?![\w-])")
+# Parts bounded as the mail standards bound them (local part 64, domain label 63 characters):
+# an unbounded local part made every start in a long run of "%a%a..." scan to its end.
+_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}"
+                    r"(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}(?![\w-])")
 _NOT_A_PERSON_ADDRESS = re.compile(r"^(no-?reply|do-?not-?reply|mailer-daemon|postmaster)@",
                                    re.IGNORECASE)
 _GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
@@ -83,7 +85,10 @@ _PHONE_LABEL = re.compile(
     r"(?<!\w)(phone|tel|tél|telephone|téléphone|mobile|mob|mobil|cell|cellphone|handy|telefon|"
     r"portable|teléfono|móvil|celular|whatsapp)\b\.?|[☎📞📱]", re.IGNORECASE)
 _PHONE_CANDIDATE = re.compile(r"(?<![\w+/=.#-])(?:\+|\(\+?)?\d[\d \t().\-/]{4,24}\d(?![\w/])")
-_URL_OR_EMAIL = re.compile(r"\S*(?:https?://|www\.|@|\.com/|\.io/)\S*", re.IGNORECASE)
+# A word holding one of these is a link or an address: its digits are not a phone number.
+# (Tested word by word: "\S*marker\S*" let every start in a long word scan to its end.)
+_LINK_MARK = re.compile(r"https?://|www\.|@|\.com/|\.io/", re.IGNORECASE)
+_WORD = re.compile(r"\S+")
 _TRUNK_AFTER_CODE = re.compile(r"^(\+|00)\s*(\d{1,3})\s*\(0\)")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _IP_ADDRESS = re.compile(r"^\d{1,3}(\.\d{1,3}){3}$")
@@ -126,8 +131,12 @@ def _valid_phone(text: str, labelled: bool) -> str:
     return clean_text(text, MAX_PHONE)
 
 
+def _without_links(line: str) -> str:
+    return _WORD.sub(lambda word: " " if _LINK_MARK.search(word.group()) else word.group(), line)
+
+
 def _find_phone(resume_text: str) -> str:
-    lines = [_URL_OR_EMAIL.sub(" ", line) for line in resume_text.splitlines()]
+    lines = [_without_links(line) for line in resume_text.splitlines()]
     labelled = [line for line in lines if _PHONE_LABEL.search(line)]
     header = [line for line in lines if line.strip()][:HEADER_LINES]
     for group, is_labelled in ((labelled, True), (header, False)):
@@ -171,9 +180,13 @@ def _github_url(text: str) -> str:
 _LOCATION_LABEL = re.compile(
     r"^\W*(?:location|address|home address|adresse|anschrift|wohnort|standort|ville|ciudad|"
     r"ubicaci[oó]n|direcci[oó]n|based in)\s*[:：–—-]\s*(.+)$", re.IGNORECASE)
-_SEGMENT_SPLIT = re.compile(r"\s*(?:[|•·◦▪●]|\s[–—-]\s|\t)\s*")
+# Blanks around a separator are bounded: with "\s*" every start in a long run of spaces scanned
+# the whole run. Longer runs leave blanks on the segments, which every reader strips.
+_SEGMENT_SPLIT = re.compile(r"\s{0,30}(?:[|•·◦▪●]|\s[–—-]\s|\t)\s{0,30}")
 _PLACE_WORD = r"[A-ZÀ-Þ][\wÀ-ÿ'’.-]*"
-_PLACE = re.compile(rf"^({_PLACE_WORD}(?:[ -]{_PLACE_WORD}){{0,3}}),\s*"
+# Words of the town are joined by spaces only: a place word holds hyphens itself ("Aix-en-
+# Provence"), and also splitting on them made "A-B-C-..." split many ways.
+_PLACE = re.compile(rf"^({_PLACE_WORD}(?: {_PLACE_WORD}){{0,3}}),\s*"
                     rf"({_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,3}})$")
 # The second half of an unlabelled "City, X" must be one of these, or it may be anything
 # ("Python, Django" in a skills line).

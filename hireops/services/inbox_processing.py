@@ -15,8 +15,11 @@ so a message processed again after a crash creates nothing twice.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import TypeVar
 
 from sqlalchemy import or_, update
 from sqlmodel import Session, select
@@ -31,12 +34,15 @@ from hireops.services.contacts import ContactInfo, parse_contact_info
 from hireops.services.matching import JobMatch, match_jobs, prepare_jobs
 from hireops.services.redaction import redact_resume
 from hireops.services.resume_text import extract_text, limits_from_settings, text_from_email_body
+from hireops.services.resume_text.deadline import DeadlineExceeded, run_with_deadline
+from hireops.services.runtime_settings import current_settings
 
 APPLICATION = "candidate_application"
 # An email body shorter than this is a cover note, not a resume.
 MIN_BODY_RESUME_CHARS = 300
 # How much resume text the classifier sees.
 CLASSIFIER_TEXT_CHARS = 4000
+T = TypeVar("T")
 
 
 # --- what analysis needs and returns (plain, picklable data) ------------------------------
@@ -150,48 +156,84 @@ def load_work(*, session: Session, email_ids: list[int]) -> list[EmailWork]:
 
 # --- analysis (no database) ----------------------------------------------------------------
 
+class MessageTooSlow(Exception):
+    """One message's text work ran past `inbox_message_max_seconds`; `str(exc)` is for HR."""
+
+
+class _Budget:
+    """The time left for one message's text work. Each step runs under the deadline of
+    `resume_text.deadline` with what is left, so a text that makes some rule crawl fails its
+    own message, not the batch. Waiting on a remote engine is not counted: its own timeout and
+    retries bound it."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.ends = time.monotonic() + seconds
+
+    def run(self, work: Callable[[], T]) -> T:
+        if self.seconds <= 0:
+            return work()
+        try:
+            left = self.ends - time.monotonic()
+            if left <= 0:
+                raise DeadlineExceeded
+            return run_with_deadline(work, left)
+        except DeadlineExceeded:
+            raise MessageTooSlow(
+                f"Resume text too complex to read in {self.seconds:g} s: processing stopped at "
+                "the message's time budget; requeue it to try again.") from None
+
+    def run_agent(self, agent: str, payload: dict, invoke: Callable) -> AgentRun:
+        """`execute_agent`, under the budget when the agent runs on the local engine."""
+        settings = current_settings()  # read here: no database work under the deadline
+        call = lambda: execute_agent(agent=agent, payload=payload, invoke=invoke,  # noqa: E731
+                                     settings=settings)
+        return self.run(call) if settings.agent_settings(agent)[0] == "local" else call()
+
+
 def analyze_email(work: EmailWork, open_jobs: OpenJobs) -> Analysis:
     """Everything about one message that needs no database; engine failures are recorded in
-    the returned runs, never raised."""
+    the returned runs, never raised. Raises `MessageTooSlow` past the message's time budget."""
     jobs, prepared, job_inputs = open_jobs.ready()
     analysis = Analysis(email_id=work.email_id, warnings=list(work.warnings))
-    _read_resume(work, analysis)
+    _read_resume(work, analysis)  # each file has its own deadline (extraction_max_seconds)
+    settings = get_settings()
+    budget = _Budget(settings.inbox_message_max_seconds)
     email_input = EmailInput(subject=work.subject, from_address=work.from_address,
                              from_name=work.from_name,
                              attachment_names=[a.filename for a in work.attachments],
                              body=work.body_text,
                              attachment_text=analysis.resume_text[:CLASSIFIER_TEXT_CHARS])
-    analysis.classification = execute_agent(
-        agent="classifier", payload=email_input.model_dump(),
-        invoke=lambda engine: engine.classify_email(email_input))
+    analysis.classification = budget.run_agent(
+        "classifier", email_input.model_dump(),
+        lambda engine: engine.classify_email(email_input))
     classification = analysis.classification.result
     if classification is None or classification.category != APPLICATION:
         return analysis
     if not analysis.resume_text:
-        analysis.resume_text = _body_as_resume(work.body_text)
-    settings = get_settings()
-    analysis.matches = match_jobs(jobs=jobs, prepared=prepared, subject=work.subject,
-                                  body=work.body_text, role_hint=classification.detected_role,
-                                  resume_text=analysis.resume_text, floor=settings.match_floor,
-                                  max_jobs=settings.match_max_jobs)
-    analysis.contact = parse_contact_info(resume_text=analysis.resume_text,
-                                          from_name=work.from_name,
-                                          from_address=work.from_address)
+        analysis.resume_text = budget.run(lambda: _body_as_resume(work.body_text))
+    analysis.matches = budget.run(lambda: match_jobs(
+        jobs=jobs, prepared=prepared, subject=work.subject, body=work.body_text,
+        role_hint=classification.detected_role, resume_text=analysis.resume_text,
+        floor=settings.match_floor, max_jobs=settings.match_max_jobs))
+    analysis.contact = budget.run(lambda: parse_contact_info(
+        resume_text=analysis.resume_text, from_name=work.from_name,
+        from_address=work.from_address))
     if not analysis.contact.name and classification.detected_name:
         analysis.contact.name = classification.detected_name
     for match in analysis.matches if analysis.resume_text else []:
         analysis.scores[match.job_id] = _score(analysis, job_inputs[match.job_id],
-                                               open_jobs.is_blind(match.job_id))
+                                               open_jobs.is_blind(match.job_id), budget)
     return analysis
 
 
-def _score(analysis: Analysis, job: JobInput, blind: bool) -> AgentRun:
+def _score(analysis: Analysis, job: JobInput, blind: bool, budget: _Budget) -> AgentRun:
     # A blind-screening job is scored on the resume without name, contacts, links or gender.
-    resume = (redact_resume(analysis.resume_text, names=(analysis.contact.name,)) if blind
+    resume = (budget.run(lambda: redact_resume(analysis.resume_text,
+                                               names=(analysis.contact.name,))) if blind
               else analysis.resume_text)
-    return execute_agent(agent="resume_scorer",
-                         payload={"job": job.model_dump(), "resume_text": resume},
-                         invoke=lambda engine: engine.score_resume(job, resume))
+    return budget.run_agent("resume_scorer", {"job": job.model_dump(), "resume_text": resume},
+                            lambda engine: engine.score_resume(job, resume))
 
 
 def _read_resume(work: EmailWork, analysis: Analysis) -> None:

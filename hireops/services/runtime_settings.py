@@ -70,8 +70,9 @@ def _agent_settings() -> list[EditableSetting]:
 #   starts its jobs; a change needs a restart.
 # - inbox_worker_processes, ai_max_concurrency, inbox_batch_size, *_claim_timeout_s: capacity
 #   of this deployment, sized to the machine by whoever runs it.
-# - login_*, *_lookups_per_minute, extraction_*, attachment_max_store_bytes: protection against
-#   guessing and hostile files; not something to loosen from a browser session.
+# - login_*, *_lookups_per_minute, extraction_*, inbox_message_max_seconds,
+#   attachment_max_store_bytes: protection against guessing and hostile files and text; not
+#   something to loosen from a browser session.
 # - trusted_proxies: which peers may name the client address, a fact of the network in front
 #   of the app; trusting the wrong one would let clients dodge every per-client limit.
 # - webcam_frame_check_seconds: compiled into the interview page.

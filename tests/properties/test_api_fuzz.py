@@ -13,6 +13,7 @@ from hireops.db import session_scope
 from hireops.services.api_tokens import create_api_token
 from hireops.services.jobs import JobForm, create_job
 
+HEALTH_PATH = "/api/v1/health"
 schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", build_api())
 
 
@@ -37,7 +38,12 @@ def write_token(database_url, monkeypatch) -> str:
                                  HealthCheck.filter_too_much])
 def test_the_api_never_answers_with_a_server_error(case, write_token):
     response = case.call(headers={"Authorization": f"Bearer {write_token}"})
-    assert response.status_code < 500, (case.method, case.path, response.text[:300])
+    if case.path == HEALTH_PATH and case.method == "GET":
+        # 503 is the health report's own verdict (no scheduler runs in this test), not a crash.
+        assert response.status_code in (200, 503), response.text[:300]
+        assert response.json()["status"] in ("ok", "degraded", "failing")
+    else:
+        assert response.status_code < 500, (case.method, case.path, response.text[:300])
     content_type = response.headers.get("content-type") or [""]
     content_type = content_type[0] if isinstance(content_type, list) else content_type
     assert content_type.startswith(("application/json", "audio/", "text/html")), content_type

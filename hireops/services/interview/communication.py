@@ -96,7 +96,8 @@ _DETERMINERS = frozenset("""a an the what which this that these those any some e
     same other another different all its their our your my his her whatever""".split())
 # "like" as a filler is followed by a comma ("it was, like, slow"; "like, maybe ten"); "I like
 # Python", "tools like Docker" and "I like, really enjoy" (a verb before a comma) are not.
-_LIKE = re.compile(r"(?:\b([\w']+)\s*)?\blike\s*,", re.IGNORECASE)
+# The word before is bounded (30): unbounded, every start in a long "a'a'a'..." scanned to its end.
+_LIKE = re.compile(r"(?:\b([\w']{1,30})\s*)?\blike\s*,", re.IGNORECASE)
 _LIKE_AS_VERB = frozenset("""i we you they he she would 'd really also don't didn't do did
     still just""".split())
 # Spanish "este" means "this" unless it hangs on its own ("este, ..." or "este...").

@@ -711,9 +711,16 @@ class _HtmlText(HTMLParser):
         return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
+# A "<" with no ">" before the next "<" opens no tag: it is text. The standard parser re-reads
+# the rest of the body at each one (40,000 characters of "<a <a ..." took 99 s), so they are
+# written as "&lt;" first, which it reads back as the same "<" in the text.
+_STRAY_LESS_THAN = re.compile(r"<(?![^<>]*>)")
+
+
 def html_to_text(html: str) -> str:
     """Readable plain text from an HTML body."""
     parser = _HtmlText()
+    html = _STRAY_LESS_THAN.sub("&lt;", html)
     try:
         parser.feed(html)
         parser.close()

@@ -17,7 +17,9 @@ from hireops.services.resume_text.plain import decode_text
 # A comment runs to the end of the line and, as in TeX, swallows the newline and next indent.
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*(?:\n[ \t]*)?")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
-_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+# Starts only where a run of blanks starts (the same matches: paragraphs hold no blank line):
+# otherwise every start in a long run of blanks without a newline scanned the whole run.
+_LINE_BREAK = re.compile(r"(?<![ \t])[ \t]*\n[ \t]*")
 _SPECIAL = re.compile(r"[\\{}$~&]")
 _BRACE_OR_ESCAPE = re.compile(r"\\.|[{}]", re.DOTALL)
 _NAME = re.compile(r"[A-Za-z@]+\*?")

@@ -80,12 +80,15 @@ _NO_REPLY = re.compile(r"(no-?reply|do-?not-?reply|newsletter|billing|invoice|no
                        r"notifications?|marketing|news)@", re.IGNORECASE)
 
 # Resume-like text: section headings in several languages, and date ranges of jobs.
+# Blanks around a heading stay on its line ("[^\S\n]"): "\s" let each line start scan every
+# blank line below it, quadratic in a text of empty lines.
 _RESUME_SECTIONS = re.compile(
-    r"^\s*(work experience|professional experience|experience|employment( history)?|education|"
+    r"^[^\S\n]*(work experience|professional experience|experience|employment( history)?|education|"
     r"skills|technical skills|certifications?|projects|languages|summary|profile|"
     r"berufserfahrung|erfahrung|ausbildung|kenntnisse|sprachen|"
     r"exp[ée]rience(s)? professionnelle(s)?|formation|comp[ée]tences|langues|"
-    r"experiencia( laboral| profesional)?|educaci[oó]n|formaci[oó]n|habilidades|idiomas)\s*:?\s*$",
+    r"experiencia( laboral| profesional)?|educaci[oó]n|formaci[oó]n|habilidades|idiomas)"
+    r"[^\S\n]*:?[^\S\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _DATE_RANGE = re.compile(
@@ -180,11 +183,11 @@ _NOT_A_PERSON = re.compile(
     r"notifications?|marketing|the)\b|\d|@",
     re.IGNORECASE,
 )
-# "Jane", "O'Neil", "McDonald", "Jean-Luc", "García". Each repeated part starts with an
-# apostrophe, hyphen or capital, so a word splits one way only: linear, as the form with both
-# optional was exponential on long lower-case words ("Developer" in a non-name line).
-_NAME_WORD = (r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*"
-              r"(?:['’-][A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ]+|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)*")
+# "Jane", "O'Neil", "McDonald", "Jean-Luc", "García". Each repeated piece starts with an
+# apostrophe, a hyphen or a capital, never a lower-case letter, so a word splits into pieces
+# one way only and a failed match costs linear time (a piece that could start with a
+# lower-case letter made "Engineering Development Programming." take minutes).
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*(?:(?:['’-][A-ZÀ-ÖØ-Þ]?|[A-ZÀ-ÖØ-Þ])[a-zà-öø-ÿ]+)*"
 _PERSON_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|da|di|la|le|del)\s+)?"
                           rf"(?:{_NAME_WORD}|[A-Z]\.)){{1,3}}$")
 _CLOSINGS = re.compile(
@@ -262,7 +265,7 @@ _ROLE_PATTERNS: tuple[QuickRegex, ...] = tuple(map(QuickRegex, (
                r"(?P<role>[^\n]{2,60}?)" + _ROLE_END, re.IGNORECASE | re.MULTILINE),
 )))
 _ROLE_WORDS_TO_DROP = re.compile(
-    r"^(?:the|a|an|le|la|el|die|den|un|une)\s+|\s+(?:position|role|job)$", re.IGNORECASE)
+    r"^(?:the|a|an|le|la|el|die|den|un|une)\s+|\s{1,30}(?:position|role|job)$", re.IGNORECASE)
 
 
 def _clean_role(role: str) -> str:

@@ -243,7 +243,11 @@ def estimate_years_experience(resume_text: str, *, today: date | None = None) ->
     return float(min(max(claims), 70)) if claims else None
 
 
-_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[,|•·()\t]\s*|\s+(?:at|@|bei|chez|en)\s+")
+# Blanks bounded (30): with "\s*" every start in a long run of spaces scanned the whole run;
+# longer runs leave blanks on the parts, which are stripped.
+_TITLE_SEPARATOR = re.compile(r"\s{1,30}[|–—-]\s{1,30}|\s{0,30}[,|•·()\t]\s{0,30}|"
+                              r"\s{1,30}(?:at|@|bei|chez|en)\s{1,30}")
+_NAME_SEPARATOR = re.compile(r"\s{1,30}[|–—-]\s{1,30}|,")
 
 
 def _without_ranges(line: str) -> str:
@@ -267,14 +271,20 @@ def _title_from_line(line: str) -> str:
 def guess_current_title(resume_text: str, roles: list[DatedRole]) -> str:
     """The title on (or next to) the most recent dated role, else a title-like headline."""
     lines = resume_text.splitlines()
+    # A line read once without a title is not read again: many roles on one long line made
+    # this quadratic.
+    tried: set[int] = set()
     for role in sorted(roles, key=lambda r: (r.current, r.end, r.start), reverse=True):
         # A neighbouring line counts only if it carries no dates of its own (another role's).
         nearby = [role.line_index] + [
             i for i in (role.line_index - 1, role.line_index - 2, role.line_index + 1)
-            if 0 <= i < len(lines) and not _QUICK_RANGE.search(lines[i])
+            if 0 <= i < len(lines) and i not in tried and not _QUICK_RANGE.search(lines[i])
             and not _HEADING.match(lines[i])
         ]
         for index in nearby:
+            if index in tried:
+                continue
+            tried.add(index)
             title = _title_from_line(lines[index])
             if title:
                 return title
@@ -293,7 +303,7 @@ _NAME_LINE_CHARS = 200  # enough for any name and what follows it before the fir
 
 def _candidate_name(resume_text: str) -> str:
     for line in [ln.strip() for ln in resume_text.splitlines() if ln.strip()][:3]:
-        candidate = re.split(r"\s+[|–—-]\s+|,", line[:_NAME_LINE_CHARS])[0]
+        candidate = _NAME_SEPARATOR.split(line[:_NAME_LINE_CHARS])[0]
         if len(candidate.split()) > MAX_NAME_WORDS:
             continue
         name = person_name(candidate)
