@@ -99,9 +99,11 @@ def redact_resume(text: str, *, names: tuple[str, ...] = (),
 
 def _phone(found: re.Match) -> str:
     groups = _DIGIT_GROUPS.findall(found.group())
-    # A span of years ("(2019 - 2023)") looks like a phone number but is experience, kept.
+    # A span of years ("(2019 - 2023)") looks like a phone number but is experience, kept;
+    # so is a date written year first ("2024-03-01"), which no phone number is.
     years_only = all(len(g) == 4 and g[:2] in ("19", "20") for g in groups)
-    if sum(len(g) for g in groups) < 7 or years_only:
+    iso_date = [len(g) for g in groups] == [4, 2, 2] and groups[0][:2] in ("19", "20")
+    if sum(len(g) for g in groups) < 7 or years_only or iso_date:
         return found.group()
     return "[phone]"
 

@@ -117,6 +117,10 @@ def test_year_ranges_are_kept_with_their_brackets(text):
     assert redact_resume(text) == text
 
 
+def test_dates_written_year_first_are_not_phone_numbers():
+    assert redact_resume("Shipped on 2024-03-01 (v2)") == "Shipped on 2024-03-01 (v2)"
+
+
 def test_phone_numbers_in_brackets_are_still_redacted():
     redacted = redact_resume("Call (415) 555-0134 or +33 (0)6 12 34 56 78.")
 

@@ -1,0 +1,28 @@
+"""When HR revealed a blind-screened candidate's identity, stored so the reveal survives a
+reload and reaches the tracker, the ranking and the decision cards.
+
+Revision ID: 0012
+Revises: 0011
+Create Date: 2026-12-07 01:00:00.000000
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = '0012'
+down_revision: str | None = '0011'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('candidates', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('identity_revealed_at', sa.DateTime(timezone=True),
+                                      nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('candidates', schema=None) as batch_op:
+        batch_op.drop_column('identity_revealed_at')
