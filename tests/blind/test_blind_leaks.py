@@ -3,7 +3,10 @@ reveal is stored and audited, and reaches the tracker, the ranking and the decis
 
 from __future__ import annotations
 
+import asyncio
 import io
+from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
 
 import pytest
 from fastapi.testclient import TestClient
@@ -15,7 +18,7 @@ from hireops.models import Event, OutboxMessage, Role
 from hireops.services.api_tokens import create_api_token
 from hireops.services.attachment_store import read_attachment
 from hireops.services.audit_log import AuditFilter, export_events_csv, list_events
-from hireops.services.auth import create_user
+from hireops.services.auth import create_user, open_session
 from hireops.services.candidate_profile import get_candidate_profile, reveal_identity
 from hireops.services.decision_flow import (
     decision_cards_for_candidate, decision_queue, reject_with_email, rejection_draft,
@@ -25,6 +28,7 @@ from hireops.services.inbox import get_attachment_file, list_emails
 from hireops.services.ranking import rank_job
 from hireops.services.reports import ReportFilter, top_candidates
 from hireops.services.tracker import TrackerFilter, TrackerSort, query_tracker
+from hireops.state.inbox import InboxState
 from tests.blind.scenario import EMAIL, NAME, PHONE, leaks
 
 
@@ -151,3 +155,25 @@ def test_her_mail_still_goes_to_her(session, case):
     invitation = session.exec(select(OutboxMessage)).first()
 
     assert invitation.to_address == EMAIL and PHONE not in invitation.body_text
+
+
+def _as_viewer(session, handler, *args):
+    """Run a page's event handler on the server as a signed-in viewer would reach it."""
+    viewer = create_user(session=session, email="viewer@example.com",
+                         password="long-enough-password", role=Role.viewer)
+    token = open_session(session=session, user=viewer)
+    session.commit()
+    state = SimpleNamespace(session_token=token,
+                            router=SimpleNamespace(url=SimpleNamespace(path="/inbox")))
+    # A thread of its own, as a page's handler runs outside any test event loop.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, handler(state, *args)).result()
+
+
+def test_the_inbox_page_refuses_her_file_to_a_viewer_who_asks_by_id(session, case):
+    handler = InboxState.event_handlers["download_attachment"].fn
+
+    answer = _as_viewer(session, handler, case.attachment_id)
+
+    assert "download" not in repr(answer).lower() and "%PDF" not in repr(answer)
+    assert "Blind screening" in repr(answer)
