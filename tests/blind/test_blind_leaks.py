@@ -25,6 +25,7 @@ from hireops.services.decision_flow import (
 )
 from hireops.services.export import export_rows, export_tracker
 from hireops.services.inbox import get_attachment_file, list_emails
+from hireops.services.interview.review import interview_cards, outgoing_mail
 from hireops.services.ranking import rank_job
 from hireops.services.reports import ReportFilter, top_candidates
 from hireops.services.tracker import TrackerFilter, TrackerSort, query_tracker
@@ -177,3 +178,11 @@ def test_the_inbox_page_refuses_her_file_to_a_viewer_who_asks_by_id(session, cas
 
     assert "download" not in repr(answer).lower() and "%PDF" not in repr(answer)
     assert "Blind screening" in repr(answer)
+
+
+def test_the_candidate_pages_interviews_and_outgoing_mail_hide_her(session, case):
+    cards = interview_cards(session=session, candidate_id=case.candidate_id)
+    mail = outgoing_mail(session=session, candidate_id=case.candidate_id)
+
+    assert cards and mail and leaks(repr(cards)) == [] and leaks(repr(mail)) == []
+    assert mail[0].kind == "invite"
