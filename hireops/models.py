@@ -306,8 +306,9 @@ class Candidate(SQLModel, table=True):
     merged_into_id: int | None = Field(default=None, foreign_key="candidates.id")
     anonymized_at: datetime | None = optional_time_field()
     # When HR revealed the identity that blind screening hides (None: hidden while any of the
-    # candidate's jobs screens blind). Who revealed it is in the audit log.
-    identity_revealed_at: datetime | None = optional_time_field()
+    # candidate's jobs screens blind). Who revealed it is in the audit log. Indexed: the
+    # tracker finds the few revealed people without reading every candidate row.
+    identity_revealed_at: datetime | None = optional_time_field(index=True)
     # The candidate's own answers to the optional equal-opportunities questions,
     # {characteristic: answer}. Voluntary; never used in scoring and never shown to anyone
     # reviewing this candidate: only the reports' adverse-impact view reads them, in aggregate.

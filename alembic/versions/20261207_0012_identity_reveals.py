@@ -21,8 +21,12 @@ def upgrade() -> None:
     with op.batch_alter_table('candidates', schema=None) as batch_op:
         batch_op.add_column(sa.Column('identity_revealed_at', sa.DateTime(timezone=True),
                                       nullable=True))
+        # The tracker looks up the few revealed people on every page.
+        batch_op.create_index('ix_candidates_identity_revealed_at', ['identity_revealed_at'],
+                              unique=False)
 
 
 def downgrade() -> None:
     with op.batch_alter_table('candidates', schema=None) as batch_op:
+        batch_op.drop_index('ix_candidates_identity_revealed_at')
         batch_op.drop_column('identity_revealed_at')

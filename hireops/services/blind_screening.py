@@ -19,6 +19,7 @@ from hireops.services.audit import record_event
 from hireops.services.redaction import redact_resume
 
 REVEAL_ACTION = "candidate.revealed"
+_LOOKUP_SLICE = 900
 
 
 def hidden_candidates(*, honour_reveals: bool = True) -> sa.Select:
@@ -34,11 +35,14 @@ def hidden_candidates(*, honour_reveals: bool = True) -> sa.Select:
 def hidden_candidate_ids(*, session: Session, candidate_ids: list[int],
                          honour_reveals: bool = True) -> set[int]:
     """Which of `candidate_ids` have their identity hidden right now."""
-    if not candidate_ids:
-        return set()
-    query = hidden_candidates(honour_reveals=honour_reveals).where(
-        Application.candidate_id.in_(set(candidate_ids)))
-    return set(session.exec(query).all())
+    wanted = sorted(set(candidate_ids))
+    hidden: set[int] = set()
+    # In slices: an export asks about every candidate, past the database's parameter limit.
+    for start in range(0, len(wanted), _LOOKUP_SLICE):
+        query = hidden_candidates(honour_reveals=honour_reveals).where(
+            Application.candidate_id.in_(wanted[start:start + _LOOKUP_SLICE]))
+        hidden.update(session.exec(query).all())
+    return hidden
 
 
 def is_identity_hidden(*, session: Session, candidate_id: int,

@@ -25,7 +25,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Job, Stage, User
-from hireops.services.blind_screening import anonymous_name, hidden_candidates
+from hireops.services.blind_screening import (
+    anonymous_name, hidden_candidate_ids, hidden_candidates,
+)
 from hireops.services.dashboard import STAGE_LABELS
 from hireops.services.stages import STAGE_POSITION, change_stage
 
@@ -144,7 +146,7 @@ def query_tracker(*, session: Session, filter: TrackerFilter, sort: TrackerSort,
     page = max(1, min(page, -(-total // page_size)))
     statement = _page_statement(filter, sort, hidden, sqlite, page_size,
                                 (page - 1) * page_size)
-    rows = [_to_row(values) for values in session.exec(statement)]
+    rows = _rows(session, statement, reveal_blind, honour_reveals)
     return TrackerPage(rows=rows, total=total, page=page, page_size=page_size)
 
 
@@ -160,7 +162,7 @@ def query_tracker_slice(*, session: Session, filter: TrackerFilter, sort: Tracke
     total = int(session.exec(count).one())
     statement = _page_statement(filter, sort, hidden, sqlite,
                                 max(1, min(limit, MAX_PAGE_SIZE)), max(0, offset))
-    return [_to_row(values) for values in session.exec(statement)], total
+    return _rows(session, statement, reveal_blind, honour_reveals), total
 
 
 def _page_statement(filter: TrackerFilter, sort: TrackerSort, hidden: Hiding, sqlite: bool,
@@ -170,7 +172,7 @@ def _page_statement(filter: TrackerFilter, sort: TrackerSort, hidden: Hiding, sq
         page_ids = _page_ids_by_name(filter, sort, hidden, sqlite, limit, offset)
     else:
         page_ids = _page_ids(filter, sort, hidden, sqlite, limit, offset)
-    return (_row_columns(hidden).select_from(page_ids)
+    return (_row_columns().select_from(page_ids)
             .join(Application, Application.id == page_ids.c.id)
             .join(Candidate, Candidate.id == Application.candidate_id)
             .join(Job, Job.id == Application.job_id)
@@ -210,10 +212,16 @@ def _page_ids_by_name(filter: TrackerFilter, sort: TrackerSort, hidden: Hiding,
              .order_by(ordered(Candidate.full_name), ordered(Application.id))
              .limit(offset + limit).subquery())
     nameless_candidates = select(Candidate.id).where(Candidate.full_name == "").correlate(None)
+    # "+ 0" keeps the database walking applications in id order and stopping early, rather
+    # than gathering every hidden and nameless person's applications through the candidate
+    # index and sorting them all.
+    unindexed_candidate = Application.candidate_id + 0
+    hidden_or_nameless = sa.or_(
+        sa.false() if hidden is None else unindexed_candidate.in_(hidden),
+        unindexed_candidate.in_(nameless_candidates))
     rest = (select(Application.id.label("id"), sa.literal(1).label("part"),
                    sa.literal(None, sa.String).label("name"))
-            .where(*conditions, sa.or_(hidden_job,
-                                       Application.candidate_id.in_(nameless_candidates)))
+            .where(*conditions, hidden_or_nameless)
             .order_by(ordered(Application.id)).limit(offset + limit).subquery())
     both = sa.union_all(select(named), select(rest)).subquery()
     return (select(both.c.id)
@@ -226,12 +234,12 @@ def list_tracker_rows(*, session: Session, filter: TrackerFilter, sort: TrackerS
                       honour_reveals: bool = True) -> list[TrackerRow]:
     """Every application matching `filter`, ordered by `sort` (for exports)."""
     hidden = _hiding(reveal_blind, honour_reveals)
-    statement = (_row_columns(hidden).select_from(Application)
+    statement = (_row_columns().select_from(Application)
                  .join(Candidate, Candidate.id == Application.candidate_id)
                  .join(Job, Job.id == Application.job_id)
                  .where(*_conditions(filter, hidden, _is_sqlite(session)))
                  .order_by(*_order_by(sort, hidden)))
-    return [_to_row(values) for values in session.exec(statement)]
+    return _rows(session, statement, reveal_blind, honour_reveals)
 
 
 def move_stage(*, session: Session, application_ids: list[int], stage: Stage, actor: User | None,
@@ -367,20 +375,31 @@ def _sort_key(column: str, hidden: Hiding) -> tuple[sa.ColumnElement, bool]:
     raise ValueError(f"cannot sort by {column!r}")
 
 
-def _row_columns(hidden: Hiding):
+def _rows(session: Session, statement, reveal_blind: bool,
+          honour_reveals: bool) -> list[TrackerRow]:
+    """The statement's rows; who is hidden is asked for these few candidates only, so a page
+    never makes the database list every hidden person."""
+    values = list(session.exec(statement))
+    hidden = set() if reveal_blind else hidden_candidate_ids(
+        session=session, candidate_ids=[v.candidate_id for v in values],
+        honour_reveals=honour_reveals)
+    return [_to_row(v, v.candidate_id in hidden) for v in values]
+
+
+def _row_columns():
     return select(
         Application.id, Application.candidate_id, Candidate.full_name, Candidate.email,
         Application.job_id, Job.title, Application.stage, Application.resume_score,
         Application.interview_score, Application.final_score, Application.decision,
         Application.source, Application.created_at, Application.last_activity_at,
-        Application.resume_stale, Job.blind_screening, _is_hidden(hidden).label("hidden"),
+        Application.resume_stale, Job.blind_screening,
     )
 
 
-def _to_row(values: sa.Row) -> TrackerRow:
+def _to_row(values: sa.Row, hidden: bool) -> TrackerRow:
     (application_id, candidate_id, name, email, job_id, title, stage, resume_score,
      interview_score, final_score, decision, source, created_at, last_activity_at,
-     resume_stale, blind, hidden) = values
+     resume_stale, blind) = values
     stage = Stage(stage)
     return TrackerRow(
         application_id=application_id, candidate_id=candidate_id,
