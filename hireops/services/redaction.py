@@ -28,10 +28,10 @@ _ADDRESS_FR = re.compile(
     r"[^\n,;|·•]{0,50}(?:,[ \t]*\d{5}[ \t]+[^\W\d_][\w'’-]{0,30})?",
     re.IGNORECASE,
 )
-# "221B Baker Street", "1600 Amphitheatre Parkway": the street word is capitalised, so
-# "3 projects in a way" stays.
+# "221B Baker Street", "1600 Amphitheatre Parkway": the street's name and kind are
+# capitalised, so "3 projects in a way" stays, and a run of numbers is dismissed at once.
 _ADDRESS_EN = re.compile(
-    r"(?<![\w-])\d{1,5}[A-Za-z]?,?[ \t]+[^\n,;|·•]{0,40}?\b"
+    r"(?<![\w-])\d{1,5}[A-Za-z]?,?[ \t]+(?=[A-Z])[^\n,;|·•]{0,40}?\b"
     r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.?|Lane|Drive|Court|Place|Square|"
     r"Parkway|Terrace|Crescent|Highway|Way)\b"
 )
