@@ -13,10 +13,12 @@ from sqlmodel import Session, select
 
 from hireops.models import Application, Attachment, Candidate, Email, Event, Job, Stage, User
 from hireops.services.audit import record_event
-from hireops.services.blind_screening import REVEAL_ACTION, redact_for, reveal_identity, shown_name
+# reveal_identity lives with the rest of blind screening; the candidate page's callers still
+# find it here.
+from hireops.services.blind_screening import (  # noqa: F401
+    REVEAL_ACTION, redact_for, reveal_identity, shown_name,
+)
 from hireops.services.dashboard import STAGE_LABELS
-
-__all__ = ["REVEAL_ACTION", "reveal_identity"]
 
 NOTE_ACTION = "candidate.note"
 MERGE_ACTION = "candidate.merged"
