@@ -329,6 +329,9 @@ class Application(SQLModel, table=True):
         sa.Index("ix_applications_stage_final_score", "stage", "final_score"),
         sa.Index("ix_applications_created_at", "created_at"),
         sa.Index("ix_applications_last_activity_at", "last_activity_at"),
+        # Who blind screening hides: the people with an application to a blind job, read from
+        # this index alone (revision 0012).
+        sa.Index("ix_applications_job_id_candidate_id", "job_id", "candidate_id"),
         {"extend_existing": True},
     )
 

@@ -1,5 +1,6 @@
 """When HR revealed a blind-screened candidate's identity, stored so the reveal survives a
-reload and reaches the tracker, the ranking and the decision cards.
+reload and reaches the tracker, the ranking and the decision cards; and an index that lists
+the people with an application to a blind job without reading the applications.
 
 Revision ID: 0012
 Revises: 0011
@@ -18,6 +19,9 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table('applications', schema=None) as batch_op:
+        batch_op.create_index('ix_applications_job_id_candidate_id', ['job_id', 'candidate_id'],
+                              unique=False)
     with op.batch_alter_table('candidates', schema=None) as batch_op:
         batch_op.add_column(sa.Column('identity_revealed_at', sa.DateTime(timezone=True),
                                       nullable=True))
@@ -30,3 +34,5 @@ def downgrade() -> None:
     with op.batch_alter_table('candidates', schema=None) as batch_op:
         batch_op.drop_index('ix_candidates_identity_revealed_at')
         batch_op.drop_column('identity_revealed_at')
+    with op.batch_alter_table('applications', schema=None) as batch_op:
+        batch_op.drop_index('ix_applications_job_id_candidate_id')
