@@ -157,6 +157,8 @@ def _owners(session: Session, attachment: Attachment) -> list[int]:
         email = session.get(Email, attachment.email_id)
         if email is not None and email.candidate_id:
             owners.add(email.candidate_id)
-    owners.update(session.exec(select(Candidate.id).where(
-        Candidate.resume_attachment_id == attachment.id)).all())
+    if not owners:
+        # Only when the file came by neither route: this reads the candidates without an index.
+        owners.update(session.exec(select(Candidate.id).where(
+            Candidate.resume_attachment_id == attachment.id)).all())
     return sorted(owners)
