@@ -320,6 +320,10 @@ class Candidate(SQLModel, table=True):
     source: str = Field(default="manual", max_length=40)
     merged_into_id: int | None = Field(default=None, foreign_key="candidates.id")
     anonymized_at: datetime | None = optional_time_field()
+    # When HR revealed the identity that blind screening hides (None: hidden while any of the
+    # candidate's jobs screens blind). Who revealed it is in the audit log. Indexed: the
+    # tracker finds the few revealed people without reading every candidate row.
+    identity_revealed_at: datetime | None = optional_time_field(index=True)
     # The candidate's own answers to the optional equal-opportunities questions,
     # {characteristic: answer}. Voluntary; never used in scoring and never shown to anyone
     # reviewing this candidate: only the reports' adverse-impact view reads them, in aggregate.
@@ -340,6 +344,9 @@ class Application(SQLModel, table=True):
         sa.Index("ix_applications_stage_final_score", "stage", "final_score"),
         sa.Index("ix_applications_created_at", "created_at"),
         sa.Index("ix_applications_last_activity_at", "last_activity_at"),
+        # Who blind screening hides: the people with an application to a blind job, read from
+        # this index alone (revision 0012).
+        sa.Index("ix_applications_job_id_candidate_id", "job_id", "candidate_id"),
         {"extend_existing": True},
     )
 

@@ -27,6 +27,7 @@ from hireops.models import (
 )
 from hireops.services import api_reads
 from hireops.services.api_intake import ResumeRejected, ResumeUpload, intake_candidate
+from hireops.services.hidden_events import ShownEvent
 from hireops.services.jobs import JobForm, JobNotFound, create_job
 from hireops.services.resume_text.limits import format_size
 from hireops.services.tracker import SortColumn, TrackerFilter, TrackerSort, move_stage, \
@@ -86,7 +87,7 @@ def _candidate_out(candidate: Candidate, hidden: bool) -> dict:
             "name": f"Candidate #{candidate.id}" if hidden else candidate.full_name,
             "email": show(candidate.email), "phone": show(candidate.phone),
             "linkedin_url": show(candidate.linkedin_url),
-            "github_url": show(candidate.github_url), "location": candidate.location,
+            "github_url": show(candidate.github_url), "location": show(candidate.location),
             "current_title": candidate.current_title, "source": candidate.source,
             "identity_hidden": hidden, "created_at": candidate.created_at}
 
@@ -184,7 +185,7 @@ def list_applications(
                             resume_min=min_resume_score, search=search)
     rows, total = query_tracker_slice(session=session, filter=filter_,
                                       sort=TrackerSort(column=sort, direction=order),
-                                      limit=limit, offset=offset)
+                                      limit=limit, offset=offset, honour_reveals=False)
     items = [ApplicationRow(
         id=r.application_id, candidate_id=r.candidate_id, candidate_name=r.candidate_name,
         candidate_email=r.candidate_email, job_id=r.job_id, job_title=r.job_title,
@@ -213,23 +214,30 @@ def get_application(application_id: Id, session: Session_,
         candidate_name=f"Candidate #{candidate.id}" if hidden else candidate.full_name,
         job_id=job.id, job_title=job.title, stage=application.stage, source=application.source,
         resume_score=application.resume_score, resume_stale=application.resume_stale,
-        resume_result=_resume_result(application.resume_result, hidden),
+        resume_result=_resume_result(application.resume_result, candidate, hidden),
         interview_score=application.interview_score, final_score=application.final_score,
         decision=application.decision, rejection_reason=application.rejection_reason,
-        evaluation=EvaluationOut.model_validate(evaluation, from_attributes=True)
-        if evaluation else None,
+        evaluation=_evaluation_out(evaluation, candidate, hidden) if evaluation else None,
         latest_decision=DecisionOut.model_validate(
             {**decision.model_dump(), "outcome": DecisionOutcome(decision.outcome).value},
         ) if decision else None,
         created_at=application.created_at, updated_at=application.updated_at)
 
 
-def _resume_result(result: dict, hidden: bool) -> dict:
-    """The scorer's result; the name it read is dropped while the identity is hidden."""
-    summary = result.get("candidate_summary")
-    if hidden and isinstance(summary, dict) and summary.get("name"):
-        return {**result, "candidate_summary": {**summary, "name": ""}}
-    return result
+def _resume_result(result: dict, candidate: Candidate, hidden: bool) -> dict:
+    """The scorer's result; while the identity is hidden, without the name it read or the
+    contact details its quotes hold (a score made before the job turned blind has them)."""
+    return api_reads.redact_values(candidate, result) if hidden else result
+
+
+def _evaluation_out(evaluation, candidate: Candidate, hidden: bool) -> EvaluationOut:
+    out = EvaluationOut.model_validate(evaluation, from_attributes=True)
+    if not hidden:
+        return out
+    return out.model_copy(update={
+        "summary": api_reads.redact_values(candidate, out.summary),
+        "strengths": api_reads.redact_values(candidate, out.strengths),
+        "concerns": api_reads.redact_values(candidate, out.concerns)})
 
 
 @router.patch("/applications/{application_id}/stage", response_model=StageChanged,
@@ -262,9 +270,8 @@ def list_events(
                                        entity_id=entity_id, action=action,
                                        since=_parse_since(since),
                                        limit=limit, offset=offset)
-    hidden = api_reads.hidden_candidate_ids(session=session, candidate_ids=[
-        e.entity_id for e in page.items if e.entity_type == "candidate" and e.entity_id])
-    return EventPage(items=[_event_out(e, hidden) for e in page.items], total=page.total,
+    shown = api_reads.shown_events(session=session, events=page.items)
+    return EventPage(items=[_event_out(e, shown[e.id]) for e in page.items], total=page.total,
                      limit=limit, offset=offset)
 
 
@@ -282,11 +289,7 @@ def _parse_since(since: str | None) -> datetime | None:
     return parsed
 
 
-def _event_out(event, hidden: set[int]) -> EventOut:
+def _event_out(event, shown: ShownEvent) -> EventOut:
     out = EventOut.model_validate(event, from_attributes=True)
-    if event.entity_type == "candidate" and event.entity_id in hidden:
-        # Notes on candidate updates can name other addresses the person wrote from.
-        return out.model_copy(update={"before": api_reads.redact_event_values(out.before),
-                                      "after": api_reads.redact_event_values(out.after),
-                                      "note": ""})
-    return out
+    return out.model_copy(update={"before": shown.before, "after": shown.after,
+                                  "note": shown.note})

@@ -127,7 +127,8 @@ def _toolbar() -> rx.Component:
             rx.menu.trigger(rx.button(rx.icon("download", size=16), "Export", variant="soft",
                                       id="tracker-export")),
             rx.menu.content(rx.menu.item("CSV", on_click=S.export("csv"), id="export-csv"),
-                            rx.menu.item("Excel (XLSX)", on_click=S.export("xlsx"))),
+                            rx.menu.item("Excel (XLSX)", on_click=S.export("xlsx"),
+                                         id="export-xlsx")),
         ),
         width="100%", align="center", spacing="2", wrap="wrap",
     )

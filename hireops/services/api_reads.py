@@ -16,10 +16,10 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Decision, Evaluation, Event, Job, JobStatus
+from hireops.services import blind_screening, hidden_events
+from hireops.services.blind_screening import hidden_candidates, redact_for
+from hireops.services.hidden_events import ShownEvent
 
-IDENTITY_FIELDS = ("full_name", "email", "email_normalized", "phone", "phone_normalized",
-                   "phone_tail", "linkedin_url", "github_url")
-HIDDEN = "[hidden]"
 
 
 @dataclass(frozen=True)
@@ -32,16 +32,39 @@ class Slice:
 
 def _blind_candidate_ids():
     """Candidates with an application to a blind-screening job (a subquery)."""
-    return (select(Application.candidate_id).join(Job, Job.id == Application.job_id)
-            .where(Job.blind_screening.is_(True)).correlate(None))
+    return hidden_candidates(honour_reveals=False)
 
 
 def hidden_candidate_ids(*, session: Session, candidate_ids: list[int]) -> set[int]:
     """Which of `candidate_ids` have their identity hidden by blind screening."""
-    if not candidate_ids:
-        return set()
-    query = _blind_candidate_ids().where(Application.candidate_id.in_(candidate_ids))
-    return set(session.exec(query).all())
+    return blind_screening.hidden_candidate_ids(session=session, candidate_ids=candidate_ids,
+                                                honour_reveals=False)
+
+
+def shown_events(*, session: Session, events: list[Event]) -> dict[int, ShownEvent]:
+    """The events' values without the identity of any blind-screened candidate they concern."""
+    return hidden_events.shown_events(session=session, events=events, honour_reveals=False)
+
+
+def redact_values(candidate: Candidate, value: Any) -> Any:
+    """A stored result (the scorer's, the evaluator's) without the candidate's identity:
+    sentences are redacted as a resume is, single words only where they name the person."""
+    if isinstance(value, dict):
+        return {k: ("" if k in ("name", "email", "phone") and v else redact_values(candidate, v))
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [redact_values(candidate, item) for item in value]
+    if isinstance(value, str) and value:
+        return (redact_for(candidate, value) if " " in value.strip()
+                else hidden_events.HIDDEN if _names_them(candidate, value) else value)
+    return value
+
+
+def _names_them(candidate: Candidate, word: str) -> bool:
+    word = word.lower().strip(".,;:")
+    details = {candidate.email.lower(), candidate.phone.lower(),
+               *(part.lower() for part in candidate.full_name.split() if len(part) > 1)}
+    return bool(word) and word in details
 
 
 def _page(session: Session, query, limit: int, offset: int) -> Slice:
@@ -109,8 +132,3 @@ def list_events_slice(*, session: Session, entity_type: str, entity_id: int | No
         query = query.where(Event.at > since)
     return _page(session, query, limit, offset)
 
-
-def redact_event_values(values: dict[str, Any]) -> dict[str, Any]:
-    """An event's before/after with a blind-screened candidate's identity hidden."""
-    return {key: (HIDDEN if key in IDENTITY_FIELDS and value else value)
-            for key, value in values.items()}

@@ -4,6 +4,7 @@ timeline, team notes, duplicate merging and the audited reveal of blind-screened
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -12,11 +13,14 @@ from sqlmodel import Session, select
 
 from hireops.models import Application, Attachment, Candidate, Email, Event, Job, Stage, User
 from hireops.services.audit import record_event
+# reveal_identity lives with the rest of blind screening; the candidate page's callers still
+# find it here.
+from hireops.services.blind_screening import (  # noqa: F401
+    REVEAL_ACTION, redact_for, reveal_identity, shown_name,
+)
 from hireops.services.dashboard import STAGE_LABELS
-from hireops.services.redaction import redact_resume
 
 NOTE_ACTION = "candidate.note"
-REVEAL_ACTION = "candidate.revealed"
 MERGE_ACTION = "candidate.merged"
 NOTE_MAX_CHARS = 2000
 TIMELINE_LIMIT = 200
@@ -141,28 +145,29 @@ def get_candidate_or_raise(*, session: Session, candidate_id: int) -> Candidate:
     return candidate
 
 
-def get_candidate_profile(*, session: Session, candidate_id: int,
-                          revealed: bool = False) -> CandidateProfile:
-    """Everything the candidate page shows, as display-ready values."""
+def get_candidate_profile(*, session: Session, candidate_id: int) -> CandidateProfile:
+    """Everything the candidate page shows, as display-ready values; while blind screening
+    hides the identity, without it (quotes from the resume and notes included)."""
     candidate = get_candidate_or_raise(session=session, candidate_id=candidate_id)
     rows = session.exec(select(Application, Job).join(Job, Job.id == Application.job_id)
                         .where(Application.candidate_id == candidate_id)
                         .order_by(Application.created_at.desc())).all()
     blind = any(job.blind_screening for _, job in rows)
-    hidden = blind and not revealed
+    hidden = blind and candidate.identity_revealed_at is None
+    # Quotes were made before the job turned blind too, so they are redacted when shown.
+    quote = (lambda text: redact_for(candidate, text)) if hidden else (lambda text: text)
     skills = sorted({term for app, _ in rows for e in _match(app).get("evidence", [])
                      for term in evidence_terms(e.get("skill", ""), e.get("resume_evidence", ""))},
                     key=len, reverse=True)
-    resume = (redact_resume(candidate.resume_text, names=(candidate.full_name,)) if hidden
-              else candidate.resume_text)
+    resume = quote(candidate.resume_text)
     attachment = _resume_attachment(session, candidate)
     show = (lambda value: "" if hidden else value)
     return CandidateProfile(
         candidate_id=candidate.id,
-        display_name=f"Candidate #{candidate.id}" if hidden
-        else (candidate.full_name or candidate.email or f"Candidate #{candidate.id}"),
+        display_name=shown_name(candidate, hidden=hidden),
         email=show(candidate.email), phone=show(candidate.phone),
-        location=candidate.location, linkedin_url=show(candidate.linkedin_url),
+        # A location can be a street address.
+        location=show(candidate.location), linkedin_url=show(candidate.linkedin_url),
         github_url=show(candidate.github_url), current_title=candidate.current_title,
         source=candidate.source, created=_when(candidate.created_at),
         blind=blind, identity_hidden=hidden, merged_into_id=candidate.merged_into_id or 0,
@@ -170,8 +175,8 @@ def get_candidate_profile(*, session: Session, candidate_id: int,
         # The original file carries the identity, so it is withheld while hidden.
         resume_attachment_id=0 if hidden or attachment is None else attachment.id,
         resume_filename="" if hidden or attachment is None else attachment.filename,
-        applications=[_application_card(app, job) for app, job in rows],
-        timeline=_timeline(session, candidate_id, [app.id for app, _ in rows]),
+        applications=[_application_card(app, job, quote) for app, job in rows],
+        timeline=_timeline(session, candidate_id, [app.id for app, _ in rows], quote),
         emails=_emails(session, candidate_id, hidden),
     )
 
@@ -219,14 +224,6 @@ def add_note(*, session: Session, candidate_id: int, text: str, actor: User | No
                          entity_type="candidate", entity_id=candidate_id, note=note)
     session.commit()
     return event
-
-
-def reveal_identity(*, session: Session, candidate_id: int, actor: User | None) -> None:
-    """Audit that `actor` revealed a blind-screened candidate's identity."""
-    get_candidate_or_raise(session=session, candidate_id=candidate_id)
-    record_event(session=session, action=REVEAL_ACTION, actor=actor, entity_type="candidate",
-                 entity_id=candidate_id, note="Identity revealed on the candidate page")
-    session.commit()
 
 
 def merge_candidates(*, session: Session, keep_id: int, merge_id: int,
@@ -287,7 +284,8 @@ def _match(application: Application) -> dict:
     return (application.resume_result or {}).get("match") or {}
 
 
-def _application_card(application: Application, job: Job) -> ApplicationCard:
+def _application_card(application: Application, job: Job,
+                      quote: Callable[[str], str]) -> ApplicationCard:
     result = application.resume_result or {}
     match = _match(application)
     score = application.resume_score
@@ -299,21 +297,24 @@ def _application_card(application: Application, job: Job) -> ApplicationCard:
         score_value=-1.0 if score is None else float(score),
         recommendation=match.get("recommendation", ""),
         confidence="" if confidence is None else f"{confidence:.0%}",
-        evidence=[EvidenceRow(skill=e.get("skill", ""), sentence=e.get("resume_evidence", ""),
+        evidence=[EvidenceRow(skill=e.get("skill", ""),
+                              sentence=quote(e.get("resume_evidence", "")),
                               importance="Nice-to-have" if e.get("importance") == "nice_to_have"
                               else "Must-have")
                   for e in match.get("evidence", [])],
-        gaps=list(match.get("gaps", [])), risks=list(match.get("risks", [])),
+        gaps=[quote(g) for g in match.get("gaps", [])],
+        risks=[quote(r) for r in match.get("risks", [])],
         knockouts=[KnockoutRow(requirement=k.get("requirement", ""),
-                               result=k.get("result", "unknown"), evidence=k.get("evidence", ""))
+                               result=k.get("result", "unknown"),
+                               evidence=quote(k.get("evidence", "")))
                    for k in result.get("knockouts", [])],
-        screening_questions=list(result.get("screening_questions", [])),
+        screening_questions=[quote(q) for q in result.get("screening_questions", [])],
         stale=bool(application.resume_stale), applied=_when(application.created_at),
     )
 
 
-def _timeline(session: Session, candidate_id: int,
-              application_ids: list[int]) -> list[TimelineEntry]:
+def _timeline(session: Session, candidate_id: int, application_ids: list[int],
+              quote: Callable[[str], str]) -> list[TimelineEntry]:
     email_ids = session.exec(select(Email.id).where(Email.candidate_id == candidate_id)).all()
     scopes = [sa.and_(Event.entity_type == "candidate", Event.entity_id == candidate_id)]
     if application_ids:
@@ -324,7 +325,7 @@ def _timeline(session: Session, candidate_id: int,
     events = session.exec(select(Event).where(sa.or_(*scopes))
                           .order_by(Event.at.desc(), Event.id.desc()).limit(TIMELINE_LIMIT)).all()
     return [TimelineEntry(at=_when(event.at), actor=event.actor_label, action=event.action,
-                          label=_label(event.action), note=event.note,
+                          label=_label(event.action), note=quote(event.note),
                           is_note=event.action == NOTE_ACTION) for event in events]
 
 

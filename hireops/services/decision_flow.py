@@ -31,6 +31,7 @@ from hireops.models import (
 )
 from hireops.models import DecisionOutcome as StoredOutcome
 from hireops.services.audit import record_event
+from hireops.services.blind_screening import is_identity_hidden, redact_for, shown_name
 from hireops.services.decisions import (
     DecisionNotReady,
     get_application_or_raise,
@@ -68,6 +69,8 @@ PENDING_HR, CONFIRMED = "pending_hr", "confirmed"
 # internal (scores and thresholds), not for the candidate.
 AUTO_REJECT_REASON = "other applicants matched the requirements of this role more closely"
 _REASON_PLACEHOLDER = "[your reason]"
+# Stands for the name in a rejection draft while blind screening hides it from HR.
+NAME_FILLED_ON_SENDING = "{candidate_name}"
 
 
 class DecisionActionRefused(ValueError):
@@ -248,6 +251,9 @@ def reject_with_email(*, session: Session, application_id: int, reason: str, sub
     cancel_booking(session=session, application_id=application_id, actor=actor,
                    reason="candidate rejected")
     _move_to_rejected(session, application, reason, actor=actor)
+    name = candidate.full_name or "there"
+    subject = subject.replace(NAME_FILLED_ON_SENDING, name)
+    body = body.replace(NAME_FILLED_ON_SENDING, name)
     message = _enqueue_rejection(session, application, candidate, subject, body,
                                  _plain_html(body))
     session.commit()
@@ -308,9 +314,11 @@ def rejection_draft(*, session: Session, application_id: int, actor: User | None
                     reason: str = "") -> tuple[str, str]:
     """The rejection template filled in for this candidate: (subject, body) to edit."""
     application = get_application_or_raise(session=session, application_id=application_id)
-    mail = render_template(get_template(session=session, kind="rejection"),
-                           _mail_values(session, application, actor,
-                                        reason.strip() or _REASON_PLACEHOLDER))
+    values = _mail_values(session, application, actor, reason.strip() or _REASON_PLACEHOLDER)
+    if is_identity_hidden(session=session, candidate_id=application.candidate_id):
+        # HR edits this draft; the name goes in only as the mail is queued.
+        values["candidate_name"] = NAME_FILLED_ON_SENDING
+    mail = render_template(get_template(session=session, kind="rejection"), values)
     return mail.subject, mail.text
 
 
@@ -405,6 +413,9 @@ def _card(session: Session, decision: Decision, now: datetime,
     application = session.get(Application, decision.application_id)
     candidate = session.get(Candidate, application.candidate_id)
     job = session.get(Job, application.job_id)
+    hidden = is_identity_hidden(session=session, candidate_id=candidate.id)
+    # While blind screening hides the person, what the interview produced may name them.
+    quote = (lambda text: redact_for(candidate, text)) if hidden else (lambda text: text)
     evaluation = session.exec(select(Evaluation).where(
         Evaluation.application_id == application.id, Evaluation.status == "ok")
         .order_by(Evaluation.id.desc())).first()
@@ -416,17 +427,17 @@ def _card(session: Session, decision: Decision, now: datetime,
                  if slot else SlotOption("", "", "", ""))
     return DecisionCard(
         application_id=application.id, decision_id=decision.id, candidate_id=candidate.id,
-        candidate_name=candidate.full_name or candidate.email or f"Candidate #{candidate.id}",
+        candidate_name=shown_name(candidate, hidden=hidden),
         job_title=job.title, decision=StoredOutcome(decision.outcome).value,
         status=decision.status, needs_hr=decision.status == PENDING_HR,
         resume_score=_score(decision.resume_score), interview_score=_score(
             decision.interview_score), final_score=_score(decision.final_score),
         thresholds=_threshold_lines(decision, job),
         reasons=_reasons(decision),
-        strengths=list(evaluation.strengths) if evaluation else [],
-        concerns=list(evaluation.concerns) if evaluation else [],
-        summary=evaluation.summary if evaluation else "",
-        preferred_text=parsed.original if parsed else "",
+        strengths=[quote(s) for s in evaluation.strengths] if evaluation else [],
+        concerns=[quote(c) for c in evaluation.concerns] if evaluation else [],
+        summary=quote(evaluation.summary) if evaluation else "",
+        preferred_text=quote(parsed.original) if parsed else "",
         preferred_explanation=parsed.explanation if parsed else "",
         preferred=preferred,
         suggestions=[s for s in suggestions if not slot or s.start != preferred.start],

@@ -1,4 +1,9 @@
-"""Reading the stored inbound mail for the inbox page."""
+"""Reading the stored inbound mail for the inbox page.
+
+Mail from a candidate whose identity blind screening hides is listed without its sender,
+subject, file names or classifier reasoning, and its files cannot be downloaded: each of them
+names the person.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,13 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from hireops.models import Attachment, Candidate, Email
+from hireops.services.blind_screening import anonymous_name, hidden_candidate_ids, hidden_candidates
+
+HIDDEN = "[hidden]"
+
+
+class AttachmentWithheld(LookupError):
+    """The file belongs to a candidate whose identity blind screening hides."""
 
 
 @dataclass(frozen=True)
@@ -61,11 +73,17 @@ def list_emails(*, session: Session, status: str = "", category: str = "", searc
         query = query.where(Email.category == category)
     if search.strip():
         pattern = f"%{search.strip()}%"
+        # A hidden person's mail cannot be found by what would identify them.
         query = query.where(or_(Email.subject.ilike(pattern), Email.from_address.ilike(pattern),
-                                Email.from_name.ilike(pattern)))
+                                Email.from_name.ilike(pattern)),
+                            or_(Email.candidate_id.is_(None),
+                                Email.candidate_id.not_in(hidden_candidates())))
     rows = session.exec(query).all()
     attachments = _attachments_by_email(session, [email.id for email, _ in rows])
-    return [_row(email, name, attachments.get(email.id, [])) for email, name in rows]
+    hidden = hidden_candidate_ids(session=session, candidate_ids=[
+        email.candidate_id for email, _ in rows if email.candidate_id])
+    return [_row(email, name, attachments.get(email.id, []), email.candidate_id in hidden)
+            for email, name in rows]
 
 
 def _attachments_by_email(session: Session, email_ids: list[int]) -> dict[int, list[AttachmentRow]]:
@@ -80,7 +98,10 @@ def _attachments_by_email(session: Session, email_ids: list[int]) -> dict[int, l
     return found
 
 
-def _row(email: Email, candidate_name: str | None, attachments: list[AttachmentRow]) -> EmailRow:
+def _row(email: Email, candidate_name: str | None, attachments: list[AttachmentRow],
+         hidden: bool) -> EmailRow:
+    if hidden:
+        return _hidden_row(email, attachments)
     return EmailRow(
         id=email.id, received=(email.received_at or email.fetched_at).strftime("%d %b %H:%M"),
         sender=email.from_name or email.from_address, sender_address=email.from_address,
@@ -94,6 +115,20 @@ def _row(email: Email, candidate_name: str | None, attachments: list[AttachmentR
     )
 
 
+def _hidden_row(email: Email, attachments: list[AttachmentRow]) -> EmailRow:
+    return EmailRow(
+        id=email.id, received=(email.received_at or email.fetched_at).strftime("%d %b %H:%M"),
+        sender=anonymous_name(email.candidate_id), sender_address="", subject=HIDDEN,
+        category=(email.category or "unclassified").replace("candidate_application",
+                                                             "application"),
+        confidence="" if email.confidence is None else f"{email.confidence:.0%}",
+        reasoning="", status=email.status, failure_reason="", warnings=[],
+        attachments=[AttachmentRow(id=a.id, filename=HIDDEN, size=a.size, status=a.status,
+                                   reason="", downloadable=False) for a in attachments],
+        candidate_id=email.candidate_id, candidate_name=anonymous_name(email.candidate_id),
+    )
+
+
 def inbox_counts(*, session: Session) -> InboxCounts:
     """How many messages are stored, waiting, processed and failed."""
     counts = dict(session.exec(select(Email.status, func.count()).group_by(Email.status)).all())
@@ -103,8 +138,27 @@ def inbox_counts(*, session: Session) -> InboxCounts:
 
 
 def get_attachment_file(*, session: Session, attachment_id: int) -> tuple[str, str]:
-    """(filename, stored path) of an attachment whose bytes were kept; LookupError otherwise."""
+    """(filename, stored path) of an attachment whose bytes were kept and whose candidate may
+    be seen; AttachmentWithheld while blind screening hides its candidate, LookupError when
+    there is nothing to download."""
     attachment = session.get(Attachment, attachment_id)
     if attachment is None or not attachment.storage_path:
         raise LookupError("That attachment is not available.")
+    if hidden_candidate_ids(session=session, candidate_ids=_owners(session, attachment)):
+        raise AttachmentWithheld("Blind screening hides this candidate's identity, and their "
+                                 "files show it. Reveal the identity first (audited).")
     return attachment.filename, attachment.storage_path
+
+
+def _owners(session: Session, attachment: Attachment) -> list[int]:
+    """Every candidate the file belongs to: by upload, by the mail it came in, as a resume."""
+    owners = {attachment.candidate_id} if attachment.candidate_id else set()
+    if attachment.email_id:
+        email = session.get(Email, attachment.email_id)
+        if email is not None and email.candidate_id:
+            owners.add(email.candidate_id)
+    if not owners:
+        # Only when the file came by neither route: this reads the candidates without an index.
+        owners.update(session.exec(select(Candidate.id).where(
+            Candidate.resume_attachment_id == attachment.id)).all())
+    return sorted(owners)

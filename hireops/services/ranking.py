@@ -1,4 +1,8 @@
-"""Ranking view per job: every candidate for one job, best resume score first, with evidence."""
+"""Ranking view per job: every candidate for one job, best resume score first, with evidence.
+
+While blind screening hides a candidate, their name is masked and the quoted resume lines are
+redacted (they may predate the job turning blind); a stored reveal shows them again.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate
+from hireops.services.blind_screening import hidden_candidate_ids, redact_for, shown_name
 from hireops.services.jobs import get_job_or_raise
 
 # How much evidence and how many gaps a ranking card shows.
@@ -29,7 +34,7 @@ class RankedCandidate:
     rank: int
     application_id: int
     candidate_id: int
-    # "Candidate #<id>" while the job screens blind.
+    # "Candidate #<id>" while blind screening hides the identity.
     name: str
     # None until scored.
     score: float | None
@@ -66,16 +71,22 @@ def rank_job(*, session: Session, job_id: int) -> JobRanking:
         .order_by(Application.resume_score.is_(None), Application.resume_score.desc(),
                   Application.id)
     ).all()
-    rows = [_ranked(rank, application, candidate, job.blind_screening, job.version)
+    hidden = hidden_candidate_ids(session=session,
+                                  candidate_ids=[candidate.id for _, candidate in pairs])
+    rows = [_ranked(rank, application, candidate, candidate.id in hidden, job.version)
             for rank, (application, candidate) in enumerate(pairs, start=1)]
     return JobRanking(job_id=job.id, title=job.title, blind=job.blind_screening, rows=rows)
 
 
-def _ranked(rank: int, application: Application, candidate: Candidate, blind: bool,
+def _ranked(rank: int, application: Application, candidate: Candidate, hidden: bool,
             job_version: int) -> RankedCandidate:
     match = (application.resume_result or {}).get("match") or {}
+
+    def quote(text: object) -> str:
+        return redact_for(candidate, str(text)) if hidden else str(text)
+
     evidence = [EvidenceLine(skill=str(item.get("skill", "")),
-                             sentence=str(item.get("resume_evidence", "")))
+                             sentence=quote(item.get("resume_evidence", "")))
                 for item in match.get("evidence", [])[:EVIDENCE_SHOWN]]
     stale = application.resume_score is not None and (
         application.resume_stale or application.resume_job_version != job_version)
@@ -84,13 +95,12 @@ def _ranked(rank: int, application: Application, candidate: Candidate, blind: bo
         rank=rank,
         application_id=application.id,
         candidate_id=candidate.id,
-        name=f"Candidate #{candidate.id}" if blind else (candidate.full_name or candidate.email
-                                                         or f"Candidate #{candidate.id}"),
+        name=shown_name(candidate, hidden=hidden),
         score=application.resume_score,
         score_label="—" if application.resume_score is None else f"{application.resume_score:.0f}",
         recommendation=str(match.get("recommendation", "")),
         stage=stage,
         stale=stale,
         evidence=evidence,
-        gaps=[str(gap) for gap in match.get("gaps", [])[:GAPS_SHOWN]],
+        gaps=[quote(gap) for gap in match.get("gaps", [])[:GAPS_SHOWN]],
     )

@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Decision, Event, Job, Stage
+from hireops.services.blind_screening import anonymous_name, hidden_candidate_ids
 from hireops.services.dashboard import STAGE_LABELS
 from hireops.services.decisions import DecisionThresholds, decide, thresholds_for_job
 from hireops.services.equal_opportunities import PREFER_NOT_TO_SAY
@@ -177,7 +178,7 @@ def top_candidates(*, session: Session, report: ReportFilter,
     """The best applications by final score, then resume score."""
     cohort = load_cohort(session=session, report=report)
     jobs = _jobs(session, {a.job_id for a in cohort})
-    names = _candidate_names(session, cohort, jobs)
+    names = _candidate_names(session, cohort)
     rows = []
     for application in cohort:
         outcome = _outcome(application, jobs)
@@ -302,14 +303,14 @@ def _jobs(session: Session, job_ids: set[int]) -> dict[int, Job]:
     return {job.id: job for job in session.exec(select(Job).where(Job.id.in_(job_ids))).all()}
 
 
-def _candidate_names(session: Session, cohort: list[Application],
-                     jobs: dict[int, Job]) -> dict[int, str]:
+def _candidate_names(session: Session, cohort: list[Application]) -> dict[int, str]:
     ids = {a.candidate_id for a in cohort}
     names = dict(session.exec(select(Candidate.id, Candidate.full_name)
                               .where(Candidate.id.in_(ids))).all()) if ids else {}
-    # Blind-screening jobs keep candidates anonymous here as on the tracker.
-    return {a.id: (f"Candidate #{a.candidate_id}" if jobs[a.job_id].blind_screening
-                   else names.get(a.candidate_id) or f"Candidate #{a.candidate_id}")
+    # Blind screening keeps candidates anonymous here as on the tracker.
+    hidden = hidden_candidate_ids(session=session, candidate_ids=list(ids))
+    return {a.id: (anonymous_name(a.candidate_id) if a.candidate_id in hidden
+                   else names.get(a.candidate_id) or anonymous_name(a.candidate_id))
             for a in cohort}
 
 

@@ -8,8 +8,10 @@ Text search on SQLite reads candidate names and emails from their own index, nev
 resume-laden candidate rows; on PostgreSQL, trigram indexes (pg_trgm, revision 0011) find
 them.
 
-Candidates of blind-screening jobs stay anonymous unless `reveal_blind` is set: their name and
-email are not returned, cannot be searched for, and do not order the candidate column.
+A candidate whose identity blind screening hides (services/blind_screening: any of their jobs
+screens blind and HR has not revealed them) stays anonymous on every row unless `reveal_blind`
+is set: their name and email are not returned, cannot be searched for, and do not order the
+candidate column. `honour_reveals=False` keeps revealed candidates hidden too (the API).
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Job, Stage, User
+from hireops.services.blind_screening import (
+    anonymous_name, hidden_candidate_ids, hidden_candidates,
+)
 from hireops.services.dashboard import STAGE_LABELS
 from hireops.services.stages import STAGE_POSITION, change_stage
 
@@ -76,7 +81,7 @@ class TrackerRow:
 
     application_id: int
     candidate_id: int
-    # "Candidate #<id>" and "" while a blind-screening job hides the identity.
+    # "Candidate #<id>" and "" while blind screening hides the identity.
     candidate_name: str
     candidate_email: str
     job_id: int
@@ -99,6 +104,8 @@ class TrackerRow:
     resume_stale: bool
     # The job screens blind (whether or not this row's identity was revealed).
     blind: bool
+    # The identity is hidden on this row.
+    identity_hidden: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,59 +134,62 @@ _COLUMN_SORT_KEYS = {
 
 
 def query_tracker(*, session: Session, filter: TrackerFilter, sort: TrackerSort, page: int = 1,
-                  page_size: int = 50, reveal_blind: bool = False) -> TrackerPage:
+                  page_size: int = 50, reveal_blind: bool = False,
+                  honour_reveals: bool = True) -> TrackerPage:
     """One page of applications matching `filter`, ordered by `sort`, with the total count."""
     page_size = max(1, min(page_size, MAX_PAGE_SIZE))
     sqlite = _is_sqlite(session)
+    hidden = _hiding(reveal_blind, honour_reveals)
     count = select(sa.func.count()).select_from(Application).where(
-        *_conditions(filter, reveal_blind, sqlite))
+        *_conditions(filter, hidden, sqlite))
     total = int(session.exec(count).one())
     page = max(1, min(page, -(-total // page_size)))
-    statement = _page_statement(filter, sort, reveal_blind, sqlite, page_size,
+    statement = _page_statement(filter, sort, hidden, sqlite, page_size,
                                 (page - 1) * page_size)
-    rows = [_to_row(values, reveal_blind) for values in session.exec(statement)]
+    rows = _rows(session, statement, reveal_blind, honour_reveals)
     return TrackerPage(rows=rows, total=total, page=page, page_size=page_size)
 
 
 def query_tracker_slice(*, session: Session, filter: TrackerFilter, sort: TrackerSort,
-                        limit: int, offset: int,
-                        reveal_blind: bool = False) -> tuple[list[TrackerRow], int]:
+                        limit: int, offset: int, reveal_blind: bool = False,
+                        honour_reveals: bool = True) -> tuple[list[TrackerRow], int]:
     """Applications `offset` to `offset + limit` matching `filter`, and the total; unlike
     `query_tracker` nothing is clamped, so a slice past the end is empty (API paging)."""
     sqlite = _is_sqlite(session)
+    hidden = _hiding(reveal_blind, honour_reveals)
     count = select(sa.func.count()).select_from(Application).where(
-        *_conditions(filter, reveal_blind, sqlite))
+        *_conditions(filter, hidden, sqlite))
     total = int(session.exec(count).one())
-    statement = _page_statement(filter, sort, reveal_blind, sqlite,
+    statement = _page_statement(filter, sort, hidden, sqlite,
                                 max(1, min(limit, MAX_PAGE_SIZE)), max(0, offset))
-    return [_to_row(values, reveal_blind) for values in session.exec(statement)], total
+    return _rows(session, statement, reveal_blind, honour_reveals), total
 
 
-def _page_statement(filter: TrackerFilter, sort: TrackerSort, reveal_blind: bool, sqlite: bool,
+def _page_statement(filter: TrackerFilter, sort: TrackerSort, hidden: Hiding, sqlite: bool,
                     limit: int, offset: int):
     """The page's ids chosen over applications alone, then their candidates and jobs joined."""
     if sort.column == "candidate":
-        page_ids = _page_ids_by_name(filter, sort, reveal_blind, sqlite, limit, offset)
+        page_ids = _page_ids_by_name(filter, sort, hidden, sqlite, limit, offset)
     else:
-        page_ids = _page_ids(filter, sort, reveal_blind, sqlite, limit, offset)
+        page_ids = _page_ids(filter, sort, hidden, sqlite, limit, offset)
     return (_row_columns().select_from(page_ids)
             .join(Application, Application.id == page_ids.c.id)
             .join(Candidate, Candidate.id == Application.candidate_id)
             .join(Job, Job.id == Application.job_id)
-            .order_by(*_order_by(sort, reveal_blind)))
+            .order_by(*_order_by(sort, hidden)))
 
 
-def _page_ids(filter: TrackerFilter, sort: TrackerSort, reveal_blind: bool, sqlite: bool,
+def _page_ids(filter: TrackerFilter, sort: TrackerSort, hidden: Hiding, sqlite: bool,
               limit: int, offset: int) -> sa.Subquery:
     statement = select(Application.id).select_from(Application)
     if sort.column == "job":
         statement = statement.join(Job, Job.id == Application.job_id)
-    return (statement.where(*_conditions(filter, reveal_blind, sqlite))
-            .order_by(*_order_by(sort, reveal_blind)).limit(limit).offset(offset)
+    return (statement.where(*_conditions(filter, hidden, sqlite))
+            .order_by(*_order_by(sort, hidden)).limit(limit).offset(offset)
             .subquery("page_ids"))
 
 
-def _page_ids_by_name(filter: TrackerFilter, sort: TrackerSort, reveal_blind: bool,
+def _page_ids_by_name(filter: TrackerFilter, sort: TrackerSort, hidden: Hiding,
                       sqlite: bool, limit: int, offset: int) -> sa.Subquery:
     """The page's ids in candidate-name order: named candidates first, then the nameless and
     the hidden (blind screening) by application id.
@@ -193,9 +203,8 @@ def _page_ids_by_name(filter: TrackerFilter, sort: TrackerSort, reveal_blind: bo
     def ordered(column):
         return column.desc() if descending else column.asc()
 
-    hidden_job = sa.false() if reveal_blind else Application.job_id.in_(
-        select(Job.id).where(Job.blind_screening.is_(True)).correlate(None))
-    conditions = _conditions(filter, reveal_blind, sqlite)
+    hidden_job = _is_hidden(hidden)
+    conditions = _conditions(filter, hidden, sqlite)
     named = (select(Application.id.label("id"), sa.literal(0).label("part"),
                     Candidate.full_name.label("name"))
              .join(Candidate, Candidate.id == Application.candidate_id)
@@ -203,10 +212,16 @@ def _page_ids_by_name(filter: TrackerFilter, sort: TrackerSort, reveal_blind: bo
              .order_by(ordered(Candidate.full_name), ordered(Application.id))
              .limit(offset + limit).subquery())
     nameless_candidates = select(Candidate.id).where(Candidate.full_name == "").correlate(None)
+    # "+ 0" keeps the database walking applications in id order and stopping early, rather
+    # than gathering every hidden and nameless person's applications through the candidate
+    # index and sorting them all.
+    unindexed_candidate = Application.candidate_id + 0
+    hidden_or_nameless = sa.or_(
+        sa.false() if hidden is None else unindexed_candidate.in_(hidden),
+        unindexed_candidate.in_(nameless_candidates))
     rest = (select(Application.id.label("id"), sa.literal(1).label("part"),
                    sa.literal(None, sa.String).label("name"))
-            .where(*conditions, sa.or_(hidden_job,
-                                       Application.candidate_id.in_(nameless_candidates)))
+            .where(*conditions, hidden_or_nameless)
             .order_by(ordered(Application.id)).limit(offset + limit).subquery())
     both = sa.union_all(select(named), select(rest)).subquery()
     return (select(both.c.id)
@@ -215,14 +230,16 @@ def _page_ids_by_name(filter: TrackerFilter, sort: TrackerSort, reveal_blind: bo
 
 
 def list_tracker_rows(*, session: Session, filter: TrackerFilter, sort: TrackerSort,
-                      reveal_blind: bool = False) -> list[TrackerRow]:
+                      reveal_blind: bool = False,
+                      honour_reveals: bool = True) -> list[TrackerRow]:
     """Every application matching `filter`, ordered by `sort` (for exports)."""
+    hidden = _hiding(reveal_blind, honour_reveals)
     statement = (_row_columns().select_from(Application)
                  .join(Candidate, Candidate.id == Application.candidate_id)
                  .join(Job, Job.id == Application.job_id)
-                 .where(*_conditions(filter, reveal_blind, _is_sqlite(session)))
-                 .order_by(*_order_by(sort, reveal_blind)))
-    return [_to_row(values, reveal_blind) for values in session.exec(statement)]
+                 .where(*_conditions(filter, hidden, _is_sqlite(session)))
+                 .order_by(*_order_by(sort, hidden)))
+    return _rows(session, statement, reveal_blind, honour_reveals)
 
 
 def move_stage(*, session: Session, application_ids: list[int], stage: Stage, actor: User | None,
@@ -242,11 +259,24 @@ def move_stage(*, session: Session, application_ids: list[int], stage: Stage, ac
     return moved
 
 
+# The candidates whose identity to hide (a subquery of their ids), or None to hide no one.
+Hiding = sa.Select | None
+
+
+def _hiding(reveal_blind: bool, honour_reveals: bool) -> Hiding:
+    return None if reveal_blind else hidden_candidates(honour_reveals=honour_reveals)
+
+
+def _is_hidden(hidden: Hiding) -> sa.ColumnElement[bool]:
+    """Whether the application's candidate is hidden (false when no one is)."""
+    return sa.false() if hidden is None else Application.candidate_id.in_(hidden)
+
+
 def _is_sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
 
-def _conditions(filter: TrackerFilter, reveal_blind: bool,
+def _conditions(filter: TrackerFilter, hidden: Hiding,
                 sqlite: bool) -> list[sa.ColumnElement[bool]]:
     conditions: list[sa.ColumnElement[bool]] = []
     if filter.job_ids:
@@ -271,11 +301,11 @@ def _conditions(filter: TrackerFilter, reveal_blind: bool,
     if filter.applied_to is not None:
         conditions.append(Application.created_at < _start_of(filter.applied_to + timedelta(1)))
     if filter.search:
-        conditions.append(_search(filter.search, reveal_blind, sqlite))
+        conditions.append(_search(filter.search, hidden, sqlite))
     return conditions
 
 
-def _search(text: str, reveal_blind: bool, sqlite: bool) -> sa.ColumnElement[bool]:
+def _search(text: str, hidden: Hiding, sqlite: bool) -> sa.ColumnElement[bool]:
     # Subqueries rather than joins: names and emails are read from their own index (few
     # pages) instead of every candidate row with its resume, and matches are then found
     # through the applications' candidate and job indexes. Never correlated with the outer
@@ -285,9 +315,8 @@ def _search(text: str, reveal_blind: bool, sqlite: bool) -> sa.ColumnElement[boo
         select(Candidate.id).where(sa.or_(_contains(Candidate.full_name, text, sqlite),
                                           _contains(Candidate.email, text, sqlite)))
         .correlate(None))
-    if not reveal_blind:
-        unblinded_jobs = select(Job.id).where(Job.blind_screening.is_(False)).correlate(None)
-        by_identity = sa.and_(by_identity, Application.job_id.in_(unblinded_jobs))
+    if hidden is not None:
+        by_identity = sa.and_(by_identity, Application.candidate_id.not_in(hidden))
     return sa.or_(Application.job_id.in_(by_title), by_identity)
 
 
@@ -313,9 +342,9 @@ def _start_of(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=timezone.utc)
 
 
-def _order_by(sort: TrackerSort, reveal_blind: bool) -> list[sa.ColumnElement]:
+def _order_by(sort: TrackerSort, hidden: Hiding) -> list[sa.ColumnElement]:
     """The sort column with empty values last, then the application id for a stable order."""
-    key, nullable = _sort_key(sort.column, reveal_blind)
+    key, nullable = _sort_key(sort.column, hidden)
     descending = sort.direction == "desc"
     ordered = key.desc() if descending else key.asc()
     # Databases differ on where NULLs go by default; SQLite still walks an index with this.
@@ -325,15 +354,15 @@ def _order_by(sort: TrackerSort, reveal_blind: bool) -> list[sa.ColumnElement]:
     return [ordered, tiebreak]
 
 
-def _sort_key(column: str, reveal_blind: bool) -> tuple[sa.ColumnElement, bool]:
+def _sort_key(column: str, hidden: Hiding) -> tuple[sa.ColumnElement, bool]:
     """The expression to order by and whether it can be NULL."""
     if column in _COLUMN_SORT_KEYS:
         return _COLUMN_SORT_KEYS[column], column.endswith("score")
     if column == "candidate":
         name = sa.func.nullif(Candidate.full_name, "")
-        if reveal_blind:
+        if hidden is None:
             return name, True
-        return sa.case((Job.blind_screening.is_(True), sa.null()), else_=name), True
+        return sa.case((_is_hidden(hidden), sa.null()), else_=name), True
     if column == "job":
         return Job.title, False
     if column == "stage":
@@ -346,6 +375,17 @@ def _sort_key(column: str, reveal_blind: bool) -> tuple[sa.ColumnElement, bool]:
     raise ValueError(f"cannot sort by {column!r}")
 
 
+def _rows(session: Session, statement, reveal_blind: bool,
+          honour_reveals: bool) -> list[TrackerRow]:
+    """The statement's rows; who is hidden is asked for these few candidates only, so a page
+    never makes the database list every hidden person."""
+    values = list(session.exec(statement))
+    hidden = set() if reveal_blind else hidden_candidate_ids(
+        session=session, candidate_ids=[v.candidate_id for v in values],
+        honour_reveals=honour_reveals)
+    return [_to_row(v, v.candidate_id in hidden) for v in values]
+
+
 def _row_columns():
     return select(
         Application.id, Application.candidate_id, Candidate.full_name, Candidate.email,
@@ -356,20 +396,19 @@ def _row_columns():
     )
 
 
-def _to_row(values: sa.Row, reveal_blind: bool) -> TrackerRow:
+def _to_row(values: sa.Row, hidden: bool) -> TrackerRow:
     (application_id, candidate_id, name, email, job_id, title, stage, resume_score,
      interview_score, final_score, decision, source, created_at, last_activity_at,
      resume_stale, blind) = values
-    hidden = blind and not reveal_blind
     stage = Stage(stage)
     return TrackerRow(
         application_id=application_id, candidate_id=candidate_id,
-        candidate_name=f"Candidate #{candidate_id}" if hidden else (name or email),
+        candidate_name=anonymous_name(candidate_id) if hidden else (name or email),
         candidate_email="" if hidden else email,
         job_id=job_id, job_title=title, stage=stage.value,
         stage_label=STAGE_LABELS.get(stage, stage.value),
         resume_score=resume_score, interview_score=interview_score, final_score=final_score,
         decision=decision, source=source, applied=created_at.date().isoformat(),
         last_activity=last_activity_at.strftime("%Y-%m-%d %H:%M"),
-        resume_stale=bool(resume_stale), blind=bool(blind),
+        resume_stale=bool(resume_stale), blind=bool(blind), identity_hidden=bool(hidden),
     )

@@ -7,9 +7,10 @@ import reflex as rx
 from hireops import routes
 from hireops.db import session_scope
 from hireops.services.attachment_store import read_attachment
+from hireops.services.blind_screening import reveal_identity
 from hireops.services.candidate_profile import (
     ApplicationCard, CandidateMergeRefused, EmailEntry, ResumeSegment, TimelineEntry, add_note,
-    get_candidate_profile, merge_candidates, reveal_identity,
+    get_candidate_profile, merge_candidates,
 )
 from hireops.services.inbox import get_attachment_file
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
@@ -38,8 +39,6 @@ class CandidateState(AuthState):
     note_text: str = ""
     merge_id: str = ""
     error: str = ""
-    # Candidates whose identity this browser session revealed (each reveal is audited).
-    _revealed: list[int] = []
     _resume_attachment_id: int = 0
 
     @rx.event
@@ -81,10 +80,11 @@ class CandidateState(AuthState):
     @rx.event
     @requires(*WRITE_ROLES)
     def reveal(self):
+        if not self.identity_hidden:
+            return
         with session_scope() as session:
             reveal_identity(session=session, candidate_id=self.candidate_id,
                             actor=current_actor())
-        self._revealed = [*self._revealed, self.candidate_id]
         self._refresh()
         return rx.toast.info("Identity revealed; the reveal is in the audit log.")
 
@@ -126,8 +126,7 @@ class CandidateState(AuthState):
 
     def _refresh(self) -> None:
         with session_scope() as session:
-            profile = get_candidate_profile(session=session, candidate_id=self.candidate_id,
-                                            revealed=self.candidate_id in self._revealed)
+            profile = get_candidate_profile(session=session, candidate_id=self.candidate_id)
         for name in ("display_name", "email", "phone", "location", "linkedin_url", "github_url",
                      "current_title", "source", "created", "blind", "identity_hidden",
                      "merged_into_id", "resume_segments", "resume_filename", "applications",

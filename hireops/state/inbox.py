@@ -8,7 +8,9 @@ import reflex as rx
 
 from hireops.db import session_scope
 from hireops.services.attachment_store import read_attachment
-from hireops.services.inbox import EmailRow, get_attachment_file, inbox_counts, list_emails
+from hireops.services.inbox import (
+    AttachmentWithheld, EmailRow, get_attachment_file, inbox_counts, list_emails,
+)
 from hireops.services.inbox_processing import reprocess_emails
 from hireops.services.ingest import IngestSummary, run_ingest_pass
 from hireops.services.mail_config import configured_mail_source
@@ -132,6 +134,8 @@ class InboxState(AuthState):
                 filename, path = get_attachment_file(session=session,
                                                      attachment_id=int(attachment_id))
             data = read_attachment(path)
+        except AttachmentWithheld as withheld:
+            return rx.toast.error(str(withheld))
         except (LookupError, FileNotFoundError):
             return rx.toast.error("That attachment is not available.")
         return rx.download(data=data, filename=filename)

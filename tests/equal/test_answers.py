@@ -16,6 +16,7 @@ from hireops.models import Application, Candidate, Event, Job, Role, Stage
 from hireops.services.api_tokens import create_api_token
 from hireops.services.audit_log import AuditFilter, export_events_csv, list_events
 from hireops.services.auth import create_user
+from hireops.services.blind_screening import reveal_identity
 from hireops.services.candidate_profile import get_candidate_profile, merge_candidates
 from hireops.services.equal_opportunities import (
     ANSWERED_ACTION,
@@ -101,8 +102,9 @@ def test_answers_stay_off_the_candidate_page_and_the_tracker(session, candidate_
     record_answers(session=session, candidate_id=candidate_id,
                    answers={"origin": "Wombat Valley"})
     for revealed in (False, True):
-        profile = get_candidate_profile(session=session, candidate_id=candidate_id,
-                                        revealed=revealed)
+        if revealed:
+            reveal_identity(session=session, candidate_id=candidate_id, actor=None)
+        profile = get_candidate_profile(session=session, candidate_id=candidate_id)
         assert "Wombat Valley" not in repr(profile)
     page = query_tracker(session=session, filter=TrackerFilter(), sort=TrackerSort())
     assert page.total == 1 and "Wombat Valley" not in repr(page)

@@ -125,6 +125,7 @@ class DovecotServer:
         self._process = subprocess.Popen(
             [dovecot_binary() or "dovecot", "-F", "-c", str(self.config_path)],
             stdout=subprocess.DEVNULL, stderr=self._stderr_file(), start_new_session=True,
+            umask=0o022,
         )
         self._wait_for_greeting()
         return self
@@ -215,6 +216,12 @@ class DovecotServer:
         (self.root / "passwd").write_text(f"{self.username}:{{PLAIN}}{self.password}\n")
         for name in ("run", "state", "home"):
             (self.root / name).mkdir(exist_ok=True)
+            (self.root / name).chmod(0o755)
+        # Modes set outright, not left to the umask: once the app module is imported the test
+        # process runs with umask 077 (hireops.services.private_files), and Dovecot's
+        # unprivileged auth process could then not read the password file.
+        for path in (self.config_path, self.root / "passwd"):
+            path.chmod(0o644)
         dovecot = pwd.getpwnam("dovecot")
         home = self.root / "home"
         os.chown(home, dovecot.pw_uid, dovecot.pw_gid)

@@ -34,10 +34,28 @@ Backend Engineer, Acme (2018 - 2024)
 SKILLS
 Python, PostgreSQL, REST APIs, FastAPI, Docker, Kubernetes, Redis
 """
-ANSWER = ("In my last role I designed a Python REST API on PostgreSQL that served 2 million "
-          "requests a day. I profiled the slow endpoints, added indexes and cut p95 latency "
-          "from 800 ms to 120 ms, and I wrote integration tests so the team could change it "
-          "safely. I explained the trade-offs to product and we shipped it in six weeks.")
+# Distinct answers, as a real candidate gives them: the evaluator credits one text pasted under
+# every question only once.
+ANSWERS = (
+    "In my last role I designed a Python REST API on PostgreSQL that served 2 million requests "
+    "a day. I profiled the slow endpoints, added indexes and cut p95 latency from 800 ms to "
+    "120 ms, and wrote integration tests so the team could change it safely.",
+    "When our PostgreSQL primary ran out of connections during a sale, I added PgBouncer in "
+    "transaction mode, capped each service's pool at 20 and the error rate fell from 4% to 0.",
+    "I moved our deployments to Kubernetes: I wrote the Helm charts, added readiness probes and "
+    "rolled out one service per week, so we never had a full outage during the migration.",
+    "I disagreed with a product manager about shipping without tests. I showed her the bug "
+    "count from the last release, we agreed on a smaller scope, and we shipped a week later "
+    "with no incidents.",
+    "For a slow report I ran EXPLAIN ANALYZE, found a sequential scan on 40 million rows, added "
+    "a partial index and rewrote the join; the report went from 90 seconds to 3 seconds.",
+    "I mentor two junior engineers: we pair on code reviews every week, and both now own a "
+    "service on their own. I learned to explain trade-offs instead of giving answers.",
+    "To make payments idempotent I stored a request key with a unique constraint, so a retried "
+    "call returns the first result and a customer is never charged twice.",
+    "I would start by reading the on-call notes and the slowest queries, then pick one "
+    "measurable goal for the first month, such as halving the p95 of the checkout API.",
+)
 HR_EMAIL = "hannah@example.com"
 
 
@@ -134,10 +152,10 @@ def _interview(session: Session, link: InterviewLink, *, answers: bool) -> None:
     mark_started(session=session, link=link)
     if answers:
         start_interview(session=session, link=link)
-        for _ in range(20):  # the plan has at most 8 questions, each with one follow-up
+        for turn in range(20):  # the plan has at most 8 questions, each with one follow-up
             if _last_turn(session, link) == "slot_question":
                 break
-            submit_answer(session=session, link=link, text=ANSWER)
+            submit_answer(session=session, link=link, text=ANSWERS[turn % len(ANSWERS)])
         assert submit_answer(session=session, link=link, text="Next Tuesday at 3pm").finished
     complete_interview(session=session, link=link)
     session.commit()

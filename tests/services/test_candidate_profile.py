@@ -187,7 +187,7 @@ def test_blind_screening_hides_identity_until_revealed_and_the_reveal_is_audited
     assert "Python" in resume
 
     reveal_identity(session=session, candidate_id=maya.id, actor=actor)
-    shown = get_candidate_profile(session=session, candidate_id=maya.id, revealed=True)
+    shown = get_candidate_profile(session=session, candidate_id=maya.id)
     assert shown.display_name == "Maya Chen" and shown.email == "maya@example.com"
     event = session.exec(select(Event).where(Event.action == "candidate.revealed")).one()
     assert (event.entity_id, event.actor_user_id) == (maya.id, actor.id)

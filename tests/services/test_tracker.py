@@ -243,9 +243,10 @@ def test_pages_by_candidate_name_cross_into_the_nameless_in_order(session, grid,
 
 def test_default_page_walks_an_index(session, grid):
     """Page one of the default sort reads the last-activity index, not a sort of every row."""
-    from hireops.services.tracker import _page_statement
+    from hireops.services.tracker import _hiding, _page_statement
 
-    statement = _page_statement(TrackerFilter(), TrackerSort(), False, True, 50, 0)
+    hidden = _hiding(reveal_blind=False, honour_reveals=True)
+    statement = _page_statement(TrackerFilter(), TrackerSort(), hidden, True, 50, 0)
     compiled = statement.compile(session.get_bind(), compile_kwargs={"literal_binds": True})
     plan = " / ".join(row[3] for row in session.connection().exec_driver_sql(
         f"EXPLAIN QUERY PLAN {compiled}"))

@@ -70,7 +70,7 @@ def test_wrong_passwords_do_not_stall_other_events(database_url):
 
     answers, took, responses = _in_own_loop(_loop_answers_during(wrong_sign_ins))
     assert all(r.status_code == 303 and "error=wrong" in r.headers["location"]
-               for r in responses)
+               for r in responses), [r.headers.get("location") for r in responses]
     # Checked on the loop, one request blocks it until its check ends, so the loop answers
     # at most once between two sign-ins. Off the loop it answers all along, even on a busy
     # machine where the checks compete for the cores.

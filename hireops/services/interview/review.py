@@ -3,16 +3,19 @@ summary, integrity flags and the evaluation."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlmodel import Session, select
 
-from hireops.models import Application, Evaluation, InterviewLink, Job, OutboxMessage
+from hireops.models import Application, Candidate, Evaluation, InterviewLink, Job, OutboxMessage
 from hireops.services.ai_flags import FlagRow, flag_rows, flags_for_application
+from hireops.services.blind_screening import is_identity_hidden, redact_for
 from hireops.services.interview.links import OPEN_STATUSES, reveal_link_url
 from hireops.services.interview.turns import list_turns
 
+HIDDEN = "[hidden]"
 STATUS_LABELS = {"generated": "Link generated", "sent": "Link sent", "opened": "Opened",
                  "started": "Started", "completed": "Completed", "expired": "Expired",
                  "revoked": "Revoked"}
@@ -142,7 +145,8 @@ def _flags_by_target(session: Session, application_id: int) -> dict[tuple[str, i
     return grouped
 
 
-def _card(session: Session, link: InterviewLink, job: Job) -> InterviewCard:
+def _card(session: Session, link: InterviewLink, job: Job,
+          quote: Callable[[str], str]) -> InterviewCard:
     evaluations = _evaluations(session, link.id)
     evaluation = evaluations[0] if evaluations else None
     is_open = link.status in OPEN_STATUSES
@@ -153,11 +157,11 @@ def _card(session: Session, link: InterviewLink, job: Job) -> InterviewCard:
         provider="ElevenLabs voice" if link.provider == "elevenlabs" else "Built-in",
         url=reveal_link_url(link) if is_open else "", expires=_when(link.expires_at),
         is_open=is_open, override_reason=link.threshold_override_reason,
-        consent=_consent(link), preferred_slot=link.preferred_slot_text,
+        consent=_consent(link), preferred_slot=quote(link.preferred_slot_text),
         trail=[TrailRow(label=STATUS_LABELS.get(entry.get("status", ""), entry.get("status", "")),
                         at=_iso_when(entry.get("at", "")), by=entry.get("by", ""),
-                        note=entry.get("note", "")) for entry in link.status_trail],
-        transcript=[TranscriptRow(speaker=turn.speaker, text=turn.text, kind=turn.kind,
+                        note=quote(entry.get("note", ""))) for entry in link.status_trail],
+        transcript=[TranscriptRow(speaker=turn.speaker, text=quote(turn.text), kind=turn.kind,
                                   at=_when(turn.ended_at), turn_id=turn.id,
                                   flags=flags.get(("question", turn.id), []))
                     for turn in list_turns(session=session, link_id=link.id)],
@@ -166,7 +170,7 @@ def _card(session: Session, link: InterviewLink, job: Job) -> InterviewCard:
         evaluation_status=evaluation.status if evaluation else "",
         evaluation_score=f"{evaluation.score:.0f}" if evaluation and evaluation.score is not None
         else "",
-        evaluation_summary=evaluation.summary if evaluation else "",
+        evaluation_summary=quote(evaluation.summary) if evaluation else "",
         evaluation_id=evaluation.id if evaluation else 0,
         evaluation_source=evaluation.source if evaluation else "",
         evaluation_flags=flags.get(("evaluation", evaluation.id), []) if evaluation else [],
@@ -175,7 +179,7 @@ def _card(session: Session, link: InterviewLink, job: Job) -> InterviewCard:
                             for old in evaluations[1:] if old.status == "superseded"],
         audio_url=f"/api/v1/interviews/{link.id}/audio"
         if link.provider == "elevenlabs" and link.conversation_id else "",
-        **_evaluation_details(evaluation),
+        **_evaluation_details(evaluation, quote),
     )
 
 
@@ -183,7 +187,7 @@ RATING_LABELS = {"communication": "Communication", "technical_depth": "Technical
                  "problem_solving": "Problem solving", "cultural_fit": "Cultural fit"}
 
 
-def _evaluation_details(evaluation: Evaluation | None) -> dict:
+def _evaluation_details(evaluation: Evaluation | None, quote: Callable[[str], str]) -> dict:
     """The readable parts of a stored evaluation result beyond its score and summary."""
     result = (evaluation.result or {}) if evaluation else {}
     justifications = result.get("justifications") or {}
@@ -191,25 +195,37 @@ def _evaluation_details(evaluation: Evaluation | None) -> dict:
     flagged = [f"{a.get('topic_label') or a.get('topic')}: {a.get('text', '')}"
                for a in audits if not a.get("allowed", True)]
     return {
-        "rating_lines": [f"{RATING_LABELS[key]}: {justifications[key].removeprefix('Rated ')}"
+        "rating_lines": [quote(f"{RATING_LABELS[key]}: "
+                               f"{justifications[key].removeprefix('Rated ')}")
                          for key in RATING_LABELS if justifications.get(key)],
-        "communication_notes": list((result.get("communication_signals") or {})
-                                    .get("notes", [])),
+        "communication_notes": [quote(note) for note in (result.get("communication_signals")
+                                                         or {}).get("notes", [])],
         "question_check": (f"{len(audits)} question{'' if len(audits) == 1 else 's'} asked, "
                            f"{len(flagged)} touching a protected characteristic")
         if audits else "",
-        "flagged_questions": flagged,
+        "flagged_questions": [quote(question) for question in flagged],
     }
 
 
 def interview_cards(*, session: Session, candidate_id: int) -> list[InterviewCard]:
-    """Every interview link of the candidate's applications, newest first."""
+    """Every interview link of the candidate's applications, newest first; while blind
+    screening hides the candidate, what was said is redacted (the interviewer greets them by
+    name)."""
     rows = session.exec(select(InterviewLink, Job)
                         .join(Application, Application.id == InterviewLink.application_id)
                         .join(Job, Job.id == Application.job_id)
                         .where(Application.candidate_id == candidate_id)
                         .order_by(InterviewLink.created_at.desc(), InterviewLink.id.desc())).all()
-    return [_card(session, link, job) for link, job in rows]
+    quote = _quote_for(session, candidate_id)
+    return [_card(session, link, job, quote) for link, job in rows]
+
+
+def _quote_for(session: Session, candidate_id: int) -> Callable[[str], str]:
+    """Text as shown: without the candidate's identity while blind screening hides it."""
+    if not is_identity_hidden(session=session, candidate_id=candidate_id):
+        return lambda text: text
+    candidate = session.get(Candidate, candidate_id)
+    return lambda text: redact_for(candidate, text) if text else text
 
 
 @dataclass
@@ -234,8 +250,11 @@ def outgoing_mail(*, session: Session, candidate_id: int) -> list[OutgoingMailRo
                             .where(Application.candidate_id == candidate_id)
                             .order_by(OutboxMessage.created_at.desc(),
                                       OutboxMessage.id.desc())).all()
-    return [OutgoingMailRow(message_id=m.id, kind=m.kind, to_address=m.to_address,
-                            subject=m.subject, status=m.status,
+    quote = _quote_for(session, candidate_id)
+    hidden = is_identity_hidden(session=session, candidate_id=candidate_id)
+    return [OutgoingMailRow(message_id=m.id, kind=m.kind,
+                            to_address=HIDDEN if hidden else m.to_address,
+                            subject=quote(m.subject), status=m.status,
                             when=_when(m.sent_at or m.created_at), attempts=m.attempts,
                             last_error=m.last_error,
                             can_retry=m.status in ("failed", "pending") and m.attempts > 0)

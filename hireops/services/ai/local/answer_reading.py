@@ -44,6 +44,11 @@ _WORD_ENDINGS = ("", "s", "es", "ed", "ing", "ion", "ions", "ation", "ations", "
                  "ies", "al")
 
 
+# No term is longer than this, so longer prefixes of a word need no lookup: without the bound
+# one 100,000-letter "word" cost a lookup of every prefix (quadratic).
+_LONGEST_PREFIX = max(map(len, CONCEPT_TERMS.prefixes), default=0)
+
+
 @lru_cache(maxsize=8192)
 def concept_groups(text: str, *, whole_words: bool = False) -> frozenset[str]:
     """The concept groups whose terms appear in `text`. With `whole_words`, a term matches only
@@ -53,7 +58,7 @@ def concept_groups(text: str, *, whole_words: bool = False) -> frozenset[str]:
     for token in _TOKEN.findall(folded):
         token = token.rstrip(".")
         found.update(CONCEPT_TERMS.exact.get(token, ()))
-        for end in range(3, len(token) + 1):
+        for end in range(3, min(len(token), _LONGEST_PREFIX) + 1):
             if whole_words and token[end:] not in _WORD_ENDINGS:
                 continue
             found.update(CONCEPT_TERMS.prefixes.get(token[:end], ()))
