@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -212,3 +213,20 @@ def test_text_is_read_by_pdfium_not_pypdf(monkeypatch):
     monkeypatch.setattr("pypdf.PageObject.extract_text", lambda *a, **k: pytest.fail("pypdf"))
     result = extract_text("cv.pdf", "application/pdf", hostile.text_pdf(), LIMITS)
     assert result.status == "ok" and "Jane Q. Doe" in result.text
+
+
+def test_threads_reading_pdfs_at_once_each_get_their_own_text():
+    """Remote engines analyse mail in threads; PDFium is not thread-safe, so the reader
+    serialises its calls. Each thread reads its own resume and must get exactly that text."""
+    payloads = [hostile.text_pdf(((f"Applicant number {i}", SKILLS_LINE * 20),) * 3)
+                for i in range(8)]
+    expected = [extract_text("cv.pdf", "application/pdf", p, LIMITS).text for p in payloads]
+
+    def read_many(index: int) -> list[str]:
+        return [extract_text("cv.pdf", "application/pdf", payloads[index], LIMITS).text
+                for _ in range(15)]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(read_many, range(8)))
+    for index, texts in enumerate(results):
+        assert texts == [expected[index]] * 15
