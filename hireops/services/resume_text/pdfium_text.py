@@ -1,8 +1,10 @@
-"""PDF page text through PDFium (pypdfium2): about twenty times faster than pypdf on real resumes.
+"""PDF page text through PDFium (pypdfium2): about 15 times faster than pypdf on real resumes
+(240 of them: 4.2 s against 61 s), with the same words.
 
-PDFium is not thread-safe, and the deadline may run a reader in a helper thread while another
-file is read elsewhere, so every PDFium call here holds one process-wide lock. A deadline stops
-this reader between two PDFium calls (one page at most), since a C call cannot be interrupted.
+PDFium is not thread-safe (two threads inside it crash the process), and remote engines analyse
+mail in threads, so every PDFium call here holds one process-wide lock. A deadline stops this
+reader between two PDFium calls (one page at most), since a C call cannot be interrupted; a file
+waiting for the lock meanwhile spends its own deadline and fails with the usual reason.
 """
 
 from __future__ import annotations
