@@ -12,9 +12,9 @@ scoring) and the five slowest messages with their file.
 
     .venv/bin/python benchmarks/ingest.py --resumes benchmarks/data/resumes
 
-The real resumes are not part of the repository (personal data; Open Database License). The
-figures in README.md use the first 240 PDFs and 60 DOCX files of the public, anonymised
-collection github.com/arefinnomi/curriculum_vitae_data:
+The real resumes are not part of the repository: many hold real names and phone numbers. The
+figures in README.md use the first 240 PDFs and 60 DOCX files of the public collection
+github.com/arefinnomi/curriculum_vitae_data (Open Database License):
 
     git clone --depth 1 https://github.com/arefinnomi/curriculum_vitae_data /tmp/cv
     mkdir -p benchmarks/data/resumes/pdf benchmarks/data/resumes/word
@@ -217,7 +217,7 @@ def print_message_times(timings_file: Path, file_names: dict[str, str]) -> None:
     print(f"message_max_s={max(seconds):.3f}")
     slowest = sorted(timings.items(), key=lambda item: item[1], reverse=True)[:5]
     for email_id, spent in slowest:
-        name = file_names.get(message_ids.get(email_id, ""), "?")
+        name = file_names.get(message_ids.get(email_id, ""), "(a demo mail)")
         print(f"slow_message={spent:.3f}s email_id={email_id} file={name}")
 
 

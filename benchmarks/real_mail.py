@@ -51,6 +51,8 @@ def time_each_analysis(timings_file: Path) -> None:
     global _original_analysis
     from hireops.services import analysis_runner
 
+    if not hasattr(analysis_runner, "analyze_safely"):
+        raise SystemExit("analysis_runner.analyze_safely is gone: time messages where it moved")
     os.environ[TIMINGS_VARIABLE] = str(timings_file)
     _original_analysis = analysis_runner.analyze_safely
     analysis_runner.analyze_safely = timed_analysis
