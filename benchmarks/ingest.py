@@ -1,8 +1,27 @@
-"""Ingest speed: N application mails with 1-3 page PDF and DOCX resumes, local engine, fresh
-SQLite database. Prints `ingest_messages_per_s=X` and `peak_rss_mb=Y` (the largest sum of the
-resident memory of the app process and its worker processes during the pass).
+"""Ingest speed: N application mails, local engine, fresh SQLite database. Prints
+`ingest_messages_per_s=X` and `peak_rss_mb=Y` (the largest sum of the resident memory of the app
+process and its worker processes during the pass).
+
+Synthetic mode: 1-3 page PDF and DOCX resumes built here.
 
     .venv/bin/python benchmarks/ingest.py --n 1000
+
+Real-mail mode: one mail around each PDF or DOCX resume under DIR (cycled when --n is larger);
+it also prints p50/p99 of the analysis time per message (resume text, classification, matching,
+scoring) and the five slowest messages with their file.
+
+    .venv/bin/python benchmarks/ingest.py --resumes benchmarks/data/resumes
+
+The real resumes are not part of the repository: many hold real names and phone numbers. The
+figures in README.md use the first 240 PDFs and 60 DOCX files of the public collection
+github.com/arefinnomi/curriculum_vitae_data (Open Database License):
+
+    git clone --depth 1 https://github.com/arefinnomi/curriculum_vitae_data /tmp/cv
+    mkdir -p benchmarks/data/resumes/pdf benchmarks/data/resumes/word
+    for i in $(seq 1 240); do cp /tmp/cv/pdf/$i.pdf benchmarks/data/resumes/pdf/; done
+    for i in $(seq 1 60); do cp /tmp/cv/word/$i.docx benchmarks/data/resumes/word/; done
+
+(benchmarks/data/ is git-ignored.) Without --resumes the synthetic mode runs.
 
 Building the corpus is not timed; the timed part is one full pass (fetch from the Maildir,
 store, extract, classify, dedupe, match, score) as `python -m hireops ingest` runs it.
@@ -13,6 +32,7 @@ from __future__ import annotations
 import argparse
 import mailbox
 import os
+import resource
 import shutil
 import threading
 import sys
@@ -22,6 +42,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.real_mail import (  # noqa: E402
+    build_real_corpus,
+    percentile,
+    read_timings,
+    resume_files,
+    time_each_analysis,
+)
 from tests.fakes.mail_factory import (  # noqa: E402
     DOCX,
     PDF,
@@ -87,6 +114,13 @@ class RssSampler:
             self.peak_mb = max(self.peak_mb, sum(_rss_kb(pid) for pid in pids) / 1024)
 
 
+def cpu_seconds() -> float:
+    """User and system CPU time of this process and of its finished child processes."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def _children(pid: int) -> list[int]:
     try:
         text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
@@ -108,21 +142,33 @@ def _rss_kb(pid: int) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--n", type=int, default=200)
+    parser.add_argument("--n", type=int, default=None,
+                        help="messages (default: 200, or one per file with --resumes)")
+    parser.add_argument("--resumes", type=Path, default=None,
+                        help="a folder of real PDF and DOCX resumes (real-mail mode)")
     args = parser.parse_args()
+    files = resume_files(args.resumes) if args.resumes else []
+    if args.resumes and not files:
+        sys.exit(f"no .pdf or .docx files under {args.resumes} (see this script's docstring)")
+    n = args.n or len(files) or 200
 
     workdir = Path(tempfile.mkdtemp(prefix="hireops-ingest-"))
     try:
-        run(workdir, args.n)
+        run(workdir, n, files)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def run(workdir: Path, n: int) -> None:
+def run(workdir: Path, n: int, files: list[Path]) -> None:
     os.environ.update(DATABASE_URL=f"sqlite:///{workdir / 'bench.db'}",
                       SECRET_KEY_FILE=str(workdir / "secret"), DATA_DIR=str(workdir / "data"),
                       INBOX_MAILDIR=str(workdir / "maildir"), HIREOPS_ENV_FILE=os.devnull)
-    build_corpus(workdir / "maildir", n)
+    file_names: dict[str, str] = {}
+    if files:
+        file_names = build_real_corpus(workdir / "maildir", files, n)
+        time_each_analysis(workdir / "timings.tsv")
+    else:
+        build_corpus(workdir / "maildir", n)
 
     from hireops.db import session_scope
     from hireops.services.demo import seed_demo
@@ -134,16 +180,45 @@ def run(workdir: Path, n: int) -> None:
     with session_scope() as session:
         seed_demo(session=session)  # the demo's four open jobs to match against
     sampler = RssSampler()
+    cpu_before = cpu_seconds()
     started = time.perf_counter()
     with sampler:
         summary = run_ingest_pass(source=MaildirSource(workdir / "maildir"))
     elapsed = time.perf_counter() - started
+    cpu = cpu_seconds() - cpu_before
     print(f"messages={summary.new}")
     print(f"failed={len(summary.failed)}")
     print(f"applications_created={summary.applications_created}")
     print(f"ingest_seconds={elapsed:.2f}")
     print(f"ingest_messages_per_s={summary.new / elapsed:.1f}")
     print(f"peak_rss_mb={sampler.peak_mb:.0f}")
+    # CPU time of the app process and its worker processes during the pass: on a machine shared
+    # with other work, messages per CPU-second says more than the wall clock.
+    print(f"ingest_cpu_seconds={cpu:.2f}")
+    print(f"ingest_messages_per_cpu_s={summary.new / cpu:.1f}")
+    if files:
+        print_message_times(workdir / "timings.tsv", file_names)
+
+
+def print_message_times(timings_file: Path, file_names: dict[str, str]) -> None:
+    """p50/p99 and the five slowest messages, by their resume file."""
+    from sqlmodel import select
+
+    from hireops.db import session_scope
+    from hireops.models import Email
+
+    timings = read_timings(timings_file)
+    with session_scope() as session:
+        message_ids = dict(session.exec(select(Email.id, Email.message_id)).all())
+    seconds = list(timings.values())
+    print(f"messages_timed={len(seconds)}")
+    print(f"message_p50_s={percentile(seconds, 0.5):.3f}")
+    print(f"message_p99_s={percentile(seconds, 0.99):.3f}")
+    print(f"message_max_s={max(seconds):.3f}")
+    slowest = sorted(timings.items(), key=lambda item: item[1], reverse=True)[:5]
+    for email_id, spent in slowest:
+        name = file_names.get(message_ids.get(email_id, ""), "(a demo mail)")
+        print(f"slow_message={spent:.3f}s email_id={email_id} file={name}")
 
 
 if __name__ == "__main__":

@@ -90,6 +90,8 @@ def test_corrupt_pdf_fails_with_pypdfs_message(payload):
 def test_pdf_page_limit_is_checked_before_extracting(monkeypatch):
     calls = []
     monkeypatch.setattr("pypdf.PageObject.extract_text", lambda *a, **k: calls.append(1) or "")
+    monkeypatch.setattr("pypdfium2.PdfTextPage.get_text_range",
+                        lambda *a, **k: calls.append(1) or "")
     result = extract_text("cv.pdf", "application/pdf", hostile.many_pages_pdf(31), LIMITS)
     assert_failed(result, "pdf", "PDF has 31 pages, above the 30-page limit")
     assert result.pages == 31

@@ -1,4 +1,5 @@
-"""PDF text via pypdf: encryption, page limit and scanned pages reported, never guessed at."""
+"""PDF text: PDFium reads it, pypdf vets encryption and takes over when PDFium fails; encryption,
+page limit, scanned pages and unreadable fonts are reported, never guessed at."""
 
 from __future__ import annotations
 
@@ -13,11 +14,18 @@ from hireops.services.resume_text.limits import (
     UnreadableFile,
     raise_if_out_of_memory,
 )
+from hireops.services.resume_text.pdfium_text import (
+    PageTexts,
+    PdfiumFailed,
+    page_count_error,
+    read_pages_with_pdfium,
+)
 
 # Below this many characters a PDF counts as having no text layer.
 MIN_TEXT_CHARS = 20
 # Share of private-use, unassigned or control characters above which the text is font garbage.
 MAX_GARBAGE_SHARE = 0.3
+_PRINTABLE_ASCII = dict.fromkeys(range(0x20, 0x7F))
 
 
 def short_error(exc: BaseException) -> str:
@@ -28,40 +36,59 @@ def short_error(exc: BaseException) -> str:
 
 
 def read_pdf(payload: bytes, limits: ExtractionLimits) -> tuple[str, int]:
-    """Return (text, page count), or raise UnreadableFile with the reason."""
+    """Return (text, page count), or raise UnreadableFile with the reason.
+
+    pypdf opens the file first: it tells encrypted files apart and its message names what is
+    broken. PDFium reads the text; when PDFium cannot, pypdf (which repairs more files) does.
+    """
+    reader, pypdf_error = _open_with_pypdf(payload)
+    try:
+        pages = read_pages_with_pdfium(payload, limits)
+    except PdfiumFailed as exc:
+        if reader is None:
+            raise UnreadableFile(f"corrupt PDF: {pypdf_error}") from exc
+        pages = _read_pages_with_pypdf(reader, limits)
+    text = "\n\n".join(pages.texts)
+    _check_text_layer(text, pages.image_pages, pages.count)
+    return text, pages.count
+
+
+def _open_with_pypdf(payload: bytes) -> tuple[PdfReader | None, str]:
+    """(reader, "") or (None, why pypdf could not open it); UnreadableFile for real passwords."""
     try:
         reader = PdfReader(io.BytesIO(payload))
         _unlock(reader)
-        count = len(reader.pages)
+        return reader, ""
     except UnreadableFile:
         raise
     except Exception as exc:  # pypdf raises many types on malformed input
         raise_if_out_of_memory(exc)
+        return None, short_error(exc)
+
+
+def _read_pages_with_pypdf(reader: PdfReader, limits: ExtractionLimits) -> PageTexts:
+    try:
+        pages = PageTexts(count=len(reader.pages))
+    except Exception as exc:
+        raise_if_out_of_memory(exc)
         raise UnreadableFile(f"corrupt PDF: {short_error(exc)}") from exc
-    if count > limits.max_pdf_pages:
-        raise UnreadableFile(
-            f"PDF has {count} pages, above the {limits.max_pdf_pages}-page limit", pages=count
-        )
-    if count == 0:
-        raise UnreadableFile("PDF has no pages", pages=0)
-    texts: list[str] = []
-    image_pages = 0
+    error = page_count_error(pages.count, limits)
+    if error:
+        raise error
     total = 0
     try:
         for page in reader.pages:
             text = page.extract_text() or ""
-            texts.append(text)
+            pages.texts.append(text)
             total += len(text)
             if len(text.strip()) < MIN_TEXT_CHARS and _has_images(page):
-                image_pages += 1
+                pages.image_pages += 1
             if total > limits.max_text_chars:
                 break  # enough; the caller cuts the text and says so
     except Exception as exc:
         raise_if_out_of_memory(exc)
-        raise UnreadableFile(f"corrupt PDF: {short_error(exc)}", pages=count) from exc
-    text = "\n\n".join(texts)
-    _check_text_layer(text, image_pages, count)
-    return text, count
+        raise UnreadableFile(f"corrupt PDF: {short_error(exc)}", pages=pages.count) from exc
+    return pages
 
 
 def _unlock(reader: PdfReader) -> None:
@@ -108,8 +135,9 @@ def _check_text_layer(text: str, image_pages: int, page_count: int) -> None:
             )
         raise UnreadableFile("PDF has no text (blank pages)", pages=page_count)
     sample = stripped[:5000]
+    # Printable ASCII is never garbage; dropping it first (in C) leaves few characters to look up.
     garbage = sum(
-        1 for char in sample
+        1 for char in sample.translate(_PRINTABLE_ASCII)
         if char == "\ufffd" or unicodedata.category(char) in ("Co", "Cn", "Cc", "Cs")
     )
     if garbage > MAX_GARBAGE_SHARE * len(sample):
