@@ -199,6 +199,9 @@ class Job(SQLModel, table=True):
     blind_screening: bool = False
     auto_advance: bool = False
     auto_reject: bool = False
+    # Listed on the public careers page (while open); off by default, so a new job stays
+    # internal until HR publishes it.
+    published_on_careers: bool = False
     # Bumped on every edit so scores can tell they were made for an older version.
     version: int = 1
     # Which engine wrote the auto-filled fields, if any ("local", "mistral").
@@ -629,7 +632,7 @@ class OutboxMessage(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     idempotency_key: str = Field(max_length=200, unique=True, index=True)
-    kind: str = Field(default="", max_length=40)  # invite | schedule | rejection | reminder
+    kind: str = Field(default="", max_length=40)  # OUTBOX_KINDS in services.outbox
     to_address: str = Field(max_length=320)
     subject: str = Field(max_length=998)
     body_text: str = Field(default="", sa_type=sa.Text)

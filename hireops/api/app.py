@@ -15,7 +15,8 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hireops.api import (
-    ApiError, error_response, privacy_routes, session_routes, v1_routes, voice_routes,
+    ApiError, careers_routes, error_response, privacy_routes, session_routes, v1_routes,
+    voice_routes,
 )
 from hireops.api.security import SecurityHeadersMiddleware, SessionDigestMiddleware
 
@@ -44,6 +45,7 @@ def build_api() -> FastAPI:
     api.include_router(voice_routes.router, prefix=API_PREFIX, tags=["voice"])
     api.include_router(privacy_routes.router, prefix=API_PREFIX)
     api.include_router(session_routes.router)
+    api.include_router(careers_routes.router)
     api.add_api_route(f"{API_PREFIX}/docs", _docs_page, include_in_schema=False,
                       methods=["GET"])
     # Unknown /api/v1 paths get a JSON 404 instead of falling through to Reflex's pages.
