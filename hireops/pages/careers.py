@@ -14,6 +14,18 @@ from hireops.services.equal_opportunities import Question
 from hireops.state.careers import CareersState as S
 
 _MUTED = rx.color("gray", 11)
+# Native controls (posted with the form) dressed like Radix' text fields, so a phone shows a
+# large, obvious target rather than the browser's bare "Choose File" text.
+_NATIVE_CONTROL = {
+    "width": "100%", "min_height": "44px", "padding": "8px 10px", "font_size": "16px",
+    "border": f"1px solid {rx.color('gray', 7)}", "border_radius": "8px",
+    "background": rx.color("gray", 1), "color": rx.color("gray", 12),
+}
+_FILE_BUTTON = {
+    "margin_right": "12px", "padding": "8px 14px", "border": "none", "border_radius": "6px",
+    "background": rx.color("accent", 3), "color": rx.color("accent", 11),
+    "font_weight": "500", "cursor": "pointer",
+}
 
 
 def _layout(*children) -> rx.Component:
@@ -105,7 +117,7 @@ def _equal_question(question: Question) -> rx.Component:
     return _field(question.label, rx.el.select(
         rx.el.option("Choose (optional)", value=""),
         rx.foreach(question.options, lambda option: rx.el.option(option, value=option)),
-        name=f"eo_{question.key}", class_name="careers-select",
+        name=f"eo_{question.key}", class_name="careers-select", style=_NATIVE_CONTROL,
     ))
 
 
@@ -139,7 +151,9 @@ def _apply_form() -> rx.Component:
             ),
             _field("Resume", rx.el.input(type="file", name="resume", required=True,
                                          accept=".pdf,.docx,.txt", id="apply-resume",
-                                         class_name="careers-file"),
+                                         class_name="careers-file",
+                                         style={**_NATIVE_CONTROL, "padding": "6px",
+                                                "&::file-selector-button": _FILE_BUTTON}),
                    f"PDF, DOCX or TXT, up to {S.max_upload_mb} MB."),
             _field("A note to the team (optional)",
                    rx.text_area(name="note", max_length=MAX_NOTE_CHARS, rows="4",
@@ -199,7 +213,8 @@ def _job_page() -> rx.Component:
                     rx.heading("What you will do", size="3"),
                     rx.el.ul(rx.foreach(job.responsibilities,
                                         lambda item: rx.el.li(rx.text(item, size="2"))),
-                             style={"padding_left": "20px", "margin": "0"}),
+                             style={"padding_left": "20px", "margin": "0",
+                                    "list_style_type": "disc"}),
                     spacing="2")),
                 spacing="4", width="100%",
             ),
