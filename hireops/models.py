@@ -332,7 +332,9 @@ class Candidate(SQLModel, table=True):
 
 
 class Application(SQLModel, table=True):
-    """A candidate applying to one job; at most one per (candidate, job)."""
+    """A candidate applying to one job; at most one per (candidate, job). An application to
+    no job (job_id None) keeps a candidate who fits no open job in the talent pool: at most
+    one per candidate, its `resume_result` naming the nearest jobs."""
 
     __tablename__ = "applications"
     __table_args__ = (
@@ -343,12 +345,18 @@ class Application(SQLModel, table=True):
         sa.Index("ix_applications_stage_final_score", "stage", "final_score"),
         sa.Index("ix_applications_created_at", "created_at"),
         sa.Index("ix_applications_last_activity_at", "last_activity_at"),
+        # NULLs never collide in the constraint above: this one keeps the talent pool to one
+        # row per candidate (revision 0015).
+        sa.Index("uq_applications_talent_pool", "candidate_id", unique=True,
+                 sqlite_where=sa.text("job_id IS NULL"),
+                 postgresql_where=sa.text("job_id IS NULL")),
         {"extend_existing": True},
     )
 
     id: int | None = Field(default=None, primary_key=True)
     candidate_id: int = Field(foreign_key="candidates.id", index=True)
-    job_id: int = Field(foreign_key="jobs.id", index=True)
+    # None: in the talent pool, applied to no job.
+    job_id: int | None = Field(default=None, foreign_key="jobs.id", index=True)
     stage: Stage = Field(default=Stage.new, sa_type=sa.String(30), index=True)
     source: str = Field(default="manual", max_length=40)
     source_email_id: int | None = Field(default=None, foreign_key="emails.id")

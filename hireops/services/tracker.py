@@ -14,6 +14,7 @@ email are not returned, cannot be searched for, and do not order the candidate c
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Literal
@@ -25,6 +26,7 @@ from sqlmodel import Session, select
 from hireops.models import Application, Candidate, Job, Stage, User
 from hireops.services.dashboard import STAGE_LABELS
 from hireops.services.stages import STAGE_POSITION, change_stage
+from hireops.services.talent_pool import TALENT_POOL_LABEL, describe_nearest
 
 MAX_PAGE_SIZE = 500
 
@@ -79,7 +81,8 @@ class TrackerRow:
     # "Candidate #<id>" and "" while a blind-screening job hides the identity.
     candidate_name: str
     candidate_email: str
-    job_id: int
+    # None for the talent pool (an application to no job), whose job_title is "Talent pool".
+    job_id: int | None
     job_title: str
     # The Stage value, and its label for display.
     stage: str
@@ -99,6 +102,8 @@ class TrackerRow:
     resume_stale: bool
     # The job screens blind (whether or not this row's identity was revealed).
     blind: bool
+    # Talent pool only: the nearest open jobs and the fit, "Data Analyst 34, ...".
+    nearest_jobs: str = ""
 
 
 @dataclass(frozen=True)
@@ -165,7 +170,7 @@ def _page_statement(filter: TrackerFilter, sort: TrackerSort, reveal_blind: bool
     return (_row_columns().select_from(page_ids)
             .join(Application, Application.id == page_ids.c.id)
             .join(Candidate, Candidate.id == Application.candidate_id)
-            .join(Job, Job.id == Application.job_id)
+            .outerjoin(Job, Job.id == Application.job_id)
             .order_by(*_order_by(sort, reveal_blind)))
 
 
@@ -173,7 +178,7 @@ def _page_ids(filter: TrackerFilter, sort: TrackerSort, reveal_blind: bool, sqli
               limit: int, offset: int) -> sa.Subquery:
     statement = select(Application.id).select_from(Application)
     if sort.column == "job":
-        statement = statement.join(Job, Job.id == Application.job_id)
+        statement = statement.outerjoin(Job, Job.id == Application.job_id)
     return (statement.where(*_conditions(filter, reveal_blind, sqlite))
             .order_by(*_order_by(sort, reveal_blind)).limit(limit).offset(offset)
             .subquery("page_ids"))
@@ -193,8 +198,10 @@ def _page_ids_by_name(filter: TrackerFilter, sort: TrackerSort, reveal_blind: bo
     def ordered(column):
         return column.desc() if descending else column.asc()
 
-    hidden_job = sa.false() if reveal_blind else Application.job_id.in_(
-        select(Job.id).where(Job.blind_screening.is_(True)).correlate(None))
+    # The talent pool (no job) is never blind; NULL must not reach the NOT below.
+    hidden_job = sa.false() if reveal_blind else sa.and_(
+        Application.job_id.is_not(None), Application.job_id.in_(
+            select(Job.id).where(Job.blind_screening.is_(True)).correlate(None)))
     conditions = _conditions(filter, reveal_blind, sqlite)
     named = (select(Application.id.label("id"), sa.literal(0).label("part"),
                     Candidate.full_name.label("name"))
@@ -219,7 +226,7 @@ def list_tracker_rows(*, session: Session, filter: TrackerFilter, sort: TrackerS
     """Every application matching `filter`, ordered by `sort` (for exports)."""
     statement = (_row_columns().select_from(Application)
                  .join(Candidate, Candidate.id == Application.candidate_id)
-                 .join(Job, Job.id == Application.job_id)
+                 .outerjoin(Job, Job.id == Application.job_id)
                  .where(*_conditions(filter, reveal_blind, _is_sqlite(session)))
                  .order_by(*_order_by(sort, reveal_blind)))
     return [_to_row(values, reveal_blind) for values in session.exec(statement)]
@@ -287,7 +294,8 @@ def _search(text: str, reveal_blind: bool, sqlite: bool) -> sa.ColumnElement[boo
         .correlate(None))
     if not reveal_blind:
         unblinded_jobs = select(Job.id).where(Job.blind_screening.is_(False)).correlate(None)
-        by_identity = sa.and_(by_identity, Application.job_id.in_(unblinded_jobs))
+        by_identity = sa.and_(by_identity, sa.or_(Application.job_id.is_(None),
+                                                  Application.job_id.in_(unblinded_jobs)))
     return sa.or_(Application.job_id.in_(by_title), by_identity)
 
 
@@ -335,7 +343,7 @@ def _sort_key(column: str, reveal_blind: bool) -> tuple[sa.ColumnElement, bool]:
             return name, True
         return sa.case((Job.blind_screening.is_(True), sa.null()), else_=name), True
     if column == "job":
-        return Job.title, False
+        return sa.func.coalesce(Job.title, TALENT_POOL_LABEL), False
     if column == "stage":
         return sa.case(STAGE_POSITION, value=Application.stage,
                        else_=len(STAGE_POSITION)), False
@@ -353,23 +361,37 @@ def _row_columns():
         Application.interview_score, Application.final_score, Application.decision,
         Application.source, Application.created_at, Application.last_activity_at,
         Application.resume_stale, Job.blind_screening,
+        # Only the talent pool's small result is read: job applications carry evidence.
+        sa.case((Application.job_id.is_(None), Application.resume_result), else_=sa.null()),
     )
 
 
 def _to_row(values: sa.Row, reveal_blind: bool) -> TrackerRow:
     (application_id, candidate_id, name, email, job_id, title, stage, resume_score,
      interview_score, final_score, decision, source, created_at, last_activity_at,
-     resume_stale, blind) = values
+     resume_stale, blind, pool_result) = values
     hidden = blind and not reveal_blind
     stage = Stage(stage)
     return TrackerRow(
         application_id=application_id, candidate_id=candidate_id,
         candidate_name=f"Candidate #{candidate_id}" if hidden else (name or email),
         candidate_email="" if hidden else email,
-        job_id=job_id, job_title=title, stage=stage.value,
+        job_id=job_id, job_title=title if job_id is not None else TALENT_POOL_LABEL,
+        stage=stage.value,
         stage_label=STAGE_LABELS.get(stage, stage.value),
         resume_score=resume_score, interview_score=interview_score, final_score=final_score,
         decision=decision, source=source, applied=created_at.date().isoformat(),
         last_activity=last_activity_at.strftime("%Y-%m-%d %H:%M"),
         resume_stale=bool(resume_stale), blind=bool(blind),
+        nearest_jobs=describe_nearest(_as_dict(pool_result)) if job_id is None else "",
     )
+
+
+def _as_dict(value: object) -> dict:
+    # A JSON column read through CASE comes back as text on some databases.
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return {}
+    return value if isinstance(value, dict) else {}
