@@ -9,13 +9,19 @@ import io
 import mailbox
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from hireops.db import session_scope
 from hireops.models import Application, Candidate, Event
+from hireops.services.audit import PendingEvents
 from hireops.services.export import export_rows, export_tracker
 from hireops.services.ingest import run_ingest_pass
 from hireops.services.mail.sources import MaildirSource
+from hireops.services.matching import prepare_jobs
+from hireops.services.talent_pool import keep_in_talent_pool
 from hireops.services.tracker import TrackerFilter, TrackerSort, query_tracker
 from tests.fakes.mail_factory import PDF, build_email, resume_pdf
 from tests.inbox.conftest import ANALYST, BACKEND, create_jobs, deliver
@@ -105,3 +111,30 @@ def test_a_job_application_is_not_also_put_in_the_pool(session: Session,
     run_ingest_pass(source=MaildirSource(maildir_path))
     assert session.exec(select(Application).where(Application.job_id.is_(None))).all() == []
     assert len(session.exec(select(Application)).all()) == 1
+
+
+def test_pool_row_on_both_databases_and_one_per_candidate(any_database_url):
+    """The migrated schema (partial unique index, nullable job) and the tracker's CASE over
+    the JSON result, on SQLite and PostgreSQL alike."""
+    with session_scope() as session:
+        jobs = create_jobs(session)
+        candidate = Candidate(full_name="Sarah Lee", email="sarah.lee@example.org",
+                              email_normalized="sarah.lee@example.org")
+        session.add(candidate)
+        session.flush()
+        events = PendingEvents()
+        for _ in range(2):
+            keep_in_talent_pool(session=session, candidate_id=candidate.id,
+                                resume_text="\n".join(NURSE_CV),
+                                prepared=prepare_jobs(jobs.values()), source="email",
+                                source_email_id=None, actor_label="test", events=events)
+        PendingEvents.write(session=session, pending=[events])
+        session.commit()
+        [row] = query_tracker(session=session, filter=TrackerFilter(),
+                              sort=TrackerSort(column="job")).rows
+        assert row.job_title == "Talent pool" and row.nearest_jobs.startswith(
+            (f"{BACKEND} ", f"{ANALYST} "))
+        session.add(Application(candidate_id=candidate.id, job_id=None))
+        with pytest.raises(IntegrityError):
+            session.commit()
+        session.rollback()
