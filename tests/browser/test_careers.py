@@ -123,3 +123,28 @@ def test_refused_file_and_unpublished_job(page: Page, running_app, app_db, publi
     expect(page.locator("#job-missing")).to_contain_text("This job is not open")
     page.goto(running_app.url + "/careers")
     expect(page.locator(".careers-job", has_text="Payments Engineer")).to_have_count(0)
+
+
+def test_recruiter_publishes_a_job_from_the_editor(page: Page, running_app, app_db):
+    from tests.browser.test_jobs_flow import sign_in
+
+    job = Job(title="Warehouse Team Lead", location="Lyon", description="Lead the night shift.")
+    app_db.add(job)
+    app_db.commit()
+    try:
+        sign_in(page, running_app)
+        expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+        page.goto(f"{running_app.url}/jobs/edit?id={job.id}")
+        switch = page.locator("#published-on-careers")
+        expect(switch).to_have_attribute("data-state", "unchecked")
+        switch.click()
+        expect(switch).to_have_attribute("data-state", "checked")
+        page.screenshot(path=str(ARTIFACTS / "careers-job-editor-switch.png"), full_page=True)
+        page.click("#save-job")
+        page.wait_for_url(f"{running_app.url}/jobs")
+        app_db.expire_all()
+        assert app_db.get(Job, job.id).published_on_careers is True
+        page.goto(running_app.url + "/careers")
+        expect(page.locator(".careers-job", has_text="Warehouse Team Lead")).to_be_visible()
+    finally:
+        set_job_published(session=app_db, job_id=job.id, published=False, actor=None)
