@@ -50,3 +50,36 @@ def test_talent_pool_row_in_the_tracker(page: Page, running_app, pool_candidate,
     assert page.evaluate("window.__xss") is None
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"talent-pool-tracker-{width}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+def test_find_in_talent_pool_and_add_to_the_job(page: Page, running_app, app_db, width):
+    from hireops.models import Job
+    from tests.services.sample_resumes import MATCHING_BACKEND_RESUME
+
+    job = Job(title=f"Platform Engineer {width}", must_have_skills=["Python", "PostgreSQL",
+                                                                    "Docker"])
+    past = Candidate(full_name=f"Tom Pool {width}", email=f"tom.pool.{width}@example.com",
+                     email_normalized=f"tom.pool.{width}@example.com",
+                     resume_text=MATCHING_BACKEND_RESUME)
+    app_db.add(job)
+    app_db.add(past)
+    app_db.commit()
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, running_app)
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+    page.goto(f"{running_app.url}/jobs/ranking?id={job.id}")
+    page.click("#find-in-pool")
+    match = page.locator(".pool-match", has_text=f"Tom Pool {width}")
+    expect(match).to_be_visible()
+    expect(match).to_contain_text("Python")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"talent-pool-find-{width}.png"), full_page=True)
+    match.get_by_role("checkbox").click()
+    page.click("#add-from-pool")
+    expect(page.locator("#ranking-grid")).to_contain_text(f"Tom Pool {width}")
+    app_db.expire_all()
+    from sqlmodel import select
+    application = app_db.exec(select(Application).where(
+        Application.candidate_id == past.id, Application.job_id == job.id)).one()
+    assert application.source == "Talent pool" and application.resume_score is not None
