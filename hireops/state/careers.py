@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from hireops.config import get_settings
 from hireops.db import session_scope
 from hireops.services.careers import (
     MAX_NOTE_CHARS,
@@ -16,7 +17,6 @@ from hireops.services.careers import (
 )
 from hireops.services.equal_opportunities import Question, questions
 from hireops.services.runtime_settings import current_settings
-from hireops.config import get_settings
 
 # What the apply route's `?error=` codes mean to the candidate at the form.
 APPLY_ERRORS = {

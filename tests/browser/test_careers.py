@@ -13,6 +13,7 @@ from hireops.models import Application, Candidate, Job, OutboxMessage
 from hireops.services.careers import SOURCE, job_slug, set_job_published
 from hireops.services.equal_opportunities import EXAMPLE_QUESTIONS, save_questions
 from tests.browser.conftest import ARTIFACTS
+from tests.browser.test_jobs_flow import sign_in
 from tests.careers.conftest import docx_resume
 
 pytestmark = pytest.mark.browser
@@ -126,8 +127,6 @@ def test_refused_file_and_unpublished_job(page: Page, running_app, app_db, publi
 
 
 def test_recruiter_publishes_a_job_from_the_editor(page: Page, running_app, app_db):
-    from tests.browser.test_jobs_flow import sign_in
-
     job = Job(title="Warehouse Team Lead", location="Lyon", description="Lead the night shift.")
     app_db.add(job)
     app_db.commit()

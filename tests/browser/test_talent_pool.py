@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
-from sqlmodel import delete
+from sqlmodel import delete, select
 
-from hireops.models import Application, Candidate, Event
+from hireops.models import Application, Candidate, Event, Job
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
+from tests.services.sample_resumes import MATCHING_BACKEND_RESUME
 
 pytestmark = pytest.mark.browser
 
@@ -54,9 +55,6 @@ def test_talent_pool_row_in_the_tracker(page: Page, running_app, pool_candidate,
 
 @pytest.mark.parametrize("width", [1440, 390])
 def test_find_in_talent_pool_and_add_to_the_job(page: Page, running_app, app_db, width):
-    from hireops.models import Job
-    from tests.services.sample_resumes import MATCHING_BACKEND_RESUME
-
     job = Job(title=f"Platform Engineer {width}", must_have_skills=["Python", "PostgreSQL",
                                                                     "Docker"])
     past = Candidate(full_name=f"Tom Pool {width}", email=f"tom.pool.{width}@example.com",
@@ -79,7 +77,6 @@ def test_find_in_talent_pool_and_add_to_the_job(page: Page, running_app, app_db,
     page.click("#add-from-pool")
     expect(page.locator("#ranking-grid")).to_contain_text(f"Tom Pool {width}")
     app_db.expire_all()
-    from sqlmodel import select
     application = app_db.exec(select(Application).where(
         Application.candidate_id == past.id, Application.job_id == job.id)).one()
     assert application.source == "Talent pool" and application.resume_score is not None
