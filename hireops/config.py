@@ -66,10 +66,11 @@ class Settings(BaseSettings):
     # Length of a booked follow-up interview, in minutes.
     followup_interview_minutes: int = Field(default=45, ge=5, le=480)
     # The public careers page's apply form: a resume larger than this is refused before it is
-    # read, and one client address may send at most `careers_apply_limit` applications per
-    # `careers_apply_window_s` seconds (a person applies a few times, a script hundreds).
+    # read, and one client address may post the form at most `careers_apply_limit` times per
+    # `careers_apply_window_s` seconds, refused posts included (each costs a resume read; a
+    # person applies a few times and corrects a typo or two, a script posts hundreds).
     careers_max_upload_bytes: int = Field(default=5 * 1024 * 1024, ge=1024, le=50 * 1024 * 1024)
-    careers_apply_limit: int = Field(default=5, ge=0)
+    careers_apply_limit: int = Field(default=10, ge=0)
     careers_apply_window_s: int = Field(default=3600, ge=1)
     # Where candidates write about their data; named on the privacy notice. Empty: the notice
     # tells them to reply to any email from the team.
