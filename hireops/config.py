@@ -65,6 +65,16 @@ class Settings(BaseSettings):
     working_hours_end: int = 17
     # Length of a booked follow-up interview, in minutes.
     followup_interview_minutes: int = Field(default=45, ge=5, le=480)
+    # The public careers page's apply form: a resume larger than this is refused before it is
+    # read, and one client address may post the form at most `careers_apply_limit` times per
+    # `careers_apply_window_s` seconds, refused posts included (each costs a resume read; a
+    # person applies a few times and corrects a typo or two, a script posts hundreds).
+    careers_max_upload_bytes: int = Field(default=5 * 1024 * 1024, ge=1024, le=50 * 1024 * 1024)
+    careers_apply_limit: int = Field(default=10, ge=0)
+    careers_apply_window_s: int = Field(default=3600, ge=1)
+    # Where candidates write about their data; named on the privacy notice. Empty: the notice
+    # tells them to reply to any email from the team.
+    privacy_contact_email: str = ""
     # Candidates with no activity for this many days are anonymised (0: keep until erased).
     retention_days: int = Field(default=0, ge=0)
     # Defaults for NEW jobs (each job keeps its own copy; see services.jobs.create_job).

@@ -13,6 +13,7 @@ from hireops.pages import (  # noqa: F401  (importing a page module registers it
     audit,
     candidate,
     candidates,
+    careers,
     dashboard,
     equal_opportunities,
     inbox,

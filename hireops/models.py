@@ -199,6 +199,9 @@ class Job(SQLModel, table=True):
     blind_screening: bool = False
     auto_advance: bool = False
     auto_reject: bool = False
+    # Listed on the public careers page (while open); off by default, so a new job stays
+    # internal until HR publishes it.
+    published_on_careers: bool = False
     # Bumped on every edit so scores can tell they were made for an older version.
     version: int = 1
     # Which engine wrote the auto-filled fields, if any ("local", "mistral").
@@ -333,7 +336,9 @@ class Candidate(SQLModel, table=True):
 
 
 class Application(SQLModel, table=True):
-    """A candidate applying to one job; at most one per (candidate, job)."""
+    """A candidate applying to one job; at most one per (candidate, job). An application to
+    no job (job_id None) keeps a candidate who fits no open job in the talent pool: at most
+    one per candidate, its `resume_result` naming the nearest jobs."""
 
     __tablename__ = "applications"
     __table_args__ = (
@@ -345,14 +350,20 @@ class Application(SQLModel, table=True):
         sa.Index("ix_applications_created_at", "created_at"),
         sa.Index("ix_applications_last_activity_at", "last_activity_at"),
         # Who blind screening hides: the people with an application to a blind job, read from
-        # this index alone (revision 0012).
+        # this index alone (revision 0015).
         sa.Index("ix_applications_job_id_candidate_id", "job_id", "candidate_id"),
+        # NULLs never collide in the constraint above: this one keeps the talent pool to one
+        # row per candidate (revision 0017).
+        sa.Index("uq_applications_talent_pool", "candidate_id", unique=True,
+                 sqlite_where=sa.text("job_id IS NULL"),
+                 postgresql_where=sa.text("job_id IS NULL")),
         {"extend_existing": True},
     )
 
     id: int | None = Field(default=None, primary_key=True)
     candidate_id: int = Field(foreign_key="candidates.id", index=True)
-    job_id: int = Field(foreign_key="jobs.id", index=True)
+    # None: in the talent pool, applied to no job.
+    job_id: int | None = Field(default=None, foreign_key="jobs.id", index=True)
     stage: Stage = Field(default=Stage.new, sa_type=sa.String(30), index=True)
     source: str = Field(default="manual", max_length=40)
     source_email_id: int | None = Field(default=None, foreign_key="emails.id")
@@ -659,7 +670,7 @@ class OutboxMessage(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     idempotency_key: str = Field(max_length=200, unique=True, index=True)
-    kind: str = Field(default="", max_length=40)  # invite | schedule | rejection | reminder
+    kind: str = Field(default="", max_length=40)  # OUTBOX_KINDS in services.outbox
     to_address: str = Field(max_length=320)
     subject: str = Field(max_length=998)
     body_text: str = Field(default="", sa_type=sa.Text)

@@ -16,10 +16,22 @@ SETTINGS_EQUAL_OPPORTUNITIES = "/settings/equal-opportunities"
 INTERVIEW = "/interview/[token]"
 CANDIDATE = "/candidates/view"  # ?id=<candidate id>
 JOB_RANKING = "/jobs/ranking"  # ?id=<job id>
+# Public, no sign-in: the open jobs, one job with its apply form, and what follows.
+CAREERS = "/careers"
+CAREERS_JOB = "/careers/[job]"  # <job id>-<title words>
+CAREERS_THANKS = "/careers/thank-you"  # ?job=<job slug>
+CAREERS_PRIVACY = "/careers/privacy"
 # Served by the backend, not pages: the browser posts the sign-in and sign-out forms here, so
 # the session cookie is set and cleared by the server (HttpOnly, out of reach of scripts).
 SIGN_IN_ENDPOINT = "/auth/sign-in"
 SIGN_OUT_ENDPOINT = "/auth/sign-out"
+# The careers apply form posts here (multipart, with the resume).
+CAREERS_APPLY_ENDPOINT = "/careers/apply"
+
+
+def careers_job(slug: str) -> str:
+    """The address of one job on the careers page."""
+    return f"{CAREERS}/{slug}"
 
 
 def local_path_or_dashboard(target: str) -> str:

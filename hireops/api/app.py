@@ -15,7 +15,8 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hireops.api import (
-    ApiError, error_response, health_routes, privacy_routes, session_routes, v1_routes,
+    ApiError, careers_routes, error_response, health_routes, privacy_routes,
+    session_routes, v1_routes,
     voice_routes,
 )
 from hireops.api.security import SecurityHeadersMiddleware, SessionDigestMiddleware
@@ -47,6 +48,7 @@ def build_api() -> FastAPI:
     api.include_router(session_routes.router)
     # No token: monitors call it (services.health shows no personal data).
     api.include_router(health_routes.router, prefix=API_PREFIX)
+    api.include_router(careers_routes.router)
     api.add_api_route(f"{API_PREFIX}/docs", _docs_page, include_in_schema=False,
                       methods=["GET"])
     # Unknown /api/v1 paths get a JSON 404 instead of falling through to Reflex's pages.

@@ -126,7 +126,8 @@ class ApplicationRow(BaseModel):
     candidate_id: int
     candidate_name: str
     candidate_email: str
-    job_id: int
+    # null for the talent pool (a candidate who fits no open job; job_title "Talent pool").
+    job_id: int | None
     job_title: str
     stage: Stage
     resume_score: float | None

@@ -67,7 +67,13 @@ def _row(row: TrackerRow) -> rx.Component:
                                                     content="Blind screening")),
                       spacing="1", align="center"),
             rx.text(row.candidate_email, size="1", color=rx.color("gray", 10)), spacing="0")),
-        _optional("job", rx.text(row.job_title, size="2")),
+        _optional("job", rx.vstack(
+            rx.text(row.job_title, size="2"),
+            # Talent pool: how near the candidate came to the open jobs (fit 0-100).
+            rx.cond(row.nearest_jobs != "",
+                    rx.text("Nearest: ", row.nearest_jobs, size="1",
+                            color=rx.color("gray", 10), class_name="nearest-jobs")),
+            spacing="0")),
         _optional("stage", _stage_cell(row)),
         _optional("resume_score", rx.hstack(_score(row.resume_score),
                                             rx.cond(row.resume_stale, rx.tooltip(

@@ -138,6 +138,15 @@ def _screening() -> rx.Component:
                     "reveals them", size="2"),
             spacing="2", align="center", padding_top="12px",
         ),
+        rx.hstack(
+            rx.switch(checked=S.published_on_careers, on_change=S.set_published_on_careers,
+                      disabled=~S.can_edit, id="published-on-careers"),
+            rx.text("Published on the careers page while the job is open", size="2"),
+            rx.cond(S.published_on_careers & (S.careers_path != ""),
+                    rx.link("View public page", href=S.careers_path, is_external=True,
+                            size="2")),
+            spacing="2", align="center", padding_top="8px", wrap="wrap",
+        ),
         width="100%",
     )
 

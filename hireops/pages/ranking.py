@@ -6,7 +6,9 @@ from hireops import routes
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import RECOMMENDATION_COLORS, card, empty_state, score_color
 from hireops.services.ranking import EvidenceLine, RankedCandidate
+from hireops.services.talent_pool import PoolMatch
 from hireops.state.ranking import RankingState as S
+from hireops.state.talent_pool import TalentPoolSearchState as P
 
 def _score_badge(row: RankedCandidate) -> rx.Component:
     color = rx.cond(row.score == None, "gray",  # noqa: E711 (a Var comparison, not Python's)
@@ -121,6 +123,43 @@ def _header() -> rx.Component:
     )
 
 
+def _pool_row(match: PoolMatch) -> rx.Component:
+    return rx.hstack(
+        rx.checkbox(checked=P.selected.contains(match.candidate_id),
+                    on_change=lambda _: P.toggle(match.candidate_id), disabled=~S.can_edit),
+        rx.badge(match.fit, color_scheme=score_color(match.fit, green_from=60), size="2"),
+        rx.vstack(
+            rx.link(rx.text(match.name, size="2", weight="medium"),
+                    href=routes.CANDIDATE + "?id=" + match.candidate_id.to_string()),
+            rx.text(match.reason, size="1", color=rx.color("gray", 10)),
+            spacing="0", min_width="0"),
+        spacing="3", align="center", width="100%", class_name="pool-match",
+    )
+
+
+def _talent_pool() -> rx.Component:
+    """Past candidates of any job (and the talent pool) ranked against this one."""
+    return card(rx.vstack(
+        rx.hstack(
+            rx.heading("Talent pool", size="4"),
+            rx.spacer(),
+            rx.button(rx.icon("search", size=16), "Find in talent pool", on_click=P.search,
+                      loading=P.searching, variant="soft", id="find-in-pool"),
+            rx.cond(P.selected.length() > 0,
+                    rx.button("Add ", P.selected.length(), " to this job",
+                              on_click=P.add_selected, id="add-from-pool")),
+            width="100%", align="center", wrap="wrap", spacing="2"),
+        rx.text("Everyone who applied before and has not applied to this job, ranked by how "
+                "well their resume fits it (0-100). Added candidates are scored in full.",
+                size="2", color=rx.color("gray", 11)),
+        rx.cond(P.matches.length() > 0,
+                rx.vstack(rx.foreach(P.matches, _pool_row), spacing="3", width="100%",
+                          id="pool-matches"),
+                rx.cond(P.searched, rx.text("Nobody else to suggest for this job yet.",
+                                            size="2", id="pool-empty"))),
+        spacing="3", width="100%"))
+
+
 @recruiter_page(route=routes.JOB_RANKING, title="Ranking", on_load=[S.load])
 def ranking() -> rx.Component:
     return rx.vstack(
@@ -133,5 +172,6 @@ def ranking() -> rx.Component:
             empty_state("users", "No candidates yet",
                         "Applications for this job appear here once the inbox matches them."),
         ),
+        _talent_pool(),
         width="100%", spacing="4",
     )

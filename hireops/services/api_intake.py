@@ -61,8 +61,9 @@ def read_resume(upload: ResumeUpload) -> str:
 
 def intake_candidate(*, session: Session, name: str, email: str, phone: str,
                      job_id: int | None, resume: ResumeUpload | None,
-                     actor_label: str) -> IntakeResult:
-    """Create or update the candidate, apply them to `job_id` and score the application.
+                     actor_label: str, source: str = "api") -> IntakeResult:
+    """Create or update the candidate, apply them to `job_id` and score the application;
+    `source` names where they came from ("api", "Careers page").
     Commits; raises JobNotFound or ResumeRejected before storing anything."""
     if job_id is not None:
         get_job_or_raise(session=session, job_id=job_id)
@@ -73,7 +74,7 @@ def intake_candidate(*, session: Session, name: str, email: str, phone: str,
     contact.name, contact.email = name, email.lower()
     contact.phone = phone or contact.phone
     candidate, created = find_or_create_candidate(
-        session=session, contact=contact, resume_text=resume_text, source="api",
+        session=session, contact=contact, resume_text=resume_text, source=source,
         resume_attachment_id=original.id if original else None, actor_label=actor_label)
     if original is not None:
         original.candidate_id = candidate.id
@@ -82,7 +83,7 @@ def intake_candidate(*, session: Session, name: str, email: str, phone: str,
         session.commit()
         return IntakeResult(candidate.id, created, None, False, "skipped", None, "no job given")
     application, app_created = get_or_create_application(
-        session=session, candidate_id=candidate.id, job_id=job_id, source="api",
+        session=session, candidate_id=candidate.id, job_id=job_id, source=source,
         actor_label=actor_label)
     session.commit()
     outcome = rescore_application(session=session, application_id=application.id)

@@ -26,6 +26,8 @@ DEMO_ADMIN_PASSWORD = "hireops-demo-admin"
 DEMO_JOB_TITLES = ("Senior Backend Engineer", "Data Analyst", "Product Designer",
                    "Account Executive")
 DEMO_SOURCE = "demo"
+# Shown on the public careers page; the last demo job stays internal, to show the switch.
+DEMO_PUBLISHED_TITLES = DEMO_JOB_TITLES[:3]
 
 
 class DemoNotAllowed(RuntimeError):
@@ -83,7 +85,8 @@ def _demo_job(session: Session, title: str, admin_id: int, local: Settings) -> J
               must_have_skills=draft.must_have_skills,
               nice_to_have_skills=draft.nice_to_have_skills,
               responsibilities=draft.responsibilities, qualifications=draft.qualifications,
-              generated_by=engine, created_by_id=admin_id)
+              generated_by=engine, created_by_id=admin_id,
+              published_on_careers=title in DEMO_PUBLISHED_TITLES)
     session.add(job)
     session.flush()
     record_event(session=session, action="job.created", actor_label="demo", entity_type="job",

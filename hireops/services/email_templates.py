@@ -21,16 +21,18 @@ from hireops.services.app_settings import get_setting, set_setting
 from hireops.services.interview.links import link_url
 from hireops.services.runtime_settings import current_settings
 
-TemplateKind = Literal["invite", "schedule_confirmation", "rejection", "link_reminder"]
+TemplateKind = Literal["invite", "schedule_confirmation", "rejection", "link_reminder",
+                       "application_received"]
 TEMPLATE_KINDS: tuple[TemplateKind, ...] = (
-    "invite", "schedule_confirmation", "rejection", "link_reminder")
+    "invite", "schedule_confirmation", "rejection", "link_reminder", "application_received")
 # The outbox's `kind` for mail made from each template.
 OUTBOX_KIND: dict[TemplateKind, str] = {
     "invite": "invite", "schedule_confirmation": "schedule", "rejection": "rejection",
-    "link_reminder": "reminder"}
+    "link_reminder": "reminder", "application_received": "acknowledgement"}
 TEMPLATE_TITLES: dict[TemplateKind, str] = {
     "invite": "Interview invitation", "schedule_confirmation": "Schedule confirmation",
-    "rejection": "Rejection", "link_reminder": "Interview link reminder"}
+    "rejection": "Rejection", "link_reminder": "Interview link reminder",
+    "application_received": "Application received (careers page)"}
 
 _COMMON = ("candidate_name", "job_title", "company_name", "recruiter_name")
 # Each template only offers the values its sender actually has (no slot before scheduling).
@@ -39,11 +41,12 @@ PLACEHOLDERS: dict[TemplateKind, tuple[str, ...]] = {
     "schedule_confirmation": (*_COMMON, "slot"),
     "rejection": (*_COMMON, "reason"),
     "link_reminder": (*_COMMON, "interview_link", "link_expires"),
+    "application_received": ("candidate_name", "job_title", "company_name"),
 }
 # A body without these would not do its job (an invitation with no link).
 REQUIRED_IN_BODY: dict[TemplateKind, tuple[str, ...]] = {
     "invite": ("interview_link",), "schedule_confirmation": ("slot",), "rejection": (),
-    "link_reminder": ("interview_link",)}
+    "link_reminder": ("interview_link",), "application_received": ()}
 # Values shown as links in the HTML version (only when they are http(s) addresses).
 _LINK_FIELDS = frozenset({"interview_link"})
 MAX_SUBJECT_CHARS = 200
@@ -80,6 +83,14 @@ DEFAULT_TEMPLATES: dict[TemplateKind, tuple[str, str]] = {
         "Your online interview for the {job_title} position at {company_name} is still "
         "waiting for you:\n{interview_link}\n\n"
         "The link works until {link_expires}.\n\n" + _SIGNATURE),
+    # Sent by the careers page right after an application; no recruiter has seen it yet.
+    "application_received": (
+        "We received your application for {job_title}",
+        "Hello {candidate_name},\n\n"
+        "Thank you for applying for the {job_title} position at {company_name}. We have "
+        "received your application and resume, and our team will review them. We will get "
+        "back to you by email.\n\n"
+        "Kind regards,\nThe {company_name} hiring team"),
 }
 
 

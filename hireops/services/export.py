@@ -35,6 +35,8 @@ EXPORT_COLUMNS: list[tuple[str, Callable[[TrackerRow], str | float | None]]] = [
     ("Source", lambda row: row.source),
     ("Applied", lambda row: row.applied),
     ("Last activity", lambda row: row.last_activity),
+    # Talent pool rows (Job "Talent pool"): the open jobs they came nearest to, and the fit.
+    ("Nearest jobs", lambda row: row.nearest_jobs),
 ]
 
 # What spreadsheets take as the start of a formula, including the full-width forms some of

@@ -34,6 +34,7 @@ from hireops.services.candidates import (
 from hireops.services.inbox_processing import APPLICATION, Analysis
 from hireops.services.matching import JobMatch
 from hireops.services.stages import comes_before, move_application
+from hireops.services.talent_pool import keep_in_talent_pool, open_jobs_prepared
 
 ACTOR = "inbox"
 NO_MATCH = "No open job matched this application."
@@ -154,6 +155,20 @@ def _record_candidates(session: Session, applying: list[_Message]) -> None:
             message.warnings.append(NO_MATCH)
         if not message.analysis.resume_text:
             message.warnings.append(NO_RESUME)
+    _keep_unmatched(session, [message for message in applying if not message.analysis.matches])
+
+
+def _keep_unmatched(session: Session, unmatched: list[_Message]) -> None:
+    """Candidates who fit no open job go to the talent pool, not out of sight."""
+    if not unmatched:
+        return
+    prepared = open_jobs_prepared(session=session)
+    for message in unmatched:
+        keep_in_talent_pool(
+            session=session, candidate_id=message.candidate.id,
+            resume_text=message.analysis.resume_text or message.email.body_text or "",
+            prepared=prepared, source="email", source_email_id=message.email.id,
+            actor_label=ACTOR, events=message.events)
 
 
 def _record_applications(session: Session, applying: list[_Message]) -> None:

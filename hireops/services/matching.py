@@ -387,3 +387,16 @@ def match_jobs(*, jobs: list[Job], subject: str, body: str, role_hint: str, resu
                      key=lambda item: (-item[1], item[0].job_id))
     return [JobMatch(job_id=job.job_id, title=job.title, score=score, reason=reason)
             for job, score, reason in fitting[:max_jobs]]
+
+
+def nearest_jobs(*, resume_text: str, prepared: tuple[PreparedJob, ...],
+                 limit: int = 3) -> list[JobMatch]:
+    """The `limit` jobs this resume fits best, however weakly (for a candidate who fits none
+    well enough to be applied: the talent pool shows how near they came)."""
+    if not prepared or not resume_text.strip():
+        return []
+    resume = _read_resume((resume_text,), prepared)
+    scored = [(job, *_similarity(job, resume)) for job in prepared]
+    ranked = sorted(scored, key=lambda item: (-item[1], item[0].job_id))
+    return [JobMatch(job_id=job.job_id, title=job.title, score=score, reason=reason)
+            for job, score, reason in ranked[:limit]]

@@ -34,7 +34,7 @@ from hireops.services.runtime_settings import current_settings
 
 log = logging.getLogger(__name__)
 
-OUTBOX_KINDS = ("invite", "schedule", "rejection", "reminder")
+OUTBOX_KINDS = ("invite", "schedule", "rejection", "reminder", "acknowledgement")
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 INTERRUPTED = ("The previous attempt was interrupted while sending (the process stopped); "
                "it may have arrived once already.")

@@ -115,7 +115,9 @@ class ImpactRow:
 
 def load_cohort(*, session: Session, report: ReportFilter) -> list[Application]:
     """The applications the report covers, oldest first."""
-    query = select(Application).order_by(Application.created_at, Application.id)
+    # The talent pool (applications to no job) is no job's funnel.
+    query = (select(Application).where(Application.job_id.is_not(None))
+             .order_by(Application.created_at, Application.id))
     if report.job_id is not None:
         query = query.where(Application.job_id == report.job_id)
     if report.date_from is not None:

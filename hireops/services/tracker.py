@@ -16,6 +16,7 @@ candidate column. `honour_reveals=False` keeps revealed candidates hidden too (t
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Literal
@@ -30,6 +31,7 @@ from hireops.services.blind_screening import (
 )
 from hireops.services.dashboard import STAGE_LABELS
 from hireops.services.stages import STAGE_POSITION, change_stage
+from hireops.services.talent_pool import TALENT_POOL_LABEL, describe_nearest
 
 MAX_PAGE_SIZE = 500
 
@@ -84,7 +86,8 @@ class TrackerRow:
     # "Candidate #<id>" and "" while blind screening hides the identity.
     candidate_name: str
     candidate_email: str
-    job_id: int
+    # None for the talent pool (an application to no job), whose job_title is "Talent pool".
+    job_id: int | None
     job_title: str
     # The Stage value, and its label for display.
     stage: str
@@ -106,6 +109,8 @@ class TrackerRow:
     blind: bool
     # The identity is hidden on this row.
     identity_hidden: bool = False
+    # Talent pool only: the nearest open jobs and the fit, "Data Analyst 34, ...".
+    nearest_jobs: str = ""
 
 
 @dataclass(frozen=True)
@@ -175,7 +180,7 @@ def _page_statement(filter: TrackerFilter, sort: TrackerSort, hidden: Hiding, sq
     return (_row_columns().select_from(page_ids)
             .join(Application, Application.id == page_ids.c.id)
             .join(Candidate, Candidate.id == Application.candidate_id)
-            .join(Job, Job.id == Application.job_id)
+            .outerjoin(Job, Job.id == Application.job_id)
             .order_by(*_order_by(sort, hidden)))
 
 
@@ -183,7 +188,7 @@ def _page_ids(filter: TrackerFilter, sort: TrackerSort, hidden: Hiding, sqlite: 
               limit: int, offset: int) -> sa.Subquery:
     statement = select(Application.id).select_from(Application)
     if sort.column == "job":
-        statement = statement.join(Job, Job.id == Application.job_id)
+        statement = statement.outerjoin(Job, Job.id == Application.job_id)
     return (statement.where(*_conditions(filter, hidden, sqlite))
             .order_by(*_order_by(sort, hidden)).limit(limit).offset(offset)
             .subquery("page_ids"))
@@ -236,7 +241,7 @@ def list_tracker_rows(*, session: Session, filter: TrackerFilter, sort: TrackerS
     hidden = _hiding(reveal_blind, honour_reveals)
     statement = (_row_columns().select_from(Application)
                  .join(Candidate, Candidate.id == Application.candidate_id)
-                 .join(Job, Job.id == Application.job_id)
+                 .outerjoin(Job, Job.id == Application.job_id)
                  .where(*_conditions(filter, hidden, _is_sqlite(session)))
                  .order_by(*_order_by(sort, hidden)))
     return _rows(session, statement, reveal_blind, honour_reveals)
@@ -364,7 +369,7 @@ def _sort_key(column: str, hidden: Hiding) -> tuple[sa.ColumnElement, bool]:
             return name, True
         return sa.case((_is_hidden(hidden), sa.null()), else_=name), True
     if column == "job":
-        return Job.title, False
+        return sa.func.coalesce(Job.title, TALENT_POOL_LABEL), False
     if column == "stage":
         return sa.case(STAGE_POSITION, value=Application.stage,
                        else_=len(STAGE_POSITION)), False
@@ -393,22 +398,36 @@ def _row_columns():
         Application.interview_score, Application.final_score, Application.decision,
         Application.source, Application.created_at, Application.last_activity_at,
         Application.resume_stale, Job.blind_screening,
+        # Only the talent pool's small result is read: job applications carry evidence.
+        sa.case((Application.job_id.is_(None), Application.resume_result), else_=sa.null()),
     )
 
 
 def _to_row(values: sa.Row, hidden: bool) -> TrackerRow:
     (application_id, candidate_id, name, email, job_id, title, stage, resume_score,
      interview_score, final_score, decision, source, created_at, last_activity_at,
-     resume_stale, blind) = values
+     resume_stale, blind, pool_result) = values
     stage = Stage(stage)
     return TrackerRow(
         application_id=application_id, candidate_id=candidate_id,
         candidate_name=anonymous_name(candidate_id) if hidden else (name or email),
         candidate_email="" if hidden else email,
-        job_id=job_id, job_title=title, stage=stage.value,
+        job_id=job_id, job_title=title if job_id is not None else TALENT_POOL_LABEL,
+        stage=stage.value,
         stage_label=STAGE_LABELS.get(stage, stage.value),
         resume_score=resume_score, interview_score=interview_score, final_score=final_score,
         decision=decision, source=source, applied=created_at.date().isoformat(),
         last_activity=last_activity_at.strftime("%Y-%m-%d %H:%M"),
         resume_stale=bool(resume_stale), blind=bool(blind), identity_hidden=bool(hidden),
+        nearest_jobs=describe_nearest(_as_dict(pool_result)) if job_id is None else "",
     )
+
+
+def _as_dict(value: object) -> dict:
+    # A JSON column read through CASE comes back as text on some databases.
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return {}
+    return value if isinstance(value, dict) else {}

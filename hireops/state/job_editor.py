@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from hireops import routes
 from hireops.db import session_scope
+from hireops.services.careers import job_slug, set_job_published
 from hireops.services.job_autofill import AutofillFailed, autofill_job
 from hireops.services.jobs import (
     JobForm, JobNotFound, create_job, get_job_or_raise, job_to_form, new_job_form, update_job,
@@ -44,6 +45,10 @@ class JobEditorState(AuthState):
     reject_below: str = "50"
     resume_weight_pct: str = "40"
     blind_screening: bool = False
+    # Listed on the public careers page (saved apart from the form: no new job version).
+    published_on_careers: bool = False
+    # The job's address on the careers page ("" until saved).
+    careers_path: str = ""
     # Which engine filled the form ("" when typed by hand).
     generated_by: str = ""
     # What auto-fill wants the recruiter to know (e.g. an unrecognised title).
@@ -71,6 +76,7 @@ class JobEditorState(AuthState):
         raw_id = self.router.url.query_parameters.get("id", "")
         if not raw_id:
             self.job_id, self.version = 0, 0
+            self.published_on_careers, self.careers_path = False, ""
             with session_scope() as session:
                 self._fill(new_job_form(session=session, title="Untitled"))
             self.title = ""
@@ -79,6 +85,8 @@ class JobEditorState(AuthState):
             with session_scope() as session:
                 job = get_job_or_raise(session=session, job_id=int(raw_id))
                 self.job_id, self.version = job.id, job.version
+                self.published_on_careers = job.published_on_careers
+                self.careers_path = routes.careers_job(job_slug(job))
                 self._fill(job_to_form(job))
         except (ValueError, JobNotFound):
             return [rx.toast.error("That job does not exist."), rx.redirect(routes.JOBS)]
@@ -93,6 +101,11 @@ class JobEditorState(AuthState):
     @requires(*WRITE_ROLES)
     def set_blind_screening(self, value: bool):
         self.blind_screening = bool(value)
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def set_published_on_careers(self, value: bool):
+        self.published_on_careers = bool(value)
 
     @rx.event(background=True)
     @requires(*WRITE_ROLES)
@@ -135,6 +148,8 @@ class JobEditorState(AuthState):
                                  actor=current_actor())
             else:
                 job = create_job(session=session, form=form, actor=current_actor())
+            set_job_published(session=session, job_id=job.id,
+                              published=self.published_on_careers, actor=current_actor())
             title = job.title
         self.error = ""
         return [rx.toast.success(f"Saved {title}."), rx.redirect(routes.JOBS)]

@@ -1,4 +1,4 @@
-"""Every page but sign-in and the interview room checks the signed-in user before it shows
+"""Every page but sign-in, the interview room and the careers pages checks the signed-in user before it shows
 anything (a new page cannot be forgotten: they are all enumerated here)."""
 
 from __future__ import annotations
@@ -11,7 +11,10 @@ from hireops.components.shell import PAGES
 from hireops.state.access import page_roles
 from hireops.state.auth import AuthState
 
-PUBLIC_ROUTES = {routes.LOGIN, routes.INTERVIEW}
+PUBLIC_ROUTES = {routes.LOGIN, routes.INTERVIEW,
+                 # What a job seeker sees: published jobs only, no candidate data.
+                 routes.CAREERS, routes.CAREERS_JOB, routes.CAREERS_THANKS,
+                 routes.CAREERS_PRIVACY}
 
 
 def _handlers(on_load) -> list:
