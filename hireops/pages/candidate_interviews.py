@@ -3,6 +3,7 @@ the webcam summary and integrity flags."""
 
 import reflex as rx
 
+from hireops.components.confirm import confirm_dialog
 from hireops.components.ui import card
 from hireops.services.candidate_profile import ApplicationCard
 from hireops.services.interview.review import (
@@ -138,9 +139,13 @@ def _link_card(item: InterviewCard) -> rx.Component:
                 rx.cond(S.can_edit, rx.button(rx.icon("send", size=14), "Send by email",
                                               size="1", on_click=I.send(item.link_id),
                                               class_name="send-link")),
-                rx.cond(S.can_edit, rx.button("Revoke", size="1", variant="soft",
-                                              color_scheme="red", on_click=I.revoke(item.link_id),
-                                              class_name="revoke-link")),
+                rx.cond(S.can_edit, confirm_dialog(
+                    trigger=rx.button("Revoke", size="1", variant="soft", color_scheme="red",
+                                      class_name="revoke-link"),
+                    title="Revoke this interview link?",
+                    description="The candidate can no longer open it, even from an email "
+                                "already sent. A new link can be generated afterwards.",
+                    confirm_label="Revoke link", on_confirm=I.revoke(item.link_id))),
                 spacing="2")),
             width="100%", align="center", wrap="wrap",
         ),
