@@ -182,7 +182,8 @@ def _link_card(item: InterviewCard) -> rx.Component:
     )
 
 
-MAIL_COLORS = {"pending": "gray", "sending": "blue", "sent": "green", "failed": "red"}
+MAIL_COLORS = {"pending": "gray", "sending": "blue", "sent": "green", "saved": "amber",
+               "failed": "red"}
 
 
 def _mail_row(row: OutgoingMailRow) -> rx.Component:
@@ -191,8 +192,9 @@ def _mail_row(row: OutgoingMailRow) -> rx.Component:
             rx.icon("send", size=14, color=MUTED),
             rx.text(row.subject, size="2", weight="medium"),
             rx.spacer(),
-            rx.badge(row.status, variant="soft",
-                     color_scheme=rx.match(row.status, *MAIL_COLORS.items(), "gray")),
+            rx.badge(row.status_label, variant="soft", white_space="normal",
+                     color_scheme=rx.match(row.status, *MAIL_COLORS.items(), "gray"),
+                     class_name="mail-status"),
             rx.text(row.when, size="1", color=MUTED, white_space="nowrap"),
             spacing="2", align="center", width="100%",
         ),

@@ -5,6 +5,7 @@ import reflex as rx
 
 from hireops import routes
 from hireops.components.confirm import confirm_dialog
+from hireops.components.mail_banner import mail_not_set_banner
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import card, data_table, error_callout
 from hireops.services.email_templates import TEMPLATE_KINDS, TEMPLATE_TITLES
@@ -402,6 +403,11 @@ def _tab(value: str, *children) -> rx.Component:
                 on_load=[SettingsState.load, G.load, M.load, E.load, T.load],
                 roles=ADMIN_ROLES)
 def settings() -> rx.Component:
+    return rx.vstack(mail_not_set_banner(E.smtp_host == "", True), _tabs(), width="100%",
+                     spacing="4")
+
+
+def _tabs() -> rx.Component:
     return rx.tabs.root(
         rx.tabs.list(
             rx.tabs.trigger("Company", value="company", id="tab-company"),

@@ -28,6 +28,7 @@ from hireops.services.mail.sender import (
     MailSender,
     MailSendError,
     OutgoingMail,
+    delivery_of,
     message_id_for_key,
 )
 from hireops.services.runtime_settings import current_settings
@@ -112,7 +113,7 @@ def deliver_due(*, session: Session, sender: MailSender, now: datetime | None = 
         if claim is None:  # another worker took it first
             continue
         error = _send(sender, claim)
-        _record_outcome(session, claim, error, now, report)
+        _record_outcome(session, claim, error, now, report, delivered_to=delivery_of(sender))
         if error is not None and error.server_wide:
             report.stopped = error.reason
             break
@@ -231,11 +232,12 @@ def _send(sender: MailSender, claim: _Claim) -> MailSendError | None:
 
 
 def _record_outcome(session: Session, claim: _Claim, error: MailSendError | None,
-                    now: datetime, report: DeliveryReport) -> None:
+                    now: datetime, report: DeliveryReport, *, delivered_to: str) -> None:
     """sending -> sent, pending (retry later) or failed, in its own commit right away."""
     max_attempts = get_settings().outbox_max_attempts
     if error is None:
-        values = {"status": SENT, "sent_at": utcnow(), "next_attempt_at": None}
+        values = {"status": SENT, "sent_at": utcnow(), "next_attempt_at": None,
+                  "delivered_to": delivered_to}
     elif error.permanent or claim.attempts >= max_attempts:
         values = {"status": FAILED, "next_attempt_at": None, "last_error": error.reason}
     else:
@@ -257,7 +259,8 @@ def _record_outcome(session: Session, claim: _Claim, error: MailSendError | None
     if status != PENDING:
         _record_mail_event(session, f"mail.{status}", claim, after={
             "outbox_id": claim.id, "kind": claim.kind, "to": claim.mail.to,
-            "attempts": claim.attempts, "reason": error.reason if error else ""})
+            "attempts": claim.attempts, "reason": error.reason if error else "",
+            **({"delivered_to": delivered_to} if status == SENT else {})})
     session.commit()
     # Ids and the kind of mail, never the address or the text: those are the candidate's.
     context = {"outbox_id": claim.id, "application_id": claim.application_id,
