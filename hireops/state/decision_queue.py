@@ -137,6 +137,8 @@ class DecisionActions(rx.State, mixin=True):
     @rx.event
     @requires(*WRITE_ROLES)
     def confirm_reject(self):
+        if not self.reject_for:  # a second press after the dialog closed
+            return None
         try:
             with session_scope() as session:
                 reject_with_email(session=session, application_id=self.reject_for,
@@ -177,6 +179,8 @@ class DecisionActions(rx.State, mixin=True):
     @rx.event
     @requires(*WRITE_ROLES)
     def confirm_override(self):
+        if not self.override_for:  # a second press after the dialog closed
+            return None
         try:
             with session_scope() as session:
                 override(session=session, application_id=self.override_for,

@@ -184,6 +184,8 @@ class TrackerState(AuthState):
     @rx.event
     @requires(*WRITE_ROLES)
     def confirm_reject(self):
+        if not self.rejecting:  # a second press of the same confirm button
+            return None
         if len(self.reject_reason.strip()) < MIN_REJECTION_REASON:
             return rx.toast.error("Give a reason for the rejection; it is kept with each one.")
         self.rejecting = False
