@@ -196,7 +196,7 @@ def _mail_row(row: OutgoingMailRow) -> rx.Component:
                      color_scheme=rx.match(row.status, *MAIL_COLORS.items(), "gray"),
                      class_name="mail-status"),
             rx.text(row.when, size="1", color=MUTED, white_space="nowrap"),
-            spacing="2", align="center", width="100%",
+            spacing="2", align="center", width="100%", wrap="wrap",
         ),
         rx.cond(row.last_error != "", rx.hstack(
             rx.text(row.last_error, " (attempt ", row.attempts.to_string(), ")", size="1",

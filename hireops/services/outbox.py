@@ -25,6 +25,7 @@ from hireops.config import get_settings
 from hireops.models import OutboxMessage, User, utcnow
 from hireops.services.audit import record_event
 from hireops.services.mail.sender import (
+    DELIVERED_TO_FOLDER,
     MailSender,
     MailSendError,
     OutgoingMail,
@@ -37,6 +38,8 @@ log = logging.getLogger(__name__)
 
 OUTBOX_KINDS = ("invite", "schedule", "rejection", "reminder")
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
+# The audit event of a message written to the local outbox folder (no mail server set).
+MAIL_SAVED_TO_FOLDER = "mail.saved_to_outbox_folder"
 INTERRUPTED = ("The previous attempt was interrupted while sending (the process stopped); "
                "it may have arrived once already.")
 
@@ -257,7 +260,7 @@ def _record_outcome(session: Session, claim: _Claim, error: MailSendError | None
         return
     status = values["status"]
     if status != PENDING:
-        _record_mail_event(session, f"mail.{status}", claim, after={
+        _record_mail_event(session, _outcome_action(status, delivered_to), claim, after={
             "outbox_id": claim.id, "kind": claim.kind, "to": claim.mail.to,
             "attempts": claim.attempts, "reason": error.reason if error else "",
             **({"delivered_to": delivered_to} if status == SENT else {})})
@@ -277,6 +280,13 @@ def _record_outcome(session: Session, claim: _Claim, error: MailSendError | None
         log.warning("outbox message %s not sent, retrying at %s: %s", claim.id,
                     values["next_attempt_at"].isoformat(timespec="seconds"), error.reason,
                     extra=context)
+
+
+def _outcome_action(status: str, delivered_to: str) -> str:
+    # Mail that only reached the local folder was not sent to anyone: the timeline says so.
+    if status == SENT and delivered_to == DELIVERED_TO_FOLDER:
+        return MAIL_SAVED_TO_FOLDER
+    return f"mail.{status}"
 
 
 def _fail_abandoned(session: Session, now: datetime) -> int:

@@ -26,8 +26,9 @@ def test_without_a_mail_server_the_message_is_saved_not_sent(session, applicatio
     assert len(list(outbox_env.joinpath("new").iterdir())) == 1
     [row] = outgoing_mail(session=session, candidate_id=application.candidate_id)
     assert (row.status, row.status_label) == ("saved", SAVED)
-    event = session.query(Event).filter(Event.action == "mail.sent").one()
-    assert event.after["delivered_to"] == "folder"
+    event = session.query(Event).filter(Event.action.like("mail.%")).one()
+    assert (event.action, event.after["delivered_to"]) == ("mail.saved_to_outbox_folder",
+                                                           "folder")
 
 
 def test_with_a_mail_server_the_message_is_sent(session, application, smtp_env) -> None:
@@ -37,3 +38,5 @@ def test_with_a_mail_server_the_message_is_sent(session, application, smtp_env) 
     assert len(smtp_env.messages) == 1
     [row] = outgoing_mail(session=session, candidate_id=application.candidate_id)
     assert (row.status, row.status_label) == ("sent", "sent")
+    event = session.query(Event).filter(Event.action.like("mail.%")).one()
+    assert (event.action, event.after["delivered_to"]) == ("mail.sent", "server")
