@@ -136,9 +136,14 @@ def _link_card(item: InterviewCard) -> rx.Component:
             rx.cond(item.url != "", rx.hstack(
                 rx.button(rx.icon("copy", size=14), "Copy link", size="1", variant="soft",
                           on_click=rx.set_clipboard(item.url), class_name="copy-link"),
-                rx.cond(S.can_edit, rx.button(rx.icon("send", size=14), "Send by email",
-                                              size="1", on_click=I.send(item.link_id),
-                                              class_name="send-link")),
+                rx.cond(S.can_edit, confirm_dialog(
+                    trigger=rx.button(rx.icon("send", size=14), "Send by email", size="1",
+                                      class_name="send-link"),
+                    title="Email this interview link to the candidate?",
+                    description="The invitation leaves now (once per link); an email cannot "
+                                "be called back.",
+                    confirm_label="Send invitation", color="blue",
+                    on_confirm=I.send(item.link_id))),
                 rx.cond(S.can_edit, confirm_dialog(
                     trigger=rx.button("Revoke", size="1", variant="soft", color_scheme="red",
                                       class_name="revoke-link"),

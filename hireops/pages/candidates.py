@@ -157,8 +157,16 @@ def _bulk_bar() -> rx.Component:
                                              lambda o: rx.select.item(o.label, value=o.value))),
                 value="", on_change=S.bulk_move,
             ),
-            rx.button(rx.icon("send", size=16), "Send interview link", variant="soft",
-                      on_click=S.bulk_invite, id="bulk-invite"),
+            confirm_dialog(
+                trigger=rx.button(rx.icon("send", size=16), "Send interview link",
+                                  variant="soft", id="bulk-invite"),
+                title="Email an interview link to " + S.selected.length().to_string()
+                      + " candidate(s)?",
+                description="Each gets an invitation email now; an email cannot be called "
+                            "back. Applications below their job's resume threshold are "
+                            "skipped and named.",
+                confirm_label="Send invitations", color="blue", on_confirm=S.bulk_invite,
+                confirm_id="bulk-invite-confirm"),
             rx.button(rx.icon("circle-x", size=16), "Reject…", color_scheme="red",
                       variant="soft", on_click=S.open_reject),
             rx.button(rx.icon("download", size=16), "Export selected", variant="soft",

@@ -8,7 +8,15 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlmodel import select
 
-from hireops.models import ApiToken, Application, Candidate, InterviewLink, Job, User
+from hireops.models import (
+    ApiToken,
+    Application,
+    Candidate,
+    InterviewLink,
+    Job,
+    OutboxMessage,
+    User,
+)
 from hireops.services.api_tokens import create_api_token
 from hireops.services.auth import create_user
 from hireops.services.decision_flow import reject_with_email
@@ -82,6 +90,31 @@ def test_rejecting_from_a_row_asks_the_same_reason_as_a_bulk_reject(page: Page, 
     application = app_db.get(Application, application_id)
     assert (application.stage, application.rejection_reason) == (
         "rejected", "Needs a work permit we cannot sponsor")
+
+
+def test_emailing_links_from_the_tracker_asks_first(page: Page, running_app, app_db):
+    application_id = _held_application(app_db, "Rosalind Franklin", "Tuesday at 10am")
+    sign_in(page, running_app)
+    page.goto(running_app.url + "/candidates")
+    row = page.locator("#applications-table tbody tr", has_text="Rosalind Franklin")
+    row.get_by_role("checkbox").click()
+    page.locator("#bulk-invite").click()
+    expect(_dialog(page)).to_contain_text("Email an interview link to 1 candidate(s)?")
+    _screens(page, "bulk_invite")
+    page.locator(".confirm-cancel").click()
+    page.wait_for_timeout(800)
+    app_db.expire_all()
+    assert _mail_kinds(app_db, application_id) == []
+    page.locator("#bulk-invite").click()
+    page.locator("#bulk-invite-confirm").click()
+    expect(page.get_by_text("1 interview invitation(s) queued.")).to_be_visible()
+    app_db.expire_all()
+    assert _mail_kinds(app_db, application_id) == ["invite"]
+
+
+def _mail_kinds(session, application_id: int) -> list[str]:
+    return [m.kind for m in session.exec(select(OutboxMessage).where(
+        OutboxMessage.application_id == application_id)).all()]
 
 
 def test_deactivating_asks_first_and_refuses_oneself(page: Page, running_app, app_db):
