@@ -160,11 +160,13 @@ def _bulk_bar() -> rx.Component:
             confirm_dialog(
                 trigger=rx.button(rx.icon("send", size=16), "Send interview link",
                                   variant="soft", id="bulk-invite"),
-                title="Email an interview link to " + S.selected.length().to_string()
-                      + " candidate(s)?",
-                description="Each gets an invitation email now; an email cannot be called "
-                            "back. Applications below their job's resume threshold are "
-                            "skipped and named.",
+                title=rx.cond(S.selected.length() == 1,
+                              "Email an interview link to this candidate?",
+                              "Email interview links to " + S.selected.length().to_string()
+                              + " candidates?"),
+                description="The invitations leave now; an email cannot be called back. "
+                            "Applications below their job's resume threshold are skipped "
+                            "and named.",
                 confirm_label="Send invitations", color="blue", on_confirm=S.bulk_invite,
                 confirm_id="bulk-invite-confirm"),
             rx.button(rx.icon("circle-x", size=16), "Reject…", color_scheme="red",

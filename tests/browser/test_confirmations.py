@@ -99,7 +99,7 @@ def test_emailing_links_from_the_tracker_asks_first(page: Page, running_app, app
     row = page.locator("#applications-table tbody tr", has_text="Rosalind Franklin")
     row.get_by_role("checkbox").click()
     page.locator("#bulk-invite").click()
-    expect(_dialog(page)).to_contain_text("Email an interview link to 1 candidate(s)?")
+    expect(_dialog(page)).to_contain_text("Email an interview link to this candidate?")
     _screens(page, "bulk_invite")
     page.locator(".confirm-cancel").click()
     page.wait_for_timeout(800)
