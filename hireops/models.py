@@ -678,6 +678,9 @@ class OutboxMessage(SQLModel, table=True):
     ics: str = Field(default="", sa_type=sa.Text)
     application_id: int | None = Field(default=None, foreign_key="applications.id", index=True)
     status: str = Field(default="pending", max_length=20, index=True)  # pending|sending|sent|failed
+    # Where a sent message went: "server" (SMTP) or "folder" (the local outbox folder, when no
+    # mail server is set: nobody received it). "" until sent.
+    delivered_to: str = Field(default="", max_length=20)
     attempts: int = 0
     next_attempt_at: datetime | None = optional_time_field(index=True)
     last_error: str = Field(default="", sa_type=sa.Text)

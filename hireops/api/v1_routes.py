@@ -30,8 +30,14 @@ from hireops.services.api_intake import ResumeRejected, ResumeUpload, intake_can
 from hireops.services.hidden_events import ShownEvent
 from hireops.services.jobs import JobForm, JobNotFound, create_job
 from hireops.services.resume_text.limits import format_size
-from hireops.services.tracker import SortColumn, TrackerFilter, TrackerSort, move_stage, \
-    query_tracker_slice
+from hireops.services.tracker import (
+    RejectionNeedsReason,
+    SortColumn,
+    TrackerFilter,
+    TrackerSort,
+    move_stage,
+    query_tracker_slice,
+)
 
 # 400: a body that is not valid JSON or form data.
 _ERRORS = {status: {"model": ErrorBody} for status in (400, 401, 403, 404, 422, 429, 500)}
@@ -247,8 +253,11 @@ def patch_stage(application_id: Id, body: StageChange, session: Session_,
     """Move an application to another pipeline stage (audited)."""
     if session.get(Application, application_id) is None:
         raise _not_found("application", application_id)
-    moved = move_stage(session=session, application_ids=[application_id], stage=body.stage,
-                       actor=None, reason=body.reason.strip(), actor_label=actor_label(token))
+    try:
+        moved = move_stage(session=session, application_ids=[application_id], stage=body.stage,
+                           actor=None, reason=body.reason.strip(), actor_label=actor_label(token))
+    except RejectionNeedsReason as refused:
+        raise ApiError(422, "reason_required", str(refused)) from None
     return StageChanged(id=application_id, stage=body.stage, changed=bool(moved))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hireops import routes
+from hireops.components.confirm import confirm_dialog
 from hireops.services.decision_flow import DecisionCard, SlotOption
 from hireops.state.decision_queue import OVERRIDE_CHOICES
 
@@ -45,20 +46,23 @@ def _evidence(c: DecisionCard) -> rx.Component:
 
 
 def _slot_item(S, c: DecisionCard, option: SlotOption) -> rx.Component:
-    return rx.menu.item(option.label, class_name="suggested-slot", on_click=S.approve(
-        c.application_id, c.decision_id, option.start, option.end, option.tz, "suggested"),
-        disabled=S.approving != 0)
+    return rx.menu.item(option.label, class_name="suggested-slot", on_click=S.ask_approve(
+        c.application_id, c.decision_id, option.start, option.end, option.tz, "suggested",
+        option.label, c.candidate_name), disabled=S.approving != 0)
 
 
 def _actions(S, c: DecisionCard) -> rx.Component:
     approve = rx.cond(
         c.preferred.label != "",
         rx.button(rx.icon("calendar-check", size=16), "Approve & schedule ", c.preferred.label,
-                  on_click=S.approve(c.application_id, c.decision_id, c.preferred.start,
-                                     c.preferred.end, c.preferred.tz, "preferred"),
+                  on_click=S.ask_approve(c.application_id, c.decision_id, c.preferred.start,
+                                         c.preferred.end, c.preferred.tz, "preferred",
+                                         c.preferred.label, c.candidate_name),
                   # Disabled while any approval runs; the database refuses a repeat anyway.
                   loading=S.approving == c.decision_id, disabled=S.approving != 0,
-                  class_name="approve-preferred", color_scheme="green"),
+                  class_name="approve-preferred", color_scheme="green",
+                  # The slot's label is long: on a phone it wraps instead of overflowing.
+                  white_space="normal", height="auto", min_height="32px", padding_y="6px"),
     )
     pick = rx.menu.root(
         rx.menu.trigger(rx.button(rx.icon("calendar-plus", size=16), "Pick another slot",
@@ -128,6 +132,20 @@ def decision_card(S, c: DecisionCard) -> rx.Component:
     )
 
 
+def approve_dialog(S) -> rx.Component:
+    """Approving books the slot and emails the candidate: asked once more, by name and time."""
+    slot = S.approve_slot
+    return confirm_dialog(
+        title="Approve " + S.approve_name + " and send the invitation?",
+        description="Books " + slot[4] + " and emails " + S.approve_name + " the confirmation "
+                    "with a calendar invite. An email cannot be called back.",
+        confirm_label="Approve and email", color="green", open=S.approve_decision != 0,
+        on_cancel=S.cancel_approve,
+        on_confirm=S.approve(S.approve_application, S.approve_decision, slot[0], slot[1],
+                             slot[2], slot[3]),
+        confirm_id="approve-confirm")
+
+
 def reject_dialog(S) -> rx.Component:
     return rx.dialog.root(rx.dialog.content(
         rx.dialog.title("Reject ", S.reject_name),
@@ -153,6 +171,8 @@ def reject_dialog(S) -> rx.Component:
 
 
 def override_dialog(S) -> rx.Component:
+    # An email the candidate already has says otherwise: said in the dialog before the press.
+    contradicts = S.override_warnings.contains(S.override_choice)
     return rx.dialog.root(rx.dialog.content(
         rx.dialog.title("Override the decision for ", S.override_name),
         rx.vstack(
@@ -160,11 +180,17 @@ def override_dialog(S) -> rx.Component:
                       on_change=S.set_override_choice, id="override-choice"),
             rx.input(value=S.override_why, on_change=S.set_override_why, width="100%",
                      id="override-why", placeholder="Why (kept in the audit log)"),
+            rx.cond(contradicts, rx.callout(S.override_warnings[S.override_choice],
+                                            icon="mail-warning", color_scheme="amber",
+                                            size="1", id="override-mail-warning")),
             rx.hstack(rx.spacer(),
                       rx.button("Cancel", variant="soft", color_scheme="gray",
                                 on_click=S.cancel_override),
-                      rx.button("Override", on_click=S.confirm_override,
-                                id="override-confirm"),
+                      rx.cond(contradicts,
+                              rx.button("Override anyway", on_click=S.confirm_override,
+                                        color_scheme="amber", id="override-confirm"),
+                              rx.button("Override", on_click=S.confirm_override,
+                                        id="override-confirm")),
                       width="100%", spacing="2"),
             spacing="3", width="100%",
         ),
@@ -179,5 +205,5 @@ def decision_cards(S, empty_text: str) -> rx.Component:
                 rx.vstack(rx.foreach(S.decision_cards, lambda c: decision_card(S, c)),
                           spacing="3", width="100%"),
                 rx.text(empty_text, size="2", color=MUTED, class_name="decision-empty")),
-        reject_dialog(S), override_dialog(S),
+        approve_dialog(S), reject_dialog(S), override_dialog(S),
     )

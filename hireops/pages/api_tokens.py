@@ -3,6 +3,7 @@
 import reflex as rx
 
 from hireops import routes
+from hireops.components.confirm import confirm_dialog
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import card, data_table, error_callout
 from hireops.services.api_tokens import ApiTokenRow
@@ -21,8 +22,13 @@ def _token_row(token: ApiTokenRow) -> rx.Component:
         rx.table.cell(rx.text(token.last_used, size="2")),
         rx.table.cell(rx.cond(
             token.revoked, rx.badge("revoked", color_scheme="gray"),
-            rx.button("Revoke", size="1", variant="soft", color_scheme="red",
-                      on_click=S.revoke(token.id)))),
+            confirm_dialog(
+                trigger=rx.button("Revoke", size="1", variant="soft", color_scheme="red",
+                                  class_name="revoke-token"),
+                title="Revoke the token " + token.name + "?",
+                description="Programs using it are refused from now on. A revoked token cannot "
+                            "be turned back on; create a new one if needed.",
+                confirm_label="Revoke token", on_confirm=S.revoke(token.id)))),
     )
 
 

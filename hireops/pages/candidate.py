@@ -4,6 +4,7 @@ notes, reveal (blind screening) and merging a duplicate record."""
 import reflex as rx
 
 from hireops import routes
+from hireops.components.confirm import confirm_dialog
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import RECOMMENDATION_COLORS, card, error_callout, score_color
 from hireops.services.candidate_profile import (
@@ -273,8 +274,14 @@ def _merge() -> rx.Component:
                 "emails move here; the history of both stays.", size="2", color=MUTED),
         rx.hstack(rx.input(placeholder="Duplicate's id, e.g. 42", value=S.merge_id,
                            on_change=S.set_merge_id, width="100%", id="merge-id"),
-                  rx.button("Merge", on_click=S.merge, variant="soft", color_scheme="orange",
-                            id="merge-candidate"),
+                  confirm_dialog(
+                      trigger=rx.button("Merge", variant="soft", color_scheme="orange",
+                                        disabled=S.merge_id.strip() == "", id="merge-candidate"),
+                      title="Merge record " + S.merge_id + " into this one?",
+                      description="Its applications and emails move to this candidate and the "
+                                  "duplicate disappears from the lists. This cannot be undone.",
+                      confirm_label="Merge", color="orange", on_confirm=S.merge,
+                      confirm_id="merge-confirm"),
                   spacing="2", width="100%", padding_top="10px"),
     ))
 

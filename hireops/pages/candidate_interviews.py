@@ -3,6 +3,7 @@ the webcam summary and integrity flags."""
 
 import reflex as rx
 
+from hireops.components.confirm import confirm_dialog
 from hireops.components.ui import card
 from hireops.services.candidate_profile import ApplicationCard
 from hireops.services.interview.review import (
@@ -135,12 +136,21 @@ def _link_card(item: InterviewCard) -> rx.Component:
             rx.cond(item.url != "", rx.hstack(
                 rx.button(rx.icon("copy", size=14), "Copy link", size="1", variant="soft",
                           on_click=rx.set_clipboard(item.url), class_name="copy-link"),
-                rx.cond(S.can_edit, rx.button(rx.icon("send", size=14), "Send by email",
-                                              size="1", on_click=I.send(item.link_id),
-                                              class_name="send-link")),
-                rx.cond(S.can_edit, rx.button("Revoke", size="1", variant="soft",
-                                              color_scheme="red", on_click=I.revoke(item.link_id),
-                                              class_name="revoke-link")),
+                rx.cond(S.can_edit, confirm_dialog(
+                    trigger=rx.button(rx.icon("send", size=14), "Send by email", size="1",
+                                      class_name="send-link"),
+                    title="Email this interview link to the candidate?",
+                    description="The invitation leaves now (once per link); an email cannot "
+                                "be called back.",
+                    confirm_label="Send invitation", color="blue",
+                    on_confirm=I.send(item.link_id))),
+                rx.cond(S.can_edit, confirm_dialog(
+                    trigger=rx.button("Revoke", size="1", variant="soft", color_scheme="red",
+                                      class_name="revoke-link"),
+                    title="Revoke this interview link?",
+                    description="The candidate can no longer open it, even from an email "
+                                "already sent. A new link can be generated afterwards.",
+                    confirm_label="Revoke link", on_confirm=I.revoke(item.link_id))),
                 spacing="2")),
             width="100%", align="center", wrap="wrap",
         ),
@@ -177,7 +187,8 @@ def _link_card(item: InterviewCard) -> rx.Component:
     )
 
 
-MAIL_COLORS = {"pending": "gray", "sending": "blue", "sent": "green", "failed": "red"}
+MAIL_COLORS = {"pending": "gray", "sending": "blue", "sent": "green", "saved": "amber",
+               "failed": "red"}
 
 
 def _mail_row(row: OutgoingMailRow) -> rx.Component:
@@ -186,10 +197,11 @@ def _mail_row(row: OutgoingMailRow) -> rx.Component:
             rx.icon("send", size=14, color=MUTED),
             rx.text(row.subject, size="2", weight="medium"),
             rx.spacer(),
-            rx.badge(row.status, variant="soft",
-                     color_scheme=rx.match(row.status, *MAIL_COLORS.items(), "gray")),
+            rx.badge(row.status_label, variant="soft", white_space="normal",
+                     color_scheme=rx.match(row.status, *MAIL_COLORS.items(), "gray"),
+                     class_name="mail-status"),
             rx.text(row.when, size="1", color=MUTED, white_space="nowrap"),
-            spacing="2", align="center", width="100%",
+            spacing="2", align="center", width="100%", wrap="wrap",
         ),
         rx.cond(row.last_error != "", rx.hstack(
             rx.text(row.last_error, " (attempt ", row.attempts.to_string(), ")", size="1",

@@ -4,9 +4,10 @@ with inline stage changes, bulk actions and exports."""
 import reflex as rx
 
 from hireops import routes
+from hireops.components.confirm import confirm_dialog
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import card, empty_state, score_color
-from hireops.services.tracker import TrackerRow
+from hireops.services.tracker import MIN_REJECTION_REASON, TrackerRow
 from hireops.state.tracker import OPTIONAL_COLUMNS, PAGE_SIZES, TrackerState as S
 
 COLUMN_LABELS = {
@@ -163,8 +164,18 @@ def _bulk_bar() -> rx.Component:
                                              lambda o: rx.select.item(o.label, value=o.value))),
                 value="", on_change=S.bulk_move,
             ),
-            rx.button(rx.icon("send", size=16), "Send interview link", variant="soft",
-                      on_click=S.bulk_invite, id="bulk-invite"),
+            confirm_dialog(
+                trigger=rx.button(rx.icon("send", size=16), "Send interview link",
+                                  variant="soft", id="bulk-invite"),
+                title=rx.cond(S.selected.length() == 1,
+                              "Email an interview link to this candidate?",
+                              "Email interview links to " + S.selected.length().to_string()
+                              + " candidates?"),
+                description="The invitations leave now; an email cannot be called back. "
+                            "Applications below their job's resume threshold are skipped "
+                            "and named.",
+                confirm_label="Send invitations", color="blue", on_confirm=S.bulk_invite,
+                confirm_id="bulk-invite-confirm"),
             rx.button(rx.icon("circle-x", size=16), "Reject…", color_scheme="red",
                       variant="soft", on_click=S.open_reject),
             rx.button(rx.icon("download", size=16), "Export selected", variant="soft",
@@ -175,22 +186,18 @@ def _bulk_bar() -> rx.Component:
 
 
 def _reject_dialog() -> rx.Component:
-    return rx.alert_dialog.root(
-        rx.alert_dialog.content(
-            rx.alert_dialog.title("Reject ", S.selected.length(), " application(s)"),
-            rx.alert_dialog.description("The reason is kept with each rejection and in the "
-                                        "audit log. No email is sent from here."),
-            rx.text_area(value=S.reject_reason, on_change=S.set_reject_reason,
-                         placeholder="e.g. Role requires a work permit we cannot sponsor",
-                         width="100%", margin_y="12px"),
-            rx.hstack(rx.alert_dialog.cancel(rx.button("Cancel", variant="soft",
-                                                       color_scheme="gray",
-                                                       on_click=S.close_reject)),
-                      rx.button("Reject", color_scheme="red", on_click=S.confirm_reject),
-                      justify="end", spacing="2"),
-        ),
-        open=S.rejecting,
-    )
+    return confirm_dialog(
+        title=rx.cond(S.reject_ids.length() == 1, "Reject this application?",
+                      "Reject " + S.reject_ids.length().to_string() + " applications?"),
+        description="The reason is kept with each rejection and in the audit log. No email "
+                    "is sent from here.",
+        body=rx.text_area(value=S.reject_reason, on_change=S.set_reject_reason,
+                          placeholder="e.g. Role requires a work permit we cannot sponsor",
+                          width="100%", margin_top="12px", id="reject-reason"),
+        confirm_label="Reject", on_confirm=S.confirm_reject, open=S.rejecting,
+        on_cancel=S.close_reject,
+        confirm_disabled=S.reject_reason.strip().length() < MIN_REJECTION_REASON,
+        confirm_id="reject-confirm")
 
 
 def _pager() -> rx.Component:

@@ -4,6 +4,7 @@ import reflex as rx
 
 from hireops import routes
 from hireops.components.decision_card import decision_cards
+from hireops.components.mail_banner import mail_not_set_banner
 from hireops.components.shell import recruiter_page
 from hireops.components.ticker import ticker
 from hireops.components.ui import card, metric_card
@@ -57,6 +58,7 @@ LIVE_REFRESH_MS = 15_000
 def dashboard() -> rx.Component:
     return rx.vstack(
         ticker(every=LIVE_REFRESH_MS, on_tick=DecisionQueueState.refresh),
+        mail_not_set_banner(~DashboardState.mail_server_set, DashboardState.is_admin),
         rx.grid(
             metric_card("Open jobs", DashboardState.open_jobs, "briefcase", "accepting applications"),
             metric_card("Candidates", DashboardState.candidates, "users", "people in the pipeline"),

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from hireops import routes
+from hireops.components.confirm import confirm_dialog
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import card, empty_state, status_badge
 from hireops.services.jobs import JobRow
@@ -13,6 +14,17 @@ def _count(value: rx.Var, label: str) -> rx.Component:
     return rx.vstack(rx.text(value, size="3", weight="bold"),
                      rx.text(label, size="1", color=rx.color("gray", 10)),
                      spacing="0", align="center")
+
+
+def _close_button(job: JobRow) -> rx.Component:
+    return confirm_dialog(
+        trigger=rx.button("Close", size="1", variant="soft", color_scheme="red",
+                          loading=JobsState.changing == job.id,
+                          disabled=JobsState.changing != 0, class_name="close-job"),
+        title="Close " + job.title + "?",
+        description="New mail is no longer matched to it. Candidates already in its pipeline "
+                    "stay where they are, and you can reopen it later.",
+        confirm_label="Close job", on_confirm=JobsState.close_job(job.id))
 
 
 def _job_row(job: JobRow) -> rx.Component:
@@ -46,9 +58,10 @@ def _job_row(job: JobRow) -> rx.Component:
                         rx.cond(
                             job.status == "closed",
                             rx.button("Reopen", size="1", variant="soft", color_scheme="green",
-                                      on_click=JobsState.reopen_job(job.id)),
-                            rx.button("Close", size="1", variant="soft", color_scheme="red",
-                                      on_click=JobsState.close_job(job.id)),
+                                      on_click=JobsState.reopen_job(job.id),
+                                      loading=JobsState.changing == job.id,
+                                      disabled=JobsState.changing != 0),
+                            _close_button(job),
                         ),
                         spacing="2",
                     ),

@@ -4,6 +4,8 @@ outgoing mail, email templates, new-job defaults, the team and API tokens, on ta
 import reflex as rx
 
 from hireops import routes
+from hireops.components.confirm import confirm_dialog
+from hireops.components.mail_banner import mail_not_set_banner
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import card, data_table, error_callout
 from hireops.services.email_templates import TEMPLATE_KINDS, TEMPLATE_TITLES
@@ -351,8 +353,13 @@ def _team_user(user: UserRow) -> rx.Component:
         rx.table.cell(rx.text(user.last_login, size="2")),
         rx.table.cell(rx.cond(
             user.active,
-            rx.button("Deactivate", size="1", variant="soft", color_scheme="red",
-                      on_click=T.set_active(user.id, False)),
+            confirm_dialog(
+                trigger=rx.button("Deactivate", size="1", variant="soft", color_scheme="red",
+                                  class_name="deactivate-user"),
+                title="Deactivate " + user.email + "?",
+                description="They are signed out everywhere and can no longer sign in. Their "
+                            "history stays; an admin can reactivate the account.",
+                confirm_label="Deactivate", on_confirm=T.set_active(user.id, False)),
             rx.button("Reactivate", size="1", variant="soft",
                       on_click=T.set_active(user.id, True)))),
     )
@@ -396,6 +403,11 @@ def _tab(value: str, *children) -> rx.Component:
                 on_load=[SettingsState.load, G.load, M.load, E.load, T.load],
                 roles=ADMIN_ROLES)
 def settings() -> rx.Component:
+    return rx.vstack(mail_not_set_banner(E.smtp_host == "", True), _tabs(), width="100%",
+                     spacing="4")
+
+
+def _tabs() -> rx.Component:
     return rx.tabs.root(
         rx.tabs.list(
             rx.tabs.trigger("Company", value="company", id="tab-company"),

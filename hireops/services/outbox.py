@@ -25,9 +25,11 @@ from hireops.config import get_settings
 from hireops.models import OutboxMessage, User, utcnow
 from hireops.services.audit import record_event
 from hireops.services.mail.sender import (
+    DELIVERED_TO_FOLDER,
     MailSender,
     MailSendError,
     OutgoingMail,
+    delivery_of,
     message_id_for_key,
 )
 from hireops.services.runtime_settings import current_settings
@@ -36,6 +38,8 @@ log = logging.getLogger(__name__)
 
 OUTBOX_KINDS = ("invite", "schedule", "rejection", "reminder", "acknowledgement")
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
+# The audit event of a message written to the local outbox folder (no mail server set).
+MAIL_SAVED_TO_FOLDER = "mail.saved_to_outbox_folder"
 INTERRUPTED = ("The previous attempt was interrupted while sending (the process stopped); "
                "it may have arrived once already.")
 
@@ -112,7 +116,7 @@ def deliver_due(*, session: Session, sender: MailSender, now: datetime | None = 
         if claim is None:  # another worker took it first
             continue
         error = _send(sender, claim)
-        _record_outcome(session, claim, error, now, report)
+        _record_outcome(session, claim, error, now, report, delivered_to=delivery_of(sender))
         if error is not None and error.server_wide:
             report.stopped = error.reason
             break
@@ -231,11 +235,12 @@ def _send(sender: MailSender, claim: _Claim) -> MailSendError | None:
 
 
 def _record_outcome(session: Session, claim: _Claim, error: MailSendError | None,
-                    now: datetime, report: DeliveryReport) -> None:
+                    now: datetime, report: DeliveryReport, *, delivered_to: str) -> None:
     """sending -> sent, pending (retry later) or failed, in its own commit right away."""
     max_attempts = get_settings().outbox_max_attempts
     if error is None:
-        values = {"status": SENT, "sent_at": utcnow(), "next_attempt_at": None}
+        values = {"status": SENT, "sent_at": utcnow(), "next_attempt_at": None,
+                  "delivered_to": delivered_to}
     elif error.permanent or claim.attempts >= max_attempts:
         values = {"status": FAILED, "next_attempt_at": None, "last_error": error.reason}
     else:
@@ -255,9 +260,10 @@ def _record_outcome(session: Session, claim: _Claim, error: MailSendError | None
         return
     status = values["status"]
     if status != PENDING:
-        _record_mail_event(session, f"mail.{status}", claim, after={
+        _record_mail_event(session, _outcome_action(status, delivered_to), claim, after={
             "outbox_id": claim.id, "kind": claim.kind, "to": claim.mail.to,
-            "attempts": claim.attempts, "reason": error.reason if error else ""})
+            "attempts": claim.attempts, "reason": error.reason if error else "",
+            **({"delivered_to": delivered_to} if status == SENT else {})})
     session.commit()
     # Ids and the kind of mail, never the address or the text: those are the candidate's.
     context = {"outbox_id": claim.id, "application_id": claim.application_id,
@@ -274,6 +280,13 @@ def _record_outcome(session: Session, claim: _Claim, error: MailSendError | None
         log.warning("outbox message %s not sent, retrying at %s: %s", claim.id,
                     values["next_attempt_at"].isoformat(timespec="seconds"), error.reason,
                     extra=context)
+
+
+def _outcome_action(status: str, delivered_to: str) -> str:
+    # Mail that only reached the local folder was not sent to anyone: the timeline says so.
+    if status == SENT and delivered_to == DELIVERED_TO_FOLDER:
+        return MAIL_SAVED_TO_FOLDER
+    return f"mail.{status}"
 
 
 def _fail_abandoned(session: Session, now: datetime) -> int:

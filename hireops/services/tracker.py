@@ -129,6 +129,14 @@ class ApplicationsNotFound(LookupError):
     """Some of the given application ids do not exist."""
 
 
+class RejectionNeedsReason(ValueError):
+    """A move to Rejected without a reason: one rule for a single row, a bulk move and the API."""
+
+
+# The shortest reason accepted for a rejection ("n/a" at least says someone thought of it).
+MIN_REJECTION_REASON = 3
+
+
 _COLUMN_SORT_KEYS = {
     "resume_score": Application.resume_score,
     "interview_score": Application.interview_score,
@@ -256,6 +264,9 @@ def move_stage(*, session: Session, application_ids: list[int], stage: Stage, ac
     missing = wanted - {application.id for application in applications}
     if missing:
         raise ApplicationsNotFound(f"no application with id {sorted(missing)}")
+    rejecting = stage == Stage.rejected and any(a.stage != Stage.rejected for a in applications)
+    if rejecting and len(reason.strip()) < MIN_REJECTION_REASON:
+        raise RejectionNeedsReason("Give a reason for the rejection; it is kept with each one.")
     moved = 0
     for application in sorted(applications, key=lambda a: a.id):
         moved += change_stage(session=session, application=application, stage=stage,

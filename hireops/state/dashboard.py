@@ -6,6 +6,7 @@ import reflex as rx
 
 from hireops.db import session_scope
 from hireops.services.dashboard import ActivityItem, StageCount, get_dashboard_metrics
+from hireops.services.mail.sender import mail_server_set
 from hireops.state.access import READ_ROLES, requires
 from hireops.state.auth import AuthState
 
@@ -18,6 +19,8 @@ class DashboardState(AuthState):
     awaiting_hr: int = 0
     stages: list[StageCount] = []
     recent_activity: list[ActivityItem] = []
+    # False while mail only lands in the local outbox folder (a banner says so).
+    mail_server_set: bool = True
 
     @rx.var
     def largest_stage(self) -> int:
@@ -37,3 +40,4 @@ class DashboardState(AuthState):
         self.awaiting_hr = metrics.awaiting_hr
         self.stages = metrics.stages
         self.recent_activity = metrics.recent_activity
+        self.mail_server_set = mail_server_set()

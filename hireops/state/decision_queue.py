@@ -20,6 +20,7 @@ from hireops.services.decision_flow import (
     reject_with_email,
     rejection_draft,
 )
+from hireops.services.decision_mail import override_warnings
 from hireops.services.decisions import ApplicationNotFound
 from hireops.services.email_templates import TemplateError
 from hireops.services.scheduling import SchedulingRefused
@@ -35,6 +36,11 @@ class DecisionActions(rx.State, mixin=True):
     decision_cards: list[DecisionCard] = []
     # The decision an approval is running on (0: none): its card's buttons wait meanwhile.
     approving: int = 0
+    # The approval waiting for HR to confirm it (decision id, 0: no dialog), and what it books.
+    approve_decision: int = 0
+    approve_application: int = 0
+    approve_name: str = ""
+    approve_slot: list[str] = []  # start, end, time zone, source, label (ISO times)
     # The application whose rejection dialog is open (0: closed), and its fields.
     reject_for: int = 0
     reject_decision: int = 0
@@ -48,9 +54,26 @@ class DecisionActions(rx.State, mixin=True):
     override_name: str = ""
     override_choice: str = "advance"
     override_why: str = ""
+    # Per override choice, the email already sent that it would contradict (choice -> warning).
+    override_warnings: dict[str, str] = {}
 
     def _reload_decisions(self) -> None:
         raise NotImplementedError
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def ask_approve(self, application_id: int, decision_id: int, start: str, end: str, tz: str,
+                    source: str, label: str, name: str):
+        """Open the confirmation: approving sends the candidate an email, which cannot be
+        called back."""
+        self.approve_application, self.approve_decision = int(application_id), int(decision_id)
+        self.approve_name = str(name)
+        self.approve_slot = [str(start), str(end), str(tz), str(source), str(label)]
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def cancel_approve(self):
+        self.approve_decision = 0
 
     @rx.event
     @requires(*WRITE_ROLES)
@@ -58,7 +81,7 @@ class DecisionActions(rx.State, mixin=True):
                       tz: str, source: str):
         """Book the slot, approve the candidate and queue the confirmation with its invite,
         once per decision (a second press is refused by the database, not only the button)."""
-        self.approving = int(decision_id)
+        self.approving, self.approve_decision = int(decision_id), 0
         yield  # the card's buttons show that the approval is under way
         try:
             with session_scope() as session:
@@ -114,6 +137,8 @@ class DecisionActions(rx.State, mixin=True):
     @rx.event
     @requires(*WRITE_ROLES)
     def confirm_reject(self):
+        if not self.reject_for:  # a second press after the dialog closed
+            return None
         try:
             with session_scope() as session:
                 reject_with_email(session=session, application_id=self.reject_for,
@@ -132,6 +157,9 @@ class DecisionActions(rx.State, mixin=True):
         self.override_for, self.override_name = int(application_id), str(name)
         self.override_decision = int(decision_id)
         self.override_choice, self.override_why = "advance", ""
+        with session_scope() as session:
+            self.override_warnings = override_warnings(session=session,
+                                                       application_id=int(application_id))
 
     @rx.event
     @requires(*WRITE_ROLES)
@@ -151,6 +179,8 @@ class DecisionActions(rx.State, mixin=True):
     @rx.event
     @requires(*WRITE_ROLES)
     def confirm_override(self):
+        if not self.override_for:  # a second press after the dialog closed
+            return None
         try:
             with session_scope() as session:
                 override(session=session, application_id=self.override_for,
@@ -170,16 +200,16 @@ class DecisionQueueState(DecisionActions, DashboardState):
     @rx.event
     @requires(*READ_ROLES)
     def load_queue(self):
-        self.reject_for = self.override_for = 0
+        self.reject_for = self.override_for = self.approve_decision = 0
         self._reload_decisions()
 
     @rx.event
     @requires(*READ_ROLES)
     def refresh(self):
         """The dashboard's live update: figures, activity and the queue, read again; the
-        queue waits while HR has a reject or override dialog open."""
+        queue waits while HR has an approve, reject or override dialog open."""
         self._load_metrics()
-        if not (self.reject_for or self.override_for):
+        if not (self.reject_for or self.override_for or self.approve_decision):
             self._reload_decisions()
 
     def _reload_decisions(self) -> None:

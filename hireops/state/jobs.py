@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import reflex as rx
 
 from hireops.db import session_scope
@@ -16,6 +18,8 @@ class JobsState(AuthState):
     # "" shows every status.
     status_filter: str = ""
     search: str = ""
+    # The job whose close or reopen is running (0: none): its buttons wait meanwhile.
+    changing: int = 0
 
     @rx.event
     @requires(*READ_ROLES)
@@ -38,17 +42,30 @@ class JobsState(AuthState):
 
     @rx.event
     @requires(*WRITE_ROLES)
-    def close_job(self, job_id: int):
-        return self._set_status(job_id, JobStatus.closed, "closed")
+    async def close_job(self, job_id: int):
+        async for update in self._set_status(job_id, JobStatus.closed, "closed"):
+            yield update
 
     @rx.event
     @requires(*WRITE_ROLES)
-    def reopen_job(self, job_id: int):
-        return self._set_status(job_id, JobStatus.open, "reopened")
+    async def reopen_job(self, job_id: int):
+        async for update in self._set_status(job_id, JobStatus.open, "reopened"):
+            yield update
 
-    def _set_status(self, job_id: int, status: JobStatus, verb: str):
-        with session_scope() as session:
-            job = set_job_status(session=session, job_id=int(job_id), status=status,
-                                 actor=current_actor())
-            title = job.title
-        return [JobsState.load, rx.toast.success(f"{title} {verb}.")]
+    async def _set_status(self, job_id: int, status: JobStatus, verb: str):
+        if self.changing:
+            return
+        self.changing = int(job_id)
+        yield
+        try:
+            with session_scope() as session:
+                job = set_job_status(session=session, job_id=int(job_id), status=status,
+                                     actor=current_actor())
+                title, updated_at = job.title, job.updated_at.strftime("%d %b %Y")
+        finally:
+            self.changing = 0
+        # The row changes where it stands: re-sorting now would slide the next job's button
+        # under the pointer. The list is ordered again on the next visit or filter.
+        self.jobs = [replace(row, status=status.value, updated_at=updated_at)
+                     if row.id == int(job_id) else row for row in self.jobs]
+        yield rx.toast.success(f"{title} {verb}.")

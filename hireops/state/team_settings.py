@@ -66,24 +66,26 @@ class TeamSettingsState(AuthState):
     @rx.event
     @requires(*ADMIN_ROLES)
     def set_role(self, user_id: int, role: str):
-        self._apply(lambda session: change_role(session=session, user_id=int(user_id), role=role,
+        return self._apply(lambda session: change_role(session=session, user_id=int(user_id), role=role,
                                                 actor=current_actor()))
 
     @rx.event
     @requires(*ADMIN_ROLES)
     def set_active(self, user_id: int, active: bool):
-        self._apply(lambda session: set_user_active(session=session, user_id=int(user_id),
+        return self._apply(lambda session: set_user_active(session=session, user_id=int(user_id),
                                                     active=bool(active), actor=current_actor()))
 
-    def _apply(self, change) -> None:
-        self.one_time_password = ""
+    def _apply(self, change):
+        self.one_time_password = self.error = ""
         try:
             with session_scope() as session:
                 change(session)
-            self.error = ""
         except AuthError as problem:
-            self.error = str(problem)
-        self._refresh()
+            # Said where the press happened, not in the add-user form below the table.
+            return rx.toast.error(str(problem))
+        finally:
+            self._refresh()
+        return None
 
     def _refresh(self) -> None:
         with session_scope() as session:

@@ -14,7 +14,15 @@ from hireops.models import Job, Stage
 from hireops.services.dashboard import STAGE_LABELS
 from hireops.services.export import export_rows, export_tracker
 from hireops.services.interview.invitations import invite_applications
-from hireops.services.tracker import TrackerFilter, TrackerRow, TrackerSort, move_stage, query_tracker
+from hireops.services.tracker import (
+    MIN_REJECTION_REASON,
+    RejectionNeedsReason,
+    TrackerFilter,
+    TrackerRow,
+    TrackerSort,
+    move_stage,
+    query_tracker,
+)
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
 
@@ -47,9 +55,11 @@ class TrackerState(AuthState):
     hidden_columns: list[str] = list(DEFAULT_HIDDEN)
     selected: list[int] = []
     job_options: list[Option] = []
-    # Bulk reject: the dialog's open flag and reason.
+    # The reject dialog (one row's stage menu or the bulk bar): open flag, reason, and the
+    # applications it will reject.
     rejecting: bool = False
     reject_reason: str = ""
+    reject_ids: list[int] = []
 
     @rx.var
     def page_count(self) -> int:
@@ -137,6 +147,11 @@ class TrackerState(AuthState):
     @rx.event
     @requires(*WRITE_ROLES)
     def change_stage(self, application_id: int, stage: str):
+        if stage == Stage.rejected.value:
+            # The same question as a bulk reject: the row waits in its stage until answered.
+            self.rejecting, self.reject_reason = True, ""
+            self.reject_ids = [int(application_id)]
+            return None
         return self._move([int(application_id)], stage)
 
     @rx.event
@@ -145,8 +160,7 @@ class TrackerState(AuthState):
         if not self.selected:
             return rx.toast.warning("Select applications first.")
         if stage == Stage.rejected.value:
-            self.rejecting = True
-            return
+            return TrackerState.open_reject
         return self._move(list(self.selected), stage)
 
     @rx.event
@@ -155,6 +169,7 @@ class TrackerState(AuthState):
         if not self.selected:
             return rx.toast.warning("Select applications first.")
         self.rejecting, self.reject_reason = True, ""
+        self.reject_ids = list(self.selected)
 
     @rx.event
     @requires(*WRITE_ROLES)
@@ -169,10 +184,12 @@ class TrackerState(AuthState):
     @rx.event
     @requires(*WRITE_ROLES)
     def confirm_reject(self):
-        if len(self.reject_reason.strip()) < 3:
+        if not self.rejecting:  # a second press of the same confirm button
+            return None
+        if len(self.reject_reason.strip()) < MIN_REJECTION_REASON:
             return rx.toast.error("Give a reason for the rejection; it is kept with each one.")
         self.rejecting = False
-        return self._move(list(self.selected), Stage.rejected.value, self.reject_reason.strip())
+        return self._move(list(self.reject_ids), Stage.rejected.value, self.reject_reason.strip())
 
     @rx.event
     @requires(*WRITE_ROLES)
@@ -210,9 +227,12 @@ class TrackerState(AuthState):
             target = Stage(stage)
         except ValueError:
             return rx.toast.error("Unknown stage.")
-        with session_scope() as session:
-            moved = move_stage(session=session, application_ids=application_ids, stage=target,
-                               actor=current_actor(), reason=reason)
+        try:
+            with session_scope() as session:
+                moved = move_stage(session=session, application_ids=application_ids,
+                                   stage=target, actor=current_actor(), reason=reason)
+        except RejectionNeedsReason as refused:
+            return rx.toast.error(str(refused))
         self.selected = []
         return [TrackerState.load,
                 rx.toast.success(f"{moved} application(s) moved to {STAGE_LABELS[target]}.")]

@@ -150,6 +150,16 @@ def test_patch_stage_moves_and_audits(client, session, seeded, write_token):
     assert again.json()["changed"] is False
 
 
+def test_patch_stage_to_rejected_without_a_reason_is_refused(client, session, seeded,
+                                                             write_token):
+    response = client.patch(f"/api/v1/applications/{seeded.application_id}/stage",
+                            json={"stage": "rejected", "reason": " "},
+                            headers=bearer(write_token))
+    assert response.status_code == 422 and "reason" in response.json()["message"]
+    session.expire_all()
+    assert session.get(Application, seeded.application_id).stage != Stage.rejected
+
+
 def test_events_filters(client, seeded, write_token, read_token):
     client.patch(f"/api/v1/applications/{seeded.application_id}/stage",
                  json={"stage": "shortlisted"}, headers=bearer(write_token))

@@ -71,6 +71,7 @@ def test_session_cookie_is_httponly_and_tab_states_keep_no_secret(page: Page, ru
     # The policy blocks nothing the app itself needs: a handler's toast shows (Reflex runs it
     # through eval), plotly's charts draw.
     page.get_by_role("button", name="Revoke").first.click()
+    page.locator(".confirm-action").click()
     expect(page.get_by_text("Token revoked")).to_be_visible()
     page.goto(running_app.url + "/reports")
     expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)

@@ -93,6 +93,7 @@ def test_invite_below_the_threshold_with_a_reason_and_send_the_link(page: Page, 
     expect(card.locator(".interview-url")).to_contain_text("/interview/")
 
     card.locator(".send-link").click()
+    page.locator(".confirm-action").click()
     expect(card).to_contain_text("Link sent")
     expect(page.locator(".outgoing-mail").first).to_contain_text("Your interview for")
     expect(page.locator("#candidate-timeline")).to_contain_text("Interview link")

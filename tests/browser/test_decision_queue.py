@@ -58,6 +58,12 @@ def test_approve_and_schedule_from_the_dashboard_queue(page: Page, running_app, 
     page.screenshot(path=str(ARTIFACTS / "decision_queue_dashboard.png"), full_page=True)
 
     approve.click()
+    confirm = page.locator("#approve-confirm")
+    expect(page.locator(".confirm-dialog")).to_contain_text(
+        "Approve Katherine Johnson and send the invitation?")
+    expect(page.locator(".confirm-dialog")).to_contain_text("Thursday")
+    page.screenshot(path=str(ARTIFACTS / "decision_queue_approve_confirm.png"))
+    confirm.click()
     expect(page.get_by_text("Interview booked")).to_be_visible()
     expect(card).to_have_count(0)
 
@@ -71,6 +77,20 @@ def test_approve_and_schedule_from_the_dashboard_queue(page: Page, running_app, 
     assert (booking.status, booking.source, booking.original_text) == (
         "booked", "preferred", "Thursday at 10am")
     assert app_db.get(Application, application_id).stage == "screening_scheduled"
+
+
+def test_cancelling_the_approval_books_and_sends_nothing(page: Page, running_app, app_db):
+    application_id = _held_application(app_db, "Annie Easley", "Wednesday at 2pm")
+    sign_in(page, running_app)
+    card = page.locator(f"#decision-card-{application_id}")
+    card.locator(".approve-preferred").click()
+    page.locator(".confirm-dialog .confirm-cancel").click()
+    expect(page.locator(".confirm-dialog")).to_have_count(0)
+    page.wait_for_timeout(1000)
+    expect(card).to_be_visible()
+    app_db.expire_all()
+    assert app_db.exec(select(OutboxMessage).where(
+        OutboxMessage.application_id == application_id)).all() == []
 
 
 def test_a_viewer_sees_the_card_without_actions(page: Page, running_app, app_db):
@@ -91,7 +111,8 @@ def test_a_double_click_on_approve_books_and_sends_once(page: Page, running_app,
     approve = card.locator(".approve-preferred")
     expect(approve).to_contain_text("Tuesday")
 
-    approve.dblclick()  # two presses, faster than any reply
+    approve.click()
+    page.locator("#approve-confirm").dblclick()  # two presses, faster than any reply
     expect(page.get_by_text("Interview booked")).to_be_visible()
     expect(card).to_have_count(0)
     page.wait_for_timeout(1500)  # room for a second approval, were one under way

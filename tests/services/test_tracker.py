@@ -11,6 +11,7 @@ from sqlmodel import select
 from hireops.models import Application, Candidate, Event, Job, Stage, User
 from hireops.services.tracker import (
     ApplicationsNotFound,
+    RejectionNeedsReason,
     TrackerFilter,
     TrackerSort,
     list_tracker_rows,
@@ -294,6 +295,26 @@ def test_reject_keeps_the_reason_until_moved_on(session, grid):
     latest = session.exec(select(Event).where(Event.entity_id == alice.id)
                           .order_by(Event.id.desc())).first()
     assert latest.before == {"stage": "rejected", "rejection_reason": "Needs on-site presence"}
+
+
+@pytest.mark.parametrize("reason", ["", "  ", "no"])
+def test_a_move_to_rejected_needs_a_reason_for_one_row_as_for_many(session, grid, reason):
+    alice, amy = grid["Alice Martin"], grid["Amy 50%_off"]
+    for ids in ([alice.id], [alice.id, amy.id]):
+        with pytest.raises(RejectionNeedsReason, match="reason"):
+            move_stage(session=session, application_ids=ids, stage=Stage.rejected, actor=None,
+                       reason=reason)
+    session.expire_all()
+    assert Stage.rejected not in {session.get(Application, a.id).stage for a in (alice, amy)}
+    assert session.exec(select(Event)).all() == []
+
+
+def test_repeating_a_rejection_needs_no_second_reason(session, grid):
+    alice = grid["Alice Martin"]
+    move_stage(session=session, application_ids=[alice.id], stage=Stage.rejected, actor=None,
+               reason="Needs on-site presence")
+    assert move_stage(session=session, application_ids=[alice.id], stage=Stage.rejected,
+                      actor=None) == 0
 
 
 def test_move_with_an_unknown_id_changes_nothing(session, grid):

@@ -153,6 +153,18 @@ def test_team_add_user_with_generated_password_then_role_and_deactivation(admin_
     assert "already exists" in state.error
 
 
+def test_deactivating_oneself_from_the_team_card_is_refused_where_it_was_pressed(admin_token):
+    state = _fake_state(TeamSettingsState, admin_token, users=[], email="", full_name="",
+                        role="recruiter", password="", one_time_password="",
+                        one_time_email="", error="")
+    _run(TeamSettingsState, "load", state)
+    me = next(u for u in state.users if u.email == "admin@example.com")
+    answer = _run(TeamSettingsState, "set_active", state, me.id, False)
+    assert "your own account" in str(answer)  # a toast beside the press
+    assert state.error == ""  # not in the add-user form
+    assert next(u for u in state.users if u.id == me.id).active
+
+
 def test_the_last_admin_keeps_the_role_and_cannot_be_deactivated(session):
     admin = create_user(session=session, email="only@example.com",
                         password="long-enough-password", role=Role.admin)

@@ -14,6 +14,7 @@ from hireops.services.ai_flags import FlagRow, flag_rows, flags_for_application
 from hireops.services.blind_screening import is_identity_hidden, redact_for
 from hireops.services.interview.links import OPEN_STATUSES, reveal_link_url
 from hireops.services.interview.turns import list_turns
+from hireops.services.mail.sender import DELIVERED_TO_FOLDER
 
 HIDDEN = "[hidden]"
 STATUS_LABELS = {"generated": "Link generated", "sent": "Link sent", "opened": "Opened",
@@ -234,12 +235,26 @@ class OutgoingMailRow:
     kind: str
     to_address: str
     subject: str
-    # pending | sending | sent | failed
+    # pending | sending | sent | saved | failed ("saved": written to the local outbox folder
+    # because no mail server is set; nobody received it)
     status: str
+    # The status as HR reads it.
+    status_label: str
     when: str
     attempts: int
     last_error: str
     can_retry: bool
+
+
+_MAIL_STATUS_LABELS = {
+    "pending": "waiting to send", "sending": "sending", "sent": "sent", "failed": "not sent",
+    "saved": "saved to the outbox folder (no mail server set)"}
+
+
+def _mail_status(message: OutboxMessage) -> str:
+    if message.status == "sent" and message.delivered_to == DELIVERED_TO_FOLDER:
+        return "saved"
+    return message.status
 
 
 def outgoing_mail(*, session: Session, candidate_id: int) -> list[OutgoingMailRow]:
@@ -254,7 +269,8 @@ def outgoing_mail(*, session: Session, candidate_id: int) -> list[OutgoingMailRo
     hidden = is_identity_hidden(session=session, candidate_id=candidate_id)
     return [OutgoingMailRow(message_id=m.id, kind=m.kind,
                             to_address=HIDDEN if hidden else m.to_address,
-                            subject=quote(m.subject), status=m.status,
+                            subject=quote(m.subject), status=_mail_status(m),
+                            status_label=_MAIL_STATUS_LABELS.get(_mail_status(m), m.status),
                             when=_when(m.sent_at or m.created_at), attempts=m.attempts,
                             last_error=m.last_error,
                             can_retry=m.status in ("failed", "pending") and m.attempts > 0)

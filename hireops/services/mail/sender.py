@@ -352,6 +352,20 @@ class MaildirSender:
                                 server_wide=True) from exc
 
 
+# Where a sent message went, as the outbox records it (OutboxMessage.delivered_to).
+DELIVERED_TO_SERVER, DELIVERED_TO_FOLDER = "server", "folder"
+
+
+def delivery_of(sender: MailSender) -> str:
+    """"folder" for the local Maildir (nobody receives that mail), else "server"."""
+    return DELIVERED_TO_FOLDER if sender.name.startswith("maildir:") else DELIVERED_TO_SERVER
+
+
+def mail_server_set() -> bool:
+    """True when mail goes to an SMTP server; False while it only lands in the outbox folder."""
+    return bool(current_settings().smtp_host)
+
+
 def configured_sender() -> MailSender:
     """SMTP when an SMTP host is set (Settings page or SMTP_HOST); otherwise the local Maildir
     at OUTBOX_MAILDIR."""
