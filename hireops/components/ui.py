@@ -15,8 +15,8 @@ def score_color(value: rx.Var, green_from: int = 80) -> rx.Var:
 
 
 def card(*children: rx.Component, **props) -> rx.Component:
-    """A white panel with a soft border."""
-    style = {"padding": "20px", **props}
+    """A white panel with a soft border (less padding on a phone, where width is scarce)."""
+    style = {"padding": rx.breakpoints(initial="14px", sm="20px"), **props}
     return rx.box(*children, background=rx.color("gray", 1), border_radius="12px",
                   border=f"1px solid {rx.color('gray', 4)}",
                   box_shadow="0 1px 2px rgba(16,24,40,0.04)", **style)

@@ -85,7 +85,8 @@ def ai_usage() -> rx.Component:
                      on_change=AIUsageState.set_date_from),
             rx.text("to", size="2", color=MUTED),
             rx.input(type="date", value=AIUsageState.date_to, on_change=AIUsageState.set_date_to),
-            align="center", spacing="3", width="100%"), width="100%", padding="12px 20px"),
+            align="center", spacing="3", width="100%", wrap="wrap"), width="100%",
+            padding="12px 20px"),
         rx.cond(
             AIUsageState.totals.length() > 0,
             rx.vstack(
