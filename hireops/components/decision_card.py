@@ -58,7 +58,7 @@ def _actions(S, c: DecisionCard) -> rx.Component:
                                      c.preferred.end, c.preferred.tz, "preferred"),
                   # Disabled while any approval runs; the database refuses a repeat anyway.
                   loading=S.approving == c.decision_id, disabled=S.approving != 0,
-                  class_name="approve-preferred", color_scheme="green"),
+                  class_name="approve-preferred may-wrap", color_scheme="green"),
     )
     pick = rx.menu.root(
         rx.menu.trigger(rx.button(rx.icon("calendar-plus", size=16), "Pick another slot",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 from reflex_components_core.el.elements.forms import Form
+from reflex_components_radix.themes.components.table import TableCell
 
 STATUS_COLORS = {"open": "green", "draft": "gray", "closed": "red"}
 RECOMMENDATION_COLORS = {"shortlist": "green", "screen": "blue", "reject": "red"}
@@ -77,12 +78,32 @@ def error_callout(message: rx.Var, **props) -> rx.Component:
     )
 
 
+def label_cells(cells: list[rx.Component], headers: list[str]) -> list[rx.Component]:
+    """Name each cell's column (data-label): on a phone a table row is a block without its
+    header row, and assets/responsive.css shows the name above the value instead."""
+    for cell, header in zip(cells, headers, strict=True):
+        if header:
+            cell.custom_attrs["data-label"] = header
+    return cells
+
+
+def _labelled_row(render_row, headers: list[str]):
+    """`render_row`, with its cells labelled when each header has exactly one plain cell."""
+    def render(item) -> rx.Component:
+        row = render_row(item)
+        cells = row.children
+        if len(cells) == len(headers) and all(isinstance(c, TableCell) for c in cells):
+            label_cells(cells, headers)
+        return row
+    return render
+
+
 def data_table(headers: list[str], rows: rx.Var, render_row, table_id: str = "") -> rx.Component:
     """A card holding a table of `rows`, each drawn by `render_row`."""
     return card(
         rx.table.root(
             rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in headers])),
-            rx.table.body(rx.foreach(rows, render_row)),
+            rx.table.body(rx.foreach(rows, _labelled_row(render_row, headers))),
             width="100%", variant="ghost", id=table_id or None,
         ),
         padding="8px 12px", width="100%",

@@ -153,6 +153,12 @@ def test_the_menu_button_opens_the_navigation_on_a_phone(chromium, running_app, 
     page.click("#menu-button")
     expect(nav_link).to_be_visible()
     expect(page.locator("#sign-out-menu")).to_be_visible()
+    # Once it has slid in, the drawer sits at the left edge and leaves some page in sight.
+    drawer = page.locator("#menu-drawer")
+    page.wait_for_function("document.querySelector('#menu-drawer')"
+                           ".getBoundingClientRect().left === 0")
+    box = drawer.bounding_box()
+    assert box["x"] == 0 and 200 <= box["width"] < PHONE["width"], box
     _shot(page, "phone-menu-open")
     nav_link.click()
     expect(page.get_by_role("heading", name="Candidates", exact=True)).to_be_visible()
