@@ -227,3 +227,27 @@ def test_every_step_of_the_interview_room_fits(phone_camera, running_app, app_db
         assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], (control, box)
     page.close()
     assert all(width <= viewport["width"] for width in widths.values()), widths
+
+
+def test_the_tracker_shows_each_application_as_a_card_on_a_phone(chromium, running_app,
+                                                                   demo_ids):
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    sign_in(page, running_app)
+    page.goto(running_app.url + "/candidates")
+    row = page.locator("#applications-table tbody tr").first
+    expect(row.get_by_role("link")).to_be_visible()
+    box = row.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+    # The cells sit under the name, each with its column's name above it.
+    labels = row.evaluate("""tr => [...tr.querySelectorAll('td')].map(
+        td => getComputedStyle(td, '::before').content)""")
+    assert '"Job"' in labels and '"Stage"' in labels and '"Resume"' in labels, labels
+    # The column names stay on screen as sort buttons.
+    sort_by_job = page.locator("#applications-table thead").get_by_text("Job", exact=True)
+    expect(sort_by_job).to_be_visible()
+    card_height = box["height"]
+    assert card_height > 100, box
+    row.screenshot(path=str(ARTIFACTS / "phone-tracker-card.png"))
+    context.close()
