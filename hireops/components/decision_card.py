@@ -60,9 +60,7 @@ def _actions(S, c: DecisionCard) -> rx.Component:
                                          c.preferred.label, c.candidate_name),
                   # Disabled while any approval runs; the database refuses a repeat anyway.
                   loading=S.approving == c.decision_id, disabled=S.approving != 0,
-                  class_name="approve-preferred", color_scheme="green",
-                  # The slot's label is long: on a phone it wraps instead of overflowing.
-                  white_space="normal", height="auto", min_height="32px", padding_y="6px"),
+                  class_name="approve-preferred may-wrap", color_scheme="green"),
     )
     pick = rx.menu.root(
         rx.menu.trigger(rx.button(rx.icon("calendar-plus", size=16), "Pick another slot",

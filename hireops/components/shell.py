@@ -41,14 +41,19 @@ def _nav_link(label: str, icon: str, href: str) -> rx.Component:
     )
 
 
-def _sidebar() -> rx.Component:
+def _brand() -> rx.Component:
+    return rx.hstack(
+        rx.center(rx.icon("sparkles", size=18, color="white"), width="32px", height="32px",
+                  border_radius="8px", background=rx.color("accent", 9)),
+        rx.heading("HireOps", size="5", weight="bold"),
+        spacing="2", align="center",
+    )
+
+
+def _navigation(sign_out_id: str, **props) -> rx.Component:
+    """The links, who is signed in and Sign out: the sidebar and the phone's menu drawer."""
     return rx.vstack(
-        rx.hstack(
-            rx.center(rx.icon("sparkles", size=18, color="white"), width="32px", height="32px",
-                      border_radius="8px", background=rx.color("accent", 9)),
-            rx.heading("HireOps", size="5", weight="bold"),
-            spacing="2", align="center", padding_x="8px", padding_bottom="18px",
-        ),
+        rx.box(_brand(), padding_x="8px", padding_bottom="18px"),
         *[_nav_link(*item) for item in NAV_ITEMS],
         rx.spacer(),
         rx.divider(),
@@ -65,18 +70,49 @@ def _sidebar() -> rx.Component:
         # A plain form post: only the server can clear the HttpOnly session cookie.
         native_form(
             rx.button(rx.icon("log-out", size=16), "Sign out", type="submit", variant="ghost",
-                      color_scheme="gray", width="100%", id="sign-out"),
+                      color_scheme="gray", width="100%", id=sign_out_id),
             action=routes.SIGN_OUT_ENDPOINT, width="100%",
         ),
-        width="232px",
-        min_width="232px",
         height="100vh",
-        position="sticky",
-        top="0",
         padding="20px 14px",
         spacing="1",
-        border_right=f"1px solid {rx.color('gray', 5)}",
         background=rx.color("gray", 1),
+        **props,
+    )
+
+
+def _sidebar() -> rx.Component:
+    # Wide screens only: on a phone it would take most of the width (the menu drawer instead).
+    return _navigation(
+        "sign-out",
+        display=rx.breakpoints(initial="none", md="flex"),
+        width="232px",
+        min_width="232px",
+        position="sticky",
+        top="0",
+        border_right=f"1px solid {rx.color('gray', 5)}",
+    )
+
+
+def _phone_bar() -> rx.Component:
+    """Narrow screens: a menu button that slides the navigation in from the left. Following a
+    link loads another page, whose drawer starts closed."""
+    drawer = rx.drawer.root(
+        rx.drawer.trigger(rx.icon_button(rx.icon("menu", size=20), variant="ghost",
+                                         color_scheme="gray", size="3", id="menu-button",
+                                         aria_label="Open the menu")),
+        rx.drawer.overlay(z_index="40", background="rgba(16,24,40,0.35)"),
+        rx.drawer.portal(rx.drawer.content(
+            _navigation("sign-out-menu", width="100%"),
+            top="0", left="0", height="100%", width="min(280px, 85vw)",
+            id="menu-drawer", aria_label="Navigation",
+        )),
+        direction="left",
+    )
+    return rx.hstack(
+        drawer, _brand(),
+        display=rx.breakpoints(initial="flex", md="none"),
+        spacing="3", align="center", width="100%", padding_bottom="14px",
     )
 
 
@@ -100,17 +136,22 @@ def _not_allowed() -> rx.Component:
 
 def shell(title: str, content: rx.Component, actions: rx.Component | None = None) -> rx.Component:
     """The signed-in layout: sidebar, a page header with optional actions, and the content."""
+    # The actions go under the title when both do not fit on one line (phones).
     header = rx.hstack(
-        rx.heading(title, size="7", weight="bold"),
+        rx.heading(title, size=rx.breakpoints(initial="6", md="7"), weight="bold"),
         rx.spacer(),
         actions or rx.fragment(),
-        width="100%", align="center", padding_bottom="20px",
+        width="100%", align="center", padding_bottom="20px", flex_wrap="wrap", row_gap="10px",
     )
     return rx.cond(
         AuthState.access_granted,
         rx.hstack(
             _sidebar(),
-            rx.box(header, content, padding="28px 36px", width="100%", max_width="1240px"),
+            # min_width 0: a flex child may otherwise grow to its widest table or chart and
+            # push the page sideways.
+            rx.box(_phone_bar(), header, content,
+                   padding=rx.breakpoints(initial="14px 14px 28px", md="28px 36px"),
+                   width="100%", max_width="1240px", min_width="0"),
             spacing="0", align="start", width="100%",
             background=rx.color("gray", 2), min_height="100vh",
         ),

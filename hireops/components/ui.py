@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 from reflex_components_core.el.elements.forms import Form
+from reflex_components_radix.themes.components.table import TableCell
 
 STATUS_COLORS = {"open": "green", "draft": "gray", "closed": "red"}
 RECOMMENDATION_COLORS = {"shortlist": "green", "screen": "blue", "reject": "red"}
@@ -15,8 +16,8 @@ def score_color(value: rx.Var, green_from: int = 80) -> rx.Var:
 
 
 def card(*children: rx.Component, **props) -> rx.Component:
-    """A white panel with a soft border."""
-    style = {"padding": "20px", **props}
+    """A white panel with a soft border (less padding on a phone, where width is scarce)."""
+    style = {"padding": rx.breakpoints(initial="14px", sm="20px"), **props}
     return rx.box(*children, background=rx.color("gray", 1), border_radius="12px",
                   border=f"1px solid {rx.color('gray', 4)}",
                   box_shadow="0 1px 2px rgba(16,24,40,0.04)", **style)
@@ -77,12 +78,32 @@ def error_callout(message: rx.Var, **props) -> rx.Component:
     )
 
 
+def label_cells(cells: list[rx.Component], headers: list[str]) -> list[rx.Component]:
+    """Name each cell's column (data-label): on a phone a table row is a block without its
+    header row, and assets/responsive.css shows the name above the value instead."""
+    for cell, header in zip(cells, headers, strict=True):
+        if header:
+            cell.custom_attrs["data-label"] = header
+    return cells
+
+
+def _labelled_row(render_row, headers: list[str]):
+    """`render_row`, with its cells labelled when each header has exactly one plain cell."""
+    def render(item) -> rx.Component:
+        row = render_row(item)
+        cells = row.children
+        if len(cells) == len(headers) and all(isinstance(c, TableCell) for c in cells):
+            label_cells(cells, headers)
+        return row
+    return render
+
+
 def data_table(headers: list[str], rows: rx.Var, render_row, table_id: str = "") -> rx.Component:
     """A card holding a table of `rows`, each drawn by `render_row`."""
     return card(
         rx.table.root(
             rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in headers])),
-            rx.table.body(rx.foreach(rows, render_row)),
+            rx.table.body(rx.foreach(rows, _labelled_row(render_row, headers))),
             width="100%", variant="ghost", id=table_id or None,
         ),
         padding="8px 12px", width="100%",

@@ -4,7 +4,7 @@ import reflex as rx
 
 from hireops import routes
 from hireops.components.shell import recruiter_page
-from hireops.components.ui import card, empty_state, error_callout
+from hireops.components.ui import card, empty_state, error_callout, label_cells
 from hireops.services.ai_usage import UsageRow
 from hireops.state.ai_usage import AIUsageState, PriceRow
 
@@ -14,7 +14,7 @@ USAGE_HEADERS = ["Agent", "Model", "Calls", "Failed", "Tokens in", "Tokens out",
 
 
 def _usage_cells(row: UsageRow) -> list[rx.Component]:
-    return [
+    return label_cells([
         rx.table.cell(rx.text(row.agent, weight="medium")), rx.table.cell(rx.code(row.model)),
         rx.table.cell(row.calls),
         rx.table.cell(rx.cond(row.failures > 0, rx.badge(row.failures, color_scheme="red"),
@@ -23,7 +23,7 @@ def _usage_cells(row: UsageRow) -> list[rx.Component]:
         rx.table.cell("$", row.recorded_cost), rx.table.cell("$", row.current_cost),
         rx.table.cell(rx.cond(row.median_ms, row.median_ms, "–")),
         rx.table.cell(rx.cond(row.p95_ms, row.p95_ms, "–")),
-    ]
+    ], USAGE_HEADERS)
 
 
 def _table(headers: list[str], rows, render, table_id: str) -> rx.Component:
@@ -85,7 +85,8 @@ def ai_usage() -> rx.Component:
                      on_change=AIUsageState.set_date_from),
             rx.text("to", size="2", color=MUTED),
             rx.input(type="date", value=AIUsageState.date_to, on_change=AIUsageState.set_date_to),
-            align="center", spacing="3", width="100%"), width="100%", padding="12px 20px"),
+            align="center", spacing="3", width="100%", wrap="wrap"), width="100%",
+            padding="12px 20px"),
         rx.cond(
             AIUsageState.totals.length() > 0,
             rx.vstack(
@@ -100,7 +101,8 @@ def ai_usage() -> rx.Component:
                                     on_click=AIUsageState.download_daily),
                           width="100%", align="center", padding_top="12px"),
                 _table(["Day", *USAGE_HEADERS], AIUsageState.daily,
-                       lambda r: rx.table.row(rx.table.cell(r.day, white_space="nowrap"),
+                       lambda r: rx.table.row(*label_cells(
+                           [rx.table.cell(r.day, white_space="nowrap")], ["Day"]),
                                               *_usage_cells(r)),
                        "usage-daily"),
                 spacing="3", width="100%"),

@@ -54,7 +54,9 @@ def _stage_cell(row: TrackerRow) -> rx.Component:
 
 
 def _optional(column: str, content: rx.Component) -> rx.Component:
-    return rx.cond(_shown(column), rx.table.cell(content))
+    # data-label names the column on a phone, where each row is a card (assets/responsive.css).
+    return rx.cond(_shown(column), rx.table.cell(
+        content, custom_attrs={"data-label": COLUMN_LABELS[column]}))
 
 
 def _row(row: TrackerRow) -> rx.Component:
@@ -67,7 +69,8 @@ def _row(row: TrackerRow) -> rx.Component:
                       rx.cond(row.blind, rx.tooltip(rx.icon("eye-off", size=13),
                                                     content="Blind screening")),
                       spacing="1", align="center"),
-            rx.text(row.candidate_email, size="1", color=rx.color("gray", 10)), spacing="0")),
+            rx.text(row.candidate_email, size="1", color=rx.color("gray", 10)), spacing="0"),
+            class_name="tracker-name"),
         _optional("job", rx.vstack(
             rx.text(row.job_title, size="2"),
             # Talent pool: how near the candidate came to the open jobs (fit 0-100).
@@ -105,7 +108,8 @@ def _select(placeholder: str, value: rx.Var, name: str, items: list) -> rx.Compo
 def _toolbar() -> rx.Component:
     return rx.hstack(
         rx.input(rx.input.slot(rx.icon("search", size=16)), placeholder="Search name, email, job",
-                 value=S.search, on_change=S.set_filter("search"), width="240px",
+                 value=S.search, on_change=S.set_filter("search"),
+                 width=rx.breakpoints(initial="100%", sm="240px"),
                  id="tracker-search"),
         rx.select.root(
             rx.select.trigger(placeholder="All jobs"),
@@ -180,7 +184,7 @@ def _bulk_bar() -> rx.Component:
                       variant="soft", on_click=S.open_reject),
             rx.button(rx.icon("download", size=16), "Export selected", variant="soft",
                       on_click=S.export("csv")),
-            spacing="3", align="center"), padding="10px 16px", width="100%",
+            spacing="3", align="center", wrap="wrap"), padding="10px 16px", width="100%",
             id="bulk-bar"),
     )
 
@@ -212,7 +216,7 @@ def _pager() -> rx.Component:
         rx.button(rx.icon("chevron-right", size=16), variant="soft", size="1",
                   disabled=S.page >= S.page_count, on_click=S.go_to_page(S.page + 1),
                   id="next-page"),
-        width="100%", align="center", spacing="2",
+        width="100%", align="center", spacing="2", wrap="wrap",
     )
 
 
@@ -224,7 +228,8 @@ def _grid() -> rx.Component:
     return card(
         rx.table.root(rx.table.header(rx.table.row(*headers)),
                       rx.table.body(rx.foreach(S.rows, _row)),
-                      width="100%", variant="ghost", size="1", id="applications-table"),
+                      width="100%", variant="ghost", size="1", id="applications-table",
+                      class_name="tracker-cards"),
         _pager(),
         padding="8px 12px", width="100%",
     )

@@ -124,7 +124,8 @@ def _progress() -> rx.Component:
 def _toolbar() -> rx.Component:
     return rx.hstack(
         rx.input(rx.input.slot(rx.icon("search", size=16)), placeholder="Search sender or subject",
-                 value=S.search, on_change=S.search_mail, width="280px"),
+                 value=S.search, on_change=S.search_mail,
+                 width=rx.breakpoints(initial="100%", sm="280px")),
         rx.select.root(
             rx.select.trigger(placeholder="Any status"),
             rx.select.content(rx.select.item("Any status", value="all"),
@@ -145,7 +146,7 @@ def _toolbar() -> rx.Component:
         rx.spacer(),
         rx.text(S.total, " messages · ", S.waiting, " waiting · ", S.failed, " failed",
                 size="2", color=rx.color("gray", 11)),
-        width="100%", align="center", spacing="3",
+        width="100%", align="center", spacing="3", wrap="wrap",
     )
 
 

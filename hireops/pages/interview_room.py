@@ -20,7 +20,8 @@ STEP_LABELS_WITH_EQUAL = [*STEP_LABELS[:2], ("equal", "Equal opportunities"), *S
 
 def _panel(*children, **props) -> rx.Component:
     return rx.box(
-        *children, width="100%", padding="28px", border_radius="16px",
+        *children, width="100%", padding=rx.breakpoints(initial="18px", sm="28px"),
+        border_radius="16px",
         background=rx.color("gray", 1), border=f"1px solid {rx.color('gray', 4)}",
         box_shadow="0 8px 24px rgba(16,24,40,0.06)", **props,
     )
@@ -255,7 +256,7 @@ def _typed_interview() -> rx.Component:
                                                        id="timer")),
             rx.checkbox("Read questions aloud", checked=Room.speak_questions,
                         on_change=Room.set_speak_questions, size="1"),
-            width="100%", align="center", spacing="3", padding_bottom="12px",
+            width="100%", align="center", spacing="3", padding_bottom="12px", wrap="wrap",
         ),
         transcript,
         rx.divider(margin_y="16px"),
@@ -307,7 +308,7 @@ def interview_room() -> rx.Component:
             _header(),
             rx.cond((Room.step != "problem") & (Room.step != "loading"), _steps()),
             rx.flex(
-                rx.box(body, flex="1", width="100%"),
+                rx.box(body, flex="1", width="100%", min_width="0"),
                 rx.cond(camera_steps, rx.box(_camera(), width=["100%", "100%", "300px"],
                                              flex_shrink="0", id="camera-column")),
                 direction=rx.breakpoints(initial="column", md="row"), spacing="4",

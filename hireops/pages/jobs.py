@@ -85,7 +85,7 @@ def _toolbar() -> rx.Component:
     return rx.hstack(
         rx.input(rx.input.slot(rx.icon("search", size=16)), placeholder="Search titles",
                  value=JobsState.search, on_change=JobsState.search_titles,
-                 width="280px"),
+                 width=rx.breakpoints(initial="100%", sm="280px")),
         rx.select.root(
             rx.select.trigger(placeholder="All statuses"),
             rx.select.content(
@@ -96,7 +96,7 @@ def _toolbar() -> rx.Component:
             value=rx.cond(JobsState.status_filter == "", "all", JobsState.status_filter),
             on_change=JobsState.filter_status,
         ),
-        spacing="3", padding_bottom="14px",
+        spacing="3", padding_bottom="14px", wrap="wrap", width="100%",
     )
 
 

@@ -89,7 +89,7 @@ def _table(headers: list[str], rows, render, table_id: str) -> rx.Component:
     return card(rx.table.root(
         rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in headers])),
         rx.table.body(rx.foreach(rows, render)), variant="ghost", size="1", width="100%",
-        id=table_id), padding="8px 12px", width="100%")
+        id=table_id, class_name="fits-phone"), padding="8px 12px", width="100%")
 
 
 def _adverse_impact() -> rx.Component:
