@@ -24,10 +24,12 @@ from tests.fakes.mail_factory import PDF, build_email, resume_pdf
 JOB_TITLE = "Platform Reliability Engineer"
 NAME = "Léa Moreau"
 EMAIL = "lea.moreau@example.fr"
-PHONE = "+33 6 12 34 56 78"
+# Nobody else's number: the demo's Lucas Martin has +33 6 12 34 56 78, and a browser test
+# sharing the app with the demo would find his phone, not hers.
+PHONE = "+33 6 47 29 81 53"
 STREET = "12 rue de la Paix"
 # What must appear nowhere while the identity is hidden (the phone as written and as digits).
-IDENTITY = ("Léa", "Moreau", "moreau", EMAIL, PHONE, "6 12 34 56 78", "612345678",
+IDENTITY = ("Léa", "Moreau", "moreau", EMAIL, PHONE, "6 47 29 81 53", "647298153",
             "rue de la Paix")
 RESUME = [
     NAME,

@@ -188,10 +188,14 @@ def test_config_is_stored_with_the_password_encrypted(session):
     assert _event_count(session) == 7
 
     # A form that does not show the password sends it back empty: the stored one stays.
-    save_imap_config(session=session, config=replace(config, password="", port=1993),
+    save_imap_config(session=session, config=replace(config, password="", folders=["INBOX"]),
                      actor=None)
     reloaded = load_imap_config(session=session)
-    assert reloaded.port == 1993 and reloaded.password == "abcd efgh ijkl mnop"
+    assert reloaded.folders == ["INBOX"] and reloaded.password == "abcd efgh ijkl mnop"
+    # ...but only for the same server: another port must be given the password again.
+    with pytest.raises(ValueError, match="password again"):
+        save_imap_config(session=session, config=replace(config, password="", port=1993),
+                         actor=None)
 
 
 def _event_count(session) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import time
 from collections.abc import Iterator
 
@@ -281,7 +283,9 @@ def test_chunked_webhook_is_cut_off_at_the_cap_without_reading_the_rest(voice_en
              "headers": [(b"content-type", b"application/json"),
                          (b"transfer-encoding", b"chunked")]}
 
-    anyio.run(build_api(), scope, receive, send)
+    # A thread of its own: the browser tests' Playwright loop may be running in this one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(anyio.run, build_api(), scope, receive, send).result()
 
     start = next(m for m in sent if m["type"] == "http.response.start")
     assert start["status"] == 413
