@@ -100,16 +100,16 @@ class AppProcess:
 
 
 def start_app(env: dict[str, str], log: Path, backend_only: bool = False,
-              timeout_s: float = 600) -> AppProcess:
+              timeout_s: float = 600, cwd: Path = PROJECT_ROOT) -> AppProcess:
     """`reflex run --env prod --single-port` (or `--backend-only`, which builds no pages) from
-    the checkout on a free port, returned once /ping answers."""
+    the checkout `cwd` on a free port, returned once /ping answers."""
     port = free_port()
     reflex = str(Path(sys.executable).parent / "reflex")
     mode = "--backend-only" if backend_only else "--single-port"
     with log.open("w") as out:
         process = subprocess.Popen(
             [reflex, "run", "--env", "prod", mode, "--backend-port", str(port)],
-            cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+            cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL, start_new_session=True)
     app = AppProcess(url=f"http://127.0.0.1:{port}", env=env, process=process, log=log)
     try:

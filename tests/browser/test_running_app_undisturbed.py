@@ -23,7 +23,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from hireops.config import PROJECT_ROOT
-from tests.app_server import AppProcess, app_env, free_port, wait_until_serving
+from tests.app_server import AppProcess, app_env, start_app
 
 pytestmark = pytest.mark.browser
 
@@ -79,21 +79,8 @@ def _start_as_make_run(checkout: Path, workdir: Path) -> AppProcess:
     subprocess.run([python, "-m", "hireops", "create-user", "--email", ADMIN_EMAIL, "--role",
                     "admin"], env={**env, "HIREOPS_PASSWORD": ADMIN_PASSWORD}, cwd=checkout,
                    check=True, capture_output=True)
-    port = free_port()
-    log = workdir / "app.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [str(checkout / ".venv" / "bin" / "reflex"), "run", "--env", "prod",
-             "--single-port", "--backend-port", str(port)],
-            cwd=checkout, env=env, stdout=out, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True)
-    app = AppProcess(url=f"http://127.0.0.1:{port}", env=env, process=process, log=log)
-    try:
-        wait_until_serving(app.url, process, log, START_TIMEOUT_S)
-    except BaseException:
-        app.stop()
-        raise
-    return app
+    # The checkout's .venv links to this one, so its reflex is this interpreter's.
+    return start_app(env, workdir / "app.log", timeout_s=START_TIMEOUT_S, cwd=checkout)
 
 
 def _files(folder: Path) -> dict[str, tuple[int, int]]:
