@@ -10,8 +10,15 @@ Sections (one function each, `SECTIONS` below; add a new one there):
   the product, for a TF-IDF cosine of the same drafted job text (the baseline to beat by 1.25x)
   and for a TF-IDF of the title alone, computed in the same run; then resumes scored per second
   (median over titles, on this one process) and the slowest single resume.
+- vacancies (`vacancy_matching.py`): a published resume-vacancy set with two annotators' orders
+  of five vacancies per resume; mean Spearman of the product's order and of a TF-IDF cosine's
+  against each annotator's, and how often the best vacancy agrees.
+- transcripts (`transcripts.py`): 36 graded interview transcripts over six roles, scored by the
+  local evaluator with and without the interview plan; every role must come out strong >
+  average > weak, strong at 75 or more, pasted answers flagged and below genuine ones.
+The last line says whether every section met its targets (exit status 0) or not (1).
 
-Pools (benchmarks/data/README.md says where each comes from and under which terms):
+Pools of the ranking section (benchmarks/data/README.md says where each comes from and under which terms):
 - resume-dataset-a / resume-dataset-b: the Kaggle "Resume Dataset" (UpdatedResumeDataSet.csv,
   25 categories), duplicates removed, split in two halves by a hash of the text. Weights were
   chosen on half A only; B and every other pool are reported, not tuned on.
@@ -33,20 +40,20 @@ import re
 import statistics
 import sys
 import time
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.judgement_common import TODAY, TfIdf  # noqa: E402
 from hireops.services.ai.local.job_generator import generate_job_draft  # noqa: E402
 from hireops.services.ai.local.resume_scorer import score_resume  # noqa: E402
 from hireops.services.ai.schemas import JobInput  # noqa: E402
+from benchmarks.transcripts import transcripts_section  # noqa: E402
+from benchmarks.vacancy_matching import vacancy_section  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
-TODAY = date(2026, 11, 21)
 K = 10
 csv.field_size_limit(10_000_000)
 
@@ -138,35 +145,6 @@ def precision_at_k(relevant: list[bool], k: int = K) -> float:
     return sum(relevant[:k]) / k
 
 
-# --- baselines ---------------------------------------------------------------------------------
-
-_WORD = re.compile(r"[a-z0-9][a-z0-9+#.]*")
-
-
-def _tokens(text: str) -> list[str]:
-    return [w.strip(".") for w in _WORD.findall(text.lower()) if len(w.strip(".")) > 1]
-
-
-class TfIdf:
-    """A plain TF-IDF cosine (sublinear tf, smoothed idf) fitted on one pool's resumes."""
-
-    def __init__(self, documents: list[str]) -> None:
-        self.df = Counter(t for doc in documents for t in set(_tokens(doc)))
-        self.n = len(documents)
-        self.vectors = [self.vector(doc) for doc in documents]
-
-    def vector(self, text: str) -> dict[str, float]:
-        counts = Counter(_tokens(text))
-        vec = {t: (1 + math.log(c)) * (math.log((1 + self.n) / (1 + self.df.get(t, 0))) + 1)
-               for t, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return {t: v / norm for t, v in vec.items()}
-
-    def scores(self, query: str) -> list[float]:
-        q = self.vector(query)
-        return [sum(w * doc.get(t, 0.0) for t, w in q.items()) for doc in self.vectors]
-
-
 def job_text(job: JobInput) -> str:
     return "\n".join([job.title, job.description, *job.responsibilities, *job.qualifications,
                       *job.must_have_skills, *job.nice_to_have_skills])
@@ -252,6 +230,8 @@ def ranking_section(_args: argparse.Namespace) -> bool:
 
 SECTIONS: dict[str, Callable[[argparse.Namespace], bool]] = {
     "ranking": ranking_section,
+    "vacancies": vacancy_section,
+    "transcripts": transcripts_section,
 }
 
 

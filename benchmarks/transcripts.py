@@ -1,14 +1,17 @@
 """Interview evaluation on graded transcripts: does the local evaluator put a strong interview
 above an average one, and an average one above a weak one, for every role?
 
-    .venv/bin/python benchmarks/transcripts.py [--json]
+    .venv/bin/python benchmarks/judgement.py --section transcripts   # as part of judgement.py
+    .venv/bin/python benchmarks/transcripts.py [--json]                # this section alone
 
-The set (`benchmarks/data/graded_transcripts.json`) holds six roles, each with four planned
-questions and six answer sets (the sixth role was written after the rules were set and was not
-used to adjust them: it is reported as held out): two strong (one told in the role's usual words, one paraphrased
-without them), one average (honest but thin), and three weak: rambling (long, generic, evasive),
-keyword-stuffed (lists of names) and pasted (one CV paragraph under every question). Each set
-becomes one transcript ending with the availability question, so 36 transcripts in all.
+The set (`benchmarks/data/graded_transcripts.json`) holds six roles (backend engineer, data
+analyst, customer support, account executive, registered nurse, teacher), each with four
+planned questions and six answer sets: two strong (one told in the role's usual words, one
+paraphrased without them), one average (honest but thin), and three weak: rambling (long,
+generic, evasive), keyword-stuffed (lists of names) and pasted (one CV paragraph under every
+question). Each set becomes one transcript ending with the availability question, so 36
+transcripts in all. The grades were set by reading the answers, before any was scored, and the
+set was written after the evaluator's rules: none of it was used to adjust them.
 
 Every transcript is scored twice: with the plan (question keys and expected points, as the
 built-in room records them) and as a bare transcript (as a voice provider sends it). Printed:
@@ -17,7 +20,7 @@ built-in room records them) and as a bare transcript (as a voice provider sends 
 - pasted answers: flagged in the concerns and scored below every genuine (strong or average)
   interview of the role; keyword lists flagged likewise;
 - evaluations per second.
-The last line is one JSON object with these figures.
+`--json` prints one JSON object with these figures as the last line.
 """
 
 from __future__ import annotations
@@ -102,12 +105,7 @@ def run() -> dict:
             genuine = [s for n, s in scores.items() if GRADES[n] != "weak"]
             figures["pasted_below_genuine"] += scores["pasted"] < min(genuine)
             figures["ordered_roles"] += _ordered(scores)
-            title = role["job"]["title"] + (" (held out)" if role.get("held_out") else "")
-            figures["per_role"][title] = scores
-            if role.get("held_out"):
-                figures["held_out_ordered"] = figures.get("held_out_ordered", 0) + _ordered(scores)
-                figures["held_out_strong"] = [s for n, s in scores.items()
-                                              if GRADES[n] == "strong"]
+            figures["per_role"][role["job"]["title"]] = scores
             report["transcripts"] += len(scores) if with_plan else 0
         report["modes"][mode] = figures
     report["evaluations_per_second"] = round(1 / statistics.median(timings), 1)
@@ -131,11 +129,26 @@ def _print(report: dict) -> None:
         print(f"  pasted flagged: {f['pasted_flagged']}/{roles}; pasted below every genuine "
               f"interview: {f['pasted_below_genuine']}/{roles}; keyword lists flagged: "
               f"{f['stuffed_flagged']}/{roles}")
-    for mode, f in report["modes"].items():
-        if "held_out_strong" in f:
-            print(f"held out [{mode}]: ordered {f['held_out_ordered']}, strong "
-                  f"{', '.join(f'{s:g}' for s in f['held_out_strong'])}")
     print(f"\nevaluations per second (median): {report['evaluations_per_second']:g}")
+
+
+def targets_met(report: dict) -> bool:
+    """Every role ordered, every strong interview at the advance threshold, every pasted one
+    flagged and below the genuine ones, in both modes."""
+    roles = report["roles"]
+    return all(f["ordered_roles"] == roles and min(f["strong"]) >= ADVANCE_AT
+               and f["pasted_flagged"] == roles and f["pasted_below_genuine"] == roles
+               for f in report["modes"].values())
+
+
+def transcripts_section(_args: argparse.Namespace) -> bool:
+    """The section of benchmarks/judgement.py; True when every target is met."""
+    print("== transcripts: graded interviews ordered strong > average > weak ==")
+    report = run()
+    _print(report)
+    met = targets_met(report)
+    print(f"transcript targets {'met' if met else 'NOT met'}")
+    return met
 
 
 def main() -> None:
