@@ -6,12 +6,15 @@
   matched only as written.
 - `implied_by`: a skill and the skills whose mention also proves it (PostgreSQL proves SQL).
 
-The matching itself lives in `services/ai/local/skills.py`.
+The vocabulary is then widened with O*NET's Technology Skills (`technology.py`): new tools and
+O*NET's names for skills already here. The matching itself lives in
+`services/ai/local/skills.py`.
 """
 
 from __future__ import annotations
 
 from hireops.knowledge.loading import KnowledgeError, read_json
+from hireops.knowledge.technology import merged_vocabulary
 
 
 def _lines(data: dict) -> dict[str, tuple[str, ...]]:
@@ -41,9 +44,9 @@ def _check_references(lines: dict[str, tuple[str, ...]], case_sensitive: frozens
 
 _DATA = read_json("skills.json")
 
-# Domain -> "Canonical | alias | alias" lines.
-VOCABULARY_LINES: dict[str, tuple[str, ...]] = _lines(_DATA)
-CASE_SENSITIVE: frozenset[str] = frozenset(_DATA["case_sensitive"])
+# Domain -> "Canonical | alias | alias" lines, the hand-written ones and O*NET's.
+VOCABULARY_LINES, CASE_SENSITIVE = merged_vocabulary(
+    _lines(_DATA), frozenset(_DATA["case_sensitive"]), read_json("onet_technology.json"))
 IMPLIED_BY: dict[str, tuple[str, ...]] = {skill: tuple(sources)
                                           for skill, sources in _DATA["implied_by"].items()}
 _check_references(VOCABULARY_LINES, CASE_SENSITIVE, IMPLIED_BY)
