@@ -201,3 +201,41 @@ def test_availability_reading_is_linear_in_a_long_run_of_spaces():
     started = time.perf_counter()
     detect_slots(turns)
     assert time.perf_counter() - started < 0.5  # quadratic took 2.3 s here
+
+
+WAREHOUSE = JobInput(title="Warehouse Supervisor",
+                     must_have_skills=["Inventory management", "Health and safety", "Scheduling"])
+WAREHOUSE_QUESTIONS = [
+    "Tell me about a stock discrepancy you investigated.",
+    "How did you handle a safety incident on your shift?",
+    "How do you plan the shifts when orders spike?",
+    "Tell me about a conflict between two members of your team.",
+]
+
+
+def test_long_generic_answers_score_below_short_honest_ones():
+    # Thin evidence pulls the ratings down, and filler is not evidence: counted in raw words,
+    # four paragraphs of beliefs that name the topics outweighed four short answers that each
+    # told of something done.
+    thin = ["We were 40 pallets short at a stock count. I checked the scans and found a "
+            "mislabelled bay, then fixed the labels.",
+            "A picker cut his hand on strapping. I gave first aid, reported it and we bought "
+            "safer cutters.",
+            "Before Black Friday I asked for six temps and moved breaks so both docks stayed "
+            "open.",
+            "Two pickers argued over the best routes. I talked to each of them and rotated "
+            "the routes weekly."]
+    generic = ["Stock accuracy is very important in every warehouse, everyone knows that. "
+               "Inventory is the heart of the business and I am a very organised person, so I "
+               "always believe in doing things right and following the procedures properly.",
+               "Safety is the most important thing on any shift, and in my opinion safety is "
+               "everyone's responsibility. I always believe that a safe warehouse is a happy "
+               "warehouse, and I think a good safety culture comes from the top.",
+               "Shift planning depends a lot on the season and the company, of course. I think "
+               "flexibility is key and I am a very flexible person, so I adapt to any situation "
+               "and I always try to keep everybody motivated and positive.",
+               "Conflicts happen in every team, it is human nature. I believe communication is "
+               "the key to everything, and respect, because at the end of the day we are all "
+               "one team working for the same goal."]
+    generic_score = _interview(generic, job=WAREHOUSE, questions=WAREHOUSE_QUESTIONS).score
+    assert generic_score < _interview(thin, job=WAREHOUSE, questions=WAREHOUSE_QUESTIONS).score

@@ -63,7 +63,7 @@ __all__ = ["ADVANCE_AT", "REJECT_BELOW", "detect_slots", "evaluate_interview"]
 ADVANCE_AT = 75.0
 REJECT_BELOW = 50.0
 MIN_WORDS_TO_JUDGE = 40  # fewer candidate words than this: too little to evaluate
-FULL_EVIDENCE_WORDS = 150  # ratings are scaled down below this many candidate words
+FULL_EVIDENCE_WORDS = 150  # ratings are scaled down below this many words of evidence
 WEIGHTS = {
     "technical_depth": 0.35, "problem_solving": 0.25, "communication": 0.2, "cultural_fit": 0.2,
 }
@@ -281,7 +281,11 @@ def evaluate_interview(interview: InterviewInput) -> InterviewEvaluation:
     else:
         raw = dict.fromkeys(WEIGHTS, 0.0)
     # Thin evidence pulls every rating down, gently: half the words keep about 70% of the rating.
-    evidence_factor = min(1.0, words / FULL_EVIDENCE_WORDS) ** 0.5
+    # Evidence is what the genuine answers say, less their generic sentences: four paragraphs
+    # of beliefs are long, not evidence, and outscored four short answers about real work.
+    evidence_words = sum(r.reading.words * (1 - r.reading.generic_share)
+                         for r in reads if r.genuine)
+    evidence_factor = min(1.0, evidence_words / FULL_EVIDENCE_WORDS) ** 0.5
     ratings = {name: round(min(100.0, value * evidence_factor), 1) for name, value in raw.items()}
     score = round(sum(WEIGHTS[name] * ratings[name] for name in WEIGHTS), 1)
     enough = words >= MIN_WORDS_TO_JUDGE
