@@ -93,6 +93,9 @@ def test_short_words_that_are_also_units_need_capitals():
     assert find_skill_mentions("Gave 5 ml of saline.", "Machine learning") == []
     assert find_skill_mentions("Led ML projects.", "Machine learning") == ["Led ML projects."]
     assert find_skill_mentions("I excel at teamwork.", "Excel") == []
+    # A job posting's "take the guesswork out of your workday" names no HR system.
+    assert find_skill_mentions("Take the guesswork out of your workday.", "Workday") == []
+    assert find_skill_mentions("Ran payroll in Workday.", "Workday") == ["Ran payroll in Workday."]
 
 
 def test_implied_skills_count_after_direct_mentions():
