@@ -38,13 +38,14 @@ VENDORS = (
     "Unity Technologies", "Unreal Technology", "Vector 35", "Vector", "Xactware", "RockWare",
     "Springshare", "Blackbaud", "Cubic", "Forsk", "PTV", "SKM Systems Analysis",
 )
-# What is left after a vendor that is an ordinary word (or too broad) on its own.
+# What is left after a vendor that is an ordinary word, too broad or a job title on its own
+# ("SQL Developer" is Oracle's tool and a job title).
 ORDINARY = frozenset(name.strip() for name in (
     "access, active directory, ads, analytics, android, angular, audition, bamboo, cloud, "
     "concur, database, docs, dynamics, earth pro, excel, hive, hris, illustrator, inventor, "
     "java, maya, meet, middleware, office, outlook, photoshop, power tools, powerpoint, "
-    "project, server, sheets, spark, storyline, teams, web services, windows, word, "
-    "workspace").split(","))
+    "project, server, sheets, spark, sql developer, storyline, teams, web services, windows, "
+    "word, workspace").split(","))
 # Initials that also start another product's name: "ASP" would be read in every "ASP.NET".
 AMBIGUOUS_INITIALS = frozenset({"ASP"})
 # One-word names that are English words: matched only as written ("Slack", never "slack").

@@ -40,6 +40,8 @@ def test_initials_and_ordinary_words_are_not_read_in_plain_prose():
     assert "Student information systems" not in found
     assert "Property management system" not in found
     assert "Microsoft Word" not in found and "Word" not in found
+    # Oracle's "SQL Developer" tool is not the job title.
+    assert skills_in_text("Senior SQL Developer, 2019 - present") == ["SQL"]
 
 
 def test_the_import_records_its_release_and_every_entry_is_usable():
