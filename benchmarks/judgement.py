@@ -18,7 +18,8 @@ Sections (one function each, `SECTIONS` below; add a new one there):
   average > weak, strong at 75 or more, pasted answers flagged and below genuine ones.
 The last line says whether every section met its targets (exit status 0) or not (1).
 
-Pools of the ranking section (benchmarks/data/README.md says where each comes from and under which terms):
+Pools of the ranking section (benchmarks/data/README.md says where each comes from and under
+which terms):
 - resume-dataset-a / resume-dataset-b: the Kaggle "Resume Dataset" (UpdatedResumeDataSet.csv,
   25 categories), duplicates removed, split in two halves by a hash of the text. Weights were
   chosen on half A only; B and every other pool are reported, not tuned on.
@@ -47,11 +48,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.judgement_common import TODAY, TfIdf  # noqa: E402
+from benchmarks.transcripts import transcripts_section  # noqa: E402
+from benchmarks.vacancy_matching import vacancy_section  # noqa: E402
 from hireops.services.ai.local.job_generator import generate_job_draft  # noqa: E402
 from hireops.services.ai.local.resume_scorer import score_resume  # noqa: E402
 from hireops.services.ai.schemas import JobInput  # noqa: E402
-from benchmarks.transcripts import transcripts_section  # noqa: E402
-from benchmarks.vacancy_matching import vacancy_section  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 K = 10

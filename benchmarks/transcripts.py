@@ -11,7 +11,9 @@ paraphrased without them), one average (honest but thin), and three weak: rambli
 generic, evasive), keyword-stuffed (lists of names) and pasted (one CV paragraph under every
 question). Each set becomes one transcript ending with the availability question, so 36
 transcripts in all. The grades were set by reading the answers, before any was scored, and the
-set was written after the evaluator's rules: none of it was used to adjust them.
+set was written after the evaluator's rules. One rule changed after its first results (thin
+evidence is counted without generic sentences; tests/interview_eval checks it on another role);
+nothing else was adjusted to it.
 
 Every transcript is scored twice: with the plan (question keys and expected points, as the
 built-in room records them) and as a bare transcript (as a voice provider sends it). Printed:

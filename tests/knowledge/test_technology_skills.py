@@ -14,7 +14,8 @@ from hireops.services.ai.local.skills import canonical_skill, skills_in_text
 @pytest.mark.parametrize(("text", "skill"), [
     ("Drafted site plans in AutoCAD and Civil 3D.", "AutoCAD"),  # not in the hand-written list
     ("Modelled parts in SolidWorks for the gearbox line.", "SolidWorks"),
-    ("Built the ETL packages in SQL Server Integration Services.", "SQL Server Integration Services"),
+    ("Built the ETL packages in SQL Server Integration Services.",
+     "SQL Server Integration Services"),
     ("Maintained SSIS packages for the nightly load.", "SQL Server Integration Services"),
     ("Wrote J2EE services on WebLogic Server.", "Java 2 Platform Enterprise Edition"),
 ])
