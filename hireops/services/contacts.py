@@ -17,8 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hireops.services.ai.local.classifier import person_name
+import phonenumbers
+
+from hireops.services.ai.local.classifier import NAME_WORD, person_name
 from hireops.services.ai.local.job_generator import read_title
+from hireops.services.gazetteer import gazetteer
 
 MAX_NAME, MAX_EMAIL, MAX_PHONE, MAX_URL, MAX_LOCATION = 200, 320, 60, 300, 160
 MIN_PHONE_DIGITS, MAX_PHONE_DIGITS = 7, 15
@@ -115,36 +118,80 @@ def _looks_like_date(text: str) -> bool:
                                                        for g in groups)
 
 
-def _valid_phone(text: str, labelled: bool) -> str:
+# Words that name an order, an account or a document, right before a number: its digits are not
+# a phone number, however they are grouped ("Order #: 2024-118-5567", "Employee ID 123 456 789").
+_ID_LABEL = re.compile(
+    r"(?<!\w)(order|invoice|ref|reference|ticket|case|account|acct|iban|ssn|passport|licen[cs]e|"
+    r"student|employee|customer|tracking|serial|isbn|id|po|bestellung|bestellnummer|rechnung|"
+    r"commande|facture|pedido|factura|matricule|kundennummer|ordine|fattura)(?!\w)"
+    r"(?:\W{0,3}(?:no|nr|number|num|n°|nº|code))?\W{0,6}$",
+    re.IGNORECASE)
+
+
+def _number(text: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    """`text` as a phone number of `region` (None: written with its country code), or None."""
+    try:
+        return phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def _valid_phone(text: str, labelled: bool, regions: tuple[str, ...]) -> str:
+    """`text` tidied when it is a phone number, else "".
+
+    Written with its country code ("+", "00"): valid by the numbering plan of that country.
+    Written nationally: valid in one of `regions` (the company's country, the resume's), or,
+    when no region is known, shaped like a phone (grouped, or labelled as one).
+    """
     text = text.strip(" \t-./")
     digits = re.sub(r"\D", "", text)
     if not MIN_PHONE_DIGITS <= len(digits) <= MAX_PHONE_DIGITS:
         return ""
     if _looks_like_date(text) or _IP_ADDRESS.match(text) or _ZIP_PLUS_FOUR.match(text):
         return ""
-    grouped = len(re.findall(r"\d+", text)) >= 2
-    # An unbroken run of digits with no "+" and no label is more likely an id than a phone.
-    if not (labelled or grouped or text.startswith("+")):
-        return ""
     if text.count("(") != text.count(")"):
         text = text.replace("(", "").replace(")", "")
-    return clean_text(text, MAX_PHONE)
+    international = text.lstrip("(").startswith(("+", "00"))
+    if international:
+        number = _number("+" + digits[2:] if text.startswith("00") else text, None)
+        return clean_text(text, MAX_PHONE) if number and phonenumbers.is_valid_number(number) \
+            else ""
+    grouped = len(re.findall(r"\d+", text)) >= 2
+    # An unbroken run of digits with no "+" and no label is more likely an id than a phone.
+    if not (labelled or grouped):
+        return ""
+    if not regions:
+        return clean_text(text, MAX_PHONE)
+    for region in regions:
+        number = _number(text, region)
+        if number and phonenumbers.is_valid_number(number):
+            return clean_text(text, MAX_PHONE)
+    return ""
 
 
 def _without_links(line: str) -> str:
     return _WORD.sub(lambda word: " " if _LINK_MARK.search(word.group()) else word.group(), line)
 
 
-def _find_phone(resume_text: str) -> str:
+def _names_an_id(before: str) -> bool:
+    """Whether the words just before a number (after any phone label) name an id."""
+    labels = list(_PHONE_LABEL.finditer(before))
+    after_label = before[labels[-1].end():] if labels else before
+    return _ID_LABEL.search(after_label[-40:]) is not None
+
+
+def _find_phone(resume_text: str, regions: tuple[str, ...]) -> str:
     lines = [_without_links(line) for line in resume_text.splitlines()]
     labelled = [line for line in lines if _PHONE_LABEL.search(line)]
     header = [line for line in lines if line.strip()][:HEADER_LINES]
     for group, is_labelled in ((labelled, True), (header, False)):
         for line in group:
             for match in _PHONE_CANDIDATE.finditer(line):
+                if _names_an_id(line[:match.start()]):
+                    continue
                 # "06 12 34 56 78 / 01 23 45 67 89": two numbers, the first one wins.
                 for piece in re.split(r"\s+/\s+", match.group()):
-                    phone = _valid_phone(piece, is_labelled)
+                    phone = _valid_phone(piece, is_labelled, regions)
                     if phone:
                         return phone
     return ""
@@ -179,69 +226,65 @@ def _github_url(text: str) -> str:
 
 _LOCATION_LABEL = re.compile(
     r"^\W*(?:location|address|home address|adresse|anschrift|wohnort|standort|ville|ciudad|"
-    r"ubicaci[oó]n|direcci[oó]n|based in)\s*[:：–—-]\s*(.+)$", re.IGNORECASE)
+    r"ubicaci[oó]n|direcci[oó]n|based in|адрес|город|місто)\s*[:：–—-]\s*(.+)$", re.IGNORECASE)
 # Blanks around a separator are bounded: with "\s*" every start in a long run of spaces scanned
 # the whole run. Longer runs leave blanks on the segments, which every reader strips.
 _SEGMENT_SPLIT = re.compile(r"\s{0,30}(?:[|•·◦▪●]|\s[–—-]\s|\t)\s{0,30}")
-_PLACE_WORD = r"[A-ZÀ-Þ][\wÀ-ÿ'’.-]*"
-# Words of the town are joined by spaces only: a place word holds hyphens itself ("Aix-en-
-# Provence"), and also splitting on them made "A-B-C-..." split many ways.
-_PLACE = re.compile(rf"^({_PLACE_WORD}(?: {_PLACE_WORD}){{0,3}}),\s*"
-                    rf"({_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,3}})$")
-# The second half of an unlabelled "City, X" must be one of these, or it may be anything
-# ("Python, Django" in a skills line).
-_REGIONS = frozenset(name.casefold() for name in (
-    # countries, in English and in their own languages
-    "USA US U.S. United States UK U.K. United Kingdom England Scotland Wales Ireland Canada "
-    "France Germany Deutschland Spain España Italy Italia Portugal Netherlands Nederland "
-    "Belgium Belgique België Switzerland Schweiz Suisse Svizzera Austria Österreich Luxembourg "
-    "Poland Polska Sweden Sverige Norway Norge Denmark Danmark Finland Suomi Iceland Greece "
-    "Romania Hungary Czechia Slovakia Slovenia Croatia Serbia Bulgaria Ukraine Estonia Latvia "
-    "Lithuania Turkey Türkiye Israel UAE Egypt Morocco Maroc Tunisia Algeria Nigeria Kenya Ghana "
-    "India Pakistan Bangladesh China Japan Korea Singapore Malaysia Indonesia Philippines "
-    "Vietnam Thailand Australia Brazil Brasil Mexico México Argentina Chile Colombia Peru Perú"
-    ).split()) | frozenset(name.casefold() for name in (
-    "United Arab Emirates", "Czech Republic", "South Africa", "South Korea", "New Zealand",
-    "Northern Ireland", "Saudi Arabia", "Hong Kong", "Costa Rica", "Puerto Rico",
-    # US states and Canadian provinces, as codes and names
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
-    "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
-    "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
-    "VT", "VA", "WA", "WV", "WI", "WY", "ON", "QC", "BC", "AB", "MB", "SK", "NS", "NB", "NL",
-    "California", "New York", "Texas", "Washington", "Massachusetts", "Illinois", "Florida",
-    "Colorado", "Oregon", "Georgia", "Pennsylvania", "Virginia", "North Carolina", "Ontario",
-    "Quebec", "Québec", "British Columbia", "Alberta", "Bavaria", "Bayern", "Catalonia",
-    "Île-de-France",
-))
-
-
+# A lone city in a header is read only when it is this big: "Lagos", "Nairobi", "Berlin", never
+# "Reading", "Bath" or "Nice", which are also words.
+LONE_CITY_POPULATION = 1_000_000
+MAX_PLACE_WORDS = 4
 # Street names: a part of an address that holds one is not the town.
 _STREET = re.compile(
     r"\b(rue|avenue|ave|boulevard|blvd|street|road|rd|lane|drive|apt|suite|flat|floor|po box|"
-    r"calle|avenida|via|piazza|chemin|impasse|allée)\b|(stra(ss|ß)e|str\.|weg|platz|gasse)\b",
+    r"calle|avenida|via|piazza|chemin|impasse|allée|ul|ulica|ул|улица|пр|проспект)\b|"
+    r"(stra(ss|ß)e|str\.|weg|platz|gasse)\b",
     re.IGNORECASE)
-_PLACE_PARTICLES = frozenset("de la le les du des d am an der den im upon on sur del y e".split())
+_PLACE_PARTICLES = frozenset("de la le les du des d am an der den im upon on sur del y e "
+                             "do da dos das di al el".split())
 
 
 def _is_place(part: str) -> bool:
-    words = re.split(r"[ -]", part)
-    return 0 < len(words) <= 4 and all(
-        word[:1].isupper() or word.casefold() in _PLACE_PARTICLES for word in words if word)
+    """Capitalised words (any script), at most four: "Aix-en-Provence", "São Paulo", "Москва"."""
+    words = [word for word in re.split(r"[ -]", part) if word]
+    return 0 < len(words) <= MAX_PLACE_WORDS and words[0][:1].isalpha() and all(
+        not word[:1].islower() or word.casefold() in _PLACE_PARTICLES for word in words)
 
 
-def _tidy_place(value: str) -> str:
-    """ "12 Rue de la Paix, 75002 Paris, France" -> "Paris, France"; "" unless it reads as one."""
+def _place_parts(value: str) -> list[str]:
+    """The comma-separated parts of an address that can be places: streets dropped, postcodes
+    and house numbers ("75002", "SW1A 1AA", "D-10115") taken out of the rest."""
     parts = []
     for raw in value.split(","):
         if _STREET.search(raw):
             continue
-        # Postcodes and house numbers: "75002", "SW1A 1AA", "D-10115".
         part = " ".join(word for word in raw.split() if not re.search(r"\d", word))
-        if part:
+        if part.strip(" ."):
             parts.append(part.strip(" ."))
-    parts = parts[-2:]
-    if not parts or not all(_is_place(part) for part in parts):
+    return parts
+
+
+def _read_place(value: str, *, lone_city_size: int) -> str:
+    """ "City, Region or Country" as written, or a lone known city with its country; "" when
+    the text does not read as a place the gazetteer confirms."""
+    parts = _place_parts(value)
+    if not parts or len(parts) > 4 or not all(_is_place(part) for part in parts):
         return ""
+    places = gazetteer()
+    if len(parts) == 1:
+        city = places.city(parts[0])
+        if city and city.population >= lone_city_size:
+            return clean_text(f"{parts[0]}, {places.country_names.get(city.country, '')}",
+                              MAX_LOCATION).strip(" ,")
+        return parts[0] if lone_city_size == 0 else ""
+    region = parts[-1]
+    countries = places.region_countries(region)
+    if not countries:
+        return ""
+    if len(parts) >= 3 and places.region_countries(parts[-2]) & countries:
+        parts = parts[-3:]  # "Austin, TX, USA"
+    else:
+        parts = parts[-2:]
     return clean_text(", ".join(parts), MAX_LOCATION)
 
 
@@ -251,18 +294,43 @@ def _labelled_location(lines: list[str]) -> str:
         if match:
             value = _SEGMENT_SPLIT.split(match.group(1).strip())[0]
             if not _EMAIL.search(value) and not re.search(r"https?://", value):
-                return _tidy_place(value)
+                # Labelled: the text is a place by the label; a lone town need not be big.
+                return _read_place(value, lone_city_size=0) or _tidy_unconfirmed(value)
     return ""
+
+
+def _tidy_unconfirmed(value: str) -> str:
+    """A labelled place the gazetteer does not know: its last two parts when they read as
+    places ("Bouguenais, Loire-Atlantique")."""
+    parts = _place_parts(value)[-2:]
+    if not parts or not all(_is_place(part) for part in parts):
+        return ""
+    return clean_text(", ".join(parts), MAX_LOCATION)
 
 
 def _header_location(lines: list[str]) -> str:
     for line in [line for line in lines if line.strip()][:HEADER_LINES]:
         for segment in _SEGMENT_SPLIT.split(line.strip()):
-            segment = re.sub(r"^\d[\d -]*\s+", "", segment.strip(" .;"))  # "75011 Paris, France"
-            match = _PLACE.match(segment)
-            if match and match.group(2).casefold() in _REGIONS:
-                return clean_text(f"{match.group(1)}, {match.group(2)}", MAX_LOCATION)
+            segment = segment.strip(" .;")
+            if not segment or _EMAIL.search(segment) or "://" in segment:
+                continue
+            place = _read_place(segment, lone_city_size=LONE_CITY_POPULATION)
+            if place:
+                return place
     return ""
+
+
+def location_countries(location: str) -> frozenset[str]:
+    """The countries a location read here may be in ("Austin, TX" -> US), for phone numbers."""
+    parts = [part.strip() for part in location.split(",") if part.strip()]
+    if not parts:
+        return frozenset()
+    places = gazetteer()
+    countries = places.region_countries(parts[-1])
+    if not countries:
+        city = places.city(parts[0])
+        return frozenset({city.country}) if city else frozenset()
+    return countries
 
 
 # --- name --------------------------------------------------------------------------------------
@@ -277,9 +345,26 @@ _CREDENTIALS = re.compile(r",?\s+(?:ph\.?d|m\.?sc|b\.?sc|mba|msc|bsc|cpa|pmp|rn|
                           re.IGNORECASE)
 
 
-def _as_person(text: str) -> str:
-    """`text` as a person's name, or "" when it reads as a heading or a job title."""
+# "J. Doe", "J.R. Smith", "A. B. Okafor": initials, then a surname.
+_INITIALS = re.compile(r"^((?:[A-Z]\.\s?){1,3})\s?(\S.*)$")
+_SURNAME = re.compile(rf"^{NAME_WORD}(?: {NAME_WORD})?$")
+# One lower-case word of a name: "doe", "o'neil", "jean-luc", "garcía".
+_LOWER_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)?")
+
+
+def _as_person(text: str, corroboration: str = "") -> str:
+    """`text` as a person's name, or "" when it reads as a heading or a job title.
+    A lower-case name ("jane doe") counts only when `corroboration` (the email address and
+    sender's name, case-folded) holds one of its words: lower-case lines are mostly not names."""
     text = _CREDENTIALS.sub("", _HONORIFIC.sub("", clean_text(text, MAX_NAME)))
+    if text.islower():
+        text = _capitalised(text, corroboration)
+    initials = _INITIALS.match(text)
+    if initials:
+        surname = initials.group(2).strip()
+        if not _SURNAME.match(surname) or _HEADING.match(surname) or read_title(surname).role_key:
+            return ""
+        return f"{' '.join(initials.group(1).split())} {surname}"
     name = person_name(text)
     # "Senior Software Engineer" is capitalised like a name; the title reader knows better.
     if not name or read_title(name).role_key or _HEADING.match(name):
@@ -287,14 +372,24 @@ def _as_person(text: str) -> str:
     return name
 
 
-def _resume_name(lines: list[str]) -> str:
+def _capitalised(text: str, corroboration: str) -> str:
+    """ "jane doe" -> "Jane Doe" when the address or sender name confirms it, else ""."""
+    words = text.split()
+    if not 2 <= len(words) <= 3 or not all(_LOWER_NAME_WORD.fullmatch(word) for word in words):
+        return ""
+    if not any(len(word) >= 3 and word in corroboration for word in words):
+        return ""
+    return text.title()
+
+
+def _resume_name(lines: list[str], corroboration: str) -> str:
     for line in lines[:HEADER_LINES]:
         match = _NAME_LABEL.match(line)
         if match:
-            return _as_person(match.group(1))
+            return _as_person(match.group(1), corroboration)
     first = next((line for line in lines if line.strip() and not _HEADING.match(line)), "")
     segment = _SEGMENT_SPLIT.split(first.strip())[0].split(",")[0] if first else ""
-    return _as_person(segment)
+    return _as_person(segment, corroboration)
 
 
 def name_from_address(address: str) -> str:
@@ -308,20 +403,37 @@ def name_from_address(address: str) -> str:
 
 # --- entry point -------------------------------------------------------------------------------
 
-def parse_contact_info(*, resume_text: str, from_name: str = "",
-                       from_address: str = "") -> ContactInfo:
-    """Name, email, phone, profile links and location from a resume, falling back to the sender."""
+def parse_contact_info(*, resume_text: str, from_name: str = "", from_address: str = "",
+                       default_region: str = "") -> ContactInfo:
+    """Name, email, phone, profile links and location from a resume, falling back to the sender.
+    `default_region`: the company's country (ISO 3166 alpha-2, "" when unknown), in which
+    phone numbers written without a country code are checked."""
     text = _CONTROL.sub(lambda m: "\n" if m.group() in "\n\r" else " ", resume_text or "")
     lines = text.splitlines()
     sender = _resume_email(from_address or "")
     email = clean_text(_resume_email(text) or sender, MAX_EMAIL)
-    name = (_resume_name(lines) or _as_person(from_name) or name_from_address(email)
+    corroboration = " ".join((email.split("@")[0], sender.split("@")[0],
+                              clean_text(from_name, MAX_NAME))).casefold()
+    name = (_resume_name(lines, corroboration) or _as_person(from_name) or name_from_address(email)
             or name_from_address(sender))
+    location = _labelled_location(lines) or _header_location(lines)
+    regions = _phone_regions(default_region, location, email)
     return ContactInfo(
         name=clean_text(name, MAX_NAME),
         email=email,
-        phone=_find_phone(text),
+        phone=_find_phone(text, regions),
         linkedin_url=clean_text(_linkedin_url(text), MAX_URL),
         github_url=clean_text(_github_url(text), MAX_URL),
-        location=_labelled_location(lines) or _header_location(lines),
+        location=location,
     )
+
+
+def _phone_regions(default_region: str, location: str, email: str) -> tuple[str, ...]:
+    """Where a number written without a country code may be from: the company's country, the
+    resume's location, the country of the address's domain ("jan@firma.de")."""
+    places = gazetteer()
+    top_level = email.rpartition(".")[2].upper()
+    top_level = {"UK": "GB"}.get(top_level, top_level)
+    found = [default_region.upper(), *sorted(location_countries(location)),
+             top_level if len(top_level) == 2 and top_level in places.country_names else ""]
+    return tuple(dict.fromkeys(region for region in found if region))

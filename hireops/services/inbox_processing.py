@@ -31,6 +31,7 @@ from hireops.services.ai.schemas import EmailInput, JobInput
 from hireops.services.attachment_store import read_attachment
 from hireops.services.audit import record_event
 from hireops.services.contacts import ContactInfo, parse_contact_info
+from hireops.services.gazetteer import country_of_time_zone
 from hireops.services.matching import JobMatch, match_jobs, prepare_jobs
 from hireops.services.redaction import redact_resume
 from hireops.services.resume_text import extract_text, limits_from_settings, text_from_email_body
@@ -216,9 +217,12 @@ def analyze_email(work: EmailWork, open_jobs: OpenJobs) -> Analysis:
         jobs=jobs, prepared=prepared, subject=work.subject, body=work.body_text,
         role_hint=classification.detected_role, resume_text=analysis.resume_text,
         floor=settings.match_floor, max_jobs=settings.match_max_jobs))
+    # The company's country checks phone numbers written without a country code (read here:
+    # no database work, nor the gazetteer's one-off loading, under the deadline).
+    region = country_of_time_zone(current_settings().company_timezone)
     analysis.contact = budget.run(lambda: parse_contact_info(
         resume_text=analysis.resume_text, from_name=work.from_name,
-        from_address=work.from_address))
+        from_address=work.from_address, default_region=region))
     if not analysis.contact.name and classification.detected_name:
         analysis.contact.name = classification.detected_name
     for match in analysis.matches if analysis.resume_text else []:

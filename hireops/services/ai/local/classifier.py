@@ -188,6 +188,7 @@ _NOT_A_PERSON = re.compile(
 # one way only and a failed match costs linear time (a piece that could start with a
 # lower-case letter made "Engineering Development Programming." take minutes).
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*(?:(?:['’-][A-ZÀ-ÖØ-Þ]?|[A-ZÀ-ÖØ-Þ])[a-zà-öø-ÿ]+)*"
+NAME_WORD = _NAME_WORD  # for readers of names elsewhere (contacts)
 _PERSON_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|da|di|la|le|del)\s+)?"
                           rf"(?:{_NAME_WORD}|[A-Z]\.)){{1,3}}$")
 _CLOSINGS = re.compile(
