@@ -274,3 +274,33 @@ def test_a_cut_through_a_multibyte_character_keeps_the_text_readable(monkeypatch
 
     assert parsed.body_text == "é" * 500
     assert not any("best guess" in w for w in parsed.parse_warnings)
+
+
+# A Russian cover letter as Outlook Express and many webmail forms send it: 8-bit KOI8-R bytes
+# and a Content-Type without a charset.
+RUSSIAN_LETTER = ("Здравствуйте!\nПрошу рассмотреть мою кандидатуру на должность инженера-"
+                  "программиста. У меня пять лет опыта разработки на Python и PostgreSQL.\n"
+                  "С уважением,\nИван Петров")
+
+
+def _charsetless_message(payload: bytes, subtype: str = "plain") -> bytes:
+    return (b"From: ivan@example.ru\nSubject: resume\nMessage-ID: <koi@x>\nMIME-Version: 1.0\n"
+            b"Content-Type: text/" + subtype.encode() + b"\nContent-Transfer-Encoding: 8bit\n\n"
+            + payload)
+
+
+@pytest.mark.parametrize("codec", ["koi8-r", "cp1251", "utf-8", "cp1252"])
+def test_body_without_a_charset_is_decoded_like_resume_files(codec: str) -> None:
+    text = (RUSSIAN_LETTER if codec != "cp1252" else
+            "Bonjour,\nJe vous écris pour le poste d'ingénieur. Très motivée, j'ai déjà "
+            "travaillé à Nîmes.\nCordialement,\nAnaïs Lefèvre")
+    parsed = parse_message(_charsetless_message(text.encode(codec)))
+    assert parsed.body_text == text
+    assert parsed.parse_warnings == []
+
+
+def test_html_body_without_a_charset_is_decoded_like_resume_files() -> None:
+    html = f"<html><body><p>{RUSSIAN_LETTER.replace(chr(10), '<br>')}</p></body></html>"
+    parsed = parse_message(_charsetless_message(html.encode("koi8-r"), "html"))
+    assert "Иван Петров" in parsed.body_text
+    assert "Прошу рассмотреть мою кандидатуру" in parsed.body_text

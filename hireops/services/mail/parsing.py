@@ -30,6 +30,8 @@ from html import unescape
 from html.parser import HTMLParser
 
 from hireops.services.mail.message import ParsedAttachment, ParsedMessage
+from hireops.services.resume_text.limits import UnreadableFile
+from hireops.services.resume_text.plain import decode_text
 
 # Forwarded messages inside forwarded messages: deeper than this is not worth following.
 _MAX_NESTING = 5
@@ -590,7 +592,8 @@ def _note_body_cut(warnings: list[str]) -> None:
 
 
 def _decode_bytes(data: bytes, charset: str | None, *, complete: bool = True) -> tuple[str, str]:
-    """Decode with the declared charset, else the usual suspects; (text, problem or "").
+    """Decode with the declared charset, else as resume files are decoded (`decode_text`: BOM,
+    UTF-8, Western text, then a detected charset); (text, problem or "").
     `complete=False`: the bytes were cut, so a character split at the end is dropped."""
     if charset:
         try:
@@ -601,12 +604,27 @@ def _decode_bytes(data: bytes, charset: str | None, *, complete: bool = True) ->
             problem = f"Unknown charset {charset!r}; the text was decoded as a best guess."
     else:
         problem = ""
+    return _undeclared(data, complete), problem
+
+
+def _undeclared(data: bytes, complete: bool) -> str:
+    """Bytes of unknown charset: KOI8-R or cp1251 without a charset parameter was read as
+    cp1252 and came out as "úÄÒÁ×ÓÔ×ÕÊÔÅ"; the resume reader's detection gets it right."""
+    if not complete:
+        try:  # a cut UTF-8 text: its split last character must not send it to detection
+            return _decode(data, "utf-8", complete)
+        except UnicodeDecodeError:
+            pass
+    try:
+        return decode_text(data)
+    except UnreadableFile:  # NUL bytes: not text, but whatever is readable is kept
+        pass
     for fallback in _FALLBACK_CHARSETS:
         try:
-            return _decode(data, fallback, complete), problem
+            return _decode(data, fallback, complete)
         except UnicodeDecodeError:
             continue
-    return data.decode("latin-1"), problem  # every byte sequence is valid latin-1
+    return data.decode("latin-1")  # every byte sequence is valid latin-1
 
 
 def _decode(data: bytes, charset: str, complete: bool) -> str:
