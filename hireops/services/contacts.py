@@ -139,8 +139,8 @@ def _number(text: str, region: str | None) -> phonenumbers.PhoneNumber | None:
 def _valid_phone(text: str, labelled: bool, regions: tuple[str, ...]) -> str:
     """`text` tidied when it is a phone number, else "".
 
-    Written with its country code ("+", "00"): valid by the numbering plan of that country.
-    Written nationally: valid in one of `regions` (the company's country, the resume's), or,
+    Written with its country code ("+", "00"): a length the plan of that country allows.
+    Written nationally: valid (a number range in use) in one of `regions` (the company's country, the resume's), or,
     when no region is known, shaped like a phone (grouped, or labelled as one).
     """
     text = text.strip(" \t-./")
@@ -153,9 +153,11 @@ def _valid_phone(text: str, labelled: bool, regions: tuple[str, ...]) -> str:
         text = text.replace("(", "").replace(")", "")
     international = text.lstrip("(").startswith(("+", "00"))
     if international:
+        # A real country code and a length its plan allows. Not "valid" (a known range): plans
+        # change faster than any copy of them, and a "+" rarely starts an order number.
         number = _number("+" + digits[2:] if text.startswith("00") else text, None)
-        return clean_text(text, MAX_PHONE) if number and phonenumbers.is_valid_number(number) \
-            else ""
+        return clean_text(text, MAX_PHONE) if number and phonenumbers.is_possible_number(
+            number) else ""
     grouped = len(re.findall(r"\d+", text)) >= 2
     # An unbroken run of digits with no "+" and no label is more likely an id than a phone.
     if not (labelled or grouped):

@@ -68,6 +68,7 @@ class EmailWork:
     body_text: str
     warnings: tuple[str, ...]
     attachments: tuple[AttachmentInput, ...]
+    body_format: str = ""  # "text" | "html" (converted, no plain part) | ""
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,8 @@ def load_work(*, session: Session, email_ids: list[int]) -> list[EmailWork]:
             a.id, a.filename, a.content_type, a.storage_path,
             a.extraction_error if not a.storage_path else ""))
     return [EmailWork(e.id, e.subject, e.from_address, e.from_name, e.body_text,
-                      tuple(e.warnings), tuple(by_email.get(e.id, ()))) for e in emails]
+                      tuple(e.warnings), tuple(by_email.get(e.id, ())), e.body_format)
+            for e in emails]
 
 
 # --- analysis (no database) ----------------------------------------------------------------
@@ -213,6 +215,8 @@ def analyze_email(work: EmailWork, open_jobs: OpenJobs) -> Analysis:
         return analysis
     if not analysis.resume_text:
         analysis.resume_text = budget.run(lambda: _body_as_resume(work.body_text))
+        if analysis.resume_text:
+            analysis.warnings.append(body_resume_note(work))
     analysis.matches = budget.run(lambda: match_jobs(
         jobs=jobs, prepared=prepared, subject=work.subject, body=work.body_text,
         role_hint=classification.detected_role, resume_text=analysis.resume_text,
@@ -262,6 +266,12 @@ def _read_resume(work: EmailWork, analysis: Analysis) -> None:
             analysis.warnings.append(f"{attachment.filename}: {result.reason}")
         elif result.status == "ok" and len(result.text) > len(analysis.resume_text):
             analysis.resume_text, analysis.resume_attachment_id = result.text, attachment.id
+
+
+def body_resume_note(work: EmailWork) -> str:
+    """What HR reads when the resume is the mail itself, not a file."""
+    shape = " (HTML)" if work.body_format == "html" else ""
+    return f"No resume file: the resume read from the email body{shape} is scored."
 
 
 def _body_as_resume(body: str) -> str:

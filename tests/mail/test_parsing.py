@@ -304,3 +304,25 @@ def test_html_body_without_a_charset_is_decoded_like_resume_files() -> None:
     parsed = parse_message(_charsetless_message(html.encode("koi8-r"), "html"))
     assert "Иван Петров" in parsed.body_text
     assert "Прошу рассмотреть мою кандидатуру" in parsed.body_text
+
+
+def test_body_format_says_what_the_text_was_read_from() -> None:
+    assert parse_message(plain_message()).body_format == "text"
+    html_only = EmailMessage()
+    html_only["From"] = "a@example.com"
+    html_only.set_content("<p>My resume: ten years of SQL.</p>", subtype="html")
+    parsed = parse_message(html_only.as_bytes())
+    assert (parsed.body_text, parsed.body_format) == ("My resume: ten years of SQL.", "html")
+    assert parse_message(b"From: a@example.com\n\n").body_format == ""
+
+
+def test_plain_stub_beside_an_html_resume_gives_way_to_the_html() -> None:
+    resume = "".join(f"<p>Data Analyst at Company {i}: SQL reports and Tableau dashboards.</p>"
+                     for i in range(8))
+    msg = EmailMessage()
+    msg["From"] = "a@example.com"
+    msg.set_content("This message is in HTML. Please use an HTML mail client.")
+    msg.add_alternative(resume, subtype="html")
+    parsed = parse_message(msg.as_bytes())
+    assert parsed.body_format == "html"
+    assert "Company 7: SQL reports" in parsed.body_text and "HTML mail client" not in parsed.body_text

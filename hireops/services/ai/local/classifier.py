@@ -54,6 +54,9 @@ _APPLICATION_PHRASES: tuple[tuple[str, str], ...] = (
      r"adjunto mi (cv|curr[ií]culum))\b",
      "uses Spanish application wording"),
     (r"\bsolicitud\b", "uses the Spanish word 'solicitud' (application or request)"),
+    # Stems: Russian and Ukrainian inflect these ("кандидатуру", "вакансию", "вакансію").
+    (r"\b(резюме|кандидатур|ваканси|откликаюсь|прошу рассмотреть|сопроводительн|"
+     r"супровідн)", "uses Russian or Ukrainian application wording"),
 )
 # Non-application wording: bills, orders, marketing mail.
 _NOISE_PHRASES: tuple[tuple[str, str], ...] = (
@@ -87,7 +90,8 @@ _RESUME_SECTIONS = re.compile(
     r"skills|technical skills|certifications?|projects|languages|summary|profile|"
     r"berufserfahrung|erfahrung|ausbildung|kenntnisse|sprachen|"
     r"exp[ée]rience(s)? professionnelle(s)?|formation|comp[ée]tences|langues|"
-    r"experiencia( laboral| profesional)?|educaci[oó]n|formaci[oó]n|habilidades|idiomas)"
+    r"experiencia( laboral| profesional)?|educaci[oó]n|formaci[oó]n|habilidades|idiomas|"
+    r"опыт работы|образование|навыки|ключевые навыки|досвід роботи|освіта|навички)"
     r"[^\S\n]*:?[^\S\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
