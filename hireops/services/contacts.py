@@ -136,12 +136,15 @@ def _number(text: str, region: str | None) -> phonenumbers.PhoneNumber | None:
         return None
 
 
-def _valid_phone(text: str, labelled: bool, regions: tuple[str, ...]) -> str:
+def _valid_phone(text: str, labelled: bool, regions: tuple[str, ...],
+                 any_region: bool = False) -> str:
     """`text` tidied when it is a phone number, else "".
 
     Written with its country code ("+", "00"): a length the plan of that country allows.
-    Written nationally: valid (a number range in use) in one of `regions` (the company's country, the resume's), or,
-    when no region is known, shaped like a phone (grouped, or labelled as one).
+    Written nationally: valid (a number range in use) in one of `regions` (the company's
+    country, the resume's); with `any_region`, for a number labelled as a phone, in any
+    country ("Mobile: 98100 12345" from India, to a company in France). With no region known at all, a number
+    shaped like a phone (grouped, or labelled) is kept.
     """
     text = text.strip(" \t-./")
     digits = re.sub(r"\D", "", text)
@@ -151,24 +154,34 @@ def _valid_phone(text: str, labelled: bool, regions: tuple[str, ...]) -> str:
         return ""
     if text.count("(") != text.count(")"):
         text = text.replace("(", "").replace(")", "")
-    international = text.lstrip("(").startswith(("+", "00"))
-    if international:
+    tidy = clean_text(text, MAX_PHONE)
+    if text.lstrip("(").startswith(("+", "00")):
         # A real country code and a length its plan allows. Not "valid" (a known range): plans
         # change faster than any copy of them, and a "+" rarely starts an order number.
         number = _number("+" + digits[2:] if text.startswith("00") else text, None)
-        return clean_text(text, MAX_PHONE) if number and phonenumbers.is_possible_number(
-            number) else ""
+        return tidy if number and phonenumbers.is_possible_number(number) else ""
     grouped = len(re.findall(r"\d+", text)) >= 2
     # An unbroken run of digits with no "+" and no label is more likely an id than a phone.
     if not (labelled or grouped):
         return ""
     if not regions:
-        return clean_text(text, MAX_PHONE)
-    for region in regions:
-        number = _number(text, region)
-        if number and phonenumbers.is_valid_number(number):
-            return clean_text(text, MAX_PHONE)
+        return tidy
+    if any(_valid_in(text, region) for region in regions):
+        return tidy
+    if any_region and any(_valid_in(text, region) for region in _ALL_REGIONS):
+        return tidy
     return ""
+
+
+# Every country phonenumbers knows, in a stable order. Trying them all takes ~20 ms a number,
+# so only the first few labelled numbers of a resume get that far.
+ANY_REGION_TRIES = 3
+_ALL_REGIONS = tuple(sorted(phonenumbers.SUPPORTED_REGIONS))
+
+
+def _valid_in(text: str, region: str) -> bool:
+    number = _number(text, region)
+    return number is not None and phonenumbers.is_valid_number(number)
 
 
 def _without_links(line: str) -> str:
@@ -186,6 +199,7 @@ def _find_phone(resume_text: str, regions: tuple[str, ...]) -> str:
     lines = [_without_links(line) for line in resume_text.splitlines()]
     labelled = [line for line in lines if _PHONE_LABEL.search(line)]
     header = [line for line in lines if line.strip()][:HEADER_LINES]
+    tries_left = ANY_REGION_TRIES
     for group, is_labelled in ((labelled, True), (header, False)):
         for line in group:
             for match in _PHONE_CANDIDATE.finditer(line):
@@ -193,7 +207,9 @@ def _find_phone(resume_text: str, regions: tuple[str, ...]) -> str:
                     continue
                 # "06 12 34 56 78 / 01 23 45 67 89": two numbers, the first one wins.
                 for piece in re.split(r"\s+/\s+", match.group()):
-                    phone = _valid_phone(piece, is_labelled, regions)
+                    any_region = is_labelled and tries_left > 0
+                    tries_left -= any_region
+                    phone = _valid_phone(piece, is_labelled, regions, any_region)
                     if phone:
                         return phone
     return ""
@@ -253,61 +269,84 @@ def _is_place(part: str) -> bool:
         not word[:1].islower() or word.casefold() in _PLACE_PARTICLES for word in words)
 
 
+# Words of schools and employers: "Institute of Technology, Odisha" names no home town.
+_INSTITUTION = re.compile(
+    r"\b(institute|institution|technology|school|college|universit\w*|academy|board|campus|"
+    r"polytechnic|vidyalaya|hospital|company|pvt|ltd|limited|inc|corp|gmbh|bank|group|"
+    r"solutions|services|department|faculty)\b", re.IGNORECASE)
+MAX_ACRONYM = 5
+
+
+def _names_a_town(part: str) -> bool:
+    """Whether a part before a region can be a town: not an institution, nor an acronym the
+    gazetteer does not know ("BIET, Karnataka" is a college)."""
+    if _INSTITUTION.search(part):
+        return False
+    return not (part.isupper() and len(part) <= MAX_ACRONYM and " " not in part
+                and gazetteer().city(part) is None)
+
+
+# "Delhi-110041", "Baroda-390015": a postcode joined to the town by a hyphen.
+_HYPHEN_BEFORE_DIGIT = re.compile(r"(?<=[^\W\d_])[-–](?=\d)")
+MAX_ADDRESS_PARTS = 8
+
+
 def _place_parts(value: str) -> list[str]:
     """The comma-separated parts of an address that can be places: streets dropped, postcodes
     and house numbers ("75002", "SW1A 1AA", "D-10115") taken out of the rest."""
     parts = []
-    for raw in value.split(","):
+    for raw in _HYPHEN_BEFORE_DIGIT.sub(" ", value).split(","):
         if _STREET.search(raw):
             continue
         part = " ".join(word for word in raw.split() if not re.search(r"\d", word))
-        if part.strip(" ."):
-            parts.append(part.strip(" ."))
+        if part.strip(" .-"):
+            parts.append(part.strip(" .-"))
     return parts
 
 
-def _read_place(value: str, *, lone_city_size: int) -> str:
-    """ "City, Region or Country" as written, or a lone known city with its country; "" when
-    the text does not read as a place the gazetteer confirms."""
+def _read_place(value: str, *, labelled: bool) -> str:
+    """Where `value` says someone lives, as written, confirmed by the gazetteer; "" when it
+    confirms nothing. The place is the part before a known region or country ("Pune,
+    Maharashtra", "Austin, TX, USA"), else a known city with its country ("Nairobi, Kenya").
+    Unlabelled text must read as a place throughout, and a lone city must be a big one."""
     parts = _place_parts(value)
-    if not parts or len(parts) > 4 or not all(_is_place(part) for part in parts):
+    if labelled:
+        parts = [part for part in parts if _is_place(part)][-MAX_ADDRESS_PARTS:]
+    elif len(parts) > 4 or not all(_is_place(part) for part in parts):
         return ""
     places = gazetteer()
-    if len(parts) == 1:
-        city = places.city(parts[0])
-        if city and city.population >= lone_city_size:
-            return clean_text(f"{parts[0]}, {places.country_names.get(city.country, '')}",
-                              MAX_LOCATION).strip(" ,")
-        return parts[0] if lone_city_size == 0 else ""
-    region = parts[-1]
-    countries = places.region_countries(region)
-    if not countries:
+    for index in range(len(parts) - 1, -1, -1):
+        countries = places.region_countries(parts[index])
+        if countries and index > 0:
+            first = index - 2 if index >= 2 and places.region_countries(
+                parts[index - 1]) & countries else index - 1  # "Austin, TX, USA"
+            if not _names_a_town(parts[first]):
+                return ""
+            return clean_text(", ".join(parts[first:index + 1]), MAX_LOCATION)
+        if countries and labelled:
+            return clean_text(parts[index], MAX_LOCATION)  # "Location: India"
+    if not parts:
         return ""
-    if len(parts) >= 3 and places.region_countries(parts[-2]) & countries:
-        parts = parts[-3:]  # "Austin, TX, USA"
-    else:
-        parts = parts[-2:]
-    return clean_text(", ".join(parts), MAX_LOCATION)
+    city = (next((places.city(part) for part in reversed(parts) if places.city(part)), None)
+            if labelled else places.city(parts[-1]))
+    if city is None or not (labelled or city.population >= LONE_CITY_POPULATION):
+        return ""
+    written = next(part for part in reversed(parts) if places.city(part) == city)
+    return clean_text(f"{written}, {places.country_names.get(city.country, '')}",
+                      MAX_LOCATION).strip(" ,")
 
 
 def _labelled_location(lines: list[str]) -> str:
-    for line in lines:
+    for index, line in enumerate(lines):
         match = _LOCATION_LABEL.match(line)
         if match:
             value = _SEGMENT_SPLIT.split(match.group(1).strip())[0]
+            # An address carried on to the next line: "Address: 12 MG Road,\nPune 411001".
+            if value.rstrip().endswith(",") and index + 1 < len(lines):
+                value += " " + _SEGMENT_SPLIT.split(lines[index + 1].strip())[0]
             if not _EMAIL.search(value) and not re.search(r"https?://", value):
-                # Labelled: the text is a place by the label; a lone town need not be big.
-                return _read_place(value, lone_city_size=0) or _tidy_unconfirmed(value)
+                return _read_place(value, labelled=True)
     return ""
-
-
-def _tidy_unconfirmed(value: str) -> str:
-    """A labelled place the gazetteer does not know: its last two parts when they read as
-    places ("Bouguenais, Loire-Atlantique")."""
-    parts = _place_parts(value)[-2:]
-    if not parts or not all(_is_place(part) for part in parts):
-        return ""
-    return clean_text(", ".join(parts), MAX_LOCATION)
 
 
 def _header_location(lines: list[str]) -> str:
@@ -316,7 +355,7 @@ def _header_location(lines: list[str]) -> str:
             segment = segment.strip(" .;")
             if not segment or _EMAIL.search(segment) or "://" in segment:
                 continue
-            place = _read_place(segment, lone_city_size=LONE_CITY_POPULATION)
+            place = _read_place(segment, labelled=False)
             if place:
                 return place
     return ""

@@ -128,10 +128,12 @@ def _add_cities(places: Gazetteer) -> None:
 
 def _usable_name(name: str) -> bool:
     """A name as people write it: starts with a capital (or a letter of a script without
-    case), no digits. Drops GeoNames' lower-case transliterations ("esukarudesu jiao qu")."""
+    case), no digits, not a code. Drops GeoNames' lower-case transliterations ("esukarudesu
+    jiao qu") and airport codes ("HSC", which made "HSC" in a school table a town in China)."""
     first = name[:1]
+    code = name.isupper() and len(name) <= 4  # airport and other codes: "HSC", "BOM"
     return (0 < len(name) <= MAX_NAME and first.isalpha() and not first.islower()
-            and not any(ch.isdigit() for ch in name))
+            and not code and not any(ch.isdigit() for ch in name))
 
 
 def _read(path: Path) -> dict:

@@ -239,10 +239,26 @@ def test_locations_anywhere_in_the_world(header: str, expected: str) -> None:
 
 def test_labelled_small_town_is_kept() -> None:
     text = "Maya Chen\nLocation: Bouguenais, Loire-Atlantique"
-    assert parse_contact_info(resume_text=text).location == "Bouguenais, Loire-Atlantique"
+    assert parse_contact_info(resume_text=text).location == "Bouguenais, France"
 
 
-@pytest.mark.parametrize("line", ["Reading, Writing", "Nice | Bath", "Java, Spring, Kafka"])
+@pytest.mark.parametrize("address, expected", [
+    ("Address : H.No-89, Extn-2D, Nangloi, New Delhi-41", "New Delhi, India"),
+    ("Address: 12 MG Road, Kothrud,\nPune 411038, Maharashtra", "Pune, Maharashtra"),
+    ("Adresse : 4 impasse des Lilas, 44340 Bouguenais", "Bouguenais, France"),
+    ("Address: Shree Sai Jalaram Society", ""),  # nothing the gazetteer knows: left empty
+])
+def test_labelled_addresses_read_to_their_town(address: str, expected: str) -> None:
+    assert parse_contact_info(resume_text=f"Maya Chen\n{address}").location == expected
+
+
+def test_an_airport_code_is_not_a_town() -> None:
+    text = "Ranjith Kumar\nHSC | 2008 | 72.5%"
+    assert parse_contact_info(resume_text=text).location == ""
+
+
+@pytest.mark.parametrize("line", ["Reading, Writing", "Nice | Bath", "Java, Spring, Kafka",
+                                  "B.Tech, Institute of Technology, Odisha", "BIET, Karnataka"])
 def test_words_that_are_also_towns_are_not_a_location(line: str) -> None:
     assert parse_contact_info(resume_text=f"Maya Chen\n{line}").location == ""
 
@@ -274,9 +290,15 @@ def test_international_phones_valid_by_their_country(text: str, expected: str) -
 def test_national_number_checked_in_the_company_country() -> None:
     text = "Jean Dupont\nTél. : 06 12 34 56 78"
     assert parse_contact_info(resume_text=text, default_region="FR").phone == "06 12 34 56 78"
-    # Ten digits that are no French number, with no other hint where they are from.
-    bad = "Jean Dupont\nTél. : 09 99 12 34"
+    # Unlabelled digits in the header that are no French number, with no other hint where
+    # they are from: not a phone.
+    bad = "Jean Dupont\nRef 2024 | 09 99 12 34"
     assert parse_contact_info(resume_text=bad, default_region="FR").phone == ""
+
+
+def test_labelled_national_number_of_another_country() -> None:
+    text = "Priya Natarajan\nMobile: 98100 12345"
+    assert parse_contact_info(resume_text=text, default_region="FR").phone == "98100 12345"
 
 
 def test_national_number_of_the_resume_country() -> None:
