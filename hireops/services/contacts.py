@@ -15,6 +15,7 @@ So the national form is always a suffix of the international one, which is how
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import phonenumbers
@@ -406,11 +407,30 @@ def _as_person(text: str, corroboration: str = "") -> str:
         if not _SURNAME.match(surname) or _HEADING.match(surname) or read_title(surname).role_key:
             return ""
         return f"{' '.join(initials.group(1).split())} {surname}"
-    name = person_name(text)
+    name = person_name(text) or _person_name_any_script(text)
     # "Senior Software Engineer" is capitalised like a name; the title reader knows better.
     if not name or read_title(name).role_key or _HEADING.match(name):
         return ""
     return name
+
+
+# Lower-case inside a name: "Daan de Vries", "Ludwig van Beethoven".
+_NAME_PARTICLES = frozenset("de van von der den da di la le del dos das du".split())
+
+
+def _person_name_any_script(text: str) -> str:
+    """`text` when it is shaped like a name in letters beyond Latin-1 ("Elif Yılmaz", "Paweł
+    Wrocławski", "Иван Петров"): each such letter stands in as "A" or "a" for the check."""
+    if text.isascii() or all(char <= "\xff" for char in text):
+        return ""
+    shape = "".join(char if char <= "\xff" or not char.isalpha() else
+                    "A" if char.isupper() else "a" if char.islower() else char for char in text)
+    return text if person_name(shape) == shape else ""
+
+
+def _without_accents(text: str) -> str:
+    return "".join(char for char in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(char))
 
 
 def _capitalised(text: str, corroboration: str) -> str:
@@ -418,9 +438,14 @@ def _capitalised(text: str, corroboration: str) -> str:
     words = text.split()
     if not 2 <= len(words) <= 3 or not all(_LOWER_NAME_WORD.fullmatch(word) for word in words):
         return ""
-    if not any(len(word) >= 3 and word in corroboration for word in words):
+    # Addresses are mostly ASCII: "hernández" is confirmed by "lhernandez@".
+    corroboration = _without_accents(corroboration)
+    if not any(len(letters) >= 3 and letters in corroboration
+               for letters in (_without_accents("".join(filter(str.isalpha, word)))
+                               for word in words)):
         return ""
-    return text.title()
+    return " ".join(word if index and word in _NAME_PARTICLES else word.title()
+                    for index, word in enumerate(words))
 
 
 def _resume_name(lines: list[str], corroboration: str) -> str:

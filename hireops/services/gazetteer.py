@@ -87,9 +87,10 @@ def country_of_time_zone(zone: str) -> str:
 
 def _add_countries(places: Gazetteer) -> None:
     for code, country in _read(_DATA / "countries.json").items():
-        places.country_names[code] = country["name"]
-        for name in (country["name"], country["iso3"]):
-            places.countries[name.casefold()] = code
+        places.country_names[code] = country["name"].strip()
+        name = country["name"].strip()
+        for written in (name, name.removeprefix("The "), country["iso3"]):
+            places.countries[written.casefold()] = code
     for alias, code in read_json("place_aliases.json")["countries"].items():
         places.countries[alias.casefold()] = code
 

@@ -312,3 +312,19 @@ def test_company_country_from_its_time_zone() -> None:
     assert [country_of_time_zone(zone) for zone in
             ("Europe/Paris", "America/New_York", "Asia/Kolkata", "Africa/Lagos", "Nowhere/X")
             ] == ["FR", "US", "IN", "NG", ""]
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("daan de vries\ndvries@example.nl", "Daan de Vries"),
+    ("james o'neil\njoneil@example.co.uk", "James O'Neil"),
+    ("luis hernández\nlhernandez@example.mx", "Luis Hernández"),
+    ("Name: Elif Yılmaz\nelif@example.com.tr", "Elif Yılmaz"),
+    ("Paweł Wrocławski\npawel@example.pl", "Paweł Wrocławski"),
+    ("Иван Петров\nivan@example.ru", "Иван Петров"),
+])
+def test_names_beyond_plain_latin(header: str, expected: str) -> None:
+    assert parse_contact_info(resume_text=header).name == expected
+
+
+def test_capitalised_heading_in_another_script_is_not_a_name() -> None:
+    assert parse_contact_info(resume_text="Опыт работы\nЯндекс").name == ""
