@@ -54,9 +54,6 @@ _APPLICATION_PHRASES: tuple[tuple[str, str], ...] = (
      r"adjunto mi (cv|curr[ií]culum))\b",
      "uses Spanish application wording"),
     (r"\bsolicitud\b", "uses the Spanish word 'solicitud' (application or request)"),
-    # Stems: Russian and Ukrainian inflect these ("кандидатуру", "вакансию", "вакансію").
-    (r"\b(резюме|кандидатур|ваканси|откликаюсь|прошу рассмотреть|сопроводительн|"
-     r"супровідн)", "uses Russian or Ukrainian application wording"),
 )
 # Non-application wording: bills, orders, marketing mail.
 _NOISE_PHRASES: tuple[tuple[str, str], ...] = (
@@ -90,8 +87,7 @@ _RESUME_SECTIONS = re.compile(
     r"skills|technical skills|certifications?|projects|languages|summary|profile|"
     r"berufserfahrung|erfahrung|ausbildung|kenntnisse|sprachen|"
     r"exp[ée]rience(s)? professionnelle(s)?|formation|comp[ée]tences|langues|"
-    r"experiencia( laboral| profesional)?|educaci[oó]n|formaci[oó]n|habilidades|idiomas|"
-    r"опыт работы|образование|навыки|ключевые навыки|досвід роботи|освіта|навички)"
+    r"experiencia( laboral| profesional)?|educaci[oó]n|formaci[oó]n|habilidades|idiomas)"
     r"[^\S\n]*:?[^\S\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -146,15 +142,30 @@ def _weigh_phrases(text: str, weight: float, where: str, evidence: _Evidence) ->
     for regex, reason in _NOISE_REGEXES:
         if regex.search(text, folded):
             evidence.add_against(weight, f"the {where} has {reason}")
+    if _CYRILLIC.search(text) and _CYRILLIC_APPLICATION.search(text):
+        evidence.add_for(weight, f"the {where} {_CYRILLIC_APPLICATION_REASON}")
 
 
 _QUICK_SECTIONS = QuickRegex(_RESUME_SECTIONS)
 _QUICK_DATE_RANGE = QuickRegex(_DATE_RANGE)
 
+# Russian and Ukrainian, kept out of the QuickRegex patterns (whose shortcuts fold Latin case
+# only) and read only from texts with Cyrillic letters. Stems: "кандидатуру", "вакансию".
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC_APPLICATION = re.compile(
+    r"\b(резюме|кандидатур|ваканси|откликаюсь|прошу рассмотреть|сопроводительн|супровідн)",
+    re.IGNORECASE)
+_CYRILLIC_APPLICATION_REASON = "uses Russian or Ukrainian application wording"
+_CYRILLIC_SECTIONS = re.compile(
+    r"^[^\S\n]*(опыт работы|образование|навыки|ключевые навыки|досвід роботи|освіта|навички)"
+    r"[^\S\n]*:?[^\S\n]*$", re.IGNORECASE | re.MULTILINE)
+
 
 def _weigh_resume_text(text: str, where: str, weight: float, evidence: _Evidence) -> None:
     folded = fold(text)
     sections = {m.group(1).lower() for m in _QUICK_SECTIONS.finditer(text, folded)}
+    if _CYRILLIC.search(text):
+        sections |= {m.group(1).lower() for m in _CYRILLIC_SECTIONS.finditer(text)}
     ranges = sum(1 for _ in _QUICK_DATE_RANGE.finditer(text, folded))
     found = f"({len(sections)} resume sections, {ranges} job date ranges)"
     if len(sections) >= 2 and ranges >= 1:
