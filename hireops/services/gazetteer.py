@@ -30,7 +30,7 @@ ALTERNATE_NAMES_FROM = 100_000
 MAX_NAME = 40
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class City:
     """One city of the gazetteer."""
 
@@ -44,21 +44,22 @@ class City:
 class Gazetteer:
     """Look-ups by case-folded name."""
 
-    cities: dict[str, tuple[City, ...]] = field(default_factory=dict)  # most populous first
+    # Most populous first; a name only one city has maps to that city itself (most names: a
+    # one-element tuple each cost 7 MB).
+    cities: dict[str, City | tuple[City, ...]] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)  # name, alias or ISO3 -> ISO2
     country_names: dict[str, str] = field(default_factory=dict)  # ISO2 -> "Germany"
     regions: dict[str, frozenset[str]] = field(default_factory=dict)  # "ca", "bavaria" -> ISO2s
     zone_countries: dict[str, str] = field(default_factory=dict)  # "Europe/Paris" -> "FR"
 
-    def city(self, name: str) -> City | None:
-        """The most populous city called `name` (any of its kept names), or None."""
-        found = self.cities.get(name.casefold())
-        return found[0] if found else None
+    def cities_called(self, name: str) -> tuple[City, ...]:
+        """The cities called `name` (any of their kept names), most populous first."""
+        found = self.cities.get(name.casefold(), ())
+        return (found,) if isinstance(found, City) else found
 
-    def city_in(self, name: str, countries: frozenset[str]) -> City | None:
-        """The most populous city called `name` in one of `countries`, or None."""
-        return next((c for c in self.cities.get(name.casefold(), ()) if c.country in countries),
-                    None)
+    def city(self, name: str) -> City | None:
+        """The most populous city called `name`, or None."""
+        return next(iter(self.cities_called(name)), None)
 
     def country(self, name: str) -> str:
         """ISO2 of a country written as a name, an alias or an ISO3 code; "" when unknown."""
@@ -122,7 +123,8 @@ def _add_cities(places: Gazetteer) -> None:
         zone = record.get("timezone") or ""
         if zone and city.population > biggest_in_zone.get(zone, (-1, ""))[0]:
             biggest_in_zone[zone] = (city.population, city.country)
-    places.cities = {name: tuple(sorted(cities, key=lambda c: -c.population))
+    places.cities = {name: cities[0] if len(cities) == 1 else
+                     tuple(sorted(cities, key=lambda c: -c.population))
                      for name, cities in found.items()}
     places.zone_countries = {zone: country for zone, (_, country) in biggest_in_zone.items()}
 
