@@ -1,7 +1,9 @@
 """Contact details read from a resume and its email, and the normal forms used to dedupe people.
 
 Conservative by design: a field nobody can read with confidence stays empty, because a wrong
-phone number or town on a candidate is worse than a blank one.
+phone number or town on a candidate is worse than a blank one. Phone numbers are checked with
+phonenumbers (see `_valid_phone`); towns, regions and countries with the GeoNames gazetteer
+(`services.gazetteer`), so a location is read anywhere in the world but only when confirmed.
 
 Phone numbers are normalised to their digits ("national significant number" rule):
 - written with "+" or "00": the country code is kept and a "(0)" trunk after it is dropped,
@@ -144,8 +146,8 @@ def _valid_phone(text: str, labelled: bool, regions: tuple[str, ...],
     Written with its country code ("+", "00"): a length the plan of that country allows.
     Written nationally: valid (a number range in use) in one of `regions` (the company's
     country, the resume's); with `any_region`, for a number labelled as a phone, in any
-    country ("Mobile: 98100 12345" from India, to a company in France). With no region known at all, a number
-    shaped like a phone (grouped, or labelled) is kept.
+    country ("Mobile: 98100 12345" from India, to a company in France). With no region known
+    at all, a number shaped like a phone (grouped, or labelled) is kept.
     """
     text = text.strip(" \t-./")
     digits = re.sub(r"\D", "", text)
@@ -189,11 +191,16 @@ def _without_links(line: str) -> str:
     return _WORD.sub(lambda word: " " if _LINK_MARK.search(word.group()) else word.group(), line)
 
 
+# How far before a number its label is looked for: a bounded look, so a long line of numbers
+# costs linear time.
+LABEL_REACH = 60
+
+
 def _names_an_id(before: str) -> bool:
     """Whether the words just before a number (after any phone label) name an id."""
     labels = list(_PHONE_LABEL.finditer(before))
     after_label = before[labels[-1].end():] if labels else before
-    return _ID_LABEL.search(after_label[-40:]) is not None
+    return _ID_LABEL.search(after_label) is not None
 
 
 def _find_phone(resume_text: str, regions: tuple[str, ...]) -> str:
@@ -204,7 +211,7 @@ def _find_phone(resume_text: str, regions: tuple[str, ...]) -> str:
     for group, is_labelled in ((labelled, True), (header, False)):
         for line in group:
             for match in _PHONE_CANDIDATE.finditer(line):
-                if _names_an_id(line[:match.start()]):
+                if _names_an_id(line[max(0, match.start() - LABEL_REACH):match.start()]):
                     continue
                 # "06 12 34 56 78 / 01 23 45 67 89": two numbers, the first one wins.
                 for piece in re.split(r"\s+/\s+", match.group()):
