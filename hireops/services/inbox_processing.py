@@ -201,6 +201,10 @@ def analyze_email(work: EmailWork, open_jobs: OpenJobs) -> Analysis:
     analysis = Analysis(email_id=work.email_id, warnings=list(work.warnings))
     _read_resume(work, analysis)  # each file has its own deadline (extraction_max_seconds)
     settings = get_settings()
+    # The company's country checks phone numbers written without a country code. Read before
+    # the message's clock starts: no database work, nor the gazetteer's one-off loading (0.5-2
+    # s in a new process), counts against the message's time budget.
+    region = country_of_time_zone(current_settings().company_timezone)
     budget = _Budget(settings.inbox_message_max_seconds)
     email_input = EmailInput(subject=work.subject, from_address=work.from_address,
                              from_name=work.from_name,
@@ -221,9 +225,6 @@ def analyze_email(work: EmailWork, open_jobs: OpenJobs) -> Analysis:
         jobs=jobs, prepared=prepared, subject=work.subject, body=work.body_text,
         role_hint=classification.detected_role, resume_text=analysis.resume_text,
         floor=settings.match_floor, max_jobs=settings.match_max_jobs))
-    # The company's country checks phone numbers written without a country code (read here:
-    # no database work, nor the gazetteer's one-off loading, under the deadline).
-    region = country_of_time_zone(current_settings().company_timezone)
     analysis.contact = budget.run(lambda: parse_contact_info(
         resume_text=analysis.resume_text, from_name=work.from_name,
         from_address=work.from_address, default_region=region))
