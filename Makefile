@@ -31,6 +31,7 @@ bench: setup-test
 	$(PY) benchmarks/foundation.py
 	$(PY) benchmarks/local_engine.py
 	$(PY) benchmarks/judgement.py
+	$(PY) benchmarks/contacts.py
 	$(PY) benchmarks/parse_mail.py
 	$(PY) benchmarks/ingest.py --n 200
 	@if [ -d benchmarks/data/resumes ]; then $(PY) benchmarks/ingest.py --resumes benchmarks/data/resumes; \

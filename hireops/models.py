@@ -231,6 +231,9 @@ class Email(SQLModel, table=True):
     to_address: str = Field(default="", max_length=998)
     subject: str = Field(default="", max_length=998)
     body_text: str = Field(default="", sa_type=sa.Text)
+    # What body_text was read from: "text", "html" (converted: no plain part) or "" (no body,
+    # or stored before revision 0019).
+    body_format: str = Field(default="", max_length=10)
     received_at: datetime | None = optional_time_field(index=True)
     fetched_at: datetime = created_at_field()
     # new -> processing (claimed by one worker) -> processed | failed

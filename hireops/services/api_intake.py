@@ -15,9 +15,11 @@ from hireops.models import Attachment
 from hireops.services.attachment_store import attachment_row
 from hireops.services.candidates import find_or_create_candidate, get_or_create_application
 from hireops.services.contacts import parse_contact_info
+from hireops.services.gazetteer import country_of_time_zone
 from hireops.services.jobs import get_job_or_raise
 from hireops.services.rescoring import rescore_application
 from hireops.services.resume_text import extract_text, limits_from_settings
+from hireops.services.runtime_settings import current_settings
 
 
 class ResumeRejected(ValueError):
@@ -69,7 +71,9 @@ def intake_candidate(*, session: Session, name: str, email: str, phone: str,
         get_job_or_raise(session=session, job_id=job_id)
     resume_text = read_resume(resume) if resume is not None else ""
     original = _keep_original(session, resume, resume_text) if resume is not None else None
-    contact = parse_contact_info(resume_text=resume_text, from_name=name, from_address=email)
+    contact = parse_contact_info(
+        resume_text=resume_text, from_name=name, from_address=email,
+        default_region=country_of_time_zone(current_settings().company_timezone))
     # What the caller says wins over what the resume parser guessed.
     contact.name, contact.email = name, email.lower()
     contact.phone = phone or contact.phone

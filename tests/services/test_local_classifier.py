@@ -200,3 +200,13 @@ def test_person_name_is_linear_on_a_line_of_long_capitalised_words():
     assert person_name("Education Details Hadoop Developer Hadoop Developer") == ""
     assert person_name("Jean-Luc O'Neil McDonald") == "Jean-Luc O'Neil McDonald"
     assert time.perf_counter() - start < 0.1
+
+
+def test_russian_application_without_a_file() -> None:
+    body = ("Здравствуйте!\n\nПрошу рассмотреть мою кандидатуру на вакансию инженера. Резюме "
+            "ниже.\n\nОпыт работы\nЯндекс, 2018 - 2024\n\nОбразование\nМГУ, 2018")
+    result = classify_email(EmailInput(subject="Вакансия: инженер", from_address="i@example.ru",
+                                       from_name="", attachment_names=[], body=body,
+                                       attachment_text=""))
+    assert result.category == "candidate_application"
+    assert "Russian or Ukrainian application wording" in result.reasoning

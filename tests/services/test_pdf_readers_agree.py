@@ -126,6 +126,30 @@ def _font_without_unicode_map_pdf(first_code: int) -> bytes:
     return hostile._pdf_with_pages([content], b"<< /Font << /F1 3 0 R >> >>", [font, cid_font])
 
 
+def _glyph_numbers_as_letters_pdf(mapping: str) -> bytes:
+    """The resume in a CID font with no ToUnicode map whose glyph numbers fall on printable
+    characters, so both readers give letters and punctuation that read as nothing:
+    "shifted" is the glyph order of a whole TrueType font ("Jane" -> "-DQH"), "subset" a
+    font subset numbered in order of first use ("Jane" -> "!"#$")."""
+    lines = [line for page in hostile.RESUME_PAGES for line in page]
+    order: dict[str, int] = {}
+
+    def code(char: str) -> int:
+        if mapping == "shifted":
+            return ord(char) - 29 if ord(char) > 32 else 3
+        return order.setdefault(char, 33 + len(order))
+
+    ops = [b"BT /F1 10 Tf 72 760 Td 12 TL"]
+    ops += [b"<" + b"".join(b"%04X" % code(c) for c in line) + b"> Tj T*" for line in lines]
+    ops.append(b"ET")
+    font = (b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Subset /Encoding /Identity-H "
+            b"/DescendantFonts [4 0 R] >>")
+    cid_font = (b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Subset /CIDSystemInfo "
+                b"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 >>")
+    return hostile._pdf_with_pages([b"\n".join(ops)], b"<< /Font << /F1 3 0 R >> >>",
+                                   [font, cid_font])
+
+
 def _wrong_xref_offsets_pdf() -> bytes:
     """The resume PDF with every cross-reference offset wrong: both readers rebuild it."""
     whole = hostile.text_pdf()
@@ -190,6 +214,14 @@ def test_blank_pages_are_not_called_a_scan_by_either(monkeypatch):
 @pytest.mark.parametrize("first_code", [1, 0xE000], ids=["control", "private-use"])
 def test_fonts_without_a_unicode_map_are_reported_by_both(monkeypatch, first_code):
     _assert_same_failure(_font_without_unicode_map_pdf(first_code), monkeypatch,
+                         "fonts without a Unicode map")
+
+
+@pytest.mark.parametrize("mapping", ["shifted", "subset"])
+def test_glyph_numbers_read_as_letters_are_reported_by_both(monkeypatch, mapping):
+    # Printable, so no share of control or private-use characters gives them away: the words
+    # do (too few hold a vowel), and the resume is not scored as gibberish.
+    _assert_same_failure(_glyph_numbers_as_letters_pdf(mapping), monkeypatch,
                          "fonts without a Unicode map")
 
 

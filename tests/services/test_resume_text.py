@@ -472,3 +472,20 @@ def test_the_alarm_is_cleared_after_each_file():
     assert run_with_deadline(lambda: 7, 5.0) == 7
     assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
     assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.default_int_handler, None)
+
+
+def test_cid_placeholders_are_unreadable_fonts_not_a_resume():
+    # What pdfminer-based exporters leave for glyphs they cannot map, as the PDF's text layer.
+    lines = tuple(" ".join(f"(cid:{36 + (i * 7 + j) % 40})" for j in range(9)) for i in range(30))
+    result = extract_text("cv.pdf", "application/pdf", hostile.text_pdf((lines,)), LIMITS)
+    assert result.status == "failed" and "fonts without a Unicode map" in result.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Moved the platform from cron jobs to event-driven engineering with Kafka; SQL, AWS, GCP. " * 5,
+    "Разработка сервисов на Python и PostgreSQL, руководство командой из пяти человек. " * 5,
+    "负责后端服务开发，使用 Python 和 PostgreSQL，带领五人团队完成支付系统迁移。" * 8,
+])
+def test_real_text_in_any_script_reads_as_words(text):
+    from hireops.services.resume_text.pdf import reads_as_words
+    assert reads_as_words(text)

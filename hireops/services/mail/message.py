@@ -46,5 +46,7 @@ class ParsedMessage:
     body_text: str  # plain text; HTML-only mail is converted
     received_at: datetime | None  # timezone-aware UTC, from the Date header when readable
     attachments: list[ParsedAttachment] = field(default_factory=list)
+    # What the body text was read from: "text" (a plain part), "html" (converted), "" (none).
+    body_format: str = ""
     # Problems met while parsing (bad header encodings, undecodable parts), for the inbox page.
     parse_warnings: list[str] = field(default_factory=list)

@@ -30,6 +30,8 @@ from html import unescape
 from html.parser import HTMLParser
 
 from hireops.services.mail.message import ParsedAttachment, ParsedMessage
+from hireops.services.resume_text.limits import UnreadableFile
+from hireops.services.resume_text.plain import decode_text
 
 # Forwarded messages inside forwarded messages: deeper than this is not worth following.
 _MAX_NESTING = 5
@@ -40,6 +42,10 @@ _MAX_WARNINGS = 20
 # letter is a few KB and the resume fallback reads 200,000 characters; a 30 MB body was once
 # kept whole, stored and converted from HTML. The rest is dropped before decoding, with a warning.
 MAX_BODY_BYTES = 1024 * 1024
+# A plain part shorter than this, beside an HTML part this many times longer, is a stub some
+# mailers put there ("Your mail client cannot show HTML"); the HTML part is the message.
+PLAIN_STUB_CHARS = 200
+STUB_RATIO = 5
 _MESSAGE_ID_MAX = 900
 # The stored key's column width (Email.message_key).
 _KEY_MAX = 255
@@ -167,6 +173,7 @@ def _parse_message(raw: bytes) -> ParsedMessage:
     _, to_address = _address(headers, "To", warnings)
     collected = _Collected()
     _collect_parts(msg, collected, warnings, depth=0)
+    body_text, body_format = collected.body()
     return ParsedMessage(
         message_key=message_key(raw, message_id),
         message_id=message_id,
@@ -174,7 +181,8 @@ def _parse_message(raw: bytes) -> ParsedMessage:
         from_name=from_name,
         to_address=to_address,
         subject=_one_line(_header(headers, "Subject", warnings)),
-        body_text=collected.body_text(),
+        body_text=body_text,
+        body_format=body_format,
         received_at=_date(_raw_header(headers, "Date"), warnings),
         attachments=collected.attachments,
         parse_warnings=_dedupe(warnings)[:_MAX_WARNINGS],
@@ -427,10 +435,19 @@ class _Collected:
         self.text_budget = MAX_BODY_BYTES
 
     def body_text(self) -> str:
+        return self.body()[0]
+
+    def body(self) -> tuple[str, str]:
+        """(body text, "text" | "html" | "" for none): the plain part, or the HTML converted
+        when there is no plain part or it is only a stub ("This message is in HTML")."""
         own = "\n\n".join(t for t in self.plain if t)
-        if not own:
-            own = "\n\n".join(t for t in map(html_to_text, self.html) if t)
-        return "\n\n".join(t for t in [own, *self.forwarded] if t).strip()
+        body_format = "text" if own else ""
+        if self.html and len(own) < PLAIN_STUB_CHARS:
+            html = "\n\n".join(t for t in map(html_to_text, self.html) if t)
+            if html and (not own or len(html) >= STUB_RATIO * len(own)):
+                own, body_format = html, "html"
+        text = "\n\n".join(t for t in [own, *self.forwarded] if t).strip()
+        return text, body_format if text else ""
 
 
 def _collect_parts(part: Message, out: _Collected, warnings: list[str], depth: int) -> None:
@@ -590,7 +607,8 @@ def _note_body_cut(warnings: list[str]) -> None:
 
 
 def _decode_bytes(data: bytes, charset: str | None, *, complete: bool = True) -> tuple[str, str]:
-    """Decode with the declared charset, else the usual suspects; (text, problem or "").
+    """Decode with the declared charset, else as resume files are decoded (`decode_text`: BOM,
+    UTF-8, Western text, then a detected charset); (text, problem or "").
     `complete=False`: the bytes were cut, so a character split at the end is dropped."""
     if charset:
         try:
@@ -601,12 +619,27 @@ def _decode_bytes(data: bytes, charset: str | None, *, complete: bool = True) ->
             problem = f"Unknown charset {charset!r}; the text was decoded as a best guess."
     else:
         problem = ""
+    return _undeclared(data, complete), problem
+
+
+def _undeclared(data: bytes, complete: bool) -> str:
+    """Bytes of unknown charset: KOI8-R or cp1251 without a charset parameter was read as
+    cp1252 and came out as "úÄÒÁ×ÓÔ×ÕÊÔÅ"; the resume reader's detection gets it right."""
+    if not complete:
+        try:  # a cut UTF-8 text: its split last character must not send it to detection
+            return _decode(data, "utf-8", complete)
+        except UnicodeDecodeError:
+            pass
+    try:
+        return decode_text(data)
+    except UnreadableFile:  # NUL bytes: not text, but whatever is readable is kept
+        pass
     for fallback in _FALLBACK_CHARSETS:
         try:
-            return _decode(data, fallback, complete), problem
+            return _decode(data, fallback, complete)
         except UnicodeDecodeError:
             continue
-    return data.decode("latin-1"), problem  # every byte sequence is valid latin-1
+    return data.decode("latin-1")  # every byte sequence is valid latin-1
 
 
 def _decode(data: bytes, charset: str, complete: bool) -> str:

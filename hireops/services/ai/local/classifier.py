@@ -142,15 +142,30 @@ def _weigh_phrases(text: str, weight: float, where: str, evidence: _Evidence) ->
     for regex, reason in _NOISE_REGEXES:
         if regex.search(text, folded):
             evidence.add_against(weight, f"the {where} has {reason}")
+    if _CYRILLIC.search(text) and _CYRILLIC_APPLICATION.search(text):
+        evidence.add_for(weight, f"the {where} {_CYRILLIC_APPLICATION_REASON}")
 
 
 _QUICK_SECTIONS = QuickRegex(_RESUME_SECTIONS)
 _QUICK_DATE_RANGE = QuickRegex(_DATE_RANGE)
 
+# Russian and Ukrainian, kept out of the QuickRegex patterns (whose shortcuts fold Latin case
+# only) and read only from texts with Cyrillic letters. Stems: "кандидатуру", "вакансию".
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC_APPLICATION = re.compile(
+    r"\b(резюме|кандидатур|ваканси|откликаюсь|прошу рассмотреть|сопроводительн|супровідн)",
+    re.IGNORECASE)
+_CYRILLIC_APPLICATION_REASON = "uses Russian or Ukrainian application wording"
+_CYRILLIC_SECTIONS = re.compile(
+    r"^[^\S\n]*(опыт работы|образование|навыки|ключевые навыки|досвід роботи|освіта|навички)"
+    r"[^\S\n]*:?[^\S\n]*$", re.IGNORECASE | re.MULTILINE)
+
 
 def _weigh_resume_text(text: str, where: str, weight: float, evidence: _Evidence) -> None:
     folded = fold(text)
     sections = {m.group(1).lower() for m in _QUICK_SECTIONS.finditer(text, folded)}
+    if _CYRILLIC.search(text):
+        sections |= {m.group(1).lower() for m in _CYRILLIC_SECTIONS.finditer(text)}
     ranges = sum(1 for _ in _QUICK_DATE_RANGE.finditer(text, folded))
     found = f"({len(sections)} resume sections, {ranges} job date ranges)"
     if len(sections) >= 2 and ranges >= 1:
@@ -188,6 +203,7 @@ _NOT_A_PERSON = re.compile(
 # one way only and a failed match costs linear time (a piece that could start with a
 # lower-case letter made "Engineering Development Programming." take minutes).
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*(?:(?:['’-][A-ZÀ-ÖØ-Þ]?|[A-ZÀ-ÖØ-Þ])[a-zà-öø-ÿ]+)*"
+NAME_WORD = _NAME_WORD  # for readers of names elsewhere (contacts)
 _PERSON_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|da|di|la|le|del)\s+)?"
                           rf"(?:{_NAME_WORD}|[A-Z]\.)){{1,3}}$")
 _CLOSINGS = re.compile(

