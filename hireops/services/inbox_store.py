@@ -131,6 +131,7 @@ def _add_emails(session: Session, parsed: list[tuple[RawMessage, ParsedMessage]]
         from_address=message.from_address[:320], from_name=message.from_name[:200],
         to_address=message.to_address[:998], subject=message.subject[:998],
         body_text=message.body_text, received_at=message.received_at,
+        in_reply_to=message.in_reply_to[:998], reference_ids=" ".join(message.references),
         warnings=list(message.parse_warnings),
     ) for raw, message in parsed]
     session.add_all(emails)

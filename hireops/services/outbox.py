@@ -31,12 +31,14 @@ from hireops.services.mail.sender import (
     OutgoingMail,
     delivery_of,
     message_id_for_key,
+    outbox_message_ref,
 )
 from hireops.services.runtime_settings import current_settings
 
 log = logging.getLogger(__name__)
 
-OUTBOX_KINDS = ("invite", "schedule", "rejection", "reminder", "acknowledgement")
+OUTBOX_KINDS = ("invite", "schedule", "rejection", "reminder", "acknowledgement",
+                "conversation", "notification")
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 # The audit event of a message written to the local outbox folder (no mail server set).
 MAIL_SAVED_TO_FOLDER = "mail.saved_to_outbox_folder"
@@ -86,7 +88,8 @@ def enqueue_mail(
     if existing is not None:
         return existing
     message = OutboxMessage(
-        idempotency_key=idempotency_key, kind=kind, to_address=to_address.strip(),
+        idempotency_key=idempotency_key, message_ref=outbox_message_ref(idempotency_key),
+        kind=kind, to_address=to_address.strip(),
         subject=subject, body_text=body_text, body_html=body_html, ics=ics,
         application_id=application_id, status=PENDING, next_attempt_at=utcnow())
     _begin_sqlite_transaction(session)

@@ -46,5 +46,8 @@ class ParsedMessage:
     body_text: str  # plain text; HTML-only mail is converted
     received_at: datetime | None  # timezone-aware UTC, from the Date header when readable
     attachments: list[ParsedAttachment] = field(default_factory=list)
+    # The normalised Message-ID this one answers, and the thread before it (newest last).
+    in_reply_to: str = ""
+    references: list[str] = field(default_factory=list)
     # Problems met while parsing (bad header encodings, undecodable parts), for the inbox page.
     parse_warnings: list[str] = field(default_factory=list)

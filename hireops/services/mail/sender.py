@@ -87,6 +87,12 @@ def outbox_message_id_start(idempotency_key: str) -> str:
     return f"<outbox.{digest}@"
 
 
+def outbox_message_ref(idempotency_key: str) -> str:
+    """The local part of an outbox message's Message-ID ("outbox.<digest>"), stored with the
+    message so that a reply naming it in In-Reply-To or References finds it by index."""
+    return outbox_message_id_start(idempotency_key)[1:-1]
+
+
 def build_mime(message: OutgoingMail, *, from_address: str, from_name: str) -> EmailMessage:
     """The full MIME message: text, optional HTML, optional calendar invitation."""
     mime = EmailMessage()
