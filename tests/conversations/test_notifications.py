@@ -172,3 +172,19 @@ def test_a_blind_screened_candidate_is_never_named(session, team):
     notify_from_events(session=session)
     title = _titles(session, team["ada"])[0]
     assert "Hidden Person" not in title and f"Candidate #{application.candidate_id}" in title
+
+
+def test_a_job_owner_is_an_active_admin_or_recruiter_and_the_change_is_audited(session, team):
+    from hireops.models import Event
+    from hireops.services.job_owner import owner_choices, set_job_owner
+
+    job = Job(title="Data Analyst")
+    session.add(job)
+    session.commit()
+    assert [name for _, name in owner_choices(session=session)] == ["Ada", "Rita", "Sam"]
+    with pytest.raises(ValueError):
+        set_job_owner(session=session, job_id=job.id, owner_id=team["vic"].id, actor=None)
+    set_job_owner(session=session, job_id=job.id, owner_id=team["rita"].id, actor=team["ada"])
+    assert session.get(Job, job.id).owner_id == team["rita"].id
+    event = session.exec(select(Event).where(Event.action == "job.owner_changed")).one()
+    assert event.after == {"owner_id": team["rita"].id} and event.actor_user_id == team["ada"].id
