@@ -794,10 +794,13 @@ class NotificationPreference(SQLModel, table=True):
     """How one user wants one kind of notification by email; no row means the default."""
 
     __tablename__ = "notification_preferences"
-    __table_args__ = {"extend_existing": True}
+    __table_args__ = (
+        sa.UniqueConstraint("user_id", "kind", name="uq_notification_preference_user_kind"),
+        {"extend_existing": True},
+    )
 
-    user_id: int = Field(sa_column_args=[sa.ForeignKey("users.id", ondelete="CASCADE")],
-                         primary_key=True)
-    kind: NotificationKind = Field(sa_type=sa.String(30), primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_column_args=[sa.ForeignKey("users.id", ondelete="CASCADE")])
+    kind: NotificationKind = Field(sa_type=sa.String(30))
     # off | immediate | digest (the bell always shows it)
     email: str = Field(default="off", max_length=20)

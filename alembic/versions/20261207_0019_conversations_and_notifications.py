@@ -87,11 +87,13 @@ def upgrade() -> None:
 
     op.create_table(
         'notification_preferences',
+        sa.Column('id', sa.Integer(), nullable=False),
         sa.Column('user_id', sa.Integer(), nullable=False),
         sa.Column('kind', sa.String(length=30), nullable=False),
         sa.Column('email', sa.String(length=20), nullable=False),
         sa.ForeignKeyConstraint(['user_id'], ['users.id'], ondelete='CASCADE'),
-        sa.PrimaryKeyConstraint('user_id', 'kind'),
+        sa.PrimaryKeyConstraint('id'),
+        sa.UniqueConstraint('user_id', 'kind', name='uq_notification_preference_user_kind'),
     )
 
 

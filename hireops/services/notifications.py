@@ -310,7 +310,7 @@ def mark_read(*, session: Session, user_id: int, notification_id: int | None = N
 
 def email_mode(*, session: Session, user_id: int, kind: NotificationKind | str) -> str:
     """off | immediate | digest for one user and kind."""
-    row = session.get(NotificationPreference, (user_id, NotificationKind(kind).value))
+    row = _preference_row(session, user_id, NotificationKind(kind).value)
     return row.email if row is not None else DEFAULT_EMAIL
 
 
@@ -325,8 +325,13 @@ def set_preference(*, session: Session, user_id: int, kind: str, email: str) -> 
     if email not in EMAIL_MODES:
         raise ValueError(f"Choose one of {', '.join(EMAIL_MODES)}.")
     kind_value = NotificationKind(kind).value
-    row = session.get(NotificationPreference, (user_id, kind_value)) or NotificationPreference(
+    row = _preference_row(session, user_id, kind_value) or NotificationPreference(
         user_id=user_id, kind=kind_value)
     row.email = email
     session.add(row)
     session.commit()
+
+
+def _preference_row(session: Session, user_id: int, kind: str) -> NotificationPreference | None:
+    return session.exec(select(NotificationPreference).where(
+        NotificationPreference.user_id == user_id, NotificationPreference.kind == kind)).first()

@@ -19,6 +19,7 @@ from hireops.services.email_templates import (
 )
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.candidate import CandidateState
 
 # (value, label) of the "Start from" choice: free text first, then the editable templates.
 STARTING_POINTS = [(FREE_TEXT, "Free text"),
@@ -125,7 +126,9 @@ class CandidateConversationState(AuthState):
         self.composing = False
         self._reset_draft()
         self._refresh()
-        return rx.toast.success("Message queued in the outbox; replies appear here.")
+        # The timeline (the candidate page's own state) shows the message too.
+        return [rx.toast.success("Message queued in the outbox; replies appear here."),
+                CandidateState.load]
 
     def _chosen_application(self) -> int | None:
         return int(self.application_id) if self.application_id.isdigit() else None
