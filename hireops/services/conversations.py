@@ -17,7 +17,7 @@ from hireops.models import (
     Application, Candidate, ConversationMessage, Job, OutboxMessage, User,
 )
 from hireops.services.audit import record_event
-from hireops.services.blind_screening import anonymous_name, hidden_candidate_ids
+from hireops.services.blind_screening import anonymous_name, hidden_candidate_ids, redact_for
 from hireops.services.email_templates import (
     CONVERSATION_TEMPLATE_KINDS, OUTBOX_KIND, EmailTemplate, RenderedMail, TemplateError,
     get_template, render_template, validate_template,
@@ -33,7 +33,6 @@ REPLY_ACTION = "conversation.reply_received"
 EXCERPT_CHARS = 400
 # A draft key is the browser's; it only ever picks one outbox row, so it is kept short and plain.
 _DRAFT_KEY_MAX = 64
-HIDDEN_TEXT = "[hidden while blind screening hides this candidate's identity]"
 MATCH_LABELS = {"in_reply_to": "reply to our message (In-Reply-To)",
                 "references": "same thread (References)",
                 "address": "from the candidate's address"}
@@ -123,7 +122,12 @@ def list_conversation(*, session: Session, candidate_id: int) -> list[Conversati
                         .where(ConversationMessage.candidate_id == candidate_id)
                         .order_by(ConversationMessage.created_at, ConversationMessage.id)).all()
     hidden = bool(hidden_candidate_ids(session=session, candidate_ids=[candidate_id]))
-    return [_entry(message, outbox, author, hidden) for message, outbox, author in rows]
+    candidate = session.get(Candidate, candidate_id)
+    # While blind screening hides the person, both sides are shown redacted: our mail greets
+    # them by name, theirs is signed with it.
+    quote = (lambda text: redact_for(candidate, text)) if hidden and candidate else (
+        lambda text: text)
+    return [_entry(message, outbox, author, hidden, quote) for message, outbox, author in rows]
 
 
 def excerpt(text: str) -> str:
@@ -197,7 +201,7 @@ def _sent_with_key(session: Session, key: str) -> ConversationMessage | None:
 
 
 def _entry(message: ConversationMessage, outbox: OutboxMessage | None, author: User | None,
-           hidden: bool) -> ConversationEntry:
+           hidden: bool, quote) -> ConversationEntry:
     if message.direction == "out":
         status = outbox.status if outbox else "sent"
         if outbox is not None and outbox.delivered_to == "folder":
@@ -206,11 +210,9 @@ def _entry(message: ConversationMessage, outbox: OutboxMessage | None, author: U
     else:
         status = MATCH_LABELS.get(message.matched_by, message.matched_by)
         who = "Candidate" if hidden else (message.from_address or "Candidate")
-    show = not (hidden and message.direction == "in")
     return ConversationEntry(
         id=message.id, direction=message.direction,
         at=message.created_at.strftime("%Y-%m-%d %H:%M"), author=who,
-        subject=message.subject if show else HIDDEN_TEXT,
-        body=message.body_text if show else HIDDEN_TEXT, status=status,
+        subject=quote(message.subject), body=quote(message.body_text), status=status,
         email_id=message.email_id or 0)
 

@@ -13,6 +13,7 @@ never the person who caused the event themselves.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -24,7 +25,7 @@ from hireops.models import (
     AppSetting, Application, Candidate, Event, Job, Notification, NotificationKind,
     NotificationPreference, Role, User, utcnow,
 )
-from hireops.services.blind_screening import anonymous_name, hidden_candidate_ids
+from hireops.services.blind_screening import anonymous_name, hidden_candidate_ids, redact_for
 from hireops.services.conversations import REPLY_ACTION
 from hireops.services.insert_if_absent import insert_if_absent
 from hireops.services.outbox import enqueue_mail
@@ -78,6 +79,8 @@ class _Subject:
     candidate_id: int | None
     name: str
     job: Job | None
+    # Text about the person, redacted while blind screening hides them.
+    quote: Callable[[str], str]
 
 
 # --- making notifications ------------------------------------------------------------------
@@ -149,7 +152,8 @@ def _subject_of(session: Session, event: Event) -> _Subject | None:
     hidden = hidden_candidate_ids(session=session, candidate_ids=[candidate.id])
     name = anonymous_name(candidate.id) if hidden else (candidate.full_name
                                                         or f"Candidate #{candidate.id}")
-    return _Subject(candidate.id, name, session.get(Job, job_id) if job_id else None)
+    quote = (lambda text: redact_for(candidate, text)) if hidden else (lambda text: text)
+    return _Subject(candidate.id, name, session.get(Job, job_id) if job_id else None, quote)
 
 
 def _words(kind: NotificationKind, subject: _Subject, event: Event) -> tuple[str, str]:
@@ -163,7 +167,7 @@ def _words(kind: NotificationKind, subject: _Subject, event: Event) -> tuple[str
     if kind == NotificationKind.interview_completed:
         return (f"Interview completed: {subject.name}{job}",
                 "The AI interview is done; its evaluation follows on the candidate page.")
-    return f"Reply from {subject.name}{job}", event.note[:500]
+    return f"Reply from {subject.name}{job}", subject.quote(event.note[:500])
 
 
 def _recipients(session: Session, event: Event, subject: _Subject,

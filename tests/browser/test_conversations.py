@@ -45,6 +45,7 @@ def test_write_send_and_read_the_reply(page: Page, running_app, app_db):
                                     "{recruiter_name}")
     expect(page.locator("#conversation-send")).to_be_disabled()
     page.click("#conversation-preview-button")
+    page.screenshot(path="test-artifacts/conversation-writer-1440.png", full_page=True)
     expect(page.locator("#conversation-preview-subject")).to_have_text(
         "Your application for Platform Engineer")
     expect(page.locator("#conversation-preview")).to_contain_text("Hello Noor Haddad,")
@@ -113,11 +114,23 @@ def test_write_send_and_read_the_reply(page: Page, running_app, app_db):
     else:
         expect(page.locator(".bell-count").first).to_have_text(str(before - 1))
 
-    # Phone width: the writer, the thread and the bell fit.
+    # Phone width: the writer (from a template), the thread and the bell fit.
     page.set_viewport_size({"width": 390, "height": 844})
     page.reload()
     expect(page.locator("#notification-bell-phone")).to_be_visible()
+    page.click("#conversation-write")
+    page.click("#conversation-template")
+    page.get_by_role("option", name="A question for the candidate").click()
+    expect(page.locator("#conversation-subject")).to_have_value(
+        "A question about your application for {job_title}")
+    page.click("#conversation-preview-button")
+    expect(page.locator("#conversation-preview")).to_contain_text("[your question]")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.screenshot(path="test-artifacts/candidate-conversation-390.png", full_page=True)
+    page.goto(running_app.url + "/inbox")
+    page.get_by_role("link", name="Re: Your application for Platform Engineer").click()
+    expect(page.locator("#message-body")).to_contain_text("I could start on 1 April.")
+    page.screenshot(path="test-artifacts/inbox-message-390.png")
     page.goto(running_app.url + "/notifications")
     expect(page.locator("#notification-list")).to_contain_text("Reply from Noor Haddad")
     page.screenshot(path="test-artifacts/notifications-390.png", full_page=True)

@@ -188,3 +188,32 @@ def test_a_job_owner_is_an_active_admin_or_recruiter_and_the_change_is_audited(s
     assert session.get(Job, job.id).owner_id == team["rita"].id
     event = session.exec(select(Event).where(Event.action == "job.owner_changed")).one()
     assert event.after == {"owner_id": team["rita"].id} and event.actor_user_id == team["ada"].id
+
+
+def test_a_blind_screened_reply_is_redacted_in_the_thread_and_the_bell(session, team):
+    from hireops.services.conversations import list_conversation, send_message
+
+    notify_from_events(session=session)
+    application = _application(session, owner=None, name="Hidden Person")
+    candidate = session.get(Candidate, application.candidate_id)
+    candidate.email_normalized = candidate.email
+    session.get(Job, application.job_id).blind_screening = True
+    session.commit()
+    send_message(session=session, candidate_id=candidate.id, application_id=None,
+                 subject="Hello {candidate_name}", body="Dear {candidate_name}, a question.",
+                 template_kind="free_text", draft_key="draft-blind-0000000001",
+                 actor=team["rita"])
+    record_event(session=session, action="conversation.reply_received", actor_label="candidate",
+                 entity_type="candidate", entity_id=candidate.id,
+                 note="Happy to answer. Hidden Person, hidden@example.test",
+                 after={"application_id": application.id})
+    session.commit()
+    notify_from_events(session=session)
+
+    shown = " ".join(f"{e.subject} {e.body}" for e in list_conversation(
+        session=session, candidate_id=candidate.id))
+    assert "Hidden" not in shown and "Person" not in shown and "a question" in shown
+    bell = list_notifications(session=session, user_id=team["ada"].id)[0]
+    assert bell.title.startswith("Reply from Candidate #")
+    assert "Hidden" not in bell.body and "hidden@example.test" not in bell.body
+    assert "Happy to answer" in bell.body
