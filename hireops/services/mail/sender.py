@@ -351,6 +351,8 @@ class MaildirSender:
         """Store one message; a folder that cannot be written is a temporary failure."""
         mime = _build_or_fail(message, self.from_address, self.from_name)
         try:
+            # Maildir(create=True) makes only the last folder; DATA_DIR may not exist yet.
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             mailbox.Maildir(self.path, create=True).add(mime.as_bytes())
         except OSError as exc:
             raise MailSendError(f"Cannot write to the outgoing-mail folder {self.path}: "
