@@ -7,8 +7,8 @@ import reflex as rx
 from hireops import routes
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import card
-from hireops.services.notifications import NotificationRow
-from hireops.state.notifications import EMAIL_MODE_LABELS, NotificationsPageState as N
+from hireops.services.notifications import EMAIL_MODE_LABELS, NotificationRow
+from hireops.state.notifications import NotificationsPageState as N
 
 MUTED = rx.color("gray", 11)
 
@@ -31,10 +31,10 @@ def _row(item: NotificationRow) -> rx.Component:
 
 def _preference(row: rx.Var) -> rx.Component:
     return rx.hstack(
-        rx.text(row[1], size="2", weight="medium", min_width="200px"),
+        rx.text(row[1], size="2", weight="medium", min_width="170px"),
         rx.spacer(),
         rx.select.root(
-            rx.select.trigger(width="200px", class_name="notification-email-mode"),
+            rx.select.trigger(width="170px", class_name="notification-email-mode"),
             rx.select.content(*[rx.select.item(label, value=mode)
                                 for mode, label in EMAIL_MODE_LABELS.items()]),
             value=row[2], on_change=lambda mode: N.choose_email(row[0], mode)),

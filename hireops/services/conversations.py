@@ -9,6 +9,7 @@ onto the candidate (services.reply_threading) instead of being read as a new app
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlmodel import Session, select
@@ -201,7 +202,7 @@ def _sent_with_key(session: Session, key: str) -> ConversationMessage | None:
 
 
 def _entry(message: ConversationMessage, outbox: OutboxMessage | None, author: User | None,
-           hidden: bool, quote) -> ConversationEntry:
+           hidden: bool, quote: Callable[[str], str]) -> ConversationEntry:
     if message.direction == "out":
         status = outbox.status if outbox else "sent"
         if outbox is not None and outbox.delivered_to == "folder":

@@ -43,7 +43,10 @@ KIND_LABELS: dict[NotificationKind, str] = {
     NotificationKind.interview_completed: "AI interview completed",
     NotificationKind.reply_received: "Reply from a candidate",
 }
-EMAIL_MODES = ("off", "immediate", "digest")
+# How a user may want one kind by email, with the words the notifications page shows.
+EMAIL_MODE_LABELS = {"off": "Only in HireOps", "immediate": "Email at once",
+                     "digest": "Daily email digest"}
+EMAIL_MODES = tuple(EMAIL_MODE_LABELS)
 # New users hear about everything under the bell and get no mail until they ask for it.
 DEFAULT_EMAIL = "off"
 # The daily digest goes out at the first scheduler run after this hour (UTC).

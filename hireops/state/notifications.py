@@ -9,7 +9,7 @@ from hireops import routes
 from hireops.db import session_scope
 from hireops.models import NotificationKind
 from hireops.services.notifications import (
-    EMAIL_MODES, KIND_LABELS, NotificationRow, get_preferences, list_notifications, mark_read,
+    KIND_LABELS, NotificationRow, get_preferences, list_notifications, mark_read,
     set_preference, unread_count,
 )
 from hireops.state.access import READ_ROLES, current_actor, requires
@@ -89,7 +89,3 @@ class NotificationsPageState(NotificationBellState):
         self.preferences = [[kind.value, KIND_LABELS[kind], modes[kind.value]]
                             for kind in NotificationKind]
 
-
-EMAIL_MODE_LABELS = {"off": "Only in HireOps", "immediate": "Email at once",
-                     "digest": "Daily email digest"}
-assert set(EMAIL_MODE_LABELS) == set(EMAIL_MODES)
