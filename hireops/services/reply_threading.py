@@ -16,6 +16,7 @@ resume), and the conversation and the timeline show it.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ from hireops.services.audit import record_event
 from hireops.services.contacts import normalize_email
 from hireops.services.conversations import REPLY_ACTION, excerpt
 
+log = logging.getLogger(__name__)
 REPLY_CATEGORY = "reply"
 # How much of a reply the conversation keeps (the inbox keeps the whole stored body).
 MAX_REPLY_CHARS = 20_000
@@ -58,12 +60,20 @@ def thread_replies(*, session: Session, email_ids: list[int]) -> list[int]:
     """File every claimed message that is a reply under its candidate (committed); return the
     ids left for classification, in order."""
     left = []
-    for email in session.exec(select(Email).where(Email.id.in_(email_ids)).order_by(Email.id)):
-        match = find_thread(session=session, email=email)
+    emails = session.exec(select(Email).where(Email.id.in_(email_ids)).order_by(Email.id)).all()
+    for email in emails:
+        try:
+            # A savepoint per message: one that breaks is classified as before, alone.
+            with session.begin_nested():
+                match = find_thread(session=session, email=email)
+                if match is not None:
+                    record_reply(session=session, email=email, match=match)
+        except Exception:
+            log.exception("threading email %s failed; it is classified instead", email.id,
+                          extra={"email_id": email.id})
+            match = None
         if match is None:
             left.append(email.id)
-        else:
-            record_reply(session=session, email=email, match=match)
     session.commit()
     return left
 

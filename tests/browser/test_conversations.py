@@ -138,3 +138,21 @@ def test_write_send_and_read_the_reply(page: Page, running_app, app_db):
     page.reload()
     expect(page.locator("#notification-preferences")).to_contain_text("Reply from a candidate")
     page.screenshot(path="test-artifacts/notifications-1440.png", full_page=True)
+
+    # Replies by email at once: chosen on the page, kept after a reload.
+    reply_mode = page.locator(".notification-email-mode").nth(3)
+    reply_mode.click()
+    page.get_by_role("option", name="Email at once").click()
+    expect(page.get_by_text("Saved.")).to_be_visible()
+    page.reload()
+    expect(page.locator(".notification-email-mode").nth(3)).to_have_text("Email at once")
+
+    # The job's owner, chosen in the job editor, gets its notifications.
+    job_id = app_db.exec(select(Application.job_id)
+                         .where(Application.candidate_id == candidate.id)).one()
+    page.goto(f"{running_app.url}/jobs/edit?id={job_id}")
+    page.click("#job-owner")
+    page.get_by_role("option", name="Hannah Reyes").click()
+    expect(page.get_by_text("Owner saved")).to_be_visible()
+    app_db.expire_all()
+    assert app_db.get(Job, job_id).owner_id is not None

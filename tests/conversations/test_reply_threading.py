@@ -152,3 +152,33 @@ def test_sending_the_same_draft_twice_queues_one_mail(session: Session, maya: Ca
     assert len(mail_env.messages) == 1
     assert mail_env.messages[0].parsed["Subject"] == "Hello Maya Chen"
     assert _count(session, ConversationMessage) == 1
+
+
+def test_a_reply_that_breaks_while_threading_is_classified_and_the_others_go_on(
+        session: Session, maya: Candidate, recruiter: User, mail_env: FakeSmtpServer,
+        dovecot: DovecotServer, monkeypatch):
+    from hireops.services import reply_threading
+
+    sent_id = _write_to(session, maya, recruiter, mail_env)
+    for text in ("First answer.", "Second answer."):
+        dovecot.append(_reply("Re: question", text, {"In-Reply-To": sent_id}))
+    real = reply_threading.record_reply
+    calls = []
+
+    def breaks_once(**kwargs):
+        calls.append(kwargs["email"].id)
+        if len(calls) == 1:
+            raise RuntimeError("disk full")
+        return real(**kwargs)
+
+    monkeypatch.setattr(reply_threading, "record_reply", breaks_once)
+    summary = imap_pass(dovecot)
+
+    assert summary.replies_threaded == 1 and summary.failed == []
+    session.expire_all()
+    statuses = {e.body_text.strip(): (e.category, e.status) for e in session.exec(
+        select(Email).where(Email.subject == "Re: question"))}
+    assert statuses["Second answer."] == ("reply", "processed")
+    # The broken one was not lost: it went through classification like any mail.
+    assert statuses["First answer."][1] == "processed"
+    assert statuses["First answer."][0] != "reply"
