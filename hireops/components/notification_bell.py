@@ -6,10 +6,13 @@ from __future__ import annotations
 import reflex as rx
 
 from hireops import routes
+from hireops.components.ticker import ticker
 from hireops.services.notifications import NotificationRow
 from hireops.state.notifications import NotificationBellState as B
 
 MUTED = rx.color("gray", 11)
+# How often an open page re-reads the unread count (new mail, a decision waiting).
+BELL_REFRESH_MS = 60_000
 
 
 def _item(item: NotificationRow) -> rx.Component:
@@ -26,7 +29,14 @@ def _item(item: NotificationRow) -> rx.Component:
     )
 
 
-def notification_bell(button_id: str = "notification-bell") -> rx.Component:
+def notification_bell(button_id: str = "notification-bell", live: bool = True) -> rx.Component:
+    """The bell; `live` keeps its count fresh while the page is open (one per page: the
+    phone's copy of the bell is mounted beside the wide screen's)."""
+    return rx.fragment(_bell(button_id), ticker(every=BELL_REFRESH_MS,
+                                                on_tick=B.load_bell) if live else rx.fragment())
+
+
+def _bell(button_id: str) -> rx.Component:
     return rx.popover.root(
         rx.popover.trigger(rx.box(
             rx.icon_button(rx.icon("bell", size=18), variant="ghost", color_scheme="gray",

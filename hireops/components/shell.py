@@ -112,7 +112,7 @@ def _phone_bar() -> rx.Component:
         direction="left",
     )
     return rx.hstack(
-        drawer, _brand(), rx.spacer(), notification_bell("notification-bell-phone"),
+        drawer, _brand(), rx.spacer(), notification_bell("notification-bell-phone", live=False),
         display=rx.breakpoints(initial="flex", md="none"),
         spacing="3", align="center", width="100%", padding_bottom="14px",
     )

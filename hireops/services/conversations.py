@@ -131,6 +131,17 @@ def list_conversation(*, session: Session, candidate_id: int) -> list[Conversati
     return [_entry(message, outbox, author, hidden, quote) for message, outbox, author in rows]
 
 
+def follow_up_subject(entries: list[ConversationEntry]) -> str:
+    """"Re: <their subject>" when the candidate wrote last, else "". Their braces are escaped:
+    the subject is read as a template, and a stranger's "{x}" is no placeholder."""
+    if not entries or entries[-1].direction != "in":
+        return ""
+    subject = " ".join(entries[-1].subject.split())[:180]
+    if not subject.lower().startswith("re:"):
+        subject = f"Re: {subject}"
+    return subject.replace("{", "{{").replace("}", "}}")
+
+
 def excerpt(text: str) -> str:
     """The start of a message for the timeline and notifications, on one paragraph."""
     flat = " ".join(text[:EXCERPT_CHARS * 4].split())

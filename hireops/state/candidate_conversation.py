@@ -11,8 +11,8 @@ from sqlmodel import select
 from hireops.db import session_scope
 from hireops.models import Application, Job
 from hireops.services.conversations import (
-    FREE_TEXT, ConversationEntry, ConversationRefused, draft_from_template, list_conversation,
-    preview_message, send_message,
+    FREE_TEXT, ConversationEntry, ConversationRefused, draft_from_template, follow_up_subject,
+    list_conversation, preview_message, send_message,
 )
 from hireops.services.email_templates import (
     CONVERSATION_TEMPLATE_KINDS, MAX_BODY_CHARS, MAX_SUBJECT_CHARS, TEMPLATE_TITLES,
@@ -59,6 +59,8 @@ class CandidateConversationState(AuthState):
     def start_writing(self):
         self.composing = True
         self._reset_draft()
+        # Answering the candidate's last message: keep their subject, as a mail client would.
+        self.subject = follow_up_subject(self.entries)
 
     @rx.event
     @requires(*WRITE_ROLES)

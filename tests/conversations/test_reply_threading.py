@@ -182,3 +182,24 @@ def test_a_reply_that_breaks_while_threading_is_classified_and_the_others_go_on(
     # The broken one was not lost: it went through classification like any mail.
     assert statuses["First answer."][1] == "processed"
     assert statuses["First answer."][0] != "reply"
+
+
+def test_answering_a_reply_keeps_its_subject_with_a_strangers_braces_as_text(
+        session: Session, maya: Candidate, recruiter: User, mail_env: FakeSmtpServer,
+        dovecot: DovecotServer):
+    from hireops.services.conversations import follow_up_subject
+
+    sent_id = _write_to(session, maya, recruiter, mail_env)
+    assert follow_up_subject(list_conversation(session=session, candidate_id=maya.id)) == ""
+    dovecot.append(_reply("Notice period {x} and {candidate_name}", "One month.",
+                          {"In-Reply-To": sent_id}))
+    imap_pass(dovecot)
+    subject = follow_up_subject(list_conversation(session=session, candidate_id=maya.id))
+    assert subject == "Re: Notice period {{x}} and {{candidate_name}}"
+    # Sent as written: the braces reach the candidate as braces, nothing is filled in.
+    send_message(session=session, candidate_id=maya.id, application_id=None, subject=subject,
+                 body="Thank you.", template_kind="free_text",
+                 draft_key="draft-follow-up-0000001", actor=recruiter)
+    deliver_outbox(session)
+    assert mail_env.messages[-1].parsed["Subject"] == (
+        "Re: Notice period {x} and {candidate_name}")
