@@ -686,6 +686,9 @@ class OutboxMessage(SQLModel, table=True):
     body_text: str = Field(default="", sa_type=sa.Text)
     body_html: str = Field(default="", sa_type=sa.Text)
     ics: str = Field(default="", sa_type=sa.Text)
+    # The Message-ID this mail answers (a candidate's reply), sent as In-Reply-To and
+    # References so their mail client keeps the conversation together; "" for none.
+    in_reply_to: str = Field(default="", max_length=998)
     application_id: int | None = Field(default=None, foreign_key="applications.id", index=True)
     status: str = Field(default="pending", max_length=20, index=True)  # pending|sending|sent|failed
     # Where a sent message went: "server" (SMTP) or "folder" (the local outbox folder, when no

@@ -29,6 +29,8 @@ def upgrade() -> None:
     with op.batch_alter_table('outbox', schema=None) as batch_op:
         batch_op.add_column(sa.Column('message_ref', sa.String(length=60), nullable=False,
                                       server_default=''))
+        batch_op.add_column(sa.Column('in_reply_to', sa.String(length=998), nullable=False,
+                                      server_default=''))
         batch_op.create_index('ix_outbox_message_ref', ['message_ref'], unique=False)
     _fill_message_refs()
     with op.batch_alter_table('jobs', schema=None) as batch_op:
@@ -124,6 +126,7 @@ def downgrade() -> None:
         batch_op.drop_column('owner_id')
     with op.batch_alter_table('outbox', schema=None) as batch_op:
         batch_op.drop_index('ix_outbox_message_ref')
+        batch_op.drop_column('in_reply_to')
         batch_op.drop_column('message_ref')
     with op.batch_alter_table('emails', schema=None) as batch_op:
         batch_op.drop_column('reference_ids')

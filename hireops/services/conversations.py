@@ -23,6 +23,7 @@ from hireops.services.email_templates import (
     CONVERSATION_TEMPLATE_KINDS, OUTBOX_KIND, EmailTemplate, RenderedMail, TemplateError,
     get_template, render_template, validate_template,
 )
+from hireops.services.mail.parsing import normalise_message_id
 from hireops.services.mail.sender import message_id_for_key
 from hireops.services.outbox import enqueue_mail
 from hireops.services.runtime_settings import current_settings
@@ -97,7 +98,8 @@ def send_message(*, session: Session, candidate_id: int, application_id: int | N
     outbox = enqueue_mail(session=session, idempotency_key=key, kind=OUTBOX_KIND[
         "message_question"], to_address=candidate.email, subject=mail.subject,
         body_text=mail.text, body_html=mail.html,
-        application_id=application.id if application else None)
+        application_id=application.id if application else None,
+        in_reply_to=_last_reply_id(session, candidate.id))
     session.flush()
     domain = current_settings().smtp_from_address.rpartition("@")[2]
     message = ConversationMessage(
@@ -204,6 +206,18 @@ def _outbox_key(draft_key: str) -> str:
     if len(cleaned) < 16:
         raise ConversationRefused("This draft has no key; reload the page and write again.")
     return f"conversation:{cleaned}"
+
+
+def _last_reply_id(session: Session, candidate_id: int) -> str:
+    """The candidate's latest reply's Message-ID, as a header may carry it ("" for none).
+
+    It came from the candidate's mail, so it is checked again here: one bracketed id, nothing
+    that could end the header line."""
+    message_id = session.exec(select(ConversationMessage.message_id).where(
+        ConversationMessage.candidate_id == candidate_id, ConversationMessage.direction == "in")
+        .order_by(ConversationMessage.id.desc())).first()
+    normalised = normalise_message_id(message_id or "")
+    return f"<{normalised}>" if normalised else ""
 
 
 def _sent_with_key(session: Session, key: str) -> ConversationMessage | None:

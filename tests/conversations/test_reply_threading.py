@@ -201,5 +201,8 @@ def test_answering_a_reply_keeps_its_subject_with_a_strangers_braces_as_text(
                  body="Thank you.", template_kind="free_text",
                  draft_key="draft-follow-up-0000001", actor=recruiter)
     deliver_outbox(session)
-    assert mail_env.messages[-1].parsed["Subject"] == (
-        "Re: Notice period {x} and {candidate_name}")
+    follow_up = mail_env.messages[-1].parsed
+    assert follow_up["Subject"] == "Re: Notice period {x} and {candidate_name}"
+    # Their mail client keeps the thread: the follow-up answers their reply.
+    reply_id = session.exec(select(Email.message_id).where(Email.category == "reply")).one()
+    assert follow_up["In-Reply-To"] == follow_up["References"] == reply_id

@@ -61,6 +61,8 @@ class OutgoingMail:
     # The Message-ID header, derived from the outbox idempotency key (`message_id_for_key`)
     # so that a receiver can drop the copy a crash-then-retry may deliver twice.
     message_id: str = ""
+    # The Message-ID this message answers ("<...>"), sent as In-Reply-To and References.
+    in_reply_to: str = ""
 
 
 class MailSender(Protocol):
@@ -102,6 +104,8 @@ def build_mime(message: OutgoingMail, *, from_address: str, from_name: str) -> E
     mime["Date"] = format_datetime(utcnow())
     mime["Message-ID"] = message.message_id or message_id_for_key(
         f"{message.to}\n{message.subject}\n{message.text}", domain=_domain(from_address))
+    if message.in_reply_to:
+        mime["In-Reply-To"] = mime["References"] = message.in_reply_to
     mime.set_content(message.text)
     if message.html:
         mime.add_alternative(message.html, subtype="html")
