@@ -21,6 +21,7 @@ from hireops.pages import (  # noqa: F401  (importing a page module registers it
     job_editor,
     jobs,
     login,
+    notifications,
     ranking,
     reports,
     settings,

@@ -207,6 +207,9 @@ class Job(SQLModel, table=True):
     # Which engine wrote the auto-filled fields, if any ("local", "mistral").
     generated_by: str = Field(default="", max_length=40)
     created_by_id: int | None = Field(default=None, foreign_key="users.id")
+    # Who hires for this job: their notifications ("new application for my jobs") follow it.
+    # None: the job is the whole team's, and everyone who writes hears about it.
+    owner_id: int | None = Field(default=None, foreign_key="users.id", index=True)
     created_at: datetime = created_at_field()
     updated_at: datetime = created_at_field()
     closed_at: datetime | None = optional_time_field()
@@ -221,6 +224,10 @@ class Email(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     message_key: str = Field(max_length=255, unique=True, index=True)
     message_id: str = Field(default="", max_length=998)
+    # The message this one answers (In-Reply-To) and the thread before it (References,
+    # space-separated, newest last), as normalised Message-IDs; how replies find their thread.
+    in_reply_to: str = Field(default="", max_length=998)
+    reference_ids: str = Field(default="", sa_type=sa.Text)
     source: str = Field(default="maildir", max_length=20)  # maildir | imap | upload
     folder: str = Field(default="", max_length=255)
     # The source's own id ("imap:INBOX:<uidvalidity>:<uid>", "maildir:<path>:<key>") so a poll can skip
@@ -673,12 +680,18 @@ class OutboxMessage(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     idempotency_key: str = Field(max_length=200, unique=True, index=True)
+    # The local part of the Message-ID it is sent with ("outbox.<digest>"; the domain follows
+    # the sender address at sending time), so a reply's In-Reply-To finds it by index.
+    message_ref: str = Field(default="", max_length=60, index=True)
     kind: str = Field(default="", max_length=40)  # OUTBOX_KINDS in services.outbox
     to_address: str = Field(max_length=320)
     subject: str = Field(max_length=998)
     body_text: str = Field(default="", sa_type=sa.Text)
     body_html: str = Field(default="", sa_type=sa.Text)
     ics: str = Field(default="", sa_type=sa.Text)
+    # The Message-ID this mail answers (a candidate's reply), sent as In-Reply-To and
+    # References so their mail client keeps the conversation together; "" for none.
+    in_reply_to: str = Field(default="", max_length=998)
     application_id: int | None = Field(default=None, foreign_key="applications.id", index=True)
     status: str = Field(default="pending", max_length=20, index=True)  # pending|sending|sent|failed
     # Where a sent message went: "server" (SMTP) or "folder" (the local outbox folder, when no
@@ -713,3 +726,87 @@ class AppSetting(SQLModel, table=True):
     is_secret: bool = False
     updated_at: datetime = created_at_field()
     updated_by_id: int | None = Field(default=None, foreign_key="users.id")
+
+
+class ConversationMessage(SQLModel, table=True):
+    """One message of the conversation with a candidate: written by the team (sent through the
+    outbox) or a reply that arrived in the inbox and was threaded here instead of being read
+    as a new application."""
+
+    __tablename__ = "conversation_messages"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int = Field(foreign_key="candidates.id", index=True)
+    # The application it is about, when there is one (the job's title goes in the mail).
+    application_id: int | None = Field(default=None, foreign_key="applications.id")
+    # out (the team wrote) | in (the candidate replied)
+    direction: str = Field(max_length=3)
+    outbox_id: int | None = Field(default=None, foreign_key="outbox.id", index=True)
+    email_id: int | None = Field(default=None, foreign_key="emails.id", index=True)
+    # The Message-ID as sent or received, for the thread and for support questions.
+    message_id: str = Field(default="", max_length=998)
+    subject: str = Field(default="", max_length=998)
+    body_text: str = Field(default="", sa_type=sa.Text)
+    # The template it was written from ("" for free text or a reply).
+    template_kind: str = Field(default="", max_length=40)
+    # How a reply found its thread: in_reply_to | references | address ("" when sent).
+    matched_by: str = Field(default="", max_length=20)
+    # The reply came from another address than the candidate's (shown, never hidden).
+    from_address: str = Field(default="", max_length=320)
+    author_id: int | None = Field(default=None, foreign_key="users.id")
+    created_at: datetime = created_at_field()
+
+
+class NotificationKind(str, Enum):
+    """What the team can be told about (each user chooses how, per kind)."""
+
+    new_application = "new_application"
+    decision_waiting = "decision_waiting"
+    interview_completed = "interview_completed"
+    reply_received = "reply_received"
+
+
+class Notification(SQLModel, table=True):
+    """One thing one user should know about: shown under the bell, and mailed at once or in
+    the daily digest as they chose. Made from an audit event, once per (user, event)."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (
+        sa.UniqueConstraint("user_id", "event_id", name="uq_notification_user_event"),
+        # The bell's unread count and list: one user's newest, unread first.
+        sa.Index("ix_notifications_user_id_read_at", "user_id", "read_at"),
+        {"extend_existing": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_column_args=[sa.ForeignKey("users.id", ondelete="CASCADE")])
+    kind: NotificationKind = Field(sa_type=sa.String(30))
+    # The audit event it was made from (no foreign key: erasing a person prunes events).
+    event_id: int
+    # A short line and a sentence, both readable without opening anything.
+    title: str = Field(max_length=300)
+    body: str = Field(default="", sa_type=sa.Text)
+    # Where a click goes (a path of this app), "" for nowhere.
+    link: str = Field(default="", max_length=300)
+    candidate_id: int | None = Field(default=None, index=True)
+    created_at: datetime = created_at_field()
+    read_at: datetime | None = optional_time_field()
+    # When it went out by email (alone or in a digest); None: not mailed (yet).
+    emailed_at: datetime | None = optional_time_field()
+
+
+class NotificationPreference(SQLModel, table=True):
+    """How one user wants one kind of notification by email; no row means the default."""
+
+    __tablename__ = "notification_preferences"
+    __table_args__ = (
+        sa.UniqueConstraint("user_id", "kind", name="uq_notification_preference_user_kind"),
+        {"extend_existing": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_column_args=[sa.ForeignKey("users.id", ondelete="CASCADE")])
+    kind: NotificationKind = Field(sa_type=sa.String(30))
+    # off | immediate | digest (the bell always shows it)
+    email: str = Field(default="off", max_length=20)

@@ -7,10 +7,12 @@ from collections.abc import Callable, Sequence
 import reflex as rx
 
 from hireops import routes
+from hireops.components.notification_bell import notification_bell
 from hireops.components.ui import native_form
 from hireops.models import Role
 from hireops.state.access import PAGE_ROLES, READ_ROLES
 from hireops.state.auth import AuthState
+from hireops.state.notifications import NotificationBellState
 
 NAV_ITEMS = (
     ("Dashboard", "layout-dashboard", routes.DASHBOARD),
@@ -110,7 +112,7 @@ def _phone_bar() -> rx.Component:
         direction="left",
     )
     return rx.hstack(
-        drawer, _brand(),
+        drawer, _brand(), rx.spacer(), notification_bell("notification-bell-phone", live=False),
         display=rx.breakpoints(initial="flex", md="none"),
         spacing="3", align="center", width="100%", padding_bottom="14px",
     )
@@ -141,6 +143,8 @@ def shell(title: str, content: rx.Component, actions: rx.Component | None = None
         rx.heading(title, size=rx.breakpoints(initial="6", md="7"), weight="bold"),
         rx.spacer(),
         actions or rx.fragment(),
+        # On a phone the bell sits in the top bar beside the menu instead.
+        rx.box(notification_bell(), display=rx.breakpoints(initial="none", md="block")),
         width="100%", align="center", padding_bottom="20px", flex_wrap="wrap", row_gap="10px",
     )
     return rx.cond(
@@ -181,7 +185,8 @@ def recruiter_page(
 
         page.__name__ = body.__name__
         register_page(page, route=route, title=f"{title} · HireOps",
-                      on_load=[AuthState.check_access, *(on_load or [])])
+                      on_load=[AuthState.check_access, *(on_load or []),
+                               NotificationBellState.load_bell])
         return page
 
     return decorate

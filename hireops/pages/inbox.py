@@ -5,8 +5,10 @@ import reflex as rx
 from hireops import routes
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import card, data_table, empty_state
+from hireops.pages.inbox_message import message_dialog
 from hireops.services.inbox import AttachmentRow, EmailRow
 from hireops.state.inbox import InboxState as S
+from hireops.state.inbox_message import InboxMessageState
 
 _STATUS_COLORS = {"processed": "green", "failed": "red", "new": "blue", "processing": "amber"}
 
@@ -25,6 +27,7 @@ def _category(email: EmailRow) -> rx.Component:
         email.category,
         ("application", rx.badge("application", color_scheme="indigo", variant="solid")),
         ("general", rx.badge("general", color_scheme="gray", variant="soft")),
+        ("reply", rx.badge("reply", color_scheme="green", variant="soft")),
         rx.badge(email.category, color_scheme="amber", variant="soft"),
     )
     return rx.tooltip(
@@ -53,7 +56,9 @@ def _attachment(attachment: AttachmentRow) -> rx.Component:
 
 def _subject(email: EmailRow) -> rx.Component:
     return rx.vstack(
-        rx.text(email.subject, size="2", weight="medium"),
+        rx.link(email.subject, size="2", weight="medium", href="#",
+                on_click=[rx.prevent_default, InboxMessageState.open_message(email.id)],
+                class_name="open-message", color=rx.color("gray", 12)),
         rx.cond(email.failure_reason != "",
                 rx.text(email.failure_reason, size="1", color=rx.color("red", 11))),
         rx.foreach(email.warnings,
@@ -139,6 +144,7 @@ def _toolbar() -> rx.Component:
             rx.select.content(rx.select.item("Any category", value="all"),
                               rx.select.item("Applications", value="candidate_application"),
                               rx.select.item("General", value="general"),
+                              rx.select.item("Replies", value="reply"),
                               rx.select.item("Unknown", value="unknown")),
             value=rx.cond(S.category_filter == "", "all", S.category_filter),
             on_change=S.filter_category,
@@ -163,5 +169,6 @@ def inbox() -> rx.Component:
                         "Messages from the recruiting mailbox appear here, classified, with the "
                         "candidates they created. Press Sync now to check for new mail."),
         ),
+        message_dialog(),
         spacing="3", width="100%",
     )

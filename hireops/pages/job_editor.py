@@ -5,7 +5,9 @@ import reflex as rx
 from hireops import routes
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import card, error_callout
+from hireops.pages.job_owner import job_owner_card
 from hireops.state.job_editor import JobEditorState as S
+from hireops.state.job_owner import JobOwnerState
 
 
 def _label(text: str, hint: str = "") -> rx.Component:
@@ -176,6 +178,7 @@ def new_job() -> rx.Component:
     return _form()
 
 
-@recruiter_page(route=routes.JOB_EDIT, title="Edit job", on_load=[S.load], actions=_actions)
+@recruiter_page(route=routes.JOB_EDIT, title="Edit job",
+                on_load=[S.load, JobOwnerState.load_owner], actions=_actions)
 def edit_job() -> rx.Component:
-    return _form()
+    return rx.vstack(job_owner_card(), _form(), spacing="4", width="100%")

@@ -20,6 +20,7 @@ from hireops.services.ai.calls import generate_job, score_resume
 from hireops.services.ai.schemas import JobInput
 from hireops.services.audit import record_event
 from hireops.services.auth import create_user, get_user_by_email
+from hireops.services.demo_conversation import seed_demo_conversation
 
 DEMO_ADMIN_EMAIL = "admin@hireops.demo"
 DEMO_ADMIN_PASSWORD = "hireops-demo-admin"
@@ -49,6 +50,10 @@ def seed_demo(*, session: Session) -> str:
     created = sum(_demo_candidate(session, entry, jobs, local) for entry in _demo_candidates())
     session.commit()
     mail = _demo_mail(get_settings().inbox_maildir)
+    first = _demo_candidates()[0]
+    mail += seed_demo_conversation(session=session, admin=admin, job=jobs[first["job"]],
+                                   email=first["email"].lower(),
+                                   maildir=get_settings().inbox_maildir)
     return (f"demo ready: admin {DEMO_ADMIN_EMAIL}, {len(jobs)} jobs, {created} new "
             f"candidate(s), {mail} demo message(s) put in the inbox")
 

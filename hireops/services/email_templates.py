@@ -22,17 +22,23 @@ from hireops.services.interview.links import link_url
 from hireops.services.runtime_settings import current_settings
 
 TemplateKind = Literal["invite", "schedule_confirmation", "rejection", "link_reminder",
-                       "application_received"]
+                       "application_received", "message_question", "message_update"]
 TEMPLATE_KINDS: tuple[TemplateKind, ...] = (
-    "invite", "schedule_confirmation", "rejection", "link_reminder", "application_received")
+    "invite", "schedule_confirmation", "rejection", "link_reminder", "application_received",
+    "message_question", "message_update")
+# The starting points HR can pick when writing to a candidate from the candidate page.
+CONVERSATION_TEMPLATE_KINDS: tuple[TemplateKind, ...] = ("message_question", "message_update")
 # The outbox's `kind` for mail made from each template.
 OUTBOX_KIND: dict[TemplateKind, str] = {
     "invite": "invite", "schedule_confirmation": "schedule", "rejection": "rejection",
-    "link_reminder": "reminder", "application_received": "acknowledgement"}
+    "link_reminder": "reminder", "application_received": "acknowledgement",
+    "message_question": "conversation", "message_update": "conversation"}
 TEMPLATE_TITLES: dict[TemplateKind, str] = {
     "invite": "Interview invitation", "schedule_confirmation": "Schedule confirmation",
     "rejection": "Rejection", "link_reminder": "Interview link reminder",
-    "application_received": "Application received (careers page)"}
+    "application_received": "Application received (careers page)",
+    "message_question": "Message: a question for the candidate",
+    "message_update": "Message: an update on the application"}
 
 _COMMON = ("candidate_name", "job_title", "company_name", "recruiter_name")
 # Each template only offers the values its sender actually has (no slot before scheduling).
@@ -42,11 +48,14 @@ PLACEHOLDERS: dict[TemplateKind, tuple[str, ...]] = {
     "rejection": (*_COMMON, "reason"),
     "link_reminder": (*_COMMON, "interview_link", "link_expires"),
     "application_received": ("candidate_name", "job_title", "company_name"),
+    "message_question": _COMMON,
+    "message_update": _COMMON,
 }
 # A body without these would not do its job (an invitation with no link).
 REQUIRED_IN_BODY: dict[TemplateKind, tuple[str, ...]] = {
     "invite": ("interview_link",), "schedule_confirmation": ("slot",), "rejection": (),
-    "link_reminder": ("interview_link",), "application_received": ()}
+    "link_reminder": ("interview_link",), "application_received": (),
+    "message_question": (), "message_update": ()}
 # Values shown as links in the HTML version (only when they are http(s) addresses).
 _LINK_FIELDS = frozenset({"interview_link"})
 MAX_SUBJECT_CHARS = 200
@@ -91,6 +100,21 @@ DEFAULT_TEMPLATES: dict[TemplateKind, tuple[str, str]] = {
         "received your application and resume, and our team will review them. We will get "
         "back to you by email.\n\n"
         "Kind regards,\nThe {company_name} hiring team"),
+    # Written from the candidate page; HR edits the text before sending.
+    "message_question": (
+        "A question about your application for {job_title}",
+        "Hello {candidate_name},\n\n"
+        "Thank you for your application for the {job_title} position at {company_name}. "
+        "Before we go further we have a question for you:\n\n"
+        "[your question]\n\n"
+        "You can simply reply to this email.\n\n" + _SIGNATURE),
+    "message_update": (
+        "An update on your application for {job_title}",
+        "Hello {candidate_name},\n\n"
+        "We wanted to let you know where your application for the {job_title} position at "
+        "{company_name} stands:\n\n"
+        "[your update]\n\n"
+        "If you have any questions, reply to this email.\n\n" + _SIGNATURE),
 }
 
 

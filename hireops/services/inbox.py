@@ -79,14 +79,16 @@ def list_emails(*, session: Session, status: str = "", category: str = "", searc
                             or_(Email.candidate_id.is_(None),
                                 Email.candidate_id.not_in(hidden_candidates())))
     rows = session.exec(query).all()
-    attachments = _attachments_by_email(session, [email.id for email, _ in rows])
+    attachments = attachments_by_email(session, [email.id for email, _ in rows])
     hidden = hidden_candidate_ids(session=session, candidate_ids=[
         email.candidate_id for email, _ in rows if email.candidate_id])
     return [_row(email, name, attachments.get(email.id, []), email.candidate_id in hidden)
             for email, name in rows]
 
 
-def _attachments_by_email(session: Session, email_ids: list[int]) -> dict[int, list[AttachmentRow]]:
+def attachments_by_email(session: Session,
+                         email_ids: list[int]) -> dict[int, list[AttachmentRow]]:
+    """Each message's attachments as the inbox shows them, by message id."""
     if not email_ids:
         return {}
     found: dict[int, list[AttachmentRow]] = {}

@@ -132,6 +132,7 @@ def _add_emails(session: Session, parsed: list[tuple[RawMessage, ParsedMessage]]
         to_address=message.to_address[:998], subject=message.subject[:998],
         body_text=message.body_text, body_format=message.body_format,
         received_at=message.received_at,
+        in_reply_to=message.in_reply_to[:998], reference_ids=" ".join(message.references),
         warnings=list(message.parse_warnings),
     ) for raw, message in parsed]
     session.add_all(emails)

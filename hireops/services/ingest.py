@@ -30,6 +30,7 @@ from hireops.services.inbox_processing import Analysis, OpenJobs, claim_pending,
 from hireops.services.inbox_recording import ProcessOutcome, mark_failed, record_analyses
 from hireops.services.inbox_store import known_source_refs, store_messages
 from hireops.services.mail.sources import MailSource
+from hireops.services.reply_threading import thread_replies
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,8 @@ class IngestSummary:
     processed: int = 0
     candidates_created: int = 0
     applications_created: int = 0
+    # Replies filed under a candidate's conversation instead of being classified.
+    replies_threaded: int = 0
     failed: list[dict] = field(default_factory=list)
     # Set when the source itself could not be read; what was stored before is kept.
     source_error: str = ""
@@ -171,6 +174,13 @@ class _Processing:
             batch = claim_pending(session=self.session, limit=self.batch_size)
             if not batch:
                 return
+            # Replies to our own mail join their conversation; only the rest is classified.
+            unthreaded = thread_replies(session=self.session, email_ids=batch)
+            self.summary.replies_threaded += len(batch) - len(unthreaded)
+            self.summary.processed += len(batch) - len(unthreaded)
+            batch = unthreaded
+            if not batch:
+                continue
             work = load_work(session=self.session, email_ids=batch)
             self.running.append(self.runner.submit(work))
 

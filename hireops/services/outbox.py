@@ -31,12 +31,14 @@ from hireops.services.mail.sender import (
     OutgoingMail,
     delivery_of,
     message_id_for_key,
+    outbox_message_ref,
 )
 from hireops.services.runtime_settings import current_settings
 
 log = logging.getLogger(__name__)
 
-OUTBOX_KINDS = ("invite", "schedule", "rejection", "reminder", "acknowledgement")
+OUTBOX_KINDS = ("invite", "schedule", "rejection", "reminder", "acknowledgement",
+                "conversation", "notification")
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 # The audit event of a message written to the local outbox folder (no mail server set).
 MAIL_SAVED_TO_FOLDER = "mail.saved_to_outbox_folder"
@@ -79,6 +81,7 @@ def enqueue_mail(
     body_html: str = "",
     ics: str = "",
     application_id: int | None = None,
+    in_reply_to: str = "",
 ) -> OutboxMessage:
     """Queue one mail in the caller's transaction; the same key returns the existing row."""
     _check_mail(idempotency_key, kind, to_address, subject, body_text)
@@ -86,9 +89,10 @@ def enqueue_mail(
     if existing is not None:
         return existing
     message = OutboxMessage(
-        idempotency_key=idempotency_key, kind=kind, to_address=to_address.strip(),
+        idempotency_key=idempotency_key, message_ref=outbox_message_ref(idempotency_key),
+        kind=kind, to_address=to_address.strip(),
         subject=subject, body_text=body_text, body_html=body_html, ics=ics,
-        application_id=application_id, status=PENDING, next_attempt_at=utcnow())
+        in_reply_to=in_reply_to, application_id=application_id, status=PENDING, next_attempt_at=utcnow())
     _begin_sqlite_transaction(session)
     try:
         # The savepoint keeps the caller's other changes when another worker won the race.
@@ -216,7 +220,7 @@ def _claim(session: Session, message_id: int, now: datetime) -> _Claim | None:
     claim = _Claim(id=row.id, attempts=row.attempts, application_id=row.application_id,
                    kind=row.kind, mail=OutgoingMail(
                        to=row.to_address, subject=row.subject, text=row.body_text,
-                       html=row.body_html, ics=row.ics,
+                       html=row.body_html, ics=row.ics, in_reply_to=row.in_reply_to,
                        message_id=message_id_for_key(row.idempotency_key, domain=domain)))
     session.commit()
     return claim

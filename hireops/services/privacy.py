@@ -24,6 +24,7 @@ from hireops.models import (
     Application,
     Attachment,
     Candidate,
+    ConversationMessage,
     Decision,
     Email,
     ErasedMessage,
@@ -33,6 +34,7 @@ from hireops.models import (
     InterviewLink,
     InterviewSignal,
     InterviewTurn,
+    Notification,
     OutboxMessage,
     User,
     utcnow,
@@ -117,7 +119,10 @@ def export_candidate_data(*, session: Session, candidate_id: int) -> bytes:
         "bookings": _dump(session.exec(select(InterviewBooking).where(
             InterviewBooking.application_id.in_(trace.application_ids)))),
         "emails_sent": _dump(session.exec(select(OutboxMessage).where(
-            OutboxMessage.application_id.in_(trace.application_ids)))),
+            _sent_to(session, trace)))),
+        "conversation": _dump(session.exec(select(ConversationMessage).where(
+            ConversationMessage.candidate_id.in_(trace.candidate_ids))
+            .order_by(ConversationMessage.id))),
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -142,6 +147,16 @@ def _entry_name(attachment: Attachment) -> str:
                    UNSAFE_IN_FILE_NAMES else "_" for character in attachment.filename)
     # Windows drops a trailing dot or space, which would make two names the same.
     return f"files/{attachment.id}-{name.rstrip('. ') or 'file'}"
+
+
+def _sent_to(session: Session, trace: Footprint) -> sa.ColumnElement[bool]:
+    """The outbox rows of mail to the person: about their applications, or written to them
+    from the candidate page (which may name no application)."""
+    written = select(ConversationMessage.outbox_id).where(
+        ConversationMessage.candidate_id.in_(trace.candidate_ids),
+        ConversationMessage.outbox_id.is_not(None))
+    return sa.or_(OutboxMessage.application_id.in_(trace.application_ids),
+                  OutboxMessage.id.in_(list(session.exec(written))))
 
 
 def _scrub_events(session: Session, trace: Footprint) -> int:
@@ -187,8 +202,8 @@ def erase_candidate(*, session: Session, candidate_id: int, actor: User | None,
     trace = _footprint(session, candidate_id)
     files = _unshared_files(session, trace)
     apps, links = trace.application_ids, trace.link_ids
-    sent_keys = list(session.exec(select(OutboxMessage.idempotency_key)
-                                  .where(OutboxMessage.application_id.in_(apps))))
+    sent = _sent_to(session, trace)
+    sent_keys = list(session.exec(select(OutboxMessage.idempotency_key).where(sent)))
     counts = {"events_scrubbed": _scrub_events(session, trace),
               "mail_tombstones": _remember_erased_mail(session, trace)}
     for name, model, condition in (
@@ -198,7 +213,11 @@ def erase_candidate(*, session: Session, candidate_id: int, actor: User | None,
         ("decisions", Decision, Decision.application_id.in_(apps)),
         ("bookings", InterviewBooking, InterviewBooking.application_id.in_(apps)),
         ("flags", AIFlag, AIFlag.application_id.in_(apps)),
-        ("emails_sent", OutboxMessage, OutboxMessage.application_id.in_(apps)),
+        # Conversation rows point at the outbox and the emails: they go first.
+        ("conversation", ConversationMessage,
+         ConversationMessage.candidate_id.in_(trace.candidate_ids)),
+        ("notifications", Notification, Notification.candidate_id.in_(trace.candidate_ids)),
+        ("emails_sent", OutboxMessage, sent),
         ("interview_links", InterviewLink, InterviewLink.id.in_(links)),
         ("applications", Application, Application.id.in_(apps)),
         ("attachments", Attachment, Attachment.id.in_(trace.attachment_ids)),
@@ -241,9 +260,12 @@ def anonymise_candidate(*, session: Session, candidate_id: int, actor_label: str
                     .values(extracted_text="", storage_path="", filename="removed"))
     session.execute(sa.update(InterviewTurn).where(InterviewTurn.link_id.in_(trace.link_ids))
                     .values(text="[removed]"))
-    session.execute(sa.update(OutboxMessage).where(
-        OutboxMessage.application_id.in_(trace.application_ids)).values(
+    session.execute(sa.update(OutboxMessage).where(_sent_to(session, trace)).values(
         to_address="", body_text="", body_html="", ics=""))
+    session.execute(sa.update(ConversationMessage).where(
+        ConversationMessage.candidate_id.in_(trace.candidate_ids)).values(
+        subject="", body_text="", from_address="", message_id=""))
+    _delete(session, Notification, Notification.candidate_id.in_(trace.candidate_ids))
     _scrub_events(session, trace)
     record_event(session=session, action="candidate.anonymised", actor_label=actor_label,
                  entity_type="candidate", entity_id=candidate_id,

@@ -28,6 +28,7 @@ from hireops.services.leases import acquire_lease, release_lease
 from hireops.services.login_throttle import purge_forgotten
 from hireops.services.mail.sender import configured_sender
 from hireops.services.mail_config import configured_mail_source
+from hireops.services.notifications import notify_from_events, send_digests
 from hireops.services.outbox import DeliveryReport, deliver_due
 from hireops.services.privacy import anonymise_inactive
 from hireops.services.rate_limit import purge_closed_windows
@@ -178,7 +179,9 @@ class InboxPoller:
                                ("reminders_queued", _queue_reminders),
                                ("evaluations_run", _run_evaluations),
                                ("candidates_anonymised", _apply_retention),
-                               ("throttles_purged", _purge_throttles)):
+                               ("throttles_purged", _purge_throttles),
+                               ("notifications_made", _make_notifications),
+                               ("digests_queued", _queue_digests)):
                 try:
                     done[name] = task()
                 except Exception:  # the scheduler must outlive any single failure
@@ -213,6 +216,16 @@ def _purge_throttles() -> int:
     with session_scope() as session:
         return (purge_forgotten(session=session)
                 + purge_closed_windows(session=session, older_than_s=RATE_LIMIT_ROWS_KEPT_S))
+
+
+def _make_notifications() -> int:
+    with session_scope() as session:
+        return notify_from_events(session=session)
+
+
+def _queue_digests() -> int:
+    with session_scope() as session:
+        return send_digests(session=session)
 
 
 def _run_evaluations() -> int:

@@ -18,7 +18,7 @@ from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, require
 from hireops.state.auth import AuthState
 
 STATUS_FILTERS = ("new", "processing", "processed", "failed")
-CATEGORY_FILTERS = ("candidate_application", "general", "unknown")
+CATEGORY_FILTERS = ("candidate_application", "general", "unknown", "reply")
 
 
 class InboxState(AuthState):

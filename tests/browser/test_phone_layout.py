@@ -37,6 +37,7 @@ RECRUITER_PAGES = (
     ("/settings", "Settings"),
     ("/settings/api", "API tokens"),
     ("/settings/equal-opportunities", "Equal opportunities"),
+    ("/notifications", "Notifications"),
 )
 
 

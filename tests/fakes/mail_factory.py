@@ -19,8 +19,10 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 def build_email(*, sender: str, sender_name: str = "", subject: str, body: str,
                 attachments: list[tuple[str, str, bytes]] = (), message_id: str | None = "",
                 html: str = "", to: str = "jobs@hireops.example",
-                date: datetime | None = None) -> bytes:
-    """One message; message_id "" makes a fresh one, None leaves the header out."""
+                date: datetime | None = None,
+                extra_headers: dict[str, str] | None = None) -> bytes:
+    """One message; message_id "" makes a fresh one, None leaves the header out;
+    `extra_headers` adds more (In-Reply-To, References)."""
     message = EmailMessage()
     message["From"] = f"{sender_name} <{sender}>" if sender_name else sender
     message["To"] = to
@@ -28,6 +30,8 @@ def build_email(*, sender: str, sender_name: str = "", subject: str, body: str,
     message["Date"] = format_datetime(date or datetime(2026, 11, 2, 9, 30, tzinfo=timezone.utc))
     if message_id is not None:
         message["Message-ID"] = message_id or make_msgid(domain="mail.example")
+    for name, value in (extra_headers or {}).items():
+        message[name] = value
     if body:
         message.set_content(body)
     if html:

@@ -160,6 +160,13 @@ def test_maildir_sender_writes_the_same_mime_message(tmp_path) -> None:
     assert len(list((tmp_path / "sent" / "new").iterdir())) == 1
 
 
+def test_the_maildir_and_its_missing_parents_are_created(tmp_path) -> None:
+    # A fresh installation: DATA_DIR does not exist until something is stored in it.
+    folder = tmp_path / "data" / "sent_mail"
+    MaildirSender(folder, from_address="r@acme.test").send(_mail())
+    assert len(list((folder / "new").iterdir())) == 1
+
+
 def test_unwritable_maildir_is_a_temporary_failure(tmp_path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the Maildir should be")

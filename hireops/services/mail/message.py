@@ -48,5 +48,8 @@ class ParsedMessage:
     attachments: list[ParsedAttachment] = field(default_factory=list)
     # What the body text was read from: "text" (a plain part), "html" (converted), "" (none).
     body_format: str = ""
+    # The normalised Message-ID this one answers, and the thread before it (newest last).
+    in_reply_to: str = ""
+    references: list[str] = field(default_factory=list)
     # Problems met while parsing (bad header encodings, undecodable parts), for the inbox page.
     parse_warnings: list[str] = field(default_factory=list)

@@ -47,6 +47,11 @@ MAX_BODY_BYTES = 1024 * 1024
 PLAIN_STUB_CHARS = 200
 STUB_RATIO = 5
 _MESSAGE_ID_MAX = 900
+# Threading headers: how much of one is read, and how many References are kept (the newest;
+# a long thread's oldest ids add nothing a nearer one does not).
+_THREAD_HEADER_MAX = 20_000
+_MAX_REFERENCES = 30
+_THREAD_ID = re.compile(r"<[^<>\s]{1,900}>")
 # The stored key's column width (Email.message_key).
 _KEY_MAX = 255
 # Headers added or rewritten on each delivery; left out of the content hash so the same
@@ -185,8 +190,21 @@ def _parse_message(raw: bytes) -> ParsedMessage:
         body_format=body_format,
         received_at=_date(_raw_header(headers, "Date"), warnings),
         attachments=collected.attachments,
+        in_reply_to=next(iter(thread_ids(_raw_header(headers, "In-Reply-To"))), ""),
+        references=thread_ids(_raw_header(headers, "References"))[-_MAX_REFERENCES:],
         parse_warnings=_dedupe(warnings)[:_MAX_WARNINGS],
     )
+
+
+def thread_ids(value: str) -> list[str]:
+    """The normalised Message-IDs in an In-Reply-To or References header, in order; anything
+    else in the header (comments, stray words) is ignored. One linear scan of a bounded text."""
+    found = []
+    for bracketed in _THREAD_ID.findall(value[:_THREAD_HEADER_MAX]):
+        normalised = normalise_message_id(bracketed)
+        if normalised and normalised not in found:
+            found.append(normalised)
+    return found
 
 
 def message_key(raw: bytes, message_id: str) -> str:

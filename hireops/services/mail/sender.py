@@ -61,6 +61,8 @@ class OutgoingMail:
     # The Message-ID header, derived from the outbox idempotency key (`message_id_for_key`)
     # so that a receiver can drop the copy a crash-then-retry may deliver twice.
     message_id: str = ""
+    # The Message-ID this message answers ("<...>"), sent as In-Reply-To and References.
+    in_reply_to: str = ""
 
 
 class MailSender(Protocol):
@@ -87,6 +89,12 @@ def outbox_message_id_start(idempotency_key: str) -> str:
     return f"<outbox.{digest}@"
 
 
+def outbox_message_ref(idempotency_key: str) -> str:
+    """The local part of an outbox message's Message-ID ("outbox.<digest>"), stored with the
+    message so that a reply naming it in In-Reply-To or References finds it by index."""
+    return outbox_message_id_start(idempotency_key)[1:-1]
+
+
 def build_mime(message: OutgoingMail, *, from_address: str, from_name: str) -> EmailMessage:
     """The full MIME message: text, optional HTML, optional calendar invitation."""
     mime = EmailMessage()
@@ -96,6 +104,8 @@ def build_mime(message: OutgoingMail, *, from_address: str, from_name: str) -> E
     mime["Date"] = format_datetime(utcnow())
     mime["Message-ID"] = message.message_id or message_id_for_key(
         f"{message.to}\n{message.subject}\n{message.text}", domain=_domain(from_address))
+    if message.in_reply_to:
+        mime["In-Reply-To"] = mime["References"] = message.in_reply_to
     mime.set_content(message.text)
     if message.html:
         mime.add_alternative(message.html, subtype="html")
@@ -345,6 +355,8 @@ class MaildirSender:
         """Store one message; a folder that cannot be written is a temporary failure."""
         mime = _build_or_fail(message, self.from_address, self.from_name)
         try:
+            # Maildir(create=True) makes only the last folder; DATA_DIR may not exist yet.
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             mailbox.Maildir(self.path, create=True).add(mime.as_bytes())
         except OSError as exc:
             raise MailSendError(f"Cannot write to the outgoing-mail folder {self.path}: "
