@@ -125,3 +125,13 @@ def add_to_job(*, session: Session, job_id: int, candidate_ids: list[int],
     for application_id in created_ids:
         rescore_application(session=session, application_id=application_id, actor=actor)
     return len(created_ids)
+
+
+def add_applicants_to_job(*, session: Session, job_id: int, application_ids: list[int],
+                          actor: User | None) -> int:
+    """`add_to_job` for the people behind tracker rows (talent pool or other jobs' applicants):
+    each person once, however many of their rows were picked; returns how many were new."""
+    candidate_ids = session.exec(select(Application.candidate_id)
+                                 .where(Application.id.in_(sorted(set(application_ids))))).all()
+    return add_to_job(session=session, job_id=job_id, candidate_ids=list(candidate_ids),
+                      actor=actor)
