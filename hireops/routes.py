@@ -16,6 +16,7 @@ SETTINGS_EQUAL_OPPORTUNITIES = "/settings/equal-opportunities"
 INTERVIEW = "/interview/[token]"
 CANDIDATE = "/candidates/view"  # ?id=<candidate id>
 JOB_RANKING = "/jobs/ranking"  # ?id=<job id>
+JOB_BOARD = "/jobs/board"  # ?id=<job id>
 # Public, no sign-in: the open jobs, one job with its apply form, and what follows.
 CAREERS = "/careers"
 CAREERS_JOB = "/careers/[job]"  # <job id>-<title words>

@@ -3,17 +3,22 @@ inline stage changes and exports."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import reflex as rx
 from sqlmodel import select
 
+from hireops import routes
 from hireops.db import session_scope
-from hireops.models import Job, Stage
+from hireops.models import Job, JobStatus, Stage
 from hireops.services.dashboard import STAGE_LABELS
 from hireops.services.export import export_rows, export_tracker
+from hireops.services.jobs import JobNotFound
 from hireops.services.interview.invitations import invite_applications
+from hireops.services.tags import InvalidTag, add_tags, all_tags, remove_tag
+from hireops.services.talent_pool import add_applicants_to_job
 from hireops.services.tracker import (
     MIN_REJECTION_REASON,
     RejectionNeedsReason,
@@ -48,6 +53,8 @@ class TrackerState(AuthState):
     job_filter: str = ""
     stage_filter: str = ""
     decision_filter: str = ""
+    # One tag the grid is narrowed to ("" for any).
+    tag_filter: str = ""
     # Minimum resume score as typed ("" for none).
     resume_min: str = ""
     sort_column: str = "last_activity"
@@ -55,6 +62,14 @@ class TrackerState(AuthState):
     hidden_columns: list[str] = list(DEFAULT_HIDDEN)
     selected: list[int] = []
     job_options: list[Option] = []
+    # Open jobs, where picked candidates can be added; every tag in use, for the filter.
+    open_job_options: list[Option] = []
+    tag_options: list[str] = []
+    # The bulk bar's tag box, and the job picked to add the selection to.
+    tag_text: str = ""
+    add_job_id: str = ""
+    # Adding to a job scores each person: the button spins meanwhile.
+    adding: bool = False
     # The reject dialog (one row's stage menu or the bulk bar): open flag, reason, and the
     # applications it will reject.
     rejecting: bool = False
@@ -74,12 +89,31 @@ class TrackerState(AuthState):
     def all_selected(self) -> bool:
         return bool(self.rows) and all(r.application_id in self.selected for r in self.rows)
 
+    @rx.var
+    def board_url(self) -> str:
+        """The pipeline board of the job the grid is narrowed to ("" when none is)."""
+        return f"{routes.JOB_BOARD}?id={self.job_filter}" if self.job_filter.isdigit() else ""
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def open_page(self):
+        """The grid as a link asks for it: ?job=<id> narrows it to one job (the board's
+        Grid switch)."""
+        job = str(self.router.url.query_parameters.get("job", ""))
+        if job.isdigit():
+            self.job_filter, self.page = job, 1
+        return TrackerState.load
+
     @rx.event
     @requires(*READ_ROLES)
     def load(self):
         with session_scope() as session:
             jobs = session.exec(select(Job.id, Job.title).order_by(Job.title)).all()
             self.job_options = [Option(str(job_id), title) for job_id, title in jobs]
+            open_jobs = session.exec(select(Job.id, Job.title).where(
+                Job.status == JobStatus.open).order_by(Job.title)).all()
+            self.open_job_options = [Option(str(job_id), title) for job_id, title in open_jobs]
+            self.tag_options = all_tags(session=session)
             result = query_tracker(session=session, filter=self._filter(), sort=self._sort(),
                                    page=self.page, page_size=int(self.page_size))
         self.rows, self.total, self.page = result.rows, result.total, result.page
@@ -89,7 +123,8 @@ class TrackerState(AuthState):
     @rx.event
     @requires(*READ_ROLES)
     def set_filter(self, name: str, value: str):
-        if name in ("search", "job_filter", "stage_filter", "decision_filter", "resume_min"):
+        if name in ("search", "job_filter", "stage_filter", "decision_filter", "resume_min",
+                    "tag_filter"):
             setattr(self, name, "" if value == "all" else str(value)[:200])
             self.page = 1
         return TrackerState.load
@@ -98,6 +133,7 @@ class TrackerState(AuthState):
     @requires(*READ_ROLES)
     def clear_filters(self):
         self.search = self.job_filter = self.stage_filter = self.decision_filter = ""
+        self.tag_filter = ""
         self.resume_min, self.page = "", 1
         return TrackerState.load
 
@@ -211,6 +247,63 @@ class TrackerState(AuthState):
         return [TrackerState.load, *toasts]
 
     @rx.event
+    @requires(*WRITE_ROLES)
+    def set_tag_text(self, text: str):
+        self.tag_text = str(text)[:200]
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def tag_selected(self):
+        """Put the typed tags (comma-separated) on the people of the selected rows."""
+        if not self.selected:
+            return rx.toast.warning("Select applications first.")
+        rows = {r.application_id: r.candidate_id for r in self.rows}
+        candidate_ids = [rows[i] for i in self.selected if i in rows]
+        try:
+            with session_scope() as session:
+                added = add_tags(session=session, candidate_ids=candidate_ids,
+                                 text=self.tag_text, actor=current_actor())
+        except InvalidTag as refused:
+            return rx.toast.error(str(refused))
+        self.tag_text = ""
+        return [TrackerState.load, rx.toast.success(f"{added} tag(s) added.")]
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def untag(self, candidate_id: int, tag: str):
+        with session_scope() as session:
+            remove_tag(session=session, candidate_id=int(candidate_id), tag=str(tag),
+                       actor=current_actor())
+        return TrackerState.load
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def set_add_job(self, job_id: str):
+        self.add_job_id = str(job_id) if str(job_id).isdigit() else ""
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    async def add_selected_to_job(self):
+        """Apply the people of the selected rows to the picked job; each is scored as the
+        inbox scores, off the event loop."""
+        if not self.selected or not self.add_job_id:
+            yield rx.toast.warning("Select applications and a job first.")
+            return
+        job_id, picked, actor = int(self.add_job_id), list(self.selected), current_actor()
+        self.adding = True
+        yield
+        try:
+            added = await asyncio.to_thread(_add_to_job, job_id, picked, actor)
+        except JobNotFound:
+            self.adding = False
+            yield rx.toast.error("That job does not exist.")
+            return
+        self.adding, self.selected, self.add_job_id = False, [], ""
+        yield TrackerState.load
+        yield rx.toast.success(f"{added} candidate(s) added to the job and scored (people "
+                               "already applied to it are left as they are).")
+
+    @rx.event
     @requires(*READ_ROLES)
     def export(self, fmt: str):
         if fmt not in ("csv", "xlsx"):
@@ -247,7 +340,14 @@ class TrackerState(AuthState):
             stages=[Stage(self.stage_filter)] if self.stage_filter in Stage._value2member_map_
             else [],
             decisions=[self.decision_filter] if self.decision_filter else [],
+            tags=[self.tag_filter] if self.tag_filter else [],
             resume_min=resume_min, search=self.search)
 
     def _sort(self) -> TrackerSort:
         return TrackerSort(column=self.sort_column, direction=self.sort_direction)
+
+
+def _add_to_job(job_id: int, application_ids: list[int], actor) -> int:
+    with session_scope() as session:
+        return add_applicants_to_job(session=session, job_id=job_id,
+                                     application_ids=application_ids, actor=actor)
