@@ -4,7 +4,8 @@
 // board back, so a refused move simply leaves the card where it was.
 import { useEffect, useRef } from "react";
 import {
-  DndContext, MouseSensor, TouchSensor, useDraggable, useDroppable, useSensor, useSensors,
+  DndContext, MouseSensor, TouchSensor, pointerWithin, useDraggable, useDroppable, useSensor,
+  useSensors,
 } from "@dnd-kit/core";
 
 export function DragBoard({ onMove, children, id, className, style }) {
@@ -20,7 +21,9 @@ export function DragBoard({ onMove, children, id, className, style }) {
     onMove({ application_id: from.applicationId, stage: String(over.id) });
   };
   return (
-    <DndContext sensors={sensors} onDragEnd={handleDragEnd}>
+    // The column under the pointer takes the card (not the one the tall card overlaps most);
+    // released between columns, nothing moves.
+    <DndContext sensors={sensors} collisionDetection={pointerWithin} onDragEnd={handleDragEnd}>
       <div id={id} className={className} style={style}>{children}</div>
     </DndContext>
   );

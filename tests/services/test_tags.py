@@ -138,3 +138,17 @@ def test_picked_applicants_are_added_to_a_job_once_each_scored_and_audited(sessi
     assert created.actor_label == actor.email
     assert add_applicants_to_job(session=session, job_id=backend.id, actor=actor,
                                  application_ids=[pool.id]) == 0
+
+
+def test_the_demo_shows_tags(session: Session, monkeypatch):
+    from hireops.config import get_settings
+    from hireops.services.demo import seed_demo
+
+    monkeypatch.setenv("DEMO_MODE", "true")
+    get_settings.cache_clear()
+    seed_demo(session=session)
+    seed_demo(session=session)  # a second run adds nothing twice
+    assert all_tags(session=session) == ["Python", "Referral", "Spring fair", "SQL"]
+    rows = list_tracker_rows(session=session, filter=TrackerFilter(tags=["sql"]),
+                             sort=TrackerSort(column="candidate", direction="asc"))
+    assert [row.candidate_name for row in rows] == ["Lucas Martin", "Priya Raman"]
