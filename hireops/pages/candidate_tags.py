@@ -26,15 +26,14 @@ def tags_section() -> rx.Component:
         rx.cond(T.tags.length() > 0,
                 rx.flex(rx.foreach(T.tags, _tag), gap="6px", wrap="wrap", id="candidate-tags"),
                 rx.text("No tags yet.", size="2", color=rx.color("gray", 10))),
-        rx.cond(T.can_edit, rx.form(
-            rx.hstack(
-                rx.input(value=T.new_tags, on_change=T.set_new_tags,
-                         placeholder="Add tags, separated by commas", max_length=200,
-                         id="candidate-tag-input", flex="1", min_width="0"),
-                rx.button("Add", type="submit", variant="soft", id="candidate-tag-add",
-                          disabled=T.new_tags.strip() == ""),
-                spacing="2", width="100%", padding_top="12px"),
-            on_submit=lambda _: T.add_new_tags(), reset_on_submit=False)),
+        rx.cond(T.can_edit, rx.hstack(
+            rx.input(value=T.new_tags, on_change=T.set_new_tags,
+                     placeholder="Add tags, separated by commas", max_length=200,
+                     id="candidate-tag-input", flex="1", min_width="0",
+                     on_key_down=T.add_on_enter),
+            rx.button("Add", variant="soft", id="candidate-tag-add", on_click=T.add_new_tags,
+                      disabled=T.new_tags.strip() == ""),
+            spacing="2", width="100%", padding_top="12px")),
         rx.text(f"Up to {MAX_TAG_LENGTH} characters each; the tracker filters by them.",
                 size="1", color=rx.color("gray", 10), padding_top="6px"),
         width="100%",

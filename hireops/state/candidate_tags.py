@@ -41,6 +41,13 @@ class CandidateTagsState(CandidateState):
 
     @rx.event
     @requires(*WRITE_ROLES)
+    def add_on_enter(self, key: str):
+        if key == "Enter" and self.new_tags.strip():
+            return CandidateTagsState.add_new_tags
+        return None
+
+    @rx.event
+    @requires(*WRITE_ROLES)
     def remove(self, tag: str):
         with session_scope() as session:
             remove_tag(session=session, candidate_id=self.candidate_id, tag=str(tag),

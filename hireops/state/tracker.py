@@ -265,7 +265,7 @@ class TrackerState(AuthState):
                                  text=self.tag_text, actor=current_actor())
         except InvalidTag as refused:
             return rx.toast.error(str(refused))
-        self.tag_text = ""
+        self.tag_text, self.selected = "", []
         return [TrackerState.load, rx.toast.success(f"{added} tag(s) added.")]
 
     @rx.event

@@ -99,3 +99,26 @@ def test_tag_filter_and_add_to_a_job(page: Page, running_app, app_db, people, wi
     tags = app_db.exec(select(CandidateTag.candidate_id, CandidateTag.tag)).all()
     assert (apps["vic"].candidate_id, "Python") not in tags
     assert (apps["una"].candidate_id, "Python") in tags
+
+
+def test_tags_on_the_candidate_page(page: Page, running_app, app_db, people):
+    suffix, _, apps = people
+    sign_in(page, running_app)
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+    page.goto(f"{running_app.url}/candidates/view?id={apps['una'].candidate_id}")
+    expect(page.locator("#candidate-name")).to_contain_text("Una Tagged")
+    page.fill("#candidate-tag-input", "Referral, spring fair")
+    page.press("#candidate-tag-input", "Enter")
+    tags = page.locator("#candidate-tags .candidate-tag")
+    expect(tags).to_have_count(2)
+    expect(page.locator("#candidate-tags")).to_contain_text("Referral")
+    page.fill("#candidate-tag-input", "x" * 41)
+    page.click("#candidate-tag-add")
+    expect(page.get_by_text("A tag is at most 40 characters.")).to_be_visible()
+    tags.filter(has_text="Referral").locator(".untag").click()
+    expect(tags).to_have_count(1)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "candidate-tags-1440.png"), full_page=True)
+    app_db.expire_all()
+    assert app_db.exec(select(CandidateTag.tag).where(
+        CandidateTag.candidate_id == apps["una"].candidate_id)).all() == ["spring fair"]
