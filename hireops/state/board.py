@@ -54,17 +54,16 @@ class BoardState(AuthState):
     @requires(*WRITE_ROLES)
     def dropped(self, move: dict):
         """A card dropped on another column (drag and drop)."""
-        try:
-            application_id, stage = int(move.get("application_id")), str(move.get("stage"))
-        except (TypeError, ValueError):
+        # What the browser sends is checked like anything else a stranger could send.
+        if not isinstance(move, dict):
             return rx.toast.error("That move could not be read.")
-        return self._ask_or_move(application_id, stage)
+        return self._checked(move.get("application_id"), move.get("stage"))
 
     @rx.event
     @requires(*WRITE_ROLES)
     def move_to(self, application_id: int, stage: str):
         """A card's "Move to" menu (the keyboard path)."""
-        return self._ask_or_move(int(application_id), str(stage))
+        return self._checked(application_id, stage)
 
     @rx.event
     @requires(*WRITE_ROLES)
@@ -86,6 +85,13 @@ class BoardState(AuthState):
         self.rejecting = False
         return self._move(self.reject_application_id, Stage.rejected.value,
                           self.reject_reason.strip())
+
+    def _checked(self, application_id, stage):
+        try:
+            application_id = int(application_id)
+        except (TypeError, ValueError):
+            return rx.toast.error("That move could not be read.")
+        return self._ask_or_move(application_id, str(stage)[:40])
 
     def _ask_or_move(self, application_id: int, stage: str):
         if stage == Stage.rejected.value:
