@@ -104,9 +104,8 @@ def tags_of(*, session: Session, candidate_ids: list[int]) -> dict[int, list[str
     if not candidate_ids:
         return found
     rows = session.exec(select(CandidateTag.candidate_id, CandidateTag.tag)
-                        .where(CandidateTag.candidate_id.in_(sorted(set(candidate_ids))))
-                        .order_by(CandidateTag.tag_key)).all()
-    for candidate_id, tag in rows:
+                        .where(CandidateTag.candidate_id.in_(sorted(set(candidate_ids))))).all()
+    for candidate_id, tag in sorted(rows, key=lambda row: alphabetical(row[1])):
         found[candidate_id].append(tag)
     return found
 
@@ -114,8 +113,15 @@ def tags_of(*, session: Session, candidate_ids: list[int]) -> dict[int, list[str
 def all_tags(*, session: Session) -> list[str]:
     """Every tag in use, one spelling per key, alphabetical (the tracker's filter choices)."""
     rows = session.exec(select(CandidateTag.tag_key, sa.func.min(CandidateTag.tag))
-                        .group_by(CandidateTag.tag_key).order_by(CandidateTag.tag_key)).all()
-    return [label for _, label in rows]
+                        .group_by(CandidateTag.tag_key)).all()
+    return sorted((label for _, label in rows), key=alphabetical)
+
+
+def alphabetical(tag: str) -> tuple[str, str]:
+    """A sort key that files "École" under e, the same on every database (their collations
+    differ)."""
+    folded = unicodedata.normalize("NFKD", tag.casefold())
+    return "".join(char for char in folded if not unicodedata.combining(char)), tag
 
 
 def tagged_candidates(tags: list[str]) -> sa.Select:

@@ -152,3 +152,25 @@ def test_the_demo_shows_tags(session: Session, monkeypatch):
     rows = list_tracker_rows(session=session, filter=TrackerFilter(tags=["sql"]),
                              sort=TrackerSort(column="candidate", direction="asc"))
     assert [row.candidate_name for row in rows] == ["Lucas Martin", "Priya Raman"]
+
+
+def test_tags_and_their_filter_on_sqlite_and_postgresql(any_database_url):
+    from hireops.db import session_scope
+
+    with session_scope() as session:
+        job = Job(title="Engineer")
+        session.add(job)
+        ada, bo = _people(session, "Ada", "Bo")
+        session.add_all([Application(candidate_id=p.id, job_id=job.id) for p in (ada, bo)])
+        session.commit()
+        assert add_tags(session=session, candidate_ids=[ada.id, bo.id], text="Zürich, ÉCOLE",
+                        actor=None) == 4
+        # One of each per person whatever its case, kept by the database itself too.
+        assert add_tags(session=session, candidate_ids=[ada.id], text="zürich, école",
+                        actor=None) == 0
+        remove_tag(session=session, candidate_id=bo.id, tag="école", actor=None)
+        rows = list_tracker_rows(session=session, filter=TrackerFilter(tags=["ÉCOLE"]),
+                                 sort=TrackerSort(column="candidate", direction="asc"))
+        assert [(row.candidate_name, row.tags) for row in rows] == [
+            ("Ada", ["ÉCOLE", "Zürich"])]
+        assert all_tags(session=session) == ["ÉCOLE", "Zürich"]
