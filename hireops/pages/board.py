@@ -74,7 +74,8 @@ def _column(lane: BoardLane) -> rx.Component:
                   align="center", width="100%", class_name="board-column-head"),
         rx.vstack(rx.foreach(lane.cards, _card), spacing="2", width="100%"),
         rx.cond(lane.count > lane.cards.length(),
-                rx.text("More in the grid view", size="1", color=rx.color("gray", 10))),
+                rx.link(lane.count - lane.cards.length(), " more in the grid view",
+                        href=S.grid_url, size="1")),
         stage=lane.stage, class_name="board-column", id="column-" + lane.stage,
     )
 

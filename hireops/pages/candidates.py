@@ -9,7 +9,11 @@ from hireops.components.view_switch import view_switch
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import card, empty_state, score_color
 from hireops.services.tracker import MIN_REJECTION_REASON, TrackerRow
-from hireops.state.tracker import OPTIONAL_COLUMNS, PAGE_SIZES, TrackerState as S
+from hireops.services.talent_pool import TALENT_POOL_LABEL
+from hireops.state.tracker_bulk import TrackerBulkState as B
+from hireops.state.tracker import (
+    OPTIONAL_COLUMNS, PAGE_SIZES, TALENT_POOL_FILTER, TrackerState as S,
+)
 
 COLUMN_LABELS = {
     "job": "Job", "stage": "Stage", "resume_score": "Resume", "interview_score": "Interview",
@@ -65,7 +69,7 @@ def _tag(row: TrackerRow, tag: rx.Var) -> rx.Component:
         rx.icon("tag", size=11), tag,
         rx.cond(S.can_edit, rx.icon_button(
             rx.icon("x", size=10), size="1", variant="ghost", color_scheme="gray",
-            on_click=S.untag(row.candidate_id, tag), aria_label="Remove the tag " + tag,
+            on_click=B.untag(row.candidate_id, tag), aria_label="Remove the tag " + tag,
             class_name="untag", height="14px", width="14px", min_width="14px")),
         variant="surface", color_scheme="indigo", size="1", class_name="row-tag")
 
@@ -127,8 +131,9 @@ def _toolbar() -> rx.Component:
                  width=rx.breakpoints(initial="100%", sm="240px"),
                  id="tracker-search"),
         rx.select.root(
-            rx.select.trigger(placeholder="All jobs"),
+            rx.select.trigger(placeholder="All jobs", id="job-filter"),
             rx.select.content(rx.select.item("All jobs", value="all"),
+                              rx.select.item(TALENT_POOL_LABEL, value=TALENT_POOL_FILTER),
                               rx.foreach(S.job_options,
                                          lambda o: rx.select.item(o.label, value=o.value))),
             value=rx.cond(S.job_filter == "", "all", S.job_filter),
@@ -221,10 +226,10 @@ def _tag_popover() -> rx.Component:
                                      id="bulk-tag")),
         rx.popover.content(rx.vstack(
             rx.text("Tags for the selected candidates, separated by commas", size="2"),
-            rx.input(value=S.tag_text, on_change=S.set_tag_text, placeholder="e.g. Python, Rehire",
+            rx.input(value=B.tag_text, on_change=B.set_tag_text, placeholder="e.g. Python, Rehire",
                      max_length=200, id="bulk-tag-input", width="100%"),
-            rx.popover.close(rx.button("Add tags", on_click=S.tag_selected, id="bulk-tag-add",
-                                       disabled=S.tag_text.strip() == "")),
+            rx.popover.close(rx.button("Add tags", on_click=B.tag_selected, id="bulk-tag-add",
+                                       disabled=B.tag_text.strip() == "")),
             spacing="2", width="260px")),
     )
 
@@ -237,11 +242,11 @@ def _add_to_job() -> rx.Component:
             rx.select.trigger(placeholder="Add to job…", id="bulk-add-job"),
             rx.select.content(rx.foreach(S.open_job_options,
                                          lambda o: rx.select.item(o.label, value=o.value))),
-            value=S.add_job_id, on_change=S.set_add_job,
+            value=B.add_job_id, on_change=B.set_add_job,
         ),
         rx.button(rx.icon("user-plus", size=16), "Add", variant="soft",
-                  on_click=S.add_selected_to_job, loading=S.adding,
-                  disabled=S.add_job_id == "", id="bulk-add-job-go"),
+                  on_click=B.add_selected_to_job, loading=B.adding,
+                  disabled=B.add_job_id == "", id="bulk-add-job-go"),
         spacing="1", align="center",
     )
 

@@ -46,6 +46,8 @@ class TrackerFilter(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     job_ids: list[int] = Field(default_factory=list)
+    # Only the talent pool (applications to no job).
+    talent_pool_only: bool = False
     stages: list[Stage] = Field(default_factory=list)
     # Score ranges are inclusive; a bound excludes applications without that score.
     resume_min: float | None = None
@@ -302,6 +304,8 @@ def _conditions(filter: TrackerFilter, hidden: Hiding,
     conditions: list[sa.ColumnElement[bool]] = []
     if filter.job_ids:
         conditions.append(Application.job_id.in_(filter.job_ids))
+    if filter.talent_pool_only:
+        conditions.append(Application.job_id.is_(None))
     if filter.stages:
         conditions.append(Application.stage.in_([Stage(s).value for s in filter.stages]))
     for column, low, high in (

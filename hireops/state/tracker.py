@@ -3,7 +3,6 @@ inline stage changes and exports."""
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -15,10 +14,8 @@ from hireops.db import session_scope
 from hireops.models import Job, JobStatus, Stage
 from hireops.services.dashboard import STAGE_LABELS
 from hireops.services.export import export_rows, export_tracker
-from hireops.services.jobs import JobNotFound
 from hireops.services.interview.invitations import invite_applications
-from hireops.services.tags import InvalidTag, add_tags, all_tags, remove_tag
-from hireops.services.talent_pool import add_applicants_to_job
+from hireops.services.tags import all_tags
 from hireops.services.tracker import (
     MIN_REJECTION_REASON,
     RejectionNeedsReason,
@@ -32,6 +29,8 @@ from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, require
 from hireops.state.auth import AuthState
 
 PAGE_SIZES = ("25", "50", "100")
+# The job filter's value for applications to no job.
+TALENT_POOL_FILTER = "pool"
 # Columns a recruiter can show or hide (the candidate column always shows).
 OPTIONAL_COLUMNS = ("job", "stage", "resume_score", "interview_score", "final_score", "decision",
                     "source", "applied", "last_activity")
@@ -65,11 +64,6 @@ class TrackerState(AuthState):
     # Open jobs, where picked candidates can be added; every tag in use, for the filter.
     open_job_options: list[Option] = []
     tag_options: list[str] = []
-    # The bulk bar's tag box, and the job picked to add the selection to.
-    tag_text: str = ""
-    add_job_id: str = ""
-    # Adding to a job scores each person: the button spins meanwhile.
-    adding: bool = False
     # The reject dialog (one row's stage menu or the bulk bar): open flag, reason, and the
     # applications it will reject.
     rejecting: bool = False
@@ -247,63 +241,6 @@ class TrackerState(AuthState):
         return [TrackerState.load, *toasts]
 
     @rx.event
-    @requires(*WRITE_ROLES)
-    def set_tag_text(self, text: str):
-        self.tag_text = str(text)[:200]
-
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def tag_selected(self):
-        """Put the typed tags (comma-separated) on the people of the selected rows."""
-        if not self.selected:
-            return rx.toast.warning("Select applications first.")
-        rows = {r.application_id: r.candidate_id for r in self.rows}
-        candidate_ids = [rows[i] for i in self.selected if i in rows]
-        try:
-            with session_scope() as session:
-                added = add_tags(session=session, candidate_ids=candidate_ids,
-                                 text=self.tag_text, actor=current_actor())
-        except InvalidTag as refused:
-            return rx.toast.error(str(refused))
-        self.tag_text, self.selected = "", []
-        return [TrackerState.load, rx.toast.success(f"{added} tag(s) added.")]
-
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def untag(self, candidate_id: int, tag: str):
-        with session_scope() as session:
-            remove_tag(session=session, candidate_id=int(candidate_id), tag=str(tag),
-                       actor=current_actor())
-        return TrackerState.load
-
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_add_job(self, job_id: str):
-        self.add_job_id = str(job_id) if str(job_id).isdigit() else ""
-
-    @rx.event
-    @requires(*WRITE_ROLES)
-    async def add_selected_to_job(self):
-        """Apply the people of the selected rows to the picked job; each is scored as the
-        inbox scores, off the event loop."""
-        if not self.selected or not self.add_job_id:
-            yield rx.toast.warning("Select applications and a job first.")
-            return
-        job_id, picked, actor = int(self.add_job_id), list(self.selected), current_actor()
-        self.adding = True
-        yield
-        try:
-            added = await asyncio.to_thread(_add_to_job, job_id, picked, actor)
-        except JobNotFound:
-            self.adding = False
-            yield rx.toast.error("That job does not exist.")
-            return
-        self.adding, self.selected, self.add_job_id = False, [], ""
-        yield TrackerState.load
-        yield rx.toast.success(f"{added} candidate(s) added to the job and scored (people "
-                               "already applied to it are left as they are).")
-
-    @rx.event
     @requires(*READ_ROLES)
     def export(self, fmt: str):
         if fmt not in ("csv", "xlsx"):
@@ -337,6 +274,7 @@ class TrackerState(AuthState):
             resume_min = None
         return TrackerFilter(
             job_ids=[int(self.job_filter)] if self.job_filter.isdigit() else [],
+            talent_pool_only=self.job_filter == TALENT_POOL_FILTER,
             stages=[Stage(self.stage_filter)] if self.stage_filter in Stage._value2member_map_
             else [],
             decisions=[self.decision_filter] if self.decision_filter else [],
@@ -346,8 +284,3 @@ class TrackerState(AuthState):
     def _sort(self) -> TrackerSort:
         return TrackerSort(column=self.sort_column, direction=self.sort_direction)
 
-
-def _add_to_job(job_id: int, application_ids: list[int], actor) -> int:
-    with session_scope() as session:
-        return add_applicants_to_job(session=session, job_id=job_id,
-                                     application_ids=application_ids, actor=actor)

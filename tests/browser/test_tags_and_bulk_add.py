@@ -54,6 +54,13 @@ def test_tag_filter_and_add_to_a_job(page: Page, running_app, app_db, people, wi
     page.fill("#tracker-search", f"Tagged {suffix}")
     rows = page.locator("#applications-table tbody tr")
     expect(rows).to_have_count(3)
+    page.locator("#job-filter").click()
+    page.get_by_role("option", name="Talent pool").click()
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("Wes Tagged")
+    page.locator("#job-filter").click()
+    page.get_by_role("option", name="All jobs").click()
+    expect(rows).to_have_count(3)
 
     for name in ("Una", "Vic"):
         _row(page, f"{name} Tagged").get_by_role("checkbox").click()

@@ -174,3 +174,15 @@ def test_tags_and_their_filter_on_sqlite_and_postgresql(any_database_url):
         assert [(row.candidate_name, row.tags) for row in rows] == [
             ("Ada", ["ÉCOLE", "Zürich"])]
         assert all_tags(session=session) == ["ÉCOLE", "Zürich"]
+
+
+def test_the_tracker_narrows_to_the_talent_pool(session: Session):
+    job = Job(title="Engineer")
+    session.add(job)
+    ada, bo = _people(session, "Ada", "Bo")
+    session.add_all([Application(candidate_id=ada.id, job_id=None),
+                     Application(candidate_id=bo.id, job_id=job.id)])
+    session.commit()
+    rows = list_tracker_rows(session=session, filter=TrackerFilter(talent_pool_only=True),
+                             sort=TrackerSort())
+    assert [(row.candidate_name, row.job_title) for row in rows] == [("Ada", "Talent pool")]
