@@ -73,7 +73,9 @@ def _stage_events(app_db, application_id: int) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize("width", [1440, 390])
 def test_drag_a_card_to_another_column(page: Page, running_app, app_db, board, width):
     job, apps = board
-    page.set_viewport_size({"width": width, "height": 900})
+    # Tall enough that every stacked column is in view at 390 px: near the window's edge the
+    # board scrolls by itself while a card is carried, and the drop would land further on.
+    page.set_viewport_size({"width": width, "height": 1300})
     _open_board(page, running_app, job)
     new_column = page.locator("#column-new")
     ada = page.locator(f"#card-{apps['ada'].id}")
