@@ -11,6 +11,7 @@ from hireops.pages import (  # noqa: F401  (importing a page module registers it
     ai_usage,
     api_tokens,
     audit,
+    board,
     candidate,
     candidates,
     careers,

@@ -392,6 +392,27 @@ class Application(SQLModel, table=True):
     last_activity_at: datetime = created_at_field()
 
 
+class CandidateTag(SQLModel, table=True):
+    """A label HR puts on a candidate ("Python", "Rehire", "Spring fair"), to find them again
+    in the tracker; at most one of each label per candidate, whatever its case."""
+
+    __tablename__ = "candidate_tags"
+    __table_args__ = (
+        sa.UniqueConstraint("candidate_id", "tag_key", name="uq_candidate_tags_candidate_key"),
+        # The tracker's tag filter finds the tagged people through this index.
+        sa.Index("ix_candidate_tags_tag_key_candidate_id", "tag_key", "candidate_id"),
+        {"extend_existing": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int = Field(foreign_key="candidates.id", index=True)
+    # As HR first wrote it, spaces tidied (services/tags.clean_tag).
+    tag: str = Field(max_length=40)
+    # Case-folded: what the filter and the one-of-each rule compare.
+    tag_key: str = Field(max_length=40)
+    created_at: datetime = created_at_field()
+
+
 class InterviewLink(SQLModel, table=True):
     __tablename__ = "interview_links"
     __table_args__ = {"extend_existing": True}

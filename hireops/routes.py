@@ -18,6 +18,7 @@ CANDIDATE = "/candidates/view"  # ?id=<candidate id>
 JOB_RANKING = "/jobs/ranking"  # ?id=<job id>
 # The signed-in user's notifications and how they want them.
 NOTIFICATIONS = "/notifications"
+JOB_BOARD = "/jobs/board"  # ?id=<job id>
 # Public, no sign-in: the open jobs, one job with its apply form, and what follows.
 CAREERS = "/careers"
 CAREERS_JOB = "/careers/[job]"  # <job id>-<title words>

@@ -14,12 +14,14 @@ from hireops.pages.candidate_conversation import conversation_section
 from hireops.pages.candidate_decision import decision_section
 from hireops.pages.candidate_flags import flag_button, resume_score_flags
 from hireops.pages.candidate_interviews import interviews_section, outgoing_mail_section
+from hireops.pages.candidate_tags import tags_section
 from hireops.state.candidate import CandidateState as S
 from hireops.state.candidate_decision import CandidateDecisionState
 from hireops.state.candidate_flags import CandidateFlagState
 from hireops.state.candidate_privacy import CandidatePrivacyState as P
 from hireops.state.candidate_conversation import CandidateConversationState
 from hireops.state.candidate_interviews import CandidateInterviewState
+from hireops.state.candidate_tags import CandidateTagsState
 
 MUTED = rx.color("gray", 11)
 
@@ -331,7 +333,8 @@ def _back() -> rx.Component:
 @recruiter_page(route=routes.CANDIDATE, title="Candidate",
                 on_load=[S.load, CandidateInterviewState.load_interviews,
                          CandidateDecisionState.load_decisions, CandidateFlagState.load_flags,
-                         CandidateConversationState.load_conversation],
+                         CandidateConversationState.load_conversation,
+                         CandidateTagsState.load_tags],
                 actions=_back)
 def candidate() -> rx.Component:
     return rx.vstack(
@@ -340,8 +343,8 @@ def candidate() -> rx.Component:
         rx.grid(
             rx.vstack(decision_section(), _applications(), interviews_section(), _resume(),
                       spacing="4", width="100%"),
-            rx.vstack(conversation_section(), _timeline(), _emails(), outgoing_mail_section(),
-                      _merge(), _privacy(),
+            rx.vstack(tags_section(), conversation_section(), _timeline(), _emails(),
+                      outgoing_mail_section(), _merge(), _privacy(),
                       spacing="4",
                       width="100%"),
             columns=rx.breakpoints(initial="1", lg="3fr 2fr"), spacing="4", width="100%",

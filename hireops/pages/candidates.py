@@ -5,10 +5,15 @@ import reflex as rx
 
 from hireops import routes
 from hireops.components.confirm import confirm_dialog
+from hireops.components.view_switch import view_switch
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import card, empty_state, score_color
 from hireops.services.tracker import MIN_REJECTION_REASON, TrackerRow
-from hireops.state.tracker import OPTIONAL_COLUMNS, PAGE_SIZES, TrackerState as S
+from hireops.services.talent_pool import TALENT_POOL_LABEL
+from hireops.state.tracker_bulk import TrackerBulkState as B
+from hireops.state.tracker import (
+    OPTIONAL_COLUMNS, PAGE_SIZES, TALENT_POOL_FILTER, TrackerState as S,
+)
 
 COLUMN_LABELS = {
     "job": "Job", "stage": "Stage", "resume_score": "Resume", "interview_score": "Interview",
@@ -59,6 +64,16 @@ def _optional(column: str, content: rx.Component) -> rx.Component:
         content, custom_attrs={"data-label": COLUMN_LABELS[column]}))
 
 
+def _tag(row: TrackerRow, tag: rx.Var) -> rx.Component:
+    return rx.badge(
+        rx.icon("tag", size=11), tag,
+        rx.cond(S.can_edit, rx.icon_button(
+            rx.icon("x", size=10), size="1", variant="ghost", color_scheme="gray",
+            on_click=B.untag(row.candidate_id, tag), aria_label="Remove the tag " + tag,
+            class_name="untag", height="14px", width="14px", min_width="14px")),
+        variant="surface", color_scheme="indigo", size="1", class_name="row-tag")
+
+
 def _row(row: TrackerRow) -> rx.Component:
     return rx.table.row(
         rx.table.cell(rx.checkbox(checked=S.selected.contains(row.application_id),
@@ -69,7 +84,11 @@ def _row(row: TrackerRow) -> rx.Component:
                       rx.cond(row.blind, rx.tooltip(rx.icon("eye-off", size=13),
                                                     content="Blind screening")),
                       spacing="1", align="center"),
-            rx.text(row.candidate_email, size="1", color=rx.color("gray", 10)), spacing="0"),
+            rx.text(row.candidate_email, size="1", color=rx.color("gray", 10)),
+            rx.cond(row.tags.length() > 0, rx.flex(
+                rx.foreach(row.tags, lambda tag: _tag(row, tag)), gap="4px", wrap="wrap",
+                padding_top="4px", class_name="row-tags")),
+            spacing="0"),
             class_name="tracker-name"),
         _optional("job", rx.vstack(
             rx.text(row.job_title, size="2"),
@@ -112,8 +131,9 @@ def _toolbar() -> rx.Component:
                  width=rx.breakpoints(initial="100%", sm="240px"),
                  id="tracker-search"),
         rx.select.root(
-            rx.select.trigger(placeholder="All jobs"),
+            rx.select.trigger(placeholder="All jobs", id="job-filter"),
             rx.select.content(rx.select.item("All jobs", value="all"),
+                              rx.select.item(TALENT_POOL_LABEL, value=TALENT_POOL_FILTER),
                               rx.foreach(S.job_options,
                                          lambda o: rx.select.item(o.label, value=o.value))),
             value=rx.cond(S.job_filter == "", "all", S.job_filter),
@@ -129,10 +149,19 @@ def _toolbar() -> rx.Component:
         ),
         _select("Any decision", S.decision_filter, "decision_filter",
                 [rx.select.item(d.capitalize(), value=d) for d in ("advance", "hold", "reject")]),
+        rx.cond(S.tag_options.length() > 0, rx.select.root(
+            rx.select.trigger(placeholder="Any tag", id="tag-filter"),
+            rx.select.content(rx.select.item("Any tag", value="all"),
+                              rx.foreach(S.tag_options,
+                                         lambda tag: rx.select.item(tag, value=tag))),
+            value=rx.cond(S.tag_filter == "", "all", S.tag_filter),
+            on_change=S.set_filter("tag_filter"),
+        )),
         rx.input(placeholder="Resume ≥", value=S.resume_min, type="number", width="100px",
                  on_change=S.set_filter("resume_min")),
         rx.button("Clear", variant="ghost", color_scheme="gray", on_click=S.clear_filters),
         rx.spacer(),
+        rx.cond(S.board_url != "", view_switch("grid", S.board_url, routes.CANDIDATES)),
         _column_chooser(),
         rx.menu.root(
             rx.menu.trigger(rx.button(rx.icon("download", size=16), "Export", variant="soft",
@@ -182,10 +211,43 @@ def _bulk_bar() -> rx.Component:
                 confirm_id="bulk-invite-confirm"),
             rx.button(rx.icon("circle-x", size=16), "Reject…", color_scheme="red",
                       variant="soft", on_click=S.open_reject),
+            _tag_popover(),
+            _add_to_job(),
             rx.button(rx.icon("download", size=16), "Export selected", variant="soft",
                       on_click=S.export("csv")),
             spacing="3", align="center", wrap="wrap"), padding="10px 16px", width="100%",
             id="bulk-bar"),
+    )
+
+
+def _tag_popover() -> rx.Component:
+    return rx.popover.root(
+        rx.popover.trigger(rx.button(rx.icon("tag", size=16), "Tag…", variant="soft",
+                                     id="bulk-tag")),
+        rx.popover.content(rx.vstack(
+            rx.text("Tags for the selected candidates, separated by commas", size="2"),
+            rx.input(value=B.tag_text, on_change=B.set_tag_text, placeholder="e.g. Python, Rehire",
+                     max_length=200, id="bulk-tag-input", width="100%"),
+            rx.popover.close(rx.button("Add tags", on_click=B.tag_selected, id="bulk-tag-add",
+                                       disabled=B.tag_text.strip() == "")),
+            spacing="2", width="260px")),
+    )
+
+
+def _add_to_job() -> rx.Component:
+    """The people of the selected rows (the talent pool, other jobs' applicants) applied to an
+    open job, each scored as the inbox scores."""
+    return rx.hstack(
+        rx.select.root(
+            rx.select.trigger(placeholder="Add to job…", id="bulk-add-job"),
+            rx.select.content(rx.foreach(S.open_job_options,
+                                         lambda o: rx.select.item(o.label, value=o.value))),
+            value=B.add_job_id, on_change=B.set_add_job,
+        ),
+        rx.button(rx.icon("user-plus", size=16), "Add", variant="soft",
+                  on_click=B.add_selected_to_job, loading=B.adding,
+                  disabled=B.add_job_id == "", id="bulk-add-job-go"),
+        spacing="1", align="center",
     )
 
 
@@ -235,7 +297,7 @@ def _grid() -> rx.Component:
     )
 
 
-@recruiter_page(route=routes.CANDIDATES, title="Candidates", on_load=[S.load])
+@recruiter_page(route=routes.CANDIDATES, title="Candidates", on_load=[S.open_page])
 def candidates() -> rx.Component:
     return rx.vstack(
         _toolbar(),

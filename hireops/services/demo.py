@@ -15,12 +15,13 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from hireops.config import Settings, get_settings
-from hireops.models import Application, Candidate, Job, Role, Stage, utcnow
+from hireops.models import Application, Candidate, CandidateTag, Job, Role, Stage, utcnow
 from hireops.services.ai.calls import generate_job, score_resume
 from hireops.services.ai.schemas import JobInput
 from hireops.services.audit import record_event
 from hireops.services.auth import create_user, get_user_by_email
 from hireops.services.demo_conversation import seed_demo_conversation
+from hireops.services.tags import parse_tags
 
 DEMO_ADMIN_EMAIL = "admin@hireops.demo"
 DEMO_ADMIN_PASSWORD = "hireops-demo-admin"
@@ -124,4 +125,7 @@ def _demo_candidate(session: Session, entry: dict, jobs: dict[str, Job], local: 
                             last_activity_at=utcnow()))
     record_event(session=session, action="candidate.created", actor_label="demo",
                  entity_type="candidate", entity_id=candidate.id, after={"name": entry["name"]})
+    # A few tags, so the tracker's tag filter has something to show.
+    for label, key in parse_tags(", ".join(entry.get("tags", []))):
+        session.add(CandidateTag(candidate_id=candidate.id, tag=label, tag_key=key))
     return True

@@ -37,6 +37,7 @@ EXPORT_COLUMNS: list[tuple[str, Callable[[TrackerRow], str | float | None]]] = [
     ("Last activity", lambda row: row.last_activity),
     # Talent pool rows (Job "Talent pool"): the open jobs they came nearest to, and the fit.
     ("Nearest jobs", lambda row: row.nearest_jobs),
+    ("Tags", lambda row: ", ".join(row.tags)),
 ]
 
 # What spreadsheets take as the start of a formula, including the full-width forms some of

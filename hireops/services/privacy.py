@@ -25,6 +25,7 @@ from hireops.models import (
     Attachment,
     Candidate,
     ConversationMessage,
+    CandidateTag,
     Decision,
     Email,
     ErasedMessage,
@@ -100,6 +101,8 @@ def export_candidate_data(*, session: Session, candidate_id: int) -> bytes:
         "exported_at": utcnow().isoformat(),
         "candidates": _dump(session.exec(select(Candidate)
                                          .where(Candidate.id.in_(trace.candidate_ids)))),
+        "tags": _dump(session.exec(select(CandidateTag).where(
+            CandidateTag.candidate_id.in_(trace.candidate_ids)))),
         "applications": _dump(session.exec(select(Application).where(
             Application.id.in_(trace.application_ids)))),
         "emails": _dump(session.exec(select(Email).where(Email.id.in_(trace.email_ids)))),
@@ -220,6 +223,7 @@ def erase_candidate(*, session: Session, candidate_id: int, actor: User | None,
         ("emails_sent", OutboxMessage, sent),
         ("interview_links", InterviewLink, InterviewLink.id.in_(links)),
         ("applications", Application, Application.id.in_(apps)),
+        ("tags", CandidateTag, CandidateTag.candidate_id.in_(trace.candidate_ids)),
         ("attachments", Attachment, Attachment.id.in_(trace.attachment_ids)),
         ("emails", Email, Email.id.in_(trace.email_ids)),
     ):
@@ -266,6 +270,8 @@ def anonymise_candidate(*, session: Session, candidate_id: int, actor_label: str
         ConversationMessage.candidate_id.in_(trace.candidate_ids)).values(
         subject="", body_text="", from_address="", message_id=""))
     _delete(session, Notification, Notification.candidate_id.in_(trace.candidate_ids))
+    # HR's labels may say who the person is ("Ada's referral").
+    _delete(session, CandidateTag, CandidateTag.candidate_id.in_(trace.candidate_ids))
     _scrub_events(session, trace)
     record_event(session=session, action="candidate.anonymised", actor_label=actor_label,
                  entity_type="candidate", entity_id=candidate_id,

@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Job, JobStatus, User, utcnow
 from hireops.services.audit import PendingEvents
+from hireops.services.blind_screening import anonymous_name, hidden_candidate_ids
 from hireops.services.candidates import application_created_event, get_or_create_application
 from hireops.services.jobs import get_job_or_raise
 from hireops.services.matching import PreparedJob, nearest_jobs, prepare_jobs
@@ -97,10 +98,13 @@ def find_in_talent_pool(*, session: Session, job_id: int, limit: int = 50) -> li
                         .where(Candidate.merged_into_id.is_(None),
                                Candidate.anonymized_at.is_(None), Candidate.resume_text != "",
                                Candidate.id.not_in(applied))).all()
+    # Blind screening's one rule for a person: hidden if any of their jobs screens blind.
+    hidden = hidden_candidate_ids(session=session, candidate_ids=[row[0] for row in rows])
     found = []
     for candidate_id, name, email, resume_text in rows:
         [match] = nearest_jobs(resume_text=resume_text, prepared=prepared, limit=1)
-        shown = f"Candidate #{candidate_id}" if job.blind_screening else (name or email)
+        masked = job.blind_screening or candidate_id in hidden
+        shown = anonymous_name(candidate_id) if masked else (name or email)
         found.append(PoolMatch(candidate_id, shown, round(match.score * 100), match.reason))
     found.sort(key=lambda match: (-match.fit, match.candidate_id))
     return found[:limit]
@@ -125,3 +129,13 @@ def add_to_job(*, session: Session, job_id: int, candidate_ids: list[int],
     for application_id in created_ids:
         rescore_application(session=session, application_id=application_id, actor=actor)
     return len(created_ids)
+
+
+def add_applicants_to_job(*, session: Session, job_id: int, application_ids: list[int],
+                          actor: User | None) -> int:
+    """`add_to_job` for the people behind tracker rows (talent pool or other jobs' applicants):
+    each person once, however many of their rows were picked; returns how many were new."""
+    candidate_ids = session.exec(select(Application.candidate_id)
+                                 .where(Application.id.in_(sorted(set(application_ids))))).all()
+    return add_to_job(session=session, job_id=job_id, candidate_ids=list(candidate_ids),
+                      actor=actor)

@@ -17,7 +17,7 @@ candidate column. `honour_reveals=False` keeps revealed candidates hidden too (t
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Literal
 
@@ -31,6 +31,7 @@ from hireops.services.blind_screening import (
 )
 from hireops.services.dashboard import STAGE_LABELS
 from hireops.services.stages import STAGE_POSITION, change_stage
+from hireops.services.tags import tagged_candidates, tags_of
 from hireops.services.talent_pool import TALENT_POOL_LABEL, describe_nearest
 
 MAX_PAGE_SIZE = 500
@@ -45,6 +46,8 @@ class TrackerFilter(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     job_ids: list[int] = Field(default_factory=list)
+    # Only the talent pool (applications to no job).
+    talent_pool_only: bool = False
     stages: list[Stage] = Field(default_factory=list)
     # Score ranges are inclusive; a bound excludes applications without that score.
     resume_min: float | None = None
@@ -58,6 +61,8 @@ class TrackerFilter(BaseModel):
     source: str = ""
     # Case-insensitive substring of the candidate's name or email, or the job title.
     search: str = Field(default="", max_length=200)
+    # Candidates with any of these tags (services/tags).
+    tags: list[str] = Field(default_factory=list, max_length=10)
     # Inclusive dates of application, in UTC.
     applied_from: date | None = None
     applied_to: date | None = None
@@ -111,6 +116,8 @@ class TrackerRow:
     identity_hidden: bool = False
     # Talent pool only: the nearest open jobs and the fit, "Data Analyst 34, ...".
     nearest_jobs: str = ""
+    # HR's tags on the candidate, alphabetical.
+    tags: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -297,6 +304,8 @@ def _conditions(filter: TrackerFilter, hidden: Hiding,
     conditions: list[sa.ColumnElement[bool]] = []
     if filter.job_ids:
         conditions.append(Application.job_id.in_(filter.job_ids))
+    if filter.talent_pool_only:
+        conditions.append(Application.job_id.is_(None))
     if filter.stages:
         conditions.append(Application.stage.in_([Stage(s).value for s in filter.stages]))
     for column, low, high in (
@@ -316,6 +325,8 @@ def _conditions(filter: TrackerFilter, hidden: Hiding,
         conditions.append(Application.created_at >= _start_of(filter.applied_from))
     if filter.applied_to is not None:
         conditions.append(Application.created_at < _start_of(filter.applied_to + timedelta(1)))
+    if filter.tags:
+        conditions.append(Application.candidate_id.in_(tagged_candidates(filter.tags)))
     if filter.search:
         conditions.append(_search(filter.search, hidden, sqlite))
     return conditions
@@ -399,7 +410,8 @@ def _rows(session: Session, statement, reveal_blind: bool,
     hidden = set() if reveal_blind else hidden_candidate_ids(
         session=session, candidate_ids=[v.candidate_id for v in values],
         honour_reveals=honour_reveals)
-    return [_to_row(v, v.candidate_id in hidden) for v in values]
+    tags = tags_of(session=session, candidate_ids=[v.candidate_id for v in values])
+    return [_to_row(v, v.candidate_id in hidden, tags.get(v.candidate_id, [])) for v in values]
 
 
 def _row_columns():
@@ -414,7 +426,7 @@ def _row_columns():
     )
 
 
-def _to_row(values: sa.Row, hidden: bool) -> TrackerRow:
+def _to_row(values: sa.Row, hidden: bool, tags: list[str]) -> TrackerRow:
     (application_id, candidate_id, name, email, job_id, title, stage, resume_score,
      interview_score, final_score, decision, source, created_at, last_activity_at,
      resume_stale, blind, pool_result) = values
@@ -431,6 +443,7 @@ def _to_row(values: sa.Row, hidden: bool) -> TrackerRow:
         last_activity=last_activity_at.strftime("%Y-%m-%d %H:%M"),
         resume_stale=bool(resume_stale), blind=bool(blind), identity_hidden=bool(hidden),
         nearest_jobs=describe_nearest(_as_dict(pool_result)) if job_id is None else "",
+        tags=tags,
     )
 
 

@@ -9,11 +9,13 @@ from datetime import datetime, timezone
 import reflex as rx
 from sqlmodel import select
 
+from hireops import routes
 from hireops.db import session_scope
-from hireops.models import Job, Stage
+from hireops.models import Job, JobStatus, Stage
 from hireops.services.dashboard import STAGE_LABELS
 from hireops.services.export import export_rows, export_tracker
 from hireops.services.interview.invitations import invite_applications
+from hireops.services.tags import all_tags
 from hireops.services.tracker import (
     MIN_REJECTION_REASON,
     RejectionNeedsReason,
@@ -27,6 +29,8 @@ from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, require
 from hireops.state.auth import AuthState
 
 PAGE_SIZES = ("25", "50", "100")
+# The job filter's value for applications to no job.
+TALENT_POOL_FILTER = "pool"
 # Columns a recruiter can show or hide (the candidate column always shows).
 OPTIONAL_COLUMNS = ("job", "stage", "resume_score", "interview_score", "final_score", "decision",
                     "source", "applied", "last_activity")
@@ -48,6 +52,8 @@ class TrackerState(AuthState):
     job_filter: str = ""
     stage_filter: str = ""
     decision_filter: str = ""
+    # One tag the grid is narrowed to ("" for any).
+    tag_filter: str = ""
     # Minimum resume score as typed ("" for none).
     resume_min: str = ""
     sort_column: str = "last_activity"
@@ -55,6 +61,9 @@ class TrackerState(AuthState):
     hidden_columns: list[str] = list(DEFAULT_HIDDEN)
     selected: list[int] = []
     job_options: list[Option] = []
+    # Open jobs, where picked candidates can be added; every tag in use, for the filter.
+    open_job_options: list[Option] = []
+    tag_options: list[str] = []
     # The reject dialog (one row's stage menu or the bulk bar): open flag, reason, and the
     # applications it will reject.
     rejecting: bool = False
@@ -74,12 +83,31 @@ class TrackerState(AuthState):
     def all_selected(self) -> bool:
         return bool(self.rows) and all(r.application_id in self.selected for r in self.rows)
 
+    @rx.var
+    def board_url(self) -> str:
+        """The pipeline board of the job the grid is narrowed to ("" when none is)."""
+        return f"{routes.JOB_BOARD}?id={self.job_filter}" if self.job_filter.isdigit() else ""
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def open_page(self):
+        """The grid as a link asks for it: ?job=<id> narrows it to one job (the board's
+        Grid switch)."""
+        job = str(self.router.url.query_parameters.get("job", ""))
+        if job.isdigit():
+            self.job_filter, self.page = job, 1
+        return TrackerState.load
+
     @rx.event
     @requires(*READ_ROLES)
     def load(self):
         with session_scope() as session:
             jobs = session.exec(select(Job.id, Job.title).order_by(Job.title)).all()
             self.job_options = [Option(str(job_id), title) for job_id, title in jobs]
+            open_jobs = session.exec(select(Job.id, Job.title).where(
+                Job.status == JobStatus.open).order_by(Job.title)).all()
+            self.open_job_options = [Option(str(job_id), title) for job_id, title in open_jobs]
+            self.tag_options = all_tags(session=session)
             result = query_tracker(session=session, filter=self._filter(), sort=self._sort(),
                                    page=self.page, page_size=int(self.page_size))
         self.rows, self.total, self.page = result.rows, result.total, result.page
@@ -89,7 +117,8 @@ class TrackerState(AuthState):
     @rx.event
     @requires(*READ_ROLES)
     def set_filter(self, name: str, value: str):
-        if name in ("search", "job_filter", "stage_filter", "decision_filter", "resume_min"):
+        if name in ("search", "job_filter", "stage_filter", "decision_filter", "resume_min",
+                    "tag_filter"):
             setattr(self, name, "" if value == "all" else str(value)[:200])
             self.page = 1
         return TrackerState.load
@@ -98,6 +127,7 @@ class TrackerState(AuthState):
     @requires(*READ_ROLES)
     def clear_filters(self):
         self.search = self.job_filter = self.stage_filter = self.decision_filter = ""
+        self.tag_filter = ""
         self.resume_min, self.page = "", 1
         return TrackerState.load
 
@@ -244,10 +274,13 @@ class TrackerState(AuthState):
             resume_min = None
         return TrackerFilter(
             job_ids=[int(self.job_filter)] if self.job_filter.isdigit() else [],
+            talent_pool_only=self.job_filter == TALENT_POOL_FILTER,
             stages=[Stage(self.stage_filter)] if self.stage_filter in Stage._value2member_map_
             else [],
             decisions=[self.decision_filter] if self.decision_filter else [],
+            tags=[self.tag_filter] if self.tag_filter else [],
             resume_min=resume_min, search=self.search)
 
     def _sort(self) -> TrackerSort:
         return TrackerSort(column=self.sort_column, direction=self.sort_direction)
+

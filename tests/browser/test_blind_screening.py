@@ -41,7 +41,8 @@ def _pages(case: BlindCase) -> list[tuple[str, str]]:
     return [
         ("/", anonymous), ("/inbox", anonymous), ("/candidates", anonymous),
         (f"/candidates/view?id={case.candidate_id}", anonymous),
-        (f"/jobs/ranking?id={case.job_id}", anonymous), ("/jobs", "Platform Reliability"),
+        (f"/jobs/ranking?id={case.job_id}", anonymous),
+        (f"/jobs/board?id={case.job_id}", anonymous), ("/jobs", "Platform Reliability"),
         (f"/jobs/edit?id={case.job_id}", "Blind screening"), ("/reports", "Reports"),
         ("/reports/ai", "AI usage"), ("/audit", "interview_link.sent"), ("/settings", "Settings"),
         ("/settings/api", "API"), ("/settings/equal-opportunities", "Equal"),

@@ -29,6 +29,7 @@ RECRUITER_PAGES = (
     ("/jobs/new", "New job"),
     ("/jobs/edit?id={job}", "Edit job"),
     ("/jobs/ranking?id={job}", "Ranking"),
+    ("/jobs/board?id={job}", "Pipeline board"),
     ("/candidates", "Candidates"),
     ("/candidates/view?id={candidate}", "Candidate"),
     ("/reports", "Reports"),

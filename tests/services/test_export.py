@@ -54,7 +54,14 @@ def test_csv_has_the_grid_columns_and_neutralised_cells():
     assert [line[0] for line in read[1:]] == ["'" + name for name in HOSTILE] + [
         "Zoë Østergaard-Łukasiewicz 李"]
     assert read[1][1:] == ["x@example.com", "Backend Engineer", "Matched", "81.5", "", "", "",
-                           "email", "2026-03-01", "2026-03-20 09:00", ""]
+                           "email", "2026-03-01", "2026-03-20 09:00", "", ""]
+
+
+def test_tags_are_exported_joined_and_neutralised():
+    rows = [_row("Ada", tags=["Python", "Rehire"]), _row("Bo", tags=["=1+1", "SQL"])]
+    read = _csv_rows(export_rows(rows, "csv"))
+    assert [line[HEADERS.index("Tags")] for line in read[1:]] == ["Python, Rehire",
+                                                                 "'=1+1, SQL"]
 
 
 def test_xlsx_cells_are_strings_never_formulas():

@@ -56,3 +56,15 @@ def test_blind_job_shows_aliases(session: Session):
     tom = _candidate(session, "Tom Baker", MATCHING_BACKEND_RESUME)
     [match] = find_in_talent_pool(session=session, job_id=job.id)
     assert match.name == f"Candidate #{tom.id}"
+
+
+def test_a_person_hidden_by_another_blind_job_stays_hidden(session: Session):
+    """One rule for a person (services/blind_screening): applied to a blind job, Tom is an
+    alias in the talent pool of an open job too, until HR reveals him."""
+    open_job = _job(session, "Backend Engineer", ["Python"])
+    blind_job = _job(session, "Secret Platform Role", ["Go"], blind=True)
+    tom = _candidate(session, "Tom Baker", MATCHING_BACKEND_RESUME)
+    session.add(Application(candidate_id=tom.id, job_id=blind_job.id))
+    session.commit()
+    [match] = find_in_talent_pool(session=session, job_id=open_job.id)
+    assert match.name == f"Candidate #{tom.id}"

@@ -100,10 +100,11 @@ def test_search_can_read_the_trigram_indexes(pg_engine):
         assert _names(pg_engine, "okafor") == ["bob okafor"]
     finally:
         sa.event.remove(pg_engine, "before_cursor_execute", record)
-    # The third statement asks which of the page's candidates blind screening hides.
+    # The third statement asks which of the page's candidates blind screening hides, the
+    # fourth reads their tags.
     searches = [(statement, parameters) for statement, parameters in statements
                 if "ILIKE" in statement.upper()]
-    assert len(statements) == 3 and len(searches) == 2
+    assert len(statements) == 4 and len(searches) == 2
     with pg_engine.connect() as connection:
         connection.exec_driver_sql("SET enable_seqscan = off")
         for statement, parameters in searches:
