@@ -196,14 +196,17 @@ def _specific_kinds(text: str, habit_question: bool = False) -> tuple[str, ...]:
 _REASONING_KINDS = {
     "cause": re.compile(r"\b(?:because|since|so that|which meant|that meant|that's why|"
                         r"that is why|due to|as a result|the reason|caused by|so (?:i|we)|"
-                        r"in order to|to make sure|in case|otherwise)\b|,\s*so\b",
+                        r"in order to|to make sure|in case|otherwise|which is why|to prevent|"
+                        r"to stop|so (?:it|they|he|she|nothing|nobody|no one|the|our|every|"
+                        r"each|old|new|that it))\b|,\s*so\b",
                         re.IGNORECASE),
     "diagnosis": re.compile(r"\b(?:measured|profiled|checked|found that|noticed|root cause|"
                             r"looked at|reproduced|narrowed|investigated|traced|compared|"
                             r"tested|verified|analy[sz]ed|dug into|explain analyze|suspected|"
                             r"spotted|assessed|reali[sz]ed|recogni[sz]ed|saw that|went through|"
                             r"asked (?:what|why|how)|confirmed|the data showed|the logs showed|"
-                            r"turned out)\b", re.IGNORECASE),
+                            r"turned out|reviewed|went through|matched|pulled the|"
+                            r"logged every|looked for|worked out)\b", re.IGNORECASE),
     "alternatives": re.compile(r"\b(?:instead|options?|alternatives?|considered|rather than|"
                                r"trade-?offs?|either|weighed|could have|decided against|"
                                r"ruled out|decided to|chose to|came first|priorit\w*)\b",
@@ -234,6 +237,7 @@ _GENERIC = re.compile(
     r"i like to think|i'?m very|i am very|i really enjoy|i love|i guess|you have to|"
     r"you need to|one should|that is what i (?:always )?say|is the key|is key)\b",
     re.IGNORECASE)
+_SUBJECT = re.compile(r"\b(?:i|we|he|she|they|it|you|my|our)\b", re.IGNORECASE)
 LIST_ITEMS = 5  # this many short comma-separated items in one sentence make a list
 _LIST_ITEM_WORDS = 3
 
@@ -253,8 +257,11 @@ def _is_keyword_list(text: str, sentences: Sequence[str], kinds: tuple[str, ...]
     for sentence in sentences:
         items = [i.strip() for i in re.split(r"[,;/]|\band\b", sentence) if i.strip()]
         # Listed names: short items that are capitalised, hold a capital or a digit.
+        # In lower case, any short item is a name unless someone does something in the
+        # sentence ("i checked the fridge, the freezer, ...").
+        told = _SUBJECT.search(sentence)
         names = [i for i in items if len(i.split()) <= _LIST_ITEM_WORDS
-                 and any(c.isupper() or c.isdigit() for c in i)]
+                 and (not told or any(c.isupper() or c.isdigit() for c in i))]
         if len(items) >= LIST_ITEMS and len(names) >= LIST_ITEMS - 1:
             listed += len(sentence.split())
     words = max(len(text.split()), 1)
@@ -264,25 +271,75 @@ def _is_keyword_list(text: str, sentences: Sequence[str], kinds: tuple[str, ...]
 
 # --- the reading ---------------------------------------------------------------------------
 
-# The parts of a worked example that the question bank names in many questions ("the result",
-# "your own part", "the situation", "what you learned"): covered by that kind of content, in any
-# words, since they name the shape of an answer rather than a topic.
+# The parts of a worked example that expected points name in many questions ("the result",
+# "your own part", "how it was traced", "prevention afterwards"): they name the shape of an
+# answer rather than a topic, so they are covered by that kind of content, in any words.
 _EXAMPLE_POINT = re.compile(r"\b(?:example|instance|case|story)\b", re.IGNORECASE)
 _SITUATION_POINT = re.compile(r"\b(?:situation|problem|concern|mistake|disagreement|objection|"
-                              r"challenge|context|signs noticed|why it was lost|the bug)\b",
+                              r"challenge|context|signs noticed|why it was lost|the bug|"
+                              r"what happened|what went wrong|what was wrong|what was unsafe|"
+                              r"the difference|the finding|starting point|detection|noticed|"
+                              r"spotted|observed|the drop|worry|the behaviou?r)\b",
                               re.IGNORECASE)
 _OUTCOME_POINT = re.compile(r"\b(?:outcome|result|impact|how it turned out|improvement|"
-                            r"resolution|what was agreed|decision taken|the fix)\b",
-                            re.IGNORECASE)
+                            r"resolution|what was agreed|decision taken|how it went|"
+                            r"measured|effect|return|progress|what they decided|"
+                            r"how it was (?:decided|settled))\b", re.IGNORECASE)
 _OWN_PART_POINT = re.compile(r"\b(?:your own|own part|your part|your role|what you did|"
-                             r"own contribution|your contribution|actions taken|the change|"
-                             r"how you)\b", re.IGNORECASE)
-_CHANGE_POINT = re.compile(r"\b(?:lesson|learned|learnt|what changed|prevent\w*|follow-up)\b",
-                           re.IGNORECASE)
+                             r"own contribution|your contribution|actions? taken|the change|"
+                             r"how you|change made|what was changed|what was done|correction|"
+                             r"the fix|fix|repair|mitigation|immediate action|allocation|"
+                             r"support or plan|staffing plan)\b", re.IGNORECASE)
+# Finding out: covered by an answer that diagnoses (measured, traced, compared, went through).
+_FINDING_POINT = re.compile(r"\b(?:diagnos\w*|investigat\w*|traced|the cause|cause found|"
+                            r"root cause|finding the cause|how it was (?:checked|found|traced)|"
+                            r"the method|data used|research|assessment|forecast\w*|"
+                            r"finding out|options compared)\b", re.IGNORECASE)
+# The people in the story: covered by telling what was said, asked, explained or agreed.
+_PEOPLE_POINT = re.compile(r"\b(?:conversation|listen\w*|who was (?:told|informed|involved)|"
+                           r"each side|both sides|arguments|explained|the [\w']+ question|"
+                           r"understood|communication with)\b", re.IGNORECASE)
+_TALKED = re.compile(r"\b(?:asked|told|explained|showed|listened|agreed|talked|spoke|"
+                     r"called|said|sat (?:down )?with|took \w+ aside|briefed|informed|"
+                     r"wrote (?:up|down)|walked \w+ through)\b", re.IGNORECASE)
+_CHANGE_POINT = re.compile(r"\b(?:lesson|learned|learnt|what changed|prevent\w*|follow-up|"
+                           r"afterwards|what was learned)\b", re.IGNORECASE)
 _CHANGED = re.compile(r"\b(?:since then|from then on|now (?:i|we)|next time|learn(?:ed|t)|"
                       r"lesson|(?:i|we) (?:changed|added|introduced|wrote up|now)|so that it|"
                       r"never again|no longer|added an? (?:test|check|rule|step|alert|review)|"
-                      r"(?:i|we) now)\b", re.IGNORECASE)
+                      r"(?:i|we) now|from then|ever since|has not (?:happened|recurred|come)|"
+                      r"hasn't (?:happened|recurred)|not happened again|to stop it|"
+                      r"to prevent|(?:i|we) (?:later|afterwards))\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Told:
+    """What kinds of content an answer tells, for points named by their part of a story."""
+
+    kinds: tuple[str, ...]  # SPECIFIC_KINDS found
+    reasoning: tuple[str, ...]  # reasoning kinds found
+    changed: bool  # something changed for the future
+    talked: bool  # what was said, asked or agreed with someone
+
+
+def _shape_covered(point: str, told: _Told) -> bool:
+    """A point naming a part of a worked example, covered by that kind of detail."""
+    kinds = told.kinds
+    if _EXAMPLE_POINT.search(point) and len(kinds) >= 3:
+        return True
+    if _SITUATION_POINT.search(point) and len(kinds) >= 2 and "own_action" in kinds:
+        return True
+    # A result counts when something concrete stands behind it, not "I make it faster".
+    if _OUTCOME_POINT.search(point) and "outcome" in kinds and (
+            "number" in kinds or "own_action" in kinds):
+        return True
+    if _OWN_PART_POINT.search(point) and "own_action" in kinds:
+        return True
+    if _FINDING_POINT.search(point) and "diagnosis" in told.reasoning and "own_action" in kinds:
+        return True
+    if _PEOPLE_POINT.search(point) and told.talked and "own_action" in kinds:
+        return True
+    return bool(_CHANGE_POINT.search(point) and told.changed)
 
 
 @dataclass(frozen=True)
@@ -309,20 +366,10 @@ class AnswerReading:
 
 
 def _point_covered(point: str, answer_stems: set[str], answer_groups: frozenset[str],
-                   kinds: tuple[str, ...], echoed: set[str], changed: bool) -> bool:
+                   told: _Told, echoed: set[str]) -> bool:
     """A point is covered by its own words (by stem), by a shared concept group, or, for the
     parts of a good example ("the outcome", "your own part"), by that kind of detail."""
-    if _EXAMPLE_POINT.search(point) and len(kinds) >= 3:
-        return True
-    if _SITUATION_POINT.search(point) and len(kinds) >= 2 and "own_action" in kinds:
-        return True
-    # A result counts when something concrete stands behind it, not "I make it faster".
-    if _OUTCOME_POINT.search(point) and "outcome" in kinds and (
-            "number" in kinds or "own_action" in kinds):
-        return True
-    if _OWN_PART_POINT.search(point) and "own_action" in kinds:
-        return True
-    if _CHANGE_POINT.search(point) and changed:
+    if _shape_covered(point, told):
         return True
     if point_groups(point) & answer_groups:
         return True
@@ -385,9 +432,10 @@ def read_answer(question: str, answer: str, expected_points: Sequence[str] = (),
                                      if w.rstrip(".") not in asked))
     echoed = content_stems(question)
     if expected_points:
-        changed = bool(_CHANGED.search(told))
+        shape = _Told(kinds, _reasoning_kinds(told), bool(_CHANGED.search(told)),
+                      bool(_TALKED.search(told)))
         covered = tuple(p for p in expected_points
-                        if _point_covered(p, stems, groups, kinds, echoed, changed))
+                        if _point_covered(p, stems, groups, shape, echoed))
         addressed = len(covered) / len(expected_points)
         # The question's own topic counts too: points are a guide, not an exam.
         addressed = max(addressed, 0.8 * _topic_overlap(question, stems, groups) * min(

@@ -1,0 +1,103 @@
+"""Answers read by the shape of what they tell, in any words and any case.
+
+Expected points often name a part of an account ("how it was traced", "the correction",
+"prevention afterwards") rather than a topic: a detailed answer covers them by telling that
+part, whatever words it uses. Keyword lists are lists in lower case too. The cases here belong
+to neither graded transcript set (a kitchen and an electrician's job).
+"""
+
+from __future__ import annotations
+
+from hireops.services.ai.local.answer_reading import read_answer
+from hireops.services.ai.local.interview_evaluator import ADVANCE_AT, evaluate_interview
+from hireops.services.ai.schemas import (
+    InterviewInput,
+    JobInput,
+    PlannedQuestionInput,
+    TranscriptTurn,
+)
+
+FAULT_QUESTION = "Tell me about an electrical fault that kept coming back."
+FAULT_POINTS = ("how it was traced", "the cause", "the repair", "prevention afterwards")
+FAULT_ANSWER = (
+    "A bakery's ovens tripped the main breaker about twice a week. I logged every trip with the "
+    "time and which ovens were on, and measured the load on each phase with a clamp meter: "
+    "phase two carried 48 amps at peak while the others carried 20. Two ovens had been moved "
+    "onto the same circuit during a refit. I rewired one oven to phase three and replaced a "
+    "burnt terminal in the board. Since then I label every circuit after a refit and the "
+    "breaker has not tripped in five months.")
+VAGUE_FAULT_ANSWER = (
+    "Faults like that are always frustrating for the customer and I understand that. Every "
+    "building is different, so it depends. I believe in doing things properly and safely and I "
+    "always take pride in my work.")
+
+
+def test_a_detailed_account_covers_points_named_by_their_part_of_the_story():
+    reading = read_answer(FAULT_QUESTION, FAULT_ANSWER, FAULT_POINTS)
+    assert set(reading.covered_points) == set(FAULT_POINTS)
+    assert reading.addressed == 1.0
+
+
+def test_a_vague_answer_covers_none_of_those_points():
+    reading = read_answer(FAULT_QUESTION, VAGUE_FAULT_ANSWER, FAULT_POINTS)
+    assert reading.covered_points == ()
+    assert reading.addressed < 0.3
+
+
+def test_lower_case_keyword_lists_are_lists():
+    listed = read_answer("How do you run a clean kitchen?",
+                         "haccp, allergen matrix, stock rotation, fifo, temperature logs, "
+                         "deep cleaning, pest control, food safety level 3.")
+    assert listed.keyword_list
+
+
+def test_a_lower_case_sentence_with_commas_is_not_a_list():
+    told = read_answer("How do you run a clean kitchen?",
+                       "i checked the walk-in, the freezers, the dry store, the labels and the "
+                       "dates every morning, and one day found two trays of chicken past their "
+                       "date, so i binned them and retrained the prep cook on labelling.")
+    assert not told.keyword_list
+
+
+def test_consequences_and_reviews_read_as_reasoning():
+    reading = read_answer("How did you change the rota?",
+                          "I reviewed six weeks of covers per hour and moved one cook to the "
+                          "late shift, so nobody was alone during the Saturday rush.")
+    assert {"cause", "diagnosis"} <= set(reading.reasoning)
+
+
+ELECTRICIAN = JobInput(title="Electrician", must_have_skills=["Fault Finding", "Wiring"],
+                       nice_to_have_skills=["Solar PV"],
+                       responsibilities=["Install and repair wiring in homes and small shops"])
+PLAN = [
+    PlannedQuestionInput(key="el.fault", text=FAULT_QUESTION, expected_points=list(FAULT_POINTS)),
+    PlannedQuestionInput(key="el.safety", text="Describe a time you stopped a job for safety.",
+                         expected_points=["what was unsafe", "who was told",
+                                          "what was done instead", "the result"]),
+    PlannedQuestionInput(key="el.customer", text="Tell me about explaining a costly repair to "
+                         "a customer.", expected_points=["the customer's worry", "how it was "
+                         "explained", "what they decided", "follow-up"]),
+]
+STRONG_ANSWERS = [
+    FAULT_ANSWER,
+    "On a kitchen refit I found the old cable under the worktop had no earth and was sheathed "
+    "in rubber that crumbled. I switched the circuit off, put a lock and a tag on the board and "
+    "told the site manager and the owner the same morning. Instead of connecting the new "
+    "hob to it, I ran a new 6 mm cable from the board, which added a day. The installation "
+    "passed its test first time.",
+    "A shop owner was worried a full rewire would cost more than 4,000 euros and close her shop "
+    "for a week. I showed her the test results, circuit by circuit, and explained that only the "
+    "two back rooms failed. She chose to rewire those two rooms first, over a weekend, for "
+    "1,300 euros. I called her a month later and booked the rest for the summer.",
+]
+
+
+def test_a_strong_interview_for_a_role_of_neither_set_advances():
+    turns = []
+    for question, answer in zip(PLAN, STRONG_ANSWERS):
+        turns += [TranscriptTurn(speaker="interviewer", text=question.text,
+                                 question_key=question.key),
+                  TranscriptTurn(speaker="candidate", text=answer, question_key=question.key)]
+    result = evaluate_interview(InterviewInput(job=ELECTRICIAN, transcript=turns,
+                                               questions=PLAN))
+    assert result.score >= ADVANCE_AT, (result.score, result.concerns)
