@@ -101,3 +101,26 @@ def test_a_strong_interview_for_a_role_of_neither_set_advances():
     result = evaluate_interview(InterviewInput(job=ELECTRICIAN, transcript=turns,
                                                questions=PLAN))
     assert result.score >= ADVANCE_AT, (result.score, result.concerns)
+
+
+def test_generalisations_and_self_descriptions_are_generic_talk():
+    reading = read_answer("How do you keep service calm on a busy night?",
+                          "Every kitchen has its own rhythm. Chefs always feel the pressure on a "
+                          "Saturday. I am a calm person under stress. Nobody likes a shouting "
+                          "head chef.")
+    assert reading.generic_share == 1.0
+
+
+def test_a_past_account_in_general_words_is_not_generic():
+    reading = read_answer("How did you make the pass more reliable?",
+                          "Every order still had a second check at the pass. Most tickets were "
+                          "out within twelve minutes after that.")
+    assert reading.generic_share == 0.0
+
+
+def test_a_habit_of_ones_own_and_an_irregular_past_are_not_generic():
+    habit = read_answer("How do you keep the stock right?",
+                        "Every delivery has a note; on Friday I go through whatever has none.")
+    past = read_answer("How did the new menu go?",
+                       "Almost every table came back for a second visit that month.")
+    assert habit.generic_share == 0.0 and past.generic_share == 0.0

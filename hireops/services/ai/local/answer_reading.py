@@ -242,10 +242,31 @@ LIST_ITEMS = 5  # this many short comma-separated items in one sentence make a l
 _LIST_ITEM_WORDS = 3
 
 
+# Claims about everyone or about oneself in the present tense ("Every warehouse has risks",
+# "I am a calm person"): they describe no case. The same words in a past account ("every order
+# still had a second check") do describe one, so a past tense keeps the sentence.
+_GENERALISATION = re.compile(
+    r"\b(?:every|everyone|everybody|nobody|no one|always|never|all|most|many|usually|"
+    r"in my opinion|my philosophy|i(?:'ve| have) always)\b|"
+    r"\bi(?:'m| am) (?:a|an|someone|good|great|strong|quite|always|never)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:was|were|had|did|went|took|got|made|left|came|ran|gave|kept|found|"
+                   r"sent|said|told|became|fell|rose|grew|won|lost|paid|sold|held|brought|"
+                   r"began|wrote|saw|met|\w{3,}ed)\b", re.IGNORECASE)
+_GO_THROUGH = re.compile(r"\b(?:i|we) go (?:through|over|back)\b", re.IGNORECASE)
+_ALWAYS_HAD = re.compile(r"\bi(?:'ve| have) always\b", re.IGNORECASE)
+
+
 def _is_generic(sentence: str) -> bool:
-    """A sentence that only states a belief or habit: no number and no own action."""
-    return bool(_GENERIC.search(sentence)) and not _NUMBER.search(sentence) \
-        and not _OWN_ACTION.search(sentence)
+    """A sentence that only states a belief, a habit or a generalisation: no number and no
+    own action."""
+    if _NUMBER.search(sentence) or _OWN_ACTION.search(sentence):
+        return False
+    if _GENERIC.search(sentence):
+        return True
+    # A habit told as one's own practice ("on Monday I go through every deal") is not one.
+    return bool(_GENERALISATION.search(sentence)) and not _PRESENT_ACTION.search(sentence) \
+        and not _GO_THROUGH.search(sentence) and (
+        not _PAST.search(sentence) or bool(_ALWAYS_HAD.search(sentence)))
 
 
 def _is_keyword_list(text: str, sentences: Sequence[str], kinds: tuple[str, ...]) -> bool:
