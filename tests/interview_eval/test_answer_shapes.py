@@ -124,3 +124,23 @@ def test_a_habit_of_ones_own_and_an_irregular_past_are_not_generic():
     past = read_answer("How did the new menu go?",
                        "Almost every table came back for a second visit that month.")
     assert habit.generic_share == 0.0 and past.generic_share == 0.0
+
+
+# Without a plan, a question still asks for the parts of a story by its own wording.
+PLUMBING_QUESTION = "Walk me through how you found a leak a customer reported."
+PLUMBING_ANSWER = (
+    "A tenant on the fourth floor saw a stain spreading on her ceiling. I asked when it grew "
+    "and she said only in the mornings, so I ran each flat's shower above her in turn and "
+    "watched with a thermal camera. The culprit was a cracked waste joint under the bath two "
+    "floors up. I replaced the joint and resealed the tray, and she called a week later to say "
+    "the stain had dried.")
+
+
+def test_without_a_plan_a_story_in_other_words_answers_a_story_question():
+    reading = read_answer(PLUMBING_QUESTION, PLUMBING_ANSWER)
+    assert reading.addressed >= 0.85
+
+
+def test_without_a_plan_a_story_shape_alone_does_not_answer_an_unrelated_question():
+    reading = read_answer("Which brands of boiler do you prefer and why?", PLUMBING_ANSWER)
+    assert reading.addressed < 0.85

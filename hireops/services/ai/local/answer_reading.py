@@ -333,6 +333,38 @@ _CHANGED = re.compile(r"\b(?:since then|from then on|now (?:i|we)|next time|lear
                       r"to prevent|(?:i|we) (?:later|afterwards))\b", re.IGNORECASE)
 
 
+# The parts of a story a question asks for by its wording, as points `_shape_covered` reads:
+# "tell me about a time" asks for the situation, the candidate's part and the outcome; "how
+# did you" for what was done; a problem for its cause; "what you learned" for what changed;
+# another person for what was said.
+_QUESTION_SHAPES = (
+    (re.compile(r"\b(?:tell me about|describe|walk me through|give (?:me )?an example|"
+                r"a time)\b", re.IGNORECASE), ("the situation", "what you did", "the outcome")),
+    (re.compile(r"\bhow (?:did|do|would) you\b|\bhow you\b|\bwhat you did\b",
+                re.IGNORECASE), ("what you did",)),
+    (re.compile(r"\b(?:problem|fault|bug|incident|error|issue|mistake|complaint|went wrong|"
+                r"did not work|didn't work|underperform\w*|dropped|slow)\b", re.IGNORECASE),
+     ("the cause",)),
+    (re.compile(r"\b(?:learn\w*|what you changed|what changed|prevent\w*)\b", re.IGNORECASE),
+     ("what was learned",)),
+    (re.compile(r"\b(?:colleague|teammate|team member|customer|client|parent|manager|"
+                r"stakeholder|patient|family|disagree\w*|conversation|explain\w*)\b",
+                re.IGNORECASE), ("the conversation",)),
+)
+# A story question answered with every part it asks for, in other words, is addressed this
+# much: the parts show the question was answered, not that its topic was the one asked about.
+STORY_CREDIT = 0.9
+
+
+def implied_points(question: str) -> tuple[str, ...]:
+    """The parts of a story `question` asks for by its wording, without a plan."""
+    found: dict[str, None] = {}
+    for pattern, points in _QUESTION_SHAPES:
+        if pattern.search(question):
+            found.update(dict.fromkeys(points))
+    return tuple(found)
+
+
 @dataclass(frozen=True)
 class _Told:
     """What kinds of content an answer tells, for points named by their part of a story."""
@@ -467,6 +499,14 @@ def read_answer(question: str, answer: str, expected_points: Sequence[str] = (),
         job = _job_overlap(context, stems, groups) if context is not None else 1.0
         # A question without a topic ("Anything else?") is answered by talk about the job.
         addressed = job if addressed < 0 else max(addressed, JOB_ONLY_CREDIT * job)
+        # A question asking for a story is answered by telling the parts it asks for, in any
+        # words, as long as the story is about the job's work or the question's topic.
+        implied = implied_points(question)
+        if implied and addressed > 0:
+            shape = _Told(kinds, _reasoning_kinds(told), bool(_CHANGED.search(told)),
+                          bool(_TALKED.search(told)))
+            told_parts = sum(1 for p in implied if _shape_covered(p, shape)) / len(implied)
+            addressed = max(addressed, STORY_CREDIT * told_parts)
     keyword_list = _is_keyword_list(answer, sentences, kinds)
     if keyword_list:
         # A list of names is not an account of anything: no credit for names or the topic.
