@@ -144,3 +144,15 @@ def test_without_a_plan_a_story_in_other_words_answers_a_story_question():
 def test_without_a_plan_a_story_shape_alone_does_not_answer_an_unrelated_question():
     reading = read_answer("Which brands of boiler do you prefer and why?", PLUMBING_ANSWER)
     assert reading.addressed < 0.85
+
+
+def test_outcomes_told_as_a_return_or_comparison_and_prevention_told_as_since():
+    reading = read_answer(
+        "Tell me about a dish that kept coming back from the pass.",
+        "Looking at the returned plates with the sous chef, we saw the risotto sat ten minutes "
+        "under the lamp. I moved it to be finished to order. Within two weeks returns were back "
+        "under one a night, better than any month before, and nothing similar has happened "
+        "there since.",
+        ("investigation", "the change", "measured result", "prevention afterwards"))
+    assert set(reading.covered_points) == {"investigation", "the change", "measured result",
+                                           "prevention afterwards"}

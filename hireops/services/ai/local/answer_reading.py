@@ -135,7 +135,9 @@ _OUTCOME = re.compile(
     r"went from|down to|up to|from \S+ to|resolved|recovered|renewed|retained|signed|closed the|"
     r"won|shortened|prevented|stopped|no longer|never again|as a result|the result|in the end|"
     r"faster|quicker|fewer|more stable|fixed|corrected|"
-    r"ended up|which meant|outcome|since then|we agreed|agreed to|thanked|calmer|accepted)\b",
+    r"ended up|which meant|outcome|since then|we agreed|agreed to|thanked|calmer|accepted|"
+    r"(?:was|were|came|got) back|back (?:to|below|under|above|within)|better than|"
+    r"worse than|than (?:before|the year before|last year)|on time)\b",
     re.IGNORECASE)
 _TRADE_OFF = re.compile(
     r"\b(?:trade-?offs?|instead of|rather than|at the cost of|the downside|the cost was|"
@@ -206,7 +208,8 @@ _REASONING_KINDS = {
                             r"spotted|assessed|reali[sz]ed|recogni[sz]ed|saw that|went through|"
                             r"asked (?:what|why|how)|confirmed|the data showed|the logs showed|"
                             r"turned out|reviewed|went through|matched|pulled the|"
-                            r"logged every|looked for|worked out)\b", re.IGNORECASE),
+                            r"logged every|looked for|worked out|looking at|(?:i|we) saw|"
+                            r"went over)\b", re.IGNORECASE),
     "alternatives": re.compile(r"\b(?:instead|options?|alternatives?|considered|rather than|"
                                r"trade-?offs?|either|weighed|could have|decided against|"
                                r"ruled out|decided to|chose to|came first|priorit\w*)\b",
@@ -330,7 +333,8 @@ _CHANGED = re.compile(r"\b(?:since then|from then on|now (?:i|we)|next time|lear
                       r"never again|no longer|added an? (?:test|check|rule|step|alert|review)|"
                       r"(?:i|we) now|from then|ever since|has not (?:happened|recurred|come)|"
                       r"hasn't (?:happened|recurred)|not happened again|to stop it|"
-                      r"to prevent|(?:i|we) (?:later|afterwards))\b", re.IGNORECASE)
+                      r"to prevent|(?:i|we) (?:later|afterwards))\b|"
+                      r"\b(?:happened|recurred|come back)\b[^.;]{0,20}\bsince\b", re.IGNORECASE)
 
 
 # The parts of a story a question asks for by its wording, as points `_shape_covered` reads:
