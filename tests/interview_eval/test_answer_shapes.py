@@ -156,3 +156,27 @@ def test_outcomes_told_as_a_return_or_comparison_and_prevention_told_as_since():
         ("investigation", "the change", "measured result", "prevention afterwards"))
     assert set(reading.covered_points) == {"investigation", "the change", "measured result",
                                            "prevention afterwards"}
+
+
+def test_priorities_replies_sides_and_research_are_read_in_any_words():
+    disagreement = read_answer(
+        "Tell me about a disagreement with the head chef.",
+        "The head chef wanted to buy a second combi oven before Christmas. I thought the money "
+        "was better spent on a blast chiller, because we were binning 8 kilos of stock a week. "
+        "We each costed our option, and agreed to get the chiller first and rent an oven for "
+        "December.",
+        ("the disagreement", "arguments on both sides"))
+    rush = read_answer(
+        "How did you handle a night when bookings doubled?",
+        "Bookings went from 60 to 120 after a review. I took the large tables first, wrote one "
+        "message to every booking asking them to order ahead, and replied to each complaint "
+        "myself. Every table was served within 40 minutes.",
+        ("prioritisation", "communication with guests"))
+    menu = read_answer(
+        "How do you plan a seasonal menu?",
+        "Before I write a menu I read the suppliers' lists and last year's sales to see what sold. "
+        "I then cost each dish, test it on staff a week ahead, and print it the Monday after.",
+        ("research", "order of steps"))
+    assert set(disagreement.covered_points) == {"the disagreement", "arguments on both sides"}
+    assert set(rush.covered_points) == {"prioritisation", "communication with guests"}
+    assert set(menu.covered_points) == {"research", "order of steps"}

@@ -124,7 +124,8 @@ _NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twel
 # "5+ years of Python" is a claim, not a detail of what happened.
 _YEARS_CLAIM = re.compile(r"\d+\+?\s*(?:years?|yrs)\b", re.IGNORECASE)
 _OWN_ACTION = re.compile(
-    r"\b(?:i|we)(?:'ve| have| had)?\s+(?:then\s+|also\s+|first\s+|quickly\s+|finally\s+)?"
+    r"\b(?:i|we)(?:'ve| have| had)?\s+(?:(?:then|also|first|quickly|finally|each|both|all|"
+    r"later|immediately|together|personally)\s+)?"
     r"(?!(?:need|feed|seed|speed|proceed|succeed|exceed|embed|shed|indeed|believed)\b)"
     r"(?:\w{2,}ed|built|led|wrote|ran|made|took|did|found|gave|set|brought|chose|went|began|"
     r"kept|taught|sold|met|spoke|told|drove|won|got|saw|caught|cut|put|sent|spent|rewrote|"
@@ -209,10 +210,13 @@ _REASONING_KINDS = {
                             r"asked (?:what|why|how)|confirmed|the data showed|the logs showed|"
                             r"turned out|reviewed|went through|matched|pulled the|"
                             r"logged every|looked for|worked out|looking at|(?:i|we) saw|"
-                            r"went over)\b", re.IGNORECASE),
+                            r"went over|researched|studied|looked up|"
+                            r"read (?:the|their|his|her|every|each|last))\b", re.IGNORECASE),
     "alternatives": re.compile(r"\b(?:instead|options?|alternatives?|considered|rather than|"
                                r"trade-?offs?|either|weighed|could have|decided against|"
-                               r"ruled out|decided to|chose to|came first|priorit\w*)\b",
+                               r"ruled out|decided to|chose to|came first|priorit\w*)\b|"
+                               r"\b(?:took|handled|put|answered|called|saw|fixed|did|"
+                               r"dealt with)\b[^.;,]{1,40}?\bfirst\b",
                                re.IGNORECASE),
     "sequence": re.compile(r"\b(?:first|then|after that|afterwards|next|finally|once that|"
                            r"step)\b", re.IGNORECASE),
@@ -325,7 +329,21 @@ _PEOPLE_POINT = re.compile(r"\b(?:conversation|listen\w*|who was (?:told|informe
                            r"understood|communication with)\b", re.IGNORECASE)
 _TALKED = re.compile(r"\b(?:asked|told|explained|showed|listened|agreed|talked|spoke|"
                      r"called|said|sat (?:down )?with|took \w+ aside|briefed|informed|"
-                     r"wrote (?:up|down)|walked \w+ through)\b", re.IGNORECASE)
+                     r"wrote (?:up|down)|walked \w+ through|repl(?:y|ied)|emailed|messaged|"
+                     r"heard back|wrote (?:to|one|a|an) (?:\w+ )?(?:message|email|note|letter|"
+                     r"reply)|notice|announce\w*)\b", re.IGNORECASE)
+# Priorities: covered by saying what came first or what was weighed.
+_PRIORITY_POINT = re.compile(r"\b(?:prioriti[sz]\w*|priorit(?:y|ies)|triage|what came first|"
+                             r"urgent)\b", re.IGNORECASE)
+# Both sides of a disagreement: covered by two positions told ("she wanted", "I thought").
+_SIDES_POINT = re.compile(r"\b(?:both sides|each side|arguments|views|positions)\b",
+                          re.IGNORECASE)
+_POSITION = re.compile(r"\b(?:wanted|proposed|suggested|argued|thought|felt|preferred|"
+                       r"pushed for|insisted|worried|believed|was (?:sure|convinced))\b",
+                       re.IGNORECASE)
+# Steps in order: covered by a sequence of steps with some concrete detail.
+_STEPS_POINT = re.compile(r"\b(?:steps|order of|sequence|cadence|timeline|process)\b",
+                          re.IGNORECASE)
 _CHANGE_POINT = re.compile(r"\b(?:lesson|learned|learnt|what changed|prevent\w*|follow-up|"
                            r"afterwards|what was learned)\b", re.IGNORECASE)
 _CHANGED = re.compile(r"\b(?:since then|from then on|now (?:i|we)|next time|learn(?:ed|t)|"
@@ -377,6 +395,17 @@ class _Told:
     reasoning: tuple[str, ...]  # reasoning kinds found
     changed: bool  # something changed for the future
     talked: bool  # what was said, asked or agreed with someone
+    positions: int = 0  # positions told ("she wanted", "I thought"), up to two
+
+
+def _positions(text: str) -> int:
+    """Positions told in `text`, up to two (enough for both sides of a disagreement)."""
+    count = 0
+    for _ in _POSITION.finditer(text):
+        count += 1
+        if count == 2:
+            break
+    return count
 
 
 def _shape_covered(point: str, told: _Told) -> bool:
@@ -395,6 +424,12 @@ def _shape_covered(point: str, told: _Told) -> bool:
     if _FINDING_POINT.search(point) and "diagnosis" in told.reasoning and "own_action" in kinds:
         return True
     if _PEOPLE_POINT.search(point) and told.talked and "own_action" in kinds:
+        return True
+    if _PRIORITY_POINT.search(point) and "alternatives" in told.reasoning:
+        return True
+    if _SIDES_POINT.search(point) and told.positions >= 2:
+        return True
+    if _STEPS_POINT.search(point) and "sequence" in told.reasoning and len(kinds) >= 2:
         return True
     return bool(_CHANGE_POINT.search(point) and told.changed)
 
@@ -490,7 +525,7 @@ def read_answer(question: str, answer: str, expected_points: Sequence[str] = (),
     echoed = content_stems(question)
     if expected_points:
         shape = _Told(kinds, _reasoning_kinds(told), bool(_CHANGED.search(told)),
-                      bool(_TALKED.search(told)))
+                      bool(_TALKED.search(told)), _positions(told))
         covered = tuple(p for p in expected_points
                         if _point_covered(p, stems, groups, shape, echoed))
         addressed = len(covered) / len(expected_points)
@@ -508,7 +543,7 @@ def read_answer(question: str, answer: str, expected_points: Sequence[str] = (),
         implied = implied_points(question)
         if implied and addressed > 0:
             shape = _Told(kinds, _reasoning_kinds(told), bool(_CHANGED.search(told)),
-                          bool(_TALKED.search(told)))
+                          bool(_TALKED.search(told)), _positions(told))
             told_parts = sum(1 for p in implied if _shape_covered(p, shape)) / len(implied)
             addressed = max(addressed, STORY_CREDIT * told_parts)
     keyword_list = _is_keyword_list(answer, sentences, kinds)
