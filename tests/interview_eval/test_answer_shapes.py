@@ -180,3 +180,16 @@ def test_priorities_replies_sides_and_research_are_read_in_any_words():
     assert set(disagreement.covered_points) == {"the disagreement", "arguments on both sides"}
     assert set(rush.covered_points) == {"prioritisation", "communication with guests"}
     assert set(menu.covered_points) == {"research", "order of steps"}
+
+
+def test_troubleshooting_in_other_words_answers_a_troubleshooting_question():
+    from hireops.services.ai.local.answer_reading import JobContext
+
+    job = JobContext.of("IT Support Technician", "Hardware", "Answer staff by phone")
+    reading = read_answer(
+        "Walk me through how you troubleshot a fault a user reported.",
+        "A nurse said her badge reader stopped working at 7 each morning. I made the same thing "
+        "happen on a spare reader by cutting its power at 6:55, and the card cache stayed stuck "
+        "until a restart. I gave the vendor exact steps and set a daily restart meanwhile; "
+        "their next firmware corrected it.", context=job)
+    assert reading.addressed >= 0.85

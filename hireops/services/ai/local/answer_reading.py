@@ -210,7 +210,7 @@ _REASONING_KINDS = {
                             r"asked (?:what|why|how)|confirmed|the data showed|the logs showed|"
                             r"turned out|reviewed|went through|matched|pulled the|"
                             r"logged every|looked for|worked out|looking at|(?:i|we) saw|"
-                            r"went over|researched|studied|looked up|"
+                            r"went over|researched|studied|looked up|made (?:the same thing|it) happen|"
                             r"read (?:the|their|his|her|every|each|last))\b", re.IGNORECASE),
     "alternatives": re.compile(r"\b(?:instead|options?|alternatives?|considered|rather than|"
                                r"trade-?offs?|either|weighed|could have|decided against|"
