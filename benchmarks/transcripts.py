@@ -21,7 +21,8 @@ built-in room records them) and as a bare transcript (as a voice provider sends 
 - strong at or above the advance threshold (75), and the highest average and weak scores;
 - pasted answers: flagged in the concerns and scored below every genuine (strong or average)
   interview of the role; keyword lists flagged likewise;
-- evaluations per second.
+- evaluations per second: the median of the CPU time of one evaluation (as the ranking
+  section measures resumes), so other work on a shared machine does not count.
 `--json` prints one JSON object with these figures as the last line.
 """
 
@@ -101,9 +102,9 @@ def run(path: Path = SETS["tuning"]) -> dict:
             scores = {}
             for index, name in enumerate(role["sets"]):
                 interview = _transcript(role, name, index, with_plan)
-                started = time.perf_counter()
+                started = time.process_time()
                 result = evaluate_interview(interview)
-                timings.append(time.perf_counter() - started)
+                timings.append(time.process_time() - started)
                 scores[name] = result.score
                 figures[GRADES[name]].append(result.score)
                 if name == "pasted":

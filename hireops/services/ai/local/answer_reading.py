@@ -120,17 +120,16 @@ def _shares_root(stem: str, others: set[str]) -> bool:
 
 _NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|"
                      r"twenty|thirty|forty|fifty|hundred|thousand|million|percent|half|twice|"
-                     r"doubled|halved|tripled)\b", re.IGNORECASE)
+                     r"doubled|halved|tripled)\b")
 # "5+ years of Python" is a claim, not a detail of what happened.
-_YEARS_CLAIM = re.compile(r"\d+\+?\s*(?:years?|yrs)\b", re.IGNORECASE)
+_YEARS_CLAIM = re.compile(r"\d+\+?\s*(?:years?|yrs)\b")
 _OWN_ACTION = re.compile(
     r"\b(?:i|we)(?:'ve| have| had)?\s+(?:(?:then|also|first|quickly|finally|each|both|all|"
     r"later|immediately|together|personally)\s+)?"
     r"(?!(?:need|feed|seed|speed|proceed|succeed|exceed|embed|shed|indeed|believed)\b)"
     r"(?:\w{2,}ed|built|led|wrote|ran|made|took|did|found|gave|set|brought|chose|went|began|"
     r"kept|taught|sold|met|spoke|told|drove|won|got|saw|caught|cut|put|sent|spent|rewrote|"
-    r"shipped|fixed|split|read|rebuilt|held|paid|dug|sat|stood|rang|chose|left|lost|upgraded)\b",
-    re.IGNORECASE)
+    r"shipped|fixed|split|read|rebuilt|held|paid|dug|sat|stood|rang|chose|left|lost|upgraded)\b")
 _OUTCOME = re.compile(
     r"\b(?:reduced|increased|improved|saved|cut|grew|dropped|fell|rose|halved|doubled|tripled|"
     r"went from|down to|up to|from \S+ to|resolved|recovered|renewed|retained|signed|closed the|"
@@ -138,12 +137,11 @@ _OUTCOME = re.compile(
     r"faster|quicker|fewer|more stable|fixed|corrected|"
     r"ended up|which meant|outcome|since then|we agreed|agreed to|thanked|calmer|accepted|"
     r"(?:was|were|came|got) back|back (?:to|below|under|above|within)|better than|"
-    r"worse than|than (?:before|the year before|last year)|on time)\b",
-    re.IGNORECASE)
+    r"worse than|than (?:before|the year before|last year)|on time)\b")
 _TRADE_OFF = re.compile(
     r"\b(?:trade-?offs?|instead of|rather than|at the cost of|the downside|the cost was|"
     r"the price was|compromise|pros and cons|on the other hand|but it meant|we gave up|"
-    r"we accepted|weigh(?:ed|ing)?)\b", re.IGNORECASE)
+    r"we accepted|weigh(?:ed|ing)?)\b")
 # A capitalised word after the start of a sentence names something (PgBouncer, Salesforce, ICU);
 # all-capital words of two or more letters (EXPLAIN, SBAR, CRM) too.
 _PROPER_NAME = re.compile(r"(?<=[\w,;:)] )(?!I\b|I'(?:m|ve|d|ll)\b)[A-Z][\w&+.-]*|\b[A-Z]{2,}\d*\b")
@@ -172,7 +170,7 @@ _PRESENT_ACTION = re.compile(
     r"(?!(?:think|believe|am|feel|guess|like|love|would|will|can|could|should|hope|want|try|"
     r"know|mean|have|do|just|really|need|am|was|were|say|said|must|might|may|enjoy|always|"
     r"usually|often|never|also|first|then|am|get|got|stay|keep|see|look)\b)"
-    r"[a-z]{3,}\b", re.IGNORECASE)
+    r"[a-z]{3,}\b")
 
 
 @lru_cache(maxsize=4096)
@@ -182,14 +180,16 @@ def specific_kinds(text: str, habit_question: bool = False) -> tuple[str, ...]:
 
 
 def _specific_kinds(text: str, habit_question: bool = False) -> tuple[str, ...]:
-    without_years = _YEARS_CLAIM.sub(" ", text)
+    # Word patterns run on folded text without IGNORECASE: four times faster in `re`.
+    folded = _fold(text)
+    without_years = _YEARS_CLAIM.sub(" ", folded)
     found = {
         "number": bool(_NUMBER.search(without_years)),
         "named_system": bool(_PROPER_NAME.search(text) or _names_a_tool(text)),
-        "own_action": bool(_OWN_ACTION.search(text)
-                           or (habit_question and _PRESENT_ACTION.search(text))),
-        "outcome": bool(_OUTCOME.search(text)),
-        "trade_off": bool(_TRADE_OFF.search(text)),
+        "own_action": bool(_OWN_ACTION.search(folded)
+                           or (habit_question and _PRESENT_ACTION.search(folded))),
+        "outcome": bool(_OUTCOME.search(folded)),
+        "trade_off": bool(_TRADE_OFF.search(folded)),
     }
     return tuple(kind for kind in SPECIFIC_KINDS if found[kind])
 
@@ -201,8 +201,7 @@ _REASONING_KINDS = {
                         r"that is why|due to|as a result|the reason|caused by|so (?:i|we)|"
                         r"in order to|to make sure|in case|otherwise|which is why|to prevent|"
                         r"to stop|so (?:it|they|he|she|nothing|nobody|no one|the|our|every|"
-                        r"each|old|new|that it))\b|,\s*so\b",
-                        re.IGNORECASE),
+                        r"each|old|new|that it))\b|,\s*so\b"),
     "diagnosis": re.compile(r"\b(?:measured|profiled|checked|found that|noticed|root cause|"
                             r"looked at|reproduced|narrowed|investigated|traced|compared|"
                             r"tested|verified|analy[sz]ed|dug into|explain analyze|suspected|"
@@ -211,15 +210,14 @@ _REASONING_KINDS = {
                             r"turned out|reviewed|went through|matched|pulled the|"
                             r"logged every|looked for|worked out|looking at|(?:i|we) saw|"
                             r"went over|researched|studied|looked up|made (?:the same thing|it) happen|"
-                            r"read (?:the|their|his|her|every|each|last))\b", re.IGNORECASE),
+                            r"read (?:the|their|his|her|every|each|last))\b"),
     "alternatives": re.compile(r"\b(?:instead|options?|alternatives?|considered|rather than|"
                                r"trade-?offs?|either|weighed|could have|decided against|"
                                r"ruled out|decided to|chose to|came first|priorit\w*)\b|"
                                r"\b(?:took|handled|put|answered|called|saw|fixed|did|"
-                               r"dealt with)\b[^.;,]{1,40}?\bfirst\b",
-                               re.IGNORECASE),
+                               r"dealt with)\b[^.;,]{1,40}?\bfirst\b"),
     "sequence": re.compile(r"\b(?:first|then|after that|afterwards|next|finally|once that|"
-                           r"step)\b", re.IGNORECASE),
+                           r"step)\b"),
 }
 # Two kinds of reasoning make a reasoned answer; order of steps alone is the weakest kind.
 REASONING_FULL = 2.0
@@ -227,7 +225,8 @@ _REASONING_WEIGHT = {"cause": 1.0, "diagnosis": 1.0, "alternatives": 1.0, "seque
 
 
 def _reasoning_kinds(text: str) -> tuple[str, ...]:
-    return tuple(kind for kind, pattern in _REASONING_KINDS.items() if pattern.search(text))
+    folded = _fold(text)
+    return tuple(kind for kind, pattern in _REASONING_KINDS.items() if pattern.search(folded))
 
 
 # --- generic talk and keyword lists --------------------------------------------------------
@@ -242,8 +241,7 @@ _GENERIC = re.compile(
     r"all sorts of|and so on|and stuff|things like that|every situation is different|"
     r"i'?m the kind of person|i'?m someone who|i would say|obviously|of course|"
     r"i like to think|i'?m very|i am very|i really enjoy|i love|i guess|you have to|"
-    r"you need to|one should|that is what i (?:always )?say|is the key|is key)\b",
-    re.IGNORECASE)
+    r"you need to|one should|that is what i (?:always )?say|is the key|is key)\b")
 _SUBJECT = re.compile(r"\b(?:i|we|he|she|they|it|you|my|our)\b", re.IGNORECASE)
 LIST_ITEMS = 5  # this many short comma-separated items in one sentence make a list
 _LIST_ITEM_WORDS = 3
@@ -255,17 +253,18 @@ _LIST_ITEM_WORDS = 3
 _GENERALISATION = re.compile(
     r"\b(?:every|everyone|everybody|nobody|no one|always|never|all|most|many|usually|"
     r"in my opinion|my philosophy|i(?:'ve| have) always)\b|"
-    r"\bi(?:'m| am) (?:a|an|someone|good|great|strong|quite|always|never)\b", re.IGNORECASE)
+    r"\bi(?:'m| am) (?:a|an|someone|good|great|strong|quite|always|never)\b")
 _PAST = re.compile(r"\b(?:was|were|had|did|went|took|got|made|left|came|ran|gave|kept|found|"
                    r"sent|said|told|became|fell|rose|grew|won|lost|paid|sold|held|brought|"
-                   r"began|wrote|saw|met|\w{3,}ed)\b", re.IGNORECASE)
-_GO_THROUGH = re.compile(r"\b(?:i|we) go (?:through|over|back)\b", re.IGNORECASE)
-_ALWAYS_HAD = re.compile(r"\bi(?:'ve| have) always\b", re.IGNORECASE)
+                   r"began|wrote|saw|met|\w{3,}ed)\b")
+_GO_THROUGH = re.compile(r"\b(?:i|we) go (?:through|over|back)\b")
+_ALWAYS_HAD = re.compile(r"\bi(?:'ve| have) always\b")
 
 
 def _is_generic(sentence: str) -> bool:
     """A sentence that only states a belief, a habit or a generalisation: no number and no
     own action."""
+    sentence = _fold(sentence)
     if _NUMBER.search(sentence) or _OWN_ACTION.search(sentence):
         return False
     if _GENERIC.search(sentence):
@@ -331,7 +330,7 @@ _TALKED = re.compile(r"\b(?:asked|told|explained|showed|listened|agreed|talked|s
                      r"called|said|sat (?:down )?with|took \w+ aside|briefed|informed|"
                      r"wrote (?:up|down)|walked \w+ through|repl(?:y|ied)|emailed|messaged|"
                      r"heard back|wrote (?:to|one|a|an) (?:\w+ )?(?:message|email|note|letter|"
-                     r"reply)|notice|announce\w*)\b", re.IGNORECASE)
+                     r"reply)|notice|announce\w*)\b")
 # Priorities: covered by saying what came first or what was weighed.
 _PRIORITY_POINT = re.compile(r"\b(?:prioriti[sz]\w*|priorit(?:y|ies)|triage|what came first|"
                              r"urgent)\b", re.IGNORECASE)
@@ -339,8 +338,7 @@ _PRIORITY_POINT = re.compile(r"\b(?:prioriti[sz]\w*|priorit(?:y|ies)|triage|what
 _SIDES_POINT = re.compile(r"\b(?:both sides|each side|arguments|views|positions)\b",
                           re.IGNORECASE)
 _POSITION = re.compile(r"\b(?:wanted|proposed|suggested|argued|thought|felt|preferred|"
-                       r"pushed for|insisted|worried|believed|was (?:sure|convinced))\b",
-                       re.IGNORECASE)
+                       r"pushed for|insisted|worried|believed|was (?:sure|convinced))\b")
 # Steps in order: covered by a sequence of steps with some concrete detail.
 _STEPS_POINT = re.compile(r"\b(?:steps|order of|sequence|cadence|timeline|process)\b",
                           re.IGNORECASE)
@@ -352,7 +350,7 @@ _CHANGED = re.compile(r"\b(?:since then|from then on|now (?:i|we)|next time|lear
                       r"(?:i|we) now|from then|ever since|has not (?:happened|recurred|come)|"
                       r"hasn't (?:happened|recurred)|not happened again|to stop it|"
                       r"to prevent|(?:i|we) (?:later|afterwards))\b|"
-                      r"\b(?:happened|recurred|come back)\b[^.;]{0,20}\bsince\b", re.IGNORECASE)
+                      r"\b(?:happened|recurred|come back)\b[^.;]{0,20}\bsince\b")
 
 
 # The parts of a story a question asks for by its wording, as points `_shape_covered` reads:
@@ -406,6 +404,13 @@ def _positions(text: str) -> int:
         if count == 2:
             break
     return count
+
+
+def _told_shape(told: str, kinds: tuple[str, ...]) -> _Told:
+    """The kinds of content in `told` (an answer without its generic sentences)."""
+    folded = _fold(told)
+    return _Told(kinds, _reasoning_kinds(told), bool(_CHANGED.search(folded)),
+                 bool(_TALKED.search(folded)), _positions(folded))
 
 
 def _shape_covered(point: str, told: _Told) -> bool:
@@ -524,8 +529,7 @@ def read_answer(question: str, answer: str, expected_points: Sequence[str] = (),
                                      if w.rstrip(".") not in asked))
     echoed = content_stems(question)
     if expected_points:
-        shape = _Told(kinds, _reasoning_kinds(told), bool(_CHANGED.search(told)),
-                      bool(_TALKED.search(told)), _positions(told))
+        shape = _told_shape(told, kinds)
         covered = tuple(p for p in expected_points
                         if _point_covered(p, stems, groups, shape, echoed))
         addressed = len(covered) / len(expected_points)
@@ -542,8 +546,7 @@ def read_answer(question: str, answer: str, expected_points: Sequence[str] = (),
         # words, as long as the story is about the job's work or the question's topic.
         implied = implied_points(question)
         if implied and addressed > 0:
-            shape = _Told(kinds, _reasoning_kinds(told), bool(_CHANGED.search(told)),
-                          bool(_TALKED.search(told)), _positions(told))
+            shape = _told_shape(told, kinds)
             told_parts = sum(1 for p in implied if _shape_covered(p, shape)) / len(implied)
             addressed = max(addressed, STORY_CREDIT * told_parts)
     keyword_list = _is_keyword_list(answer, sentences, kinds)
