@@ -193,3 +193,20 @@ def test_troubleshooting_in_other_words_answers_a_troubleshooting_question():
         "until a restart. I gave the vendor exact steps and set a daily restart meanwhile; "
         "their next firmware corrected it.", context=job)
     assert reading.addressed >= 0.85
+
+
+def test_a_skill_named_by_its_initials_or_its_own_word_is_not_missing():
+    job = JobInput(title="Shop Manager", must_have_skills=["Point of Sale", "Stock Control"])
+    answers = [
+        "Every night I reconciled the POS totals against the cash drawers, and in March I found "
+        "a till that double-counted refunds, so I had it replaced the next day.",
+        "I counted the stock in the back room every Friday and found 3 percent of the shoes "
+        "went missing, so we moved the sizes on display to one of each and shrinkage halved.",
+    ]
+    turns = []
+    for question, answer in zip(["How did you keep the tills right?",
+                                 "Tell me about a problem with missing goods."], answers):
+        turns += [TranscriptTurn(speaker="interviewer", text=question),
+                  TranscriptTurn(speaker="candidate", text=answer)]
+    result = evaluate_interview(InterviewInput(job=job, transcript=turns))
+    assert not [c for c in result.concerns if c.startswith("Did not mention")], result.concerns
