@@ -3,14 +3,21 @@ does it reason, and is it a keyword list or generic talk.
 
 Every measure is a plain, explainable signal, deterministic and linear in the answer's length:
 - addressed (0-1): the question's expected points covered, by word stems or by a shared group of
-  `knowledge/answer_concepts.json` (so "deduplicated the rows" covers "data cleaning"), or without
-  expected points, the question's own topic words and groups found in the answer;
+  `knowledge/answer_concepts.json` (so "deduplicated the rows" covers "data cleaning"), or, for
+  points that name a part of a story ("how it was traced", "the correction", "who was told"), by
+  telling that part in any words; without expected points, the question's own topic words and
+  groups found in the answer, and the parts of a story the question's wording asks for;
 - specifics: kinds of concrete detail found (a number, a named system, the candidate's own action,
   an outcome, a trade-off);
 - reasoning: kinds of reasoning found (a cause, a diagnosis, alternatives weighed, an order of
   steps);
-- generic share: sentences that only state beliefs or habits ("I always put the customer first");
-- keyword list: an answer made of comma-separated names with no action or outcome.
+- generic share: sentences that only state beliefs or habits ("I always put the customer first")
+  or generalise in the present tense ("every warehouse has risks", "I am a calm person");
+- keyword list: an answer made of comma-separated names with no action or outcome, in any case.
+
+The semantic model (WordLlama, `semantic.py`) is not used here: its similarity of answer
+sentences, or of their words, to a question's points was measured on the graded transcripts and
+rated thin and evasive answers as close to the points as strong ones.
 """
 
 from __future__ import annotations
