@@ -210,3 +210,10 @@ def test_a_skill_named_by_its_initials_or_its_own_word_is_not_missing():
                   TranscriptTurn(speaker="candidate", text=answer)]
     result = evaluate_interview(InterviewInput(job=job, transcript=turns))
     assert not [c for c in result.concerns if c.startswith("Did not mention")], result.concerns
+
+
+def test_a_terse_list_of_actions_is_not_a_keyword_list():
+    reading = read_answer("What did you do when the site went down?",
+                          "checked the logs, restarted the pods, rolled back, paged on-call, "
+                          "wrote the postmortem.")
+    assert not reading.keyword_list

@@ -295,7 +295,8 @@ def _is_keyword_list(text: str, sentences: Sequence[str], kinds: tuple[str, ...]
         # sentence ("i checked the fridge, the freezer, ...").
         told = _SUBJECT.search(sentence)
         names = [i for i in items if len(i.split()) <= _LIST_ITEM_WORDS
-                 and (not told or any(c.isupper() or c.isdigit() for c in i))]
+                 and (not told or any(c.isupper() or c.isdigit() for c in i))
+                 and not _PAST.match(_fold(i))]  # "restarted the pods" is an action
         if len(items) >= LIST_ITEMS and len(names) >= LIST_ITEMS - 1:
             listed += len(sentence.split())
     words = max(len(text.split()), 1)
