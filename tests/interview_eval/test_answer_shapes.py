@@ -217,3 +217,13 @@ def test_a_terse_list_of_actions_is_not_a_keyword_list():
                           "checked the logs, restarted the pods, rolled back, paged on-call, "
                           "wrote the postmortem.")
     assert not reading.keyword_list
+
+
+def test_a_skill_named_by_its_subject_and_a_kind_word_is_not_missing():
+    job = JobInput(title="Restaurant Manager", must_have_skills=["Menu Management"])
+    turns = [TranscriptTurn(speaker="interviewer", text="What did you change last spring?"),
+             TranscriptTurn(speaker="candidate",
+                            text="I rewrote the menu in May, cut it from 40 dishes to 22, and "
+                                 "food waste fell by a third within two months.")]
+    result = evaluate_interview(InterviewInput(job=job, transcript=turns))
+    assert not [c for c in result.concerns if c.startswith("Did not mention")], result.concerns

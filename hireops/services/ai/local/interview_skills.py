@@ -40,10 +40,10 @@ def _denied(sentence: str, name: str) -> bool:
 
 # Words of a skill's name that say what kind of skill it is, not what it is about: "Stock
 # Control" is about stock, "Warehouse Management Systems" about warehouses.
-_KIND_WORDS = frozenset({"manag", "management", "system", "skill", "administration", "control",
-                         "servic", "service", "process", "techniqu", "technique", "method",
-                         "practic", "practice", "operation", "handl", "handling", "plann",
-                         "planning"})
+_KIND_WORDS = frozenset(content_stems(
+    "management manager system systems skill skills administration control service services "
+    "process processes technique techniques method methods practice practices operation "
+    "operations handling planning"))
 _INITIALS_FROM = 2  # words a skill's name needs before its initials name it (WMS, POS)
 
 
