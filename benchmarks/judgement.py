@@ -13,9 +13,11 @@ Sections (one function each, `SECTIONS` below; add a new one there):
 - vacancies (`vacancy_matching.py`): a published resume-vacancy set with two annotators' orders
   of five vacancies per resume; mean Spearman of the product's order and of a TF-IDF cosine's
   against each annotator's, and how often the best vacancy agrees.
-- transcripts (`transcripts.py`): 36 graded interview transcripts over six roles, scored by the
-  local evaluator with and without the interview plan; every role must come out strong >
-  average > weak, strong at 75 or more, pasted answers flagged and below genuine ones.
+- transcripts (`transcripts.py`): graded interview transcripts scored by the local evaluator
+  with and without the interview plan, printed per set: the tuning set (36 over six roles), a
+  held-out set (18 over three other roles) and an unseen set (12 over two more, only ever
+  scored as totals); in every set every role must come out strong > average > weak, strong at
+  75 or more, pasted answers flagged and below genuine ones.
 The last line says whether every section met its targets (exit status 0) or not (1).
 
 Pools of the ranking section (benchmarks/data/README.md says where each comes from and under

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 
-from benchmarks.transcripts import DATA as TRANSCRIPTS
-from benchmarks.transcripts import GRADES, run, targets_met
+import pytest
+
+from benchmarks.transcripts import GRADES, SETS, run, targets_met
 from benchmarks.vacancy_matching import places, read_orders, spearman
 
 ANNOTATIONS = """Header: vacancies 1-5 ranked from the best (place 1) to the worst (place 5).
@@ -16,14 +17,22 @@ ANNOTATOR_2_RANKINGS= [[4,3,1,5,2]] #1
 """
 
 
-def test_the_graded_transcript_set_is_committed_and_complete():
-    roles = json.loads(TRANSCRIPTS.read_text("utf-8"))["roles"]
-    assert len(roles) >= 5
+@pytest.mark.parametrize(("name", "least_roles"), [("tuning", 5), ("held-out", 2),
+                                                     ("unseen", 2)])
+def test_the_graded_transcript_sets_are_committed_and_complete(name, least_roles):
+    roles = json.loads(SETS[name].read_text("utf-8"))["roles"]
+    assert len(roles) >= least_roles
     for role in roles:
         assert set(role["sets"]) == set(GRADES), role["job"]["title"]
         for name, answers in role["sets"].items():
             assert isinstance(answers, str) or len(answers) == len(role["questions"]), name
-    assert sum(len(role["sets"]) for role in roles) >= 30
+    assert sum(len(role["sets"]) for role in roles) >= 6 * least_roles
+
+
+def test_the_graded_sets_share_no_role():
+    titles = [r["job"]["title"] for path in SETS.values()
+              for r in json.loads(path.read_text("utf-8"))["roles"]]
+    assert len(titles) == len(set(titles))
 
 
 def test_the_transcript_section_reports_both_modes():

@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import re
 
-from hireops.services.ai.local.answer_reading import concept_groups, specific_kinds
+from hireops.services.ai.local.answer_reading import (
+    concept_groups,
+    content_stems,
+    specific_kinds,
+)
 from hireops.services.ai.local.interview_evidence import SkillUse
 from hireops.services.ai.local.negation import is_denied
 from hireops.services.ai.local.skills import (
@@ -34,6 +38,29 @@ def _denied(sentence: str, name: str) -> bool:
     return False
 
 
+# Words of a skill's name that say what kind of skill it is, not what it is about: "Stock
+# Control" is about stock, "Warehouse Management Systems" about warehouses.
+_KIND_WORDS = frozenset(content_stems(
+    "management manager system systems skill skills administration control service services "
+    "process processes technique techniques method methods practice practices operation "
+    "operations handling planning"))
+_INITIALS_FROM = 2  # words a skill's name needs before its initials name it (WMS, POS)
+
+
+def _said_otherwise(name: str, told: str) -> bool:
+    """The skill talked about by its initials (WMS) or by the words of its name that carry its
+    subject (stock for Stock Control), in sentences telling of something done."""
+    words = name.split()
+    initials = "".join(w[0] for w in words if w[:1].isalpha()).upper()
+    if len(words) >= _INITIALS_FROM and len(initials) >= 2 and re.search(
+            rf"\b{re.escape(initials)}s?\b", told):
+        return True
+    if len(words) < 2:
+        return False  # a one-word name (Tableau) is a name: "table" does not say it
+    subject = {s for s in content_stems(name) if s not in _KIND_WORDS}
+    return bool(subject) and subject <= content_stems(told)
+
+
 def _in_context(sentence: str) -> bool:
     return any(kind in specific_kinds(sentence) for kind in _DONE)
 
@@ -44,7 +71,8 @@ def skill_uses(job: JobInput, genuine_text: str, all_text: str) -> list[SkillUse
     uses, seen = [], set()
     # Talk in other words counts as covering a skill only where it tells of something done.
     told = [s for s in re.split(r"(?<=[.!?])\s+", genuine_text) if _in_context(s)]
-    groups = concept_groups(" ".join(told))
+    told_text = " ".join(told)
+    groups = concept_groups(told_text)
     wanted = [(s, True) for s in job.must_have_skills]
     wanted += [(s, False) for s in job.nice_to_have_skills]
     for skill, must in wanted:
@@ -56,7 +84,9 @@ def skill_uses(job: JobInput, genuine_text: str, all_text: str) -> list[SkillUse
             s for s in re.split(r"(?<=[.!?])\s+", genuine_text) if name.casefold() in s.casefold()]
         positive = [m for m in mentions if not _denied(m, name)]
         sentence = (positive or mentions or [""])[0]
-        related = bool(concept_groups(name, whole_words=True) & groups)
+        # The job's own spelling too: "Stock Control" is read as Inventory management.
+        related = bool(concept_groups(name, whole_words=True) & groups) or any(
+            _said_otherwise(spelling, told_text) for spelling in {name, skill.strip()})
         uses.append(SkillUse(
             skill=name, must_have=must, sentence=sentence,
             negated=bool(mentions) and not positive,
