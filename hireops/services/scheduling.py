@@ -256,7 +256,7 @@ def send_schedule_confirmation(*, session: Session, booking: InterviewBooking,
         kind=OUTBOX_KIND["schedule_confirmation"], to_address=candidate.email,
         subject=mail.subject, body_text=mail.text, body_html=mail.html, ics=ics,
         application_id=application.id)
-    before = Stage(application.stage).value
+    before = str(application.stage)
     record_event(session=session, action="interview.confirmation_queued", actor=actor,
                  entity_type="application", entity_id=application.id,
                  before={"stage": before},
