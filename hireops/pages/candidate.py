@@ -13,11 +13,13 @@ from hireops.services.candidate_profile import (
 from hireops.pages.candidate_decision import decision_section
 from hireops.pages.candidate_flags import flag_button, resume_score_flags
 from hireops.pages.candidate_interviews import interviews_section, outgoing_mail_section
+from hireops.pages.candidate_offers import offers_section
 from hireops.state.candidate import CandidateState as S
 from hireops.state.candidate_decision import CandidateDecisionState
 from hireops.state.candidate_flags import CandidateFlagState
 from hireops.state.candidate_privacy import CandidatePrivacyState as P
 from hireops.state.candidate_interviews import CandidateInterviewState
+from hireops.state.candidate_offers import CandidateOfferState
 
 MUTED = rx.color("gray", 11)
 
@@ -328,14 +330,16 @@ def _back() -> rx.Component:
 
 @recruiter_page(route=routes.CANDIDATE, title="Candidate",
                 on_load=[S.load, CandidateInterviewState.load_interviews,
-                         CandidateDecisionState.load_decisions, CandidateFlagState.load_flags],
+                         CandidateDecisionState.load_decisions, CandidateFlagState.load_flags,
+                         CandidateOfferState.load_offers],
                 actions=_back)
 def candidate() -> rx.Component:
     return rx.vstack(
         error_callout(S.error),
         _header(),
         rx.grid(
-            rx.vstack(decision_section(), _applications(), interviews_section(), _resume(),
+            rx.vstack(decision_section(), _applications(), offers_section(),
+                      interviews_section(), _resume(),
                       spacing="4", width="100%"),
             rx.vstack(_timeline(), _emails(), outgoing_mail_section(), _merge(), _privacy(),
                       spacing="4",

@@ -36,8 +36,8 @@ TEMPLATE_TITLES: dict[TemplateKind, str] = {
     "invite": "Interview invitation", "schedule_confirmation": "Schedule confirmation",
     "rejection": "Rejection", "link_reminder": "Interview link reminder",
     "application_received": "Application received (careers page)",
-    "offer_email": "Offer email (the letter is attached)",
-    "offer_letter": "Offer letter (DOCX; the subject is its title)"}
+    "offer_email": "Offer email (letter attached)",
+    "offer_letter": "Offer letter (DOCX, subject = title)"}
 
 _COMMON = ("candidate_name", "job_title", "company_name", "recruiter_name")
 # What HR types in the offer form; the offer letter must state the first two.
