@@ -32,7 +32,7 @@ def _offer(row: OfferRow) -> rx.Component:
                      color_scheme=rx.match(row.status, *OFFER_COLORS.items(), "gray")),
             rx.text(row.salary, " · from ", row.start_date, size="2", weight="medium"),
             spacing="2", align="center", wrap="wrap"),
-        rx.text("Made ", row.made, rx.cond(row.mail_status != "", " · email " + row.mail_status),
+        rx.text("Made ", row.made, rx.cond(row.mail_status != "", " · email " + row.mail_status, ""),
                 size="1", color=MUTED),
         rx.cond(row.reason != "", rx.text("Reason: ", row.reason, size="2",
                                           class_name="offer-reason")),
@@ -57,7 +57,7 @@ def _target(target: OfferTarget) -> rx.Component:
             rx.spacer(),
             _stage_menu(target),
             rx.cond(target.can_offer, rx.button(
-                rx.icon("file-signature", size=14), "Draft offer", size="1",
+                rx.icon("signature", size=14), "Draft offer", size="1",
                 on_click=O.open_draft(target.application_id), class_name="draft-offer")),
             width="100%", align="center", wrap="wrap", row_gap="8px",
         ),
