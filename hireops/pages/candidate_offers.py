@@ -105,7 +105,7 @@ def _draft_dialog() -> rx.Component:
     return rx.dialog.root(rx.dialog.content(
         rx.dialog.title("Offer: ", O.draft_job),
         rx.dialog.description("Filled into the offer email and letter templates (Settings > "
-                              "Mail). Preview, then send.", size="2", color=MUTED),
+                              "Email templates). Preview, then send.", size="2", color=MUTED),
         rx.vstack(
             form,
             _field("Other terms", rx.text_area(

@@ -104,8 +104,8 @@ DEFAULT_TEMPLATES: dict[TemplateKind, tuple[str, str]] = {
     "offer_email": (
         "Your offer for {job_title} at {company_name}",
         "Hello {candidate_name},\n\n"
-        "We are delighted to offer you the {job_title} position at {company_name}. Your offer "
-        "letter is attached: a salary of {salary}, starting on {start_date}.\n\n"
+        "We are delighted to offer you the position of {job_title} with {company_name}, on "
+        "the terms of the attached letter: a salary of {salary}, starting on {start_date}.\n\n"
         "Please reply to this email by {response_deadline} to accept or decline, and do ask "
         "if anything is unclear.\n\n" + _SIGNATURE),
     "offer_letter": (

@@ -99,8 +99,12 @@ def test_draft_preview_send_and_record_an_accepted_offer(page: Page, running_app
     page.set_viewport_size({"width": 1440, "height": 900})
     page.goto(f"{running_app.url}/reports")
     expect(page.get_by_text("Median time to hire")).to_be_visible()
-    expect(page.get_by_text(re.compile(r"^\d+ hired, from application$"))).to_be_visible()
+    # Loaded: at least this hire, with its median in days.
+    expect(page.get_by_text(re.compile(r"^[1-9]\d* hired, from application$"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^\d+(\.\d+)?(e-\d+)? d$"))).to_be_visible()
     _shoot(page, "reports-time-to-hire-1440")
+    page.set_viewport_size({"width": 390, "height": 844})
+    _shoot(page, "reports-time-to-hire-390")
 
 
 def test_stages_are_added_renamed_and_reordered_in_the_job_editor(page: Page, running_app,
@@ -115,7 +119,7 @@ def test_stages_are_added_renamed_and_reordered_in_the_job_editor(page: Page, ru
     page.fill("#new-stage-label", "Reference check")
     page.click("#add-stage")
     expect(editor.locator(".stage-row")).to_have_count(12)
-    labels = editor.locator(".stage-label")
+    labels = editor.locator(".stage-row input")
     expect(labels.nth(7)).to_have_value("Reference check")
     # Move it above Shortlisted, then rename Offer.
     editor.locator(".stage-row").nth(7).get_by_role("button", name="Move up").click()
@@ -129,3 +133,12 @@ def test_stages_are_added_renamed_and_reordered_in_the_job_editor(page: Page, ru
     app_db.expire_all()
     stages = job_stages(session=app_db, job_id=job.id)
     assert [s.label for s in stages[6:9]] == ["Reference check", "Shortlisted", "Offer made"]
+
+    # The company default on Settings > New jobs.
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(f"{running_app.url}/settings")
+    page.click("#tab-jobs")
+    expect(page.locator("#stage-editor .stage-row")).to_have_count(11)
+    _shoot(page, "settings-default-stages-1440")
+    page.set_viewport_size({"width": 390, "height": 844})
+    _shoot(page, "settings-default-stages-390")
