@@ -18,8 +18,11 @@ def _row(stage: JobStage) -> rx.Component:
         rx.text((stage.position + 1).to_string(), size="1", color=MUTED, width="20px"),
         rx.input(default_value=stage.label, key=stage.key + stage.label,
                  on_blur=lambda value: S.rename(stage.key, value), size="1",
-                 max_length=60, width="220px", class_name="stage-label"),
-        rx.text(rx.match(stage.kind, *KIND_NOTES.items(), ""), size="1", color=MUTED),
+                 max_length=60, flex="1", min_width="0", max_width="240px",
+                 class_name="stage-label"),
+        # On a phone the name gets the room; the order and the arrows say enough.
+        rx.text(rx.match(stage.kind, *KIND_NOTES.items(), ""), size="1", color=MUTED,
+                display=rx.breakpoints(initial="none", sm="block"), white_space="nowrap"),
         rx.spacer(),
         rx.cond(custom, rx.hstack(
             rx.icon_button(rx.icon("arrow-up", size=14), size="1", variant="ghost",

@@ -11,7 +11,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from hireops.models import Application, Attachment, Candidate, Email, Event, Job, Stage, User
+from hireops.models import Application, Attachment, Candidate, Email, Event, Job, User
 from hireops.services.audit import record_event
 # reveal_identity lives with the rest of blind screening; the candidate page's callers still
 # find it here.

@@ -1,11 +1,11 @@
 """Offers: a letter drafted from HR's template, sent as a DOCX through the outbox, and the
 candidate's answer.
 
-`preview_offer` fills the "Offer email" and "Offer letter" templates (Settings > Email templates) with what
-HR typed; `send_offer` does the same, attaches the letter as a Word file, queues the email and
-moves the application to Offer, in one commit. `record_offer_response` keeps the answer: an
-acceptance moves the application to Hired (which times the hire), a decline keeps it in Offer
-with the reason, for HR to decide what comes next.
+`preview_offer` fills the "Offer email" and "Offer letter" templates (Settings > Email
+templates) with what HR typed; `send_offer` does the same, attaches the letter as a Word file,
+queues the email and moves the application to Offer, in one commit. `record_offer_response`
+keeps the answer: an acceptance moves the application to Hired (which times the hire), a
+decline keeps it in Offer with the reason, for HR to decide what comes next.
 
 Values reach the letter by placeholder name only (`email_templates.render_template`), once, so
 a salary typed as "{candidate_name}" stays that text; the HTML mail escapes them and python-docx

@@ -104,6 +104,8 @@ def test_draft_preview_send_and_record_an_accepted_offer(page: Page, running_app
     expect(page.get_by_text(re.compile(r"^\d+(\.\d+)?(e-\d+)? d$"))).to_be_visible()
     _shoot(page, "reports-time-to-hire-1440")
     page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()  # the charts size themselves on load
+    expect(page.get_by_text(re.compile(r"^[1-9]\d* hired, from application$"))).to_be_visible()
     _shoot(page, "reports-time-to-hire-390")
 
 

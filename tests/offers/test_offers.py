@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 from docx import Document
-from sqlmodel import Session, select
+from sqlmodel import select
 
 from hireops.models import (
     Application,
