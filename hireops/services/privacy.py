@@ -33,6 +33,8 @@ from hireops.models import (
     InterviewLink,
     InterviewSignal,
     InterviewTurn,
+    Offer,
+    OutboxAttachment,
     OutboxMessage,
     User,
     utcnow,
@@ -118,6 +120,9 @@ def export_candidate_data(*, session: Session, candidate_id: int) -> bytes:
             InterviewBooking.application_id.in_(trace.application_ids)))),
         "emails_sent": _dump(session.exec(select(OutboxMessage).where(
             OutboxMessage.application_id.in_(trace.application_ids)))),
+        # The letter's text is here; the DOCX sent with the offer email holds the same.
+        "offers": _dump(session.exec(select(Offer).where(
+            Offer.application_id.in_(trace.application_ids)))),
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -198,6 +203,10 @@ def erase_candidate(*, session: Session, candidate_id: int, actor: User | None,
         ("decisions", Decision, Decision.application_id.in_(apps)),
         ("bookings", InterviewBooking, InterviewBooking.application_id.in_(apps)),
         ("flags", AIFlag, AIFlag.application_id.in_(apps)),
+        # Offers point at their email, and attachments at theirs: both go first.
+        ("offers", Offer, Offer.application_id.in_(apps)),
+        ("mail_attachments", OutboxAttachment, OutboxAttachment.outbox_id.in_(
+            select(OutboxMessage.id).where(OutboxMessage.application_id.in_(apps)))),
         ("emails_sent", OutboxMessage, OutboxMessage.application_id.in_(apps)),
         ("interview_links", InterviewLink, InterviewLink.id.in_(links)),
         ("applications", Application, Application.id.in_(apps)),
@@ -244,6 +253,12 @@ def anonymise_candidate(*, session: Session, candidate_id: int, actor_label: str
     session.execute(sa.update(OutboxMessage).where(
         OutboxMessage.application_id.in_(trace.application_ids)).values(
         to_address="", body_text="", body_html="", ics=""))
+    # An offer letter names the person: its text and the DOCX go, the outcome stays.
+    session.execute(sa.update(Offer).where(Offer.application_id.in_(trace.application_ids))
+                    .values(letter_text="", values={}, response_reason=""))
+    session.execute(sa.delete(OutboxAttachment).where(OutboxAttachment.outbox_id.in_(
+        select(OutboxMessage.id).where(
+            OutboxMessage.application_id.in_(trace.application_ids)))))
     _scrub_events(session, trace)
     record_event(session=session, action="candidate.anonymised", actor_label=actor_label,
                  entity_type="candidate", entity_id=candidate_id,
