@@ -4,7 +4,10 @@ server, the move to Offer, and the answer (accepted -> Hired, declined -> kept w
 from __future__ import annotations
 
 import io
+import mailbox
 from datetime import timedelta
+from email import message_from_bytes
+from email.policy import default as default_policy
 
 import pytest
 from docx import Document
@@ -205,3 +208,14 @@ def test_no_offer_to_a_hidden_candidate_rejected_or_talent_pool(session, shortli
                       actor=recruiter)
     with pytest.raises(OfferError, match="add the candidate to a job"):
         preview_offer(session=session, application_id=pool.id, form=_form(), actor=recruiter)
+
+
+def test_without_a_mail_server_the_folder_copy_carries_the_letter(session, shortlisted,
+                                                                  recruiter, outbox_env):
+    send_offer(session=session, application_id=shortlisted.id, form=_form(), actor=recruiter)
+    assert deliver_due(session=session, sender=configured_sender()).sent == 1
+    (stored,) = list(mailbox.Maildir(outbox_env, factory=None, create=False))
+    parsed = message_from_bytes(stored.as_bytes(), policy=default_policy)
+    (letter,) = [part for part in parsed.iter_attachments()
+                 if part.get_filename(" ").endswith(".docx")]
+    assert "Salary: EUR 68,000 per year" in _docx_text(letter.get_content())
