@@ -85,10 +85,12 @@ def stage_label_map(*, session: Session, job_ids: set[int]) -> dict[tuple[int, s
     rows = session.exec(select(JobStageConfig.job_id, JobStageConfig.key, JobStageConfig.label)
                         .where(JobStageConfig.job_id.in_(job_ids))).all()
     labels = {(job_id, key): label for job_id, key, label in rows}
-    default = {stage.key: stage.label for stage in job_stages(session=session, job_id=None)}
-    for job_id in job_ids:
-        for key, label in default.items():
-            labels.setdefault((job_id, key), label)
+    # Jobs made before stages were configurable follow the default (a second read, only then).
+    without_rows = job_ids - {job_id for job_id, _, _ in rows}
+    if without_rows:
+        default = {stage.key: stage.label for stage in job_stages(session=session, job_id=None)}
+        for job_id in without_rows:
+            labels.update({(job_id, key): label for key, label in default.items()})
     return labels
 
 

@@ -100,10 +100,13 @@ def test_search_can_read_the_trigram_indexes(pg_engine):
         assert _names(pg_engine, "okafor") == ["bob okafor"]
     finally:
         sa.event.remove(pg_engine, "before_cursor_execute", record)
-    # The third statement asks which of the page's candidates blind screening hides.
+    # The third statement asks which of the page's candidates blind screening hides; the last
+    # read the names the page's jobs give their stages: their own, then (these jobs were made
+    # without any) the company default's. None per row.
     searches = [(statement, parameters) for statement, parameters in statements
                 if "ILIKE" in statement.upper()]
-    assert len(statements) == 3 and len(searches) == 2
+    assert len(statements) == 5 and len(searches) == 2
+    assert "job_stages" in statements[3][0] and "settings" in statements[4][0]
     with pg_engine.connect() as connection:
         connection.exec_driver_sql("SET enable_seqscan = off")
         for statement, parameters in searches:
