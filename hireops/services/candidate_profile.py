@@ -19,6 +19,7 @@ from hireops.services.blind_screening import (  # noqa: F401
     REVEAL_ACTION, redact_for, reveal_identity, shown_name,
 )
 from hireops.services.job_stages import default_label, stage_label_map
+from hireops.services.stages import stage_value
 
 NOTE_ACTION = "candidate.note"
 MERGE_ACTION = "candidate.merged"
@@ -295,7 +296,7 @@ def _application_card(application: Application, job: Job, quote: Callable[[str],
     confidence = match.get("confidence")
     return ApplicationCard(
         application_id=application.id, job_id=job.id, job_title=job.title,
-        stage=str(application.stage),
+        stage=stage_value(application.stage),
         stage_label=labels.get((job.id, application.stage)) or default_label(application.stage),
         score="—" if score is None else f"{score:.0f}",
         score_value=-1.0 if score is None else float(score),

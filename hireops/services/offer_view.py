@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, select
 
 from hireops.models import Application, Job, Offer, OutboxMessage
-from hireops.services.job_stages import job_stages
+from hireops.services.job_stages import JobStage, job_stages
 from hireops.services.offers import offers_for_applications
+from hireops.services.stages import stage_value
 from hireops.services.outbox import SENT
 
 # The stages a person moves an application to from here; the pipeline moves itself, and a
@@ -64,16 +65,26 @@ def offer_targets(*, session: Session, candidate_id: int) -> list[OfferTarget]:
     targets = []
     for application, job in rows:
         stages = job_stages(session=session, job_id=job.id)
+        stage = stage_value(application.stage)
         labels = {s.key: s.label for s in stages}
         waiting = any(o.status == "sent" for o in offers[application.id])
         targets.append(OfferTarget(
-            application_id=application.id, job_title=job.title, stage=str(application.stage),
-            stage_label=labels.get(application.stage, str(application.stage)),
-            can_offer=not waiting and application.stage not in ("rejected", "withdrawn",
-                                                                "hired"),
-            stages=[StageChoice(s.key, s.label) for s in stages if s.kind in MOVABLE_KINDS],
+            application_id=application.id, job_title=job.title, stage=stage,
+            stage_label=labels.get(stage, stage),
+            can_offer=not waiting and stage not in ("rejected", "withdrawn", "hired"),
+            stages=_choices(stages, stage),
             offers=[_offer_row(o, mail.get(o.outbox_id, "")) for o in offers[application.id]]))
     return targets
+
+
+def _choices(stages: list[JobStage], current: str) -> list[StageChoice]:
+    """The stages HR may move to from here, and the current one first when it is not among
+    them (a pipeline step, Rejected), so the menu always shows where the application is."""
+    choices = [StageChoice(s.key, s.label) for s in stages if s.kind in MOVABLE_KINDS]
+    if all(choice.key != current for choice in choices):
+        label = next((s.label for s in stages if s.key == current), current)
+        choices.insert(0, StageChoice(current, label))
+    return choices
 
 
 def _offer_row(offer: Offer, mail_status: str) -> OfferRow:

@@ -32,7 +32,7 @@ from hireops.services.email_templates import RenderedMail, get_template, render_
 from hireops.services.mail.sender import MailAttachment
 from hireops.services.outbox import enqueue_mail
 from hireops.services.runtime_settings import current_settings
-from hireops.services.stages import change_stage
+from hireops.services.stages import change_stage, stage_value
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SALARY_PERIODS = ("per year", "per month", "per hour")
@@ -196,8 +196,9 @@ def _context(session: Session, application_id: int) -> tuple[Application, Job, C
         raise OfferError(f"Application {application_id} does not exist.")
     if application.job_id is None:
         raise OfferError("An offer is for a job: add the candidate to a job first.")
-    if application.stage in _CLOSED_STAGES:
-        raise OfferError(f"This application is {application.stage}: no offer can be sent.")
+    stage = stage_value(application.stage)
+    if stage in _CLOSED_STAGES:
+        raise OfferError(f"This application is {stage}: no offer can be sent.")
     candidate = session.get(Candidate, application.candidate_id)
     if is_identity_hidden(session=session, candidate_id=candidate.id):
         raise OfferError("Blind screening hides this candidate: reveal them on the candidate "

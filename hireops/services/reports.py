@@ -22,7 +22,7 @@ from hireops.services.blind_screening import anonymous_name, hidden_candidate_id
 from hireops.services.dashboard import STAGE_LABELS
 from hireops.services.decisions import DecisionThresholds, decide, thresholds_for_job
 from hireops.services.equal_opportunities import PREFER_NOT_TO_SAY
-from hireops.services.stages import STAGE_CHANGED, is_custom_stage
+from hireops.services.stages import STAGE_CHANGED, is_custom_stage, stage_value
 
 # The forward path of the funnel; "rejected" and "withdrawn" leave it and are counted apart.
 FUNNEL_STAGES = [stage for stage in Stage if stage not in (Stage.rejected, Stage.withdrawn)]
@@ -155,7 +155,7 @@ def funnel(*, session: Session, report: ReportFilter) -> list[FunnelStep]:
     order = {stage.value: index for index, stage in enumerate(FUNNEL_STAGES)}
     furthest = []
     for application in cohort:
-        seen = {str(application.stage)}
+        seen = {stage_value(application.stage)}
         for event in history.get(application.id, []):
             seen.update({event.before.get("stage"), event.after.get("stage")})
         # A job's own stages ("Technical interview") are steps of the shortlist.

@@ -28,7 +28,8 @@ CUSTOM_STAGE_POSITION = STAGE_POSITION[Stage.shortlisted.value] + 0.5
 
 def is_custom_stage(stage: Stage | str) -> bool:
     """True for the key of a stage HR added to a job (not a built-in Stage)."""
-    return str(stage).startswith(CUSTOM_STAGE_PREFIX)
+    value = stage.value if isinstance(stage, Stage) else str(stage)
+    return value.startswith(CUSTOM_STAGE_PREFIX)
 
 
 def stage_value(stage: Stage | str) -> str:

@@ -25,7 +25,9 @@ from hireops.models import (
 )
 from hireops.services.blind_screening import reveal_identity
 from hireops.services.email_templates import save_template
+from hireops.services.job_stages import add_stage
 from hireops.services.mail.sender import configured_sender
+from hireops.services.offer_view import offer_targets
 from hireops.services.offers import (
     DOCX_TYPE,
     OfferError,
@@ -219,3 +221,24 @@ def test_without_a_mail_server_the_folder_copy_carries_the_letter(session, short
     (letter,) = [part for part in parsed.iter_attachments()
                  if part.get_filename(" ").endswith(".docx")]
     assert "Salary: EUR 68,000 per year" in _docx_text(letter.get_content())
+
+
+def test_the_offer_section_lists_the_jobs_own_stages_and_the_offers(session, shortlisted,
+                                                                    recruiter):
+    add_stage(session=session, job_id=shortlisted.job_id, label="Reference check",
+              actor=recruiter)
+    shortlisted.stage = Stage.screened
+    session.add(shortlisted)
+    session.commit()
+    (target,) = offer_targets(session=session, candidate_id=shortlisted.candidate_id)
+    # Where it is (a pipeline step) first, then where HR may move it; never Rejected here.
+    assert [c.key for c in target.stages] == [
+        "screened", "shortlisted", "custom_reference_check", "offer", "hired", "withdrawn"]
+    assert target.can_offer and target.offers == []
+
+    send_offer(session=session, application_id=shortlisted.id, form=_form(), actor=recruiter)
+    (target,) = offer_targets(session=session, candidate_id=shortlisted.candidate_id)
+    assert (target.stage_label, target.can_offer) == ("Offer", False)
+    (row,) = target.offers
+    assert (row.status_label, row.salary, row.mail_status) == (
+        "Waiting for an answer", "EUR 68,000 per year", "pending")
