@@ -80,6 +80,11 @@ class Stage(str, Enum):
     # HR approved and booked the screening call with a person (or auto-advance did).
     screening_scheduled = "screening_scheduled"
     shortlisted = "shortlisted"
+    # The human part of the flow after the pipeline's steps: HR sent an offer letter, the
+    # candidate accepted it, or the candidate left the process themselves.
+    offer = "offer"
+    hired = "hired"
+    withdrawn = "withdrawn"
     rejected = "rejected"
 
 
@@ -213,6 +218,50 @@ class Job(SQLModel, table=True):
     created_at: datetime = created_at_field()
     updated_at: datetime = created_at_field()
     closed_at: datetime | None = optional_time_field()
+
+
+class JobStageConfig(SQLModel, table=True):
+    """One stage of a job's flow as HR set it up (services.job_stages reads and checks them);
+    a job with no rows follows the company default."""
+
+    __tablename__ = "job_stages"
+    __table_args__ = (sa.UniqueConstraint("job_id", "key", name="uq_job_stages_job_key"),
+                      {"extend_existing": True})
+
+    id: int | None = Field(default=None, primary_key=True)
+    job_id: int = Field(foreign_key="jobs.id", index=True)
+    # A Stage value, or "custom_<slug>" for a stage HR added; never changes once made.
+    key: str = Field(max_length=30)
+    # What HR calls the stage for this job (a rename changes only this).
+    label: str = Field(max_length=60)
+    # Order in the job's flow, 0 first.
+    position: int = 0
+    # pipeline | custom | offer | hired | withdrawn | rejected (JobStage.kind)
+    kind: str = Field(max_length=20)
+
+
+class Offer(SQLModel, table=True):
+    """An offer letter made for one application: the values HR typed, the letter as sent, and
+    the candidate's answer."""
+
+    __tablename__ = "offers"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="applications.id", index=True)
+    # sent | accepted | declined
+    status: str = Field(default="sent", max_length=20, index=True)
+    # The placeholder values as HR typed them (salary, currency, start_date, ...).
+    values: dict = json_field(dict)
+    # The letter's title and text as filled in, which the DOCX attachment holds.
+    letter_title: str = Field(default="", max_length=200)
+    letter_text: str = Field(default="", sa_type=sa.Text)
+    outbox_id: int | None = Field(default=None, foreign_key="outbox.id")
+    # The candidate's reason when declining (as HR recorded it).
+    response_reason: str = Field(default="", sa_type=sa.Text)
+    responded_at: datetime | None = optional_time_field()
+    created_by_id: int | None = Field(default=None, foreign_key="users.id")
+    created_at: datetime = created_at_field()
 
 
 class Email(SQLModel, table=True):
@@ -374,7 +423,9 @@ class Application(SQLModel, table=True):
     candidate_id: int = Field(foreign_key="candidates.id", index=True)
     # None: in the talent pool, applied to no job.
     job_id: int | None = Field(default=None, foreign_key="jobs.id", index=True)
-    stage: Stage = Field(default=Stage.new, sa_type=sa.String(30), index=True)
+    # A Stage value, or the key of one of the job's own stages ("custom_..."; see
+    # services.job_stages).
+    stage: str = Field(default=Stage.new, sa_type=sa.String(30), index=True)
     source: str = Field(default="manual", max_length=40)
     source_email_id: int | None = Field(default=None, foreign_key="emails.id")
     resume_score: float | None = Field(default=None, index=True)
@@ -387,6 +438,8 @@ class Application(SQLModel, table=True):
     final_score: float | None = Field(default=None, index=True)
     decision: str = Field(default="", max_length=20, index=True)
     rejection_reason: str = Field(default="", sa_type=sa.Text)
+    # When the application last moved to Hired (None while not hired): time to hire.
+    hired_at: datetime | None = optional_time_field()
     created_at: datetime = created_at_field()
     updated_at: datetime = created_at_field()
     last_activity_at: datetime = created_at_field()
@@ -723,6 +776,19 @@ class OutboxMessage(SQLModel, table=True):
     last_error: str = Field(default="", sa_type=sa.Text)
     created_at: datetime = created_at_field()
     sent_at: datetime | None = optional_time_field()
+
+
+class OutboxAttachment(SQLModel, table=True):
+    """A file sent with one outbox message (an offer letter); kept with it for every retry."""
+
+    __tablename__ = "outbox_attachments"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    outbox_id: int = Field(foreign_key="outbox.id", index=True)
+    filename: str = Field(max_length=200)
+    content_type: str = Field(max_length=120)
+    content: bytes = Field(sa_type=sa.LargeBinary, nullable=False)
 
 
 class Lease(SQLModel, table=True):

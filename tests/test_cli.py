@@ -118,6 +118,12 @@ def test_seed_demo_is_idempotent(tmp_path, database):
     users, jobs, candidates, applications, _calls = after_first
     assert users == 1 and jobs >= 1 and candidates >= 1 and applications == candidates
 
+    # The demo backend job shows stages of its own before the offer.
+    assert _query(database, "SELECT s.label FROM job_stages s JOIN jobs j ON j.id = s.job_id "
+                            "WHERE j.title = 'Senior Backend Engineer' AND s.kind = 'custom' "
+                            "ORDER BY s.position") == [
+        ("Shortlisted",), ("Technical interview",), ("Reference check",)]
+
     second = _run(env, "seed-demo")
     assert second.returncode == 0, second.stderr
     assert "0 new candidate(s)" in second.stdout

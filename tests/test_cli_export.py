@@ -70,9 +70,9 @@ def test_xlsx_export_with_a_filter_equals_the_page_export(session, database_url,
 
 def test_unknown_stage_is_an_error(database_url, tmp_path):
     result = _export(database_url, tmp_path, "--format", "csv", "--out",
-                     str(tmp_path / "x.csv"), "--stage", "hired")
+                     str(tmp_path / "x.csv"), "--stage", "archived")
     assert result.returncode == 2
-    assert "unknown stage hired" in result.stderr
+    assert "unknown stage archived" in result.stderr
     assert not (tmp_path / "x.csv").exists()
 
 

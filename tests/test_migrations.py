@@ -181,3 +181,48 @@ def test_postgres_without_rights_to_pg_trgm_migrates_without_trigram_indexes(
             _alembic(connection, "downgrade", "0010")
     finally:
         engine.dispose()
+
+
+def _stages_round_trip(connection: sa.Connection, upgrade, downgrade) -> None:
+    """Revision 0022 down: applications in stages the older schema does not know go back to
+    Shortlisted; up again: the per-job stages, offers and attachments are there, empty."""
+    upgrade("head")
+    job = models.Job(title="J")
+    connection.execute(sa.insert(models.Job.__table__).values(
+        id=1, **{c: getattr(job, c) for c in models.Job.__table__.columns.keys() if c != "id"}))
+    for number, stage in enumerate(["custom_tech_interview", "hired", "screened"], start=1):
+        candidate = models.Candidate(full_name=f"C{number}")
+        connection.execute(sa.insert(models.Candidate.__table__).values(
+            id=number, **{c: getattr(candidate, c)
+                          for c in models.Candidate.__table__.columns.keys() if c != "id"}))
+        application = models.Application(candidate_id=number, job_id=1, stage=stage)
+        connection.execute(sa.insert(models.Application.__table__).values(
+            id=number, **{c: getattr(application, c)
+                          for c in models.Application.__table__.columns.keys() if c != "id"}))
+    connection.commit()
+    downgrade("0021")
+    stages = dict(connection.execute(sa.text("SELECT id, stage FROM applications")).all())
+    assert stages == {1: "shortlisted", 2: "shortlisted", 3: "screened"}
+    assert "job_stages" not in _app_tables(connection)
+    upgrade("head")
+    assert {"job_stages", "offers", "outbox_attachments"} <= _app_tables(connection)
+
+
+def test_sqlite_stage_keys_unknown_before_0022_go_back_to_shortlisted(tmp_path):
+    url = f"sqlite:///{tmp_path / 'stages.db'}"
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            _stages_round_trip(
+                connection, lambda rev: upgrade_database(url, rev),
+                lambda rev: downgrade_database(url, rev))
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.postgres
+def test_postgres_stage_keys_unknown_before_0022_go_back_to_shortlisted(postgres_schema_engine):
+    engine, _schema = postgres_schema_engine
+    with engine.connect() as connection:
+        _stages_round_trip(connection, lambda rev: _alembic(connection, "upgrade", rev),
+                           lambda rev: _alembic(connection, "downgrade", rev))

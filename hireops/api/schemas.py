@@ -97,7 +97,8 @@ class CandidateApplication(BaseModel):
     id: int
     job_id: int
     job_title: str
-    stage: Stage
+    # A Stage value, or the key of a stage the job added ("custom_...").
+    stage: str
     resume_score: float | None
     interview_score: float | None
     final_score: float | None
@@ -129,7 +130,8 @@ class ApplicationRow(BaseModel):
     # null for the talent pool (a candidate who fits no open job; job_title "Talent pool").
     job_id: int | None
     job_title: str
-    stage: Stage
+    # A Stage value, or the key of a stage the job added ("custom_...").
+    stage: str
     resume_score: float | None
     interview_score: float | None
     final_score: float | None
@@ -177,7 +179,8 @@ class ApplicationDetail(BaseModel):
     identity_hidden: bool
     job_id: int
     job_title: str
-    stage: Stage
+    # A Stage value, or the key of a stage the job added ("custom_...").
+    stage: str
     source: str
     resume_score: float | None
     resume_stale: bool

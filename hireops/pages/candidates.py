@@ -49,8 +49,12 @@ def _stage_cell(row: TrackerRow) -> rx.Component:
         S.can_edit,
         rx.select.root(
             rx.select.trigger(variant="ghost"),
-            rx.select.content(rx.foreach(S.stage_options,
-                                         lambda o: rx.select.item(o.label, value=o.value))),
+            rx.select.content(
+                rx.foreach(S.stage_options, lambda o: rx.select.item(o.label, value=o.value)),
+                # A stage the row's job added itself: shown by its name (the candidate page
+                # moves between a job's own stages).
+                rx.cond(row.stage.startswith("custom_"),
+                        rx.select.item(row.stage_label, value=row.stage))),
             value=row.stage, on_change=lambda stage: S.change_stage(row.application_id, stage),
             size="1",
         ),

@@ -4,6 +4,8 @@ import reflex as rx
 
 from hireops import routes
 from hireops.components.shell import recruiter_page
+from hireops.components.stage_editor import stage_editor
+from hireops.state.stage_editor import StageEditorState
 from hireops.components.ui import card, error_callout
 from hireops.pages.job_owner import job_owner_card
 from hireops.state.job_editor import JobEditorState as S
@@ -168,17 +170,22 @@ def _form() -> rx.Component:
     return rx.vstack(
         error_callout(S.error),
         _title_bar(), _details(), _requirements(), _screening(),
+        rx.cond(StageEditorState.stages_job_id != 0, stage_editor(
+            "This job's flow. Rename any stage; add, reorder and remove your own steps "
+            "between the pipeline's and the offer. Changes apply at once.")),
         rx.hstack(rx.spacer(), _actions(), width="100%"),
         spacing="4", width="100%",
     )
 
 
-@recruiter_page(route=routes.JOB_NEW, title="New job", on_load=[S.load], actions=_actions)
+@recruiter_page(route=routes.JOB_NEW, title="New job",
+                on_load=[S.load, StageEditorState.load_for_job], actions=_actions)
 def new_job() -> rx.Component:
     return _form()
 
 
 @recruiter_page(route=routes.JOB_EDIT, title="Edit job",
-                on_load=[S.load, JobOwnerState.load_owner], actions=_actions)
+                on_load=[S.load, JobOwnerState.load_owner, StageEditorState.load_for_job],
+                actions=_actions)
 def edit_job() -> rx.Component:
     return rx.vstack(job_owner_card(), _form(), spacing="4", width="100%")

@@ -7,6 +7,8 @@ from hireops import routes
 from hireops.components.confirm import confirm_dialog
 from hireops.components.mail_banner import mail_not_set_banner
 from hireops.components.shell import recruiter_page
+from hireops.components.stage_editor import stage_editor
+from hireops.state.stage_editor import StageEditorState
 from hireops.components.ui import card, data_table, error_callout
 from hireops.services.email_templates import TEMPLATE_KINDS, TEMPLATE_TITLES
 from hireops.services.runtime_settings import AI_AGENTS
@@ -400,7 +402,8 @@ def _tab(value: str, *children) -> rx.Component:
 
 
 @recruiter_page(route=routes.SETTINGS, title="Settings",
-                on_load=[SettingsState.load, G.load, M.load, E.load, T.load],
+                on_load=[SettingsState.load, G.load, M.load, E.load, T.load,
+                         StageEditorState.load_default],
                 roles=ADMIN_ROLES)
 def settings() -> rx.Component:
     return rx.vstack(mail_not_set_banner(E.smtp_host == "", True), _tabs(), width="100%",
@@ -429,7 +432,9 @@ def _tabs() -> rx.Component:
         _tab("mail", rx.heading("Mailbox (incoming)", size="3"), _mailbox(),
              rx.heading("Outgoing mail", size="3", padding_top="8px"), _outgoing_mail()),
         _tab("templates", _email_templates()),
-        _tab("jobs", _job_defaults()),
+        _tab("jobs", _job_defaults(), stage_editor(
+            "The stages every new job starts with. Rename any stage; add, reorder and remove "
+            "your own steps between the pipeline's and the offer. Existing jobs keep theirs.")),
         _tab("team", _team(), card(rx.hstack(
             rx.text("Optional equal-opportunities questions, asked in the interview room and "
                     "used only in aggregate for the fairness view of the reports.", size="2"),

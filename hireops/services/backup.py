@@ -13,6 +13,7 @@ the escaping restore too.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import shutil
@@ -57,6 +58,9 @@ def _revision(connection: sa.Connection) -> str:
 
 
 def _jsonable(value):
+    # Binary columns (an offer letter sent with a mail) as base64 text; `_decoder` reverses it.
+    if isinstance(value, (bytes, memoryview)):
+        return base64.b64encode(bytes(value)).decode("ascii")
     if isinstance(value, datetime):
         return value.astimezone(timezone.utc).isoformat() if value.tzinfo else value.isoformat()
     if isinstance(value, date):
@@ -153,10 +157,17 @@ def _read_manifest(backup: Path) -> dict:
 def _decoder(table: sa.Table):
     times = {c.name for c in table.columns
              if isinstance(getattr(c.type, "impl", c.type), sa.DateTime)}
+    binary = {c.name for c in table.columns if isinstance(c.type, sa.LargeBinary)}
+
+    def decode_value(key: str, value):
+        if key in times and value:
+            return datetime.fromisoformat(value)
+        if key in binary and isinstance(value, str):
+            return base64.b64decode(value, validate=True)
+        return value
 
     def decode(row: dict) -> dict:
-        return {key: datetime.fromisoformat(value) if key in times and value else value
-                for key, value in row.items()}
+        return {key: decode_value(key, value) for key, value in row.items()}
 
     return decode
 

@@ -11,14 +11,15 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from hireops.models import Application, Attachment, Candidate, Email, Event, Job, Stage, User
+from hireops.models import Application, Attachment, Candidate, Email, Event, Job, User
 from hireops.services.audit import record_event
 # reveal_identity lives with the rest of blind screening; the candidate page's callers still
 # find it here.
 from hireops.services.blind_screening import (  # noqa: F401
     REVEAL_ACTION, redact_for, reveal_identity, shown_name,
 )
-from hireops.services.dashboard import STAGE_LABELS
+from hireops.services.job_stages import default_label, stage_label_map
+from hireops.services.stages import stage_value
 
 NOTE_ACTION = "candidate.note"
 MERGE_ACTION = "candidate.merged"
@@ -69,6 +70,8 @@ class ApplicationCard:
     application_id: int
     job_id: int
     job_title: str
+    # The stage key (a Stage value or the job's own "custom_..."), and its name for the job.
+    stage: str
     stage_label: str
     # "82" or "—" when not scored yet; score_value is -1 then, for the badge colour.
     score: str
@@ -162,6 +165,7 @@ def get_candidate_profile(*, session: Session, candidate_id: int) -> CandidatePr
     resume = quote(candidate.resume_text)
     attachment = _resume_attachment(session, candidate)
     show = (lambda value: "" if hidden else value)
+    labels = stage_label_map(session=session, job_ids={job.id for _, job in rows})
     return CandidateProfile(
         candidate_id=candidate.id,
         display_name=shown_name(candidate, hidden=hidden),
@@ -175,7 +179,7 @@ def get_candidate_profile(*, session: Session, candidate_id: int) -> CandidatePr
         # The original file carries the identity, so it is withheld while hidden.
         resume_attachment_id=0 if hidden or attachment is None else attachment.id,
         resume_filename="" if hidden or attachment is None else attachment.filename,
-        applications=[_application_card(app, job, quote) for app, job in rows],
+        applications=[_application_card(app, job, quote, labels) for app, job in rows],
         timeline=_timeline(session, candidate_id, [app.id for app, _ in rows], quote),
         emails=_emails(session, candidate_id, hidden),
     )
@@ -284,15 +288,16 @@ def _match(application: Application) -> dict:
     return (application.resume_result or {}).get("match") or {}
 
 
-def _application_card(application: Application, job: Job,
-                      quote: Callable[[str], str]) -> ApplicationCard:
+def _application_card(application: Application, job: Job, quote: Callable[[str], str],
+                      labels: dict[tuple[int, str], str]) -> ApplicationCard:
     result = application.resume_result or {}
     match = _match(application)
     score = application.resume_score
     confidence = match.get("confidence")
     return ApplicationCard(
         application_id=application.id, job_id=job.id, job_title=job.title,
-        stage_label=STAGE_LABELS.get(Stage(application.stage), str(application.stage)),
+        stage=stage_value(application.stage),
+        stage_label=labels.get((job.id, application.stage)) or default_label(application.stage),
         score="—" if score is None else f"{score:.0f}",
         score_value=-1.0 if score is None else float(score),
         recommendation=match.get("recommendation", ""),

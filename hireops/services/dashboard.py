@@ -42,8 +42,15 @@ STAGE_LABELS = {
     Stage.screened: "Screened",
     Stage.screening_scheduled: "Screening scheduled",
     Stage.shortlisted: "Shortlisted",
+    Stage.offer: "Offer",
+    Stage.hired: "Hired",
+    Stage.withdrawn: "Withdrawn",
     Stage.rejected: "Rejected",
 }
+# The stages jobs added themselves ("Technical interview"), counted together.
+JOB_SPECIFIC_STAGES = "job_specific"
+# They come after Shortlisted, before these.
+END_STAGES_SHOWN = (Stage.offer, Stage.hired, Stage.withdrawn, Stage.rejected)
 
 
 def get_dashboard_metrics(*, session: Session) -> DashboardMetrics:
@@ -51,8 +58,11 @@ def get_dashboard_metrics(*, session: Session) -> DashboardMetrics:
     per_stage = dict(
         session.exec(select(Application.stage, func.count()).group_by(Application.stage)).all()
     )
-    stages = [StageCount(stage.value, label, per_stage.get(stage, 0))
+    stages = [StageCount(stage.value, label, per_stage.pop(stage.value, 0))
               for stage, label in STAGE_LABELS.items()]
+    if per_stage:  # what is left is in stages the jobs added
+        stages.insert(len(stages) - len(END_STAGES_SHOWN), StageCount(JOB_SPECIFIC_STAGES, "Job-specific stages",
+                                                  sum(per_stage.values())))
     return DashboardMetrics(
         open_jobs=_count(session, select(func.count()).select_from(Job)
                          .where(Job.status == JobStatus.open)),

@@ -22,6 +22,7 @@ from hireops.services.audit import record_event
 from hireops.services.auth import create_user, get_user_by_email
 from hireops.services.demo_conversation import seed_demo_conversation
 from hireops.services.tags import parse_tags
+from hireops.services.job_stages import add_stage, copy_default_to_job
 
 DEMO_ADMIN_EMAIL = "admin@hireops.demo"
 DEMO_ADMIN_PASSWORD = "hireops-demo-admin"
@@ -30,6 +31,8 @@ DEMO_JOB_TITLES = ("Senior Backend Engineer", "Data Analyst", "Product Designer"
 DEMO_SOURCE = "demo"
 # Shown on the public careers page; the last demo job stays internal, to show the switch.
 DEMO_PUBLISHED_TITLES = DEMO_JOB_TITLES[:3]
+# Steps of its own one demo job adds between the shortlist and the offer (services.job_stages).
+DEMO_JOB_STAGES = {"Senior Backend Engineer": ("Technical interview", "Reference check")}
 
 
 class DemoNotAllowed(RuntimeError):
@@ -97,6 +100,9 @@ def _demo_job(session: Session, title: str, admin_id: int, local: Settings) -> J
     session.flush()
     record_event(session=session, action="job.created", actor_label="demo", entity_type="job",
                  entity_id=job.id, after={"title": title})
+    copy_default_to_job(session=session, job_id=job.id)
+    for label in DEMO_JOB_STAGES.get(title, ()):
+        add_stage(session=session, job_id=job.id, label=label, actor=None)
     return job
 
 

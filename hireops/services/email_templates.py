@@ -22,25 +22,32 @@ from hireops.services.interview.links import link_url
 from hireops.services.runtime_settings import current_settings
 
 TemplateKind = Literal["invite", "schedule_confirmation", "rejection", "link_reminder",
-                       "application_received", "message_question", "message_update"]
+                       "application_received", "message_question", "message_update",
+                       "offer_email", "offer_letter"]
 TEMPLATE_KINDS: tuple[TemplateKind, ...] = (
     "invite", "schedule_confirmation", "rejection", "link_reminder", "application_received",
-    "message_question", "message_update")
+    "message_question", "message_update", "offer_email", "offer_letter")
 # The starting points HR can pick when writing to a candidate from the candidate page.
 CONVERSATION_TEMPLATE_KINDS: tuple[TemplateKind, ...] = ("message_question", "message_update")
-# The outbox's `kind` for mail made from each template.
+# The outbox's `kind` for mail made from each template (the offer letter travels as the DOCX
+# attached to the offer email).
 OUTBOX_KIND: dict[TemplateKind, str] = {
     "invite": "invite", "schedule_confirmation": "schedule", "rejection": "rejection",
     "link_reminder": "reminder", "application_received": "acknowledgement",
-    "message_question": "conversation", "message_update": "conversation"}
+    "message_question": "conversation", "message_update": "conversation",
+    "offer_email": "offer", "offer_letter": "offer"}
 TEMPLATE_TITLES: dict[TemplateKind, str] = {
     "invite": "Interview invitation", "schedule_confirmation": "Schedule confirmation",
     "rejection": "Rejection", "link_reminder": "Interview link reminder",
     "application_received": "Application received (careers page)",
     "message_question": "Message: a question for the candidate",
-    "message_update": "Message: an update on the application"}
+    "message_update": "Message: an update on the application",
+    "offer_email": "Offer email (letter attached)",
+    "offer_letter": "Offer letter (DOCX, subject = title)"}
 
 _COMMON = ("candidate_name", "job_title", "company_name", "recruiter_name")
+# What HR types in the offer form; the offer letter must state the first two.
+OFFER_FIELDS = ("salary", "start_date", "location", "response_deadline", "other_terms")
 # Each template only offers the values its sender actually has (no slot before scheduling).
 PLACEHOLDERS: dict[TemplateKind, tuple[str, ...]] = {
     "invite": (*_COMMON, "interview_link", "link_expires"),
@@ -50,12 +57,15 @@ PLACEHOLDERS: dict[TemplateKind, tuple[str, ...]] = {
     "application_received": ("candidate_name", "job_title", "company_name"),
     "message_question": _COMMON,
     "message_update": _COMMON,
+    "offer_email": (*_COMMON, *OFFER_FIELDS),
+    "offer_letter": (*_COMMON, *OFFER_FIELDS),
 }
 # A body without these would not do its job (an invitation with no link).
 REQUIRED_IN_BODY: dict[TemplateKind, tuple[str, ...]] = {
     "invite": ("interview_link",), "schedule_confirmation": ("slot",), "rejection": (),
     "link_reminder": ("interview_link",), "application_received": (),
-    "message_question": (), "message_update": ()}
+    "message_question": (), "message_update": (), "offer_email": (),
+    "offer_letter": ("salary", "start_date")}
 # Values shown as links in the HTML version (only when they are http(s) addresses).
 _LINK_FIELDS = frozenset({"interview_link"})
 MAX_SUBJECT_CHARS = 200
@@ -115,6 +125,25 @@ DEFAULT_TEMPLATES: dict[TemplateKind, tuple[str, str]] = {
         "{company_name} stands:\n\n"
         "[your update]\n\n"
         "If you have any questions, reply to this email.\n\n" + _SIGNATURE),
+    "offer_email": (
+        "Your offer for {job_title} at {company_name}",
+        "Hello {candidate_name},\n\n"
+        "We are delighted to offer you the position of {job_title} with {company_name}, on "
+        "the terms of the attached letter: a salary of {salary}, starting on {start_date}.\n\n"
+        "Please reply to this email by {response_deadline} to accept or decline, and do ask "
+        "if anything is unclear.\n\n" + _SIGNATURE),
+    "offer_letter": (
+        "Offer of employment: {job_title}",
+        "Dear {candidate_name},\n\n"
+        "Following our conversations, {company_name} is pleased to offer you the position of "
+        "{job_title}, on the following terms.\n\n"
+        "Salary: {salary}\n"
+        "Start date: {start_date}\n"
+        "Place of work: {location}\n\n"
+        "Other terms: {other_terms}\n\n"
+        "This offer stays open until {response_deadline}. To accept it, reply to the email "
+        "this letter came with.\n\n"
+        "We look forward to working with you.\n\n" + _SIGNATURE),
 }
 
 
@@ -228,7 +257,10 @@ def sample_values() -> dict[str, str]:
         "link_expires": "Friday 14 March, 18:00 (UTC)",
         "slot": "Tuesday 18 March, 10:00-10:45 (Europe/Berlin)",
         "recruiter_name": "Sam Recruiter", "reason": "we chose a candidate with more "
-        "experience in distributed systems"}
+        "experience in distributed systems",
+        "salary": "EUR 68,000 per year", "start_date": "Monday 1 March 2027",
+        "location": "Berlin (hybrid)", "response_deadline": "Friday 19 February 2027",
+        "other_terms": "30 days of paid holiday a year."}
 
 
 def preview(kind: str, template: EmailTemplate | None = None) -> RenderedMail:

@@ -9,6 +9,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from hireops.models import Application, Job, JobStatus, Stage, User, utcnow
+from hireops.services.job_stages import copy_default_to_job
 from hireops.services.audit import changed_fields, record_event
 from hireops.services.runtime_settings import effective_settings
 
@@ -176,6 +177,8 @@ def create_job(*, session: Session, form: JobForm, actor: User | None,
               created_by_id=actor.id if actor else None)
     session.add(job)
     session.flush()
+    # Later edits of the company default leave this job's stages as they were.
+    copy_default_to_job(session=session, job_id=job.id)
     record_event(session=session, action="job.created", actor=actor, actor_label=actor_label,
                  entity_type="job",
                  entity_id=job.id, after={"title": job.title, "status": job.status})

@@ -14,6 +14,7 @@ expires; the Message-ID is the same on every attempt, so the receiver can drop t
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -22,10 +23,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from hireops.config import get_settings
-from hireops.models import OutboxMessage, User, utcnow
+from hireops.models import OutboxAttachment, OutboxMessage, User, utcnow
 from hireops.services.audit import record_event
 from hireops.services.mail.sender import (
     DELIVERED_TO_FOLDER,
+    MailAttachment,
     MailSender,
     MailSendError,
     OutgoingMail,
@@ -38,7 +40,9 @@ from hireops.services.runtime_settings import current_settings
 log = logging.getLogger(__name__)
 
 OUTBOX_KINDS = ("invite", "schedule", "rejection", "reminder", "acknowledgement",
-                "conversation", "notification")
+                "conversation", "notification", "offer")
+# Attached files travel in the database with their message: kept small on purpose.
+MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 # The audit event of a message written to the local outbox folder (no mail server set).
 MAIL_SAVED_TO_FOLDER = "mail.saved_to_outbox_folder"
@@ -82,9 +86,11 @@ def enqueue_mail(
     ics: str = "",
     application_id: int | None = None,
     in_reply_to: str = "",
+    attachments: Sequence[MailAttachment] = (),
 ) -> OutboxMessage:
     """Queue one mail in the caller's transaction; the same key returns the existing row."""
     _check_mail(idempotency_key, kind, to_address, subject, body_text)
+    _check_attachments(attachments)
     existing = _by_key(session, idempotency_key)
     if existing is not None:
         return existing
@@ -92,12 +98,18 @@ def enqueue_mail(
         idempotency_key=idempotency_key, message_ref=outbox_message_ref(idempotency_key),
         kind=kind, to_address=to_address.strip(),
         subject=subject, body_text=body_text, body_html=body_html, ics=ics,
-        in_reply_to=in_reply_to, application_id=application_id, status=PENDING, next_attempt_at=utcnow())
+        in_reply_to=in_reply_to, application_id=application_id, status=PENDING,
+        next_attempt_at=utcnow())
     _begin_sqlite_transaction(session)
     try:
         # The savepoint keeps the caller's other changes when another worker won the race.
         with session.begin_nested():
             session.add(message)
+            session.flush()
+            for attachment in attachments:
+                session.add(OutboxAttachment(
+                    outbox_id=message.id, filename=attachment.filename,
+                    content_type=attachment.content_type, content=attachment.content))
     except IntegrityError:
         existing = _by_key(session, idempotency_key)
         if existing is None:  # some other constraint failed: not a duplicate
@@ -161,6 +173,26 @@ def list_outbox_for_application(*, session: Session,
         .order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())).all())
 
 
+def attachments_of(session: Session, message_id: int) -> tuple[MailAttachment, ...]:
+    """The files sent with outbox message `message_id`, in the order they were added."""
+    rows = session.exec(select(OutboxAttachment).where(OutboxAttachment.outbox_id == message_id)
+                        .order_by(OutboxAttachment.id)).all()
+    return tuple(MailAttachment(filename=row.filename, content_type=row.content_type,
+                                content=row.content) for row in rows)
+
+
+def _check_attachments(attachments: Sequence[MailAttachment]) -> None:
+    for attachment in attachments:
+        if not attachment.filename or any(ch in attachment.filename for ch in "\r\n/\\"):
+            raise ValueError("An attachment needs a plain file name.")
+        if "/" not in attachment.content_type:
+            raise ValueError(f"Attachment content type {attachment.content_type!r} is not "
+                             "a MIME type.")
+    if sum(len(a.content) for a in attachments) > MAX_ATTACHMENT_BYTES:
+        raise ValueError("The attachments are larger than "
+                         f"{MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB.")
+
+
 def backoff_delay(attempts: int) -> timedelta:
     """The pause after failed attempt number `attempts`: initial * 2**(attempts-1), capped.
 
@@ -221,7 +253,8 @@ def _claim(session: Session, message_id: int, now: datetime) -> _Claim | None:
                    kind=row.kind, mail=OutgoingMail(
                        to=row.to_address, subject=row.subject, text=row.body_text,
                        html=row.body_html, ics=row.ics, in_reply_to=row.in_reply_to,
-                       message_id=message_id_for_key(row.idempotency_key, domain=domain)))
+                       message_id=message_id_for_key(row.idempotency_key, domain=domain),
+                       attachments=attachments_of(session, row.id)))
     session.commit()
     return claim
 

@@ -36,6 +36,8 @@ from hireops.models import (
     InterviewSignal,
     InterviewTurn,
     Notification,
+    Offer,
+    OutboxAttachment,
     OutboxMessage,
     User,
     utcnow,
@@ -126,6 +128,9 @@ def export_candidate_data(*, session: Session, candidate_id: int) -> bytes:
         "conversation": _dump(session.exec(select(ConversationMessage).where(
             ConversationMessage.candidate_id.in_(trace.candidate_ids))
             .order_by(ConversationMessage.id))),
+        # The letter's text is here; the DOCX sent with the offer email holds the same.
+        "offers": _dump(session.exec(select(Offer).where(
+            Offer.application_id.in_(trace.application_ids)))),
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -220,6 +225,10 @@ def erase_candidate(*, session: Session, candidate_id: int, actor: User | None,
         ("conversation", ConversationMessage,
          ConversationMessage.candidate_id.in_(trace.candidate_ids)),
         ("notifications", Notification, Notification.candidate_id.in_(trace.candidate_ids)),
+        # Offers point at their email, and attachments at theirs: both go first.
+        ("offers", Offer, Offer.application_id.in_(apps)),
+        ("mail_attachments", OutboxAttachment, OutboxAttachment.outbox_id.in_(
+            select(OutboxMessage.id).where(sent))),
         ("emails_sent", OutboxMessage, sent),
         ("interview_links", InterviewLink, InterviewLink.id.in_(links)),
         ("applications", Application, Application.id.in_(apps)),
@@ -272,6 +281,11 @@ def anonymise_candidate(*, session: Session, candidate_id: int, actor_label: str
     _delete(session, Notification, Notification.candidate_id.in_(trace.candidate_ids))
     # HR's labels may say who the person is ("Ada's referral").
     _delete(session, CandidateTag, CandidateTag.candidate_id.in_(trace.candidate_ids))
+    # An offer letter names the person: its text and the DOCX go, the outcome stays.
+    session.execute(sa.update(Offer).where(Offer.application_id.in_(trace.application_ids))
+                    .values(letter_text="", values={}, response_reason=""))
+    session.execute(sa.delete(OutboxAttachment).where(OutboxAttachment.outbox_id.in_(
+        select(OutboxMessage.id).where(_sent_to(session, trace)))))
     _scrub_events(session, trace)
     record_event(session=session, action="candidate.anonymised", actor_label=actor_label,
                  entity_type="candidate", entity_id=candidate_id,

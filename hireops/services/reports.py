@@ -22,10 +22,10 @@ from hireops.services.blind_screening import anonymous_name, hidden_candidate_id
 from hireops.services.dashboard import STAGE_LABELS
 from hireops.services.decisions import DecisionThresholds, decide, thresholds_for_job
 from hireops.services.equal_opportunities import PREFER_NOT_TO_SAY
-from hireops.services.stages import STAGE_CHANGED
+from hireops.services.stages import STAGE_CHANGED, is_custom_stage, stage_value
 
-# The forward path of the funnel; "rejected" leaves it and is counted apart.
-FUNNEL_STAGES = [stage for stage in Stage if stage != Stage.rejected]
+# The forward path of the funnel; "rejected" and "withdrawn" leave it and are counted apart.
+FUNNEL_STAGES = [stage for stage in Stage if stage not in (Stage.rejected, Stage.withdrawn)]
 FOUR_FIFTHS = 0.8
 DECISION_KINDS = ("advance", "hold", "reject", "overridden")
 
@@ -93,6 +93,13 @@ class TimeToDecision:
 
 
 @dataclass(frozen=True)
+class TimeToHire:
+    # Days from application to hire, one per application hired (by `Application.hired_at`).
+    days: list[float]
+    median_days: float | None
+
+
+@dataclass(frozen=True)
 class DatedCounts:
     """Counts per day and per series, days ascending."""
 
@@ -148,9 +155,11 @@ def funnel(*, session: Session, report: ReportFilter) -> list[FunnelStep]:
     order = {stage.value: index for index, stage in enumerate(FUNNEL_STAGES)}
     furthest = []
     for application in cohort:
-        seen = {Stage(application.stage).value}
+        seen = {stage_value(application.stage)}
         for event in history.get(application.id, []):
             seen.update({event.before.get("stage"), event.after.get("stage")})
+        # A job's own stages ("Technical interview") are steps of the shortlist.
+        seen = {Stage.shortlisted.value if is_custom_stage(s or "") else s for s in seen}
         furthest.append(max(order[s] for s in seen if s in order) if seen & order.keys() else 0)
     steps, previous, total = [], None, None
     for index, stage in enumerate(FUNNEL_STAGES):
@@ -220,6 +229,14 @@ def time_to_decision(*, session: Session, report: ReportFilter) -> TimeToDecisio
             firsts[decision.application_id] = decision.created_at
     days = [_days(at - cohort[app_id].created_at) for app_id, at in sorted(firsts.items())]
     return TimeToDecision(days, round(statistics.median(days), 2) if days else None)
+
+
+def time_to_hire(*, session: Session, report: ReportFilter) -> TimeToHire:
+    """Days from application to the move into Hired, for the cohort's hires."""
+    days = [_days(a.hired_at - a.created_at)
+            for a in load_cohort(session=session, report=report)
+            if a.hired_at is not None and a.stage == Stage.hired.value]
+    return TimeToHire(days, round(statistics.median(days), 2) if days else None)
 
 
 def applications_by_source(*, session: Session, report: ReportFilter) -> dict[str, int]:

@@ -33,7 +33,7 @@ from hireops.services.ics import build_invite
 from hireops.services.outbox import enqueue_mail
 from hireops.services.runtime_settings import current_settings
 from hireops.services.slots import SlotParse, parse_slot
-from hireops.services.stages import change_stage
+from hireops.services.stages import change_stage, stage_value
 
 BOOKING_SOURCES = ("preferred", "suggested", "manual")
 BOOKED, CANCELLED = "booked", "cancelled"
@@ -256,7 +256,7 @@ def send_schedule_confirmation(*, session: Session, booking: InterviewBooking,
         kind=OUTBOX_KIND["schedule_confirmation"], to_address=candidate.email,
         subject=mail.subject, body_text=mail.text, body_html=mail.html, ics=ics,
         application_id=application.id)
-    before = Stage(application.stage).value
+    before = stage_value(application.stage)
     record_event(session=session, action="interview.confirmation_queued", actor=actor,
                  entity_type="application", entity_id=application.id,
                  before={"stage": before},

@@ -29,8 +29,14 @@ from hireops.models import Application, Candidate, Job, Stage, User
 from hireops.services.blind_screening import (
     anonymous_name, hidden_candidate_ids, hidden_candidates,
 )
-from hireops.services.dashboard import STAGE_LABELS
-from hireops.services.stages import STAGE_POSITION, change_stage
+from hireops.services.job_stages import default_label, job_stages, stage_label_map
+from hireops.services.stages import (
+    CUSTOM_STAGE_POSITION,
+    STAGE_POSITION,
+    change_stage,
+    is_custom_stage,
+    stage_value,
+)
 from hireops.services.tags import tagged_candidates, tags_of
 from hireops.services.talent_pool import TALENT_POOL_LABEL, describe_nearest
 
@@ -262,15 +268,18 @@ def list_tracker_rows(*, session: Session, filter: TrackerFilter, sort: TrackerS
     return _rows(session, statement, reveal_blind, honour_reveals)
 
 
-def move_stage(*, session: Session, application_ids: list[int], stage: Stage, actor: User | None,
+def move_stage(*, session: Session, application_ids: list[int], stage: Stage | str,
+               actor: User | None,
                reason: str = "", actor_label: str | None = None) -> int:
     """Move applications to `stage`, one audit event each; returns how many changed."""
-    stage = Stage(stage)
+    stage = stage_value(stage)
     wanted = set(application_ids)
     applications = session.exec(select(Application).where(Application.id.in_(wanted))).all()
     missing = wanted - {application.id for application in applications}
     if missing:
         raise ApplicationsNotFound(f"no application with id {sorted(missing)}")
+    if is_custom_stage(stage):
+        _check_jobs_have_stage(session, applications, stage)
     rejecting = stage == Stage.rejected and any(a.stage != Stage.rejected for a in applications)
     if rejecting and len(reason.strip()) < MIN_REJECTION_REASON:
         raise RejectionNeedsReason("Give a reason for the rejection; it is kept with each one.")
@@ -280,6 +289,14 @@ def move_stage(*, session: Session, application_ids: list[int], stage: Stage, ac
                               actor=actor, actor_label=actor_label, reason=reason)
     session.commit()
     return moved
+
+
+def _check_jobs_have_stage(session: Session, applications: list[Application], stage: str) -> None:
+    """A stage one job added means nothing for another job (or the talent pool)."""
+    for job_id in {application.job_id for application in applications}:
+        keys = {s.key for s in job_stages(session=session, job_id=job_id)}
+        if job_id is None or stage not in keys:
+            raise ValueError(f"Stage {stage!r} is not one of this job's stages.")
 
 
 # The candidates whose identity to hide (a subquery of their ids), or None to hide no one.
@@ -307,7 +324,7 @@ def _conditions(filter: TrackerFilter, hidden: Hiding,
     if filter.talent_pool_only:
         conditions.append(Application.job_id.is_(None))
     if filter.stages:
-        conditions.append(Application.stage.in_([Stage(s).value for s in filter.stages]))
+        conditions.append(Application.stage.in_([stage_value(s) for s in filter.stages]))
     for column, low, high in (
         (Application.resume_score, filter.resume_min, filter.resume_max),
         (Application.interview_score, filter.interview_min, filter.interview_max),
@@ -393,8 +410,9 @@ def _sort_key(column: str, hidden: Hiding) -> tuple[sa.ColumnElement, bool]:
     if column == "job":
         return sa.func.coalesce(Job.title, TALENT_POOL_LABEL), False
     if column == "stage":
+        # A job's own stages sort together between Shortlisted and Offer.
         return sa.case(STAGE_POSITION, value=Application.stage,
-                       else_=len(STAGE_POSITION)), False
+                       else_=CUSTOM_STAGE_POSITION), False
     if column == "decision":
         return sa.func.nullif(Application.decision, ""), True
     if column == "source":
@@ -411,7 +429,11 @@ def _rows(session: Session, statement, reveal_blind: bool,
         session=session, candidate_ids=[v.candidate_id for v in values],
         honour_reveals=honour_reveals)
     tags = tags_of(session=session, candidate_ids=[v.candidate_id for v in values])
-    return [_to_row(v, v.candidate_id in hidden, tags.get(v.candidate_id, [])) for v in values]
+    # Each job's own names for its stages ("Technical interview", a renamed "Offer").
+    labels = stage_label_map(session=session,
+                             job_ids={v.job_id for v in values if v.job_id is not None})
+    return [_to_row(v, v.candidate_id in hidden, labels, tags.get(v.candidate_id, []))
+            for v in values]
 
 
 def _row_columns():
@@ -426,18 +448,19 @@ def _row_columns():
     )
 
 
-def _to_row(values: sa.Row, hidden: bool, tags: list[str]) -> TrackerRow:
+def _to_row(values: sa.Row, hidden: bool, labels: dict[tuple[int, str], str],
+            tags: list[str]) -> TrackerRow:
     (application_id, candidate_id, name, email, job_id, title, stage, resume_score,
      interview_score, final_score, decision, source, created_at, last_activity_at,
      resume_stale, blind, pool_result) = values
-    stage = Stage(stage)
+    stage = stage_value(stage)
     return TrackerRow(
         application_id=application_id, candidate_id=candidate_id,
         candidate_name=anonymous_name(candidate_id) if hidden else (name or email),
         candidate_email="" if hidden else email,
         job_id=job_id, job_title=title if job_id is not None else TALENT_POOL_LABEL,
-        stage=stage.value,
-        stage_label=STAGE_LABELS.get(stage, stage.value),
+        stage=stage,
+        stage_label=labels.get((job_id, stage)) or default_label(stage),
         resume_score=resume_score, interview_score=interview_score, final_score=final_score,
         decision=decision, source=source, applied=created_at.date().isoformat(),
         last_activity=last_activity_at.strftime("%Y-%m-%d %H:%M"),

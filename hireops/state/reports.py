@@ -42,6 +42,9 @@ class ReportsState(AuthState):
     applications: int = 0
     shortlisted: int = 0
     median_days_to_decision: str = "–"
+    # Median days from application to hire, and how many hires it is over.
+    median_days_to_hire: str = "–"
+    hires: int = 0
     funnel_rows: list[FunnelStep] = []
     top: list[TopCandidate] = []
     impact: list[ImpactRow] = []
@@ -145,7 +148,8 @@ class ReportsState(AuthState):
             kwargs = {"session": session, "report": report}
             self.applications = len(reports.load_cohort(**kwargs))
             self.funnel_rows = reports.funnel(**kwargs)
-            self.shortlisted = self.funnel_rows[-1].reached
+            self.shortlisted = _reached(self.funnel_rows, "shortlisted")
+            hire_time = reports.time_to_hire(**kwargs)
             dist = reports.score_distributions(**kwargs)
             self.top = reports.top_candidates(**kwargs)
             stage_times = reports.time_in_stage(**kwargs)
@@ -161,6 +165,9 @@ class ReportsState(AuthState):
         self.flags_total, self.flags_open = counts["total"], counts["open"]
         self.median_days_to_decision = ("–" if decision_time.median_days is None
                                         else f"{decision_time.median_days:g} d")
+        self.hires = len(hire_time.days)
+        self.median_days_to_hire = ("–" if hire_time.median_days is None
+                                    else f"{hire_time.median_days:g} d")
         self.thresholds_note = ("" if dist.thresholds is not None else
                                 "The jobs in this report use different thresholds: pick one "
                                 "job to see its threshold lines.")
@@ -183,6 +190,10 @@ class ReportsState(AuthState):
 
     def _stamp(self) -> str:
         return date.today().isoformat()
+
+
+def _reached(steps: list[FunnelStep], stage: str) -> int:
+    return next((step.reached for step in steps if step.stage == stage), 0)
 
 
 def _parse(value: str) -> date | None:

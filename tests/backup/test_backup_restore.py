@@ -71,6 +71,9 @@ def _made_up_value(connection: sa.Connection, column: sa.Column):
         target = next(iter(column.foreign_keys)).column
         return connection.execute(sa.select(sa.func.min(target))).scalar_one()
     kind = _kind(column)
+    if isinstance(kind, sa.LargeBinary):
+        # Every byte value, line breaks and NUL included (an attached file).
+        return bytes(range(256)) + LINE_BREAKS.encode("utf-8")
     if isinstance(kind, sa.String):
         return LINE_BREAKS[:kind.length or None]
     if isinstance(kind, sa.DateTime):

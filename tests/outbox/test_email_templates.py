@@ -27,7 +27,9 @@ VALUES = {
     "candidate_name": "Elena Petrova", "job_title": "Backend Engineer",
     "company_name": "Acme", "recruiter_name": "Sam", "interview_link":
     "https://jobs.acme.test/interview/abc", "link_expires": "Friday 18:00 UTC",
-    "slot": "Tuesday 10:00", "reason": "the role was filled"}
+    "slot": "Tuesday 10:00", "reason": "the role was filled", "salary": "EUR 68,000 per year",
+    "start_date": "Monday 1 March 2027", "location": "Berlin",
+    "response_deadline": "Friday 19 February 2027", "other_terms": "none."}
 
 
 def _template(kind="invite", subject="Interview at {company_name}",

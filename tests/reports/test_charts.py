@@ -13,7 +13,7 @@ def test_figures_from_the_fixture(session):
     ids = build_history(session)
     job_a = ReportFilter(job_id=ids["job_a"])
     funnel = charts.funnel_figure(reports.funnel(session=session, report=job_a))
-    assert list(funnel.data[0].x) == [5, 4, 4, 2, 2, 1, 1]
+    assert list(funnel.data[0].x) == [5, 4, 4, 2, 2, 1, 1, 0, 0]
     assert funnel.data[0].text[1] == "4 · 80%"
     dist = reports.score_distributions(session=session, report=job_a)
     resume = charts.score_figure(dist, "resume")

@@ -34,10 +34,12 @@ def test_funnel_counts_the_furthest_stage_ever_reached(session, ids):
     # furthest: app1 shortlisted, app2 screened, app3 matched (then rejected), app4 matched,
     # app5 new. Stages: new, classified, matched, link sent, screened, screening call booked,
     # shortlisted (app1 passed the booking on its way to shortlisted).
-    assert [s.reached for s in steps] == [5, 4, 4, 2, 2, 1, 1]
-    assert [s.conversion_pct for s in steps] == [None, 80.0, 100.0, 50.0, 100.0, 50.0, 100.0]
-    assert [s.of_total_pct for s in steps] == [100.0, 80.0, 80.0, 40.0, 40.0, 20.0, 20.0]
-    assert steps[-1].label == "Shortlisted"
+    assert [s.reached for s in steps] == [5, 4, 4, 2, 2, 1, 1, 0, 0]
+    assert [s.conversion_pct for s in steps] == [None, 80.0, 100.0, 50.0, 100.0, 50.0, 100.0,
+                                                 0.0, None]
+    assert [s.of_total_pct for s in steps] == [100.0, 80.0, 80.0, 40.0, 40.0, 20.0, 20.0,
+                                               0.0, 0.0]
+    assert [s.label for s in steps[-3:]] == ["Shortlisted", "Offer", "Hired"]
 
 
 def test_score_distributions_use_the_decision_rule_and_job_thresholds(session, ids):
@@ -102,7 +104,7 @@ def test_decisions_over_time_split_overrides(session, ids):
 
 def test_empty_cohort_gives_empty_figures(session, ids):
     nothing = ReportFilter(job_id=ids["job_b"], date_from=DAY1, date_to=DAY1)
-    assert [s.reached for s in reports.funnel(session=session, report=nothing)] == [0] * 7
+    assert [s.reached for s in reports.funnel(session=session, report=nothing)] == [0] * 9
     assert reports.time_to_decision(session=session, report=nothing).median_days is None
     assert reports.decisions_over_time(session=session, report=nothing).days == []
 

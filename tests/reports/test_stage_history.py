@@ -68,7 +68,8 @@ def test_funnel_counts_the_stages_the_flows_reached(session, flows):
     # "classified" comes before "matched" in the Stage order, so it counts as passed.
     assert [(s.stage, s.reached) for s in steps] == [
         ("new", 2), ("classified", 2), ("matched", 2), ("interview_link_sent", 2),
-        ("screened", 2), ("screening_scheduled", 1), ("shortlisted", 0)]
+        ("screened", 2), ("screening_scheduled", 1), ("shortlisted", 0), ("offer", 0),
+        ("hired", 0)]
 
 
 def test_the_audit_log_shows_the_automatic_moves_with_their_actor(session, flows):

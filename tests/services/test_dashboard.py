@@ -56,7 +56,7 @@ def test_counts_with_data(session):
     per_stage = {s.stage: s.count for s in metrics.stages}
     assert per_stage == {"new": 2, "classified": 0, "matched": 1, "interview_link_sent": 0,
                          "screening_scheduled": 0, "screened": 1, "shortlisted": 1,
-                         "rejected": 1}
+                         "offer": 0, "hired": 0, "withdrawn": 0, "rejected": 1}
     assert {s.label for s in metrics.stages} == set(STAGE_LABELS.values())
 
 
@@ -70,3 +70,22 @@ def test_recent_activity_newest_first_and_limited(session):
     assert [item.action for item in activity] == [f"job step {i}" for i in range(9, 1, -1)]
     assert activity[0].actor == "user9@x.com"
     assert activity[0].at
+
+
+def test_applications_in_a_jobs_own_stages_are_counted_before_offer(session):
+    job = Job(title="Data Engineer")
+    candidates = [Candidate(full_name=f"C{i}") for i in range(3)]
+    session.add_all([job, *candidates])
+    session.flush()
+    for candidate, stage in zip(candidates, ["custom_technical_interview",
+                                             "custom_reference_check", Stage.offer]):
+        session.add(Application(candidate_id=candidate.id, job_id=job.id, stage=stage))
+    session.commit()
+
+    metrics = get_dashboard_metrics(session=session)
+    assert metrics.applications == 3
+    order = [s.stage for s in metrics.stages]
+    assert order.index("job_specific") == order.index("shortlisted") + 1
+    assert order.index("job_specific") + 1 == order.index("offer")
+    counts = {s.stage: s.count for s in metrics.stages}
+    assert (counts["job_specific"], counts["offer"]) == (2, 1)

@@ -101,10 +101,12 @@ def test_search_can_read_the_trigram_indexes(pg_engine):
     finally:
         sa.event.remove(pg_engine, "before_cursor_execute", record)
     # The third statement asks which of the page's candidates blind screening hides, the
-    # fourth reads their tags.
+    # fourth reads their tags; the last read the names the page's jobs give their stages:
+    # their own, then (these jobs were made without any) the company default's. None per row.
     searches = [(statement, parameters) for statement, parameters in statements
                 if "ILIKE" in statement.upper()]
-    assert len(statements) == 4 and len(searches) == 2
+    assert len(statements) == 6 and len(searches) == 2
+    assert "job_stages" in statements[4][0] and "settings" in statements[5][0]
     with pg_engine.connect() as connection:
         connection.exec_driver_sql("SET enable_seqscan = off")
         for statement, parameters in searches:

@@ -47,6 +47,16 @@ class MailSendError(RuntimeError):
 
 
 @dataclass(frozen=True)
+class MailAttachment:
+    """A file sent with a message (an offer letter)."""
+
+    filename: str
+    # e.g. "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    content_type: str
+    content: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
 class OutgoingMail:
     """One message as the outbox hands it to a sender."""
 
@@ -63,6 +73,8 @@ class OutgoingMail:
     message_id: str = ""
     # The Message-ID this message answers ("<...>"), sent as In-Reply-To and References.
     in_reply_to: str = ""
+    # Files attached after the body (and the invitation).
+    attachments: tuple[MailAttachment, ...] = ()
 
 
 class MailSender(Protocol):
@@ -115,6 +127,10 @@ def build_mime(message: OutgoingMail, *, from_address: str, from_name: str) -> E
         mime.add_alternative(message.ics, subtype="calendar", params={"method": "REQUEST"})
         mime.add_attachment(message.ics.encode("utf-8"), maintype="application",
                             subtype="ics", filename=ICS_FILENAME)
+    for attachment in message.attachments:
+        maintype, _, subtype = attachment.content_type.partition("/")
+        mime.add_attachment(attachment.content, maintype=maintype,
+                            subtype=subtype or "octet-stream", filename=attachment.filename)
     return mime
 
 

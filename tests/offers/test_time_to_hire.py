@@ -1,0 +1,55 @@
+"""Time to hire: days from application to the move into Hired, median over the cohort."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+from sqlmodel import Session
+
+from hireops.models import Application, Candidate, Job, Stage
+from hireops.services import reports
+from hireops.services.reports import ReportFilter
+from hireops.services.stages import change_stage
+
+APPLIED = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
+
+
+def _hire(session: Session, job: Job, name: str, days: float | None) -> Application:
+    candidate = Candidate(full_name=name)
+    session.add(candidate)
+    session.flush()
+    application = Application(candidate_id=candidate.id, job_id=job.id,
+                              stage=Stage.offer, created_at=APPLIED)
+    session.add(application)
+    session.flush()
+    if days is not None:
+        change_stage(session=session, application=application, stage=Stage.hired, actor=None)
+        application.hired_at = APPLIED + timedelta(days=days)
+    session.commit()
+    return application
+
+
+def test_median_days_from_application_to_hire(session):
+    job = Job(title="Support Engineer")
+    session.add(job)
+    session.flush()
+    for name, days in [("A", 10), ("B", 20), ("C", 45), ("D", None)]:
+        _hire(session, job, name, days)
+    figure = reports.time_to_hire(session=session, report=ReportFilter(job_id=job.id))
+    assert sorted(figure.days) == [10, 20, 45]
+    assert figure.median_days == 20
+    # Outside the date range: none.
+    later = ReportFilter(date_from=date(2026, 12, 1))
+    assert reports.time_to_hire(session=session, report=later).median_days is None
+
+
+def test_moving_out_of_hired_takes_the_application_out_of_the_hires(session):
+    job = Job(title="Support Engineer")
+    session.add(job)
+    session.flush()
+    application = _hire(session, job, "A", 12)
+    assert reports.time_to_hire(session=session, report=ReportFilter()).days == [12]
+    change_stage(session=session, application=application, stage=Stage.withdrawn, actor=None)
+    session.commit()
+    assert application.hired_at is None
+    assert reports.time_to_hire(session=session, report=ReportFilter()).days == []
