@@ -19,11 +19,11 @@ from datetime import datetime, timezone
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from hireops.models import Application, Candidate, Event, Stage, User, utcnow
+from hireops.models import Application, Candidate, Event, User, utcnow
 from hireops.services.blind_screening import hidden_candidate_ids, shown_name
-from hireops.services.dashboard import STAGE_LABELS
+from hireops.services.job_stages import job_stages
 from hireops.services.jobs import get_job_or_raise
-from hireops.services.stages import STAGE_CHANGED
+from hireops.services.stages import STAGE_CHANGED, stage_value
 from hireops.services.tracker import ApplicationsNotFound, move_stage
 
 # A column holds this many cards at most; the rest are counted and reached through the grid.
@@ -34,7 +34,7 @@ MAX_CARDS_PER_COLUMN = 200
 class BoardColumn:
     """One stage of the job's flow, as a column heading."""
 
-    # The Stage value the cards of this column are in.
+    # What Application.stage holds for the cards of this column (a Stage value or a custom key).
     stage: str
     label: str
 
@@ -94,7 +94,8 @@ class NotOnThisBoard(LookupError):
 def board_columns(*, session: Session, job_id: int) -> list[BoardColumn]:
     """The job's stages in flow order: the board's columns and its "Move to" choices."""
     get_job_or_raise(session=session, job_id=job_id)
-    return [BoardColumn(stage.value, STAGE_LABELS[stage]) for stage in Stage]
+    return [BoardColumn(stage.key, stage.label)
+            for stage in job_stages(session=session, job_id=job_id)]
 
 
 def days_in_stage(entered_stage_at: datetime, now: datetime) -> int:
@@ -157,7 +158,7 @@ def move_card(*, session: Session, job_id: int, application_id: int, stage: str,
     if application.job_id != job_id:
         raise NotOnThisBoard(f"application {application_id} is not on this job's board")
     return bool(move_stage(session=session, application_ids=[application_id],
-                           stage=Stage(stage), actor=actor, reason=reason))
+                           stage=stage, actor=actor, reason=reason))
 
 
 def _card_facts(session: Session, job_id: int) -> list[CardFacts]:
@@ -175,7 +176,7 @@ def _card_facts(session: Session, job_id: int) -> list[CardFacts]:
         .join(Candidate, Candidate.id == Application.candidate_id)
         .outerjoin(last_move, last_move.c.application_id == Application.id)
         .where(Application.job_id == job_id)).all()
-    return [CardFacts(app_id, candidate_id, name, email, Stage(stage).value, resume, interview,
+    return [CardFacts(app_id, candidate_id, name, email, stage_value(stage), resume, interview,
                       final, decision or "", _aware(moved_at or created_at))
             for (app_id, candidate_id, name, email, stage, resume, interview, final, decision,
                  created_at, moved_at) in rows]

@@ -10,7 +10,6 @@ from hireops import routes
 from hireops.db import session_scope
 from hireops.models import Job, Stage
 from hireops.services.board import BoardLane, NotOnThisBoard, load_board, move_card
-from hireops.services.dashboard import STAGE_LABELS
 from hireops.services.jobs import JobNotFound
 from hireops.services.tracker import (
     MIN_REJECTION_REASON, ApplicationsNotFound, RejectionNeedsReason,
@@ -113,7 +112,8 @@ class BoardState(AuthState):
                                   else "That card cannot move there.")
         self._refresh()
         if moved:
-            return rx.toast.success(f"Moved to {STAGE_LABELS[Stage(stage)]}.")
+            label = next((lane.label for lane in self.lanes if lane.stage == stage), "")
+            return rx.toast.success(f"Moved to {label}." if label else "Moved.")
         return None
 
     def _refresh(self) -> None:

@@ -14,6 +14,7 @@ from hireops.services.board import (
     group_cards, load_board, make_card, move_card,
 )
 from hireops.services.blind_screening import reveal_identity
+from hireops.services.job_stages import add_stage, job_stages
 from hireops.services.stages import STAGE_CHANGED, change_stage
 from hireops.services.tracker import ApplicationsNotFound, RejectionNeedsReason
 
@@ -62,6 +63,28 @@ def test_columns_follow_the_stage_order(session: Session):
     session.commit()
     assert [c.stage for c in board_columns(session=session, job_id=job.id)] == \
         [stage.value for stage in Stage]
+
+
+
+def test_columns_are_the_jobs_own_stages_and_a_card_moves_into_one(session: Session):
+    job = Job(title="Engineer")
+    person = Candidate(full_name="Ada Person", email="ada@example.com")
+    session.add_all([job, person])
+    session.commit()
+    added = add_stage(session=session, job_id=job.id, label="Technical interview", actor=None)
+    application = Application(candidate_id=person.id, job_id=job.id, stage=Stage.shortlisted)
+    session.add(application)
+    session.commit()
+    columns = board_columns(session=session, job_id=job.id)
+    assert [c.stage for c in columns] == [s.key for s in job_stages(session=session,
+                                                                    job_id=job.id)]
+    assert ("Technical interview" in [c.label for c in columns]
+            and {"offer", "hired", "withdrawn"} <= {c.stage for c in columns})
+    assert move_card(session=session, job_id=job.id, application_id=application.id,
+                     stage=added.key, actor=None)
+    lanes = load_board(session=session, job_id=job.id)
+    assert [c.application_id for lane in lanes if lane.stage == added.key
+            for c in lane.cards] == [application.id]
 
 
 @pytest.fixture
