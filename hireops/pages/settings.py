@@ -190,14 +190,17 @@ def _company() -> rx.Component:
             _setting("Company name", "company_name"),
             _setting("Time zone (IANA name)", "company_timezone",
                      placeholder="Europe/Paris"),
+            _choice("Dates typed as", "company_date_style", ["day-month-year", "iso"]),
             _setting("Follow-up interview length (minutes)", "followup_interview_minutes",
                      type="number"),
             _setting("Working hours start (0-23)", "working_hours_start", type="number"),
             _setting("Working hours end (1-24)", "working_hours_end", type="number"),
             _setting("Data retention (days)", "retention_days", type="number"),
         ),
-        _note("The time zone and working hours decide the follow-up slots offered to "
-              "candidates. Retention: candidates with no activity for this many days are "
+        _note("Every time in the app and in emails is shown in this time zone, labelled "
+              "(7 Dec 2026, 14:05 CET); it and the working hours decide the follow-up slots "
+              "offered to candidates. Date filters are typed day first (07/12/2026) or as ISO "
+              "(2026-12-07). Retention: candidates with no activity for this many days are "
               "anonymised by the nightly job (0 keeps them until someone erases them)."),
         _save_row("company", "Save company"),
         width="100%",

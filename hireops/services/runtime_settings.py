@@ -82,7 +82,7 @@ def _agent_settings() -> list[EditableSetting]:
 #   defaults; the price table has its own editor on the AI usage page.
 EDITABLE: tuple[EditableSetting, ...] = (
     *(EditableSetting(name, "company") for name in (
-        "company_name", "company_timezone", "working_hours_start", "working_hours_end",
+        "company_name", "company_timezone", "company_date_style", "working_hours_start", "working_hours_end",
         "followup_interview_minutes", "retention_days")),
     *(EditableSetting(name, "interviews") for name in (
         "public_base_url", "interview_link_hours", "interview_minutes",
@@ -170,6 +170,7 @@ _FIELD_NAMES = {
     "smtp_from_name": "Sender name", "mistral_timeout_s": "Mistral timeout",
     "mistral_max_retries": "Mistral retries", "mistral_server_url": "Mistral server URL",
     "public_base_url": "Public address", "company_timezone": "Company time zone",
+    "company_date_style": "Date style",
     "elevenlabs_agent_id": "ElevenLabs agent id",
 }
 # Pydantic's wording ("Input should be greater than or equal to 1") said the way the
