@@ -19,6 +19,7 @@ from hireops.services.blind_screening import (  # noqa: F401
     REVEAL_ACTION, redact_for, reveal_identity, shown_name,
 )
 from hireops.services.dashboard import STAGE_LABELS
+from hireops.services.clock import format_local
 
 NOTE_ACTION = "candidate.note"
 MERGE_ACTION = "candidate.merged"
@@ -89,7 +90,7 @@ class ApplicationCard:
 
 @dataclass
 class TimelineEntry:
-    # "2026-03-01 09:00" (UTC).
+    # "1 Mar 2026, 10:00 CET" (services.clock).
     at: str
     actor: str
     # The audit action, e.g. "candidate.note".
@@ -350,4 +351,4 @@ def _label(action: str) -> str:
 
 
 def _when(moment: datetime | None) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
+    return format_local(moment)

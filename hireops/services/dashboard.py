@@ -8,6 +8,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Decision, Event, Job, JobStatus, Stage
+from hireops.services.clock import format_local
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,6 @@ def _count(session: Session, query) -> int:
 
 def _recent_activity(session: Session, limit: int = 8) -> list[ActivityItem]:
     events = session.exec(select(Event).order_by(Event.id.desc()).limit(limit)).all()
-    return [ActivityItem(at=e.at.strftime("%d %b %H:%M"), actor=e.actor_label,
+    return [ActivityItem(at=format_local(e.at), actor=e.actor_label,
                          action=e.action.replace(".", " ").replace("_", " "))
             for e in events]

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from hireops.models import Attachment, Candidate, Email
 from hireops.services.blind_screening import anonymous_name, hidden_candidate_ids, hidden_candidates
+from hireops.services.clock import format_local
 
 HIDDEN = "[hidden]"
 
@@ -103,7 +104,7 @@ def _row(email: Email, candidate_name: str | None, attachments: list[AttachmentR
     if hidden:
         return _hidden_row(email, attachments)
     return EmailRow(
-        id=email.id, received=(email.received_at or email.fetched_at).strftime("%d %b %H:%M"),
+        id=email.id, received=format_local(email.received_at or email.fetched_at),
         sender=email.from_name or email.from_address, sender_address=email.from_address,
         subject=email.subject or "(no subject)",
         category=(email.category or "unclassified").replace("candidate_application",
@@ -117,7 +118,7 @@ def _row(email: Email, candidate_name: str | None, attachments: list[AttachmentR
 
 def _hidden_row(email: Email, attachments: list[AttachmentRow]) -> EmailRow:
     return EmailRow(
-        id=email.id, received=(email.received_at or email.fetched_at).strftime("%d %b %H:%M"),
+        id=email.id, received=format_local(email.received_at or email.fetched_at),
         sender=anonymous_name(email.candidate_id), sender_address="", subject=HIDDEN,
         category=(email.category or "unclassified").replace("candidate_application",
                                                              "application"),

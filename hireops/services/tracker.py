@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 import sqlalchemy as sa
@@ -32,6 +32,7 @@ from hireops.services.blind_screening import (
 from hireops.services.dashboard import STAGE_LABELS
 from hireops.services.stages import STAGE_POSITION, change_stage
 from hireops.services.talent_pool import TALENT_POOL_LABEL, describe_nearest
+from hireops.services.clock import day_bounds, format_day, format_local
 
 MAX_PAGE_SIZE = 500
 
@@ -58,7 +59,7 @@ class TrackerFilter(BaseModel):
     source: str = ""
     # Case-insensitive substring of the candidate's name or email, or the job title.
     search: str = Field(default="", max_length=200)
-    # Inclusive dates of application, in UTC.
+    # Inclusive dates of application, days in the company's time zone.
     applied_from: date | None = None
     applied_to: date | None = None
 
@@ -99,9 +100,9 @@ class TrackerRow:
     decision: str
     # Where the application came from (email, manual, ...).
     source: str
-    # Date applied, ISO (YYYY-MM-DD, UTC).
+    # Date applied, "7 Dec 2026" (services.clock).
     applied: str
-    # Last activity, "YYYY-MM-DD HH:MM" in UTC.
+    # Last activity, "7 Dec 2026, 14:05 CET" (services.clock).
     last_activity: str
     # The resume score was made for an older version of the job.
     resume_stale: bool
@@ -355,7 +356,7 @@ def _contains(column: sa.ColumnElement[str], text: str,
 
 
 def _start_of(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=timezone.utc)
+    return day_bounds(day)[0]
 
 
 def _order_by(sort: TrackerSort, hidden: Hiding) -> list[sa.ColumnElement]:
@@ -427,8 +428,8 @@ def _to_row(values: sa.Row, hidden: bool) -> TrackerRow:
         stage=stage.value,
         stage_label=STAGE_LABELS.get(stage, stage.value),
         resume_score=resume_score, interview_score=interview_score, final_score=final_score,
-        decision=decision, source=source, applied=created_at.date().isoformat(),
-        last_activity=last_activity_at.strftime("%Y-%m-%d %H:%M"),
+        decision=decision, source=source, applied=format_day(created_at),
+        last_activity=format_local(last_activity_at),
         resume_stale=bool(resume_stale), blind=bool(blind), identity_hidden=bool(hidden),
         nearest_jobs=describe_nearest(_as_dict(pool_result)) if job_id is None else "",
     )
