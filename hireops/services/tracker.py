@@ -112,6 +112,8 @@ class TrackerRow:
     identity_hidden: bool = False
     # Talent pool only: the nearest open jobs and the fit, "Data Analyst 34, ...".
     nearest_jobs: str = ""
+    # The UTC date applied, for the API (which speaks ISO dates, not words).
+    applied_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -432,6 +434,7 @@ def _to_row(values: sa.Row, hidden: bool) -> TrackerRow:
         last_activity=format_local(last_activity_at),
         resume_stale=bool(resume_stale), blind=bool(blind), identity_hidden=bool(hidden),
         nearest_jobs=describe_nearest(_as_dict(pool_result)) if job_id is None else "",
+        applied_on=created_at.date(),
     )
 
 
