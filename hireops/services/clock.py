@@ -67,6 +67,11 @@ def format_day(moment: datetime | date | None, zone: str | None = None) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+def local_day(moment: datetime, zone: str | None = None) -> date:
+    """The date of `moment` in `zone` (the company's when empty), for grouping by day."""
+    return _local(moment, zone).date()
+
+
 def format_span(start: datetime, end: datetime, zone: str | None = None) -> str:
     """"Tue 8 Dec 2026, 10:00–10:45 CET": a meeting as one reads it in `zone`."""
     local_start, local_end = _local(start, zone), _local(end, zone)

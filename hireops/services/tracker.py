@@ -29,10 +29,11 @@ from hireops.models import Application, Candidate, Job, Stage, User
 from hireops.services.blind_screening import (
     anonymous_name, hidden_candidate_ids, hidden_candidates,
 )
+from hireops.services.clock import day_bounds, format_day, format_local
 from hireops.services.dashboard import STAGE_LABELS
+from hireops.services.labels import decision_label, source_label
 from hireops.services.stages import STAGE_POSITION, change_stage
 from hireops.services.talent_pool import TALENT_POOL_LABEL, describe_nearest
-from hireops.services.clock import day_bounds, format_day, format_local
 
 MAX_PAGE_SIZE = 500
 
@@ -112,6 +113,9 @@ class TrackerRow:
     identity_hidden: bool = False
     # Talent pool only: the nearest open jobs and the fit, "Data Analyst 34, ...".
     nearest_jobs: str = ""
+    # The decision and source in words ("Advance", "Email (mailbox)"), for the grid and exports.
+    decision_label: str = ""
+    source_label: str = ""
     # The UTC date applied, for the API (which speaks ISO dates, not words).
     applied_on: date | None = None
 
@@ -434,7 +438,8 @@ def _to_row(values: sa.Row, hidden: bool) -> TrackerRow:
         last_activity=format_local(last_activity_at),
         resume_stale=bool(resume_stale), blind=bool(blind), identity_hidden=bool(hidden),
         nearest_jobs=describe_nearest(_as_dict(pool_result)) if job_id is None else "",
-        applied_on=created_at.date(),
+        applied_on=created_at.date(), decision_label=decision_label(decision),
+        source_label=source_label(source),
     )
 
 
