@@ -12,7 +12,9 @@ import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from hireops.services.runtime_settings import current_settings
+# The module, not the function: the settings' own error messages use the labels, which use
+# this clock.
+from hireops.services import runtime_settings
 
 DAY_MONTH_YEAR, ISO = "day-month-year", "iso"
 DATE_STYLES = (DAY_MONTH_YEAR, ISO)
@@ -24,12 +26,12 @@ _DMY_DAY = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
 
 def company_zone_name() -> str:
     """The company's IANA zone from the settings ("Europe/Paris")."""
-    return current_settings().company_timezone
+    return runtime_settings.current_settings().company_timezone
 
 
 def date_style() -> str:
     """How the company writes dates typed into filters: "day-month-year" or "iso"."""
-    return current_settings().company_date_style
+    return runtime_settings.current_settings().company_date_style
 
 
 def zone_of(name: str | None) -> tzinfo:

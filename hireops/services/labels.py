@@ -12,7 +12,8 @@ from typing import Any
 
 from hireops.knowledge.loading import read_json
 from hireops.models import Stage
-from hireops.services.clock import format_local
+# The module: the clock reads the settings, whose error messages are worded here.
+from hireops.services import clock
 
 _FILE = "labels.json"
 # The stages as the tracker, board and reports name them.
@@ -130,7 +131,7 @@ def _scalar(field: str, text: str) -> str:
         return recommendation_label(text)
     if len(text) <= 40 and _ISO_MOMENT.fullmatch(text):
         try:
-            return format_local(datetime.fromisoformat(text.replace("Z", "+00:00")))
+            return clock.format_local(datetime.fromisoformat(text.replace("Z", "+00:00")))
         except ValueError:
             return text
     if field in _FREE_TEXT:

@@ -25,6 +25,8 @@ from sqlmodel import Session, select
 from hireops import db
 from hireops.config import Settings, get_settings
 from hireops.models import AppSetting, User
+# The module: settings -> these words -> labels -> clock -> settings is a cycle of imports.
+from hireops.services import validation_words
 from hireops.services.audit import record_event
 from hireops.services.crypto import SecretDecryptionError, decrypt_secret, encrypt_secret
 
@@ -173,36 +175,11 @@ _FIELD_NAMES = {
     "company_date_style": "Date style",
     "elevenlabs_agent_id": "ElevenLabs agent id",
 }
-# Pydantic's wording ("Input should be greater than or equal to 1") said the way the
-# Settings page speaks; types not listed keep pydantic's message.
-_RULES = {
-    "greater_than_equal": "must be at least {ge}",
-    "less_than_equal": "must be at most {le}",
-    "greater_than": "must be more than {gt}",
-    "less_than": "must be less than {lt}",
-    "int_parsing": "must be a whole number",
-    "int_from_float": "must be a whole number",
-    "float_parsing": "must be a number",
-    "bool_parsing": "must be on or off",
-    "literal_error": "must be one of {expected}",
-}
-
-
 def _describe(error: dict) -> str:
     """One validation error as a sentence for the admin, e.g. "SMTP port must be at most
-    65535"."""
-    loc = [str(part) for part in error.get("loc", ())]
-    rule = _RULES.get(str(error.get("type", "")))
-    # 1.0 reads as 1.
-    context = {key: f"{value:g}" if isinstance(value, float) else value
-               for key, value in error.get("ctx", {}).items()}
-    message = (rule.format(**context) if rule
-               else str(error.get("msg", "is not valid")).removeprefix("Value error, "))
-    if not loc:
-        return message
-    name = loc[0]
-    label = _FIELD_NAMES.get(name) or name.replace("_", " ").capitalize()
-    return f"{label} {message}" if rule else f"{label}: {message}"
+    65535" (services.validation_words)."""
+    wording = {name: validation_words.FieldWording(label) for name, label in _FIELD_NAMES.items()}
+    return validation_words.describe_error(error, wording)
 
 
 def _normalise(setting: EditableSetting, value: Any) -> Any:
