@@ -53,20 +53,33 @@ def zone_label(moment: datetime) -> str:
     return name
 
 
-def format_local(moment: datetime | None, zone: str | None = None) -> str:
-    """"7 Dec 2026, 14:05 CET": `moment` in `zone` (the company's when empty); "" for None."""
+def format_local(moment: datetime | None, zone: str | None = None, *,
+                 weekday: bool = False) -> str:
+    """"7 Dec 2026, 14:05 CET": `moment` in `zone` (the company's when empty); "" for None.
+    With `weekday`: "Mon 7 Dec 2026, 14:05 CET"."""
     if moment is None:
         return ""
-    local = _local(moment, zone)
-    return f"{local.day} {local:%b %Y}, {local:%H:%M} {zone_label(local)}"
+    return _written(_local(moment, zone), weekday)
 
 
-def format_day(moment: datetime | date | None, zone: str | None = None) -> str:
-    """"7 Dec 2026": the day of `moment` in `zone`, or a plain date as it is."""
+def format_as_given(moment: datetime, *, weekday: bool = False) -> str:
+    """`format_local` on the moment's own clock (a time a candidate wrote, in their zone)."""
+    return _written(moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc), weekday)
+
+
+def format_time(moment: datetime) -> str:
+    """"14:05": the time of day on the moment's own clock, for lists under one day."""
+    return f"{moment:%H:%M}"
+
+
+def format_day(moment: datetime | date | None, zone: str | None = None, *,
+               weekday: bool = False) -> str:
+    """"7 Dec 2026" ("Mon 7 Dec 2026" with `weekday`): the day of `moment` in `zone`, or a
+    plain date as it is."""
     if moment is None:
         return ""
     day = _local(moment, zone) if isinstance(moment, datetime) else moment
-    return f"{day.day} {day:%b %Y}"
+    return f"{day:%a} {day.day} {day:%b %Y}" if weekday else f"{day.day} {day:%b %Y}"
 
 
 def local_day(moment: datetime, zone: str | None = None) -> date:
@@ -79,7 +92,7 @@ def format_span(start: datetime, end: datetime, zone: str | None = None) -> str:
     local_start, local_end = _local(start, zone), _local(end, zone)
     ends = f"{local_end:%H:%M}" if local_end.date() == local_start.date() \
         else format_local(end, zone).removesuffix(f" {zone_label(local_end)}")
-    return (f"{local_start:%a} {format_day(local_start.date())}, {local_start:%H:%M}–{ends} "
+    return (f"{format_day(local_start.date(), weekday=True)}, {local_start:%H:%M}–{ends} "
             f"{zone_label(local_start)}")
 
 
@@ -115,9 +128,11 @@ def today(zone: str | None = None) -> date:
     return datetime.now(zone_of(zone)).date()
 
 
-def file_stamp() -> str:
-    """Today as "2026-12-07", for export file names (sorts by name)."""
-    return today().isoformat()
+def file_stamp(*, minutes: bool = False) -> str:
+    """Now on the company's clock as "2026-12-07" (or "2026-12-07-1405"), for export file
+    names: sorts by name."""
+    now = datetime.now(zone_of(None))
+    return f"{now:%Y-%m-%d-%H%M}" if minutes else f"{now:%Y-%m-%d}"
 
 
 def day_placeholder(style: str | None = None) -> str:
@@ -147,6 +162,10 @@ def parse_day(text: str | None) -> date | None:
     except ValueError:
         return None
     return None
+
+
+def _written(local: datetime, weekday: bool) -> str:
+    return f"{format_day(local.date(), weekday=weekday)}, {local:%H:%M} {zone_label(local)}"
 
 
 def _local(moment: datetime, zone: str | None) -> datetime:

@@ -14,6 +14,7 @@ from hireops.services.job_autofill import AutofillFailed, autofill_job
 from hireops.services.jobs import (
     JobForm, JobNotFound, create_job, get_job_or_raise, job_to_form, new_job_form, update_job,
 )
+from hireops.services.labels import engine_label
 from hireops.services.validation_words import FieldWording, describe_errors
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
@@ -64,6 +65,8 @@ class JobEditorState(AuthState):
     careers_path: str = ""
     # Which engine filled the form ("" when typed by hand).
     generated_by: str = ""
+    # The same in words ("Built-in engine", "Mistral").
+    generated_by_label: str = ""
     # What auto-fill wants the recruiter to know (e.g. an unrecognised title).
     autofill_note: str = ""
     autofilling: bool = False
@@ -142,7 +145,8 @@ class JobEditorState(AuthState):
             self.autofilling = False
             self._fill(draft.form)
             self.autofill_note = draft.note
-        return rx.toast.success(f"Drafted by the {draft.form.generated_by} engine. Review it, then save.")
+        return rx.toast.success(f"Drafted by the AI engine ({engine_label(draft.form.generated_by)})."
+                                " Review it, then save.")
 
     @rx.event
     @requires(*WRITE_ROLES)
@@ -178,6 +182,7 @@ class JobEditorState(AuthState):
         self.resume_weight_pct = f"{form.resume_weight * 100:g}"
         self.blind_screening = form.blind_screening
         self.generated_by = form.generated_by
+        self.generated_by_label = engine_label(form.generated_by) if form.generated_by else ""
 
     def _form(self) -> JobForm:
         values: dict = {name: getattr(self, name) for name in TEXT_FIELDS}
