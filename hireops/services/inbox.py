@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 from hireops.models import Attachment, Candidate, Email
 from hireops.services.blind_screening import anonymous_name, hidden_candidate_ids, hidden_candidates
 from hireops.services.clock import format_local
+from hireops.services.labels import words_for
 
 HIDDEN = "[hidden]"
 
@@ -49,6 +50,8 @@ class EmailRow:
     attachments: list[AttachmentRow]
     candidate_id: int
     candidate_name: str
+    # The category in words ("Unclassified"), for categories the page has no badge for.
+    category_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ def _row(email: Email, candidate_name: str | None, attachments: list[AttachmentR
         reasoning=email.reasoning, status=email.status, failure_reason=email.failure_reason,
         warnings=list(email.warnings), attachments=attachments,
         candidate_id=email.candidate_id or 0, candidate_name=candidate_name or "",
+        category_label=words_for(email.category or "unclassified"),
     )
 
 
@@ -127,6 +131,7 @@ def _hidden_row(email: Email, attachments: list[AttachmentRow]) -> EmailRow:
         attachments=[AttachmentRow(id=a.id, filename=HIDDEN, size=a.size, status=a.status,
                                    reason="", downloadable=False) for a in attachments],
         candidate_id=email.candidate_id, candidate_name=anonymous_name(email.candidate_id),
+        category_label=words_for(email.category or "unclassified"),
     )
 
 
