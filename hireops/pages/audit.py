@@ -69,23 +69,38 @@ def _change(change: ChangeRow) -> rx.Component:
     )
 
 
+def _value(change: ChangeRow) -> rx.Component:
+    return rx.fragment(
+        rx.text(change.field, size="1", weight="medium", color=MUTED),
+        rx.text(change.after, size="1", word_break="break-word"),
+    )
+
+
 def _changes(row: AuditRow) -> rx.Component:
+    # A creation has only new values: one column of them, not an empty "Before".
     return rx.cond(
         row.changes.length() > 0,
-        rx.grid(
-            rx.text("Field", size="1", color=MUTED), rx.text("Before", size="1", color=MUTED),
-            rx.text("After", size="1", color=MUTED),
-            rx.foreach(row.changes, _change),
-            columns="3", column_gap="12px", row_gap="2px",
-            grid_template_columns="minmax(90px, max-content) minmax(60px, 1fr) minmax(60px, 1fr)",
-            class_name="audit-changes", width="100%"),
+        rx.cond(
+            row.has_before,
+            rx.grid(
+                rx.text("Field", size="1", color=MUTED),
+                rx.text("Before", size="1", color=MUTED), rx.text("After", size="1", color=MUTED),
+                rx.foreach(row.changes, _change),
+                column_gap="12px", row_gap="2px", class_name="audit-changes", width="100%",
+                grid_template_columns="minmax(90px, max-content) minmax(60px, 1fr) "
+                                      "minmax(60px, 1fr)"),
+            rx.grid(
+                rx.foreach(row.changes, _value),
+                column_gap="12px", row_gap="2px", class_name="audit-changes", width="100%",
+                grid_template_columns="minmax(90px, max-content) minmax(60px, 1fr)")),
         rx.text("–", color=MUTED))
 
 
 def _row(row: AuditRow) -> rx.Component:
     return rx.table.row(
         rx.table.cell(rx.text(row.at, size="1", white_space="nowrap"), class_name="audit-when"),
-        rx.table.cell(rx.text(row.actor, size="2", word_break="break-word"), max_width="180px"),
+        rx.table.cell(rx.text(row.actor, size="2", word_break="break-word"), min_width="150px",
+                      max_width="200px"),
         rx.table.cell(_sentence(row), min_width="240px", max_width="420px"),
         rx.table.cell(_changes(row), min_width="260px", max_width="420px"),
         rx.table.cell(rx.text(row.note, size="1"), max_width="220px"),

@@ -53,8 +53,10 @@ class AuditRow:
     link_text: str
     link_href: str
     tail: str
-    # What changed, field by field, in words.
+    # What changed, field by field, in words; has_before is False for an event that only
+    # records new values (a creation), shown as one value column.
     changes: list[ChangeRow]
+    has_before: bool
     entity_type: str
     # "" when the event is about no single record.
     entity_id: str
@@ -136,7 +138,9 @@ def _row(event: Event, shown: ShownEvent, words: EventWords) -> AuditRow:
                     actor=actor_label(event.actor_label), action=event.action,
                     action_label=kind_label(event.action), lead=words.lead,
                     link_text=words.link_text, link_href=words.link_href, tail=words.tail,
-                    changes=words.changes, entity_type=event.entity_type,
+                    changes=words.changes,
+                    has_before=any(change.before for change in words.changes),
+                    entity_type=event.entity_type,
                     entity_id="" if event.entity_id is None else str(event.entity_id),
                     before=_json(shown.before), after=_json(shown.after), note=shown.note)
 
