@@ -99,7 +99,7 @@ def _changes(row: AuditRow) -> rx.Component:
 def _row(row: AuditRow) -> rx.Component:
     return rx.table.row(
         rx.table.cell(rx.text(row.at, size="1", white_space="nowrap"), class_name="audit-when"),
-        rx.table.cell(rx.text(row.actor, size="2", word_break="break-word"), min_width="150px",
+        rx.table.cell(rx.text(row.actor, size="2", word_break="break-word"), min_width="180px",
                       max_width="200px"),
         rx.table.cell(_sentence(row), min_width="240px", max_width="420px"),
         rx.table.cell(_changes(row), min_width="260px", max_width="420px"),
