@@ -60,6 +60,9 @@ class Settings(BaseSettings):
     company_name: str = "HireOps Demo Co."
     # The team's time zone (IANA name): working hours and slot suggestions are in it.
     company_timezone: str = "Europe/Paris"
+    # How dates are typed into filters: day first ("07/12/2026") or ISO ("2026-12-07"); every
+    # date and time shown reads "7 Dec 2026, 14:05 CET" whatever this says (services.clock).
+    company_date_style: Literal["day-month-year", "iso"] = "day-month-year"
     # The recruiters' working hours for follow-up interviews, Monday to Friday.
     working_hours_start: int = 9
     working_hours_end: int = 17

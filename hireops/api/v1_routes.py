@@ -197,7 +197,7 @@ def list_applications(
         candidate_email=r.candidate_email, job_id=r.job_id, job_title=r.job_title,
         stage=r.stage, resume_score=r.resume_score, interview_score=r.interview_score,
         final_score=r.final_score, decision=r.decision, source=r.source,
-        applied_on=r.applied, resume_stale=r.resume_stale, blind=r.blind) for r in rows]
+        applied_on=r.applied_on, resume_stale=r.resume_stale, blind=r.blind) for r in rows]
     return ApplicationPage(items=items, total=total, limit=limit, offset=offset)
 
 

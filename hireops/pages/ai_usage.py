@@ -15,7 +15,7 @@ USAGE_HEADERS = ["Agent", "Model", "Calls", "Failed", "Tokens in", "Tokens out",
 
 def _usage_cells(row: UsageRow) -> list[rx.Component]:
     return label_cells([
-        rx.table.cell(rx.text(row.agent, weight="medium")), rx.table.cell(rx.code(row.model)),
+        rx.table.cell(rx.text(row.agent_label, weight="medium")), rx.table.cell(rx.code(row.model)),
         rx.table.cell(row.calls),
         rx.table.cell(rx.cond(row.failures > 0, rx.badge(row.failures, color_scheme="red"),
                               rx.text("0", color=MUTED))),
@@ -81,10 +81,14 @@ def ai_usage() -> rx.Component:
                               align="center", spacing="1"), href=routes.REPORTS),
             rx.spacer(),
             rx.text("Calls from", size="2", color=MUTED),
-            rx.input(type="date", value=AIUsageState.date_from,
-                     on_change=AIUsageState.set_date_from),
+            # Typed in the company's date style (Settings), not the browser's month-first one.
+            rx.input(value=AIUsageState.date_from, placeholder=AIUsageState.date_hint,
+                     on_change=AIUsageState.set_date_from, debounce_timeout=400, width="130px",
+                     id="ai-usage-from"),
             rx.text("to", size="2", color=MUTED),
-            rx.input(type="date", value=AIUsageState.date_to, on_change=AIUsageState.set_date_to),
+            rx.input(value=AIUsageState.date_to, placeholder=AIUsageState.date_hint,
+                     on_change=AIUsageState.set_date_to, debounce_timeout=400, width="130px",
+                     id="ai-usage-to"),
             align="center", spacing="3", width="100%", wrap="wrap"), width="100%",
             padding="12px 20px"),
         rx.cond(

@@ -15,7 +15,8 @@ def _token_row(token: ApiTokenRow) -> rx.Component:
     return rx.table.row(
         rx.table.cell(rx.text(token.name, weight="medium", size="2")),
         rx.table.cell(rx.code(token.token_prefix, "…")),
-        rx.table.cell(rx.badge(token.scope, variant="soft",
+        rx.table.cell(rx.badge(rx.cond(token.scope == "write", "Read and write", "Read only"),
+                               variant="soft",
                                color_scheme=rx.cond(token.scope == "write", "orange", "blue"))),
         rx.table.cell(rx.text(token.created_by, size="2")),
         rx.table.cell(rx.text(token.created_at, size="2")),

@@ -29,12 +29,14 @@ def _stage_row(stage: StageCount) -> rx.Component:
 
 def _activity_row(item: ActivityItem) -> rx.Component:
     return rx.hstack(
-        rx.icon("circle-dot", size=14, color=rx.color("accent", 9)),
-        rx.text(item.action, size="2", weight="medium"),
-        rx.spacer(),
-        rx.text(item.actor, size="1", color=rx.color("gray", 10)),
-        rx.text(item.at, size="1", color=rx.color("gray", 10)),
-        width="100%", align="center", spacing="2",
+        rx.icon("circle-dot", size=14, color=rx.color("accent", 9), flex_shrink="0"),
+        rx.text(item.lead,
+                rx.cond(item.link_href != "", rx.link(item.link_text, href=item.link_href),
+                        item.link_text),
+                item.tail, size="2", flex="1", min_width="0", class_name="activity-sentence"),
+        rx.text(item.at, size="1", color=rx.color("gray", 10), white_space="nowrap",
+                class_name="activity-when"),
+        width="100%", align="center", spacing="2", wrap="wrap",
     )
 
 

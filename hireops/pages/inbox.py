@@ -16,7 +16,7 @@ _STATUS_COLORS = {"processed": "green", "failed": "red", "new": "blue", "process
 def _status(status: rx.Var) -> rx.Component:
     return rx.match(
         status,
-        *[(name, rx.badge(name, color_scheme=color, variant="soft"))
+        *[(name, rx.badge(name.capitalize(), color_scheme=color, variant="soft"))
           for name, color in _STATUS_COLORS.items()],
         rx.badge(status, variant="soft"),
     )
@@ -25,10 +25,10 @@ def _status(status: rx.Var) -> rx.Component:
 def _category(email: EmailRow) -> rx.Component:
     badge = rx.match(
         email.category,
-        ("application", rx.badge("application", color_scheme="indigo", variant="solid")),
-        ("general", rx.badge("general", color_scheme="gray", variant="soft")),
-        ("reply", rx.badge("reply", color_scheme="green", variant="soft")),
-        rx.badge(email.category, color_scheme="amber", variant="soft"),
+        ("application", rx.badge("Application", color_scheme="indigo", variant="solid")),
+        ("general", rx.badge("General", color_scheme="gray", variant="soft")),
+        ("reply", rx.badge("Reply", color_scheme="green", variant="soft")),
+        rx.badge(email.category_label, color_scheme="amber", variant="soft"),
     )
     return rx.tooltip(
         rx.hstack(badge, rx.text(email.confidence, size="1", color=rx.color("gray", 10)),

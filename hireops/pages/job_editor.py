@@ -69,8 +69,8 @@ def _title_bar() -> rx.Component:
             ),
             rx.cond(
                 S.generated_by != "",
-                rx.text("Drafted by the ", S.generated_by,
-                        " engine; review every field before saving.", size="1",
+                rx.text("Drafted by the AI engine (", S.generated_by_label,
+                        "); review every field before saving.", size="1",
                         color=rx.color("gray", 10)),
             ),
             spacing="2", width="100%",

@@ -20,7 +20,7 @@ def _score_badge(row: RankedCandidate) -> rx.Component:
 def _recommendation(row: RankedCandidate) -> rx.Component:
     return rx.cond(
         row.recommendation != "",
-        rx.badge(row.recommendation, variant="soft",
+        rx.badge(row.recommendation_label, variant="soft",
                  color_scheme=rx.match(row.recommendation, *RECOMMENDATION_COLORS.items(), "gray")),
     )
 
@@ -49,8 +49,8 @@ def _candidate_card(row: RankedCandidate) -> rx.Component:
                     rx.link(row.name, href=routes.CANDIDATE + "?id=" + row.candidate_id.to_string(),
                             weight="bold", size="3"),
                     rx.hstack(_recommendation(row),
-                              rx.badge(row.stage, variant="outline", color_scheme="gray"),
-                              rx.cond(row.stale, rx.badge(rx.icon("clock", size=12), "stale",
+                              rx.badge(row.stage_label, variant="outline", color_scheme="gray"),
+                              rx.cond(row.stale, rx.badge(rx.icon("clock", size=12), "Stale",
                                                           color_scheme="amber", variant="soft",
                                                           class_name="ranking-stale")),
                               spacing="1", wrap="wrap"),

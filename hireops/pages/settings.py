@@ -135,6 +135,14 @@ def _choice(label: str, name: str, options: list[str]) -> rx.Component:
                                    id=f"setting-{name}"))
 
 
+def _choice_in_words(label: str, name: str, options: list[tuple[str, str]]) -> rx.Component:
+    # (stored value, words): the menu shows the words.
+    return _label(label, rx.select.root(
+        rx.select.trigger(width="100%"),
+        rx.select.content(*[rx.select.item(words, value=value) for value, words in options]),
+        value=G.values.get(name, ""), on_change=G.set_value(name), id=f"setting-{name}"))
+
+
 def _switch(label: str, name: str) -> rx.Component:
     return rx.hstack(rx.switch(checked=G.values.get(name, "") == "true",
                                on_change=G.set_value(name), id=f"setting-{name}"),
@@ -192,14 +200,19 @@ def _company() -> rx.Component:
             _setting("Company name", "company_name"),
             _setting("Time zone (IANA name)", "company_timezone",
                      placeholder="Europe/Paris"),
+            _choice_in_words("Dates typed as", "company_date_style",
+                             [("day-month-year", "Day first (07/12/2026)"),
+                              ("iso", "ISO (2026-12-07)")]),
             _setting("Follow-up interview length (minutes)", "followup_interview_minutes",
                      type="number"),
             _setting("Working hours start (0-23)", "working_hours_start", type="number"),
             _setting("Working hours end (1-24)", "working_hours_end", type="number"),
             _setting("Data retention (days)", "retention_days", type="number"),
         ),
-        _note("The time zone and working hours decide the follow-up slots offered to "
-              "candidates. Retention: candidates with no activity for this many days are "
+        _note("Every time in the app and in emails is shown in this time zone, labelled "
+              "(7 Dec 2026, 14:05 CET); it and the working hours decide the follow-up slots "
+              "offered to candidates. Date filters are typed day first (07/12/2026) or as ISO "
+              "(2026-12-07). Retention: candidates with no activity for this many days are "
               "anonymised by the nightly job (0 keeps them until someone erases them)."),
         _save_row("company", "Save company"),
         width="100%",

@@ -28,6 +28,7 @@ from hireops.models import (
 )
 from hireops.services.audit import record_event
 from hireops.services.decisions import DecisionNotReady, record_decision
+from hireops.services.clock import format_local
 
 TARGET_TYPES = ("resume_score", "evaluation", "question", "classification")
 REASONS = ("wrong", "unfair", "made_up")
@@ -271,4 +272,4 @@ def _name(user: User | None) -> str:
 
 
 def _when(moment: datetime | None) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else ""
+    return format_local(moment)

@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date
 
 from sqlalchemy import case, func
 from sqlmodel import Session, select
 
 from hireops.models import AICall
 from hireops.services.ai.prices import estimate_cost_usd
+from hireops.services.clock import day_bounds, format_day, local_day
+from hireops.services.labels import agent_label
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class UsageRow:
     agent: str
     # The model name, else the agent id, else the engine ("local" has no model).
     model: str
-    # ISO date, or "" for a total over days.
+    # The company's day, "7 Dec 2026" (services.clock), or "" for a total over days.
     day: str
     calls: int
     failures: int
@@ -50,6 +52,8 @@ class UsageRow:
     current_cost: float
     median_ms: float | None
     p95_ms: float | None
+    # The agent in words, "Resume scorer".
+    agent_label: str = ""
 
 
 def summarize_ai_usage(*, session: Session) -> list[AgentUsage]:
@@ -83,13 +87,14 @@ def percentile(values: list[float], q: float) -> float | None:
 def usage_by_agent_model_day(*, session: Session, prices: Mapping[str, tuple[float, float]],
                              date_from: date | None = None,
                              date_to: date | None = None) -> list[UsageRow]:
-    """One row per agent, model and day (UTC), newest day first."""
+    """One row per agent, model and day (the company's day), newest day first."""
     groups: dict[tuple[str, str, str], list[AICall]] = defaultdict(list)
     for call in _calls(session, date_from, date_to):
-        groups[(call.agent, _model(call), call.created_at.date().isoformat())].append(call)
-    rows = [_row(agent, model, day, calls, prices)
-            for (agent, model, day), calls in groups.items()]
-    return sorted(rows, key=lambda r: (r.day, r.agent, r.model), reverse=True)
+        groups[(call.agent, _model(call), local_day(call.created_at))].append(call)
+    newest_first = sorted(groups.items(), key=lambda item: (item[0][2], item[0][0], item[0][1]),
+                          reverse=True)
+    return [_row(agent, model, format_day(day), calls, prices)
+            for (agent, model, day), calls in newest_first]
 
 
 def usage_by_agent_model(*, session: Session, prices: Mapping[str, tuple[float, float]],
@@ -110,7 +115,7 @@ def _row(agent: str, model: str, day: str, calls: list[AICall],
     latencies = [c.latency_ms for c in calls if c.status == "ok"]
     median, p95 = percentile(latencies, 0.5), percentile(latencies, 0.95)
     return UsageRow(
-        agent=agent, model=model, day=day, calls=len(calls),
+        agent=agent, agent_label=agent_label(agent), model=model, day=day, calls=len(calls),
         failures=sum(c.status != "ok" for c in calls),
         input_tokens=sum(c.input_tokens for c in calls),
         output_tokens=sum(c.output_tokens for c in calls),
@@ -128,11 +133,8 @@ def _model(call: AICall) -> str:
 def _calls(session: Session, date_from: date | None, date_to: date | None) -> list[AICall]:
     query = select(AICall)
     if date_from is not None:
-        query = query.where(AICall.created_at >= _day_start(date_from))
+        query = query.where(AICall.created_at >= day_bounds(date_from)[0])
     if date_to is not None:
-        query = query.where(AICall.created_at < _day_start(date_to + timedelta(days=1)))
+        query = query.where(AICall.created_at < day_bounds(date_to)[1])
     return list(session.exec(query).all())
 
-
-def _day_start(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=timezone.utc)

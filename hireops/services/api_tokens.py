@@ -19,6 +19,7 @@ from hireops.config import get_settings
 from hireops.models import ApiToken, ApiTokenScope, User, utcnow
 from hireops.services.audit import record_event
 from hireops.services.rate_limit import RateLimitVerdict, register_hit
+from hireops.services.clock import format_local
 
 TOKEN_PREFIX = "hop_"
 PREFIX_CHARS = 8
@@ -86,8 +87,8 @@ def _to_row(token: ApiToken, creator_email: str | None) -> ApiTokenRow:
     return ApiTokenRow(
         id=token.id, name=token.name, token_prefix=token.token_prefix,
         scope=ApiTokenScope(token.scope).value, created_by=creator_email or "system",
-        created_at=token.created_at.strftime("%d %b %Y %H:%M"),
-        last_used=token.last_used_at.strftime("%d %b %Y %H:%M") if token.last_used_at
+        created_at=format_local(token.created_at),
+        last_used=format_local(token.last_used_at) if token.last_used_at
         else "never",
         revoked=token.revoked_at is not None)
 

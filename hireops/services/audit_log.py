@@ -5,19 +5,22 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date
 
 import sqlalchemy as sa
 from sqlalchemy import func
 from sqlmodel import Session, select
 
 from hireops.models import Event
+from hireops.services.audit_sentences import ChangeRow, EventWords, describe_events, kind_label
+from hireops.services.clock import day_bounds, format_local
 from hireops.services.export import table_csv
 from hireops.services.hidden_events import ShownEvent, shown_events
+from hireops.services.labels import actor_label, entity_label
 
 _EXPORT_SLICE = 500
-CSV_HEADERS = ["When (UTC)", "Actor", "Action", "Entity type", "Entity id", "Before", "After",
-               "Note"]
+CSV_HEADERS = ["When", "Who", "What happened", "Event kind", "Record", "Record id", "Before",
+               "After", "Note"]
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,7 @@ class AuditFilter:
     actor: str = ""
     entity_type: str = ""
     entity_id: int | None = None
-    # First and last day (UTC), inclusive.
+    # First and last day (in the company's time zone), inclusive.
     date_from: date | None = None
     date_to: date | None = None
 
@@ -38,13 +41,26 @@ class AuditFilter:
 @dataclass(frozen=True)
 class AuditRow:
     id: int
+    # "7 Dec 2026, 14:05 CET" (services.clock).
     at: str
+    # Who did it, in words ("HireOps", "The inbox", a user's email).
     actor: str
+    # The event kind as stored ("application.stage_changed") and in words.
     action: str
+    action_label: str
+    # The sentence: lead + link_text (to link_href, "" for no page) + tail.
+    lead: str
+    link_text: str
+    link_href: str
+    tail: str
+    # What changed, field by field, in words; has_before is False for an event that only
+    # records new values (a creation), shown as one value column.
+    changes: list[ChangeRow]
+    has_before: bool
     entity_type: str
     # "" when the event is about no single record.
     entity_id: str
-    # The before and after values as compact JSON.
+    # The before and after values as compact JSON (the CSV export keeps them exact).
     before: str
     after: str
     note: str
@@ -77,16 +93,19 @@ def export_events_csv(*, session: Session, audit: AuditFilter) -> bytes:
     # In slices, so looking up whom the events concern stays within the database's limits.
     rows = [row for start in range(0, len(events), _EXPORT_SLICE)
             for row in _rows(session, events[start:start + _EXPORT_SLICE])]
-    return table_csv(CSV_HEADERS, ([r.at, r.actor, r.action, r.entity_type, r.entity_id,
-                                    r.before, r.after, r.note] for r in rows))
+    return table_csv(CSV_HEADERS, ([r.at, r.actor, r.lead + r.link_text + r.tail, r.action,
+                                    entity_label(r.entity_type), r.entity_id, r.before, r.after,
+                                    r.note] for r in rows))
 
 
-def audit_choices(*, session: Session) -> tuple[list[str], list[str]]:
-    """The actions and entity types present in the log, for the filter menus."""
-    actions = session.exec(select(Event.action).distinct().order_by(Event.action)).all()
+def audit_choices(*, session: Session) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The event kinds and record kinds present in the log, as (code, words) for the filter
+    menus, in the order of their words."""
+    actions = session.exec(select(Event.action).distinct()).all()
     types = session.exec(select(Event.entity_type).where(Event.entity_type != "")
-                         .distinct().order_by(Event.entity_type)).all()
-    return list(actions), list(types)
+                         .distinct()).all()
+    return (sorted(((a, kind_label(a)) for a in actions), key=lambda pair: pair[1]),
+            sorted(((t, entity_label(t)) for t in types), key=lambda pair: pair[1]))
 
 
 def _conditions(audit: AuditFilter) -> list[sa.ColumnElement[bool]]:
@@ -101,21 +120,26 @@ def _conditions(audit: AuditFilter) -> list[sa.ColumnElement[bool]]:
     if audit.entity_id is not None:
         conditions.append(Event.entity_id == audit.entity_id)
     if audit.date_from is not None:
-        conditions.append(Event.at >= _day_start(audit.date_from))
+        conditions.append(Event.at >= day_bounds(audit.date_from)[0])
     if audit.date_to is not None:
-        conditions.append(Event.at < _day_start(audit.date_to + timedelta(days=1)))
+        conditions.append(Event.at < day_bounds(audit.date_to)[1])
     return conditions
 
 
 def _rows(session: Session, events: list[Event]) -> list[AuditRow]:
     # Blind screening hides a candidate's identity here too, until HR reveals it.
     shown = shown_events(session=session, events=events)
-    return [_row(event, shown[event.id]) for event in events]
+    words = describe_events(session=session, events=events, shown=shown)
+    return [_row(event, shown[event.id], words[event.id]) for event in events]
 
 
-def _row(event: Event, shown: ShownEvent) -> AuditRow:
-    return AuditRow(id=event.id, at=event.at.strftime("%Y-%m-%d %H:%M:%S"),
-                    actor=event.actor_label, action=event.action,
+def _row(event: Event, shown: ShownEvent, words: EventWords) -> AuditRow:
+    return AuditRow(id=event.id, at=format_local(event.at),
+                    actor=actor_label(event.actor_label), action=event.action,
+                    action_label=kind_label(event.action), lead=words.lead,
+                    link_text=words.link_text, link_href=words.link_href, tail=words.tail,
+                    changes=words.changes,
+                    has_before=any(change.before for change in words.changes),
                     entity_type=event.entity_type,
                     entity_id="" if event.entity_id is None else str(event.entity_id),
                     before=_json(shown.before), after=_json(shown.after), note=shown.note)
@@ -123,7 +147,3 @@ def _row(event: Event, shown: ShownEvent) -> AuditRow:
 
 def _json(values: dict) -> str:
     return json.dumps(values, ensure_ascii=False, sort_keys=True, default=str) if values else ""
-
-
-def _day_start(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=timezone.utc)

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 
 from hireops.models import Application, Attachment, Candidate, Email, Event, Job, User
 from hireops.services.audit import record_event
+from hireops.services.audit_sentences import describe_events
 # reveal_identity lives with the rest of blind screening; the candidate page's callers still
 # find it here.
 from hireops.services.blind_screening import (  # noqa: F401
@@ -20,6 +21,9 @@ from hireops.services.blind_screening import (  # noqa: F401
 )
 from hireops.services.job_stages import default_label, stage_label_map
 from hireops.services.stages import stage_value
+from hireops.services.clock import format_local
+from hireops.services.hidden_events import shown_events
+from hireops.services.labels import actor_label, source_label
 
 NOTE_ACTION = "candidate.note"
 MERGE_ACTION = "candidate.merged"
@@ -92,7 +96,7 @@ class ApplicationCard:
 
 @dataclass
 class TimelineEntry:
-    # "2026-03-01 09:00" (UTC).
+    # "1 Mar 2026, 10:00 CET" (services.clock).
     at: str
     actor: str
     # The audit action, e.g. "candidate.note".
@@ -173,7 +177,7 @@ def get_candidate_profile(*, session: Session, candidate_id: int) -> CandidatePr
         # A location can be a street address.
         location=show(candidate.location), linkedin_url=show(candidate.linkedin_url),
         github_url=show(candidate.github_url), current_title=candidate.current_title,
-        source=candidate.source, created=_when(candidate.created_at),
+        source=source_label(candidate.source), created=_when(candidate.created_at),
         blind=blind, identity_hidden=hidden, merged_into_id=candidate.merged_into_id or 0,
         resume_segments=highlight_skills(resume, skills),
         # The original file carries the identity, so it is withheld while hidden.
@@ -329,9 +333,14 @@ def _timeline(session: Session, candidate_id: int, application_ids: list[int],
         scopes.append(sa.and_(Event.entity_type == "email", Event.entity_id.in_(email_ids)))
     events = session.exec(select(Event).where(sa.or_(*scopes))
                           .order_by(Event.at.desc(), Event.id.desc()).limit(TIMELINE_LIMIT)).all()
-    return [TimelineEntry(at=_when(event.at), actor=event.actor_label, action=event.action,
-                          label=_label(event.action), note=quote(event.note),
-                          is_note=event.action == NOTE_ACTION) for event in events]
+    events = list(events)
+    # The audit log's sentences; blind screening hides the candidate in them as there.
+    words = describe_events(session=session, events=events,
+                            shown=shown_events(session=session, events=events))
+    return [TimelineEntry(at=_when(event.at), actor=actor_label(event.actor_label),
+                          action=event.action, label=_label(event, words[event.id].sentence),
+                          note=quote(event.note), is_note=event.action == NOTE_ACTION)
+            for event in events]
 
 
 def _emails(session: Session, candidate_id: int, hidden: bool) -> list[EmailEntry]:
@@ -349,10 +358,10 @@ def _resume_attachment(session: Session, candidate: Candidate) -> Attachment | N
     return attachment if attachment is not None and attachment.storage_path else None
 
 
-def _label(action: str) -> str:
-    labels = {NOTE_ACTION: "Note", REVEAL_ACTION: "Identity revealed", MERGE_ACTION: "Merged"}
-    return labels.get(action, action.replace(".", " ").replace("_", " ").capitalize())
+def _label(event: Event, sentence: str) -> str:
+    # A note is drawn as the team's words, under a short heading.
+    return "Note" if event.action == NOTE_ACTION else sentence
 
 
 def _when(moment: datetime | None) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
+    return format_local(moment)

@@ -8,6 +8,10 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Decision, Event, Job, JobStatus, Stage
+from hireops.services.audit_sentences import describe_events
+from hireops.services.clock import format_local
+from hireops.services.hidden_events import shown_events
+from hireops.services.labels import STAGE_LABELS, actor_label
 
 
 @dataclass(frozen=True)
@@ -19,9 +23,17 @@ class StageCount:
 
 @dataclass(frozen=True)
 class ActivityItem:
+    # "7 Dec 2026, 14:05 CET" (services.clock).
     at: str
+    # Who did it, in words.
     actor: str
+    # The whole sentence, "The inbox moved Ada Lovelace (Backend Engineer) from New to
+    # Matched."; shown as lead + link_text (to link_href, "" for no page) + tail.
     action: str
+    lead: str = ""
+    link_text: str = ""
+    link_href: str = ""
+    tail: str = ""
 
 
 @dataclass(frozen=True)
@@ -34,19 +46,6 @@ class DashboardMetrics:
     recent_activity: list[ActivityItem]
 
 
-STAGE_LABELS = {
-    Stage.new: "New",
-    Stage.classified: "Classified",
-    Stage.matched: "Matched",
-    Stage.interview_link_sent: "Interview link sent",
-    Stage.screened: "Screened",
-    Stage.screening_scheduled: "Screening scheduled",
-    Stage.shortlisted: "Shortlisted",
-    Stage.offer: "Offer",
-    Stage.hired: "Hired",
-    Stage.withdrawn: "Withdrawn",
-    Stage.rejected: "Rejected",
-}
 # The stages jobs added themselves ("Technical interview"), counted together.
 JOB_SPECIFIC_STAGES = "job_specific"
 # They come after Shortlisted, before these.
@@ -90,7 +89,12 @@ def _count(session: Session, query) -> int:
 
 
 def _recent_activity(session: Session, limit: int = 8) -> list[ActivityItem]:
-    events = session.exec(select(Event).order_by(Event.id.desc()).limit(limit)).all()
-    return [ActivityItem(at=e.at.strftime("%d %b %H:%M"), actor=e.actor_label,
-                         action=e.action.replace(".", " ").replace("_", " "))
+    events = list(session.exec(select(Event).order_by(Event.id.desc()).limit(limit)).all())
+    # As on the audit log: blind screening hides the candidate here too.
+    words = describe_events(session=session, events=events,
+                            shown=shown_events(session=session, events=events))
+    return [ActivityItem(at=format_local(e.at), actor=actor_label(e.actor_label),
+                         action=words[e.id].sentence, lead=words[e.id].lead,
+                         link_text=words[e.id].link_text, link_href=words[e.id].link_href,
+                         tail=words[e.id].tail)
             for e in events]

@@ -254,8 +254,8 @@ def sample_values() -> dict[str, str]:
         "candidate_name": "Alex Example", "job_title": "Senior Backend Engineer",
         "company_name": current_settings().company_name,
         "interview_link": link_url("sample-token"),
-        "link_expires": "Friday 14 March, 18:00 (UTC)",
-        "slot": "Tuesday 18 March, 10:00-10:45 (Europe/Berlin)",
+        "link_expires": "14 Mar 2026, 18:00 CET (13:00 EDT your time)",
+        "slot": "Tue 17 Mar 2026, 05:00–05:45 EDT (Tue 17 Mar 2026, 10:00–10:45 CET for us)",
         "recruiter_name": "Sam Recruiter", "reason": "we chose a candidate with more "
         "experience in distributed systems",
         "salary": "EUR 68,000 per year", "start_date": "Monday 1 March 2027",

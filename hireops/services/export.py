@@ -31,8 +31,8 @@ EXPORT_COLUMNS: list[tuple[str, Callable[[TrackerRow], str | float | None]]] = [
     ("Resume score", lambda row: row.resume_score),
     ("Interview score", lambda row: row.interview_score),
     ("Final score", lambda row: row.final_score),
-    ("Decision", lambda row: row.decision),
-    ("Source", lambda row: row.source),
+    ("Decision", lambda row: row.decision_label),
+    ("Source", lambda row: row.source_label),
     ("Applied", lambda row: row.applied),
     ("Last activity", lambda row: row.last_activity),
     # Talent pool rows (Job "Talent pool"): the open jobs they came nearest to, and the fit.

@@ -14,6 +14,8 @@ from sqlmodel import Session, select
 
 from hireops.models import Attachment, Candidate, Email
 from hireops.services.blind_screening import anonymous_name, hidden_candidate_ids, hidden_candidates
+from hireops.services.clock import format_local
+from hireops.services.labels import words_for
 
 HIDDEN = "[hidden]"
 
@@ -48,6 +50,8 @@ class EmailRow:
     attachments: list[AttachmentRow]
     candidate_id: int
     candidate_name: str
+    # The category in words ("Unclassified"), for categories the page has no badge for.
+    category_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -105,7 +109,7 @@ def _row(email: Email, candidate_name: str | None, attachments: list[AttachmentR
     if hidden:
         return _hidden_row(email, attachments)
     return EmailRow(
-        id=email.id, received=(email.received_at or email.fetched_at).strftime("%d %b %H:%M"),
+        id=email.id, received=format_local(email.received_at or email.fetched_at),
         sender=email.from_name or email.from_address, sender_address=email.from_address,
         subject=email.subject or "(no subject)",
         category=(email.category or "unclassified").replace("candidate_application",
@@ -114,12 +118,13 @@ def _row(email: Email, candidate_name: str | None, attachments: list[AttachmentR
         reasoning=email.reasoning, status=email.status, failure_reason=email.failure_reason,
         warnings=list(email.warnings), attachments=attachments,
         candidate_id=email.candidate_id or 0, candidate_name=candidate_name or "",
+        category_label=words_for(email.category or "unclassified"),
     )
 
 
 def _hidden_row(email: Email, attachments: list[AttachmentRow]) -> EmailRow:
     return EmailRow(
-        id=email.id, received=(email.received_at or email.fetched_at).strftime("%d %b %H:%M"),
+        id=email.id, received=format_local(email.received_at or email.fetched_at),
         sender=anonymous_name(email.candidate_id), sender_address="", subject=HIDDEN,
         category=(email.category or "unclassified").replace("candidate_application",
                                                              "application"),
@@ -128,6 +133,7 @@ def _hidden_row(email: Email, attachments: list[AttachmentRow]) -> EmailRow:
         attachments=[AttachmentRow(id=a.id, filename=HIDDEN, size=a.size, status=a.status,
                                    reason="", downloadable=False) for a in attachments],
         candidate_id=email.candidate_id, candidate_name=anonymous_name(email.candidate_id),
+        category_label=words_for(email.category or "unclassified"),
     )
 
 

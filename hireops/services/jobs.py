@@ -12,6 +12,7 @@ from hireops.models import Application, Job, JobStatus, Stage, User, utcnow
 from hireops.services.job_stages import copy_default_to_job
 from hireops.services.audit import changed_fields, record_event
 from hireops.services.runtime_settings import effective_settings
+from hireops.services.clock import format_day
 
 
 class JobNotFound(LookupError):
@@ -113,7 +114,7 @@ def list_jobs(*, session: Session, status: str | None = None, search: str = "") 
         JobRow(
             id=job.id, title=job.title, department=job.department, location=job.location,
             status=job.status.value if hasattr(job.status, "value") else str(job.status),
-            updated_at=job.updated_at.strftime("%d %b %Y"),
+            updated_at=format_day(job.updated_at),
             **counts.get(job.id, _EMPTY_COUNTS),
         )
         for job in jobs

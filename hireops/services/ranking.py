@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from hireops.models import Application, Candidate
 from hireops.services.blind_screening import hidden_candidate_ids, redact_for, shown_name
 from hireops.services.jobs import get_job_or_raise
+from hireops.services.labels import recommendation_label, stage_label
 
 # How much evidence and how many gaps a ranking card shows.
 EVIDENCE_SHOWN = 4
@@ -43,6 +44,9 @@ class RankedCandidate:
     # screen | shortlist | reject, "" until scored.
     recommendation: str
     stage: str
+    # Both in words: "Shortlist", "Interview link sent".
+    recommendation_label: str
+    stage_label: str
     # The score was made for an older job or prompt version.
     stale: bool
     evidence: list[EvidenceLine]
@@ -100,6 +104,8 @@ def _ranked(rank: int, application: Application, candidate: Candidate, hidden: b
         score_label="—" if application.resume_score is None else f"{application.resume_score:.0f}",
         recommendation=str(match.get("recommendation", "")),
         stage=stage,
+        recommendation_label=recommendation_label(str(match.get("recommendation", ""))),
+        stage_label=stage_label(stage),
         stale=stale,
         evidence=evidence,
         gaps=[quote(gap) for gap in match.get("gaps", [])[:GAPS_SHOWN]],

@@ -25,6 +25,8 @@ from sqlmodel import Session, select
 from hireops import db
 from hireops.config import Settings, get_settings
 from hireops.models import AppSetting, User
+# The module: settings -> these words -> labels -> clock -> settings is a cycle of imports.
+from hireops.services import validation_words
 from hireops.services.audit import record_event
 from hireops.services.crypto import SecretDecryptionError, decrypt_secret, encrypt_secret
 
@@ -82,7 +84,7 @@ def _agent_settings() -> list[EditableSetting]:
 #   defaults; the price table has its own editor on the AI usage page.
 EDITABLE: tuple[EditableSetting, ...] = (
     *(EditableSetting(name, "company") for name in (
-        "company_name", "company_timezone", "working_hours_start", "working_hours_end",
+        "company_name", "company_timezone", "company_date_style", "working_hours_start", "working_hours_end",
         "followup_interview_minutes", "retention_days")),
     *(EditableSetting(name, "interviews") for name in (
         "public_base_url", "interview_link_hours", "interview_minutes",
@@ -170,38 +172,14 @@ _FIELD_NAMES = {
     "smtp_from_name": "Sender name", "mistral_timeout_s": "Mistral timeout",
     "mistral_max_retries": "Mistral retries", "mistral_server_url": "Mistral server URL",
     "public_base_url": "Public address", "company_timezone": "Company time zone",
+    "company_date_style": "Date style",
     "elevenlabs_agent_id": "ElevenLabs agent id",
 }
-# Pydantic's wording ("Input should be greater than or equal to 1") said the way the
-# Settings page speaks; types not listed keep pydantic's message.
-_RULES = {
-    "greater_than_equal": "must be at least {ge}",
-    "less_than_equal": "must be at most {le}",
-    "greater_than": "must be more than {gt}",
-    "less_than": "must be less than {lt}",
-    "int_parsing": "must be a whole number",
-    "int_from_float": "must be a whole number",
-    "float_parsing": "must be a number",
-    "bool_parsing": "must be on or off",
-    "literal_error": "must be one of {expected}",
-}
-
-
 def _describe(error: dict) -> str:
     """One validation error as a sentence for the admin, e.g. "SMTP port must be at most
-    65535"."""
-    loc = [str(part) for part in error.get("loc", ())]
-    rule = _RULES.get(str(error.get("type", "")))
-    # 1.0 reads as 1.
-    context = {key: f"{value:g}" if isinstance(value, float) else value
-               for key, value in error.get("ctx", {}).items()}
-    message = (rule.format(**context) if rule
-               else str(error.get("msg", "is not valid")).removeprefix("Value error, "))
-    if not loc:
-        return message
-    name = loc[0]
-    label = _FIELD_NAMES.get(name) or name.replace("_", " ").capitalize()
-    return f"{label} {message}" if rule else f"{label}: {message}"
+    65535" (services.validation_words)."""
+    wording = {name: validation_words.FieldWording(label) for name, label in _FIELD_NAMES.items()}
+    return validation_words.describe_error(error, wording)
 
 
 def _normalise(setting: EditableSetting, value: Any) -> Any:

@@ -28,6 +28,7 @@ from hireops.models import (
     utcnow,
 )
 from hireops.services.audit import record_event
+from hireops.services.clock import format_span, format_span_for_candidate
 from hireops.services.email_templates import OUTBOX_KIND, get_template, render_template
 from hireops.services.ics import build_invite
 from hireops.services.outbox import enqueue_mail
@@ -208,26 +209,14 @@ def first_free_preferred(*, session: Session, application_id: int,
 
 
 def slot_label(start: datetime, end: datetime, tz_name: str) -> str:
-    """'Tuesday 18 March, 10:00-10:45 (Europe/Paris)': a slot as the candidate reads it."""
-    zone = ZoneInfo(tz_name)
-    local_start, local_end = start.astimezone(zone), end.astimezone(zone)
-    return (f"{local_start:%A} {local_start.day} {local_start:%B}, {local_start:%H:%M}-"
-            f"{local_end:%H:%M} ({tz_name})")
+    """'Tue 8 Dec 2026, 10:00–10:45 CET': a slot as read in `tz_name` (services.clock)."""
+    return format_span(start, end, tz_name)
 
 
 def slot_label_both_zones(start: datetime, end: datetime, tz_name: str) -> str:
-    """`slot_label` in the candidate's zone, and, when the team's differs, the same slot as
-    the team reads it: 'Thursday 10 December, 15:00-15:45 (Europe/London); 16:00-16:45 in
-    Europe/Paris'."""
-    label = slot_label(start, end, tz_name)
-    team = current_settings().company_timezone
-    if team == tz_name:
-        return label
-    zone = ZoneInfo(team)
-    local_start, local_end = start.astimezone(zone), end.astimezone(zone)
-    day = "" if local_start.date() == start.astimezone(ZoneInfo(tz_name)).date() else \
-        f"{local_start:%A} {local_start.day} {local_start:%B}, "
-    return f"{label}; {day}{local_start:%H:%M}-{local_end:%H:%M} in {team}"
+    """The slot in the candidate's zone and, when the company's clock differs, as the team
+    reads it: 'Tue 8 Dec 2026, 09:00–09:45 GMT (Tue 8 Dec 2026, 10:00–10:45 CET for us)'."""
+    return format_span_for_candidate(start, end, tz_name)
 
 
 def send_schedule_confirmation(*, session: Session, booking: InterviewBooking,
@@ -239,7 +228,7 @@ def send_schedule_confirmation(*, session: Session, booking: InterviewBooking,
     if not candidate.email:
         raise SchedulingRefused("The candidate has no email address for the confirmation.")
     settings = current_settings()
-    slot = slot_label(booking.starts_at, booking.ends_at, booking.candidate_tz)
+    slot = slot_label_both_zones(booking.starts_at, booking.ends_at, booking.candidate_tz)
     recruiter = (actor.full_name or actor.email) if actor else "The recruiting team"
     mail = render_template(get_template(session=session, kind="schedule_confirmation"), {
         "candidate_name": candidate.full_name or "there", "job_title": job.title,

@@ -25,6 +25,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from hireops.services.clock import format_as_given, format_day, format_time
 from hireops.services.zone_names import find_named_zone
 
 SlotKind = Literal["exact", "range", "vague", "unparsed"]
@@ -431,20 +432,16 @@ def _slot(start: datetime, duration: timedelta, reading: _Reading) -> ProposedSl
 def _explain(kind: SlotKind, slots: list[ProposedSlot], reading: _Reading) -> str:
     zone = f" ({reading.zone_name}{', named in the message' if reading.zone_from_text else ''})"
     if kind == "exact":
-        return " or ".join(f"{_day(s.start)} at {s.start:%H:%M}" for s in slots) + zone + "."
+        return " or ".join(format_as_given(s.start, weekday=True) for s in slots) + zone + "."
     by_day: dict[date, list[str]] = {}
     for slot in slots:
-        by_day.setdefault(slot.start.date(), []).append(f"{slot.start:%H:%M}")
-    offered = "; ".join(f"{_day(datetime.combine(day, time()))} at {', '.join(times)}"
+        by_day.setdefault(slot.start.date(), []).append(format_time(slot.start))
+    offered = "; ".join(f"{format_day(day, weekday=True)} at {', '.join(times)}"
                         for day, times in by_day.items())
     if kind == "range":
         return f"Within the times given: {offered}{zone}."
     what = reading.window_label or "the times given"
     return f"No particular day named ({what}); proposing {offered}{zone}."
-
-
-def _day(moment: datetime) -> str:
-    return f"{moment:%A} {moment.day} {moment:%B %Y}"
 
 
 # Text helpers.

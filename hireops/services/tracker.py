@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 import sqlalchemy as sa
@@ -38,6 +38,9 @@ from hireops.services.stages import (
     stage_value,
 )
 from hireops.services.tags import tagged_candidates, tags_of
+from hireops.services.clock import day_bounds, format_day, format_local
+from hireops.services.labels import decision_label, source_label
+from hireops.services.stages import STAGE_POSITION, change_stage
 from hireops.services.talent_pool import TALENT_POOL_LABEL, describe_nearest
 
 MAX_PAGE_SIZE = 500
@@ -69,7 +72,7 @@ class TrackerFilter(BaseModel):
     search: str = Field(default="", max_length=200)
     # Candidates with any of these tags (services/tags).
     tags: list[str] = Field(default_factory=list, max_length=10)
-    # Inclusive dates of application, in UTC.
+    # Inclusive dates of application, days in the company's time zone.
     applied_from: date | None = None
     applied_to: date | None = None
 
@@ -110,9 +113,9 @@ class TrackerRow:
     decision: str
     # Where the application came from (email, manual, ...).
     source: str
-    # Date applied, ISO (YYYY-MM-DD, UTC).
+    # Date applied, "7 Dec 2026" (services.clock).
     applied: str
-    # Last activity, "YYYY-MM-DD HH:MM" in UTC.
+    # Last activity, "7 Dec 2026, 14:05 CET" (services.clock).
     last_activity: str
     # The resume score was made for an older version of the job.
     resume_stale: bool
@@ -124,6 +127,11 @@ class TrackerRow:
     nearest_jobs: str = ""
     # HR's tags on the candidate, alphabetical.
     tags: list[str] = field(default_factory=list)
+    # The decision and source in words ("Advance", "Email (mailbox)"), for the grid and exports.
+    decision_label: str = ""
+    source_label: str = ""
+    # The UTC date applied, for the API (which speaks ISO dates, not words).
+    applied_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -383,7 +391,7 @@ def _contains(column: sa.ColumnElement[str], text: str,
 
 
 def _start_of(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=timezone.utc)
+    return day_bounds(day)[0]
 
 
 def _order_by(sort: TrackerSort, hidden: Hiding) -> list[sa.ColumnElement]:
@@ -462,11 +470,13 @@ def _to_row(values: sa.Row, hidden: bool, labels: dict[tuple[int, str], str],
         stage=stage,
         stage_label=labels.get((job_id, stage)) or default_label(stage),
         resume_score=resume_score, interview_score=interview_score, final_score=final_score,
-        decision=decision, source=source, applied=created_at.date().isoformat(),
-        last_activity=last_activity_at.strftime("%Y-%m-%d %H:%M"),
+        decision=decision, source=source, applied=format_day(created_at),
+        last_activity=format_local(last_activity_at),
         resume_stale=bool(resume_stale), blind=bool(blind), identity_hidden=bool(hidden),
         nearest_jobs=describe_nearest(_as_dict(pool_result)) if job_id is None else "",
         tags=tags,
+        applied_on=created_at.date(), decision_label=decision_label(decision),
+        source_label=source_label(source),
     )
 
 

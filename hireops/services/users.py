@@ -10,6 +10,7 @@ from sqlmodel import Session, delete, select
 from hireops.models import Role, User, UserSession
 from hireops.services.audit import record_event
 from hireops.services.auth import AuthError, create_user
+from hireops.services.clock import format_local
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ def list_users(*, session: Session) -> list[UserRow]:
     return [
         UserRow(id=u.id, email=u.email, full_name=u.full_name, role=Role(u.role).value,
                 active=u.is_active,
-                last_login=u.last_login_at.strftime("%d %b %Y %H:%M") if u.last_login_at else "never")
+                last_login=format_local(u.last_login_at) or "never")
         for u in users
     ]
 

@@ -85,3 +85,10 @@ def find_named_zone(text: str) -> NamedZone | None:
         return NamedZone(_WORD_ZONES[match.group(1).casefold()], match.group(0), match.start(),
                          match.end())
     return None
+
+
+def zone_of_location(location: str | None) -> str | None:
+    """The IANA zone a candidate's location names ("London, UK" -> "Europe/London"), or None;
+    emails then also give times on the candidate's own clock."""
+    named = find_named_zone((location or "")[:160])
+    return named.key if named else None

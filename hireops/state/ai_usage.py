@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 import reflex as rx
 
@@ -11,6 +10,7 @@ from hireops.db import session_scope
 from hireops.models import Role
 from hireops.services.ai.prices import InvalidPriceTable, get_price_table, save_price_table
 from hireops.services.ai_usage import UsageRow, usage_by_agent_model, usage_by_agent_model_day
+from hireops.services.clock import day_placeholder, file_stamp, parse_day
 from hireops.services.export import table_csv
 from hireops.state.access import ADMIN_ROLES, READ_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
@@ -25,8 +25,10 @@ class PriceRow:
 
 
 class AIUsageState(AuthState):
+    # As typed, in the company's date style (services.clock.parse_day reads them).
     date_from: str = ""
     date_to: str = ""
+    date_hint: str = "DD/MM/YYYY"
     totals: list[UsageRow] = []
     daily: list[UsageRow] = []
     prices: list[PriceRow] = []
@@ -37,18 +39,19 @@ class AIUsageState(AuthState):
     @requires(*READ_ROLES)
     def load(self):
         self.can_edit_prices = current_actor().role == Role.admin
+        self.date_hint = day_placeholder()
         self._refresh(reload_prices=True)
 
     @rx.event
     @requires(*READ_ROLES)
     def set_date_from(self, value: str):
-        self.date_from = value
+        self.date_from = value[:32]
         self._refresh()
 
     @rx.event
     @requires(*READ_ROLES)
     def set_date_to(self, value: str):
-        self.date_to = value
+        self.date_to = value[:32]
         self._refresh()
 
     @rx.event
@@ -57,9 +60,9 @@ class AIUsageState(AuthState):
         data = table_csv(
             ["Day", "Agent", "Model", "Calls", "Failures", "Input tokens", "Output tokens",
              "Recorded cost USD", "Cost at current prices USD", "Median ms", "p95 ms"],
-            ([r.day, r.agent, r.model, r.calls, r.failures, r.input_tokens, r.output_tokens,
+            ([r.day, r.agent_label, r.model, r.calls, r.failures, r.input_tokens, r.output_tokens,
               r.recorded_cost, r.current_cost, r.median_ms, r.p95_ms] for r in self.daily))
-        return rx.download(data=data, filename=f"ai-usage-{date.today().isoformat()}.csv")
+        return rx.download(data=data, filename=f"ai-usage-{file_stamp()}.csv")
 
     @rx.event
     @requires(*ADMIN_ROLES)
@@ -103,7 +106,7 @@ class AIUsageState(AuthState):
         return rx.toast.success("Prices saved; new calls are priced with them.")
 
     def _refresh(self, reload_prices: bool = False) -> None:
-        days = {"date_from": _parse(self.date_from), "date_to": _parse(self.date_to)}
+        days = {"date_from": parse_day(self.date_from), "date_to": parse_day(self.date_to)}
         with session_scope() as session:
             table = get_price_table(session=session)
             self.totals = usage_by_agent_model(session=session, prices=table, **days)
@@ -111,10 +114,3 @@ class AIUsageState(AuthState):
         if reload_prices:
             self.prices = [PriceRow(prefix, f"{p_in:g}", f"{p_out:g}")
                            for prefix, (p_in, p_out) in table.items()]
-
-
-def _parse(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import reflex as rx
 
 from hireops.db import session_scope
 from hireops.services.audit_log import AuditFilter, AuditRow, audit_choices, export_events_csv, list_events
+from hireops.services.clock import day_placeholder, file_stamp, parse_day
 from hireops.state.access import READ_ROLES, requires
 from hireops.state.auth import AuthState
 
@@ -20,8 +19,11 @@ class AuditState(AuthState):
     total: int = 0
     page: int = 1
     pages: int = 1
-    actions: list[str] = []
-    entity_types: list[str] = []
+    # (code, words) pairs for the filter menus, ANY first.
+    actions: list[tuple[str, str]] = []
+    entity_types: list[tuple[str, str]] = []
+    # "DD/MM/YYYY" or "YYYY-MM-DD": how the company types dates.
+    date_hint: str = "DD/MM/YYYY"
     action: str = ANY
     actor: str = ""
     entity_type: str = ANY
@@ -35,7 +37,9 @@ class AuditState(AuthState):
     def load(self):
         with session_scope() as session:
             actions, types = audit_choices(session=session)
-        self.actions, self.entity_types = [ANY, *actions], [ANY, *types]
+        self.actions = [(ANY, "Any event"), *actions]
+        self.entity_types = [(ANY, "Any record"), *types]
+        self.date_hint = day_placeholder()
         self._query()
 
     @rx.event
@@ -66,7 +70,7 @@ class AuditState(AuthState):
     def export_csv(self):
         with session_scope() as session:
             data = export_events_csv(session=session, audit=self._filter())
-        return rx.download(data=data, filename=f"audit-log-{date.today().isoformat()}.csv")
+        return rx.download(data=data, filename=f"audit-log-{file_stamp()}.csv")
 
     def _filter(self) -> AuditFilter:
         entity_id = self.entity_id.strip()
@@ -74,7 +78,7 @@ class AuditState(AuthState):
             action="" if self.action == ANY else self.action, actor=self.actor,
             entity_type="" if self.entity_type == ANY else self.entity_type,
             entity_id=int(entity_id) if entity_id.isdigit() else None,
-            date_from=_parse(self.date_from), date_to=_parse(self.date_to))
+            date_from=parse_day(self.date_from), date_to=parse_day(self.date_to))
 
     def _query(self) -> None:
         with session_scope() as session:
@@ -83,9 +87,3 @@ class AuditState(AuthState):
         self.rows, self.total, self.page, self.pages = (result.rows, result.total, result.page,
                                                         result.pages)
 
-
-def _parse(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None

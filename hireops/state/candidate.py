@@ -106,9 +106,10 @@ class CandidateState(AuthState):
             return
         self.merge_id, self.error = "", ""
         self._refresh()
-        extra = (f" {len(left)} application(s) for the same job stayed on #{merge_id}."
+        # Toasts speak of records, not their internal numbers.
+        extra = (f" {len(left)} application(s) for the same job stayed on the duplicate."
                  if left else "")
-        return rx.toast.success(f"Merged candidate #{merge_id} into this record.{extra}")
+        return rx.toast.success(f"Merged the duplicate into this record.{extra}")
 
     @rx.event
     @requires(*READ_ROLES)

@@ -23,6 +23,7 @@ from hireops.services.decision_flow import (
 from hireops.services.decision_mail import override_warnings
 from hireops.services.decisions import ApplicationNotFound
 from hireops.services.email_templates import TemplateError
+from hireops.services.labels import decision_label
 from hireops.services.scheduling import SchedulingRefused
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.dashboard import DashboardState
@@ -190,8 +191,8 @@ class DecisionActions(rx.State, mixin=True):
             return rx.toast.error(str(refused))
         self.override_for = 0
         self._reload_decisions()
-        return rx.toast.success(f"Decision set to {self.override_choice}; the override is "
-                                "in the audit log.")
+        return rx.toast.success(f"Decision set to {decision_label(self.override_choice)}; the "
+                                "override is in the audit log.")
 
 
 class DecisionQueueState(DecisionActions, DashboardState):

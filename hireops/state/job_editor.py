@@ -14,6 +14,8 @@ from hireops.services.job_autofill import AutofillFailed, autofill_job
 from hireops.services.jobs import (
     JobForm, JobNotFound, create_job, get_job_or_raise, job_to_form, new_job_form, update_job,
 )
+from hireops.services.labels import engine_label
+from hireops.services.validation_words import FieldWording, describe_errors
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
 
@@ -22,6 +24,18 @@ TEXT_FIELDS = ("title", "department", "location", "seniority", "employment_type"
 LIST_FIELDS = ("must_have_skills", "nice_to_have_skills", "responsibilities", "qualifications",
                "custom_questions", "knockout_requirements")
 NUMBER_FIELDS = ("resume_min", "interview_min", "reject_below", "resume_weight_pct")
+# The fields as the job editor labels them; the weight is shown as a percentage.
+FIELD_WORDING = {
+    "title": FieldWording("Job title"),
+    "resume_min": FieldWording("Resume minimum"),
+    "interview_min": FieldWording("Interview minimum"),
+    "reject_below": FieldWording("Reject below"),
+    "resume_weight": FieldWording("Resume weight", scale=100, unit=" %"),
+    "must_have_skills": FieldWording("Must-have skills"),
+    "nice_to_have_skills": FieldWording("Nice-to-have skills"),
+    "custom_questions": FieldWording("Custom screening questions"),
+    "knockout_requirements": FieldWording("Knockout requirements"),
+}
 
 
 class JobEditorState(AuthState):
@@ -51,6 +65,8 @@ class JobEditorState(AuthState):
     careers_path: str = ""
     # Which engine filled the form ("" when typed by hand).
     generated_by: str = ""
+    # The same in words ("Built-in engine", "Mistral").
+    generated_by_label: str = ""
     # What auto-fill wants the recruiter to know (e.g. an unrecognised title).
     autofill_note: str = ""
     autofilling: bool = False
@@ -129,7 +145,8 @@ class JobEditorState(AuthState):
             self.autofilling = False
             self._fill(draft.form)
             self.autofill_note = draft.note
-        return rx.toast.success(f"Drafted by the {draft.form.generated_by} engine. Review it, then save.")
+        return rx.toast.success(f"Drafted by the AI engine ({engine_label(draft.form.generated_by)})."
+                                " Review it, then save.")
 
     @rx.event
     @requires(*WRITE_ROLES)
@@ -165,13 +182,15 @@ class JobEditorState(AuthState):
         self.resume_weight_pct = f"{form.resume_weight * 100:g}"
         self.blind_screening = form.blind_screening
         self.generated_by = form.generated_by
+        self.generated_by_label = engine_label(form.generated_by) if form.generated_by else ""
 
     def _form(self) -> JobForm:
         values: dict = {name: getattr(self, name) for name in TEXT_FIELDS}
         values.update({name: getattr(self, name).splitlines() for name in LIST_FIELDS})
         for name in ("resume_min", "interview_min", "reject_below"):
-            values[name] = _number(getattr(self, name), name.replace("_", " "))
-        values["resume_weight"] = _number(self.resume_weight_pct, "resume weight") / 100
+            values[name] = _number(getattr(self, name), FIELD_WORDING[name].label)
+        values["resume_weight"] = _number(self.resume_weight_pct,
+                                          FIELD_WORDING["resume_weight"].label) / 100
         values["blind_screening"] = self.blind_screening
         values["generated_by"] = self.generated_by
         return JobForm.model_validate(values)
@@ -186,13 +205,8 @@ def _number(text: str, label: str) -> float:
     try:
         return float(text)
     except ValueError:
-        raise ValueError(f"The {label} must be a number.") from None
+        raise ValueError(f"{label} must be a number.") from None
 
 
 def _describe(invalid: ValidationError) -> str:
-    parts = []
-    for error in invalid.errors():
-        field = " ".join(str(p) for p in error["loc"]).replace("_", " ")
-        message = error["msg"].removeprefix("Value error, ")
-        parts.append(f"{field}: {message}" if field else message)
-    return "Please fix: " + "; ".join(parts)
+    return "Please fix: " + describe_errors(invalid.errors(), FIELD_WORDING) + "."

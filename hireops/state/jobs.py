@@ -11,6 +11,7 @@ from hireops.models import JobStatus
 from hireops.services.jobs import JobRow, list_jobs, set_job_status
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.services.clock import format_day
 
 
 class JobsState(AuthState):
@@ -61,7 +62,7 @@ class JobsState(AuthState):
             with session_scope() as session:
                 job = set_job_status(session=session, job_id=int(job_id), status=status,
                                      actor=current_actor())
-                title, updated_at = job.title, job.updated_at.strftime("%d %b %Y")
+                title, updated_at = job.title, format_day(job.updated_at)
         finally:
             self.changing = 0
         # The row changes where it stands: re-sorting now would slide the next job's button

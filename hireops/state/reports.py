@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import date
 
 import plotly.graph_objects as go
 import reflex as rx
@@ -14,6 +14,7 @@ from hireops.db import session_scope
 from hireops.models import Job
 from hireops.services import reports
 from hireops.services.ai_flags import FlagCountRow, flag_count_rows, flag_counts
+from hireops.services.clock import day_bounds, day_placeholder, file_stamp, parse_day
 from hireops.services.equal_opportunities import questions
 from hireops.services.export import table_csv
 from hireops.services.reports import FunnelStep, ImpactRow, ReportFilter, TopCandidate
@@ -32,9 +33,11 @@ class JobOption:
 class ReportsState(AuthState):
     job_options: list[JobOption] = []
     job_id: str = ALL_JOBS
-    # ISO dates from the date inputs; "" leaves that end open.
+    # Days as typed in the company's date style (07/12/2026 or 2026-12-07); "" leaves that
+    # end open.
     date_from: str = ""
     date_to: str = ""
+    date_hint: str = "DD/MM/YYYY"
     # The self-reported characteristic the adverse-impact view compares: the key of one of the
     # configured equal-opportunities questions.
     characteristic: str = ""
@@ -73,6 +76,7 @@ class ReportsState(AuthState):
         self.job_options = [JobOption(ALL_JOBS, "All jobs"),
                             *(JobOption(str(job_id), title) for job_id, title in jobs)]
         self.characteristic_options = [JobOption(q.key, q.label) for q in asked]
+        self.date_hint = day_placeholder()
         if self.characteristic not in {q.key for q in asked}:
             self.characteristic = asked[0].key if asked else ""
         self._compute()
@@ -86,13 +90,13 @@ class ReportsState(AuthState):
     @rx.event
     @requires(*READ_ROLES)
     def set_date_from(self, value: str):
-        self.date_from = value
+        self.date_from = value[:32]
         self._compute()
 
     @rx.event
     @requires(*READ_ROLES)
     def set_date_to(self, value: str):
-        self.date_to = value
+        self.date_to = value[:32]
         self._compute()
 
     @rx.event
@@ -189,7 +193,7 @@ class ReportsState(AuthState):
                                             candidate_ids=[a.candidate_id for a in cohort])
 
     def _stamp(self) -> str:
-        return date.today().isoformat()
+        return file_stamp()
 
 
 def _reached(steps: list[FunnelStep], stage: str) -> int:
@@ -197,11 +201,9 @@ def _reached(steps: list[FunnelStep], stage: str) -> int:
 
 
 def _parse(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
+    # Typed in the company's date style, day first or ISO (services.clock).
+    return parse_day(value)
 
 
 def _start_of(day: date | None):
-    return datetime.combine(day, time.min, tzinfo=timezone.utc) if day else None
+    return day_bounds(day)[0] if day else None

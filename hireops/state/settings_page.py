@@ -13,4 +13,6 @@ class SettingsState(AuthState):
     @rx.event
     @requires(*ADMIN_ROLES)
     def load(self):
-        self.database = get_settings().database_url.split("://", 1)[0]
+        # "postgresql+psycopg" reads as "PostgreSQL".
+        scheme = get_settings().database_url.split("://", 1)[0].split("+", 1)[0]
+        self.database = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}.get(scheme, scheme)

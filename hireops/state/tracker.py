@@ -4,7 +4,6 @@ inline stage changes and exports."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 import reflex as rx
 from sqlmodel import select
@@ -12,6 +11,7 @@ from sqlmodel import select
 from hireops import routes
 from hireops.db import session_scope
 from hireops.models import Job, JobStatus, Stage
+from hireops.services.clock import file_stamp
 from hireops.services.dashboard import STAGE_LABELS
 from hireops.services.export import export_rows, export_tracker
 from hireops.services.interview.invitations import invite_applications
@@ -235,7 +235,10 @@ class TrackerState(AuthState):
         self.selected = []
         toasts = [rx.toast.success(f"{len(result.sent)} interview invitation(s) queued.")]
         if result.skipped:
-            reasons = "; ".join(f"#{app_id}: {why}" for app_id, why in result.skipped[:5])
+            # Named as the grid names them, never by internal id.
+            names = {r.application_id: r.candidate_name for r in self.rows}
+            reasons = "; ".join(f"{names.get(app_id, 'One application')}: {why}"
+                                for app_id, why in result.skipped[:5])
             toasts.append(rx.toast.warning(f"{len(result.skipped)} skipped. {reasons}",
                                            duration=12000))
         return [TrackerState.load, *toasts]
@@ -249,7 +252,7 @@ class TrackerState(AuthState):
             rows = export_tracker(session=session, filter=self._filter(), sort=self._sort())
         if self.selected:
             rows = [r for r in rows if r.application_id in self.selected]
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M")
+        stamp = file_stamp(minutes=True)
         return rx.download(data=export_rows(rows, fmt), filename=f"candidates-{stamp}.{fmt}")
 
     def _move(self, application_ids: list[int], stage: str, reason: str = ""):

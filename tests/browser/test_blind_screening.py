@@ -44,7 +44,7 @@ def _pages(case: BlindCase) -> list[tuple[str, str]]:
         (f"/jobs/ranking?id={case.job_id}", anonymous),
         (f"/jobs/board?id={case.job_id}", anonymous), ("/jobs", "Platform Reliability"),
         (f"/jobs/edit?id={case.job_id}", "Blind screening"), ("/reports", "Reports"),
-        ("/reports/ai", "AI usage"), ("/audit", "interview_link.sent"), ("/settings", "Settings"),
+        ("/reports/ai", "AI usage"), ("/audit", "queued the interview invitation to"), ("/settings", "Settings"),
         ("/settings/api", "API"), ("/settings/equal-opportunities", "Equal"),
     ]
 

@@ -110,7 +110,7 @@ def test_queue_card_shows_scores_thresholds_evidence_and_slots(session, make_app
     assert "Interview 70 < 75" in card.reasons
     assert card.strengths == ["Clear about trade-offs"] and card.concerns == ["Little Kubernetes"]
     assert card.preferred_text == PREFERRED
-    assert card.preferred.label == "Thursday 14 March, 10:00-10:45 (Europe/Paris)"
+    assert card.preferred.label == "Thu 14 Mar 2030, 10:00–10:45 CET"
     assert len(card.suggestions) >= 5
     assert all(s.start != card.preferred.start for s in card.suggestions)
 
@@ -223,5 +223,5 @@ def test_a_slot_in_the_candidates_city_keeps_their_zone_and_shows_both(session,
     assert card.preferred_text == "Thursday at 3pm London time"
     assert card.preferred.tz == "Europe/London"
     # 15:00 in London is 16:00 in Paris (the team's zone) that March day.
-    assert card.preferred.label == ("Thursday 14 March, 15:00-15:45 (Europe/London); "
-                                    "16:00-16:45 in Europe/Paris")
+    assert card.preferred.label == ("Thu 14 Mar 2030, 15:00–15:45 GMT "
+                                    "(Thu 14 Mar 2030, 16:00–16:45 CET for us)")

@@ -114,7 +114,7 @@ def test_confirmation_carries_a_parseable_ics_in_the_candidate_zone(session, mak
     assert again.id == message.id
     assert len(session.exec(select(OutboxMessage)).all()) == 1
     assert message.kind == "schedule" and message.to_address == "ada@example.com"
-    assert "Thursday 14 March, 10:00-10:45 (Europe/Paris)" in message.body_text
+    assert "Thu 14 Mar 2030, 10:00–10:45 CET" in message.body_text
     event = Calendar.from_ical(message.ics).walk("VEVENT")[0]
     assert str(event["UID"]) == booking.ics_uid
     assert event.decoded("DTSTART").astimezone(PARIS).hour == 10

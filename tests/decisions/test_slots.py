@@ -55,7 +55,7 @@ def test_exact_times(text, starts):
 
 def test_exact_explanation_names_the_day():
     assert _parse("next Tuesday at 3pm").explanation == (
-        "Tuesday 24 November 2026 at 15:00 (Europe/Paris).")
+        "Tue 24 Nov 2026, 15:00 CET (Europe/Paris).")
 
 
 def test_day_first_date_with_an_explicit_zone_overrides_the_candidate_zone():

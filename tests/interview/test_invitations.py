@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import pytest
 from sqlmodel import select
 
-from hireops.models import Application, Event, InterviewLink, OutboxMessage, Stage
+from hireops.models import Application, Candidate, Event, InterviewLink, OutboxMessage, Stage
+from hireops.services.clock import format_local
 from hireops.services.interview.invitations import invite_applications, send_link
 from hireops.services.interview.links import LinkRefused, generate_link, revoke_link
 from hireops.services.stages import STAGE_CHANGED
@@ -54,3 +57,20 @@ def test_bulk_invite_reuses_open_links_and_skips_low_scores(session, make_applic
     assert "below this job's threshold" in result.skipped[0][1]
     assert session.get(InterviewLink, existing.id).status == "sent"
     assert len(session.exec(select(OutboxMessage)).all()) == 2
+
+
+def test_the_invite_gives_the_expiry_on_the_company_and_the_candidates_clock(
+        session, make_application, recruiter):
+    application = make_application(90)
+    candidate = session.get(Candidate, application.candidate_id)
+    candidate.location = "New York, USA"
+    session.add(candidate)
+    session.commit()
+    issued = generate_link(session=session, application_id=application.id, actor=recruiter)
+    message = send_link(session=session, link_id=issued.link.id, actor=recruiter)
+    expires = issued.link.expires_at
+    paris = format_local(expires, "Europe/Paris")
+    new_york = expires.astimezone(ZoneInfo("America/New_York"))
+    assert paris.endswith(("CET", "CEST")) and paris in message.body_text
+    assert f"{new_york:%H:%M} {new_york:%Z} your time)" in message.body_text
+    assert "UTC" not in message.body_text

@@ -47,9 +47,10 @@ def test_usage_per_agent_model_and_day(session):
     prices = {"mistral-small": (1.0, 2.0)}  # 1000 x 1 + 500 x 2 = 2000 per million = 0.002
     rows = usage_by_agent_model_day(session=session, prices=prices)
     assert [(r.day, r.agent, r.model, r.calls, r.failures) for r in rows] == [
-        ("2025-03-04", "resume_scorer", "mistral-small-2506", 1, 0),
-        ("2025-03-04", "classifier", "mistral", 1, 0),
-        ("2025-03-03", "resume_scorer", "mistral-small-2506", 3, 1)]
+        ("4 Mar 2025", "resume_scorer", "mistral-small-2506", 1, 0),
+        ("4 Mar 2025", "classifier", "mistral", 1, 0),
+        ("3 Mar 2025", "resume_scorer", "mistral-small-2506", 3, 1)]
+    assert rows[0].agent_label == "Resume scorer" and rows[1].agent_label == "Email sorter"
     day1 = rows[2]
     assert (day1.input_tokens, day1.output_tokens) == (2000, 1000)
     assert day1.recorded_cost == pytest.approx(0.002)

@@ -44,8 +44,10 @@ def test_filters_combine(session):
         "decision.overridden", "decision.recorded"]
     assert actions(actor="100%") == []
     assert audit_choices(session=session) == (
-        ["decision.overridden", "decision.recorded", "inbox.polled", "job.created"],
-        ["application", "job"])
+        [("decision.overridden", "Decision: overridden"),
+         ("decision.recorded", "Decision: recorded"), ("inbox.polled", "Inbox: polled"),
+         ("job.created", "Job: created")],
+        [("application", "Application"), ("job", "Job")])
 
 
 def test_paging(session):
@@ -56,13 +58,13 @@ def test_paging(session):
     assert (last.page, [r.action for r in last.rows]) == (2, ["job.created"])
     row = first.rows[2]
     assert (row.at, row.entity_id, row.before, row.after) == (
-        "2025-03-04 09:00:00", "7", '{"decision": ""}', '{"decision": "hold"}')
+        "4 Mar 2025, 10:00 CET", "7", '{"decision": ""}', '{"decision": "hold"}')
 
 
 def test_csv_export_neutralises_formulas(session):
     _log(session)
     data = export_events_csv(session=session, audit=AuditFilter(entity_id=7))
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert rows[0][:3] == ["When (UTC)", "Actor", "Action"]
+    assert rows[0][:4] == ["When", "Who", "What happened", "Event kind"]
     assert len(rows) == 3
-    assert rows[1][7] == "'=HYPERLINK(\"http://x\")"
+    assert rows[1][8] == "'=HYPERLINK(\"http://x\")"

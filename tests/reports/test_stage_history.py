@@ -76,8 +76,8 @@ def test_the_audit_log_shows_the_automatic_moves_with_their_actor(session, flows
     page = list_events(session=session, audit=AuditFilter(action=STAGE_CHANGED,
                                                           entity_id=flows.scheduled))
     assert [(row.actor, row.at) for row in page.rows] == [  # newest first
-        ("system", "2025-03-06 21:00:00"), ("candidate", "2025-03-06 09:00:00"),
-        (HR_EMAIL, "2025-03-04 09:00:00"), (HR_EMAIL, "2025-03-03 21:00:00")]
+        ("HireOps", "6 Mar 2025, 22:00 CET"), ("The candidate", "6 Mar 2025, 10:00 CET"),
+        (HR_EMAIL, "4 Mar 2025, 10:00 CET"), (HR_EMAIL, "3 Mar 2025, 22:00 CET")]
     scheduled = page.rows[0]
     assert '"stage": "screened"' in scheduled.before
     assert '"stage": "screening_scheduled"' in scheduled.after

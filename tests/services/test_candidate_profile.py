@@ -191,7 +191,7 @@ def test_blind_screening_hides_identity_until_revealed_and_the_reveal_is_audited
     assert shown.display_name == "Maya Chen" and shown.email == "maya@example.com"
     event = session.exec(select(Event).where(Event.action == "candidate.revealed")).one()
     assert (event.entity_id, event.actor_user_id) == (maya.id, actor.id)
-    assert shown.timeline[0].label == "Identity revealed"
+    assert shown.timeline[0].label == f"{actor.email} revealed the identity of Maya Chen."
 
 
 def test_only_the_alternatives_the_evidence_mentions_are_highlighted():

@@ -67,7 +67,8 @@ def test_recent_activity_newest_first_and_limited(session):
     session.commit()
     activity = get_dashboard_metrics(session=session).recent_activity
     assert len(activity) == 8
-    assert [item.action for item in activity] == [f"job step {i}" for i in range(9, 1, -1)]
+    assert [item.action for item in activity] == [f"Job step {i} by user{i}@x.com."
+                                                  for i in range(9, 1, -1)]
     assert activity[0].actor == "user9@x.com"
     assert activity[0].at
 

@@ -23,7 +23,8 @@ def _row(name: str, **changes) -> TrackerRow:
         application_id=1, candidate_id=1, candidate_name=name, candidate_email="x@example.com",
         job_id=1, job_title="Backend Engineer", stage="matched", stage_label="Matched",
         resume_score=81.5, interview_score=None, final_score=None, decision="", source="email",
-        applied="2026-03-01", last_activity="2026-03-20 09:00", resume_stale=False, blind=False)
+        applied="1 Mar 2026", last_activity="20 Mar 2026, 10:00 CET", resume_stale=False,
+        blind=False, source_label="Email")
     return replace(row, **changes)
 
 
@@ -54,7 +55,7 @@ def test_csv_has_the_grid_columns_and_neutralised_cells():
     assert [line[0] for line in read[1:]] == ["'" + name for name in HOSTILE] + [
         "Zoë Østergaard-Łukasiewicz 李"]
     assert read[1][1:] == ["x@example.com", "Backend Engineer", "Matched", "81.5", "", "", "",
-                           "email", "2026-03-01", "2026-03-20 09:00", "", ""]
+                           "Email", "1 Mar 2026", "20 Mar 2026, 10:00 CET", "", ""]
 
 
 def test_tags_are_exported_joined_and_neutralised():

@@ -92,7 +92,7 @@ def test_unfiltered_grid_has_every_application_most_recent_activity_first(sessio
             alice.resume_score, alice.final_score, alice.decision, alice.source, alice.applied,
             alice.last_activity, alice.blind) == (
         "alice@example.com", "Backend Engineer", "matched", "Matched", 81.0, 74.4, "advance",
-        "email", "2026-03-01", "2026-03-20 09:00", False)
+        "email", "1 Mar 2026", "20 Mar 2026, 10:00 CET", False)
 
 
 @pytest.mark.parametrize(("fields", "expected"), [

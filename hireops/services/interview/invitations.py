@@ -17,6 +17,7 @@ from hireops.models import (
     utcnow,
 )
 from hireops.services.audit import record_event
+from hireops.services.clock import format_for_candidate
 from hireops.services.crypto import SecretDecryptionError, decrypt_secret
 from hireops.services.email_templates import get_template, render_template
 from hireops.services.interview.links import (
@@ -30,6 +31,7 @@ from hireops.services.interview.links import (
 from hireops.services.outbox import enqueue_mail
 from hireops.services.runtime_settings import current_settings
 from hireops.services.stages import advance_stage
+from hireops.services.zone_names import zone_of_location
 
 
 @dataclass
@@ -85,7 +87,8 @@ def link_mail_values(*, session: Session, link: InterviewLink, actor: User | Non
         "company_name": current_settings().company_name,
         "recruiter_name": (actor.full_name or actor.email) if actor else "The recruiting team",
         "interview_link": url,
-        "link_expires": link.expires_at.strftime("%d %B %Y, %H:%M UTC"),
+        # In the company's zone, and the candidate's when their location names one.
+        "link_expires": format_for_candidate(link.expires_at, zone_of_location(candidate.location)),
     }
 
 

@@ -15,6 +15,7 @@ from hireops.services.blind_screening import is_identity_hidden, redact_for
 from hireops.services.interview.links import OPEN_STATUSES, reveal_link_url
 from hireops.services.interview.turns import list_turns
 from hireops.services.mail.sender import DELIVERED_TO_FOLDER
+from hireops.services.clock import format_local
 
 HIDDEN = "[hidden]"
 STATUS_LABELS = {"generated": "Link generated", "sent": "Link sent", "opened": "Opened",
@@ -85,7 +86,7 @@ class InterviewCard:
 
 
 def _when(moment: datetime | None) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else ""
+    return format_local(moment)
 
 
 def _iso_when(value: str) -> str:
