@@ -82,6 +82,11 @@ def format_day(moment: datetime | date | None, zone: str | None = None, *,
     return f"{day:%a} {day.day} {day:%b %Y}" if weekday else f"{day.day} {day:%b %Y}"
 
 
+def format_long_day(day: date) -> str:
+    """"Monday 7 December 2026": a date written out in full, as a letter gives it."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
 def local_day(moment: datetime, zone: str | None = None) -> date:
     """The date of `moment` in `zone` (the company's when empty), for grouping by day."""
     return _local(moment, zone).date()

@@ -19,6 +19,7 @@ from hireops.models import (
 )
 from hireops.services.audit import record_event
 from hireops.services.blind_screening import anonymous_name, hidden_candidate_ids, redact_for
+from hireops.services.clock import format_local
 from hireops.services.email_templates import (
     CONVERSATION_TEMPLATE_KINDS, OUTBOX_KIND, EmailTemplate, RenderedMail, TemplateError,
     get_template, render_template, validate_template,
@@ -238,7 +239,7 @@ def _entry(message: ConversationMessage, outbox: OutboxMessage | None, author: U
         who = "Candidate" if hidden else (message.from_address or "Candidate")
     return ConversationEntry(
         id=message.id, direction=message.direction,
-        at=message.created_at.strftime("%Y-%m-%d %H:%M"), author=who,
+        at=format_local(message.created_at), author=who,
         subject=quote(message.subject), body=quote(message.body_text), status=status,
         email_id=message.email_id or 0)
 

@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from hireops.models import Candidate, Email
 from hireops.services.blind_screening import anonymous_name, hidden_candidate_ids
+from hireops.services.clock import format_local
 from hireops.services.inbox import HIDDEN, AttachmentRow, attachments_by_email
 
 # Characters of body text the view shows; the rest is summarised in one line.
@@ -57,7 +58,7 @@ def get_message_detail(*, session: Session, email_id: int) -> MessageDetail:
     classification = email.classification or {}
     candidate = session.get(Candidate, email.candidate_id) if email.candidate_id else None
     common = dict(
-        id=email.id, received=(email.received_at or email.fetched_at).strftime("%Y-%m-%d %H:%M"),
+        id=email.id, received=format_local(email.received_at or email.fetched_at),
         category=(email.category or "unclassified").replace("candidate_application",
                                                              "application"),
         confidence="" if email.confidence is None else f"{email.confidence:.0%}",

@@ -26,6 +26,7 @@ from hireops.models import (
     NotificationPreference, Role, User, utcnow,
 )
 from hireops.services.blind_screening import anonymous_name, hidden_candidate_ids, redact_for
+from hireops.services.clock import format_local
 from hireops.services.conversations import REPLY_ACTION
 from hireops.services.insert_if_absent import insert_if_absent
 from hireops.services.outbox import enqueue_mail
@@ -299,7 +300,7 @@ def list_notifications(*, session: Session, user_id: int,
         id=row.id, kind=str(getattr(row.kind, "value", row.kind)),
         kind_label=KIND_LABELS.get(NotificationKind(row.kind), str(row.kind)),
         title=row.title, body=row.body, link=row.link,
-        at=row.created_at.strftime("%Y-%m-%d %H:%M"), unread=row.read_at is None)
+        at=format_local(row.created_at), unread=row.read_at is None)
         for row in rows]
 
 

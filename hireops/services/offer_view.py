@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, select
 
 from hireops.models import Application, Job, Offer, OutboxMessage
+from hireops.services.clock import format_local
 from hireops.services.job_stages import JobStage, job_stages
 from hireops.services.offers import offers_for_applications
 from hireops.services.stages import stage_value
@@ -94,9 +95,9 @@ def _offer_row(offer: Offer, mail_status: str) -> OfferRow:
         status_label=OFFER_STATUS_LABELS.get(offer.status, offer.status),
         title=offer.letter_title, salary=str(values.get("salary", "")),
         start_date=str(values.get("start_date", "")),
-        made=offer.created_at.strftime("%Y-%m-%d %H:%M"), mail_status=mail_status,
+        made=format_local(offer.created_at), mail_status=mail_status,
         reason=offer.response_reason,
-        answered=offer.responded_at.strftime("%Y-%m-%d %H:%M") if offer.responded_at else "")
+        answered=format_local(offer.responded_at))
 
 
 def _mail_status(session: Session, outbox_ids: list[int | None]) -> dict[int, str]:

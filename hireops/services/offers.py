@@ -28,6 +28,7 @@ from sqlmodel import Session, select
 from hireops.models import Application, Candidate, Job, Offer, Stage, User, utcnow
 from hireops.services.audit import record_event
 from hireops.services.blind_screening import is_identity_hidden
+from hireops.services.clock import format_long_day, parse_day
 from hireops.services.email_templates import RenderedMail, get_template, render_template
 from hireops.services.mail.sender import MailAttachment
 from hireops.services.outbox import enqueue_mail
@@ -57,11 +58,11 @@ class OfferForm:
     salary_amount: str
     currency: str
     salary_period: str
-    # ISO date "2027-03-01".
+    # A typed date: day first "01/03/2027" or ISO "2027-03-01".
     start_date: str
     # "" for the job's location.
     location: str = ""
-    # ISO date; "" for a week from today.
+    # A typed date as above; "" for a week from today.
     response_deadline: str = ""
     # Anything else the letter should say ("30 days of paid holiday").
     other_terms: str = ""
@@ -137,7 +138,8 @@ def record_offer_response(*, session: Session, offer_id: int, accepted: bool,
     offer.response_reason = reason
     offer.responded_at = utcnow()
     session.add(offer)
-    record_event(session=session, action=f"offer.{offer.status}", actor=actor,
+    record_event(session=session, action="offer.accepted" if accepted else "offer.declined",
+                 actor=actor,
                  entity_type="application", entity_id=application.id,
                  before={"status": SENT}, after={"offer_id": offer.id, "status": offer.status},
                  note=reason)
@@ -172,7 +174,7 @@ def offer_letter_docx(*, title: str, text: str, company_name: str) -> bytes:
     document = Document()
     document.styles["Normal"].font.size = Pt(11)
     document.add_paragraph(_xml_safe(company_name)).runs[0].bold = True
-    document.add_paragraph(_long_date(utcnow().date()))
+    document.add_paragraph(format_long_day(utcnow().date()))
     document.add_heading(_xml_safe(title), level=1)
     for block in _xml_safe(text).split("\n\n"):
         if block.strip():
@@ -240,9 +242,9 @@ def _form_values(form: OfferForm, job: Job) -> dict[str, str]:
         raise OfferError("The answer-by date is in the past.")
     return {
         "salary": f"{currency} {_amount(form.salary_amount)} {form.salary_period}",
-        "start_date": _long_date(start),
+        "start_date": format_long_day(start),
         "location": _text(form.location, "location") or job.location or "to be agreed",
-        "response_deadline": _long_date(deadline),
+        "response_deadline": format_long_day(deadline),
         "other_terms": _text(form.other_terms, "other_terms") or "none.",
     }
 
@@ -261,10 +263,10 @@ def _amount(text: str) -> str:
 
 
 def _date(text: str, what: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise OfferError(f"The {what} is not a date (YYYY-MM-DD).") from None
+    day = parse_day(text)
+    if day is None:
+        raise OfferError(f"The {what} is not a date (day first, 31/12/2026, or 2026-12-31).")
+    return day
 
 
 def _text(value: str, name: str) -> str:
@@ -280,10 +282,6 @@ def _xml_safe(text: str) -> str:
     """Without the control characters XML (and so a DOCX) cannot hold; line breaks kept."""
     return "".join(ch for ch in str(text)
                    if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs"))
-
-
-def _long_date(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 def _docx_name(job_title: str) -> str:

@@ -27,6 +27,7 @@ from hireops.models import (
     Application, Attachment, Candidate, ConversationMessage, Email, OutboxMessage, utcnow,
 )
 from hireops.services.audit import record_event
+from hireops.services.clock import format_day
 from hireops.services.contacts import normalize_email
 from hireops.services.conversations import REPLY_ACTION, excerpt
 
@@ -167,7 +168,7 @@ def _from_outbox(session: Session, outbox: OutboxMessage, how: str) -> ThreadMat
     candidate_id = _live_candidate(session, candidate_id)
     if candidate_id is None:
         return None
-    when = (outbox.sent_at or outbox.created_at).strftime("%Y-%m-%d")
+    when = format_day(outbox.sent_at or outbox.created_at)
     return ThreadMatch(candidate_id, outbox.application_id, how,
                        sent.author_id if sent else None,
                        f"{_header_name(how)} names our message «{_short(outbox.subject)}» "

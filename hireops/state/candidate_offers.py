@@ -9,6 +9,8 @@ import reflex as rx
 
 from hireops.db import session_scope
 from hireops.models import utcnow
+from hireops.services.clock import format_day_input
+from hireops.services.clock import today as company_today
 from hireops.services.email_templates import TemplateError
 from hireops.services.offer_view import OfferTarget, offer_targets
 from hireops.services.offers import (
@@ -95,11 +97,11 @@ class CandidateOfferState(CandidateState):
                       None)
         if target is None:
             return rx.toast.error("That application is not on this page.")
-        today = utcnow().date()
+        today = company_today()
         self.draft_for, self.draft_job = target.application_id, target.job_title
         self.salary_amount, self.location, self.other_terms = "", "", ""
-        self.start_date = (today + timedelta(days=30)).isoformat()
-        self.response_deadline = (today + timedelta(days=7)).isoformat()
+        self.start_date = format_day_input(today + timedelta(days=30))
+        self.response_deadline = format_day_input(today + timedelta(days=7))
         self._clear_preview()
 
     @rx.event
