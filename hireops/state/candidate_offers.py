@@ -8,7 +8,6 @@ from datetime import timedelta
 import reflex as rx
 
 from hireops.db import session_scope
-from hireops.models import utcnow
 from hireops.services.clock import format_day_input
 from hireops.services.clock import today as company_today
 from hireops.services.email_templates import TemplateError
