@@ -25,6 +25,7 @@ from hireops.services.inbox_processing import (
     OpenJobs,
     analyze_email,
 )
+from hireops.services.process_name import name_this_process
 from hireops.services.runtime_settings import current_settings
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,7 @@ def _collect(email_id: int, future: Future) -> Analysis | AnalysisError:
 
 def _init_worker(open_jobs: OpenJobs) -> None:
     global _worker_jobs
+    name_this_process("hireops-worker")
     _worker_jobs = open_jobs
 
 
