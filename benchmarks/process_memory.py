@@ -52,8 +52,10 @@ class TreeMemorySampler:
             rss = _status_kb(pid, "VmRSS") / 1024
             rss_sum += rss
             pss_sum += _pss_kb(pid) / 1024
-            name = "app" if pid == me else _read(f"/proc/{pid}/comm").strip() or "?"
-            self.processes[pid] = (name, max(rss, self.processes.get(pid, ("", 0.0))[1]))
+            known_name, known_peak = self.processes.get(pid, ("?", 0.0))
+            # A process that ended between two reads keeps the name it had.
+            name = "app" if pid == me else _read(f"/proc/{pid}/comm").strip() or known_name
+            self.processes[pid] = (name, max(rss, known_peak))
         self.peak_rss_mb = max(self.peak_rss_mb, rss_sum)
         self.peak_pss_mb = max(self.peak_pss_mb, pss_sum)
 

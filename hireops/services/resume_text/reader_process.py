@@ -115,10 +115,11 @@ def _discard(budget_mb: int, pool: ProcessPoolExecutor, *, kill: bool) -> None:
 
 def _cap_address_space(budget_bytes: int) -> None:
     """In the helper: load the readers, then allow `budget_bytes` more address space."""
-    import hireops.services.resume_text.extract  # noqa: F401  (its imports count as the base)
     from hireops.services.process_name import name_this_process
+    from hireops.services.resume_text.extract import load_readers
 
     name_this_process("hireops-reader")
+    load_readers()  # their libraries count as the base, not against the budget
     in_use = _address_space_in_use()
     if in_use is None:  # no /proc (not Linux): the helper still isolates, but is not capped
         return
