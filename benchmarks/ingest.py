@@ -13,19 +13,19 @@ scoring) and the five slowest messages with their file.
 
     .venv/bin/python benchmarks/ingest.py --resumes benchmarks/data/resumes
 
-The real resumes are not part of the repository: many hold real names and phone numbers. The
-figures in README.md use the first 240 PDFs and 60 DOCX files of the public collection
-github.com/arefinnomi/curriculum_vitae_data (Open Database License):
+The real resumes are not part of the repository: they are real people's CVs, with names and
+phone numbers. The figures in README.md use the first 240 PDFs and 60 DOCX files of the public
+collection github.com/arefinnomi/curriculum_vitae_data (Open Database License); this fetches
+exactly those files (about 30 MB, each checked against benchmarks/data/real_resumes.sha256):
 
-    git clone --depth 1 https://github.com/arefinnomi/curriculum_vitae_data /tmp/cv
-    mkdir -p benchmarks/data/resumes/pdf benchmarks/data/resumes/word
-    for i in $(seq 1 240); do cp /tmp/cv/pdf/$i.pdf benchmarks/data/resumes/pdf/; done
-    for i in $(seq 1 60); do cp /tmp/cv/word/$i.docx benchmarks/data/resumes/word/; done
+    .venv/bin/python benchmarks/get_real_resumes.py
 
-(benchmarks/data/ is git-ignored.) Without --resumes the synthetic mode runs.
+(benchmarks/data/resumes/ is git-ignored.) Without --resumes the synthetic mode runs.
 
-Building the corpus is not timed; the timed part is one full pass (fetch from the Maildir,
-store, extract, classify, dedupe, match, score) as `python -m hireops ingest` runs it.
+Building the corpus is not timed, nor measured: it runs in a process of its own. The timed part is
+one full pass (fetch from the Maildir, store, extract, classify, dedupe, match, score) as
+`python -m hireops ingest` runs it, with the settings of the environment (INBOX_WORKER_PROCESSES,
+EXTRACTION_MAX_MEMORY_MB, ...).
 """
 
 from __future__ import annotations
@@ -104,7 +104,8 @@ def main() -> None:
     args = parser.parse_args()
     files = resume_files(args.resumes) if args.resumes else []
     if args.resumes and not files:
-        sys.exit(f"no .pdf or .docx files under {args.resumes} (see this script's docstring)")
+        sys.exit(f"no .pdf or .docx files under {args.resumes}; the real-mail corpus is fetched "
+                 "by: .venv/bin/python benchmarks/get_real_resumes.py")
     n = args.n or len(files) or 200
 
     workdir = Path(tempfile.mkdtemp(prefix="hireops-ingest-"))

@@ -64,11 +64,22 @@ def _started_descendants(pid: int) -> list[int]:
     """Children and their children, without those forked but not yet running their program."""
     found = []
     command = _read(f"/proc/{pid}/cmdline")
-    for child in _read(f"/proc/{pid}/task/{pid}/children").split():
+    # Each thread lists the children it started (the reader helper may be started by an
+    # analysis thread, not the main one).
+    children = [child for task in _tasks(pid)
+                for child in _read(f"/proc/{pid}/task/{task}/children").split()]
+    for child in children:
         if _read(f"/proc/{child}/cmdline") != command:
             found.append(int(child))
         found += _started_descendants(int(child))
     return found
+
+
+def _tasks(pid: int) -> list[str]:
+    try:
+        return os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return []
 
 
 def _status_kb(pid: int, field: str) -> int:

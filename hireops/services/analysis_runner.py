@@ -3,7 +3,15 @@ in threads (remote engines wait on the network). The database stays in the calli
 
 With worker processes the calling process helps too: when it comes to collect a batch, it
 analyses the messages no worker has started yet instead of waiting for them. So one worker
-process and the app process keep two cores busy, at the memory cost of one extra process.
+process and the app process keep two cores busy, at the memory cost of one extra process
+(about 140 MB, and a resume reader of its own).
+
+Without worker processes (the default) one thread analyses beside the calling one. The GIL lets
+only one of them run Python at a time, but reading the resumes happens in the reader's helper
+process: while the analysis thread waits for it, the calling thread fetches, stores and records,
+so the second core reads PDFs. On real mail that is as fast as a worker process, for no extra
+copy of the analysis code and the model; with the reader in the app process itself
+(`extraction_max_memory_mb = 0`) a thread would only take turns, so analysis runs inline.
 """
 
 from __future__ import annotations
@@ -137,8 +145,13 @@ def _make_executor(open_jobs: OpenJobs, pending: int) -> Executor | None:
     if engines != {"local"}:
         return ThreadPoolExecutor(max_workers=settings.ai_max_concurrency)
     cores = os.cpu_count() or 1
-    if cores < 2 or pending < MIN_MESSAGES_FOR_PROCESSES or not settings.inbox_worker_processes:
+    if cores < 2 or pending < MIN_MESSAGES_FOR_PROCESSES:
         return None
+    if not settings.inbox_worker_processes:
+        # One analysis thread beside this one: it waits on the resume reader's process while
+        # this thread fetches, stores and records, so two cores work without a second copy of
+        # the analysis code and model in memory.
+        return ThreadPoolExecutor(max_workers=1) if settings.extraction_max_memory_mb else None
     # spawn, not fork: the app process has threads (scheduler, server) a fork would copy.
     return ProcessPoolExecutor(max_workers=min(cores, settings.inbox_worker_processes),
                                mp_context=multiprocessing.get_context("spawn"),
