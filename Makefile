@@ -35,7 +35,7 @@ bench: setup-test
 	$(PY) benchmarks/parse_mail.py
 	$(PY) benchmarks/ingest.py --n 200
 	@if [ -d benchmarks/data/resumes ]; then $(PY) benchmarks/ingest.py --resumes benchmarks/data/resumes; \
-	else echo "real-mail ingest skipped: no benchmarks/data/resumes (see benchmarks/ingest.py)"; fi
+	else echo "real-mail ingest skipped: no benchmarks/data/resumes (fetch them: $(PY) benchmarks/get_real_resumes.py)"; fi
 	$(PY) benchmarks/tracker.py --n 5000
 	$(PY) benchmarks/tracker.py --n 5000 --database postgresql
 	$(PY) benchmarks/pages.py --loads 3

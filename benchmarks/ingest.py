@@ -1,6 +1,7 @@
 """Ingest speed: N application mails, local engine, fresh SQLite database. Prints
-`ingest_messages_per_s=X` and `peak_rss_mb=Y` (the largest sum of the resident memory of the app
-process and its worker processes during the pass).
+`ingest_messages_per_s=X`, `peak_rss_mb=Y` (the largest sum of the resident memory of the app
+process and the processes it starts, during the pass), `peak_pss_mb=Z` (the same with shared
+pages counted once; see benchmarks/process_memory.py) and the peak of each kind of process.
 
 Synthetic mode: 1-3 page PDF and DOCX resumes built here.
 
@@ -12,50 +13,45 @@ scoring) and the five slowest messages with their file.
 
     .venv/bin/python benchmarks/ingest.py --resumes benchmarks/data/resumes
 
-The real resumes are not part of the repository: many hold real names and phone numbers. The
-figures in README.md use the first 240 PDFs and 60 DOCX files of the public collection
-github.com/arefinnomi/curriculum_vitae_data (Open Database License):
+The real resumes are not part of the repository: they are real people's CVs, with names and
+phone numbers. The figures in README.md use the first 240 PDFs and 60 DOCX files of the public
+collection github.com/arefinnomi/curriculum_vitae_data (Open Database License); this fetches
+exactly those files (about 30 MB, each checked against benchmarks/data/real_resumes.sha256):
 
-    git clone --depth 1 https://github.com/arefinnomi/curriculum_vitae_data /tmp/cv
-    mkdir -p benchmarks/data/resumes/pdf benchmarks/data/resumes/word
-    for i in $(seq 1 240); do cp /tmp/cv/pdf/$i.pdf benchmarks/data/resumes/pdf/; done
-    for i in $(seq 1 60); do cp /tmp/cv/word/$i.docx benchmarks/data/resumes/word/; done
+    .venv/bin/python benchmarks/get_real_resumes.py
 
-(benchmarks/data/ is git-ignored.) Without --resumes the synthetic mode runs.
+(benchmarks/data/resumes/ is git-ignored.) Without --resumes the synthetic mode runs.
 
-Building the corpus is not timed; the timed part is one full pass (fetch from the Maildir,
-store, extract, classify, dedupe, match, score) as `python -m hireops ingest` runs it.
+Building the corpus is not timed, nor measured: it runs in a process of its own. The timed part is
+one full pass (fetch from the Maildir, store, extract, classify, dedupe, match, score) as
+`python -m hireops ingest` runs it, with the settings of the environment (INBOX_WORKER_PROCESSES,
+EXTRACTION_MAX_MEMORY_MB, ...).
 """
 
 from __future__ import annotations
 
 import argparse
 import mailbox
+import multiprocessing
 import os
 import resource
 import shutil
-import threading
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+# Light imports only: every worker process the pass spawns imports this script again.
+from benchmarks.process_memory import TreeMemorySampler  # noqa: E402
 from benchmarks.real_mail import (  # noqa: E402
     build_real_corpus,
     percentile,
     read_timings,
     resume_files,
     time_each_analysis,
-)
-from tests.fakes.mail_factory import (  # noqa: E402
-    DOCX,
-    PDF,
-    build_email,
-    resume_docx,
-    resume_lines,
-    resume_pdf,
 )
 
 FIRST = ["Maya", "Daniel", "Priya", "Lucas", "Sofia", "James", "Elena", "Tomas", "Amara", "Kenji",
@@ -74,6 +70,8 @@ ROLES = [
 
 
 def build_corpus(maildir: Path, n: int) -> None:
+    from tests.fakes.mail_factory import DOCX, PDF, build_email, resume_docx, resume_lines, resume_pdf
+
     box = mailbox.Maildir(maildir, create=True)
     for i in range(n):
         name = f"{FIRST[i % len(FIRST)]} {LAST[(i // len(FIRST)) % len(LAST)]} {i}"
@@ -90,54 +88,11 @@ def build_corpus(maildir: Path, n: int) -> None:
                             message_id=f"<bench-{i}@example.com>"))
 
 
-class RssSampler:
-    """Samples, every 50 ms, the resident memory of this process plus all its child processes
-    (the analysis workers) and keeps the largest sum: the pass's real peak, not the corpus
-    building's."""
-
-    def __init__(self) -> None:
-        self.peak_mb = 0.0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def __enter__(self) -> "RssSampler":
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _run(self) -> None:
-        while not self._stop.wait(0.05):
-            pids = [os.getpid(), *_children(os.getpid())]
-            self.peak_mb = max(self.peak_mb, sum(_rss_kb(pid) for pid in pids) / 1024)
-
-
 def cpu_seconds() -> float:
     """User and system CPU time of this process and of its finished child processes."""
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
         resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-
-
-def _children(pid: int) -> list[int]:
-    try:
-        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
-    except OSError:
-        return []
-    kids = [int(child) for child in text.split()]
-    return kids + [grandchild for kid in kids for grandchild in _children(kid)]
-
-
-def _rss_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
 
 
 def main() -> None:
@@ -149,7 +104,8 @@ def main() -> None:
     args = parser.parse_args()
     files = resume_files(args.resumes) if args.resumes else []
     if args.resumes and not files:
-        sys.exit(f"no .pdf or .docx files under {args.resumes} (see this script's docstring)")
+        sys.exit(f"no .pdf or .docx files under {args.resumes}; the real-mail corpus is fetched "
+                 "by: .venv/bin/python benchmarks/get_real_resumes.py")
     n = args.n or len(files) or 200
 
     workdir = Path(tempfile.mkdtemp(prefix="hireops-ingest-"))
@@ -163,41 +119,57 @@ def run(workdir: Path, n: int, files: list[Path]) -> None:
     os.environ.update(DATABASE_URL=f"sqlite:///{workdir / 'bench.db'}",
                       SECRET_KEY_FILE=str(workdir / "secret"), DATA_DIR=str(workdir / "data"),
                       INBOX_MAILDIR=str(workdir / "maildir"), HIREOPS_ENV_FILE=os.devnull)
-    file_names: dict[str, str] = {}
+    # The mails, the schema and the demo jobs are made in a process of their own, so this one
+    # starts the pass as `python -m hireops ingest` would: without what building them left.
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as setup:
+        file_names = setup.submit(prepare, workdir, n, files).result()
     if files:
-        file_names = build_real_corpus(workdir / "maildir", files, n)
         time_each_analysis(workdir / "timings.tsv")
-    else:
-        build_corpus(workdir / "maildir", n)
 
-    from hireops.db import session_scope
-    from hireops.services.demo import seed_demo
     from hireops.services.ingest import run_ingest_pass
     from hireops.services.mail.sources import MaildirSource
-    from hireops.services.migrations import upgrade_database
+    from hireops.services.resume_text.reader_process import stop_helpers
 
-    upgrade_database()
-    with session_scope() as session:
-        seed_demo(session=session)  # the demo's four open jobs to match against
-    sampler = RssSampler()
     cpu_before = cpu_seconds()
     started = time.perf_counter()
-    with sampler:
+    with TreeMemorySampler() as memory:
         summary = run_ingest_pass(source=MaildirSource(workdir / "maildir"))
     elapsed = time.perf_counter() - started
+    stop_helpers()  # so their CPU time is counted with the finished child processes'
     cpu = cpu_seconds() - cpu_before
     print(f"messages={summary.new}")
     print(f"failed={len(summary.failed)}")
     print(f"applications_created={summary.applications_created}")
     print(f"ingest_seconds={elapsed:.2f}")
     print(f"ingest_messages_per_s={summary.new / elapsed:.1f}")
-    print(f"peak_rss_mb={sampler.peak_mb:.0f}")
+    print(f"peak_rss_mb={memory.peak_rss_mb:.0f}")
+    print(f"peak_pss_mb={memory.peak_pss_mb:.0f}")
+    for name, peak in sorted(memory.processes.values(), key=lambda item: -item[1]):
+        print(f"process_peak_rss_mb={peak:.0f} process={name}")
     # CPU time of the app process and its worker processes during the pass: on a machine shared
     # with other work, messages per CPU-second says more than the wall clock.
     print(f"ingest_cpu_seconds={cpu:.2f}")
     print(f"ingest_messages_per_cpu_s={summary.new / cpu:.1f}")
     if files:
         print_message_times(workdir / "timings.tsv", file_names)
+
+
+def prepare(workdir: Path, n: int, files: list[Path]) -> dict[str, str]:
+    """The application mails in the Maildir, the schema and the demo's four open jobs to match
+    against; returns Message-ID -> resume file (real-mail mode)."""
+    from hireops.db import session_scope
+    from hireops.services.demo import seed_demo
+    from hireops.services.migrations import upgrade_database
+
+    file_names: dict[str, str] = {}
+    if files:
+        file_names = build_real_corpus(workdir / "maildir", files, n)
+    else:
+        build_corpus(workdir / "maildir", n)
+    upgrade_database()
+    with session_scope() as session:
+        seed_demo(session=session)
+    return file_names
 
 
 def print_message_times(timings_file: Path, file_names: dict[str, str]) -> None:

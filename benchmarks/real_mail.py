@@ -13,8 +13,8 @@ import os
 import time
 from pathlib import Path
 
-from tests.fakes.mail_factory import DOCX, PDF, build_email
-
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CONTENT_TYPES = {".pdf": PDF, ".docx": DOCX}
 TIMINGS_VARIABLE = "BENCH_TIMINGS_FILE"
 ROLES = ["Senior Backend Engineer", "Data Analyst", "Product Designer", "Account Executive"]
@@ -29,6 +29,8 @@ def resume_files(folder: Path) -> list[Path]:
 def build_real_corpus(maildir: Path, files: list[Path], n: int) -> dict[str, str]:
     """`n` application mails, each carrying one of `files` (cycled); returns Message-ID ->
     the file's name relative to its folder, to name the slowest messages."""
+    from tests.fakes.mail_factory import build_email
+
     box = mailbox.Maildir(maildir, create=True)
     names: dict[str, str] = {}
     for i in range(n):

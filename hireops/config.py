@@ -113,8 +113,9 @@ class Settings(BaseSettings):
     # A claimed message whose worker has not finished after this long is taken over.
     inbox_claim_timeout_s: int = 600
     # Worker processes that analyse mail with the local engines beside the app process, which
-    # analyses too (0: only the app process).
-    inbox_worker_processes: int = 1
+    # analyses too (0: one analysis thread in the app process, while resumes are read in the
+    # reader's helper process).
+    inbox_worker_processes: int = 0
     # Seconds one message's text work (classify, contact details, job matching, scoring with
     # the local engines) may take; past it the message fails alone, with the reason, and can be
     # requeued. Files have their own `extraction_max_seconds`, remote engines their timeouts.

@@ -1,6 +1,7 @@
 """Analysis in worker processes (the local engines, enough mail): same results, once each."""
 
 import multiprocessing
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from types import SimpleNamespace
 
@@ -87,3 +88,38 @@ def test_the_calling_process_analyses_what_no_worker_has_started():
     assert where == sorted(where, key=lambda place: place != "worker")
     assert all(future.cancelled() for (_, future), place in zip(futures, where)
                if place == "here")
+
+
+def test_without_worker_processes_one_thread_analyses_while_mail_is_fetched(
+        session, maildir, jobs, monkeypatch):
+    """The default: no second copy of the analysis code and model in another process; one
+    thread analyses (waiting on the resume reader's process) while this one fetches and
+    records."""
+    from hireops.services import analysis_runner
+
+    monkeypatch.setenv("INBOX_WORKER_PROCESSES", "0")
+    monkeypatch.setenv("INBOX_BATCH_SIZE", "6")
+    get_settings.cache_clear()
+    _deliver(maildir)
+    analysed_on_main_thread: list[bool] = []
+    analyse = analysis_runner.analyze_email
+
+    def spy(work, open_jobs):
+        analysed_on_main_thread.append(threading.current_thread() is threading.main_thread())
+        return analyse(work, open_jobs)
+
+    monkeypatch.setattr(analysis_runner, "analyze_email", spy)
+    seen: list[set[str]] = []
+
+    def progress(phase: str, done: int, total: int) -> None:
+        if phase == "fetching":
+            session.expire_all()
+            seen.append({email.status for email in session.exec(select(Email))})
+
+    summary = run_ingest_pass(source=MaildirSource(maildir._path), progress=progress)
+    assert (summary.new, summary.processed, summary.failed) == (MESSAGES, MESSAGES, [])
+    assert analysed_on_main_thread == [False] * MESSAGES
+    assert any(statuses & {"processing", "processed"} for statuses in seen)
+    session.expire_all()
+    assert len(session.exec(select(Candidate)).all()) == MESSAGES
+    assert len(session.exec(select(AICall)).all()) == 2 * MESSAGES

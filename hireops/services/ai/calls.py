@@ -36,7 +36,6 @@ from hireops.config import Settings
 from hireops.models import AICacheEntry, AICall, utcnow
 from hireops.services.ai.engine import AGENTS, AgentName, AIEngine, AIEngineError, EngineReply
 from hireops.services.ai.local.engine import LocalEngine
-from hireops.services.ai.mistral_engine import MistralEngine
 from hireops.services.ai.prices import (  # noqa: F401  (PRICES_USD_PER_MTOK: re-exported)
     PRICES_USD_PER_MTOK,
     estimate_cost_usd,
@@ -88,6 +87,10 @@ def get_engine(agent: AgentName, settings: Settings | None = None) -> AIEngine:
     engine_name, _, _ = settings.agent_settings(agent)
     if engine_name == "local":
         return LocalEngine()
+    # Imported here: the mistralai SDK and its HTTP client (about 10 MB) load only in processes
+    # that call Mistral, not in every analysis worker of the offline engine.
+    from hireops.services.ai.mistral_engine import MistralEngine  # noqa: PLC0415
+
     return MistralEngine.for_agent(agent, settings)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,20 +17,16 @@ from hireops.services.resume_text.kinds import (
     mime_type,
     unsupported_document,
 )
-from hireops.services.resume_text.latex import read_latex
 from hireops.services.resume_text.limits import (
     ExtractionLimits,
     UnreadableFile,
     format_size,
     limits_from_settings,
 )
-from hireops.services.resume_text.pdf import read_pdf
-from hireops.services.resume_text.plain import read_plain_text
 from hireops.services.resume_text.reader_process import (
     MemoryBudgetExceeded,
     run_with_memory_budget,
 )
-from hireops.services.resume_text.word import read_docx
 
 logger = logging.getLogger(__name__)
 
@@ -54,17 +51,33 @@ class ExtractionResult:
     pages: int | None = None  # PDF page count when known
 
 
-def _without_pages(reader: Callable[[bytes, ExtractionLimits], str]) -> _Reader:
-    return lambda payload, limits: (reader(payload, limits), None)
+def _loaded_on_first_file(module: str, function: str, *, pages: bool) -> _Reader:
+    """The reader `function` of `module`, imported when it reads its first file. The readers'
+    libraries (pypdf, PDFium, python-docx: about 35 MB) are loaded where files are read, the
+    memory-capped helper process, not in every process that only hands it files."""
+
+    def read(payload: bytes, limits: ExtractionLimits) -> tuple[str, int | None]:
+        reader = getattr(importlib.import_module(f"{__package__}.{module}"), function)
+        return reader(payload, limits) if pages else (reader(payload, limits), None)
+
+    return read
 
 
 # Each reader returns (raw text, page count or None) or raises UnreadableFile.
 _READERS: dict[str, _Reader] = {
-    "pdf": read_pdf,
-    "docx": _without_pages(read_docx),
-    "txt": _without_pages(read_plain_text),
-    "latex": _without_pages(read_latex),
+    "pdf": _loaded_on_first_file("pdf", "read_pdf", pages=True),
+    "docx": _loaded_on_first_file("word", "read_docx", pages=False),
+    "txt": _loaded_on_first_file("plain", "read_plain_text", pages=False),
+    "latex": _loaded_on_first_file("latex", "read_latex", pages=False),
 }
+_READER_MODULES = ("pdf", "word", "plain", "latex")
+
+
+def load_readers() -> None:
+    """Import every reader's libraries now (the helper process does, before it measures the
+    memory its budget comes on top of)."""
+    for module in _READER_MODULES:
+        importlib.import_module(f"{__package__}.{module}")
 
 
 def extract_text(

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hireops.config import get_settings
-
 MB = 1024 * 1024
 
 
@@ -27,6 +25,9 @@ class ExtractionLimits:
 
 def limits_from_settings() -> ExtractionLimits:
     """The limits configured in `Settings` (the `extraction_*` fields)."""
+    # Imported here: the reader helper process needs the limits, not the settings' libraries.
+    from hireops.config import get_settings  # noqa: PLC0415
+
     settings = get_settings()
     return ExtractionLimits(
         max_bytes=settings.extraction_max_bytes,

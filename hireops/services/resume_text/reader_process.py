@@ -91,10 +91,11 @@ def _stop_helpers_at_exit() -> None:
     process ends through multiprocessing, which joins its children before the executor's own
     exit hook would stop them: without this it would wait for its helper forever."""
     # Above the queues' own exit finalizers (priority 10), which must still carry the stop.
-    multiprocessing.util.Finalize(None, _stop_helpers, exitpriority=100)
+    multiprocessing.util.Finalize(None, stop_helpers, exitpriority=100)
 
 
-def _stop_helpers() -> None:
+def stop_helpers() -> None:
+    """Stop every helper process (they start again when next needed)."""
     with _lock:
         pools = list(_pools.values())
         _pools.clear()
@@ -114,8 +115,11 @@ def _discard(budget_mb: int, pool: ProcessPoolExecutor, *, kill: bool) -> None:
 
 def _cap_address_space(budget_bytes: int) -> None:
     """In the helper: load the readers, then allow `budget_bytes` more address space."""
-    import hireops.services.resume_text.extract  # noqa: F401  (its imports count as the base)
+    from hireops.services.process_name import name_this_process
+    from hireops.services.resume_text.extract import load_readers
 
+    name_this_process("hireops-reader")
+    load_readers()  # their libraries count as the base, not against the budget
     in_use = _address_space_in_use()
     if in_use is None:  # no /proc (not Linux): the helper still isolates, but is not capped
         return

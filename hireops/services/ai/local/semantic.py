@@ -1,19 +1,26 @@
 """Semantic similarity for the offline engine: WordLlama's static word embeddings.
 
-The model ships inside the `wordllama` wheel (l2_supercat, 256 dimensions, 16 MB of weights,
-MIT licence) and is loaded from the installed package with downloads disabled: nothing comes
-from a model hub. It is loaded lazily, once per process, and guarded by a lock so two threads
-never load it twice. An embedding is the average of the text's token vectors, so it costs a
-tokenizer pass and a sum: well under a millisecond for a job, a few for a long resume.
+The model ships inside the `wordllama` wheel (l2_supercat, 256 dimensions, 16 MB of float16
+weights, MIT licence) and is read from the installed package: nothing comes from a model hub.
+Only its two files are used, not the package's code, which would load requests, pydantic and
+a float32 copy of the weights (32 MB) into every process that scores. The weights are mapped
+from the file instead (`numpy.memmap`): a process reads the rows its texts use, and processes
+scoring side by side share one copy in the page cache. Loaded lazily, once per process, under
+a lock so two threads never load it twice. An embedding is the sum of the text's token
+vectors, so it costs a tokenizer pass and a sum: well under a millisecond for a job, a few for
+a long resume.
 
 Deterministic for a given model version; `MODEL_NAME` is recorded as part of the engine's model.
 """
 
 from __future__ import annotations
 
+import json
+import struct
 import threading
+from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
+from importlib import metadata, util
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +28,9 @@ import numpy as np
 CONFIG, DIMENSIONS = "l2_supercat", 256
 # l2_supercat is the one configuration the wheel bundles, so version and size name the model.
 MODEL_NAME = f"wordllama-{metadata.version('wordllama')}-{DIMENSIONS}"
+WEIGHTS_FILE = f"weights/{CONFIG}_{DIMENSIONS}.safetensors"
+TOKENIZER_FILE = f"tokenizers/{CONFIG}_tokenizer_config.json"
+WEIGHTS_TENSOR = "embedding.weight"
 EMBEDDING_CACHE_SIZE = 256  # job texts and recent resumes; a job is embedded once per batch
 WORD_CACHE_SIZE = 200_000  # distinct words whose token ids are kept (a few MB)
 MAX_EMBED_CHARS = 20_000  # a resume longer than this is embedded on its first 20,000 characters
@@ -29,20 +39,60 @@ _lock = threading.Lock()
 _model = None
 
 
-def _load():
+@dataclass(frozen=True)
+class StaticEmbeddings:
+    """A tokenizer and its token vectors (one row per token id)."""
+
+    tokenizer: object  # tokenizers.Tokenizer
+    embedding: np.ndarray  # (vocabulary, DIMENSIONS) float16, read-only, mapped from the file
+
+
+def _load() -> StaticEmbeddings:
     """The WordLlama model from the installed wheel (first call only)."""
     global _model
     with _lock:
         if _model is None:
-            import wordllama  # noqa: PLC0415  (loads tokenizers and weights: only when needed)
-            from wordllama import WordLlama  # noqa: PLC0415
+            from tokenizers import Tokenizer  # noqa: PLC0415  (only in processes that score)
 
-            # wordllama 0.4.0 looks for bundled weights in the wrong folder unless told where
-            # the package is; disable_download makes a missing file an error, never a fetch.
-            _model = WordLlama.load(config=CONFIG, dim=DIMENSIONS,
-                                    cache_dir=Path(wordllama.__file__).resolve().parent,
-                                    disable_download=True)
+            package = _package_folder()
+            tokenizer = Tokenizer.from_file(str(package / TOKENIZER_FILE))
+            tokenizer.no_truncation()  # as WordLlama itself sets it: a long text stays whole
+            _model = StaticEmbeddings(tokenizer, map_safetensors(package / WEIGHTS_FILE,
+                                                                 WEIGHTS_TENSOR))
     return _model
+
+
+def _package_folder() -> Path:
+    """The installed `wordllama` package's folder, found without importing the package."""
+    spec = util.find_spec("wordllama")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("the wordllama package is not installed")
+    return Path(next(iter(spec.submodule_search_locations))).resolve()
+
+
+# safetensors dtypes this reader maps; the file format is an 8-byte little-endian header length,
+# a JSON header naming each tensor's dtype, shape and byte range, then the tensors' bytes.
+_DTYPES = {"F16": np.float16, "F32": np.float32}
+_MAX_HEADER_BYTES = 1024 * 1024
+
+
+def map_safetensors(path: Path, tensor: str) -> np.ndarray:
+    """One tensor of a safetensors file as a read-only memory map; ValueError when the file
+    does not hold it as a float matrix."""
+    with path.open("rb") as weights:
+        (header_bytes,) = struct.unpack("<Q", weights.read(8))
+        if header_bytes > _MAX_HEADER_BYTES:
+            raise ValueError(f"{path.name}: header of {header_bytes} bytes")
+        header = json.loads(weights.read(header_bytes))
+    entry = header.get(tensor) or {}
+    dtype, shape = _DTYPES.get(entry.get("dtype")), entry.get("shape")
+    start, end = entry.get("data_offsets", (0, 0))
+    if dtype is None or len(shape or ()) != 2:
+        raise ValueError(f"{path.name}: no float matrix named {tensor}")
+    if end - start != shape[0] * shape[1] * np.dtype(dtype).itemsize:
+        raise ValueError(f"{path.name}: {tensor} has {end - start} bytes for shape {shape}")
+    return np.memmap(path, dtype=dtype, mode="r", offset=8 + header_bytes + start,
+                     shape=tuple(shape))
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
@@ -65,7 +115,9 @@ def embed(text: str) -> np.ndarray:
         vector = np.zeros(model.embedding.shape[1], dtype=np.float32)
     else:
         rows = np.clip(np.asarray(ids, dtype=np.int64), 0, model.embedding.shape[0] - 1)
-        vector = model.embedding[rows].sum(axis=0, dtype=np.float32)
+        # float16 rows widened exactly and added in float32, row after row, as WordLlama's
+        # float32 copy of the same rows would be.
+        vector = np.asarray(model.embedding[rows]).sum(axis=0, dtype=np.float32)
     norm = float(np.linalg.norm(vector))
     vector = vector / norm if norm else vector
     vector.setflags(write=False)  # cached and shared: nobody may change it
