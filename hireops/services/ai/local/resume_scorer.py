@@ -598,9 +598,18 @@ _NOT_ROLE_WORDS = frozenset(
     "principal staff i ii iii iv".split()) | catalog.FILLER_WORDS
 
 
+# "(1-4 years experience)", "5+ yrs of exp.": how much experience is wanted, not what the work
+# is; left in, the title's meaning leans towards any text about experience.
+_EXPERIENCE_WANTED = re.compile(
+    r"\b\d{1,2}\s{0,3}(?:[-–+]|to)?\s{0,3}(?:\d{1,2})?\+?\s{0,3}(?:years?|yrs?)\b\.?"
+    r"(?:\s{1,3}of)?(?:\s{1,3}(?:experience|exp)\b\.?)?", re.IGNORECASE)
+
+
 def role_words(title: str) -> str:
     """The words of a title that name the work, for the semantic comparison."""
-    kept = [w for w in re.findall(r"[\w+#.&-]+", title) if w.casefold() not in _NOT_ROLE_WORDS]
+    words = re.findall(r"[\w+#.&-]+", _EXPERIENCE_WANTED.sub(" ", title))
+    kept = [w for w in words
+            if w.casefold() not in _NOT_ROLE_WORDS and any(c.isalnum() for c in w)]
     return " ".join(kept) or title
 
 
