@@ -111,21 +111,47 @@ def agreement(orders: dict[int, tuple[int, ...]], human: dict[int, tuple[int, ..
             "top1": statistics.fmean(orders[n][0] == human[n][0] for n in shared)}
 
 
-def rank_vacancies(data: VacancySet) -> dict[str, dict[int, tuple[int, ...]]]:
-    """Every resume's order of the vacancies by the product and by the TF-IDF baseline."""
+def score_vacancies(data: VacancySet) -> dict[str, dict[int, list[float]]]:
+    """Every resume's score for each vacancy (file order) by the product and by TF-IDF."""
     posting_texts = [f"{job.title}\n{job.description}" for job in data.vacancies]
     tfidf = TfIdf([*data.resumes.values(), *posting_texts])
     product, baseline = {}, {}
     for number, text in data.resumes.items():
-        product[number] = places([score_resume(job, text, today=TODAY).match.score
-                                  for job in data.vacancies])
+        product[number] = [score_resume(job, text, today=TODAY).match.score
+                           for job in data.vacancies]
         resume = tfidf.vector(text)
-        baseline[number] = places([sum(w * resume.get(t, 0.0) for t, w in tfidf.vector(p).items())
-                                   for p in posting_texts])
+        baseline[number] = [sum(w * resume.get(t, 0.0) for t, w in tfidf.vector(p).items())
+                            for p in posting_texts]
+    return {"product": product, "tfidf": baseline}
+
+
+def centred(scores: dict[int, list[float]]) -> dict[int, list[float]]:
+    """The scores less each vacancy's mean over the resumes: what is left is how much better
+    this resume fits a vacancy than the others do, without the method's standing preference."""
+    means = [statistics.fmean(row[v] for row in scores.values())
+             for v in range(len(next(iter(scores.values()))))]
+    return {number: [value - mean for value, mean in zip(row, means)]
+            for number, row in scores.items()}
+
+
+def rank_vacancies(data: VacancySet) -> dict[str, dict[int, tuple[int, ...]]]:
+    """Every resume's order of the vacancies by the product and by the TF-IDF baseline, as
+    scored and centred per vacancy ("... fit only"), and the file order."""
+    rankings = {}
+    for name, scores in score_vacancies(data).items():
+        rankings[name] = {number: places(row) for number, row in scores.items()}
+        rankings[f"{name} fit only"] = {number: places(row)
+                                        for number, row in centred(scores).items()}
     # The same order for every resume, ignoring it: shows how much of an annotator's order is a
     # standing preference among the vacancies (or their order in the file) rather than fit.
-    file_order = {number: (1, 2, 3, 4, 5) for number in data.resumes}
-    return {"product": product, "tfidf": baseline, "file order": file_order}
+    rankings["file order"] = {number: (1, 2, 3, 4, 5) for number in data.resumes}
+    return rankings
+
+
+def mean_places(orders: dict[int, tuple[int, ...]]) -> str:
+    """Each vacancy's mean place (1 best, 5 worst) over the resumes: a standing preference."""
+    return " ".join(f"{statistics.fmean(order.index(v) + 1 for order in orders.values()):.1f}"
+                    for v in range(1, 6))
 
 
 def vacancy_section(_args) -> bool:
@@ -148,6 +174,13 @@ def vacancy_section(_args) -> bool:
               f"tfidf {t['spearman']:.3f} file order {f['spearman']:.3f} | best vacancy agreed "
               f"product {p['top1']:.0%} tfidf {t['top1']:.0%} file order {f['top1']:.0%} | "
               f"{'met' if ok else 'NOT met'}")
+        pf, tf = figures["product fit only"], figures["tfidf fit only"]
+        print(f"  centred per vacancy (fit only): Spearman product {pf['spearman']:.3f} "
+              f"tfidf {tf['spearman']:.3f} | best vacancy agreed product {pf['top1']:.0%} "
+              f"tfidf {tf['top1']:.0%}")
+    print("mean place of vacancies 1-5: " + " | ".join(
+        f"{name} {mean_places(orders)}" for name, orders in
+        [*data.orders.items(), ("product", rankings["product"]), ("tfidf", rankings["tfidf"])]))
     between = agreement(data.orders["annotator 1"], data.orders["annotator 2"])
     print(f"annotator 1 vs annotator 2 ({between['resumes']} resumes): Spearman "
           f"{between['spearman']:.3f}, best vacancy agreed {between['top1']:.0%}")
