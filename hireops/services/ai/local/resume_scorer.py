@@ -25,7 +25,6 @@ How the score is made:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -35,16 +34,15 @@ from hireops.services.ai.local import semantic
 from hireops.services.ai.local.classifier import person_name
 from hireops.services.ai.local.relevance import lexical_relevance
 from hireops.services.ai.local.skills import (
-    SKILLS,
     TEXT_CACHE_SIZE,
     QuickRegex,
     canonical_skill,
     find_skill_mentions,
     fold,
     folded_text,
+    posting_skills,
     sentences_holding,
     sentences_of,
-    skills_in_text,
     split_sentences,
 )
 from hireops.services.ai.schemas import (
@@ -576,35 +574,11 @@ def _recommendation(score: float, knockouts: list[KnockoutResult]) -> str:
     return "shortlist" if score >= SHORTLIST_AT else "screen" if score >= SCREEN_AT else "reject"
 
 
-INFERRED_SKILLS = 8  # as many as a drafted job's must-haves
-GENERIC_DOMAIN = "general"  # communication, teamwork, attention to detail: every posting asks
-
-
-def posting_skills(text: str) -> list[str]:
-    """The skills a posting without skill lists asks for: those of its own field (the domain
-    most of its named skills belong to) first, then other fields', then the generic qualities,
-    each in the order written. Taken in the order written, a posting that opens with "attention
-    to detail" and its company's business ("B2B services", "our customer support team") was
-    matched on those and cut off the trade's skills it listed further down, so one resume's
-    scores for different postings measured how each posting was written more than the fit."""
-    found = skills_in_text(text)
-    fields = Counter(SKILLS[name].domain for name in found
-                     if name in SKILLS and SKILLS[name].domain != GENERIC_DOMAIN)
-    own = fields.most_common(1)[0][0] if fields else None  # ties: the first mentioned
-
-    def place(name: str) -> int:
-        domain = SKILLS[name].domain if name in SKILLS else None
-        return 0 if domain == own else 2 if domain == GENERIC_DOMAIN else 1
-
-    return sorted(found, key=place)[:INFERRED_SKILLS]
-
-
 def _job_skills(job: JobInput) -> tuple[list[str], list[str], bool]:
     """Must-haves and nice-to-haves; a job without skill lists uses skills named in its text."""
     if job.must_have_skills or job.nice_to_have_skills:
         return job.must_have_skills, job.nice_to_have_skills, True
-    text = "\n".join([*job.responsibilities, *job.qualifications, job.description])
-    return posting_skills(text), [], False
+    return posting_skills(job.responsibilities, job.qualifications, job.description), [], False
 
 
 def _clip(value: float) -> float:
