@@ -25,9 +25,9 @@ bounds what any scorer can reach. Nothing here was used to choose the scorer's
 weights; the figures are reported as they come. The same is printed for the product's own
 comparison of one resume across jobs, the fit its nearest jobs (talent pool) give each vacancy
 saved as a job with the posting as its description. Two more lines separate a standing
-preference from fit: each method's agreement once every vacancy's mean score over the resumes is taken
-out ("fit only": the order then says only which vacancies this resume suits better than the
-other resumes do), and the mean place of each vacancy in every order.
+preference from fit: each method's agreement once every vacancy's mean score over the resumes
+is taken out ("fit only": the order then says only which vacancies this resume suits better
+than the other resumes do), and the mean place of each vacancy in every order.
 
 What the figures say (December 2026; annotator 1 / annotator 2):
 - the annotators' orders are mostly standing preferences: annotator 1 puts the vacancies
@@ -36,12 +36,13 @@ What the figures say (December 2026; annotator 1 / annotator 2):
   at 0.12;
 - fit as a text method sees it does not explain them: with the per-vacancy means taken out,
   the scorer, the nearest jobs and TF-IDF all come out below zero against both annotators
-  (-0.16 / -0.13, -0.06 / -0.05, -0.15 / -0.13). TF-IDF's 0.14 against annotator 1 comes from its own standing order (vacancies 1
-  and 2 first, as annotator 1), not from reading the resumes better;
+  (-0.16 / -0.13, -0.06 / -0.05, -0.15 / -0.13). TF-IDF's 0.14 against annotator 1 comes
+  from its own standing order (vacancies 1 and 2 first, as annotator 1), not from reading the
+  resumes better;
 - what the analysis found wrong in the product and fixed in general, not for this set: the
   title "Junior Level Software Developer (1-4 years experience)" gave the embedding "Software
   Developer 1-4 years experience" (years wanted are now left out of the title's meaning, as
-  seniority words were); and a posting pasted without skill lists was matched on the first
+  seniority words were); a posting pasted without skill lists was matched on the first
   eight skills it named, which for these postings were "attention to detail", "customer
   support", "B2B sales" (the company's market) and "problem solving" ahead of the stack named
   further down (its own field's skills now come first, generic qualities last); and the
@@ -50,10 +51,9 @@ What the figures say (December 2026; annotator 1 / annotator 2):
   went from -0.014 / -0.365 to 0.186 / -0.238, the nearest jobs' from 0.088 / -0.088 to
   0.191 / -0.138 (TF-IDF 0.136 / -0.090): better than TF-IDF against annotator 1, worse
   against annotator 2, whose favourite (vacancy 4, Drupal, Go, HubSpot) few of these resumes
-  name. The scorer
-  still puts vacancy 3 first for most resumes: its posting names five common skills (Python,
-  Java, C++, SQL, UNIX) that most of these developers show, where the annotators place it in
-  the middle.
+  name. The scorer still puts vacancy 3 first for most resumes: its posting names five common
+  skills (Python, Java, C++, SQL, UNIX) that most of these developers show, where the
+  annotators place it in the middle.
 
 The files are not in the repository (see benchmarks/data/README.md): without them the section
 says how to get them and is skipped.
