@@ -12,7 +12,8 @@ Sections (one function each, `SECTIONS` below; add a new one there):
   (median over titles, on this one process) and the slowest single resume.
 - vacancies (`vacancy_matching.py`): a published resume-vacancy set with two annotators' orders
   of five vacancies per resume; mean Spearman of the product's order and of a TF-IDF cosine's
-  against each annotator's, and how often the best vacancy agrees.
+  against each annotator's, and how often the best vacancy agrees; the same with each
+  vacancy's mean score taken out (fit only), and each vacancy's mean place in every order.
 - transcripts (`transcripts.py`): graded interview transcripts scored by the local evaluator
   with and without the interview plan, printed per set: the tuning set (36 over six roles), a
   held-out set (18 over three other roles) and an unseen set (12 over two more, only ever

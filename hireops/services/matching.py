@@ -7,7 +7,8 @@
    whose title is matched most completely wins; a tie goes to the better resume fit.
 2. Otherwise each job gets a resume similarity: the share of its must-have skills the resume
    shows (weighted most), of its nice-to-have skills, and of its title words. Jobs at or above
-   the floor are returned, best first.
+   the floor are returned, best first. A job with no skill lists (a posting pasted as its
+   description) is read for the skills its text names, as the scorer reads it.
 3. Never a default: no open jobs, or nothing good enough, gives [].
 
 Pure and deterministic: the caller passes the open jobs (closed or draft jobs are skipped if
@@ -33,6 +34,7 @@ from hireops.services.ai.local.skills import (
     fold,
     folded_text,
     may_contain,
+    posting_skills,
     skills_in_joined,
     skills_in_text,
 )
@@ -159,9 +161,19 @@ def prepare_job(job: Job) -> PreparedJob:
     return PreparedJob(
         job_id=job.id, title=job.title, tokens=_title_words(job.title),
         core=_core_words(job.title), role_key=read_title(job.title).role_key,
-        must=_requirements(job.must_have_skills or []),
+        must=_requirements(job.must_have_skills or _posted_skills(job)),
         nice=_requirements(job.nice_to_have_skills or []),
     )
+
+
+def _posted_skills(job: Job) -> list[str]:
+    """For a job with no skill lists (a posting pasted as its description), the skills its text
+    asks for, as the scorer reads them: without them its fit was its title's alone, at most
+    half, so a candidate's nearest jobs ranked it below any job with lists."""
+    if job.nice_to_have_skills:
+        return []
+    return posting_skills(job.responsibilities or [], job.qualifications or [],
+                          job.description or "")
 
 
 def prepare_jobs(jobs: Iterable[Job]) -> tuple[PreparedJob, ...]:

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from benchmarks.transcripts import GRADES, SETS, run, targets_met
-from benchmarks.vacancy_matching import places, read_orders, spearman
+from benchmarks.vacancy_matching import best_agreed, order_ranks, ranks, read_orders, spearman
 
 ANNOTATIONS = """Header: vacancies 1-5 ranked from the best (place 1) to the worst (place 5).
 ANNOTATOR_1_RANKINGS=[[2,1,4,3,5],[1,5,2,1,4], #1-2
@@ -49,7 +49,15 @@ def test_annotations_list_vacancies_best_first_and_drop_broken_arrays():
     assert orders["annotator 2"] == {1: (4, 3, 1, 5, 2)}
 
 
-def test_spearman_and_places():
-    assert spearman((1, 2, 3, 4, 5), (1, 2, 3, 4, 5)) == 1.0
-    assert spearman((1, 2, 3, 4, 5), (5, 4, 3, 2, 1)) == -1.0
-    assert places([10.0, 30.0, 20.0, 30.0, 0.0]) == (2, 4, 3, 1, 5)  # ties keep file order
+def test_spearman_and_places_share_ties():
+    identity = order_ranks((1, 2, 3, 4, 5))
+    assert spearman(identity, identity) == 1.0
+    assert spearman(identity, order_ranks((5, 4, 3, 2, 1))) == -1.0
+    # Vacancy 3 is put first: its place is 1.
+    assert order_ranks((3, 1, 2, 4, 5)) == (2.0, 3.0, 1.0, 4.0, 5.0)
+    # Vacancies 2 and 4 tie at the top and share places 1 and 2: a tie is never broken by the
+    # file order, which one annotator mostly follows.
+    assert ranks([10.0, 30.0, 20.0, 30.0, 0.0]) == (4.0, 1.5, 3.0, 1.5, 5.0)
+    assert spearman(ranks([1.0] * 5), identity) == 0.0  # no order at all agrees with nothing
+    assert best_agreed(ranks([10.0, 30.0, 20.0, 30.0, 0.0]), order_ranks((2, 1, 3, 4, 5))) == 0.5
+    assert best_agreed(ranks([10.0, 30.0, 20.0, 30.0, 0.0]), order_ranks((1, 2, 3, 4, 5))) == 0.0

@@ -181,3 +181,34 @@ def test_skills_under_a_skills_heading_count_as_listed():
     # Python used (1.0), Kafka only listed (0.8)
     assert evidence_points(JobInput(title="Engineer", must_have_skills=["Kafka", "Python"]),
                            resume) == 90
+
+
+# A posting pasted as the description, no skill lists: it opens with the qualities every
+# posting asks for and the company's own business, and names the trade's skills later.
+PASTED_POSTING = JobInput(
+    title="Warehouse Shift Supervisor",
+    description=(
+        "Our customers love us: we value attention to detail, communication and teamwork, and "
+        "our customer support team answers every call. You will show leadership and time "
+        "management on every shift. What you need: inventory management, warehouse management, "
+        "logistics, procurement, quality control, health and safety, demand planning and a "
+        "forklift licence. We offer a competitive compensation package."))
+
+
+def test_a_pasted_posting_is_matched_on_its_trades_skills_before_generic_qualities():
+    # All eight skills the scorer asks for are the warehouse trade's, the posting's own field:
+    # soft qualities and other fields' words (customer support, a compensation package) say
+    # little about fit and would crowd them out if taken in the order they were written.
+    result = score_resume(PASTED_POSTING, "Sam Lee\nWarehouse operative since 2019.", today=TODAY)
+    assert result.match.gaps == [
+        "Inventory management", "Warehouse management", "Logistics", "Procurement",
+        "Quality control", "Health and safety", "Demand planning", "Forklift"]
+
+
+def test_a_pasted_posting_with_few_trade_skills_is_filled_with_the_others_in_order():
+    job = JobInput(title="Support Lead", description=(
+        "We value attention to detail and communication. You will run Zendesk and our "
+        "customer support queue, and report in Excel."))
+    result = score_resume(job, "Sam Lee\nSupport agent.", today=TODAY)
+    assert result.match.gaps == ["Zendesk", "Customer support", "Excel",
+                                 "Attention to detail", "Communication"]

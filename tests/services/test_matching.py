@@ -139,3 +139,19 @@ def test_fast_with_many_jobs() -> None:
     for resume in (DATA_RESUME, BACKEND_RESUME, NURSE_RESUME) * 3:
         _match(resume=resume * 5, jobs=jobs, prepared=prepared)
     assert time.perf_counter() - started < 2.0
+
+
+def test_a_job_pasted_as_a_posting_is_compared_on_the_skills_it_names() -> None:
+    # No skill lists, only the posting's text: it is read for skills the way the scorer reads
+    # it, so a candidate's nearest jobs compare it with drafted jobs on the same footing
+    # instead of giving it "little in common" whatever the resume.
+    from hireops.services.matching import nearest_jobs
+
+    posted = Job(id=5, title="Reporting Analyst", description=(
+        "We value communication and teamwork. You will build dashboards in Tableau and Power "
+        "BI, write SQL against our warehouse, keep models in Excel, run A/B testing and report "
+        "KPIs to stakeholders."))
+    nearest = nearest_jobs(resume_text=DATA_RESUME,
+                           prepared=prepare_jobs([BACKEND, posted, FRONTEND]), limit=3)
+    assert nearest[0].job_id == 5 and nearest[0].score > nearest[1].score
+    assert "SQL" in nearest[0].reason and "Tableau" in nearest[0].reason

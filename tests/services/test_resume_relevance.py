@@ -107,3 +107,15 @@ def test_seniority_and_arrangement_words_do_not_blur_the_titles_meaning():
     assert role_words("Operations Manager") == "Operations Manager"
     plain, senior = _job("Python Developer"), _job("Senior Python Developer")
     assert semantic_points(senior, DEVELOPER) == semantic_points(plain, DEVELOPER)
+
+
+def test_an_experience_requirement_in_the_title_is_not_part_of_the_roles_meaning():
+    # Postings put the years wanted in the title; they say how much, not what the work is, and
+    # left in they pull the title's embedding towards any text about experience.
+    from hireops.services.ai.local.resume_scorer import role_words
+
+    assert role_words("Junior Level Data Engineer (1-4 years experience)") == "Data Engineer"
+    assert role_words("Nurse - 5+ yrs of experience") == "Nurse"
+    assert role_words("QA Tester, 3 years exp.") == "QA Tester"
+    assert role_words("Backend Engineer (Python)") == "Backend Engineer Python"
+    assert role_words("Developer - .Net / C#") == "Developer .Net C#"

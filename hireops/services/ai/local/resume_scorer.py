@@ -40,9 +40,9 @@ from hireops.services.ai.local.skills import (
     find_skill_mentions,
     fold,
     folded_text,
+    posting_skills,
     sentences_holding,
     sentences_of,
-    skills_in_text,
     split_sentences,
 )
 from hireops.services.ai.schemas import (
@@ -578,8 +578,7 @@ def _job_skills(job: JobInput) -> tuple[list[str], list[str], bool]:
     """Must-haves and nice-to-haves; a job without skill lists uses skills named in its text."""
     if job.must_have_skills or job.nice_to_have_skills:
         return job.must_have_skills, job.nice_to_have_skills, True
-    text = "\n".join([*job.responsibilities, *job.qualifications, job.description])
-    return skills_in_text(text)[:8], [], False
+    return posting_skills(job.responsibilities, job.qualifications, job.description), [], False
 
 
 def _clip(value: float) -> float:
@@ -598,9 +597,18 @@ _NOT_ROLE_WORDS = frozenset(
     "principal staff i ii iii iv".split()) | catalog.FILLER_WORDS
 
 
+# "(1-4 years experience)", "5+ yrs of exp.": how much experience is wanted, not what the work
+# is; left in, the title's meaning leans towards any text about experience.
+_EXPERIENCE_WANTED = re.compile(
+    r"\b\d{1,2}\s{0,3}(?:[-–+]|to)?\s{0,3}(?:\d{1,2})?\+?\s{0,3}(?:years?|yrs?)\b\.?"
+    r"(?:\s{1,3}of)?(?:\s{1,3}(?:experience|exp)\b\.?)?", re.IGNORECASE)
+
+
 def role_words(title: str) -> str:
     """The words of a title that name the work, for the semantic comparison."""
-    kept = [w for w in re.findall(r"[\w+#.&-]+", title) if w.casefold() not in _NOT_ROLE_WORDS]
+    words = re.findall(r"[\w+#.&-]+", _EXPERIENCE_WANTED.sub(" ", title))
+    kept = [w for w in words
+            if w.casefold() not in _NOT_ROLE_WORDS and any(c.isalnum() for c in w)]
     return " ".join(kept) or title
 
 

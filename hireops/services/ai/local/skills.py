@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -839,6 +840,31 @@ def mentions_skill(text: str, skill: str) -> bool:
 def skills_in_text(text: str) -> list[str]:
     """Canonical names of every vocabulary skill the text mentions, in order of first mention."""
     return [name for _, name in _skill_positions(text or "")]
+
+
+INFERRED_SKILLS = 8  # as many as a drafted job's must-haves
+GENERIC_DOMAIN = "general"  # communication, teamwork, attention to detail: every posting asks
+
+
+def posting_skills(responsibilities: Iterable[str], qualifications: Iterable[str],
+                   description: str) -> list[str]:
+    """The skills a job without skill lists asks for, read from its posting: those of its own
+    field (the domain most of the skills it names belong to) first, then other fields', then
+    the generic qualities, each in the order written. Taken in the order written, a posting
+    that opens with "attention to detail" and its company's business ("B2B services", "our
+    customer support team") was matched on those and cut off the trade's skills it named
+    further down, so one resume's scores for different postings measured how each posting was
+    written more than the fit."""
+    found = skills_in_text("\n".join([*responsibilities, *qualifications, description]))
+    fields = Counter(SKILLS[name].domain for name in found
+                     if name in SKILLS and SKILLS[name].domain != GENERIC_DOMAIN)
+    own = fields.most_common(1)[0][0] if fields else None  # ties: the first mentioned
+
+    def place(name: str) -> int:
+        domain = SKILLS[name].domain if name in SKILLS else None
+        return 0 if domain == own else 2 if domain == GENERIC_DOMAIN else 1
+
+    return sorted(found, key=place)[:INFERRED_SKILLS]
 
 
 def skills_in_joined(parts: tuple[str, ...], separator: str = "\n",
