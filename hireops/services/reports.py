@@ -5,6 +5,10 @@ UTC date of `Application.created_at`), for one job or all. Charts over time plot
 its own date (a decision on the day it was made) but only for that cohort, so the numbers on
 one page always add up. Final scores and verdicts come from `decisions.decide` with each job's
 own thresholds, the same rule the tracker and the emails use.
+
+The page reads the cohort once per filter change (`read_cohort`: the applications' columns,
+their stage history, their decisions and the jobs' thresholds, four queries whatever the size)
+and every figure is a pure function of that `Cohort`.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 
+from sqlalchemy import Select
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Decision, Event, Job, Stage
@@ -113,48 +118,102 @@ class ImpactRow:
     flagged: bool
 
 
-def load_cohort(*, session: Session, report: ReportFilter) -> list[Application]:
-    """The applications the report covers, oldest first."""
-    # The talent pool (applications to no job) is no job's funnel.
-    query = (select(Application).where(Application.job_id.is_not(None))
-             .order_by(Application.created_at, Application.id))
-    if report.job_id is not None:
-        query = query.where(Application.job_id == report.job_id)
-    if report.date_from is not None:
-        query = query.where(Application.created_at >= _day_start(report.date_from))
-    if report.date_to is not None:
-        query = query.where(Application.created_at < _day_start(report.date_to + timedelta(1)))
-    return list(session.exec(query).all())
+@dataclass(frozen=True)
+class CohortApplication:
+    """The columns of one application the figures need (no resume text or scorer result)."""
+
+    id: int
+    candidate_id: int
+    job_id: int
+    created_at: datetime
+    stage: str
+    source: str
+    resume_score: float | None
+    interview_score: float | None
 
 
-def stage_history(*, session: Session, application_ids: list[int]) -> dict[int, list[Event]]:
-    """The stage-change events of each application, in order."""
-    history: dict[int, list[Event]] = defaultdict(list)
-    if not application_ids:
-        return history
-    events = session.exec(select(Event).where(Event.action == STAGE_CHANGED,
-                                              Event.entity_type == "application",
-                                              Event.entity_id.in_(application_ids))
-                          .order_by(Event.at, Event.id)).all()
-    for event in events:
-        history[event.entity_id].append(event)
-    return history
+@dataclass(frozen=True)
+class StageMove:
+    """One stage change of an application, from the stage history."""
+
+    at: datetime
+    before: str | None
+    after: str | None
 
 
-def funnel(*, session: Session, report: ReportFilter) -> list[FunnelStep]:
+@dataclass(frozen=True)
+class CohortDecision:
+    application_id: int
+    outcome: str
+    status: str
+    is_override: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """Everything the figures of one report are computed from, read once per filter change."""
+
+    # Oldest first.
+    applications: list[CohortApplication]
+    # Each application's stage moves, in order.
+    history: dict[int, list[StageMove]]
+    # Every decision on the cohort, oldest first.
+    decisions: list[CohortDecision]
+    # The thresholds of every job in the cohort, and of the job filtered on.
+    thresholds: dict[int, DecisionThresholds]
+
+
+def cohort_ids(report: ReportFilter) -> Select:
+    """The ids of the applications the report covers, as a subquery (a cohort of 50,000 is
+    past the databases' limit on bound parameters)."""
+    return _filtered(select(Application.id), report)
+
+
+def read_cohort(*, session: Session, report: ReportFilter) -> Cohort:
+    """The applications the report covers with their stage history, decisions and thresholds:
+    four queries whatever the number of applications."""
+    rows = session.exec(_filtered(select(
+        Application.id, Application.candidate_id, Application.job_id, Application.created_at,
+        Application.stage, Application.source, Application.resume_score,
+        Application.interview_score), report)
+        .order_by(Application.created_at, Application.id)).all()
+    applications = [CohortApplication(*row[:4], _value(row[4]), *row[5:]) for row in rows]
+    if not applications:
+        return Cohort([], {}, [], _thresholds(session, {report.job_id} - {None}))
+    ids = cohort_ids(report)
+    history: dict[int, list[StageMove]] = defaultdict(list)
+    # The stages are read out of the JSON in SQL: decoding 100,000 whole dicts in Python
+    # would cost more than the rest of the report.
+    moves = session.exec(select(Event.entity_id, Event.at, Event.before["stage"].as_string(),
+                                Event.after["stage"].as_string())
+                         .where(Event.action == STAGE_CHANGED, Event.entity_type == "application",
+                                Event.entity_id.in_(ids))
+                         .order_by(Event.at, Event.id)).all()
+    for application_id, at, before, after in moves:
+        history[application_id].append(StageMove(at, before, after))
+    decisions = [CohortDecision(app_id, _value(outcome), status, bool(override), at)
+                 for app_id, outcome, status, override, at in session.exec(
+                     select(Decision.application_id, Decision.outcome, Decision.status,
+                            Decision.is_override, Decision.created_at)
+                     .where(Decision.application_id.in_(ids))
+                     .order_by(Decision.created_at, Decision.id)).all()]
+    job_ids = {a.job_id for a in applications} | ({report.job_id} - {None})
+    return Cohort(applications, dict(history), decisions, _thresholds(session, job_ids))
+
+
+def funnel(cohort: Cohort) -> list[FunnelStep]:
     """How many applications reached each stage and the conversion from the stage before."""
-    cohort = load_cohort(session=session, report=report)
-    history = stage_history(session=session, application_ids=[a.id for a in cohort])
     order = {stage.value: index for index, stage in enumerate(FUNNEL_STAGES)}
-    furthest = []
-    for application in cohort:
-        seen = {Stage(application.stage).value}
-        for event in history.get(application.id, []):
-            seen.update({event.before.get("stage"), event.after.get("stage")})
-        furthest.append(max(order[s] for s in seen if s in order) if seen & order.keys() else 0)
+    reached_at = Counter()
+    for application in cohort.applications:
+        seen = {application.stage}
+        for move in cohort.history.get(application.id, ()):
+            seen.update((move.before, move.after))
+        reached_at[max((order[s] for s in seen if s in order), default=0)] += 1
     steps, previous, total = [], None, None
     for index, stage in enumerate(FUNNEL_STAGES):
-        reached = sum(1 for f in furthest if f >= index)
+        reached = sum(count for furthest, count in reached_at.items() if furthest >= index)
         total = reached if total is None else total
         steps.append(FunnelStep(stage.value, STAGE_LABELS[stage], reached,
                                 _pct(reached, previous), _pct(reached, total)))
@@ -162,84 +221,82 @@ def funnel(*, session: Session, report: ReportFilter) -> list[FunnelStep]:
     return steps
 
 
-def score_distributions(*, session: Session, report: ReportFilter) -> ScoreDistributions:
+def score_distributions(cohort: Cohort) -> ScoreDistributions:
     """Resume, interview and final scores of the cohort, with the thresholds to draw."""
-    cohort = load_cohort(session=session, report=report)
-    jobs = _jobs(session, {a.job_id for a in cohort} | ({report.job_id} - {None}))
-    finals = [_outcome(a, jobs).final_score for a in cohort]
-    all_thresholds = {thresholds_for_job(job) for job in jobs.values()}
+    finals = [_final_score(a, cohort.thresholds) for a in cohort.applications]
+    all_thresholds = set(cohort.thresholds.values())
     return ScoreDistributions(
-        resume=[a.resume_score for a in cohort if a.resume_score is not None],
-        interview=[a.interview_score for a in cohort if a.interview_score is not None],
+        resume=[a.resume_score for a in cohort.applications if a.resume_score is not None],
+        interview=[a.interview_score for a in cohort.applications
+                   if a.interview_score is not None],
         final=[score for score in finals if score is not None],
         thresholds=all_thresholds.pop() if len(all_thresholds) == 1 else None)
 
 
-def top_candidates(*, session: Session, report: ReportFilter,
-                   limit: int = 10) -> list[TopCandidate]:
-    """The best applications by final score, then resume score."""
-    cohort = load_cohort(session=session, report=report)
-    jobs = _jobs(session, {a.job_id for a in cohort})
-    names = _candidate_names(session, cohort)
+def top_candidates(*, session: Session, cohort: Cohort, limit: int = 10) -> list[TopCandidate]:
+    """The best applications by final score, then resume score; names are read for those
+    few only."""
+    ranked = []
+    for application in cohort.applications:
+        final = _final_score(application, cohort.thresholds)
+        ranked.append(((final is not None, final or 0, application.resume_score or 0,
+                        -application.id), application))
+    ranked.sort(key=lambda item: item[0], reverse=True)
+    best = [application for _, application in ranked[:limit]]
+    names = _candidate_names(session, best)
+    titles = _job_titles(session, {a.job_id for a in best})
     rows = []
-    for application in cohort:
-        outcome = _outcome(application, jobs)
+    for application in best:
+        outcome = _outcome(application, cohort.thresholds)
         rows.append(TopCandidate(
-            application.id, names[application.id], jobs[application.job_id].title,
+            application.id, names[application.id], titles[application.job_id],
             application.resume_score, application.interview_score, outcome.final_score,
             outcome.decision))
-    rows.sort(key=lambda r: (r.final_score is not None, r.final_score or 0,
-                             r.resume_score or 0, -r.application_id), reverse=True)
-    return rows[:limit]
+    return rows
 
 
-def time_in_stage(*, session: Session, report: ReportFilter) -> list[StageTime]:
+def time_in_stage(cohort: Cohort) -> list[StageTime]:
     """How long applications stayed in each stage before moving on (from the stage history)."""
-    cohort = load_cohort(session=session, report=report)
-    history = stage_history(session=session, application_ids=[a.id for a in cohort])
     stays: dict[str, list[float]] = defaultdict(list)
-    for application in cohort:
+    for application in cohort.applications:
         entered = application.created_at
-        for event in history.get(application.id, []):
-            stage = event.before.get("stage")
-            if stage:
-                stays[stage].append(_days(event.at - entered))
-            entered = event.at
+        for move in cohort.history.get(application.id, ()):
+            if move.before:
+                stays[move.before].append(_days(move.at - entered))
+            entered = move.at
     return [StageTime(stage.value, STAGE_LABELS[stage], len(stays[stage.value]),
                       round(statistics.median(stays[stage.value]), 2),
                       round(statistics.fmean(stays[stage.value]), 2))
             for stage in Stage if stays.get(stage.value)]
 
 
-def time_to_decision(*, session: Session, report: ReportFilter) -> TimeToDecision:
+def time_to_decision(cohort: Cohort) -> TimeToDecision:
     """Days from application to the first decision that no longer waits for HR."""
-    cohort = {a.id: a for a in load_cohort(session=session, report=report)}
+    applied = {a.id: a.created_at for a in cohort.applications}
     firsts: dict[int, datetime] = {}
-    for decision in _decisions(session, list(cohort)):
+    for decision in cohort.decisions:
         if decision.status != "pending_hr" and decision.application_id not in firsts:
             firsts[decision.application_id] = decision.created_at
-    days = [_days(at - cohort[app_id].created_at) for app_id, at in sorted(firsts.items())]
+    days = [_days(at - applied[app_id]) for app_id, at in sorted(firsts.items())]
     return TimeToDecision(days, round(statistics.median(days), 2) if days else None)
 
 
-def applications_by_source(*, session: Session, report: ReportFilter) -> dict[str, int]:
+def applications_by_source(cohort: Cohort) -> dict[str, int]:
     """Applications per source (mail, upload, manual...), largest first."""
-    counts = Counter(a.source or "unknown" for a in load_cohort(session=session, report=report))
+    counts = Counter(a.source or "unknown" for a in cohort.applications)
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
-def applications_over_time(*, session: Session, report: ReportFilter) -> DatedCounts:
+def applications_over_time(cohort: Cohort) -> DatedCounts:
     """Applications received per day."""
-    cohort = load_cohort(session=session, report=report)
-    return _dated({"applications": [a.created_at for a in cohort]})
+    return _dated({"applications": [a.created_at for a in cohort.applications]})
 
 
-def decisions_over_time(*, session: Session, report: ReportFilter) -> DatedCounts:
+def decisions_over_time(cohort: Cohort) -> DatedCounts:
     """Decisions per day: the rule's advance, hold and reject, and people's overrides."""
-    cohort = load_cohort(session=session, report=report)
     dates: dict[str, list[datetime]] = {kind: [] for kind in DECISION_KINDS}
-    for decision in _decisions(session, [a.id for a in cohort]):
-        kind = "overridden" if decision.is_override else _value(decision.outcome)
+    for decision in cohort.decisions:
+        kind = "overridden" if decision.is_override else decision.outcome
         dates[kind].append(decision.created_at)
     return _dated(dates)
 
@@ -259,69 +316,91 @@ def adverse_impact(groups: Mapping[str, tuple[int, int]]) -> list[ImpactRow]:
     return sorted(rows, key=lambda row: (-row.rate, row.group))
 
 
-def automatic_pass_counts(*, session: Session, report: ReportFilter,
+def automatic_pass_counts(cohort: Cohort,
                           group_of: Mapping[int, str]) -> dict[str, tuple[int, int]]:
     """(advanced, decided) per group, counting each application's first decision by the rule
     (overrides are people's decisions, not the automatic ones being audited)."""
-    cohort = {a.id: a for a in load_cohort(session=session, report=report)}
-    first: dict[int, Decision] = {}
-    for decision in _decisions(session, list(cohort)):
+    candidate_of = {a.id: a.candidate_id for a in cohort.applications}
+    first: dict[int, CohortDecision] = {}
+    for decision in cohort.decisions:
         if not decision.is_override:
             first.setdefault(decision.application_id, decision)
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for app_id, decision in first.items():
-        group = group_of.get(cohort[app_id].candidate_id)
+        group = group_of.get(candidate_of[app_id])
         if group:
-            counts[group][0] += _value(decision.outcome) == "advance"
+            counts[group][0] += decision.outcome == "advance"
             counts[group][1] += 1
     return {group: (passed, total) for group, (passed, total) in sorted(counts.items())}
 
 
 def self_reported_groups(*, session: Session, characteristic: str,
-                         candidate_ids: list[int]) -> dict[int, str]:
+                         candidate_ids: list[int] | Select) -> dict[int, str]:
     """Each candidate's own answer for `characteristic` (see services/equal_opportunities);
-    "Prefer not to say" and unanswered are no group, so they are left out of the comparison."""
-    if not characteristic or not candidate_ids:
+    "Prefer not to say" and unanswered are no group, so they are left out of the comparison.
+    `candidate_ids` may be a subquery (`cohort_candidate_ids`)."""
+    if not characteristic or (isinstance(candidate_ids, list) and not candidate_ids):
         return {}
-    rows = session.exec(select(Candidate.id, Candidate.self_reported)
-                        .where(Candidate.id.in_(candidate_ids)))
-    groups = {}
-    for candidate_id, answers in rows:
-        answer = answers.get(characteristic) if isinstance(answers, dict) else None
-        if answer and answer != PREFER_NOT_TO_SAY:
-            groups[candidate_id] = str(answer)
-    return groups
+    # The one answer is read out of the JSON in SQL, for the candidates who gave one.
+    answer = Candidate.self_reported[characteristic].as_string()
+    rows = session.exec(select(Candidate.id, answer)
+                        .where(Candidate.id.in_(candidate_ids), answer.is_not(None)))
+    return {candidate_id: str(value) for candidate_id, value in rows
+            if value and value != PREFER_NOT_TO_SAY}
 
 
-def _outcome(application: Application, jobs: dict[int, Job]):
+def cohort_candidate_ids(report: ReportFilter) -> Select:
+    """The candidates of the report's applications, as a subquery."""
+    return _filtered(select(Application.candidate_id), report)
+
+
+def _filtered(query: Select, report: ReportFilter) -> Select:
+    # The talent pool (applications to no job) is no job's funnel.
+    query = query.where(Application.job_id.is_not(None))
+    if report.job_id is not None:
+        query = query.where(Application.job_id == report.job_id)
+    if report.date_from is not None:
+        query = query.where(Application.created_at >= _day_start(report.date_from))
+    if report.date_to is not None:
+        query = query.where(Application.created_at < _day_start(report.date_to + timedelta(1)))
+    return query
+
+
+def _final_score(application: CohortApplication,
+                 thresholds: dict[int, DecisionThresholds]) -> float | None:
+    if application.resume_score is None or application.interview_score is None:
+        return None
+    return _outcome(application, thresholds).final_score
+
+
+def _outcome(application: CohortApplication, thresholds: dict[int, DecisionThresholds]):
     return decide(resume_score=application.resume_score,
                   interview_score=application.interview_score,
-                  thresholds=thresholds_for_job(jobs[application.job_id]))
+                  thresholds=thresholds[application.job_id])
 
 
-def _jobs(session: Session, job_ids: set[int]) -> dict[int, Job]:
+def _thresholds(session: Session, job_ids: set[int]) -> dict[int, DecisionThresholds]:
     if not job_ids:
         return {}
-    return {job.id: job for job in session.exec(select(Job).where(Job.id.in_(job_ids))).all()}
+    return {job.id: thresholds_for_job(job)
+            for job in session.exec(select(Job).where(Job.id.in_(job_ids))).all()}
 
 
-def _candidate_names(session: Session, cohort: list[Application]) -> dict[int, str]:
-    ids = {a.candidate_id for a in cohort}
+def _job_titles(session: Session, job_ids: set[int]) -> dict[int, str]:
+    if not job_ids:
+        return {}
+    return dict(session.exec(select(Job.id, Job.title).where(Job.id.in_(job_ids))).all())
+
+
+def _candidate_names(session: Session, applications: list[CohortApplication]) -> dict[int, str]:
+    ids = {a.candidate_id for a in applications}
     names = dict(session.exec(select(Candidate.id, Candidate.full_name)
                               .where(Candidate.id.in_(ids))).all()) if ids else {}
     # Blind screening keeps candidates anonymous here as on the tracker.
     hidden = hidden_candidate_ids(session=session, candidate_ids=list(ids))
     return {a.id: (anonymous_name(a.candidate_id) if a.candidate_id in hidden
                    else names.get(a.candidate_id) or anonymous_name(a.candidate_id))
-            for a in cohort}
-
-
-def _decisions(session: Session, application_ids: list[int]) -> list[Decision]:
-    if not application_ids:
-        return []
-    return list(session.exec(select(Decision)
-                             .where(Decision.application_id.in_(application_ids))
-                             .order_by(Decision.created_at, Decision.id)).all())
+            for a in applications}
 
 
 def _dated(dates: dict[str, list[datetime]]) -> DatedCounts:
