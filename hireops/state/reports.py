@@ -144,7 +144,7 @@ class ReportsState(AuthState):
         with session_scope() as session:
             # One read of the cohort per filter change; every figure is derived from it.
             cohort = reports.read_cohort(session=session, report=report)
-            self.top = reports.top_candidates(session=session, cohort=cohort)
+            self.top = reports.top_candidates(session=session, report=report, cohort=cohort)
             groups = reports.self_reported_groups(
                 session=session, characteristic=self.characteristic,
                 candidate_ids=reports.cohort_candidate_ids(report)) if cohort.applications else {}

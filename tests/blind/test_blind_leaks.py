@@ -114,7 +114,7 @@ def test_exports_and_reports_hide_her(session, case):
     csv_text = export_rows(rows, "csv").decode("utf-8-sig")
     sheet = load_workbook(io.BytesIO(export_rows(rows, "xlsx"))).active
     cells = " ".join(str(cell.value) for row in sheet.iter_rows() for cell in row)
-    report = top_candidates(session=session,
+    report = top_candidates(session=session, report=ReportFilter(),
                             cohort=read_cohort(session=session, report=ReportFilter()))
 
     assert f"Candidate #{case.candidate_id}" in csv_text
