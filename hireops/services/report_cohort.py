@@ -5,11 +5,17 @@ applications and their 100,000 stage moves.
 `read_cohort` makes a fixed number of grouped queries whatever the size of the cohort; the
 figures in `services/reports.py` are pure functions of the `Cohort` it returns. Times are
 grouped per UTC day and per hundredth of a day (under 15 minutes), finer than any chart shows.
+
+`cached_cohort` keeps the last cohorts read in this process with the database's data version
+(the row counts and newest ids and edit times that any change to a report's inputs moves: every
+stage move, decision and answer is an audit event), so reopening the page or going back to a
+filter costs one small query until something changes.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from typing import NamedTuple
@@ -18,13 +24,17 @@ import sqlalchemy as sa
 from sqlalchemy import ColumnElement, Select
 from sqlmodel import Session, select
 
-from hireops.models import Application, Decision, Event, Job, Stage
+from hireops.models import Application, Candidate, Decision, Event, Job, Stage
 from hireops.services.decisions import DecisionThresholds, thresholds_for_job
 from hireops.services.stages import STAGE_CHANGED
 
 # The forward path of the funnel; "rejected" leaves it and is counted apart.
 FUNNEL_STAGES = [stage for stage in Stage if stage != Stage.rejected]
 _DAY_DECIMALS = 2
+# Cohorts kept per process: a few filters of a few reports pages.
+CACHED_COHORTS = 32
+_cache: OrderedDict[tuple, tuple[tuple, Cohort]] = OrderedDict()
+_cache_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -112,6 +122,37 @@ def read_cohort(*, session: Session, report: ReportFilter) -> Cohort:
         stays=_stays(run, report, dialect), waits=_waits(run, report, dialect),
         decisions_per_day=_decisions_per_day(run, report, dialect),
         first_automatic=_first_automatic(run, report), thresholds=_thresholds(run, job_ids))
+
+
+def cached_cohort(*, session: Session, report: ReportFilter) -> Cohort:
+    """`read_cohort`, from this process's cache while the data has not changed."""
+    version = data_version(session=session)
+    key = (str(session.get_bind().url), report)
+    with _cache_lock:
+        hit = _cache.get(key)
+        if hit is not None and hit[0] == version:
+            _cache.move_to_end(key)
+            return hit[1]
+    cohort = read_cohort(session=session, report=report)
+    with _cache_lock:
+        _cache[key] = (version, cohort)
+        _cache.move_to_end(key)
+        while len(_cache) > CACHED_COHORTS:
+            _cache.popitem(last=False)
+    return cohort
+
+
+def data_version(*, session: Session) -> tuple:
+    """What changes whenever a report's inputs do: new or edited applications, audit events
+    (every stage move, decision status and equal-opportunities answer writes one), decisions,
+    and edited jobs (thresholds) or candidates. One query over indexed columns."""
+    newest = [select(sa.func.count(Application.id)).scalar_subquery(),
+              select(sa.func.max(Application.updated_at)).scalar_subquery(),
+              select(sa.func.max(Event.id)).scalar_subquery(),
+              select(sa.func.max(Decision.id)).scalar_subquery(),
+              select(sa.func.max(Job.updated_at)).scalar_subquery(),
+              select(sa.func.max(Candidate.updated_at)).scalar_subquery()]
+    return tuple(session.connection().execute(select(*newest)).one())
 
 
 def cohort_ids(report: ReportFilter) -> Select:

@@ -28,6 +28,7 @@ from hireops.services.report_cohort import (  # noqa: F401 (the page's one entry
     FUNNEL_STAGES,
     Cohort,
     ReportFilter,
+    cached_cohort,
     cohort_candidate_ids,
     cohort_ids,
     filtered,

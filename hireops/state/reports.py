@@ -142,8 +142,9 @@ class ReportsState(AuthState):
             return
         self.error = ""
         with session_scope() as session:
-            # One read of the cohort per filter change; every figure is derived from it.
-            cohort = reports.read_cohort(session=session, report=report)
+            # One read of the cohort per filter change (none while the data is unchanged);
+            # every figure is derived from it.
+            cohort = reports.cached_cohort(session=session, report=report)
             self.top = reports.top_candidates(session=session, report=report, cohort=cohort)
             groups = reports.self_reported_groups(
                 session=session, characteristic=self.characteristic,

@@ -10,9 +10,11 @@ import sqlalchemy as sa
 from alembic import command
 from sqlmodel import Session
 
+from hireops.models import Application, Stage
 from hireops.services import reports
 from hireops.services.migrations import alembic_config
 from hireops.services.reports import ReportFilter
+from hireops.services.stages import change_stage
 
 from .fixtures import DAY1, build_history
 
@@ -84,3 +86,19 @@ def test_the_same_figures_on_postgresql(postgres_schema_engine, database_url):
     assert [(r.stage, r.stays) for r in stays] == [
         ("matched", 3), ("interview_link_sent", 2), ("screened", 1)]
     assert groups == {}
+
+
+def test_the_cached_cohort_is_read_again_only_after_a_change(session):
+    ids = build_history(session)
+    engine = session.get_bind()
+    report = ReportFilter(job_id=ids["job_a"])
+    first = reports.cached_cohort(session=session, report=report)
+    with counted(engine) as statements:
+        again = reports.cached_cohort(session=session, report=report)
+    assert again is first and len(statements) == 1  # the data version only
+    application = session.get(Application, ids["app4"])
+    change_stage(session=session, application=application, stage=Stage.interview_link_sent)
+    session.commit()
+    moved = reports.cached_cohort(session=session, report=report)
+    assert moved is not first
+    assert reports.funnel(moved)[3].reached == reports.funnel(first)[3].reached + 1
