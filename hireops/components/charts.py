@@ -7,6 +7,7 @@ filter change. Each chart downloads as PNG from its own modebar button (`PLOT_CO
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date, timedelta
 
 import plotly.graph_objects as go
 
@@ -128,10 +129,20 @@ def dated_figure(dated: DatedCounts, title: str, stacked: bool = False) -> go.Fi
     # One bar per day, a day wide, whatever the number of days shown.
     figure.update_traces(width=DAY_MS * 0.8)
     figure.update_xaxes(type="date", tickformat="%d %b", dtick=DAY_MS if 0 < len(dated.days) < 8
-                        else None)
+                        else None, range=_week_at_least(dated.days))
     per_day = [sum(day) for day in zip(*dated.series.values())] if stacked else \
         [count for counts in dated.series.values() for count in counts]
     return _layout(figure, title, per_day if dated.days else [])
+
+
+def _week_at_least(days: list[str]) -> list[str] | None:
+    """A date axis a week wide or more: one day alone would be a bar across the whole chart."""
+    if not days:
+        return None
+    first, last = date.fromisoformat(days[0]), date.fromisoformat(days[-1])
+    spare = max(0, 7 - (last - first).days) / 2
+    return [(first - timedelta(days=spare + 0.5)).isoformat(),
+            (last + timedelta(days=spare + 0.5)).isoformat()]
 
 
 def source_label(source: str) -> str:

@@ -94,7 +94,7 @@ export function KeyboardShortcuts({ searchPage }) {
         <Flex direction="column" gap="2">
           {LIST.map(([key, what]) => (
             <Flex key={key} gap="3" align="center">
-              <Kbd size="3" style={{ minWidth: "3.2em", justifyContent: "center" }}>{key}</Kbd>
+              <Kbd size="3" style={{ minWidth: "4.5em", justifyContent: "center" }}>{key}</Kbd>
               <Text size="2">{what}</Text>
             </Flex>
           ))}

@@ -150,7 +150,7 @@ class ReportsState(AuthState):
                 session=session, characteristic=self.characteristic,
                 candidate_ids=reports.cohort_candidate_ids(report)) if cohort.applications else {}
             counts = flag_counts(session=session, since=_start_of(report.date_from))
-        self.applications = len(cohort.applications)
+        self.applications = cohort.applications
         self.funnel_rows = reports.funnel(cohort)
         self.shortlisted = self.funnel_rows[-1].reached
         dist = reports.score_distributions(cohort)

@@ -83,13 +83,13 @@ def test_reports_redraw_on_a_filter_and_say_when_data_is_missing(chromium, runni
         page.goto(running_app.url + "/reports")
         expect(page.locator(".js-plotly-plot").first).to_be_visible()
         applications = page.locator("#report-applications .rt-Heading")
-        expect(applications).to_have_text(re.compile(r"^[1-9]\d*$"))
+        expect(applications).to_have_text(re.compile(r"^[1-9]\d*$"), timeout=30_000)
         assert _page_width(page) <= viewport["width"]
         page.screenshot(path=str(ARTIFACTS / f"reports-{size}.png"), full_page=True)
 
         # A range with no applications: every chart says so instead of drawing empty axes.
         page.fill("#report-from", "2099-01-01")
-        expect(applications).to_have_text("0")
+        expect(applications).to_have_text("0", timeout=30_000)
         notes = page.get_by_text("Not enough data yet")
         expect(notes.first).to_be_visible()
         assert notes.count() >= 8

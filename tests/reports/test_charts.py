@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from hireops.components import charts
 from hireops.services import reports
 from hireops.services.reports import (
+    DatedCounts,
     ReportFilter,
     ScoreDistributions,
     StageTime,
@@ -76,3 +79,9 @@ def test_scores_are_sent_as_twenty_bins_not_one_point_per_application():
     assert len(figure.data[0].x) == 20 and sum(figure.data[0].y) == 50_000
     assert charts.score_bins([0, 4.9, 5, 99.9, 100])[1][:2] == [2, 1]
     assert charts.score_bins([0, 4.9, 5, 99.9, 100])[1][-1] == 2
+
+
+def test_one_day_of_applications_is_not_a_bar_across_the_chart():
+    one_day = charts.dated_figure(DatedCounts(["2025-03-05"], {"applications": [4]}), "Per day")
+    first, last = one_day.layout.xaxis.range
+    assert (date.fromisoformat(last[:10]) - date.fromisoformat(first[:10])).days >= 7
