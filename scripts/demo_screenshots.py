@@ -23,7 +23,7 @@ DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
 # (file name, address, what to wait for, viewport)
 SHOTS = (
-    ("dashboard", "/", "#applications-table, text=Decision required", DESKTOP),
+    ("dashboard", "/", "text=Decision required", DESKTOP),
     ("candidates", "/candidates", "#applications-table", DESKTOP),
     ("candidate", "/candidates", "#candidate-name", DESKTOP),
     ("reports", "/reports", ".js-plotly-plot", DESKTOP),

@@ -159,6 +159,7 @@ def _replay(session: Session, data: dict, entry: dict, index: int, job: Job,
         return
     with clock_at(story.after(0.1)):
         rescore_application(session=session, application_id=application.id)
+        _title_from_resume(session, application)
     if "flag" in entry and entry["flag"]["target"] == "resume_score":
         with clock_at(story.after(1.2)):
             _flag(session, entry["flag"], application.id, admin)
@@ -224,6 +225,17 @@ def _apply(session: Session, entry: dict, index: int, job: Job, data: dict) -> A
         actor_label="careers page" if candidate.source == "careers" else "inbox")
     session.commit()
     return application
+
+
+def _title_from_resume(session: Session, application: Application) -> None:
+    """The current title the scorer read from the resume, shown under the name (as the first
+    demo candidates have it)."""
+    session.refresh(application)
+    summary = (application.resume_result or {}).get("candidate_summary") or {}
+    candidate = session.get(Candidate, application.candidate_id)
+    candidate.current_title = summary.get("current_title") or ""
+    session.add(candidate)
+    session.commit()
 
 
 def _invite(session: Session, application: Application, admin: User) -> InterviewLink:
