@@ -82,9 +82,12 @@ def fill_history(n: int, seed: int = 11) -> None:
                 interview = round(rng.uniform(30, 95), 1) if furthest >= 3 else None
                 if interview is not None:
                     outcome = rng.choice(["advance", "hold", "reject"])
+                    # Only last week's decisions still wait for HR, as in a team that keeps
+                    # up (thousands of waiting cards would measure the dashboard instead).
+                    waiting = now - moment < timedelta(days=7) and rng.random() < 0.5
                     decisions.append({**decision_defaults, "application_id": application_id,
                                       "outcome": outcome, "created_at": moment,
-                                      "status": rng.choice(["confirmed", "pending_hr"]),
+                                      "status": "pending_hr" if waiting else "confirmed",
                                       "is_override": False})
                 applications.append({
                     **application_defaults, "id": application_id, "candidate_id": candidate_id,

@@ -20,8 +20,17 @@ from importlib import resources
 
 from sqlmodel import Session, select
 
-from hireops.models import Application, Candidate, Evaluation, InterviewLink, Job, Stage, User
-from hireops.models import clock_at, utcnow
+from hireops.models import (
+    Application,
+    Candidate,
+    Evaluation,
+    InterviewLink,
+    Job,
+    Stage,
+    User,
+    clock_at,
+    utcnow,
+)
 from hireops.services.ai_flags import flag_output
 from hireops.services.audit import record_event
 from hireops.services.candidates import get_or_create_application
@@ -35,13 +44,13 @@ from hireops.services.interview.builtin_interviewer import start_interview, subm
 from hireops.services.interview.evaluation_queue import run_queued_evaluations
 from hireops.services.interview.invitations import send_link
 from hireops.services.interview.links import generate_link
-from hireops.services.interview.turns import last_turn
 from hireops.services.interview.room import (
     complete_interview,
     mark_opened,
     mark_started,
     record_consent,
 )
+from hireops.services.interview.turns import last_turn
 from hireops.services.interview.webcam import record_browser_report
 from hireops.services.rescoring import rescore_application
 from hireops.services.runtime_settings import current_settings
