@@ -11,7 +11,8 @@ const SEARCH_HASH = "#search";
 function typing(target) {
   if (!target || !target.closest) return false;
   return Boolean(target.closest("input, textarea, select, [contenteditable=''], " +
-                                "[contenteditable='true'], [role='dialog']"));
+                                "[contenteditable='true'], [role='dialog'], [role='listbox'], " +
+                                "[role='menu']"));
 }
 
 function focusSearch() {
