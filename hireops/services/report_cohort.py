@@ -92,7 +92,7 @@ class Cohort:
 
 
 def read_cohort(*, session: Session, report: ReportFilter) -> Cohort:
-    """The report's cohort, grouped in the database: one query for an empty range, nine
+    """The report's cohort, grouped in the database: one query for an empty range, ten
     otherwise, whatever the number of applications."""
     dialect = session.get_bind().dialect.name
     run = session.connection().execute
