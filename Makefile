@@ -39,6 +39,7 @@ bench: setup-test
 	$(PY) benchmarks/tracker.py --n 5000
 	$(PY) benchmarks/tracker.py --n 5000 --database postgresql
 	$(PY) benchmarks/pages.py --loads 3
+	$(PY) benchmarks/pages.py --loads 3 --reports-n 50000 --only-reports
 	$(PY) benchmarks/rooms.py --workers 1 --steps 10,25 --duration 10
 	$(PY) benchmarks/rooms.py --workers 2 --steps 10,25 --duration 10
 	$(PY) benchmarks/sign_in_latency.py --guessers 4 --duration 11

@@ -11,6 +11,14 @@ from Chromium's `Network.loadingFinished` encodedDataLength: HTTP bodies and hea
 Usable means: the dashboard's heading, the tracker's table (`#applications-table`) and the
 room's welcome step ("Welcome, <name>") are visible. The room link is made in-process with the
 app's secret key, a fresh link per load (opening one marks it opened).
+
+With `--reports-n N` the database first gets N more applications with their stage history and
+decisions (`benchmarks/report_history.py`), and the reports page is timed too:
+`pages_reports_p50_ms`/`_p95_ms` (cold load until the funnel table and the metrics show the
+whole cohort) and `pages_reports_filter_p50_ms`/`_p95_ms` (a new end date typed in until the applications
+metric shows the narrower cohort).
+
+    .venv/bin/python benchmarks/pages.py --loads 5 --reports-n 50000
 """
 
 from __future__ import annotations
@@ -18,9 +26,11 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -29,6 +39,9 @@ from benchmarks.app_process import issue_room_links, prepare_database  # noqa: E
 from tests.app_server import BENCH_WEB_DIR, app_env, start_app  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
+# Run in the app's environment (its database): the reports benchmark's history.
+FILL = ("from benchmarks.report_history import fill_history; "
+        "fill_history({n})")
 ADMIN_EMAIL = "admin@hireops.demo"
 ADMIN_PASSWORD = "hireops-demo-admin"
 
@@ -64,6 +77,10 @@ def _measure(browser, storage, url: str, ready) -> tuple[float, int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--loads", type=int, default=10)
+    parser.add_argument("--reports-n", type=int, default=0,
+                        help="add this many applications and time the reports page")
+    parser.add_argument("--only-reports", action="store_true",
+                        help="time the reports page alone (with --reports-n)")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -73,6 +90,11 @@ def main() -> None:
     app = None
     try:
         prepare_database(env)
+        if args.reports_n:
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-c", FILL.format(n=args.reports_n)], env=env,
+                           cwd=Path(__file__).resolve().parent.parent, check=True)
+            print(f"reports_fill_s={time.perf_counter() - started:.1f}  (n={args.reports_n})")
         started = time.perf_counter()
         app = start_app(env, workdir / "app.log")
         print(f"app_start_s={time.perf_counter() - started:.1f}")
@@ -91,6 +113,10 @@ def main() -> None:
                 "room": (lambda i: app.url + rooms[i], lambda page: page.get_by_text(
                     "Welcome, Bench").wait_for()),
             }
+            if args.only_reports:
+                pages = {}
+            if args.reports_n:
+                pages["reports"] = (lambda _: app.url + "/reports", _reports_ready)
             for name, (address, ready) in pages.items():
                 # One untimed load first: the app's first render of a page warms its caches.
                 _measure(browser, storage, address(args.loads), ready)
@@ -101,11 +127,50 @@ def main() -> None:
                 print(f"pages_{name}_p95_ms={_percentile(times, 0.95):.0f}")
                 print(f"pages_{name}_bytes={statistics.median(r[1] for r in results):.0f}")
                 print(f"pages_{name}_ws_bytes={statistics.median(r[2] for r in results):.0f}")
+            if args.reports_n:
+                _time_filter_change(browser, storage, app.url, args.loads)
             browser.close()
     finally:
         if app is not None:
             app.stop()
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _reports_ready(page) -> None:
+    """The funnel table and a chart are drawn and the applications metric counts the cohort."""
+    page.locator("#funnel-table").wait_for()
+    page.locator(".js-plotly-plot").first.wait_for()
+    page.wait_for_function(
+        "() => /^[1-9]/.test(document.querySelector('#report-applications .rt-Heading')"
+        "?.innerText || '')")
+
+
+def _applications_shown(page) -> str:
+    return page.locator("#report-applications .rt-Heading").inner_text()
+
+
+def _time_filter_change(browser, storage, url: str, loads: int) -> None:
+    """An end date typed into the filter until the applications metric changes, per load."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, storage_state=storage)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    page.goto(url + "/reports")
+    _reports_ready(page)
+    times = []
+    for i in range(loads + 1):
+        before = _applications_shown(page)
+        begun = time.perf_counter()
+        # An earlier end each time (three days apart): a new, uncached cohort of nearly every
+        # application on every change.
+        page.fill("#report-to", (date.today() - timedelta(days=3 * (i + 1))).isoformat())
+        page.wait_for_function(
+            "before => document.querySelector('#report-applications .rt-Heading').innerText"
+            " !== before", arg=before)
+        if i:  # the first change warms the handler
+            times.append((time.perf_counter() - begun) * 1000)
+    print(f"pages_reports_filter_p50_ms={_percentile(times, 0.5):.0f}")
+    print(f"pages_reports_filter_p95_ms={_percentile(times, 0.95):.0f}")
+    context.close()
 
 
 def _sign_in(browser, url: str) -> dict:

@@ -46,13 +46,13 @@ def _create_user(args: argparse.Namespace) -> int:
     return 0
 
 
-def _seed_demo(_args: argparse.Namespace) -> int:
+def _seed_demo(args: argparse.Namespace) -> int:
     from hireops.db import session_scope
     from hireops.services.demo import DemoNotAllowed, seed_demo
 
     try:
         with session_scope() as session:
-            summary = seed_demo(session=session)
+            summary = seed_demo(session=session, history=not args.basic)
     except DemoNotAllowed as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
@@ -231,8 +231,13 @@ def build_parser() -> argparse.ArgumentParser:
     rank.add_argument("--resumes", required=True, help="the folder of resume files")
     rank.add_argument("--json", action="store_true", help="print only the JSON array")
     rank.set_defaults(run=_rank)
-    commands.add_parser("seed-demo", help="load demo jobs, candidates and the demo admin "
-                        "(demo mode only; safe to repeat)").set_defaults(run=_seed_demo)
+    seed = commands.add_parser("seed-demo", help="load demo jobs, candidates, six weeks of "
+                               "hiring history and the demo admin (demo mode only; safe to "
+                               "repeat)")
+    seed.add_argument("--basic", action="store_true",
+                      help="only the jobs and ten scored candidates, no history (the fixed "
+                      "data the browser tests start from)")
+    seed.set_defaults(run=_seed_demo)
     return parser
 
 

@@ -38,8 +38,8 @@ configure_logging()
 
 app = rx.App(
     style={"font_family": "Inter, system-ui, -apple-system, 'Segoe UI', sans-serif"},
-    # Phone layouts of the shared tables (assets/responsive.css).
-    stylesheets=["/responsive.css"],
+    # Phone layouts of the shared tables, and the row the j/k shortcuts moved to.
+    stylesheets=["/responsive.css", "/shortcuts.css"],
     # Reflex's backend is mounted inside this FastAPI app; its /api/v1 routes come first.
     api_transformer=build_api(),
 )

@@ -7,6 +7,9 @@ that a new value never needs a schema change.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime, timezone
 from enum import Enum
 from typing import Any
@@ -16,9 +19,26 @@ from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 
+# The time the services see instead of the real one, inside `clock_at` (only the demo's
+# history, which runs the real pipeline over six past weeks, sets it).
+_CLOCK: ContextVar[datetime | None] = ContextVar("hireops_clock", default=None)
+
+
 def utcnow() -> datetime:
-    """The current time, timezone-aware in UTC."""
-    return datetime.now(timezone.utc)
+    """The current time, timezone-aware in UTC (the `clock_at` time inside one)."""
+    return _CLOCK.get() or datetime.now(timezone.utc)
+
+
+@contextmanager
+def clock_at(moment: datetime) -> Iterator[None]:
+    """Every `utcnow()` in this context (this thread or task only) returns `moment`."""
+    if moment.tzinfo is None:
+        raise ValueError("clock_at needs a timezone-aware time")
+    token = _CLOCK.set(moment.astimezone(timezone.utc))
+    try:
+        yield
+    finally:
+        _CLOCK.reset(token)
 
 
 class UTCDateTime(TypeDecorator):

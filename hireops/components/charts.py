@@ -6,6 +6,9 @@ filter change. Each chart downloads as PNG from its own modebar button (`PLOT_CO
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import date, timedelta
+
 import plotly.graph_objects as go
 
 from hireops.services.reports import (
@@ -20,6 +23,13 @@ ACCENT = "#3e63dd"
 DECISION_COLORS = {"advance": "#30a46c", "hold": "#f5a524", "reject": "#e5484d",
                    "overridden": "#8e4ec6"}
 DAY_MS = 86_400_000
+SCORE_BIN, SCORE_BINS = 5, 20
+NOT_ENOUGH_DATA = "Not enough data yet"
+# Where applications came from, in words (other sources are tidied from their code).
+SOURCE_LABELS = {"email": "Email", "email:maildir": "Email (mail folder)",
+                 "email:imap": "Email (mailbox)", "demo": "Demo data", "api": "API",
+                 "upload": "Upload", "manual": "Added by hand", "careers": "Careers page",
+                 "referral": "Referral"}
 _FONT = dict(family="Inter, system-ui, sans-serif", size=12, color="#3a3f4b")
 
 
@@ -37,18 +47,22 @@ def funnel_figure(steps: list[FunnelStep]) -> go.Figure:
     figure = go.Figure(go.Funnel(y=[s.label for s in steps], x=[s.reached for s in steps],
                                  text=text, textinfo="text", marker_color=ACCENT,
                                  hovertemplate="%{y}: %{x}<extra></extra>"))
-    return _layout(figure, "Applications reaching each stage (conversion from the stage above)")
+    return _layout(figure, "Applications reaching each stage (conversion from the stage above)",
+                   [s.reached for s in steps])
 
 
 def score_figure(dist: ScoreDistributions, which: str) -> go.Figure:
-    """A histogram of resume, interview or final scores with the thresholds as lines."""
+    """Resume, interview or final scores in bins of 5 points, with the thresholds as lines.
+    The bins are counted here: 50,000 raw scores would be sent to every browser otherwise."""
     values = {"resume": dist.resume, "interview": dist.interview, "final": dist.final}[which]
-    figure = go.Figure(go.Histogram(x=values, xbins=dict(start=0, end=100, size=5),
-                                    marker_color=ACCENT, opacity=0.85,
-                                    hovertemplate="%{x}: %{y}<extra></extra>"))
+    starts, counts = score_bins(values)
+    figure = go.Figure(go.Bar(x=[start + SCORE_BIN / 2 for start in starts], y=counts,
+                              width=SCORE_BIN * 0.9, marker_color=ACCENT, opacity=0.85,
+                              customdata=[f"{s:g}-{s + SCORE_BIN:g}" for s in starts],
+                              hovertemplate="%{customdata}: %{y}<extra></extra>"))
     t = dist.thresholds
     lines = []
-    if t is not None:
+    if t is not None and values:
         lines = {"resume": [(t.resume_min, "advance from", "#30a46c")],
                  "interview": [(t.interview_min, "advance from", "#30a46c")],
                  "final": [(t.reject_below, "reject below", "#e5484d")]}[which]
@@ -59,7 +73,15 @@ def score_figure(dist: ScoreDistributions, which: str) -> go.Figure:
     figure.update_yaxes(title_text="applications")
     title = {"resume": "Resume scores", "interview": "Interview scores",
              "final": "Final scores"}[which]
-    return _layout(figure, f"{title} ({len(values)})")
+    return _layout(figure, f"{title} ({len(values)})", counts)
+
+
+def score_bins(values: list[float]) -> tuple[list[float], list[int]]:
+    """The start of each 5-point bin from 0 to 100 and how many scores fall in it (100 goes in
+    the last bin)."""
+    counts = Counter(min(int(value // SCORE_BIN), SCORE_BINS - 1) for value in values)
+    return ([index * SCORE_BIN for index in range(SCORE_BINS)],
+            [counts.get(index, 0) for index in range(SCORE_BINS)])
 
 
 def stage_time_figure(rows: list[StageTime]) -> go.Figure:
@@ -69,27 +91,33 @@ def stage_time_figure(rows: list[StageTime]) -> go.Figure:
         go.Bar(name="median", x=labels, y=[r.median_days for r in rows], marker_color=ACCENT),
         go.Bar(name="mean", x=labels, y=[r.mean_days for r in rows], marker_color="#a8b8f0"),
     ])
-    figure.update_yaxes(title_text="days")
-    return _layout(figure, "Days in each stage before moving on")
+    figure.update_yaxes(title_text="days", range=_days_range(
+        [r.mean_days for r in rows] + [r.median_days for r in rows]))
+    return _layout(figure, "Days in each stage before moving on", counted=False)
 
 
 def decision_time_figure(result: TimeToDecision) -> go.Figure:
-    """How long applications waited for a decision that no longer needs HR."""
-    figure = go.Figure(go.Histogram(x=result.days, marker_color=ACCENT,
-                                    hovertemplate="%{x} days: %{y}<extra></extra>"))
+    """How long applications waited for a decision that no longer needs HR, per whole day."""
+    per_day = Counter(int(days) for days in result.days)
+    last = max(per_day, default=-1)
+    counts = [per_day.get(day, 0) for day in range(last + 1)]
+    figure = go.Figure(go.Bar(x=[day + 0.5 for day in range(last + 1)], y=counts, width=0.9,
+                              marker_color=ACCENT, customdata=list(range(last + 1)),
+                              hovertemplate="%{customdata} to %{customdata}+1 days: %{y}"
+                                            "<extra></extra>"))
     if result.median_days is not None:
         figure.add_vline(x=result.median_days, line_dash="dash", line_color="#3a3f4b",
                          annotation_text=f"median {result.median_days:g} d")
-    figure.update_xaxes(title_text="days from application")
+    figure.update_xaxes(title_text="days from application", range=_days_range(result.days))
     figure.update_yaxes(title_text="applications")
-    return _layout(figure, "Time to decision")
+    return _layout(figure, "Time to decision", counts)
 
 
 def source_figure(counts: dict[str, int]) -> go.Figure:
-    figure = go.Figure(go.Bar(x=list(counts.values()), y=list(counts), orientation="h",
-                              marker_color=ACCENT, text=list(counts.values())))
+    figure = go.Figure(go.Bar(x=list(counts.values()), y=[source_label(s) for s in counts],
+                              orientation="h", marker_color=ACCENT, text=list(counts.values())))
     figure.update_yaxes(autorange="reversed")
-    return _layout(figure, "Applications by source")
+    return _layout(figure, "Applications by source", list(counts.values()))
 
 
 def dated_figure(dated: DatedCounts, title: str, stacked: bool = False) -> go.Figure:
@@ -101,29 +129,52 @@ def dated_figure(dated: DatedCounts, title: str, stacked: bool = False) -> go.Fi
     # One bar per day, a day wide, whatever the number of days shown.
     figure.update_traces(width=DAY_MS * 0.8)
     figure.update_xaxes(type="date", tickformat="%d %b", dtick=DAY_MS if 0 < len(dated.days) < 8
-                        else None)
-    return _layout(figure, title)
+                        else None, range=_week_at_least(dated.days))
+    per_day = [sum(day) for day in zip(*dated.series.values())] if stacked else \
+        [count for counts in dated.series.values() for count in counts]
+    return _layout(figure, title, per_day if dated.days else [])
 
 
-def _layout(figure: go.Figure, title: str) -> go.Figure:
-    counts = [value for trace in figure.data
-              for value in (trace.y if trace.orientation != "h" and trace.type == "bar"
-                            else trace.x if trace.type in ("bar", "funnel") else ()) or ()]
-    empty = all(len(trace.x if trace.x is not None else ()) == 0 for trace in figure.data)
+def _week_at_least(days: list[str]) -> list[str] | None:
+    """A date axis a week wide or more: one day alone would be a bar across the whole chart."""
+    if not days:
+        return None
+    first, last = date.fromisoformat(days[0]), date.fromisoformat(days[-1])
+    spare = max(0, 7 - (last - first).days) / 2
+    return [(first - timedelta(days=spare + 0.5)).isoformat(),
+            (last + timedelta(days=spare + 0.5)).isoformat()]
+
+
+def source_label(source: str) -> str:
+    """A source as words ("email:maildir" is "Email (mail folder)")."""
+    return SOURCE_LABELS.get(source, source.replace("_", " ").replace(":", " · ").capitalize())
+
+
+def _days_range(days: list[float]) -> list[float]:
+    # Whole days from 0: a lone 0.01-day value must not make an axis from -0.4 to 0.4 days.
+    return [0, max(1.0, max(days, default=0) * 1.15)]
+
+
+def _layout(figure: go.Figure, title: str, counts: list[int] | None = None, *,
+            counted: bool = True) -> go.Figure:
+    """The common look; `counts` are the bar heights when they count applications (whole
+    numbers on the axis); a chart with no data says so instead of drawing an empty frame."""
+    empty = all(len(trace.x if trace.x is not None else ()) == 0 for trace in figure.data) or \
+        (counts is not None and not any(counts))
     if empty:
-        figure.add_annotation(text="No data for these filters", showarrow=False,
-                              xref="paper", yref="paper", x=0.5, y=0.5,
-                              font=dict(size=13, color="#8b8d98"))
-        figure.update_yaxes(showticklabels=False)
-        if not figure.layout.shapes:
-            figure.update_xaxes(showticklabels=False)
+        figure.data = ()
+        figure.layout.shapes, figure.layout.annotations = (), ()
+        figure.add_annotation(text=NOT_ENOUGH_DATA, showarrow=False, xref="paper",
+                              yref="paper", x=0.5, y=0.5, font=dict(size=13, color="#8b8d98"))
+        figure.update_xaxes(visible=False)
+        figure.update_yaxes(visible=False)
+    elif counted and max(counts or [0]) <= 10:
+        # A few applications: whole numbers only (no 0.2 of an application).
+        figure.update_yaxes(dtick=1)
+    if figure.data and figure.data[0].orientation == "h":
+        figure.update_xaxes(rangemode="tozero")
     else:
-        if figure.data[0].type == "histogram":
-            counts = [len(figure.data[0].x)]  # no bin holds more than all the values
-        if max(counts, default=0) <= 10:
-            # A few applications: whole numbers only (no 0.2 of an application).
-            figure.update_yaxes(dtick=1)
-    figure.update_yaxes(rangemode="tozero")
+        figure.update_yaxes(rangemode="tozero")
     figure.update_layout(
         title=dict(text=title, font=dict(size=14), x=0.01), font=_FONT, height=300,
         margin=dict(l=48, r=16, t=48, b=40), paper_bgcolor="white", plot_bgcolor="white",

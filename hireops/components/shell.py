@@ -8,6 +8,7 @@ import reflex as rx
 
 from hireops import routes
 from hireops.components.notification_bell import notification_bell
+from hireops.components.keyboard_shortcuts import keyboard_shortcuts
 from hireops.components.ui import native_form
 from hireops.models import Role
 from hireops.state.access import PAGE_ROLES, READ_ROLES
@@ -154,6 +155,7 @@ def shell(title: str, content: rx.Component, actions: rx.Component | None = None
             # min_width 0: a flex child may otherwise grow to its widest table or chart and
             # push the page sideways.
             rx.box(_phone_bar(), header, content,
+                   keyboard_shortcuts(search_page=routes.CANDIDATES),
                    padding=rx.breakpoints(initial="14px 14px 28px", md="28px 36px"),
                    width="100%", max_width="1240px", min_width="0"),
             spacing="0", align="start", width="100%",

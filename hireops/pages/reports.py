@@ -166,8 +166,8 @@ def reports() -> rx.Component:
         _filters(),
         error_callout(ReportsState.error),
         rx.grid(
-            metric_card("Applications", ReportsState.applications, "file-text",
-                        "received in the range"),
+            rx.box(metric_card("Applications", ReportsState.applications, "file-text",
+                               "received in the range"), id="report-applications"),
             metric_card("Shortlisted", ReportsState.shortlisted, "star",
                         "reached the shortlist", color="green"),
             metric_card("Median time to decision", ReportsState.median_days_to_decision,

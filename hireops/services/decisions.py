@@ -101,9 +101,8 @@ def decide(*, resume_score: float | None, interview_score: float | None,
     _check_score("resume_score", resume_score)
     _check_score("interview_score", interview_score)
     t = thresholds
-    # Rounded before comparing, so the number HR sees is the number the rule used
-    # (49.96 shows as 50.0 and is not a reject).
-    final = round(t.resume_weight * resume_score + t.interview_weight * interview_score, 1)
+    final = final_score(resume_score=resume_score, interview_score=interview_score,
+                        thresholds=t)
     formula = (f"Final {_num(final)} = {_num(t.resume_weight)} × resume {_num(resume_score)} + "
                f"{_num(t.interview_weight)} × interview {_num(interview_score)}")
     resume_ok, interview_ok = resume_score >= t.resume_min, interview_score >= t.interview_min
@@ -118,6 +117,16 @@ def decide(*, resume_score: float | None, interview_score: float | None,
     return DecisionOutcome("hold", final, [
         *misses, f"Final {_num(final)} ≥ {_num(t.reject_below)}, so not a reject: HR decides",
         formula])
+
+
+def final_score(*, resume_score: float, interview_score: float,
+                thresholds: DecisionThresholds) -> float:
+    """The weighted final score the rule compares (reports rank 50,000 applications by it
+    without writing each one's reasons)."""
+    # Rounded before comparing, so the number HR sees is the number the rule used
+    # (49.96 shows as 50.0 and is not a reject).
+    return round(thresholds.resume_weight * resume_score
+                 + thresholds.interview_weight * interview_score, 1)
 
 
 def thresholds_for_job(job: Job) -> DecisionThresholds:

@@ -23,6 +23,7 @@ from hireops.services.auth import create_user, get_user_by_email
 from hireops.services.demo_conversation import seed_demo_conversation
 from hireops.services.tags import parse_tags
 from hireops.services.job_stages import add_stage, copy_default_to_job
+from hireops.services.demo_history import engines_are_local, seed_history
 
 DEMO_ADMIN_EMAIL = "admin@hireops.demo"
 DEMO_ADMIN_PASSWORD = "hireops-demo-admin"
@@ -39,8 +40,9 @@ class DemoNotAllowed(RuntimeError):
     """Demo data (and its known password) is refused outside demo mode."""
 
 
-def seed_demo(*, session: Session) -> str:
-    """Create whatever demo records are missing; returns a one-line summary."""
+def seed_demo(*, session: Session, history: bool = False) -> str:
+    """Create whatever demo records are missing, and with `history` six weeks of hiring
+    (`services/demo_history.py`, what `seed-demo` shows); returns a one-line summary."""
     if not get_settings().demo_mode:
         raise DemoNotAllowed("seed-demo only runs with DEMO_MODE=true; it creates a known password.")
     admin = get_user_by_email(session=session, email=DEMO_ADMIN_EMAIL)
@@ -53,13 +55,18 @@ def seed_demo(*, session: Session) -> str:
     jobs = {title: _demo_job(session, title, admin.id, local) for title in DEMO_JOB_TITLES}
     created = sum(_demo_candidate(session, entry, jobs, local) for entry in _demo_candidates())
     session.commit()
+    note = ""
+    if history and engines_are_local():
+        created += seed_history(session=session, jobs=jobs, admin=admin)
+    elif history:
+        note = " (no history: it is replayed with the local engines only)"
     mail = _demo_mail(get_settings().inbox_maildir)
     first = _demo_candidates()[0]
     mail += seed_demo_conversation(session=session, admin=admin, job=jobs[first["job"]],
                                    email=first["email"].lower(),
                                    maildir=get_settings().inbox_maildir)
     return (f"demo ready: admin {DEMO_ADMIN_EMAIL}, {len(jobs)} jobs, {created} new "
-            f"candidate(s), {mail} demo message(s) put in the inbox")
+            f"candidate(s), {mail} demo message(s) put in the inbox{note}")
 
 
 def _demo_mail(maildir: Path) -> int:

@@ -5,40 +5,41 @@ UTC date of `Application.created_at`), for one job or all. Charts over time plot
 its own date (a decision on the day it was made) but only for that cohort, so the numbers on
 one page always add up. Final scores and verdicts come from `decisions.decide` with each job's
 own thresholds, the same rule the tracker and the emails use.
+
+The page reads the cohort once per filter change (`report_cohort.read_cohort`, grouped in the
+database) and every figure is a pure function of that `Cohort`; the top-candidates table is
+one more query, ranked by the database.
 """
 
 from __future__ import annotations
 
-import statistics
-from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
 
+from sqlalchemy import Select
 from sqlmodel import Session, select
 
-from hireops.models import Application, Candidate, Decision, Event, Job, Stage
+from hireops.models import Application, Candidate, Job, Stage
 from hireops.services.blind_screening import anonymous_name, hidden_candidate_ids
 from hireops.services.dashboard import STAGE_LABELS
-from hireops.services.decisions import DecisionThresholds, decide, thresholds_for_job
+from hireops.services.decisions import DecisionThresholds, decide, final_score
 from hireops.services.equal_opportunities import PREFER_NOT_TO_SAY
-from hireops.services.stages import STAGE_CHANGED, is_custom_stage, stage_value
 
-# The forward path of the funnel; "rejected" and "withdrawn" leave it and are counted apart.
-FUNNEL_STAGES = [stage for stage in Stage if stage not in (Stage.rejected, Stage.withdrawn)]
+# The cohort's read, for the page and the tests to reach through this module.
+from hireops.services.report_cohort import (
+    FUNNEL_STAGES,
+    Cohort,
+    ReportFilter,
+    cached_cohort,  # noqa: F401
+    cohort_candidate_ids,  # noqa: F401
+    cohort_ids,  # noqa: F401
+    filtered,
+    read_cohort,  # noqa: F401
+    rounded,
+)
+
 FOUR_FIFTHS = 0.8
 DECISION_KINDS = ("advance", "hold", "reject", "overridden")
-
-
-@dataclass(frozen=True)
-class ReportFilter:
-    """Which applications a report covers."""
-
-    # One job, or None for every job.
-    job_id: int | None = None
-    # First and last day of the application date, inclusive; None leaves that end open.
-    date_from: date | None = None
-    date_to: date | None = None
 
 
 @dataclass(frozen=True)
@@ -120,50 +121,11 @@ class ImpactRow:
     flagged: bool
 
 
-def load_cohort(*, session: Session, report: ReportFilter) -> list[Application]:
-    """The applications the report covers, oldest first."""
-    # The talent pool (applications to no job) is no job's funnel.
-    query = (select(Application).where(Application.job_id.is_not(None))
-             .order_by(Application.created_at, Application.id))
-    if report.job_id is not None:
-        query = query.where(Application.job_id == report.job_id)
-    if report.date_from is not None:
-        query = query.where(Application.created_at >= _day_start(report.date_from))
-    if report.date_to is not None:
-        query = query.where(Application.created_at < _day_start(report.date_to + timedelta(1)))
-    return list(session.exec(query).all())
-
-
-def stage_history(*, session: Session, application_ids: list[int]) -> dict[int, list[Event]]:
-    """The stage-change events of each application, in order."""
-    history: dict[int, list[Event]] = defaultdict(list)
-    if not application_ids:
-        return history
-    events = session.exec(select(Event).where(Event.action == STAGE_CHANGED,
-                                              Event.entity_type == "application",
-                                              Event.entity_id.in_(application_ids))
-                          .order_by(Event.at, Event.id)).all()
-    for event in events:
-        history[event.entity_id].append(event)
-    return history
-
-
-def funnel(*, session: Session, report: ReportFilter) -> list[FunnelStep]:
+def funnel(cohort: Cohort) -> list[FunnelStep]:
     """How many applications reached each stage and the conversion from the stage before."""
-    cohort = load_cohort(session=session, report=report)
-    history = stage_history(session=session, application_ids=[a.id for a in cohort])
-    order = {stage.value: index for index, stage in enumerate(FUNNEL_STAGES)}
-    furthest = []
-    for application in cohort:
-        seen = {stage_value(application.stage)}
-        for event in history.get(application.id, []):
-            seen.update({event.before.get("stage"), event.after.get("stage")})
-        # A job's own stages ("Technical interview") are steps of the shortlist.
-        seen = {Stage.shortlisted.value if is_custom_stage(s or "") else s for s in seen}
-        furthest.append(max(order[s] for s in seen if s in order) if seen & order.keys() else 0)
     steps, previous, total = [], None, None
     for index, stage in enumerate(FUNNEL_STAGES):
-        reached = sum(1 for f in furthest if f >= index)
+        reached = sum(cohort.furthest.get(later.value, 0) for later in FUNNEL_STAGES[index:])
         total = reached if total is None else total
         steps.append(FunnelStep(stage.value, STAGE_LABELS[stage], reached,
                                 _pct(reached, previous), _pct(reached, total)))
@@ -171,94 +133,90 @@ def funnel(*, session: Session, report: ReportFilter) -> list[FunnelStep]:
     return steps
 
 
-def score_distributions(*, session: Session, report: ReportFilter) -> ScoreDistributions:
+def score_distributions(cohort: Cohort) -> ScoreDistributions:
     """Resume, interview and final scores of the cohort, with the thresholds to draw."""
-    cohort = load_cohort(session=session, report=report)
-    jobs = _jobs(session, {a.job_id for a in cohort} | ({report.job_id} - {None}))
-    finals = [_outcome(a, jobs).final_score for a in cohort]
-    all_thresholds = {thresholds_for_job(job) for job in jobs.values()}
+    finals: dict[float, int] = {}
+    for pair in cohort.score_pairs:
+        final = final_score(resume_score=pair.resume, interview_score=pair.interview,
+                            thresholds=cohort.thresholds[pair.job_id])
+        finals[final] = finals.get(final, 0) + pair.count
+    all_thresholds = set(cohort.thresholds.values())
     return ScoreDistributions(
-        resume=[a.resume_score for a in cohort if a.resume_score is not None],
-        interview=[a.interview_score for a in cohort if a.interview_score is not None],
-        final=[score for score in finals if score is not None],
+        resume=_spread(cohort.resume_scores), interview=_spread(cohort.interview_scores),
+        final=_spread(finals),
         thresholds=all_thresholds.pop() if len(all_thresholds) == 1 else None)
 
 
-def top_candidates(*, session: Session, report: ReportFilter,
+def top_candidates(*, session: Session, report: ReportFilter, cohort: Cohort,
                    limit: int = 10) -> list[TopCandidate]:
-    """The best applications by final score, then resume score."""
-    cohort = load_cohort(session=session, report=report)
-    jobs = _jobs(session, {a.job_id for a in cohort})
-    names = _candidate_names(session, cohort)
-    rows = []
-    for application in cohort:
-        outcome = _outcome(application, jobs)
-        rows.append(TopCandidate(
-            application.id, names[application.id], jobs[application.job_id].title,
-            application.resume_score, application.interview_score, outcome.final_score,
-            outcome.decision))
-    rows.sort(key=lambda r: (r.final_score is not None, r.final_score or 0,
-                             r.resume_score or 0, -r.application_id), reverse=True)
-    return rows[:limit]
+    """The best applications by final score, then resume score, then the oldest; ranked by the
+    database over the whole cohort, then checked by the decision rule for the few shown."""
+    final = rounded(Job.resume_weight * Application.resume_score
+                    + Job.interview_weight * Application.interview_score)
+    # A few spare rows: the database rounds halves away from zero, Python to even.
+    rows = session.connection().execute(filtered(
+        select(Application.id, Application.candidate_id, Application.job_id,
+               Application.resume_score, Application.interview_score, Job.title)
+        .join(Job, Job.id == Application.job_id), report)
+        .order_by(final.desc().nulls_last(), Application.resume_score.desc().nulls_last(),
+                  Application.id)
+        .limit(limit * 2)).all()
+    ranked = []
+    for row in rows:
+        outcome = decide(resume_score=row.resume_score, interview_score=row.interview_score,
+                         thresholds=cohort.thresholds[row.job_id])
+        ranked.append((row, outcome))
+    ranked.sort(key=lambda item: (item[1].final_score is not None, item[1].final_score or 0,
+                                  item[0].resume_score or 0, -item[0].id), reverse=True)
+    ranked = ranked[:limit]
+    names = _candidate_names(session, [row.candidate_id for row, _ in ranked])
+    return [TopCandidate(row.id, names[row.candidate_id], row.title, row.resume_score,
+                         row.interview_score, outcome.final_score, outcome.decision)
+            for row, outcome in ranked]
 
 
-def time_in_stage(*, session: Session, report: ReportFilter) -> list[StageTime]:
+def time_in_stage(cohort: Cohort) -> list[StageTime]:
     """How long applications stayed in each stage before moving on (from the stage history)."""
-    cohort = load_cohort(session=session, report=report)
-    history = stage_history(session=session, application_ids=[a.id for a in cohort])
-    stays: dict[str, list[float]] = defaultdict(list)
-    for application in cohort:
-        entered = application.created_at
-        for event in history.get(application.id, []):
-            stage = event.before.get("stage")
-            if stage:
-                stays[stage].append(_days(event.at - entered))
-            entered = event.at
-    return [StageTime(stage.value, STAGE_LABELS[stage], len(stays[stage.value]),
-                      round(statistics.median(stays[stage.value]), 2),
-                      round(statistics.fmean(stays[stage.value]), 2))
-            for stage in Stage if stays.get(stage.value)]
+    rows = []
+    for stage in Stage:
+        stays = cohort.stays.get(stage.value)
+        if stays is None:
+            continue
+        count = sum(stays.per_length.values())
+        rows.append(StageTime(stage.value, STAGE_LABELS[stage], count,
+                              round(_median(stays.per_length), 2),
+                              round(stays.total_days / count, 2)))
+    return rows
 
 
-def time_to_decision(*, session: Session, report: ReportFilter) -> TimeToDecision:
+def time_to_decision(cohort: Cohort) -> TimeToDecision:
     """Days from application to the first decision that no longer waits for HR."""
-    cohort = {a.id: a for a in load_cohort(session=session, report=report)}
-    firsts: dict[int, datetime] = {}
-    for decision in _decisions(session, list(cohort)):
-        if decision.status != "pending_hr" and decision.application_id not in firsts:
-            firsts[decision.application_id] = decision.created_at
-    days = [_days(at - cohort[app_id].created_at) for app_id, at in sorted(firsts.items())]
-    return TimeToDecision(days, round(statistics.median(days), 2) if days else None)
+    days = _spread(cohort.waits)
+    return TimeToDecision(days, round(_median(cohort.waits), 2) if days else None)
 
 
-def time_to_hire(*, session: Session, report: ReportFilter) -> TimeToHire:
+def time_to_hire(cohort: Cohort) -> TimeToHire:
     """Days from application to the move into Hired, for the cohort's hires."""
-    days = [_days(a.hired_at - a.created_at)
-            for a in load_cohort(session=session, report=report)
-            if a.hired_at is not None and a.stage == Stage.hired.value]
-    return TimeToHire(days, round(statistics.median(days), 2) if days else None)
+    days = _spread(cohort.hire_days)
+    return TimeToHire(days, round(_median(cohort.hire_days), 2) if days else None)
 
 
-def applications_by_source(*, session: Session, report: ReportFilter) -> dict[str, int]:
+def applications_by_source(cohort: Cohort) -> dict[str, int]:
     """Applications per source (mail, upload, manual...), largest first."""
-    counts = Counter(a.source or "unknown" for a in load_cohort(session=session, report=report))
-    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+    return dict(sorted(cohort.sources.items(), key=lambda item: (-item[1], item[0])))
 
 
-def applications_over_time(*, session: Session, report: ReportFilter) -> DatedCounts:
+def applications_over_time(cohort: Cohort) -> DatedCounts:
     """Applications received per day."""
-    cohort = load_cohort(session=session, report=report)
-    return _dated({"applications": [a.created_at for a in cohort]})
+    days = sorted(cohort.per_day)
+    return DatedCounts(days, {"applications": [cohort.per_day[day] for day in days]})
 
 
-def decisions_over_time(*, session: Session, report: ReportFilter) -> DatedCounts:
+def decisions_over_time(cohort: Cohort) -> DatedCounts:
     """Decisions per day: the rule's advance, hold and reject, and people's overrides."""
-    cohort = load_cohort(session=session, report=report)
-    dates: dict[str, list[datetime]] = {kind: [] for kind in DECISION_KINDS}
-    for decision in _decisions(session, [a.id for a in cohort]):
-        kind = "overridden" if decision.is_override else _value(decision.outcome)
-        dates[kind].append(decision.created_at)
-    return _dated(dates)
+    days = sorted({day for day, _ in cohort.decisions_per_day})
+    return DatedCounts(days, {kind: [cohort.decisions_per_day.get((day, kind), 0)
+                                     for day in days] for kind in DECISION_KINDS})
 
 
 def adverse_impact(groups: Mapping[str, tuple[int, int]]) -> list[ImpactRow]:
@@ -276,90 +234,62 @@ def adverse_impact(groups: Mapping[str, tuple[int, int]]) -> list[ImpactRow]:
     return sorted(rows, key=lambda row: (-row.rate, row.group))
 
 
-def automatic_pass_counts(*, session: Session, report: ReportFilter,
+def automatic_pass_counts(cohort: Cohort,
                           group_of: Mapping[int, str]) -> dict[str, tuple[int, int]]:
     """(advanced, decided) per group, counting each application's first decision by the rule
     (overrides are people's decisions, not the automatic ones being audited)."""
-    cohort = {a.id: a for a in load_cohort(session=session, report=report)}
-    first: dict[int, Decision] = {}
-    for decision in _decisions(session, list(cohort)):
-        if not decision.is_override:
-            first.setdefault(decision.application_id, decision)
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for app_id, decision in first.items():
-        group = group_of.get(cohort[app_id].candidate_id)
+    counts: dict[str, list[int]] = {}
+    for candidate_id, outcome in cohort.first_automatic:
+        group = group_of.get(candidate_id)
         if group:
-            counts[group][0] += _value(decision.outcome) == "advance"
-            counts[group][1] += 1
+            tally = counts.setdefault(group, [0, 0])
+            tally[0] += outcome == "advance"
+            tally[1] += 1
     return {group: (passed, total) for group, (passed, total) in sorted(counts.items())}
 
 
 def self_reported_groups(*, session: Session, characteristic: str,
-                         candidate_ids: list[int]) -> dict[int, str]:
+                         candidate_ids: list[int] | Select) -> dict[int, str]:
     """Each candidate's own answer for `characteristic` (see services/equal_opportunities);
-    "Prefer not to say" and unanswered are no group, so they are left out of the comparison."""
-    if not characteristic or not candidate_ids:
+    "Prefer not to say" and unanswered are no group, so they are left out of the comparison.
+    `candidate_ids` may be a subquery (`cohort_candidate_ids`)."""
+    if not characteristic or (isinstance(candidate_ids, list) and not candidate_ids):
         return {}
-    rows = session.exec(select(Candidate.id, Candidate.self_reported)
-                        .where(Candidate.id.in_(candidate_ids)))
-    groups = {}
-    for candidate_id, answers in rows:
-        answer = answers.get(characteristic) if isinstance(answers, dict) else None
-        if answer and answer != PREFER_NOT_TO_SAY:
-            groups[candidate_id] = str(answer)
-    return groups
+    # The one answer is read out of the JSON in SQL, for the candidates who gave one.
+    answer = Candidate.self_reported[characteristic].as_string()
+    rows = session.exec(select(Candidate.id, answer)
+                        .where(Candidate.id.in_(candidate_ids), answer.is_not(None)))
+    return {candidate_id: str(value) for candidate_id, value in rows
+            if value and value != PREFER_NOT_TO_SAY}
 
 
-def _outcome(application: Application, jobs: dict[int, Job]):
-    return decide(resume_score=application.resume_score,
-                  interview_score=application.interview_score,
-                  thresholds=thresholds_for_job(jobs[application.job_id]))
-
-
-def _jobs(session: Session, job_ids: set[int]) -> dict[int, Job]:
-    if not job_ids:
-        return {}
-    return {job.id: job for job in session.exec(select(Job).where(Job.id.in_(job_ids))).all()}
-
-
-def _candidate_names(session: Session, cohort: list[Application]) -> dict[int, str]:
-    ids = {a.candidate_id for a in cohort}
+def _candidate_names(session: Session, candidate_ids: list[int]) -> dict[int, str]:
+    ids = set(candidate_ids)
     names = dict(session.exec(select(Candidate.id, Candidate.full_name)
                               .where(Candidate.id.in_(ids))).all()) if ids else {}
     # Blind screening keeps candidates anonymous here as on the tracker.
     hidden = hidden_candidate_ids(session=session, candidate_ids=list(ids))
-    return {a.id: (anonymous_name(a.candidate_id) if a.candidate_id in hidden
-                   else names.get(a.candidate_id) or anonymous_name(a.candidate_id))
-            for a in cohort}
+    return {c: (anonymous_name(c) if c in hidden else names.get(c) or anonymous_name(c))
+            for c in ids}
 
 
-def _decisions(session: Session, application_ids: list[int]) -> list[Decision]:
-    if not application_ids:
-        return []
-    return list(session.exec(select(Decision)
-                             .where(Decision.application_id.in_(application_ids))
-                             .order_by(Decision.created_at, Decision.id)).all())
+def _spread(counts: Mapping[float, int]) -> list[float]:
+    """Each value as many times as it was counted, smallest first."""
+    return [value for value in sorted(counts) for _ in range(counts[value])]
 
 
-def _dated(dates: dict[str, list[datetime]]) -> DatedCounts:
-    per_day = {name: Counter(at.date().isoformat() for at in values)
-               for name, values in dates.items()}
-    days = sorted({day for counts in per_day.values() for day in counts})
-    return DatedCounts(days, {name: [counts.get(day, 0) for day in days]
-                              for name, counts in per_day.items()})
-
-
-def _value(outcome) -> str:
-    return getattr(outcome, "value", outcome)
+def _median(counts: Mapping[float, int]) -> float:
+    """The median of values given with how often each occurs."""
+    total = sum(counts.values())
+    middle = [(total - 1) // 2, total // 2]
+    found, seen = [], 0
+    for value in sorted(counts):
+        seen += counts[value]
+        while middle and middle[0] < seen:
+            found.append(value)
+            middle.pop(0)
+    return (found[0] + found[1]) / 2
 
 
 def _pct(part: int, whole: int | None) -> float | None:
     return round(100 * part / whole, 1) if whole else None
-
-
-def _days(delta: timedelta) -> float:
-    return delta.total_seconds() / 86400
-
-
-def _day_start(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=timezone.utc)

@@ -149,22 +149,26 @@ class ReportsState(AuthState):
             return
         self.error = ""
         with session_scope() as session:
-            kwargs = {"session": session, "report": report}
-            self.applications = len(reports.load_cohort(**kwargs))
-            self.funnel_rows = reports.funnel(**kwargs)
-            self.shortlisted = _reached(self.funnel_rows, "shortlisted")
-            hire_time = reports.time_to_hire(**kwargs)
-            dist = reports.score_distributions(**kwargs)
-            self.top = reports.top_candidates(**kwargs)
-            stage_times = reports.time_in_stage(**kwargs)
-            decision_time = reports.time_to_decision(**kwargs)
-            sources = reports.applications_by_source(**kwargs)
-            per_day = reports.applications_over_time(**kwargs)
-            decisions = reports.decisions_over_time(**kwargs)
-            groups = self._groups(session, report)
-            self.impact = reports.adverse_impact(
-                reports.automatic_pass_counts(**kwargs, group_of=groups)) if groups else []
+            # One read of the cohort per filter change (none while the data is unchanged);
+            # every figure is derived from it.
+            cohort = reports.cached_cohort(session=session, report=report)
+            self.top = reports.top_candidates(session=session, report=report, cohort=cohort)
+            groups = reports.self_reported_groups(
+                session=session, characteristic=self.characteristic,
+                candidate_ids=reports.cohort_candidate_ids(report)) if cohort.applications else {}
             counts = flag_counts(session=session, since=_start_of(report.date_from))
+        self.applications = cohort.applications
+        self.funnel_rows = reports.funnel(cohort)
+        self.shortlisted = _reached(self.funnel_rows, "shortlisted")
+        hire_time = reports.time_to_hire(cohort)
+        dist = reports.score_distributions(cohort)
+        stage_times = reports.time_in_stage(cohort)
+        decision_time = reports.time_to_decision(cohort)
+        sources = reports.applications_by_source(cohort)
+        per_day = reports.applications_over_time(cohort)
+        decisions = reports.decisions_over_time(cohort)
+        self.impact = reports.adverse_impact(
+            reports.automatic_pass_counts(cohort, groups)) if groups else []
         self.flag_rows = flag_count_rows(counts)
         self.flags_total, self.flags_open = counts["total"], counts["open"]
         self.median_days_to_decision = ("–" if decision_time.median_days is None
@@ -184,13 +188,6 @@ class ReportsState(AuthState):
         self.source_fig = charts.source_figure(sources)
         self.applications_fig = charts.dated_figure(per_day, "Applications per day")
         self.decisions_fig = charts.dated_figure(decisions, "Decisions per day", stacked=True)
-
-    def _groups(self, session, report: ReportFilter) -> dict[int, str]:
-        if not self.characteristic:
-            return {}
-        cohort = reports.load_cohort(session=session, report=report)
-        return reports.self_reported_groups(session=session, characteristic=self.characteristic,
-                                            candidate_ids=[a.candidate_id for a in cohort])
 
     def _stamp(self) -> str:
         return file_stamp()

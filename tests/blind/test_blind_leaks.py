@@ -27,7 +27,7 @@ from hireops.services.export import export_rows, export_tracker
 from hireops.services.inbox import get_attachment_file, list_emails
 from hireops.services.interview.review import interview_cards, outgoing_mail
 from hireops.services.ranking import rank_job
-from hireops.services.reports import ReportFilter, top_candidates
+from hireops.services.reports import ReportFilter, read_cohort, top_candidates
 from hireops.services.tracker import TrackerFilter, TrackerSort, query_tracker
 from hireops.state.inbox import InboxState
 from tests.blind.scenario import EMAIL, NAME, PHONE, leaks
@@ -114,7 +114,8 @@ def test_exports_and_reports_hide_her(session, case):
     csv_text = export_rows(rows, "csv").decode("utf-8-sig")
     sheet = load_workbook(io.BytesIO(export_rows(rows, "xlsx"))).active
     cells = " ".join(str(cell.value) for row in sheet.iter_rows() for cell in row)
-    report = top_candidates(session=session, report=ReportFilter())
+    report = top_candidates(session=session, report=ReportFilter(),
+                            cohort=read_cohort(session=session, report=ReportFilter()))
 
     assert f"Candidate #{case.candidate_id}" in csv_text
     assert leaks(csv_text) == [] and leaks(cells) == [] and leaks(repr(report)) == [] and report

@@ -109,8 +109,9 @@ def page(chromium, request):
 
 @pytest.fixture(scope="session")
 def demo_applications(running_app: RunningApp, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """The demo jobs and candidates in the running app's database. The demo's mail goes to a
-    folder of its own, so the inbox tests see only the mail they put there."""
+    """The demo jobs and candidates in the running app's database (without the six weeks of
+    history: the tests start from the same few candidates). The demo's mail goes to a folder of
+    its own, so the inbox tests see only the mail they put there."""
     env = {**running_app.env, "INBOX_MAILDIR": str(tmp_path_factory.mktemp("demo-mail"))}
-    subprocess.run([sys.executable, "-m", "hireops", "seed-demo"], env=env, cwd=PROJECT_ROOT,
-                   check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "hireops", "seed-demo", "--basic"], env=env,
+                   cwd=PROJECT_ROOT, check=True, capture_output=True)

@@ -33,11 +33,10 @@ def _decided(session, job: Job, answer: str | None, outcome: DecisionOutcome,
 
 def _impact(session, characteristic: str = "age_band"):
     report = ReportFilter()
-    cohort = reports.load_cohort(session=session, report=report)
+    cohort = reports.read_cohort(session=session, report=report)
     groups = reports.self_reported_groups(session=session, characteristic=characteristic,
-                                          candidate_ids=[a.candidate_id for a in cohort])
-    return reports.adverse_impact(reports.automatic_pass_counts(session=session, report=report,
-                                                                group_of=groups))
+                                          candidate_ids=reports.cohort_candidate_ids(report))
+    return reports.adverse_impact(reports.automatic_pass_counts(cohort, groups))
 
 
 def test_four_fifths_flagged_from_recorded_answers(session):

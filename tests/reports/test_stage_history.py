@@ -15,6 +15,7 @@ from hireops.services.decision_flow import approve_and_schedule
 from hireops.services.reports import ReportFilter
 from hireops.services.stages import STAGE_CHANGED, change_stage
 
+from .cohorts import read_cohort
 from .fixtures import at
 from .flows import HR_EMAIL, build_flows
 
@@ -54,7 +55,7 @@ def test_each_move_of_the_flows_is_one_event_by_whoever_made_it(session, flows):
 
 
 def test_time_in_stage_counts_the_stays_in_the_stages_visited(session, flows):
-    rows = reports.time_in_stage(session=session, report=ReportFilter(job_id=flows.job_id))
+    rows = reports.time_in_stage(read_cohort(session, ReportFilter(job_id=flows.job_id)))
     # new: Ada 0.5, Ben 1; matched: 0.5 and 1.5; link sent: 2 and 1; screened: 0.5 and 1.
     # Ada's stay in "screening scheduled" and Ben's in "rejected" are still open.
     assert [(r.stage, r.stays, r.median_days, r.mean_days) for r in rows] == [
@@ -63,7 +64,7 @@ def test_time_in_stage_counts_the_stays_in_the_stages_visited(session, flows):
 
 
 def test_funnel_counts_the_stages_the_flows_reached(session, flows):
-    steps = reports.funnel(session=session, report=ReportFilter(job_id=flows.job_id))
+    steps = reports.funnel(read_cohort(session, ReportFilter(job_id=flows.job_id)))
     # Both reached "screened"; only Ada's screening call was booked (Ben was rejected).
     # "classified" comes before "matched" in the Stage order, so it counts as passed.
     assert [(s.stage, s.reached) for s in steps] == [

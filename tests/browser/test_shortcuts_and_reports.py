@@ -1,0 +1,99 @@
+"""Keyboard shortcuts on the recruiter pages ("/" search, "j"/"k" through the tracker, "?" the
+list, never while typing), and the reports page at 1440 and 390 px: a filter change redraws it,
+and a chart with nothing to show says so (test-artifacts/reports-*.png)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import ARTIFACTS
+from tests.browser.test_jobs_flow import sign_in
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1440, "height": 900}
+ACTIVE_ROW = "#applications-table tbody tr[data-shortcut-active='true']"
+
+
+def _focused_text(page: Page) -> str:
+    return page.evaluate("document.activeElement ? document.activeElement.innerText || '' : ''")
+
+
+def test_keyboard_shortcuts(page: Page, running_app, demo_applications):
+    sign_in(page, running_app)
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+    page.goto(running_app.url + "/candidates")
+    rows = page.locator("#applications-table tbody tr")
+    expect(rows.nth(2)).to_be_visible()
+    first = rows.nth(0).locator("a[href]").first.inner_text()
+    second = rows.nth(1).locator("a[href]").first.inner_text()
+
+    page.keyboard.press("j")
+    expect(page.locator(ACTIVE_ROW)).to_have_count(1)
+    assert _focused_text(page) == first
+    page.keyboard.press("j")
+    assert _focused_text(page) == second
+    page.keyboard.press("k")
+    assert _focused_text(page) == first
+
+    page.keyboard.press("/")
+    search = page.locator("#tracker-search")
+    expect(search).to_be_focused()
+    # Typed into the search box, "j" and "?" are letters, not shortcuts.
+    page.keyboard.type("j?")
+    expect(search).to_have_value("j?")
+    expect(page.locator("#shortcuts-dialog")).to_have_count(0)
+    search.fill("")
+    page.locator("h1, h2").first.click()  # out of the field
+
+    page.keyboard.press("?")
+    dialog = page.locator("#shortcuts-dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text("Next candidate in the list")
+    page.screenshot(path=str(ARTIFACTS / "shortcuts-dialog.png"))
+    page.keyboard.press("Escape")
+    expect(dialog).to_have_count(0)
+
+    # A page without a search box: "/" opens the Candidates page with its search focused.
+    page.goto(running_app.url + "/reports")
+    expect(page.get_by_role("heading", name="Reports", exact=True)).to_be_visible()
+    page.keyboard.press("/")
+    expect(page).to_have_url(re.compile(r"/candidates/?$"))
+    expect(page.locator("#tracker-search")).to_be_focused(timeout=20_000)
+
+
+def _page_width(page: Page) -> int:
+    return page.evaluate("document.documentElement.scrollWidth")
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_reports_redraw_on_a_filter_and_say_when_data_is_missing(chromium, running_app,
+                                                                  demo_applications, size):
+    viewport = DESKTOP if size == "desktop" else PHONE
+    context = chromium.new_context(viewport=viewport)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        sign_in(page, running_app)
+        expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+        page.goto(running_app.url + "/reports")
+        expect(page.locator(".js-plotly-plot").first).to_be_visible()
+        applications = page.locator("#report-applications .rt-Heading")
+        expect(applications).to_have_text(re.compile(r"^[1-9]\d*$"), timeout=30_000)
+        assert _page_width(page) <= viewport["width"]
+        page.screenshot(path=str(ARTIFACTS / f"reports-{size}.png"), full_page=True)
+
+        # A range with no applications: every chart says so instead of drawing empty axes.
+        page.fill("#report-from", "2099-01-01")
+        expect(applications).to_have_text("0", timeout=30_000)
+        notes = page.get_by_text("Not enough data yet")
+        expect(notes.first).to_be_visible()
+        assert notes.count() >= 8
+        assert _page_width(page) <= viewport["width"]
+        page.screenshot(path=str(ARTIFACTS / f"reports-empty-{size}.png"), full_page=True)
+    finally:
+        context.close()

@@ -1,0 +1,105 @@
+"""The reports page reads its cohort once per filter change: four queries whatever the number of
+applications, then every figure is computed from that read without touching the database."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import pytest
+import sqlalchemy as sa
+from alembic import command
+from sqlmodel import Session
+
+from hireops.models import Application, Stage
+from hireops.services import reports
+from hireops.services.migrations import alembic_config
+from hireops.services.reports import ReportFilter
+from hireops.services.stages import change_stage
+
+from .fixtures import DAY1, build_history
+
+PURE_FIGURES = (reports.funnel, reports.score_distributions, reports.time_in_stage,
+                reports.time_to_decision, reports.applications_by_source,
+                reports.applications_over_time, reports.decisions_over_time,
+                reports.time_to_hire)
+
+
+@contextmanager
+def counted(engine: sa.Engine):
+    """The SQL statements run on `engine` inside the block."""
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, *args) -> None:
+        statements.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", record)
+
+
+def test_one_read_of_the_cohort_then_no_query_per_figure(session):
+    build_history(session)
+    engine = session.get_bind()
+    with counted(engine) as statements:
+        cohort = reports.read_cohort(session=session, report=ReportFilter())
+    # Grouped reads: per day and source, furthest stage, resume and interview scores, score
+    # pairs, stays, waits, decisions per day, first automatic decisions, thresholds, hires.
+    assert len(statements) == 11
+    with counted(engine) as statements:
+        for figure in PURE_FIGURES:
+            figure(cohort)
+        reports.automatic_pass_counts(cohort, {})
+    assert statements == []
+    with counted(engine) as statements:
+        reports.top_candidates(session=session, report=ReportFilter(), cohort=cohort)
+    # The ranking, then names (and who blind screening hides) for the ten shown only.
+    assert len(statements) == 3
+
+
+def test_an_empty_range_reads_once_and_stops(session):
+    build_history(session)
+    nothing = ReportFilter(date_from=DAY1.replace(year=2030))
+    with counted(session.get_bind()) as statements:
+        cohort = reports.read_cohort(session=session, report=nothing)
+    assert cohort.applications == 0 and len(statements) == 1
+
+
+@pytest.mark.postgres
+def test_the_same_figures_on_postgresql(postgres_schema_engine, database_url):
+    """The JSON stage columns are read in SQL: the same numbers on PostgreSQL as on SQLite."""
+    engine, _schema = postgres_schema_engine
+    with engine.connect() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+        connection.commit()
+    with Session(engine, expire_on_commit=False) as session:
+        build_history(session)
+        cohort = reports.read_cohort(session=session, report=ReportFilter())
+        steps = reports.funnel(cohort)
+        stays = reports.time_in_stage(cohort)
+        groups = reports.self_reported_groups(
+            session=session, characteristic="gender",
+            candidate_ids=reports.cohort_candidate_ids(ReportFilter()))
+    assert [s.reached for s in steps] == [6, 4, 4, 2, 2, 1, 1]
+    assert [(r.stage, r.stays) for r in stays] == [
+        ("matched", 3), ("interview_link_sent", 2), ("screened", 1)]
+    assert groups == {}
+
+
+def test_the_cached_cohort_is_read_again_only_after_a_change(session):
+    ids = build_history(session)
+    engine = session.get_bind()
+    report = ReportFilter(job_id=ids["job_a"])
+    first = reports.cached_cohort(session=session, report=report)
+    with counted(engine) as statements:
+        again = reports.cached_cohort(session=session, report=report)
+    assert again is first and len(statements) == 1  # the data version only
+    application = session.get(Application, ids["app4"])
+    change_stage(session=session, application=application, stage=Stage.interview_link_sent)
+    session.commit()
+    moved = reports.cached_cohort(session=session, report=report)
+    assert moved is not first
+    assert reports.funnel(moved)[3].reached == reports.funnel(first)[3].reached + 1
