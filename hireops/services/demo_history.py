@@ -55,13 +55,19 @@ from hireops.services.interview.webcam import record_browser_report
 from hireops.services.rescoring import rescore_application
 from hireops.services.runtime_settings import current_settings
 from hireops.services.scheduling import first_free_preferred, suggest_slots
-from hireops.services.stages import change_stage
+from hireops.services.clock import local_day
+from hireops.services.job_stages import job_stages
+from hireops.services.offers import OfferForm, record_offer_response, send_offer
+from hireops.services.stages import change_stage, is_custom_stage
+from hireops.services.tracker import move_stage
 
 # The stories that reach an invitation, and those that end with a booked screening call
 # (the others: new, matched, rejected_at_screen).
 INVITED = {"invited", "opened", "waiting", "booked", "booked_by_override", "shortlisted",
-           "rejected_after_interview"}
-BOOKED = {"booked", "booked_by_override", "shortlisted"}
+           "rejected_after_interview", "offered", "hired", "withdrawn"}
+BOOKED = {"booked", "booked_by_override", "shortlisted", "offered", "hired", "withdrawn"}
+# The stories that go on past the screening call to the shortlist (and then to an offer).
+SHORTLISTED = {"shortlisted", "offered", "hired"}
 # The most answers one interview takes: 8 planned questions, each with one follow-up.
 MAX_TURNS = 20
 # How far in the past the last step of a story may be.
@@ -209,7 +215,12 @@ def _replay(session: Session, data: dict, entry: dict, index: int, job: Job,
     elif story_kind in BOOKED:
         with clock_at(story.after(2)):
             start = _book(session, application.id, admin, story.moment)
-        if story_kind == "shortlisted":
+        if story_kind == "withdrawn":
+            with clock_at(story.after(1)):
+                change_stage(session=session, application=application, stage=Stage.withdrawn,
+                             actor=admin, reason="Accepted another offer before the call")
+                session.commit()
+        if story_kind in SHORTLISTED:
             # The screening call took place; HR shortlists the next day.
             with clock_at(story.after(max(1.0, (start - story.moment).total_seconds()
                                           / 86400 + 1))):
@@ -217,6 +228,29 @@ def _replay(session: Session, data: dict, entry: dict, index: int, job: Job,
                              stage=Stage.shortlisted, actor=admin,
                              reason="Strong screening call")
                 session.commit()
+        if story_kind in ("offered", "hired"):
+            _offer(session, application, job, admin, story, accepted=story_kind == "hired")
+
+
+def _offer(session: Session, application: Application, job: Job, admin: User, story: Story,
+           *, accepted: bool) -> None:
+    """Through the job's own steps (a technical interview), then an offer; `accepted`: the
+    candidate said yes a few days later."""
+    for stage in job_stages(session=session, job_id=job.id):
+        if is_custom_stage(stage.key):
+            with clock_at(story.after(2)):
+                move_stage(session=session, application_ids=[application.id], stage=stage.key,
+                           actor=admin)
+    with clock_at(story.after(3)):
+        start = local_day(utcnow()) + timedelta(days=45)
+        offer = send_offer(session=session, application_id=application.id, actor=admin,
+                           form=OfferForm(salary_amount="72000", currency="EUR",
+                                          salary_period="per year",
+                                          start_date=start.isoformat()))
+    if accepted:
+        with clock_at(story.after(3)):
+            record_offer_response(session=session, offer_id=offer.id, accepted=True,
+                                  actor=admin)
 
 
 def _apply(session: Session, entry: dict, index: int, job: Job, data: dict) -> Application:
