@@ -14,6 +14,7 @@ from hireops.services.ai_flags import FlagRow, flag_rows, flags_for_application
 from hireops.services.blind_screening import is_identity_hidden, redact_for
 from hireops.services.interview.links import OPEN_STATUSES, reveal_link_url
 from hireops.services.interview.turns import list_turns
+from hireops.services.interview.webcam import DECLINED_FLAG_BEFORE
 from hireops.services.mail.sender import DELIVERED_TO_FOLDER
 
 HIDDEN = "[hidden]"
@@ -102,6 +103,12 @@ def _consent(link: InterviewLink) -> str:
     return f"Given {_when(link.consent_at)}; {camera}"
 
 
+def shown_integrity_flags(link: InterviewLink) -> list[str]:
+    """The link's integrity warnings, without a declined camera (stored as one by older
+    versions): declining is the candidate's right and `webcam_lines` states it neutrally."""
+    return [flag for flag in link.integrity_flags if flag != DECLINED_FLAG_BEFORE]
+
+
 def webcam_lines(summary: dict, declined: bool) -> list[str]:
     """The stored webcam summary in words (nothing when there were no signals)."""
     if declined:
@@ -167,7 +174,7 @@ def _card(session: Session, link: InterviewLink, job: Job,
                                   flags=flags.get(("question", turn.id), []))
                     for turn in list_turns(session=session, link_id=link.id)],
         webcam_lines=webcam_lines(link.face_summary or {}, link.webcam_declined),
-        integrity_flags=list(link.integrity_flags),
+        integrity_flags=shown_integrity_flags(link),
         evaluation_status=evaluation.status if evaluation else "",
         evaluation_score=f"{evaluation.score:.0f}" if evaluation and evaluation.score is not None
         else "",
