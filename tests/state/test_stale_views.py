@@ -1,0 +1,62 @@
+"""Pages that keep what they showed for one record when they open another: a job's rescoring
+result must not appear on the next job's ranking."""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
+
+import pytest
+
+from hireops.db import session_scope
+from hireops.models import Job, Role
+from hireops.services.auth import create_user, open_session
+from hireops.state.ranking import RankingState
+from tests.state import socket_router
+
+
+def _run(cls, name: str, state, *args):
+    handler = cls.event_handlers[name].fn
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, handler(state, *args)).result()
+
+
+def _open(state, path: str, job_id: int) -> None:
+    state.router = socket_router(path, state.token)
+    state.router.url.query_parameters = {"id": str(job_id)}
+
+
+@pytest.fixture
+def recruiter_token(database_url) -> str:
+    with session_scope() as session:
+        user = create_user(session=session, email="rita@example.com",
+                           password="long-enough-password", role=Role.recruiter)
+        return open_session(session=session, user=user)
+
+
+def test_the_next_jobs_ranking_does_not_show_the_last_rescoring(recruiter_token):
+    with session_scope() as session:
+        first, second = Job(title="Backend Engineer"), Job(title="Data Analyst")
+        session.add_all([first, second])
+        session.commit()
+        first_id, second_id = first.id, second.id
+    state = SimpleNamespace(token=recruiter_token, job_id=0, job_title="", blind=False, rows=[],
+                            stale_count=0, rescoring=False, rescore_done=0, rescore_total=0,
+                            last_rescore="")
+    state._refresh = RankingState._refresh.__get__(state)
+    state._forget_rescoring = RankingState._forget_rescoring.__get__(state)
+    _open(state, "/ranking", first_id)
+    _run(RankingState, "load", state)
+    # What the first job's rescoring left on the page.
+    state.last_rescore, state.rescore_done, state.rescore_total = \
+        "Rescoring finished: 3 of 3 rescored.", 3, 3
+
+    _open(state, "/ranking", first_id)
+    _run(RankingState, "load", state)
+    assert state.last_rescore.startswith("Rescoring finished")  # same job: still true
+
+    _open(state, "/ranking", second_id)
+    _run(RankingState, "load", state)
+    assert state.job_title == "Data Analyst"
+    assert (state.last_rescore, state.rescore_done, state.rescore_total) == ("", 0, 0)
