@@ -294,7 +294,10 @@ def _is_sqlite(session: Session) -> bool:
 
 def _conditions(filter: TrackerFilter, hidden: Hiding,
                 sqlite: bool) -> list[sa.ColumnElement[bool]]:
-    conditions: list[sa.ColumnElement[bool]] = []
+    # A duplicate merged into another record is no longer listed (its applications to jobs the
+    # kept record also applied to stay on it as history).
+    conditions: list[sa.ColumnElement[bool]] = [Application.candidate_id.not_in(
+        select(Candidate.id).where(Candidate.merged_into_id.is_not(None)).correlate(None))]
     if filter.job_ids:
         conditions.append(Application.job_id.in_(filter.job_ids))
     if filter.stages:
