@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 import pytest
+from sqlmodel import select
 
 from hireops.db import session_scope
 from hireops.models import Job, Role
@@ -60,3 +61,47 @@ def test_the_next_jobs_ranking_does_not_show_the_last_rescoring(recruiter_token)
     _run(RankingState, "load", state)
     assert state.job_title == "Data Analyst"
     assert (state.last_rescore, state.rescore_done, state.rescore_total) == ("", 0, 0)
+
+
+def _tracker_state(token: str):
+    from hireops.state.tracker import DEFAULT_HIDDEN, TrackerState
+
+    state = SimpleNamespace(token=token, rows=[], total=0, page=1, page_size="50", search="",
+                            job_filter="", stage_filter="", decision_filter="", resume_min="",
+                            sort_column="last_activity", sort_direction="desc",
+                            hidden_columns=list(DEFAULT_HIDDEN), selected=[], job_options=[],
+                            _columns_user=0)
+    for helper in ("_filter", "_sort", "_load_columns"):
+        setattr(state, helper, getattr(TrackerState, helper).__get__(state))
+    state.router = socket_router("/candidates", token)
+    return state
+
+
+def test_the_tracker_columns_a_user_hides_survive_signing_in_again(recruiter_token):
+    from hireops.state.tracker import DEFAULT_HIDDEN, TrackerState
+
+    first = _tracker_state(recruiter_token)
+    _run(TrackerState, "load", first)
+    assert first.hidden_columns == list(DEFAULT_HIDDEN)
+    _run(TrackerState, "toggle_column", first, "final_score")
+    _run(TrackerState, "toggle_column", first, "source")  # shown again
+    assert first.hidden_columns == ["final_score"]
+
+    # A new sign-in is a new session and a fresh page state.
+    with session_scope() as session:
+        from hireops.models import User
+
+        rita = session.exec(select(User).where(User.email == "rita@example.com")).one()
+        token = open_session(session=session, user=rita)
+    later = _tracker_state(token)
+    _run(TrackerState, "load", later)
+    assert later.hidden_columns == ["final_score"]
+
+    # Another user keeps the default.
+    with session_scope() as session:
+        other = create_user(session=session, email="omar@example.com",
+                            password="long-enough-password", role=Role.recruiter)
+        other_token = open_session(session=session, user=other)
+    someone_else = _tracker_state(other_token)
+    _run(TrackerState, "load", someone_else)
+    assert someone_else.hidden_columns == list(DEFAULT_HIDDEN)
