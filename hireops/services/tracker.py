@@ -255,6 +255,19 @@ def list_tracker_rows(*, session: Session, filter: TrackerFilter, sort: TrackerS
     return _rows(session, statement, reveal_blind, honour_reveals)
 
 
+def tracker_rows_by_id(*, session: Session, application_ids: list[int],
+                       reveal_blind: bool = False,
+                       honour_reveals: bool = True) -> dict[int, TrackerRow]:
+    """The current rows of these applications, to update a shown page in place (after a stage
+    change the rows stay where they were rather than re-sorting under the cursor)."""
+    statement = (_row_columns().select_from(Application)
+                 .join(Candidate, Candidate.id == Application.candidate_id)
+                 .outerjoin(Job, Job.id == Application.job_id)
+                 .where(Application.id.in_(application_ids)))
+    return {row.application_id: row
+            for row in _rows(session, statement, reveal_blind, honour_reveals)}
+
+
 def move_stage(*, session: Session, application_ids: list[int], stage: Stage, actor: User | None,
                reason: str = "", actor_label: str | None = None) -> int:
     """Move applications to `stage`, one audit event each; returns how many changed."""

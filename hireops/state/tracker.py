@@ -22,6 +22,7 @@ from hireops.services.tracker import (
     TrackerSort,
     move_stage,
     query_tracker,
+    tracker_rows_by_id,
 )
 from hireops.services.user_preferences import (
     get_tracker_hidden_columns,
@@ -258,8 +259,13 @@ class TrackerState(AuthState):
         except RejectionNeedsReason as refused:
             return rx.toast.error(str(refused))
         self.selected = []
-        return [TrackerState.load,
-                rx.toast.success(f"{moved} application(s) moved to {STAGE_LABELS[target]}.")]
+        # The moved rows change in place: re-sorting now (a move touches last activity) would
+        # make rows jump and put the focused stage menu on another candidate. The next filter,
+        # sort or visit orders the page again.
+        with session_scope() as session:
+            fresh = tracker_rows_by_id(session=session, application_ids=application_ids)
+        self.rows = [fresh.get(row.application_id, row) for row in self.rows]
+        return rx.toast.success(f"{moved} application(s) moved to {STAGE_LABELS[target]}.")
 
     def _filter(self) -> TrackerFilter:
         try:

@@ -105,3 +105,32 @@ def test_the_tracker_columns_a_user_hides_survive_signing_in_again(recruiter_tok
     someone_else = _tracker_state(other_token)
     _run(TrackerState, "load", someone_else)
     assert someone_else.hidden_columns == list(DEFAULT_HIDDEN)
+
+
+def test_a_stage_change_updates_the_row_in_place_without_reordering(recruiter_token):
+    from hireops.models import Application, Candidate, Stage
+    from hireops.state.tracker import TrackerState
+
+    with session_scope() as session:
+        job = Job(title="Backend Engineer")
+        people = [Candidate(full_name=name, email=f"{name.lower()}@example.com")
+                  for name in ("Ada", "Grace", "Katherine")]
+        session.add_all([job, *people])
+        session.flush()
+        session.add_all([Application(candidate_id=person.id, job_id=job.id, stage=Stage.matched)
+                         for person in people])
+        session.commit()
+    state = _tracker_state(recruiter_token)
+    state._move = TrackerState._move.__get__(state)
+    _run(TrackerState, "load", state)
+    before = [row.candidate_name for row in state.rows]
+    last = state.rows[-1]
+
+    _run(TrackerState, "change_stage", state, last.application_id, Stage.screened.value)
+
+    # The moved row (now the most recently active) stays where the recruiter's cursor is.
+    assert [row.candidate_name for row in state.rows] == before
+    assert state.rows[-1].application_id == last.application_id
+    assert state.rows[-1].stage == Stage.screened.value
+    _run(TrackerState, "load", state)  # the next load orders the page again
+    assert state.rows[0].application_id == last.application_id
