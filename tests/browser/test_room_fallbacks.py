@@ -147,3 +147,47 @@ def test_the_microphone_check_shows_a_live_level_and_dictation_failing_keeps_typ
                                                                 timeout=15_000)
     phone.fill("#answer", "Typing still works.")
     expect(phone.locator("#answer")).to_have_value("Typing still works.")
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+def test_hr_reads_the_room_notices_and_tests_the_voice_connection(running_app, app_db,
+                                                                  media_browser, width):
+    from hireops import routes
+    from hireops.models import Application
+    from tests.browser.test_jobs_flow import sign_in
+
+    url, link_id = _invite(app_db, f"Dorothy Vaughan{width}", "Mainframe Engineer")
+    link = app_db.get(InterviewLink, link_id)
+    candidate_id = app_db.get(Application, link.application_id).candidate_id
+    candidate_page = media_browser.new_page(viewport={"width": width, "height": 900})
+    candidate_page.set_default_timeout(20_000)
+    candidate_page.goto(url)
+    candidate_page.click("#room-continue")
+    expect(candidate_page.locator("#consent-refuse")).to_be_visible()
+    _shot_at(candidate_page, "consent", width)
+    candidate_page.click("#consent-refuse")
+    expect(candidate_page.locator("#room-declined")).to_be_visible()
+    candidate_page.close()
+
+    page = media_browser.new_page(viewport={"width": width, "height": 900})
+    page.set_default_timeout(20_000)
+    sign_in(page, running_app)
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+    page.goto(f"{running_app.url}{routes.CANDIDATE}?id={candidate_id}")
+    notice = page.locator(".room-notice")
+    expect(notice).to_contain_text("did not agree to the AI interview")
+    notice.scroll_into_view_if_needed()
+    _shot_at(page, "hr-room-notice", width)
+
+    page.goto(f"{running_app.url}/settings")
+    page.click("#tab-voice")
+    page.click("#voice-test")
+    # The test app has no ElevenLabs key: nothing to test, said as such.
+    expect(page.locator("#voice-test-result")).to_contain_text("Nothing to test")
+    _shot_at(page, "settings-voice", width)
+    page.close()
+
+
+def _shot_at(page: Page, name: str, width: int) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(Path(SHOTS, f"{name}-{width}.png")), full_page=True)
