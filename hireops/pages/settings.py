@@ -177,7 +177,7 @@ def _save_row(group: str, label: str, *extra) -> rx.Component:
                                 on_click=G.restore_defaults(group), id=f"restore-{group}"),
                       content="Forget the values saved here (secrets stay): the server's "
                               "configuration, or the built-in defaults, apply again.")),
-                  spacing="3", align="center"),
+                  spacing="3", align="center", wrap="wrap"),
         width="100%", spacing="2")
 
 
@@ -287,9 +287,10 @@ def _voice() -> rx.Component:
         _grid(_secret("ElevenLabs API key", "elevenlabs_api_key"),
               _setting("Agent id", "elevenlabs_agent_id"),
               _secret("Webhook secret", "elevenlabs_webhook_secret")),
-        rx.hstack(_note("Post-call webhook URL to enter at ElevenLabs (built from the public "
-                        "address on the Interviews tab):"),
-                  rx.code(G.webhook_url, id="webhook-url"), spacing="2", align="center"),
+        rx.flex(_note("Post-call webhook URL to enter at ElevenLabs (built from the public "
+                      "address on the Interviews tab):"),
+                rx.code(G.webhook_url, id="webhook-url", word_break="break-all"),
+                spacing="2", align="center", wrap="wrap"),
         _note("Without an API key and agent id, candidates talk to the built-in interviewer. "
               "If ElevenLabs fails when a candidate starts, the interview continues typed and "
               "the interview's card says why."),

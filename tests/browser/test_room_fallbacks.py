@@ -184,6 +184,7 @@ def test_hr_reads_the_room_notices_and_tests_the_voice_connection(running_app, a
     page.click("#voice-test")
     # The test app has no ElevenLabs key: nothing to test, said as such.
     expect(page.locator("#voice-test-result")).to_contain_text("Nothing to test")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     _shot_at(page, "settings-voice", width)
     page.close()
 
