@@ -435,8 +435,9 @@ class InterviewRoomState(rx.State):
     @room_handler
     def switch_to_typed(self):
         """The candidate leaves a voice call that does not work for the typed interview."""
-        view, say = _continue_typed(self._link_id, "the call failed in the candidate's "
-                                                   f"browser: {self._voice_failure or 'no details'}")
+        failure = self._voice_failure or "interrupted"
+        reason = f"the call failed in the candidate's browser: {failure}"
+        view, say = _continue_typed(self._link_id, reason)
         self._continue_typed(view)
         if say and self.speak_questions:
             return speak(say)

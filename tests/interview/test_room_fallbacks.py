@@ -72,3 +72,18 @@ def test_a_candidate_who_does_not_agree_is_told_what_next_and_hr_knows(session, 
     assert card.room_notices[0].startswith("The candidate did not agree to the AI interview")
     profile = get_candidate_profile(session=session, candidate_id=application.candidate_id)
     assert "interview.consent_refused" in [entry.action for entry in profile.timeline]
+
+
+def test_a_call_that_fails_in_the_browser_continues_typed(session, make_application, recruiter):
+    from hireops.state.interview_room import _continue_typed
+
+    application, link = _voice_link(session, make_application, recruiter)
+    record_consent(session=session, link=link, webcam_analysis=False, client_key="10.0.0.1")
+    session.commit()
+
+    view, say = _continue_typed(link.id, "the call failed in the candidate's browser: ICE")
+
+    assert view.provider == "builtin" and view.status == "started"
+    assert say and [turn["speaker"] for turn in view.turns] == ["interviewer", "interviewer"]
+    card = interview_cards(session=session, candidate_id=application.candidate_id)[0]
+    assert "failed in the candidate's browser: ICE" in card.room_notices[0]
