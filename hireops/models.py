@@ -126,6 +126,8 @@ class User(SQLModel, table=True):
     is_active: bool = True
     created_at: datetime = created_at_field()
     last_login_at: datetime | None = optional_time_field()
+    # The user's own page preferences, e.g. {"tracker_hidden_columns": ["source"]}.
+    preferences: dict = json_field(dict)
 
 
 class UserSession(SQLModel, table=True):

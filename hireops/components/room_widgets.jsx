@@ -1,6 +1,18 @@
 // Small browser-only helpers of the interview room: dictation with the browser's own speech
-// recognition, and a countdown of the candidate's time budget.
+// recognition, a microphone level meter, a typed draft kept across reloads, and a countdown
+// of the candidate's time budget.
 import { useEffect, useRef, useState } from "react";
+
+// What a failed recognition means for the candidate, by the Web Speech API's error code.
+const DICTATION_PROBLEMS = {
+  "network": "The speech service could not be reached, so voice input is off. Please type your answer.",
+  "not-allowed": "Voice input is blocked in this browser. Please type your answer.",
+  "service-not-allowed": "Voice input is blocked in this browser. Please type your answer.",
+  "audio-capture": "No microphone was found for voice input. Please type your answer.",
+  "no-speech": "No speech was heard. Try again, or type your answer.",
+  "language-not-supported": "Voice input does not support this language here. Please type your answer.",
+};
+const DICTATION_FAILED = "Voice input stopped working. Please type your answer.";
 
 function recognitionClass() {
   if (typeof window === "undefined") return null;
@@ -10,6 +22,7 @@ function recognitionClass() {
 export function Dictation({ onText, lang, id }) {
   const [supported, setSupported] = useState(false);
   const [listening, setListening] = useState(false);
+  const [problem, setProblem] = useState("");
   const recognition = useRef(null);
 
   useEffect(() => {
@@ -39,13 +52,22 @@ export function Dictation({ onText, lang, id }) {
       }
     };
     engine.onend = () => setListening(false);
-    engine.onerror = () => setListening(false);
+    engine.onerror = (event) => {
+      setListening(false);
+      setProblem(DICTATION_PROBLEMS[event && event.error] || DICTATION_FAILED);
+    };
     recognition.current = engine;
-    engine.start();
-    setListening(true);
+    setProblem("");
+    try {
+      engine.start();
+      setListening(true);
+    } catch (error) {
+      setProblem(DICTATION_FAILED);
+    }
   };
 
-  return <button type="button" id={id} data-state={listening ? "listening" : "idle"}
+  return <span style={{ display: "inline-flex", alignItems: "center", gap: 8, flexWrap: "wrap" }}>
+  <button type="button" id={id} data-state={listening ? "listening" : "idle"}
     onClick={toggle}
     style={{
       display: "inline-flex", alignItems: "center", gap: 6, padding: "6px 12px",
@@ -56,7 +78,131 @@ export function Dictation({ onText, lang, id }) {
     <span style={{ width: 8, height: 8, borderRadius: 4,
       background: listening ? "#dc2626" : "#94a3b8" }} />
     {listening ? "Listening… click to stop" : "Speak your answer"}
-  </button>;
+  </button>
+  {problem ? <span id={`${id}-problem`} role="status"
+    style={{ fontSize: 13, color: "#92400e" }}>{problem}</span> : null}
+  </span>;
+}
+
+// What the candidate reads when the microphone cannot be opened, by the DOMException name.
+const MICROPHONE_PROBLEMS = {
+  NotAllowedError: "The microphone is blocked. Allow it in your browser's site settings and try again, or type your answers.",
+  NotFoundError: "No microphone was found. You can type your answers.",
+  NotReadableError: "The microphone is in use by another program. Close it and try again, or type your answers.",
+};
+
+// A live level meter from the browser's audio input (Web Audio AnalyserNode), so the check
+// shows that the microphone really hears the candidate.
+export function MicLevel({ id }) {
+  const [status, setStatus] = useState("idle");  // idle | asking | live | problem
+  const [level, setLevel] = useState(0);
+  const [heard, setHeard] = useState(false);
+  const [problem, setProblem] = useState("");
+  const open = useRef(null);
+
+  const stop = () => {
+    const current = open.current;
+    open.current = null;
+    if (!current) return;
+    clearInterval(current.timer);
+    current.stream.getTracks().forEach((track) => track.stop());
+    current.context.close();
+  };
+  useEffect(() => stop, []);
+
+  const start = async () => {
+    const Context = typeof window !== "undefined" && (window.AudioContext || window.webkitAudioContext);
+    if (!Context || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
+      setStatus("problem");
+      setProblem("This browser cannot test a microphone. You can type your answers.");
+      return;
+    }
+    setStatus("asking");
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+      const context = new Context();
+      const analyser = context.createAnalyser();
+      analyser.fftSize = 1024;
+      context.createMediaStreamSource(stream).connect(analyser);
+      const samples = new Float32Array(analyser.fftSize);
+      const timer = setInterval(() => {
+        analyser.getFloatTimeDomainData(samples);
+        let sum = 0;
+        for (let i = 0; i < samples.length; i++) sum += samples[i] * samples[i];
+        // Speech at a normal distance has an RMS of roughly 0.02-0.2: scale that to the bar.
+        const value = Math.min(100, Math.round(Math.sqrt(sum / samples.length) * 400));
+        setLevel(value);
+        if (value >= 4) setHeard(true);
+      }, 100);
+      open.current = { stream, context, timer };
+      setStatus("live");
+    } catch (error) {
+      setStatus("problem");
+      setProblem(MICROPHONE_PROBLEMS[error && error.name] ||
+        "The microphone could not be opened. You can type your answers.");
+    }
+  };
+
+  const button = { padding: "6px 12px", borderRadius: 8, cursor: "pointer", fontSize: 14,
+    border: "1px solid #cbd5e1", background: "white", color: "#334155" };
+  return <div id={id} data-state={status} data-level={level} data-heard={heard ? "yes" : "no"}
+    style={{ display: "flex", flexDirection: "column", gap: 6, width: "100%", maxWidth: 360 }}>
+    {status === "live"
+      ? <button type="button" style={button} onClick={() => { stop(); setStatus("idle"); setLevel(0); }}>
+          Stop the microphone test</button>
+      : <button type="button" style={button} onClick={start} disabled={status === "asking"}>
+          Test your microphone</button>}
+    {status === "live" ? <div role="meter" aria-label="Microphone level" aria-valuemin={0}
+        aria-valuemax={100} aria-valuenow={level}
+        style={{ height: 10, borderRadius: 5, background: "#e2e8f0", overflow: "hidden" }}>
+        <div style={{ width: `${level}%`, height: "100%", background: "#16a34a",
+          transition: "width 90ms linear" }} />
+      </div> : null}
+    {status === "live" ? <span style={{ fontSize: 13, color: "#475569" }}>
+      {heard ? "Your microphone works: the bar moves when you speak."
+             : "Say a few words: the bar should move."}</span> : null}
+    {status === "problem" ? <span role="status" style={{ fontSize: 13, color: "#92400e" }}>
+      {problem}</span> : null}
+  </div>;
+}
+
+function clearDrafts(prefix) {
+  for (let i = window.localStorage.length - 1; i >= 0; i--) {
+    const key = window.localStorage.key(i);
+    if (key && key.startsWith(prefix)) window.localStorage.removeItem(key);
+  }
+}
+
+// Keeps the typed answer in this browser's localStorage (per link and question) so a reload
+// does not lose it; an empty answer (sent, or erased) clears the link's drafts.
+export function DraftKeeper({ prefix, question, value, onRestore }) {
+  const key = prefix ? `${prefix}:${question}` : "";
+  const pending = useRef(null);
+  const ready = useRef("");
+
+  useEffect(() => {
+    if (!key) return;
+    let saved = null;
+    try { saved = window.localStorage.getItem(key); } catch (error) { saved = null; }
+    pending.current = saved && !value ? saved : null;
+    ready.current = key;
+    if (pending.current !== null && onRestore) onRestore(pending.current);
+  }, [key]);
+
+  useEffect(() => {
+    if (!key || ready.current !== key) return;
+    if (pending.current !== null) {
+      if (value !== pending.current) return;  // the restored text has not come back yet
+      pending.current = null;
+    }
+    try {
+      if (value) window.localStorage.setItem(key, value);
+      else clearDrafts(prefix);
+    } catch (error) {
+      // Storage full or disabled (private mode): the answer box still works.
+    }
+  }, [key, value]);
+  return null;
 }
 
 function remaining(deadline) {

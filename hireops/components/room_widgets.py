@@ -27,5 +27,26 @@ class Countdown(rx.Component):
     deadline: rx.Var[str]
 
 
+class MicLevel(rx.Component):
+    """The microphone check: a live level meter from the browser's audio input."""
+
+    library = _LIBRARY
+    tag = "MicLevel"
+
+
+class DraftKeeper(rx.Component):
+    """Keeps the typed answer in the browser (localStorage) across a reload, per link
+    (`prefix`) and `question`; an empty answer clears the link's drafts."""
+
+    library = _LIBRARY
+    tag = "DraftKeeper"
+    prefix: rx.Var[str]
+    question: rx.Var[int]
+    value: rx.Var[str]
+    on_restore: rx.EventHandler[passthrough_event_spec(str)]
+
+
 dictation = Dictation.create
+mic_level = MicLevel.create
+draft_keeper = DraftKeeper.create
 countdown = Countdown.create

@@ -161,6 +161,8 @@ def _link_card(item: InterviewCard) -> rx.Component:
                 rx.text("Invited below the resume threshold: ", item.override_reason, size="1",
                         color=rx.color("amber", 11))),
         rx.cond(item.consent != "", rx.text("Consent: ", item.consent, size="1", color=MUTED)),
+        rx.foreach(item.room_notices, lambda notice: rx.callout(
+            notice, icon="info", color_scheme="blue", size="1", class_name="room-notice")),
         rx.foreach(item.integrity_flags, lambda flag: rx.callout(
             flag, icon="shield-alert", color_scheme="orange", size="1", class_name="integrity")),
         rx.cond(item.webcam_lines.length() > 0, rx.hstack(

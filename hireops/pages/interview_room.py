@@ -4,7 +4,7 @@ import reflex as rx
 
 from hireops import routes
 from hireops.config import get_settings
-from hireops.components.room_widgets import countdown, dictation
+from hireops.components.room_widgets import countdown, dictation, draft_keeper, mic_level
 from hireops.components.shell import register_page
 from hireops.components.ui import error_callout
 from hireops.components.voice_interview import voice_interview
@@ -119,8 +119,26 @@ def _consent() -> rx.Component:
                         id="consent-webcam", size="2"),
             spacing="3",
         ),
-        rx.button("Agree and continue", on_click=Room.give_consent, size="3",
-                  margin_top="20px", disabled=~Room.agree_ai, id="consent-submit"),
+        rx.flex(
+            rx.button("Agree and continue", on_click=Room.give_consent, size="3",
+                      disabled=~Room.agree_ai, id="consent-submit"),
+            rx.button("I do not agree", on_click=Room.decline_consent, size="3",
+                      variant="soft", color_scheme="gray", id="consent-refuse"),
+            spacing="3", margin_top="20px", wrap="wrap",
+        ),
+    )
+
+
+def _declined() -> rx.Component:
+    return _panel(
+        rx.vstack(
+            rx.icon("hand", size=40, color=rx.color("gray", 10)),
+            rx.heading("No AI interview", size="6"),
+            rx.text(Room.problem_message, size="3", id="room-declined", line_height="1.6"),
+            rx.button("I changed my mind", on_click=Room.reconsider_consent, size="2",
+                      variant="soft", id="consent-reconsider"),
+            align="center", spacing="3", padding_y="24px",
+        ),
     )
 
 
@@ -185,12 +203,14 @@ def _camera() -> rx.Component:
 def _check() -> rx.Component:
     return _panel(
         rx.heading("Camera and microphone check", size="6"),
-        rx.text("Make sure your face is visible and well lit. If you want to speak your "
-                "answers, try the voice button below; typing works everywhere.", size="3",
+        rx.text("Make sure your face is visible and well lit. Test your microphone: the bar "
+                "moves when it hears you. If you want to speak your answers, try the voice "
+                "button below; typing works everywhere.", size="3",
                 color=rx.color("gray", 11), margin_y="8px"),
-        rx.hstack(dictation(on_text=Room.append_dictation, id="dictation-check"),
-                  rx.text(Room.answer, size="2", color=rx.color("gray", 11)),
-                  align="center", spacing="3"),
+        mic_level(id="mic-check"),
+        rx.flex(dictation(on_text=Room.append_dictation, id="dictation-check"),
+                rx.text(Room.answer, size="2", color=rx.color("gray", 11)),
+                align="center", spacing="3", wrap="wrap", margin_top="12px"),
         rx.button("Start the interview", on_click=Room.start, size="3", margin_top="20px",
                   id="room-start"),
     )
@@ -223,7 +243,12 @@ def _voice_panel() -> rx.Component:
                         on_start_request=Room.voice_start_request,
                         on_connect=Room.voice_connected, on_message=Room.voice_turn,
                         on_disconnect=Room.voice_disconnected, on_error=Room.voice_error),
-        error_callout(Room.voice_message),
+        rx.cond(Room.voice_message != "", rx.vstack(
+            rx.callout(Room.voice_message, icon="triangle_alert", color_scheme="amber",
+                       size="1", id="voice-message"),
+            rx.button("Continue in writing", on_click=Room.switch_to_typed, size="2",
+                      variant="soft", id="switch-to-typed"),
+            spacing="2", width="100%", margin_top="8px")),
         flex="1",
     )
 
@@ -236,6 +261,8 @@ def _typed_interview() -> rx.Component:
     answer_box = rx.vstack(
         rx.text_area(value=Room.answer, on_change=Room.set_answer, placeholder="Type your "
                      "answer here…", rows="5", width="100%", id="answer", size="3"),
+        draft_keeper(prefix=Room.draft_prefix, question=Room.question_number, value=Room.answer,
+                     on_restore=Room.restore_draft),
         error_callout(Room.answer_error),
         rx.hstack(
             dictation(on_text=Room.append_dictation, id="dictation"),
@@ -258,6 +285,9 @@ def _typed_interview() -> rx.Component:
                         on_change=Room.set_speak_questions, size="1"),
             width="100%", align="center", spacing="3", padding_bottom="12px", wrap="wrap",
         ),
+        rx.cond(Room.room_notice != "", rx.callout(Room.room_notice, icon="info", size="1",
+                                                   color_scheme="blue", id="room-notice",
+                                                   margin_bottom="12px")),
         transcript,
         rx.divider(margin_y="16px"),
         answer_box,
@@ -293,6 +323,7 @@ def interview_room() -> rx.Component:
         Room.step,
         ("welcome", _welcome()),
         ("consent", _consent()),
+        ("declined", _declined()),
         ("equal", _equal()),
         ("check", _check()),
         ("interview", _interview()),

@@ -20,6 +20,7 @@ from hireops.state.general_settings import GeneralSettingsState as G
 from hireops.state.mailbox_settings import MailboxSettingsState as M
 from hireops.state.settings_page import SettingsState
 from hireops.state.team_settings import TeamSettingsState as T
+from hireops.state.voice_settings import VoiceSettingsState as V
 
 def _field(label: str, name: str, **props) -> rx.Component:
     return rx.vstack(rx.text(label, size="2", weight="medium"),
@@ -186,7 +187,7 @@ def _save_row(group: str, label: str, *extra) -> rx.Component:
                                 on_click=G.restore_defaults(group), id=f"restore-{group}"),
                       content="Forget the values saved here (secrets stay): the server's "
                               "configuration, or the built-in defaults, apply again.")),
-                  spacing="3", align="center"),
+                  spacing="3", align="center", wrap="wrap"),
         width="100%", spacing="2")
 
 
@@ -301,11 +302,24 @@ def _voice() -> rx.Component:
         _grid(_secret("ElevenLabs API key", "elevenlabs_api_key"),
               _setting("Agent id", "elevenlabs_agent_id"),
               _secret("Webhook secret", "elevenlabs_webhook_secret")),
-        rx.hstack(_note("Post-call webhook URL to enter at ElevenLabs (built from the public "
-                        "address on the Interviews tab):"),
-                  rx.code(G.webhook_url, id="webhook-url"), spacing="2", align="center"),
-        _note("Without an API key and agent id, candidates talk to the built-in interviewer."),
-        _save_row("voice", "Save voice settings"),
+        rx.flex(_note("Post-call webhook URL to enter at ElevenLabs (built from the public "
+                      "address on the Interviews tab):"),
+                rx.code(G.webhook_url, id="webhook-url", word_break="break-all"),
+                spacing="2", align="center", wrap="wrap"),
+        _note("Without an API key and agent id, candidates talk to the built-in interviewer. "
+              "If ElevenLabs fails when a candidate starts, the interview continues typed and "
+              "the interview's card says why."),
+        rx.cond(V.test_message != "",
+                rx.callout(V.test_message,
+                           icon=rx.match(V.test_tone, ("green", "circle-check"),
+                                         ("red", "circle-x"), "info"),
+                           color_scheme=V.test_tone, width="100%",
+                           margin_top="10px", id="voice-test-result")),
+        _save_row("voice", "Save voice settings",
+                  rx.button(rx.cond(V.testing, rx.spinner(size="2"), rx.icon("plug", size=16)),
+                            "Test connection", variant="soft", on_click=V.test_connection,
+                            disabled=V.testing, id="voice-test"),
+                  _note("The test uses the saved settings.")),
         width="100%",
     )
 

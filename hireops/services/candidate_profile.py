@@ -234,10 +234,39 @@ def add_note(*, session: Session, candidate_id: int, text: str, actor: User | No
     return event
 
 
+@dataclass(frozen=True)
+class MergeOutcome:
+    """What a merge did: applications moved to the kept record, applications to a job the kept
+    record had already applied to (they stay on the duplicate, as history, out of the
+    tracker), and emails moved."""
+
+    moved: list[int]
+    folded: list[int]
+    emails: int
+
+    def describe(self, merged: str = "the duplicate") -> str:
+        """The merge in words for HR (never "moved 0 applications"); `merged` names the
+        duplicate (the audit note gives its number, a toast does not)."""
+        parts = [f"Merged {merged} into this record."]
+        if self.moved:
+            parts.append(f"{_count(len(self.moved), 'application')} moved here.")
+        if self.folded:
+            parts.append("Its application to a job this record had already applied to is kept "
+                         "in its history and no longer listed." if len(self.folded) == 1 else
+                         f"Its {len(self.folded)} applications to jobs this record had already "
+                         "applied to are kept in its history and no longer listed.")
+        if self.emails:
+            parts.append(f"{_count(self.emails, 'email')} moved here.")
+        return " ".join(parts)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def merge_candidates(*, session: Session, keep_id: int, merge_id: int,
-                     actor: User | None) -> list[int]:
-    """Fold the duplicate `merge_id` into `keep_id`; returns ids of applications left behind
-    because the kept record already applied to the same job."""
+                     actor: User | None) -> MergeOutcome:
+    """Fold the duplicate `merge_id` into `keep_id`."""
     if keep_id == merge_id:
         raise CandidateMergeRefused("A candidate cannot be merged into itself.")
     keep = get_candidate_or_raise(session=session, candidate_id=keep_id)
@@ -270,11 +299,8 @@ def merge_candidates(*, session: Session, keep_id: int, merge_id: int,
     merge.merged_into_id = keep_id
     session.add_all([keep, merge])
     after_keep = {name: getattr(keep, name) for name in MERGE_FILLED_FIELDS}
-    note = (f"Merged candidate #{merge_id} into #{keep_id}: {len(moved)} application(s) and "
-            f"{len(emails)} email(s) moved")
-    if left:
-        note += (f"; {len(left)} application(s) stay on #{merge_id} because #{keep_id} "
-                 "already applied to the same job")
+    outcome = MergeOutcome(moved=moved, folded=left, emails=len(emails))
+    note = outcome.describe(f"candidate #{merge_id}").replace("this record", f"#{keep_id}")
     for entity_id in (keep_id, merge_id):
         record_event(session=session, action=MERGE_ACTION, actor=actor, entity_type="candidate",
                      entity_id=entity_id, note=note,
@@ -285,7 +311,7 @@ def merge_candidates(*, session: Session, keep_id: int, merge_id: int,
                             "moved_applications": moved, "left_applications": left,
                             "moved_emails": [e.id for e in emails]})
     session.commit()
-    return left
+    return outcome
 
 
 def _match(application: Application) -> dict:

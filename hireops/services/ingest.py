@@ -40,6 +40,8 @@ class IngestSummary:
     seen: int = 0
     new: int = 0
     duplicates: int = 0
+    # Messages of this source stored by earlier passes, skipped without being read again.
+    already_stored: int = 0
     processed: int = 0
     candidates_created: int = 0
     applications_created: int = 0
@@ -76,6 +78,7 @@ def _fetch_and_store(source: MailSource, summary: IngestSummary, progress: Progr
     settings = get_settings()
     with session_scope() as session:
         known = known_source_refs(session=session, source=source.kind)
+        summary.already_stored = len(known)
 
         def report(result) -> None:
             # Updated per batch (the only place the summary gets these), so a source that breaks
@@ -99,6 +102,25 @@ def _fetch_and_store(source: MailSource, summary: IngestSummary, progress: Progr
                         extra={"stored": summary.new})
             summary.source_error = f"{type(problem).__name__}: {problem}"
             return
+
+
+def describe_ingest(summary: IngestSummary) -> str:
+    """One pass in words for the inbox page, counting what was read in this pass apart from
+    the mail stored before (which is skipped unread, so it is never "0 checked")."""
+    if summary.source_error:
+        return f"The mailbox could not be read: {summary.source_error}"
+    if summary.duplicates:
+        read = (f"{summary.seen} message(s) read, {summary.new} new and {summary.duplicates} "
+                "already stored")
+    elif summary.seen:
+        read = f"{summary.new} new message(s) read"
+    elif summary.already_stored:
+        read = f"No new mail; the {summary.already_stored} message(s) already stored were skipped"
+    else:
+        read = "No new mail"
+    return (f"{read}; {summary.processed} processed, {summary.candidates_created} candidate(s) "
+            f"and {summary.applications_created} application(s) created; "
+            f"{len(summary.failed)} failed.")
 
 
 def process_pending(*, summary: IngestSummary, progress: Progress | None = None) -> None:

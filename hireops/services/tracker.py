@@ -276,6 +276,19 @@ def list_tracker_rows(*, session: Session, filter: TrackerFilter, sort: TrackerS
     return _rows(session, statement, reveal_blind, honour_reveals)
 
 
+def tracker_rows_by_id(*, session: Session, application_ids: list[int],
+                       reveal_blind: bool = False,
+                       honour_reveals: bool = True) -> dict[int, TrackerRow]:
+    """The current rows of these applications, to update a shown page in place (after a stage
+    change the rows stay where they were rather than re-sorting under the cursor)."""
+    statement = (_row_columns().select_from(Application)
+                 .join(Candidate, Candidate.id == Application.candidate_id)
+                 .outerjoin(Job, Job.id == Application.job_id)
+                 .where(Application.id.in_(application_ids)))
+    return {row.application_id: row
+            for row in _rows(session, statement, reveal_blind, honour_reveals)}
+
+
 def move_stage(*, session: Session, application_ids: list[int], stage: Stage | str,
                actor: User | None,
                reason: str = "", actor_label: str | None = None) -> int:
@@ -326,7 +339,10 @@ def _is_sqlite(session: Session) -> bool:
 
 def _conditions(filter: TrackerFilter, hidden: Hiding,
                 sqlite: bool) -> list[sa.ColumnElement[bool]]:
-    conditions: list[sa.ColumnElement[bool]] = []
+    # A duplicate merged into another record is no longer listed (its applications to jobs the
+    # kept record also applied to stay on it as history).
+    conditions: list[sa.ColumnElement[bool]] = [Application.candidate_id.not_in(
+        select(Candidate.id).where(Candidate.merged_into_id.is_not(None)).correlate(None))]
     if filter.job_ids:
         conditions.append(Application.job_id.in_(filter.job_ids))
     if filter.talent_pool_only:

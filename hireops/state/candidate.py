@@ -95,7 +95,7 @@ class CandidateState(AuthState):
         try:
             merge_id = int(self.merge_id.strip().lstrip("#"))
             with session_scope() as session:
-                left = merge_candidates(session=session, keep_id=self.candidate_id,
+                outcome = merge_candidates(session=session, keep_id=self.candidate_id,
                                         merge_id=merge_id, actor=current_actor())
         except ValueError as refused:
             self.error = (str(refused) if isinstance(refused, CandidateMergeRefused)
@@ -107,9 +107,7 @@ class CandidateState(AuthState):
         self.merge_id, self.error = "", ""
         self._refresh()
         # Toasts speak of records, not their internal numbers.
-        extra = (f" {len(left)} application(s) for the same job stayed on the duplicate."
-                 if left else "")
-        return rx.toast.success(f"Merged the duplicate into this record.{extra}")
+        return rx.toast.success(outcome.describe())
 
     @rx.event
     @requires(*READ_ROLES)

@@ -12,7 +12,7 @@ from hireops.services.inbox import (
     AttachmentWithheld, EmailRow, get_attachment_file, inbox_counts, list_emails,
 )
 from hireops.services.inbox_processing import reprocess_emails
-from hireops.services.ingest import IngestSummary, run_ingest_pass
+from hireops.services.ingest import IngestSummary, describe_ingest, run_ingest_pass
 from hireops.services.mail_config import configured_mail_source
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
@@ -95,7 +95,7 @@ class InboxState(AuthState):
                 self.last_sync = f"Sync failed: {problem}"
             yield rx.toast.error(f"Sync failed: {problem}")
             return
-        message = _describe(summary)
+        message = describe_ingest(summary)
         async with self:
             self.syncing = False
             self.last_sync = message
@@ -123,7 +123,7 @@ class InboxState(AuthState):
         """Process what is queued, without fetching (after a reprocess request)."""
         summary = await asyncio.to_thread(run_ingest_pass, source=None)
         async with self:
-            self.last_sync = _describe(summary)
+            self.last_sync = describe_ingest(summary)
         yield InboxState.load
 
     @rx.event
@@ -146,10 +146,3 @@ def _sync(report) -> IngestSummary:
         source = configured_mail_source(session=session)
     return run_ingest_pass(source=source, progress=report)
 
-
-def _describe(summary: IngestSummary) -> str:
-    if summary.source_error:
-        return f"The mailbox could not be read: {summary.source_error}"
-    return (f"{summary.seen} checked, {summary.new} new, {summary.duplicates} already stored; "
-            f"{summary.candidates_created} candidate(s) and {summary.applications_created} "
-            f"application(s) created; {len(summary.failed)} failed.")

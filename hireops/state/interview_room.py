@@ -20,15 +20,20 @@ from hireops.services.interview.builtin_interviewer import (
     submit_answer,
 )
 from hireops.services.interview.evaluation_queue import run_queued_evaluations
+from hireops.services.interview.links import hash_token
 from hireops.services.interview.room import (
+    CONSENT_REFUSED_MESSAGE,
     PROBLEM_MESSAGES,
+    VOICE_UNAVAILABLE_MESSAGE,
     RoomView,
     complete_interview,
     decline_webcam,
+    fall_back_to_typed,
     find_room,
     mark_opened,
     mark_started,
     record_consent,
+    refuse_consent,
     room_view,
 )
 from hireops.services.interview.webcam import (
@@ -68,10 +73,12 @@ CAMERA_PROBLEMS = {
 class InterviewRoomState(rx.State):
     """One candidate's room; it knows only its own link."""
 
-    # welcome | consent | equal (only when questions are configured) | check | interview |
-    # done | problem
+    # welcome | consent | declined (did not agree) | equal (only when questions are
+    # configured) | check | interview | done | problem
     step: str = "loading"
     problem_message: str = ""
+    # A plain note above the typed interview, e.g. why the voice interviewer is not there.
+    room_notice: str = ""
     company_name: str = ""
     job_title: str = ""
     first_name: str = ""
@@ -80,6 +87,9 @@ class InterviewRoomState(rx.State):
     turns: list[dict[str, str]] = []
     answer: str = ""
     answer_error: str = ""
+    # Where this browser keeps the typed draft of this link (localStorage key prefix; derived
+    # from the token's digest so it names nothing).
+    draft_prefix: str = ""
     question_number: int = 0
     question_total: int = 0
     deadline_iso: str = ""
@@ -102,6 +112,8 @@ class InterviewRoomState(rx.State):
     equal_answers: dict[str, str] = {}
     equal_error: str = ""
     _link_id: int = 0
+    # The browser's message when the voice call failed, for HR's record.
+    _voice_failure: str = ""
 
     def _show_problem(self, problem: str):
         self.step = "problem"
@@ -125,6 +137,7 @@ class InterviewRoomState(rx.State):
         """on_load: the token in the address opens this room, or a friendly refusal."""
         token = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
         self._link_id, self.answer, self.answer_error = 0, "", ""
+        self.draft_prefix = "hireops-draft:" + hash_token(token)[:16]
         with session_scope() as session:
             lookup = find_room(session=session, token=token, client_key=self._client_key())
             if lookup.problem:
@@ -184,6 +197,22 @@ class InterviewRoomState(rx.State):
 
     @rx.event
     @room_handler
+    def decline_consent(self):
+        """The candidate does not agree: tell them what happens next, and tell HR."""
+        with session_scope() as session:
+            link = session.get(InterviewLink, self._link_id)
+            refuse_consent(session=session, link=link, client_key=self._client_key())
+            session.commit()
+        self.problem_message = CONSENT_REFUSED_MESSAGE
+        self.step = "declined"
+
+    @rx.event
+    @room_handler
+    def reconsider_consent(self):
+        self.step = "consent"
+
+    @rx.event
+    @room_handler
     def set_equal_answer(self, key: str, value: str):
         if key in self.equal_answers:
             self.equal_answers = {**self.equal_answers, key: str(value)}
@@ -235,6 +264,13 @@ class InterviewRoomState(rx.State):
     @room_handler
     def set_answer(self, value: str):
         self.answer = str(value)[:6000]
+
+    @rx.event
+    @room_handler
+    def restore_draft(self, text: str):
+        """The browser's saved draft of the current question, after a reload."""
+        if not self.answer:
+            self.answer = str(text)[:6000]
 
     @rx.event
     @room_handler
@@ -339,8 +375,13 @@ class InterviewRoomState(rx.State):
         try:
             voice, agent_id = await asyncio.to_thread(start)
         except (VoiceProviderError, VoiceSyncError) as problem:
+            # The reason can name settings: it goes to HR; the candidate goes on typed.
+            view, say = await asyncio.to_thread(_continue_typed, link_id, problem.reason)
             async with self:
-                self.voice_message = f"The voice interviewer could not start: {problem.reason}"
+                self._continue_typed(view)
+                speak_now = self.speak_questions
+            if say and speak_now:
+                yield speak(say)
             return
         async with self:
             self.voice_token = voice.credentials.conversation_token
@@ -382,10 +423,42 @@ class InterviewRoomState(rx.State):
     @rx.event
     @room_handler
     def voice_error(self, data: dict):
+        """The call could not connect in the browser: say so plainly and offer the typed
+        interview (the browser's own message is kept for HR)."""
         message = str(data.get("message", "")) if isinstance(data, dict) else ""
-        self.voice_message = f"The voice connection failed: {message[:200]}" if message else \
-            "The voice connection failed."
+        self._voice_failure = message[:200] or "no details"
+        self.voice_message = ("The voice connection failed. Press start to try again, or "
+                              "continue in writing.")
         self.voice_started = False
+
+    @rx.event
+    @room_handler
+    def switch_to_typed(self):
+        """The candidate leaves a voice call that does not work for the typed interview."""
+        failure = self._voice_failure or "interrupted"
+        reason = f"the call failed in the candidate's browser: {failure}"
+        view, say = _continue_typed(self._link_id, reason)
+        self._continue_typed(view)
+        if say and self.speak_questions:
+            return speak(say)
+
+    def _continue_typed(self, view: RoomView) -> None:
+        self._apply(view)
+        self.voice_started, self.voice_token, self.voice_signed_url = False, "", ""
+        self.voice_message, self.room_notice = "", VOICE_UNAVAILABLE_MESSAGE
+        self.step = "interview"
+
+
+def _continue_typed(link_id: int, reason: str) -> tuple[RoomView, str]:
+    """Hand the interview to the built-in interviewer and ask (or repeat) its question."""
+    with session_scope() as session:
+        link = session.get(InterviewLink, link_id)
+        fall_back_to_typed(session=session, link=link, reason=reason)
+        mark_started(session=session, link=link)
+        step = start_interview(session=session, link=link)
+        view = room_view(session=session, link=link)
+        session.commit()
+    return view, step.say
 
 
 def _sync_voice(link_id: int, conversation_id: str | None) -> None:

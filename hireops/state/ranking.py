@@ -39,7 +39,10 @@ class RankingState(AuthState):
     def load(self):
         """Rank the job in ?id=."""
         try:
-            self.job_id = int(self.router.url.query_parameters.get("id", ""))
+            job_id = int(self.router.url.query_parameters.get("id", ""))
+            if job_id != self.job_id:
+                self._forget_rescoring()
+            self.job_id = job_id
             self._refresh()
         except (ValueError, JobNotFound):
             return [rx.toast.error("That job does not exist."), rx.redirect(routes.JOBS)]
@@ -74,22 +77,31 @@ class RankingState(AuthState):
         while not work.done():
             await asyncio.sleep(0.3)
             async with self:
-                self.rescore_done, self.rescore_total = progress["done"], progress["total"]
+                if self.job_id == job_id:
+                    self.rescore_done, self.rescore_total = progress["done"], progress["total"]
         try:
             summary = work.result()
         except Exception as problem:  # shown to the user; scores already saved stay saved
             async with self:
                 self.rescoring = False
-                self.last_rescore = f"Rescoring stopped: {problem}"
+                if self.job_id == job_id:
+                    self.last_rescore = f"Rescoring stopped: {problem}"
             yield rx.toast.error(f"Rescoring stopped: {problem}")
             return
         message = _describe(summary)
         async with self:
             self.rescoring = False
+            if self.job_id != job_id:  # another job's ranking is open now: not its result
+                self._forget_rescoring()
+                return
             self.rescore_done = self.rescore_total = summary.total
             self.last_rescore = message
             self._refresh()
         yield rx.toast.warning(message) if summary.failed else rx.toast.success(message)
+
+    def _forget_rescoring(self) -> None:
+        """Another job opens in this tab: the last job's rescoring result is not about it."""
+        self.last_rescore, self.rescore_done, self.rescore_total = "", 0, 0
 
     def _refresh(self) -> None:
         with session_scope() as session:

@@ -51,10 +51,17 @@ def room_link_scoped(handler: Callable) -> Callable:
     """For background work on the room's own link: runs only once the loader found a link,
     and the handler itself touches nothing but that link's rows."""
 
-    @functools.wraps(handler)
-    async def wrapper(self, *args, **kwargs):
-        if self._link_id:
-            await handler(self, *args, **kwargs)
+    if inspect.isasyncgenfunction(handler):  # it sends events (e.g. speech) as it goes
+        @functools.wraps(handler)
+        async def wrapper(self, *args, **kwargs):
+            if self._link_id:
+                async for update in handler(self, *args, **kwargs):
+                    yield update
+    else:
+        @functools.wraps(handler)
+        async def wrapper(self, *args, **kwargs):
+            if self._link_id:
+                await handler(self, *args, **kwargs)
 
     setattr(wrapper, ROOM_ACCESS_MARKER, True)
     return wrapper

@@ -24,6 +24,11 @@ from hireops.services.tracker import (
     TrackerSort,
     move_stage,
     query_tracker,
+    tracker_rows_by_id,
+)
+from hireops.services.user_preferences import (
+    get_tracker_hidden_columns,
+    save_tracker_hidden_columns,
 )
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
@@ -59,6 +64,8 @@ class TrackerState(AuthState):
     sort_column: str = "last_activity"
     sort_direction: str = "desc"
     hidden_columns: list[str] = list(DEFAULT_HIDDEN)
+    # Whose saved column choice this tab shows (0: none read yet); another sign-in reads again.
+    _columns_user: int = 0
     selected: list[int] = []
     job_options: list[Option] = []
     # Open jobs, where picked candidates can be added; every tag in use, for the filter.
@@ -101,6 +108,7 @@ class TrackerState(AuthState):
     @rx.event
     @requires(*READ_ROLES)
     def load(self):
+        self._load_columns()
         with session_scope() as session:
             jobs = session.exec(select(Job.id, Job.title).order_by(Job.title)).all()
             self.job_options = [Option(str(job_id), title) for job_id, title in jobs]
@@ -159,6 +167,23 @@ class TrackerState(AuthState):
         if column in OPTIONAL_COLUMNS:
             hidden = set(self.hidden_columns) ^ {column}
             self.hidden_columns = [c for c in OPTIONAL_COLUMNS if c in hidden]
+            actor = current_actor()
+            if actor is not None:
+                with session_scope() as session:
+                    save_tracker_hidden_columns(session=session, user_id=actor.id,
+                                                hidden=self.hidden_columns,
+                                                allowed=OPTIONAL_COLUMNS)
+
+    def _load_columns(self) -> None:
+        """The columns this user chose to hide, kept on the server per user."""
+        actor = current_actor()
+        if actor is None or actor.id == self._columns_user:
+            return
+        with session_scope() as session:
+            saved = get_tracker_hidden_columns(session=session, user_id=actor.id,
+                                               allowed=OPTIONAL_COLUMNS)
+        self.hidden_columns = list(DEFAULT_HIDDEN) if saved is None else saved
+        self._columns_user = actor.id
 
     @rx.event
     @requires(*READ_ROLES)
@@ -267,8 +292,13 @@ class TrackerState(AuthState):
         except RejectionNeedsReason as refused:
             return rx.toast.error(str(refused))
         self.selected = []
-        return [TrackerState.load,
-                rx.toast.success(f"{moved} application(s) moved to {STAGE_LABELS[target]}.")]
+        # The moved rows change in place: re-sorting now (a move touches last activity) would
+        # make rows jump and put the focused stage menu on another candidate. The next filter,
+        # sort or visit orders the page again.
+        with session_scope() as session:
+            fresh = tracker_rows_by_id(session=session, application_ids=application_ids)
+        self.rows = [fresh.get(row.application_id, row) for row in self.rows]
+        return rx.toast.success(f"{moved} application(s) moved to {STAGE_LABELS[target]}.")
 
     def _filter(self) -> TrackerFilter:
         try:

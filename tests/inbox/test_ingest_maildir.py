@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from hireops.models import Application, Attachment, Candidate, Email, Event
-from hireops.services.ingest import run_ingest_pass
+from hireops.services.ingest import describe_ingest, run_ingest_pass
 from hireops.services.mail.sources import MaildirSource
 from hireops.services.stages import STAGE_CHANGED
 from tests.fakes.mail_factory import PDF, build_email, resume_pdf
@@ -258,3 +258,18 @@ def test_a_duplicate_copy_is_not_read_again_on_the_next_poll(session, maildir, j
     assert (first.seen, first.new, first.duplicates) == (2, 1, 1)
     second = run_ingest_pass(source=MaildirSource(maildir._path))
     assert (second.seen, second.new, second.duplicates) == (0, 0, 0)
+
+
+def test_a_pass_with_nothing_new_says_so_beside_the_stored_mail(session, maildir, maildir_path,
+                                                                jobs):
+    deliver(maildir, *corpus())
+    first = _pass(maildir_path)
+    stored = CORPUS_COUNTS["emails"]
+    assert describe_ingest(first).startswith(f"{stored} new message(s) read")
+
+    second = _pass(maildir_path)
+    # Not "0 checked" beside a list of stored messages: they were known and skipped unread.
+    assert second.already_stored == stored
+    text = describe_ingest(second)
+    assert text.startswith(f"No new mail; the {stored} message(s) already stored were skipped")
+    assert "0 checked" not in text

@@ -144,9 +144,9 @@ def test_merge_moves_applications_and_emails_and_is_audited(session, actor):
     session.add(Email(message_key="k2", candidate_id=dup.id))
     session.commit()
 
-    left = merge_candidates(session=session, keep_id=keep.id, merge_id=dup.id, actor=actor)
+    outcome = merge_candidates(session=session, keep_id=keep.id, merge_id=dup.id, actor=actor)
 
-    assert left == [conflicting.id]
+    assert (outcome.moved, outcome.folded, outcome.emails) == ([moved.id], [conflicting.id], 1)
     assert session.get(Application, moved.id).candidate_id == keep.id
     assert session.get(Application, conflicting.id).candidate_id == dup.id
     assert session.exec(select(Email).where(Email.candidate_id == keep.id)).one()
@@ -160,6 +160,33 @@ def test_merge_moves_applications_and_emails_and_is_audited(session, actor):
     kept_event = next(e for e in events if e.entity_id == keep.id)
     assert kept_event.before["candidate"]["email"] == ""
     assert kept_event.after["moved_applications"] == [moved.id]
+
+
+def test_merging_a_same_job_duplicate_says_what_happened_and_hides_it(session, actor):
+    keep = _candidate(session)
+    dup = _candidate(session, name="M. Chen", email="maya.chen@example.com")
+    backend = _job(session)
+    _apply(session, keep, backend)
+    _apply(session, dup, backend)
+    assert sorted(_tracker_names(session)) == ["M. Chen", "Maya Chen"]
+
+    outcome = merge_candidates(session=session, keep_id=keep.id, merge_id=dup.id, actor=actor)
+
+    # Not "moved 0 applications": the duplicate's application for the same job is folded.
+    assert (outcome.moved, len(outcome.folded)) == ([], 1)
+    assert outcome.describe() == (
+        f"Merged the duplicate into this record. Its application to a job this record "
+        "had already applied to is kept in its history and no longer listed.")
+    # The duplicate is gone from the tracker; the kept record's application stays.
+    assert _tracker_names(session) == ["Maya Chen"]
+
+
+def _tracker_names(session) -> list[str]:
+    from hireops.services.tracker import TrackerFilter, TrackerSort, query_tracker
+
+    page = query_tracker(session=session, filter=TrackerFilter(), sort=TrackerSort())
+    assert page.total == len(page.rows)
+    return [row.candidate_name for row in page.rows]
 
 
 def test_merge_refuses_itself_and_merged_records(session, actor):

@@ -309,7 +309,17 @@ def test_declined_webcam_records_nothing_and_says_so(session, link):
 
     stored = refresh_link_summary(session=session, link_id=link.id)
     assert stored.face_summary["declined"] and stored.face_summary["reports"] == 0
-    assert stored.integrity_flags == ["Webcam analysis declined by the candidate"]
+    # Declining is the candidate's right: the summary says so neutrally, no integrity warning.
+    assert stored.integrity_flags == []
+
+
+def test_a_decline_stored_as_a_warning_before_is_not_shown_as_one(session, link):
+    from hireops.services.interview.review import shown_integrity_flags
+
+    link.webcam_declined = True
+    link.integrity_flags = ["Webcam analysis declined by the candidate"]
+
+    assert shown_integrity_flags(link) == []
 
 
 def test_unknown_link_is_refused(session):

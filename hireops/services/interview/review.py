@@ -9,11 +9,15 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from hireops.models import Application, Candidate, Evaluation, InterviewLink, Job, OutboxMessage
+from hireops.models import (
+    Application, Candidate, Evaluation, Event, InterviewLink, Job, OutboxMessage,
+)
 from hireops.services.ai_flags import FlagRow, flag_rows, flags_for_application
 from hireops.services.blind_screening import is_identity_hidden, redact_for
 from hireops.services.interview.links import OPEN_STATUSES, reveal_link_url
+from hireops.services.interview.room import CONSENT_REFUSED_ACTION, VOICE_UNAVAILABLE_ACTION
 from hireops.services.interview.turns import list_turns
+from hireops.services.interview.webcam import DECLINED_FLAG_BEFORE
 from hireops.services.mail.sender import DELIVERED_TO_FOLDER
 from hireops.services.clock import format_local
 
@@ -62,6 +66,9 @@ class InterviewCard:
     # Readable webcam summary lines, e.g. "Face visible 96% of the time".
     webcam_lines: list[str] = field(default_factory=list)
     integrity_flags: list[str] = field(default_factory=list)
+    # What happened in the room that HR should act on: the voice interviewer failed and the
+    # candidate went on typed, or the candidate did not agree to the AI interview.
+    room_notices: list[str] = field(default_factory=list)
     evaluation_status: str = ""
     evaluation_score: str = ""
     evaluation_summary: str = ""
@@ -101,6 +108,28 @@ def _consent(link: InterviewLink) -> str:
         return ""
     camera = "camera analysis declined" if link.webcam_declined else "camera analysis allowed"
     return f"Given {_when(link.consent_at)}; {camera}"
+
+
+def _room_notices(session: Session, link: InterviewLink) -> list[str]:
+    events = session.exec(select(Event).where(
+        Event.entity_type == "application", Event.entity_id == link.application_id,
+        Event.action.in_([VOICE_UNAVAILABLE_ACTION, CONSENT_REFUSED_ACTION]))
+        .order_by(Event.id)).all()
+    return [_room_notice(event) for event in events
+            if (event.after or {}).get("link_id") == link.id]
+
+
+def _room_notice(event: Event) -> str:
+    if event.action == CONSENT_REFUSED_ACTION:
+        return (f"The candidate did not agree to the AI interview ({_when(event.at)}); "
+                "contact them about another way to continue.")
+    return event.note
+
+
+def shown_integrity_flags(link: InterviewLink) -> list[str]:
+    """The link's integrity warnings, without a declined camera (stored as one by older
+    versions): declining is the candidate's right and `webcam_lines` states it neutrally."""
+    return [flag for flag in link.integrity_flags if flag != DECLINED_FLAG_BEFORE]
 
 
 def webcam_lines(summary: dict, declined: bool) -> list[str]:
@@ -168,7 +197,8 @@ def _card(session: Session, link: InterviewLink, job: Job,
                                   flags=flags.get(("question", turn.id), []))
                     for turn in list_turns(session=session, link_id=link.id)],
         webcam_lines=webcam_lines(link.face_summary or {}, link.webcam_declined),
-        integrity_flags=list(link.integrity_flags),
+        integrity_flags=shown_integrity_flags(link),
+        room_notices=_room_notices(session, link),
         evaluation_status=evaluation.status if evaluation else "",
         evaluation_score=f"{evaluation.score:.0f}" if evaluation and evaluation.score is not None
         else "",

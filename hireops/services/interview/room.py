@@ -49,6 +49,21 @@ PROBLEM_MESSAGES = {
 }
 
 
+# What the candidate reads when the voice interviewer cannot start (the reason, which may name
+# settings, goes to HR only).
+VOICE_UNAVAILABLE_MESSAGE = ("The voice interviewer is not available right now, so your "
+                             "interview continues in writing: read each question and type your "
+                             "answer. Nothing you have done so far is lost.")
+# What the candidate reads after choosing not to take the AI interview.
+CONSENT_REFUSED_MESSAGE = (
+    "You chose not to take the interview with the AI interviewer. That is fine, and nothing "
+    "from this page was recorded except your choice. We have told the recruiting team; they "
+    "will contact you by email about another way to continue your application, such as a call "
+    "with a person. If you change your mind, you can open this link again until it expires.")
+VOICE_UNAVAILABLE_ACTION = "interview.voice_unavailable"
+CONSENT_REFUSED_ACTION = "interview.consent_refused"
+
+
 @dataclass(frozen=True)
 class RoomLookup:
     link: InterviewLink | None
@@ -154,6 +169,33 @@ def record_consent(*, session: Session, link: InterviewLink, webcam_analysis: bo
     session.add(link)
     record_event(session=session, action="interview.consent_given", actor_label="candidate",
                  entity_type="interview_link", entity_id=link.id, after=link.consent_record)
+
+
+def refuse_consent(*, session: Session, link: InterviewLink, client_key: str) -> None:
+    """The candidate does not agree to the AI interview: HR is told (the application's
+    timeline and the interview's card) and the link stays open should they change their mind."""
+    if link.consent_at is not None:
+        return
+    note = "The candidate did not agree to the AI interview; contact them about another way " \
+           "to continue."
+    record_event(session=session, action=CONSENT_REFUSED_ACTION, actor_label="candidate",
+                 entity_type="application", entity_id=link.application_id, note=note,
+                 after={"link_id": link.id, "notice_version": CONSENT_NOTICE_VERSION,
+                        "at": utcnow().isoformat(), "client": client_key})
+
+
+def fall_back_to_typed(*, session: Session, link: InterviewLink, reason: str) -> None:
+    """The voice interviewer could not start: the interview goes on with the built-in, typed
+    interviewer, and HR reads why on the interview's card (the candidate never sees `reason`)."""
+    if link.provider == "builtin":
+        return
+    link.provider = "builtin"
+    session.add(link)
+    record_event(session=session, action=VOICE_UNAVAILABLE_ACTION, actor_label="system",
+                 entity_type="application", entity_id=link.application_id,
+                 note=f"The voice interviewer could not start ({reason[:300]}); the candidate "
+                      "continued with typed answers.",
+                 after={"link_id": link.id, "provider": "builtin"})
 
 
 def decline_webcam(*, session: Session, link: InterviewLink) -> None:

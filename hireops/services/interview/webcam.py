@@ -384,10 +384,16 @@ def _duration(seconds: float) -> str:
     return f"{minutes} min {rest} s" if rest else f"{minutes} min"
 
 
+# What links completed before declining stopped being a warning carry in `integrity_flags`.
+DECLINED_FLAG_BEFORE = "Webcam analysis declined by the candidate"
+
+
 def integrity_flags(summary: dict) -> list[str]:
     """Readable warnings for HR from a summary of `summarize_signals`."""
     if summary.get("declined"):
-        return ["Webcam analysis declined by the candidate"]
+        # Declining is the candidate's right, not a warning sign: the webcam summary says it
+        # in neutral words instead.
+        return []
     flags: list[str] = []
     if not summary.get("reports") and not summary.get("server_checks"):
         flags.append("No webcam signals were received")

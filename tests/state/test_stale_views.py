@@ -1,0 +1,136 @@
+"""Pages that keep what they showed for one record when they open another: a job's rescoring
+result must not appear on the next job's ranking."""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
+
+import pytest
+from sqlmodel import select
+
+from hireops.db import session_scope
+from hireops.models import Job, Role
+from hireops.services.auth import create_user, open_session
+from hireops.state.ranking import RankingState
+from tests.state import socket_router
+
+
+def _run(cls, name: str, state, *args):
+    handler = cls.event_handlers[name].fn
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, handler(state, *args)).result()
+
+
+def _open(state, path: str, job_id: int) -> None:
+    state.router = socket_router(path, state.token)
+    state.router.url.query_parameters = {"id": str(job_id)}
+
+
+@pytest.fixture
+def recruiter_token(database_url) -> str:
+    with session_scope() as session:
+        user = create_user(session=session, email="rita@example.com",
+                           password="long-enough-password", role=Role.recruiter)
+        return open_session(session=session, user=user)
+
+
+def test_the_next_jobs_ranking_does_not_show_the_last_rescoring(recruiter_token):
+    with session_scope() as session:
+        first, second = Job(title="Backend Engineer"), Job(title="Data Analyst")
+        session.add_all([first, second])
+        session.commit()
+        first_id, second_id = first.id, second.id
+    state = SimpleNamespace(token=recruiter_token, job_id=0, job_title="", blind=False, rows=[],
+                            stale_count=0, rescoring=False, rescore_done=0, rescore_total=0,
+                            last_rescore="")
+    state._refresh = RankingState._refresh.__get__(state)
+    state._forget_rescoring = RankingState._forget_rescoring.__get__(state)
+    _open(state, "/ranking", first_id)
+    _run(RankingState, "load", state)
+    # What the first job's rescoring left on the page.
+    state.last_rescore, state.rescore_done, state.rescore_total = \
+        "Rescoring finished: 3 of 3 rescored.", 3, 3
+
+    _open(state, "/ranking", first_id)
+    _run(RankingState, "load", state)
+    assert state.last_rescore.startswith("Rescoring finished")  # same job: still true
+
+    _open(state, "/ranking", second_id)
+    _run(RankingState, "load", state)
+    assert state.job_title == "Data Analyst"
+    assert (state.last_rescore, state.rescore_done, state.rescore_total) == ("", 0, 0)
+
+
+def _tracker_state(token: str):
+    from hireops.state.tracker import DEFAULT_HIDDEN, TrackerState
+
+    state = SimpleNamespace(token=token, rows=[], total=0, page=1, page_size="50", search="",
+                            job_filter="", stage_filter="", decision_filter="", resume_min="",
+                            sort_column="last_activity", sort_direction="desc",
+                            hidden_columns=list(DEFAULT_HIDDEN), selected=[], job_options=[],
+                            _columns_user=0)
+    for helper in ("_filter", "_sort", "_load_columns"):
+        setattr(state, helper, getattr(TrackerState, helper).__get__(state))
+    state.router = socket_router("/candidates", token)
+    return state
+
+
+def test_the_tracker_columns_a_user_hides_survive_signing_in_again(recruiter_token):
+    from hireops.state.tracker import DEFAULT_HIDDEN, TrackerState
+
+    first = _tracker_state(recruiter_token)
+    _run(TrackerState, "load", first)
+    assert first.hidden_columns == list(DEFAULT_HIDDEN)
+    _run(TrackerState, "toggle_column", first, "final_score")
+    _run(TrackerState, "toggle_column", first, "source")  # shown again
+    assert first.hidden_columns == ["final_score"]
+
+    # A new sign-in is a new session and a fresh page state.
+    with session_scope() as session:
+        from hireops.models import User
+
+        rita = session.exec(select(User).where(User.email == "rita@example.com")).one()
+        token = open_session(session=session, user=rita)
+    later = _tracker_state(token)
+    _run(TrackerState, "load", later)
+    assert later.hidden_columns == ["final_score"]
+
+    # Another user keeps the default.
+    with session_scope() as session:
+        other = create_user(session=session, email="omar@example.com",
+                            password="long-enough-password", role=Role.recruiter)
+        other_token = open_session(session=session, user=other)
+    someone_else = _tracker_state(other_token)
+    _run(TrackerState, "load", someone_else)
+    assert someone_else.hidden_columns == list(DEFAULT_HIDDEN)
+
+
+def test_a_stage_change_updates_the_row_in_place_without_reordering(recruiter_token):
+    from hireops.models import Application, Candidate, Stage
+    from hireops.state.tracker import TrackerState
+
+    with session_scope() as session:
+        job = Job(title="Backend Engineer")
+        people = [Candidate(full_name=name, email=f"{name.lower()}@example.com")
+                  for name in ("Ada", "Grace", "Katherine")]
+        session.add_all([job, *people])
+        session.flush()
+        session.add_all([Application(candidate_id=person.id, job_id=job.id, stage=Stage.matched)
+                         for person in people])
+        session.commit()
+    state = _tracker_state(recruiter_token)
+    state._move = TrackerState._move.__get__(state)
+    _run(TrackerState, "load", state)
+    before = [row.candidate_name for row in state.rows]
+    last = state.rows[-1]
+
+    _run(TrackerState, "change_stage", state, last.application_id, Stage.screened.value)
+
+    # The moved row (now the most recently active) stays where the recruiter's cursor is.
+    assert [row.candidate_name for row in state.rows] == before
+    assert state.rows[-1].application_id == last.application_id
+    assert state.rows[-1].stage == Stage.screened.value
+    _run(TrackerState, "load", state)  # the next load orders the page again
+    assert state.rows[0].application_id == last.application_id
