@@ -67,7 +67,7 @@ def _tracker_state(token: str):
     from hireops.state.tracker import DEFAULT_HIDDEN, TrackerState
 
     state = SimpleNamespace(token=token, rows=[], total=0, page=1, page_size="50", search="",
-                            job_filter="", stage_filter="", decision_filter="", resume_min="",
+                            job_filter="", stage_filter="", decision_filter="", tag_filter="", resume_min="",
                             sort_column="last_activity", sort_direction="desc",
                             hidden_columns=list(DEFAULT_HIDDEN), selected=[], job_options=[],
                             _columns_user=0)
