@@ -600,6 +600,8 @@ class InterviewBooking(SQLModel, table=True):
     status: str = Field(default="booked", max_length=20, index=True)
     ics_uid: str = Field(default="", max_length=200)
     ics_sequence: int = 0
+    # Where it happens: an address or a video-call link; goes into the .ics LOCATION (and URL).
+    location: str = Field(default="", max_length=500)
     booked_by_id: int | None = Field(default=None, foreign_key="users.id")
     created_at: datetime = created_at_field()
 

@@ -27,6 +27,7 @@ def build_invite(
     organizer_email: str,
     attendee_email: str,
     location: str = "",
+    url: str = "",
     tz_name: str,
     organizer_name: str = "",
     attendee_name: str = "",
@@ -37,7 +38,8 @@ def build_invite(
 
     `uid` must stay the same for one booking: a rescheduled interview is sent again with
     the same uid and a higher `sequence`, so calendars move the event instead of adding one.
-    Times are shown in `tz_name` ("UTC" writes them with a Z and no VTIMEZONE).
+    Times are shown in `tz_name` ("UTC" writes them with a Z and no VTIMEZONE). `url` is
+    a video-call link, also given as `location` so every calendar shows it somewhere.
     """
     zone = _zone(tz_name)
     _check(uid=uid, start=start, end=end, organizer_email=organizer_email,
@@ -52,6 +54,8 @@ def build_invite(
         event.add("description", description)
     if location:
         event.add("location", location)
+    if url:
+        event.add("url", url)
     event.add("organizer", _address(organizer_email, organizer_name))
     attendee = _address(attendee_email, attendee_name)
     attendee.params.update({"ROLE": "REQ-PARTICIPANT", "PARTSTAT": "NEEDS-ACTION",
