@@ -143,6 +143,23 @@ class ApiToken(SQLModel, table=True):
     revoked_at: datetime | None = optional_time_field()
 
 
+class CalendarFeedToken(SQLModel, table=True):
+    """A user's private calendar subscription address (/calendar/<token>.ics); the user's
+    calendar app holds the token, the table only its SHA-256. One live token per user."""
+
+    __tablename__ = "calendar_feed_tokens"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id", index=True)
+    # The first characters, so the user can tell which address their calendar still uses.
+    token_prefix: str = Field(max_length=12)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    created_at: datetime = created_at_field()
+    last_used_at: datetime | None = optional_time_field()
+    revoked_at: datetime | None = optional_time_field()
+
+
 class LoginThrottle(SQLModel, table=True):
     """Failed sign-ins per account (email, known or not) and per client address, so repeated
     guessing slows down."""
