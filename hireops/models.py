@@ -160,6 +160,25 @@ class CalendarFeedToken(SQLModel, table=True):
     revoked_at: datetime | None = optional_time_field()
 
 
+class CaldavAccount(SQLModel, table=True):
+    """An interviewer's CalDAV calendar, read for busy times so suggested slots avoid them."""
+
+    __tablename__ = "caldav_accounts"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id", unique=True, index=True)
+    # The server's address (https://..., or http:// on this machine only).
+    url: str = Field(max_length=500)
+    username: str = Field(default="", max_length=200)
+    # Encrypted with services.crypto; never sent back to the browser.
+    password_encrypted: str = Field(default="", sa_type=sa.Text)
+    updated_at: datetime = created_at_field()
+    # The last read: when, and why it failed ("" when it worked).
+    last_checked_at: datetime | None = optional_time_field()
+    last_error: str = Field(default="", max_length=500)
+
+
 class LoginThrottle(SQLModel, table=True):
     """Failed sign-ins per account (email, known or not) and per client address, so repeated
     guessing slows down."""

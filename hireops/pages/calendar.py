@@ -39,8 +39,8 @@ def _day(day: WeekDay) -> rx.Component:
     return rx.vstack(
         rx.text(day.label, size="2", weight=rx.cond(day.is_today, "bold", "medium"),
                 color=rx.cond(day.is_today, rx.color("accent", 11), rx.color("gray", 12))),
-        rx.cond(day.entries.length() > 0,
-                rx.vstack(rx.foreach(day.entries, _entry), spacing="2", width="100%"),
+        rx.cond(day.interviews.length() > 0,
+                rx.vstack(rx.foreach(day.interviews, _entry), spacing="2", width="100%"),
                 rx.text("No interviews", size="1", color=rx.color("gray", 9))),
         spacing="2", width="100%", min_width="0", padding="10px",
         border_radius="10px", border=f"1px solid {rx.color('gray', 4)}",
@@ -95,7 +95,7 @@ def _feed_controls() -> rx.Component:
                     description="The current address stops working; add the new one to your "
                                 "calendar app instead.",
                     confirm_label="Make a new address", on_confirm=C.create_feed,
-                    color="accent"),
+                    color="indigo"),
                 confirm_dialog(
                     trigger=rx.button("Revoke", size="2", variant="soft", color_scheme="red",
                                       id="calendar-feed-revoke"),

@@ -29,6 +29,7 @@ from hireops.models import (
     utcnow,
 )
 from hireops.services.audit import record_event
+from hireops.services.calendar.caldav_busy import interviewers_busy
 from hireops.services.email_templates import OUTBOX_KIND, get_template, render_template
 from hireops.services.ics import build_invite
 from hireops.services.outbox import enqueue_mail
@@ -166,9 +167,11 @@ def cancel_booking(*, session: Session, application_id: int, actor: User | None,
 
 def suggest_slots(*, session: Session, now: datetime, count: int = 6) -> list[tuple[datetime,
                                                                                     datetime]]:
-    """Free slots in working hours on weekdays (team time zone), from the next working day."""
+    """Free slots in working hours on weekdays (team time zone), from the next working day:
+    no booked interview and no busy time in a connected interviewer's calendar."""
     settings, zone, length = current_settings(), company_zone(), interview_length()
-    busy = booked_intervals(session=session)
+    busy = booked_intervals(session=session) + interviewers_busy(
+        session=session, start=now, end=now + timedelta(days=_SUGGESTION_LOOKAHEAD_DAYS + 1))
     day = now.astimezone(zone).date()
     found: list[tuple[datetime, datetime]] = []
     for _ in range(_SUGGESTION_LOOKAHEAD_DAYS):

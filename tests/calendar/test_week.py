@@ -38,13 +38,13 @@ def test_interviews_land_on_their_local_day_in_order(session, make_application, 
     assert week.title == "18 - 24 March 2030" and week.count == 2
     assert [day.label for day in week.days][:3] == ["Mon 18 Mar", "Tue 19 Mar", "Wed 20 Mar"]
     assert [day.is_today for day in week.days] == [False, False, True, False, False, False, False]
-    wednesday = week.days[2].entries
+    wednesday = week.days[2].interviews
     assert [e.time_label for e in wednesday] == ["00:30-01:15", "09:00-09:45"]
     assert wednesday[0].candidate_name == "Late Larry"
     assert wednesday[0].meeting_url == "https://meet.example.test/x"
     assert wednesday[1].candidate_name.startswith("Candidate #")
     assert week.previous_monday == "2030-03-11" and week.next_monday == "2030-03-25"
-    assert all(not day.entries for n, day in enumerate(week.days) if n != 2)
+    assert all(not day.interviews for n, day in enumerate(week.days) if n != 2)
 
 
 def test_week_titles_and_hostile_week_parameters():

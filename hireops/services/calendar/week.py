@@ -36,7 +36,8 @@ class WeekDay:
     # "Mon 14 Dec".
     label: str
     is_today: bool
-    entries: list[WeekEntry] = field(default_factory=list)
+    # Named so, not "entries": the page reads it as a Var, where .entries() is a method.
+    interviews: list[WeekEntry] = field(default_factory=list)
 
 
 @dataclass
@@ -80,7 +81,7 @@ def calendar_week(*, session: Session, monday: date, zone: ZoneInfo, today: date
         # when it started the week before.
         index = max(0, (local_start.date() - monday).days)
         if index < 7:
-            days[index].entries.append(_entry(entry, zone))
+            days[index].interviews.append(_entry(entry, zone))
     sunday = monday + timedelta(days=6)
     return CalendarWeek(title=_week_title(monday, sunday), monday=monday.isoformat(),
                         previous_monday=(monday - timedelta(days=7)).isoformat(),
