@@ -11,6 +11,7 @@ from hireops.components.shell import recruiter_page
 from hireops.components.ui import card
 from hireops.services.calendar.week import WeekDay, WeekEntry
 from hireops.state.calendar import CalendarState as C
+from hireops.state.calendar_busy import CalendarBusyState as B
 
 MUTED = rx.color("gray", 11)
 
@@ -123,7 +124,52 @@ def _feed_card() -> rx.Component:
         width="100%", id="calendar-feed")
 
 
-@recruiter_page(route=routes.CALENDAR, title="Calendar", on_load=[C.load], actions=_week_nav)
+def _field(label: str, control: rx.Component) -> rx.Component:
+    return rx.vstack(rx.text(label, size="2", weight="medium"), control, spacing="1",
+                     width="100%")
+
+
+def _busy_card() -> rx.Component:
+    return card(
+        rx.vstack(
+            rx.heading("My busy times (CalDAV)", size="3"),
+            rx.text("Connect your own calendar (Nextcloud, Fastmail, iCloud, Radicale...) and "
+                    "suggested interview slots avoid your meetings. Only busy times are read; "
+                    "the password is stored encrypted.", size="2", color=MUTED),
+            rx.grid(
+                _field("CalDAV address", rx.input(
+                    value=B.url, on_change=B.set_url, id="caldav-url", width="100%",
+                    placeholder="https://dav.example.com/", max_length=500)),
+                _field("User name", rx.input(
+                    value=B.username, on_change=B.set_username, id="caldav-username",
+                    width="100%", max_length=200, auto_complete="off")),
+                _field(rx.cond(B.has_password, "Password (leave empty to keep)", "Password"),
+                       rx.input(value=B.password, on_change=B.set_password, type="password",
+                                id="caldav-password", width="100%", auto_complete="new-password")),
+                columns=rx.breakpoints(initial="1", md="3"), spacing="3", width="100%"),
+            rx.hstack(
+                rx.button("Save", on_click=B.save, id="caldav-save"),
+                rx.cond(B.connected, rx.fragment(
+                    rx.button("Check now", variant="soft", on_click=B.check_now,
+                              loading=B.checking, id="caldav-check"),
+                    rx.button("Disconnect", variant="soft", color_scheme="red",
+                              on_click=B.disconnect, id="caldav-disconnect"))),
+                spacing="2", wrap="wrap"),
+            rx.cond(B.message != "", rx.text(B.message, size="2", id="caldav-message",
+                                             color=rx.cond(B.tone == "red", rx.color("red", 11),
+                                                           rx.color("green", 11)),
+                                             overflow_wrap="anywhere")),
+            rx.cond(B.connected, rx.text(
+                "Last read: ", B.last_checked,
+                rx.cond(B.last_error != "", rx.text.span(" (failed: ", B.last_error, ")",
+                                                         color=rx.color("red", 11)), ""),
+                size="1", color=MUTED, overflow_wrap="anywhere")),
+            spacing="3", width="100%"),
+        width="100%", id="caldav-card")
+
+
+@recruiter_page(route=routes.CALENDAR, title="Calendar", on_load=[C.load, B.load_account],
+                actions=_week_nav)
 def calendar() -> rx.Component:
     return rx.vstack(
         rx.hstack(
@@ -134,5 +180,6 @@ def calendar() -> rx.Component:
                 columns=rx.breakpoints(initial="1", md="7"), spacing="2", width="100%",
                 id="calendar-week"),
         _feed_card(),
+        rx.cond(C.can_edit, _busy_card()),
         spacing="4", width="100%",
     )

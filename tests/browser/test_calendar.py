@@ -113,3 +113,41 @@ def test_week_view_feed_and_phone_layout(page: Page, running_app, app_db):
     assert boxes[1]["y"] > boxes[0]["y"] and abs(boxes[1]["x"] - boxes[0]["x"]) < 2
     _no_sideways_scroll(page)
     page.screenshot(path=str(ARTIFACTS / "calendar-390.png"), full_page=True)
+
+
+def test_an_interviewer_connects_their_caldav_calendar(page: Page, running_app, tmp_path):
+    caldav = pytest.importorskip("caldav", reason="caldav is in requirements.txt")
+    pytest.importorskip("radicale", reason="radicale is in requirements-dev.txt")
+    from tests.calendar.radicale_server import radicale
+
+    with radicale(tmp_path / "radicale") as url:
+        client = caldav.DAVClient(url=url, username="hannah", password="x", require_tls=False,
+                                  enable_rfc6764=False)
+        calendar = client.principal().make_calendar(name="Work")
+        start = utcnow() + timedelta(days=2)
+        calendar.save_event(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\n"
+            f"UID:board-meeting\r\nDTSTAMP:{start:%Y%m%dT%H%M%SZ}\r\n"
+            f"DTSTART:{start:%Y%m%dT%H%M%SZ}\r\n"
+            f"DTEND:{start + timedelta(hours=1):%Y%m%dT%H%M%SZ}\r\n"
+            "SUMMARY:Board meeting\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+        sign_in(page, running_app)
+        expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+        page.goto(f"{running_app.url}/calendar")
+        page.fill("#caldav-url", "http://calendar.example.com/")
+        page.fill("#caldav-username", "hannah")
+        page.fill("#caldav-password", "calendar-password-1")
+        page.click("#caldav-save")
+        # A password must never cross a network in clear.
+        expect(page.locator("#caldav-message")).to_contain_text("https://")
+        page.fill("#caldav-url", url)
+        page.click("#caldav-save")
+        expect(page.locator("#caldav-message")).to_contain_text("Saved")
+        expect(page.locator("#caldav-password")).to_have_value("")
+        page.click("#caldav-check")
+        expect(page.locator("#caldav-message")).to_contain_text("Read: 1 busy time")
+        page.screenshot(path=str(ARTIFACTS / "calendar-caldav-1440.png"), full_page=True)
+        page.set_viewport_size({"width": 390, "height": 844})
+        expect(page.locator("#caldav-card")).to_be_visible()
+        _no_sideways_scroll(page)
+        page.screenshot(path=str(ARTIFACTS / "calendar-caldav-390.png"), full_page=True)
