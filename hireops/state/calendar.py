@@ -52,12 +52,14 @@ class CalendarState(AuthState):
     @rx.event
     @requires(*READ_ROLES)
     def previous_week(self):
-        self._show(parse_monday(self.monday, today=self._today()) - timedelta(days=7))
+        earlier = parse_monday(self.monday, today=self._today()) - timedelta(days=7)
+        self._show(parse_monday(earlier.isoformat(), today=self._today()))
 
     @rx.event
     @requires(*READ_ROLES)
     def next_week(self):
-        self._show(parse_monday(self.monday, today=self._today()) + timedelta(days=7))
+        later = parse_monday(self.monday, today=self._today()) + timedelta(days=7)
+        self._show(parse_monday(later.isoformat(), today=self._today()))
 
     @rx.event
     @requires(*READ_ROLES)

@@ -50,7 +50,7 @@ def test_interviews_land_on_their_local_day_in_order(session, make_application, 
 def test_week_titles_and_hostile_week_parameters():
     today = date(2030, 3, 20)
     assert parse_monday("2030-03-21", today=today) == MONDAY
-    for junk in ("", "nonsense", "2030-13-40", "x" * 10_000):
+    for junk in ("", "nonsense", "2030-13-40", "x" * 10_000, "0001-01-01", "9999-12-31"):
         assert parse_monday(junk, today=today) == MONDAY
 
 

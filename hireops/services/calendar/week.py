@@ -58,12 +58,18 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+# Weeks the page may show: arrows pressed far enough must not run off the calendar's ends.
+FIRST_YEAR, LAST_YEAR = 1970, 2200
+
+
 def parse_monday(text: str, *, today: date) -> date:
-    """The Monday of the week an ISO date names; this week's for anything unreadable."""
+    """The Monday of the week an ISO date names; this week's for anything unreadable or out
+    of range."""
     try:
-        return monday_of(date.fromisoformat(text.strip()[:10]))
-    except ValueError:
+        monday = monday_of(date.fromisoformat(text.strip()[:10]))
+    except (ValueError, OverflowError):
         return monday_of(today)
+    return monday if FIRST_YEAR <= monday.year <= LAST_YEAR else monday_of(today)
 
 
 def calendar_week(*, session: Session, monday: date, zone: ZoneInfo, today: date
