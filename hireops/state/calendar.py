@@ -46,7 +46,8 @@ class CalendarState(AuthState):
     @requires(*READ_ROLES)
     def load(self):
         self.new_feed_url = ""
-        self._show(parse_monday(str(self.router.url.query_parameters.get("week", "")), today=self._today()))
+        week = str(self.router.url.query_parameters.get("week", ""))
+        self._show(parse_monday(week, today=self._today()))
         self._load_feed()
 
     @rx.event

@@ -12,14 +12,14 @@ from icalendar import Calendar
 from sqlmodel import select
 
 from hireops.api.app import build_api
-from hireops.models import Application, CalendarFeedToken, Candidate, Job, User
+from hireops.models import CalendarFeedToken, User
+from hireops.services.blind_screening import reveal_identity
 from hireops.services.calendar.feed_tokens import (
     create_feed_token,
     feed_status,
     feed_url,
     revoke_feed_token,
 )
-from hireops.services.blind_screening import reveal_identity
 from hireops.services.scheduling import book_slot
 from tests.decision_flow.conftest import NOW
 
