@@ -68,6 +68,9 @@ class Settings(BaseSettings):
     working_hours_end: int = 17
     # Length of a booked follow-up interview, in minutes.
     followup_interview_minutes: int = Field(default=45, ge=5, le=480)
+    # Where follow-up interviews happen unless a booking names its own place: an address or a
+    # video-call link (https://...), shown in the confirmation and the calendar invitation.
+    interview_location: str = Field(default="", max_length=500)
     # The public careers page's apply form: a resume larger than this is refused before it is
     # read, and one client address may post the form at most `careers_apply_limit` times per
     # `careers_apply_window_s` seconds, refused posts included (each costs a resume read; a

@@ -12,6 +12,7 @@ from hireops.pages import (  # noqa: F401  (importing a page module registers it
     api_tokens,
     audit,
     board,
+    calendar,
     candidate,
     candidates,
     careers,

@@ -170,6 +170,42 @@ class ApiToken(SQLModel, table=True):
     revoked_at: datetime | None = optional_time_field()
 
 
+class CalendarFeedToken(SQLModel, table=True):
+    """A user's private calendar subscription address (/calendar/<token>.ics); the user's
+    calendar app holds the token, the table only its SHA-256. One live token per user."""
+
+    __tablename__ = "calendar_feed_tokens"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id", index=True)
+    # The first characters, so the user can tell which address their calendar still uses.
+    token_prefix: str = Field(max_length=12)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    created_at: datetime = created_at_field()
+    last_used_at: datetime | None = optional_time_field()
+    revoked_at: datetime | None = optional_time_field()
+
+
+class CaldavAccount(SQLModel, table=True):
+    """An interviewer's CalDAV calendar, read for busy times so suggested slots avoid them."""
+
+    __tablename__ = "caldav_accounts"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id", unique=True, index=True)
+    # The server's address (https://..., or http:// on this machine only).
+    url: str = Field(max_length=500)
+    username: str = Field(default="", max_length=200)
+    # Encrypted with services.crypto; never sent back to the browser.
+    password_encrypted: str = Field(default="", sa_type=sa.Text)
+    updated_at: datetime = created_at_field()
+    # The last read: when, and why it failed ("" when it worked).
+    last_checked_at: datetime | None = optional_time_field()
+    last_error: str = Field(default="", max_length=500)
+
+
 class LoginThrottle(SQLModel, table=True):
     """Failed sign-ins per account (email, known or not) and per client address, so repeated
     guessing slows down."""
@@ -675,6 +711,8 @@ class InterviewBooking(SQLModel, table=True):
     status: str = Field(default="booked", max_length=20, index=True)
     ics_uid: str = Field(default="", max_length=200)
     ics_sequence: int = 0
+    # Where it happens: an address or a video-call link; goes into the .ics LOCATION (and URL).
+    location: str = Field(default="", max_length=500)
     booked_by_id: int | None = Field(default=None, foreign_key="users.id")
     created_at: datetime = created_at_field()
 

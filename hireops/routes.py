@@ -7,6 +7,8 @@ JOBS = "/jobs"
 JOB_NEW = "/jobs/new"
 JOB_EDIT = "/jobs/edit"  # ?id=<job id>
 CANDIDATES = "/candidates"
+# The week of booked interviews (?week=<any ISO date of that week>) and the user's feed.
+CALENDAR = "/calendar"
 REPORTS = "/reports"
 REPORTS_AI = "/reports/ai"
 AUDIT = "/audit"

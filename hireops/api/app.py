@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hireops.api import (
-    ApiError, careers_routes, error_response, health_routes, privacy_routes,
+    ApiError, calendar_routes, careers_routes, error_response, health_routes, privacy_routes,
     session_routes, v1_routes,
     voice_routes,
 )
@@ -49,6 +49,7 @@ def build_api() -> FastAPI:
     # No token: monitors call it (services.health shows no personal data).
     api.include_router(health_routes.router, prefix=API_PREFIX)
     api.include_router(careers_routes.router)
+    api.include_router(calendar_routes.router)
     api.add_api_route(f"{API_PREFIX}/docs", _docs_page, include_in_schema=False,
                       methods=["GET"])
     # Unknown /api/v1 paths get a JSON 404 instead of falling through to Reflex's pages.

@@ -141,6 +141,12 @@ def approve_dialog(S) -> rx.Component:
         on_cancel=S.cancel_approve,
         on_confirm=S.approve(S.approve_application, S.approve_decision, slot[0], slot[1],
                              slot[2], slot[3]),
+        body=rx.vstack(
+            rx.text("Where (an address or a video-call link)", size="2", weight="medium"),
+            rx.input(value=S.approve_location, on_change=S.set_approve_location,
+                     id="approve-location", width="100%", max_length=500,
+                     placeholder="https://meet.example.com/... or an address"),
+            spacing="1", width="100%", margin_top="12px"),
         confirm_id="approve-confirm")
 
 

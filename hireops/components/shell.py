@@ -20,6 +20,7 @@ NAV_ITEMS = (
     ("Inbox", "inbox", routes.INBOX),
     ("Jobs", "briefcase", routes.JOBS),
     ("Candidates", "users", routes.CANDIDATES),
+    ("Calendar", "calendar-days", routes.CALENDAR),
     ("Reports", "chart-bar", routes.REPORTS),
     ("Audit log", "scroll-text", routes.AUDIT),
     ("Settings", "settings", routes.SETTINGS),

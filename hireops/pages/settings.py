@@ -225,7 +225,12 @@ def _interviews() -> rx.Component:
         _grid(_setting("Public address of this app", "public_base_url",
                        "Candidates open their interview at this address: it goes into every "
                        "invitation and reminder email, so it must be one they can reach.",
-                       placeholder="https://hire.example.com"), columns="2"),
+                       placeholder="https://hire.example.com"),
+              _setting("Follow-up interview location", "interview_location",
+                       "An address or a video-call link (https://...). It goes into every "
+                       "booking's confirmation and calendar invitation unless HR names "
+                       "another place for that booking.",
+                       placeholder="https://meet.example.com/hiring"), columns="2"),
         _grid(
             _setting("Interview link valid for (hours)", "interview_link_hours",
                      "1 to 720 (72 = 3 days). Links generated from now on expire this long "

@@ -191,10 +191,11 @@ def _hand_to_hr(session: Session, decision: Decision, note: str) -> None:
 
 def approve_and_schedule(*, session: Session, application_id: int, start: datetime,
                          end: datetime, source: str, actor: User, candidate_tz: str = "",
-                         now: datetime | None = None,
-                         decision_id: int | None = None) -> OutboxMessage:
-    """HR approves decision `decision_id` (default: the current one): book the slot, confirm
-    (or override to) advance, queue the confirmation. Once per decision."""
+                         now: datetime | None = None, decision_id: int | None = None,
+                         location: str | None = None) -> OutboxMessage:
+    """HR approves decision `decision_id` (default: the current one): book the slot (at
+    `location`, None: the team's default place), confirm (or override to) advance, queue the
+    confirmation. Once per decision."""
     application = get_application_or_raise(session=session, application_id=application_id)
     candidate = session.get(Candidate, application.candidate_id)
     if not candidate.email:
@@ -211,7 +212,7 @@ def approve_and_schedule(*, session: Session, application_id: int, start: dateti
                           else current_settings().company_timezone)
     booking = book_slot(session=session, application_id=application_id, start=start, end=end,
                         candidate_tz=tz, source=source, original_text=original, actor=actor,
-                        now=now)
+                        now=now, location=location)
     label = slot_label(start, end, tz)
     if current.outcome == StoredOutcome.advance and current.status == PENDING_HR:
         _confirm(session, current, actor, f"Approved by HR; interview {label}")

@@ -7,6 +7,7 @@ comma, and the VTIMEZONE that every TZID must have.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -27,6 +28,7 @@ def build_invite(
     organizer_email: str,
     attendee_email: str,
     location: str = "",
+    url: str = "",
     tz_name: str,
     organizer_name: str = "",
     attendee_name: str = "",
@@ -37,7 +39,8 @@ def build_invite(
 
     `uid` must stay the same for one booking: a rescheduled interview is sent again with
     the same uid and a higher `sequence`, so calendars move the event instead of adding one.
-    Times are shown in `tz_name` ("UTC" writes them with a Z and no VTIMEZONE).
+    Times are shown in `tz_name` ("UTC" writes them with a Z and no VTIMEZONE). `url` is
+    a video-call link, also given as `location` so every calendar shows it somewhere.
     """
     zone = _zone(tz_name)
     _check(uid=uid, start=start, end=end, organizer_email=organizer_email,
@@ -52,6 +55,8 @@ def build_invite(
         event.add("description", description)
     if location:
         event.add("location", location)
+    if url:
+        event.add("url", url)
     event.add("organizer", _address(organizer_email, organizer_name))
     attendee = _address(attendee_email, attendee_name)
     attendee.params.update({"ROLE": "REQ-PARTICIPANT", "PARTSTAT": "NEEDS-ACTION",
@@ -71,6 +76,48 @@ def build_invite(
         # if the interview is moved by some months.
         calendar.add_missing_timezones(first_date=date(start.year - 1, 1, 1),
                                        last_date=date(start.year + 2, 1, 1))
+    return calendar.to_ical().decode("utf-8")
+
+
+@dataclass(frozen=True)
+class FeedEvent:
+    """One event of a subscribed calendar feed (times aware; written in UTC)."""
+
+    uid: str
+    sequence: int
+    start: datetime
+    end: datetime
+    summary: str
+    description: str = ""
+    location: str = ""
+    url: str = ""
+
+
+def build_feed(*, name: str, events: list[FeedEvent], stamp: datetime | None = None) -> str:
+    """A METHOD:PUBLISH calendar for subscription (Google, Outlook, Apple poll it), as .ics
+    text. Times are in UTC: each reader shows them in its own zone, and no VTIMEZONE is due."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    # The name calendar apps give the subscription (Apple, Google and Outlook read this one).
+    calendar.add("x-wr-calname", name)
+    stamp = (stamp or utcnow()).astimezone(timezone.utc)
+    for item in events:
+        event = Event()
+        event.add("uid", item.uid)
+        event.add("dtstamp", stamp)
+        event.add("dtstart", item.start.astimezone(timezone.utc))
+        event.add("dtend", item.end.astimezone(timezone.utc))
+        event.add("summary", item.summary)
+        event.add("sequence", item.sequence)
+        event.add("status", "CONFIRMED")
+        for field, value in (("description", item.description), ("location", item.location),
+                             ("url", item.url)):
+            if value:
+                event.add(field, value)
+        calendar.add_component(event)
     return calendar.to_ical().decode("utf-8")
 
 

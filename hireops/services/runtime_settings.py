@@ -87,7 +87,7 @@ EDITABLE: tuple[EditableSetting, ...] = (
         "company_name", "company_timezone", "company_date_style", "working_hours_start", "working_hours_end",
         "followup_interview_minutes", "retention_days")),
     *(EditableSetting(name, "interviews") for name in (
-        "public_base_url", "interview_link_hours", "interview_minutes",
+        "public_base_url", "interview_location", "interview_link_hours", "interview_minutes",
         "reminder_unopened_hours", "reminder_expiring_hours")),
     *_agent_settings(),
     EditableSetting("mistral_api_key", "ai", secret=True, optional=True),

@@ -9,6 +9,7 @@ moves the event instead of adding a second one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -29,6 +30,7 @@ from hireops.models import (
 )
 from hireops.services.audit import record_event
 from hireops.services.clock import format_span, format_span_for_candidate
+from hireops.services.calendar.caldav_busy import interviewers_busy
 from hireops.services.email_templates import OUTBOX_KIND, get_template, render_template
 from hireops.services.ics import build_invite
 from hireops.services.outbox import enqueue_mail
@@ -41,6 +43,11 @@ BOOKED, CANCELLED = "booked", "cancelled"
 # Suggestions spread over days: a choice of times without one day filling the list.
 SUGGESTIONS_PER_DAY = 3
 _SUGGESTION_LOOKAHEAD_DAYS = 21
+MAX_LOCATION_CHARS = 500
+# Control characters (line breaks included): a location is one line in mail and calendars.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+# A whole location that is one web address, nothing around it: a video-call link.
+_MEETING_LINK = re.compile(r"https?://[^\s/?#]+[^\s]*", re.IGNORECASE)
 
 
 class SchedulingRefused(ValueError):
@@ -93,12 +100,28 @@ def overlaps(start: datetime, end: datetime, intervals: list[tuple[datetime, dat
     return any(start < busy_end and busy_start < end for busy_start, busy_end in intervals)
 
 
+def clean_location(text: str) -> str:
+    """A location as stored: one line, trimmed, at most `MAX_LOCATION_CHARS` characters."""
+    flat = " ".join(_CONTROL.sub(" ", text or "").split())
+    if len(flat) > MAX_LOCATION_CHARS:
+        raise SchedulingRefused(f"Keep the location under {MAX_LOCATION_CHARS} characters.")
+    return flat
+
+
+def meeting_link(location: str) -> str:
+    """The location when it is a single http(s) link (a video call), else ""."""
+    return location if _MEETING_LINK.fullmatch(location) else ""
+
+
 def book_slot(*, session: Session, application_id: int, start: datetime, end: datetime,
               candidate_tz: str, source: str, original_text: str = "", actor: User | None,
-              now: datetime | None = None) -> InterviewBooking:
-    """Book the interview (replacing the application's previous booking); flushed, audited."""
+              now: datetime | None = None, location: str | None = None) -> InterviewBooking:
+    """Book the interview (replacing the application's previous booking); flushed, audited.
+    `location` None means the team's default place (Settings); "" means none."""
     now = now or utcnow()
     _check_slot(start, end, candidate_tz, source, now)
+    place = clean_location(current_settings().interview_location if location is None
+                           else location)
     if session.get(Application, application_id) is None:
         raise SchedulingRefused(f"No application with id {application_id}.")
     if overlaps(start, end, booked_intervals(session=session,
@@ -119,7 +142,7 @@ def book_slot(*, session: Session, application_id: int, start: datetime, end: da
         application_id=application_id, starts_at=start, ends_at=end, candidate_tz=candidate_tz,
         source=source, original_text=original_text or "", status=BOOKED,
         ics_uid=previous.ics_uid if previous else interview_uid(application_id),
-        ics_sequence=previous.ics_sequence + 1 if previous else 0,
+        ics_sequence=previous.ics_sequence + 1 if previous else 0, location=place,
         booked_by_id=actor.id if actor else None)
     session.add(booking)
     session.flush()
@@ -145,9 +168,11 @@ def cancel_booking(*, session: Session, application_id: int, actor: User | None,
 
 def suggest_slots(*, session: Session, now: datetime, count: int = 6) -> list[tuple[datetime,
                                                                                     datetime]]:
-    """Free slots in working hours on weekdays (team time zone), from the next working day."""
+    """Free slots in working hours on weekdays (team time zone), from the next working day:
+    no booked interview and no busy time in a connected interviewer's calendar."""
     settings, zone, length = current_settings(), company_zone(), interview_length()
-    busy = booked_intervals(session=session)
+    busy = booked_intervals(session=session) + interviewers_busy(
+        session=session, start=now, end=now + timedelta(days=_SUGGESTION_LOOKAHEAD_DAYS + 1))
     day = now.astimezone(zone).date()
     found: list[tuple[datetime, datetime]] = []
     for _ in range(_SUGGESTION_LOOKAHEAD_DAYS):
@@ -229,6 +254,8 @@ def send_schedule_confirmation(*, session: Session, booking: InterviewBooking,
         raise SchedulingRefused("The candidate has no email address for the confirmation.")
     settings = current_settings()
     slot = slot_label_both_zones(booking.starts_at, booking.ends_at, booking.candidate_tz)
+    if booking.location:
+        slot = f"{slot}, at {booking.location}"
     recruiter = (actor.full_name or actor.email) if actor else "The recruiting team"
     mail = render_template(get_template(session=session, kind="schedule_confirmation"), {
         "candidate_name": candidate.full_name or "there", "job_title": job.title,
@@ -239,6 +266,7 @@ def send_schedule_confirmation(*, session: Session, booking: InterviewBooking,
         description=f"Follow-up interview for the {job.title} position.",
         organizer_email=settings.smtp_from_address, organizer_name=settings.company_name,
         attendee_email=candidate.email, attendee_name=candidate.full_name,
+        location=booking.location, url=meeting_link(booking.location),
         tz_name=booking.candidate_tz, sequence=booking.ics_sequence)
     message = enqueue_mail(
         session=session, idempotency_key=f"schedule:{booking.ics_uid}:{booking.ics_sequence}",
@@ -279,5 +307,5 @@ def _check_slot(start: datetime, end: datetime, candidate_tz: str, source: str,
 def _booking_snapshot(booking: InterviewBooking) -> dict:
     return {"booking_id": booking.id, "starts_at": booking.starts_at.isoformat(),
             "ends_at": booking.ends_at.isoformat(), "candidate_tz": booking.candidate_tz,
-            "source": booking.source, "status": booking.status,
+            "source": booking.source, "status": booking.status, "location": booking.location,
             "ics_uid": booking.ics_uid, "ics_sequence": booking.ics_sequence}

@@ -24,7 +24,8 @@ from hireops.services.decision_mail import override_warnings
 from hireops.services.decisions import ApplicationNotFound
 from hireops.services.email_templates import TemplateError
 from hireops.services.labels import decision_label
-from hireops.services.scheduling import SchedulingRefused
+from hireops.services.runtime_settings import current_settings
+from hireops.services.scheduling import MAX_LOCATION_CHARS, SchedulingRefused
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.dashboard import DashboardState
 
@@ -42,6 +43,8 @@ class DecisionActions(rx.State, mixin=True):
     approve_application: int = 0
     approve_name: str = ""
     approve_slot: list[str] = []  # start, end, time zone, source, label (ISO times)
+    # Where the interview happens, as typed in the dialog (the team's default to start with).
+    approve_location: str = ""
     # The application whose rejection dialog is open (0: closed), and its fields.
     reject_for: int = 0
     reject_decision: int = 0
@@ -70,6 +73,12 @@ class DecisionActions(rx.State, mixin=True):
         self.approve_application, self.approve_decision = int(application_id), int(decision_id)
         self.approve_name = str(name)
         self.approve_slot = [str(start), str(end), str(tz), str(source), str(label)]
+        self.approve_location = current_settings().interview_location
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def set_approve_location(self, value: str):
+        self.approve_location = str(value)[:MAX_LOCATION_CHARS]
 
     @rx.event
     @requires(*WRITE_ROLES)
@@ -90,7 +99,8 @@ class DecisionActions(rx.State, mixin=True):
                     session=session, application_id=int(application_id),
                     decision_id=int(decision_id),
                     start=datetime.fromisoformat(start), end=datetime.fromisoformat(end),
-                    candidate_tz=tz, source=source, actor=current_actor())
+                    candidate_tz=tz, source=source, actor=current_actor(),
+                    location=self.approve_location)
                 to = message.to_address
         except _REFUSALS as refused:
             self.approving = 0

@@ -62,6 +62,8 @@ def test_approve_and_schedule_from_the_dashboard_queue(page: Page, running_app, 
     expect(page.locator(".confirm-dialog")).to_contain_text(
         "Approve Katherine Johnson and send the invitation?")
     expect(page.locator(".confirm-dialog")).to_contain_text("Thursday")
+    # Where it happens: a meeting link typed in the dialog, into the booking and the .ics.
+    page.fill("#approve-location", "https://meet.example.test/kj-1")
     page.screenshot(path=str(ARTIFACTS / "decision_queue_approve_confirm.png"))
     confirm.click()
     expect(page.get_by_text("Interview booked")).to_be_visible()
@@ -76,6 +78,8 @@ def test_approve_and_schedule_from_the_dashboard_queue(page: Page, running_app, 
         InterviewBooking.application_id == application_id)).one()
     assert (booking.status, booking.source, booking.original_text) == (
         "booked", "preferred", "Thursday at 10am")
+    assert booking.location == "https://meet.example.test/kj-1"
+    assert "URL:https://meet.example.test/kj-1" in mail.ics
     assert app_db.get(Application, application_id).stage == "screening_scheduled"
 
 

@@ -31,6 +31,7 @@ RECRUITER_PAGES = (
     ("/jobs/ranking?id={job}", "Ranking"),
     ("/jobs/board?id={job}", "Pipeline board"),
     ("/candidates", "Candidates"),
+    ("/calendar", "Calendar"),
     ("/candidates/view?id={candidate}", "Candidate"),
     ("/reports", "Reports"),
     ("/reports/ai", "AI usage"),

@@ -26,3 +26,22 @@ def test_a_new_api_token_is_shown_but_never_saved_with_the_tab():
     assert state.created_token == NEW_TOKEN
     _schema, restored = pickle.loads(saved)
     assert restored.created_token == "" and restored.created_name == "BI export"
+
+
+def test_a_new_calendar_feed_address_is_never_saved_with_the_tab():
+    from hireops.state.calendar import CalendarState
+
+    state = _tab_state(CalendarState)
+    state.new_feed_url = "http://localhost:3000/calendar/hcal_shown-once-9c1e.ics"
+    state.title = "18 - 24 March 2030"
+    saved = state._serialize()
+    assert b"hcal_shown-once" not in saved and b"18 - 24 March 2030" in saved
+
+
+def test_a_typed_calendar_password_is_never_saved_with_the_tab():
+    from hireops.state.calendar_busy import CalendarBusyState
+
+    state = _tab_state(CalendarBusyState)
+    state.password, state.url = "typed-caldav-secret", "https://dav.example.com/"
+    saved = state._serialize()
+    assert b"typed-caldav-secret" not in saved and b"https://dav.example.com/" in saved
