@@ -87,6 +87,20 @@ def format_long_day(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
+def format_short_day(day: date) -> str:
+    """"Mon 7 Dec": a day within a week already named (a calendar column)."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def format_day_range(first: date, last: date) -> str:
+    """"7 - 13 December 2026", "30 November - 6 December 2026": a week or other span of days."""
+    if first.year != last.year:
+        return f"{first.day} {first:%B %Y} - {last.day} {last:%B %Y}"
+    if first.month != last.month:
+        return f"{first.day} {first:%B} - {last.day} {last:%B %Y}"
+    return f"{first.day} - {last.day} {last:%B %Y}"
+
+
 def local_day(moment: datetime, zone: str | None = None) -> date:
     """The date of `moment` in `zone` (the company's when empty), for grouping by day."""
     return _local(moment, zone).date()

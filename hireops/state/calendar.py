@@ -54,13 +54,13 @@ class CalendarState(AuthState):
     @requires(*READ_ROLES)
     def previous_week(self):
         earlier = parse_monday(self.monday, today=self._today()) - timedelta(days=7)
-        self._show(parse_monday(earlier.isoformat(), today=self._today()))
+        self._show(earlier)
 
     @rx.event
     @requires(*READ_ROLES)
     def next_week(self):
         later = parse_monday(self.monday, today=self._today()) + timedelta(days=7)
-        self._show(parse_monday(later.isoformat(), today=self._today()))
+        self._show(later)
 
     @rx.event
     @requires(*READ_ROLES)

@@ -27,6 +27,7 @@ from sqlmodel import Session, select
 
 from hireops.models import CaldavAccount, Role, User, utcnow
 from hireops.services.audit import record_event
+from hireops.services.clock import format_local
 from hireops.services.crypto import SecretDecryptionError, decrypt_secret, encrypt_secret
 
 log = logging.getLogger(__name__)
@@ -154,8 +155,7 @@ def caldav_view(*, session: Session, user_id: int) -> CaldavView:
     if account is None:
         return CaldavView(False, "", "", False, "", "")
     return CaldavView(True, account.url, account.username, bool(account.password_encrypted),
-                      account.last_checked_at.strftime("%d %b %Y %H:%M")
-                      if account.last_checked_at else "never", account.last_error)
+                      format_local(account.last_checked_at) or "never", account.last_error)
 
 
 def check_caldav_account(*, session: Session, user_id: int, start: datetime,

@@ -19,6 +19,7 @@ from sqlmodel import Session, select
 from hireops.config import get_settings
 from hireops.models import CalendarFeedToken, User, utcnow
 from hireops.services.audit import record_event
+from hireops.services.clock import format_local
 from hireops.services.rate_limit import RateLimitVerdict, register_hit
 
 TOKEN_PREFIX = "hcal_"
@@ -89,9 +90,8 @@ def feed_status(*, session: Session, user_id: int) -> FeedStatus:
         .order_by(CalendarFeedToken.id.desc())).first()
     if token is None:
         return FeedStatus(False, "", "", "")
-    return FeedStatus(True, token.token_prefix, token.created_at.strftime("%d %b %Y %H:%M"),
-                      token.last_used_at.strftime("%d %b %Y %H:%M") if token.last_used_at
-                      else "never")
+    return FeedStatus(True, token.token_prefix, format_local(token.created_at),
+                      format_local(token.last_used_at) or "never")
 
 
 def register_feed_lookup(*, session: Session, client: str) -> RateLimitVerdict:

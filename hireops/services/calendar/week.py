@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from hireops import routes
 from hireops.services.calendar.entries import CalendarEntry, booked_entries
+from hireops.services.clock import format_day_range, format_short_day, format_time
 from hireops.services.scheduling import meeting_link
 
 
@@ -97,19 +98,15 @@ def calendar_week(*, session: Session, monday: date, zone: ZoneInfo, today: date
 
 def _entry(entry: CalendarEntry, zone: ZoneInfo) -> WeekEntry:
     local_start, local_end = entry.starts_at.astimezone(zone), entry.ends_at.astimezone(zone)
-    return WeekEntry(time_label=f"{local_start:%H:%M}-{local_end:%H:%M}",
+    return WeekEntry(time_label=f"{format_time(local_start)}-{format_time(local_end)}",
                      candidate_name=entry.candidate_name, job_title=entry.job_title,
                      location=entry.location, meeting_url=meeting_link(entry.location),
                      candidate_path=f"{routes.CANDIDATE}?id={entry.candidate_id}")
 
 
 def _day_label(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
+    return format_short_day(day)
 
 
 def _week_title(monday: date, sunday: date) -> str:
-    if monday.month == sunday.month:
-        return f"{monday.day} - {sunday.day} {sunday:%B %Y}"
-    if monday.year == sunday.year:
-        return f"{monday.day} {monday:%B} - {sunday.day} {sunday:%B %Y}"
-    return f"{monday.day} {monday:%B %Y} - {sunday.day} {sunday:%B %Y}"
+    return format_day_range(monday, sunday)
