@@ -15,6 +15,8 @@ from hireops.pages.candidate_decision import decision_section
 from hireops.pages.candidate_flags import flag_button, resume_score_flags
 from hireops.pages.candidate_interviews import interviews_section, outgoing_mail_section
 from hireops.pages.candidate_tags import tags_section
+from hireops.pages.candidate_scorecards import scorecards_section
+from hireops.state.candidate_scorecards import CandidateScorecardsState
 from hireops.state.candidate import CandidateState as S
 from hireops.state.candidate_decision import CandidateDecisionState
 from hireops.state.candidate_flags import CandidateFlagState
@@ -334,15 +336,16 @@ def _back() -> rx.Component:
                 on_load=[S.load, CandidateInterviewState.load_interviews,
                          CandidateDecisionState.load_decisions, CandidateFlagState.load_flags,
                          CandidateConversationState.load_conversation,
-                         CandidateTagsState.load_tags],
+                         CandidateTagsState.load_tags,
+                         CandidateScorecardsState.load_scorecards],
                 actions=_back)
 def candidate() -> rx.Component:
     return rx.vstack(
         error_callout(S.error),
         _header(),
         rx.grid(
-            rx.vstack(decision_section(), _applications(), interviews_section(), _resume(),
-                      spacing="4", width="100%"),
+            rx.vstack(decision_section(), _applications(), interviews_section(),
+                      scorecards_section(), _resume(), spacing="4", width="100%"),
             rx.vstack(tags_section(), conversation_section(), _timeline(), _emails(),
                       outgoing_mail_section(), _merge(), _privacy(),
                       spacing="4",

@@ -21,7 +21,8 @@ from hireops.state.auth import AuthState
 TEXT_FIELDS = ("title", "department", "location", "seniority", "employment_type", "description")
 LIST_FIELDS = ("must_have_skills", "nice_to_have_skills", "responsibilities", "qualifications",
                "custom_questions", "knockout_requirements")
-NUMBER_FIELDS = ("resume_min", "interview_min", "reject_below", "resume_weight_pct")
+NUMBER_FIELDS = ("resume_min", "interview_min", "reject_below", "resume_weight_pct",
+                 "scorecard_weight_pct")
 
 
 class JobEditorState(AuthState):
@@ -44,6 +45,8 @@ class JobEditorState(AuthState):
     interview_min: str = "75"
     reject_below: str = "50"
     resume_weight_pct: str = "40"
+    # The interviewers' scorecards' share of the final score, in percent (0: not counted).
+    scorecard_weight_pct: str = "0"
     blind_screening: bool = False
     # Listed on the public careers page (saved apart from the form: no new job version).
     published_on_careers: bool = False
@@ -163,6 +166,7 @@ class JobEditorState(AuthState):
         self.interview_min = f"{form.interview_min:g}"
         self.reject_below = f"{form.reject_below:g}"
         self.resume_weight_pct = f"{form.resume_weight * 100:g}"
+        self.scorecard_weight_pct = f"{form.scorecard_weight * 100:g}"
         self.blind_screening = form.blind_screening
         self.generated_by = form.generated_by
 
@@ -172,6 +176,8 @@ class JobEditorState(AuthState):
         for name in ("resume_min", "interview_min", "reject_below"):
             values[name] = _number(getattr(self, name), name.replace("_", " "))
         values["resume_weight"] = _number(self.resume_weight_pct, "resume weight") / 100
+        values["scorecard_weight"] = _number(self.scorecard_weight_pct,
+                                             "scorecard weight") / 100
         values["blind_screening"] = self.blind_screening
         values["generated_by"] = self.generated_by
         return JobForm.model_validate(values)
