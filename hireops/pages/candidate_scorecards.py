@@ -77,12 +77,11 @@ def _scorecard(row: ScorecardRow) -> rx.Component:
 def _skill_input(skill: rx.Var) -> rx.Component:
     return rx.vstack(
         rx.hstack(rx.text(skill, size="2", weight="medium", flex="1", min_width="0"),
-                  rx.radio_group.root(
-                      rx.hstack(*[rx.radio_group.item(value=v, aria_label=v) for v in
-                                  RATING_CHOICES], spacing="2"),
-                      value=SC.form_ratings[skill],
-                      on_change=lambda value: SC.set_rating(skill, value), size="2",
-                      class_name="skill-rating"),
+                  # Numbered choices, so the scale reads without a legend.
+                  rx.radio_group(list(RATING_CHOICES), value=SC.form_ratings[skill],
+                                 on_change=lambda value: SC.set_rating(skill, value),
+                                 direction="row", spacing="3", size="2",
+                                 class_name="skill-rating"),
                   width="100%", align="center", wrap="wrap"),
         rx.input(value=SC.form_notes[skill], on_change=lambda note: SC.set_note(skill, note),
                  placeholder="Note (what you saw)", max_length=MAX_NOTE_CHARS, width="100%",

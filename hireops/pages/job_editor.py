@@ -126,7 +126,11 @@ def _screening() -> rx.Component:
             columns=rx.breakpoints(initial="1", sm="2", lg="5"), spacing="4", width="100%",
         ),
         rx.text("Final score = ", S.resume_weight_pct, "% resume + ", S.interview_weight_pct,
-                "% interview.", size="2", color=rx.color("gray", 11), padding_top="8px"),
+                "% interview",
+                rx.cond((S.scorecard_weight_pct != "0") & (S.scorecard_weight_pct != ""),
+                        rx.fragment(", blended with ", S.scorecard_weight_pct,
+                                    "% interviewer scorecards once they are filled")),
+                ".", size="2", color=rx.color("gray", 11), padding_top="8px"),
         rx.box(height="12px"),
         rx.grid(
             _lines("Custom screening questions", "custom_questions",

@@ -4,6 +4,7 @@ recommendation), and the candidate page shows it to HR; what the interviewer typ
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -77,7 +78,7 @@ def test_hr_names_an_interviewer_who_fills_the_scorecard(page: Page, chromium, r
     theirs.click("#submit-scorecard")
     expect(theirs.locator("#scorecard-error")).to_contain_text("Rate PostgreSQL")
     ratings.nth(1).get_by_role("radio", name="3").click()
-    form.locator(".skill-note").nth(1).fill(HOSTILE_NOTE)
+    form.locator(".skill-note input").nth(1).fill(HOSTILE_NOTE)
     theirs.locator("#scorecard-recommendation").click()
     theirs.get_by_role("option", name="Strong yes").click()
     theirs.click("#submit-scorecard")
@@ -110,3 +111,24 @@ def test_hr_names_an_interviewer_who_fills_the_scorecard(page: Page, chromium, r
     assert (card.interviewer_id, card.recommendation) == (viewer.id, "strong_yes")
     assert [(e["skill"], e["rating"]) for e in card.ratings] == [("Python", 5),
                                                                  ("PostgreSQL", 3)]
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+def test_the_job_editor_sets_the_scorecard_weight(page: Page, running_app, app_db, booked,
+                                                  width):
+    _, booking = booked
+    job_id = app_db.get(Application, booking.application_id).job_id
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, running_app)
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+    page.goto(f"{running_app.url}/jobs/edit?id={job_id}")
+    expect(page.locator("#job-title")).to_have_value(re.compile("Scorecard Engineer"))
+    page.fill("#job-scorecard_weight_pct", "30")
+    page.locator("#job-scorecard_weight_pct").scroll_into_view_if_needed()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"job-editor-scorecard-weight-{width}.png"),
+                    full_page=True)
+    page.click("#save-job")
+    expect(page).to_have_url(re.compile(r"/jobs$"))
+    app_db.expire_all()
+    assert app_db.get(Job, job_id).scorecard_weight == pytest.approx(0.3)
