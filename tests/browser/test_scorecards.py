@@ -124,6 +124,7 @@ def test_the_job_editor_sets_the_scorecard_weight(page: Page, running_app, app_d
     page.goto(f"{running_app.url}/jobs/edit?id={job_id}")
     expect(page.locator("#job-title")).to_have_value(re.compile("Scorecard Engineer"))
     page.fill("#job-scorecard_weight_pct", "30")
+    expect(page.get_by_text("blended with 30% interviewer scorecards")).to_be_visible()
     page.locator("#job-scorecard_weight_pct").scroll_into_view_if_needed()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"job-editor-scorecard-weight-{width}.png"),
