@@ -259,6 +259,8 @@ class Job(SQLModel, table=True):
     reject_below: float = 50.0
     resume_weight: float = 0.4
     interview_weight: float = 0.6
+    # Share (0-1) of the interviewers' scorecards in the final score; 0: not counted.
+    scorecard_weight: float = 0.0
     blind_screening: bool = False
     auto_advance: bool = False
     auto_reject: bool = False
@@ -715,6 +717,45 @@ class InterviewBooking(SQLModel, table=True):
     location: str = Field(default="", max_length=500)
     booked_by_id: int | None = Field(default=None, foreign_key="users.id")
     created_at: datetime = created_at_field()
+
+
+class BookingInterviewer(SQLModel, table=True):
+    """A team member named on a follow-up interview booking: they owe it a scorecard."""
+
+    __tablename__ = "booking_interviewers"
+    __table_args__ = (
+        sa.UniqueConstraint("booking_id", "user_id", name="uq_booking_interviewer"),
+        {"extend_existing": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    booking_id: int = Field(foreign_key="interview_bookings.id", index=True)
+    user_id: int = Field(foreign_key="users.id", index=True)
+    added_by_id: int | None = Field(default=None, foreign_key="users.id")
+    created_at: datetime = created_at_field()
+
+
+class Scorecard(SQLModel, table=True):
+    """One interviewer's ratings of one follow-up interview: one per (booking, interviewer),
+    editable by its author until the next decision on the application."""
+
+    __tablename__ = "scorecards"
+    __table_args__ = (
+        sa.UniqueConstraint("booking_id", "interviewer_id", name="uq_scorecard_interviewer"),
+        {"extend_existing": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    booking_id: int = Field(foreign_key="interview_bookings.id", index=True)
+    application_id: int = Field(foreign_key="applications.id", index=True)
+    interviewer_id: int = Field(foreign_key="users.id", index=True)
+    # One entry per job skill: {"skill": str, "rating": 1-5, "note": str}.
+    ratings: list[dict] = json_field()
+    # strong_yes | yes | no | strong_no
+    recommendation: str = Field(max_length=20)
+    summary: str = Field(default="", sa_type=sa.Text)
+    submitted_at: datetime = created_at_field()
+    updated_at: datetime = created_at_field()
 
 
 class AIFlag(SQLModel, table=True):

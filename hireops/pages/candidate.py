@@ -16,6 +16,8 @@ from hireops.pages.candidate_flags import flag_button, resume_score_flags
 from hireops.pages.candidate_interviews import interviews_section, outgoing_mail_section
 from hireops.pages.candidate_tags import tags_section
 from hireops.pages.candidate_offers import offers_section
+from hireops.pages.candidate_scorecards import scorecards_section
+from hireops.state.candidate_scorecards import CandidateScorecardsState
 from hireops.state.candidate import CandidateState as S
 from hireops.state.candidate_decision import CandidateDecisionState
 from hireops.state.candidate_flags import CandidateFlagState
@@ -336,7 +338,8 @@ def _back() -> rx.Component:
                 on_load=[S.load, CandidateInterviewState.load_interviews,
                          CandidateDecisionState.load_decisions, CandidateFlagState.load_flags,
                          CandidateConversationState.load_conversation,
-                         CandidateTagsState.load_tags, CandidateOfferState.load_offers],
+                         CandidateTagsState.load_tags, CandidateOfferState.load_offers,
+                         CandidateScorecardsState.load_scorecards],
                 actions=_back)
 def candidate() -> rx.Component:
     return rx.vstack(
@@ -344,7 +347,7 @@ def candidate() -> rx.Component:
         _header(),
         rx.grid(
             rx.vstack(decision_section(), _applications(), offers_section(),
-                      interviews_section(), _resume(),
+                      interviews_section(), scorecards_section(), _resume(),
                       spacing="4", width="100%"),
             rx.vstack(tags_section(), conversation_section(), _timeline(), _emails(),
                       outgoing_mail_section(), _merge(), _privacy(),

@@ -35,6 +35,7 @@ from hireops.services.blind_screening import is_identity_hidden, redact_for, sho
 from hireops.services.decisions import (
     DecisionNotReady,
     get_application_or_raise,
+    blend_scorecards,
     get_current_decision,
     override_decision,
     record_decision,
@@ -60,6 +61,7 @@ from hireops.services.scheduling import (
     slot_label_both_zones,
     suggest_slots,
 )
+from hireops.services.scorecards import scorecard_score
 from hireops.services.stages import change_stage
 
 log = logging.getLogger(__name__)
@@ -433,7 +435,7 @@ def _card(session: Session, decision: Decision, now: datetime,
         status=decision.status, needs_hr=decision.status == PENDING_HR,
         resume_score=_score(decision.resume_score), interview_score=_score(
             decision.interview_score), final_score=_score(decision.final_score),
-        thresholds=_threshold_lines(decision, job),
+        thresholds=_threshold_lines(session, decision, job, application),
         reasons=_reasons(decision),
         strengths=[quote(s) for s in evaluation.strengths] if evaluation else [],
         concerns=[quote(c) for c in evaluation.concerns] if evaluation else [],
@@ -451,12 +453,29 @@ def _options(slots: list[tuple[datetime, datetime]], tz: str) -> list[SlotOption
             for start, end in slots]
 
 
-def _threshold_lines(decision: Decision, job: Job) -> list[str]:
+def _threshold_lines(session: Session, decision: Decision, job: Job,
+                     application: Application) -> list[str]:
     stored = (decision.inputs or {}).get("thresholds")
     t = stored or thresholds_for_job(job).__dict__
-    return [f"Resume ≥ {t['resume_min']:g}", f"Interview ≥ {t['interview_min']:g}",
-            f"Reject below {t['reject_below']:g}",
-            f"Final = {t['resume_weight']:g} × resume + {t['interview_weight']:g} × interview"]
+    lines = [f"Resume ≥ {t['resume_min']:g}", f"Interview ≥ {t['interview_min']:g}",
+             f"Reject below {t['reject_below']:g}",
+             f"Final = {t['resume_weight']:g} × resume + {t['interview_weight']:g} × interview"]
+    return lines + _scorecard_lines(session, decision, job, application)
+
+
+def _scorecard_lines(session: Session, decision: Decision, job: Job,
+                     application: Application) -> list[str]:
+    """The interviewers' share of the final score, and the blend with their scorecards as
+    they stand now (they are filled after this decision was taken)."""
+    weight = job.scorecard_weight or 0.0
+    if weight <= 0:
+        return []
+    lines = [f"Interviewer scorecards count {weight * 100:g} % of the final score"]
+    score = scorecard_score(session=session, application_id=application.id)
+    if score is not None and decision.final_score is not None \
+            and (decision.inputs or {}).get("scorecard_score") is None:
+        lines.append(blend_scorecards(decision.final_score, score, weight)[1])
+    return lines
 
 
 def _reasons(decision: Decision) -> list[str]:

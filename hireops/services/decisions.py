@@ -26,6 +26,7 @@ from sqlmodel import Session, select
 from hireops.models import Application, Decision, Job, User, utcnow
 from hireops.models import DecisionOutcome as StoredOutcome
 from hireops.services.audit import record_event
+from hireops.services.scorecards import scorecard_score
 
 RULE_VERSION = "decision-v1"
 # Weights are typed by people in the job editor; this is what "sums to 1" tolerates.
@@ -63,13 +64,16 @@ class DecisionThresholds:
     # final = resume_weight * resume + interview_weight * interview; the weights sum to 1.
     resume_weight: float = 0.4
     interview_weight: float = 0.6
+    # Share of the interviewers' mean scorecard rating (0-100) in the final score, blended
+    # over the resume-and-interview score; 0 leaves scorecards out.
+    scorecard_weight: float = 0.0
 
     def __post_init__(self) -> None:
         for name in ("resume_min", "interview_min", "reject_below"):
             value = getattr(self, name)
             if not _is_number(value) or not 0 <= value <= 100:
                 raise InvalidThresholds(f"{name} must be between 0 and 100, got {value!r}")
-        for name in ("resume_weight", "interview_weight"):
+        for name in ("resume_weight", "interview_weight", "scorecard_weight"):
             value = getattr(self, name)
             if not _is_number(value) or not 0 <= value <= 1:
                 raise InvalidThresholds(f"{name} must be between 0 and 1, got {value!r}")
@@ -92,8 +96,10 @@ class DecisionOutcome:
 
 
 def decide(*, resume_score: float | None, interview_score: float | None,
-           thresholds: DecisionThresholds) -> DecisionOutcome:
-    """Apply the decision rule; pending when a score is missing."""
+           thresholds: DecisionThresholds,
+           scorecard_score: float | None = None) -> DecisionOutcome:
+    """Apply the decision rule; pending when a score is missing. `scorecard_score` (the
+    interviewers' mean rating on 0-100) counts only when the job gives scorecards a weight."""
     missing = [label for label, score in (("resume", resume_score),
                                           ("interview", interview_score)) if score is None]
     if missing:
@@ -105,6 +111,9 @@ def decide(*, resume_score: float | None, interview_score: float | None,
                         thresholds=t)
     formula = (f"Final {_num(final)} = {_num(t.resume_weight)} × resume {_num(resume_score)} + "
                f"{_num(t.interview_weight)} × interview {_num(interview_score)}")
+    if t.scorecard_weight > 0 and scorecard_score is not None:
+        _check_score("scorecard_score", scorecard_score)
+        final, formula = blend_scorecards(final, scorecard_score, t.scorecard_weight)
     resume_ok, interview_ok = resume_score >= t.resume_min, interview_score >= t.interview_min
     if resume_ok and interview_ok:
         return DecisionOutcome("advance", final, [
@@ -129,11 +138,20 @@ def final_score(*, resume_score: float, interview_score: float,
                  + thresholds.interview_weight * interview_score, 1)
 
 
+def blend_scorecards(final: float, scorecard_score: float, weight: float) -> tuple[float, str]:
+    """The final score with the interviewers' scorecards blended in, and the sum in words."""
+    blended = round((1 - weight) * final + weight * scorecard_score, 1)
+    return blended, (f"Final {_num(blended)} = {_num(round(1 - weight, 4))} × resume and "
+                     f"interview {_num(final)} + {_num(weight)} × interviewer scorecards "
+                     f"{_num(scorecard_score)}")
+
+
 def thresholds_for_job(job: Job) -> DecisionThresholds:
     """The thresholds and weights set on a job."""
     return DecisionThresholds(resume_min=job.resume_min, interview_min=job.interview_min,
                               reject_below=job.reject_below, resume_weight=job.resume_weight,
-                              interview_weight=job.interview_weight)
+                              interview_weight=job.interview_weight,
+                              scorecard_weight=job.scorecard_weight or 0.0)
 
 
 def get_application_or_raise(*, session: Session, application_id: int) -> Application:
@@ -156,8 +174,10 @@ def record_decision(*, session: Session, application_id: int,
     application = get_application_or_raise(session=session, application_id=application_id)
     job = session.get(Job, application.job_id)
     thresholds = thresholds_for_job(job)
+    scorecards = scorecard_score(session=session, application_id=application_id)
     outcome = decide(resume_score=application.resume_score,
-                     interview_score=application.interview_score, thresholds=thresholds)
+                     interview_score=application.interview_score, thresholds=thresholds,
+                     scorecard_score=scorecards)
     if outcome.decision == "pending":
         # Decision.outcome has no "pending": a row would claim a decision nobody could make.
         raise DecisionNotReady(f"application {application_id}: {'; '.join(outcome.reasons)}")
@@ -167,7 +187,8 @@ def record_decision(*, session: Session, application_id: int,
         resume_score=application.resume_score, interview_score=application.interview_score,
         final_score=outcome.final_score, rule_version=outcome.version,
         inputs={"thresholds": asdict(thresholds), "reasons": outcome.reasons,
-                "job_id": job.id, "job_version": job.version},
+                "job_id": job.id, "job_version": job.version,
+                "scorecard_score": scorecards if thresholds.scorecard_weight > 0 else None},
         status=_initial_status(outcome.decision, job), reason="; ".join(outcome.reasons),
         decided_by_id=actor.id if actor else None)
     application.final_score, application.decision = outcome.final_score, outcome.decision

@@ -21,6 +21,7 @@ from hireops.services.ai.schemas import JobInput
 from hireops.services.audit import record_event
 from hireops.services.auth import create_user, get_user_by_email
 from hireops.services.demo_conversation import seed_demo_conversation
+from hireops.services.demo_scorecards import seed_demo_scorecard
 from hireops.services.tags import parse_tags
 from hireops.services.job_stages import add_stage, copy_default_to_job
 from hireops.services.demo_history import engines_are_local, seed_history
@@ -65,6 +66,11 @@ def seed_demo(*, session: Session, history: bool = False) -> str:
     mail += seed_demo_conversation(session=session, admin=admin, job=jobs[first["job"]],
                                    email=first["email"].lower(),
                                    maildir=get_settings().inbox_maildir)
+    second = session.exec(select(Application).join(
+        Candidate, Candidate.id == Application.candidate_id).where(
+        Candidate.email_normalized == _demo_candidates()[1]["email"].lower())).first()
+    if second is not None:
+        seed_demo_scorecard(session=session, admin=admin, application_id=second.id)
     return (f"demo ready: admin {DEMO_ADMIN_EMAIL}, {len(jobs)} jobs, {created} new "
             f"candidate(s), {mail} demo message(s) put in the inbox{note}")
 

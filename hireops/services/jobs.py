@@ -38,6 +38,8 @@ class JobForm(BaseModel):
     interview_min: float = Field(default=75, ge=0, le=100)
     reject_below: float = Field(default=50, ge=0, le=100)
     resume_weight: float = Field(default=0.4, ge=0, le=1)
+    # Share of the interviewers' scorecards in the final score (0: not counted).
+    scorecard_weight: float = Field(default=0.0, ge=0, le=1)
     blind_screening: bool = False
     generated_by: str = ""
 

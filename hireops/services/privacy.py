@@ -23,6 +23,7 @@ from hireops.models import (
     AIFlag,
     Application,
     Attachment,
+    BookingInterviewer,
     Candidate,
     ConversationMessage,
     CandidateTag,
@@ -39,6 +40,7 @@ from hireops.models import (
     Offer,
     OutboxAttachment,
     OutboxMessage,
+    Scorecard,
     User,
     utcnow,
 )
@@ -219,6 +221,10 @@ def erase_candidate(*, session: Session, candidate_id: int, actor: User | None,
         ("webcam_signals", InterviewSignal, InterviewSignal.link_id.in_(links)),
         ("evaluations", Evaluation, Evaluation.application_id.in_(apps)),
         ("decisions", Decision, Decision.application_id.in_(apps)),
+        # Scorecards and named interviewers point at the bookings: they go first.
+        ("scorecards", Scorecard, Scorecard.application_id.in_(apps)),
+        ("interviewers", BookingInterviewer, BookingInterviewer.booking_id.in_(
+            select(InterviewBooking.id).where(InterviewBooking.application_id.in_(apps)))),
         ("bookings", InterviewBooking, InterviewBooking.application_id.in_(apps)),
         ("flags", AIFlag, AIFlag.application_id.in_(apps)),
         # Conversation rows point at the outbox and the emails: they go first.
@@ -279,6 +285,12 @@ def anonymise_candidate(*, session: Session, candidate_id: int, actor_label: str
         ConversationMessage.candidate_id.in_(trace.candidate_ids)).values(
         subject="", body_text="", from_address="", message_id=""))
     _delete(session, Notification, Notification.candidate_id.in_(trace.candidate_ids))
+    # Interviewers' notes may say who the person is; the ratings stay for the figures.
+    for card in session.exec(select(Scorecard).where(
+            Scorecard.application_id.in_(trace.application_ids))).all():
+        card.summary = ""
+        card.ratings = [{**entry, "note": ""} for entry in card.ratings]
+        session.add(card)
     # HR's labels may say who the person is ("Ada's referral").
     _delete(session, CandidateTag, CandidateTag.candidate_id.in_(trace.candidate_ids))
     # An offer letter names the person: its text and the DOCX go, the outcome stays.

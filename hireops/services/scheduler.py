@@ -24,6 +24,7 @@ from hireops.services.ingest import IngestSummary, run_ingest_pass
 from hireops.services.interview.evaluation_queue import run_queued_evaluations
 from hireops.services.interview.links import expire_overdue_links
 from hireops.services.interview.reminders import send_due_reminders
+from hireops.services.scorecards import send_scorecard_reminders
 from hireops.services.leases import acquire_lease, release_lease
 from hireops.services.login_throttle import purge_forgotten
 from hireops.services.mail.sender import configured_sender
@@ -177,6 +178,7 @@ class InboxPoller:
             done: dict[str, int] = {}
             for name, task in (("links_expired", _expire_links),
                                ("reminders_queued", _queue_reminders),
+                               ("scorecard_reminders_queued", _queue_scorecard_reminders),
                                ("evaluations_run", _run_evaluations),
                                ("candidates_anonymised", _apply_retention),
                                ("throttles_purged", _purge_throttles),
@@ -204,6 +206,11 @@ def _queue_reminders() -> int:
         queued = send_due_reminders(session=session)
         session.commit()
         return queued
+
+
+def _queue_scorecard_reminders() -> int:
+    with session_scope() as session:
+        return send_scorecard_reminders(session=session)
 
 
 def _apply_retention() -> int:

@@ -18,6 +18,7 @@ from sqlmodel import Session, select
 
 from hireops.models import (
     Application,
+    BookingInterviewer,
     Candidate,
     Evaluation,
     InterviewBooking,
@@ -146,6 +147,13 @@ def book_slot(*, session: Session, application_id: int, start: datetime, end: da
         booked_by_id=actor.id if actor else None)
     session.add(booking)
     session.flush()
+    if active is not None:
+        # A reschedule keeps the panel: the same people interview at the new time.
+        for named in session.exec(select(BookingInterviewer).where(
+                BookingInterviewer.booking_id == active.id)).all():
+            session.add(BookingInterviewer(booking_id=booking.id, user_id=named.user_id,
+                                           added_by_id=named.added_by_id))
+        session.flush()
     record_event(session=session, action="interview.booked", actor=actor,
                  entity_type="application", entity_id=application_id,
                  after=_booking_snapshot(booking), note=original_text or "")

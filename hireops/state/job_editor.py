@@ -23,14 +23,16 @@ from hireops.state.auth import AuthState
 TEXT_FIELDS = ("title", "department", "location", "seniority", "employment_type", "description")
 LIST_FIELDS = ("must_have_skills", "nice_to_have_skills", "responsibilities", "qualifications",
                "custom_questions", "knockout_requirements")
-NUMBER_FIELDS = ("resume_min", "interview_min", "reject_below", "resume_weight_pct")
-# The fields as the job editor labels them; the weight is shown as a percentage.
+NUMBER_FIELDS = ("resume_min", "interview_min", "reject_below", "resume_weight_pct",
+                 "scorecard_weight_pct")
+# The fields as the job editor labels them; the weights are shown as percentages.
 FIELD_WORDING = {
     "title": FieldWording("Job title"),
     "resume_min": FieldWording("Resume minimum"),
     "interview_min": FieldWording("Interview minimum"),
     "reject_below": FieldWording("Reject below"),
     "resume_weight": FieldWording("Resume weight", scale=100, unit=" %"),
+    "scorecard_weight": FieldWording("Scorecard weight", scale=100, unit=" %"),
     "must_have_skills": FieldWording("Must-have skills"),
     "nice_to_have_skills": FieldWording("Nice-to-have skills"),
     "custom_questions": FieldWording("Custom screening questions"),
@@ -58,6 +60,8 @@ class JobEditorState(AuthState):
     interview_min: str = "75"
     reject_below: str = "50"
     resume_weight_pct: str = "40"
+    # The interviewers' scorecards' share of the final score, in percent (0: not counted).
+    scorecard_weight_pct: str = "0"
     blind_screening: bool = False
     # Listed on the public careers page (saved apart from the form: no new job version).
     published_on_careers: bool = False
@@ -180,6 +184,7 @@ class JobEditorState(AuthState):
         self.interview_min = f"{form.interview_min:g}"
         self.reject_below = f"{form.reject_below:g}"
         self.resume_weight_pct = f"{form.resume_weight * 100:g}"
+        self.scorecard_weight_pct = f"{form.scorecard_weight * 100:g}"
         self.blind_screening = form.blind_screening
         self.generated_by = form.generated_by
         self.generated_by_label = engine_label(form.generated_by) if form.generated_by else ""
@@ -191,6 +196,8 @@ class JobEditorState(AuthState):
             values[name] = _number(getattr(self, name), FIELD_WORDING[name].label)
         values["resume_weight"] = _number(self.resume_weight_pct,
                                           FIELD_WORDING["resume_weight"].label) / 100
+        values["scorecard_weight"] = _number(self.scorecard_weight_pct,
+                                             FIELD_WORDING["scorecard_weight"].label) / 100
         values["blind_screening"] = self.blind_screening
         values["generated_by"] = self.generated_by
         return JobForm.model_validate(values)

@@ -144,7 +144,8 @@ def test_record_stores_inputs_thresholds_and_version(session):
     assert (decision.resume_score, decision.interview_score) == (82, 78)
     assert decision.inputs["thresholds"] == {"resume_min": 80.0, "interview_min": 75.0,
                                              "reject_below": 50.0, "resume_weight": 0.5,
-                                             "interview_weight": 0.5}
+                                             "interview_weight": 0.5,
+                                             "scorecard_weight": 0.0}
     assert decision.inputs["reasons"][0] == "Resume 82 ≥ 80 and interview 78 ≥ 75"
     # Advancing without a person needs the job's auto_advance.
     assert decision.status == "pending_hr" and not decision.is_override
