@@ -67,5 +67,6 @@ def downgrade() -> None:
     op.drop_index('ix_booking_interviewers_user_id', table_name='booking_interviewers')
     op.drop_index('ix_booking_interviewers_booking_id', table_name='booking_interviewers')
     op.drop_table('booking_interviewers')
-    with op.batch_alter_table('jobs') as batch:
-        batch.drop_column('scorecard_weight')
+    # A plain DROP COLUMN (SQLite 3.35+): batch mode would copy the table, which other tables'
+    # foreign keys to jobs forbid while they hold rows.
+    op.drop_column('jobs', 'scorecard_weight')

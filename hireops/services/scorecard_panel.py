@@ -16,6 +16,7 @@ from hireops.models import (
     User,
 )
 from hireops.services.blind_screening import is_identity_hidden, redact_for
+from hireops.services.clock import format_local
 from hireops.services.decisions import blend_scorecards, thresholds_for_job
 from hireops.services.scheduling import slot_label_both_zones
 from hireops.services.scorecards import (
@@ -141,7 +142,7 @@ def _row(card: Scorecard, author: User | None, quote) -> ScorecardRow:
         ratings=[RatingRow(skill=e["skill"], rating=str(e["rating"]), note=quote(e["note"]))
                  for e in card.ratings],
         summary=quote(card.summary),
-        submitted=card.submitted_at.strftime("%d %b %Y %H:%M")
+        submitted=format_local(card.submitted_at)
         + (" (edited)" if card.updated_at > card.submitted_at else ""))
 
 

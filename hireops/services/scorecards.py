@@ -34,6 +34,7 @@ from hireops.models import (
 )
 from hireops.services.audit import record_event
 from hireops.services.blind_screening import is_identity_hidden, shown_name
+from hireops.services.clock import format_local
 from hireops.services.outbox import enqueue_mail
 from hireops.services.runtime_settings import current_settings
 
@@ -230,7 +231,7 @@ def _reminder_words(session: Session, application: Application,
     name = shown_name(candidate, hidden=is_identity_hidden(session=session,
                                                            candidate_id=candidate.id))
     base = current_settings().public_base_url.rstrip("/")
-    when = booking.starts_at.strftime("%d %b %Y %H:%M UTC")
+    when = format_local(booking.starts_at)
     subject = f"Scorecard missing: {name} for {job.title}"[:200]
     text = (f"You interviewed {name} for {job.title} on {when}, and your scorecard is not "
             f"filled yet.\n\nRate each skill and give your recommendation here:\n"

@@ -20,7 +20,8 @@ from tests.state import socket_router
 def _save_job(token: str, **typed: str) -> str:
     fields = {name: "" for name in (*TEXT_FIELDS, *LIST_FIELDS)}
     fields.update(resume_min="80", interview_min="75", reject_below="50",
-                  resume_weight_pct="40", blind_screening=False, generated_by="", job_id=0,
+                  resume_weight_pct="40", scorecard_weight_pct="0", blind_screening=False,
+                  generated_by="", job_id=0,
                   published_on_careers=False, error="")
     fields.update(typed)
     state = SimpleNamespace(router=socket_router("/jobs/new", token), **fields)
