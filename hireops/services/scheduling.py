@@ -30,6 +30,7 @@ from hireops.models import (
 from hireops.services.audit import record_event
 from hireops.services.email_templates import OUTBOX_KIND, get_template, render_template
 from hireops.services.ics import build_invite
+from hireops.services.language.dates import slot_day_label
 from hireops.services.outbox import enqueue_mail
 from hireops.services.runtime_settings import current_settings
 from hireops.services.slots import SlotParse, parse_slot
@@ -207,11 +208,12 @@ def first_free_preferred(*, session: Session, application_id: int,
     return None, parsed
 
 
-def slot_label(start: datetime, end: datetime, tz_name: str) -> str:
-    """'Tuesday 18 March, 10:00-10:45 (Europe/Paris)': a slot as the candidate reads it."""
+def slot_label(start: datetime, end: datetime, tz_name: str, language: str = "en") -> str:
+    """'Tuesday 18 March, 10:00-10:45 (Europe/Paris)': a slot as the candidate reads it, the
+    day written in their language ('mardi 18 mars, 10:00-10:45 (Europe/Paris)')."""
     zone = ZoneInfo(tz_name)
     local_start, local_end = start.astimezone(zone), end.astimezone(zone)
-    return (f"{local_start:%A} {local_start.day} {local_start:%B}, {local_start:%H:%M}-"
+    return (f"{slot_day_label(local_start, language)}, {local_start:%H:%M}-"
             f"{local_end:%H:%M} ({tz_name})")
 
 
@@ -239,9 +241,11 @@ def send_schedule_confirmation(*, session: Session, booking: InterviewBooking,
     if not candidate.email:
         raise SchedulingRefused("The candidate has no email address for the confirmation.")
     settings = current_settings()
-    slot = slot_label(booking.starts_at, booking.ends_at, booking.candidate_tz)
+    slot = slot_label(booking.starts_at, booking.ends_at, booking.candidate_tz,
+                      candidate.language)
     recruiter = (actor.full_name or actor.email) if actor else "The recruiting team"
-    mail = render_template(get_template(session=session, kind="schedule_confirmation"), {
+    mail = render_template(get_template(session=session, kind="schedule_confirmation",
+                                        language=candidate.language), {
         "candidate_name": candidate.full_name or "there", "job_title": job.title,
         "company_name": settings.company_name, "recruiter_name": recruiter, "slot": slot})
     ics = build_invite(

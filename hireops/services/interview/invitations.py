@@ -27,6 +27,7 @@ from hireops.services.interview.links import (
     link_url,
     set_link_status,
 )
+from hireops.services.language.dates import moment_label
 from hireops.services.outbox import enqueue_mail
 from hireops.services.runtime_settings import current_settings
 from hireops.services.stages import advance_stage
@@ -46,7 +47,8 @@ def send_link(*, session: Session, link_id: int, actor: User | None) -> OutboxMe
         raise LinkRefused(f"This link is {link.status}; generate a new one to invite again.")
     application = session.get(Application, link.application_id)
     candidate = session.get(Candidate, application.candidate_id)
-    mail = render_template(get_template(session=session, kind="invite"),
+    mail = render_template(get_template(session=session, kind="invite",
+                                        language=candidate.language),
                            link_mail_values(session=session, link=link, actor=actor))
     message = enqueue_mail(session=session, idempotency_key=f"invite:link:{link.id}",
                            kind="invite", to_address=candidate.email, subject=mail.subject,
@@ -85,7 +87,7 @@ def link_mail_values(*, session: Session, link: InterviewLink, actor: User | Non
         "company_name": current_settings().company_name,
         "recruiter_name": (actor.full_name or actor.email) if actor else "The recruiting team",
         "interview_link": url,
-        "link_expires": link.expires_at.strftime("%d %B %Y, %H:%M UTC"),
+        "link_expires": moment_label(link.expires_at, candidate.language),
     }
 
 
