@@ -18,7 +18,7 @@ def language_section() -> rx.Component:
             rx.select.content(*[rx.select.item(name, value=code)
                                 for code, name in LANGUAGE_NAMES.items()]),
             value=L.language, on_change=L.change_language, disabled=~L.can_edit, size="2")),
-        rx.text("Detected from the application. Emails, the interview room and the "
+        rx.text("Detected from the application. The candidate's emails and the built-in "
                 "interviewer's questions use it; other languages get English.",
                 size="1", color=rx.color("gray", 10), padding_top="6px"),
         width="100%", on_mount=L.load_language,
