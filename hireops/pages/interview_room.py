@@ -188,7 +188,8 @@ def _check() -> rx.Component:
         rx.text("Make sure your face is visible and well lit. If you want to speak your "
                 "answers, try the voice button below; typing works everywhere.", size="3",
                 color=rx.color("gray", 11), margin_y="8px"),
-        rx.hstack(dictation(on_text=Room.append_dictation, id="dictation-check"),
+        rx.hstack(dictation(on_text=Room.append_dictation, lang=Room.speech_lang,
+                            id="dictation-check"),
                   rx.text(Room.answer, size="2", color=rx.color("gray", 11)),
                   align="center", spacing="3"),
         rx.button("Start the interview", on_click=Room.start, size="3", margin_top="20px",
@@ -238,7 +239,7 @@ def _typed_interview() -> rx.Component:
                      "answer here…", rows="5", width="100%", id="answer", size="3"),
         error_callout(Room.answer_error),
         rx.hstack(
-            dictation(on_text=Room.append_dictation, id="dictation"),
+            dictation(on_text=Room.append_dictation, lang=Room.speech_lang, id="dictation"),
             rx.spacer(),
             rx.button("Send answer", on_click=Room.send_answer, size="3", id="send-answer"),
             width="100%", align="center",

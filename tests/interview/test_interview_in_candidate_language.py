@@ -12,7 +12,7 @@ from hireops.services.interview.builtin_interviewer import start_interview, subm
 from hireops.services.interview.interviewer_language import TRANSLATED_LANGUAGES
 from hireops.services.interview.links import generate_link
 from hireops.services.interview.question_bank import all_bank_questions
-from hireops.services.interview.room import mark_started, record_consent
+from hireops.services.interview.room import mark_started, record_consent, room_view
 
 STRONG_FR = ("Dans mon dernier poste, j'ai conçu une API REST en Python sur PostgreSQL qui "
              "servait deux millions de requêtes par jour. J'ai ajouté des index et réduit la "
@@ -87,3 +87,16 @@ def test_an_english_candidate_still_gets_the_english_bank(session, make_applicat
     first = start_interview(session=session, link=link)
     assert link.plan["language"] == "en"
     assert first.say.startswith("To start, could you tell me")
+
+
+def test_the_room_listens_and_reads_aloud_in_the_interviews_language(session, make_application,
+                                                                     recruiter):
+    link = _french_link(session, make_application, recruiter)
+    assert room_view(session=session, link=link).speech_lang == "fr-FR"
+    start_interview(session=session, link=link)
+    # Changed after the interview was planned: the interview keeps its language.
+    candidate = session.get(Candidate, session.get(Application, link.application_id)
+                            .candidate_id)
+    candidate.language = "de"
+    session.add(candidate)
+    assert room_view(session=session, link=link).speech_lang == "fr-FR"

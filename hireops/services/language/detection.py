@@ -12,8 +12,8 @@ from functools import lru_cache
 
 from hireops.services.language.supported import (
     DEFAULT_LANGUAGE,
-    SUPPORTED_LANGUAGES,
     Language,
+    supported_language,
 )
 
 # Fewer letters than this ("Hello", "CV attached") identify nothing reliably.
@@ -37,7 +37,8 @@ def detect_language(*texts: str) -> Language:
     for text in texts:
         found = _clear_language(text or "")
         if found is not None:
-            return found if found in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE  # type: ignore[return-value]
+            # A clear Italian or Dutch text is not a reason to read the resume instead.
+            return supported_language(found)
     return DEFAULT_LANGUAGE
 
 

@@ -11,6 +11,9 @@ DEFAULT_LANGUAGE: Language = "en"
 # Shown to HR in the language picker, each name in its own language.
 LANGUAGE_NAMES: dict[Language, str] = {
     "en": "English", "fr": "Français", "de": "Deutsch", "es": "Español"}
+# The browser's speech recognition and synthesis voice for each language (BCP 47).
+SPEECH_LOCALES: dict[Language, str] = {
+    "en": "en-US", "fr": "fr-FR", "de": "de-DE", "es": "es-ES"}
 
 
 def supported_language(code: object) -> Language:
