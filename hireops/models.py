@@ -450,6 +450,9 @@ class Candidate(SQLModel, table=True):
     # {characteristic: answer}. Voluntary; never used in scoring and never shown to anyone
     # reviewing this candidate: only the reports' adverse-impact view reads them, in aggregate.
     self_reported: dict = json_field(dict)
+    # The language HireOps writes and interviews in (en, fr, de or es): detected from the
+    # application, changed by HR on the candidate page.
+    language: str = Field(default="en", max_length=5)
     created_at: datetime = created_at_field()
     updated_at: datetime = created_at_field()
 

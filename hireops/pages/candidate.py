@@ -14,6 +14,7 @@ from hireops.pages.candidate_conversation import conversation_section
 from hireops.pages.candidate_decision import decision_section
 from hireops.pages.candidate_flags import flag_button, resume_score_flags
 from hireops.pages.candidate_interviews import interviews_section, outgoing_mail_section
+from hireops.pages.candidate_language import language_section
 from hireops.pages.candidate_tags import tags_section
 from hireops.pages.candidate_offers import offers_section
 from hireops.pages.candidate_scorecards import scorecards_section
@@ -349,7 +350,8 @@ def candidate() -> rx.Component:
             rx.vstack(decision_section(), _applications(), offers_section(),
                       interviews_section(), scorecards_section(), _resume(),
                       spacing="4", width="100%"),
-            rx.vstack(tags_section(), conversation_section(), _timeline(), _emails(),
+            rx.vstack(tags_section(), language_section(), conversation_section(), _timeline(),
+                      _emails(),
                       outgoing_mail_section(), _merge(), _privacy(),
                       spacing="4",
                       width="100%"),

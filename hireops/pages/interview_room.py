@@ -208,7 +208,8 @@ def _check() -> rx.Component:
                 "button below; typing works everywhere.", size="3",
                 color=rx.color("gray", 11), margin_y="8px"),
         mic_level(id="mic-check"),
-        rx.flex(dictation(on_text=Room.append_dictation, id="dictation-check"),
+        rx.flex(dictation(on_text=Room.append_dictation, lang=Room.speech_lang,
+                          id="dictation-check"),
                 rx.text(Room.answer, size="2", color=rx.color("gray", 11)),
                 align="center", spacing="3", wrap="wrap", margin_top="12px"),
         rx.button("Start the interview", on_click=Room.start, size="3", margin_top="20px",
@@ -265,7 +266,7 @@ def _typed_interview() -> rx.Component:
                      on_restore=Room.restore_draft),
         error_callout(Room.answer_error),
         rx.hstack(
-            dictation(on_text=Room.append_dictation, id="dictation"),
+            dictation(on_text=Room.append_dictation, lang=Room.speech_lang, id="dictation"),
             rx.spacer(),
             rx.button("Send answer", on_click=Room.send_answer, size="3", id="send-answer"),
             width="100%", align="center",

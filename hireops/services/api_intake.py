@@ -63,7 +63,8 @@ def read_resume(upload: ResumeUpload) -> str:
 
 def intake_candidate(*, session: Session, name: str, email: str, phone: str,
                      job_id: int | None, resume: ResumeUpload | None,
-                     actor_label: str, source: str = "api") -> IntakeResult:
+                     actor_label: str, source: str = "api",
+                     written_text: str = "") -> IntakeResult:
     """Create or update the candidate, apply them to `job_id` and score the application;
     `source` names where they came from ("api", "Careers page").
     Commits; raises JobNotFound or ResumeRejected before storing anything."""
@@ -79,7 +80,8 @@ def intake_candidate(*, session: Session, name: str, email: str, phone: str,
     contact.phone = phone or contact.phone
     candidate, created = find_or_create_candidate(
         session=session, contact=contact, resume_text=resume_text, source=source,
-        resume_attachment_id=original.id if original else None, actor_label=actor_label)
+        resume_attachment_id=original.id if original else None, actor_label=actor_label,
+        written_text=written_text)
     if original is not None:
         original.candidate_id = candidate.id
         session.add(original)

@@ -24,6 +24,7 @@ from sqlmodel import Session, select
 from hireops.models import Application, Candidate, utcnow
 from hireops.services.audit import PendingEvents, changed_fields, record_event
 from hireops.services.contacts import ContactInfo, normalize_email, normalize_phone
+from hireops.services.language.detection import detect_language
 
 MIN_PHONE_SUFFIX = 9  # a national number matches an international one on at least 9 digits
 MAX_MERGE_HOPS = 20  # merged_into_id chains are short; a longer one is a cycle
@@ -145,9 +146,11 @@ def _contact_fields(contact: ContactInfo) -> dict[str, str]:
 
 def _create(*, session: Session, contact: ContactInfo, resume_text: str, source: str,
             resume_attachment_id: int | None, actor_label: str,
-            events: PendingEvents) -> Candidate:
+            events: PendingEvents, written_text: str = "") -> Candidate:
+    # The candidate's own words first: a resume is often in English whatever they speak.
     candidate = Candidate(**_contact_fields(contact), resume_text=resume_text,
-                          resume_attachment_id=resume_attachment_id, source=source)
+                          resume_attachment_id=resume_attachment_id, source=source,
+                          language=detect_language(written_text, resume_text))
     session.add(candidate)
     events.add(entity=candidate, action="candidate.created", actor_label=actor_label,
                entity_type="candidate",
@@ -197,13 +200,16 @@ def _update(*, session: Session, candidate: Candidate, contact: ContactInfo, res
 
 def find_or_create_candidate(*, session: Session, contact: ContactInfo, resume_text: str,
                              source: str, resume_attachment_id: int | None = None,
-                             actor_label: str = "inbox") -> tuple[Candidate, bool]:
-    """The existing candidate for this email or phone, updated, or a new one; True if new."""
+                             actor_label: str = "inbox",
+                             written_text: str = "") -> tuple[Candidate, bool]:
+    """The existing candidate for this email or phone, updated, or a new one; True if new.
+    `written_text` (a mail body, a form's note) tells a new candidate's language."""
     events = PendingEvents()
     index = CandidateIndex.load(session=session, contacts=[contact])
     found = find_or_create_indexed(
         session=session, index=index, contact=contact, resume_text=resume_text, source=source,
-        resume_attachment_id=resume_attachment_id, actor_label=actor_label, events=events)
+        resume_attachment_id=resume_attachment_id, actor_label=actor_label, events=events,
+        written_text=written_text)
     session.flush()
     PendingEvents.write(session=session, pending=[events])
     return found
@@ -211,7 +217,8 @@ def find_or_create_candidate(*, session: Session, contact: ContactInfo, resume_t
 
 def find_or_create_indexed(*, session: Session, index: CandidateIndex, contact: ContactInfo,
                            resume_text: str, source: str, resume_attachment_id: int | None,
-                           actor_label: str, events: PendingEvents) -> tuple[Candidate, bool]:
+                           actor_label: str, events: PendingEvents,
+                           written_text: str = "") -> tuple[Candidate, bool]:
     """`find_or_create_candidate` for one message of a batch: looked up in `index` and kept
     there; nothing is flushed, and the audit events go to `events` (the caller flushes, then
     writes them)."""
@@ -220,7 +227,7 @@ def find_or_create_indexed(*, session: Session, index: CandidateIndex, contact: 
     if created:
         candidate = _create(session=session, contact=contact, resume_text=resume_text or "",
                             source=source, resume_attachment_id=resume_attachment_id,
-                            actor_label=actor_label, events=events)
+                            actor_label=actor_label, events=events, written_text=written_text)
     else:
         _update(session=session, candidate=candidate, contact=contact, resume_text=resume_text,
                 resume_attachment_id=resume_attachment_id, actor_label=actor_label,

@@ -19,7 +19,7 @@ from pathlib import PurePath
 from sqlmodel import Session, select
 
 from hireops.config import get_settings
-from hireops.models import Job, JobStatus, User
+from hireops.models import Application, Candidate, Job, JobStatus, User
 from hireops.services.api_intake import ResumeRejected, ResumeUpload, intake_candidate
 from hireops.services.audit import record_event
 from hireops.services.email_templates import OUTBOX_KIND, get_template, render_template
@@ -134,7 +134,7 @@ def submit_application(*, session: Session, form: ApplicationForm, client: str) 
     _count_client(session, client)
     name, email, phone, note = _checked_fields(form)
     answers = _checked_answers(session, form.answers)
-    result = _intake(session, form, job, name, email, phone)
+    result = _intake(session, form, job, name, email, phone, note)
     if answers:
         record_answers(session=session, candidate_id=result.candidate_id, answers=answers)
     if note:
@@ -176,7 +176,7 @@ def privacy_notice() -> list[tuple[str, str]]:
 
 
 def _intake(session: Session, form: ApplicationForm, job: Job, name: str, email: str,
-            phone: str):
+            phone: str, note: str):
     if form.resume is None or not form.resume.payload:
         raise ApplicationRefused("resume_missing", "Attach your resume (PDF, DOCX or TXT).")
     if len(form.resume.payload) > get_settings().careers_max_upload_bytes:
@@ -188,6 +188,7 @@ def _intake(session: Session, form: ApplicationForm, job: Job, name: str, email:
     try:
         return intake_candidate(session=session, name=name, email=email, phone=phone,
                                 job_id=job.id, resume=form.resume, actor_label=ACTOR_LABEL,
+                                written_text=note,
                                 source=SOURCE)
     except ResumeRejected as rejected:
         raise ApplicationRefused("resume_unreadable", "We could not read your resume: "
@@ -247,7 +248,9 @@ def _looks_like_email(text: str) -> bool:
 
 def _acknowledge(session: Session, *, application_id: int, name: str, email: str,
                  job_title: str) -> None:
-    template = get_template(session=session, kind="application_received")
+    candidate = session.get(Candidate, session.get(Application, application_id).candidate_id)
+    template = get_template(session=session, kind="application_received",
+                            language=candidate.language)
     mail = render_template(template, {"candidate_name": name, "job_title": job_title,
                                       "company_name": current_settings().company_name})
     # Keyed by application: applying twice to one job is one application and one mail.

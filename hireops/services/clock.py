@@ -12,6 +12,9 @@ import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from babel import dates as babel_dates
+
+from hireops.knowledge.loading import read_json
 # The module, not the function: the settings' own error messages use the labels, which use
 # this clock.
 from hireops.services import runtime_settings
@@ -22,6 +25,9 @@ _PLACEHOLDERS = {DAY_MONTH_YEAR: "DD/MM/YYYY", ISO: "YYYY-MM-DD"}
 # Bounded, no nested repetition: linear on anything typed.
 _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DMY_DAY = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
+# A candidate's languages other than English: their mail writes days the language's way.
+_OTHER_LANGUAGES = frozenset({"fr", "de", "es"})
+_WORDS = read_json("clock_words.json")
 
 
 def company_zone_name() -> str:
@@ -54,12 +60,13 @@ def zone_label(moment: datetime) -> str:
 
 
 def format_local(moment: datetime | None, zone: str | None = None, *,
-                 weekday: bool = False) -> str:
+                 weekday: bool = False, language: str = "en") -> str:
     """"7 Dec 2026, 14:05 CET": `moment` in `zone` (the company's when empty); "" for None.
-    With `weekday`: "Mon 7 Dec 2026, 14:05 CET"."""
+    With `weekday`: "Mon 7 Dec 2026, 14:05 CET". In another `language` (a candidate's mail)
+    the day is written that language's way: "mardi 7 décembre 2026, 14:05 CET"."""
     if moment is None:
         return ""
-    return _written(_local(moment, zone), weekday)
+    return _written(_local(moment, zone), weekday, language)
 
 
 def format_as_given(moment: datetime, *, weekday: bool = False) -> str:
@@ -73,12 +80,15 @@ def format_time(moment: datetime) -> str:
 
 
 def format_day(moment: datetime | date | None, zone: str | None = None, *,
-               weekday: bool = False) -> str:
+               weekday: bool = False, language: str = "en") -> str:
     """"7 Dec 2026" ("Mon 7 Dec 2026" with `weekday`): the day of `moment` in `zone`, or a
-    plain date as it is."""
+    plain date as it is; in French, German or Spanish as that language writes it (Babel's
+    CLDR data: "lundi 7 décembre 2026", "7. Dezember 2026")."""
     if moment is None:
         return ""
     day = _local(moment, zone) if isinstance(moment, datetime) else moment
+    if language in _OTHER_LANGUAGES:
+        return babel_dates.format_date(day, "full" if weekday else "long", locale=language)
     return f"{day:%a} {day.day} {day:%b %Y}" if weekday else f"{day.day} {day:%b %Y}"
 
 
@@ -106,32 +116,40 @@ def local_day(moment: datetime, zone: str | None = None) -> date:
     return _local(moment, zone).date()
 
 
-def format_span(start: datetime, end: datetime, zone: str | None = None) -> str:
+def format_span(start: datetime, end: datetime, zone: str | None = None, *,
+                language: str = "en") -> str:
     """"Tue 8 Dec 2026, 10:00–10:45 CET": a meeting as one reads it in `zone`."""
     local_start, local_end = _local(start, zone), _local(end, zone)
     ends = f"{local_end:%H:%M}" if local_end.date() == local_start.date() \
-        else format_local(end, zone).removesuffix(f" {zone_label(local_end)}")
-    return (f"{format_day(local_start.date(), weekday=True)}, {local_start:%H:%M}–{ends} "
-            f"{zone_label(local_start)}")
+        else format_local(end, zone, language=language).removesuffix(
+            f" {zone_label(local_end)}")
+    return (f"{format_day(local_start.date(), weekday=True, language=language)}, "
+            f"{local_start:%H:%M}–{ends} {zone_label(local_start)}")
 
 
-def format_for_candidate(moment: datetime, candidate_zone: str | None) -> str:
+def format_for_candidate(moment: datetime, candidate_zone: str | None,
+                         language: str = "en") -> str:
     """`format_local` in the company's zone, and also in the candidate's when known and
-    different: "7 Dec 2026, 14:05 CET (08:05 EST your time)"."""
-    ours = format_local(moment)
+    different: "7 Dec 2026, 14:05 CET (08:05 EST your time)"; in the candidate's language."""
+    ours = format_local(moment, language=language)
     if not candidate_zone or _same_clock(moment, candidate_zone):
         return ours
     theirs = _local(moment, candidate_zone)
-    day = "" if theirs.date() == _local(moment, None).date() else f"{format_day(theirs.date())}, "
-    return f"{ours} ({day}{theirs:%H:%M} {zone_label(theirs)} your time)"
+    day = "" if theirs.date() == _local(moment, None).date() \
+        else f"{format_day(theirs.date(), language=language)}, "
+    your_time = _WORDS.get(language, _WORDS["en"])["your_time"]
+    return f"{ours} ({day}{theirs:%H:%M} {zone_label(theirs)} {your_time})"
 
 
-def format_span_for_candidate(start: datetime, end: datetime, candidate_zone: str | None) -> str:
+def format_span_for_candidate(start: datetime, end: datetime, candidate_zone: str | None,
+                              language: str = "en") -> str:
     """A meeting in the candidate's zone first (it is their invitation), then in the
     company's when different."""
     if not candidate_zone or _same_clock(start, candidate_zone):
-        return format_span(start, end)
-    return f"{format_span(start, end, candidate_zone)} ({format_span(start, end)} for us)"
+        return format_span(start, end, language=language)
+    for_us = _WORDS.get(language, _WORDS["en"])["for_us"]
+    return (f"{format_span(start, end, candidate_zone, language=language)} "
+            f"({format_span(start, end, language=language)} {for_us})")
 
 
 def day_bounds(day: date, zone: str | None = None) -> tuple[datetime, datetime]:
@@ -183,8 +201,9 @@ def parse_day(text: str | None) -> date | None:
     return None
 
 
-def _written(local: datetime, weekday: bool) -> str:
-    return f"{format_day(local.date(), weekday=weekday)}, {local:%H:%M} {zone_label(local)}"
+def _written(local: datetime, weekday: bool, language: str = "en") -> str:
+    return (f"{format_day(local.date(), weekday=weekday, language=language)}, "
+            f"{local:%H:%M} {zone_label(local)}")
 
 
 def _local(moment: datetime, zone: str | None) -> datetime:

@@ -172,7 +172,8 @@ def _auto_reject(session: Session, decision: Decision) -> None:
     candidate = session.get(Candidate, application.candidate_id)
     _move_to_rejected(session, application, decision.reason, actor=None)
     if candidate.email:
-        mail = render_template(get_template(session=session, kind="rejection"),
+        mail = render_template(get_template(session=session, kind="rejection",
+                                            language=candidate.language),
                                _mail_values(session, application, None, AUTO_REJECT_REASON))
         _enqueue_rejection(session, application, candidate, mail.subject, mail.text, mail.html)
     session.commit()
@@ -321,7 +322,9 @@ def rejection_draft(*, session: Session, application_id: int, actor: User | None
     if is_identity_hidden(session=session, candidate_id=application.candidate_id):
         # HR edits this draft; the name goes in only as the mail is queued.
         values["candidate_name"] = NAME_FILLED_ON_SENDING
-    mail = render_template(get_template(session=session, kind="rejection"), values)
+    candidate = session.get(Candidate, application.candidate_id)
+    mail = render_template(get_template(session=session, kind="rejection",
+                                        language=candidate.language), values)
     return mail.subject, mail.text
 
 

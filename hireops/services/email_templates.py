@@ -16,9 +16,11 @@ from typing import Literal
 
 from sqlmodel import Session
 
+from hireops.knowledge.loading import read_json
 from hireops.models import User
 from hireops.services.app_settings import get_setting, set_setting
 from hireops.services.interview.links import link_url
+from hireops.services.language.supported import DEFAULT_LANGUAGE, supported_language
 from hireops.services.runtime_settings import current_settings
 
 TemplateKind = Literal["invite", "schedule_confirmation", "rejection", "link_reminder",
@@ -72,79 +74,12 @@ MAX_SUBJECT_CHARS = 200
 MAX_BODY_CHARS = 20_000
 _SETTING_KEY = "email_template."
 
-_SIGNATURE = "Kind regards,\n{recruiter_name}\n{company_name}"
+# The built-in texts, one data file per language (knowledge/data/email_templates/<lang>.json).
+# HR's edits in Settings replace the English text only: the French, German and Spanish ones
+# stay the built-in translations, so an edit never sends English words to a French candidate.
 DEFAULT_TEMPLATES: dict[TemplateKind, tuple[str, str]] = {
-    "invite": (
-        "Your interview for {job_title} at {company_name}",
-        "Hello {candidate_name},\n\n"
-        "Thank you for applying for the {job_title} position at {company_name}. We would "
-        "like to invite you to a short online interview, which you can take whenever it "
-        "suits you.\n\n"
-        "Start your interview here:\n{interview_link}\n\n"
-        "The link is personal and works until {link_expires}.\n\n" + _SIGNATURE),
-    "schedule_confirmation": (
-        "Interview confirmed: {job_title} on {slot}",
-        "Hello {candidate_name},\n\n"
-        "Your interview for the {job_title} position at {company_name} is confirmed for "
-        "{slot}. A calendar invitation is attached.\n\n"
-        "If this time no longer suits you, reply to this email and we will find another.\n\n"
-        + _SIGNATURE),
-    "rejection": (
-        "Your application for {job_title} at {company_name}",
-        "Hello {candidate_name},\n\n"
-        "Thank you for your interest in the {job_title} position and for the time you gave "
-        "us. After careful consideration we have decided not to move forward with your "
-        "application.\n\n"
-        "We wish you every success in your search.\n\n" + _SIGNATURE),
-    "link_reminder": (
-        "Reminder: your interview for {job_title}",
-        "Hello {candidate_name},\n\n"
-        "Your online interview for the {job_title} position at {company_name} is still "
-        "waiting for you:\n{interview_link}\n\n"
-        "The link works until {link_expires}.\n\n" + _SIGNATURE),
-    # Sent by the careers page right after an application; no recruiter has seen it yet.
-    "application_received": (
-        "We received your application for {job_title}",
-        "Hello {candidate_name},\n\n"
-        "Thank you for applying for the {job_title} position at {company_name}. We have "
-        "received your application and resume, and our team will review them. We will get "
-        "back to you by email.\n\n"
-        "Kind regards,\nThe {company_name} hiring team"),
-    # Written from the candidate page; HR edits the text before sending.
-    "message_question": (
-        "A question about your application for {job_title}",
-        "Hello {candidate_name},\n\n"
-        "Thank you for your application for the {job_title} position at {company_name}. "
-        "Before we go further we have a question for you:\n\n"
-        "[your question]\n\n"
-        "You can simply reply to this email.\n\n" + _SIGNATURE),
-    "message_update": (
-        "An update on your application for {job_title}",
-        "Hello {candidate_name},\n\n"
-        "We wanted to let you know where your application for the {job_title} position at "
-        "{company_name} stands:\n\n"
-        "[your update]\n\n"
-        "If you have any questions, reply to this email.\n\n" + _SIGNATURE),
-    "offer_email": (
-        "Your offer for {job_title} at {company_name}",
-        "Hello {candidate_name},\n\n"
-        "We are delighted to offer you the position of {job_title} with {company_name}, on "
-        "the terms of the attached letter: a salary of {salary}, starting on {start_date}.\n\n"
-        "Please reply to this email by {response_deadline} to accept or decline, and do ask "
-        "if anything is unclear.\n\n" + _SIGNATURE),
-    "offer_letter": (
-        "Offer of employment: {job_title}",
-        "Dear {candidate_name},\n\n"
-        "Following our conversations, {company_name} is pleased to offer you the position of "
-        "{job_title}, on the following terms.\n\n"
-        "Salary: {salary}\n"
-        "Start date: {start_date}\n"
-        "Place of work: {location}\n\n"
-        "Other terms: {other_terms}\n\n"
-        "This offer stays open until {response_deadline}. To accept it, reply to the email "
-        "this letter came with.\n\n"
-        "We look forward to working with you.\n\n" + _SIGNATURE),
-}
+    kind: (entry["subject"], entry["body"])
+    for kind, entry in read_json("email_templates/en.json").items()}
 
 
 class TemplateError(ValueError):
@@ -170,20 +105,25 @@ class RenderedMail:
     html: str
 
 
-def get_template(*, session: Session, kind: str) -> EmailTemplate:
-    """The stored template of `kind`, or the built-in one when none is stored."""
+def get_template(*, session: Session, kind: str, language: str = DEFAULT_LANGUAGE
+                 ) -> EmailTemplate:
+    """The template of `kind` in `language`: for English HR's stored one, else the built-in
+    text; for French, German and Spanish the built-in translation (any other: English)."""
     kind = _check_kind(kind)
+    if supported_language(language) != DEFAULT_LANGUAGE:
+        return default_template(kind, language)
     stored = get_setting(session=session, key=_SETTING_KEY + kind)
     if isinstance(stored, dict) and stored.get("subject") and stored.get("body"):
         return EmailTemplate(kind=kind, subject=stored["subject"], body=stored["body"])
     return default_template(kind)
 
 
-def default_template(kind: str) -> EmailTemplate:
-    """The built-in template of `kind`."""
+def default_template(kind: str, language: str = DEFAULT_LANGUAGE) -> EmailTemplate:
+    """The built-in template of `kind` in `language` (English for any we do not speak)."""
     kind = _check_kind(kind)
-    subject, body = DEFAULT_TEMPLATES[kind]
-    return EmailTemplate(kind=kind, subject=subject, body=body, is_default=True)
+    entry = read_json(f"email_templates/{supported_language(language)}.json")[kind]
+    return EmailTemplate(kind=kind, subject=entry["subject"], body=entry["body"],
+                         is_default=True)
 
 
 def save_template(*, session: Session, kind: str, subject: str, body: str,

@@ -147,7 +147,7 @@ def _record_candidates(session: Session, applying: list[_Message]) -> None:
             session=session, index=index, contact=analysis.contact,
             resume_text=analysis.resume_text, source=f"email:{message.email.source}",
             resume_attachment_id=analysis.resume_attachment_id, actor_label=ACTOR,
-            events=message.events)
+            events=message.events, written_text=message.email.body_text or "")
     session.flush()  # the new candidates get their ids, in one insert
     for message in applying:
         message.email.candidate_id = message.candidate.id

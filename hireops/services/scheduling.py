@@ -241,15 +241,17 @@ def first_free_preferred(*, session: Session, application_id: int,
     return None, parsed
 
 
-def slot_label(start: datetime, end: datetime, tz_name: str) -> str:
-    """'Tue 8 Dec 2026, 10:00–10:45 CET': a slot as read in `tz_name` (services.clock)."""
-    return format_span(start, end, tz_name)
+def slot_label(start: datetime, end: datetime, tz_name: str, language: str = "en") -> str:
+    """'Tue 8 Dec 2026, 10:00–10:45 CET': a slot as read in `tz_name` (services.clock), the
+    day written in `language` ('mardi 8 décembre 2026, 10:00–10:45 CET')."""
+    return format_span(start, end, tz_name, language=language)
 
 
-def slot_label_both_zones(start: datetime, end: datetime, tz_name: str) -> str:
+def slot_label_both_zones(start: datetime, end: datetime, tz_name: str,
+                          language: str = "en") -> str:
     """The slot in the candidate's zone and, when the company's clock differs, as the team
     reads it: 'Tue 8 Dec 2026, 09:00–09:45 GMT (Tue 8 Dec 2026, 10:00–10:45 CET for us)'."""
-    return format_span_for_candidate(start, end, tz_name)
+    return format_span_for_candidate(start, end, tz_name, language)
 
 
 def send_schedule_confirmation(*, session: Session, booking: InterviewBooking,
@@ -261,11 +263,13 @@ def send_schedule_confirmation(*, session: Session, booking: InterviewBooking,
     if not candidate.email:
         raise SchedulingRefused("The candidate has no email address for the confirmation.")
     settings = current_settings()
-    slot = slot_label_both_zones(booking.starts_at, booking.ends_at, booking.candidate_tz)
+    slot = slot_label_both_zones(booking.starts_at, booking.ends_at, booking.candidate_tz,
+                                 candidate.language)
     if booking.location:
         slot = f"{slot}, at {booking.location}"
     recruiter = (actor.full_name or actor.email) if actor else "The recruiting team"
-    mail = render_template(get_template(session=session, kind="schedule_confirmation"), {
+    mail = render_template(get_template(session=session, kind="schedule_confirmation",
+                                        language=candidate.language), {
         "candidate_name": candidate.full_name or "there", "job_title": job.title,
         "company_name": settings.company_name, "recruiter_name": recruiter, "slot": slot})
     ics = build_invite(

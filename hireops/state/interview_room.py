@@ -99,6 +99,8 @@ class InterviewRoomState(rx.State):
     webcam_enabled: bool = False
     camera_message: str = ""
     speak_questions: bool = True
+    # The language dictation listens in and questions are read aloud in (BCP 47).
+    speech_lang: str = "en-US"
     # The ElevenLabs conversation: single-use credentials minted by the server, then started.
     voice_token: str = ""
     voice_signed_url: str = ""
@@ -130,6 +132,7 @@ class InterviewRoomState(rx.State):
         self.turns = [{"speaker": t["speaker"], "text": t["text"]} for t in view.turns]
         self.question_number, self.question_total = view.question_number, view.question_total
         self.deadline_iso = view.deadline_iso
+        self.speech_lang = view.speech_lang
         self.webcam_enabled = view.consent_given and not view.webcam_declined
 
     @rx.event
@@ -258,7 +261,7 @@ class InterviewRoomState(rx.State):
         self._apply(view)
         self.step = "interview"
         if step and step.say and self.speak_questions:
-            return speak(step.say)
+            return speak(step.say, self.speech_lang)
 
     @rx.event
     @room_handler
@@ -304,7 +307,7 @@ class InterviewRoomState(rx.State):
             return [InterviewRoomState.evaluate_now]
         after = [rx.set_focus("answer")]
         if step.say and self.speak_questions:
-            after.append(speak(step.say))
+            after.append(speak(step.say, self.speech_lang))
         return after
 
     @rx.event(background=True)
@@ -487,11 +490,13 @@ def _evaluate(link_id: int) -> None:
         run_queued_evaluations(session=session, link_id=link_id)
 
 
-def speak(text: str):
-    """Read a question aloud with the browser's own speech synthesis, where there is one."""
+def speak(text: str, lang: str = "en-US"):
+    """Read a question aloud with the browser's own speech synthesis, where there is one, in
+    the interview's language."""
     return rx.call_script(
         "if (window.speechSynthesis) { window.speechSynthesis.cancel();"
-        f" window.speechSynthesis.speak(new SpeechSynthesisUtterance({_js_string(text)})); }}")
+        f" const u = new SpeechSynthesisUtterance({_js_string(text)}); u.lang = {_js_string(lang)};"
+        " window.speechSynthesis.speak(u); }")
 
 
 def _js_string(text: str) -> str:

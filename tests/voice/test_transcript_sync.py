@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from hireops.models import Event, InterviewLink, InterviewTurn
+from hireops.models import Application, Candidate, Event, InterviewLink, InterviewTurn
 from hireops.services.stages import STAGE_CHANGED
 from hireops.services.voice import transcript_sync
 from hireops.services.voice.elevenlabs_provider import ElevenLabsProvider
@@ -366,3 +366,16 @@ def test_provider_protocol_is_satisfied_by_the_real_client():
     provider: transcript_sync.VoiceInterviewProvider = client
     assert provider.name == "elevenlabs"
     client.close()
+
+
+def test_the_agent_speaks_the_candidates_language(session):
+    link = make_link(session)
+    application = session.get(Application, link.application_id)
+    candidate = session.get(Candidate, application.candidate_id)
+    candidate.language = "de"
+    session.add(candidate)
+    session.commit()
+
+    assert agent_variables(session=session, link_id=link.id).language == "de"
+    # A language HireOps does not speak reaches the agent as English.
+    assert agent_variables(session=session, link_id=link.id, language="it").language == "en"

@@ -16,6 +16,12 @@ from sqlmodel import Session
 from hireops.models import Application, Candidate, InterviewLink, Job, utcnow
 from hireops.services.audit import record_event
 from hireops.services.interview.follow_up import follow_up_for, is_thin_answer
+from hireops.services.interview.interviewer_language import (
+    follow_up_in,
+    greeting,
+    localized_question_text,
+    phrase,
+)
 from hireops.services.interview.protected_topics import screen_question
 from hireops.services.interview.question_plan import (
     PlannedQuestion,
@@ -23,6 +29,7 @@ from hireops.services.interview.question_plan import (
     slot_question,
 )
 from hireops.services.interview.turns import MAX_ANSWER_CHARS, append_turn, last_turn
+from hireops.services.language.supported import DEFAULT_LANGUAGE, supported_language
 from hireops.services.runtime_settings import current_settings
 
 SLOT_KEY = "preferred_slot"
@@ -49,18 +56,27 @@ def _questions(link: InterviewLink) -> list[dict]:
     return link.plan.get("questions", [])
 
 
+def _language(link: InterviewLink) -> str:
+    """The language the plan was built in (plans from before languages: English)."""
+    return supported_language(link.plan.get("language"))
+
+
 def ensure_plan(*, session: Session, link: InterviewLink) -> dict:
     """Build the question plan once, from the job, the resume's result and HR's questions."""
     if link.plan.get("questions"):
         return link.plan
     application = session.get(Application, link.application_id)
     job = session.get(Job, application.job_id)
+    language = supported_language(session.get(Candidate, application.candidate_id).language)
     plan = build_question_plan(
         job_title=job.title, must_have_skills=job.must_have_skills,
         nice_to_have_skills=job.nice_to_have_skills, responsibilities=job.responsibilities,
         custom_questions=job.custom_questions, resume_result=application.resume_result or {})
-    link.plan = {"questions": [_as_dict(q) for q in plan.questions], "cursor": 0,
-                 "follow_ups": [], "phase": "questions"}
+    # Asked in the candidate's language, chosen once: the whole interview keeps it.
+    questions = [q.model_copy(update={"text": localized_question_text(q, language)})
+                 for q in plan.questions]
+    link.plan = {"questions": [_as_dict(q) for q in questions], "cursor": 0,
+                 "follow_ups": [], "phase": "questions", "language": language}
     for screened in plan.screening_log:
         # The replaced wording stays out of the candidate's view, but HR can see what happened.
         record_event(session=session, action="interview.question_replaced",
@@ -77,6 +93,9 @@ def _greeting(session: Session, link: InterviewLink) -> str:
     first_name = (candidate.full_name or "").split(" ")[0]
     count = len(_questions(link))
     minutes = current_settings().interview_minutes
+    if _language(link) != DEFAULT_LANGUAGE:
+        return greeting(_language(link), first_name=first_name, title=job.title, count=count,
+                        minutes=minutes)
     hello = f"Hello {first_name}, " if first_name else "Hello, "
     return (f"{hello}thank you for taking the time to talk about the {job.title} role. "
             f"I will ask you {count} questions, which should take about {minutes} minutes. "
@@ -112,7 +131,8 @@ def _follow_up(session: Session, link: InterviewLink, question: dict, answer: st
     planned = PlannedQuestion(**question)
     if not is_thin_answer(question=planned, answer=answer):
         return ""
-    text = follow_up_for(question=planned, answer=answer)
+    text = follow_up_for(question=planned, answer=answer) if _language(link) == DEFAULT_LANGUAGE \
+        else follow_up_in(_language(link), question=planned, answer=answer)
     verdict = screen_question(text)
     if not verdict.allowed:
         record_event(session=session, action="interview.question_replaced",
@@ -144,7 +164,8 @@ def submit_answer(*, session: Session, link: InterviewLink, text: str) -> NextSt
         link.plan = plan
         session.add(link)
         closing = ("Thank you, that is everything. We have your answers and your preferred "
-                   "time, and the team will be in touch soon.")
+                   "time, and the team will be in touch soon.") \
+            if _language(link) == DEFAULT_LANGUAGE else phrase(_language(link), "closing")
         append_turn(session=session, link=link, speaker="interviewer", kind="closing",
                     text=closing)
         return NextStep(say=closing, finished=True)
@@ -168,7 +189,7 @@ def submit_answer(*, session: Session, link: InterviewLink, text: str) -> NextSt
     plan["phase"] = "slot"
     link.plan = plan
     session.add(link)
-    ask = slot_question().text
+    ask = localized_question_text(slot_question(), _language(link))
     append_turn(session=session, link=link, speaker="interviewer", kind="slot_question",
                 text=ask, question_key=SLOT_KEY)
     return NextStep(say=ask, finished=False)

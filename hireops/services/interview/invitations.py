@@ -48,7 +48,8 @@ def send_link(*, session: Session, link_id: int, actor: User | None) -> OutboxMe
         raise LinkRefused(f"This link is {link.status}; generate a new one to invite again.")
     application = session.get(Application, link.application_id)
     candidate = session.get(Candidate, application.candidate_id)
-    mail = render_template(get_template(session=session, kind="invite"),
+    mail = render_template(get_template(session=session, kind="invite",
+                                        language=candidate.language),
                            link_mail_values(session=session, link=link, actor=actor))
     message = enqueue_mail(session=session, idempotency_key=f"invite:link:{link.id}",
                            kind="invite", to_address=candidate.email, subject=mail.subject,
@@ -87,8 +88,10 @@ def link_mail_values(*, session: Session, link: InterviewLink, actor: User | Non
         "company_name": current_settings().company_name,
         "recruiter_name": (actor.full_name or actor.email) if actor else "The recruiting team",
         "interview_link": url,
-        # In the company's zone, and the candidate's when their location names one.
-        "link_expires": format_for_candidate(link.expires_at, zone_of_location(candidate.location)),
+        # In the company's zone, and the candidate's when their location names one, written
+        # the way the candidate's language writes dates.
+        "link_expires": format_for_candidate(link.expires_at, zone_of_location(candidate.location),
+                                             candidate.language),
     }
 
 

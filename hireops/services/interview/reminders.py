@@ -94,9 +94,10 @@ def send_due_reminders(*, session: Session, now: datetime | None = None) -> int:
             values = link_mail_values(session=session, link=link, actor=None)
         except LinkRefused:
             continue  # no address or an unreadable token: nothing to remind with
-        mail = render_template(get_template(session=session, kind="link_reminder"), values)
         application = session.get(Application, link.application_id)
         candidate = session.get(Candidate, application.candidate_id)
+        mail = render_template(get_template(session=session, kind="link_reminder",
+                                            language=candidate.language), values)
         message = enqueue_mail(session=session, idempotency_key=key, kind="reminder",
                                to_address=candidate.email, subject=mail.subject,
                                body_text=mail.text, body_html=mail.html,

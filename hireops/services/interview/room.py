@@ -26,6 +26,7 @@ from hireops.services.audit import record_event
 from hireops.services.interview.links import OPEN_STATUSES, hash_token, set_link_status
 from hireops.services.interview.turns import list_turns
 from hireops.services.interview.webcam import integrity_flags, summarize_signals
+from hireops.services.language.supported import SPEECH_LOCALES, supported_language
 from hireops.services.rate_limit import register_hit, release_hit
 from hireops.services.runtime_settings import current_settings
 from hireops.services.stages import advance_stage
@@ -91,6 +92,8 @@ class RoomView:
     question_total: int = 0
     # ISO time the candidate's time budget ends ("" before the start).
     deadline_iso: str = ""
+    # The language the browser listens and reads questions aloud in (BCP 47).
+    speech_lang: str = "en-US"
 
 
 def find_room(*, session: Session, token: str, client_key: str) -> RoomLookup:
@@ -152,6 +155,9 @@ def room_view(*, session: Session, link: InterviewLink) -> RoomView:
                for turn in list_turns(session=session, link_id=link.id)],
         question_number=min(cursor + 1, len(questions)), question_total=len(questions),
         deadline_iso=deadline,
+        # The interview's own language once planned; before that, the candidate's.
+        speech_lang=SPEECH_LOCALES[supported_language(
+            link.plan.get("language") or candidate.language)],
     )
 
 

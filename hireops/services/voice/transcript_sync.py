@@ -27,6 +27,7 @@ from hireops.config import get_settings
 from hireops.models import Application, Candidate, InterviewLink, InterviewTurn, Job, utcnow
 from hireops.services.audit import record_event
 from hireops.services.interview.room import complete_interview
+from hireops.services.language.supported import supported_language
 from hireops.services.runtime_settings import current_settings
 from hireops.services.voice.provider import (
     AgentVariables,
@@ -110,9 +111,10 @@ def _ref_mac(link_id: int) -> str:
 # --- starting ---------------------------------------------------------------------------------
 
 def agent_variables(
-    *, session: Session, link_id: int, language: str = "en", timezone: str = "UTC",
+    *, session: Session, link_id: int, language: str | None = None, timezone: str = "UTC",
 ) -> AgentVariables:
-    """The dynamic variables a conversation for this link is started with."""
+    """The dynamic variables a conversation for this link is started with; `language` is
+    the candidate's own (en, fr, de or es) unless the caller names one."""
     link = _get_link_or_raise(session=session, link_id=link_id)
     application = session.get(Application, link.application_id)
     job = session.get(Job, application.job_id) if application else None
@@ -123,7 +125,8 @@ def agent_variables(
         job_title=job.title if job else "",
         company_name=current_settings().company_name,
         screening_questions="\n".join(f"{n}. {q}" for n, q in enumerate(questions, start=1)),
-        language=language, timezone=timezone, interview_ref=interview_ref(link.id),
+        language=supported_language(language or (candidate.language if candidate else None)),
+        timezone=timezone, interview_ref=interview_ref(link.id),
     )
 
 
@@ -143,7 +146,8 @@ def _screening_questions(link: InterviewLink, application: Application | None,
 
 def start_conversation(
     *, session: Session, link_id: int, provider: VoiceInterviewProvider,
-    connection_type: ConnectionType = "webrtc", language: str = "en", timezone: str = "UTC",
+    connection_type: ConnectionType = "webrtc", language: str | None = None,
+    timezone: str = "UTC",
 ) -> VoiceStart:
     """Mint credentials for a new conversation (a first start or a resume). Commits.
 
