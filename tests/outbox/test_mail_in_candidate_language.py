@@ -36,5 +36,5 @@ def test_a_french_candidate_gets_a_french_invitation(session: Session, applicati
     text = message.get_body(("plain",)).get_content()
     assert text.startswith("Bonjour Elena Petrova,")
     assert issued.url in text
-    assert "jusqu'au mardi 15 décembre 2026, 17:30 UTC" in text
+    assert "jusqu'au 15 décembre 2026, 18:30 CET" in text
     assert "Kind regards" not in text and "Bien cordialement," in text

@@ -104,3 +104,14 @@ def test_pickers_follow_the_company_style(company_zone):
     company_zone("Europe/Paris", "iso")
     assert clock.day_placeholder() == "YYYY-MM-DD"
     assert clock.format_day_input(date(2026, 12, 7)) == "2026-12-07"
+
+
+def test_a_candidates_language_writes_the_day_its_own_way_on_the_same_clock():
+    moment = datetime(2026, 12, 15, 17, 30, tzinfo=timezone.utc)
+    assert clock.format_local(moment, "Europe/Paris", language="fr") == \
+        "15 décembre 2026, 18:30 CET"
+    assert clock.format_local(moment, "Europe/Berlin", weekday=True, language="de") == \
+        "Dienstag, 15. Dezember 2026, 18:30 CET"
+    assert clock.format_local(moment, "Europe/Paris") == "15 Dec 2026, 18:30 CET"
+    # A language the mail is not written in keeps the English form.
+    assert clock.format_local(moment, "Europe/Paris", language="xx") == "15 Dec 2026, 18:30 CET"
