@@ -290,7 +290,8 @@ def _thresholds(run, job_ids: set[int]) -> dict[int, DecisionThresholds]:
     if not job_ids:
         return {}
     jobs = run(select(Job.id, Job.resume_min, Job.interview_min, Job.reject_below,
-                      Job.resume_weight, Job.interview_weight).where(Job.id.in_(job_ids)))
+                      Job.resume_weight, Job.interview_weight, Job.scorecard_weight)
+               .where(Job.id.in_(job_ids)))
     return {row.id: thresholds_for_job(row) for row in jobs}
 
 
