@@ -59,3 +59,23 @@ def test_a_mixed_text_without_a_clear_majority_is_not_guessed():
 def test_language_codes_are_narrowed_to_the_four_we_speak():
     assert [supported_language(code) for code in ("fr-CA", "DE", "es_MX", "it", "", None)] \
         == ["fr", "de", "es", "en", "en", "en"]
+
+
+def test_the_compact_model_answers_as_py3langids_own_loader():
+    """Our loader keeps views of the model's arrays instead of py3langid's copies: the same
+    language and the same probability for texts of every kind, bytes the DFA has never seen
+    included."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from hireops.services.language.detection import _identifier
+
+    reference = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    texts = [ENGLISH_RESUME, "Bonjour, je vous envoie ma candidature, mon CV est en pièce jointe.",
+             "Guten Tag, anbei mein Lebenslauf.", "Hola, adjunto mi currículum vitae.",
+             "Москва, опыт работы восемь лет", "東京都の開発者です。よろしくお願いします。",
+             "مرحبا، أرسل لكم سيرتي الذاتية", "x" * 500, "\x00\x01\uffff 𝔘𝔫𝔦𝔠𝔬𝔡𝔢", ""]
+    for text in texts:
+        language, probability = _identifier().classify(text)
+        expected_language, expected_probability = reference.classify(text)
+        assert language == expected_language
+        assert probability == pytest.approx(expected_probability, abs=1e-6)
