@@ -53,7 +53,7 @@ def test_write_send_and_read_the_reply(page: Page, running_app, app_db):
     page.click("#conversation-send")
     thread = page.locator("#conversation-thread")
     expect(thread).to_contain_text("When could you start?")
-    expect(page.locator("#candidate-timeline")).to_contain_text("Conversation sent")
+    expect(page.locator("#candidate-timeline")).to_contain_text("wrote to Noor Haddad")
 
     app_db.expire_all()
     sent = app_db.exec(select(ConversationMessage)
@@ -72,7 +72,7 @@ def test_write_send_and_read_the_reply(page: Page, running_app, app_db):
     page.click("#sync-now")
     table = page.locator("#inbox-table")
     expect(table).to_contain_text("Re: Your application for Platform Engineer", timeout=30_000)
-    expect(table).to_contain_text("reply")
+    expect(table).to_contain_text("Reply")
 
     # Open it: body as text (the markup is shown, not run), reasons, the file.
     page.get_by_role("link", name="Re: Your application for Platform Engineer").click()
@@ -91,7 +91,7 @@ def test_write_send_and_read_the_reply(page: Page, running_app, app_db):
     # The reply is on the candidate page, in the thread and the timeline; no new application.
     page.goto(f"{running_app.url}/candidates/view?id={candidate.id}")
     expect(page.locator(".conversation-in")).to_contain_text("I could start on 1 April.")
-    expect(page.locator("#candidate-timeline")).to_contain_text("Conversation reply received")
+    expect(page.locator("#candidate-timeline")).to_contain_text("replied to our email")
     app_db.expire_all()
     assert len(app_db.exec(select(Application)
                            .where(Application.candidate_id == candidate.id)).all()) == 1
