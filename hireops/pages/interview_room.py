@@ -169,7 +169,8 @@ def _camera() -> rx.Component:
         rx.vstack(
             webcam_tracker(on_signals=Room.webcam_report, on_frame=Room.webcam_frame,
                            on_camera_error=Room.camera_error, active=Room.webcam_enabled,
-                           frame_every_ms=int(get_settings().webcam_frame_check_seconds * 1000)),
+                           frame_every_ms=int(get_settings().webcam_frame_check_seconds * 1000),
+                           texts=Room.t),
             rx.cond(Room.camera_message != "", rx.vstack(
                 rx.callout(Room.camera_message, icon="triangle_alert", color_scheme="amber",
                            size="1", id="camera-message"),
@@ -189,9 +190,9 @@ def _check() -> rx.Component:
         rx.heading(Room.t["check_title"], size="6"),
         rx.text(Room.t["check_lead"], size="3",
                 color=rx.color("gray", 11), margin_y="8px"),
-        mic_level(id="mic-check"),
+        mic_level(texts=Room.t, id="mic-check"),
         rx.flex(dictation(on_text=Room.append_dictation, lang=Room.speech_lang,
-                          id="dictation-check"),
+                          texts=Room.t, id="dictation-check"),
                 rx.text(Room.answer, size="2", color=rx.color("gray", 11)),
                 align="center", spacing="3", wrap="wrap", margin_top="12px"),
         rx.button(Room.t["check_start"], on_click=Room.start, size="3", margin_top="20px",
@@ -221,6 +222,7 @@ def _voice_panel() -> rx.Component:
                         agent_id=Room.voice_agent_id, dynamic_variables=Room.voice_variables,
                         started=Room.voice_started, context_update=Room.voice_context,
                         start_label=Room.t["voice_start"], stop_label=Room.t["voice_stop"],
+                        texts=Room.t,
                         on_start_request=Room.voice_start_request,
                         on_connect=Room.voice_connected, on_message=Room.voice_turn,
                         on_disconnect=Room.voice_disconnected, on_error=Room.voice_error),
@@ -244,11 +246,13 @@ def _typed_interview() -> rx.Component:
         draft_keeper(prefix=Room.draft_prefix, question=Room.question_number, value=Room.answer,
                      on_restore=Room.restore_draft),
         error_callout(Room.answer_error),
-        rx.hstack(
-            dictation(on_text=Room.append_dictation, lang=Room.speech_lang, id="dictation"),
-            rx.spacer(),
-            rx.button(Room.t["send_answer"], on_click=Room.send_answer, size="3", id="send-answer"),
-            width="100%", align="center",
+        # Wraps on a phone rather than squeezing a longer label (French, German) into lines.
+        rx.flex(
+            dictation(on_text=Room.append_dictation, lang=Room.speech_lang, texts=Room.t,
+                      id="dictation"),
+            rx.button(Room.t["send_answer"], on_click=Room.send_answer, size="3", id="send-answer",
+                      margin_left="auto"),
+            width="100%", align="center", wrap="wrap", spacing="2",
         ),
         width="100%", spacing="2",
     )
@@ -260,7 +264,7 @@ def _typed_interview() -> rx.Component:
                     weight="medium", id="progress"),
             rx.spacer(),
             rx.cond(Room.deadline_iso != "", countdown(deadline=Room.deadline_iso,
-                                                       id="timer")),
+                                                       texts=Room.t, id="timer")),
             rx.checkbox(Room.t["read_aloud"], checked=Room.speak_questions,
                         on_change=Room.set_speak_questions, size="1"),
             width="100%", align="center", spacing="3", padding_bottom="12px", wrap="wrap",

@@ -4,6 +4,7 @@ that breaks either refused with the key named, and the room of a French candidat
 from __future__ import annotations
 
 import asyncio
+import re
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from types import SimpleNamespace
@@ -124,3 +125,25 @@ def test_an_expired_french_link_is_refused_in_french(session, make_application, 
     assert state.step == "problem"
     assert state.problem_message.startswith("Ce lien d'entretien a expiré")
     assert state.t["problem_title"] == "Ce lien ne peut pas être utilisé"
+
+
+def test_every_key_the_page_and_its_widgets_use_exists():
+    """A misspelt key would show nothing (page) or the key itself (widgets): every key named
+    in the page, the state and the browser widgets is in the files."""
+    from hireops.config import PROJECT_ROOT
+
+    sources = {
+        "hireops/pages/interview_room.py": r'Room\.t\["([a-z_]+)"\]',
+        "hireops/state/interview_room.py": r'_say\(\s*"([a-z_]+)"',
+        "hireops/components/room_widgets.jsx": r'"((?:dictation|mic|countdown)_[a-z_]+)"',
+        "assets/webcam_tracker.jsx": r'"(webcam_[a-z_]+)"',
+        "assets/voice_interview.jsx": r'"(voice_[a-z_]+)"',
+    }
+    english = room_texts("en")
+    for path, pattern in sources.items():
+        used = set(re.findall(pattern, (PROJECT_ROOT / path).read_text(encoding="utf-8")))
+        assert used, path
+        assert used <= set(english), (path, sorted(used - set(english)))
+    page = (PROJECT_ROOT / "hireops/pages/interview_room.py").read_text(encoding="utf-8")
+    for step in re.findall(r'"(welcome|consent|equal|check|interview|done)"', page):
+        assert f"step_{step}" in english
