@@ -49,8 +49,9 @@ def _step_list(keys: list[str]) -> rx.Component:
                       background=rx.cond(Room.step == key, rx.color("accent", 9),
                                          rx.color("gray", 4)),
                       color=rx.cond(Room.step == key, "white", rx.color("gray", 11))),
-            rx.text(Room.t[f"step_{key}"], size="2", color=rx.cond(Room.step == key, rx.color("gray", 12),
-                                                   rx.color("gray", 10))),
+            rx.text(Room.t[f"step_{key}"], size="2",
+                    color=rx.cond(Room.step == key, rx.color("gray", 12),
+                                  rx.color("gray", 10))),
             align="center", spacing="1",
         ) for number, key in enumerate(keys)],
         spacing="4", wrap="wrap",
@@ -80,7 +81,8 @@ def _welcome() -> rx.Component:
 
 
 def _point(icon: str, text: rx.Var) -> rx.Component:
-    return rx.hstack(rx.icon(icon, size=18, color=rx.color("accent", 10)),
+    # The icon keeps its size beside a long line (it would shrink to a dot on a phone).
+    return rx.hstack(rx.icon(icon, size=18, color=rx.color("accent", 10), flex_shrink="0"),
                      rx.text(text, size="3"), align="start", spacing="3")
 
 
@@ -148,15 +150,16 @@ def _equal_question(question: Question) -> rx.Component:
 def _equal() -> rx.Component:
     return _panel(
         rx.heading(Room.t["equal_title"], size="6"),
-        rx.text(Room.t["equal_lead"], size="3", color=rx.color("gray", 11), margin_top="4px", line_height="1.6"),
+        rx.text(Room.t["equal_lead"], size="3", color=rx.color("gray", 11), margin_top="4px",
+                line_height="1.6"),
         rx.vstack(rx.foreach(Room.equal_questions, _equal_question), spacing="4",
                   margin_y="20px", width="100%"),
         error_callout(Room.equal_error),
         rx.hstack(
             rx.button(Room.t["equal_save"], on_click=Room.save_equal_answers, size="3",
                       id="equal-save"),
-            rx.button(Room.t["equal_skip"], on_click=Room.skip_equal_answers, size="3", variant="soft",
-                      color_scheme="gray", id="equal-skip"),
+            rx.button(Room.t["equal_skip"], on_click=Room.skip_equal_answers, size="3",
+                      variant="soft", color_scheme="gray", id="equal-skip"),
             spacing="3", margin_top="8px",
         ),
         id="equal-step",
@@ -203,7 +206,8 @@ def _check() -> rx.Component:
 def _turn(turn: dict) -> rx.Component:
     interviewer = turn["speaker"] == "interviewer"
     return rx.box(
-        rx.text(rx.cond(interviewer, Room.t["speaker_interviewer"], Room.t["speaker_you"]), size="1", weight="bold",
+        rx.text(rx.cond(interviewer, Room.t["speaker_interviewer"], Room.t["speaker_you"]),
+                size="1", weight="bold",
                 color=rx.color("gray", 10)),
         rx.text(turn["text"], size="3", white_space="pre-wrap"),
         align_self=rx.cond(interviewer, "flex-start", "flex-end"),
@@ -242,7 +246,9 @@ def _interview() -> rx.Component:
 
 def _typed_interview() -> rx.Component:
     answer_box = rx.vstack(
-        rx.text_area(value=Room.answer, on_change=Room.set_answer, placeholder=Room.t["answer_placeholder"], rows="5", width="100%", id="answer", size="3"),
+        rx.text_area(value=Room.answer, on_change=Room.set_answer,
+                     placeholder=Room.t["answer_placeholder"], rows="5", width="100%",
+                     id="answer", size="3"),
         draft_keeper(prefix=Room.draft_prefix, question=Room.question_number, value=Room.answer,
                      on_restore=Room.restore_draft),
         error_callout(Room.answer_error),

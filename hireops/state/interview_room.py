@@ -512,7 +512,8 @@ def speak(text: str, lang: str = "en-US"):
     the interview's language."""
     return rx.call_script(
         "if (window.speechSynthesis) { window.speechSynthesis.cancel();"
-        f" const u = new SpeechSynthesisUtterance({_js_string(text)}); u.lang = {_js_string(lang)};"
+        f" const u = new SpeechSynthesisUtterance({_js_string(text)});"
+        f" u.lang = {_js_string(lang)};"
         " window.speechSynthesis.speak(u); }")
 
 
