@@ -44,7 +44,7 @@ function sessionOptions({ conversationToken, signedUrl, agentId, dynamicVariable
 
 function VoiceSession(props) {
   const {
-    conversationToken, signedUrl, agentId, started, contextUpdate, startLabel, stopLabel,
+    conversationToken, signedUrl, agentId, started, contextUpdate, startLabel, stopLabel, texts,
     onConnect, onMessage, onDisconnect, onError, onStartRequest, id, className, style,
   } = props;
   const credential = conversationToken || signedUrl || agentId || "";
@@ -84,12 +84,15 @@ function VoiceSession(props) {
   const waiting = started && !live && usedCredential.current !== credential;
   const mode = status === "connected" ? (isSpeaking ? "speaking" : "listening")
     : (status === "connecting" || waiting ? "connecting" : "idle");
-  const text = {
-    speaking: "The interviewer is speaking",
-    listening: "Listening to you",
-    connecting: "Connecting…",
-    idle: status === "error" ? "Disconnected by an error" : "Not connected",
+  // The indicator in the room's language (`texts`, the room texts by key), else English.
+  const [key, english] = {
+    speaking: ["voice_speaking", "The interviewer is speaking"],
+    listening: ["voice_listening", "Listening to you"],
+    connecting: ["voice_connecting", "Connecting…"],
+    idle: status === "error" ? ["voice_disconnected_error", "Disconnected by an error"]
+                             : ["voice_not_connected", "Not connected"],
   }[mode];
+  const text = (texts && texts[key]) || english;
 
   const onClick = () => (live ? conversation.endSession() : onStartRequest?.());
   return (

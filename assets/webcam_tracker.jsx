@@ -58,15 +58,27 @@ function newWindow(now) {
            maxFaces: 0, multiFaceMs: 0, longestAbsenceMs: 0 };
 }
 
-function statusText(phase, faces, error) {
-  if (phase === "off") return "Webcam analysis is off";
-  if (phase === "starting") return "Starting camera…";
-  if (phase === "loading") return "Loading face detection…";
-  if (phase === "error") return `Camera unavailable: ${error}`;
+// The widget's words in the room's language (`texts`, the room texts by key), English when
+// the page passes none.
+function word(texts, key, english, values) {
+  let text = (texts && texts[key]) || english;
+  for (const [name, value] of Object.entries(values || {})) {
+    text = text.split(`{${name}}`).join(String(value));
+  }
+  return text;
+}
+
+function statusText(phase, faces, error, texts) {
+  if (phase === "off") return word(texts, "webcam_off", "Webcam analysis is off");
+  if (phase === "starting") return word(texts, "webcam_starting", "Starting camera…");
+  if (phase === "loading") return word(texts, "webcam_loading", "Loading face detection…");
+  if (phase === "error") {
+    return word(texts, "webcam_unavailable", "Camera unavailable: {error}", { error });
+  }
   if (phase !== "running" || faces === null) return "";
-  if (faces === 0) return "No face";
-  if (faces === 1) return "Face visible";
-  return `${faces} faces`;
+  if (faces === 0) return word(texts, "webcam_no_face", "No face");
+  if (faces === 1) return word(texts, "webcam_one_face", "Face visible");
+  return word(texts, "webcam_faces", "{count} faces", { count: faces });
 }
 
 const BADGE_COLOURS = { 0: "#b45309", 1: "#15803d" };
@@ -81,6 +93,7 @@ export function WebcamTracker({
   onSignals,
   onFrame,
   onCameraError,
+  texts,
 }) {
   const videoRef = useRef(null);
   // The handlers change identity on every render; the camera must not restart for that.
@@ -285,12 +298,13 @@ export function WebcamTracker({
                      borderRadius: "999px", color: "white", fontSize: "13px", fontWeight: 600,
                      background: BADGE_COLOURS[faces] || "#b91c1c" }}
           >
-            {faces === 1 ? "1 face" : `${faces} faces`}
+            {faces === 1 ? word(texts, "webcam_badge_one", "1 face")
+                         : word(texts, "webcam_faces", "{count} faces", { count: faces })}
           </span>
         )}
       </div>
       <span data-testid="webcam-status" style={{ fontSize: "14px", color: "#475569" }}>
-        {statusText(phase, faces, error)}
+        {statusText(phase, faces, error, texts)}
       </span>
     </div>
   );

@@ -3,23 +3,33 @@
 // of the candidate's time budget.
 import { useEffect, useRef, useState } from "react";
 
-// What a failed recognition means for the candidate, by the Web Speech API's error code.
+// Every text a widget shows comes from `texts`, the room's texts in the candidate's language
+// (knowledge/data/room/<lang>.json); placeholders `{name}` are filled from `values`.
+export function say(texts, key, values) {
+  let text = (texts && texts[key]) || key;
+  for (const [name, value] of Object.entries(values || {})) {
+    text = text.split(`{${name}}`).join(String(value));
+  }
+  return text;
+}
+
+// What a failed recognition means for the candidate: the room text by the Web Speech API's
+// error code.
 const DICTATION_PROBLEMS = {
-  "network": "The speech service could not be reached, so voice input is off. Please type your answer.",
-  "not-allowed": "Voice input is blocked in this browser. Please type your answer.",
-  "service-not-allowed": "Voice input is blocked in this browser. Please type your answer.",
-  "audio-capture": "No microphone was found for voice input. Please type your answer.",
-  "no-speech": "No speech was heard. Try again, or type your answer.",
-  "language-not-supported": "Voice input does not support this language here. Please type your answer.",
+  "network": "dictation_network",
+  "not-allowed": "dictation_blocked",
+  "service-not-allowed": "dictation_blocked",
+  "audio-capture": "dictation_no_microphone",
+  "no-speech": "dictation_no_speech",
+  "language-not-supported": "dictation_language_unsupported",
 };
-const DICTATION_FAILED = "Voice input stopped working. Please type your answer.";
 
 function recognitionClass() {
   if (typeof window === "undefined") return null;
   return window.SpeechRecognition || window.webkitSpeechRecognition || null;
 }
 
-export function Dictation({ onText, lang, id }) {
+export function Dictation({ onText, lang, texts, id }) {
   const [supported, setSupported] = useState(false);
   const [listening, setListening] = useState(false);
   const [problem, setProblem] = useState("");
@@ -32,7 +42,7 @@ export function Dictation({ onText, lang, id }) {
 
   if (!supported) {
     return <span id={id} data-state="unsupported" style={{ fontSize: 13, color: "#64748b" }}>
-      Voice input is not available in this browser; please type your answer.
+      {say(texts, "dictation_unsupported")}
     </span>;
   }
 
@@ -54,7 +64,7 @@ export function Dictation({ onText, lang, id }) {
     engine.onend = () => setListening(false);
     engine.onerror = (event) => {
       setListening(false);
-      setProblem(DICTATION_PROBLEMS[event && event.error] || DICTATION_FAILED);
+      setProblem(say(texts, DICTATION_PROBLEMS[event && event.error] || "dictation_failed"));
     };
     recognition.current = engine;
     setProblem("");
@@ -62,7 +72,7 @@ export function Dictation({ onText, lang, id }) {
       engine.start();
       setListening(true);
     } catch (error) {
-      setProblem(DICTATION_FAILED);
+      setProblem(say(texts, "dictation_failed"));
     }
   };
 
@@ -71,29 +81,30 @@ export function Dictation({ onText, lang, id }) {
     onClick={toggle}
     style={{
       display: "inline-flex", alignItems: "center", gap: 6, padding: "6px 12px",
-      borderRadius: 8, cursor: "pointer", fontSize: 14,
+      borderRadius: 8, cursor: "pointer", fontSize: 14, whiteSpace: "nowrap",
       border: listening ? "1px solid #dc2626" : "1px solid #cbd5e1",
       background: listening ? "#fef2f2" : "white", color: listening ? "#b91c1c" : "#334155",
     }}>
     <span style={{ width: 8, height: 8, borderRadius: 4,
       background: listening ? "#dc2626" : "#94a3b8" }} />
-    {listening ? "Listening… click to stop" : "Speak your answer"}
+    {say(texts, listening ? "dictation_listening" : "dictation_start")}
   </button>
   {problem ? <span id={`${id}-problem`} role="status"
     style={{ fontSize: 13, color: "#92400e" }}>{problem}</span> : null}
   </span>;
 }
 
-// What the candidate reads when the microphone cannot be opened, by the DOMException name.
+// What the candidate reads when the microphone cannot be opened: the room text by the
+// DOMException name.
 const MICROPHONE_PROBLEMS = {
-  NotAllowedError: "The microphone is blocked. Allow it in your browser's site settings and try again, or type your answers.",
-  NotFoundError: "No microphone was found. You can type your answers.",
-  NotReadableError: "The microphone is in use by another program. Close it and try again, or type your answers.",
+  NotAllowedError: "mic_blocked",
+  NotFoundError: "mic_not_found",
+  NotReadableError: "mic_busy",
 };
 
 // A live level meter from the browser's audio input (Web Audio AnalyserNode), so the check
 // shows that the microphone really hears the candidate.
-export function MicLevel({ id }) {
+export function MicLevel({ texts, id }) {
   const [status, setStatus] = useState("idle");  // idle | asking | live | problem
   const [level, setLevel] = useState(0);
   const [heard, setHeard] = useState(false);
@@ -114,7 +125,7 @@ export function MicLevel({ id }) {
     const Context = typeof window !== "undefined" && (window.AudioContext || window.webkitAudioContext);
     if (!Context || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
       setStatus("problem");
-      setProblem("This browser cannot test a microphone. You can type your answers.");
+      setProblem(say(texts, "mic_unsupported"));
       return;
     }
     setStatus("asking");
@@ -138,8 +149,7 @@ export function MicLevel({ id }) {
       setStatus("live");
     } catch (error) {
       setStatus("problem");
-      setProblem(MICROPHONE_PROBLEMS[error && error.name] ||
-        "The microphone could not be opened. You can type your answers.");
+      setProblem(say(texts, MICROPHONE_PROBLEMS[error && error.name] || "mic_failed"));
     }
   };
 
@@ -149,18 +159,17 @@ export function MicLevel({ id }) {
     style={{ display: "flex", flexDirection: "column", gap: 6, width: "100%", maxWidth: 360 }}>
     {status === "live"
       ? <button type="button" style={button} onClick={() => { stop(); setStatus("idle"); setLevel(0); }}>
-          Stop the microphone test</button>
+          {say(texts, "mic_stop")}</button>
       : <button type="button" style={button} onClick={start} disabled={status === "asking"}>
-          Test your microphone</button>}
-    {status === "live" ? <div role="meter" aria-label="Microphone level" aria-valuemin={0}
+          {say(texts, "mic_start")}</button>}
+    {status === "live" ? <div role="meter" aria-label={say(texts, "mic_level")} aria-valuemin={0}
         aria-valuemax={100} aria-valuenow={level}
         style={{ height: 10, borderRadius: 5, background: "#e2e8f0", overflow: "hidden" }}>
         <div style={{ width: `${level}%`, height: "100%", background: "#16a34a",
           transition: "width 90ms linear" }} />
       </div> : null}
     {status === "live" ? <span style={{ fontSize: 13, color: "#475569" }}>
-      {heard ? "Your microphone works: the bar moves when you speak."
-             : "Say a few words: the bar should move."}</span> : null}
+      {say(texts, heard ? "mic_heard" : "mic_say_something")}</span> : null}
     {status === "problem" ? <span role="status" style={{ fontSize: 13, color: "#92400e" }}>
       {problem}</span> : null}
   </div>;
@@ -211,7 +220,7 @@ function remaining(deadline) {
   return Math.max(0, Math.round((end - Date.now()) / 1000));
 }
 
-export function Countdown({ deadline, id }) {
+export function Countdown({ deadline, texts, id }) {
   const [seconds, setSeconds] = useState(() => remaining(deadline));
   useEffect(() => {
     setSeconds(remaining(deadline));
@@ -226,5 +235,6 @@ export function Countdown({ deadline, id }) {
     fontVariantNumeric: "tabular-nums", fontWeight: 600, fontSize: 14,
     padding: "4px 10px", borderRadius: 999,
     background: low ? "#fef3c7" : "#eef2ff", color: low ? "#92400e" : "#3730a3",
-  }}>{seconds === 0 ? "Time is up: please finish your answer" : `${minutes}:${rest} left`}</span>;
+  }}>{seconds === 0 ? say(texts, "countdown_over")
+                    : say(texts, "countdown_left", { time: `${minutes}:${rest}` })}</span>;
 }

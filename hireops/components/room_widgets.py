@@ -16,6 +16,8 @@ class Dictation(rx.Component):
     tag = "Dictation"
     # BCP 47 language of the speech, e.g. "en-US".
     lang: rx.Var[str]
+    # The room's texts in the candidate's language (dictation_* keys).
+    texts: rx.Var[dict[str, str]]
     on_text: rx.EventHandler[passthrough_event_spec(str)]
 
 
@@ -25,6 +27,8 @@ class Countdown(rx.Component):
     library = _LIBRARY
     tag = "Countdown"
     deadline: rx.Var[str]
+    # The room's texts in the candidate's language (countdown_* keys).
+    texts: rx.Var[dict[str, str]]
 
 
 class MicLevel(rx.Component):
@@ -32,6 +36,8 @@ class MicLevel(rx.Component):
 
     library = _LIBRARY
     tag = "MicLevel"
+    # The room's texts in the candidate's language (mic_* keys).
+    texts: rx.Var[dict[str, str]]
 
 
 class DraftKeeper(rx.Component):

@@ -44,6 +44,8 @@ class VoiceInterview(rx.NoSSRComponent):
     asset_base: rx.Var[str]
     start_label: rx.Var[str]
     stop_label: rx.Var[str]
+    # The status line's words by room-text key (voice_speaking, ...); English when empty.
+    texts: rx.Var[dict[str, str]]
 
     # {conversation_id}: the call is up.
     on_connect: rx.EventHandler[passthrough_event_spec(dict)]

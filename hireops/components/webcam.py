@@ -39,6 +39,9 @@ class WebcamTracker(rx.Component):
 
     # {window_s, samples, face_present_pct, attention, max_faces, multi_face_s,
     #  longest_absence_s, video_width, video_height}
+    # The status line's words by room-text key (webcam_off, ...); English when empty.
+    texts: rx.Var[dict[str, str]]
+
     on_signals: rx.EventHandler[passthrough_event_spec(dict)]
     # {jpeg (base64, <= 320 px wide), width, height, faces (the browser's count on it)}
     on_frame: rx.EventHandler[passthrough_event_spec(dict)]
@@ -49,7 +52,8 @@ class WebcamTracker(rx.Component):
 
 def webcam_tracker(*, on_signals=None, on_frame=None, on_camera_error=None,
                    active: rx.Var[bool] | bool = True, report_every_ms: int = 5000,
-                   frame_every_ms: int = 10000, id: str = "webcam-tracker") -> rx.Component:
+                   frame_every_ms: int = 10000, texts: rx.Var | dict | None = None,
+                   id: str = "webcam-tracker") -> rx.Component:
     """The webcam widget; pass event handlers that take one dict each."""
     config = get_config()
     handlers = {name: handler for name, handler in (
@@ -59,5 +63,5 @@ def webcam_tracker(*, on_signals=None, on_frame=None, on_camera_error=None,
         active=active, report_every_ms=report_every_ms, frame_every_ms=frame_every_ms,
         wasm_path=config.prepend_frontend_path(WASM_URL),
         model_path=config.prepend_frontend_path(FACE_MODEL_URL),
-        id=id, **handlers,
+        texts=texts if texts is not None else {}, id=id, **handlers,
     )

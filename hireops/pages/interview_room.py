@@ -12,10 +12,10 @@ from hireops.components.webcam import webcam_tracker
 from hireops.services.equal_opportunities import Question
 from hireops.state.interview_room import InterviewRoomState as Room
 
-STEP_LABELS = [("welcome", "Welcome"), ("consent", "Consent"), ("check", "Camera check"),
-               ("interview", "Interview"), ("done", "Done")]
+# Each step's label is the room text `step_<key>`, in the candidate's language.
+STEPS = ["welcome", "consent", "check", "interview", "done"]
 # With equal-opportunities questions configured, their optional step follows consent.
-STEP_LABELS_WITH_EQUAL = [*STEP_LABELS[:2], ("equal", "Equal opportunities"), *STEP_LABELS[2:]]
+STEPS_WITH_EQUAL = [*STEPS[:2], "equal", *STEPS[2:]]
 
 
 def _panel(*children, **props) -> rx.Component:
@@ -41,7 +41,7 @@ def _header() -> rx.Component:
     )
 
 
-def _step_list(labels: list[tuple[str, str]]) -> rx.Component:
+def _step_list(keys: list[str]) -> rx.Component:
     return rx.hstack(
         *[rx.hstack(
             rx.center(rx.text(str(number + 1), size="1", weight="bold"), width="22px",
@@ -49,80 +49,70 @@ def _step_list(labels: list[tuple[str, str]]) -> rx.Component:
                       background=rx.cond(Room.step == key, rx.color("accent", 9),
                                          rx.color("gray", 4)),
                       color=rx.cond(Room.step == key, "white", rx.color("gray", 11))),
-            rx.text(label, size="2", color=rx.cond(Room.step == key, rx.color("gray", 12),
-                                                   rx.color("gray", 10))),
+            rx.text(Room.t[f"step_{key}"], size="2",
+                    color=rx.cond(Room.step == key, rx.color("gray", 12),
+                                  rx.color("gray", 10))),
             align="center", spacing="1",
-        ) for number, (key, label) in enumerate(labels)],
+        ) for number, key in enumerate(keys)],
         spacing="4", wrap="wrap",
     )
 
 
 def _steps() -> rx.Component:
-    return rx.cond(Room.equal_questions.length() > 0, _step_list(STEP_LABELS_WITH_EQUAL),
-                   _step_list(STEP_LABELS))
+    return rx.cond(Room.equal_questions.length() > 0, _step_list(STEPS_WITH_EQUAL),
+                   _step_list(STEPS))
 
 
 def _welcome() -> rx.Component:
     return _panel(
-        rx.heading(rx.cond(Room.first_name != "", f"Welcome, {Room.first_name}", "Welcome"),
-                   size="7"),
-        rx.text("This is the first interview for the ", rx.text.strong(Room.job_title),
-                " role at ", rx.text.strong(Room.company_name), ".", size="4", margin_top="8px"),
+        rx.heading(Room.welcome_heading, size="7"),
+        rx.text(Room.t["welcome_intro_before"], rx.text.strong(Room.job_title),
+                Room.t["welcome_intro_middle"], rx.text.strong(Room.company_name),
+                Room.t["welcome_intro_after"], size="4", margin_top="8px"),
         rx.vstack(
-            _point("message-square", "An AI interviewer asks 5 to 8 questions about the role "
-                   "and your experience. The recruiting team reads every answer."),
-            _point("keyboard", "Type your answers, or speak them if your browser supports it."),
-            _point("clock", "It takes about 20 to 25 minutes. You can reload the page; the "
-                   "interview continues where you left it."),
-            _point("video", "With your permission, your camera checks that you are present. "
-                   "You can decline and still take the interview."),
+            _point("message-square", Room.t["point_questions"]),
+            _point("keyboard", Room.t["point_typing"]),
+            _point("clock", Room.t["point_time"]),
+            _point("video", Room.t["point_camera"]),
             spacing="3", margin_y="20px",
         ),
-        rx.button("Continue", on_click=Room.go_to_consent, size="3", id="room-continue"),
+        rx.button(Room.t["continue"], on_click=Room.go_to_consent, size="3", id="room-continue"),
     )
 
 
-def _point(icon: str, text: str) -> rx.Component:
-    return rx.hstack(rx.icon(icon, size=18, color=rx.color("accent", 10)),
+def _point(icon: str, text: rx.Var) -> rx.Component:
+    # The icon keeps its size beside a long line (it would shrink to a dot on a phone).
+    return rx.hstack(rx.icon(icon, size=18, color=rx.color("accent", 10), flex_shrink="0"),
                      rx.text(text, size="3"), align="start", spacing="3")
 
 
 def _consent() -> rx.Component:
     return _panel(
-        rx.heading("Before we start", size="6"),
-        rx.text("Please read how this interview works and what is recorded.", size="3",
+        rx.heading(Room.t["consent_title"], size="6"),
+        rx.text(Room.t["consent_lead"], size="3",
                 color=rx.color("gray", 11), margin_top="4px"),
         rx.box(
-            rx.text.strong("AI interviewer. "),
-            rx.text("The questions come from an automated interviewer. Your answers are stored "
-                    "as a written transcript with their timing, and an automated evaluation "
-                    "helps the recruiting team. A person reviews it; no decision is made by the "
-                    "software alone without the team being able to check and reverse it.",
-                    as_="span"),
-            rx.text.strong(" Camera analysis (optional). "),
-            rx.text("If you allow it, your browser measures whether a face is visible and "
-                    "facing the screen, and a small still image is checked on our server every "
-                    "few seconds. No video is recorded. These signals are shown to the team "
-                    "beside the evaluation, not mixed into your score.", as_="span"),
-            rx.text.strong(" Your rights. "),
-            rx.text("You can ask the recruiter for a copy of your data or for it to be "
-                    "deleted.", as_="span"),
+            rx.text.strong(Room.t["consent_ai_label"]),
+            rx.text(Room.t["consent_ai_text"], as_="span"),
+            rx.text.strong(Room.t["consent_camera_label"]),
+            rx.text(Room.t["consent_camera_text"], as_="span"),
+            rx.text.strong(Room.t["consent_rights_label"]),
+            rx.text(Room.t["consent_rights_text"], as_="span"),
             size="2", padding="16px", margin_y="16px", border_radius="10px",
             background=rx.color("gray", 2), line_height="1.6",
         ),
         rx.vstack(
-            rx.checkbox("I have read this notice and agree to an interview with an AI "
-                        "interviewer, with my answers stored.", checked=Room.agree_ai,
+            rx.checkbox(Room.t["consent_agree_ai"], checked=Room.agree_ai,
                         on_change=Room.set_agree_ai, id="consent-ai", size="2"),
-            rx.checkbox("Allow camera analysis during the interview (optional).",
+            rx.checkbox(Room.t["consent_agree_webcam"],
                         checked=Room.agree_webcam, on_change=Room.set_agree_webcam,
                         id="consent-webcam", size="2"),
             spacing="3",
         ),
         rx.flex(
-            rx.button("Agree and continue", on_click=Room.give_consent, size="3",
+            rx.button(Room.t["consent_submit"], on_click=Room.give_consent, size="3",
                       disabled=~Room.agree_ai, id="consent-submit"),
-            rx.button("I do not agree", on_click=Room.decline_consent, size="3",
+            rx.button(Room.t["consent_refuse"], on_click=Room.decline_consent, size="3",
                       variant="soft", color_scheme="gray", id="consent-refuse"),
             spacing="3", margin_top="20px", wrap="wrap",
         ),
@@ -133,9 +123,9 @@ def _declined() -> rx.Component:
     return _panel(
         rx.vstack(
             rx.icon("hand", size=40, color=rx.color("gray", 10)),
-            rx.heading("No AI interview", size="6"),
+            rx.heading(Room.t["declined_title"], size="6"),
             rx.text(Room.problem_message, size="3", id="room-declined", line_height="1.6"),
-            rx.button("I changed my mind", on_click=Room.reconsider_consent, size="2",
+            rx.button(Room.t["declined_reconsider"], on_click=Room.reconsider_consent, size="2",
                       variant="soft", id="consent-reconsider"),
             align="center", spacing="3", padding_y="24px",
         ),
@@ -146,7 +136,7 @@ def _equal_question(question: Question) -> rx.Component:
     return rx.vstack(
         rx.text(question.label, size="3", weight="medium"),
         rx.select.root(
-            rx.select.trigger(placeholder="Choose an answer (optional)", width="100%",
+            rx.select.trigger(placeholder=Room.t["equal_placeholder"], width="100%",
                               max_width="360px"),
             rx.select.content(rx.foreach(question.options,
                                          lambda option: rx.select.item(option, value=option))),
@@ -159,20 +149,17 @@ def _equal_question(question: Question) -> rx.Component:
 
 def _equal() -> rx.Component:
     return _panel(
-        rx.heading("Equal opportunities (optional)", size="6"),
-        rx.text("We want to check that our hiring process treats everyone fairly. Answering is "
-                "voluntary and skipping changes nothing. Your answers are kept apart from your "
-                "application: the people assessing you do not see them, they are never used to "
-                "score you, and they are only ever counted together with everyone else's.",
-                size="3", color=rx.color("gray", 11), margin_top="4px", line_height="1.6"),
+        rx.heading(Room.t["equal_title"], size="6"),
+        rx.text(Room.t["equal_lead"], size="3", color=rx.color("gray", 11), margin_top="4px",
+                line_height="1.6"),
         rx.vstack(rx.foreach(Room.equal_questions, _equal_question), spacing="4",
                   margin_y="20px", width="100%"),
         error_callout(Room.equal_error),
         rx.hstack(
-            rx.button("Save answers", on_click=Room.save_equal_answers, size="3",
+            rx.button(Room.t["equal_save"], on_click=Room.save_equal_answers, size="3",
                       id="equal-save"),
-            rx.button("Skip", on_click=Room.skip_equal_answers, size="3", variant="soft",
-                      color_scheme="gray", id="equal-skip"),
+            rx.button(Room.t["equal_skip"], on_click=Room.skip_equal_answers, size="3",
+                      variant="soft", color_scheme="gray", id="equal-skip"),
             spacing="3", margin_top="8px",
         ),
         id="equal-step",
@@ -185,34 +172,33 @@ def _camera() -> rx.Component:
         rx.vstack(
             webcam_tracker(on_signals=Room.webcam_report, on_frame=Room.webcam_frame,
                            on_camera_error=Room.camera_error, active=Room.webcam_enabled,
-                           frame_every_ms=int(get_settings().webcam_frame_check_seconds * 1000)),
+                           frame_every_ms=int(get_settings().webcam_frame_check_seconds * 1000),
+                           texts=Room.t),
             rx.cond(Room.camera_message != "", rx.vstack(
                 rx.callout(Room.camera_message, icon="triangle_alert", color_scheme="amber",
                            size="1", id="camera-message"),
-                rx.button("Continue without camera analysis", size="1", variant="soft",
+                rx.button(Room.t["camera_continue_without"], size="1", variant="soft",
                           color_scheme="gray", on_click=Room.continue_without_camera,
                           id="no-camera"),
                 spacing="2", width="100%")),
             width="100%", spacing="2",
         ),
-        rx.callout("Camera analysis is off, as you chose. The interview runs without it.",
+        rx.callout(Room.t["camera_off"],
                    icon="video-off", color_scheme="gray", size="1", id="camera-declined"),
     )
 
 
 def _check() -> rx.Component:
     return _panel(
-        rx.heading("Camera and microphone check", size="6"),
-        rx.text("Make sure your face is visible and well lit. Test your microphone: the bar "
-                "moves when it hears you. If you want to speak your answers, try the voice "
-                "button below; typing works everywhere.", size="3",
+        rx.heading(Room.t["check_title"], size="6"),
+        rx.text(Room.t["check_lead"], size="3",
                 color=rx.color("gray", 11), margin_y="8px"),
-        mic_level(id="mic-check"),
+        mic_level(texts=Room.t, id="mic-check"),
         rx.flex(dictation(on_text=Room.append_dictation, lang=Room.speech_lang,
-                          id="dictation-check"),
+                          texts=Room.t, id="dictation-check"),
                 rx.text(Room.answer, size="2", color=rx.color("gray", 11)),
                 align="center", spacing="3", wrap="wrap", margin_top="12px"),
-        rx.button("Start the interview", on_click=Room.start, size="3", margin_top="20px",
+        rx.button(Room.t["check_start"], on_click=Room.start, size="3", margin_top="20px",
                   id="room-start"),
     )
 
@@ -220,7 +206,8 @@ def _check() -> rx.Component:
 def _turn(turn: dict) -> rx.Component:
     interviewer = turn["speaker"] == "interviewer"
     return rx.box(
-        rx.text(rx.cond(interviewer, "Interviewer", "You"), size="1", weight="bold",
+        rx.text(rx.cond(interviewer, Room.t["speaker_interviewer"], Room.t["speaker_you"]),
+                size="1", weight="bold",
                 color=rx.color("gray", 10)),
         rx.text(turn["text"], size="3", white_space="pre-wrap"),
         align_self=rx.cond(interviewer, "flex-start", "flex-end"),
@@ -232,22 +219,21 @@ def _turn(turn: dict) -> rx.Component:
 
 def _voice_panel() -> rx.Component:
     return _panel(
-        rx.heading("Your interview", size="5"),
-        rx.text("The interviewer speaks with you by voice. Press start, allow the microphone, "
-                "and answer as you would in a call. The interview ends when the interviewer "
-                "says goodbye or you press stop.", size="3", color=rx.color("gray", 11),
+        rx.heading(Room.t["voice_title"], size="5"),
+        rx.text(Room.t["voice_lead"], size="3", color=rx.color("gray", 11),
                 margin_y="8px"),
         voice_interview(conversation_token=Room.voice_token, signed_url=Room.voice_signed_url,
                         agent_id=Room.voice_agent_id, dynamic_variables=Room.voice_variables,
                         started=Room.voice_started, context_update=Room.voice_context,
-                        start_label="Start the voice interview", stop_label="End the interview",
+                        start_label=Room.t["voice_start"], stop_label=Room.t["voice_stop"],
+                        texts=Room.t,
                         on_start_request=Room.voice_start_request,
                         on_connect=Room.voice_connected, on_message=Room.voice_turn,
                         on_disconnect=Room.voice_disconnected, on_error=Room.voice_error),
         rx.cond(Room.voice_message != "", rx.vstack(
             rx.callout(Room.voice_message, icon="triangle_alert", color_scheme="amber",
                        size="1", id="voice-message"),
-            rx.button("Continue in writing", on_click=Room.switch_to_typed, size="2",
+            rx.button(Room.t["voice_continue_typed"], on_click=Room.switch_to_typed, size="2",
                       variant="soft", id="switch-to-typed"),
             spacing="2", width="100%", margin_top="8px")),
         flex="1",
@@ -260,16 +246,19 @@ def _interview() -> rx.Component:
 
 def _typed_interview() -> rx.Component:
     answer_box = rx.vstack(
-        rx.text_area(value=Room.answer, on_change=Room.set_answer, placeholder="Type your "
-                     "answer here…", rows="5", width="100%", id="answer", size="3"),
+        rx.text_area(value=Room.answer, on_change=Room.set_answer,
+                     placeholder=Room.t["answer_placeholder"], rows="5", width="100%",
+                     id="answer", size="3"),
         draft_keeper(prefix=Room.draft_prefix, question=Room.question_number, value=Room.answer,
                      on_restore=Room.restore_draft),
         error_callout(Room.answer_error),
-        rx.hstack(
-            dictation(on_text=Room.append_dictation, lang=Room.speech_lang, id="dictation"),
-            rx.spacer(),
-            rx.button("Send answer", on_click=Room.send_answer, size="3", id="send-answer"),
-            width="100%", align="center",
+        # Wraps on a phone rather than squeezing a longer label (French, German) into lines.
+        rx.flex(
+            dictation(on_text=Room.append_dictation, lang=Room.speech_lang, texts=Room.t,
+                      id="dictation"),
+            rx.button(Room.t["send_answer"], on_click=Room.send_answer, size="3", id="send-answer",
+                      margin_left="auto"),
+            width="100%", align="center", wrap="wrap", spacing="2",
         ),
         width="100%", spacing="2",
     )
@@ -277,12 +266,12 @@ def _typed_interview() -> rx.Component:
                            id="transcript")
     return _panel(
         rx.hstack(
-            rx.text(f"Question {Room.question_number} of {Room.question_total}", size="2",
+            rx.text(Room.progress_label, size="2",
                     weight="medium", id="progress"),
             rx.spacer(),
             rx.cond(Room.deadline_iso != "", countdown(deadline=Room.deadline_iso,
-                                                       id="timer")),
-            rx.checkbox("Read questions aloud", checked=Room.speak_questions,
+                                                       texts=Room.t, id="timer")),
+            rx.checkbox(Room.t["read_aloud"], checked=Room.speak_questions,
                         on_change=Room.set_speak_questions, size="1"),
             width="100%", align="center", spacing="3", padding_bottom="12px", wrap="wrap",
         ),
@@ -299,9 +288,8 @@ def _done() -> rx.Component:
     return _panel(
         rx.vstack(
             rx.icon("circle-check", size=44, color=rx.color("green", 9)),
-            rx.heading("Thank you", size="7"),
-            rx.text("Your interview is complete and the team has your answers. You will hear "
-                    "from us by email. You can close this page.", size="4", text_align="center"),
+            rx.heading(Room.t["done_title"], size="7"),
+            rx.text(Room.t["done_message"], size="4", text_align="center"),
             align="center", spacing="3", padding_y="24px",
         ),
         id="room-done",
@@ -312,7 +300,7 @@ def _problem() -> rx.Component:
     return _panel(
         rx.vstack(
             rx.icon("link-2-off", size=40, color=rx.color("gray", 10)),
-            rx.heading("This link cannot be used", size="6"),
+            rx.heading(Room.t["problem_title"], size="6"),
             rx.text(Room.problem_message, size="3", text_align="center", id="room-problem"),
             align="center", spacing="3", padding_y="24px",
         ),

@@ -22,9 +22,6 @@ from hireops.services.interview.builtin_interviewer import (
 from hireops.services.interview.evaluation_queue import run_queued_evaluations
 from hireops.services.interview.links import hash_token
 from hireops.services.interview.room import (
-    CONSENT_REFUSED_MESSAGE,
-    PROBLEM_MESSAGES,
-    VOICE_UNAVAILABLE_MESSAGE,
     RoomView,
     complete_interview,
     decline_webcam,
@@ -32,10 +29,14 @@ from hireops.services.interview.room import (
     find_room,
     mark_opened,
     mark_started,
+    problem_message,
     record_consent,
     refuse_consent,
+    room_language,
     room_view,
 )
+from hireops.services.interview.room_texts import room_text, room_texts
+from hireops.services.interview.turns import MAX_ANSWER_CHARS
 from hireops.services.interview.webcam import (
     InterviewLinkNotFound,
     WebcamAnalysisDeclined,
@@ -52,22 +53,10 @@ from hireops.services.voice.transcript_sync import (
 from hireops.state.client import request_client
 from hireops.state.room_access import room_handler, room_link_scoped
 
-# What the widget's error reasons mean for the candidate.
-CAMERA_PROBLEMS = {
-    "permission_denied": "Camera access was refused. Allow it in your browser's site settings "
-                         "and reload, or continue without camera analysis.",
-    "no_camera": "No camera was found. Connect one and reload, or continue without camera "
-                 "analysis.",
-    "camera_busy": "The camera is in use by another program. Close it and reload, or continue "
-                   "without camera analysis.",
-    "camera_lost": "The camera stopped. Reload the page, or continue without camera analysis.",
-    "unsupported": "This browser cannot share a camera here. Continue without camera analysis, "
-                   "or try a current Chrome, Edge, Firefox or Safari.",
-    "model_failed": "Face detection could not start in this browser. You can continue without "
-                    "camera analysis.",
-    "camera_failed": "The camera could not be started. Reload the page, or continue without "
-                     "camera analysis.",
-}
+# The widget's error reasons that have their own `camera_<reason>` text; any other reads as
+# camera_failed.
+CAMERA_PROBLEMS = ("permission_denied", "no_camera", "camera_busy", "camera_lost",
+                   "unsupported", "model_failed", "camera_failed")
 
 
 class InterviewRoomState(rx.State):
@@ -76,6 +65,10 @@ class InterviewRoomState(rx.State):
     # welcome | consent | declined (did not agree) | equal (only when questions are
     # configured) | check | interview | done | problem
     step: str = "loading"
+    # The language of the room (en | fr | de | es) and every text it shows, by key
+    # (knowledge/data/room/<language>.json); English until the link says otherwise.
+    language: str = "en"
+    t: dict[str, str] = {}
     problem_message: str = ""
     # A plain note above the typed interview, e.g. why the voice interviewer is not there.
     room_notice: str = ""
@@ -117,9 +110,28 @@ class InterviewRoomState(rx.State):
     # The browser's message when the voice call failed, for HR's record.
     _voice_failure: str = ""
 
+    @rx.var
+    def welcome_heading(self) -> str:
+        """The welcome, with the candidate's first name when there is one."""
+        if not self.first_name:
+            return self.t.get("welcome", "")
+        return self.t.get("welcome_named", "").replace("{first_name}", self.first_name)
+
+    @rx.var
+    def progress_label(self) -> str:
+        """'Question 2 of 6' in the room's language."""
+        return (self.t.get("progress", "").replace("{number}", str(self.question_number))
+                .replace("{total}", str(self.question_total)))
+
+    def _use_language(self, language: str) -> None:
+        self.language, self.t = language, dict(room_texts(language))
+
+    def _say(self, key: str, **values: object) -> str:
+        return room_text(self.language, key, **values)
+
     def _show_problem(self, problem: str):
         self.step = "problem"
-        self.problem_message = PROBLEM_MESSAGES.get(problem, PROBLEM_MESSAGES["unknown"])
+        self.problem_message = problem_message(problem, self.language)
         if problem == "completed" and self._link_id:
             self.step = "done"
 
@@ -133,6 +145,7 @@ class InterviewRoomState(rx.State):
         self.question_number, self.question_total = view.question_number, view.question_total
         self.deadline_iso = view.deadline_iso
         self.speech_lang = view.speech_lang
+        self._use_language(view.language)
         self.webcam_enabled = view.consent_given and not view.webcam_declined
 
     @rx.event
@@ -141,9 +154,12 @@ class InterviewRoomState(rx.State):
         token = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
         self._link_id, self.answer, self.answer_error = 0, "", ""
         self.draft_prefix = "hireops-draft:" + hash_token(token)[:16]
+        self._use_language("en")
         with session_scope() as session:
             lookup = find_room(session=session, token=token, client_key=self._client_key())
             if lookup.problem:
+                if lookup.link is not None:  # a real link: refuse it in its candidate's language
+                    self._use_language(room_language(session=session, link=lookup.link))
                 session.commit()
                 self._link_id = lookup.link.id if lookup.link and lookup.problem == "completed" \
                     else 0
@@ -185,7 +201,7 @@ class InterviewRoomState(rx.State):
     def give_consent(self):
         if not self.agree_ai:
             self.camera_message = ""
-            return rx.toast.warning("Please confirm that you have read the notice.")
+            return rx.toast.warning(self._say("consent_confirm_first"))
         with session_scope() as session:
             link = session.get(InterviewLink, self._link_id)
             record_consent(session=session, link=link, webcam_analysis=self.agree_webcam,
@@ -206,7 +222,7 @@ class InterviewRoomState(rx.State):
             link = session.get(InterviewLink, self._link_id)
             refuse_consent(session=session, link=link, client_key=self._client_key())
             session.commit()
-        self.problem_message = CONSENT_REFUSED_MESSAGE
+        self.problem_message = self._say("declined_message")
         self.step = "declined"
 
     @rx.event
@@ -234,7 +250,7 @@ class InterviewRoomState(rx.State):
                 # The questions changed while the page was open: ask again with the new ones.
                 self.equal_questions = questions(session=session)
                 self.equal_answers = {question.key: "" for question in self.equal_questions}
-                self.equal_error = "The questions have changed; please answer again or skip."
+                self.equal_error = self._say("equal_changed")
                 return
         self._leave_equal_step()
 
@@ -294,7 +310,8 @@ class InterviewRoomState(rx.State):
             try:
                 step = submit_answer(session=session, link=link, text=self.answer)
             except AnswerRefused as refused:
-                self.answer_error = str(refused)
+                self.answer_error = self._say(f"answer_{refused.code}",
+                                              max_chars=MAX_ANSWER_CHARS)
                 return
             if step.finished:
                 complete_interview(session=session, link=link)
@@ -349,7 +366,8 @@ class InterviewRoomState(rx.State):
     @room_handler
     def camera_error(self, error: dict):
         reason = str(error.get("reason", "")) if isinstance(error, dict) else ""
-        self.camera_message = CAMERA_PROBLEMS.get(reason, CAMERA_PROBLEMS["camera_failed"])
+        self.camera_message = self._say(
+            f"camera_{reason if reason in CAMERA_PROBLEMS else 'camera_failed'}")
 
     @rx.event
     @room_handler
@@ -384,7 +402,7 @@ class InterviewRoomState(rx.State):
                 self._continue_typed(view)
                 speak_now = self.speak_questions
             if say and speak_now:
-                yield speak(say)
+                yield speak(say, self.speech_lang)
             return
         async with self:
             self.voice_token = voice.credentials.conversation_token
@@ -419,7 +437,7 @@ class InterviewRoomState(rx.State):
             if finished:
                 self.step = "done"
             else:
-                self.voice_message = "The call was interrupted. Press start to continue."
+                self.voice_message = self._say("voice_interrupted")
         if finished:
             await asyncio.to_thread(_evaluate, link_id)
 
@@ -430,8 +448,7 @@ class InterviewRoomState(rx.State):
         interview (the browser's own message is kept for HR)."""
         message = str(data.get("message", "")) if isinstance(data, dict) else ""
         self._voice_failure = message[:200] or "no details"
-        self.voice_message = ("The voice connection failed. Press start to try again, or "
-                              "continue in writing.")
+        self.voice_message = self._say("voice_failed")
         self.voice_started = False
 
     @rx.event
@@ -443,12 +460,12 @@ class InterviewRoomState(rx.State):
         view, say = _continue_typed(self._link_id, reason)
         self._continue_typed(view)
         if say and self.speak_questions:
-            return speak(say)
+            return speak(say, self.speech_lang)
 
     def _continue_typed(self, view: RoomView) -> None:
         self._apply(view)
         self.voice_started, self.voice_token, self.voice_signed_url = False, "", ""
-        self.voice_message, self.room_notice = "", VOICE_UNAVAILABLE_MESSAGE
+        self.voice_message, self.room_notice = "", self._say("voice_unavailable")
         self.step = "interview"
 
 
@@ -495,7 +512,8 @@ def speak(text: str, lang: str = "en-US"):
     the interview's language."""
     return rx.call_script(
         "if (window.speechSynthesis) { window.speechSynthesis.cancel();"
-        f" const u = new SpeechSynthesisUtterance({_js_string(text)}); u.lang = {_js_string(lang)};"
+        f" const u = new SpeechSynthesisUtterance({_js_string(text)});"
+        f" u.lang = {_js_string(lang)};"
         " window.speechSynthesis.speak(u); }")
 
 

@@ -18,7 +18,7 @@ ROOM_ACCESS_MARKER = "_hireops_room_token"
 
 
 def link_still_open(link_id: int | None) -> str:
-    """"" when the room's link may still be used; else why not (a PROBLEM_MESSAGES key)."""
+    """"" when the room's link may still be used; else why not (one of room.PROBLEMS)."""
     if not link_id:
         return "unknown"
     with session_scope() as session:

@@ -12,13 +12,12 @@ from hireops.services.interview.builtin_interviewer import start_interview
 from hireops.services.interview.links import generate_link
 from hireops.services.interview.review import interview_cards
 from hireops.services.interview.room import (
-    CONSENT_REFUSED_MESSAGE,
-    VOICE_UNAVAILABLE_MESSAGE,
     fall_back_to_typed,
     record_consent,
     refuse_consent,
     room_view,
 )
+from hireops.services.interview.room_texts import room_text
 
 REASON = "ElevenLabs is not configured: set ELEVENLABS_API_KEY and ELEVENLABS_AGENT_ID."
 
@@ -44,7 +43,8 @@ def test_a_voice_failure_continues_typed_and_hr_reads_why(session, make_applicat
     first = start_interview(session=session, link=link)
     assert first.say and not first.finished
     # The candidate's words name no setting; HR's card carries the reason.
-    assert "ELEVENLABS" not in VOICE_UNAVAILABLE_MESSAGE and "set " not in VOICE_UNAVAILABLE_MESSAGE
+    notice = room_text("en", "voice_unavailable")
+    assert "ELEVENLABS" not in notice and "set " not in notice
     card = interview_cards(session=session, candidate_id=application.candidate_id)[0]
     assert card.room_notices == [
         f"The voice interviewer could not start ({REASON}); the candidate continued with "
@@ -65,7 +65,8 @@ def test_a_candidate_who_does_not_agree_is_told_what_next_and_hr_knows(session, 
     refuse_consent(session=session, link=link, client_key="10.0.0.1")
     session.commit()
 
-    assert "recruiting team" in CONSENT_REFUSED_MESSAGE and "email" in CONSENT_REFUSED_MESSAGE
+    told = room_text("en", "declined_message")
+    assert "recruiting team" in told and "email" in told
     assert link.consent_at is None
     card = interview_cards(session=session, candidate_id=application.candidate_id)[0]
     assert len(card.room_notices) == 1

@@ -38,6 +38,11 @@ SLOT_KEY = "preferred_slot"
 class AnswerRefused(ValueError):
     """The answer cannot be taken (empty, too long, or not the candidate's turn)."""
 
+    def __init__(self, message: str, *, code: str):
+        super().__init__(message)
+        # empty | too_long | already_received: the room says it in the candidate's language.
+        self.code = code
+
 
 @dataclass(frozen=True)
 class NextStep:
@@ -147,13 +152,14 @@ def submit_answer(*, session: Session, link: InterviewLink, text: str) -> NextSt
     """Store the candidate's answer and decide what the interviewer says next."""
     text = (text or "").strip()
     if not text:
-        raise AnswerRefused("Please type or say an answer first.")
+        raise AnswerRefused("Please type or say an answer first.", code="empty")
     if len(text) > MAX_ANSWER_CHARS:
-        raise AnswerRefused(f"Please keep an answer under {MAX_ANSWER_CHARS} characters.")
+        raise AnswerRefused(f"Please keep an answer under {MAX_ANSWER_CHARS} characters.",
+                            code="too_long")
     asked = last_turn(session=session, link_id=link.id)
     if asked is None or asked.speaker != "interviewer" or link.status != "started":
         # A double click or a stale tab: the answer to this question is already stored.
-        raise AnswerRefused("This answer was already received.")
+        raise AnswerRefused("This answer was already received.", code="already_received")
     append_turn(session=session, link=link, speaker="candidate", kind="answer"
                 if asked.question_key != SLOT_KEY else "slot_answer", text=text,
                 question_key=asked.question_key, started_at=asked.ended_at)

@@ -24,6 +24,7 @@ from hireops.models import (
 )
 from hireops.services.audit import record_event
 from hireops.services.interview.links import OPEN_STATUSES, hash_token, set_link_status
+from hireops.services.interview.room_texts import room_text
 from hireops.services.interview.turns import list_turns
 from hireops.services.interview.webcam import integrity_flags, summarize_signals
 from hireops.services.language.supported import SPEECH_LOCALES, supported_language
@@ -35,32 +36,9 @@ from hireops.services.stages import advance_stage
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{43}$")
 CONSENT_NOTICE_VERSION = "room-notice-v1"
 
-# What the candidate is told when a token opens nothing, by reason.
-PROBLEM_MESSAGES = {
-    "unknown": "This interview link is not valid. Please check that you copied the whole "
-               "link from your email, or ask the recruiter for a new one.",
-    "expired": "This interview link has expired. Please reply to the recruiter's email and "
-               "they will send you a new one.",
-    "revoked": "This interview link is no longer active. The recruiter may have sent you a "
-               "newer link; please use the most recent email.",
-    "completed": "This interview is complete. Thank you, the team has your answers and will "
-                 "be in touch.",
-    "rate_limited": "Too many attempts from your connection. Please wait a minute and try "
-                    "again.",
-}
-
-
-# What the candidate reads when the voice interviewer cannot start (the reason, which may name
-# settings, goes to HR only).
-VOICE_UNAVAILABLE_MESSAGE = ("The voice interviewer is not available right now, so your "
-                             "interview continues in writing: read each question and type your "
-                             "answer. Nothing you have done so far is lost.")
-# What the candidate reads after choosing not to take the AI interview.
-CONSENT_REFUSED_MESSAGE = (
-    "You chose not to take the interview with the AI interviewer. That is fine, and nothing "
-    "from this page was recorded except your choice. We have told the recruiting team; they "
-    "will contact you by email about another way to continue your application, such as a call "
-    "with a person. If you change your mind, you can open this link again until it expires.")
+# What the candidate is told when a token opens nothing: the reasons, each a `problem_<reason>`
+# text of the room (services/interview/room_texts.py).
+PROBLEMS = ("unknown", "expired", "revoked", "completed", "rate_limited")
 VOICE_UNAVAILABLE_ACTION = "interview.voice_unavailable"
 CONSENT_REFUSED_ACTION = "interview.consent_refused"
 
@@ -68,7 +46,7 @@ CONSENT_REFUSED_ACTION = "interview.consent_refused"
 @dataclass(frozen=True)
 class RoomLookup:
     link: InterviewLink | None
-    # "" when the room may open; else a key of PROBLEM_MESSAGES.
+    # "" when the room may open; else one of PROBLEMS.
     problem: str = ""
     retry_after_s: int = 0
 
@@ -94,6 +72,8 @@ class RoomView:
     deadline_iso: str = ""
     # The language the browser listens and reads questions aloud in (BCP 47).
     speech_lang: str = "en-US"
+    # The language of every text the room shows (en | fr | de | es).
+    language: str = "en"
 
 
 def find_room(*, session: Session, token: str, client_key: str) -> RoomLookup:
@@ -135,12 +115,23 @@ def mark_opened(*, session: Session, link: InterviewLink) -> None:
         _touch_application(session, link)
 
 
+def room_language(*, session: Session, link: InterviewLink) -> str:
+    """The language the room speaks: the interview's own once planned, before that the
+    candidate's."""
+    if link.plan.get("language"):
+        return supported_language(link.plan["language"])
+    application = session.get(Application, link.application_id)
+    candidate = session.get(Candidate, application.candidate_id)
+    return supported_language(candidate.language)
+
+
 def room_view(*, session: Session, link: InterviewLink) -> RoomView:
     application = session.get(Application, link.application_id)
     candidate = session.get(Candidate, application.candidate_id)
     job = session.get(Job, application.job_id)
     questions = link.plan.get("questions", [])
     cursor = link.plan.get("cursor", 0)
+    language = room_language(session=session, link=link)
     deadline = ""
     if link.started_at is not None:
         deadline = (link.started_at
@@ -155,10 +146,13 @@ def room_view(*, session: Session, link: InterviewLink) -> RoomView:
                for turn in list_turns(session=session, link_id=link.id)],
         question_number=min(cursor + 1, len(questions)), question_total=len(questions),
         deadline_iso=deadline,
-        # The interview's own language once planned; before that, the candidate's.
-        speech_lang=SPEECH_LOCALES[supported_language(
-            link.plan.get("language") or candidate.language)],
+        speech_lang=SPEECH_LOCALES[language], language=language,
     )
+
+
+def problem_message(problem: str, language: str) -> str:
+    """What the candidate reads when the room cannot open, in `language`."""
+    return room_text(language, f"problem_{problem if problem in PROBLEMS else 'unknown'}")
 
 
 def record_consent(*, session: Session, link: InterviewLink, webcam_analysis: bool,
