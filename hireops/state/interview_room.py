@@ -152,8 +152,12 @@ class InterviewRoomState(rx.State):
     def load_room(self):
         """on_load: the token in the address opens this room, or a friendly refusal."""
         token = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
-        self._link_id, self.answer, self.answer_error = 0, "", ""
-        self.draft_prefix = "hireops-draft:" + hash_token(token)[:16]
+        prefix = "hireops-draft:" + hash_token(token)[:16]
+        # A reload of the same room keeps the answer typed so far: the browser may have put
+        # the saved draft back before this load runs, and it must not be wiped.
+        if prefix != self.draft_prefix:
+            self.answer = ""
+        self._link_id, self.answer_error, self.draft_prefix = 0, "", prefix
         self._use_language("en")
         with session_scope() as session:
             lookup = find_room(session=session, token=token, client_key=self._client_key())

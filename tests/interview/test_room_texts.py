@@ -77,7 +77,7 @@ def _room_state(token: str):
     state = SimpleNamespace(
         step="loading", problem_message="", language="en", t={}, answer="", answer_error="",
         agree_ai=False, agree_webcam=True, camera_message="", speak_questions=False,
-        equal_questions=[], equal_answers={}, equal_error="", _link_id=0,
+        equal_questions=[], equal_answers={}, equal_error="", _link_id=0, draft_prefix="",
         router=SimpleNamespace(url=SimpleNamespace(path=f"/interview/{token}"),
                                session=SimpleNamespace(client_ip="10.0.0.9",
                                                        client_token="tab"),
