@@ -95,9 +95,10 @@ def _break_every_text_column(engine: sa.Engine) -> None:
                     c.name: _made_up_value(connection, c) for c in table.columns
                     if not (c.primary_key and isinstance(_kind(c), sa.Integer))}))
             texts = [c for c in table.columns if isinstance(_kind(c), sa.String)]
-            connection.execute(table.update().values({
-                c.name: sa.func.substr(sa.literal(LINE_BREAKS, sa.Text) + c, 1,
-                                       _kind(c).length or 1_000_000) for c in texts}))
+            if texts:  # a link table (booking_interviewers) has no text to break
+                connection.execute(table.update().values({
+                    c.name: sa.func.substr(sa.literal(LINE_BREAKS, sa.Text) + c, 1,
+                                           _kind(c).length or 1_000_000) for c in texts}))
             keys = list(table.primary_key.columns)
             for column in (c for c in table.columns if isinstance(_kind(c), sa.JSON)):
                 for row in connection.execute(sa.select(*keys, column)).all():

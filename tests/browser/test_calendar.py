@@ -121,8 +121,7 @@ def test_an_interviewer_connects_their_caldav_calendar(page: Page, running_app, 
     from tests.calendar.radicale_server import radicale
 
     with radicale(tmp_path / "radicale") as url:
-        client = caldav.DAVClient(url=url, username="hannah", password="x", require_tls=False,
-                                  enable_rfc6764=False)
+        client = caldav.DAVClient(url=url, username="hannah", password="x")
         calendar = client.principal().make_calendar(name="Work")
         start = utcnow() + timedelta(days=2)
         calendar.save_event(

@@ -47,8 +47,7 @@ def fresh_cache():
 
 
 def _calendar_of(url: str, user: str):
-    client = caldav.DAVClient(url=url, username=user, password="x", require_tls=False,
-                              enable_rfc6764=False)
+    client = caldav.DAVClient(url=url, username=user, password="x")
     principal = client.principal()
     existing = principal.calendars()
     return existing[0] if existing else principal.make_calendar(name=f"{user} work")
