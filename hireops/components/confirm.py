@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import reflex as rx
 
+from hireops.services.tracker import MIN_REJECTION_REASON
+
 
 def confirm_dialog(*, title: str | rx.Var, description: str | rx.Var, confirm_label: str,
                    on_confirm, trigger: rx.Component | None = None, open: rx.Var | None = None,
@@ -37,3 +39,18 @@ def confirm_dialog(*, title: str | rx.Var, description: str | rx.Var, confirm_la
     if open is not None:
         return rx.alert_dialog.root(content, open=open)
     return rx.alert_dialog.root(rx.alert_dialog.trigger(trigger), content)
+
+
+def reject_reason_dialog(state, *, title: str | rx.Var, description: str) -> rx.Component:
+    """The dialog that asks the reason for a rejection before `state.confirm_reject` runs; the
+    tracker and the board hold it the same way (`rejecting`, `reject_reason`,
+    `set_reject_reason`, `close_reject`)."""
+    return confirm_dialog(
+        title=title, description=description,
+        body=rx.text_area(value=state.reject_reason, on_change=state.set_reject_reason,
+                          placeholder="e.g. Role requires a work permit we cannot sponsor",
+                          width="100%", margin_top="12px", id="reject-reason"),
+        confirm_label="Reject", on_confirm=state.confirm_reject, open=state.rejecting,
+        on_cancel=state.close_reject,
+        confirm_disabled=state.reject_reason.strip().length() < MIN_REJECTION_REASON,
+        confirm_id="reject-confirm")

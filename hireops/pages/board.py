@@ -5,12 +5,11 @@ import reflex as rx
 
 from hireops import routes
 from hireops.components.board_dnd import drag_board, drag_card, drop_column
-from hireops.components.confirm import confirm_dialog
+from hireops.components.confirm import reject_reason_dialog
 from hireops.components.shell import recruiter_page
 from hireops.components.view_switch import view_switch
 from hireops.components.ui import empty_state, score_color
 from hireops.services.board import BoardCard, BoardLane
-from hireops.services.tracker import MIN_REJECTION_REASON
 from hireops.state.board import BoardState as S
 
 DECISION_COLORS = {"advance": "green", "hold": "amber", "reject": "red"}
@@ -89,17 +88,10 @@ def _board() -> rx.Component:
 
 
 def _reject_dialog() -> rx.Component:
-    return confirm_dialog(
-        title="Reject this application?",
+    return reject_reason_dialog(
+        S, title="Reject this application?",
         description="The reason is kept with the rejection and in the audit log. No email "
-                    "is sent from here.",
-        body=rx.text_area(value=S.reject_reason, on_change=S.set_reject_reason,
-                          placeholder="e.g. Role requires a work permit we cannot sponsor",
-                          width="100%", margin_top="12px", id="reject-reason"),
-        confirm_label="Reject", on_confirm=S.confirm_reject, open=S.rejecting,
-        on_cancel=S.close_reject,
-        confirm_disabled=S.reject_reason.strip().length() < MIN_REJECTION_REASON,
-        confirm_id="reject-confirm")
+                    "is sent from here.")
 
 
 @recruiter_page(route=routes.JOB_BOARD, title="Pipeline board", on_load=[S.load])

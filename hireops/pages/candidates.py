@@ -4,11 +4,11 @@ with inline stage changes, bulk actions and exports."""
 import reflex as rx
 
 from hireops import routes
-from hireops.components.confirm import confirm_dialog
+from hireops.components.confirm import confirm_dialog, reject_reason_dialog
 from hireops.components.view_switch import view_switch
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import card, empty_state, score_color
-from hireops.services.tracker import MIN_REJECTION_REASON, TrackerRow
+from hireops.services.tracker import TrackerRow
 from hireops.services.talent_pool import TALENT_POOL_LABEL
 from hireops.state.tracker_bulk import TrackerBulkState as B
 from hireops.state.tracker import (
@@ -257,18 +257,11 @@ def _add_to_job() -> rx.Component:
 
 
 def _reject_dialog() -> rx.Component:
-    return confirm_dialog(
-        title=rx.cond(S.reject_ids.length() == 1, "Reject this application?",
-                      "Reject " + S.reject_ids.length().to_string() + " applications?"),
+    return reject_reason_dialog(
+        S, title=rx.cond(S.reject_ids.length() == 1, "Reject this application?",
+                         "Reject " + S.reject_ids.length().to_string() + " applications?"),
         description="The reason is kept with each rejection and in the audit log. No email "
-                    "is sent from here.",
-        body=rx.text_area(value=S.reject_reason, on_change=S.set_reject_reason,
-                          placeholder="e.g. Role requires a work permit we cannot sponsor",
-                          width="100%", margin_top="12px", id="reject-reason"),
-        confirm_label="Reject", on_confirm=S.confirm_reject, open=S.rejecting,
-        on_cancel=S.close_reject,
-        confirm_disabled=S.reject_reason.strip().length() < MIN_REJECTION_REASON,
-        confirm_id="reject-confirm")
+                    "is sent from here.")
 
 
 def _pager() -> rx.Component:
