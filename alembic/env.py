@@ -6,7 +6,7 @@ from sqlmodel import SQLModel
 from hireops import models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from hireops.config import get_settings
 from hireops.db import make_engine
-from hireops.services.migrations import include_object_for
+from hireops.services.platform.migrations import include_object_for
 
 config = context.config
 target_metadata = SQLModel.metadata

@@ -32,7 +32,7 @@ def issue_room_links(env: dict[str, str], count: int, base_url: str) -> list[str
     from hireops import db
     from hireops.config import get_settings
     from hireops.models import Application, Candidate
-    from hireops.services.interview.links import generate_link
+    from hireops.services.interviews.links import generate_link
 
     get_settings.cache_clear()
     db.get_engine.cache_clear()

@@ -31,8 +31,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hireops.services.contacts import parse_contact_info  # noqa: E402
-from hireops.services.gazetteer import country_of_time_zone  # noqa: E402
+from hireops.services.candidates.contacts import parse_contact_info  # noqa: E402
+from hireops.services.text.gazetteer import country_of_time_zone  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 HEADERS = DATA / "contact_headers.json"
@@ -184,8 +184,8 @@ def real_section() -> None:
 
 
 def _real_texts() -> dict[str, list[str]]:
-    from hireops.services.resume_text import extract_text
-    from hireops.services.resume_text.limits import ExtractionLimits
+    from hireops.services.text.resume_text import extract_text
+    from hireops.services.text.resume_text.limits import ExtractionLimits
 
     pools: dict[str, list[str]] = {}
     files = sorted((DATA / "resumes").rglob("*"), key=lambda p: (str(p.parent), len(p.name),

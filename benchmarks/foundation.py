@@ -44,11 +44,11 @@ def main() -> None:
 
     from hireops.db import get_engine, session_scope
     from hireops.models import Application, Candidate, Job, Stage
-    from hireops.services.auth import create_user, sign_in, user_for_token
-    from hireops.services.dashboard import get_dashboard_metrics
-    from hireops.services.job_autofill import autofill_job
-    from hireops.services.jobs import list_jobs
-    from hireops.services.migrations import upgrade_database
+    from hireops.services.platform.auth import create_user, sign_in, user_for_token
+    from hireops.services.reports.dashboard import get_dashboard_metrics
+    from hireops.services.jobs.autofill import autofill_job
+    from hireops.services.jobs.records import list_jobs
+    from hireops.services.platform.migrations import upgrade_database
 
     upgrade_database()
     stages = list(Stage)

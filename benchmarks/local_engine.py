@@ -27,7 +27,7 @@ from hireops.services.ai.local.classifier import classify_email  # noqa: E402
 from hireops.services.ai.local.job_generator import generate_job_draft  # noqa: E402
 from hireops.services.ai.local.resume_scorer import score_resume  # noqa: E402
 from hireops.services.ai.schemas import EmailInput, JobInput  # noqa: E402
-from hireops.services.matching import match_jobs, prepare_jobs  # noqa: E402
+from hireops.services.jobs.matching import match_jobs, prepare_jobs  # noqa: E402
 
 TODAY = date(2026, 11, 21)
 CLASSIFIER_TEXT_CHARS = 4000  # as the inbox pipeline passes the resume to the classifier

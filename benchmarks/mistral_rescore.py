@@ -66,7 +66,7 @@ def seed(n: int) -> int:
 
 def rescore(job_id: int) -> tuple[float, int, int]:
     from hireops.db import session_scope
-    from hireops.services.rescoring import rescore_job
+    from hireops.services.jobs.rescoring import rescore_job
 
     started = time.perf_counter()
     with session_scope() as session:
@@ -83,7 +83,7 @@ def run(workdir: Path, n: int, latency: float, concurrency: int) -> None:
                           RESUME_SCORER_MODEL="mistral-medium-latest",
                           MISTRAL_SERVER_URL=fake.url, MISTRAL_API_KEY=API_KEY,
                           AI_MAX_CONCURRENCY=str(concurrency))
-        from hireops.services.migrations import upgrade_database
+        from hireops.services.platform.migrations import upgrade_database
 
         upgrade_database()
         job_id = seed(n)

@@ -51,7 +51,7 @@ def time_each_analysis(timings_file: Path) -> None:
     """Route every message's analysis through `timed_analysis` (in this process and, by the
     environment, in the worker processes it spawns)."""
     global _original_analysis
-    from hireops.services import analysis_runner
+    from hireops.services.inbox import analysis_runner
 
     if not hasattr(analysis_runner, "analyze_safely"):
         raise SystemExit("analysis_runner.analyze_safely is gone: time messages where it moved")
@@ -68,7 +68,7 @@ def timed_analysis(work, open_jobs=None):
     """The product's analysis of one message, timed."""
     analyze = _original_analysis
     if analyze is None:
-        from hireops.services.analysis_runner import analyze_safely as analyze
+        from hireops.services.inbox.analysis_runner import analyze_safely as analyze
     started = time.perf_counter()
     result = analyze(work, open_jobs)
     seconds = time.perf_counter() - started

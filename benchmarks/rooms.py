@@ -38,7 +38,7 @@ from benchmarks.app_process import issue_room_links, prepare_database  # noqa: E
 from tests.app_server import AppProcess, app_env, start_app  # noqa: E402
 from tests.fakes.reflex_socket import ReflexSocket  # noqa: E402
 
-ROOM_STATE = "reflex___state____state.hireops___state___interview_room____interview_room_state"
+ROOM_STATE = "reflex___state____state.hireops___state___interviews___room____interview_room_state"
 TARGET_MS = 250.0
 WARMUP_ROOMS = 5
 ANSWER = ("I designed a Python REST API on PostgreSQL, profiled the slow endpoints, added indexes "

@@ -161,8 +161,8 @@ def _run(args, workdir: Path, database_url: str) -> None:
 
     from hireops.db import get_engine
     from hireops.models import Stage
-    from hireops.services.migrations import upgrade_database
-    from hireops.services.tracker import TrackerFilter, TrackerSort, query_tracker
+    from hireops.services.platform.migrations import upgrade_database
+    from hireops.services.candidates.tracker import TrackerFilter, TrackerSort, query_tracker
 
     upgrade_database()
     started = time.perf_counter()

@@ -73,8 +73,8 @@ from benchmarks.judgement_common import TODAY, TfIdf
 from hireops.models import Job, JobStatus
 from hireops.services.ai.local.resume_scorer import score_resume
 from hireops.services.ai.schemas import JobInput
-from hireops.services.matching import nearest_jobs, prepare_jobs
-from hireops.services.resume_text.extract import extract_text
+from hireops.services.jobs.matching import nearest_jobs, prepare_jobs
+from hireops.services.text.resume_text.extract import extract_text
 
 DATA = Path(__file__).resolve().parent / "data" / "vacancy_resume"
 RESUMES = 30  # the annotated ones

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from hireops.config import get_settings
-from hireops.services.private_files import create_private_file
+from hireops.services.platform.private_files import create_private_file
 
 
 def _enable_sqlite_pragmas(dbapi_connection, _record) -> None:

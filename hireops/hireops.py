@@ -7,28 +7,20 @@ from hireops.api.security import protect_app_state
 from hireops.components.shell import PAGES
 from hireops.lifespan import inbox_poller
 from hireops.log_setup import configure_logging
-from hireops.pages import (  # noqa: F401  (importing a page module registers its routes)
-    ai_usage,
-    api_tokens,
-    audit,
-    board,
-    calendar,
-    candidate,
-    candidates,
-    careers,
-    dashboard,
-    equal_opportunities,
-    inbox,
-    interview_room,
-    job_editor,
-    jobs,
-    login,
-    notifications,
-    ranking,
-    reports,
-    settings,
-)
-from hireops.services.private_files import restrict_new_files
+# Importing a page module registers its routes.
+from hireops.pages import login  # noqa: F401
+from hireops.pages.calendar import week  # noqa: F401
+from hireops.pages.candidates import board, equal_opportunities, tracker  # noqa: F401
+from hireops.pages.candidates.profile import page as candidate_page  # noqa: F401
+from hireops.pages.inbox import listing as inbox_listing  # noqa: F401
+from hireops.pages.interviews import room  # noqa: F401
+from hireops.pages.jobs import careers, editor, ranking  # noqa: F401
+from hireops.pages.jobs import listing as jobs_listing  # noqa: F401
+from hireops.pages.outreach import notifications  # noqa: F401
+from hireops.pages.reports import ai_usage, audit, dashboard, figures  # noqa: F401
+from hireops.pages.settings import api_tokens  # noqa: F401
+from hireops.pages.settings import page as settings_page  # noqa: F401
+from hireops.services.platform.private_files import restrict_new_files
 
 # Before the app exists: building it creates Reflex's `.states/`, where each tab's state is
 # saved, and the database and attachments follow; all owner-only.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
-from hireops.services.scheduler import start_poller_from_settings
+from hireops.services.operations.background_jobs import start_poller_from_settings
 
 
 @contextlib.asynccontextmanager

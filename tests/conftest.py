@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from hireops import db
 from hireops.config import get_settings
-from hireops.services.migrations import upgrade_database
+from hireops.services.platform.migrations import upgrade_database
 from tests.postgres import throwaway_database, throwaway_schema
 
 

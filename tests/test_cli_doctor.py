@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from hireops.config import PROJECT_ROOT, get_settings
-from hireops.services.doctor import run_doctor
+from hireops.services.operations.doctor import run_doctor
 from hireops.services.mail.sources import ImapConfig, save_imap_config
-from hireops.services.migrations import downgrade_database
+from hireops.services.platform.migrations import downgrade_database
 from tests.fakes.dovecot import dovecot  # noqa: F401  (a pytest fixture, used by name)
 from tests.fakes.loopback_http import FakeHandler, LoopbackHTTPServer
 from tests.fakes.smtp_server import FakeSmtpServer, free_port

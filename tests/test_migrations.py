@@ -19,7 +19,7 @@ from sqlmodel import SQLModel
 
 from hireops import models  # noqa: F401  (registers the tables)
 from hireops.db import make_engine
-from hireops.services.migrations import (
+from hireops.services.platform.migrations import (
     alembic_config,
     downgrade_database,
     include_object_for,

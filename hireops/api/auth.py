@@ -15,8 +15,8 @@ from sqlmodel import Session
 from hireops import db
 from hireops.api import ApiError
 from hireops.models import ApiToken, ApiTokenScope
-from hireops.services.api_tokens import authenticate_token, register_lookup
-from hireops.services.client_address import client_address
+from hireops.services.platform.api_tokens import authenticate_token, register_lookup
+from hireops.services.platform.client_address import client_address
 
 # auto_error=False: a missing header gets our JSON 401, not FastAPI's 403.
 _bearer = HTTPBearer(auto_error=False, description="An API token created by an admin "

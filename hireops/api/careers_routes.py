@@ -19,8 +19,8 @@ from hireops import routes
 from hireops.api.auth import request_client_address
 from hireops.config import get_settings
 from hireops.db import session_scope
-from hireops.services.api_intake import ResumeUpload
-from hireops.services.careers import (
+from hireops.services.inbox.api_intake import ResumeUpload
+from hireops.services.jobs.careers import (
     ApplicationForm,
     ApplicationRefused,
     SubmitOutcome,

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from sqlmodel import Session
 
 from hireops.api.auth import get_session
-from hireops.services.health import check_health
+from hireops.services.operations.health import check_health
 
 router = APIRouter(tags=["operations"])
 

@@ -14,7 +14,7 @@ from hireops.api import ApiError
 from hireops.api.auth import actor_label, get_session, write_token
 from hireops.api.schemas import MAX_ID, ErrorBody
 from hireops.models import ApiToken
-from hireops.services.privacy import CandidateNotFound, erase_candidate, export_candidate_data
+from hireops.services.privacy.rights import CandidateNotFound, erase_candidate, export_candidate_data
 
 router = APIRouter(responses={status: {"model": ErrorBody}
                               for status in (400, 401, 403, 404, 422, 429, 500)},

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from hireops.models import JobStatus, Stage
-from hireops.services.jobs import JobForm
+from hireops.services.jobs.records import JobForm
 
 # Ids are 32-bit in PostgreSQL; a larger one could never exist, so it is refused up front.
 MAX_ID = 2_147_483_647

@@ -6,7 +6,7 @@
   the path).
 - The event socket (Reflex's `/_event`) opens only from the app's own origin.
 - The session cookie never reaches Reflex's event socket, only its digest
-  (hireops.services.session_cookie says why).
+  (hireops.services.platform.session_cookie says why).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 from anyio import to_thread
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from hireops.services.private_files import make_tree_private
-from hireops.services.runtime_settings import current_settings
-from hireops.services.session_cookie import event_socket_cookie_header
+from hireops.services.platform.private_files import make_tree_private
+from hireops.services.platform.runtime_settings import current_settings
+from hireops.services.platform.session_cookie import event_socket_cookie_header
 
 EVENT_SOCKET_PATH = "/_event"
 INTERVIEW_PATH_PREFIX = "/interview/"

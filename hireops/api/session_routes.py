@@ -18,8 +18,8 @@ from hireops.api.auth import request_client_address
 from hireops.api.security import app_origin
 from hireops.config import get_settings
 from hireops.db import session_scope
-from hireops.services.auth import SignInResult, sign_in, sign_out
-from hireops.services.session_cookie import SESSION_COOKIE
+from hireops.services.platform.auth import SignInResult, sign_in, sign_out
+from hireops.services.platform.session_cookie import SESSION_COOKIE
 
 router = APIRouter()
 # Form fields are short; anything longer is not a sign-in.

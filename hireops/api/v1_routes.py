@@ -25,12 +25,12 @@ from hireops.config import get_settings
 from hireops.models import (
     ApiToken, Application, Candidate, DecisionOutcome, Job, JobStatus, Stage,
 )
-from hireops.services import api_reads
-from hireops.services.api_intake import ResumeRejected, ResumeUpload, intake_candidate
-from hireops.services.hidden_events import ShownEvent
-from hireops.services.jobs import JobForm, JobNotFound, create_job
-from hireops.services.resume_text.limits import format_size
-from hireops.services.tracker import (
+from hireops.services.candidates import api_reads
+from hireops.services.inbox.api_intake import ResumeRejected, ResumeUpload, intake_candidate
+from hireops.services.privacy.hidden_events import ShownEvent
+from hireops.services.jobs.records import JobForm, JobNotFound, create_job
+from hireops.services.text.resume_text.limits import format_size
+from hireops.services.candidates.tracker import (
     RejectionNeedsReason,
     SortColumn,
     TrackerFilter,

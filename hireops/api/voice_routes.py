@@ -18,13 +18,13 @@ from hireops.api import error_response
 from hireops.api.schemas import ErrorBody
 from hireops.config import get_settings
 from hireops.models import InterviewLink, Role
-from hireops.services.auth import role_allows, user_for_token
-from hireops.services.runtime_settings import current_settings
-from hireops.services.session_cookie import SESSION_COOKIE
-from hireops.services.voice.elevenlabs_provider import ElevenLabsProvider
-from hireops.services.voice.provider import VoiceProviderError
-from hireops.services.voice.transcript_sync import complete_from_webhook, conversation_ids
-from hireops.services.voice.webhooks import (
+from hireops.services.platform.auth import role_allows, user_for_token
+from hireops.services.platform.runtime_settings import current_settings
+from hireops.services.platform.session_cookie import SESSION_COOKIE
+from hireops.services.interviews.voice.elevenlabs_provider import ElevenLabsProvider
+from hireops.services.interviews.voice.provider import VoiceProviderError
+from hireops.services.interviews.voice.transcript_sync import complete_from_webhook, conversation_ids
+from hireops.services.interviews.voice.webhooks import (
     SIGNATURE_HEADER,
     WebhookRejected,
     verify_elevenlabs_signature,

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 import plotly.graph_objects as go
 
-from hireops.services.reports import (
+from hireops.services.reports.figures import (
     DatedCounts,
     FunnelStep,
     ScoreDistributions,

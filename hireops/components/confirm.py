@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from hireops.services.tracker import MIN_REJECTION_REASON
+from hireops.services.candidates.tracker import MIN_REJECTION_REASON
 
 
 def confirm_dialog(*, title: str | rx.Var, description: str | rx.Var, confirm_label: str,

@@ -7,8 +7,8 @@ import reflex as rx
 
 from hireops import routes
 from hireops.components.confirm import confirm_dialog
-from hireops.services.decision_flow import DecisionCard, SlotOption
-from hireops.state.decision_queue import OVERRIDE_CHOICES
+from hireops.services.decisions.flow import DecisionCard, SlotOption
+from hireops.state.decisions.queue import OVERRIDE_CHOICES
 
 MUTED = rx.color("gray", 11)
 DECISION_COLORS = {"advance": "green", "hold": "amber", "reject": "red"}

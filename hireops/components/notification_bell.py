@@ -7,8 +7,8 @@ import reflex as rx
 
 from hireops import routes
 from hireops.components.ticker import ticker
-from hireops.services.notifications import NotificationRow
-from hireops.state.notifications import NotificationBellState as B
+from hireops.services.outreach.notifications import NotificationRow
+from hireops.state.outreach.notifications import NotificationBellState as B
 
 MUTED = rx.color("gray", 11)
 # How often an open page re-reads the unread count (new mail, a decision waiting).

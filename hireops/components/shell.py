@@ -13,7 +13,7 @@ from hireops.components.ui import native_form
 from hireops.models import Role
 from hireops.state.access import PAGE_ROLES, READ_ROLES
 from hireops.state.auth import AuthState
-from hireops.state.notifications import NotificationBellState
+from hireops.state.outreach.notifications import NotificationBellState
 
 NAV_ITEMS = (
     ("Dashboard", "layout-dashboard", routes.DASHBOARD),

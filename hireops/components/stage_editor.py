@@ -3,8 +3,8 @@
 import reflex as rx
 
 from hireops.components.ui import card
-from hireops.services.job_stages import JobStage
-from hireops.state.stage_editor import StageEditorState as S
+from hireops.services.jobs.job_stages import JobStage
+from hireops.state.jobs.stage_editor import StageEditorState as S
 
 MUTED = rx.color("gray", 11)
 KIND_NOTES = {"pipeline": "moved by the pipeline", "custom": "your step",

@@ -8,7 +8,7 @@
 
 The vocabulary is then widened with O*NET's Technology Skills (`technology.py`): new tools and
 O*NET's names for skills already here. The matching itself lives in
-`services/ai/local/skills.py`.
+`services/text/skills.py`.
 """
 
 from __future__ import annotations

@@ -17,8 +17,8 @@ import reflex as rx
 from hireops import routes
 from hireops.db import session_scope
 from hireops.models import Role, User
-from hireops.services.auth import role_allows, user_for_session_digest
-from hireops.services.session_cookie import session_digest_from_socket_cookies
+from hireops.services.platform.auth import role_allows, user_for_session_digest
+from hireops.services.platform.session_cookie import session_digest_from_socket_cookies
 
 ACCESS_MARKER = "_hireops_roles"
 READ_ROLES = (Role.admin, Role.recruiter, Role.viewer)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import reflex as rx
 
 from hireops.models import Role
-from hireops.services.auth import role_allows
-from hireops.services.session_cookie import SESSION_COOKIE  # noqa: F401  (one name for it)
+from hireops.services.platform.auth import role_allows
+from hireops.services.platform.session_cookie import SESSION_COOKIE  # noqa: F401  (one name for it)
 from hireops.state.access import load_user, page_roles, session_digest_of, sign_in_redirect
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reflex.istate.data import RouterData
 
-from hireops.services.client_address import client_address
+from hireops.services.platform.client_address import client_address
 
 
 def request_client(router: RouterData) -> str:

@@ -10,8 +10,8 @@ from fastapi.testclient import TestClient
 
 from hireops.api.app import build_api
 from hireops.models import Application, Candidate, Job, Role, Stage
-from hireops.services.api_tokens import create_api_token
-from hireops.services.auth import create_user
+from hireops.services.platform.api_tokens import create_api_token
+from hireops.services.platform.auth import create_user
 
 
 @dataclass(frozen=True)

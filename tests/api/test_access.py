@@ -6,7 +6,7 @@ import pytest
 
 from hireops.config import get_settings
 from hireops.models import ApiToken, Event
-from hireops.services.api_tokens import authenticate_token, create_api_token, revoke_api_token
+from hireops.services.platform.api_tokens import authenticate_token, create_api_token, revoke_api_token
 from tests.api.conftest import bearer
 
 READ_ROUTES = [

@@ -10,8 +10,8 @@ import pytest
 
 from hireops.config import get_settings
 from hireops.models import Application, Attachment, Candidate
-from hireops.services.attachment_store import attachments_root
-from hireops.services.candidate_profile import get_candidate_profile
+from hireops.services.platform.attachment_store import attachments_root
+from hireops.services.candidates.profile import get_candidate_profile
 from tests.api.conftest import bearer
 from tests.fakes import hostile_files as hostile
 

@@ -16,9 +16,9 @@ from hireops.api.app import build_api
 from hireops.config import get_settings
 from hireops.models import Lease, OutboxMessage, utcnow
 from hireops.services.mail.sources import ImapConfig, save_imap_config
-from hireops.services.migrations import upgrade_database
-from hireops.services.outbox import enqueue_mail
-from hireops.services.scheduler import LEASE_NAME, InboxPoller, start_poller_from_settings
+from hireops.services.platform.migrations import upgrade_database
+from hireops.services.outreach.outbox import enqueue_mail
+from hireops.services.operations.background_jobs import LEASE_NAME, InboxPoller, start_poller_from_settings
 from tests.fakes.mail_factory import build_email
 from tests.fakes.smtp_server import free_port
 

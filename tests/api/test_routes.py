@@ -94,7 +94,7 @@ def test_blind_screening_hides_identity_everywhere(client, seeded, read_token):
 
 
 def test_events_hide_a_blind_candidates_identity(client, session, seeded, read_token):
-    from hireops.services.audit import record_event
+    from hireops.services.platform.audit import record_event
     record_event(session=session, action="candidate.created", entity_type="candidate",
                  entity_id=seeded.blind_candidate_id,
                  after={"full_name": "Omar Haddad", "email": "omar@example.com", "source": "x"},
@@ -175,7 +175,7 @@ def test_events_filters(client, seeded, write_token, read_token):
 
 
 def test_unexpected_error_is_generic_json(client, read_token, monkeypatch):
-    from hireops.services import api_reads
+    from hireops.services.candidates import api_reads
 
     def broken(**_kwargs):
         raise RuntimeError("secret internals")

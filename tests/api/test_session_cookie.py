@@ -14,7 +14,7 @@ from hireops.api.security import SessionDigestMiddleware
 from hireops.config import get_settings
 from hireops.db import session_scope
 from hireops.models import Role
-from hireops.services.auth import create_user, session_digest, user_for_token
+from hireops.services.platform.auth import create_user, session_digest, user_for_token
 
 PASSWORD = "correct horse battery"
 OWN = {"Origin": "http://localhost:3000"}

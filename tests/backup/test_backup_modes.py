@@ -11,8 +11,8 @@ import pytest
 
 from hireops.config import get_settings
 from hireops.db import make_engine
-from hireops.services.attachment_store import attachments_root, save_attachment
-from hireops.services.backup import restore_backup, write_backup
+from hireops.services.platform.attachment_store import attachments_root, save_attachment
+from hireops.services.operations.backup import restore_backup, write_backup
 
 
 def _modes(root: Path) -> dict[str, int]:

@@ -16,12 +16,12 @@ from sqlmodel import Session, SQLModel
 from hireops.config import PROJECT_ROOT, get_settings
 from hireops.db import make_engine
 from hireops.models import InterviewLink
-from hireops.services.backup import BackupError, restore_backup, write_backup
-from hireops.services.demo import seed_demo
-from hireops.services.ingest import run_ingest_pass
-from hireops.services.interview.builtin_interviewer import start_interview, submit_answer
-from hireops.services.interview.links import generate_link
-from hireops.services.interview.room import mark_started, record_consent
+from hireops.services.operations.backup import BackupError, restore_backup, write_backup
+from hireops.services.demo.seed import seed_demo
+from hireops.services.inbox.ingest import run_ingest_pass
+from hireops.services.interviews.builtin_interviewer import start_interview, submit_answer
+from hireops.services.interviews.links import generate_link
+from hireops.services.interviews.room import mark_started, record_consent
 from hireops.services.mail.sources import MaildirSource
 from tests.postgres import POSTGRES_URL
 

@@ -9,7 +9,7 @@ import pytest
 
 from hireops.config import get_settings
 from hireops.models import Role, User
-from hireops.services.auth import create_user
+from hireops.services.platform.auth import create_user
 from tests.blind.scenario import BlindCase, build_blind_case
 
 

@@ -12,11 +12,11 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Email, Evaluation, User
-from hireops.services.decision_flow import apply_after_evaluation
-from hireops.services.ingest import run_ingest_pass
-from hireops.services.interview.invitations import send_link
-from hireops.services.interview.links import generate_link
-from hireops.services.jobs import JobForm, create_job, job_to_form, update_job
+from hireops.services.decisions.flow import apply_after_evaluation
+from hireops.services.inbox.ingest import run_ingest_pass
+from hireops.services.interviews.invitations import send_link
+from hireops.services.interviews.links import generate_link
+from hireops.services.jobs.records import JobForm, create_job, job_to_form, update_job
 from hireops.services.mail.sources import MaildirSource
 from tests.fakes.mail_factory import PDF, build_email, resume_pdf
 

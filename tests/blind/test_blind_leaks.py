@@ -15,21 +15,21 @@ from sqlmodel import select
 
 from hireops.api.app import build_api
 from hireops.models import Event, OutboxMessage, Role
-from hireops.services.api_tokens import create_api_token
-from hireops.services.attachment_store import read_attachment
-from hireops.services.audit_log import AuditFilter, export_events_csv, list_events
-from hireops.services.auth import create_user, open_session
-from hireops.services.candidate_profile import get_candidate_profile, reveal_identity
-from hireops.services.decision_flow import (
+from hireops.services.platform.api_tokens import create_api_token
+from hireops.services.platform.attachment_store import read_attachment
+from hireops.services.reports.audit_log import AuditFilter, export_events_csv, list_events
+from hireops.services.platform.auth import create_user, open_session
+from hireops.services.candidates.profile import get_candidate_profile, reveal_identity
+from hireops.services.decisions.flow import (
     decision_cards_for_candidate, decision_queue, reject_with_email, rejection_draft,
 )
-from hireops.services.export import export_rows, export_tracker
-from hireops.services.inbox import get_attachment_file, list_emails
-from hireops.services.interview.review import interview_cards, outgoing_mail
-from hireops.services.ranking import rank_job
-from hireops.services.reports import ReportFilter, read_cohort, top_candidates
-from hireops.services.tracker import TrackerFilter, TrackerSort, query_tracker
-from hireops.state.inbox import InboxState
+from hireops.services.candidates.export import export_rows, export_tracker
+from hireops.services.inbox.listing import get_attachment_file, list_emails
+from hireops.services.interviews.review import interview_cards, outgoing_mail
+from hireops.services.jobs.ranking import rank_job
+from hireops.services.reports.figures import ReportFilter, read_cohort, top_candidates
+from hireops.services.candidates.tracker import TrackerFilter, TrackerSort, query_tracker
+from hireops.state.inbox.listing import InboxState
 from tests.blind.scenario import EMAIL, NAME, PHONE, leaks
 from tests.state import socket_router
 

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from hireops.services.redaction import redact_resume
+from hireops.services.privacy.redaction import redact_resume
 
 
 @pytest.mark.parametrize("text, gone", [

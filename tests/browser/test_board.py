@@ -9,7 +9,7 @@ from playwright.sync_api import Locator, Page, expect
 from sqlmodel import select
 
 from hireops.models import Application, Candidate, Event, Job, Stage
-from hireops.services.stages import STAGE_CHANGED
+from hireops.services.candidates.stages import STAGE_CHANGED
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
 

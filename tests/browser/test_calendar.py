@@ -14,8 +14,8 @@ from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
 from hireops.models import Application, Candidate, utcnow
-from hireops.services.jobs import JobForm, create_job
-from hireops.services.scheduling import book_slot
+from hireops.services.jobs.records import JobForm, create_job
+from hireops.services.outreach.bookings import book_slot
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
 

@@ -137,7 +137,7 @@ def test_export_and_erase_a_candidates_data(page: Page, running_app, app_db):
 
 def test_script_in_candidate_fields_is_shown_as_text_never_run(page: Page, running_app, app_db):
     from hireops.models import Application
-    from hireops.services.jobs import JobForm, create_job
+    from hireops.services.jobs.records import JobForm, create_job
 
     attack = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
     job = create_job(session=app_db, actor=None, form=JobForm(title="Security Engineer"))

@@ -10,8 +10,8 @@ from playwright.sync_api import Page, expect
 from sqlmodel import select
 
 from hireops.models import Application, Candidate, Job, OutboxMessage
-from hireops.services.careers import SOURCE, job_slug, set_job_published
-from hireops.services.equal_opportunities import EXAMPLE_QUESTIONS, save_questions
+from hireops.services.jobs.careers import SOURCE, job_slug, set_job_published
+from hireops.services.candidates.equal_opportunities import EXAMPLE_QUESTIONS, save_questions
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
 from tests.careers.conftest import docx_resume

@@ -17,13 +17,13 @@ from hireops.models import (
     OutboxMessage,
     User,
 )
-from hireops.services.api_tokens import create_api_token
-from hireops.services.auth import create_user
-from hireops.services.decision_flow import reject_with_email
-from hireops.services.interview.links import generate_link
-from hireops.services.jobs import JobForm, create_job
+from hireops.services.platform.api_tokens import create_api_token
+from hireops.services.platform.auth import create_user
+from hireops.services.decisions.flow import reject_with_email
+from hireops.services.interviews.links import generate_link
+from hireops.services.jobs.records import JobForm, create_job
 from hireops.services.mail.sender import MaildirSender
-from hireops.services.outbox import deliver_due
+from hireops.services.outreach.outbox import deliver_due
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_decision_queue import _held_application
 from tests.browser.test_jobs_flow import sign_in

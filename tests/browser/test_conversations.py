@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from sqlmodel import select
 
 from hireops.models import Application, Candidate, ConversationMessage, Job
-from hireops.services.notifications import notify_from_events
+from hireops.services.outreach.notifications import notify_from_events
 from tests.browser.test_jobs_flow import sign_in
 from tests.fakes.mail_factory import PDF, build_email, resume_pdf
 

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from hireops.services.jobs import JobForm, create_job
+from hireops.services.jobs.records import JobForm, create_job
 from tests.browser.test_jobs_flow import sign_in
 
 pytestmark = pytest.mark.browser

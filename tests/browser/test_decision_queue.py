@@ -9,8 +9,8 @@ from playwright.sync_api import Page, expect
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Evaluation, InterviewBooking, OutboxMessage
-from hireops.services.decision_flow import apply_after_evaluation
-from hireops.services.jobs import JobForm, create_job
+from hireops.services.decisions.flow import apply_after_evaluation
+from hireops.services.jobs.records import JobForm, create_job
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
 

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from hireops.models import Application, Candidate, InterviewLink
-from hireops.services.equal_opportunities import questions, save_questions
+from hireops.services.candidates.equal_opportunities import questions, save_questions
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_interview_room import _invite
 from tests.browser.test_jobs_flow import sign_in

@@ -9,9 +9,9 @@ from playwright.sync_api import Page, expect
 from sqlmodel import Session, select
 
 from hireops.models import AIFlag, Application, Candidate, Decision, Evaluation
-from hireops.services.interview.links import generate_link
-from hireops.services.interview.turns import append_turn
-from hireops.services.jobs import JobForm, create_job
+from hireops.services.interviews.links import generate_link
+from hireops.services.interviews.turns import append_turn
+from hireops.services.jobs.records import JobForm, create_job
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
 

@@ -17,8 +17,8 @@ from hireops.models import (
     InterviewSignal,
     InterviewTurn,
 )
-from hireops.services.interview.links import generate_link
-from hireops.services.jobs import JobForm, create_job
+from hireops.services.interviews.links import generate_link
+from hireops.services.jobs.records import JobForm, create_job
 from tests.browser.camera import RequestLog, camera_launch_args, origin
 from tests.browser.conftest import CHROMIUM
 from tests.fakes.fake_camera import face_y4m

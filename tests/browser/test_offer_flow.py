@@ -13,9 +13,9 @@ from playwright.sync_api import Page, expect
 from sqlmodel import select
 
 from hireops.models import Application, Candidate, Offer, OutboxMessage
-from hireops.services.job_stages import add_stage, job_stages
-from hireops.services.jobs import JobForm, create_job
-from hireops.services.outbox import attachments_of
+from hireops.services.jobs.job_stages import add_stage, job_stages
+from hireops.services.jobs.records import JobForm, create_job
+from hireops.services.outreach.outbox import attachments_of
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
 

@@ -14,8 +14,8 @@ from playwright.sync_api import Page, expect
 from sqlmodel import select
 
 from hireops.models import Application, Candidate, Stage, User
-from hireops.services.audit_sentences import sentences
-from hireops.services.stages import change_stage
+from hireops.services.reports.audit_sentences import sentences
+from hireops.services.candidates.stages import change_stage
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
 

@@ -10,8 +10,8 @@ import pytest
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, InterviewLink, InterviewTurn
-from hireops.services.interview.links import generate_link
-from hireops.services.jobs import JobForm, create_job
+from hireops.services.interviews.links import generate_link
+from hireops.services.jobs.records import JobForm, create_job
 from tests.browser.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser

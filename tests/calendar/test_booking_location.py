@@ -10,8 +10,8 @@ from icalendar import Calendar
 from sqlmodel import select
 
 from hireops.models import OutboxMessage
-from hireops.services.runtime_settings import save_settings
-from hireops.services.scheduling import (
+from hireops.services.platform.runtime_settings import save_settings
+from hireops.services.outreach.bookings import (
     SchedulingRefused,
     book_slot,
     clean_location,

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from hireops.services.calendar.week import calendar_week, parse_monday
-from hireops.services.scheduling import book_slot, cancel_booking
+from hireops.services.outreach.bookings import book_slot, cancel_booking
 from tests.decision_flow.conftest import NOW
 
 PARIS = ZoneInfo("Europe/Paris")

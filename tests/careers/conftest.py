@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import Session
 
 from hireops.models import Job
-from hireops.services.api_intake import ResumeUpload
+from hireops.services.inbox.api_intake import ResumeUpload
 from tests.services.sample_resumes import SCORER_BACKEND_RESUME
 
 

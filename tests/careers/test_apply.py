@@ -9,8 +9,8 @@ from sqlmodel import Session, select
 
 from hireops.config import get_settings
 from hireops.models import Application, Attachment, Candidate, Event, OutboxMessage
-from hireops.services.api_intake import ResumeUpload
-from hireops.services.careers import (
+from hireops.services.inbox.api_intake import ResumeUpload
+from hireops.services.jobs.careers import (
     SOURCE,
     ApplicationForm,
     ApplicationRefused,
@@ -20,10 +20,10 @@ from hireops.services.careers import (
     set_job_published,
     submit_application,
 )
-from hireops.services.email_templates import save_template
-from hireops.services.equal_opportunities import EXAMPLE_QUESTIONS, save_questions
+from hireops.services.outreach.email_templates import save_template
+from hireops.services.candidates.equal_opportunities import EXAMPLE_QUESTIONS, save_questions
 from hireops.services.mail.sender import configured_sender
-from hireops.services.outbox import deliver_due
+from hireops.services.outreach.outbox import deliver_due
 from tests.careers.conftest import docx_resume
 from tests.fakes.smtp_server import FakeSmtpServer, smtp_server  # noqa: F401  (fixture)
 

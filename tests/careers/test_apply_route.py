@@ -12,7 +12,7 @@ from sqlmodel import select
 from hireops.api.app import build_api
 from hireops.config import get_settings
 from hireops.models import Application
-from hireops.services.careers import SOURCE, job_slug
+from hireops.services.jobs.careers import SOURCE, job_slug
 
 RESUME = b"Jane Doe, backend engineer: Go, Kubernetes and PostgreSQL for six years.\n"
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from hireops.config import get_settings
-from hireops.services.careers import list_published_jobs
-from hireops.services.demo import DEMO_JOB_TITLES, seed_demo
+from hireops.services.jobs.careers import list_published_jobs
+from hireops.services.demo.seed import DEMO_JOB_TITLES, seed_demo
 
 
 def test_demo_publishes_jobs_on_the_careers_page(session, monkeypatch):

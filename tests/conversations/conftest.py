@@ -11,11 +11,11 @@ from sqlmodel import Session, select
 
 from hireops.config import get_settings
 from hireops.models import Candidate, Role, User
-from hireops.services.ingest import IngestSummary, run_ingest_pass
+from hireops.services.inbox.ingest import IngestSummary, run_ingest_pass
 from hireops.services.mail.sender import configured_sender
 from hireops.services.mail.sources import ImapConfig, ImapSource
-from hireops.services.outbox import deliver_due
-from hireops.services.users import add_team_user
+from hireops.services.outreach.outbox import deliver_due
+from hireops.services.platform.users import add_team_user
 from tests.fakes.dovecot import DovecotServer
 from tests.fakes.smtp_server import FakeSmtpServer, smtp_server  # noqa: F401  (fixture)
 from tests.inbox.conftest import inbox_env, jobs, maya_application  # noqa: F401  (fixtures)

@@ -8,9 +8,9 @@ from sqlmodel import Session, func, select
 
 from hireops.config import get_settings
 from hireops.models import Candidate, ConversationMessage, Email, Job
-from hireops.services.conversations import list_conversation
-from hireops.services.demo import seed_demo
-from hireops.services.ingest import run_ingest_pass
+from hireops.services.outreach.conversations import list_conversation
+from hireops.services.demo.seed import seed_demo
+from hireops.services.inbox.ingest import run_ingest_pass
 from hireops.services.mail.sources import MaildirSource
 
 

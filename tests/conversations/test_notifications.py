@@ -12,12 +12,12 @@ from sqlmodel import Session, func, select
 from hireops.models import (
     Application, Candidate, Job, Notification, OutboxMessage, Role, User,
 )
-from hireops.services.audit import record_event
-from hireops.services.notifications import (
+from hireops.services.platform.audit import record_event
+from hireops.services.outreach.notifications import (
     list_notifications, mark_read, notify_from_events, send_digests, set_preference,
     unread_count,
 )
-from hireops.services.users import add_team_user
+from hireops.services.platform.users import add_team_user
 from tests.conversations.conftest import deliver_outbox
 from tests.fakes.smtp_server import FakeSmtpServer
 
@@ -176,7 +176,7 @@ def test_a_blind_screened_candidate_is_never_named(session, team):
 
 def test_a_job_owner_is_an_active_admin_or_recruiter_and_the_change_is_audited(session, team):
     from hireops.models import Event
-    from hireops.services.job_owner import owner_choices, set_job_owner
+    from hireops.services.jobs.owner import owner_choices, set_job_owner
 
     job = Job(title="Data Analyst")
     session.add(job)
@@ -191,7 +191,7 @@ def test_a_job_owner_is_an_active_admin_or_recruiter_and_the_change_is_audited(s
 
 
 def test_a_blind_screened_reply_is_redacted_in_the_thread_and_the_bell(session, team):
-    from hireops.services.conversations import list_conversation, send_message
+    from hireops.services.outreach.conversations import list_conversation, send_message
 
     notify_from_events(session=session)
     application = _application(session, owner=None, name="Hidden Person")

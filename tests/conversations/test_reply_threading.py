@@ -11,9 +11,9 @@ from sqlmodel import Session, func, select
 from hireops.models import (
     AICall, Application, Attachment, Candidate, ConversationMessage, Email, Event, User,
 )
-from hireops.services.candidate_profile import get_candidate_profile
-from hireops.services.conversations import list_conversation, send_message
-from hireops.services.email_templates import default_template
+from hireops.services.candidates.profile import get_candidate_profile
+from hireops.services.outreach.conversations import list_conversation, send_message
+from hireops.services.outreach.email_templates import default_template
 from tests.fakes.dovecot import DovecotServer
 from tests.fakes.mail_factory import PDF, build_email, resume_pdf
 from tests.fakes.smtp_server import FakeSmtpServer
@@ -157,7 +157,7 @@ def test_sending_the_same_draft_twice_queues_one_mail(session: Session, maya: Ca
 def test_a_reply_that_breaks_while_threading_is_classified_and_the_others_go_on(
         session: Session, maya: Candidate, recruiter: User, mail_env: FakeSmtpServer,
         dovecot: DovecotServer, monkeypatch):
-    from hireops.services import reply_threading
+    from hireops.services.inbox import reply_threading
 
     sent_id = _write_to(session, maya, recruiter, mail_env)
     for text in ("First answer.", "Second answer."):
@@ -187,7 +187,7 @@ def test_a_reply_that_breaks_while_threading_is_classified_and_the_others_go_on(
 def test_answering_a_reply_keeps_its_subject_with_a_strangers_braces_as_text(
         session: Session, maya: Candidate, recruiter: User, mail_env: FakeSmtpServer,
         dovecot: DovecotServer):
-    from hireops.services.conversations import follow_up_subject
+    from hireops.services.outreach.conversations import follow_up_subject
 
     sent_id = _write_to(session, maya, recruiter, mail_env)
     assert follow_up_subject(list_conversation(session=session, candidate_id=maya.id)) == ""

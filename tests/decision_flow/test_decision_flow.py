@@ -10,7 +10,7 @@ from icalendar import Calendar
 from sqlmodel import select
 
 from hireops.models import Decision, Event, InterviewBooking, OutboxMessage, Stage
-from hireops.services.decision_flow import (
+from hireops.services.decisions.flow import (
     DecisionActionRefused,
     apply_after_evaluation,
     approve_and_schedule,
@@ -20,9 +20,9 @@ from hireops.services.decision_flow import (
     reject_with_email,
     rejection_draft,
 )
-from hireops.services.decisions import get_current_decision
-from hireops.services.stages import STAGE_CHANGED
-from hireops.services.tracker import move_stage
+from hireops.services.decisions.rule import get_current_decision
+from hireops.services.candidates.stages import STAGE_CHANGED
+from hireops.services.candidates.tracker import move_stage
 from tests.decision_flow.conftest import NOW, PREFERRED
 
 

@@ -24,7 +24,7 @@ from hireops.models import (
     Role,
     User,
 )
-from hireops.services.decision_flow import (
+from hireops.services.decisions.flow import (
     DecisionActionRefused,
     apply_after_evaluation,
     approve_and_schedule,
@@ -32,7 +32,7 @@ from hireops.services.decision_flow import (
     override,
     reject_with_email,
 )
-from hireops.services.migrations import upgrade_database
+from hireops.services.platform.migrations import upgrade_database
 from tests.decision_flow.conftest import NOW
 from tests.postgres import throwaway_database
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlmodel import select
 
 from hireops.models import OutboxMessage
-from hireops.services.decision_flow import apply_after_evaluation, reject_with_email
-from hireops.services.decision_mail import override_warnings
-from hireops.services.outbox import FAILED
+from hireops.services.decisions.flow import apply_after_evaluation, reject_with_email
+from hireops.services.decisions.override_warnings import override_warnings
+from hireops.services.outreach.outbox import FAILED
 from tests.decision_flow.conftest import NOW
 
 

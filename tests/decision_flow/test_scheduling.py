@@ -11,7 +11,7 @@ from icalendar import Calendar
 from sqlmodel import select
 
 from hireops.models import Event, InterviewBooking, OutboxMessage, Stage
-from hireops.services.scheduling import (
+from hireops.services.outreach.bookings import (
     SchedulingRefused,
     book_slot,
     preferred_slots,

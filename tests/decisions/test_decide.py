@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import select
 
 from hireops.models import Application, Candidate, Decision, Event, Job, User
-from hireops.services.decisions import (
+from hireops.services.decisions.rule import (
     ApplicationNotFound,
     DecisionNotReady,
     DecisionThresholds,

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from hireops.services.slots import ProposedSlot, parse_slot
+from hireops.services.outreach.slots import ProposedSlot, parse_slot
 
 PARIS = ZoneInfo("Europe/Paris")
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=PARIS)

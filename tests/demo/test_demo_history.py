@@ -27,12 +27,12 @@ from hireops.models import (
     OutboxMessage,
     Stage,
 )
-from hireops.services import reports
+from hireops.services.reports import figures as reports
 from hireops.services.ai.local.engine import LocalEngine
-from hireops.services.decision_flow import decision_queue
-from hireops.services.demo import seed_demo
-from hireops.services.interview.evaluation_queue import interview_input
-from hireops.services.reports import ReportFilter
+from hireops.services.decisions.flow import decision_queue
+from hireops.services.demo.seed import seed_demo
+from hireops.services.interviews.evaluation_queue import interview_input
+from hireops.services.reports.figures import ReportFilter
 
 # Seeding must stay quick enough for `make run` (about 20 s on a busy two-core machine).
 SEED_BUDGET_S = 60

@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import select
 
 from hireops.models import AppSetting
-from hireops.services.equal_opportunities import (
+from hireops.services.candidates.equal_opportunities import (
     EXAMPLE_QUESTIONS,
     PREFER_NOT_TO_SAY,
     SETTING_KEY,

@@ -218,7 +218,7 @@ class DovecotServer:
             (self.root / name).mkdir(exist_ok=True)
             (self.root / name).chmod(0o755)
         # Modes set outright, not left to the umask: once the app module is imported the test
-        # process runs with umask 077 (hireops.services.private_files), and Dovecot's
+        # process runs with umask 077 (hireops.services.platform.private_files), and Dovecot's
         # unprivileged auth process could then not read the password file.
         for path in (self.config_path, self.root / "passwd"):
             path.chmod(0o644)

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import select
 
 from hireops.models import AIFlag, Application, Decision, Email, Evaluation, Event, utcnow
-from hireops.services.ai_flags import (
+from hireops.services.decisions.ai_flags import (
     FlagRefused,
     flag_count_rows,
     flag_counts,
@@ -115,7 +115,7 @@ def test_rerun_supersedes_and_queues_exactly_one(session, recruiter, interviewed
 
 
 def test_queued_rerun_is_run_by_the_evaluation_queue(session, recruiter, interviewed):
-    from hireops.services.interview.evaluation_queue import run_queued_evaluations
+    from hireops.services.interviews.evaluation_queue import run_queued_evaluations
 
     made = interviewed()
     queued = rerun_evaluation(session=session, evaluation_id=made.evaluation.id, actor=recruiter)

@@ -15,7 +15,7 @@ from sqlmodel import Session, func, select
 
 from hireops.config import PROJECT_ROOT, get_settings
 from hireops.models import Application, Attachment, Candidate, Email, Job
-from hireops.services.jobs import JobForm, create_job
+from hireops.services.jobs.records import JobForm, create_job
 from tests.fakes.dovecot import dovecot  # noqa: F401  (a pytest fixture, used by name)
 from tests.fakes.mail_factory import DOCX, PDF, build_email, resume_docx, resume_pdf
 

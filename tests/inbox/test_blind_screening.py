@@ -5,7 +5,7 @@ import json
 from sqlmodel import select
 
 from hireops.models import AICall, Application
-from hireops.services.ingest import run_ingest_pass
+from hireops.services.inbox.ingest import run_ingest_pass
 from hireops.services.mail.sources import MaildirSource
 from tests.inbox.conftest import BACKEND, deliver, maya_application
 

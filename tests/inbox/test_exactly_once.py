@@ -14,13 +14,13 @@ from sqlmodel import Session, func, select
 from hireops import db
 from hireops.config import get_settings
 from hireops.models import AICall, Application, Attachment, Email, Event, utcnow
-from hireops.services import inbox_processing
-from hireops.services.ingest import IngestSummary, process_pending, run_ingest_pass
-from hireops.services.inbox_processing import claim_pending, reprocess_emails
-from hireops.services.inbox_store import store_messages
+from hireops.services.inbox import processing as inbox_processing
+from hireops.services.inbox.ingest import IngestSummary, process_pending, run_ingest_pass
+from hireops.services.inbox.processing import claim_pending, reprocess_emails
+from hireops.services.inbox.store import store_messages
 from hireops.services.mail.parsing import parse_message
 from hireops.services.mail.sources import MaildirSource
-from hireops.services.stages import STAGE_CHANGED
+from hireops.services.candidates.stages import STAGE_CHANGED
 from tests.inbox.conftest import CORPUS_COUNTS, corpus, counts, deliver
 
 
@@ -209,7 +209,7 @@ def test_failure_while_storing_leaves_no_half_stored_message(session, maildir, m
     """The disk fills up while a message's attachment is written: that message must not be
     stored without its attachment (a later pass would then skip it as known, and the resume
     would be lost for good)."""
-    from hireops.services import attachment_store
+    from hireops.services.platform import attachment_store
 
     messages = corpus()
     deliver(maildir, *messages)
@@ -244,7 +244,7 @@ def test_failure_while_storing_leaves_no_half_stored_message(session, maildir, m
 
 def test_two_threads_saving_the_same_attachment_both_succeed(inbox_env):
     """The scheduler and "Sync now" run in one process: their temporary files must differ."""
-    from hireops.services.attachment_store import read_attachment, save_attachment
+    from hireops.services.platform.attachment_store import read_attachment, save_attachment
 
     errors: list[BaseException] = []
     for n in range(200):

@@ -18,7 +18,7 @@ from sqlmodel import Session, select
 from hireops import db
 from hireops.config import get_settings
 from hireops.models import Attachment, Candidate, Email
-from hireops.services.ingest import IngestSummary, run_ingest_pass
+from hireops.services.inbox.ingest import IngestSummary, run_ingest_pass
 from hireops.services.mail.parsing import parse_message
 from hireops.services.mail.sources import MaildirSource
 from tests.fakes import hostile_files as hostile

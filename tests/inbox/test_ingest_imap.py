@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from sqlmodel import Session, select
 
 from hireops.models import Attachment, Email
-from hireops.services.ingest import run_ingest_pass
+from hireops.services.inbox.ingest import run_ingest_pass
 from hireops.services.mail.message import RawMessage
 from hireops.services.mail.parsing import parse_message
 from hireops.services.mail.sources import (

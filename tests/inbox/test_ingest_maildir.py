@@ -9,9 +9,9 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from hireops.models import Application, Attachment, Candidate, Email, Event
-from hireops.services.ingest import describe_ingest, run_ingest_pass
+from hireops.services.inbox.ingest import describe_ingest, run_ingest_pass
 from hireops.services.mail.sources import MaildirSource
-from hireops.services.stages import STAGE_CHANGED
+from hireops.services.candidates.stages import STAGE_CHANGED
 from tests.fakes.mail_factory import PDF, build_email, resume_pdf
 from tests.inbox.conftest import (
     ANALYST,

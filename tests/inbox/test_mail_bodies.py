@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Email
-from hireops.services.ingest import run_ingest_pass
+from hireops.services.inbox.ingest import run_ingest_pass
 from hireops.services.mail.sources import MaildirSource
 from tests.fakes.mail_factory import build_email
 from tests.inbox.conftest import ANALYST, BACKEND, deliver

@@ -17,8 +17,8 @@ from sqlmodel import Session, select
 from hireops.config import get_settings
 from hireops.models import Email
 from hireops.services.ai.local import classifier
-from hireops.services.inbox_processing import reprocess_emails
-from hireops.services.ingest import IngestSummary, run_ingest_pass
+from hireops.services.inbox.processing import reprocess_emails
+from hireops.services.inbox.ingest import IngestSummary, run_ingest_pass
 from hireops.services.mail.sources import MaildirSource
 from tests.fakes.mail_factory import PDF, build_email, resume_pdf
 from tests.inbox.conftest import MAYA_CV, deliver, maya_application, priya_application

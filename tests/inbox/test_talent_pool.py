@@ -16,13 +16,13 @@ from sqlmodel import Session, select
 
 from hireops.db import session_scope
 from hireops.models import Application, Candidate, Event
-from hireops.services.audit import PendingEvents
-from hireops.services.export import export_rows, export_tracker
-from hireops.services.ingest import run_ingest_pass
+from hireops.services.platform.audit import PendingEvents
+from hireops.services.candidates.export import export_rows, export_tracker
+from hireops.services.inbox.ingest import run_ingest_pass
 from hireops.services.mail.sources import MaildirSource
-from hireops.services.matching import prepare_jobs
-from hireops.services.talent_pool import keep_in_talent_pool
-from hireops.services.tracker import TrackerFilter, TrackerSort, query_tracker
+from hireops.services.jobs.matching import prepare_jobs
+from hireops.services.candidates.talent_pool import keep_in_talent_pool
+from hireops.services.candidates.tracker import TrackerFilter, TrackerSort, query_tracker
 from tests.fakes.mail_factory import PDF, build_email, resume_pdf
 from tests.inbox.conftest import ANALYST, BACKEND, create_jobs, deliver
 

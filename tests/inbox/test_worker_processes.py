@@ -9,8 +9,8 @@ from sqlmodel import select
 
 from hireops.config import get_settings
 from hireops.models import AICall, Application, Candidate, Email
-from hireops.services.analysis_runner import collect_helping
-from hireops.services.ingest import run_ingest_pass
+from hireops.services.inbox.analysis_runner import collect_helping
+from hireops.services.inbox.ingest import run_ingest_pass
 from hireops.services.mail.sources import MaildirSource
 from tests.fakes.mail_factory import PDF, build_email, resume_pdf
 from tests.inbox.conftest import BACKEND
@@ -95,7 +95,7 @@ def test_without_worker_processes_one_thread_analyses_while_mail_is_fetched(
     """The default: no second copy of the analysis code and model in another process; one
     thread analyses (waiting on the resume reader's process) while this one fetches and
     records."""
-    from hireops.services import analysis_runner
+    from hireops.services.inbox import analysis_runner
 
     monkeypatch.setenv("INBOX_WORKER_PROCESSES", "0")
     monkeypatch.setenv("INBOX_BATCH_SIZE", "6")

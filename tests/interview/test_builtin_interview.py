@@ -6,14 +6,14 @@ import pytest
 from sqlmodel import select
 
 from hireops.models import Application, Evaluation, Event, InterviewLink, InterviewTurn
-from hireops.services.interview.builtin_interviewer import (
+from hireops.services.interviews.builtin_interviewer import (
     AnswerRefused,
     start_interview,
     submit_answer,
 )
-from hireops.services.interview.evaluation_queue import run_queued_evaluations
-from hireops.services.interview.links import generate_link
-from hireops.services.interview.room import complete_interview, mark_started, record_consent
+from hireops.services.interviews.evaluation_queue import run_queued_evaluations
+from hireops.services.interviews.links import generate_link
+from hireops.services.interviews.room import complete_interview, mark_started, record_consent
 
 STRONG = ("In my last role I designed a Python REST API on PostgreSQL that served 2 million "
           "requests a day. I profiled the slow endpoints, added indexes and cut p95 latency "
@@ -117,7 +117,7 @@ def test_protected_custom_question_is_replaced_and_logged(session, started_link)
 
 
 def test_the_recruiter_sees_why_each_rating_and_the_question_check(session, started_link):
-    from hireops.services.interview.review import interview_cards
+    from hireops.services.interviews.review import interview_cards
 
     link = started_link()
     start_interview(session=session, link=link)

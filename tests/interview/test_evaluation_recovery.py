@@ -12,19 +12,19 @@ from sqlmodel import select
 
 from hireops.config import PROJECT_ROOT
 from hireops.models import Evaluation, utcnow
-from hireops.services.interview.builtin_interviewer import start_interview, submit_answer
-from hireops.services.interview.evaluation_queue import (
+from hireops.services.interviews.builtin_interviewer import start_interview, submit_answer
+from hireops.services.interviews.evaluation_queue import (
     requeue_stale_runs,
     run_queued_evaluations,
 )
-from hireops.services.interview.links import generate_link
-from hireops.services.interview.room import complete_interview, mark_started, record_consent
+from hireops.services.interviews.links import generate_link
+from hireops.services.interviews.room import complete_interview, mark_started, record_consent
 
 # Claims the evaluation the way a worker does, then dies before it can finish (SIGKILL).
 DIE_MID_RUN = """
 import os, signal
 from hireops.db import session_scope
-from hireops.services.interview.evaluation_queue import _claim
+from hireops.services.interviews.evaluation_queue import _claim
 with session_scope() as session:
     assert _claim(session, {evaluation_id})
 os.kill(os.getpid(), signal.SIGKILL)

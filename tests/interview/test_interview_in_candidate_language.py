@@ -8,11 +8,11 @@ from sqlmodel import select
 
 from hireops.knowledge.loading import read_json
 from hireops.models import Application, Candidate, InterviewTurn
-from hireops.services.interview.builtin_interviewer import start_interview, submit_answer
-from hireops.services.interview.interviewer_language import TRANSLATED_LANGUAGES
-from hireops.services.interview.links import generate_link
-from hireops.services.interview.question_bank import all_bank_questions
-from hireops.services.interview.room import mark_started, record_consent, room_view
+from hireops.services.interviews.builtin_interviewer import start_interview, submit_answer
+from hireops.services.interviews.interviewer_language import TRANSLATED_LANGUAGES
+from hireops.services.interviews.links import generate_link
+from hireops.services.interviews.question_bank import all_bank_questions
+from hireops.services.interviews.room import mark_started, record_consent, room_view
 
 STRONG_FR = ("Dans mon dernier poste, j'ai conçu une API REST en Python sur PostgreSQL qui "
              "servait deux millions de requêtes par jour. J'ai ajouté des index et réduit la "

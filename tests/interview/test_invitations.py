@@ -8,10 +8,10 @@ import pytest
 from sqlmodel import select
 
 from hireops.models import Application, Candidate, Event, InterviewLink, OutboxMessage, Stage
-from hireops.services.clock import format_local
-from hireops.services.interview.invitations import invite_applications, send_link
-from hireops.services.interview.links import LinkRefused, generate_link, revoke_link
-from hireops.services.stages import STAGE_CHANGED
+from hireops.services.platform.clock import format_local
+from hireops.services.interviews.invitations import invite_applications, send_link
+from hireops.services.interviews.links import LinkRefused, generate_link, revoke_link
+from hireops.services.candidates.stages import STAGE_CHANGED
 
 
 def test_send_link_queues_the_invite_once(session, make_application, recruiter):

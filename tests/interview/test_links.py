@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import select
 
 from hireops.models import Event, InterviewLink, utcnow
-from hireops.services.interview.links import (
+from hireops.services.interviews.links import (
     LinkRefused,
     expire_overdue_links,
     generate_link,

@@ -4,8 +4,8 @@ without praising, keep the question's tense and come only after a thin answer.""
 
 from __future__ import annotations
 
-from hireops.services.interview.follow_up import follow_up_for, is_thin_answer
-from hireops.services.interview.question_plan import PlannedQuestion, build_question_plan
+from hireops.services.interviews.follow_up import follow_up_for, is_thin_answer
+from hireops.services.interviews.question_plan import PlannedQuestion, build_question_plan
 
 MIGRATION = "Migrated 40 services from Heroku to Kubernetes in 2022, cutting hosting costs by 30%"
 CURRENT = "Leading a team of 5 engineers that builds the payments platform"

@@ -8,9 +8,9 @@ from datetime import timedelta
 from sqlmodel import select
 
 from hireops.models import OutboxMessage, utcnow
-from hireops.services.interview.invitations import send_link
-from hireops.services.interview.links import generate_link, set_link_status
-from hireops.services.interview.reminders import send_due_reminders
+from hireops.services.interviews.invitations import send_link
+from hireops.services.interviews.links import generate_link, set_link_status
+from hireops.services.interviews.reminders import send_due_reminders
 
 
 def _reminders(session) -> list[str]:

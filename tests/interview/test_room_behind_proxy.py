@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 
 from hireops.config import PROJECT_ROOT
-from hireops.services.interview.links import generate_link
+from hireops.services.interviews.links import generate_link
 from tests.app_server import app_env, free_port, wait_until_serving
 from tests.fakes.reflex_socket import ReflexSocket
 
-ROOM_STATE = "reflex___state____state.hireops___state___interview_room____interview_room_state"
+ROOM_STATE = "reflex___state____state.hireops___state___interviews___room____interview_room_state"
 LOOKUPS_PER_MINUTE = 3
 FORGED = "/interview/" + "x" * 43
 

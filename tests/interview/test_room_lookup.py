@@ -6,9 +6,9 @@ import secrets
 from datetime import timedelta
 
 from hireops.models import utcnow
-from hireops.services.interview.links import generate_link, set_link_status
-from hireops.services.interview.room import find_room, room_view
-from hireops.services.rate_limit import register_hit
+from hireops.services.interviews.links import generate_link, set_link_status
+from hireops.services.interviews.room import find_room, room_view
+from hireops.services.platform.rate_limit import register_hit
 from tests.parallel import in_parallel
 
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from hireops.models import InterviewTurn
-from hireops.services.interview.communication import communication_signals, count_fillers
+from hireops.services.interviews.communication import communication_signals, count_fillers
 
 T0 = datetime(2025, 3, 4, 10, 0, tzinfo=timezone.utc)
 

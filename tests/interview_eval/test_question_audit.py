@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hireops.models import InterviewTurn
-from hireops.services.interview.question_audit import audit_questions, audit_summary
+from hireops.services.interviews.question_audit import audit_questions, audit_summary
 
 
 def turn(seq: int, speaker: str, kind: str, text: str, key: str = "") -> InterviewTurn:

@@ -164,7 +164,7 @@ def test_the_evaluation_keeps_the_whole_availability_answer_the_room_recorded(se
         Job,
         utcnow,
     )
-    from hireops.services.interview.evaluation_queue import run_evaluation
+    from hireops.services.interviews.evaluation_queue import run_evaluation
 
     job = Job(title="Backend Engineer", must_have_skills=["Python", "PostgreSQL"])
     candidate = Candidate(full_name="Ada Lovelace", email="ada@example.com")

@@ -25,7 +25,7 @@ from hireops.services.ai.schemas import (
     PlannedQuestionInput,
     TranscriptTurn,
 )
-from hireops.services.interview.evaluation_queue import interview_input, run_evaluation
+from hireops.services.interviews.evaluation_queue import interview_input, run_evaluation
 
 JOB = JobInput(title="Backend Engineer", must_have_skills=["Python", "PostgreSQL"])
 

@@ -8,7 +8,7 @@ import pytest
 
 from hireops.knowledge.loading import KnowledgeError
 from hireops.knowledge.technology import TECHNOLOGIES, VERSION, merged_vocabulary
-from hireops.services.ai.local.skills import canonical_skill, skills_in_text
+from hireops.services.text.skills import canonical_skill, skills_in_text
 
 
 @pytest.mark.parametrize(("text", "skill"), [

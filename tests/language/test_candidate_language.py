@@ -6,9 +6,9 @@ import pytest
 from sqlmodel import select
 
 from hireops.models import Event
-from hireops.services.candidates import find_or_create_candidate
-from hireops.services.contacts import ContactInfo
-from hireops.services.language.candidate_language import (
+from hireops.services.candidates.records import find_or_create_candidate
+from hireops.services.candidates.contacts import ContactInfo
+from hireops.services.text.language.candidate_language import (
     LanguageRefused,
     get_candidate_language,
     set_candidate_language,

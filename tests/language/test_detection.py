@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from hireops.services.language.detection import detect_language
-from hireops.services.language.supported import supported_language
+from hireops.services.text.language.detection import detect_language
+from hireops.services.text.language.supported import supported_language
 
 ENGLISH_RESUME = (
     "Senior backend engineer with eight years of experience building payment APIs in Python "
@@ -67,7 +67,7 @@ def test_the_compact_model_answers_as_py3langids_own_loader():
     included."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    from hireops.services.language.detection import _identifier
+    from hireops.services.text.language.detection import _identifier
 
     reference = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     texts = [ENGLISH_RESUME, "Bonjour, je vous envoie ma candidature, mon CV est en pièce jointe.",

@@ -8,14 +8,14 @@ import string
 import pytest
 
 from hireops.knowledge.loading import read_json
-from hireops.services.email_templates import (
+from hireops.services.outreach.email_templates import (
     TEMPLATE_KINDS,
     default_template,
     get_template,
     save_template,
     validate_template,
 )
-from hireops.services.language.supported import SUPPORTED_LANGUAGES
+from hireops.services.text.language.supported import SUPPORTED_LANGUAGES
 
 
 def _placeholders(text: str) -> set[str]:

@@ -11,8 +11,8 @@ from datetime import timedelta
 from sqlmodel import select
 
 from hireops.models import Offer, OutboxAttachment, utcnow
-from hireops.services.offers import OfferForm, send_offer
-from hireops.services.privacy import (
+from hireops.services.outreach.offers import OfferForm, send_offer
+from hireops.services.privacy.rights import (
     anonymise_candidate,
     erase_candidate,
     export_candidate_data,

@@ -23,12 +23,12 @@ from hireops.models import (
     Stage,
     utcnow,
 )
-from hireops.services.blind_screening import reveal_identity
-from hireops.services.email_templates import save_template
-from hireops.services.job_stages import add_stage
+from hireops.services.privacy.blind_screening import reveal_identity
+from hireops.services.outreach.email_templates import save_template
+from hireops.services.jobs.job_stages import add_stage
 from hireops.services.mail.sender import configured_sender
-from hireops.services.offer_view import offer_targets
-from hireops.services.offers import (
+from hireops.services.outreach.offer_view import offer_targets
+from hireops.services.outreach.offers import (
     DOCX_TYPE,
     OfferError,
     OfferForm,
@@ -36,8 +36,8 @@ from hireops.services.offers import (
     record_offer_response,
     send_offer,
 )
-from hireops.services.outbox import attachments_of, deliver_due
-from hireops.services.runtime_settings import current_settings
+from hireops.services.outreach.outbox import attachments_of, deliver_due
+from hireops.services.platform.runtime_settings import current_settings
 
 START = (utcnow() + timedelta(days=60)).date()
 DEADLINE = (utcnow() + timedelta(days=10)).date()

@@ -12,7 +12,7 @@ from sqlmodel import Session, func, select
 from hireops.config import get_settings
 from hireops.models import Application, Candidate, Job, OutboxMessage
 from hireops.services.mail.sender import MailSendError, OutgoingMail
-from hireops.services.outbox import enqueue_mail
+from hireops.services.outreach.outbox import enqueue_mail
 from tests.fakes.smtp_server import FakeSmtpServer, smtp_server  # noqa: F401  (fixture)
 
 

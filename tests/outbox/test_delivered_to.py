@@ -4,9 +4,9 @@ outbox records where each message went and the candidate page says it in words."
 from __future__ import annotations
 
 from hireops.models import Application, Event
-from hireops.services.interview.review import outgoing_mail
+from hireops.services.interviews.review import outgoing_mail
 from hireops.services.mail.sender import configured_sender, mail_server_set
-from hireops.services.outbox import deliver_due
+from hireops.services.outreach.outbox import deliver_due
 from tests.outbox.conftest import queue, reload
 
 SAVED = "saved to the outbox folder (no mail server set)"

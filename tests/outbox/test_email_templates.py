@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from hireops.config import get_settings
 from hireops.models import Event
-from hireops.services.email_templates import (
+from hireops.services.outreach.email_templates import (
     PLACEHOLDERS,
     TEMPLATE_KINDS,
     EmailTemplate,

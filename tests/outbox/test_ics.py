@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from hireops.services.ics import build_invite
+from hireops.services.calendar.ics import build_invite
 
 START = datetime(2026, 3, 10, 13, 0, tzinfo=timezone.utc)
 STAMP = datetime(2026, 3, 1, 9, 30, tzinfo=timezone.utc)

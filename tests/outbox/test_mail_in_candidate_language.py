@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 from sqlmodel import Session
 
 from hireops.models import Application, Candidate, InterviewLink
-from hireops.services.interview.invitations import send_link
-from hireops.services.interview.links import generate_link
+from hireops.services.interviews.invitations import send_link
+from hireops.services.interviews.links import generate_link
 from hireops.services.mail.sender import configured_sender
-from hireops.services.outbox import deliver_due
+from hireops.services.outreach.outbox import deliver_due
 
 
 def test_a_french_candidate_gets_a_french_invitation(session: Session, application: Application,

@@ -13,13 +13,13 @@ from sqlmodel import Session, select
 from hireops import db
 from hireops.config import get_settings
 from hireops.models import Candidate, Event, utcnow
-from hireops.services import outbox
+from hireops.services.outreach import outbox
 from hireops.services.mail.sender import (
     MailSendError,
     configured_sender,
     message_id_for_key,
 )
-from hireops.services.outbox import (
+from hireops.services.outreach.outbox import (
     backoff_delay,
     claim_timeout,
     deliver_due,
@@ -438,8 +438,8 @@ def test_schedule_confirmation_end_to_end(session, application, smtp_env) -> Non
 
     from icalendar import Calendar
 
-    from hireops.services.email_templates import get_template, render_template
-    from hireops.services.ics import build_invite
+    from hireops.services.outreach.email_templates import get_template, render_template
+    from hireops.services.calendar.ics import build_invite
 
     start = datetime(2026, 3, 17, 9, 0, tzinfo=timezone.utc)
     mail = render_template(get_template(session=session, kind="schedule_confirmation"), {

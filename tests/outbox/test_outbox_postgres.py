@@ -11,8 +11,8 @@ from sqlmodel import Session, func, select
 
 from hireops.models import OutboxMessage
 from hireops.services.mail.sender import configured_sender
-from hireops.services.migrations import alembic_config
-from hireops.services.outbox import deliver_due, enqueue_mail
+from hireops.services.platform.migrations import alembic_config
+from hireops.services.outreach.outbox import deliver_due, enqueue_mail
 
 pytestmark = pytest.mark.postgres
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from icalendar import Calendar
 
-from hireops.services.ics import build_invite
+from hireops.services.calendar.ics import build_invite
 from hireops.services.mail.sender import (
     MaildirSender,
     MailSendError,

@@ -7,11 +7,11 @@ from sqlmodel import select
 
 from hireops.config import get_settings
 from hireops.models import Application, Candidate
-from hireops.services.demo import seed_demo
-from hireops.services.ingest import run_ingest_pass
-from hireops.services.interview.builtin_interviewer import start_interview, submit_answer
-from hireops.services.interview.links import generate_link
-from hireops.services.interview.room import mark_started, record_consent
+from hireops.services.demo.seed import seed_demo
+from hireops.services.inbox.ingest import run_ingest_pass
+from hireops.services.interviews.builtin_interviewer import start_interview, submit_answer
+from hireops.services.interviews.links import generate_link
+from hireops.services.interviews.room import mark_started, record_consent
 from hireops.services.mail.sources import MaildirSource
 
 

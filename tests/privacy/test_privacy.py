@@ -22,8 +22,8 @@ from hireops.models import (
     InterviewTurn,
     utcnow,
 )
-from hireops.services.attachment_store import attachments_root
-from hireops.services.privacy import (
+from hireops.services.platform.attachment_store import attachments_root
+from hireops.services.privacy.rights import (
     ANONYMOUS_NAME,
     anonymise_inactive,
     erase_candidate,

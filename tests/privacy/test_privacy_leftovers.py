@@ -13,14 +13,14 @@ from sqlmodel import select
 
 from hireops.config import get_settings
 from hireops.models import Application, Candidate, Email, ErasedMessage, InterviewLink
-from hireops.services.api_intake import ResumeUpload, intake_candidate
-from hireops.services.ingest import run_ingest_pass
-from hireops.services.interview.invitations import send_link
-from hireops.services.interview.links import generate_link
+from hireops.services.inbox.api_intake import ResumeUpload, intake_candidate
+from hireops.services.inbox.ingest import run_ingest_pass
+from hireops.services.interviews.invitations import send_link
+from hireops.services.interviews.links import generate_link
 from hireops.services.mail.sender import configured_sender
 from hireops.services.mail.sources import ImapConfig, ImapSource, MaildirSource
-from hireops.services.outbox import deliver_due
-from hireops.services.privacy import erase_candidate, export_candidate_data
+from hireops.services.outreach.outbox import deliver_due
+from hireops.services.privacy.rights import erase_candidate, export_candidate_data
 from tests.fakes.dovecot import dovecot  # noqa: F401  (a pytest fixture, used by name)
 from tests.fakes.mail_factory import build_email
 

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, settings
 from hireops.api.app import build_api
 from hireops.config import get_settings
 from hireops.db import session_scope
-from hireops.services.api_tokens import create_api_token
-from hireops.services.jobs import JobForm, create_job
+from hireops.services.platform.api_tokens import create_api_token
+from hireops.services.jobs.records import JobForm, create_job
 
 HEALTH_PATH = "/api/v1/health"
 schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", build_api())

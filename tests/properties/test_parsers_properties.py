@@ -10,11 +10,11 @@ from datetime import datetime, timedelta, timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hireops.services.contacts import normalize_email, normalize_phone, parse_contact_info
-from hireops.services.export import _FORMULA_STARTS, table_csv
-from hireops.services.resume_text import extract_text
-from hireops.services.resume_text.limits import ExtractionLimits
-from hireops.services.slots import parse_slot
+from hireops.services.candidates.contacts import normalize_email, normalize_phone, parse_contact_info
+from hireops.services.candidates.export import _FORMULA_STARTS, table_csv
+from hireops.services.text.resume_text import extract_text
+from hireops.services.text.resume_text.limits import ExtractionLimits
+from hireops.services.outreach.slots import parse_slot
 
 LIMITS = ExtractionLimits(max_seconds=0)  # inline: hypothesis runs many small files
 FAST = settings(max_examples=150, deadline=None,

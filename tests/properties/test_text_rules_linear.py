@@ -16,24 +16,25 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from hireops.models import Job
-from hireops.services.ai.local import classifier, interview_evaluator, resume_scorer, skills
+from hireops.services.ai.local import classifier, interview_evaluator, resume_scorer
+from hireops.services.text import skills
 from hireops.services.ai.schemas import EmailInput, InterviewInput, JobInput, TranscriptTurn
-from hireops.services.candidate_profile import highlight_skills
-from hireops.services.contacts import (
+from hireops.services.candidates.profile import highlight_skills
+from hireops.services.candidates.contacts import (
     name_from_address,
     normalize_email,
     normalize_phone,
     parse_contact_info,
 )
-from hireops.services.interview import communication, follow_up
-from hireops.services.interview.protected_topics import screen_question
+from hireops.services.interviews import communication, follow_up
+from hireops.services.interviews.protected_topics import screen_question
 from hireops.services.mail.parsing import html_to_text, normalise_message_id, parse_message
-from hireops.services.matching import match_jobs
-from hireops.services.redaction import redact_resume
-from hireops.services.resume_text import normalize_text, text_from_email_body
-from hireops.services.resume_text.deadline import DeadlineExceeded, run_with_deadline
-from hireops.services.resume_text.latex import latex_to_text
-from hireops.services.slots import parse_slot
+from hireops.services.jobs.matching import match_jobs
+from hireops.services.privacy.redaction import redact_resume
+from hireops.services.text.resume_text import normalize_text, text_from_email_body
+from hireops.services.text.resume_text.deadline import DeadlineExceeded, run_with_deadline
+from hireops.services.text.resume_text.latex import latex_to_text
+from hireops.services.outreach.slots import parse_slot
 
 # Per call, on up to 100,000 characters. The slowest linear reader (the interview evaluator)
 # needs about 2 s there on a busy machine; the rules this guards against needed minutes.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from hireops.services import reports
-from hireops.services.reports import Cohort, ReportFilter
+from hireops.services.reports import figures as reports
+from hireops.services.reports.figures import Cohort, ReportFilter
 
 
 def read_cohort(session: Session, report: ReportFilter) -> Cohort:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hireops.services import audit
+from hireops.services.platform import audit
 
 from .flows import AuditClock
 

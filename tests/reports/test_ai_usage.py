@@ -14,7 +14,7 @@ from hireops.services.ai.prices import (
     get_price_table,
     save_price_table,
 )
-from hireops.services.ai_usage import percentile, usage_by_agent_model, usage_by_agent_model_day
+from hireops.services.reports.ai_usage import percentile, usage_by_agent_model, usage_by_agent_model_day
 
 from .fixtures import at
 

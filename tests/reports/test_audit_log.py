@@ -7,7 +7,7 @@ import io
 from datetime import date
 
 from hireops.models import Event
-from hireops.services.audit_log import AuditFilter, audit_choices, export_events_csv, list_events
+from hireops.services.reports.audit_log import AuditFilter, audit_choices, export_events_csv, list_events
 
 from .fixtures import at
 

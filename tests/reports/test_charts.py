@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from hireops.components import charts
-from hireops.services import reports
-from hireops.services.reports import (
+from hireops.services.reports import figures as reports
+from hireops.services.reports.figures import (
     DatedCounts,
     ReportFilter,
     ScoreDistributions,

@@ -6,9 +6,9 @@ from datetime import timedelta
 
 import pytest
 
-from hireops.services import reports
-from hireops.services.decisions import DecisionThresholds
-from hireops.services.reports import ReportFilter, adverse_impact
+from hireops.services.reports import figures as reports
+from hireops.services.decisions.rule import DecisionThresholds
+from hireops.services.reports.figures import ReportFilter, adverse_impact
 
 from .cohorts import read_cohort, top
 from .fixtures import DAY1, build_history

@@ -11,10 +11,10 @@ from alembic import command
 from sqlmodel import Session
 
 from hireops.models import Application, Stage
-from hireops.services import reports
-from hireops.services.migrations import alembic_config
-from hireops.services.reports import ReportFilter
-from hireops.services.stages import change_stage
+from hireops.services.reports import figures as reports
+from hireops.services.platform.migrations import alembic_config
+from hireops.services.reports.figures import ReportFilter
+from hireops.services.candidates.stages import change_stage
 
 from .fixtures import DAY1, build_history
 

@@ -7,8 +7,8 @@ from sqlmodel import func, select
 
 from hireops.config import get_settings
 from hireops.models import BookingInterviewer, Scorecard
-from hireops.services.demo import seed_demo
-from hireops.services.scorecards import scorecard_score
+from hireops.services.demo.seed import seed_demo
+from hireops.services.interviews.scorecards import scorecard_score
 
 
 def test_demo_has_a_filled_scorecard(session, monkeypatch):

@@ -13,18 +13,18 @@ from hireops.config import get_settings
 from hireops.models import (
     Application, Candidate, Event, InterviewBooking, Job, OutboxMessage, Role, Scorecard, User,
 )
-from hireops.services.decision_flow import decision_card
-from hireops.services.decisions import record_decision
+from hireops.services.decisions.flow import decision_card
+from hireops.services.decisions.rule import record_decision
 from hireops.services.mail.sender import configured_sender
-from hireops.services.outbox import deliver_due
-from hireops.services.privacy import erase_candidate
-from hireops.services.scheduling import book_slot
-from hireops.services.scorecard_panel import scorecard_panel
-from hireops.services.scorecards import (
+from hireops.services.outreach.outbox import deliver_due
+from hireops.services.privacy.rights import erase_candidate
+from hireops.services.outreach.bookings import book_slot
+from hireops.services.interviews.scorecard_panel import scorecard_panel
+from hireops.services.interviews.scorecards import (
     ScorecardRefused, scorecard_score, send_scorecard_reminders, set_interviewers,
     submit_scorecard,
 )
-from hireops.services.users import add_team_user
+from hireops.services.platform.users import add_team_user
 from tests.fakes.smtp_server import FakeSmtpServer, smtp_server  # noqa: F401  (fixture)
 
 NOW = datetime(2030, 3, 13, 9, 0, tzinfo=timezone.utc)

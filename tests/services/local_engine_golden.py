@@ -528,7 +528,7 @@ def _jobs(fields: list[dict[str, Any]]):
 def compute_text(inputs: dict[str, Any], text: str) -> dict[str, Any]:
     """Every recorded output for one corpus text."""
     from hireops.services.ai.local.resume_scorer import score_resume
-    from hireops.services.ai.local.skills import (
+    from hireops.services.text.skills import (
         find_skill_mentions,
         mentions_skill,
         skill_pattern,
@@ -536,7 +536,7 @@ def compute_text(inputs: dict[str, Any], text: str) -> dict[str, Any]:
         split_sentences,
     )
     from hireops.services.ai.schemas import JobInput
-    from hireops.services.matching import match_jobs, prepare_jobs
+    from hireops.services.jobs.matching import match_jobs, prepare_jobs
 
     jobs = _jobs(inputs["match_jobs"])
     prepared = prepare_jobs(jobs)
@@ -566,7 +566,7 @@ def compute_text(inputs: dict[str, Any], text: str) -> dict[str, Any]:
 
 def compute_outputs(inputs: dict[str, Any]) -> dict[str, Any]:
     from hireops.services.ai.local.classifier import classify_email
-    from hireops.services.ai.local.skills import canonical_skill
+    from hireops.services.text.skills import canonical_skill
     from hireops.services.ai.schemas import EmailInput
 
     return {

@@ -9,8 +9,8 @@ from sqlmodel import select
 
 from hireops.config import get_settings
 from hireops.models import Event, LoginThrottle, Role, User, UserSession, utcnow
-from hireops.services.login_throttle import account_key
-from hireops.services.auth import (
+from hireops.services.platform.login_throttle import account_key
+from hireops.services.platform.auth import (
     AuthError,
     create_user,
     role_allows,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hireops.config import get_settings
-from hireops.services.client_address import client_address
+from hireops.services.platform.client_address import client_address
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hireops.services.contacts import (
+from hireops.services.candidates.contacts import (
     ContactInfo,
     normalize_email,
     normalize_phone,
@@ -308,7 +308,7 @@ def test_national_number_of_the_resume_country() -> None:
 
 
 def test_company_country_from_its_time_zone() -> None:
-    from hireops.services.gazetteer import country_of_time_zone
+    from hireops.services.text.gazetteer import country_of_time_zone
     assert [country_of_time_zone(zone) for zone in
             ("Europe/Paris", "America/New_York", "Asia/Kolkata", "Africa/Lagos", "Nowhere/X")
             ] == ["FR", "US", "IN", "NG", ""]

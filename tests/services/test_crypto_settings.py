@@ -11,8 +11,8 @@ from sqlmodel import select
 
 from hireops.config import get_settings
 from hireops.models import AppSetting, Event
-from hireops.services.app_settings import get_setting, set_setting
-from hireops.services.crypto import SecretDecryptionError, decrypt_secret, encrypt_secret
+from hireops.services.platform.app_settings import get_setting, set_setting
+from hireops.services.platform.crypto import SecretDecryptionError, decrypt_secret, encrypt_secret
 
 PLAINTEXT = "imap-pass-Zq81!"
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from hireops.services.interview.follow_up import (
+from hireops.services.interviews.follow_up import (
     THIN_WORDS,
     covered_points,
     follow_up_for,
     has_concrete_example,
     is_thin_answer,
 )
-from hireops.services.interview.question_plan import (
+from hireops.services.interviews.question_plan import (
     PlannedQuestion,
     build_question_plan,
     slot_question,

@@ -9,8 +9,8 @@ from sqlmodel import select
 
 from hireops.config import get_settings
 from hireops.models import AICall, Application, Candidate, Event, Job, JobStatus, Stage
-from hireops.services.job_autofill import AutofillFailed, autofill_job
-from hireops.services.jobs import (
+from hireops.services.jobs.autofill import AutofillFailed, autofill_job
+from hireops.services.jobs.records import (
     JobForm,
     JobNotFound,
     create_job,

@@ -16,8 +16,9 @@ from functools import cache
 
 import pytest
 
-from hireops.services.ai.local import classifier, resume_scorer, skills
-from hireops.services.ai.local.skills import (
+from hireops.services.ai.local import classifier, resume_scorer
+from hireops.services.text import skills
+from hireops.services.text.skills import (
     FOLD_SAFE_LETTERS,
     SKILLS,
     QuickRegex,
@@ -27,8 +28,8 @@ from hireops.services.ai.local.skills import (
     skills_in_text,
     split_sentences,
 )
-from hireops.services import matching
-from hireops.services.matching import _SENTENCE_BREAK, sentence_breaks
+from hireops.services.jobs import matching
+from hireops.services.jobs.matching import _SENTENCE_BREAK, sentence_breaks
 from tests.services.local_engine_golden import GOLDEN
 
 # --- every character -----------------------------------------------------------------------

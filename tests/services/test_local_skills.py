@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hireops.services.ai.local.skills import (
+from hireops.services.text.skills import (
     SKILLS,
     canonical_skill,
     find_skill_mentions,
@@ -57,7 +57,7 @@ def test_vocabulary_covers_many_domains():
 
 
 def test_implied_skills_name_vocabulary_entries():
-    from hireops.services.ai.local.skills import _IMPLIED_BY
+    from hireops.services.text.skills import _IMPLIED_BY
 
     for skill, implied_by in _IMPLIED_BY.items():
         assert skill in SKILLS
@@ -147,7 +147,7 @@ def test_empty_inputs():
 
 def test_a_code_host_link_is_a_profile_not_evidence_of_git():
     from hireops.services.ai.local.resume_scorer import score_resume
-    from hireops.services.ai.local.skills import find_skill_mentions, skills_in_text
+    from hireops.services.text.skills import find_skill_mentions, skills_in_text
     from hireops.services.ai.schemas import JobInput
 
     header = "Jane Doe | jane@example.com | github.com/janedoe | https://gitlab.com/jd"

@@ -57,7 +57,7 @@ def test_classifications_and_canonical_names_are_unchanged() -> None:
 
 def test_cached_answers_are_not_shared_between_callers() -> None:
     """Callers may change the lists they get; the next caller still gets the true answer."""
-    from hireops.services.ai.local.skills import (
+    from hireops.services.text.skills import (
         find_skill_mentions,
         skills_in_text,
         split_sentences,

@@ -16,8 +16,8 @@ from hireops.config import Settings, get_settings
 from hireops.log_setup import configure_logging, log_context
 from hireops.models import Job
 from hireops.services.mail.sources import ImapConfig, save_imap_config
-from hireops.services.outbox import enqueue_mail
-from hireops.services.scheduler import InboxPoller
+from hireops.services.outreach.outbox import enqueue_mail
+from hireops.services.operations.background_jobs import InboxPoller
 from tests.fakes.mail_factory import PDF, build_email, resume_lines, resume_pdf
 from tests.fakes.smtp_server import FakeSmtpServer, free_port
 

@@ -13,14 +13,14 @@ from sqlmodel import Session
 from hireops import db
 from hireops.config import PROJECT_ROOT, get_settings
 from hireops.models import LoginThrottle, RateLimitBucket, Role, utcnow
-from hireops.services.auth import create_user, sign_in
-from hireops.services.login_throttle import (
+from hireops.services.platform.auth import create_user, sign_in
+from hireops.services.platform.login_throttle import (
     account_key,
     account_rule,
     client_key,
     purge_forgotten,
 )
-from hireops.services.scheduler import InboxPoller
+from hireops.services.operations.background_jobs import InboxPoller
 from tests.parallel import in_parallel
 
 PASSWORD = "correct horse battery"
@@ -43,7 +43,7 @@ def stopped_clock(monkeypatch):
     argon2 on a loaded machine can otherwise take longer than the first 1 s wait, and an
     attempt after the wait is rightly let through."""
     instant = utcnow()
-    monkeypatch.setattr("hireops.services.login_throttle.utcnow", lambda: instant)
+    monkeypatch.setattr("hireops.services.platform.login_throttle.utcnow", lambda: instant)
 
 
 def _add_user(email: str = "rita@example.com") -> None:

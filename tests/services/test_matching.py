@@ -11,7 +11,7 @@ import time
 import pytest
 
 from hireops.models import Job, JobStatus
-from hireops.services.matching import JobMatch, match_jobs, prepare_jobs
+from hireops.services.jobs.matching import JobMatch, match_jobs, prepare_jobs
 from tests.services.sample_resumes import (
     MATCHING_BACKEND_RESUME as BACKEND_RESUME,
     MATCHING_DATA_RESUME as DATA_RESUME,
@@ -145,7 +145,7 @@ def test_a_job_pasted_as_a_posting_is_compared_on_the_skills_it_names() -> None:
     # No skill lists, only the posting's text: it is read for skills the way the scorer reads
     # it, so a candidate's nearest jobs compare it with drafted jobs on the same footing
     # instead of giving it "little in common" whatever the resume.
-    from hireops.services.matching import nearest_jobs
+    from hireops.services.jobs.matching import nearest_jobs
 
     posted = Job(id=5, title="Reporting Analyst", description=(
         "We value communication and teamwork. You will build dashboards in Tableau and Power "

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from hireops.config import get_settings
 from hireops.db import make_engine
-from hireops.services.attachment_store import attachments_root, save_attachment
+from hireops.services.platform.attachment_store import attachments_root, save_attachment
 
 
 def mode(path: Path) -> int:

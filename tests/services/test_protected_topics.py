@@ -8,12 +8,12 @@ import logging
 
 import pytest
 
-from hireops.services.interview.protected_topics import (
+from hireops.services.interviews.protected_topics import (
     TOPIC_LABELS,
     screen_and_replace,
     screen_question,
 )
-from hireops.services.interview.question_bank import BEHAVIOURAL, BankQuestion
+from hireops.services.interviews.question_bank import BEHAVIOURAL, BankQuestion
 
 REFUSED: list[tuple[str, str]] = [
     # --- English ---

@@ -15,16 +15,16 @@ import pytest
 # The evaluator's own test for availability questions: no planned question may look like one.
 from hireops.services.ai.local.availability import AVAILABILITY_QUESTION as _AVAILABILITY_QUESTION
 from hireops.services.ai.local.resume_scorer import score_resume
-from hireops.services.ai.local.skills import SKILLS
+from hireops.services.text.skills import SKILLS
 from hireops.services.ai.schemas import JobInput
-from hireops.services.interview.protected_topics import screen_question
-from hireops.services.interview.question_bank import (
+from hireops.services.interviews.protected_topics import screen_question
+from hireops.services.interviews.question_bank import (
     FAMILIES,
     SLOT_QUESTION,
     all_bank_questions,
     questions_for_skills,
 )
-from hireops.services.interview.question_plan import (
+from hireops.services.interviews.question_plan import (
     QuestionPlan,
     build_question_plan,
     slot_question,

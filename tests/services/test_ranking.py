@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from hireops.models import Application, Candidate
-from hireops.services.jobs import JobForm, JobNotFound, create_job
-from hireops.services.ranking import rank_job
+from hireops.services.jobs.records import JobForm, JobNotFound, create_job
+from hireops.services.jobs.ranking import rank_job
 
 
 def _result(score: float, recommendation: str) -> dict:

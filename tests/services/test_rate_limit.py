@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from hireops import db
 from hireops.models import RateLimitBucket, utcnow
-from hireops.services.rate_limit import (
+from hireops.services.platform.rate_limit import (
     purge_closed_windows,
     register_hit,
     release_hit,

@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 import hireops.services
-from hireops.services.ai.local.skills import QuickRegex
+from hireops.services.text.skills import QuickRegex
 
 try:  # the parser moved in Python 3.11
     from re import _constants as sre

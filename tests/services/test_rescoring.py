@@ -7,14 +7,14 @@ from sqlmodel import select
 
 from hireops.models import AICall, Application, Candidate, Event, Stage
 from hireops.services.ai.local.engine import LOCAL_MODEL, LocalEngine
-from hireops.services.jobs import JobForm, create_job, job_to_form, update_job
-from hireops.services.redaction import redact_resume
-from hireops.services.rescoring import (
+from hireops.services.jobs.records import JobForm, create_job, job_to_form, update_job
+from hireops.services.privacy.redaction import redact_resume
+from hireops.services.jobs.rescoring import (
     rescore_application,
     rescore_job,
     stale_applications,
 )
-from hireops.services.stages import STAGE_CHANGED
+from hireops.services.candidates.stages import STAGE_CHANGED
 
 RESUME = """Ana Silva
 ana.silva@example.com · +351 912 345 678 · https://linkedin.com/in/anasilva

@@ -6,8 +6,8 @@ from datetime import timedelta
 from sqlmodel import select
 
 from hireops.models import Email, Lease, utcnow
-from hireops.services.leases import acquire_lease, release_lease
-from hireops.services.scheduler import LEASE_NAME, InboxPoller
+from hireops.services.platform.leases import acquire_lease, release_lease
+from hireops.services.operations.background_jobs import LEASE_NAME, InboxPoller
 from tests.fakes.mail_factory import build_email
 
 
@@ -58,7 +58,7 @@ def test_only_the_leader_polls_and_a_successor_takes_over(session, tmp_path, mon
 
 
 def test_a_failing_poll_is_logged_and_the_poller_lives_on(session, tmp_path, monkeypatch):
-    from hireops.services import scheduler
+    from hireops.services.operations import background_jobs as scheduler
 
     real_pass, broken = scheduler.run_ingest_pass, [True]
 

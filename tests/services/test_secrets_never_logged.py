@@ -13,7 +13,7 @@ from hireops.config import get_settings
 from hireops.models import AICall, AppSetting, Event
 from hireops.services.ai.calls import AICallFailed, classify_email
 from hireops.services.ai.schemas import EmailInput
-from hireops.services.runtime_settings import save_settings
+from hireops.services.platform.runtime_settings import save_settings
 from tests.fakes.mistral_server import FakeMistralServer
 
 SECRET = "sk-live-VERY-SECRET-0123456789"

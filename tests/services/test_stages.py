@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import select
 
 from hireops.models import Application, Candidate, Event, Job, Stage
-from hireops.services.stages import STAGE_CHANGED, advance_stage, comes_before
+from hireops.services.candidates.stages import STAGE_CHANGED, advance_stage, comes_before
 
 
 def test_the_flow_order_is_the_stage_order():

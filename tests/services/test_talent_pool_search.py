@@ -6,8 +6,8 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Event
-from hireops.services.jobs import JobForm, create_job
-from hireops.services.talent_pool import FROM_POOL_SOURCE, add_to_job, find_in_talent_pool
+from hireops.services.jobs.records import JobForm, create_job
+from hireops.services.candidates.talent_pool import FROM_POOL_SOURCE, add_to_job, find_in_talent_pool
 from tests.services.sample_resumes import MATCHING_BACKEND_RESUME, MATCHING_NURSE_RESUME
 
 

@@ -12,7 +12,7 @@ from pydantic import SecretStr
 
 from hireops import config
 from hireops.config import PROJECT_ROOT, Settings
-from hireops.services.env_example import (
+from hireops.services.operations.env_example import (
     ENV_EXAMPLE,
     UndocumentedSetting,
     render_env_example,

@@ -13,14 +13,14 @@ from hireops.models import AppSetting, Event, OutboxMessage, Role, User, utcnow
 from hireops.services.ai.calls import AICallFailed, classify_email, get_engine
 from hireops.services.ai.mistral_engine import MistralEngine
 from hireops.services.ai.schemas import EmailInput
-from hireops.services.auth import create_user
-from hireops.services.email_templates import sample_values
-from hireops.services.interview.builtin_interviewer import start_interview
-from hireops.services.interview.invitations import send_link
-from hireops.services.interview.links import generate_link, reveal_link_url, set_link_status
-from hireops.services.interview.reminders import send_due_reminders
-from hireops.services.interview.room import mark_started, record_consent, room_view
-from hireops.services.runtime_settings import (
+from hireops.services.platform.auth import create_user
+from hireops.services.outreach.email_templates import sample_values
+from hireops.services.interviews.builtin_interviewer import start_interview
+from hireops.services.interviews.invitations import send_link
+from hireops.services.interviews.links import generate_link, reveal_link_url, set_link_status
+from hireops.services.interviews.reminders import send_due_reminders
+from hireops.services.interviews.room import mark_started, record_consent, room_view
+from hireops.services.platform.runtime_settings import (
     KEY_PREFIX,
     SettingsInvalid,
     current_settings,

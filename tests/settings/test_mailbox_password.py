@@ -12,9 +12,9 @@ import pytest
 
 from hireops.db import session_scope
 from hireops.models import Role
-from hireops.services.auth import create_user, open_session
+from hireops.services.platform.auth import create_user, open_session
 from hireops.services.mail.sources import ImapConfig, load_imap_config, save_imap_config
-from hireops.state.mailbox_settings import MailboxSettingsState
+from hireops.state.settings.mailbox_settings import MailboxSettingsState
 from tests.fakes.dovecot import dovecot  # noqa: F401  (fixture)
 from tests.fakes.imap_trap import ImapTrap, imap_trap  # noqa: F401  (fixture)
 from tests.state import socket_router

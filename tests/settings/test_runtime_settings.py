@@ -11,10 +11,10 @@ from hireops.config import get_settings
 from hireops.models import AppSetting, Event, Role, User
 from hireops.services.ai.calls import get_engine
 from hireops.services.ai.engine_check import check_agent
-from hireops.services.auth import create_user
-from hireops.services.jobs import JobForm, create_job, new_job_form
+from hireops.services.platform.auth import create_user
+from hireops.services.jobs.records import JobForm, create_job, new_job_form
 from hireops.services.mail.sender import SmtpConfig, configured_sender
-from hireops.services.runtime_settings import (
+from hireops.services.platform.runtime_settings import (
     KEY_PREFIX,
     SettingsInvalid,
     current_settings,
@@ -22,7 +22,7 @@ from hireops.services.runtime_settings import (
     masked_view,
     save_settings,
 )
-from hireops.services.scheduling import company_zone
+from hireops.services.outreach.bookings import company_zone
 from tests.fakes.mistral_server import FakeMistralServer
 
 MISTRAL_KEY = "sk-mistral-0123456789-abcd"
@@ -114,7 +114,7 @@ def test_stored_smtp_and_voice_settings_reach_their_users(session, admin):
     assert (config.host, config.port, config.security, config.password) == (
         "smtp.example.com", 465, "ssl", "app-password-1234")
     assert configured_sender().name == "smtp:smtp.example.com:465"
-    from hireops.services.interview.links import voice_provider_configured
+    from hireops.services.interviews.links import voice_provider_configured
     assert voice_provider_configured()
     assert current_settings().elevenlabs_webhook_secret.get_secret_value() == \
         "whsec-abcdefabcdef"

@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace
 
-from hireops.services.session_cookie import event_socket_cookie_header
+from hireops.services.platform.session_cookie import event_socket_cookie_header
 
 
 def socket_router(path: str, token: str) -> SimpleNamespace:

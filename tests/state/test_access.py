@@ -13,13 +13,13 @@ import reflex as rx
 import hireops.state
 from hireops.db import session_scope
 from hireops.models import Role
-from hireops.services.auth import create_user, open_session
+from hireops.services.platform.auth import create_user, open_session
 from hireops.state.access import ACCESS_MARKER, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
-from hireops.state.careers import CareersState
-from hireops.state.interview_room import InterviewRoomState
+from hireops.state.jobs.careers import CareersState
+from hireops.state.interviews.room import InterviewRoomState
 from hireops.state.login import LoginState
-from hireops.state.room_access import ROOM_ACCESS_MARKER
+from hireops.state.interviews.room_access import ROOM_ACCESS_MARKER
 from tests.state import socket_router
 
 # Handlers that must work before anyone is signed in.

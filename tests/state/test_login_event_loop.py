@@ -14,8 +14,8 @@ from hireops.api.app import build_api
 from hireops.config import get_settings
 from hireops.db import session_scope
 from hireops.models import LoginThrottle, Role
-from hireops.services.auth import create_user
-from hireops.services.login_throttle import client_key
+from hireops.services.platform.auth import create_user
+from hireops.services.platform.login_throttle import client_key
 
 WRONG_SIGN_INS = 6
 OWN_PAGE = {"Origin": "http://localhost:3000"}

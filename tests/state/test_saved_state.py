@@ -6,7 +6,7 @@ import pickle
 
 import reflex as rx
 
-from hireops.state.api_tokens import ApiTokensState
+from hireops.state.settings.api_tokens import ApiTokensState
 
 NEW_TOKEN = "hop_just-created-and-shown-once-7f3a"
 
@@ -29,7 +29,7 @@ def test_a_new_api_token_is_shown_but_never_saved_with_the_tab():
 
 
 def test_a_new_calendar_feed_address_is_never_saved_with_the_tab():
-    from hireops.state.calendar import CalendarState
+    from hireops.state.calendar.week import CalendarState
 
     state = _tab_state(CalendarState)
     state.new_feed_url = "http://localhost:3000/calendar/hcal_shown-once-9c1e.ics"
@@ -39,7 +39,7 @@ def test_a_new_calendar_feed_address_is_never_saved_with_the_tab():
 
 
 def test_a_typed_calendar_password_is_never_saved_with_the_tab():
-    from hireops.state.calendar_busy import CalendarBusyState
+    from hireops.state.settings.calendar_busy import CalendarBusyState
 
     state = _tab_state(CalendarBusyState)
     state.password, state.url = "typed-caldav-secret", "https://dav.example.com/"

@@ -10,9 +10,9 @@ import pytest
 from sqlmodel import select
 
 from hireops.models import Evaluation, Event, InterviewLink, utcnow
-from hireops.services.voice.elevenlabs_provider import ElevenLabsProvider
-from hireops.services.voice.transcript_sync import complete_from_webhook
-from hireops.state import interview_room
+from hireops.services.interviews.voice.elevenlabs_provider import ElevenLabsProvider
+from hireops.services.interviews.voice.transcript_sync import complete_from_webhook
+from hireops.state.interviews import room as interview_room
 from tests.voice.conftest import call_for, make_link
 
 

@@ -7,7 +7,7 @@ import socket
 from pydantic import SecretStr
 
 from hireops.config import get_settings
-from hireops.services.voice.connection_check import check_voice_connection
+from hireops.services.interviews.voice.connection_check import check_voice_connection
 from tests.voice.conftest import AGENT_ID
 
 

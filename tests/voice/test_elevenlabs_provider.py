@@ -7,8 +7,8 @@ from datetime import datetime, timezone
 import pytest
 
 from hireops.config import get_settings
-from hireops.services.voice.elevenlabs_provider import ElevenLabsProvider
-from hireops.services.voice.provider import ConversationTurn, VoiceProviderError
+from hireops.services.interviews.voice.elevenlabs_provider import ElevenLabsProvider
+from hireops.services.interviews.voice.provider import ConversationTurn, VoiceProviderError
 from tests.fakes.elevenlabs_server import SAMPLE_AUDIO, SIGNED_URL_PATH, TOKEN_PATH
 from tests.voice.conftest import AGENT_ID, API_KEY
 

@@ -11,11 +11,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Event, InterviewLink, InterviewTurn
-from hireops.services.stages import STAGE_CHANGED
-from hireops.services.voice import transcript_sync
-from hireops.services.voice.elevenlabs_provider import ElevenLabsProvider
-from hireops.services.voice.provider import VoiceProviderError
-from hireops.services.voice.transcript_sync import (
+from hireops.services.candidates.stages import STAGE_CHANGED
+from hireops.services.interviews.voice import transcript_sync
+from hireops.services.interviews.voice.elevenlabs_provider import ElevenLabsProvider
+from hireops.services.interviews.voice.provider import VoiceProviderError
+from hireops.services.interviews.voice.transcript_sync import (
     SEQ_STRIDE,
     ConversationMismatch,
     VoiceSyncError,

@@ -15,9 +15,9 @@ from hireops.api import voice_routes
 from hireops.api.app import API_PREFIX, build_api
 from hireops.config import get_settings
 from hireops.models import Event, Role, User
-from hireops.services.auth import create_user, open_session
-from hireops.services.voice.elevenlabs_provider import ElevenLabsProvider
-from hireops.services.voice.transcript_sync import start_conversation
+from hireops.services.platform.auth import create_user, open_session
+from hireops.services.interviews.voice.elevenlabs_provider import ElevenLabsProvider
+from hireops.services.interviews.voice.transcript_sync import start_conversation
 from tests.fakes.elevenlabs_server import SAMPLE_AUDIO
 from tests.voice.conftest import API_KEY, WEBHOOK_SECRET, call_for, make_link
 

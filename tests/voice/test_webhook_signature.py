@@ -8,7 +8,7 @@ import time
 import pytest
 from elevenlabs.client import ElevenLabs
 
-from hireops.services.voice.webhooks import (
+from hireops.services.interviews.voice.webhooks import (
     WebhookRejected,
     sign_payload,
     verify_elevenlabs_signature,

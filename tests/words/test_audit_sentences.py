@@ -7,10 +7,10 @@ from pathlib import Path
 
 from hireops import routes
 from hireops.models import Application, Candidate, Event, Job, Stage, User
-from hireops.services.audit_log import AuditFilter, list_events
-from hireops.services.audit_sentences import _PLACEHOLDER, sentences
-from hireops.services.outbox import FAILED, PENDING, SENT
-from hireops.services.stages import change_stage
+from hireops.services.reports.audit_log import AuditFilter, list_events
+from hireops.services.reports.audit_sentences import _PLACEHOLDER, sentences
+from hireops.services.outreach.outbox import FAILED, PENDING, SENT
+from hireops.services.candidates.stages import change_stage
 
 PACKAGE = Path(__file__).resolve().parents[2] / "hireops"
 # Calls whose `action` (keyword, or the second argument of the outbox's helper) is an event kind.

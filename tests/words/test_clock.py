@@ -7,8 +7,8 @@ from datetime import date, datetime, timezone
 import pytest
 
 from hireops.config import get_settings
-from hireops.services import clock
-from hireops.services.runtime_settings import invalidate_cache
+from hireops.services.platform import clock
+from hireops.services.platform.runtime_settings import invalidate_cache
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hireops.services import labels
+from hireops.services.platform import labels
 
 
 def test_sources_engines_and_badges_read_as_words():

@@ -17,7 +17,7 @@ _ISO_TEXT = re.compile(r"\.isoformat\(")
 # Where writing a date otherwise is right, and why.
 ALLOWED = {
     # The one formatter.
-    "services/clock.py",
+    "services/platform/clock.py",
     # A month named in a resume ("Mar 2019") is a fact of the resume, not a moment.
     "services/ai/local/resume_scorer.py",
     # Plotly's date axis takes its range as ISO dates (data, not text); its ticks are "%d %b".

@@ -10,10 +10,10 @@ import pytest
 
 from hireops.db import session_scope
 from hireops.models import Role
-from hireops.services.auth import create_user, open_session
-from hireops.services.runtime_settings import SettingsInvalid, save_settings
-from hireops.services.validation_words import FieldWording, describe_error
-from hireops.state.job_editor import LIST_FIELDS, NUMBER_FIELDS, TEXT_FIELDS, JobEditorState
+from hireops.services.platform.auth import create_user, open_session
+from hireops.services.platform.runtime_settings import SettingsInvalid, save_settings
+from hireops.services.platform.validation_words import FieldWording, describe_error
+from hireops.state.jobs.editor import LIST_FIELDS, NUMBER_FIELDS, TEXT_FIELDS, JobEditorState
 from tests.state import socket_router
 
 

@@ -50,7 +50,7 @@ from hireops.services.ai.schemas import (
     JobInput,
     ResumeScore,
 )
-from hireops.services.runtime_settings import current_settings
+from hireops.services.platform.runtime_settings import current_settings
 
 log = logging.getLogger(__name__)
 T = TypeVar("T", bound=BaseModel)

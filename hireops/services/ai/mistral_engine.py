@@ -31,7 +31,7 @@ from hireops.services.ai.schemas import (
     JobInput,
     ResumeScore,
 )
-from hireops.services.runtime_settings import current_settings
+from hireops.services.platform.runtime_settings import current_settings
 
 T = TypeVar("T", bound=BaseModel)
 

@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from hireops.config import Settings, get_settings
 from hireops.models import User
-from hireops.services.app_settings import get_setting, set_setting
+from hireops.services.platform.app_settings import get_setting, set_setting
 
 log = logging.getLogger(__name__)
 

@@ -26,9 +26,9 @@ from urllib.parse import urlsplit
 from sqlmodel import Session, select
 
 from hireops.models import CaldavAccount, Role, User, utcnow
-from hireops.services.audit import record_event
-from hireops.services.clock import format_local
-from hireops.services.crypto import SecretDecryptionError, decrypt_secret, encrypt_secret
+from hireops.services.platform.audit import record_event
+from hireops.services.platform.clock import format_local
+from hireops.services.platform.crypto import SecretDecryptionError, decrypt_secret, encrypt_secret
 
 log = logging.getLogger(__name__)
 Interval = tuple[datetime, datetime]

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, InterviewBooking, Job
-from hireops.services.blind_screening import hidden_candidate_ids, shown_name
+from hireops.services.privacy.blind_screening import hidden_candidate_ids, shown_name
 
 BOOKED = "booked"
 # A feed or a week never needs more; a bound keeps one request cheap whatever is booked.

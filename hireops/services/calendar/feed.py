@@ -16,9 +16,9 @@ from sqlmodel import Session
 from hireops import routes
 from hireops.models import User
 from hireops.services.calendar.entries import CalendarEntry, booked_entries
-from hireops.services.ics import FeedEvent, build_feed
-from hireops.services.runtime_settings import current_settings
-from hireops.services.scheduling import meeting_link
+from hireops.services.calendar.ics import FeedEvent, build_feed
+from hireops.services.platform.runtime_settings import current_settings
+from hireops.services.outreach.bookings import meeting_link
 
 # Past interviews stay a while (someone looks back at last week); the future is bounded too.
 FEED_PAST = timedelta(days=60)

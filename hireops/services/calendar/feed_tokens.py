@@ -18,9 +18,9 @@ from sqlmodel import Session, select
 
 from hireops.config import get_settings
 from hireops.models import CalendarFeedToken, User, utcnow
-from hireops.services.audit import record_event
-from hireops.services.clock import format_local
-from hireops.services.rate_limit import RateLimitVerdict, register_hit
+from hireops.services.platform.audit import record_event
+from hireops.services.platform.clock import format_local
+from hireops.services.platform.rate_limit import RateLimitVerdict, register_hit
 
 TOKEN_PREFIX = "hcal_"
 PREFIX_CHARS = 12

@@ -11,8 +11,8 @@ from sqlmodel import Session
 
 from hireops import routes
 from hireops.services.calendar.entries import CalendarEntry, booked_entries
-from hireops.services.clock import format_day_range, format_short_day, format_time
-from hireops.services.scheduling import meeting_link
+from hireops.services.platform.clock import format_day_range, format_short_day, format_time
+from hireops.services.outreach.bookings import meeting_link
 
 
 @dataclass

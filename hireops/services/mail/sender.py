@@ -24,7 +24,7 @@ import yagmail
 from hireops.config import Settings, get_settings
 from hireops.models import utcnow
 from hireops.services.mail.network_errors import ServerHints, describe_network_failure
-from hireops.services.runtime_settings import current_settings
+from hireops.services.platform.runtime_settings import current_settings
 
 SmtpSecurity = Literal["starttls", "ssl", "none"]
 SMTP_SECURITY_OPTIONS: tuple[SmtpSecurity, ...] = ("starttls", "ssl", "none")

@@ -31,9 +31,9 @@ from sqlmodel import Session
 
 from hireops.config import get_settings
 from hireops.models import AppSetting, User
-from hireops.services.app_settings import get_setting, set_setting
-from hireops.services.audit import record_event
-from hireops.services.crypto import SecretDecryptionError
+from hireops.services.platform.app_settings import get_setting, set_setting
+from hireops.services.platform.audit import record_event
+from hireops.services.platform.crypto import SecretDecryptionError
 from hireops.services.mail.message import RawMessage, source_ref
 from hireops.services.mail.network_errors import ServerHints, describe_network_failure
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hireops.services.ai.local.skills import split_sentences
+from hireops.services.text.skills import split_sentences
 from hireops.services.ai.schemas import TranscriptTurn
-from hireops.services.zone_names import find_named_zone
+from hireops.services.text.zone_names import find_named_zone
 
 _DAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
         r"mon|tues?|wed|thu(?:rs?)?|fri|"

@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from hireops.services.ai.local.skills import QuickRegex, fold
+from hireops.services.text.skills import QuickRegex, fold
 from hireops.services.ai.schemas import EmailClassification, EmailInput
 
 # --- signals -----------------------------------------------------------------------------

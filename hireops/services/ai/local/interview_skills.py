@@ -17,8 +17,8 @@ from hireops.services.ai.local.answer_reading import (
     specific_kinds,
 )
 from hireops.services.ai.local.interview_evidence import SkillUse
-from hireops.services.ai.local.negation import is_denied
-from hireops.services.ai.local.skills import (
+from hireops.services.text.negation import is_denied
+from hireops.services.text.skills import (
     IMPLIED_BY,
     SKILLS,
     canonical_skill,

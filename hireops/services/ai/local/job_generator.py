@@ -25,7 +25,7 @@ from functools import cache
 from hireops.knowledge import roles as catalog
 from hireops.knowledge.occupations import Occupation, find_occupation
 from hireops.knowledge.roles import Family, Level, Modifier, Role
-from hireops.services.ai.local.skills import skills_in_text
+from hireops.services.text.skills import skills_in_text
 from hireops.services.ai.schemas import JobDraft
 
 MIN_WORDS, MAX_WORDS = 200, 350

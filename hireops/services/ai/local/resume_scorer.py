@@ -33,7 +33,7 @@ from hireops.knowledge import roles as catalog
 from hireops.services.ai.local import semantic
 from hireops.services.ai.local.classifier import person_name
 from hireops.services.ai.local.relevance import lexical_relevance
-from hireops.services.ai.local.skills import (
+from hireops.services.text.skills import (
     TEXT_CACHE_SIZE,
     QuickRegex,
     canonical_skill,

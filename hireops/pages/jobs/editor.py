@@ -1,0 +1,197 @@
+"""Create or edit a job; auto-fill drafts it from the title."""
+
+import reflex as rx
+
+from hireops import routes
+from hireops.components.shell import recruiter_page
+from hireops.components.stage_editor import stage_editor
+from hireops.state.jobs.stage_editor import StageEditorState
+from hireops.components.ui import card, error_callout
+from hireops.pages.jobs.owner import job_owner_card
+from hireops.state.jobs.editor import JobEditorState as S
+from hireops.state.jobs.owner import JobOwnerState
+
+
+def _label(text: str, hint: str = "") -> rx.Component:
+    return rx.hstack(rx.text(text, size="2", weight="medium"),
+                     rx.text(hint, size="1", color=rx.color("gray", 10)), spacing="2",
+                     align="baseline")
+
+
+def _input(label: str, name: str, placeholder: str = "", **props) -> rx.Component:
+    return rx.vstack(
+        _label(label),
+        rx.input(value=getattr(S, name), on_change=S.set_field(name),
+                 placeholder=placeholder, width="100%", id=f"job-{name}",
+                 read_only=~S.can_edit, **props),
+        spacing="1", width="100%",
+    )
+
+
+def _lines(label: str, name: str, hint: str = "one per line", rows: str = "6") -> rx.Component:
+    return rx.vstack(
+        _label(label, hint),
+        rx.text_area(value=getattr(S, name), on_change=S.set_field(name),
+                     rows=rows, width="100%", id=f"job-{name}", read_only=~S.can_edit),
+        spacing="1", width="100%",
+    )
+
+
+def _number(label: str, name: str, hint: str) -> rx.Component:
+    return rx.vstack(
+        _label(label),
+        rx.input(value=getattr(S, name), on_change=S.set_field(name),
+                 type="number", min="0", max="100", width="100%", id=f"job-{name}",
+                 read_only=~S.can_edit),
+        rx.text(hint, size="1", color=rx.color("gray", 10)),
+        spacing="1", width="100%",
+    )
+
+
+def _title_bar() -> rx.Component:
+    return card(
+        rx.vstack(
+            _label("Job title", "type a title and let auto-fill draft the rest"),
+            rx.hstack(
+                rx.input(value=S.title, on_change=S.set_field("title"),
+                         placeholder="e.g. Senior Backend Engineer", size="3", width="100%",
+                         id="job-title", read_only=~S.can_edit),
+                rx.button(rx.cond(S.autofilling, rx.spinner(size="2"), rx.icon("wand-sparkles")),
+                          rx.cond(S.autofilling, "Drafting…", "Auto-fill"),
+                          on_click=S.autofill, disabled=S.autofilling | ~S.can_edit, size="3",
+                          variant="soft", id="autofill"),
+                width="100%", spacing="3",
+            ),
+            rx.cond(
+                S.autofill_note != "",
+                rx.callout(S.autofill_note, icon="info", color_scheme="amber", width="100%",
+                           id="autofill-note"),
+            ),
+            rx.cond(
+                S.generated_by != "",
+                rx.text("Drafted by the AI engine (", S.generated_by_label,
+                        "); review every field before saving.", size="1",
+                        color=rx.color("gray", 10)),
+            ),
+            spacing="2", width="100%",
+        ),
+        width="100%",
+    )
+
+
+def _details() -> rx.Component:
+    return card(
+        rx.heading("Details", size="4", padding_bottom="10px"),
+        rx.grid(
+            _input("Department", "department", "Engineering"),
+            _input("Location", "location", "Remote"),
+            _input("Seniority", "seniority", "Senior"),
+            _input("Employment type", "employment_type", "Full-time"),
+            columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%",
+        ),
+        rx.box(height="14px"),
+        rx.vstack(
+            _label("Description", S.description_words.to_string() + " words"),
+            rx.text_area(value=S.description, on_change=S.set_field("description"),
+                         rows="10", width="100%", id="job-description", read_only=~S.can_edit),
+            spacing="1", width="100%",
+        ),
+        width="100%",
+    )
+
+
+def _requirements() -> rx.Component:
+    return card(
+        rx.heading("Requirements", size="4", padding_bottom="10px"),
+        rx.grid(
+            _lines("Must-have skills", "must_have_skills"),
+            _lines("Nice-to-have skills", "nice_to_have_skills"),
+            _lines("Responsibilities", "responsibilities", rows="8"),
+            _lines("Qualifications", "qualifications", rows="8"),
+            columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%",
+        ),
+        width="100%",
+    )
+
+
+def _screening() -> rx.Component:
+    return card(
+        rx.heading("Screening and decisions", size="4", padding_bottom="10px"),
+        rx.grid(
+            _number("Resume minimum", "resume_min", "Advance needs at least this resume score"),
+            _number("Interview minimum", "interview_min", "…and at least this interview score"),
+            _number("Reject below", "reject_below", "Final scores under this are rejected"),
+            _number("Resume weight %", "resume_weight_pct",
+                     "Interview weight is the rest"),
+            _number("Scorecard weight %", "scorecard_weight_pct",
+                    "Interviewers' scorecards in the final score; 0 leaves them out"),
+            columns=rx.breakpoints(initial="1", sm="2", lg="5"), spacing="4", width="100%",
+        ),
+        rx.text("Final score = ", S.resume_weight_pct, "% resume + ", S.interview_weight_pct,
+                "% interview",
+                rx.cond((S.scorecard_weight_pct != "0") & (S.scorecard_weight_pct != ""),
+                        rx.fragment(", blended with ", S.scorecard_weight_pct,
+                                    "% interviewer scorecards once they are filled")),
+                ".", size="2", color=rx.color("gray", 11), padding_top="8px"),
+        rx.box(height="12px"),
+        rx.grid(
+            _lines("Custom screening questions", "custom_questions",
+                   "asked in every interview for this job", rows="4"),
+            _lines("Knockout requirements", "knockout_requirements",
+                   "e.g. work permit; checked apart from the score", rows="4"),
+            columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%",
+        ),
+        rx.hstack(
+            rx.switch(checked=S.blind_screening, on_change=S.set_blind_screening,
+                      disabled=~S.can_edit),
+            rx.text("Blind screening: score redacted resumes and hide identities until HR "
+                    "reveals them", size="2"),
+            spacing="2", align="center", padding_top="12px",
+        ),
+        rx.hstack(
+            rx.switch(checked=S.published_on_careers, on_change=S.set_published_on_careers,
+                      disabled=~S.can_edit, id="published-on-careers"),
+            rx.text("Published on the careers page while the job is open", size="2"),
+            rx.cond(S.published_on_careers & (S.careers_path != ""),
+                    rx.link("View public page", href=S.careers_path, is_external=True,
+                            size="2")),
+            spacing="2", align="center", padding_top="8px", wrap="wrap",
+        ),
+        width="100%",
+    )
+
+
+def _actions() -> rx.Component:
+    return rx.hstack(
+        rx.link(rx.button("Cancel", variant="soft", color_scheme="gray", size="3"),
+                href=routes.JOBS),
+        rx.cond(S.can_edit,
+                rx.button(rx.icon("save", size=16), "Save job", on_click=S.save, size="3",
+                          id="save-job")),
+        spacing="3",
+    )
+
+
+def _form() -> rx.Component:
+    return rx.vstack(
+        error_callout(S.error),
+        _title_bar(), _details(), _requirements(), _screening(),
+        rx.cond(StageEditorState.stages_job_id != 0, stage_editor(
+            "This job's flow. Rename any stage; add, reorder and remove your own steps "
+            "between the pipeline's and the offer. Changes apply at once.")),
+        rx.hstack(rx.spacer(), _actions(), width="100%"),
+        spacing="4", width="100%",
+    )
+
+
+@recruiter_page(route=routes.JOB_NEW, title="New job",
+                on_load=[S.load, StageEditorState.load_for_job], actions=_actions)
+def new_job() -> rx.Component:
+    return _form()
+
+
+@recruiter_page(route=routes.JOB_EDIT, title="Edit job",
+                on_load=[S.load, JobOwnerState.load_owner, StageEditorState.load_for_job],
+                actions=_actions)
+def edit_job() -> rx.Component:
+    return rx.vstack(job_owner_card(), _form(), spacing="4", width="100%")

@@ -1,0 +1,211 @@
+"""Reports: the pipeline for one job or all over a date range, as interactive plotly charts
+(each downloads as PNG from its toolbar) and tables that download as CSV."""
+
+import reflex as rx
+
+from hireops import routes
+from hireops.components.charts import plot_config
+from hireops.components.shell import recruiter_page
+from hireops.components.ui import card, empty_state, error_callout, metric_card
+from hireops.services.decisions.ai_flags import FlagCountRow
+from hireops.services.reports.figures import FunnelStep, ImpactRow, TopCandidate
+from hireops.state.reports.figures import ReportsState
+
+MUTED = rx.color("gray", 11)
+
+
+def _chart(figure, name: str, **props) -> rx.Component:
+    return card(rx.plotly(data=figure, config=plot_config(name), width="100%", height="300px"),
+                padding="8px", width="100%", min_width="0", **props)
+
+
+def _download(label: str, handler, element_id: str) -> rx.Component:
+    return rx.button(rx.icon("download", size=14), label, on_click=handler, size="1",
+                     variant="soft", color_scheme="gray", id=element_id)
+
+
+def _section(title: str, hint: str, *children, action: rx.Component | None = None):
+    return rx.vstack(
+        rx.hstack(rx.vstack(rx.heading(title, size="4"), rx.text(hint, size="2", color=MUTED),
+                            spacing="1"),
+                  rx.spacer(), action or rx.fragment(), width="100%", align="end"),
+        *children, spacing="3", width="100%", padding_top="16px")
+
+
+def _filters() -> rx.Component:
+    return card(
+        rx.hstack(
+            rx.vstack(rx.text("Job", size="1", weight="medium", color=MUTED),
+                      rx.select.root(
+                          rx.select.trigger(min_width="220px", id="report-job"),
+                          rx.select.content(rx.foreach(
+                              ReportsState.job_options,
+                              lambda o: rx.select.item(o.label, value=o.value))),
+                          value=ReportsState.job_id, on_change=ReportsState.set_job_id),
+                      spacing="1"),
+            rx.vstack(rx.text("Applied from", size="1", weight="medium", color=MUTED),
+                      rx.input(value=ReportsState.date_from, id="report-from",
+                               placeholder=ReportsState.date_hint, width="130px",
+                               debounce_timeout=400, on_change=ReportsState.set_date_from),
+                      spacing="1"),
+            rx.vstack(rx.text("to", size="1", weight="medium", color=MUTED),
+                      rx.input(value=ReportsState.date_to, id="report-to",
+                               placeholder=ReportsState.date_hint, width="130px",
+                               debounce_timeout=400, on_change=ReportsState.set_date_to),
+                      spacing="1"),
+            rx.button("Clear", on_click=ReportsState.clear_filters, variant="ghost",
+                      color_scheme="gray"),
+            rx.spacer(),
+            rx.link(rx.button(rx.icon("cpu", size=14), "AI usage and cost", variant="soft"),
+                    href=routes.REPORTS_AI),
+            align="end", spacing="4", width="100%", wrap="wrap"),
+        width="100%", padding="14px 20px")
+
+
+def _funnel_row(step: FunnelStep) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(step.label), rx.table.cell(step.reached),
+        rx.table.cell(rx.cond(step.conversion_pct, step.conversion_pct.to_string() + "%", "–")),
+        rx.table.cell(rx.cond(step.of_total_pct, step.of_total_pct.to_string() + "%", "–")))
+
+
+def _top_row(top: TopCandidate) -> rx.Component:
+    verdict_color = rx.match(top.verdict, ("advance", "green"), ("hold", "amber"),
+                             ("reject", "red"), "gray")
+    return rx.table.row(
+        rx.table.cell(rx.text(top.candidate, weight="medium")),
+        rx.table.cell(top.job), rx.table.cell(rx.cond(top.resume_score, top.resume_score, "–")),
+        rx.table.cell(rx.cond(top.interview_score, top.interview_score, "–")),
+        rx.table.cell(rx.cond(top.final_score, rx.text(top.final_score, weight="bold"), "–")),
+        rx.table.cell(rx.badge(top.verdict, color_scheme=verdict_color, variant="soft")))
+
+
+def _impact_row(row: ImpactRow) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(row.group), rx.table.cell(row.passed), rx.table.cell(row.total),
+        rx.table.cell(row.rate), rx.table.cell(rx.cond(row.ratio, row.ratio, "–")),
+        rx.table.cell(rx.cond(row.flagged,
+                              rx.badge("Below four fifths", color_scheme="red"),
+                              rx.badge("OK", color_scheme="green", variant="soft"))))
+
+
+def _table(headers: list[str], rows, render, table_id: str) -> rx.Component:
+    return card(rx.table.root(
+        rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in headers])),
+        rx.table.body(rx.foreach(rows, render)), variant="ghost", size="1", width="100%",
+        id=table_id, class_name="fits-phone"), padding="8px 12px", width="100%")
+
+
+def _adverse_impact() -> rx.Component:
+    not_collected = rx.cond(
+        ReportsState.is_admin,
+        rx.link(rx.button("Set up equal-opportunities questions", variant="soft"),
+                href=routes.SETTINGS_EQUAL_OPPORTUNITIES, id="impact-setup"),
+        rx.text("An admin can set them up.", size="2", color=MUTED))
+    return _section(
+        "Adverse impact",
+        "How often the automatic decision advanced candidates of each self-reported group, "
+        "compared with the group advanced most often. A ratio under 0.8 (the four-fifths rule) "
+        "is flagged for review. Candidates' answers are optional and never used in scoring.",
+        rx.cond(
+            ReportsState.characteristic_options.length() > 0,
+            rx.hstack(rx.text("Characteristic", size="2", color=MUTED),
+                      rx.select.root(
+                          rx.select.trigger(min_width="260px", id="impact-characteristic"),
+                          rx.select.content(rx.foreach(
+                              ReportsState.characteristic_options,
+                              lambda o: rx.select.item(o.label, value=o.value))),
+                          value=ReportsState.characteristic,
+                          on_change=ReportsState.set_characteristic),
+                      align="center", spacing="3"),
+        ),
+        rx.cond(
+            ReportsState.impact.length() > 0,
+            _table(["Group", "Advanced", "Decided", "Rate", "Ratio to highest", "Four fifths"],
+                   ReportsState.impact, _impact_row, "impact-table"),
+            rx.cond(
+                ReportsState.characteristic_options.length() > 0,
+                empty_state(
+                    "scale", "No answers to compare yet",
+                    "No candidate in this range with an automatic decision has answered this "
+                    "question (\"Prefer not to say\" is not a group). Nothing is inferred from "
+                    "names or photos."),
+                empty_state(
+                    "scale", "No self-reported group data collected yet",
+                    "This view needs candidates' own optional answers to equal-opportunities "
+                    "questions, asked in the interview room after consent. None are configured, "
+                    "so no group can be compared; nothing is inferred from names or photos.",
+                    not_collected),
+            ),
+        ),
+        action=rx.cond(ReportsState.impact.length() > 0,
+                       _download("CSV", ReportsState.download_impact, "download-impact")))
+
+
+def _flag_row(row: FlagCountRow) -> rx.Component:
+    return rx.table.row(rx.table.cell(row.output), rx.table.cell(row.wrong),
+                        rx.table.cell(row.unfair), rx.table.cell(row.made_up),
+                        rx.table.cell(rx.text(row.total, weight="medium")))
+
+
+def _flags() -> rx.Component:
+    return _section(
+        "Flags on AI output", "Scores, evaluations and questions HR marked as wrong, unfair or "
+        "made up (since the start date).",
+        rx.hstack(rx.badge(ReportsState.flags_total.to_string(), " flags, ",
+                           ReportsState.flags_open.to_string(), " open", variant="soft"),
+                  width="100%"),
+        _table(["Output", "Wrong", "Unfair", "Made up", "Total"], ReportsState.flag_rows,
+               _flag_row, "flag-counts"))
+
+
+@recruiter_page(route=routes.REPORTS, title="Reports", on_load=[ReportsState.load])
+def reports() -> rx.Component:
+    grid = {"columns": rx.breakpoints(initial="1", md="2"), "spacing": "4", "width": "100%"}
+    return rx.vstack(
+        _filters(),
+        error_callout(ReportsState.error),
+        rx.grid(
+            rx.box(metric_card("Applications", ReportsState.applications, "file-text",
+                               "received in the range"), id="report-applications"),
+            metric_card("Shortlisted", ReportsState.shortlisted, "star",
+                        "reached the shortlist", color="green"),
+            metric_card("Median time to decision", ReportsState.median_days_to_decision,
+                        "timer", "from application to a confirmed decision", color="amber"),
+            metric_card("Median time to hire", ReportsState.median_days_to_hire,
+                        "badge-check", ReportsState.hires.to_string() + " hired, from application",
+                        color="green"),
+            columns=rx.breakpoints(initial="1", sm="2", lg="4"), spacing="4", width="100%"),
+        _section("Funnel", "Applications that reached each stage, and the share that moved on "
+                 "from the stage above.",
+                 rx.grid(_chart(ReportsState.funnel_fig, "funnel"),
+                         _table(["Stage", "Reached", "From previous", "Of all"],
+                                ReportsState.funnel_rows, _funnel_row, "funnel-table"), **grid),
+                 action=_download("CSV", ReportsState.download_funnel, "download-funnel")),
+        _section("Scores", "Dashed lines are the job's thresholds; the final score is "
+                 "0.4 × resume + 0.6 × interview unless the job sets other weights.",
+                 rx.cond(ReportsState.thresholds_note != "",
+                         rx.callout(ReportsState.thresholds_note, icon="info", size="1",
+                                    width="100%")),
+                 rx.grid(_chart(ReportsState.resume_fig, "resume-scores"),
+                         _chart(ReportsState.interview_fig, "interview-scores"),
+                         _chart(ReportsState.final_fig, "final-scores"), **grid)),
+        _section("Top candidates", "Best final score first; the badge is what the decision "
+                 "rule says for these scores.",
+                 _table(["Candidate", "Job", "Resume", "Interview", "Final", "Rule says"],
+                        ReportsState.top, _top_row, "top-table"),
+                 action=_download("CSV", ReportsState.download_top, "download-top")),
+        _section("Time", "Time in stage comes from the stage history: moves made by HR and by "
+                 "the pipeline (invitation sent, interview completed, call booked).",
+                 rx.grid(_chart(ReportsState.stage_time_fig, "time-in-stage"),
+                         _chart(ReportsState.decision_time_fig, "time-to-decision"), **grid)),
+        _section("Volume", "Where applications came from and when.",
+                 rx.grid(_chart(ReportsState.source_fig, "sources"),
+                         _chart(ReportsState.applications_fig, "applications-per-day"),
+                         **grid)),
+        _section("Decisions", "Automatic decisions by outcome, and people's overrides.",
+                 _chart(ReportsState.decisions_fig, "decisions-per-day")),
+        _adverse_impact(),
+        _flags(),
+        spacing="3", width="100%", padding_bottom="40px",
+    )

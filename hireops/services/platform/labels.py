@@ -1,0 +1,142 @@
+"""Words for codes: sources, AI engines, recommendations, decisions, record kinds, field names
+and stored values, as people read them ("email:maildir" -> "Email (mail folder)",
+"resume_scorer" -> "Resume scorer"). The words live in knowledge/data/labels.json; a code not
+listed there still reads as words ("interview_link_sent" -> "Interview link sent").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from hireops.knowledge.loading import read_json
+from hireops.models import Stage
+# The module: the clock reads the settings, whose error messages are worded here.
+from hireops.services.platform import clock
+
+_FILE = "labels.json"
+# The stages as the tracker, board and reports name them.
+STAGE_LABELS = {
+    Stage.new: "New",
+    Stage.classified: "Classified",
+    Stage.matched: "Matched",
+    Stage.interview_link_sent: "Interview link sent",
+    Stage.screened: "Screened",
+    Stage.screening_scheduled: "Screening scheduled",
+    Stage.shortlisted: "Shortlisted",
+    Stage.offer: "Offer",
+    Stage.hired: "Hired",
+    Stage.withdrawn: "Withdrawn",
+    Stage.rejected: "Rejected",
+}
+# A stored ISO timestamp ("2026-12-07T13:05:00+00:00"), shown on the one clock.
+_ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})")
+_LONGEST_VALUE = 300
+# Fields people typed: shown as typed, even when the text happens to be a code ("Open").
+_FREE_TEXT = frozenset({"title", "name", "full_name", "reason", "note", "description", "job",
+                        "email", "to", "topic", "nearest_jobs", "location", "department"})
+
+
+def words_for(code: object) -> str:
+    """Any code as words: "shortlist" -> "Shortlist", "pending_hr" -> "Pending hr"."""
+    text = str(code or "").strip().replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def _label(section: str, code: object) -> str:
+    key = str(code or "").strip()
+    table = read_json(_FILE)[section]
+    return table.get(key) or table.get(key.lower()) or words_for(key)
+
+
+def source_label(code: str) -> str:
+    """Where an application or candidate came from: "email:imap" -> "Email (mailbox)"."""
+    return _label("source", code) if code else ""
+
+
+def agent_label(code: str) -> str:
+    """An AI agent: "resume_scorer" -> "Resume scorer"."""
+    return _label("agent", code)
+
+
+def engine_label(code: str) -> str:
+    """An AI engine: "local" -> "Built-in engine"."""
+    return _label("engine", code)
+
+
+def recommendation_label(code: str) -> str:
+    """The resume scorer's advice: "shortlist" -> "Shortlist"."""
+    return _label("recommendation", code) if code else ""
+
+
+def decision_label(code: str) -> str:
+    """A decision or its status: "advance" -> "Advance", "pending_hr" -> "Waiting for HR"."""
+    return _label("decision", code) if code else ""
+
+
+def stage_label(code: str) -> str:
+    """A pipeline stage: "interview_link_sent" -> its label on the tracker."""
+    try:
+        return STAGE_LABELS.get(Stage(code), words_for(code))
+    except ValueError:
+        return words_for(code)
+
+
+def entity_label(code: str) -> str:
+    """A kind of record: "interview_link" -> "Interview link"."""
+    return _label("entity", code) if code else ""
+
+
+def actor_label(label: str) -> str:
+    """Who did something: a person's email as it is, "system" -> "HireOps", "api:Zapier" ->
+    "API token Zapier"."""
+    table = read_json(_FILE)["actor"]
+    if label in table:
+        return table[label]
+    if label.startswith("api:"):
+        return f"API token {label[4:]}"
+    return label or table["system"]
+
+
+def field_label(name: str) -> str:
+    """A stored field's name as a page labels it: "rejection_reason" -> "Reason for rejection"."""
+    return _label("field", name)
+
+
+def value_label(field: str, value: Any) -> str:
+    """A stored value as words, bounded: stages and decisions by their labels, booleans
+    Yes/No, timestamps on the one clock, lists joined; "–" for nothing."""
+    if value is None or value == "" or value == [] or value == {}:
+        return "–"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, float):
+        value = f"{value:g}"
+    if isinstance(value, (list, tuple)):
+        text = ", ".join(value_label(field, item) for item in value[:20])
+    elif isinstance(value, dict):
+        text = "; ".join(f"{field_label(k)}: {value_label(k, v)}" for k, v in
+                         list(value.items())[:20])
+    else:
+        text = _scalar(field, str(value))
+    return text if len(text) <= _LONGEST_VALUE else text[:_LONGEST_VALUE - 1] + "…"
+
+
+def _scalar(field: str, text: str) -> str:
+    if field == "stage":
+        return stage_label(text)
+    if field in ("decision", "decision_status"):
+        return decision_label(text)
+    if field == "source":
+        return source_label(text)
+    if field == "recommendation":
+        return recommendation_label(text)
+    if len(text) <= 40 and _ISO_MOMENT.fullmatch(text):
+        try:
+            return clock.format_local(datetime.fromisoformat(text.replace("Z", "+00:00")))
+        except ValueError:
+            return text
+    if field in _FREE_TEXT:
+        return text
+    return read_json(_FILE)["value"].get(text, text)

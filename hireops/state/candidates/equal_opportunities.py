@@ -1,0 +1,85 @@
+"""The equal-opportunities questions editor (admins): add, remove, start from the examples."""
+
+import reflex as rx
+
+from hireops.db import session_scope
+from hireops.services.candidates.equal_opportunities import (
+    EXAMPLE_QUESTIONS,
+    Question,
+    QuestionsInvalid,
+    parse_options,
+    questions,
+    save_questions,
+)
+from hireops.state.access import ADMIN_ROLES, current_actor, requires
+from hireops.state.auth import AuthState
+
+
+class EqualOpportunitiesState(AuthState):
+    # The questions candidates are asked now; empty means nothing is collected.
+    questions: list[Question] = []
+    # The new question's form: key, text, and answers one per line.
+    new_key: str = ""
+    new_label: str = ""
+    new_options: str = ""
+    error: str = ""
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def load(self):
+        self.error = ""
+        with session_scope() as session:
+            self.questions = questions(session=session)
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def set_new_key(self, value: str):
+        self.new_key = value[:40]
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def set_new_label(self, value: str):
+        self.new_label = value[:200]
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def set_new_options(self, value: str):
+        self.new_options = value[:2000]
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def add_question(self):
+        added = Question(self.new_key, self.new_label, parse_options(self.new_options))
+        if self._save([*self.questions, added]):
+            self.new_key = self.new_label = self.new_options = ""
+            return rx.toast.success("Question added; candidates see it after consenting.")
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def remove_question(self, key: str):
+        if self._save([q for q in self.questions if q.key != key]):
+            return rx.toast.info("Question removed.")
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def use_examples(self):
+        if self._save(EXAMPLE_QUESTIONS):
+            return rx.toast.success("The example questions are now asked.")
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def turn_off(self):
+        if self._save([]):
+            return rx.toast.info("Candidates are no longer asked; answers given stay for the "
+                                 "reports.")
+
+    def _save(self, wanted: list[Question]) -> bool:
+        try:
+            with session_scope() as session:
+                self.questions = save_questions(session=session, questions=wanted,
+                                                actor=current_actor())
+        except QuestionsInvalid as problem:
+            self.error = str(problem)
+            return False
+        self.error = ""
+        return True

@@ -1,0 +1,151 @@
+"""The candidate page's conversation: write from a template or free text, preview, send, and
+the thread with the replies that came back."""
+
+from __future__ import annotations
+
+import uuid
+
+import reflex as rx
+from sqlmodel import select
+
+from hireops.db import session_scope
+from hireops.models import Application, Job
+from hireops.services.outreach.conversations import (
+    FREE_TEXT, ConversationEntry, ConversationRefused, draft_from_template, follow_up_subject,
+    list_conversation, preview_message, send_message,
+)
+from hireops.services.outreach.email_templates import (
+    CONVERSATION_TEMPLATE_KINDS, MAX_BODY_CHARS, MAX_SUBJECT_CHARS, TEMPLATE_TITLES,
+)
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.auth import AuthState
+from hireops.state.candidates.profile.page import CandidateState
+
+# (value, label) of the "Start from" choice: free text first, then the editable templates.
+STARTING_POINTS = [(FREE_TEXT, "Free text"),
+                   *[(kind, TEMPLATE_TITLES[kind].removeprefix("Message: ").capitalize())
+                     for kind in CONVERSATION_TEMPLATE_KINDS]]
+
+
+class CandidateConversationState(AuthState):
+    entries: list[ConversationEntry] = []
+    # The applications to write about, as [id, job title] (the job title fills {job_title}).
+    application_choices: list[list[str]] = []
+    application_id: str = ""
+    template_kind: str = FREE_TEXT
+    subject: str = ""
+    body: str = ""
+    preview_subject: str = ""
+    preview_text: str = ""
+    error: str = ""
+    composing: bool = False
+    _candidate_id: int = 0
+    # Names this draft, so a double click or a second tab sends it once.
+    _draft_key: str = ""
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def load_conversation(self):
+        try:
+            self._candidate_id = int(self.router.url.query_parameters.get("id", ""))
+        except ValueError:
+            return
+        self._reset_draft()
+        self.composing = False
+        self._refresh()
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def start_writing(self):
+        self.composing = True
+        self._reset_draft()
+        # Answering the candidate's last message: keep their subject, as a mail client would.
+        self.subject = follow_up_subject(self.entries)
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def stop_writing(self):
+        self.composing = False
+        self._reset_draft()
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def choose_template(self, kind: str):
+        with session_scope() as session:
+            try:
+                self.subject, self.body = draft_from_template(session=session,
+                                                              template_kind=str(kind))
+            except ConversationRefused as refused:
+                self.error = str(refused)
+                return
+        self.template_kind = str(kind)
+        self.preview_subject = self.preview_text = self.error = ""
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def choose_application(self, value: str):
+        self.application_id = str(value)[:12]
+        self.preview_subject = self.preview_text = ""
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def set_subject(self, value: str):
+        self.subject = str(value)[:MAX_SUBJECT_CHARS]
+        self.preview_subject = self.preview_text = ""
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def set_body(self, value: str):
+        self.body = str(value)[:MAX_BODY_CHARS]
+        self.preview_subject = self.preview_text = ""
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def preview(self):
+        try:
+            with session_scope() as session:
+                mail = preview_message(session=session, candidate_id=self._candidate_id,
+                                       application_id=self._chosen_application(),
+                                       subject=self.subject, body=self.body,
+                                       actor=current_actor())
+        except ConversationRefused as refused:
+            self.error = str(refused)
+            return
+        self.error, self.preview_subject, self.preview_text = "", mail.subject, mail.text
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def send(self):
+        try:
+            with session_scope() as session:
+                send_message(session=session, candidate_id=self._candidate_id,
+                             application_id=self._chosen_application(), subject=self.subject,
+                             body=self.body, template_kind=self.template_kind,
+                             draft_key=self._draft_key, actor=current_actor())
+        except ConversationRefused as refused:
+            self.error = str(refused)
+            return
+        self.composing = False
+        self._reset_draft()
+        self._refresh()
+        # The timeline (the candidate page's own state) shows the message too.
+        return [rx.toast.success("Message queued in the outbox; replies appear here."),
+                CandidateState.load]
+
+    def _chosen_application(self) -> int | None:
+        return int(self.application_id) if self.application_id.isdigit() else None
+
+    def _reset_draft(self) -> None:
+        self._draft_key = uuid.uuid4().hex
+        self.template_kind, self.subject, self.body = FREE_TEXT, "", ""
+        self.preview_subject = self.preview_text = self.error = ""
+
+    def _refresh(self) -> None:
+        with session_scope() as session:
+            self.entries = list_conversation(session=session, candidate_id=self._candidate_id)
+            rows = session.exec(select(Application.id, Job.title)
+                                .join(Job, Job.id == Application.job_id)
+                                .where(Application.candidate_id == self._candidate_id)
+                                .order_by(Application.created_at.desc())).all()
+        self.application_choices = [[str(app_id), title] for app_id, title in rows]
+        self.application_id = self.application_choices[0][0] if self.application_choices else ""

@@ -1,0 +1,124 @@
+"""The candidate page's interviews: generate, send and revoke links; transcript and signals."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from hireops.db import session_scope
+from hireops.services.outreach.email_templates import TemplateError
+from hireops.services.interviews.invitations import send_link
+from hireops.services.interviews.links import LinkRefused, generate_link, revoke_link
+from hireops.services.interviews.review import (
+    InterviewCard,
+    OutgoingMailRow,
+    interview_cards,
+    outgoing_mail,
+)
+from hireops.services.outreach.outbox import retry_message
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.candidates.profile.page import CandidateState
+
+
+class CandidateInterviewState(CandidateState):
+    interviews: list[InterviewCard] = []
+    outgoing: list[OutgoingMailRow] = []
+    # The application waiting for a reason to invite below its resume threshold (0: none).
+    override_application_id: int = 0
+    override_problem: str = ""
+    override_reason: str = ""
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def load_interviews(self):
+        self.override_application_id, self.override_reason = 0, ""
+        self._reload_interviews()
+
+    def _after_change(self) -> None:
+        """An interview action also changes the stage and the timeline shown above."""
+        self._refresh()
+        self._reload_interviews()
+
+    def _reload_interviews(self) -> None:
+        if not self.candidate_id:
+            self.interviews, self.outgoing = [], []
+            return
+        with session_scope() as session:
+            self.interviews = interview_cards(session=session, candidate_id=self.candidate_id)
+            self.outgoing = outgoing_mail(session=session, candidate_id=self.candidate_id)
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def set_override_reason(self, value: str):
+        self.override_reason = str(value)[:1000]
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def cancel_override(self):
+        self.override_application_id, self.override_reason, self.override_problem = 0, "", ""
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def generate(self, application_id: int, override: bool = False):
+        """A new interview link; below the threshold HR is asked for a reason first."""
+        reason = self.override_reason if override else ""
+        try:
+            with session_scope() as session:
+                generate_link(session=session, application_id=int(application_id),
+                              actor=current_actor(), override_reason=reason)
+                session.commit()
+        except LinkRefused as refused:
+            if "Give a reason" in str(refused):
+                self.override_application_id = int(application_id)
+                self.override_problem = str(refused)
+                return
+            return rx.toast.error(str(refused))
+        self.override_application_id, self.override_reason, self.override_problem = 0, "", ""
+        self._after_change()
+        return rx.toast.success("Interview link generated. Copy it or send it by email.")
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def generate_with_override(self):
+        if not self.override_reason.strip():
+            return rx.toast.warning("Write why this candidate should be invited anyway.")
+        return CandidateInterviewState.generate(self.override_application_id, True)
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def revoke(self, link_id: int):
+        try:
+            with session_scope() as session:
+                revoke_link(session=session, link_id=int(link_id), actor=current_actor(),
+                            reason="revoked by HR")
+                session.commit()
+        except LinkRefused as refused:
+            return rx.toast.error(str(refused))
+        self._after_change()
+        return rx.toast.info("The link no longer opens the interview.")
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def send(self, link_id: int):
+        """Email the link to the candidate through the outbox (once per link)."""
+        try:
+            with session_scope() as session:
+                message = send_link(session=session, link_id=int(link_id),
+                                    actor=current_actor())
+                session.commit()
+        except (LinkRefused, TemplateError) as refused:
+            return rx.toast.error(str(refused))
+        self._after_change()
+        return rx.toast.success(f"Invitation queued for {message.to_address}.")
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def retry_mail(self, message_id: int):
+        try:
+            with session_scope() as session:
+                retry_message(session=session, message_id=int(message_id),
+                              actor=current_actor())
+                session.commit()
+        except ValueError as refused:
+            return rx.toast.error(str(refused))
+        self._after_change()
+        return rx.toast.info("The message will be sent again in a moment.")

@@ -1,0 +1,45 @@
+"""The candidate page's language picker: the language HireOps writes and interviews in."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from hireops.db import session_scope
+from hireops.services.text.language.candidate_language import (
+    LanguageRefused,
+    get_candidate_language,
+    set_candidate_language,
+)
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.candidates.profile.page import CandidateState
+
+
+class CandidateLanguageState(CandidateState):
+    # en, fr, de or es ("" until loaded).
+    language: str = ""
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def load_language(self):
+        raw_id = str(self.router.url.query_parameters.get("id", ""))
+        if not raw_id.isdigit():
+            return
+        try:
+            with session_scope() as session:
+                self.language = get_candidate_language(session=session,
+                                                       candidate_id=int(raw_id))
+        except LookupError:
+            self.language = ""
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def change_language(self, language: str):
+        try:
+            with session_scope() as session:
+                changed = set_candidate_language(session=session, candidate_id=self.candidate_id,
+                                                 language=str(language), actor=current_actor())
+        except (LanguageRefused, LookupError) as refused:
+            return rx.toast.error(str(refused))
+        self.language = str(language)
+        return rx.toast.success("Emails and interview questions now go out in this language.") \
+            if changed else None

@@ -1,0 +1,204 @@
+"""The candidate page's "Offer and hire" section: move within the job's own stages, draft and
+preview an offer, send it (DOCX through the outbox) and record the candidate's answer."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import reflex as rx
+
+from hireops.db import session_scope
+from hireops.services.platform.clock import format_day_input
+from hireops.services.platform.clock import today as company_today
+from hireops.services.outreach.email_templates import TemplateError
+from hireops.services.outreach.offer_view import OfferTarget, offer_targets
+from hireops.services.outreach.offers import (
+    SALARY_PERIODS,
+    OfferError,
+    OfferForm,
+    preview_offer,
+    record_offer_response,
+    send_offer,
+)
+from hireops.services.candidates.tracker import move_stage
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.candidates.profile.page import CandidateState
+
+# Form fields are cut here before they reach a service (which checks them properly).
+_MAX_FIELD_CHARS = 2100
+
+
+class CandidateOfferState(CandidateState):
+    targets: list[OfferTarget] = []
+    # The application whose offer is being drafted (0: the dialog is closed).
+    draft_for: int = 0
+    draft_job: str = ""
+    salary_amount: str = ""
+    currency: str = "EUR"
+    salary_period: str = SALARY_PERIODS[0]
+    start_date: str = ""
+    location: str = ""
+    response_deadline: str = ""
+    other_terms: str = ""
+    # The preview of the current values; sending waits for one (cleared by any edit).
+    previewed: bool = False
+    preview_subject: str = ""
+    preview_email: str = ""
+    preview_title: str = ""
+    preview_letter: str = ""
+    form_error: str = ""
+    # The offer whose answer is being recorded (0: none), and whether it is an acceptance.
+    answer_for: int = 0
+    answer_accepted: bool = True
+    answer_reason: str = ""
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def load_offers(self):
+        self.draft_for = self.answer_for = 0
+        self._reload_offers()
+
+    def _reload_offers(self) -> None:
+        if not self.candidate_id:
+            self.targets = []
+            return
+        with session_scope() as session:
+            self.targets = offer_targets(session=session, candidate_id=self.candidate_id)
+
+    def _after_change(self) -> None:
+        """The stage and timeline above change too."""
+        self._refresh()
+        self._reload_offers()
+
+    # --- stage moves -----------------------------------------------------------------------
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def move_to(self, application_id: int, stage: str):
+        if not self._owns(application_id):
+            return rx.toast.error("That application is not on this page.")
+        try:
+            with session_scope() as session:
+                moved = move_stage(session=session, application_ids=[int(application_id)],
+                                   stage=str(stage), actor=current_actor())
+        except (ValueError, LookupError) as refused:
+            return rx.toast.error(str(refused))
+        self._after_change()
+        if moved:
+            return rx.toast.success("Stage changed.")
+
+    # --- drafting --------------------------------------------------------------------------
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def open_draft(self, application_id: int):
+        target = next((t for t in self.targets if t.application_id == int(application_id)),
+                      None)
+        if target is None:
+            return rx.toast.error("That application is not on this page.")
+        today = company_today()
+        self.draft_for, self.draft_job = target.application_id, target.job_title
+        self.salary_amount, self.location, self.other_terms = "", "", ""
+        self.start_date = format_day_input(today + timedelta(days=30))
+        self.response_deadline = format_day_input(today + timedelta(days=7))
+        self._clear_preview()
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def close_draft(self):
+        self.draft_for = 0
+        self._clear_preview()
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def set_offer_field(self, name: str, value: str):
+        if name in ("salary_amount", "currency", "salary_period", "start_date", "location",
+                    "response_deadline", "other_terms"):
+            setattr(self, name, str(value)[:_MAX_FIELD_CHARS])
+            self._clear_preview()
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def preview(self):
+        try:
+            with session_scope() as session:
+                draft = preview_offer(session=session, application_id=self.draft_for,
+                                      form=self._form(), actor=current_actor())
+        except (OfferError, TemplateError) as refused:
+            self._clear_preview()
+            self.form_error = str(refused)
+            return
+        self.form_error = ""
+        self.preview_subject, self.preview_email = draft.email.subject, draft.email.text
+        self.preview_title, self.preview_letter = draft.letter_title, draft.letter_text
+        self.previewed = True
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def send(self):
+        if not self.previewed:
+            return rx.toast.warning("Preview the offer before sending it.")
+        try:
+            with session_scope() as session:
+                send_offer(session=session, application_id=self.draft_for, form=self._form(),
+                           actor=current_actor())
+        except (OfferError, TemplateError, ValueError) as refused:
+            self.form_error = str(refused)
+            return
+        self.draft_for = 0
+        self._clear_preview()
+        self._after_change()
+        return rx.toast.success(f"Offer queued for {self.email}, with the letter attached.")
+
+    # --- answers ---------------------------------------------------------------------------
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def open_answer(self, offer_id: int, accepted: bool):
+        self.answer_for, self.answer_accepted = int(offer_id), bool(accepted)
+        self.answer_reason = ""
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def cancel_answer(self):
+        self.answer_for, self.answer_reason = 0, ""
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def set_answer_reason(self, value: str):
+        self.answer_reason = str(value)[:_MAX_FIELD_CHARS]
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def save_answer(self):
+        if not any(o.offer_id == self.answer_for for t in self.targets for o in t.offers):
+            return rx.toast.error("That offer is not on this page.")
+        try:
+            with session_scope() as session:
+                record_offer_response(session=session, offer_id=self.answer_for,
+                                      accepted=self.answer_accepted, reason=self.answer_reason,
+                                      actor=current_actor())
+        except OfferError as refused:
+            return rx.toast.error(str(refused))
+        accepted = self.answer_accepted
+        self.answer_for, self.answer_reason = 0, ""
+        self._after_change()
+        if accepted:
+            return rx.toast.success("Offer accepted: the candidate is hired.")
+        return rx.toast.info("Decline recorded with the reason.")
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _owns(self, application_id: int) -> bool:
+        return any(t.application_id == int(application_id) for t in self.targets)
+
+    def _form(self) -> OfferForm:
+        return OfferForm(salary_amount=self.salary_amount, currency=self.currency,
+                         salary_period=self.salary_period, start_date=self.start_date,
+                         location=self.location, response_deadline=self.response_deadline,
+                         other_terms=self.other_terms)
+
+    def _clear_preview(self) -> None:
+        self.previewed, self.form_error = False, ""
+        self.preview_subject = self.preview_email = ""
+        self.preview_title = self.preview_letter = ""

@@ -1,0 +1,134 @@
+"""The candidate page: one profile loaded by ?id=, notes, reveal, merge and resume download."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from hireops import routes
+from hireops.db import session_scope
+from hireops.services.platform.attachment_store import read_attachment
+from hireops.services.privacy.blind_screening import reveal_identity
+from hireops.services.candidates.profile import (
+    ApplicationCard, CandidateMergeRefused, EmailEntry, ResumeSegment, TimelineEntry, add_note,
+    get_candidate_profile, merge_candidates,
+)
+from hireops.services.inbox.listing import get_attachment_file
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.auth import AuthState
+
+
+class CandidateState(AuthState):
+    candidate_id: int = 0
+    display_name: str = ""
+    email: str = ""
+    phone: str = ""
+    location: str = ""
+    linkedin_url: str = ""
+    github_url: str = ""
+    current_title: str = ""
+    source: str = ""
+    created: str = ""
+    blind: bool = False
+    identity_hidden: bool = False
+    merged_into_id: int = 0
+    resume_segments: list[ResumeSegment] = []
+    resume_filename: str = ""
+    applications: list[ApplicationCard] = []
+    timeline: list[TimelineEntry] = []
+    emails: list[EmailEntry] = []
+    note_text: str = ""
+    merge_id: str = ""
+    error: str = ""
+    _resume_attachment_id: int = 0
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def load(self):
+        """Read the candidate in ?id=; unknown ids go back to the tracker."""
+        self.error, self.note_text, self.merge_id = "", "", ""
+        try:
+            self.candidate_id = int(self.router.url.query_parameters.get("id", ""))
+            self._refresh()
+        except (ValueError, LookupError):
+            return [rx.toast.error("That candidate does not exist."),
+                    rx.redirect(routes.CANDIDATES)]
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def set_note_text(self, value: str):
+        self.note_text = str(value)[:4000]
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def set_merge_id(self, value: str):
+        self.merge_id = str(value)[:12]
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def save_note(self):
+        try:
+            with session_scope() as session:
+                add_note(session=session, candidate_id=self.candidate_id, text=self.note_text,
+                         actor=current_actor())
+        except (ValueError, LookupError) as refused:
+            self.error = str(refused)
+            return
+        self.note_text, self.error = "", ""
+        self._refresh()
+        return rx.toast.success("Note added.")
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def reveal(self):
+        if not self.identity_hidden:
+            return
+        with session_scope() as session:
+            reveal_identity(session=session, candidate_id=self.candidate_id,
+                            actor=current_actor())
+        self._refresh()
+        return rx.toast.info("Identity revealed; the reveal is in the audit log.")
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def merge(self):
+        """Fold the duplicate whose id was typed into this candidate."""
+        try:
+            merge_id = int(self.merge_id.strip().lstrip("#"))
+            with session_scope() as session:
+                outcome = merge_candidates(session=session, keep_id=self.candidate_id,
+                                        merge_id=merge_id, actor=current_actor())
+        except ValueError as refused:
+            self.error = (str(refused) if isinstance(refused, CandidateMergeRefused)
+                          else "Type the id of the duplicate candidate (a number).")
+            return
+        except LookupError as missing:
+            self.error = str(missing)
+            return
+        self.merge_id, self.error = "", ""
+        self._refresh()
+        # Toasts speak of records, not their internal numbers.
+        return rx.toast.success(outcome.describe())
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def download_resume(self):
+        if not self._resume_attachment_id:
+            return rx.toast.error("No original resume file is available.")
+        try:
+            with session_scope() as session:
+                filename, path = get_attachment_file(session=session,
+                                                     attachment_id=self._resume_attachment_id)
+            data = read_attachment(path)
+        except (LookupError, FileNotFoundError):
+            return rx.toast.error("The resume file is not available.")
+        return rx.download(data=data, filename=filename)
+
+    def _refresh(self) -> None:
+        with session_scope() as session:
+            profile = get_candidate_profile(session=session, candidate_id=self.candidate_id)
+        for name in ("display_name", "email", "phone", "location", "linkedin_url", "github_url",
+                     "current_title", "source", "created", "blind", "identity_hidden",
+                     "merged_into_id", "resume_segments", "resume_filename", "applications",
+                     "timeline", "emails"):
+            setattr(self, name, getattr(profile, name))
+        self._resume_attachment_id = profile.resume_attachment_id

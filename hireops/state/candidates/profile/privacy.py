@@ -1,0 +1,57 @@
+"""The candidate page's privacy actions: export everything held about the person, or erase it."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from hireops import routes
+from hireops.db import session_scope
+from hireops.services.privacy.rights import CandidateNotFound, erase_candidate, export_candidate_data
+from hireops.state.access import ADMIN_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.candidates.profile.page import CandidateState
+
+
+class CandidatePrivacyState(CandidateState):
+    erasing: bool = False
+    erase_reason: str = ""
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def export_data(self):
+        """The person's data as JSON with their original files, for a subject-access request."""
+        try:
+            with session_scope() as session:
+                payload = export_candidate_data(session=session, candidate_id=self.candidate_id)
+        except CandidateNotFound as missing:
+            return rx.toast.error(str(missing))
+        return rx.download(data=payload, filename=f"candidate-{self.candidate_id}-data.zip")
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def open_erase(self):
+        self.erasing, self.erase_reason = True, ""
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def close_erase(self):
+        self.erasing = False
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def set_erase_reason(self, value: str):
+        self.erase_reason = str(value)[:1000]
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def confirm_erase(self):
+        try:
+            with session_scope() as session:
+                counts = erase_candidate(session=session, candidate_id=self.candidate_id,
+                                         actor=current_actor(), reason=self.erase_reason)
+        except (ValueError, CandidateNotFound) as refused:
+            return rx.toast.error(str(refused))
+        self.erasing = False
+        return [rx.toast.success(f"The candidate's data was erased ({counts['applications']} "
+                                 f"application(s), {counts['files']} file(s)); the audit log "
+                                 "keeps a record that it happened."),
+                rx.redirect(routes.CANDIDATES)]

@@ -1,0 +1,60 @@
+"""The candidate page's tags: HR's labels on the person, added and removed, audited."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from hireops.db import session_scope
+from hireops.services.candidates.tags import InvalidTag, add_tags, remove_tag, tags_of
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.candidates.profile.page import CandidateState
+
+
+class CandidateTagsState(CandidateState):
+    tags: list[str] = []
+    # The tag box, comma-separated.
+    new_tags: str = ""
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def load_tags(self):
+        raw_id = str(self.router.url.query_parameters.get("id", ""))
+        if raw_id.isdigit():
+            self._reload_tags(int(raw_id))
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def set_new_tags(self, text: str):
+        self.new_tags = str(text)[:200]
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def add_new_tags(self):
+        try:
+            with session_scope() as session:
+                add_tags(session=session, candidate_ids=[self.candidate_id],
+                         text=self.new_tags, actor=current_actor())
+        except InvalidTag as refused:
+            return rx.toast.error(str(refused))
+        self.new_tags = ""
+        self._reload_tags(self.candidate_id)
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def add_on_enter(self, key: str):
+        if key == "Enter" and self.new_tags.strip():
+            return CandidateTagsState.add_new_tags
+        return None
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def remove(self, tag: str):
+        with session_scope() as session:
+            remove_tag(session=session, candidate_id=self.candidate_id, tag=str(tag),
+                       actor=current_actor())
+        self._reload_tags(self.candidate_id)
+
+    def _reload_tags(self, candidate_id: int) -> None:
+        with session_scope() as session:
+            self.tags = tags_of(session=session, candidate_ids=[candidate_id]).get(
+                candidate_id, [])

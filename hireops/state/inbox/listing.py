@@ -1,0 +1,148 @@
+"""The inbox page: stored messages, filters, Sync now with progress, reprocessing, downloads."""
+
+from __future__ import annotations
+
+import asyncio
+
+import reflex as rx
+
+from hireops.db import session_scope
+from hireops.services.platform.attachment_store import read_attachment
+from hireops.services.inbox.listing import (
+    AttachmentWithheld, EmailRow, get_attachment_file, inbox_counts, list_emails,
+)
+from hireops.services.inbox.processing import reprocess_emails
+from hireops.services.inbox.ingest import IngestSummary, describe_ingest, run_ingest_pass
+from hireops.services.mail.config import configured_mail_source
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.auth import AuthState
+
+STATUS_FILTERS = ("new", "processing", "processed", "failed")
+CATEGORY_FILTERS = ("candidate_application", "general", "unknown", "reply")
+
+
+class InboxState(AuthState):
+    emails: list[EmailRow] = []
+    total: int = 0
+    waiting: int = 0
+    failed: int = 0
+    # "" shows everything.
+    status_filter: str = ""
+    category_filter: str = ""
+    search: str = ""
+    # Sync now: running flag, phase ("fetching" / "processing"), progress and the last result.
+    syncing: bool = False
+    sync_phase: str = ""
+    sync_done: int = 0
+    sync_total: int = 0
+    last_sync: str = ""
+
+    @rx.var
+    def sync_percent(self) -> int:
+        return min(100, round(100 * self.sync_done / self.sync_total)) if self.sync_total else 0
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def load(self):
+        with session_scope() as session:
+            self.emails = list_emails(session=session, status=self.status_filter,
+                                      category=self.category_filter, search=self.search)
+            counts = inbox_counts(session=session)
+        self.total, self.waiting, self.failed = counts.total, counts.new, counts.failed
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def filter_status(self, value: str):
+        self.status_filter = value if value in STATUS_FILTERS else ""
+        return InboxState.load
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def filter_category(self, value: str):
+        self.category_filter = value if value in CATEGORY_FILTERS else ""
+        return InboxState.load
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def search_mail(self, text: str):
+        self.search = text[:200]
+        return InboxState.load
+
+    @rx.event(background=True)
+    @requires(*WRITE_ROLES)
+    async def sync_now(self):
+        """Fetch and process mail now, showing progress while a worker thread does the work."""
+        async with self:
+            if self.syncing:
+                return
+            self.syncing, self.sync_phase, self.sync_done, self.sync_total = True, "fetching", 0, 0
+        progress = {"phase": "fetching", "done": 0, "total": 0}
+
+        def report(phase: str, done: int, total: int) -> None:
+            progress.update(phase=phase, done=done, total=total)
+
+        work = asyncio.create_task(asyncio.to_thread(_sync, report))
+        while not work.done():
+            await asyncio.sleep(0.3)
+            async with self:
+                self.sync_phase = progress["phase"]
+                self.sync_done, self.sync_total = progress["done"], progress["total"]
+        try:
+            summary = work.result()
+        except Exception as problem:  # shown to the user; the scheduler keeps polling
+            async with self:
+                self.syncing = False
+                self.last_sync = f"Sync failed: {problem}"
+            yield rx.toast.error(f"Sync failed: {problem}")
+            return
+        message = describe_ingest(summary)
+        async with self:
+            self.syncing = False
+            self.last_sync = message
+        yield InboxState.load
+        yield rx.toast.error(message) if summary.source_error else rx.toast.success(message)
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def reprocess(self, email_id: int):
+        with session_scope() as session:
+            count = reprocess_emails(session=session, email_ids=[int(email_id)],
+                                     actor=current_actor())
+        return [InboxState.sync_now_pending, rx.toast.info(f"{count} message queued again.")]
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def reprocess_failed(self):
+        with session_scope() as session:
+            count = reprocess_emails(session=session, actor=current_actor())
+        return [InboxState.sync_now_pending, rx.toast.info(f"{count} failed message(s) queued.")]
+
+    @rx.event(background=True)
+    @requires(*WRITE_ROLES)
+    async def sync_now_pending(self):
+        """Process what is queued, without fetching (after a reprocess request)."""
+        summary = await asyncio.to_thread(run_ingest_pass, source=None)
+        async with self:
+            self.last_sync = describe_ingest(summary)
+        yield InboxState.load
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def download_attachment(self, attachment_id: int):
+        try:
+            with session_scope() as session:
+                filename, path = get_attachment_file(session=session,
+                                                     attachment_id=int(attachment_id))
+            data = read_attachment(path)
+        except AttachmentWithheld as withheld:
+            return rx.toast.error(str(withheld))
+        except (LookupError, FileNotFoundError):
+            return rx.toast.error("That attachment is not available.")
+        return rx.download(data=data, filename=filename)
+
+
+def _sync(report) -> IngestSummary:
+    with session_scope() as session:
+        source = configured_mail_source(session=session)
+    return run_ingest_pass(source=source, progress=report)
+

@@ -1,0 +1,48 @@
+"""The job editor's owner choice: whose notifications follow the job (saved on change)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from hireops.db import session_scope
+from hireops.models import Job
+from hireops.services.jobs.owner import owner_choices, set_job_owner
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.auth import AuthState
+
+TEAM = "team"
+
+
+class JobOwnerState(AuthState):
+    # [user id, name] of the people who may own a job.
+    choices: list[list[str]] = []
+    # A user id, or TEAM for no owner.
+    owner: str = TEAM
+    _job_id: int = 0
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def load_owner(self):
+        try:
+            self._job_id = int(self.router.url.query_parameters.get("id", ""))
+        except ValueError:
+            self._job_id = 0
+            return
+        with session_scope() as session:
+            job = session.get(Job, self._job_id)
+            self.choices = [[str(user_id), name]
+                            for user_id, name in owner_choices(session=session)]
+        self.owner = str(job.owner_id) if job and job.owner_id else TEAM
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def choose_owner(self, value: str):
+        owner_id = int(value) if str(value).isdigit() else None
+        try:
+            with session_scope() as session:
+                set_job_owner(session=session, job_id=self._job_id, owner_id=owner_id,
+                              actor=current_actor())
+        except (LookupError, ValueError) as refused:
+            return rx.toast.error(str(refused))
+        self.owner = str(owner_id) if owner_id else TEAM
+        return rx.toast.success("Owner saved: their notifications follow this job.")

@@ -1,0 +1,91 @@
+"""The bell in the top bar (unread count, the newest notifications, mark as read) and the
+notifications page with each user's email preferences."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from hireops import routes
+from hireops.db import session_scope
+from hireops.models import NotificationKind
+from hireops.services.outreach.notifications import (
+    KIND_LABELS, NotificationRow, get_preferences, list_notifications, mark_read,
+    set_preference, unread_count,
+)
+from hireops.state.access import READ_ROLES, current_actor, requires
+from hireops.state.auth import AuthState
+
+PAGE_LIMIT = 100
+
+
+class NotificationBellState(AuthState):
+    unread: int = 0
+    items: list[NotificationRow] = []
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def load_bell(self):
+        self._refresh(current_actor().id)
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def open_item(self, notification_id: int, link: str):
+        """Mark it read and go where it points (only ever a path of this app)."""
+        user_id = current_actor().id
+        with session_scope() as session:
+            mark_read(session=session, user_id=user_id, notification_id=int(notification_id))
+        self._refresh(user_id)
+        target = routes.local_path_or_dashboard(str(link)) if link else ""
+        return rx.redirect(target) if target else None
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def mark_all_read(self):
+        user_id = current_actor().id
+        with session_scope() as session:
+            mark_read(session=session, user_id=user_id)
+        self._refresh(user_id)
+
+    def _refresh(self, user_id: int, limit: int = 8) -> None:
+        with session_scope() as session:
+            self.unread = unread_count(session=session, user_id=user_id)
+            self.items = list_notifications(session=session, user_id=user_id, limit=limit)
+
+
+class NotificationsPageState(NotificationBellState):
+    # [kind, label, email mode] per kind.
+    preferences: list[list[str]] = []
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def load_page(self):
+        user_id = current_actor().id
+        self._refresh(user_id, limit=PAGE_LIMIT)
+        self._load_preferences(user_id)
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def choose_email(self, kind: str, mode: str):
+        user_id = current_actor().id
+        try:
+            with session_scope() as session:
+                set_preference(session=session, user_id=user_id, kind=str(kind), email=str(mode))
+        except ValueError as refused:
+            return rx.toast.error(str(refused))
+        self._load_preferences(user_id)
+        return rx.toast.success("Saved.")
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def mark_everything_read(self):
+        user_id = current_actor().id
+        with session_scope() as session:
+            mark_read(session=session, user_id=user_id)
+        self._refresh(user_id, limit=PAGE_LIMIT)
+
+    def _load_preferences(self, user_id: int) -> None:
+        with session_scope() as session:
+            modes = get_preferences(session=session, user_id=user_id)
+        self.preferences = [[kind.value, KIND_LABELS[kind], modes[kind.value]]
+                            for kind in NotificationKind]
+

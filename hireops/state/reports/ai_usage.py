@@ -1,0 +1,116 @@
+"""The AI usage page: usage per agent, model and day, and the price table admins edit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import reflex as rx
+
+from hireops.db import session_scope
+from hireops.models import Role
+from hireops.services.ai.prices import InvalidPriceTable, get_price_table, save_price_table
+from hireops.services.reports.ai_usage import UsageRow, usage_by_agent_model, usage_by_agent_model_day
+from hireops.services.platform.clock import day_placeholder, file_stamp, parse_day
+from hireops.services.candidates.export import table_csv
+from hireops.state.access import ADMIN_ROLES, READ_ROLES, current_actor, requires
+from hireops.state.auth import AuthState
+
+
+@dataclass(frozen=True)
+class PriceRow:
+    prefix: str
+    # As typed in the table, checked when saved.
+    input_price: str
+    output_price: str
+
+
+class AIUsageState(AuthState):
+    # As typed, in the company's date style (services.clock.parse_day reads them).
+    date_from: str = ""
+    date_to: str = ""
+    date_hint: str = "DD/MM/YYYY"
+    totals: list[UsageRow] = []
+    daily: list[UsageRow] = []
+    prices: list[PriceRow] = []
+    price_error: str = ""
+    can_edit_prices: bool = False
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def load(self):
+        self.can_edit_prices = current_actor().role == Role.admin
+        self.date_hint = day_placeholder()
+        self._refresh(reload_prices=True)
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def set_date_from(self, value: str):
+        self.date_from = value[:32]
+        self._refresh()
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def set_date_to(self, value: str):
+        self.date_to = value[:32]
+        self._refresh()
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def download_daily(self):
+        data = table_csv(
+            ["Day", "Agent", "Model", "Calls", "Failures", "Input tokens", "Output tokens",
+             "Recorded cost USD", "Cost at current prices USD", "Median ms", "p95 ms"],
+            ([r.day, r.agent_label, r.model, r.calls, r.failures, r.input_tokens, r.output_tokens,
+              r.recorded_cost, r.current_cost, r.median_ms, r.p95_ms] for r in self.daily))
+        return rx.download(data=data, filename=f"ai-usage-{file_stamp()}.csv")
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def set_price_cell(self, index: int, column: str, value: str):
+        if not 0 <= index < len(self.prices) or column not in ("prefix", "input", "output"):
+            return
+        row = self.prices[index]
+        self.prices[index] = PriceRow(
+            value if column == "prefix" else row.prefix,
+            value if column == "input" else row.input_price,
+            value if column == "output" else row.output_price)
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def add_price_row(self):
+        self.prices.append(PriceRow("", "0", "0"))
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def remove_price_row(self, index: int):
+        if 0 <= index < len(self.prices):
+            self.prices.pop(index)
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def save_prices(self):
+        table: dict[str, tuple[str, str]] = {}
+        for row in self.prices:
+            if row.prefix.strip() in table:
+                self.price_error = f"The prefix {row.prefix.strip()!r} is listed twice."
+                return
+            table[row.prefix.strip()] = (row.input_price, row.output_price)
+        try:
+            with session_scope() as session:
+                save_price_table(session=session, prices=table, actor=current_actor())
+        except InvalidPriceTable as exc:
+            self.price_error = str(exc)
+            return
+        self.price_error = ""
+        self._refresh(reload_prices=True)
+        return rx.toast.success("Prices saved; new calls are priced with them.")
+
+    def _refresh(self, reload_prices: bool = False) -> None:
+        days = {"date_from": parse_day(self.date_from), "date_to": parse_day(self.date_to)}
+        with session_scope() as session:
+            table = get_price_table(session=session)
+            self.totals = usage_by_agent_model(session=session, prices=table, **days)
+            self.daily = usage_by_agent_model_day(session=session, prices=table, **days)
+        if reload_prices:
+            self.prices = [PriceRow(prefix, f"{p_in:g}", f"{p_out:g}")
+                           for prefix, (p_in, p_out) in table.items()]

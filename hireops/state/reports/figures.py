@@ -1,0 +1,206 @@
+"""The reports page: filters (job, date range), the plotly figures and the downloadable tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import plotly.graph_objects as go
+import reflex as rx
+from sqlmodel import select
+
+from hireops.components import charts
+from hireops.db import session_scope
+from hireops.models import Job
+from hireops.services.reports import figures as reports
+from hireops.services.decisions.ai_flags import FlagCountRow, flag_count_rows, flag_counts
+from hireops.services.platform.clock import day_bounds, day_placeholder, file_stamp, parse_day
+from hireops.services.candidates.equal_opportunities import questions
+from hireops.services.candidates.export import table_csv
+from hireops.services.reports.figures import FunnelStep, ImpactRow, ReportFilter, TopCandidate
+from hireops.state.access import READ_ROLES, requires
+from hireops.state.auth import AuthState
+
+ALL_JOBS = "all"
+
+
+@dataclass(frozen=True)
+class JobOption:
+    value: str
+    label: str
+
+
+class ReportsState(AuthState):
+    job_options: list[JobOption] = []
+    job_id: str = ALL_JOBS
+    # Days as typed in the company's date style (07/12/2026 or 2026-12-07); "" leaves that
+    # end open.
+    date_from: str = ""
+    date_to: str = ""
+    date_hint: str = "DD/MM/YYYY"
+    # The self-reported characteristic the adverse-impact view compares: the key of one of the
+    # configured equal-opportunities questions.
+    characteristic: str = ""
+    characteristic_options: list[JobOption] = []
+    applications: int = 0
+    shortlisted: int = 0
+    median_days_to_decision: str = "–"
+    # Median days from application to hire, and how many hires it is over.
+    median_days_to_hire: str = "–"
+    hires: int = 0
+    funnel_rows: list[FunnelStep] = []
+    top: list[TopCandidate] = []
+    impact: list[ImpactRow] = []
+    funnel_fig: go.Figure = go.Figure()
+    resume_fig: go.Figure = go.Figure()
+    interview_fig: go.Figure = go.Figure()
+    final_fig: go.Figure = go.Figure()
+    stage_time_fig: go.Figure = go.Figure()
+    decision_time_fig: go.Figure = go.Figure()
+    source_fig: go.Figure = go.Figure()
+    applications_fig: go.Figure = go.Figure()
+    decisions_fig: go.Figure = go.Figure()
+    thresholds_note: str = ""
+    error: str = ""
+    # HR's flags on AI output, by kind of output and reason.
+    flag_rows: list[FlagCountRow] = []
+    flags_total: int = 0
+    flags_open: int = 0
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def load(self):
+        with session_scope() as session:
+            jobs = session.exec(select(Job.id, Job.title).order_by(Job.title)).all()
+            asked = questions(session=session)
+        self.job_options = [JobOption(ALL_JOBS, "All jobs"),
+                            *(JobOption(str(job_id), title) for job_id, title in jobs)]
+        self.characteristic_options = [JobOption(q.key, q.label) for q in asked]
+        self.date_hint = day_placeholder()
+        if self.characteristic not in {q.key for q in asked}:
+            self.characteristic = asked[0].key if asked else ""
+        self._compute()
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def set_job_id(self, value: str):
+        self.job_id = value
+        self._compute()
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def set_date_from(self, value: str):
+        self.date_from = value[:32]
+        self._compute()
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def set_date_to(self, value: str):
+        self.date_to = value[:32]
+        self._compute()
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def set_characteristic(self, value: str):
+        if value in {option.value for option in self.characteristic_options}:
+            self.characteristic = value
+        self._compute()
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def clear_filters(self):
+        self.job_id, self.date_from, self.date_to = ALL_JOBS, "", ""
+        self._compute()
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def download_funnel(self):
+        data = table_csv(["Stage", "Reached", "Conversion from previous %", "Of all %"],
+                         ([s.label, s.reached, s.conversion_pct, s.of_total_pct]
+                          for s in self.funnel_rows))
+        return rx.download(data=data, filename=f"funnel-{self._stamp()}.csv")
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def download_top(self):
+        data = table_csv(["Candidate", "Job", "Resume", "Interview", "Final", "Rule says"],
+                         ([t.candidate, t.job, t.resume_score, t.interview_score, t.final_score,
+                           t.verdict] for t in self.top))
+        return rx.download(data=data, filename=f"top-candidates-{self._stamp()}.csv")
+
+    @rx.event
+    @requires(*READ_ROLES)
+    def download_impact(self):
+        data = table_csv(["Group", "Advanced", "Decided", "Rate", "Ratio to highest",
+                          "Under four fifths"],
+                         ([r.group, r.passed, r.total, r.rate, r.ratio,
+                           "yes" if r.flagged else "no"] for r in self.impact))
+        return rx.download(data=data, filename=f"adverse-impact-{self._stamp()}.csv")
+
+    def _filter(self) -> ReportFilter:
+        job = int(self.job_id) if self.job_id.isdigit() else None
+        return ReportFilter(job_id=job, date_from=_parse(self.date_from),
+                            date_to=_parse(self.date_to))
+
+    def _compute(self) -> None:
+        report = self._filter()
+        if report.date_from and report.date_to and report.date_from > report.date_to:
+            self.error = "The start date is after the end date."
+            return
+        self.error = ""
+        with session_scope() as session:
+            # One read of the cohort per filter change (none while the data is unchanged);
+            # every figure is derived from it.
+            cohort = reports.cached_cohort(session=session, report=report)
+            self.top = reports.top_candidates(session=session, report=report, cohort=cohort)
+            groups = reports.self_reported_groups(
+                session=session, characteristic=self.characteristic,
+                candidate_ids=reports.cohort_candidate_ids(report)) if cohort.applications else {}
+            counts = flag_counts(session=session, since=_start_of(report.date_from))
+        self.applications = cohort.applications
+        self.funnel_rows = reports.funnel(cohort)
+        self.shortlisted = _reached(self.funnel_rows, "shortlisted")
+        hire_time = reports.time_to_hire(cohort)
+        dist = reports.score_distributions(cohort)
+        stage_times = reports.time_in_stage(cohort)
+        decision_time = reports.time_to_decision(cohort)
+        sources = reports.applications_by_source(cohort)
+        per_day = reports.applications_over_time(cohort)
+        decisions = reports.decisions_over_time(cohort)
+        self.impact = reports.adverse_impact(
+            reports.automatic_pass_counts(cohort, groups)) if groups else []
+        self.flag_rows = flag_count_rows(counts)
+        self.flags_total, self.flags_open = counts["total"], counts["open"]
+        self.median_days_to_decision = ("–" if decision_time.median_days is None
+                                        else f"{decision_time.median_days:g} d")
+        self.hires = len(hire_time.days)
+        self.median_days_to_hire = ("–" if hire_time.median_days is None
+                                    else f"{hire_time.median_days:g} d")
+        self.thresholds_note = ("" if dist.thresholds is not None else
+                                "The jobs in this report use different thresholds: pick one "
+                                "job to see its threshold lines.")
+        self.funnel_fig = charts.funnel_figure(self.funnel_rows)
+        self.resume_fig = charts.score_figure(dist, "resume")
+        self.interview_fig = charts.score_figure(dist, "interview")
+        self.final_fig = charts.score_figure(dist, "final")
+        self.stage_time_fig = charts.stage_time_figure(stage_times)
+        self.decision_time_fig = charts.decision_time_figure(decision_time)
+        self.source_fig = charts.source_figure(sources)
+        self.applications_fig = charts.dated_figure(per_day, "Applications per day")
+        self.decisions_fig = charts.dated_figure(decisions, "Decisions per day", stacked=True)
+
+    def _stamp(self) -> str:
+        return file_stamp()
+
+
+def _reached(steps: list[FunnelStep], stage: str) -> int:
+    return next((step.reached for step in steps if step.stage == stage), 0)
+
+
+def _parse(value: str) -> date | None:
+    # Typed in the company's date style, day first or ISO (services.clock).
+    return parse_day(value)
+
+
+def _start_of(day: date | None):
+    return day_bounds(day)[0] if day else None

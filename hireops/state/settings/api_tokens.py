@@ -1,0 +1,77 @@
+"""The API tokens page (admins): list, create (the secret shown once) and revoke tokens."""
+
+import reflex as rx
+
+from hireops.db import session_scope
+from hireops.services.platform.api_tokens import (
+    ApiTokenError, ApiTokenRow, create_api_token, list_api_tokens, revoke_api_token,
+)
+from hireops.state.access import ADMIN_ROLES, current_actor, requires
+from hireops.state.auth import AuthState
+
+
+class ApiTokensState(AuthState):
+    tokens: list[ApiTokenRow] = []
+    # The new token's name and scope as typed in the form.
+    new_name: str = ""
+    new_scope: str = "read"
+    # The plaintext of the token just created; shown once, cleared on dismiss or reload.
+    created_token: str = ""
+    created_name: str = ""
+    error: str = ""
+
+    def __getstate__(self):
+        """The tab's state as Reflex saves it (disk or Redis), without the new token's
+        plaintext: it is shown once, in this page only, and must not outlive it in a file."""
+        saved = dict(super().__getstate__())
+        saved["created_token"] = ""
+        return saved
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def load(self):
+        # Leaving the page and coming back must not show an old secret again.
+        self.created_token = self.created_name = self.error = ""
+        self._refresh()
+
+    def _refresh(self) -> None:
+        with session_scope() as session:
+            self.tokens = list_api_tokens(session=session)
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def set_new_name(self, value: str):
+        self.new_name = value
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def set_new_scope(self, value: str):
+        self.new_scope = value
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def create(self):
+        try:
+            with session_scope() as session:
+                _token, plaintext = create_api_token(session=session, name=self.new_name,
+                                                     scope=self.new_scope,
+                                                     actor=current_actor())
+        except ApiTokenError as problem:
+            self.error = str(problem)
+            return
+        self.created_token, self.created_name = plaintext, self.new_name.strip()
+        self.new_name, self.error = "", ""
+        self._refresh()
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def dismiss_created(self):
+        self.created_token = self.created_name = ""
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def revoke(self, token_id: int):
+        with session_scope() as session:
+            revoke_api_token(session=session, token_id=token_id, actor=current_actor())
+        self._refresh()
+        return rx.toast.info("Token revoked; programs using it are now refused.")

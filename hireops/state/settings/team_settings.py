@@ -1,0 +1,92 @@
+"""The team card of Settings (admins): add a user, change a role, deactivate or reactivate."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from hireops.db import session_scope
+from hireops.services.platform.auth import AuthError
+from hireops.services.platform.users import (
+    UserRow,
+    add_team_user,
+    change_role,
+    list_users,
+    set_user_active,
+)
+from hireops.state.access import ADMIN_ROLES, current_actor, requires
+from hireops.state.auth import AuthState
+
+NEW_USER_FIELDS = ("email", "full_name", "role", "password")
+
+
+class TeamSettingsState(AuthState):
+    users: list[UserRow] = []
+    email: str = ""
+    full_name: str = ""
+    role: str = "recruiter"
+    # Typed by the admin (optional); emptied as soon as the user is created.
+    password: str = ""
+    # A generated password for the user just added, shown once until the next action.
+    one_time_password: str = ""
+    one_time_email: str = ""
+    error: str = ""
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def load(self):
+        self.one_time_password = self.one_time_email = self.error = ""
+        self._refresh()
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def set_field(self, name: str, value: str):
+        if name in NEW_USER_FIELDS:
+            setattr(self, name, str(value)[:320])
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def add_user(self):
+        typed = self.password
+        try:
+            with session_scope() as session:
+                user, password = add_team_user(
+                    session=session, email=self.email, full_name=self.full_name, role=self.role,
+                    password=typed, actor=current_actor())
+        except AuthError as problem:
+            self.error = str(problem)
+            return None
+        self.error, self.password = "", ""
+        self.one_time_email = user.email
+        # A password the admin chose is already known to them: only a generated one is shown.
+        self.one_time_password = "" if typed else password
+        self.email = self.full_name = ""
+        self._refresh()
+        return rx.toast.success(f"{user.email} added.")
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def set_role(self, user_id: int, role: str):
+        return self._apply(lambda session: change_role(session=session, user_id=int(user_id), role=role,
+                                                actor=current_actor()))
+
+    @rx.event
+    @requires(*ADMIN_ROLES)
+    def set_active(self, user_id: int, active: bool):
+        return self._apply(lambda session: set_user_active(session=session, user_id=int(user_id),
+                                                    active=bool(active), actor=current_actor()))
+
+    def _apply(self, change):
+        self.one_time_password = self.error = ""
+        try:
+            with session_scope() as session:
+                change(session)
+        except AuthError as problem:
+            # Said where the press happened, not in the add-user form below the table.
+            return rx.toast.error(str(problem))
+        finally:
+            self._refresh()
+        return None
+
+    def _refresh(self) -> None:
+        with session_scope() as session:
+            self.users = list_users(session=session)
