@@ -13,7 +13,7 @@ const SAMPLE_EVERY_MS = 250;
 const MAX_SAMPLE_GAP_MS = 5000;
 const FRAME_MAX_WIDTH = 320;
 const FRAME_JPEG_QUALITY = 0.8;
-// Same formula and constants as attention_score in hireops/services/interview/webcam.py.
+// Same formula and constants as attention_score in hireops/services/interviews/webcam.py.
 const NEAR_FACE_SHARE = 0.2;
 const CENTRING_WEIGHT = 0.6;
 
