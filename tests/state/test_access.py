@@ -36,8 +36,8 @@ ROOM_STATES = {InterviewRoomState}
 def _state_classes() -> list[type]:
     """Every state class defined in hireops.state, whatever it derives from."""
     found = []
-    for module in pkgutil.iter_modules(hireops.state.__path__):
-        loaded = importlib.import_module(f"hireops.state.{module.name}")
+    for module in pkgutil.walk_packages(hireops.state.__path__, "hireops.state."):
+        loaded = importlib.import_module(module.name)
         found.extend(value for value in vars(loaded).values()
                      if inspect.isclass(value) and issubclass(value, rx.State)
                      and value.__module__ == loaded.__name__
