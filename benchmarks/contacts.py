@@ -184,8 +184,8 @@ def real_section() -> None:
 
 
 def _real_texts() -> dict[str, list[str]]:
-    from hireops.services.text.resume_text import extract_text
-    from hireops.services.text.resume_text.limits import ExtractionLimits
+    from hireops.services.candidates.resume_text import extract_text
+    from hireops.services.candidates.resume_text.limits import ExtractionLimits
 
     pools: dict[str, list[str]] = {}
     files = sorted((DATA / "resumes").rglob("*"), key=lambda p: (str(p.parent), len(p.name),

@@ -128,7 +128,7 @@ def run(workdir: Path, n: int, files: list[Path]) -> None:
 
     from hireops.services.inbox.ingest import run_ingest_pass
     from hireops.services.mail.sources import MaildirSource
-    from hireops.services.text.resume_text.reader_process import stop_helpers
+    from hireops.services.candidates.resume_text.reader_process import stop_helpers
 
     cpu_before = cpu_seconds()
     started = time.perf_counter()

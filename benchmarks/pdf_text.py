@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hireops.services.text.resume_text import ExtractionLimits, extract_text  # noqa: E402
-from hireops.services.text.resume_text import pdf as pdf_module  # noqa: E402
-from hireops.services.text.resume_text.pdfium_text import PdfiumFailed  # noqa: E402
+from hireops.services.candidates.resume_text import ExtractionLimits, extract_text  # noqa: E402
+from hireops.services.candidates.resume_text import pdf as pdf_module  # noqa: E402
+from hireops.services.candidates.resume_text.pdfium_text import PdfiumFailed  # noqa: E402
 
 WORD = re.compile(r"\w+")
 LIMITS = ExtractionLimits(max_seconds=0)  # inline: the clock measures the reader alone

@@ -116,7 +116,7 @@ def _defaults(model) -> dict:
 
 def time_compute(runs: int) -> list[float]:
     """Milliseconds of one filter change's database reads and figures, per run."""
-    from hireops.components import charts
+    from hireops.state.reports import charts
     from hireops.db import session_scope
     from hireops.services.reports import figures as reports
     from hireops.services.reports.figures import ReportFilter

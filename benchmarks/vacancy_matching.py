@@ -74,7 +74,7 @@ from hireops.models import Job, JobStatus
 from hireops.services.ai.local.resume_scorer import score_resume
 from hireops.services.ai.schemas import JobInput
 from hireops.services.jobs.matching import nearest_jobs, prepare_jobs
-from hireops.services.text.resume_text.extract import extract_text
+from hireops.services.candidates.resume_text.extract import extract_text
 
 DATA = Path(__file__).resolve().parent / "data" / "vacancy_resume"
 RESUMES = 30  # the annotated ones

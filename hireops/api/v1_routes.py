@@ -29,7 +29,7 @@ from hireops.services.candidates import api_reads
 from hireops.services.inbox.api_intake import ResumeRejected, ResumeUpload, intake_candidate
 from hireops.services.privacy.hidden_events import ShownEvent
 from hireops.services.jobs.records import JobForm, JobNotFound, create_job
-from hireops.services.text.resume_text.limits import format_size
+from hireops.services.candidates.resume_text.limits import format_size
 from hireops.services.candidates.tracker import (
     RejectionNeedsReason,
     SortColumn,

@@ -8,7 +8,7 @@ from sqlmodel import select
 from hireops.models import Event
 from hireops.services.candidates.records import find_or_create_candidate
 from hireops.services.candidates.contacts import ContactInfo
-from hireops.services.text.language.candidate_language import (
+from hireops.services.candidates.language import (
     LanguageRefused,
     get_candidate_language,
     set_candidate_language,

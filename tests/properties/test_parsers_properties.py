@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from hireops.services.candidates.contacts import normalize_email, normalize_phone, parse_contact_info
 from hireops.services.candidates.export import _FORMULA_STARTS, table_csv
-from hireops.services.text.resume_text import extract_text
-from hireops.services.text.resume_text.limits import ExtractionLimits
+from hireops.services.candidates.resume_text import extract_text
+from hireops.services.candidates.resume_text.limits import ExtractionLimits
 from hireops.services.outreach.slots import parse_slot
 
 LIMITS = ExtractionLimits(max_seconds=0)  # inline: hypothesis runs many small files

@@ -31,9 +31,9 @@ from hireops.services.interviews.protected_topics import screen_question
 from hireops.services.mail.parsing import html_to_text, normalise_message_id, parse_message
 from hireops.services.jobs.matching import match_jobs
 from hireops.services.privacy.redaction import redact_resume
-from hireops.services.text.resume_text import normalize_text, text_from_email_body
-from hireops.services.text.resume_text.deadline import DeadlineExceeded, run_with_deadline
-from hireops.services.text.resume_text.latex import latex_to_text
+from hireops.services.candidates.resume_text import normalize_text, text_from_email_body
+from hireops.services.candidates.resume_text.deadline import DeadlineExceeded, run_with_deadline
+from hireops.services.candidates.resume_text.latex import latex_to_text
 from hireops.services.outreach.slots import parse_slot
 
 # Per call, on up to 100,000 characters. The slowest linear reader (the interview evaluator)

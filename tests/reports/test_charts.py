@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hireops.components import charts
+from hireops.state.reports import charts
 from hireops.services.reports import figures as reports
 from hireops.services.reports.figures import (
     DatedCounts,

@@ -10,10 +10,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from hireops.services.text.resume_text import ExtractionLimits, extract_text
-from hireops.services.text.resume_text import pdf as pdf_module
-from hireops.services.text.resume_text import pdfium_text
-from hireops.services.text.resume_text.pdfium_text import PdfiumFailed
+from hireops.services.candidates.resume_text import ExtractionLimits, extract_text
+from hireops.services.candidates.resume_text import pdf as pdf_module
+from hireops.services.candidates.resume_text import pdfium_text
+from hireops.services.candidates.resume_text.pdfium_text import PdfiumFailed
 from tests.fakes import hostile_files as hostile
 
 LIMITS = ExtractionLimits()

@@ -9,8 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hireops.services.text.resume_text import ExtractionLimits, extract_text
-from hireops.services.text.resume_text import reader_process
+from hireops.services.candidates.resume_text import ExtractionLimits, extract_text
+from hireops.services.candidates.resume_text import reader_process
 from tests.fakes import hostile_files as hostile
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,7 +21,7 @@ READER_LIBRARIES = ("pypdf", "pypdfium2", "docx", "lxml")
 CALLER = f"""
 import json, sys
 from pathlib import Path
-from hireops.services.text.resume_text import ExtractionLimits, extract_text
+from hireops.services.candidates.resume_text import ExtractionLimits, extract_text
 limits = ExtractionLimits(max_memory_mb=128)
 pdf = extract_text("cv.pdf", "{PDF}", Path(sys.argv[1]).read_bytes(), limits)
 docx = extract_text("cv.docx", "{DOCX}", Path(sys.argv[2]).read_bytes(), limits)

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from hireops.config import get_settings
-from hireops.services.text.resume_text import (
+from hireops.services.candidates.resume_text import (
     ExtractionLimits,
     detect_kind,
     extract_text,
@@ -17,9 +17,9 @@ from hireops.services.text.resume_text import (
     looks_like_resume_file,
     text_from_email_body,
 )
-from hireops.services.text.resume_text import extract as extract_module
-from hireops.services.text.resume_text.deadline import DeadlineExceeded, run_with_deadline
-from hireops.services.text.resume_text.latex import latex_to_text
+from hireops.services.candidates.resume_text import extract as extract_module
+from hireops.services.candidates.resume_text.deadline import DeadlineExceeded, run_with_deadline
+from hireops.services.candidates.resume_text.latex import latex_to_text
 from tests.fakes import hostile_files as hostile
 
 LIMITS = ExtractionLimits()
@@ -487,5 +487,5 @@ def test_cid_placeholders_are_unreadable_fonts_not_a_resume():
     "负责后端服务开发，使用 Python 和 PostgreSQL，带领五人团队完成支付系统迁移。" * 8,
 ])
 def test_real_text_in_any_script_reads_as_words(text):
-    from hireops.services.text.resume_text.pdf import reads_as_words
+    from hireops.services.candidates.resume_text.pdf import reads_as_words
     assert reads_as_words(text)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from hireops.config import get_settings
-from hireops.services.text.resume_text import ExtractionLimits, extract_text
+from hireops.services.candidates.resume_text import ExtractionLimits, extract_text
 from tests.fakes import hostile_files as hostile
 
 PDF = "application/pdf"

@@ -16,7 +16,7 @@ from hireops.services.ai.local.classifier import classify_email, detect_name, pe
 from hireops.services.ai.local.resume_scorer import score_resume
 from hireops.services.ai.schemas import EmailInput, JobInput
 from hireops.services.candidates.contacts import parse_contact_info
-from hireops.services.text.resume_text.deadline import DeadlineExceeded, run_with_deadline
+from hireops.services.candidates.resume_text.deadline import DeadlineExceeded, run_with_deadline
 
 # Generous for a loaded machine; the old rules took 20 s to hours on these lines.
 LIMIT_S = 3.0

@@ -21,7 +21,7 @@ ALLOWED = {
     # A month named in a resume ("Mar 2019") is a fact of the resume, not a moment.
     "services/ai/local/resume_scorer.py",
     # Plotly's date axis takes its range as ISO dates (data, not text); its ticks are "%d %b".
-    "components/charts.py",
+    "state/reports/charts.py",
 }
 
 

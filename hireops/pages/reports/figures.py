@@ -4,7 +4,7 @@
 import reflex as rx
 
 from hireops import routes
-from hireops.components.charts import plot_config
+from hireops.state.reports.charts import plot_config
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import card, empty_state, error_callout, metric_card
 from hireops.services.decisions.ai_flags import FlagCountRow

@@ -18,7 +18,7 @@ from hireops.services.candidates.contacts import parse_contact_info
 from hireops.services.text.gazetteer import country_of_time_zone
 from hireops.services.jobs.records import get_job_or_raise
 from hireops.services.jobs.rescoring import rescore_application
-from hireops.services.text.resume_text import extract_text, limits_from_settings
+from hireops.services.candidates.resume_text import extract_text, limits_from_settings
 from hireops.services.platform.runtime_settings import current_settings
 
 

@@ -34,8 +34,8 @@ from hireops.services.candidates.contacts import ContactInfo, parse_contact_info
 from hireops.services.text.gazetteer import country_of_time_zone
 from hireops.services.jobs.matching import JobMatch, match_jobs, prepare_jobs
 from hireops.services.privacy.redaction import redact_resume
-from hireops.services.text.resume_text import extract_text, limits_from_settings, text_from_email_body
-from hireops.services.text.resume_text.deadline import DeadlineExceeded, run_with_deadline
+from hireops.services.candidates.resume_text import extract_text, limits_from_settings, text_from_email_body
+from hireops.services.candidates.resume_text.deadline import DeadlineExceeded, run_with_deadline
 from hireops.services.platform.runtime_settings import current_settings
 
 APPLICATION = "candidate_application"

@@ -30,8 +30,8 @@ from html import unescape
 from html.parser import HTMLParser
 
 from hireops.services.mail.message import ParsedAttachment, ParsedMessage
-from hireops.services.text.resume_text.limits import UnreadableFile
-from hireops.services.text.resume_text.plain import decode_text
+from hireops.services.candidates.resume_text.limits import UnreadableFile
+from hireops.services.candidates.resume_text.plain import decode_text
 
 # Forwarded messages inside forwarded messages: deeper than this is not worth following.
 _MAX_NESTING = 5

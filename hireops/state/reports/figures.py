@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import reflex as rx
 from sqlmodel import select
 
-from hireops.components import charts
+from hireops.state.reports import charts
 from hireops.db import session_scope
 from hireops.models import Job
 from hireops.services.reports import figures as reports

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hireops.db import session_scope
-from hireops.services.text.language.candidate_language import (
+from hireops.services.candidates.language import (
     LanguageRefused,
     get_candidate_language,
     set_candidate_language,

@@ -8,22 +8,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from hireops.services.text.resume_text.cleanup import normalize_text
-from hireops.services.text.resume_text.deadline import DeadlineExceeded, run_with_deadline
-from hireops.services.text.resume_text.kinds import (
+from hireops.services.candidates.resume_text.cleanup import normalize_text
+from hireops.services.candidates.resume_text.deadline import DeadlineExceeded, run_with_deadline
+from hireops.services.candidates.resume_text.kinds import (
     detect_kind,
     extension,
     image_format,
     mime_type,
     unsupported_document,
 )
-from hireops.services.text.resume_text.limits import (
+from hireops.services.candidates.resume_text.limits import (
     ExtractionLimits,
     UnreadableFile,
     format_size,
     limits_from_settings,
 )
-from hireops.services.text.resume_text.reader_process import (
+from hireops.services.candidates.resume_text.reader_process import (
     MemoryBudgetExceeded,
     run_with_memory_budget,
 )

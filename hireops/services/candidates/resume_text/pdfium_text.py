@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from hireops.services.text.resume_text.limits import ExtractionLimits, UnreadableFile
+from hireops.services.candidates.resume_text.limits import ExtractionLimits, UnreadableFile
 
 # Below this many non-space characters a page counts as having no text layer.
 MIN_PAGE_TEXT_CHARS = 20

@@ -5,10 +5,10 @@ HR, and its text is always empty. Limits (size, pages, zip expansion, time, memo
 `Settings` unless given.
 """
 
-from hireops.services.text.resume_text.cleanup import normalize_text, text_from_email_body
-from hireops.services.text.resume_text.extract import ExtractionResult, extract_text
-from hireops.services.text.resume_text.kinds import detect_kind, looks_like_resume_file
-from hireops.services.text.resume_text.limits import ExtractionLimits, limits_from_settings
+from hireops.services.candidates.resume_text.cleanup import normalize_text, text_from_email_body
+from hireops.services.candidates.resume_text.extract import ExtractionResult, extract_text
+from hireops.services.candidates.resume_text.kinds import detect_kind, looks_like_resume_file
+from hireops.services.candidates.resume_text.limits import ExtractionLimits, limits_from_settings
 
 __all__ = [
     "ExtractionLimits",

@@ -6,7 +6,7 @@ import codecs
 
 from charset_normalizer import from_bytes
 
-from hireops.services.text.resume_text.limits import ExtractionLimits, UnreadableFile
+from hireops.services.candidates.resume_text.limits import ExtractionLimits, UnreadableFile
 
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with the UTF-16 one
     (codecs.BOM_UTF32_LE, "utf-32-le"),

@@ -10,12 +10,12 @@ import unicodedata
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError
 
-from hireops.services.text.resume_text.limits import (
+from hireops.services.candidates.resume_text.limits import (
     ExtractionLimits,
     UnreadableFile,
     raise_if_out_of_memory,
 )
-from hireops.services.text.resume_text.pdfium_text import (
+from hireops.services.candidates.resume_text.pdfium_text import (
     PageTexts,
     PdfiumFailed,
     page_count_error,

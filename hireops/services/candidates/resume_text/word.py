@@ -22,13 +22,13 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
-from hireops.services.text.resume_text.limits import (
+from hireops.services.candidates.resume_text.limits import (
     ExtractionLimits,
     UnreadableFile,
     format_size,
     raise_if_out_of_memory,
 )
-from hireops.services.text.resume_text.pdf import short_error
+from hireops.services.candidates.resume_text.pdf import short_error
 
 _CHUNK = 1024 * 1024
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from hireops.services.text.resume_text.limits import ExtractionLimits
-from hireops.services.text.resume_text.plain import decode_text
+from hireops.services.candidates.resume_text.limits import ExtractionLimits
+from hireops.services.candidates.resume_text.plain import decode_text
 
 # A comment runs to the end of the line and, as in TeX, swallows the newline and next indent.
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*(?:\n[ \t]*)?")
