@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from hireops.knowledge.skills import IMPLIED_BY  # PostgreSQL proves SQL
 from hireops.models import Job, JobStatus
 from hireops.knowledge import roles as catalog
 from hireops.services.ai.local.job_generator import normalise, read_title
@@ -38,7 +39,6 @@ from hireops.services.text.skills import (
     skills_in_joined,
     skills_in_text,
 )
-from hireops.services.text.skills import _IMPLIED_BY as IMPLIED_BY  # PostgreSQL proves SQL
 
 MUST_WEIGHT, NICE_WEIGHT, TITLE_WEIGHT = 0.6, 0.2, 0.2
 TITLE_ONLY_FACTOR = 0.5  # a job with no skills listed can only be half-matched by its title

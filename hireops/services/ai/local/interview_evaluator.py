@@ -56,7 +56,7 @@ from hireops.services.ai.schemas import (
     PlannedQuestionInput,
     TranscriptTurn,
 )
-from hireops.services.interviews.communication import count_fillers
+from hireops.services.text.fillers import count_fillers
 
 __all__ = ["ADVANCE_AT", "REJECT_BELOW", "detect_slots", "evaluate_interview"]
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from hireops.services.ai.local.answer_reading import AnswerReading
 from hireops.services.text.skills import skill_pattern, split_sentences
 from hireops.services.ai.schemas import PlannedQuestionInput
-from hireops.services.interviews.communication import count_fillers
+from hireops.services.text.fillers import count_fillers
 
 RAMBLING_WORDS = 180  # a longer answer that neither answers nor gives detail is rambling
 VERY_SHORT_WORDS = 8
