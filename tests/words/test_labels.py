@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hireops.services.platform import labels
+from hireops.services.platform import labels, value_words
 
 
 def test_sources_engines_and_badges_read_as_words():
@@ -33,19 +33,19 @@ def test_who_did_it():
 
 
 def test_stored_values_in_words_and_on_the_clock():
-    assert labels.value_label("stage", "matched") == "Matched"
-    assert labels.value_label("decision", "advance") == "Advance"
-    assert labels.value_label("published_on_careers", True) == "Yes"
-    assert labels.value_label("resume_weight", 0.4) == "0.4"
-    assert labels.value_label("expires_at", "2026-12-07T13:05:00+00:00") == "7 Dec 2026, 14:05 CET"
-    assert labels.value_label("status", "open") == "Open"
-    assert labels.value_label("must_have_skills", ["Python", "SQL"]) == "Python, SQL"
-    assert labels.value_label("rejection_reason", None) == "–"
+    assert value_words.value_label("stage", "matched") == "Matched"
+    assert value_words.value_label("decision", "advance") == "Advance"
+    assert value_words.value_label("published_on_careers", True) == "Yes"
+    assert value_words.value_label("resume_weight", 0.4) == "0.4"
+    assert value_words.value_label("expires_at", "2026-12-07T13:05:00+00:00") == "7 Dec 2026, 14:05 CET"
+    assert value_words.value_label("status", "open") == "Open"
+    assert value_words.value_label("must_have_skills", ["Python", "SQL"]) == "Python, SQL"
+    assert value_words.value_label("rejection_reason", None) == "–"
     # What a person typed stays as typed, even when it looks like a code.
-    assert labels.value_label("title", "open") == "open"
+    assert value_words.value_label("title", "open") == "open"
 
 
 def test_values_are_bounded():
-    shown = labels.value_label("note", "x" * 10_000)
+    shown = value_words.value_label("note", "x" * 10_000)
     assert len(shown) == 300 and shown.endswith("…")
-    assert len(labels.value_label("skills", ["y" * 100] * 1000)) == 300
+    assert len(value_words.value_label("skills", ["y" * 100] * 1000)) == 300

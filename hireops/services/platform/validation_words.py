@@ -8,7 +8,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-# The module: labels -> clock -> settings -> these words -> labels is a cycle of imports.
 from hireops.services.platform import labels
 
 

@@ -20,7 +20,8 @@ from hireops.knowledge.loading import read_json
 from hireops.models import Application, Candidate, Event, InterviewLink, Job, User
 from hireops.services.privacy.blind_screening import anonymous_name
 from hireops.services.privacy.hidden_events import ShownEvent
-from hireops.services.platform.labels import actor_label, entity_label, field_label, value_label, words_for
+from hireops.services.platform.labels import actor_label, entity_label, field_label, words_for
+from hireops.services.platform.value_words import value_label
 
 SENTENCES_FILE = "event_sentences.json"
 _PLACEHOLDER = re.compile(r"\{(who|subject|before\.\w+|after\.\w+)\}")
