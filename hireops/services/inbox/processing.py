@@ -26,14 +26,14 @@ from sqlmodel import Session, select
 
 from hireops.config import get_settings
 from hireops.models import Attachment, Email, Job, JobStatus, utcnow
-from hireops.services.ai.calls import AgentRun, execute_agent
+from hireops.services.ai.calls import AgentRun, execute_agent, resume_scoring
 from hireops.services.ai.schemas import EmailInput, JobInput
 from hireops.services.platform.attachment_store import read_attachment
 from hireops.services.platform.audit import record_event
 from hireops.services.candidates.contacts import ContactInfo, parse_contact_info
 from hireops.services.text.gazetteer import country_of_time_zone
 from hireops.services.jobs.matching import JobMatch, match_jobs, prepare_jobs
-from hireops.services.privacy.redaction import redact_resume
+from hireops.services.jobs.scoring import RESUME_AGENT, blind_resume, job_input
 from hireops.services.candidates.resume_text import extract_text, limits_from_settings, text_from_email_body
 from hireops.services.candidates.resume_text.deadline import DeadlineExceeded, run_with_deadline
 from hireops.services.platform.runtime_settings import current_settings
@@ -237,12 +237,10 @@ def analyze_email(work: EmailWork, open_jobs: OpenJobs) -> Analysis:
 
 
 def _score(analysis: Analysis, job: JobInput, blind: bool, budget: _Budget) -> AgentRun:
-    # A blind-screening job is scored on the resume without name, contacts, links or gender.
-    resume = (budget.run(lambda: redact_resume(analysis.resume_text,
-                                               names=(analysis.contact.name,))) if blind
-              else analysis.resume_text)
-    return budget.run_agent("resume_scorer", {"job": job.model_dump(), "resume_text": resume},
-                            lambda engine: engine.score_resume(job, resume))
+    """Scoring (jobs/scoring.py) under the message's time budget."""
+    resume = (budget.run(lambda: blind_resume(analysis.resume_text, name=analysis.contact.name))
+              if blind else analysis.resume_text)
+    return budget.run_agent(RESUME_AGENT, *resume_scoring(job, resume))
 
 
 def _read_resume(work: EmailWork, analysis: Analysis) -> None:
@@ -278,15 +276,6 @@ def body_resume_note(work: EmailWork) -> str:
 def _body_as_resume(body: str) -> str:
     text = text_from_email_body(body)
     return text if len(text) >= MIN_BODY_RESUME_CHARS else ""
-
-
-def job_input(job: Job) -> JobInput:
-    """What the resume scorer reads of a job."""
-    return JobInput(title=job.title, must_have_skills=job.must_have_skills,
-                    nice_to_have_skills=job.nice_to_have_skills,
-                    responsibilities=job.responsibilities, qualifications=job.qualifications,
-                    knockout_requirements=job.knockout_requirements,
-                    description=job.description)
 
 
 # --- requeueing -------------------------------------------------------------------------

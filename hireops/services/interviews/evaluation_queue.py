@@ -20,7 +20,7 @@ from hireops.services.ai.calls import AICallFailed, evaluate_interview
 from hireops.services.ai.schemas import InterviewInput, PlannedQuestionInput, TranscriptTurn
 from hireops.services.platform.audit import record_event
 from hireops.services.decisions.flow import apply_after_evaluation
-from hireops.services.inbox.processing import job_input
+from hireops.services.jobs.scoring import job_input
 from hireops.services.interviews.communication import communication_signals
 from hireops.services.interviews.question_audit import audit_questions
 from hireops.services.interviews.turns import list_turns

@@ -18,7 +18,7 @@ from hireops.models import Job
 from hireops.services.ai.calls import get_engine
 from hireops.services.ai.engine import AIEngineError
 from hireops.services.ai.schemas import JobInput
-from hireops.services.inbox.processing import job_input
+from hireops.services.jobs.scoring import job_input
 from hireops.services.candidates.resume_text.extract import extract_text
 
 RESUME_SUFFIXES = (".pdf", ".docx", ".txt")

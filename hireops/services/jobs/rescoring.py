@@ -23,13 +23,11 @@ from hireops.services.ai.calls import (
 )
 from hireops.services.ai.engine import AIEngine
 from hireops.services.platform.audit import record_event
-from hireops.services.inbox.processing import job_input
 from hireops.services.jobs.records import get_job_or_raise
-from hireops.services.privacy.redaction import redact_resume
+from hireops.services.jobs.scoring import RESUME_AGENT, blind_resume, job_input
 from hireops.services.platform.runtime_settings import current_settings
 from hireops.services.candidates.stages import advance_stage
 
-RESUME_AGENT = "resume_scorer"
 
 
 @dataclass(frozen=True)
@@ -196,7 +194,7 @@ def _prepare(session: Session, application_id: int) -> _Rescore | RescoreOutcome
     if not resume:
         return RescoreOutcome(application_id, "skipped", before, before, "no resume text")
     if job.blind_screening:
-        resume = redact_resume(resume, names=(candidate.full_name,))
+        resume = blind_resume(resume, name=candidate.full_name)
     payload, invoke = resume_scoring(job_input(job), resume)
     return _Rescore(application_id, before, job.blind_screening, payload, invoke)
 
