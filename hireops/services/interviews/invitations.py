@@ -25,10 +25,10 @@ from hireops.services.interviews.links import (
     LinkRefused,
     generate_link,
     get_link_or_raise,
-    link_url,
     set_link_status,
 )
 from hireops.services.outreach.outbox import enqueue_mail
+from hireops.services.platform.public_addresses import interview_address
 from hireops.services.platform.runtime_settings import current_settings
 from hireops.services.candidates.stages import advance_stage
 from hireops.services.text.zone_names import zone_of_location
@@ -79,7 +79,7 @@ def link_mail_values(*, session: Session, link: InterviewLink, actor: User | Non
         raise LinkRefused("The candidate has no email address; copy the link and send it "
                           "another way.")
     try:
-        url = link_url(decrypt_secret(link.token_encrypted))
+        url = interview_address(decrypt_secret(link.token_encrypted))
     except SecretDecryptionError:
         raise LinkRefused("This link can no longer be read (the secret key changed); "
                           "generate a new one.") from None

@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 
 from hireops.models import Application, InterviewLink, Job, User, utcnow
 from hireops.services.platform.audit import record_event
+from hireops.services.platform.public_addresses import interview_address
 from hireops.services.platform.crypto import SecretDecryptionError, decrypt_secret, encrypt_secret
 from hireops.services.platform.runtime_settings import current_settings, effective_settings
 
@@ -46,14 +47,12 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def link_url(token: str) -> str:
-    return f"{current_settings().public_base_url.rstrip('/')}/interview/{token}"
-
-
 def reveal_link_url(link: InterviewLink) -> str:
     """The link's address for HR to copy ("" when the secret key changed since)."""
     try:
-        return link_url(decrypt_secret(link.token_encrypted)) if link.token_encrypted else ""
+        if not link.token_encrypted:
+            return ""
+        return interview_address(decrypt_secret(link.token_encrypted))
     except SecretDecryptionError:
         return ""
 
@@ -130,7 +129,7 @@ def generate_link(*, session: Session, application_id: int, actor: User | None,
                  after={"link_id": link.id, "expires_at": link.expires_at.isoformat(),
                         "provider": link.provider, "threshold_override": bool(link.threshold_override_reason)},
                  note=link.threshold_override_reason)
-    return IssuedLink(link=link, url=link_url(token))
+    return IssuedLink(link=link, url=interview_address(token))
 
 
 def generate_links_bulk(*, session: Session, application_ids: list[int], actor: User | None,

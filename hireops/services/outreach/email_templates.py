@@ -19,7 +19,7 @@ from sqlmodel import Session
 from hireops.knowledge.loading import read_json
 from hireops.models import User
 from hireops.services.platform.app_settings import get_setting, set_setting
-from hireops.services.interviews.links import link_url
+from hireops.services.platform.public_addresses import interview_address
 from hireops.services.text.language.supported import DEFAULT_LANGUAGE, supported_language
 from hireops.services.platform.runtime_settings import current_settings
 
@@ -193,7 +193,7 @@ def sample_values() -> dict[str, str]:
     return {
         "candidate_name": "Alex Example", "job_title": "Senior Backend Engineer",
         "company_name": current_settings().company_name,
-        "interview_link": link_url("sample-token"),
+        "interview_link": interview_address("sample-token"),
         "link_expires": "14 Mar 2026, 18:00 CET (13:00 EDT your time)",
         "slot": "Tue 17 Mar 2026, 05:00–05:45 EDT (Tue 17 Mar 2026, 10:00–10:45 CET for us)",
         "recruiter_name": "Sam Recruiter", "reason": "we chose a candidate with more "
