@@ -14,7 +14,7 @@ from hireops.services.jobs.careers import SOURCE, job_slug, set_job_published
 from hireops.services.candidates.equal_opportunities import EXAMPLE_QUESTIONS, save_questions
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
-from tests.careers.conftest import docx_resume
+from tests.jobs.careers.conftest import docx_resume
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,7 @@ from sqlmodel import select
 from hireops.models import Application, Candidate, CandidateTag, Event, Job
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
-from tests.services.sample_resumes import MATCHING_BACKEND_RESUME
+from tests.sample_resumes import MATCHING_BACKEND_RESUME
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ from sqlmodel import delete, select
 from hireops.models import Application, Candidate, Event, Job
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
-from tests.services.sample_resumes import MATCHING_BACKEND_RESUME
+from tests.sample_resumes import MATCHING_BACKEND_RESUME
 
 pytestmark = pytest.mark.browser
 

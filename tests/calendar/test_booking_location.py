@@ -18,7 +18,7 @@ from hireops.services.outreach.bookings import (
     meeting_link,
     send_schedule_confirmation,
 )
-from tests.decision_flow.conftest import NOW
+from tests.decisions.flow.conftest import NOW
 
 PARIS = ZoneInfo("Europe/Paris")
 START = NOW.astimezone(PARIS).replace(day=14, hour=10)

@@ -23,7 +23,7 @@ from hireops.services.calendar.caldav_busy import (
 )
 from hireops.services.outreach.bookings import overlaps, suggest_slots
 from tests.calendar.radicale_server import radicale
-from tests.decision_flow.conftest import NOW
+from tests.decisions.flow.conftest import NOW
 
 caldav = pytest.importorskip("caldav", reason="caldav is in requirements.txt")
 pytest.importorskip("radicale", reason="radicale is in requirements-dev.txt")

@@ -21,7 +21,7 @@ from hireops.services.calendar.feed_tokens import (
     revoke_feed_token,
 )
 from hireops.services.outreach.bookings import book_slot
-from tests.decision_flow.conftest import NOW
+from tests.decisions.flow.conftest import NOW
 
 PARIS = ZoneInfo("Europe/Paris")
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from hireops.services.calendar.week import calendar_week, parse_monday
 from hireops.services.outreach.bookings import book_slot, cancel_booking
-from tests.decision_flow.conftest import NOW
+from tests.decisions.flow.conftest import NOW
 
 PARIS = ZoneInfo("Europe/Paris")
 MONDAY = date(2030, 3, 18)
