@@ -61,7 +61,7 @@ class Settings(BaseSettings):
     # The team's time zone (IANA name): working hours and slot suggestions are in it.
     company_timezone: str = "Europe/Paris"
     # How dates are typed into filters: day first ("07/12/2026") or ISO ("2026-12-07"); every
-    # date and time shown reads "7 Dec 2026, 14:05 CET" whatever this says (services.clock).
+    # date and time shown reads "7 Dec 2026, 14:05 CET" whatever this says (services.platform.clock).
     company_date_style: Literal["day-month-year", "iso"] = "day-month-year"
     # The recruiters' working hours for follow-up interviews, Monday to Friday.
     working_hours_start: int = 9
@@ -83,7 +83,7 @@ class Settings(BaseSettings):
     privacy_contact_email: str = ""
     # Candidates with no activity for this many days are anonymised (0: keep until erased).
     retention_days: int = Field(default=0, ge=0)
-    # Defaults for NEW jobs (each job keeps its own copy; see services.jobs.create_job).
+    # Defaults for NEW jobs (each job keeps its own copy; see services.jobs.records.create_job).
     job_resume_min: float = Field(default=80.0, ge=0, le=100)
     job_interview_min: float = Field(default=75.0, ge=0, le=100)
     job_reject_below: float = Field(default=50.0, ge=0, le=100)
@@ -162,7 +162,7 @@ class Settings(BaseSettings):
     # {"mistral-large": [2.0, 6.0]}; entries override the built-in table in services.ai.calls.
     mistral_prices_usd_per_mtok: dict[str, tuple[float, float]] = Field(default_factory=dict)
 
-    # Resume text extraction (services.resume_text): a file over a limit fails with a reason.
+    # Resume text extraction (services.candidates.resume_text): a file over a limit fails with a reason.
     extraction_max_bytes: int = 10 * 1024 * 1024
     extraction_max_pdf_pages: int = 30
     # Total inflated size of a DOCX's zip members, and inflated/compressed ratio (zip bombs).

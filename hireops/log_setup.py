@@ -5,7 +5,7 @@ Context comes from `extra={...}` on a call and from `log_context(...)` around a 
 (a scheduler job names itself, so every line logged during its run carries `job=`).
 
 No secret reaches a log line: every secret setting, the credentials key and every stored secret
-decrypted by services.crypto is replaced by `***` in the finished line, whatever logged it.
+decrypted by services.platform.crypto is replaced by `***` in the finished line, whatever logged it.
 What is logged is ids, counts and reasons, never a candidate's resume or answers.
 """
 
@@ -27,7 +27,7 @@ from pydantic import SecretStr
 from hireops.config import Settings, get_settings
 
 REDACTED = "***"
-# Integration API tokens (services.api_tokens): shown once, never logged. Linear pattern.
+# Integration API tokens (services.platform.api_tokens): shown once, never logged. Linear pattern.
 _API_TOKEN = re.compile(r"hop_[A-Za-z0-9_-]{16,}")
 # Third-party loggers that say "running job ..." every few seconds at INFO.
 _CHATTY = ("apscheduler", "httpx", "httpcore", "urllib3", "alembic.runtime.plugins")

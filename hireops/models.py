@@ -198,7 +198,7 @@ class CaldavAccount(SQLModel, table=True):
     # The server's address (https://..., or http:// on this machine only).
     url: str = Field(max_length=500)
     username: str = Field(default="", max_length=200)
-    # Encrypted with services.crypto; never sent back to the browser.
+    # Encrypted with services.platform.crypto; never sent back to the browser.
     password_encrypted: str = Field(default="", sa_type=sa.Text)
     updated_at: datetime = created_at_field()
     # The last read: when, and why it failed ("" when it worked).
@@ -213,7 +213,7 @@ class LoginThrottle(SQLModel, table=True):
     __tablename__ = "login_throttle"
     __table_args__ = {"extend_existing": True}
 
-    # "account:<normalised email>" or "client:<address>" (services.login_throttle builds them).
+    # "account:<normalised email>" or "client:<address>" (services.platform.login_throttle builds them).
     key: str = Field(primary_key=True, max_length=340)
     failures: int = 0
     # Indexed: housekeeping deletes rows whose last failure is long past.
@@ -281,7 +281,7 @@ class Job(SQLModel, table=True):
 
 
 class JobStageConfig(SQLModel, table=True):
-    """One stage of a job's flow as HR set it up (services.job_stages reads and checks them);
+    """One stage of a job's flow as HR set it up (services.jobs.job_stages reads and checks them);
     a job with no rows follows the company default."""
 
     __tablename__ = "job_stages"
@@ -487,7 +487,7 @@ class Application(SQLModel, table=True):
     # None: in the talent pool, applied to no job.
     job_id: int | None = Field(default=None, foreign_key="jobs.id", index=True)
     # A Stage value, or the key of one of the job's own stages ("custom_..."; see
-    # services.job_stages).
+    # services.jobs.job_stages).
     stage: str = Field(default=Stage.new, sa_type=sa.String(30), index=True)
     source: str = Field(default="manual", max_length=40)
     source_email_id: int | None = Field(default=None, foreign_key="emails.id")
@@ -861,7 +861,7 @@ class OutboxMessage(SQLModel, table=True):
     # The local part of the Message-ID it is sent with ("outbox.<digest>"; the domain follows
     # the sender address at sending time), so a reply's In-Reply-To finds it by index.
     message_ref: str = Field(default="", max_length=60, index=True)
-    kind: str = Field(default="", max_length=40)  # OUTBOX_KINDS in services.outbox
+    kind: str = Field(default="", max_length=40)  # OUTBOX_KINDS in services.outreach.outbox
     to_address: str = Field(max_length=320)
     subject: str = Field(max_length=998)
     body_text: str = Field(default="", sa_type=sa.Text)
@@ -907,7 +907,7 @@ class Lease(SQLModel, table=True):
 
 
 class AppSetting(SQLModel, table=True):
-    """Settings changed in the app; secrets are stored encrypted (see services.crypto)."""
+    """Settings changed in the app; secrets are stored encrypted (see services.platform.crypto)."""
 
     __tablename__ = "settings"
     __table_args__ = {"extend_existing": True}

@@ -46,7 +46,7 @@ def build_api() -> FastAPI:
     api.include_router(voice_routes.router, prefix=API_PREFIX, tags=["voice"])
     api.include_router(privacy_routes.router, prefix=API_PREFIX)
     api.include_router(session_routes.router)
-    # No token: monitors call it (services.health shows no personal data).
+    # No token: monitors call it (services.operations.health shows no personal data).
     api.include_router(health_routes.router, prefix=API_PREFIX)
     api.include_router(careers_routes.router)
     api.include_router(calendar_routes.router)

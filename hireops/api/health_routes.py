@@ -1,5 +1,5 @@
 """GET /api/v1/health: for monitors and load balancers, so it needs no token and shows no
-personal data (see services.health for what is checked)."""
+personal data (see services.operations.health for what is checked)."""
 
 from __future__ import annotations
 

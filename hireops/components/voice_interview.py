@@ -1,7 +1,7 @@
 """The ElevenLabs voice interviewer as a Reflex component (React side: assets/voice_interview.jsx).
 
 The room's state owns the flow: `on_start_request` asks for a conversation, the state mints a
-single-use credential on the server (`services.voice.transcript_sync.start_conversation`) and
+single-use credential on the server (`services.interviews.voice.transcript_sync.start_conversation`) and
 sets `started`; the component then connects. Events carry only ids and display text: turns are
 stored from ElevenLabs' own record, never from what the browser sends.
 """

@@ -2,7 +2,7 @@
 Radicale...), so suggested interview slots avoid them.
 
 Each interviewer (admin or recruiter) may connect one calendar account: the server address,
-user name and password (encrypted at rest with `services.crypto`). Suggestions read every
+user name and password (encrypted at rest with `services.platform.crypto`). Suggestions read every
 connected account's events for the weeks ahead; a slot that meets any of them is not offered.
 A small team interviews together, so everyone's busy time counts. An account that cannot be
 read never stops the suggestions: it is skipped and its error shown to its owner. Reads are

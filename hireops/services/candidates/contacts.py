@@ -3,7 +3,7 @@
 Conservative by design: a field nobody can read with confidence stays empty, because a wrong
 phone number or town on a candidate is worse than a blank one. Phone numbers are checked with
 phonenumbers (see `_valid_phone`); towns, regions and countries with the GeoNames gazetteer
-(`services.gazetteer`), so a location is read anywhere in the world but only when confirmed.
+(`services.text.gazetteer`), so a location is read anywhere in the world but only when confirmed.
 
 Phone numbers are normalised to their digits ("national significant number" rule):
 - written with "+" or "00": the country code is kept and a "(0)" trunk after it is dropped,

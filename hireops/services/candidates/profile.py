@@ -96,7 +96,7 @@ class ApplicationCard:
 
 @dataclass
 class TimelineEntry:
-    # "1 Mar 2026, 10:00 CET" (services.clock).
+    # "1 Mar 2026, 10:00 CET" (services.platform.clock).
     at: str
     actor: str
     # The audit action, e.g. "candidate.note".

@@ -2,7 +2,7 @@
 they write from, and one candidate has one application per job.
 
 Dedupe order: the normalised email, then the normalised phone (the same number written with or
-without its country code counts, see `services.contacts`). A candidate merged into another is
+without its country code counts, see `services.candidates.contacts`). A candidate merged into another is
 followed to the one that survived. Nothing is committed here: the caller commits the candidate,
 the application and their audit events together.
 

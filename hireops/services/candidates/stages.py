@@ -15,7 +15,7 @@ from hireops.models import Application, Stage, User, utcnow
 from hireops.services.platform.audit import record_event
 
 STAGE_CHANGED = "application.stage_changed"
-# A stage HR added to a job has a key with this start (services.job_stages makes them).
+# A stage HR added to a job has a key with this start (services.jobs.job_stages makes them).
 CUSTOM_STAGE_PREFIX = "custom_"
 # Where each stage (by value) stands in the flow, the Stage order; the tracker sorts by it.
 # "rejected" is last, so nothing moves forward out of it, nor out of "shortlisted" into an

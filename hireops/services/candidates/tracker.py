@@ -113,9 +113,9 @@ class TrackerRow:
     decision: str
     # Where the application came from (email, manual, ...).
     source: str
-    # Date applied, "7 Dec 2026" (services.clock).
+    # Date applied, "7 Dec 2026" (services.platform.clock).
     applied: str
-    # Last activity, "7 Dec 2026, 14:05 CET" (services.clock).
+    # Last activity, "7 Dec 2026, 14:05 CET" (services.platform.clock).
     last_activity: str
     # The resume score was made for an older version of the job.
     resume_stale: bool

@@ -33,7 +33,7 @@ DEMO_JOB_TITLES = ("Senior Backend Engineer", "Data Analyst", "Product Designer"
 DEMO_SOURCE = "demo"
 # Shown on the public careers page; the last demo job stays internal, to show the switch.
 DEMO_PUBLISHED_TITLES = DEMO_JOB_TITLES[:3]
-# Steps of its own one demo job adds between the shortlist and the offer (services.job_stages).
+# Steps of its own one demo job adds between the shortlist and the offer (services.jobs.job_stages).
 DEMO_JOB_STAGES = {"Senior Backend Engineer": ("Technical interview", "Reference check")}
 
 

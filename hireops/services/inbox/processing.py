@@ -3,7 +3,7 @@
 Processing is split in two so the slow part can run in worker processes:
 - `analyze_email` (no database): extract text, classify, read contact details, match open jobs
   and score; engine calls are made here and described as `AgentRun`s.
-- `services.inbox_recording.record_analyses` (database): store the AI call rows, the
+- `services.inbox.recording.record_analyses` (database): store the AI call rows, the
   candidate, the applications and the message's final status, a batch at a time, all in the
   caller's transaction.
 

@@ -2,7 +2,7 @@
 
 Both senders write the same MIME message (`build_mime`), so the embedded Maildir shows exactly
 what SMTP would have sent. A sender sends one message once and raises `MailSendError` on any
-failure; retries and backoff belong to the outbox (services.outbox), never to a sender.
+failure; retries and backoff belong to the outbox (services.outreach.outbox), never to a sender.
 """
 
 from __future__ import annotations

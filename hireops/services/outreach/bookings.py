@@ -242,7 +242,7 @@ def first_free_preferred(*, session: Session, application_id: int,
 
 
 def slot_label(start: datetime, end: datetime, tz_name: str, language: str = "en") -> str:
-    """'Tue 8 Dec 2026, 10:00–10:45 CET': a slot as read in `tz_name` (services.clock), the
+    """'Tue 8 Dec 2026, 10:00–10:45 CET': a slot as read in `tz_name` (services.platform.clock), the
     day written in `language` ('mardi 8 décembre 2026, 10:00–10:45 CET')."""
     return format_span(start, end, tz_name, language=language)
 

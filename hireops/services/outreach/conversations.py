@@ -1,10 +1,10 @@
 """Writing to a candidate from the candidate page, and the conversation that follows.
 
-A message starts from a template (services.email_templates, editable in Settings) or from free
+A message starts from a template (services.outreach.email_templates, editable in Settings) or from free
 text; both may use the common placeholders ({candidate_name}, {job_title}, {company_name},
 {recruiter_name}), filled in by name only. It goes out through the outbox with a Message-ID
 derived from its key, which is stored with it: a reply naming that Message-ID is threaded back
-onto the candidate (services.reply_threading) instead of being read as a new application.
+onto the candidate (services.inbox.reply_threading) instead of being read as a new application.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Settings an admin edits in the app; stored values override the environment at runtime.
 
 Each editable setting is a field of `config.Settings` and is stored in the `settings` table as
-`config.<field>` (secrets encrypted with `services.crypto`). `effective_settings` merges them
+`config.<field>` (secrets encrypted with `services.platform.crypto`). `effective_settings` merges them
 over the environment; `current_settings` is the same merge cached per process for a few
 seconds, for code that has no session at hand (the AI engine factory, the mail sender, the
 webhook). A save clears this process's cache at once; other processes (inbox workers, other
@@ -177,7 +177,7 @@ _FIELD_NAMES = {
 }
 def _describe(error: dict) -> str:
     """One validation error as a sentence for the admin, e.g. "SMTP port must be at most
-    65535" (services.validation_words)."""
+    65535" (services.platform.validation_words)."""
     wording = {name: validation_words.FieldWording(label) for name, label in _FIELD_NAMES.items()}
     return validation_words.describe_error(error, wording)
 

@@ -40,7 +40,7 @@ class UsageRow:
     agent: str
     # The model name, else the agent id, else the engine ("local" has no model).
     model: str
-    # The company's day, "7 Dec 2026" (services.clock), or "" for a total over days.
+    # The company's day, "7 Dec 2026" (services.platform.clock), or "" for a total over days.
     day: str
     calls: int
     failures: int

@@ -1,4 +1,4 @@
-"""Reading the audit log: filtered, paged and exported (the writing side is services.audit)."""
+"""Reading the audit log: filtered, paged and exported (the writing side is services.platform.audit)."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ class AuditFilter:
 @dataclass(frozen=True)
 class AuditRow:
     id: int
-    # "7 Dec 2026, 14:05 CET" (services.clock).
+    # "7 Dec 2026, 14:05 CET" (services.platform.clock).
     at: str
     # Who did it, in words ("HireOps", "The inbox", a user's email).
     actor: str

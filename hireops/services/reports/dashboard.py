@@ -23,7 +23,7 @@ class StageCount:
 
 @dataclass(frozen=True)
 class ActivityItem:
-    # "7 Dec 2026, 14:05 CET" (services.clock).
+    # "7 Dec 2026, 14:05 CET" (services.platform.clock).
     at: str
     # Who did it, in words.
     actor: str

@@ -1,5 +1,5 @@
 """The stage editor: a job's own stages (job editor) or the company default (Settings > New
-jobs), through services.job_stages."""
+jobs), through services.jobs.job_stages."""
 
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ class PriceRow:
 
 
 class AIUsageState(AuthState):
-    # As typed, in the company's date style (services.clock.parse_day reads them).
+    # As typed, in the company's date style (services.platform.clock.parse_day reads them).
     date_from: str = ""
     date_to: str = ""
     date_hint: str = "DD/MM/YYYY"

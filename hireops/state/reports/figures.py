@@ -198,7 +198,7 @@ def _reached(steps: list[FunnelStep], stage: str) -> int:
 
 
 def _parse(value: str) -> date | None:
-    # Typed in the company's date style, day first or ISO (services.clock).
+    # Typed in the company's date style, day first or ISO (services.platform.clock).
     return parse_day(value)
 
 

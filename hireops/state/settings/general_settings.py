@@ -1,5 +1,5 @@
 """The editable part of Settings (admins): company, interview links, AI engines, voice, outgoing
-mail and new-job defaults, one card per group saved on its own (services.runtime_settings).
+mail and new-job defaults, one card per group saved on its own (services.platform.runtime_settings).
 
 The browser only ever holds masks of stored secrets ("set ••••1234"); a secret the admin types
 sits in `secret_input` until the save, which empties it.

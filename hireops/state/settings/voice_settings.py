@@ -1,5 +1,5 @@
 """The "Test connection" button of Settings > Voice: one real request to ElevenLabs with the
-saved settings (services.voice.connection_check), in the background because it is remote."""
+saved settings (services.interviews.voice.connection_check), in the background because it is remote."""
 
 from __future__ import annotations
 

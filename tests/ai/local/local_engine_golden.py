@@ -1,6 +1,6 @@
 """The inputs and the recorded outputs of the local engine's matching, scoring and classifying.
 
-`tests/services/golden/local_engine.json` holds a corpus of resume texts, skills, jobs and
+`tests/ai/local/golden/local_engine.json` holds a corpus of resume texts, skills, jobs and
 emails with the outputs the rule-based code gave for them when it was recorded.
 `test_local_speed_equivalence.py` recomputes every output with the current code and compares:
 speed work on the skills finder, the scorer, the classifier and the matcher must not change a

@@ -1,4 +1,4 @@
-"""A static check: times are written as text only by services.clock. A page, state or service
+"""A static check: times are written as text only by services.platform.clock. A page, state or service
 that formats a moment itself (strftime, isoformat, an f-string "%H:%M") would bring back the
 unlabelled, differently formatted times this replaced."""
 
