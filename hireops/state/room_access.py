@@ -47,6 +47,22 @@ def room_handler(handler: Callable) -> Callable:
     return wrapper
 
 
+def room_loader(handler: Callable) -> Callable:
+    """For a step's loader that follows `load_room` on the page: runs only once the loader
+    found a link, and never repeats the check (it would replace load_room's own refusal)."""
+
+    @functools.wraps(handler)
+    async def wrapper(self, *args, **kwargs):
+        if self._link_id:
+            result = handler(self, *args, **kwargs)
+            if inspect.isawaitable(result):
+                result = await result
+            return result
+
+    setattr(wrapper, ROOM_ACCESS_MARKER, True)
+    return wrapper
+
+
 def room_link_scoped(handler: Callable) -> Callable:
     """For background work on the room's own link: runs only once the loader found a link,
     and the handler itself touches nothing but that link's rows."""

@@ -46,6 +46,7 @@ START_TIMEOUT_S = 180
 LEASE_SECONDS = 6
 POLL_SECONDS = 2
 ROOM_STATE = "reflex___state____state.hireops___state___interview_room____interview_room_state"
+ROOM_CONSENT = f"{ROOM_STATE}.hireops___state___interview_room_consent____room_consent_state"
 
 
 @dataclass
@@ -235,16 +236,17 @@ async def _consent_across_processes(first: AppProcess, second: AppProcess,
     tab = ReflexSocket(first.url, path)
     await tab.connect()
     try:
-        for handler, payload in (("load_room", {}), ("go_to_consent", {}),
-                                 ("set_agree_ai", {"value": True})):
-            await tab.send(f"{ROOM_STATE}.{handler}", **payload)
+        for handler, payload in ((f"{ROOM_STATE}.load_room", {}),
+                                 (f"{ROOM_CONSENT}.go_to_consent", {}),
+                                 (f"{ROOM_CONSENT}.set_agree_ai", {"value": True})):
+            await tab.send(handler, **payload)
         assert tab.var(ROOM_STATE, "step") == "consent"
     finally:
         await tab.close()
     moved = ReflexSocket(second.url, path, token=tab.token)
     await moved.connect()
     try:
-        await moved.send(f"{ROOM_STATE}.give_consent")
+        await moved.send(f"{ROOM_CONSENT}.give_consent")
         return moved.var(ROOM_STATE, "step", ""), tab.token
     finally:
         await moved.close()

@@ -18,6 +18,11 @@ from hireops.state.access import ACCESS_MARKER, WRITE_ROLES, current_actor, requ
 from hireops.state.auth import AuthState
 from hireops.state.careers import CareersState
 from hireops.state.interview_room import InterviewRoomState
+from hireops.state.interview_room_camera import RoomCameraState
+from hireops.state.interview_room_consent import RoomConsentState
+from hireops.state.interview_room_equal import RoomEqualState
+from hireops.state.interview_room_typed import RoomTypedState
+from hireops.state.interview_room_voice import RoomVoiceState
 from hireops.state.login import LoginState
 from hireops.state.room_access import ROOM_ACCESS_MARKER
 from tests.state import socket_router
@@ -29,8 +34,10 @@ PUBLIC_HANDLERS = {(AuthState, "check_access"), (LoginState, "open_page"),
                    # The careers pages only read what is published for everyone.
                    *((CareersState, name) for name in ("open_list", "open_job", "open_thanks",
                                                        "open_privacy"))}
-# The candidate's room: no sign-in; its handlers are guarded by the link the loader found.
-ROOM_STATES = {InterviewRoomState}
+# The candidate's room and its steps: no sign-in; their handlers are guarded by the link the
+# loader found.
+ROOM_STATES = {InterviewRoomState, RoomConsentState, RoomEqualState, RoomCameraState,
+               RoomTypedState, RoomVoiceState}
 
 
 def _state_classes() -> list[type]:
