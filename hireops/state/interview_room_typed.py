@@ -24,9 +24,6 @@ from hireops.state.interview_room import (
 )
 from hireops.state.room_access import room_handler, room_link_scoped, room_loader
 
-# The longest answer the box keeps (the interviewer refuses more than MAX_ANSWER_CHARS).
-ANSWER_BOX_CHARS = 6000
-
 
 class RoomTypedState(InterviewRoomState):
     """The interview's turns and the answer being written."""
@@ -84,14 +81,14 @@ class RoomTypedState(InterviewRoomState):
     @rx.event
     @room_handler
     def set_answer(self, value: str):
-        self.answer = str(value)[:ANSWER_BOX_CHARS]
+        self.answer = str(value)[:MAX_ANSWER_CHARS]
 
     @rx.event
     @room_handler
     def restore_draft(self, text: str):
         """The browser's saved draft of the current question, after a reload."""
         if not self.answer:
-            self.answer = str(text)[:ANSWER_BOX_CHARS]
+            self.answer = str(text)[:MAX_ANSWER_CHARS]
 
     @rx.event
     @room_handler
@@ -102,7 +99,7 @@ class RoomTypedState(InterviewRoomState):
     @room_handler
     def append_dictation(self, text: str):
         """Speech recognised in the browser goes into the answer box, to be read and sent."""
-        self.answer = f"{self.answer} {str(text).strip()}".strip()[:ANSWER_BOX_CHARS]
+        self.answer = f"{self.answer} {str(text).strip()}".strip()[:MAX_ANSWER_CHARS]
 
     @rx.event
     @room_handler
