@@ -4,7 +4,7 @@ above an average one, and an average one above a weak one, for every role?
     .venv/bin/python benchmarks/judgement.py --section transcripts   # as part of judgement.py
     .venv/bin/python benchmarks/transcripts.py [--json]                # this section alone
 
-Three sets of the same shape are scored, each printed on its own (`SETS` below). The tuning
+Four sets of the same shape are scored, each printed on its own (`SETS` below). The tuning
 set (`benchmarks/data/graded_transcripts.json`) holds six roles (backend engineer, data
 analyst, customer support, account executive, registered nurse, teacher), each with four
 planned questions and six answer sets: two strong (one told in the role's usual words, one
@@ -18,8 +18,12 @@ generalisations as generic talk, lower-case keyword lists).
 - held-out (`graded_transcripts_holdout.json`: warehouse supervisor, marketing manager,
   accountant) was written before that rework; its answers were read during it, so a few rules
   (outcomes told as a comparison, prevention told as "nothing since") came from its misses;
-- unseen (`graded_transcripts_fresh.json`: pharmacist, HR generalist) was written after the
-  rework and is only ever scored as totals: it is the check that the rules were not fitted.
+- fresh (`graded_transcripts_fresh.json`: pharmacist, HR generalist) was written after the
+  rework and scored as totals; its paraphrased HR interview (under 75) was then read answer by
+  answer, so it is no longer unseen;
+- unseen (`graded_transcripts_unseen.json`: site reliability engineer, social worker, retail
+  store manager) was written after that reading and before the rules changed for it: the check
+  that the change was not fitted to the fresh set.
 
 Every transcript is scored twice: with the plan (question keys and expected points, as the
 built-in room records them) and as a bare transcript (as a voice provider sends it). Printed:
@@ -57,12 +61,14 @@ from hireops.services.ai.schemas import (  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 # The tuning set was read while the evaluator's rules were written. The held-out set was
-# written before the rules were last reworked; its answers were looked at during that work, so
-# the unseen set was written after it and only ever scored as totals. A gap between the tuning
-# set and the others is overfitting to see.
+# written before the rules were last reworked; its answers were looked at during that work. The
+# fresh set was written after it; one of its interviews was then read answer by answer, so the
+# unseen set was written before the rules changed again. A gap between the tuning set and the
+# others is overfitting to see.
 SETS = {"tuning": DATA / "graded_transcripts.json",
         "held-out": DATA / "graded_transcripts_holdout.json",
-        "unseen": DATA / "graded_transcripts_fresh.json"}
+        "fresh": DATA / "graded_transcripts_fresh.json",
+        "unseen": DATA / "graded_transcripts_unseen.json"}
 GRADES = {"strong": "strong", "paraphrased": "strong", "average": "average",
           "rambling": "weak", "stuffed": "weak", "pasted": "weak"}
 RANK = {"strong": 2, "average": 1, "weak": 0}
