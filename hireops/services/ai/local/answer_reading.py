@@ -139,7 +139,7 @@ _OWN_ACTION = re.compile(
     r"shipped|fixed|split|read|rebuilt|held|paid|dug|sat|stood|rang|chose|left|lost|upgraded)\b")
 _OUTCOME = re.compile(
     r"\b(?:reduced|increased|improved|saved|cut|grew|dropped|fell|rose|halved|doubled|tripled|"
-    r"went from|down to|up to|from \S+ to|resolved|recovered|renewed|retained|signed|closed the|"
+    r"went from|down to|up to|from \S+ to|(?:went|came|got) (?:down|up)|(?:down|up) by|resolved|recovered|renewed|retained|signed|closed the|"
     r"won|shortened|prevented|stopped|no longer|never again|as a result|the result|in the end|"
     r"faster|quicker|fewer|more stable|fixed|corrected|"
     r"ended up|which meant|outcome|since then|we agreed|agreed to|thanked|calmer|accepted|"
@@ -216,7 +216,8 @@ _REASONING_KINDS = {
                             r"asked (?:what|why|how)|confirmed|the data showed|the logs showed|"
                             r"turned out|reviewed|went through|matched|pulled the|"
                             r"logged every|looked for|worked out|looking at|(?:i|we) saw|"
-                            r"went over|researched|studied|looked up|made (?:the same thing|it) happen|"
+                            r"went over|researched|studied|looked up|lined (?:\w+ )?up (?:with|against)|cross-checked|"
+                            r"made (?:the same thing|it) happen|"
                             r"read (?:the|their|his|her|every|each|last))\b"),
     "alternatives": re.compile(r"\b(?:instead|options?|alternatives?|considered|rather than|"
                                r"trade-?offs?|either|weighed|could have|decided against|"
@@ -532,7 +533,8 @@ def read_answer(question: str, answer: str, expected_points: Sequence[str] = (),
     kinds = specific_kinds(answer, bool(_HABIT_QUESTION.search(question)))
     stems = content_stems(told)
     # Words taken from the question say nothing about the answer's topic by themselves.
-    asked = {w.rstrip(".") for w in _TOKEN.findall(_fold(question))}
+    # Small words stay, so a phrase ("wanted to know") is not broken by a "to" in the question.
+    asked = {w.rstrip(".") for w in _TOKEN.findall(_fold(question))} - _STOPWORDS
     groups = concept_groups(" ".join(w for w in _TOKEN.findall(_fold(told))
                                      if w.rstrip(".") not in asked))
     echoed = content_stems(question)
