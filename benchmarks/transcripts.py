@@ -4,7 +4,10 @@ above an average one, and an average one above a weak one, for every role?
     .venv/bin/python benchmarks/judgement.py --section transcripts   # as part of judgement.py
     .venv/bin/python benchmarks/transcripts.py [--json]                # this section alone
 
-Four sets of the same shape are scored, each printed on its own (`SETS` below). The tuning
+Four English sets of the same shape are scored, each printed on its own (`SETS` below), and a
+small set in French and German (`graded_transcripts_languages.json`: an accountant in French, a
+backend engineer in German; strong, average, rambling and pasted answers, questions in the
+language, expected points in English as the room's plan keeps them). The tuning
 set (`benchmarks/data/graded_transcripts.json`) holds six roles (backend engineer, data
 analyst, customer support, account executive, registered nurse, teacher), each with four
 planned questions and six answer sets: two strong (one told in the role's usual words, one
@@ -68,7 +71,8 @@ DATA = Path(__file__).resolve().parent / "data"
 SETS = {"tuning": DATA / "graded_transcripts.json",
         "held-out": DATA / "graded_transcripts_holdout.json",
         "fresh": DATA / "graded_transcripts_fresh.json",
-        "unseen": DATA / "graded_transcripts_unseen.json"}
+        "unseen": DATA / "graded_transcripts_unseen.json",
+        "fr/de": DATA / "graded_transcripts_languages.json"}
 GRADES = {"strong": "strong", "paraphrased": "strong", "average": "average",
           "rambling": "weak", "stuffed": "weak", "pasted": "weak"}
 RANK = {"strong": 2, "average": 1, "weak": 0}
@@ -90,7 +94,8 @@ def _transcript(role: dict, name: str, index: int, with_plan: bool) -> Interview
     turns += [TranscriptTurn(speaker="interviewer", text=AVAILABILITY_QUESTION),
               TranscriptTurn(speaker="candidate", text=availability)]
     plan = [PlannedQuestionInput(**q) for q in role["questions"]] if with_plan else []
-    return InterviewInput(job=JobInput(**role["job"]), transcript=turns, questions=plan)
+    return InterviewInput(job=JobInput(**role["job"]), transcript=turns, questions=plan,
+                          language=role.get("language", "en"))
 
 
 def _flagged(result: InterviewEvaluation, words: str) -> bool:
@@ -111,7 +116,7 @@ def run(path: Path = SETS["tuning"]) -> dict:
     for mode, with_plan in (("with_plan", True), ("transcript_only", False)):
         figures = {"ordered_roles": 0, "strong": [], "average": [], "weak": [],
                    "pasted_flagged": 0, "pasted_below_genuine": 0, "stuffed_flagged": 0,
-                   "per_role": {}}
+                   "stuffed_roles": 0, "per_role": {}}
         for role in roles:
             scores = {}
             for index, name in enumerate(role["sets"]):
@@ -127,6 +132,7 @@ def run(path: Path = SETS["tuning"]) -> dict:
                     figures["stuffed_flagged"] += _flagged(result, "keyword")
             genuine = [s for n, s in scores.items() if GRADES[n] != "weak"]
             figures["pasted_below_genuine"] += scores["pasted"] < min(genuine)
+            figures["stuffed_roles"] += "stuffed" in scores
             figures["ordered_roles"] += _ordered(scores)
             figures["per_role"][role["job"]["title"]] = scores
             report["transcripts"] += len(scores) if with_plan else 0
@@ -151,7 +157,7 @@ def _print(report: dict) -> None:
               f"{max(f['weak']):g})")
         print(f"  pasted flagged: {f['pasted_flagged']}/{roles}; pasted below every genuine "
               f"interview: {f['pasted_below_genuine']}/{roles}; keyword lists flagged: "
-              f"{f['stuffed_flagged']}/{roles}")
+              f"{f['stuffed_flagged']}/{f['stuffed_roles']}")
     print(f"\nevaluations per second (median): {report['evaluations_per_second']:g}")
 
 

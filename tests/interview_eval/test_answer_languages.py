@@ -123,3 +123,32 @@ def test_a_pasted_french_paragraph_is_flagged():
     result = evaluate_interview(_interview([pasted] * 3))
     assert any("same answer" in c for c in result.concerns)
     assert result.score < evaluate_interview(_interview(STRONG_FR)).score - 40
+
+
+# --- the language reaches the evaluator --------------------------------------------------
+
+@pytest.mark.parametrize("plan_language, candidate_language, expected", [
+    ("fr", "en", "fr"),  # the room held the interview in French
+    (None, "de", "de"),  # a voice interview: no plan, the candidate's language
+])
+def test_the_interview_language_reaches_the_evaluator(session, plan_language,
+                                                      candidate_language, expected):
+    from datetime import timedelta
+
+    from hireops.models import Application, Candidate, InterviewLink, Job, utcnow
+    from hireops.services.interview.evaluation_queue import interview_input
+
+    job = Job(title="Data Analyst", must_have_skills=["Excel"])
+    candidate = Candidate(full_name="Claire Martin", email="claire@example.com",
+                          language=candidate_language)
+    session.add_all([job, candidate])
+    session.flush()
+    application = Application(candidate_id=candidate.id, job_id=job.id, resume_score=80.0)
+    session.add(application)
+    session.flush()
+    plan = {"questions": [], "language": plan_language} if plan_language else None
+    link = InterviewLink(application_id=application.id, token_hash="e" * 64,
+                         status="completed", expires_at=utcnow() + timedelta(days=3), plan=plan)
+    session.add(link)
+    session.commit()
+    assert interview_input(session=session, link=link).language == expected

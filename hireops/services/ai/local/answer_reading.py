@@ -373,11 +373,12 @@ _SITUATION_POINT = re.compile(r"\b(?:situation|problem|concern|mistake|disagreem
                               re.IGNORECASE)
 _OUTCOME_POINT = re.compile(r"\b(?:outcome|result|impact|how it turned out|improvement|"
                             r"resolution|what was agreed|decision taken|how it went|"
-                            r"measured|effect|return|progress|what they decided|"
+                            r"measured|effect|return|progress|what they decided|what was decided|"
                             r"how it was (?:decided|settled))\b", re.IGNORECASE)
 _OWN_PART_POINT = re.compile(r"\b(?:your own|own part|your part|your role|what you did|"
                              r"own contribution|your contribution|actions? taken|the change|"
                              r"how you|change made|what was changed|what was done|correction|"
+                             r"what you changed|"
                              r"the fix|fix|repair|mitigation|immediate action|allocation|"
                              r"support or plan|staffing plan)\b", re.IGNORECASE)
 # Finding out: covered by an answer that diagnoses (measured, traced, compared, went through).
