@@ -158,7 +158,8 @@ _OUTCOME = re.compile(
     r"faster|quicker|fewer|more stable|fixed|corrected|"
     r"ended up|which meant|outcome|since then|we agreed|agreed to|thanked|calmer|accepted|"
     r"(?:was|were|came|got) back|back (?:to|below|under|above|within)|better than|"
-    r"worse than|than (?:before|the year before|last year)|on time)\b")
+    r"worse than|than (?:before|the year before|last year)|on time|"
+    r"now (?:takes|runs|finishes|costs|needs))\b")
 _TRADE_OFF = re.compile(
     r"\b(?:trade-?offs?|instead of|rather than|at the cost of|the downside|the cost was|"
     r"the price was|compromise|pros and cons|on the other hand|but it meant|we gave up|"
@@ -366,6 +367,7 @@ def _is_keyword_list(text: str, sentences: Sequence[str], kinds: tuple[str, ...]
 # answer rather than a topic, so they are covered by that kind of content, in any words.
 _EXAMPLE_POINT = re.compile(r"\b(?:example|instance|case|story)\b", re.IGNORECASE)
 _SITUATION_POINT = re.compile(r"\b(?:situation|problem|concern|mistake|disagreement|objection|"
+                              r"the task|the cost|"
                               r"challenge|context|signs noticed|why it was lost|the bug|"
                               r"what happened|what went wrong|what was wrong|what was unsafe|"
                               r"the difference|the finding|starting point|detection|noticed|"
@@ -373,14 +375,15 @@ _SITUATION_POINT = re.compile(r"\b(?:situation|problem|concern|mistake|disagreem
                               re.IGNORECASE)
 _OUTCOME_POINT = re.compile(r"\b(?:outcome|result|impact|how it turned out|improvement|"
                             r"resolution|what was agreed|decision taken|how it went|"
-                            r"measured|effect|return|progress|what they decided|what was decided|"
+                            r"measured|effect|return|progress|what they decided|what was decided|saved|"
                             r"how it was (?:decided|settled))\b", re.IGNORECASE)
 _OWN_PART_POINT = re.compile(r"\b(?:your own|own part|your part|your role|what you did|"
                              r"own contribution|your contribution|actions? taken|the change|"
                              r"how you|change made|what was changed|what was done|correction|"
-                             r"what you changed|"
+                             r"what you (?:changed|built|made|wrote|set up|introduced|tried)|"
                              r"the fix|fix|repair|mitigation|immediate action|allocation|"
                              r"support or plan|staffing plan)\b", re.IGNORECASE)
+_DECISION_POINT = re.compile(r"\b(?:decision|decided|choice|chosen)\b", re.IGNORECASE)
 # Finding out: covered by an answer that diagnoses (measured, traced, compared, went through).
 _FINDING_POINT = re.compile(r"\b(?:diagnos\w*|investigat\w*|traced|the cause|cause found|"
                             r"root cause|finding the cause|how it was (?:checked|found|traced)|"
@@ -492,6 +495,10 @@ def _shape_covered(point: str, told: _Told) -> bool:
     if _SITUATION_POINT.search(point) and len(kinds) >= 2 and "own_action" in kinds:
         return True
     # A result counts when something concrete stands behind it, not "I make it faster".
+    # A decision is covered by a choice told as one's own ("I decided to", "we chose").
+    if _DECISION_POINT.search(point) and "alternatives" in told.reasoning \
+            and "own_action" in kinds:
+        return True
     if _OUTCOME_POINT.search(point) and "outcome" in kinds and (
             "number" in kinds or "own_action" in kinds):
         return True
