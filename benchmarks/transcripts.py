@@ -16,7 +16,8 @@ generic, evasive), keyword-stuffed (lists of names) and pasted (one CV paragraph
 question). Each set becomes one transcript ending with the availability question, so 36
 transcripts in all. The grades were set by reading the answers, before any was scored; the
 set was written after the evaluator's first rules, and one rule changed after its first
-results (thin evidence is counted without generic sentences). The evaluator's answer reading was reworked on it (points named by their part of a story,
+results (thin evidence is counted without generic sentences). The evaluator's answer reading
+was reworked on it (points named by their part of a story,
 generalisations as generic talk, lower-case keyword lists).
 - held-out (`graded_transcripts_holdout.json`: warehouse supervisor, marketing manager,
   accountant) was written before that rework; its answers were read during it, so a few rules

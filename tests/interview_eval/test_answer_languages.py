@@ -24,8 +24,8 @@ QUESTIONS = [
 ]
 STRONG_FR = [
     "Le fichier des ventes de 2023 avait 40 000 lignes dont 3 000 doublons et des dates dans "
-    "trois formats. Dans Excel, j'ai dédoublonné les lignes sur le numéro de commande, normalisé les dates "
-    "et comblé les valeurs manquantes avec la médiane du magasin. Le rapport mensuel est passé "
+    "trois formats. Dans Excel, j'ai dédoublonné les lignes sur le numéro de commande, "
+    "normalisé les dates et comblé les valeurs manquantes avec la médiane du magasin. Le rapport mensuel est passé "
     "de deux jours de corrections à une heure.",
     "La direction voulait fermer le magasin de Lyon. J'ai comparé ses marges sur 18 mois avec "
     "celles des autres magasins et j'ai trouvé que les pertes venaient d'un seul fournisseur. "

@@ -153,7 +153,8 @@ _OWN_ACTION = re.compile(
     r"shipped|fixed|split|read|rebuilt|held|paid|dug|sat|stood|rang|chose|left|lost|upgraded)\b")
 _OUTCOME = re.compile(
     r"\b(?:reduced|increased|improved|saved|cut|grew|dropped|fell|rose|halved|doubled|tripled|"
-    r"went from|down to|up to|from \S+ to|(?:went|came|got) (?:down|up)|(?:down|up) by|resolved|recovered|renewed|retained|signed|closed the|"
+    r"went from|down to|up to|from \S+ to|(?:went|came|got) (?:down|up)|(?:down|up) by|"
+    r"resolved|recovered|renewed|retained|signed|closed the|"
     r"won|shortened|prevented|stopped|no longer|never again|as a result|the result|in the end|"
     r"faster|quicker|fewer|more stable|fixed|corrected|"
     r"ended up|which meant|outcome|since then|we agreed|agreed to|thanked|calmer|accepted|"
@@ -255,7 +256,8 @@ _REASONING_KINDS = {
                             r"asked (?:what|why|how)|confirmed|the data showed|the logs showed|"
                             r"turned out|reviewed|went through|matched|pulled the|"
                             r"logged every|looked for|worked out|looking at|(?:i|we) saw|"
-                            r"went over|researched|studied|looked up|lined (?:\w+ )?up (?:with|against)|cross-checked|"
+                            r"went over|researched|studied|looked up|cross-checked|"
+                            r"lined (?:\w+ )?up (?:with|against)|"
                             r"made (?:the same thing|it) happen|"
                             r"read (?:the|their|his|her|every|each|last))\b"),
     "alternatives": re.compile(r"\b(?:instead|options?|alternatives?|considered|rather than|"
@@ -375,7 +377,8 @@ _SITUATION_POINT = re.compile(r"\b(?:situation|problem|concern|mistake|disagreem
                               re.IGNORECASE)
 _OUTCOME_POINT = re.compile(r"\b(?:outcome|result|impact|how it turned out|improvement|"
                             r"resolution|what was agreed|decision taken|how it went|"
-                            r"measured|effect|return|progress|what they decided|what was decided|saved|"
+                            r"measured|effect|return|progress|what they decided|"
+                            r"what was decided|saved|"
                             r"how it was (?:decided|settled))\b", re.IGNORECASE)
 _OWN_PART_POINT = re.compile(r"\b(?:your own|own part|your part|your role|what you did|"
                              r"own contribution|your contribution|actions? taken|the change|"
