@@ -152,3 +152,17 @@ def test_the_interview_language_reaches_the_evaluator(session, plan_language,
     session.add(link)
     session.commit()
     assert interview_input(session=session, link=link).language == expected
+
+
+# --- the room's follow-ups read the answer in its language --------------------------------
+
+def test_a_concrete_french_answer_needs_no_follow_up_and_a_vague_one_does():
+    from hireops.services.interview.follow_up import is_thin_answer
+    from hireops.services.interview.question_plan import PlannedQuestion
+
+    question = PlannedQuestion(
+        key="data.cleaning", text=QUESTIONS[0], source="must_have", kind="skill",
+        expected_points=["how the data was checked", "what was fixed", "the result"])
+    assert is_thin_answer(question=question, answer=STRONG_FR[0], language="fr") is None
+    vague = is_thin_answer(question=question, answer=WEAK_FR[0], language="fr")
+    assert vague is not None and "no_example" in vague.codes
