@@ -134,7 +134,7 @@ def _follow_up(session: Session, link: InterviewLink, question: dict, answer: st
     if question["key"] in link.plan.get("follow_ups", []) or _out_of_time(link):
         return ""
     planned = PlannedQuestion(**question)
-    if not is_thin_answer(question=planned, answer=answer):
+    if not is_thin_answer(question=planned, answer=answer, language=_language(link)):
         return ""
     text = follow_up_for(question=planned, answer=answer) if _language(link) == DEFAULT_LANGUAGE \
         else follow_up_in(_language(link), question=planned, answer=answer)

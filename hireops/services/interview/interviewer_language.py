@@ -84,7 +84,7 @@ def follow_up_in(language: str, *, question: PlannedQuestion, answer: str) -> st
     missing expected point; those points are English phrases, so here the follow-up asks for
     an example or for more without naming one."""
     phrases = interviewer_texts(language)["phrases"]
-    reason = is_thin_answer(question=question, answer=answer)
+    reason = is_thin_answer(question=question, answer=answer, language=language)
     codes = reason.codes if reason else ()
     if question.kind == "closing":
         return phrases["slot_missing" if "no_slot" in codes else
