@@ -1,26 +1,29 @@
-"""The words code adds around candidate templates exist in every language, with English's
-keys and placeholders; a broken file is refused with the key named."""
+"""The words code adds around candidate templates, and the careers page's thank-you, exist in
+every language with English's keys and placeholders; a broken file is refused with the key
+named."""
 
 from __future__ import annotations
 
 import pytest
 
 from hireops.knowledge.loading import KnowledgeError, read_json
-from hireops.services.language import mail_words
+from hireops.services.language import text_files
 from hireops.services.language.mail_words import (
     candidate_name_or_greeting,
     mail_word,
-    mail_words_in,
-    placeholders,
     sender_name,
 )
 from hireops.services.language.supported import SUPPORTED_LANGUAGES
+from hireops.services.language.text_files import placeholders, texts_in
+
+FOLDERS = ("mail_words", "careers")
 
 
+@pytest.mark.parametrize("folder", FOLDERS)
 @pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
-def test_every_word_exists_in_every_language(language):
-    english = read_json("mail_words/en.json")
-    words = mail_words_in(language)
+def test_every_text_exists_in_every_language(folder, language):
+    english = read_json(f"{folder}/en.json")
+    words = texts_in(folder, language)
     assert set(words) == set(english)
     for key, text in words.items():
         assert placeholders(text) == placeholders(english[key]), (language, key)
@@ -29,21 +32,21 @@ def test_every_word_exists_in_every_language(language):
 
 
 def test_a_missing_key_or_placeholder_is_refused(monkeypatch):
-    real = mail_words._read
+    real = text_files._read
 
-    def broken(language):
-        words = dict(real(language))
+    def broken(folder, language):
+        words = dict(real(folder, language))
         if language == "fr":
             words["invite_summary"] = "Entretien : {poste}"
         return words
 
-    mail_words_in.cache_clear()
-    monkeypatch.setattr(mail_words, "_read", broken)
+    texts_in.cache_clear()
+    monkeypatch.setattr(text_files, "_read", broken)
     try:
         with pytest.raises(KnowledgeError, match="invite_summary"):
-            mail_words_in("fr")
+            texts_in("mail_words", "fr")
     finally:
-        mail_words_in.cache_clear()
+        texts_in.cache_clear()
 
 
 def test_the_candidates_language_picks_the_words():
