@@ -48,6 +48,7 @@ from hireops.services.email_templates import (
     get_template,
     render_template,
 )
+from hireops.services.language.mail_words import candidate_name_or_greeting, sender_name
 from hireops.services.outbox import enqueue_mail
 from hireops.services.runtime_settings import current_settings
 from hireops.services.scheduling import (
@@ -255,7 +256,7 @@ def reject_with_email(*, session: Session, application_id: int, reason: str, sub
     cancel_booking(session=session, application_id=application_id, actor=actor,
                    reason="candidate rejected")
     _move_to_rejected(session, application, reason, actor=actor)
-    name = candidate.full_name or "there"
+    name = candidate_name_or_greeting(candidate.full_name, candidate.language)
     subject = subject.replace(NAME_FILLED_ON_SENDING, name)
     body = body.replace(NAME_FILLED_ON_SENDING, name)
     message = _enqueue_rejection(session, application, candidate, subject, body,
@@ -362,10 +363,11 @@ def _mail_values(session: Session, application: Application, actor: User | None,
                  reason: str) -> dict:
     candidate = session.get(Candidate, application.candidate_id)
     job = session.get(Job, application.job_id)
-    return {"candidate_name": candidate.full_name or "there", "job_title": job.title,
-            "company_name": current_settings().company_name,
-            "recruiter_name": (actor.full_name or actor.email) if actor
-            else "The recruiting team", "reason": reason}
+    language = candidate.language
+    return {"candidate_name": candidate_name_or_greeting(candidate.full_name, language),
+            "job_title": job.title, "company_name": current_settings().company_name,
+            "recruiter_name": sender_name((actor.full_name or actor.email) if actor else None,
+                                          language), "reason": reason}
 
 
 def _plain_html(text: str) -> str:

@@ -21,6 +21,7 @@ from hireops.services.interview.interviewer_language import (
     greeting,
     localized_question_text,
     phrase,
+    screening_in_language,
 )
 from hireops.services.interview.protected_topics import screen_question
 from hireops.services.interview.question_plan import (
@@ -76,7 +77,8 @@ def ensure_plan(*, session: Session, link: InterviewLink) -> dict:
     plan = build_question_plan(
         job_title=job.title, must_have_skills=job.must_have_skills,
         nice_to_have_skills=job.nice_to_have_skills, responsibilities=job.responsibilities,
-        custom_questions=job.custom_questions, resume_result=application.resume_result or {})
+        custom_questions=job.custom_questions,
+        resume_result=screening_in_language(application.resume_result or {}, language))
     # Asked in the candidate's language, chosen once: the whole interview keeps it.
     questions = [q.model_copy(update={"text": localized_question_text(q, language)})
                  for q in plan.questions]

@@ -28,6 +28,7 @@ from hireops.services.interview.links import (
     link_url,
     set_link_status,
 )
+from hireops.services.language.mail_words import candidate_name_or_greeting, sender_name
 from hireops.services.outbox import enqueue_mail
 from hireops.services.runtime_settings import current_settings
 from hireops.services.stages import advance_stage
@@ -84,9 +85,10 @@ def link_mail_values(*, session: Session, link: InterviewLink, actor: User | Non
         raise LinkRefused("This link can no longer be read (the secret key changed); "
                           "generate a new one.") from None
     return {
-        "candidate_name": candidate.full_name or "there", "job_title": job.title,
-        "company_name": current_settings().company_name,
-        "recruiter_name": (actor.full_name or actor.email) if actor else "The recruiting team",
+        "candidate_name": candidate_name_or_greeting(candidate.full_name, candidate.language),
+        "job_title": job.title, "company_name": current_settings().company_name,
+        "recruiter_name": sender_name((actor.full_name or actor.email) if actor else None,
+                                      candidate.language),
         "interview_link": url,
         # In the company's zone, and the candidate's when their location names one, written
         # the way the candidate's language writes dates.
