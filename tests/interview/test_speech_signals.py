@@ -68,7 +68,7 @@ def test_speech_signals_never_change_the_evaluation(session, make_application, r
                  segments=[[1_000, 2_000], [20_000, 21_000], [70_000, 71_000]])
     card = recording_cards(session=session, candidate_id=application.candidate_id)[0]
     assert card.signals_label == SIGNALS_LABEL
-    assert card.signal_lines[0].startswith("Question 1: spoke 2 s")
+    assert card.signal_lines[0].startswith("Question 1: spoke 2.0 s")
     assert "over 3 s" in card.signal_lines[0]
 
     after = interview_input(session=session, link=link)

@@ -90,7 +90,8 @@ def _answers(session: Session, link: InterviewLink) -> dict[int, str]:
 
 
 def _signal_line(mark) -> str:
-    spoke = f"spoke {mark.speaking_ms / 1000:.0f} s"
+    seconds = mark.speaking_ms / 1000
+    spoke = f"spoke {seconds:.1f} s" if seconds < 10 else f"spoke {seconds:.0f} s"
     pace = f"{mark.words_per_minute} words/min" if mark.words_per_minute is not None \
         else "pace not measured (no speech heard)"
     pauses = f"{mark.long_pauses} pause{'s' if mark.long_pauses != 1 else ''} over 3 s"
