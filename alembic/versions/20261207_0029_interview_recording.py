@@ -19,10 +19,11 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    # Existing jobs never recorded: they stay off until HR turns recording on.
-    with op.batch_alter_table('jobs', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('record_interviews', sa.Boolean(), nullable=False,
-                                      server_default=sa.false()))
+    # Existing jobs never recorded: they stay off until HR turns recording on. A plain ADD
+    # COLUMN: batch mode would copy the table, which other tables' foreign keys to jobs forbid
+    # while they hold rows.
+    op.add_column('jobs', sa.Column('record_interviews', sa.Boolean(), nullable=False,
+                                    server_default=sa.false()))
     op.create_table(
         'interview_recordings',
         sa.Column('id', sa.Integer(), nullable=False),
@@ -53,4 +54,5 @@ def downgrade() -> None:
     op.drop_index('ix_interview_recordings_application_id', 'interview_recordings')
     op.drop_index('ix_interview_recordings_link_id', 'interview_recordings')
     op.drop_table('interview_recordings')
+    # A plain DROP COLUMN (SQLite 3.35+), for the same reason.
     op.drop_column('jobs', 'record_interviews')
