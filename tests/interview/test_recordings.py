@@ -165,3 +165,13 @@ def test_retention_deletes_old_recordings_and_says_so(client, session, recorded)
     assert session.exec(select(InterviewRecording)).all() == []
     assert session.exec(select(Event).where(
         Event.action == "interview.recording_deleted")).one().entity_id == link.id
+
+
+def test_bytes_of_a_failed_commit_are_not_kept_twice(client, session, recorded):
+    link, token = recorded
+    assert _post(client, token, 0, b"A" * 10).status_code == 200
+    path = recording_path(_recording(session, link))
+    with open(path, "ab") as handle:  # a write whose transaction then failed
+        handle.write(b"B" * 7)
+    assert _post(client, token, 1, b"B" * 7).status_code == 200
+    assert path.read_bytes() == b"A" * 10 + b"B" * 7

@@ -126,6 +126,9 @@ def append_chunk(*, session: Session, link: InterviewLink, index: int, payload: 
     session.refresh(recording)
     path = _file_for(recording)
     with open(path, "ab") as handle:
+        # Bytes past the recorded size come from a write whose commit failed: drop them, so
+        # the retried chunk is not stored twice.
+        handle.truncate(recording.size_bytes)
         handle.write(payload)
         handle.flush()
         os.fsync(handle.fileno())
