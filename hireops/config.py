@@ -98,6 +98,15 @@ class Settings(BaseSettings):
     data_dir: Path = PROJECT_ROOT / "data"
     # Attachments larger than this are recorded but their bytes are not kept.
     attachment_max_store_bytes: int = 25 * 1024 * 1024
+    # Consented interview recordings (jobs with recording on): one uploaded chunk at most this
+    # large, one interview's file at most `recording_max_bytes`, all recordings together at
+    # most `recordings_total_max_bytes`; past a limit the recording stops and the interview
+    # goes on. Recordings are deleted `recording_retention_days` after they start (the notice
+    # tells the candidate), and with the candidate on erasure or anonymisation.
+    recording_chunk_max_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
+    recording_max_bytes: int = Field(default=400 * 1024 * 1024, ge=1024)
+    recordings_total_max_bytes: int = Field(default=20 * 1024**3, ge=1024)
+    recording_retention_days: int = Field(default=90, ge=1, le=3650)
     # How often the scheduler polls the inbox, in seconds (0 turns polling off).
     inbox_poll_seconds: int = 60
     # The scheduler leader's lease lasts at least this long without a renewal; when the leader

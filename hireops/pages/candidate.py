@@ -27,6 +27,7 @@ from hireops.state.candidate_conversation import CandidateConversationState
 from hireops.state.candidate_interviews import CandidateInterviewState
 from hireops.state.candidate_tags import CandidateTagsState
 from hireops.state.candidate_offers import CandidateOfferState
+from hireops.state.candidate_recordings import CandidateRecordingState
 
 MUTED = rx.color("gray", 11)
 
@@ -340,7 +341,8 @@ def _back() -> rx.Component:
                          CandidateDecisionState.load_decisions, CandidateFlagState.load_flags,
                          CandidateConversationState.load_conversation,
                          CandidateTagsState.load_tags, CandidateOfferState.load_offers,
-                         CandidateScorecardsState.load_scorecards],
+                         CandidateScorecardsState.load_scorecards,
+                         CandidateRecordingState.load_recordings],
                 actions=_back)
 def candidate() -> rx.Component:
     return rx.vstack(

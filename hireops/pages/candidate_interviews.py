@@ -12,6 +12,7 @@ from hireops.services.interview.review import (
     TrailRow,
     TranscriptRow,
 )
+from hireops.pages.candidate_recordings import recording_panel
 from hireops.pages.candidate_flags import (
     flag_badges,
     flag_button,
@@ -173,6 +174,7 @@ def _link_card(item: InterviewCard) -> rx.Component:
         rx.cond(item.evaluation_status != "", _evaluation(item)),
         rx.cond(item.audio_url != "", rx.el.audio(src=item.audio_url, controls=True,
                                                   preload="none", width="100%")),
+        recording_panel(item.link_id),
         rx.cond(item.preferred_slot != "",
                 rx.text("Preferred slot: ", rx.text.strong(item.preferred_slot), size="2")),
         rx.cond(item.transcript.length() > 0, rx.accordion.root(

@@ -4,12 +4,16 @@ import reflex as rx
 
 from hireops import routes
 from hireops.config import get_settings
+from hireops.components.recording_consent import (
+    interview_recorder, recording_checkbox, recording_notice,
+)
 from hireops.components.room_widgets import countdown, dictation, draft_keeper, mic_level
 from hireops.components.shell import register_page
 from hireops.components.ui import error_callout
 from hireops.components.voice_interview import voice_interview
 from hireops.components.webcam import webcam_tracker
 from hireops.services.equal_opportunities import Question
+from hireops.state.interview_recording import InterviewRecordingState
 from hireops.state.interview_room import InterviewRoomState as Room
 from hireops.state.interview_room_camera import RoomCameraState as Camera
 from hireops.state.interview_room_consent import RoomConsentState as Consent
@@ -101,6 +105,7 @@ def _consent() -> rx.Component:
             rx.text(Room.t["consent_ai_text"], as_="span"),
             rx.text.strong(Room.t["consent_camera_label"]),
             rx.text(Room.t["consent_camera_text"], as_="span"),
+            recording_notice(),
             rx.text.strong(Room.t["consent_rights_label"]),
             rx.text(Room.t["consent_rights_text"], as_="span"),
             size="2", padding="16px", margin_y="16px", border_radius="10px",
@@ -112,10 +117,12 @@ def _consent() -> rx.Component:
             rx.checkbox(Room.t["consent_agree_webcam"],
                         checked=Consent.agree_webcam, on_change=Consent.set_agree_webcam,
                         id="consent-webcam", size="2"),
+            recording_checkbox(),
             spacing="3",
         ),
         rx.flex(
-            rx.button(Room.t["consent_submit"], on_click=Consent.give_consent, size="3",
+            rx.button(Room.t["consent_submit"], size="3",
+                      on_click=[Consent.give_consent, InterviewRecordingState.store_consent],
                       disabled=~Consent.agree_ai, id="consent-submit"),
             rx.button(Room.t["consent_refuse"], on_click=Consent.decline_consent, size="3",
                       variant="soft", color_scheme="gray", id="consent-refuse"),
@@ -334,7 +341,8 @@ def interview_room() -> rx.Component:
             rx.cond((Room.step != "problem") & (Room.step != "loading"), _steps()),
             rx.flex(
                 rx.box(body, flex="1", width="100%", min_width="0"),
-                rx.cond(camera_steps, rx.box(_camera(), width=["100%", "100%", "300px"],
+                rx.cond(camera_steps, rx.box(interview_recorder(), _camera(),
+                                             width=["100%", "100%", "300px"],
                                              flex_shrink="0", id="camera-column")),
                 direction=rx.breakpoints(initial="column", md="row"), spacing="4",
                 width="100%", align="start",
@@ -348,4 +356,5 @@ def interview_room() -> rx.Component:
 
 register_page(interview_room, route=routes.INTERVIEW, title="Your interview",
               # The room opens (or refuses) first; then the steps read their own data.
-              on_load=[Room.load_room, Equal.load_questions, Typed.load_interview])
+              on_load=[Room.load_room, Equal.load_questions, Typed.load_interview,
+                       InterviewRecordingState.load])

@@ -73,7 +73,7 @@ def _agent_settings() -> list[EditableSetting]:
 # - inbox_worker_processes, ai_max_concurrency, inbox_batch_size, *_claim_timeout_s: capacity
 #   of this deployment, sized to the machine by whoever runs it.
 # - login_*, *_lookups_per_minute, extraction_*, inbox_message_max_seconds,
-#   attachment_max_store_bytes: protection against guessing and hostile files and text; not
+#   attachment_max_store_bytes, recording_*: protection against guessing and hostile files and text; not
 #   something to loosen from a browser session.
 # - trusted_proxies: which peers may name the client address, a fact of the network in front
 #   of the app; trusting the wrong one would let clients dodge every per-client limit.

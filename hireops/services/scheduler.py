@@ -24,6 +24,7 @@ from hireops.services.ingest import IngestSummary, run_ingest_pass
 from hireops.services.interview.evaluation_queue import run_queued_evaluations
 from hireops.services.interview.links import expire_overdue_links
 from hireops.services.interview.reminders import send_due_reminders
+from hireops.services.interview.recordings import purge_expired_recordings
 from hireops.services.scorecards import send_scorecard_reminders
 from hireops.services.leases import acquire_lease, release_lease
 from hireops.services.login_throttle import purge_forgotten
@@ -215,7 +216,11 @@ def _queue_scorecard_reminders() -> int:
 
 def _apply_retention() -> int:
     with session_scope() as session:
-        return anonymise_inactive(session=session, days=current_settings().retention_days)
+        anonymised = anonymise_inactive(session=session, days=current_settings().retention_days)
+    with session_scope() as session:
+        # Recordings have their own, shorter period, told to the candidate in the notice.
+        return anonymised + purge_expired_recordings(
+            session=session, days=current_settings().recording_retention_days)
 
 
 def _purge_throttles() -> int:

@@ -17,6 +17,7 @@ from hireops.services.auth import create_user, open_session
 from hireops.state.access import ACCESS_MARKER, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
 from hireops.state.careers import CareersState
+from hireops.state.interview_recording import InterviewRecordingState
 from hireops.state.interview_room import InterviewRoomState
 from hireops.state.interview_room_camera import RoomCameraState
 from hireops.state.interview_room_consent import RoomConsentState
@@ -31,13 +32,15 @@ from tests.state import socket_router
 PUBLIC_HANDLERS = {(AuthState, "check_access"), (LoginState, "open_page"),
                    # The room's loader checks the token itself (rate-limited).
                    (InterviewRoomState, "load_room"),
+                   # It reads only the link the room's loader found (no link: nothing).
+                   (InterviewRecordingState, "load"),
                    # The careers pages only read what is published for everyone.
                    *((CareersState, name) for name in ("open_list", "open_job", "open_thanks",
                                                        "open_privacy"))}
-# The candidate's room and its steps: no sign-in; their handlers are guarded by the link the
-# loader found.
+# The candidate's room, its steps and its recording: no sign-in; their handlers are guarded by
+# the link the loader found.
 ROOM_STATES = {InterviewRoomState, RoomConsentState, RoomEqualState, RoomCameraState,
-               RoomTypedState, RoomVoiceState}
+               RoomTypedState, RoomVoiceState, InterviewRecordingState}
 
 
 def _state_classes() -> list[type]:
