@@ -7,7 +7,6 @@ nobody brute-forces that much entropy, and lookups stay one indexed query. Only 
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from sqlmodel import Session, select
 from hireops.config import get_settings
 from hireops.models import ApiToken, ApiTokenScope, User, utcnow
 from hireops.services.audit import record_event
+from hireops.services.crypto import hash_token
 from hireops.services.rate_limit import RateLimitVerdict, register_hit
 from hireops.services.clock import format_local
 
@@ -45,11 +45,6 @@ class ApiTokenRow:
     created_at: str
     last_used: str
     revoked: bool
-
-
-def hash_token(presented: str) -> str:
-    """The stored form of a token."""
-    return hashlib.sha256(presented.encode()).hexdigest()
 
 
 def create_api_token(*, session: Session, name: str, scope: ApiTokenScope | str,

@@ -8,7 +8,6 @@ live token; making a new one revokes the old, so a leaked address is shut by res
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
@@ -20,7 +19,9 @@ from hireops.config import get_settings
 from hireops.models import CalendarFeedToken, User, utcnow
 from hireops.services.audit import record_event
 from hireops.services.clock import format_local
+from hireops.services.crypto import hash_token
 from hireops.services.rate_limit import RateLimitVerdict, register_hit
+from hireops.services.runtime_settings import current_settings
 
 TOKEN_PREFIX = "hcal_"
 PREFIX_CHARS = 12
@@ -40,13 +41,9 @@ class FeedStatus:
     last_used: str
 
 
-def _hash(presented: str) -> str:
-    return hashlib.sha256(presented.encode()).hexdigest()
-
-
 def feed_url(token: str) -> str:
     """The subscription address of a feed token, on the app's public address."""
-    return f"{get_settings().public_base_url.rstrip('/')}/calendar/{token}.ics"
+    return f"{current_settings().public_base_url.rstrip('/')}/calendar/{token}.ics"
 
 
 def create_feed_token(*, session: Session, user: User) -> str:
@@ -55,7 +52,7 @@ def create_feed_token(*, session: Session, user: User) -> str:
     _revoke_live(session, user)
     plaintext = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = CalendarFeedToken(user_id=user.id, token_prefix=plaintext[:PREFIX_CHARS],
-                              token_hash=_hash(plaintext))
+                              token_hash=hash_token(plaintext))
     session.add(token)
     session.flush()
     record_event(session=session, action="calendar_feed.created", actor=user,
@@ -107,7 +104,7 @@ def feed_owner(*, session: Session, presented: str) -> User | None:
     """The active user whose live feed token `presented` is, or None."""
     if not presented.startswith(TOKEN_PREFIX) or len(presented) > _MAX_PRESENTED_CHARS:
         return None
-    digest = _hash(presented)
+    digest = hash_token(presented)
     token = session.exec(select(CalendarFeedToken).where(
         CalendarFeedToken.token_hash == digest)).first()
     # Found by the index; compared again in constant time so timing tells nothing of a guess.
