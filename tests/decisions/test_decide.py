@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from hireops.models import Application, Candidate, Decision, Event, Job, User
+from hireops.models import Application, Candidate, Decision, Event, Job, Role, User
 from hireops.services.decisions import (
     ApplicationNotFound,
     DecisionNotReady,
@@ -19,6 +19,7 @@ from hireops.services.decisions import (
     record_decision,
     thresholds_for_job,
 )
+from tests.factories import make_user
 
 DEFAULT = DecisionThresholds()
 EVEN = DecisionThresholds(resume_weight=0.5, interview_weight=0.5)
@@ -112,8 +113,7 @@ def test_thresholds_for_job_reads_its_columns():
 
 @pytest.fixture
 def hr(session) -> User:
-    user = User(email="hr@example.com", full_name="Hana Ruiz", password_hash="x")
-    session.add(user)
+    user = make_user(session, full_name="Hana Ruiz", role=Role.viewer)
     session.commit()
     return user
 

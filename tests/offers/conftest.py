@@ -6,16 +6,15 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session
 
-from hireops.models import Application, Candidate, Job, Role, Stage, User
+from hireops.models import Application, Candidate, Job, Stage, User
 from tests.outbox.conftest import outbox_env, smtp_env  # noqa: F401  (fixtures)
 from tests.fakes.smtp_server import smtp_server  # noqa: F401  (fixture)
+from tests.factories import make_user
 
 
 @pytest.fixture
 def recruiter(session: Session) -> User:
-    user = User(email="sam@acme.test", full_name="Sam Recruiter", password_hash="x",
-                role=Role.recruiter)
-    session.add(user)
+    user = make_user(session, email="sam@acme.test", full_name="Sam Recruiter")
     session.commit()
     return user
 
