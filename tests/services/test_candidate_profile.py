@@ -12,6 +12,7 @@ from hireops.services.candidate_profile import (
     merge_candidates, reveal_identity,
 )
 from tests.factories import make_user
+from tests.factories import make_job
 
 RESUME = ("Maya Chen — maya@example.com — +1 415 555 0101\n"
           "Built Python services on PostgreSQL; mentored juniors in python testing.\n"
@@ -48,8 +49,7 @@ def _candidate(session, name="Maya Chen", email="maya@example.com", **fields) ->
 
 
 def _job(session, title="Backend Engineer", blind=False) -> Job:
-    job = Job(title=title, blind_screening=blind)
-    session.add(job)
+    job = make_job(session, title=title, blind_screening=blind)
     session.commit()
     return job
 
