@@ -67,9 +67,8 @@ def test_columns_follow_the_stage_order(session: Session):
 
 
 def test_columns_are_the_jobs_own_stages_and_a_card_moves_into_one(session: Session):
-    job = Job(title="Engineer")
-    person = Candidate(full_name="Ada Person", email="ada@example.com")
-    session.add_all([job, person])
+    job = make_job(session, title="Engineer")
+    person = make_candidate(session, full_name="Ada Person")
     session.commit()
     added = add_stage(session=session, job_id=job.id, label="Technical interview", actor=None)
     application = Application(candidate_id=person.id, job_id=job.id, stage=Stage.shortlisted)

@@ -11,7 +11,7 @@ import pytest
 from sqlmodel import select
 
 from hireops.db import session_scope
-from hireops.models import Job, Role
+from hireops.models import Role
 from hireops.services.auth import create_user, open_session
 from hireops.state.ranking import RankingState
 from tests.state import socket_router
@@ -39,8 +39,7 @@ def recruiter_token(database_url) -> str:
 
 def test_the_next_jobs_ranking_does_not_show_the_last_rescoring(recruiter_token):
     with session_scope() as session:
-        first, second = Job(title="Backend Engineer"), Job(title="Data Analyst")
-        session.add_all([first, second])
+        first, second = make_job(session), make_job(session, title="Data Analyst")
         session.commit()
         first_id, second_id = first.id, second.id
     state = SimpleNamespace(token=recruiter_token, job_id=0, job_title="", blind=False, rows=[],
