@@ -1,6 +1,11 @@
 """All settings of HireOps, read from the environment and `.env` in one place.
 
 Nothing else in the project reads `os.environ`: import `get_settings()` instead.
+
+`get_settings()` is the environment alone: use it for what only a deployment decides (database,
+folders, keys, limits). For anything an admin may change in the app (the fields listed in
+`services/runtime_settings.EDITABLE`) read `services.runtime_settings.current_settings()`, which
+merges the saved values over these.
 """
 
 from __future__ import annotations
@@ -331,7 +336,8 @@ class Settings(BaseSettings):
 
 @lru_cache
 def get_settings() -> Settings:
-    """The process-wide settings; tests clear this cache after changing env vars.
+    """The process-wide settings from the environment (not the admin's saved values: see the
+    module docstring); tests clear this cache after changing env vars.
 
     HIREOPS_ENV_FILE names another env file (tests point it at /dev/null so a developer's
     `.env` cannot change what they check).

@@ -6,7 +6,6 @@ only its SHA-256, so a leaked database does not leak live sessions.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 import secrets
@@ -21,6 +20,7 @@ from hireops.config import get_settings
 from hireops.models import Role, User, UserSession, utcnow
 from hireops.services import login_throttle
 from hireops.services.audit import record_event
+from hireops.services.crypto import hash_token
 from hireops.services.login_throttle import ThrottleRule
 
 _hasher = PasswordHasher()
@@ -157,7 +157,7 @@ def _longest_wait(session: Session, throttles: list[tuple[str, ThrottleRule]]) -
 def session_digest(token: str) -> str:
     """The SHA-256 of a session token: what the database keys sessions by, and all that the
     app's event socket ever sees of the browser's session cookie."""
-    return hashlib.sha256(token.encode()).hexdigest()
+    return hash_token(token)
 
 
 def open_session(*, session: Session, user: User) -> str:

@@ -276,10 +276,12 @@ def override(*, session: Session, application_id: int, decision: str, reason: st
     claim_decision(session=session, application_id=application_id, decision_id=decision_id,
                    action="override", actor=actor)
     try:
-        return override_decision(session=session, application_id=application_id,
-                                 decision=decision, reason=reason, actor=actor)
+        row = override_decision(session=session, application_id=application_id,
+                                decision=decision, reason=reason, actor=actor)
     except ValueError as refused:
         raise DecisionActionRefused(str(refused)) from None
+    session.commit()
+    return row
 
 
 def claim_decision(*, session: Session, application_id: int, decision_id: int | None,

@@ -8,7 +8,7 @@ import asyncio
 import reflex as rx
 
 from hireops.db import session_scope
-from hireops.services.runtime_settings import effective_settings
+from hireops.services.runtime_settings import current_settings
 from hireops.services.voice.connection_check import VoiceCheck, check_voice_connection
 from hireops.state.access import ADMIN_ROLES, requires
 from hireops.state.auth import AuthState
@@ -16,7 +16,7 @@ from hireops.state.auth import AuthState
 
 def _check() -> VoiceCheck:
     with session_scope() as session:
-        settings = effective_settings(session=session)
+        settings = current_settings(session=session)
     return check_voice_connection(settings=settings)
 
 

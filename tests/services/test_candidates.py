@@ -9,6 +9,7 @@ from hireops.services import candidates as candidates_service
 from hireops.services.audit import PendingEvents
 from hireops.services.candidates import find_or_create_candidate, get_or_create_application
 from hireops.services.contacts import ContactInfo
+from tests.factories import make_job
 
 CV = "Maya Chen\nData analyst. SQL, Tableau, Python.\n" * 10
 
@@ -119,8 +120,7 @@ def test_merged_candidate_is_followed_to_the_survivor(session) -> None:
 
 
 def _job(session, title: str = "Data Analyst") -> Job:
-    job = Job(title=title)
-    session.add(job)
+    job = make_job(session, title=title)
     session.commit()
     return job
 

@@ -8,7 +8,7 @@ from datetime import date, datetime, timezone
 import pytest
 from sqlmodel import select
 
-from hireops.models import Application, Candidate, Event, Job, Stage, User
+from hireops.models import Application, Candidate, Event, Job, Stage
 from hireops.services.tracker import (
     ApplicationsNotFound,
     RejectionNeedsReason,
@@ -18,6 +18,7 @@ from hireops.services.tracker import (
     move_stage,
     query_tracker,
 )
+from tests.factories import make_user
 
 SORT_COLUMNS = ["candidate", "job", "stage", "resume_score", "interview_score", "final_score",
                 "decision", "source", "applied", "last_activity"]
@@ -255,8 +256,7 @@ def test_default_page_walks_an_index(session, grid):
 
 
 def test_bulk_move_is_audited_per_application(session, grid):
-    recruiter = User(email="rec@example.com", password_hash="-", role="recruiter")
-    session.add(recruiter)
+    recruiter = make_user(session, email="rec@example.com")
     session.commit()
     alice, bob, elodie = grid["Alice Martin"], grid["bob okafor"], grid["Élodie Durand"]
     before_activity = alice.last_activity_at

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from hireops.config import PROJECT_ROOT, get_settings
-from hireops.models import Application, Candidate, InterviewLink, InterviewSignal, Job, utcnow
+from hireops.models import InterviewLink, InterviewSignal, utcnow
 from hireops.services.interview.webcam import (
     CENTRING_WEIGHT,
     MAX_FRAME_BYTES,
@@ -29,17 +29,13 @@ from hireops.services.interview.webcam import (
     summarize_signals,
 )
 from tests.fakes.fake_camera import face_y4m, jpeg_b64, scene
+from tests.factories import make_application, make_candidate
 
 
 @pytest.fixture
 def link(session) -> InterviewLink:
-    job = Job(title="Backend Engineer")
-    candidate = Candidate(full_name="Grace Hopper", email="grace@example.com")
-    session.add_all([job, candidate])
-    session.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id)
-    session.add(application)
-    session.flush()
+    application = make_application(session, candidate=make_candidate(
+        session, full_name="Grace Hopper", email="grace@example.com"))
     link = InterviewLink(application_id=application.id,
                          token_hash=hashlib.sha256(b"token").hexdigest(),
                          expires_at=utcnow() + timedelta(hours=72))

@@ -23,7 +23,8 @@ from hireops.models import (
     utcnow,
 )
 from hireops.services.audit import record_event
-from hireops.services.interview.links import OPEN_STATUSES, hash_token, set_link_status
+from hireops.services.crypto import hash_token
+from hireops.services.interview.links import OPEN_STATUSES, set_link_status
 from hireops.services.interview.room_texts import room_text
 from hireops.services.interview.turns import list_turns
 from hireops.services.interview.webcam import integrity_flags, summarize_signals
