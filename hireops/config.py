@@ -1,6 +1,11 @@
 """All settings of HireOps, read from the environment and `.env` in one place.
 
 Nothing else in the project reads `os.environ`: import `get_settings()` instead.
+
+`get_settings()` is the environment alone: use it for what only a deployment decides (database,
+folders, keys, limits). For anything an admin may change in the app (the fields listed in
+`services/runtime_settings.EDITABLE`) read `services.runtime_settings.current_settings()`, which
+merges the saved values over these.
 """
 
 from __future__ import annotations
@@ -98,6 +103,15 @@ class Settings(BaseSettings):
     data_dir: Path = PROJECT_ROOT / "data"
     # Attachments larger than this are recorded but their bytes are not kept.
     attachment_max_store_bytes: int = 25 * 1024 * 1024
+    # Consented interview recordings (jobs with recording on): one uploaded chunk at most this
+    # large, one interview's file at most `recording_max_bytes`, all recordings together at
+    # most `recordings_total_max_bytes`; past a limit the recording stops and the interview
+    # goes on. Recordings are deleted `recording_retention_days` after they start (the notice
+    # tells the candidate), and with the candidate on erasure or anonymisation.
+    recording_chunk_max_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
+    recording_max_bytes: int = Field(default=400 * 1024 * 1024, ge=1024)
+    recordings_total_max_bytes: int = Field(default=20 * 1024**3, ge=1024)
+    recording_retention_days: int = Field(default=90, ge=1, le=3650)
     # How often the scheduler polls the inbox, in seconds (0 turns polling off).
     inbox_poll_seconds: int = 60
     # The scheduler leader's lease lasts at least this long without a renewal; when the leader
@@ -322,7 +336,8 @@ class Settings(BaseSettings):
 
 @lru_cache
 def get_settings() -> Settings:
-    """The process-wide settings; tests clear this cache after changing env vars.
+    """The process-wide settings from the environment (not the admin's saved values: see the
+    module docstring); tests clear this cache after changing env vars.
 
     HIREOPS_ENV_FILE names another env file (tests point it at /dev/null so a developer's
     `.env` cannot change what they check).

@@ -1,4 +1,7 @@
-"""Database engine and sessions, shared by the app, the CLI and the scheduler."""
+"""Database engine and sessions, shared by the app, the CLI and the scheduler.
+
+Who commits a transaction: the outermost caller (see the rule in `hireops/services/__init__.py`).
+"""
 
 from __future__ import annotations
 

@@ -267,6 +267,9 @@ class Job(SQLModel, table=True):
     # Listed on the public careers page (while open); off by default, so a new job stays
     # internal until HR publishes it.
     published_on_careers: bool = False
+    # Record the built-in interview's camera and microphone for HR's review, with the
+    # candidate's separate consent (off by default; saved apart from the form: no new version).
+    record_interviews: bool = False
     # Bumped on every edit so scores can tell they were made for an older version.
     version: int = 1
     # Which engine wrote the auto-filled fields, if any ("local", "mistral").
@@ -587,6 +590,37 @@ class InterviewSignal(SQLModel, table=True):
     frame_width: int = 0
     frame_height: int = 0
     detail: dict = json_field(dict)
+
+
+class InterviewRecording(SQLModel, table=True):
+    """The candidate's camera and microphone during one interview, recorded in their browser
+    with their consent and uploaded in chunks to one private file for HR's review. Never
+    analysed for emotion; only voice activity is kept, as context beside the transcript."""
+
+    __tablename__ = "interview_recordings"
+    __table_args__ = {"extend_existing": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    link_id: int = Field(foreign_key="interview_links.id", index=True, unique=True)
+    application_id: int = Field(foreign_key="applications.id", index=True)
+    # recording | complete | full (the size limit stopped it)
+    status: str = Field(default="recording", max_length=20)
+    # The container the browser recorded, e.g. "video/webm".
+    mime_type: str = Field(default="", max_length=60)
+    # The file under DATA_DIR/recordings/ ("" until the first chunk).
+    storage_path: str = Field(default="", max_length=200)
+    size_bytes: int = 0
+    # The next chunk index expected; an index below it is a duplicate, above it a gap.
+    chunks_received: int = 0
+    duration_ms: int = 0
+    # [{question, at_ms}]: where each question of the room starts in the video.
+    question_marks: list[dict] = json_field()
+    # [[start_ms, end_ms], ...]: when the microphone heard a voice (browser RMS threshold).
+    speech_segments: list[list[int]] = json_field()
+    # [{index, error, at}]: chunks refused, newest last (a few kept), for HR and support.
+    chunk_errors: list[dict] = json_field()
+    started_at: datetime = created_at_field()
+    updated_at: datetime = created_at_field()
 
 
 class RateLimitBucket(SQLModel, table=True):

@@ -44,13 +44,7 @@ def database_url(tmp_path: Path, migrated_template: Path, monkeypatch: pytest.Mo
     """A fresh migrated SQLite database, also made the app's configured database."""
     path = tmp_path / "hireops.db"
     shutil.copy(migrated_template, path)
-    url = f"sqlite:///{path}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    get_settings.cache_clear()
-    db.get_engine.cache_clear()
-    yield url
-    db.get_engine().dispose()
-    db.get_engine.cache_clear()
+    yield from _as_app_database(f"sqlite:///{path}", monkeypatch)
 
 
 @pytest.fixture
@@ -86,9 +80,14 @@ def any_database_url(request: pytest.FixtureRequest, tmp_path: Path, migrated_te
         return
     with throwaway_database("hireops_both") as url:
         upgrade_database(url)
-        monkeypatch.setenv("DATABASE_URL", url)
-        get_settings.cache_clear()
-        db.get_engine.cache_clear()
-        yield url
-        db.get_engine().dispose()
-        db.get_engine.cache_clear()
+        yield from _as_app_database(url, monkeypatch)
+
+
+def _as_app_database(url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Make `url` the app's configured database for one test, its engine disposed afterwards."""
+    monkeypatch.setenv("DATABASE_URL", url)
+    get_settings.cache_clear()
+    db.get_engine.cache_clear()
+    yield url
+    db.get_engine().dispose()
+    db.get_engine.cache_clear()

@@ -13,8 +13,9 @@ from openpyxl import load_workbook
 
 from hireops.config import PROJECT_ROOT
 from hireops.models import Application, Candidate, Job, Stage
-from hireops.services.candidates.export import export_rows, export_tracker
-from hireops.services.candidates.tracker import TrackerFilter, TrackerSort
+from hireops.services.export import export_rows, export_tracker
+from hireops.services.tracker import TrackerFilter, TrackerSort
+from tests.factories import make_job
 
 
 def _export(database_url: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -30,9 +31,7 @@ def _export(database_url: str, tmp_path: Path, *args: str) -> subprocess.Complet
 @pytest.fixture
 def jobs(session) -> list[Job]:
     """Two jobs (the second screens blind) with hostile, unicode and ordinary candidates."""
-    jobs = [Job(title="Backend Engineer"), Job(title="Night Nurse", blind_screening=True)]
-    session.add_all(jobs)
-    session.flush()
+    jobs = [make_job(session), make_job(session, title="Night Nurse", blind_screening=True)]
     names = ['=HYPERLINK("http://evil","x")', "+1 555", "Zoë Łukasiewicz", "Ann Lee", "Bo Kim"]
     for i, name in enumerate(names):
         candidate = Candidate(full_name=name, email=f"c{i}@example.com")

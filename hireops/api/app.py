@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hireops.api import (
     ApiError, calendar_routes, careers_routes, error_response, health_routes, privacy_routes,
-    session_routes, v1_routes,
+    recording_routes, session_routes, v1_routes,
     voice_routes,
 )
 from hireops.api.security import SecurityHeadersMiddleware, SessionDigestMiddleware
@@ -45,6 +45,7 @@ def build_api() -> FastAPI:
     api.include_router(v1_routes.router, prefix=API_PREFIX)
     api.include_router(voice_routes.router, prefix=API_PREFIX, tags=["voice"])
     api.include_router(privacy_routes.router, prefix=API_PREFIX)
+    api.include_router(recording_routes.router, prefix=API_PREFIX)
     api.include_router(session_routes.router)
     # No token: monitors call it (services.operations.health shows no personal data).
     api.include_router(health_routes.router, prefix=API_PREFIX)

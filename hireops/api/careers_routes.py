@@ -66,8 +66,9 @@ async def apply_form(request: Request) -> Response:
         outcome = await run_in_threadpool(_submit, application, request_client_address(request))
     except ApplicationRefused as refused:
         return _back_to_form(job_ref, refused.code, refused.retry_after_s)
-    return RedirectResponse(f"{routes.CAREERS_THANKS}?{urlencode({'job': job_ref})}",
-                            status_code=303)
+    # The thank-you page in the candidate's language, as their acknowledgement.
+    query = {"job": job_ref, "lang": outcome.language}
+    return RedirectResponse(f"{routes.CAREERS_THANKS}?{urlencode(query)}", status_code=303)
 
 
 async def _read_resume(upload: UploadFile, limit: int) -> ResumeUpload | None:

@@ -27,9 +27,12 @@ WRITE_ROUTES = [
     ("POST", "/api/v1/candidates/{candidate_id}/erase",
      {"json": {"reason": "The candidate asked for erasure."}}),
 ]
-# Authorised otherwise: a signed webhook, and the signed-in recruiter's session cookie.
+# Authorised otherwise: a signed webhook, the signed-in recruiter's session cookie, and the
+# interview link's token (tests/interview/test_recordings.py checks the last two).
 NOT_TOKEN_ROUTES = {("POST", "/api/v1/webhooks/elevenlabs"),
-                    ("GET", "/api/v1/interviews/{link_id}/audio")}
+                    ("GET", "/api/v1/interviews/{link_id}/audio"),
+                    ("POST", "/api/v1/interview-recordings/{token}/chunks/{index}"),
+                    ("GET", "/api/v1/interview-recordings/{recording_id}/video")}
 # Open to anyone on purpose: monitors and load balancers call it without a token, and it shows
 # no personal data (tests/api/test_health.py checks both).
 PUBLIC_ROUTES = {("GET", "/api/v1/health")}

@@ -147,3 +147,33 @@ def test_recruiter_publishes_a_job_from_the_editor(page: Page, running_app, app_
         expect(page.locator(".careers-job", has_text="Warehouse Team Lead")).to_be_visible()
     finally:
         set_job_published(session=app_db, job_id=job.id, published=False, actor=None)
+
+
+@pytest.mark.parametrize("width_name", list(WIDTHS))
+def test_a_french_applicant_is_thanked_and_acknowledged_in_french(
+        page: Page, running_app, app_db, published_job, tmp_path, width_name):
+    page.set_viewport_size({"width": WIDTHS[width_name], "height": 900})
+    email = f"lea.{width_name}@exemple.fr"
+    resume = docx_resume(f"Léa Fontaine\n{email}\nIngénieure backend : sept ans de Go, "
+                         "PostgreSQL et Kafka dans une société de paiement.", "lea.docx")
+    resume_file = tmp_path / resume.filename
+    resume_file.write_bytes(resume.payload)
+    page.goto(f"{running_app.url}/careers/{job_slug(published_job)}")
+    page.fill("#apply-name", "Léa Fontaine")
+    page.fill("#apply-email", email)
+    page.set_input_files("#apply-resume", str(resume_file))
+    page.fill("#apply-note", "Bonjour, je serais ravie de rejoindre votre équipe : je peux "
+                             "commencer en mars et je travaille déjà sur un grand livre comptable.")
+    page.check("#apply-consent")
+    page.click("#apply-submit")
+
+    expect(page.locator("#thanks-heading")).to_have_text("Merci pour votre candidature")
+    expect(page.locator("#thanks-received")).to_have_text(
+        "Nous avons bien reçu votre candidature au poste de Payments Engineer.")
+    expect(page.get_by_role("link", name="Voir les autres postes ouverts")).to_be_visible()
+    _shot(page, "thank-you-fr", width_name)
+    app_db.expire_all()
+    candidate = app_db.exec(select(Candidate).where(Candidate.email_normalized == email)).one()
+    assert candidate.language == "fr"
+    mail = app_db.exec(select(OutboxMessage).where(OutboxMessage.to_address == email)).one()
+    assert mail.subject == "Nous avons bien reçu votre candidature au poste de Payments Engineer"

@@ -21,9 +21,10 @@ from hireops.services.calendar.caldav_busy import (
     remove_caldav_account,
     save_caldav_account,
 )
-from hireops.services.outreach.bookings import overlaps, suggest_slots
+from hireops.services.scheduling import overlaps, suggest_slots
 from tests.calendar.radicale_server import radicale
-from tests.decisions.flow.conftest import NOW
+from tests.decision_flow.conftest import NOW
+from tests.factories import make_user
 
 caldav = pytest.importorskip("caldav", reason="caldav is in requirements.txt")
 pytest.importorskip("radicale", reason="radicale is in requirements-dev.txt")
@@ -63,8 +64,7 @@ def _event(calendar, uid: str, start: datetime, end: datetime, extra: str = "") 
 
 
 def _interviewer(session, email: str, role=Role.recruiter) -> User:
-    user = User(email=email, full_name=email.split("@")[0], password_hash="x", role=role)
-    session.add(user)
+    user = make_user(session, email=email, full_name=email.split("@")[0], role=role)
     session.commit()
     return user
 

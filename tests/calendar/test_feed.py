@@ -13,15 +13,16 @@ from sqlmodel import select
 
 from hireops.api.app import build_api
 from hireops.models import CalendarFeedToken, User
-from hireops.services.privacy.blind_screening import reveal_identity
+from hireops.services.blind_screening import reveal_identity
 from hireops.services.calendar.feed_tokens import (
     create_feed_token,
     feed_status,
     feed_url,
     revoke_feed_token,
 )
-from hireops.services.outreach.bookings import book_slot
-from tests.decisions.flow.conftest import NOW
+from hireops.services.runtime_settings import save_settings
+from hireops.services.scheduling import book_slot
+from tests.decision_flow.conftest import NOW
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -125,3 +126,10 @@ def test_guessing_is_rate_limited(client, session, hr, monkeypatch):
     token = create_feed_token(session=session, user=hr)
     refused = client.get(_path(token))
     assert refused.status_code == 429 and int(refused.headers["retry-after"]) > 0
+
+
+def test_feed_address_uses_the_public_address_set_in_the_app(session, hr):
+    """An admin's saved public address applies to feed links as it does to interview links."""
+    save_settings(session=session, values={"public_base_url": "https://jobs.example.org"},
+                  actor=hr)
+    assert feed_url("hcal_abc") == "https://jobs.example.org/calendar/hcal_abc.ics"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from hireops.models import User
+from tests.factories import make_user
 
 
 @pytest.fixture
 def actor(session) -> User:
     """The recruiter who creates jobs and rescores applications."""
-    user = User(email="rec@example.com", password_hash="-", role="recruiter")
-    session.add(user)
+    user = make_user(session, email="rec@example.com")
     session.commit()
     return user

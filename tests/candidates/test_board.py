@@ -9,14 +9,15 @@ import pytest
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Event, Job, Stage, utcnow
-from hireops.services.candidates.board import (
+from hireops.services.board import (
     BoardCard, BoardColumn, CardFacts, NotOnThisBoard, board_columns, days_in_stage,
     group_cards, load_board, make_card, move_card,
 )
-from hireops.services.privacy.blind_screening import reveal_identity
-from hireops.services.jobs.job_stages import add_stage, job_stages
-from hireops.services.candidates.stages import STAGE_CHANGED, change_stage
-from hireops.services.candidates.tracker import ApplicationsNotFound, RejectionNeedsReason
+from hireops.services.blind_screening import reveal_identity
+from hireops.services.job_stages import add_stage, job_stages
+from hireops.services.stages import STAGE_CHANGED, change_stage
+from hireops.services.tracker import ApplicationsNotFound, RejectionNeedsReason
+from tests.factories import make_application, make_candidate, make_job
 
 NOW = datetime(2026, 3, 10, 12, tzinfo=timezone.utc)
 
@@ -58,8 +59,7 @@ def test_a_card_shows_rounded_scores_and_hides_a_hidden_identity():
 
 
 def test_columns_follow_the_stage_order(session: Session):
-    job = Job(title="Engineer")
-    session.add(job)
+    job = make_job(session, title="Engineer")
     session.commit()
     assert [c.stage for c in board_columns(session=session, job_id=job.id)] == \
         [stage.value for stage in Stage]
@@ -67,9 +67,8 @@ def test_columns_follow_the_stage_order(session: Session):
 
 
 def test_columns_are_the_jobs_own_stages_and_a_card_moves_into_one(session: Session):
-    job = Job(title="Engineer")
-    person = Candidate(full_name="Ada Person", email="ada@example.com")
-    session.add_all([job, person])
+    job = make_job(session, title="Engineer")
+    person = make_candidate(session, full_name="Ada Person")
     session.commit()
     added = add_stage(session=session, job_id=job.id, label="Technical interview", actor=None)
     application = Application(candidate_id=person.id, job_id=job.id, stage=Stage.shortlisted)
@@ -89,9 +88,8 @@ def test_columns_are_the_jobs_own_stages_and_a_card_moves_into_one(session: Sess
 
 @pytest.fixture
 def board_job(session: Session) -> tuple[Job, Job, dict[str, Application]]:
-    job, other = Job(title="Backend Engineer"), Job(title="Secret Project", blind_screening=True)
-    session.add_all([job, other])
-    session.flush()
+    job = make_job(session)
+    other = make_job(session, title="Secret Project", blind_screening=True)
     apps = {}
     for name, stage in (("Ada", Stage.new), ("Bo", Stage.screened), ("Cy", Stage.screened)):
         person = Candidate(full_name=f"{name} Person", email=f"{name.lower()}@example.com")
@@ -180,14 +178,10 @@ def test_move_card_refuses_another_jobs_card_and_unknown_stages(session: Session
 def test_board_reads_the_same_on_sqlite_and_postgresql(any_database_url):
     from hireops.db import session_scope
     with session_scope() as session:
-        job = Job(title="Engineer")
-        person = Candidate(full_name="Dee Person")
-        session.add_all([job, person])
-        session.flush()
-        application = Application(candidate_id=person.id, job_id=job.id,
-                                  created_at=NOW - timedelta(days=6))
-        session.add(application)
-        session.flush()
+        job = make_job(session, title="Engineer")
+        application = make_application(
+            session, job=job, candidate=make_candidate(session, full_name="Dee Person", email=None),
+            created_at=NOW - timedelta(days=6))
         change_stage(session=session, application=application, stage=Stage.screened,
                      actor=None)
         session.commit()

@@ -9,9 +9,10 @@ from dataclasses import replace
 import pytest
 from openpyxl import load_workbook
 
-from hireops.models import Application, Candidate, Job, Stage
-from hireops.services.candidates.export import EXPORT_COLUMNS, export_rows, export_tracker, neutralise
-from hireops.services.candidates.tracker import TrackerFilter, TrackerRow, TrackerSort
+from hireops.models import Application, Candidate, Stage
+from hireops.services.export import EXPORT_COLUMNS, export_rows, export_tracker, neutralise
+from hireops.services.tracker import TrackerFilter, TrackerRow, TrackerSort
+from tests.factories import make_job
 
 HEADERS = [header for header, _value in EXPORT_COLUMNS]
 HOSTILE = ['=HYPERLINK("http://evil","x")', "+1 555", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1",
@@ -91,9 +92,7 @@ def test_unknown_format_is_refused():
 
 
 def test_export_tracker_returns_every_matching_row(session):
-    job = Job(title="Backend Engineer")
-    session.add(job)
-    session.flush()
+    job = make_job(session)
     for i in range(120):
         candidate = Candidate(full_name=f"Candidate {i:03d}", email=f"c{i}@example.com")
         session.add(candidate)

@@ -6,11 +6,13 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from hireops.models import Application, Candidate, Email, Event, Job, Role, Stage, User
-from hireops.services.candidates.profile import (
+from hireops.models import Application, Candidate, Email, Event, Job, Stage, User
+from hireops.services.candidate_profile import (
     CandidateMergeRefused, add_note, evidence_terms, get_candidate_profile, highlight_skills,
     merge_candidates, reveal_identity,
 )
+from tests.factories import make_user
+from tests.factories import make_job
 
 RESUME = ("Maya Chen — maya@example.com — +1 415 555 0101\n"
           "Built Python services on PostgreSQL; mentored juniors in python testing.\n"
@@ -34,8 +36,7 @@ RESULT = {
 
 @pytest.fixture
 def actor(session) -> User:
-    user = User(email="hr@example.com", password_hash="x", role=Role.recruiter)
-    session.add(user)
+    user = make_user(session)
     session.commit()
     return user
 
@@ -48,8 +49,7 @@ def _candidate(session, name="Maya Chen", email="maya@example.com", **fields) ->
 
 
 def _job(session, title="Backend Engineer", blind=False) -> Job:
-    job = Job(title=title, blind_screening=blind)
-    session.add(job)
+    job = make_job(session, title=title, blind_screening=blind)
     session.commit()
     return job
 
@@ -182,7 +182,7 @@ def test_merging_a_same_job_duplicate_says_what_happened_and_hides_it(session, a
 
 
 def _tracker_names(session) -> list[str]:
-    from hireops.services.candidates.tracker import TrackerFilter, TrackerSort, query_tracker
+    from hireops.services.tracker import TrackerFilter, TrackerSort, query_tracker
 
     page = query_tracker(session=session, filter=TrackerFilter(), sort=TrackerSort())
     assert page.total == len(page.rows)

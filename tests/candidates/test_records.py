@@ -5,10 +5,11 @@ from __future__ import annotations
 from sqlmodel import select
 
 from hireops.models import Application, Candidate, Event, Job
-from hireops.services.candidates import records as candidates_service
-from hireops.services.platform.audit import PendingEvents
-from hireops.services.candidates.records import find_or_create_candidate, get_or_create_application
-from hireops.services.candidates.contacts import ContactInfo
+from hireops.services import candidates as candidates_service
+from hireops.services.audit import PendingEvents
+from hireops.services.candidates import find_or_create_candidate, get_or_create_application
+from hireops.services.contacts import ContactInfo
+from tests.factories import make_job
 
 CV = "Maya Chen\nData analyst. SQL, Tableau, Python.\n" * 10
 
@@ -119,8 +120,7 @@ def test_merged_candidate_is_followed_to_the_survivor(session) -> None:
 
 
 def _job(session, title: str = "Data Analyst") -> Job:
-    job = Job(title=title)
-    session.add(job)
+    job = make_job(session, title=title)
     session.commit()
     return job
 

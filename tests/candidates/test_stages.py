@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from hireops.models import Application, Candidate, Event, Job, Stage
-from hireops.services.candidates.stages import STAGE_CHANGED, advance_stage, comes_before
+from hireops.models import Event, Stage
+from hireops.services.stages import STAGE_CHANGED, advance_stage, comes_before
+from tests.factories import make_application, make_candidate, make_job
 
 
 def test_the_flow_order_is_the_stage_order():
@@ -22,12 +23,9 @@ def test_the_flow_order_is_the_stage_order():
     (Stage.matched, True), (Stage.interview_link_sent, True), (Stage.screened, False),
     (Stage.screening_scheduled, False), (Stage.shortlisted, False), (Stage.rejected, False)])
 def test_advance_to_screened_moves_only_earlier_applications(session, start, moved):
-    candidate, job = Candidate(full_name="Ada"), Job(title="Engineer")
-    session.add_all([candidate, job])
-    session.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id, stage=start)
-    session.add(application)
-    session.flush()
+    application = make_application(
+        session, candidate=make_candidate(session, full_name="Ada", email=None),
+        job=make_job(session, title="Engineer"), stage=start)
 
     assert advance_stage(session=session, application=application, stage=Stage.screened,
                          actor_label="candidate") is moved

@@ -7,16 +7,17 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session, select
 
-from hireops.models import Application, Candidate, CandidateTag, Event, Job
-from hireops.services.jobs.records import JobForm, create_job
-from hireops.services.privacy.rights import anonymise_candidate, erase_candidate
-from hireops.services.candidates.tags import (
+from hireops.models import Application, Candidate, CandidateTag, Event
+from hireops.services.jobs import JobForm, create_job
+from hireops.services.privacy import anonymise_candidate, erase_candidate
+from hireops.services.tags import (
     MAX_TAGS_PER_CANDIDATE, TAGGED, UNTAGGED, InvalidTag, add_tags, all_tags, clean_tag,
     parse_tags, remove_tag, tags_of,
 )
-from hireops.services.candidates.talent_pool import FROM_POOL_SOURCE, add_applicants_to_job
-from hireops.services.candidates.tracker import TrackerFilter, TrackerSort, list_tracker_rows
-from tests.sample_resumes import MATCHING_BACKEND_RESUME
+from hireops.services.talent_pool import FROM_POOL_SOURCE, add_applicants_to_job
+from hireops.services.tracker import TrackerFilter, TrackerSort, list_tracker_rows
+from tests.services.sample_resumes import MATCHING_BACKEND_RESUME
+from tests.factories import make_job
 
 
 @pytest.mark.parametrize(("typed", "shown"), [
@@ -79,8 +80,7 @@ def test_a_person_holds_a_bounded_number_of_tags(session: Session):
 
 
 def test_the_tracker_filters_by_tag_and_shows_tags(session: Session):
-    job = Job(title="Engineer")
-    session.add(job)
+    job = make_job(session, title="Engineer")
     ada, bo, cy = _people(session, "Ada", "Bo", "Cy")
     session.add_all([Application(candidate_id=p.id, job_id=job.id) for p in (ada, bo, cy)])
     session.commit()
@@ -111,8 +111,7 @@ def test_picked_applicants_are_added_to_a_job_once_each_scored_and_audited(sessi
                                                                           actor):
     backend = create_job(session=session, actor=None, form=JobForm(
         title="Backend Engineer", must_have_skills=["Python", "PostgreSQL", "Docker"]))
-    other = Job(title="Data Analyst")
-    session.add(other)
+    other = make_job(session, title="Data Analyst")
     tom = Candidate(full_name="Tom Baker", email="tom@example.com",
                     resume_text=MATCHING_BACKEND_RESUME)
     already = Candidate(full_name="Ada Applied", email="ada@example.com",
@@ -142,7 +141,7 @@ def test_picked_applicants_are_added_to_a_job_once_each_scored_and_audited(sessi
 
 def test_the_demo_shows_tags(session: Session, monkeypatch):
     from hireops.config import get_settings
-    from hireops.services.demo.seed import seed_demo
+    from hireops.services.demo import seed_demo
 
     monkeypatch.setenv("DEMO_MODE", "true")
     get_settings.cache_clear()
@@ -158,8 +157,7 @@ def test_tags_and_their_filter_on_sqlite_and_postgresql(any_database_url):
     from hireops.db import session_scope
 
     with session_scope() as session:
-        job = Job(title="Engineer")
-        session.add(job)
+        job = make_job(session, title="Engineer")
         ada, bo = _people(session, "Ada", "Bo")
         session.add_all([Application(candidate_id=p.id, job_id=job.id) for p in (ada, bo)])
         session.commit()
@@ -177,8 +175,7 @@ def test_tags_and_their_filter_on_sqlite_and_postgresql(any_database_url):
 
 
 def test_the_tracker_narrows_to_the_talent_pool(session: Session):
-    job = Job(title="Engineer")
-    session.add(job)
+    job = make_job(session, title="Engineer")
     ada, bo = _people(session, "Ada", "Bo")
     session.add_all([Application(candidate_id=ada.id, job_id=None),
                      Application(candidate_id=bo.id, job_id=job.id)])

@@ -8,8 +8,8 @@ from datetime import date, datetime, timezone
 import pytest
 from sqlmodel import select
 
-from hireops.models import Application, Candidate, Event, Job, Stage, User
-from hireops.services.candidates.tracker import (
+from hireops.models import Application, Candidate, Event, Job, Stage
+from hireops.services.tracker import (
     ApplicationsNotFound,
     RejectionNeedsReason,
     TrackerFilter,
@@ -18,6 +18,7 @@ from hireops.services.candidates.tracker import (
     move_stage,
     query_tracker,
 )
+from tests.factories import make_user
 
 SORT_COLUMNS = ["candidate", "job", "stage", "resume_score", "interview_score", "final_score",
                 "decision", "source", "applied", "last_activity"]
@@ -244,7 +245,7 @@ def test_pages_by_candidate_name_cross_into_the_nameless_in_order(session, grid,
 
 def test_default_page_walks_an_index(session, grid):
     """Page one of the default sort reads the last-activity index, not a sort of every row."""
-    from hireops.services.candidates.tracker import _hiding, _page_statement
+    from hireops.services.tracker import _hiding, _page_statement
 
     hidden = _hiding(reveal_blind=False, honour_reveals=True)
     statement = _page_statement(TrackerFilter(), TrackerSort(), hidden, True, 50, 0)
@@ -255,8 +256,7 @@ def test_default_page_walks_an_index(session, grid):
 
 
 def test_bulk_move_is_audited_per_application(session, grid):
-    recruiter = User(email="rec@example.com", password_hash="-", role="recruiter")
-    session.add(recruiter)
+    recruiter = make_user(session, email="rec@example.com")
     session.commit()
     alice, bob, elodie = grid["Alice Martin"], grid["bob okafor"], grid["Élodie Durand"]
     before_activity = alice.last_activity_at

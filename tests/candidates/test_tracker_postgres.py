@@ -11,11 +11,12 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from hireops.db import make_engine
-from hireops.models import Application, Candidate, Job
-from hireops.services.platform.migrations import upgrade_database
-from hireops.services.candidates.tracker import TrackerFilter, TrackerSort, query_tracker
+from hireops.models import Application, Candidate
+from hireops.services.migrations import upgrade_database
+from hireops.services.tracker import TrackerFilter, TrackerSort, query_tracker
 from tests.postgres import throwaway_database
-from tests.candidates.test_tracker import SEARCH_CASES, add_grid
+from tests.services.test_tracker import SEARCH_CASES, add_grid
+from tests.factories import make_job
 
 pytestmark = pytest.mark.postgres
 
@@ -42,9 +43,7 @@ def pg_engine() -> Iterator[sa.Engine]:
 
 
 def _add_filler(session: Session) -> None:
-    job = Job(title="Warehouse Operator")
-    session.add(job)
-    session.flush()
+    job = make_job(session, title="Warehouse Operator")
     candidate = {column: getattr(Candidate(), column)
                  for column in Candidate.__table__.columns.keys() if column != "id"}
     insert = sa.insert(Candidate).returning(Candidate.id, sort_by_parameter_order=True)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from hireops.models import Application, Candidate, Decision, Event, Job, User
-from hireops.services.decisions.rule import (
+from hireops.models import Application, Decision, Event, Job, Role, User
+from hireops.services.decisions import (
     ApplicationNotFound,
     DecisionNotReady,
     DecisionThresholds,
@@ -19,6 +19,8 @@ from hireops.services.decisions.rule import (
     record_decision,
     thresholds_for_job,
 )
+from tests.factories import make_user
+from tests.factories import make_application, make_job
 
 DEFAULT = DecisionThresholds()
 EVEN = DecisionThresholds(resume_weight=0.5, interview_weight=0.5)
@@ -112,20 +114,14 @@ def test_thresholds_for_job_reads_its_columns():
 
 @pytest.fixture
 def hr(session) -> User:
-    user = User(email="hr@example.com", full_name="Hana Ruiz", password_hash="x")
-    session.add(user)
+    user = make_user(session, full_name="Hana Ruiz", role=Role.viewer)
     session.commit()
     return user
 
 
 def _application(session, resume, interview, **job_fields) -> Application:
-    job = Job(title="Backend Engineer", **job_fields)
-    candidate = Candidate(full_name="Ada Lovelace", email="ada@example.com")
-    session.add_all([job, candidate])
-    session.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id, resume_score=resume,
-                              interview_score=interview)
-    session.add(application)
+    application = make_application(session, job=make_job(session, **job_fields),
+                                   resume_score=resume, interview_score=interview)
     session.commit()
     return application
 

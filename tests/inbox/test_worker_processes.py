@@ -30,6 +30,19 @@ def _deliver(maildir) -> None:
                 "Python services on PostgreSQL; Docker; REST APIs."]))]))
 
 
+def _statuses_while_fetching(session):
+    """The mail statuses seen each time a batch has been stored (before processing proper
+    starts), and the progress callback that records them."""
+    seen: list[set[str]] = []
+
+    def progress(phase: str, done: int, total: int) -> None:
+        if phase == "fetching":
+            session.expire_all()
+            seen.append({email.status for email in session.exec(select(Email))})
+
+    return seen, progress
+
+
 def test_worker_processes_give_each_message_one_outcome(session, maildir, jobs, monkeypatch):
     monkeypatch.setenv("INBOX_WORKER_PROCESSES", "2")
     get_settings.cache_clear()
@@ -52,14 +65,7 @@ def test_analysis_starts_while_later_mail_is_still_fetched(session, maildir, job
     monkeypatch.setenv("INBOX_BATCH_SIZE", "6")
     get_settings.cache_clear()
     _deliver(maildir)
-    # Statuses seen each time a batch has been stored (before processing proper starts).
-    seen: list[set[str]] = []
-
-    def progress(phase: str, done: int, total: int) -> None:
-        if phase == "fetching":
-            session.expire_all()
-            seen.append({email.status for email in session.exec(select(Email))})
-
+    seen, progress = _statuses_while_fetching(session)
     summary = run_ingest_pass(source=MaildirSource(maildir._path), progress=progress)
     assert (summary.new, summary.processed, summary.failed) == (MESSAGES, MESSAGES, [])
     assert any(statuses & {"processing", "processed"} for statuses in seen)
@@ -109,13 +115,7 @@ def test_without_worker_processes_one_thread_analyses_while_mail_is_fetched(
         return analyse(work, open_jobs)
 
     monkeypatch.setattr(analysis_runner, "analyze_email", spy)
-    seen: list[set[str]] = []
-
-    def progress(phase: str, done: int, total: int) -> None:
-        if phase == "fetching":
-            session.expire_all()
-            seen.append({email.status for email in session.exec(select(Email))})
-
+    seen, progress = _statuses_while_fetching(session)
     summary = run_ingest_pass(source=MaildirSource(maildir._path), progress=progress)
     assert (summary.new, summary.processed, summary.failed) == (MESSAGES, MESSAGES, [])
     assert analysed_on_main_thread == [False] * MESSAGES

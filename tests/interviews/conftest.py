@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from hireops.models import Application, Candidate, User
-from hireops.services.jobs.records import JobForm, create_job
+from hireops.services.jobs import JobForm, create_job
+from tests.factories import make_user
 
 
 @pytest.fixture
 def recruiter(session) -> User:
-    user = User(email="rec@example.com", password_hash="-", role="recruiter")
-    session.add(user)
+    user = make_user(session, email="rec@example.com")
     session.commit()
     return user
 

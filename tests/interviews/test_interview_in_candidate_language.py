@@ -100,3 +100,42 @@ def test_the_room_listens_and_reads_aloud_in_the_interviews_language(session, ma
     candidate.language = "de"
     session.add(candidate)
     assert room_view(session=session, link=link).speech_lang == "fr-FR"
+
+
+def test_the_scorers_english_questions_are_not_put_to_a_french_candidate(
+        session, make_application, recruiter):
+    english = ("What would you want to achieve in your first 90 days as Backend Engineer, "
+               "and what would you need from us?")
+    french = ("Parlez-nous d'un service Python que vous avez conçu : quel était votre rôle, "
+              "et qu'est-ce qui a changé grâce à votre travail ?")
+    application = make_application(88)
+    application.resume_result = {**application.resume_result,
+                                 "screening_questions": [english, french]}
+    session.add(application)
+    session.commit()
+    candidate = session.get(Candidate, application.candidate_id)
+    candidate.language = "fr"
+    session.add(candidate)
+    link = generate_link(session=session, application_id=application.id, actor=recruiter).link
+    record_consent(session=session, link=link, webcam_analysis=False, client_key="c")
+    mark_started(session=session, link=link)
+    start_interview(session=session, link=link)
+    session.commit()
+
+    asked = [q["text"] for q in link.plan["questions"]]
+    assert english not in asked
+    assert not any("first 90 days" in text for text in asked)
+
+    # In English the scorer's questions are asked as before.
+    english_application = make_application(88, name="Grace Hopper")
+    english_application.resume_result = {**english_application.resume_result,
+                                         "screening_questions": [english]}
+    session.add(english_application)
+    session.commit()
+    link = generate_link(session=session, application_id=english_application.id,
+                         actor=recruiter).link
+    record_consent(session=session, link=link, webcam_analysis=False, client_key="c")
+    mark_started(session=session, link=link)
+    start_interview(session=session, link=link)
+    session.commit()
+    assert english in [q["text"] for q in link.plan["questions"]]

@@ -7,17 +7,18 @@ from __future__ import annotations
 from sqlmodel import select
 
 from hireops.models import Event
-from hireops.services.candidates.profile import get_candidate_profile
-from hireops.services.interviews.builtin_interviewer import start_interview
-from hireops.services.interviews.links import generate_link
-from hireops.services.interviews.review import interview_cards
-from hireops.services.interviews.room import (
+from hireops.services.candidate_profile import get_candidate_profile
+from hireops.services.interview.builtin_interviewer import start_interview
+from hireops.services.interview.links import generate_link
+from hireops.services.interview.review import interview_cards
+from hireops.services.interview.room import (
     fall_back_to_typed,
     record_consent,
     refuse_consent,
     room_view,
 )
-from hireops.services.interviews.room_texts import room_text
+from hireops.services.interview.room_flow import continue_typed
+from hireops.services.interview.room_texts import room_text
 
 REASON = "ElevenLabs is not configured: set ELEVENLABS_API_KEY and ELEVENLABS_AGENT_ID."
 
@@ -76,13 +77,13 @@ def test_a_candidate_who_does_not_agree_is_told_what_next_and_hr_knows(session, 
 
 
 def test_a_call_that_fails_in_the_browser_continues_typed(session, make_application, recruiter):
-    from hireops.state.interviews.room import _continue_typed
-
     application, link = _voice_link(session, make_application, recruiter)
     record_consent(session=session, link=link, webcam_analysis=False, client_key="10.0.0.1")
     session.commit()
 
-    view, say = _continue_typed(link.id, "the call failed in the candidate's browser: ICE")
+    progress = continue_typed(link_id=link.id,
+                              reason="the call failed in the candidate's browser: ICE")
+    view, say = progress.view, progress.say
 
     assert view.provider == "builtin" and view.status == "started"
     assert say and [turn["speaker"] for turn in view.turns] == ["interviewer", "interviewer"]

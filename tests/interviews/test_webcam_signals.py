@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 
 from hireops.config import PROJECT_ROOT, get_settings
-from hireops.models import Application, Candidate, InterviewLink, InterviewSignal, Job, utcnow
-from hireops.services.interviews.webcam import (
+from hireops.models import InterviewLink, InterviewSignal, utcnow
+from hireops.services.interview.webcam import (
     CENTRING_WEIGHT,
     MAX_FRAME_BYTES,
     NEAR_FACE_SHARE,
@@ -29,17 +29,13 @@ from hireops.services.interviews.webcam import (
     summarize_signals,
 )
 from tests.fakes.fake_camera import face_y4m, jpeg_b64, scene
+from tests.factories import make_application, make_candidate
 
 
 @pytest.fixture
 def link(session) -> InterviewLink:
-    job = Job(title="Backend Engineer")
-    candidate = Candidate(full_name="Grace Hopper", email="grace@example.com")
-    session.add_all([job, candidate])
-    session.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id)
-    session.add(application)
-    session.flush()
+    application = make_application(session, candidate=make_candidate(
+        session, full_name="Grace Hopper", email="grace@example.com"))
     link = InterviewLink(application_id=application.id,
                          token_hash=hashlib.sha256(b"token").hexdigest(),
                          expires_at=utcnow() + timedelta(hours=72))
@@ -314,7 +310,7 @@ def test_declined_webcam_records_nothing_and_says_so(session, link):
 
 
 def test_a_decline_stored_as_a_warning_before_is_not_shown_as_one(session, link):
-    from hireops.services.interviews.review import shown_integrity_flags
+    from hireops.services.interview.review import shown_integrity_flags
 
     link.webcam_declined = True
     link.integrity_flags = ["Webcam analysis declined by the candidate"]

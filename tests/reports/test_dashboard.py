@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from hireops.models import Application, Candidate, Decision, DecisionOutcome, Job, JobStatus, Stage
-from hireops.services.platform.audit import record_event
-from hireops.services.reports.dashboard import STAGE_LABELS, get_dashboard_metrics
+from hireops.services.audit import record_event
+from hireops.services.dashboard import STAGE_LABELS, get_dashboard_metrics
+from tests.factories import make_candidate, make_job
 
 
 def test_empty_database_gives_zeros(session):
@@ -74,10 +75,8 @@ def test_recent_activity_newest_first_and_limited(session):
 
 
 def test_applications_in_a_jobs_own_stages_are_counted_before_offer(session):
-    job = Job(title="Data Engineer")
-    candidates = [Candidate(full_name=f"C{i}") for i in range(3)]
-    session.add_all([job, *candidates])
-    session.flush()
+    job = make_job(session, title="Data Engineer")
+    candidates = [make_candidate(session, full_name=f"C{i}", email=None) for i in range(3)]
     for candidate, stage in zip(candidates, ["custom_technical_interview",
                                              "custom_reference_check", Stage.offer]):
         session.add(Application(candidate_id=candidate.id, job_id=job.id, stage=stage))

@@ -8,12 +8,13 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from hireops.models import Application, Candidate, Event, Job, Stage, User, utcnow
-from hireops.services.reports import figures as reports
-from hireops.services.reports.audit_log import AuditFilter, list_events
-from hireops.services.decisions.flow import approve_and_schedule
-from hireops.services.reports.figures import ReportFilter
-from hireops.services.candidates.stages import STAGE_CHANGED, change_stage
+from hireops.models import Application, Event, Stage, User, utcnow
+from hireops.services import reports
+from hireops.services.audit_log import AuditFilter, list_events
+from hireops.services.decision_flow import approve_and_schedule
+from hireops.services.reports import ReportFilter
+from hireops.services.stages import STAGE_CHANGED, change_stage
+from tests.factories import make_application, make_candidate, make_job
 
 from .cohorts import read_cohort
 from .fixtures import at
@@ -102,13 +103,14 @@ def test_a_reschedule_is_no_stage_move(session, flows, clock):
     assert _stage_event_count(session) == before
 
 
+def _cara(session, **fields) -> Application:
+    return make_application(session, job=make_job(session, title="Analyst"),
+                            candidate=make_candidate(session, full_name="Cara Diaz", email=None),
+                            **fields)
+
+
 def test_an_unchanged_stage_records_nothing(session):
-    job, candidate = Job(title="Analyst"), Candidate(full_name="Cara Diaz")
-    session.add_all([job, candidate])
-    session.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id, stage=Stage.matched,
-                              updated_at=at(1))
-    session.add(application)
+    application = _cara(session, stage=Stage.matched, updated_at=at(1))
     session.commit()
 
     assert not change_stage(session=session, application=application, stage=Stage.matched,
@@ -118,11 +120,7 @@ def test_an_unchanged_stage_records_nothing(session):
 
 
 def test_the_rejection_reason_lives_only_while_rejected(session):
-    job, candidate = Job(title="Analyst"), Candidate(full_name="Cara Diaz")
-    session.add_all([job, candidate])
-    session.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id, stage=Stage.screened)
-    session.add(application)
+    application = _cara(session, stage=Stage.screened)
     session.commit()
 
     assert change_stage(session=session, application=application, stage=Stage.rejected,

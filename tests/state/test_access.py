@@ -13,24 +13,34 @@ import reflex as rx
 import hireops.state
 from hireops.db import session_scope
 from hireops.models import Role
-from hireops.services.platform.auth import create_user, open_session
+from hireops.services.auth import create_user, open_session
 from hireops.state.access import ACCESS_MARKER, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
-from hireops.state.jobs.careers import CareersState
-from hireops.state.interviews.room import InterviewRoomState
+from hireops.state.careers import CareersState
+from hireops.state.interview_recording import InterviewRecordingState
+from hireops.state.interview_room import InterviewRoomState
+from hireops.state.interview_room_camera import RoomCameraState
+from hireops.state.interview_room_consent import RoomConsentState
+from hireops.state.interview_room_equal import RoomEqualState
+from hireops.state.interview_room_typed import RoomTypedState
+from hireops.state.interview_room_voice import RoomVoiceState
 from hireops.state.login import LoginState
-from hireops.state.interviews.room_access import ROOM_ACCESS_MARKER
+from hireops.state.room_access import ROOM_ACCESS_MARKER
 from tests.state import socket_router
 
 # Handlers that must work before anyone is signed in.
 PUBLIC_HANDLERS = {(AuthState, "check_access"), (LoginState, "open_page"),
                    # The room's loader checks the token itself (rate-limited).
                    (InterviewRoomState, "load_room"),
+                   # It reads only the link the room's loader found (no link: nothing).
+                   (InterviewRecordingState, "load"),
                    # The careers pages only read what is published for everyone.
                    *((CareersState, name) for name in ("open_list", "open_job", "open_thanks",
                                                        "open_privacy"))}
-# The candidate's room: no sign-in; its handlers are guarded by the link the loader found.
-ROOM_STATES = {InterviewRoomState}
+# The candidate's room, its steps and its recording: no sign-in; their handlers are guarded by
+# the link the loader found.
+ROOM_STATES = {InterviewRoomState, RoomConsentState, RoomEqualState, RoomCameraState,
+               RoomTypedState, RoomVoiceState, InterviewRecordingState}
 
 
 def _state_classes() -> list[type]:

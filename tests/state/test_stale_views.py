@@ -11,10 +11,11 @@ import pytest
 from sqlmodel import select
 
 from hireops.db import session_scope
-from hireops.models import Job, Role
-from hireops.services.platform.auth import create_user, open_session
-from hireops.state.jobs.ranking import RankingState
+from hireops.models import Role
+from hireops.services.auth import create_user, open_session
+from hireops.state.ranking import RankingState
 from tests.state import socket_router
+from tests.factories import make_application, make_candidate, make_job
 
 
 def _run(cls, name: str, state, *args):
@@ -38,8 +39,7 @@ def recruiter_token(database_url) -> str:
 
 def test_the_next_jobs_ranking_does_not_show_the_last_rescoring(recruiter_token):
     with session_scope() as session:
-        first, second = Job(title="Backend Engineer"), Job(title="Data Analyst")
-        session.add_all([first, second])
+        first, second = make_job(session), make_job(session, title="Data Analyst")
         session.commit()
         first_id, second_id = first.id, second.id
     state = SimpleNamespace(token=recruiter_token, job_id=0, job_title="", blind=False, rows=[],
@@ -64,7 +64,7 @@ def test_the_next_jobs_ranking_does_not_show_the_last_rescoring(recruiter_token)
 
 
 def _tracker_state(token: str):
-    from hireops.state.candidates.tracker import DEFAULT_HIDDEN, TrackerState
+    from hireops.state.tracker import DEFAULT_HIDDEN, TrackerState
 
     state = SimpleNamespace(token=token, rows=[], total=0, page=1, page_size="50", search="",
                             job_filter="", stage_filter="", decision_filter="", tag_filter="", resume_min="",
@@ -78,7 +78,7 @@ def _tracker_state(token: str):
 
 
 def test_the_tracker_columns_a_user_hides_survive_signing_in_again(recruiter_token):
-    from hireops.state.candidates.tracker import DEFAULT_HIDDEN, TrackerState
+    from hireops.state.tracker import DEFAULT_HIDDEN, TrackerState
 
     first = _tracker_state(recruiter_token)
     _run(TrackerState, "load", first)
@@ -108,17 +108,14 @@ def test_the_tracker_columns_a_user_hides_survive_signing_in_again(recruiter_tok
 
 
 def test_a_stage_change_updates_the_row_in_place_without_reordering(recruiter_token):
-    from hireops.models import Application, Candidate, Stage
-    from hireops.state.candidates.tracker import TrackerState
+    from hireops.models import Stage
+    from hireops.state.tracker import TrackerState
 
     with session_scope() as session:
-        job = Job(title="Backend Engineer")
-        people = [Candidate(full_name=name, email=f"{name.lower()}@example.com")
-                  for name in ("Ada", "Grace", "Katherine")]
-        session.add_all([job, *people])
-        session.flush()
-        session.add_all([Application(candidate_id=person.id, job_id=job.id, stage=Stage.matched)
-                         for person in people])
+        job = make_job(session)
+        for name in ("Ada", "Grace", "Katherine"):
+            person = make_candidate(session, full_name=name, email=f"{name.lower()}@example.com")
+            make_application(session, job=job, candidate=person, stage=Stage.matched)
         session.commit()
     state = _tracker_state(recruiter_token)
     state._move = TrackerState._move.__get__(state)

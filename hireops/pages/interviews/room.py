@@ -4,13 +4,22 @@ import reflex as rx
 
 from hireops import routes
 from hireops.config import get_settings
+from hireops.components.recording_consent import (
+    interview_recorder, recording_checkbox, recording_notice,
+)
 from hireops.components.room_widgets import countdown, dictation, draft_keeper, mic_level
 from hireops.components.shell import register_page
 from hireops.components.ui import error_callout
 from hireops.components.voice_interview import voice_interview
 from hireops.components.webcam import webcam_tracker
-from hireops.services.candidates.equal_opportunities import Question
-from hireops.state.interviews.room import InterviewRoomState as Room
+from hireops.services.equal_opportunities import Question
+from hireops.state.interview_recording import InterviewRecordingState
+from hireops.state.interview_room import InterviewRoomState as Room
+from hireops.state.interview_room_camera import RoomCameraState as Camera
+from hireops.state.interview_room_consent import RoomConsentState as Consent
+from hireops.state.interview_room_equal import RoomEqualState as Equal
+from hireops.state.interview_room_typed import RoomTypedState as Typed
+from hireops.state.interview_room_voice import RoomVoiceState as Voice
 
 # Each step's label is the room text `step_<key>`, in the candidate's language.
 STEPS = ["welcome", "consent", "check", "interview", "done"]
@@ -59,7 +68,7 @@ def _step_list(keys: list[str]) -> rx.Component:
 
 
 def _steps() -> rx.Component:
-    return rx.cond(Room.equal_questions.length() > 0, _step_list(STEPS_WITH_EQUAL),
+    return rx.cond(Equal.equal_questions.length() > 0, _step_list(STEPS_WITH_EQUAL),
                    _step_list(STEPS))
 
 
@@ -76,7 +85,7 @@ def _welcome() -> rx.Component:
             _point("video", Room.t["point_camera"]),
             spacing="3", margin_y="20px",
         ),
-        rx.button(Room.t["continue"], on_click=Room.go_to_consent, size="3", id="room-continue"),
+        rx.button(Room.t["continue"], on_click=Consent.go_to_consent, size="3", id="room-continue"),
     )
 
 
@@ -96,23 +105,26 @@ def _consent() -> rx.Component:
             rx.text(Room.t["consent_ai_text"], as_="span"),
             rx.text.strong(Room.t["consent_camera_label"]),
             rx.text(Room.t["consent_camera_text"], as_="span"),
+            recording_notice(),
             rx.text.strong(Room.t["consent_rights_label"]),
             rx.text(Room.t["consent_rights_text"], as_="span"),
             size="2", padding="16px", margin_y="16px", border_radius="10px",
             background=rx.color("gray", 2), line_height="1.6",
         ),
         rx.vstack(
-            rx.checkbox(Room.t["consent_agree_ai"], checked=Room.agree_ai,
-                        on_change=Room.set_agree_ai, id="consent-ai", size="2"),
+            rx.checkbox(Room.t["consent_agree_ai"], checked=Consent.agree_ai,
+                        on_change=Consent.set_agree_ai, id="consent-ai", size="2"),
             rx.checkbox(Room.t["consent_agree_webcam"],
-                        checked=Room.agree_webcam, on_change=Room.set_agree_webcam,
+                        checked=Consent.agree_webcam, on_change=Consent.set_agree_webcam,
                         id="consent-webcam", size="2"),
+            recording_checkbox(),
             spacing="3",
         ),
         rx.flex(
-            rx.button(Room.t["consent_submit"], on_click=Room.give_consent, size="3",
-                      disabled=~Room.agree_ai, id="consent-submit"),
-            rx.button(Room.t["consent_refuse"], on_click=Room.decline_consent, size="3",
+            rx.button(Room.t["consent_submit"], size="3",
+                      on_click=[Consent.give_consent, InterviewRecordingState.store_consent],
+                      disabled=~Consent.agree_ai, id="consent-submit"),
+            rx.button(Room.t["consent_refuse"], on_click=Consent.decline_consent, size="3",
                       variant="soft", color_scheme="gray", id="consent-refuse"),
             spacing="3", margin_top="20px", wrap="wrap",
         ),
@@ -125,7 +137,7 @@ def _declined() -> rx.Component:
             rx.icon("hand", size=40, color=rx.color("gray", 10)),
             rx.heading(Room.t["declined_title"], size="6"),
             rx.text(Room.problem_message, size="3", id="room-declined", line_height="1.6"),
-            rx.button(Room.t["declined_reconsider"], on_click=Room.reconsider_consent, size="2",
+            rx.button(Room.t["declined_reconsider"], on_click=Consent.reconsider_consent, size="2",
                       variant="soft", id="consent-reconsider"),
             align="center", spacing="3", padding_y="24px",
         ),
@@ -140,8 +152,8 @@ def _equal_question(question: Question) -> rx.Component:
                               max_width="360px"),
             rx.select.content(rx.foreach(question.options,
                                          lambda option: rx.select.item(option, value=option))),
-            value=Room.equal_answers[question.key],
-            on_change=lambda value: Room.set_equal_answer(question.key, value),
+            value=Equal.equal_answers[question.key],
+            on_change=lambda value: Equal.set_equal_answer(question.key, value),
         ),
         spacing="2", width="100%", class_name="equal-question",
     )
@@ -152,13 +164,13 @@ def _equal() -> rx.Component:
         rx.heading(Room.t["equal_title"], size="6"),
         rx.text(Room.t["equal_lead"], size="3", color=rx.color("gray", 11), margin_top="4px",
                 line_height="1.6"),
-        rx.vstack(rx.foreach(Room.equal_questions, _equal_question), spacing="4",
+        rx.vstack(rx.foreach(Equal.equal_questions, _equal_question), spacing="4",
                   margin_y="20px", width="100%"),
-        error_callout(Room.equal_error),
+        error_callout(Equal.equal_error),
         rx.hstack(
-            rx.button(Room.t["equal_save"], on_click=Room.save_equal_answers, size="3",
+            rx.button(Room.t["equal_save"], on_click=Equal.save_equal_answers, size="3",
                       id="equal-save"),
-            rx.button(Room.t["equal_skip"], on_click=Room.skip_equal_answers, size="3",
+            rx.button(Room.t["equal_skip"], on_click=Equal.skip_equal_answers, size="3",
                       variant="soft", color_scheme="gray", id="equal-skip"),
             spacing="3", margin_top="8px",
         ),
@@ -170,15 +182,15 @@ def _camera() -> rx.Component:
     return rx.cond(
         Room.webcam_enabled,
         rx.vstack(
-            webcam_tracker(on_signals=Room.webcam_report, on_frame=Room.webcam_frame,
-                           on_camera_error=Room.camera_error, active=Room.webcam_enabled,
+            webcam_tracker(on_signals=Camera.webcam_report, on_frame=Camera.webcam_frame,
+                           on_camera_error=Camera.camera_error, active=Room.webcam_enabled,
                            frame_every_ms=int(get_settings().webcam_frame_check_seconds * 1000),
                            texts=Room.t),
-            rx.cond(Room.camera_message != "", rx.vstack(
-                rx.callout(Room.camera_message, icon="triangle_alert", color_scheme="amber",
+            rx.cond(Camera.camera_message != "", rx.vstack(
+                rx.callout(Camera.camera_message, icon="triangle_alert", color_scheme="amber",
                            size="1", id="camera-message"),
                 rx.button(Room.t["camera_continue_without"], size="1", variant="soft",
-                          color_scheme="gray", on_click=Room.continue_without_camera,
+                          color_scheme="gray", on_click=Camera.continue_without_camera,
                           id="no-camera"),
                 spacing="2", width="100%")),
             width="100%", spacing="2",
@@ -194,11 +206,11 @@ def _check() -> rx.Component:
         rx.text(Room.t["check_lead"], size="3",
                 color=rx.color("gray", 11), margin_y="8px"),
         mic_level(texts=Room.t, id="mic-check"),
-        rx.flex(dictation(on_text=Room.append_dictation, lang=Room.speech_lang,
+        rx.flex(dictation(on_text=Typed.append_dictation, lang=Room.speech_lang,
                           texts=Room.t, id="dictation-check"),
-                rx.text(Room.answer, size="2", color=rx.color("gray", 11)),
+                rx.text(Typed.answer, size="2", color=rx.color("gray", 11)),
                 align="center", spacing="3", wrap="wrap", margin_top="12px"),
-        rx.button(Room.t["check_start"], on_click=Room.start, size="3", margin_top="20px",
+        rx.button(Room.t["check_start"], on_click=Typed.start, size="3", margin_top="20px",
                   id="room-start"),
     )
 
@@ -222,18 +234,18 @@ def _voice_panel() -> rx.Component:
         rx.heading(Room.t["voice_title"], size="5"),
         rx.text(Room.t["voice_lead"], size="3", color=rx.color("gray", 11),
                 margin_y="8px"),
-        voice_interview(conversation_token=Room.voice_token, signed_url=Room.voice_signed_url,
-                        agent_id=Room.voice_agent_id, dynamic_variables=Room.voice_variables,
-                        started=Room.voice_started, context_update=Room.voice_context,
+        voice_interview(conversation_token=Voice.voice_token, signed_url=Voice.voice_signed_url,
+                        agent_id=Voice.voice_agent_id, dynamic_variables=Voice.voice_variables,
+                        started=Voice.voice_started, context_update=Voice.voice_context,
                         start_label=Room.t["voice_start"], stop_label=Room.t["voice_stop"],
                         texts=Room.t,
-                        on_start_request=Room.voice_start_request,
-                        on_connect=Room.voice_connected, on_message=Room.voice_turn,
-                        on_disconnect=Room.voice_disconnected, on_error=Room.voice_error),
-        rx.cond(Room.voice_message != "", rx.vstack(
-            rx.callout(Room.voice_message, icon="triangle_alert", color_scheme="amber",
+                        on_start_request=Voice.voice_start_request,
+                        on_connect=Voice.voice_connected, on_message=Voice.voice_turn,
+                        on_disconnect=Voice.voice_disconnected, on_error=Voice.voice_error),
+        rx.cond(Voice.voice_message != "", rx.vstack(
+            rx.callout(Voice.voice_message, icon="triangle_alert", color_scheme="amber",
                        size="1", id="voice-message"),
-            rx.button(Room.t["voice_continue_typed"], on_click=Room.switch_to_typed, size="2",
+            rx.button(Room.t["voice_continue_typed"], on_click=Voice.switch_to_typed, size="2",
                       variant="soft", id="switch-to-typed"),
             spacing="2", width="100%", margin_top="8px")),
         flex="1",
@@ -246,33 +258,33 @@ def _interview() -> rx.Component:
 
 def _typed_interview() -> rx.Component:
     answer_box = rx.vstack(
-        rx.text_area(value=Room.answer, on_change=Room.set_answer,
+        rx.text_area(value=Typed.answer, on_change=Typed.set_answer,
                      placeholder=Room.t["answer_placeholder"], rows="5", width="100%",
                      id="answer", size="3"),
-        draft_keeper(prefix=Room.draft_prefix, question=Room.question_number, value=Room.answer,
-                     on_restore=Room.restore_draft),
-        error_callout(Room.answer_error),
+        draft_keeper(prefix=Typed.draft_prefix, question=Typed.question_number, value=Typed.answer,
+                     on_restore=Typed.restore_draft),
+        error_callout(Typed.answer_error),
         # Wraps on a phone rather than squeezing a longer label (French, German) into lines.
         rx.flex(
-            dictation(on_text=Room.append_dictation, lang=Room.speech_lang, texts=Room.t,
+            dictation(on_text=Typed.append_dictation, lang=Room.speech_lang, texts=Room.t,
                       id="dictation"),
-            rx.button(Room.t["send_answer"], on_click=Room.send_answer, size="3", id="send-answer",
+            rx.button(Room.t["send_answer"], on_click=Typed.send_answer, size="3", id="send-answer",
                       margin_left="auto"),
             width="100%", align="center", wrap="wrap", spacing="2",
         ),
         width="100%", spacing="2",
     )
-    transcript = rx.vstack(rx.foreach(Room.turns, _turn), spacing="3", width="100%",
+    transcript = rx.vstack(rx.foreach(Typed.turns, _turn), spacing="3", width="100%",
                            id="transcript")
     return _panel(
         rx.hstack(
-            rx.text(Room.progress_label, size="2",
+            rx.text(Typed.progress_label, size="2",
                     weight="medium", id="progress"),
             rx.spacer(),
-            rx.cond(Room.deadline_iso != "", countdown(deadline=Room.deadline_iso,
+            rx.cond(Typed.deadline_iso != "", countdown(deadline=Typed.deadline_iso,
                                                        texts=Room.t, id="timer")),
-            rx.checkbox(Room.t["read_aloud"], checked=Room.speak_questions,
-                        on_change=Room.set_speak_questions, size="1"),
+            rx.checkbox(Room.t["read_aloud"], checked=Typed.speak_questions,
+                        on_change=Typed.set_speak_questions, size="1"),
             width="100%", align="center", spacing="3", padding_bottom="12px", wrap="wrap",
         ),
         rx.cond(Room.room_notice != "", rx.callout(Room.room_notice, icon="info", size="1",
@@ -329,7 +341,8 @@ def interview_room() -> rx.Component:
             rx.cond((Room.step != "problem") & (Room.step != "loading"), _steps()),
             rx.flex(
                 rx.box(body, flex="1", width="100%", min_width="0"),
-                rx.cond(camera_steps, rx.box(_camera(), width=["100%", "100%", "300px"],
+                rx.cond(camera_steps, rx.box(interview_recorder(), _camera(),
+                                             width=["100%", "100%", "300px"],
                                              flex_shrink="0", id="camera-column")),
                 direction=rx.breakpoints(initial="column", md="row"), spacing="4",
                 width="100%", align="start",
@@ -342,4 +355,6 @@ def interview_room() -> rx.Component:
 
 
 register_page(interview_room, route=routes.INTERVIEW, title="Your interview",
-              on_load=Room.load_room)
+              # The room opens (or refuses) first; then the steps read their own data.
+              on_load=[Room.load_room, Equal.load_questions, Typed.load_interview,
+                       InterviewRecordingState.load])

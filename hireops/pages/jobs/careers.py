@@ -243,13 +243,11 @@ def careers_thanks() -> rx.Component:
         rx.vstack(
             rx.center(rx.icon("circle-check", size=28, color="white"), width="52px",
                       height="52px", border_radius="50%", background=rx.color("green", 9)),
-            rx.heading("Thank you for applying", size="7", id="thanks-heading"),
+            rx.heading(S.thanks["thanks_heading"], size="7", id="thanks-heading"),
             rx.cond(S.applied_title != "",
-                    rx.text("We received your application for ",
-                            rx.text.strong(S.applied_title), ".", size="3")),
-            rx.text("A confirmation is on its way to your inbox. Our team reviews every "
-                    "application and will reply by email.", size="3", color=_MUTED),
-            rx.link("See other open positions", href=routes.CAREERS),
+                    rx.text(S.thanks["thanks_received"], size="3", id="thanks-received")),
+            rx.text(S.thanks["thanks_next"], size="3", color=_MUTED),
+            rx.link(S.thanks["thanks_other_jobs"], href=routes.CAREERS),
             spacing="3", align="start",
         ),
         id="thanks",

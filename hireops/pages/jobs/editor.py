@@ -157,6 +157,13 @@ def _screening() -> rx.Component:
                             size="2")),
             spacing="2", align="center", padding_top="8px", wrap="wrap",
         ),
+        rx.hstack(
+            rx.checkbox(checked=S.record_interviews, on_change=S.set_record_interviews,
+                        disabled=~S.can_edit, id="record-interviews"),
+            rx.text("Record interviews for review (camera and microphone, only with the "
+                    "candidate's separate consent; never analysed for emotion)", size="2"),
+            spacing="2", align="center", padding_top="8px",
+        ),
         width="100%",
     )
 

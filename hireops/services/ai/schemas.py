@@ -114,6 +114,9 @@ class InterviewInput(_Strict):
     # The plan behind the transcript, when there was one: lets the rubric check each answer
     # against its own question's expected points instead of the job's skills alone.
     questions: list[PlannedQuestionInput] = Field(default_factory=list)
+    # The language the interview was held in (en, fr, de, es): the local evaluator reads the
+    # answers with that language's words and stems.
+    language: str = "en"
 
 
 class InterviewEvaluation(_Strict):

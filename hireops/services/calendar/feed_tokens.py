@@ -8,26 +8,25 @@ live token; making a new one revokes the old, so a leaked address is shut by res
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlmodel import Session, select
 
-from hireops.config import get_settings
 from hireops.models import CalendarFeedToken, User, utcnow
-from hireops.services.platform.audit import record_event
-from hireops.services.platform.clock import format_local
-from hireops.services.platform.rate_limit import RateLimitVerdict, register_hit
+from hireops.services.api_tokens import live_token, note_use, register_token_lookup
+from hireops.services.audit import record_event
+from hireops.services.clock import format_local
+from hireops.services.crypto import hash_token
+from hireops.services.rate_limit import RateLimitVerdict
+from hireops.services.runtime_settings import current_settings
 
 TOKEN_PREFIX = "hcal_"
 PREFIX_CHARS = 12
 _MAX_PRESENTED_CHARS = 100
 # last_used_at is written at most this often: calendar apps poll every few minutes.
 _TOUCH_EVERY = timedelta(minutes=5)
-_LOOKUP_WINDOW_S = 60
 
 
 @dataclass(frozen=True)
@@ -40,13 +39,9 @@ class FeedStatus:
     last_used: str
 
 
-def _hash(presented: str) -> str:
-    return hashlib.sha256(presented.encode()).hexdigest()
-
-
 def feed_url(token: str) -> str:
     """The subscription address of a feed token, on the app's public address."""
-    return f"{get_settings().public_base_url.rstrip('/')}/calendar/{token}.ics"
+    return f"{current_settings().public_base_url.rstrip('/')}/calendar/{token}.ics"
 
 
 def create_feed_token(*, session: Session, user: User) -> str:
@@ -55,7 +50,7 @@ def create_feed_token(*, session: Session, user: User) -> str:
     _revoke_live(session, user)
     plaintext = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = CalendarFeedToken(user_id=user.id, token_prefix=plaintext[:PREFIX_CHARS],
-                              token_hash=_hash(plaintext))
+                              token_hash=hash_token(plaintext))
     session.add(token)
     session.flush()
     record_event(session=session, action="calendar_feed.created", actor=user,
@@ -96,30 +91,18 @@ def feed_status(*, session: Session, user_id: int) -> FeedStatus:
 
 def register_feed_lookup(*, session: Session, client: str) -> RateLimitVerdict:
     """Count one feed request from `client` (failed ones too, so guessing is bounded). Commits."""
-    verdict = register_hit(session=session, key=f"calendar-feed:{client}",
-                           limit=get_settings().api_token_lookups_per_minute,
-                           window_s=_LOOKUP_WINDOW_S)
-    session.commit()
-    return verdict
+    return register_token_lookup(session=session, key=f"calendar-feed:{client}")
 
 
 def feed_owner(*, session: Session, presented: str) -> User | None:
     """The active user whose live feed token `presented` is, or None."""
     if not presented.startswith(TOKEN_PREFIX) or len(presented) > _MAX_PRESENTED_CHARS:
         return None
-    digest = _hash(presented)
-    token = session.exec(select(CalendarFeedToken).where(
-        CalendarFeedToken.token_hash == digest)).first()
-    # Found by the index; compared again in constant time so timing tells nothing of a guess.
-    if token is None or not hmac.compare_digest(token.token_hash, digest) \
-            or token.revoked_at is not None:
+    token = live_token(session=session, table=CalendarFeedToken, presented=presented)
+    if token is None:
         return None
     user = session.get(User, token.user_id)
     if user is None or not user.is_active:
         return None
-    now = utcnow()
-    if token.last_used_at is None or now - token.last_used_at >= _TOUCH_EVERY:
-        token.last_used_at = now
-        session.add(token)
-        session.commit()
+    note_use(session=session, token=token, every=_TOUCH_EVERY)
     return user

@@ -30,9 +30,9 @@ from hireops.models import (
     utcnow,
 )
 from hireops.models import DecisionOutcome as StoredOutcome
-from hireops.services.platform.audit import record_event
-from hireops.services.privacy.blind_screening import is_identity_hidden, redact_for, shown_name
-from hireops.services.decisions.rule import (
+from hireops.services.audit import record_event
+from hireops.services.blind_screening import is_identity_hidden, redact_for, shown_name
+from hireops.services.decisions import (
     DecisionNotReady,
     get_application_or_raise,
     blend_scorecards,
@@ -41,16 +41,17 @@ from hireops.services.decisions.rule import (
     record_decision,
     thresholds_for_job,
 )
-from hireops.services.outreach.email_templates import (
+from hireops.services.email_templates import (
     MAX_BODY_CHARS,
     MAX_SUBJECT_CHARS,
     OUTBOX_KIND,
     get_template,
     render_template,
 )
-from hireops.services.outreach.outbox import enqueue_mail
-from hireops.services.platform.runtime_settings import current_settings
-from hireops.services.outreach.bookings import (
+from hireops.services.language.mail_words import candidate_name_or_greeting, sender_name
+from hireops.services.outbox import enqueue_mail
+from hireops.services.runtime_settings import current_settings
+from hireops.services.scheduling import (
     SchedulingRefused,
     book_slot,
     cancel_booking,
@@ -61,8 +62,8 @@ from hireops.services.outreach.bookings import (
     slot_label_both_zones,
     suggest_slots,
 )
-from hireops.services.interviews.scorecards import scorecard_score
-from hireops.services.candidates.stages import change_stage
+from hireops.services.scorecards import scorecard_score
+from hireops.services.stages import change_stage
 
 log = logging.getLogger(__name__)
 
@@ -255,7 +256,7 @@ def reject_with_email(*, session: Session, application_id: int, reason: str, sub
     cancel_booking(session=session, application_id=application_id, actor=actor,
                    reason="candidate rejected")
     _move_to_rejected(session, application, reason, actor=actor)
-    name = candidate.full_name or "there"
+    name = candidate_name_or_greeting(candidate.full_name, candidate.language)
     subject = subject.replace(NAME_FILLED_ON_SENDING, name)
     body = body.replace(NAME_FILLED_ON_SENDING, name)
     message = _enqueue_rejection(session, application, candidate, subject, body,
@@ -275,10 +276,12 @@ def override(*, session: Session, application_id: int, decision: str, reason: st
     claim_decision(session=session, application_id=application_id, decision_id=decision_id,
                    action="override", actor=actor)
     try:
-        return override_decision(session=session, application_id=application_id,
-                                 decision=decision, reason=reason, actor=actor)
+        row = override_decision(session=session, application_id=application_id,
+                                decision=decision, reason=reason, actor=actor)
     except ValueError as refused:
         raise DecisionActionRefused(str(refused)) from None
+    session.commit()
+    return row
 
 
 def claim_decision(*, session: Session, application_id: int, decision_id: int | None,
@@ -362,10 +365,11 @@ def _mail_values(session: Session, application: Application, actor: User | None,
                  reason: str) -> dict:
     candidate = session.get(Candidate, application.candidate_id)
     job = session.get(Job, application.job_id)
-    return {"candidate_name": candidate.full_name or "there", "job_title": job.title,
-            "company_name": current_settings().company_name,
-            "recruiter_name": (actor.full_name or actor.email) if actor
-            else "The recruiting team", "reason": reason}
+    language = candidate.language
+    return {"candidate_name": candidate_name_or_greeting(candidate.full_name, language),
+            "job_title": job.title, "company_name": current_settings().company_name,
+            "recruiter_name": sender_name((actor.full_name or actor.email) if actor else None,
+                                          language), "reason": reason}
 
 
 def _plain_html(text: str) -> str:

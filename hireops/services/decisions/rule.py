@@ -206,7 +206,10 @@ def record_decision(*, session: Session, application_id: int,
 
 def override_decision(*, session: Session, application_id: int, decision: str, reason: str,
                       actor: User) -> Decision:
-    """A person sets the decision (advance, hold or reject); the reason is required."""
+    """A person sets the decision (advance, hold or reject); the reason is required.
+
+    Flushes, does not commit: it is one step of HR's action (approve, reject, override), and
+    that action's caller commits the whole of it."""
     verdict = _stored_outcome(decision)
     reason = (reason or "").strip()
     if not reason:
@@ -232,7 +235,6 @@ def override_decision(*, session: Session, application_id: int, decision: str, r
                  entity_type="application", entity_id=application_id, before=before,
                  after={**_application_snapshot(application), "decision_status": row.status,
                         "decision_id": row.id}, note=reason)
-    session.commit()
     return row
 
 

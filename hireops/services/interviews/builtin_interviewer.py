@@ -21,6 +21,7 @@ from hireops.services.interviews.interviewer_language import (
     greeting,
     localized_question_text,
     phrase,
+    screening_in_language,
 )
 from hireops.services.interviews.protected_topics import screen_question
 from hireops.services.interviews.question_plan import (
@@ -76,7 +77,8 @@ def ensure_plan(*, session: Session, link: InterviewLink) -> dict:
     plan = build_question_plan(
         job_title=job.title, must_have_skills=job.must_have_skills,
         nice_to_have_skills=job.nice_to_have_skills, responsibilities=job.responsibilities,
-        custom_questions=job.custom_questions, resume_result=application.resume_result or {})
+        custom_questions=job.custom_questions,
+        resume_result=screening_in_language(application.resume_result or {}, language))
     # Asked in the candidate's language, chosen once: the whole interview keeps it.
     questions = [q.model_copy(update={"text": localized_question_text(q, language)})
                  for q in plan.questions]
@@ -134,7 +136,7 @@ def _follow_up(session: Session, link: InterviewLink, question: dict, answer: st
     if question["key"] in link.plan.get("follow_ups", []) or _out_of_time(link):
         return ""
     planned = PlannedQuestion(**question)
-    if not is_thin_answer(question=planned, answer=answer):
+    if not is_thin_answer(question=planned, answer=answer, language=_language(link)):
         return ""
     text = follow_up_for(question=planned, answer=answer) if _language(link) == DEFAULT_LANGUAGE \
         else follow_up_in(_language(link), question=planned, answer=answer)

@@ -15,15 +15,24 @@ from datetime import timedelta
 from sqlalchemy import update
 from sqlmodel import Session, select
 
-from hireops.models import Application, Evaluation, InterviewLink, InterviewTurn, Job, utcnow
+from hireops.models import (
+    Application,
+    Candidate,
+    Evaluation,
+    InterviewLink,
+    InterviewTurn,
+    Job,
+    utcnow,
+)
 from hireops.services.ai.calls import AICallFailed, evaluate_interview
 from hireops.services.ai.schemas import InterviewInput, PlannedQuestionInput, TranscriptTurn
-from hireops.services.platform.audit import record_event
-from hireops.services.decisions.flow import apply_after_evaluation
+from hireops.services.audit import record_event
+from hireops.services.decision_flow import apply_after_evaluation
 from hireops.services.jobs.scoring import job_input
-from hireops.services.interviews.communication import communication_signals
-from hireops.services.interviews.question_audit import audit_questions
-from hireops.services.interviews.turns import list_turns
+from hireops.services.interview.communication import communication_signals
+from hireops.services.interview.question_audit import audit_questions
+from hireops.services.interview.turns import list_turns
+from hireops.services.language.supported import supported_language
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +54,19 @@ def interview_input(*, session: Session, link: InterviewLink) -> InterviewInput:
     resume_summary = f"{summary.get('current_title', '')}; {strengths}".strip("; ")
     return InterviewInput(job=job_input(job), transcript=transcript,
                           resume_score=application.resume_score, resume_summary=resume_summary,
-                          questions=planned_questions(link))
+                          questions=planned_questions(link),
+                          language=interview_language(session=session, link=link))
+
+
+def interview_language(*, session: Session, link: InterviewLink) -> str:
+    """The language the interview was held in: the built-in room's plan records it; a voice
+    interview has no plan and is held in the candidate's language."""
+    planned = (link.plan or {}).get("language")
+    if planned:
+        return supported_language(planned)
+    application = session.get(Application, link.application_id)
+    candidate = session.get(Candidate, application.candidate_id)
+    return supported_language(candidate.language if candidate else None)
 
 
 def planned_questions(link: InterviewLink) -> list[PlannedQuestionInput]:

@@ -186,14 +186,16 @@ _NO_EXPERIENCE = re.compile(
     re.IGNORECASE)
 
 
-def is_thin_answer(*, question: PlannedQuestion, answer: str) -> ThinReason | None:
-    """Why the answer is thin, or None when it is full enough to move on."""
+def is_thin_answer(*, question: PlannedQuestion, answer: str,
+                   language: str = "en") -> ThinReason | None:
+    """Why the answer is thin, or None when it is full enough to move on; `language` is the
+    interview's (en, fr, de, es)."""
     answer = answer or ""
     words = len(answer.split())
     if question.kind == "closing":
         return _thin_slot_answer(question, answer, words)
     # Points covered in the answer's words or in other words (the evaluator's reading).
-    reading = read_answer(question.text, answer, question.expected_points)
+    reading = read_answer(question.text, answer, question.expected_points, language=language)
     covered = list(dict.fromkeys([*covered_points(question.expected_points, answer,
                                                   asked=question.text),
                                   *reading.covered_points]))
@@ -208,7 +210,11 @@ def is_thin_answer(*, question: PlannedQuestion, answer: str) -> ThinReason | No
     wants_example = question.kind != "warm_up"
     # Beliefs in place of a case ("I always stay calm") are no example, however long.
     evasive = reading.generic_share >= 0.5 and not reading.specifics
-    if wants_example and (evasive or (not has_concrete_example(answer) and len(covered) < half)):
+    # In another language the English example markers say nothing: the reading's own actions
+    # and numbers do.
+    concrete = has_concrete_example(answer) if language == "en" else bool(
+        {"number", "own_action", "named_system"} & set(reading.specifics))
+    if wants_example and (evasive or (not concrete and len(covered) < half)):
         codes.append("no_example")
     if question.kind == "gap_probe" and _NO_EXPERIENCE.search(answer) and codes:
         codes.append("no_experience")

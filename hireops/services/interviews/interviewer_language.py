@@ -4,8 +4,8 @@ English is the bank itself (knowledge/data/question_bank.json) and the phrases i
 `follow_up.py`; French, German and Spanish are data files (knowledge/data/interviewer/<lang>.json)
 holding every bank question by key and every phrase the interviewer says. A planned question is
 translated by its bank key, with the job's words (`{skill}`, `{title}`, `{responsibility}`)
-carried over from the English wording; HR's own questions and the scorer's screening questions
-are asked as written.
+carried over from the English wording; HR's own questions are asked as written, and the
+scorer's screening questions only when they are written in the interview's language.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ import zlib
 from functools import cache
 
 from hireops.knowledge.loading import read_json
-from hireops.services.interviews.follow_up import is_thin_answer, question_tense
-from hireops.services.interviews.question_bank import all_bank_questions
-from hireops.services.interviews.question_plan import PlannedQuestion
-from hireops.services.text.language.supported import DEFAULT_LANGUAGE, supported_language
+from hireops.services.interview.follow_up import is_thin_answer, question_tense
+from hireops.services.interview.question_bank import all_bank_questions
+from hireops.services.interview.question_plan import PlannedQuestion
+from hireops.services.language.detection import detect_language
+from hireops.services.language.supported import DEFAULT_LANGUAGE, supported_language
 
 TRANSLATED_LANGUAGES = ("fr", "de", "es")
 _PLACEHOLDER = re.compile(r"\{(skill|title|responsibility)\}")
@@ -46,6 +47,19 @@ def localized_question_text(question: PlannedQuestion, language: str) -> str:
         return question.text
     translated = texts["questions"][question.bank_key]
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), translated)
+
+
+def screening_in_language(resume_result: dict, language: str) -> dict:
+    """The scorer's result with only the screening questions the candidate can be asked in
+    `language`. The scorer writes them for HR, in English whatever the resume's language, and
+    they have no bank key to translate by: a French interview leaves the English ones out and
+    its bank questions take their place."""
+    language = supported_language(language)
+    questions = resume_result.get("screening_questions")
+    if language == DEFAULT_LANGUAGE or not isinstance(questions, list):
+        return resume_result
+    kept = [q for q in questions if detect_language(str(q)) == language]
+    return {**resume_result, "screening_questions": kept}
 
 
 def _placeholder_values(template: str, text: str) -> dict[str, str] | None:
@@ -84,7 +98,7 @@ def follow_up_in(language: str, *, question: PlannedQuestion, answer: str) -> st
     missing expected point; those points are English phrases, so here the follow-up asks for
     an example or for more without naming one."""
     phrases = interviewer_texts(language)["phrases"]
-    reason = is_thin_answer(question=question, answer=answer)
+    reason = is_thin_answer(question=question, answer=answer, language=language)
     codes = reason.codes if reason else ()
     if question.kind == "closing":
         return phrases["slot_missing" if "no_slot" in codes else

@@ -16,22 +16,23 @@ from hireops.models import (
     User,
     utcnow,
 )
-from hireops.services.platform.audit import record_event
-from hireops.services.platform.clock import format_for_candidate
-from hireops.services.platform.crypto import SecretDecryptionError, decrypt_secret
-from hireops.services.outreach.email_templates import get_template, render_template
-from hireops.services.interviews.links import (
+from hireops.services.audit import record_event
+from hireops.services.clock import format_for_candidate
+from hireops.services.crypto import SecretDecryptionError, decrypt_secret
+from hireops.services.email_templates import get_template, render_template
+from hireops.services.interview.links import (
     OPEN_STATUSES,
     LinkRefused,
     generate_link,
     get_link_or_raise,
     set_link_status,
 )
-from hireops.services.outreach.outbox import enqueue_mail
+from hireops.services.language.mail_words import candidate_name_or_greeting, sender_name
+from hireops.services.outbox import enqueue_mail
 from hireops.services.platform.public_addresses import interview_address
-from hireops.services.platform.runtime_settings import current_settings
-from hireops.services.candidates.stages import advance_stage
-from hireops.services.text.zone_names import zone_of_location
+from hireops.services.runtime_settings import current_settings
+from hireops.services.stages import advance_stage
+from hireops.services.zone_names import zone_of_location
 
 
 @dataclass
@@ -84,9 +85,10 @@ def link_mail_values(*, session: Session, link: InterviewLink, actor: User | Non
         raise LinkRefused("This link can no longer be read (the secret key changed); "
                           "generate a new one.") from None
     return {
-        "candidate_name": candidate.full_name or "there", "job_title": job.title,
-        "company_name": current_settings().company_name,
-        "recruiter_name": (actor.full_name or actor.email) if actor else "The recruiting team",
+        "candidate_name": candidate_name_or_greeting(candidate.full_name, candidate.language),
+        "job_title": job.title, "company_name": current_settings().company_name,
+        "recruiter_name": sender_name((actor.full_name or actor.email) if actor else None,
+                                      candidate.language),
         "interview_link": url,
         # In the company's zone, and the candidate's when their location names one, written
         # the way the candidate's language writes dates.

@@ -6,7 +6,6 @@ HR can copy or re-send the link, never in plain text.
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -14,10 +13,15 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, select
 
 from hireops.models import Application, InterviewLink, Job, User, utcnow
-from hireops.services.platform.audit import record_event
+from hireops.services.audit import record_event
+from hireops.services.crypto import (
+    SecretDecryptionError,
+    decrypt_secret,
+    encrypt_secret,
+    hash_token,
+)
 from hireops.services.platform.public_addresses import interview_address
-from hireops.services.platform.crypto import SecretDecryptionError, decrypt_secret, encrypt_secret
-from hireops.services.platform.runtime_settings import current_settings, effective_settings
+from hireops.services.runtime_settings import current_settings
 
 # The order a link moves through; a status never moves back (a reload after "started" is not
 # "opened" again). expired and revoked end a link from any open status.
@@ -28,6 +32,10 @@ TOKEN_BYTES = 32  # 256 random bits
 
 class LinkRefused(ValueError):
     """A link cannot be generated, sent or revoked; the message says why, for HR."""
+
+
+class InterviewLinkNotFound(LookupError):
+    """No interview link with that id."""
 
 
 @dataclass(frozen=True)
@@ -41,10 +49,6 @@ class BulkLinkResult:
     issued: list[IssuedLink] = field(default_factory=list)
     # (application id, reason) for every application that got no link.
     skipped: list[tuple[int, str]] = field(default_factory=list)
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def reveal_link_url(link: InterviewLink) -> str:
@@ -112,7 +116,7 @@ def generate_link(*, session: Session, application_id: int, actor: User | None,
         revoke(session=session, link=old, by=by, reason="replaced by a new link")
     token = secrets.token_urlsafe(TOKEN_BYTES)
     now = utcnow()
-    hours = hours or effective_settings(session=session).interview_link_hours
+    hours = hours or current_settings(session=session).interview_link_hours
     link = InterviewLink(
         application_id=application_id, token_hash=hash_token(token),
         token_encrypted=encrypt_secret(token),
@@ -164,10 +168,15 @@ def revoke_link(*, session: Session, link_id: int, actor: User | None, reason: s
                  after={"link_id": link.id}, note=reason)
 
 
-def get_link_or_raise(*, session: Session, link_id: int) -> InterviewLink:
+def get_link_or_raise(
+    *, session: Session, link_id: int, missing: type[Exception] = LinkRefused,
+) -> InterviewLink:
+    """The interview link with `link_id`. A missing one raises `missing`: each caller names the
+    error its own callers already handle (LinkRefused for HR actions, InterviewLinkNotFound for the
+    room's webcam reports, VoiceSyncError for voice sync), so one lookup serves them all."""
     link = session.get(InterviewLink, link_id)
     if link is None:
-        raise LinkRefused(f"There is no interview link {link_id}.")
+        raise missing(f"No interview link {link_id}.")
     return link
 
 

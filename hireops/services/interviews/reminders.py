@@ -12,12 +12,12 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, InterviewLink, OutboxMessage, utcnow
-from hireops.services.platform.audit import record_event
-from hireops.services.outreach.email_templates import get_template, render_template
-from hireops.services.interviews.invitations import link_mail_values
-from hireops.services.interviews.links import LinkRefused
-from hireops.services.outreach.outbox import enqueue_mail
-from hireops.services.platform.runtime_settings import effective_settings
+from hireops.services.audit import record_event
+from hireops.services.email_templates import get_template, render_template
+from hireops.services.interview.invitations import link_mail_values
+from hireops.services.interview.links import LinkRefused
+from hireops.services.outbox import enqueue_mail
+from hireops.services.runtime_settings import current_settings
 
 
 # A link opened or started less than this long ago counts as in use (an interview takes well
@@ -35,7 +35,7 @@ class ReminderTiming:
 
 def reminder_timing(*, session: Session) -> ReminderTiming:
     """The thresholds in force now (stored settings over the environment)."""
-    settings = effective_settings(session=session)
+    settings = current_settings(session=session)
     return ReminderTiming(
         unopened_after=_hours(settings.reminder_unopened_hours),
         expiring_within=_hours(settings.reminder_expiring_hours))

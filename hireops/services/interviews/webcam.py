@@ -22,6 +22,7 @@ from sqlmodel import Session, select
 
 from hireops.config import PROJECT_ROOT, get_settings
 from hireops.models import InterviewLink, InterviewSignal, utcnow
+from hireops.services.interview.links import InterviewLinkNotFound, get_link_or_raise
 
 # A 320 px JPEG is 10-30 KB; anything near this is not what the widget sends.
 MAX_FRAME_BYTES = 300_000
@@ -48,10 +49,6 @@ FACE_MODEL_FILE = PROJECT_ROOT / "assets" / "mediapipe" / "face_detection_short_
 
 class WebcamAnalysisDeclined(PermissionError):
     """The candidate declined webcam analysis; nothing of their camera is recorded."""
-
-
-class InterviewLinkNotFound(LookupError):
-    """No interview link with that id."""
 
 
 def _clamp(value: Any, low: float, high: float) -> float:
@@ -136,16 +133,8 @@ def attention_score(box: tuple[float, float, float, float], frame_width: int,
     return round(100 * (CENTRING_WEIGHT * centring + (1 - CENTRING_WEIGHT) * nearness), 1)
 
 
-def get_link_or_raise(*, session: Session, link_id: int) -> InterviewLink:
-    """The interview link with `link_id`, or InterviewLinkNotFound."""
-    link = session.get(InterviewLink, link_id)
-    if link is None:
-        raise InterviewLinkNotFound(f"Interview link {link_id} does not exist.")
-    return link
-
-
 def _link_accepting_signals(session: Session, link_id: int) -> InterviewLink:
-    link = get_link_or_raise(session=session, link_id=link_id)
+    link = get_link_or_raise(session=session, link_id=link_id, missing=InterviewLinkNotFound)
     if link.webcam_declined:
         raise WebcamAnalysisDeclined(f"Interview link {link_id}: webcam analysis was declined.")
     return link
@@ -336,7 +325,7 @@ def check_frame(*, session: Session, link_id: int, jpeg_b64: str,
 
 def summarize_signals(*, session: Session, link_id: int) -> dict:
     """Browser reports and server checks of one interview, aggregated for the recruiter."""
-    link = get_link_or_raise(session=session, link_id=link_id)
+    link = get_link_or_raise(session=session, link_id=link_id, missing=InterviewLinkNotFound)
     rows = session.exec(select(InterviewSignal).where(InterviewSignal.link_id == link_id)
                         .order_by(InterviewSignal.recorded_at, InterviewSignal.id)).all()
     browser = [r for r in rows if r.source == "browser" and "error" not in r.detail]
@@ -422,7 +411,7 @@ def integrity_flags(summary: dict) -> list[str]:
 
 def refresh_link_summary(*, session: Session, link_id: int) -> InterviewLink:
     """Store the current summary and flags on the link, where the recruiter pages read them."""
-    link = get_link_or_raise(session=session, link_id=link_id)
+    link = get_link_or_raise(session=session, link_id=link_id, missing=InterviewLinkNotFound)
     link.face_summary = summarize_signals(session=session, link_id=link_id)
     link.integrity_flags = integrity_flags(link.face_summary)
     session.add(link)

@@ -9,10 +9,10 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from hireops.models import Application, Job, JobStatus, Stage, User, utcnow
-from hireops.services.jobs.job_stages import copy_default_to_job
-from hireops.services.platform.audit import changed_fields, record_event
-from hireops.services.platform.runtime_settings import effective_settings
-from hireops.services.platform.clock import format_day
+from hireops.services.job_stages import copy_default_to_job
+from hireops.services.audit import changed_fields, record_event
+from hireops.services.runtime_settings import current_settings
+from hireops.services.clock import format_day
 
 
 class JobNotFound(LookupError):
@@ -151,7 +151,7 @@ DEFAULTED_FIELDS = ("resume_min", "interview_min", "reject_below", "resume_weigh
 
 def job_defaults(*, session: Session) -> dict[str, float | bool]:
     """Thresholds, weight and automation for a new job, as set under Settings."""
-    settings = effective_settings(session=session)
+    settings = current_settings(session=session)
     return {name: getattr(settings, f"job_{name}")
             for name in (*DEFAULTED_FIELDS, "auto_advance", "auto_reject")}
 

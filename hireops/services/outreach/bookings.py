@@ -29,15 +29,20 @@ from hireops.models import (
     User,
     utcnow,
 )
-from hireops.services.platform.audit import record_event
-from hireops.services.platform.clock import format_span, format_span_for_candidate
+from hireops.services.audit import record_event
+from hireops.services.clock import format_span, format_span_for_candidate
 from hireops.services.calendar.caldav_busy import interviewers_busy
-from hireops.services.outreach.email_templates import OUTBOX_KIND, get_template, render_template
-from hireops.services.calendar.ics import build_invite
-from hireops.services.outreach.outbox import enqueue_mail
-from hireops.services.platform.runtime_settings import current_settings
-from hireops.services.outreach.slots import SlotParse, parse_slot
-from hireops.services.candidates.stages import change_stage, stage_value
+from hireops.services.email_templates import OUTBOX_KIND, get_template, render_template
+from hireops.services.ics import build_invite
+from hireops.services.language.mail_words import (
+    candidate_name_or_greeting,
+    mail_word,
+    sender_name,
+)
+from hireops.services.outbox import enqueue_mail
+from hireops.services.runtime_settings import current_settings
+from hireops.services.slots import SlotParse, parse_slot
+from hireops.services.stages import change_stage, stage_value
 
 BOOKING_SOURCES = ("preferred", "suggested", "manual")
 BOOKED, CANCELLED = "booked", "cancelled"
@@ -242,7 +247,7 @@ def first_free_preferred(*, session: Session, application_id: int,
 
 
 def slot_label(start: datetime, end: datetime, tz_name: str, language: str = "en") -> str:
-    """'Tue 8 Dec 2026, 10:00–10:45 CET': a slot as read in `tz_name` (services.platform.clock), the
+    """'Tue 8 Dec 2026, 10:00–10:45 CET': a slot as read in `tz_name` (services.clock), the
     day written in `language` ('mardi 8 décembre 2026, 10:00–10:45 CET')."""
     return format_span(start, end, tz_name, language=language)
 
@@ -265,17 +270,20 @@ def send_schedule_confirmation(*, session: Session, booking: InterviewBooking,
     settings = current_settings()
     slot = slot_label_both_zones(booking.starts_at, booking.ends_at, booking.candidate_tz,
                                  candidate.language)
+    language = candidate.language
     if booking.location:
-        slot = f"{slot}, at {booking.location}"
-    recruiter = (actor.full_name or actor.email) if actor else "The recruiting team"
+        slot = mail_word(language, "slot_at_place", slot=slot, place=booking.location)
+    recruiter = sender_name((actor.full_name or actor.email) if actor else None, language)
     mail = render_template(get_template(session=session, kind="schedule_confirmation",
-                                        language=candidate.language), {
-        "candidate_name": candidate.full_name or "there", "job_title": job.title,
+                                        language=language), {
+        "candidate_name": candidate_name_or_greeting(candidate.full_name, language),
+        "job_title": job.title,
         "company_name": settings.company_name, "recruiter_name": recruiter, "slot": slot})
     ics = build_invite(
         uid=booking.ics_uid, start=booking.starts_at, end=booking.ends_at,
-        summary=f"Interview: {job.title} ({settings.company_name})",
-        description=f"Follow-up interview for the {job.title} position.",
+        summary=mail_word(language, "invite_summary", job_title=job.title,
+                          company_name=settings.company_name),
+        description=mail_word(language, "invite_description", job_title=job.title),
         organizer_email=settings.smtp_from_address, organizer_name=settings.company_name,
         attendee_email=candidate.email, attendee_name=candidate.full_name,
         location=booking.location, url=meeting_link(booking.location),

@@ -63,13 +63,17 @@ class ConversationEntry:
     email_id: int
 
 
-def draft_from_template(*, session: Session, template_kind: str) -> tuple[str, str]:
-    """(subject, body) to start editing from: the template's text, placeholders unfilled."""
+def draft_from_template(*, session: Session, template_kind: str,
+                        candidate_id: int | None = None) -> tuple[str, str]:
+    """(subject, body) to start editing from: the template's text, placeholders unfilled,
+    in the language of the candidate it is written to."""
     if template_kind == FREE_TEXT:
         return "", ""
     if template_kind not in CONVERSATION_TEMPLATE_KINDS:
         raise ConversationRefused(f"Unknown template {template_kind!r}.")
-    template = get_template(session=session, kind=template_kind)
+    candidate = session.get(Candidate, candidate_id) if candidate_id else None
+    template = get_template(session=session, kind=template_kind,
+                            language=candidate.language if candidate else "en")
     return template.subject, template.body
 
 

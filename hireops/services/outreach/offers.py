@@ -26,17 +26,21 @@ from docx.shared import Pt
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Job, Offer, Stage, User, utcnow
-from hireops.services.platform.audit import record_event
-from hireops.services.privacy.blind_screening import is_identity_hidden
-from hireops.services.platform.clock import format_long_day, parse_day
-from hireops.services.outreach.email_templates import RenderedMail, get_template, render_template
+from hireops.services.audit import record_event
+from hireops.services.blind_screening import is_identity_hidden
+from hireops.services.clock import format_long_day, parse_day
+from hireops.services.language.mail_words import mail_word, sender_name
+from hireops.services.email_templates import RenderedMail, get_template, render_template
 from hireops.services.mail.sender import MailAttachment
-from hireops.services.outreach.outbox import enqueue_mail
-from hireops.services.platform.runtime_settings import current_settings
-from hireops.services.candidates.stages import change_stage, stage_value
+from hireops.services.outbox import enqueue_mail
+from hireops.services.runtime_settings import current_settings
+from hireops.services.stages import change_stage, stage_value
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SALARY_PERIODS = ("per year", "per month", "per hour")
+# Each period's words in the candidate's language (knowledge/data/mail_words).
+_PERIOD_WORDS = {"per year": "salary_per_year", "per month": "salary_per_month",
+                 "per hour": "salary_per_hour"}
 SENT, ACCEPTED, DECLINED = "sent", "accepted", "declined"
 # Where an offer makes no sense: the candidate is out, or already hired.
 _CLOSED_STAGES = {Stage.rejected.value, Stage.withdrawn.value, Stage.hired.value}
@@ -100,7 +104,8 @@ def send_offer(*, session: Session, application_id: int, form: OfferForm,
     session.add(offer)
     session.flush()
     docx = offer_letter_docx(title=draft.letter_title, text=draft.letter_text,
-                             company_name=current_settings().company_name)
+                             company_name=current_settings().company_name,
+                             language=candidate.language)
     message = enqueue_mail(
         session=session, idempotency_key=f"offer:{offer.id}", kind="offer",
         to_address=candidate.email, subject=draft.email.subject, body_text=draft.email.text,
@@ -169,12 +174,14 @@ def offers_for_applications(*, session: Session,
     return offers
 
 
-def offer_letter_docx(*, title: str, text: str, company_name: str) -> bytes:
-    """The letter as a Word document: company, date, title, then the text's paragraphs."""
+def offer_letter_docx(*, title: str, text: str, company_name: str,
+                      language: str = "en") -> bytes:
+    """The letter as a Word document: company, date (in the letter's `language`), title,
+    then the text's paragraphs."""
     document = Document()
     document.styles["Normal"].font.size = Pt(11)
     document.add_paragraph(_xml_safe(company_name)).runs[0].bold = True
-    document.add_paragraph(format_long_day(utcnow().date()))
+    document.add_paragraph(format_long_day(utcnow().date(), language))
     document.add_heading(_xml_safe(title), level=1)
     for block in _xml_safe(text).split("\n\n"):
         if block.strip():
@@ -212,21 +219,27 @@ def _context(session: Session, application_id: int) -> tuple[Application, Job, C
 
 def _draft(session: Session, application: Application, job: Job, candidate: Candidate,
            form: OfferForm, actor: User | None) -> OfferDraft:
+    language = candidate.language
     values = {
         "candidate_name": candidate.full_name or candidate.email,
         "job_title": job.title,
         "company_name": current_settings().company_name,
-        "recruiter_name": (actor.full_name or actor.email) if actor else "The recruiting team",
-        **_form_values(form, job),
+        "recruiter_name": sender_name((actor.full_name or actor.email) if actor else None,
+                                      language),
+        **_form_values(form, job, language),
     }
-    email = render_template(get_template(session=session, kind="offer_email"), values)
-    letter = render_template(get_template(session=session, kind="offer_letter"), values)
+    # The email and the letter in the candidate's language, as every other candidate mail.
+    email = render_template(get_template(session=session, kind="offer_email",
+                                         language=language), values)
+    letter = render_template(get_template(session=session, kind="offer_letter",
+                                          language=language), values)
     return OfferDraft(email=email, letter_title=letter.subject, letter_text=letter.text,
                       values=values)
 
 
-def _form_values(form: OfferForm, job: Job) -> dict[str, str]:
-    """The offer placeholders from the form, checked and written out for the letter."""
+def _form_values(form: OfferForm, job: Job, language: str = "en") -> dict[str, str]:
+    """The offer placeholders from the form, checked and written out for the letter in the
+    candidate's `language` (HR picks the period in English; the letter says it their way)."""
     currency = form.currency.strip().upper()
     if not _CURRENCY.fullmatch(currency):
         raise OfferError("The currency is a three-letter code such as EUR, USD or GBP.")
@@ -241,11 +254,14 @@ def _form_values(form: OfferForm, job: Job) -> dict[str, str]:
     if deadline < today:
         raise OfferError("The answer-by date is in the past.")
     return {
-        "salary": f"{currency} {_amount(form.salary_amount)} {form.salary_period}",
-        "start_date": format_long_day(start),
-        "location": _text(form.location, "location") or job.location or "to be agreed",
-        "response_deadline": format_long_day(deadline),
-        "other_terms": _text(form.other_terms, "other_terms") or "none.",
+        "salary": f"{currency} {_amount(form.salary_amount)} "
+                  f"{mail_word(language, _PERIOD_WORDS[form.salary_period])}",
+        "start_date": format_long_day(start, language),
+        "location": _text(form.location, "location") or job.location
+        or mail_word(language, "place_to_be_agreed"),
+        "response_deadline": format_long_day(deadline, language),
+        "other_terms": _text(form.other_terms, "other_terms")
+        or mail_word(language, "no_other_terms"),
     }
 
 

@@ -7,19 +7,20 @@ nobody brute-forces that much entropy, and lookups stay one indexed query. Only 
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TypeVar
 
 from sqlmodel import Session, select
 
 from hireops.config import get_settings
-from hireops.models import ApiToken, ApiTokenScope, User, utcnow
-from hireops.services.platform.audit import record_event
-from hireops.services.platform.rate_limit import RateLimitVerdict, register_hit
-from hireops.services.platform.clock import format_local
+from hireops.models import ApiToken, ApiTokenScope, CalendarFeedToken, User, utcnow
+from hireops.services.audit import record_event
+from hireops.services.crypto import hash_token
+from hireops.services.rate_limit import RateLimitVerdict, register_hit
+from hireops.services.clock import format_local
 
 TOKEN_PREFIX = "hop_"
 PREFIX_CHARS = 8
@@ -27,6 +28,7 @@ MAX_NAME_CHARS = 120
 # last_used_at is written at most this often, so every API call is not a row update.
 _TOUCH_EVERY = timedelta(minutes=1)
 _LOOKUP_WINDOW_S = 60
+Token = TypeVar("Token", ApiToken, CalendarFeedToken)
 
 
 class ApiTokenError(ValueError):
@@ -45,11 +47,6 @@ class ApiTokenRow:
     created_at: str
     last_used: str
     revoked: bool
-
-
-def hash_token(presented: str) -> str:
-    """The stored form of a token."""
-    return hashlib.sha256(presented.encode()).hexdigest()
 
 
 def create_api_token(*, session: Session, name: str, scope: ApiTokenScope | str,
@@ -111,28 +108,48 @@ def revoke_api_token(*, session: Session, token_id: int, actor: User | None) -> 
 def register_lookup(*, session: Session, client: str) -> RateLimitVerdict:
     """Count one token lookup from `client` (failed ones included, so guessing is bounded).
     Commits, so the hit counts even when the request then fails."""
-    verdict = register_hit(session=session, key=f"api-token:{client}",
-                           limit=get_settings().api_token_lookups_per_minute,
-                           window_s=_LOOKUP_WINDOW_S)
-    session.commit()
-    return verdict
+    return register_token_lookup(session=session, key=f"api-token:{client}")
 
 
 def authenticate_token(*, session: Session, presented: str) -> ApiToken | None:
     """The live token matching `presented`, or None; notes when it was last used."""
     if not presented.startswith(TOKEN_PREFIX) or len(presented) > 200:
         return None
+    token = live_token(session=session, table=ApiToken, presented=presented)
+    if token is not None:
+        note_use(session=session, token=token, every=_TOUCH_EVERY)
+    return token
+
+
+# --- shared by every bearer token stored as a digest (API tokens, calendar feeds) ----------
+
+def register_token_lookup(*, session: Session, key: str) -> RateLimitVerdict:
+    """Count one lookup under `key` (the kind of token and the client) against the shared
+    per-minute limit. Commits, so the hit counts even when the request then fails."""
+    verdict = register_hit(session=session, key=key,
+                           limit=get_settings().api_token_lookups_per_minute,
+                           window_s=_LOOKUP_WINDOW_S)
+    session.commit()
+    return verdict
+
+
+def live_token(*, session: Session, table: type[Token], presented: str) -> Token | None:
+    """The unrevoked row of `table` whose digest is that of `presented`, or None."""
     digest = hash_token(presented)
-    token = session.exec(select(ApiToken).where(ApiToken.token_hash == digest)).first()
+    token = session.exec(select(table).where(table.token_hash == digest)).first()
     # The index finds the row by hash; comparing again in constant time keeps the final
     # check from leaking how much of a guess was right.
     if token is None or not hmac.compare_digest(token.token_hash, digest):
         return None
-    if token.revoked_at is not None:
-        return None
+    return None if token.revoked_at is not None else token
+
+
+def note_use(*, session: Session, token: ApiToken | CalendarFeedToken,
+             every: timedelta) -> None:
+    """Stamp when a token was last used, at most once per `every` (clients poll often).
+    Commits when it writes."""
     now = utcnow()
-    if token.last_used_at is None or now - token.last_used_at >= _TOUCH_EVERY:
+    if token.last_used_at is None or now - token.last_used_at >= every:
         token.last_used_at = now
         session.add(token)
         session.commit()
-    return token

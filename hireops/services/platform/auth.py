@@ -6,7 +6,6 @@ only its SHA-256, so a leaked database does not leak live sessions.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 import secrets
@@ -19,9 +18,10 @@ from sqlmodel import Session, select
 
 from hireops.config import get_settings
 from hireops.models import Role, User, UserSession, utcnow
-from hireops.services.platform import login_throttle
-from hireops.services.platform.audit import record_event
-from hireops.services.platform.login_throttle import ThrottleRule
+from hireops.services import login_throttle
+from hireops.services.audit import record_event
+from hireops.services.crypto import hash_token
+from hireops.services.login_throttle import ThrottleRule
 
 _hasher = PasswordHasher()
 # Verifying against this keeps unknown emails as slow as wrong passwords (no user enumeration).
@@ -157,7 +157,7 @@ def _longest_wait(session: Session, throttles: list[tuple[str, ThrottleRule]]) -
 def session_digest(token: str) -> str:
     """The SHA-256 of a session token: what the database keys sessions by, and all that the
     app's event socket ever sees of the browser's session cookie."""
-    return hashlib.sha256(token.encode()).hexdigest()
+    return hash_token(token)
 
 
 def open_session(*, session: Session, user: User) -> str:

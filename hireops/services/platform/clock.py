@@ -92,8 +92,11 @@ def format_day(moment: datetime | date | None, zone: str | None = None, *,
     return f"{day:%a} {day.day} {day:%b %Y}" if weekday else f"{day.day} {day:%b %Y}"
 
 
-def format_long_day(day: date) -> str:
-    """"Monday 7 December 2026": a date written out in full, as a letter gives it."""
+def format_long_day(day: date, language: str = "en") -> str:
+    """"Monday 7 December 2026": a date written out in full, as a letter gives it; in
+    French, German or Spanish that language's way ("lundi 7 décembre 2026")."""
+    if language in _OTHER_LANGUAGES:
+        return babel_dates.format_date(day, "full", locale=language)
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 

@@ -1,4 +1,5 @@
-"""Encryption of stored credentials (mailbox and API passwords) with the app's secret key."""
+"""Encryption of stored credentials (mailbox and API passwords) with the app's secret key, and
+the one digest every bearer token is stored and looked up by."""
 
 from __future__ import annotations
 
@@ -9,6 +10,12 @@ from cryptography.fernet import Fernet, InvalidToken
 
 from hireops.config import get_settings
 from hireops.log_setup import redact_also
+
+
+def hash_token(token: str) -> str:
+    """The stored form of a random bearer token (API, calendar feed, interview link, session):
+    its SHA-256 in hex. 256 random bits need no salt or slow hash, and one indexed lookup finds it."""
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class SecretDecryptionError(ValueError):

@@ -1,12 +1,19 @@
 """Settings an admin edits in the app; stored values override the environment at runtime.
 
 Each editable setting is a field of `config.Settings` and is stored in the `settings` table as
-`config.<field>` (secrets encrypted with `services.platform.crypto`). `effective_settings` merges them
-over the environment; `current_settings` is the same merge cached per process for a few
-seconds, for code that has no session at hand (the AI engine factory, the mail sender, the
-webhook). A save clears this process's cache at once; other processes (inbox workers, other
-web workers) see the change within `CACHE_SECONDS`. A TTL rather than a cross-process signal
-keeps this free of any messaging, and a few seconds is well inside what an admin expects.
+`config.<field>` (secrets encrypted with `services.crypto`).
+
+Two ways to read settings, one per purpose:
+- `current_settings()`: what the app runs with (the environment with the stored overrides
+  merged over it). Given a `session`, it reads the overrides fresh in that transaction (saves,
+  the settings pages, anything that must see its own change); without one it returns the same
+  merge cached per process for a few seconds (the AI engine factory, the mail sender, the
+  webhook). A save clears this process's cache at once; other processes (inbox workers, other
+  web workers) see the change within `CACHE_SECONDS`. A TTL rather than a cross-process signal
+  keeps this free of any messaging, and a few seconds is well inside what an admin expects.
+- `config.get_settings()`: the environment alone, for what only a deployment decides and the
+  app cannot change (database URL, data folder, secret key, limits). Reading an editable field
+  through it would ignore the admin's saved value.
 """
 
 from __future__ import annotations
@@ -26,9 +33,9 @@ from hireops import db
 from hireops.config import Settings, get_settings
 from hireops.models import AppSetting, User
 # The module: settings -> these words -> labels -> clock -> settings is a cycle of imports.
-from hireops.services.platform import validation_words
-from hireops.services.platform.audit import record_event
-from hireops.services.platform.crypto import SecretDecryptionError, decrypt_secret, encrypt_secret
+from hireops.services import validation_words
+from hireops.services.audit import record_event
+from hireops.services.crypto import SecretDecryptionError, decrypt_secret, encrypt_secret
 
 log = logging.getLogger(__name__)
 KEY_PREFIX = "config."
@@ -58,7 +65,7 @@ def _agent_settings() -> list[EditableSetting]:
 # What an admin may change here: people-facing policy (names, hours, link lifetime, reminders,
 # interview length, decision defaults), the addresses people see (the public address in
 # interview links) and the credentials and endpoints of outside services, since every reader
-# of these goes through `effective_settings` / `current_settings` and picks a change up within
+# of these goes through `current_settings` and picks a change up within
 # `CACHE_SECONDS`. The Mistral timeout and retry count are here too: they are read afresh for
 # every engine built, and an admin whose calls time out must be able to raise them.
 #
@@ -73,7 +80,7 @@ def _agent_settings() -> list[EditableSetting]:
 # - inbox_worker_processes, ai_max_concurrency, inbox_batch_size, *_claim_timeout_s: capacity
 #   of this deployment, sized to the machine by whoever runs it.
 # - login_*, *_lookups_per_minute, extraction_*, inbox_message_max_seconds,
-#   attachment_max_store_bytes: protection against guessing and hostile files and text; not
+#   attachment_max_store_bytes, recording_*: protection against guessing and hostile files and text; not
 #   something to loosen from a browser session.
 # - trusted_proxies: which peers may name the client address, a fact of the network in front
 #   of the app; trusting the wrong one would let clients dodge every per-client limit.
@@ -132,7 +139,7 @@ def _stored(session: Session) -> dict[str, Any]:
     return values
 
 
-def effective_settings(*, session: Session) -> Settings:
+def _merged(session: Session) -> Settings:
     """The environment's settings with the stored overrides applied."""
     return get_settings().model_copy(update=_stored(session))
 
@@ -177,7 +184,7 @@ _FIELD_NAMES = {
 }
 def _describe(error: dict) -> str:
     """One validation error as a sentence for the admin, e.g. "SMTP port must be at most
-    65535" (services.platform.validation_words)."""
+    65535" (services.validation_words)."""
     wording = {name: validation_words.FieldWording(label) for name, label in _FIELD_NAMES.items()}
     return validation_words.describe_error(error, wording)
 
@@ -203,7 +210,7 @@ def save_settings(*, session: Session, values: dict[str, Any], actor: User | Non
     changes = {name: _normalise(BY_NAME[name], value) for name, value in values.items()}
     changes = {name: value for name, value in changes.items()
                if not (name in SECRET_NAMES and value is None)}
-    before = effective_settings(session=session)
+    before = _merged(session)
     base = get_settings().model_copy(update={k: v for k, v in _stored(session).items()
                                               if k not in clear})
     validated = _validated(base, changes)
@@ -236,7 +243,7 @@ def save_settings(*, session: Session, values: dict[str, Any], actor: User | Non
             after={**changed_plain, **{name: "(secret changed)" for name in changed_secret}})
     session.commit()
     invalidate_cache()
-    return effective_settings(session=session)
+    return _merged(session)
 
 
 def stored_names(*, session: Session) -> set[str]:
@@ -268,7 +275,7 @@ def mask_secret(value: SecretStr | None) -> str:
 
 def masked_view(*, session: Session) -> dict[str, Any]:
     """Every editable setting as the browser may see it: secrets only as a mask."""
-    settings = effective_settings(session=session)
+    settings = _merged(session)
     stored = stored_names(session=session)
     view: dict[str, Any] = {}
     for setting in EDITABLE:
@@ -295,8 +302,13 @@ def invalidate_cache() -> None:
         _cache.clear()
 
 
-def current_settings() -> Settings:
-    """The effective settings, re-read from the database at most every `CACHE_SECONDS`."""
+def current_settings(*, session: Session | None = None) -> Settings:
+    """The settings the app runs with: the environment with the admin's stored values over it.
+
+    With `session`, read now in that transaction; without, re-read from the database at most
+    every `CACHE_SECONDS` (for code that has no session at hand)."""
+    if session is not None:
+        return _merged(session)
     base = get_settings()
     key = (id(base), base.database_url)
     now = time.monotonic()
@@ -314,7 +326,7 @@ def _read_current(base: Settings) -> Settings:
         return base
     try:
         with Session(db.get_engine()) as session:
-            return effective_settings(session=session)
+            return _merged(session)
     except sa.exc.SQLAlchemyError as problem:  # no table yet (before migrations)
         log.debug("Stored settings not read: %s", problem)
         return base

@@ -34,6 +34,7 @@ from hireops.models import (
     Event,
     InterviewBooking,
     InterviewLink,
+    InterviewRecording,
     InterviewSignal,
     InterviewTurn,
     Notification,
@@ -44,11 +45,16 @@ from hireops.models import (
     User,
     utcnow,
 )
-from hireops.services.platform.attachment_store import attachments_root, read_attachment
-from hireops.services.platform.audit import record_event
-from hireops.services.inbox.store import erased_key_digest
+from hireops.services.attachment_store import attachments_root, read_attachment
+from hireops.services.audit import record_event
+from hireops.services.inbox_store import erased_key_digest
+from hireops.services.interview.recordings import (
+    delete_recordings,
+    recording_path,
+    unlink_recording_files,
+)
 from hireops.services.mail.sent_folder import remove_sent_copies
-from hireops.services.platform.runtime_settings import current_settings
+from hireops.services.runtime_settings import current_settings
 
 ANONYMOUS_NAME = "Anonymised candidate"
 # Characters a file name may not hold on some system the export is unpacked on: separators,
@@ -101,6 +107,8 @@ def export_candidate_data(*, session: Session, candidate_id: int) -> bytes:
     trace = _footprint(session, candidate_id)
     attachments = session.exec(select(Attachment)
                                .where(Attachment.id.in_(trace.attachment_ids))).all()
+    recordings = session.exec(select(InterviewRecording).where(
+        InterviewRecording.link_id.in_(trace.link_ids))).all()
     data = {
         "exported_at": utcnow().isoformat(),
         "candidates": _dump(session.exec(select(Candidate)
@@ -119,6 +127,8 @@ def export_candidate_data(*, session: Session, candidate_id: int) -> bytes:
                                                                 InterviewTurn.seq))),
         "webcam_signals": _dump(session.exec(select(InterviewSignal).where(
             InterviewSignal.link_id.in_(trace.link_ids)))),
+        # The videos themselves are in files/ (recording-<id>.webm).
+        "interview_recordings": _dump(recordings, leave_out=("storage_path",)),
         "evaluations": _dump(session.exec(select(Evaluation).where(
             Evaluation.application_id.in_(trace.application_ids)))),
         "decisions": _dump(session.exec(select(Decision).where(
@@ -143,6 +153,11 @@ def export_candidate_data(*, session: Session, candidate_id: int) -> bytes:
             except (FileNotFoundError, OSError):
                 continue
             archive.writestr(_entry_name(attachment), payload)
+        for recording in recordings:
+            path = recording_path(recording)
+            if path is not None:
+                extension = "mp4" if recording.mime_type.endswith("mp4") else "webm"
+                archive.write(path, f"files/recording-{recording.id}.{extension}")
     return buffer.getvalue()
 
 
@@ -216,6 +231,8 @@ def erase_candidate(*, session: Session, candidate_id: int, actor: User | None,
     sent_keys = list(session.exec(select(OutboxMessage.idempotency_key).where(sent)))
     counts = {"events_scrubbed": _scrub_events(session, trace),
               "mail_tombstones": _remember_erased_mail(session, trace)}
+    recording_files = delete_recordings(session=session, link_ids=links)
+    counts["interview_recordings"] = len(recording_files)
     for name, model, condition in (
         ("interview_turns", InterviewTurn, InterviewTurn.link_id.in_(links)),
         ("webcam_signals", InterviewSignal, InterviewSignal.link_id.in_(links)),
@@ -255,7 +272,7 @@ def erase_candidate(*, session: Session, candidate_id: int, actor: User | None,
     root = attachments_root()
     for relative in files:  # after the commit: a failed erasure keeps its files
         (root / relative).unlink(missing_ok=True)
-    counts["files"] = len(files)
+    counts["files"] = len(files) + unlink_recording_files(recording_files)
     counts["sent_mail_files"] = remove_sent_copies(current_settings().sent_mail_dir(),
                                                    idempotency_keys=sent_keys)
     return counts
@@ -298,14 +315,17 @@ def anonymise_candidate(*, session: Session, candidate_id: int, actor_label: str
                     .values(letter_text="", values={}, response_reason=""))
     session.execute(sa.delete(OutboxAttachment).where(OutboxAttachment.outbox_id.in_(
         select(OutboxMessage.id).where(_sent_to(session, trace)))))
+    # A video shows who the person is: it goes entirely.
+    recording_files = delete_recordings(session=session, link_ids=trace.link_ids)
     _scrub_events(session, trace)
     record_event(session=session, action="candidate.anonymised", actor_label=actor_label,
                  entity_type="candidate", entity_id=candidate_id,
-                 after={"records": trace.candidate_ids})
+                 after={"records": trace.candidate_ids, "recordings": len(recording_files)})
     session.commit()
     root = attachments_root()
     for relative in files:
         (root / relative).unlink(missing_ok=True)
+    unlink_recording_files(recording_files)
 
 
 def anonymise_inactive(*, session: Session, days: int, now: datetime | None = None) -> int:

@@ -5,11 +5,18 @@ never charged twice" does not deny REST: the "never" sits in another clause. A m
 when, in its own clause and before it, a negation governs a word about using or knowing
 something ("never used", "no experience with", "not familiar with"), or the skill directly
 follows "no", "without" or "not" ("no Kubernetes", "without Docker").
+
+In French, German and Spanish the words come from `knowledge/data/answer_language/`: a denial
+("n'", "nie", "nunca") before the mention in its clause, with a word about using or knowing
+anywhere in that clause, since German puts the verb last ("Ich habe nie mit Docker
+gearbeitet"); or the mention right after "sans", "ohne", "sin".
 """
 
 from __future__ import annotations
 
 import re
+
+from hireops.services.ai.local.answer_language import lexicon
 
 # Where one clause ends and the next begins.
 _CLAUSE_BREAK = re.compile(
@@ -33,7 +40,33 @@ def _clause_start(text: str, position: int) -> int:
     return start
 
 
-def is_denied(sentence: str, start: int) -> bool:
+_PUNCTUATION_BREAK = re.compile(r"[,;:()\[\]!?.…]|\s[-–—]\s")
+
+
+def _is_denied_in(language: str, sentence: str, start: int) -> bool:
+    patterns = lexicon(language).negation
+    folded = sentence.casefold().replace("’", "'")
+    clause_from = 0
+    for pattern in (_PUNCTUATION_BREAK, patterns["clause_breaks"]):
+        for match in pattern.finditer(folded, 0, start):
+            clause_from = max(clause_from, match.end())
+    after = _PUNCTUATION_BREAK.search(folded, start)
+    clause_to = after.start() if after else len(folded)
+    rest = patterns["clause_breaks"].search(folded, start, clause_to)
+    # The mention's own word ("Docker") is no clause break: look past it.
+    if rest and rest.start() > start + 1:
+        clause_to = rest.start()
+    before = folded[clause_from:start]
+    tail = before.rstrip()
+    if any(match.end() == len(tail) for match in patterns["directly"].finditer(tail)):
+        return True  # "sans Docker", "pas de Docker"
+    return bool(patterns["denial"].search(before)
+                and patterns["experience"].search(folded, clause_from, clause_to))
+
+
+def is_denied(sentence: str, start: int, language: str = "en") -> bool:
     """True when the mention starting at `start` in `sentence` is denied in its own clause."""
+    if language != "en":
+        return _is_denied_in(language, sentence, start)
     before = sentence[_clause_start(sentence, start):start]
     return bool(_DENIAL.search(before) or _DIRECTLY_DENIED.search(before))

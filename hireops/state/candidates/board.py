@@ -9,23 +9,18 @@ from sqlmodel import select
 from hireops import routes
 from hireops.db import session_scope
 from hireops.models import Job, Stage
-from hireops.services.candidates.board import BoardLane, NotOnThisBoard, load_board, move_card
-from hireops.services.jobs.records import JobNotFound
-from hireops.services.candidates.tracker import (
-    MIN_REJECTION_REASON, ApplicationsNotFound, RejectionNeedsReason,
-)
+from hireops.services.board import BoardLane, NotOnThisBoard, load_board, move_card
+from hireops.services.jobs import JobNotFound
+from hireops.services.tracker import ApplicationsNotFound, RejectionNeedsReason
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.reject_reason import RejectReasonMixin
 
 
-class BoardState(AuthState):
+class BoardState(RejectReasonMixin, AuthState):
     job_id: int = 0
     job_title: str = ""
     lanes: list[BoardLane] = []
-    # The reject dialog: open flag, the reason typed, and the card waiting for it.
-    rejecting: bool = False
-    reject_reason: str = ""
-    reject_application_id: int = 0
 
     @rx.var
     def grid_url(self) -> str:
@@ -64,27 +59,6 @@ class BoardState(AuthState):
         """A card's "Move to" menu (the keyboard path)."""
         return self._checked(application_id, stage)
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_reject_reason(self, reason: str):
-        self.reject_reason = reason[:2000]
-
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def close_reject(self):
-        self.rejecting = False
-
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def confirm_reject(self):
-        if not self.rejecting:  # a second press of the same confirm button
-            return None
-        if len(self.reject_reason.strip()) < MIN_REJECTION_REASON:
-            return rx.toast.error("Give a reason for the rejection; it is kept with each one.")
-        self.rejecting = False
-        return self._move(self.reject_application_id, Stage.rejected.value,
-                          self.reject_reason.strip())
-
     def _checked(self, application_id, stage):
         try:
             application_id = int(application_id)
@@ -95,10 +69,12 @@ class BoardState(AuthState):
     def _ask_or_move(self, application_id: int, stage: str):
         if stage == Stage.rejected.value:
             # As in the tracker: the card waits in its column until the reason is given.
-            self.rejecting, self.reject_reason = True, ""
-            self.reject_application_id = application_id
+            self._ask_reason([application_id])
             return None
         return self._move(application_id, stage)
+
+    def _reject(self, application_ids: list[int], reason: str):
+        return self._move(application_ids[0], Stage.rejected.value, reason)
 
     def _move(self, application_id: int, stage: str, reason: str = ""):
         try:

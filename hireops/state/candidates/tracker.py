@@ -11,13 +11,12 @@ from sqlmodel import select
 from hireops import routes
 from hireops.db import session_scope
 from hireops.models import Job, JobStatus, Stage
-from hireops.services.platform.clock import file_stamp
-from hireops.services.reports.dashboard import STAGE_LABELS
-from hireops.services.candidates.export import export_rows, export_tracker
-from hireops.services.interviews.invitations import invite_applications
-from hireops.services.candidates.tags import all_tags
-from hireops.services.candidates.tracker import (
-    MIN_REJECTION_REASON,
+from hireops.services.clock import file_stamp
+from hireops.services.dashboard import STAGE_LABELS
+from hireops.services.export import export_rows, export_tracker
+from hireops.services.interview.invitations import invite_applications
+from hireops.services.tags import all_tags
+from hireops.services.tracker import (
     RejectionNeedsReason,
     TrackerFilter,
     TrackerRow,
@@ -26,12 +25,13 @@ from hireops.services.candidates.tracker import (
     query_tracker,
     tracker_rows_by_id,
 )
-from hireops.services.platform.user_preferences import (
+from hireops.services.user_preferences import (
     get_tracker_hidden_columns,
     save_tracker_hidden_columns,
 )
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.reject_reason import RejectReasonMixin
 
 PAGE_SIZES = ("25", "50", "100")
 # The job filter's value for applications to no job.
@@ -48,7 +48,7 @@ class Option:
     label: str
 
 
-class TrackerState(AuthState):
+class TrackerState(RejectReasonMixin, AuthState):
     rows: list[TrackerRow] = []
     total: int = 0
     page: int = 1
@@ -71,11 +71,6 @@ class TrackerState(AuthState):
     # Open jobs, where picked candidates can be added; every tag in use, for the filter.
     open_job_options: list[Option] = []
     tag_options: list[str] = []
-    # The reject dialog (one row's stage menu or the bulk bar): open flag, reason, and the
-    # applications it will reject.
-    rejecting: bool = False
-    reject_reason: str = ""
-    reject_ids: list[int] = []
 
     @rx.var
     def page_count(self) -> int:
@@ -204,8 +199,7 @@ class TrackerState(AuthState):
     def change_stage(self, application_id: int, stage: str):
         if stage == Stage.rejected.value:
             # The same question as a bulk reject: the row waits in its stage until answered.
-            self.rejecting, self.reject_reason = True, ""
-            self.reject_ids = [int(application_id)]
+            self._ask_reason([int(application_id)])
             return None
         return self._move([int(application_id)], stage)
 
@@ -223,28 +217,11 @@ class TrackerState(AuthState):
     def open_reject(self):
         if not self.selected:
             return rx.toast.warning("Select applications first.")
-        self.rejecting, self.reject_reason = True, ""
-        self.reject_ids = list(self.selected)
+        self._ask_reason(self.selected)
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_reject_reason(self, reason: str):
-        self.reject_reason = reason[:2000]
-
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def close_reject(self):
-        self.rejecting = False
-
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def confirm_reject(self):
-        if not self.rejecting:  # a second press of the same confirm button
-            return None
-        if len(self.reject_reason.strip()) < MIN_REJECTION_REASON:
-            return rx.toast.error("Give a reason for the rejection; it is kept with each one.")
-        self.rejecting = False
-        return self._move(list(self.reject_ids), Stage.rejected.value, self.reject_reason.strip())
+    def _reject(self, application_ids: list[int], reason: str):
+        # The reject dialog is opened by one row's stage menu or by the bulk bar.
+        return self._move(application_ids, Stage.rejected.value, reason)
 
     @rx.event
     @requires(*WRITE_ROLES)

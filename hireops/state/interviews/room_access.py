@@ -30,6 +30,14 @@ def link_still_open(link_id: int | None) -> str:
         return problem
 
 
+async def _run(handler: Callable, state, *args, **kwargs):
+    """The handler's result, awaited when the handler is a coroutine."""
+    result = handler(state, *args, **kwargs)
+    if inspect.isawaitable(result):
+        result = await result
+    return result
+
+
 def room_handler(handler: Callable) -> Callable:
     """Run `handler` only for a room whose link the loader found and which is still open."""
 
@@ -38,10 +46,20 @@ def room_handler(handler: Callable) -> Callable:
         problem = link_still_open(self._link_id)
         if problem:
             return self._show_problem(problem)
-        result = handler(self, *args, **kwargs)
-        if inspect.isawaitable(result):
-            result = await result
-        return result
+        return await _run(handler, self, *args, **kwargs)
+
+    setattr(wrapper, ROOM_ACCESS_MARKER, True)
+    return wrapper
+
+
+def room_loader(handler: Callable) -> Callable:
+    """For a step's loader that follows `load_room` on the page: runs only once the loader
+    found a link, and never repeats the check (it would replace load_room's own refusal)."""
+
+    @functools.wraps(handler)
+    async def wrapper(self, *args, **kwargs):
+        if self._link_id:
+            return await _run(handler, self, *args, **kwargs)
 
     setattr(wrapper, ROOM_ACCESS_MARKER, True)
     return wrapper

@@ -8,15 +8,17 @@ import reflex as rx
 
 from hireops.config import get_settings
 from hireops.db import session_scope
-from hireops.services.jobs.careers import (
+from hireops.services.careers import (
     MAX_NOTE_CHARS,
     CareersJob,
     get_published_job,
     list_published_jobs,
     privacy_notice,
 )
-from hireops.services.candidates.equal_opportunities import Question, questions
-from hireops.services.platform.runtime_settings import current_settings
+from hireops.services.equal_opportunities import Question, questions
+from hireops.services.language.supported import supported_language
+from hireops.services.language.text_files import text_in, texts_in
+from hireops.services.runtime_settings import current_settings
 
 # What the apply route's `?error=` codes mean to the candidate at the form.
 APPLY_ERRORS = {
@@ -53,6 +55,8 @@ class CareersState(rx.State):
     error: str = ""
     # The job title on the thank-you page.
     applied_title: str = ""
+    # The thank-you page's texts in the candidate's language (knowledge/data/careers).
+    thanks: dict[str, str] = texts_in("careers", "en")
     # The privacy notice, (heading, paragraph) pairs.
     notice: list[tuple[str, str]] = []
     # The resume size limit, shown beside the upload field.
@@ -92,6 +96,10 @@ class CareersState(rx.State):
         with session_scope() as session:
             job = get_published_job(session=session, reference=reference)
         self.applied_title = job.title if job is not None else ""
+        # Only a language HireOps speaks; anything else in the address reads as English.
+        language = supported_language(self.router.url.query_parameters.get("lang", ""))
+        self.thanks = {**texts_in("careers", language), "thanks_received": text_in(
+            "careers", language, "thanks_received", job_title=self.applied_title)}
 
     @rx.event
     def open_privacy(self):

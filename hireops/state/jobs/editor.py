@@ -9,13 +9,14 @@ from pydantic import ValidationError
 
 from hireops import routes
 from hireops.db import session_scope
-from hireops.services.jobs.careers import job_slug, set_job_published
-from hireops.services.jobs.autofill import AutofillFailed, autofill_job
-from hireops.services.jobs.records import (
+from hireops.services.careers import job_slug, set_job_published
+from hireops.services.job_autofill import AutofillFailed, autofill_job
+from hireops.services.interview.recordings import set_job_recording
+from hireops.services.jobs import (
     JobForm, JobNotFound, create_job, get_job_or_raise, job_to_form, new_job_form, update_job,
 )
-from hireops.services.platform.labels import engine_label
-from hireops.services.platform.validation_words import FieldWording, describe_errors
+from hireops.services.labels import engine_label
+from hireops.services.validation_words import FieldWording, describe_errors
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
 
@@ -65,6 +66,8 @@ class JobEditorState(AuthState):
     blind_screening: bool = False
     # Listed on the public careers page (saved apart from the form: no new job version).
     published_on_careers: bool = False
+    # Record interviews (with the candidate's own consent) for HR's review; saved apart too.
+    record_interviews: bool = False
     # The job's address on the careers page ("" until saved).
     careers_path: str = ""
     # Which engine filled the form ("" when typed by hand).
@@ -97,6 +100,7 @@ class JobEditorState(AuthState):
         if not raw_id:
             self.job_id, self.version = 0, 0
             self.published_on_careers, self.careers_path = False, ""
+            self.record_interviews = False
             with session_scope() as session:
                 self._fill(new_job_form(session=session, title="Untitled"))
             self.title = ""
@@ -106,6 +110,7 @@ class JobEditorState(AuthState):
                 job = get_job_or_raise(session=session, job_id=int(raw_id))
                 self.job_id, self.version = job.id, job.version
                 self.published_on_careers = job.published_on_careers
+                self.record_interviews = job.record_interviews
                 self.careers_path = routes.careers_job(job_slug(job))
                 self._fill(job_to_form(job))
         except (ValueError, JobNotFound):
@@ -126,6 +131,11 @@ class JobEditorState(AuthState):
     @requires(*WRITE_ROLES)
     def set_published_on_careers(self, value: bool):
         self.published_on_careers = bool(value)
+
+    @rx.event
+    @requires(*WRITE_ROLES)
+    def set_record_interviews(self, value: bool):
+        self.record_interviews = bool(value)
 
     @rx.event(background=True)
     @requires(*WRITE_ROLES)
@@ -171,6 +181,8 @@ class JobEditorState(AuthState):
                 job = create_job(session=session, form=form, actor=current_actor())
             set_job_published(session=session, job_id=job.id,
                               published=self.published_on_careers, actor=current_actor())
+            set_job_recording(session=session, job_id=job.id, enabled=self.record_interviews,
+                              actor=current_actor())
             title = job.title
         self.error = ""
         return [rx.toast.success(f"Saved {title}."), rx.redirect(routes.JOBS)]

@@ -10,7 +10,7 @@ import reflex as rx
 from hireops.db import session_scope
 from hireops.services.ai.engine import AGENTS
 from hireops.services.ai.engine_check import EngineCheck, check_agent
-from hireops.services.platform.runtime_settings import effective_settings
+from hireops.services.runtime_settings import current_settings
 from hireops.state.access import ADMIN_ROLES, requires
 from hireops.state.auth import AuthState
 
@@ -18,7 +18,7 @@ from hireops.state.auth import AuthState
 def _check(agent: str) -> EngineCheck:
     with session_scope() as session:
         return check_agent(session=session, agent=agent,
-                           settings=effective_settings(session=session))
+                           settings=current_settings(session=session))
 
 
 class AiSettingsState(AuthState):

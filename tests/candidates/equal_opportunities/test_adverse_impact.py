@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from hireops.models import Application, Candidate, Decision, DecisionOutcome, Job
-from hireops.services.reports import figures as reports
-from hireops.services.candidates.equal_opportunities import PREFER_NOT_TO_SAY, record_answers, save_questions
-from hireops.services.reports.figures import ReportFilter
+from hireops.services import reports
+from hireops.services.equal_opportunities import PREFER_NOT_TO_SAY, record_answers, save_questions
+from hireops.services.reports import ReportFilter
+from tests.factories import make_job
 
 WHEN = datetime(2025, 5, 5, 9, tzinfo=timezone.utc)
 
@@ -42,8 +43,7 @@ def _impact(session, characteristic: str = "age_band"):
 def test_four_fifths_flagged_from_recorded_answers(session):
     save_questions(session=session, actor=None, questions=[
         {"key": "age_band", "label": "What is your age?", "options": ["Under 40", "40 or over"]}])
-    job = Job(title="Backend Engineer")
-    session.add(job)
+    job = make_job(session)
     session.commit()
     advance, reject = DecisionOutcome.advance, DecisionOutcome.reject
     # Under 40: 4 of 5 advanced by the rule (80 %).
@@ -69,8 +69,7 @@ def test_four_fifths_flagged_from_recorded_answers(session):
 def test_no_group_is_formed_from_prefer_not_to_say_or_a_missing_answer(session):
     save_questions(session=session, actor=None, questions=[
         {"key": "age_band", "label": "Age?", "options": ["Under 40", "40 or over"]}])
-    job = Job(title="Analyst")
-    session.add(job)
+    job = make_job(session, title="Analyst")
     session.commit()
     hidden = _decided(session, job, PREFER_NOT_TO_SAY, DecisionOutcome.advance)
     skipped = _decided(session, job, None, DecisionOutcome.advance)

@@ -12,21 +12,22 @@ from fastapi.testclient import TestClient
 from sqlmodel import select
 
 from hireops.api.app import build_api
-from hireops.models import Application, Candidate, Event, Job, Role, Stage
-from hireops.services.platform.api_tokens import create_api_token
-from hireops.services.reports.audit_log import AuditFilter, export_events_csv, list_events
-from hireops.services.platform.auth import create_user
-from hireops.services.privacy.blind_screening import reveal_identity
-from hireops.services.candidates.profile import get_candidate_profile, merge_candidates
-from hireops.services.candidates.equal_opportunities import (
+from hireops.models import Candidate, Event, Role, Stage
+from hireops.services.api_tokens import create_api_token
+from hireops.services.audit_log import AuditFilter, export_events_csv, list_events
+from hireops.services.auth import create_user
+from hireops.services.blind_screening import reveal_identity
+from hireops.services.candidate_profile import get_candidate_profile, merge_candidates
+from hireops.services.equal_opportunities import (
     ANSWERED_ACTION,
     PREFER_NOT_TO_SAY,
     AnswersRefused,
     record_answers,
     save_questions,
 )
-from hireops.services.privacy.rights import erase_candidate, export_candidate_data
-from hireops.services.candidates.tracker import TrackerFilter, TrackerSort, query_tracker
+from hireops.services.privacy import erase_candidate, export_candidate_data
+from hireops.services.tracker import TrackerFilter, TrackerSort, query_tracker
+from tests.factories import make_application, make_candidate
 
 # Answers no other field would ever contain, so finding them anywhere is a leak.
 ORIGIN = {"key": "origin", "label": "Where did you grow up?",
@@ -38,12 +39,8 @@ DISABILITY = {"key": "disability", "label": "Do you have a disability?",
 @pytest.fixture
 def candidate_id(session) -> int:
     save_questions(session=session, questions=[ORIGIN, DISABILITY], actor=None)
-    job = Job(title="Backend Engineer")
-    candidate = Candidate(full_name="Maya Chen", email="maya@example.com")
-    session.add_all([job, candidate])
-    session.flush()
-    session.add(Application(candidate_id=candidate.id, job_id=job.id, stage=Stage.matched,
-                            resume_score=86))
+    candidate = make_candidate(session, full_name="Maya Chen", email="maya@example.com")
+    make_application(session, candidate=candidate, stage=Stage.matched, resume_score=86)
     session.commit()
     return candidate.id
 

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 import pytest
 
 from hireops.models import Application, Candidate, Evaluation, InterviewTurn, User
-from hireops.services.interviews.links import generate_link
-from hireops.services.interviews.turns import append_turn
-from hireops.services.jobs.records import JobForm, create_job
+from hireops.services.interview.links import generate_link
+from hireops.services.interview.turns import append_turn
+from hireops.services.jobs import JobForm, create_job
+from tests.factories import make_user
 
 
 @dataclass
@@ -22,9 +23,7 @@ class Interviewed:
 
 @pytest.fixture
 def recruiter(session) -> User:
-    user = User(email="rec@example.com", full_name="Rita Recruiter", password_hash="-",
-                role="recruiter")
-    session.add(user)
+    user = make_user(session, email="rec@example.com", full_name="Rita Recruiter")
     session.commit()
     return user
 

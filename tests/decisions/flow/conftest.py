@@ -6,7 +6,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from hireops.models import Application, Candidate, Evaluation, Job, Role, User
+from hireops.models import Application, Evaluation, User
+from tests import factories
+from tests.factories import make_candidate, make_job, make_user
 
 # A Wednesday; its Thursday 10:00 in Paris is the candidate's preferred slot below.
 NOW = datetime(2030, 3, 13, 9, 0, tzinfo=timezone.utc)
@@ -15,9 +17,7 @@ PREFERRED = "Thursday at 10am"
 
 @pytest.fixture
 def hr(session) -> User:
-    user = User(email="hr@example.com", full_name="Hannah Reyes", password_hash="x",
-                role=Role.recruiter)
-    session.add(user)
+    user = make_user(session, full_name="Hannah Reyes")
     session.commit()
     return user
 
@@ -29,14 +29,10 @@ def make_application(session):
     def make(resume: float = 85, interview: float = 70, *, name: str = "Ada Lovelace",
              email: str = "ada@example.com", slot_text: str = PREFERRED,
              **job_fields) -> Application:
-        job = Job(title="Backend Engineer", **job_fields)
-        candidate = Candidate(full_name=name, email=email)
-        session.add_all([job, candidate])
-        session.flush()
-        application = Application(candidate_id=candidate.id, job_id=job.id,
-                                  resume_score=resume, interview_score=interview)
-        session.add(application)
-        session.flush()
+        application = factories.make_application(
+            session, job=make_job(session, **job_fields),
+            candidate=make_candidate(session, full_name=name, email=email),
+            resume_score=resume, interview_score=interview)
         session.add(Evaluation(application_id=application.id, status="ok", score=interview,
                                strengths=["Clear about trade-offs"],
                                concerns=["Little Kubernetes"], summary="Solid backend answers.",

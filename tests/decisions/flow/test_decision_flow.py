@@ -225,3 +225,21 @@ def test_a_slot_in_the_candidates_city_keeps_their_zone_and_shows_both(session,
     # 15:00 in London is 16:00 in Paris (the team's zone) that March day.
     assert card.preferred.label == ("Thu 14 Mar 2030, 15:00–15:45 GMT "
                                     "(Thu 14 Mar 2030, 16:00–16:45 CET for us)")
+
+
+def test_a_rejection_that_fails_midway_leaves_no_override_behind(session, make_application, hr,
+                                                                  monkeypatch):
+    """HR's rejection is one unit of work: the override is kept only with the queued mail."""
+    application = make_application(85, 70)
+    apply_after_evaluation(session=session, application_id=application.id, now=NOW)
+
+    def mail_fails(*_args, **_kwargs):
+        raise RuntimeError("the outbox is unavailable")
+
+    monkeypatch.setattr("hireops.services.decision_flow._enqueue_rejection", mail_fails)
+    with pytest.raises(RuntimeError):
+        reject_with_email(session=session, application_id=application.id, reason="Not a fit",
+                          subject="Your application", body="Thank you.", actor=hr)
+    session.rollback()
+    assert session.exec(select(Decision).where(Decision.is_override)).all() == []
+    assert "decision.overridden" not in _actions(session, application.id)

@@ -14,17 +14,8 @@ from sqlmodel import Session, select
 
 from hireops import db
 from hireops.db import make_engine
-from hireops.models import (
-    Application,
-    Candidate,
-    Evaluation,
-    InterviewBooking,
-    Job,
-    OutboxMessage,
-    Role,
-    User,
-)
-from hireops.services.decisions.flow import (
+from hireops.models import Evaluation, InterviewBooking, OutboxMessage, User
+from hireops.services.decision_flow import (
     DecisionActionRefused,
     apply_after_evaluation,
     approve_and_schedule,
@@ -32,9 +23,10 @@ from hireops.services.decisions.flow import (
     override,
     reject_with_email,
 )
-from hireops.services.platform.migrations import upgrade_database
-from tests.decisions.flow.conftest import NOW
+from hireops.services.migrations import upgrade_database
+from tests.decision_flow.conftest import NOW
 from tests.postgres import throwaway_database
+from tests.factories import make_application, make_user
 
 START = NOW + timedelta(days=2)
 
@@ -112,15 +104,8 @@ def engine(request, database_url) -> Iterator[sa.Engine]:
 def _pending_advance(engine: sa.Engine) -> tuple[int, int]:
     """(id of an application whose decision waits for HR, the HR user's id)."""
     with Session(engine, expire_on_commit=False) as session:
-        job, candidate = Job(title="Backend Engineer"), Candidate(full_name="Ada Lovelace",
-                                                                  email="ada@example.com")
-        user = User(email="hr@example.com", password_hash="x", role=Role.recruiter)
-        session.add_all([job, candidate, user])
-        session.flush()
-        application = Application(candidate_id=candidate.id, job_id=job.id, resume_score=90,
-                                  interview_score=90)
-        session.add(application)
-        session.flush()
+        user = make_user(session)
+        application = make_application(session, resume_score=90, interview_score=90)
         session.add(Evaluation(application_id=application.id, status="ok", score=90))
         session.commit()
         decision = apply_after_evaluation(session=session, application_id=application.id,

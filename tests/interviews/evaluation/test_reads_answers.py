@@ -155,24 +155,13 @@ def test_the_availability_answer_keeps_date_and_time_zone():
 def test_the_evaluation_keeps_the_whole_availability_answer_the_room_recorded(session):
     from datetime import timedelta
 
-    from hireops.models import (
-        Application,
-        Candidate,
-        Evaluation,
-        InterviewLink,
-        InterviewTurn,
-        Job,
-        utcnow,
-    )
-    from hireops.services.interviews.evaluation_queue import run_evaluation
+    from hireops.models import Evaluation, InterviewLink, InterviewTurn, utcnow
+    from hireops.services.interview.evaluation_queue import run_evaluation
+    from tests.factories import make_application, make_job
 
-    job = Job(title="Backend Engineer", must_have_skills=["Python", "PostgreSQL"])
-    candidate = Candidate(full_name="Ada Lovelace", email="ada@example.com")
-    session.add_all([job, candidate])
-    session.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id, resume_score=85.0)
-    session.add(application)
-    session.flush()
+    application = make_application(
+        session, job=make_job(session, must_have_skills=["Python", "PostgreSQL"]),
+        resume_score=85.0)
     said = "Thursday 10 December at 3pm London time works for me."
     link = InterviewLink(application_id=application.id, token_hash="e" * 64, status="completed",
                          expires_at=utcnow() + timedelta(days=3), preferred_slot_text=said)

@@ -5,15 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from hireops.models import (
-    Application,
-    Candidate,
-    Evaluation,
-    InterviewLink,
-    InterviewTurn,
-    Job,
-    utcnow,
-)
+from hireops.models import Evaluation, InterviewLink, InterviewTurn, utcnow
 from hireops.services.ai.local.interview_evaluator import (
     MIN_WORDS_TO_JUDGE,
     REJECT_BELOW,
@@ -25,7 +17,8 @@ from hireops.services.ai.schemas import (
     PlannedQuestionInput,
     TranscriptTurn,
 )
-from hireops.services.interviews.evaluation_queue import interview_input, run_evaluation
+from hireops.services.interview.evaluation_queue import interview_input, run_evaluation
+from tests.factories import make_application, make_job
 
 JOB = JobInput(title="Backend Engineer", must_have_skills=["Python", "PostgreSQL"])
 
@@ -138,13 +131,9 @@ def test_a_very_short_interview_scores_low():
 # --- the evaluation queue ------------------------------------------------------------------
 
 def test_evaluation_stores_signals_and_audit_beside_the_engine_result(session):
-    job = Job(title="Backend Engineer", must_have_skills=["Python", "PostgreSQL"])
-    candidate = Candidate(full_name="Ada Lovelace", email="ada@example.com")
-    session.add_all([job, candidate])
-    session.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id, resume_score=85.0)
-    session.add(application)
-    session.flush()
+    application = make_application(
+        session, job=make_job(session, must_have_skills=["Python", "PostgreSQL"]),
+        resume_score=85.0)
     plan = {"questions": [{**q.model_dump(), "source": "must_have", "kind": "skill"}
                           for q in QUESTIONS]}
     link = InterviewLink(application_id=application.id, token_hash="f" * 64, status="completed",

@@ -11,7 +11,7 @@ from sqlmodel import Session, func, select
 
 from hireops.config import get_settings
 from hireops.models import (
-    Application, Candidate, Event, InterviewBooking, Job, OutboxMessage, Role, Scorecard, User,
+    Application, Candidate, Event, InterviewBooking, OutboxMessage, Role, Scorecard, User,
 )
 from hireops.services.decisions.flow import decision_card
 from hireops.services.decisions.rule import record_decision
@@ -26,6 +26,7 @@ from hireops.services.interviews.scorecards import (
 )
 from hireops.services.platform.users import add_team_user
 from tests.fakes.smtp_server import FakeSmtpServer, smtp_server  # noqa: F401  (fixture)
+from tests.factories import make_application, make_candidate, make_job
 
 NOW = datetime(2030, 3, 13, 9, 0, tzinfo=timezone.utc)
 SKILLS = ["Python", "PostgreSQL"]
@@ -49,15 +50,12 @@ def booking(session: Session, team) -> InterviewBooking:
 
 def _book(session: Session, hr: User, *, name: str = "Ada Lovelace", blind: bool = False,
           weight: float = 0.0) -> InterviewBooking:
-    job = Job(title="Backend Engineer", must_have_skills=SKILLS[:1],
-              nice_to_have_skills=SKILLS[1:], blind_screening=blind, scorecard_weight=weight)
-    candidate = Candidate(full_name=name, email=f"{name.split()[0].lower()}@example.test")
-    session.add_all([job, candidate])
-    session.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id, resume_score=85,
-                              interview_score=70)
-    session.add(application)
-    session.flush()
+    job = make_job(session, must_have_skills=SKILLS[:1], nice_to_have_skills=SKILLS[1:],
+                   blind_screening=blind, scorecard_weight=weight)
+    candidate = make_candidate(session, full_name=name,
+                               email=f"{name.split()[0].lower()}@example.test")
+    application = make_application(session, job=job, candidate=candidate, resume_score=85,
+                                   interview_score=70)
     start = NOW + timedelta(days=1, hours=1)
     booking = book_slot(session=session, application_id=application.id, start=start,
                         end=start + timedelta(minutes=45), candidate_tz="UTC", source="manual",

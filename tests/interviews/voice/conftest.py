@@ -11,10 +11,11 @@ import pytest
 from sqlmodel import Session
 
 from hireops.config import get_settings
-from hireops.models import Application, Candidate, InterviewLink, Job, utcnow
-from hireops.services.interviews.voice.elevenlabs_provider import ElevenLabsProvider
-from hireops.services.interviews.voice.transcript_sync import agent_variables
+from hireops.models import InterviewLink, utcnow
+from hireops.services.voice.elevenlabs_provider import ElevenLabsProvider
+from hireops.services.voice.transcript_sync import agent_variables
 from tests.fakes.elevenlabs_server import FakeElevenLabsServer
+from tests.factories import make_application, make_candidate, make_job
 
 API_KEY = "xi-test-key"
 AGENT_ID = "agent_hireops_test"
@@ -51,14 +52,12 @@ def make_link(session: Session, *, name: str = "Ada Lovelace", title: str = "Bac
               status: str = "started", hours: float = 48) -> InterviewLink:
     """An application with an ElevenLabs interview link, as the room leaves it once the
     candidate consented and started (`status="sent"`: emailed, never opened)."""
-    job = Job(title=title, custom_questions=["Why this team?"])
-    candidate = Candidate(full_name=name, email=f"{secrets.token_hex(4)}@example.com")
-    session.add_all([job, candidate])
-    session.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id, resume_result={
-        "screening_questions": ["How do you test a Python service?", "Why this team?"]})
-    session.add(application)
-    session.flush()
+    application = make_application(
+        session, job=make_job(session, title=title, custom_questions=["Why this team?"]),
+        candidate=make_candidate(session, full_name=name,
+                                 email=f"{secrets.token_hex(4)}@example.com"),
+        resume_result={"screening_questions": ["How do you test a Python service?",
+                                               "Why this team?"]})
     link = InterviewLink(application_id=application.id, provider="elevenlabs", status=status,
                          token_hash=hashlib.sha256(secrets.token_bytes(16)).hexdigest(),
                          expires_at=utcnow() + timedelta(hours=hours),

@@ -10,10 +10,10 @@ import pytest
 from sqlmodel import select
 
 from hireops.models import Evaluation, Event, InterviewLink, utcnow
-from hireops.services.interviews.voice.elevenlabs_provider import ElevenLabsProvider
-from hireops.services.interviews.voice.transcript_sync import complete_from_webhook
-from hireops.state.interviews import room as interview_room
-from tests.interviews.voice.conftest import call_for, make_link
+from hireops.services.voice.elevenlabs_provider import ElevenLabsProvider
+from hireops.services.voice.transcript_sync import complete_from_webhook
+from hireops.services.interview.room_flow import finish_voice
+from tests.voice.conftest import call_for, make_link
 
 
 def _completed_events(session) -> list[Event]:
@@ -34,7 +34,7 @@ def test_raw_disconnect_event_does_not_complete_an_unstarted_interview(session, 
         session.commit()
 
     # What the room's voice_disconnected handler does for {"reason": "user"}.
-    finished = interview_room._finish_voice(link.id, True)
+    finished = finish_voice(link_id=link.id, ended_normally=True)
 
     assert finished is False
     session.expire_all()
@@ -46,7 +46,7 @@ def test_raw_disconnect_event_does_not_complete_an_unstarted_interview(session, 
 def test_disconnect_completes_a_consented_started_interview(session, voice_env):
     link = make_link(session)  # consented and started
 
-    assert interview_room._finish_voice(link.id, True) is True
+    assert finish_voice(link_id=link.id, ended_normally=True) is True
 
     session.expire_all()
     assert session.get(InterviewLink, link.id).status == "completed"

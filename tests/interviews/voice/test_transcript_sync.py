@@ -379,3 +379,20 @@ def test_the_agent_speaks_the_candidates_language(session):
     assert agent_variables(session=session, link_id=link.id).language == "de"
     # A language HireOps does not speak reaches the agent as English.
     assert agent_variables(session=session, link_id=link.id, language="it").language == "en"
+
+
+def test_a_french_candidates_call_reaches_elevenlabs_with_language_fr(session, fake, provider):
+    link = make_link(session)
+    candidate = session.get(Candidate, session.get(Application, link.application_id).candidate_id)
+    candidate.language = "fr"
+    session.add(candidate)
+    session.commit()
+
+    start = start_conversation(session=session, link_id=link.id, provider=provider)
+    # The browser joins with exactly the variables the server handed it (the room's component).
+    conversation_id = fake.connect(start.credentials.conversation_id or fake.mint(),
+                                   dynamic_variables=start.dynamic_variables)
+
+    stored = provider.fetch_conversation(conversation_id)
+    assert stored.dynamic_variables["language"] == "fr"
+    assert stored.dynamic_variables["candidate_name"] == candidate.full_name

@@ -9,17 +9,17 @@ import pytest
 from sqlmodel import Session
 
 from hireops.models import Job
-from hireops.services.inbox.api_intake import ResumeUpload
-from tests.sample_resumes import SCORER_BACKEND_RESUME
+from hireops.services.api_intake import ResumeUpload
+from tests.services.sample_resumes import SCORER_BACKEND_RESUME
+from tests.factories import make_job
 
 
 @pytest.fixture
 def published_job(session: Session) -> Job:
-    job = Job(title="Senior Backend Engineer", location="Berlin", department="Platform",
-              description="Build the payment ledger.", published_on_careers=True,
-              must_have_skills=["Go", "Kubernetes", "PostgreSQL"],
-              nice_to_have_skills=["Kafka"])
-    session.add(job)
+    job = make_job(session, title="Senior Backend Engineer", location="Berlin",
+                   department="Platform", description="Build the payment ledger.",
+                   published_on_careers=True, must_have_skills=["Go", "Kubernetes", "PostgreSQL"],
+                   nice_to_have_skills=["Kafka"])
     session.commit()
     return job
 

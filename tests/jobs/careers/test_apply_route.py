@@ -34,9 +34,17 @@ def _post(client: TestClient, job_ref: str, resume: bytes = RESUME, **fields):
 def test_apply_redirects_to_the_thank_you_page(client, session, published_job):
     answer = _post(client, job_slug(published_job))
     assert answer.status_code == 303
-    assert answer.headers["location"] == f"/careers/thank-you?job={job_slug(published_job)}"
+    assert answer.headers["location"] == \
+        f"/careers/thank-you?job={job_slug(published_job)}&lang=en"
     application = session.exec(select(Application)).one()
     assert application.source == SOURCE and application.job_id == published_job.id
+
+
+def test_a_french_applicant_is_thanked_in_french(client, session, published_job):
+    note = ("Bonjour, je souhaite vous proposer ma candidature pour ce poste : je travaille "
+            "depuis six ans sur des services en Go et PostgreSQL.")
+    answer = _post(client, job_slug(published_job), note=note)
+    assert answer.headers["location"].endswith("&lang=fr")
 
 
 def test_refusal_goes_back_to_the_form_with_its_reason(client, session, published_job):

@@ -20,6 +20,7 @@ from hireops.services.outreach.notifications import (
 from hireops.services.platform.users import add_team_user
 from tests.outreach.conversations.conftest import deliver_outbox
 from tests.fakes.smtp_server import FakeSmtpServer
+from tests.factories import make_application, make_candidate, make_job
 
 MORNING = datetime(2026, 12, 8, 8, 0, tzinfo=timezone.utc)
 NIGHT = datetime(2026, 12, 8, 3, 0, tzinfo=timezone.utc)
@@ -36,14 +37,10 @@ def team(session: Session) -> dict[str, User]:
 
 
 def _application(session: Session, *, owner: User | None, name: str = "Elena Petrova") -> Application:
-    job = Job(title="Data Analyst", owner_id=owner.id if owner else None)
-    candidate = Candidate(full_name=name, email=f"{name.split()[0].lower()}@example.test")
-    session.add_all([job, candidate])
-    session.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id, source="careers")
-    session.add(application)
-    session.flush()
-    return application
+    job = make_job(session, title="Data Analyst", owner_id=owner.id if owner else None)
+    candidate = make_candidate(session, full_name=name,
+                               email=f"{name.split()[0].lower()}@example.test")
+    return make_application(session, job=job, candidate=candidate, source="careers")
 
 
 def _event(session: Session, action: str, application: Application, *,
@@ -178,8 +175,7 @@ def test_a_job_owner_is_an_active_admin_or_recruiter_and_the_change_is_audited(s
     from hireops.models import Event
     from hireops.services.jobs.owner import owner_choices, set_job_owner
 
-    job = Job(title="Data Analyst")
-    session.add(job)
+    job = make_job(session, title="Data Analyst")
     session.commit()
     assert [name for _, name in owner_choices(session=session)] == ["Ada", "Rita", "Sam"]
     with pytest.raises(ValueError):

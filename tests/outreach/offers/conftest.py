@@ -6,16 +6,16 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session
 
-from hireops.models import Application, Candidate, Job, Role, Stage, User
-from tests.outreach.outbox.conftest import outbox_env, smtp_env  # noqa: F401  (fixtures)
+from hireops.models import Application, Stage, User
+from tests.outbox.conftest import outbox_env, smtp_env  # noqa: F401  (fixtures)
 from tests.fakes.smtp_server import smtp_server  # noqa: F401  (fixture)
+from tests.factories import make_user
+from tests.factories import make_application, make_candidate, make_job
 
 
 @pytest.fixture
 def recruiter(session: Session) -> User:
-    user = User(email="sam@acme.test", full_name="Sam Recruiter", password_hash="x",
-                role=Role.recruiter)
-    session.add(user)
+    user = make_user(session, email="sam@acme.test", full_name="Sam Recruiter")
     session.commit()
     return user
 
@@ -23,11 +23,9 @@ def recruiter(session: Session) -> User:
 @pytest.fixture
 def shortlisted(session: Session) -> Application:
     """Elena, shortlisted for a Berlin backend job."""
-    job = Job(title="Senior Backend Engineer", location="Berlin")
-    candidate = Candidate(full_name="Elena Petrova", email="elena@example.test")
-    session.add_all([job, candidate])
-    session.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id, stage=Stage.shortlisted)
-    session.add(application)
+    application = make_application(
+        session, job=make_job(session, title="Senior Backend Engineer", location="Berlin"),
+        candidate=make_candidate(session, full_name="Elena Petrova", email="elena@example.test"),
+        stage=Stage.shortlisted)
     session.commit()
     return application

@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Event, Job, JobStageConfig, Stage
-from hireops.services.jobs.job_stages import (
+from hireops.services.job_stages import (
     MAX_LABEL_CHARS,
     StageConfigError,
     add_stage,
@@ -17,9 +17,10 @@ from hireops.services.jobs.job_stages import (
     remove_stage,
     rename_stage,
 )
-from hireops.services.jobs.records import JobForm, create_job
-from hireops.services.candidates.tracker import TrackerFilter, TrackerSort, query_tracker
-from hireops.services.candidates.tracker import move_stage as move_applications
+from hireops.services.jobs import JobForm, create_job
+from hireops.services.tracker import TrackerFilter, TrackerSort, query_tracker
+from hireops.services.tracker import move_stage as move_applications
+from tests.factories import make_job
 
 PIPELINE = ["new", "classified", "matched", "interview_link_sent", "screened",
             "screening_scheduled"]
@@ -121,8 +122,7 @@ def test_the_company_default_is_copied_to_new_jobs_only(session, recruiter):
 
 
 def test_a_job_without_rows_of_its_own_follows_the_default(session, recruiter):
-    job = Job(title="Made before stages existed")
-    session.add(job)
+    job = make_job(session, title="Made before stages existed")
     session.commit()
     add_stage(session=session, job_id=None, label="Portfolio review", actor=recruiter)
     assert "custom_portfolio_review" in _keys(job_stages(session=session, job_id=job.id))

@@ -10,11 +10,12 @@ from types import SimpleNamespace
 import pytest
 
 from hireops.db import session_scope
-from hireops.models import Job, Role
-from hireops.services.platform.auth import create_user, open_session
-from hireops.services.jobs.job_stages import job_stages
-from hireops.state.jobs.stage_editor import StageEditorState
+from hireops.models import Role
+from hireops.services.auth import create_user, open_session
+from hireops.services.job_stages import job_stages
+from hireops.state.stage_editor import StageEditorState
 from tests.state import socket_router
+from tests.factories import make_job
 
 
 def _run(name: str, state, *args):
@@ -38,8 +39,7 @@ def _state(role: Role, job_id: int) -> SimpleNamespace:
 @pytest.fixture
 def job_id(database_url) -> int:
     with session_scope() as session:
-        job = Job(title="Data Engineer")
-        session.add(job)
+        job = make_job(session, title="Data Engineer")
         session.commit()
         return job.id
 

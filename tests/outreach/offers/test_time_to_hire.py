@@ -7,9 +7,10 @@ from datetime import date, datetime, timedelta, timezone
 from sqlmodel import Session
 
 from hireops.models import Application, Candidate, Job, Stage
-from hireops.services.reports import figures as reports
-from hireops.services.reports.figures import ReportFilter
-from hireops.services.candidates.stages import change_stage
+from hireops.services import reports
+from hireops.services.reports import ReportFilter
+from hireops.services.stages import change_stage
+from tests.factories import make_job
 
 APPLIED = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
 
@@ -30,9 +31,7 @@ def _hire(session: Session, job: Job, name: str, days: float | None) -> Applicat
 
 
 def test_median_days_from_application_to_hire(session):
-    job = Job(title="Support Engineer")
-    session.add(job)
-    session.flush()
+    job = make_job(session, title="Support Engineer")
     for name, days in [("A", 10), ("B", 20), ("C", 45), ("D", None)]:
         _hire(session, job, name, days)
     figure = _time_to_hire(session, ReportFilter(job_id=job.id))
@@ -44,9 +43,7 @@ def test_median_days_from_application_to_hire(session):
 
 
 def test_moving_out_of_hired_takes_the_application_out_of_the_hires(session):
-    job = Job(title="Support Engineer")
-    session.add(job)
-    session.flush()
+    job = make_job(session, title="Support Engineer")
     application = _hire(session, job, "A", 12)
     assert _time_to_hire(session, ReportFilter()).days == [12]
     change_stage(session=session, application=application, stage=Stage.withdrawn, actor=None)

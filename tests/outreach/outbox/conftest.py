@@ -10,10 +10,11 @@ import pytest
 from sqlmodel import Session, func, select
 
 from hireops.config import get_settings
-from hireops.models import Application, Candidate, Job, OutboxMessage
+from hireops.models import Application, OutboxMessage
 from hireops.services.mail.sender import MailSendError, OutgoingMail
 from hireops.services.outreach.outbox import enqueue_mail
 from tests.fakes.smtp_server import FakeSmtpServer, smtp_server  # noqa: F401  (fixture)
+from tests.factories import make_application, make_candidate, make_job
 
 
 class Crash(BaseException):
@@ -72,13 +73,9 @@ def smtp_env(smtp_server: FakeSmtpServer,  # noqa: F811  (the fixture above, by 
 @pytest.fixture
 def application(session: Session) -> Application:
     """One candidate applying to one job, committed."""
-    job = Job(title="Senior Backend Engineer")
-    candidate = Candidate(full_name="Elena Petrova", email="elena@example.test")
-    session.add(job)
-    session.add(candidate)
-    session.flush()
-    row = Application(candidate_id=candidate.id, job_id=job.id)
-    session.add(row)
+    row = make_application(
+        session, job=make_job(session, title="Senior Backend Engineer"),
+        candidate=make_candidate(session, full_name="Elena Petrova", email="elena@example.test"))
     session.commit()
     return row
 

@@ -24,7 +24,6 @@ from hireops.services.platform.runtime_settings import (
     KEY_PREFIX,
     SettingsInvalid,
     current_settings,
-    effective_settings,
     masked_view,
     save_settings,
     stored_names,
@@ -52,7 +51,7 @@ def _stored(session) -> list[AppSetting]:
 
 def test_round_trip_with_audit_before_and_after(session, admin):
     save_settings(session=session, actor=admin, values=NEW_VALUES)
-    settings = effective_settings(session=session)
+    settings = current_settings(session=session)
     assert settings.public_base_url == "https://careers.example.com"  # trailing slash dropped
     assert (settings.interview_link_hours, settings.interview_minutes) == (24, 15)
     assert (settings.reminder_unopened_hours, settings.reminder_expiring_hours) == (12, 6)
@@ -111,7 +110,7 @@ def test_reminders_off_allow_a_short_link(session, admin):
     save_settings(session=session, actor=admin, values={
         "interview_link_hours": "12", "reminder_unopened_hours": "0",
         "reminder_expiring_hours": "2"})
-    assert effective_settings(session=session).interview_link_hours == 12
+    assert current_settings(session=session).interview_link_hours == 12
 
 
 def test_an_environment_short_link_still_starts_and_other_cards_still_save(
@@ -121,7 +120,7 @@ def test_an_environment_short_link_still_starts_and_other_cards_still_save(
     monkeypatch.setenv("INTERVIEW_LINK_HOURS", "12")  # shorter than the default reminders
     get_settings.cache_clear()
     save_settings(session=session, actor=admin, values={"company_name": "Acme"})
-    assert effective_settings(session=session).company_name == "Acme"
+    assert current_settings(session=session).company_name == "Acme"
 
 
 def test_a_link_expires_after_the_saved_lifetime(session, admin, make_application, recruiter):
@@ -213,11 +212,11 @@ def test_clearing_a_saved_value_brings_back_the_environment_one(session, admin, 
     monkeypatch.setenv("INTERVIEW_LINK_HOURS", "96")
     get_settings.cache_clear()
     save_settings(session=session, actor=admin, values={"interview_link_hours": "60"})
-    assert effective_settings(session=session).interview_link_hours == 60
+    assert current_settings(session=session).interview_link_hours == 60
     assert stored_names(session=session) == {"interview_link_hours"}
 
     save_settings(session=session, actor=admin, values={}, clear=("interview_link_hours",))
-    assert effective_settings(session=session).interview_link_hours == 96
+    assert current_settings(session=session).interview_link_hours == 96
     assert current_settings().interview_link_hours == 96
     assert stored_names(session=session) == set()
     last = session.exec(select(Event).where(Event.action == "settings.changed")
@@ -236,5 +235,5 @@ def test_clearing_is_refused_when_the_environment_value_clashes(session, admin, 
     with pytest.raises(SettingsInvalid, match=r"'not opened' reminder \(48 h\)"):
         save_settings(session=session, actor=admin, values={}, clear=("interview_link_hours",))
     session.rollback()
-    assert effective_settings(session=session).interview_link_hours == 100
+    assert current_settings(session=session).interview_link_hours == 100
     assert "interview_link_hours" in stored_names(session=session)

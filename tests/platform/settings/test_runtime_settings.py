@@ -18,7 +18,6 @@ from hireops.services.platform.runtime_settings import (
     KEY_PREFIX,
     SettingsInvalid,
     current_settings,
-    effective_settings,
     masked_view,
     save_settings,
 )
@@ -40,12 +39,12 @@ def test_round_trip_overrides_the_environment(session, admin, monkeypatch):
     monkeypatch.setenv("COMPANY_NAME", "Env Co")
     monkeypatch.setenv("SMTP_HOST", "env.example.com")
     get_settings.cache_clear()
-    assert effective_settings(session=session).company_name == "Env Co"
+    assert current_settings(session=session).company_name == "Env Co"
     save_settings(session=session, actor=admin, values={
         "company_name": "Acme Hiring", "company_timezone": "America/New_York",
         "working_hours_start": "8", "working_hours_end": "16", "smtp_port": "2525",
         "classifier_engine": "mistral", "classifier_agent_id": "ag:123"})
-    settings = effective_settings(session=session)
+    settings = current_settings(session=session)
     assert settings.company_name == "Acme Hiring"
     assert settings.company_timezone == "America/New_York"
     assert (settings.working_hours_start, settings.working_hours_end) == (8, 16)
@@ -63,7 +62,7 @@ def test_secrets_are_encrypted_masked_kept_and_cleared(session, admin):
                                                          "smtp_password": "short"})
     raw = session.get(AppSetting, KEY_PREFIX + "mistral_api_key")
     assert raw.is_secret and MISTRAL_KEY not in str(raw.value)
-    assert effective_settings(session=session).mistral_api_key.get_secret_value() == MISTRAL_KEY
+    assert current_settings(session=session).mistral_api_key.get_secret_value() == MISTRAL_KEY
     view = masked_view(session=session)
     assert view["mistral_api_key"] == "set ••••abcd"
     assert view["smtp_password"] == "set"  # too short to show any of it
@@ -75,9 +74,9 @@ def test_secrets_are_encrypted_masked_kept_and_cleared(session, admin):
     # An empty secret keeps the stored one; "clear" removes it.
     save_settings(session=session, actor=admin, values={"mistral_api_key": "",
                                                          "company_name": "Still Here"})
-    assert effective_settings(session=session).mistral_api_key.get_secret_value() == MISTRAL_KEY
+    assert current_settings(session=session).mistral_api_key.get_secret_value() == MISTRAL_KEY
     save_settings(session=session, actor=admin, values={}, clear=("mistral_api_key",))
-    assert effective_settings(session=session).mistral_api_key is None
+    assert current_settings(session=session).mistral_api_key is None
     assert masked_view(session=session)["mistral_api_key"] == "not set"
 
 
@@ -122,13 +121,13 @@ def test_stored_smtp_and_voice_settings_reach_their_users(session, admin):
 
 def test_ai_test_button_path_local_and_fake_mistral(session, admin):
     local = check_agent(session=session, agent="classifier",
-                        settings=effective_settings(session=session))
+                        settings=current_settings(session=session))
     assert local.ok and local.message.startswith("OK: local")
     with FakeMistralServer(api_key=MISTRAL_KEY) as fake:
         save_settings(session=session, actor=admin, values={
             "classifier_engine": "mistral", "mistral_api_key": MISTRAL_KEY,
             "mistral_server_url": fake.url})
-        settings = effective_settings(session=session)
+        settings = current_settings(session=session)
         assert get_engine("classifier").name == "mistral"
         fake.reply_json({"category": "candidate_application", "confidence": 0.9,
                          "reasoning": "A CV is attached."})

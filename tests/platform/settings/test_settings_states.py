@@ -11,11 +11,11 @@ import pytest
 
 from hireops.db import session_scope
 from hireops.models import Role, User
-from hireops.services.platform.auth import AuthError, create_user, open_session, sign_in
-from hireops.services.platform.runtime_settings import effective_settings
-from hireops.services.platform.users import change_role, set_user_active
-from hireops.state.settings.general_settings import GeneralSettingsState
-from hireops.state.settings.team_settings import TeamSettingsState
+from hireops.services.auth import AuthError, create_user, open_session, sign_in
+from hireops.services.runtime_settings import current_settings
+from hireops.services.users import change_role, set_user_active
+from hireops.state.general_settings import GeneralSettingsState
+from hireops.state.team_settings import TeamSettingsState
 from tests.state import socket_router
 
 SECRET = "sk-typed-in-the-browser-7777"
@@ -57,7 +57,7 @@ def test_saved_secret_is_cleared_from_the_state_and_only_masked(admin_token):
     assert state.masks["mistral_api_key"] == "set ••••7777"
     assert state.secret_input == {}
     with session_scope() as session:
-        settings = effective_settings(session=session)
+        settings = current_settings(session=session)
     assert settings.mistral_api_key.get_secret_value() == SECRET
     assert settings.classifier_engine == "mistral"
     # A later load shows the mask again, never the value.
@@ -73,7 +73,7 @@ def test_a_bad_value_shows_the_reason_and_stores_nothing(admin_token):
     _run(GeneralSettingsState, "save", state, "company")
     assert "time zone" in state.errors["company"]
     with session_scope() as session:
-        assert effective_settings(session=session).company_timezone == "Europe/Paris"
+        assert current_settings(session=session).company_timezone == "Europe/Paris"
 
 
 def test_interview_card_saves_refuses_and_moves_the_webhook_url(admin_token):
@@ -93,7 +93,7 @@ def test_interview_card_saves_refuses_and_moves_the_webhook_url(admin_token):
     assert state.values["public_base_url"] == "https://hire.example.com"
     assert state.webhook_url == "https://hire.example.com/api/v1/webhooks/elevenlabs"
     with session_scope() as session:
-        settings = effective_settings(session=session)
+        settings = current_settings(session=session)
     assert (settings.interview_link_hours, settings.reminder_unopened_hours) == (48, 24)
 
 
@@ -113,7 +113,7 @@ def test_restore_defaults_forgets_the_group_but_keeps_its_secrets(admin_token):
     assert state.values["mistral_timeout_s"] == "30" and state.customised == ["company"]
     assert state.masks["mistral_api_key"] == "set ••••7777"
     with session_scope() as session:
-        settings = effective_settings(session=session)
+        settings = current_settings(session=session)
     assert settings.mistral_timeout_s == 30 and settings.company_name == "Kept Ltd"
     assert settings.mistral_api_key.get_secret_value() == SECRET
 

@@ -6,13 +6,14 @@ import ast
 from pathlib import Path
 
 from hireops import routes
-from hireops.models import Application, Candidate, Event, Job, Stage, User
-from hireops.services.reports.audit_log import AuditFilter, list_events
-from hireops.services.reports.audit_sentences import _PLACEHOLDER, sentences
-from hireops.services.outreach.outbox import FAILED, PENDING, SENT
-from hireops.services.candidates.stages import change_stage
+from hireops.models import Event, Role, Stage
+from hireops.services.audit_log import AuditFilter, list_events
+from hireops.services.audit_sentences import _PLACEHOLDER, sentences
+from hireops.services.outbox import FAILED, PENDING, SENT
+from hireops.services.stages import change_stage
+from tests.factories import make_application, make_candidate, make_job, make_user
 
-PACKAGE = Path(__file__).resolve().parents[3] / "hireops"
+PACKAGE = Path(__file__).resolve().parents[2] / "hireops"
 # Calls whose `action` (keyword, or the second argument of the outbox's helper) is an event kind.
 _RECORDING_CALLS = {"record_event", "event_values", "add"}
 # f-strings that name kinds from a variable, and the kinds they make.
@@ -117,14 +118,9 @@ def test_sentences_use_only_known_placeholders():
 
 
 def test_a_stage_move_reads_as_a_sentence_with_a_link_and_a_table(session):
-    hr = User(email="hannah@example.com", password_hash="x")
-    job = Job(title="Backend Engineer")
-    ada = Candidate(full_name="Ada Lovelace", email="ada@example.com")
-    session.add_all([hr, job, ada])
-    session.flush()
-    application = Application(candidate_id=ada.id, job_id=job.id)
-    session.add(application)
-    session.flush()
+    hr = make_user(session, email="hannah@example.com", role=Role.viewer)
+    ada = make_candidate(session)
+    application = make_application(session, candidate=ada)
     change_stage(session=session, application=application, stage=Stage.rejected, actor=hr,
                  reason="no_show")
     session.commit()
@@ -140,9 +136,7 @@ def test_a_stage_move_reads_as_a_sentence_with_a_link_and_a_table(session):
 
 
 def test_an_event_about_a_job_links_to_the_job_and_words_its_values(session):
-    job = Job(title="Data Analyst")
-    session.add(job)
-    session.flush()
+    job = make_job(session, title="Data Analyst")
     session.add(Event(action="job.careers_published", actor_label="system", entity_type="job",
                       entity_id=job.id, before={"published_on_careers": False},
                       after={"published_on_careers": True}))

@@ -5,22 +5,23 @@ import reflex as rx
 
 from hireops.components.confirm import confirm_dialog
 from hireops.components.ui import card
-from hireops.services.candidates.profile import ApplicationCard
-from hireops.services.interviews.review import (
+from hireops.services.candidate_profile import ApplicationCard
+from hireops.services.interview.review import (
     InterviewCard,
     OutgoingMailRow,
     TrailRow,
     TranscriptRow,
 )
-from hireops.pages.candidates.profile.flags import (
+from hireops.pages.candidate_recordings import recording_panel
+from hireops.pages.candidate_flags import (
     flag_badges,
     flag_button,
     flag_dialog,
     human_score_dialog,
 )
-from hireops.state.candidates.profile.page import CandidateState as S
-from hireops.state.candidates.profile.flags import CandidateFlagState as F
-from hireops.state.candidates.profile.interviews import CandidateInterviewState as I
+from hireops.state.candidate import CandidateState as S
+from hireops.state.candidate_flags import CandidateFlagState as F
+from hireops.state.candidate_interviews import CandidateInterviewState as I
 
 MUTED = rx.color("gray", 11)
 STATUS_COLORS = {"generated": "gray", "sent": "blue", "opened": "cyan", "started": "amber",
@@ -173,6 +174,7 @@ def _link_card(item: InterviewCard) -> rx.Component:
         rx.cond(item.evaluation_status != "", _evaluation(item)),
         rx.cond(item.audio_url != "", rx.el.audio(src=item.audio_url, controls=True,
                                                   preload="none", width="100%")),
+        recording_panel(item.link_id),
         rx.cond(item.preferred_slot != "",
                 rx.text("Preferred slot: ", rx.text.strong(item.preferred_slot), size="2")),
         rx.cond(item.transcript.length() > 0, rx.accordion.root(

@@ -29,7 +29,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hireops.knowledge.answer_concepts import CONCEPT_TERMS
-from hireops.services.text.skills import SKILLS, skills_in_text, split_sentences
+from hireops.services.ai.local.answer_language import Lexicon, lexicon
+from hireops.services.ai.local.skills import SKILLS, skills_in_text, split_sentences
 
 # --- concepts ----------------------------------------------------------------------------
 
@@ -57,11 +58,17 @@ _LONGEST_PREFIX = max(map(len, CONCEPT_TERMS.prefixes), default=0)
 
 
 @lru_cache(maxsize=8192)
-def concept_groups(text: str, *, whole_words: bool = False) -> frozenset[str]:
+def concept_groups(text: str, *, whole_words: bool = False,
+                   language: str = "en") -> frozenset[str]:
     """The concept groups whose terms appear in `text`. With `whole_words`, a term matches only
-    a word that is the term plus a common ending (for short texts such as a skill's name)."""
+    a word that is the term plus a common ending (for short texts such as a skill's name).
+    In another language its own terms count too; the English ones stay, since names of tools
+    and methods are often said in English whatever the language."""
     folded = _fold(text)
     found: set[str] = set()
+    if language != "en":
+        found.update(group for group, pattern in lexicon(language).concepts
+                     if pattern.search(folded))
     for token in _TOKEN.findall(folded):
         token = token.rstrip(".")
         found.update(CONCEPT_TERMS.exact.get(token, ()))
@@ -110,9 +117,16 @@ def _stem(word: str) -> str:
     return word
 
 
-def content_stems(text: str, *, drop: frozenset[str] = frozenset()) -> set[str]:
+def content_stems(text: str, *, drop: frozenset[str] = frozenset(),
+                  language: str = "en") -> set[str]:
     """Stems of the content words of `text`, without stopwords and the words in `drop`."""
-    words = (w.rstrip(".") for w in _TOKEN.findall(_fold(text)))
+    words = [w.rstrip(".") for w in _TOKEN.findall(_fold(text))]
+    if language != "en":
+        lex = lexicon(language)
+        # "l'index" is the word "index": the elided article goes.
+        words = [w.rsplit("'", 1)[-1] for w in words]
+        return {lex.stem(w) for w in words
+                if len(w) > 2 and w not in lex.stopwords and w not in drop}
     return {_stem(w) for w in words if len(w) > 2 and w not in _STOPWORDS and w not in drop}
 
 
@@ -139,12 +153,14 @@ _OWN_ACTION = re.compile(
     r"shipped|fixed|split|read|rebuilt|held|paid|dug|sat|stood|rang|chose|left|lost|upgraded)\b")
 _OUTCOME = re.compile(
     r"\b(?:reduced|increased|improved|saved|cut|grew|dropped|fell|rose|halved|doubled|tripled|"
-    r"went from|down to|up to|from \S+ to|resolved|recovered|renewed|retained|signed|closed the|"
+    r"went from|down to|up to|from \S+ to|(?:went|came|got) (?:down|up)|(?:down|up) by|"
+    r"resolved|recovered|renewed|retained|signed|closed the|"
     r"won|shortened|prevented|stopped|no longer|never again|as a result|the result|in the end|"
     r"faster|quicker|fewer|more stable|fixed|corrected|"
     r"ended up|which meant|outcome|since then|we agreed|agreed to|thanked|calmer|accepted|"
     r"(?:was|were|came|got) back|back (?:to|below|under|above|within)|better than|"
-    r"worse than|than (?:before|the year before|last year)|on time)\b")
+    r"worse than|than (?:before|the year before|last year)|on time|"
+    r"now (?:takes|runs|finishes|costs|needs))\b")
 _TRADE_OFF = re.compile(
     r"\b(?:trade-?offs?|instead of|rather than|at the cost of|the downside|the cost was|"
     r"the price was|compromise|pros and cons|on the other hand|but it meant|we gave up|"
@@ -181,9 +197,33 @@ _PRESENT_ACTION = re.compile(
 
 
 @lru_cache(maxsize=4096)
-def specific_kinds(text: str, habit_question: bool = False) -> tuple[str, ...]:
+def specific_kinds(text: str, habit_question: bool = False, *,
+                   language: str = "en") -> tuple[str, ...]:
     """The kinds of concrete detail in `text` (SPECIFIC_KINDS order)."""
+    if language != "en":
+        return _specific_kinds_in(lexicon(language), text, habit_question)
     return _specific_kinds(text, habit_question)
+
+
+# German writes every noun with a capital: there, only initials (SAP, CRM) and inner capitals
+# (PgBouncer, HubSpot) name a system.
+_INNER_CAPITAL_NAME = re.compile(r"\b[A-Z]{2,}\d*\b|\b[A-Z][a-z]+[A-Z]\w*")
+
+
+def _specific_kinds_in(lex: Lexicon, text: str, habit_question: bool) -> tuple[str, ...]:
+    folded = _fold(text)
+    without_years = lex.terms["years_claim"].sub(" ", folded)
+    names = _INNER_CAPITAL_NAME if lex.code == "de" else _PROPER_NAME
+    found = {
+        "number": bool(re.search(r"\d", without_years)
+                       or lex.terms["number"].search(without_years)),
+        "named_system": bool(names.search(text) or _names_a_tool(text)),
+        "own_action": bool(lex.terms["own_action"].search(folded)
+                           or (habit_question and lex.terms["habit_action"].search(folded))),
+        "outcome": bool(lex.terms["outcome"].search(folded)),
+        "trade_off": bool(lex.terms["trade_off"].search(folded)),
+    }
+    return tuple(kind for kind in SPECIFIC_KINDS if found[kind])
 
 
 def _specific_kinds(text: str, habit_question: bool = False) -> tuple[str, ...]:
@@ -216,7 +256,9 @@ _REASONING_KINDS = {
                             r"asked (?:what|why|how)|confirmed|the data showed|the logs showed|"
                             r"turned out|reviewed|went through|matched|pulled the|"
                             r"logged every|looked for|worked out|looking at|(?:i|we) saw|"
-                            r"went over|researched|studied|looked up|made (?:the same thing|it) happen|"
+                            r"went over|researched|studied|looked up|cross-checked|"
+                            r"lined (?:\w+ )?up (?:with|against)|"
+                            r"made (?:the same thing|it) happen|"
                             r"read (?:the|their|his|her|every|each|last))\b"),
     "alternatives": re.compile(r"\b(?:instead|options?|alternatives?|considered|rather than|"
                                r"trade-?offs?|either|weighed|could have|decided against|"
@@ -231,9 +273,10 @@ REASONING_FULL = 2.0
 _REASONING_WEIGHT = {"cause": 1.0, "diagnosis": 1.0, "alternatives": 1.0, "sequence": 0.5}
 
 
-def _reasoning_kinds(text: str) -> tuple[str, ...]:
+def _reasoning_kinds(text: str, language: str = "en") -> tuple[str, ...]:
     folded = _fold(text)
-    return tuple(kind for kind, pattern in _REASONING_KINDS.items() if pattern.search(folded))
+    patterns = _REASONING_KINDS if language == "en" else lexicon(language).reasoning
+    return tuple(kind for kind, pattern in patterns.items() if pattern.search(folded))
 
 
 # --- generic talk and keyword lists --------------------------------------------------------
@@ -268,9 +311,11 @@ _GO_THROUGH = re.compile(r"\b(?:i|we) go (?:through|over|back)\b")
 _ALWAYS_HAD = re.compile(r"\bi(?:'ve| have) always\b")
 
 
-def _is_generic(sentence: str) -> bool:
+def _is_generic(sentence: str, language: str = "en") -> bool:
     """A sentence that only states a belief, a habit or a generalisation: no number and no
     own action."""
+    if language != "en":
+        return _is_generic_in(lexicon(language), sentence)
     sentence = _fold(sentence)
     if _NUMBER.search(sentence) or _OWN_ACTION.search(sentence):
         return False
@@ -282,7 +327,18 @@ def _is_generic(sentence: str) -> bool:
         not _PAST.search(sentence) or bool(_ALWAYS_HAD.search(sentence)))
 
 
-def _is_keyword_list(text: str, sentences: Sequence[str], kinds: tuple[str, ...]) -> bool:
+def _is_generic_in(lex: Lexicon, sentence: str) -> bool:
+    folded = _fold(sentence)
+    if re.search(r"\d", folded) or lex.terms["own_action"].search(folded):
+        return False
+    if lex.terms["generic"].search(folded):
+        return True
+    return bool(lex.terms["generalisation"].search(folded)) and not lex.terms["past"].search(
+        folded)
+
+
+def _is_keyword_list(text: str, sentences: Sequence[str], kinds: tuple[str, ...],
+                     language: str = "en") -> bool:
     """Names strung together: most of the answer sits in lists of short items, or skill names
     make up much of it, and nothing says what was done with them."""
     if "own_action" in kinds and "outcome" in kinds:
@@ -293,10 +349,12 @@ def _is_keyword_list(text: str, sentences: Sequence[str], kinds: tuple[str, ...]
         # Listed names: short items that are capitalised, hold a capital or a digit.
         # In lower case, any short item is a name unless someone does something in the
         # sentence ("i checked the fridge, the freezer, ...").
-        told = _SUBJECT.search(sentence)
+        subject, past = (_SUBJECT, _PAST) if language == "en" else (
+            lexicon(language).terms["subject"], lexicon(language).terms["past"])
+        told = subject.search(sentence if language == "en" else _fold(sentence))
         names = [i for i in items if len(i.split()) <= _LIST_ITEM_WORDS
                  and (not told or any(c.isupper() or c.isdigit() for c in i))
-                 and not _PAST.match(_fold(i))]  # "restarted the pods" is an action
+                 and not past.match(_fold(i))]  # "restarted the pods" is an action
         if len(items) >= LIST_ITEMS and len(names) >= LIST_ITEMS - 1:
             listed += len(sentence.split())
     words = max(len(text.split()), 1)
@@ -311,6 +369,7 @@ def _is_keyword_list(text: str, sentences: Sequence[str], kinds: tuple[str, ...]
 # answer rather than a topic, so they are covered by that kind of content, in any words.
 _EXAMPLE_POINT = re.compile(r"\b(?:example|instance|case|story)\b", re.IGNORECASE)
 _SITUATION_POINT = re.compile(r"\b(?:situation|problem|concern|mistake|disagreement|objection|"
+                              r"the task|the cost|"
                               r"challenge|context|signs noticed|why it was lost|the bug|"
                               r"what happened|what went wrong|what was wrong|what was unsafe|"
                               r"the difference|the finding|starting point|detection|noticed|"
@@ -319,12 +378,15 @@ _SITUATION_POINT = re.compile(r"\b(?:situation|problem|concern|mistake|disagreem
 _OUTCOME_POINT = re.compile(r"\b(?:outcome|result|impact|how it turned out|improvement|"
                             r"resolution|what was agreed|decision taken|how it went|"
                             r"measured|effect|return|progress|what they decided|"
+                            r"what was decided|saved|"
                             r"how it was (?:decided|settled))\b", re.IGNORECASE)
 _OWN_PART_POINT = re.compile(r"\b(?:your own|own part|your part|your role|what you did|"
                              r"own contribution|your contribution|actions? taken|the change|"
                              r"how you|change made|what was changed|what was done|correction|"
+                             r"what you (?:changed|built|made|wrote|set up|introduced|tried)|"
                              r"the fix|fix|repair|mitigation|immediate action|allocation|"
                              r"support or plan|staffing plan)\b", re.IGNORECASE)
+_DECISION_POINT = re.compile(r"\b(?:decision|decided|choice|chosen)\b", re.IGNORECASE)
 # Finding out: covered by an answer that diagnoses (measured, traced, compared, went through).
 _FINDING_POINT = re.compile(r"\b(?:diagnos\w*|investigat\w*|traced|the cause|cause found|"
                             r"root cause|finding the cause|how it was (?:checked|found|traced)|"
@@ -384,9 +446,11 @@ _QUESTION_SHAPES = (
 STORY_CREDIT = 0.9
 
 
-def implied_points(question: str) -> tuple[str, ...]:
+def implied_points(question: str, language: str = "en") -> tuple[str, ...]:
     """The parts of a story `question` asks for by its wording, without a plan."""
     found: dict[str, None] = {}
+    if language != "en" and lexicon(language).terms["story_question"].search(_fold(question)):
+        found.update(dict.fromkeys(("the situation", "what you did", "the outcome")))
     for pattern, points in _QUESTION_SHAPES:
         if pattern.search(question):
             found.update(dict.fromkeys(points))
@@ -414,9 +478,14 @@ def _positions(text: str) -> int:
     return count
 
 
-def _told_shape(told: str, kinds: tuple[str, ...]) -> _Told:
+def _told_shape(told: str, kinds: tuple[str, ...], language: str = "en") -> _Told:
     """The kinds of content in `told` (an answer without its generic sentences)."""
     folded = _fold(told)
+    if language != "en":
+        terms = lexicon(language).terms
+        positions = min(2, sum(1 for _ in zip(range(2), terms["position"].finditer(folded))))
+        return _Told(kinds, _reasoning_kinds(told, language), bool(terms["changed"].search(
+            folded)), bool(terms["talked"].search(folded)), positions)
     return _Told(kinds, _reasoning_kinds(told), bool(_CHANGED.search(folded)),
                  bool(_TALKED.search(folded)), _positions(folded))
 
@@ -429,6 +498,10 @@ def _shape_covered(point: str, told: _Told) -> bool:
     if _SITUATION_POINT.search(point) and len(kinds) >= 2 and "own_action" in kinds:
         return True
     # A result counts when something concrete stands behind it, not "I make it faster".
+    # A decision is covered by a choice told as one's own ("I decided to", "we chose").
+    if _DECISION_POINT.search(point) and "alternatives" in told.reasoning \
+            and "own_action" in kinds:
+        return True
     if _OUTCOME_POINT.search(point) and "outcome" in kinds and (
             "number" in kinds or "own_action" in kinds):
         return True
@@ -483,12 +556,15 @@ def _point_covered(point: str, answer_stems: set[str], answer_groups: frozenset[
     return bool(stems) and sum(1 for s in stems if _shares_root(s, answer_stems)) >= needed
 
 
-def _topic_overlap(question: str, answer_stems: set[str], answer_groups: frozenset[str]) -> float:
+def _topic_overlap(question: str, answer_stems: set[str], answer_groups: frozenset[str],
+                   language: str = "en") -> float:
     """Without expected points: the question's topic words and groups found in the answer."""
-    topic = content_stems(question, drop=_QUESTION_WORDS)
+    asking = _QUESTION_WORDS | (lexicon(language).question_words if language != "en"
+                                else frozenset())
+    topic = content_stems(question, drop=asking, language=language)
     # Groups of the topic words only: "your team" in a question is not a topic.
     groups = concept_groups(" ".join(w for w in _TOKEN.findall(_fold(question))
-                                     if w.rstrip(".") not in _QUESTION_WORDS))
+                                     if w.rstrip(".") not in asking), language=language)
     if not topic and not groups:
         return -1.0  # no topic of its own ("a system you built"): the job's words decide
     shared = sum(1 for s in topic if _shares_root(s, answer_stems)) + len(groups & answer_groups)
@@ -521,49 +597,55 @@ def _job_overlap(context: JobContext, answer_stems: set[str], groups: frozenset[
 
 
 def read_answer(question: str, answer: str, expected_points: Sequence[str] = (),
-                context: JobContext | None = None) -> AnswerReading:
-    """Read one answer against the question it answers (and the job, when given)."""
+                context: JobContext | None = None, language: str = "en") -> AnswerReading:
+    """Read one answer against the question it answers (and the job, when given), in
+    `language` (en, fr, de or es)."""
     sentences = split_sentences(answer) or ([answer] if answer.strip() else [])
     # Beliefs and habits ("I always put the patient first") answer nothing: what addresses the
     # question and what reasons are read from the other sentences.
-    told = " ".join(s for s in sentences if not _is_generic(s))
+    told = " ".join(s for s in sentences if not _is_generic(s, language))
     generic_share = (len(sentences) - len(split_sentences(told) if told else [])) / max(
         len(sentences), 1)
-    kinds = specific_kinds(answer, bool(_HABIT_QUESTION.search(question)))
-    stems = content_stems(told)
+    habit = _HABIT_QUESTION.search(question) or (language != "en" and lexicon(
+        language).terms["habit_question"].search(_fold(question)))
+    kinds = specific_kinds(answer, bool(habit), language=language)
+    stems = content_stems(told, language=language)
     # Words taken from the question say nothing about the answer's topic by themselves.
-    asked = {w.rstrip(".") for w in _TOKEN.findall(_fold(question))}
+    # Small words stay, so a phrase ("wanted to know") is not broken by a "to" in the question.
+    asked = {w.rstrip(".") for w in _TOKEN.findall(_fold(question))} - _STOPWORDS
+    if language != "en":
+        asked -= lexicon(language).stopwords
     groups = concept_groups(" ".join(w for w in _TOKEN.findall(_fold(told))
-                                     if w.rstrip(".") not in asked))
-    echoed = content_stems(question)
+                                     if w.rstrip(".") not in asked), language=language)
+    echoed = content_stems(question, language=language)
     if expected_points:
-        shape = _told_shape(told, kinds)
+        shape = _told_shape(told, kinds, language)
         covered = tuple(p for p in expected_points
                         if _point_covered(p, stems, groups, shape, echoed))
         addressed = len(covered) / len(expected_points)
         # The question's own topic counts too: points are a guide, not an exam.
-        addressed = max(addressed, 0.8 * _topic_overlap(question, stems, groups) * min(
+        addressed = max(addressed, 0.8 * _topic_overlap(question, stems, groups, language) * min(
             1.0, addressed + 0.5))
     else:
         covered = ()
-        addressed = _topic_overlap(question, stems, groups)
+        addressed = _topic_overlap(question, stems, groups, language)
         job = _job_overlap(context, stems, groups) if context is not None else 1.0
         # A question without a topic ("Anything else?") is answered by talk about the job.
         addressed = job if addressed < 0 else max(addressed, JOB_ONLY_CREDIT * job)
         # A question asking for a story is answered by telling the parts it asks for, in any
         # words, as long as the story is about the job's work or the question's topic.
-        implied = implied_points(question)
+        implied = implied_points(question, language)
         if implied and addressed > 0:
-            shape = _told_shape(told, kinds)
+            shape = _told_shape(told, kinds, language)
             told_parts = sum(1 for p in implied if _shape_covered(p, shape)) / len(implied)
             addressed = max(addressed, STORY_CREDIT * told_parts)
-    keyword_list = _is_keyword_list(answer, sentences, kinds)
+    keyword_list = _is_keyword_list(answer, sentences, kinds, language)
     if keyword_list:
         # A list of names is not an account of anything: no credit for names or the topic.
         kinds = tuple(k for k in kinds if k not in ("named_system", "number"))
         addressed *= 0.4
     return AnswerReading(words=len(answer.split()), sentences=len(sentences),
                          addressed=round(addressed, 3), covered_points=covered,
-                         specifics=kinds, reasoning=_reasoning_kinds(told),
+                         specifics=kinds, reasoning=_reasoning_kinds(told, language),
                          generic_share=round(max(0.0, generic_share), 3),
                          keyword_list=keyword_list)

@@ -14,7 +14,8 @@ SAME_TEXT = 0.5  # trigram Jaccard from which two answers count as one text
 CONTAINED = 0.8  # share of the shorter answer's trigrams found in the longer
 MIN_WORDS = 12  # shorter answers are not compared
 
-_WORD = re.compile(r"[a-z0-9']+")
+# Letters of any language: "été" and "Größe" are words, not breaks between words.
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
 def _trigrams(text: str) -> frozenset[tuple[str, ...]]:

@@ -32,6 +32,7 @@ from hireops.services.ai.local.answer_reading import (
     concept_groups,
     read_answer,
 )
+from hireops.services.ai.local.answer_language import reading_language
 from hireops.services.ai.local.answer_repeats import repeated_groups
 from hireops.services.ai.local.availability import (
     AVAILABILITY_QUESTION,
@@ -162,10 +163,10 @@ def _job_context(job: JobInput) -> JobContext:
 
 
 def _read_all(answers: list[Answer], plan: list[PlannedQuestionInput],
-              context: JobContext) -> list[_Read]:
+              context: JobContext, language: str = "en") -> list[_Read]:
     points = {q.key: q.expected_points for q in plan if q.key and q.expected_points}
-    readings = [read_answer(a.question, a.text, points.get(a.question_key, ()), context)
-                for a in answers]
+    readings = [read_answer(a.question, a.text, points.get(a.question_key, ()), context,
+                            language) for a in answers]
     copies: set[int] = set()
     repeated: set[int] = set()
     for group in repeated_groups([a.text for a in answers]):
@@ -232,7 +233,7 @@ _COLLABORATION_GROUPS = ("collaboration", "conflict", "resolution", "stakeholder
                          "family_communication")
 
 
-def _cultural_fit(reads: list[_Read]) -> float:
+def _cultural_fit(reads: list[_Read], language: str = "en") -> float:
     """Working with others as it happened: distinct kinds (teamwork, a disagreement, settling
     it, stakeholders, explaining) over genuine answers, and how many answers show any."""
     genuine = [r for r in reads if r.genuine]
@@ -241,7 +242,7 @@ def _cultural_fit(reads: list[_Read]) -> float:
     kinds: set[str] = set()
     showing = 0
     for r in genuine:
-        groups = concept_groups(r.answer.text) & set(_COLLABORATION_GROUPS)
+        groups = concept_groups(r.answer.text, language=language) & set(_COLLABORATION_GROUPS)
         if groups and ("own_action" in r.reading.specifics or r.reading.reasoning):
             kinds |= groups
             showing += 1
@@ -267,16 +268,20 @@ def evaluate_interview(interview: InterviewInput) -> InterviewEvaluation:
     # Answers about availability are logistics, not part of the rubric.
     answers = _merge_follow_ups([a for a in _answers(interview.transcript)
                                  if not AVAILABILITY_QUESTION.search(a.question)])
-    reads = _read_all(answers, interview.questions, _job_context(interview.job))
+    # Answers in French, German or Spanish are read with that language's words; a transcript
+    # recorded as English but plainly in another language is read in that one.
+    language = reading_language(interview.language, [a.text for a in answers])
+    reads = _read_all(answers, interview.questions, _job_context(interview.job), language)
     genuine_text = "\n".join(r.answer.text for r in reads if r.genuine)
     words = sum(a.words for a in answers)
-    uses = skill_uses(interview.job, genuine_text, "\n".join(a.text for a in answers))
+    uses = skill_uses(interview.job, genuine_text, "\n".join(a.text for a in answers),
+                      language=language)
     if reads:
         raw = {
             "technical_depth": _technical_depth(reads, uses),
             "problem_solving": _problem_solving(reads),
             "communication": _communication(reads),
-            "cultural_fit": _cultural_fit(reads),
+            "cultural_fit": _cultural_fit(reads, language),
         }
     else:
         raw = dict.fromkeys(WEIGHTS, 0.0)

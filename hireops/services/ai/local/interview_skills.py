@@ -30,11 +30,11 @@ from hireops.services.ai.schemas import JobInput
 _DONE = ("own_action", "number", "outcome")
 
 
-def _denied(sentence: str, name: str) -> bool:
+def _denied(sentence: str, name: str, language: str = "en") -> bool:
     for skill in (name, *IMPLIED_BY.get(name, ())):
         match = skill_pattern(skill).search(sentence)
         if match:
-            return is_denied(sentence, match.start())
+            return is_denied(sentence, match.start(), language)
     return False
 
 
@@ -47,7 +47,7 @@ _KIND_WORDS = frozenset(content_stems(
 _INITIALS_FROM = 2  # words a skill's name needs before its initials name it (WMS, POS)
 
 
-def _said_otherwise(name: str, told: str) -> bool:
+def _said_otherwise(name: str, told: str, language: str = "en") -> bool:
     """The skill talked about by its initials (WMS) or by the words of its name that carry its
     subject (stock for Stock Control), in sentences telling of something done."""
     words = name.split()
@@ -58,21 +58,25 @@ def _said_otherwise(name: str, told: str) -> bool:
     if len(words) < 2:
         return False  # a one-word name (Tableau) is a name: "table" does not say it
     subject = {s for s in content_stems(name) if s not in _KIND_WORDS}
-    return bool(subject) and subject <= content_stems(told)
+    # The skill's English words said in an English answer; another language's answer says them
+    # in its own words, which the concept groups read.
+    return bool(subject) and language == "en" and subject <= content_stems(told)
 
 
-def _in_context(sentence: str) -> bool:
-    return any(kind in specific_kinds(sentence) for kind in _DONE)
+def _in_context(sentence: str, language: str = "en") -> bool:
+    return any(kind in specific_kinds(sentence, language=language) for kind in _DONE)
 
 
-def skill_uses(job: JobInput, genuine_text: str, all_text: str) -> list[SkillUse]:
+def skill_uses(job: JobInput, genuine_text: str, all_text: str, *,
+               language: str = "en") -> list[SkillUse]:
     """Each job skill once, must-haves first, as the genuine answers speak of it. `all_text`
-    (pasted and list answers included) only decides whether a skill was named at all."""
+    (pasted and list answers included) only decides whether a skill was named at all.
+    `language` is the answers' language (en, fr, de, es)."""
     uses, seen = [], set()
     # Talk in other words counts as covering a skill only where it tells of something done.
-    told = [s for s in re.split(r"(?<=[.!?])\s+", genuine_text) if _in_context(s)]
+    told = [s for s in re.split(r"(?<=[.!?])\s+", genuine_text) if _in_context(s, language)]
     told_text = " ".join(told)
-    groups = concept_groups(told_text)
+    groups = concept_groups(told_text, language=language)
     wanted = [(s, True) for s in job.must_have_skills]
     wanted += [(s, False) for s in job.nice_to_have_skills]
     for skill, must in wanted:
@@ -82,15 +86,15 @@ def skill_uses(job: JobInput, genuine_text: str, all_text: str) -> list[SkillUse
         seen.add(name.casefold())
         mentions = find_skill_mentions(genuine_text, name) if canonical_skill(skill) else [
             s for s in re.split(r"(?<=[.!?])\s+", genuine_text) if name.casefold() in s.casefold()]
-        positive = [m for m in mentions if not _denied(m, name)]
+        positive = [m for m in mentions if not _denied(m, name, language)]
         sentence = (positive or mentions or [""])[0]
         # The job's own spelling too: "Stock Control" is read as Inventory management.
         related = bool(concept_groups(name, whole_words=True) & groups) or any(
-            _said_otherwise(spelling, told_text) for spelling in {name, skill.strip()})
+            _said_otherwise(spelling, told_text, language) for spelling in {name, skill.strip()})
         uses.append(SkillUse(
             skill=name, must_have=must, sentence=sentence,
             negated=bool(mentions) and not positive,
-            in_context=bool(positive) and _in_context(sentence),
+            in_context=bool(positive) and _in_context(sentence, language),
             named_anywhere=bool(mentions) or bool(find_skill_mentions(all_text, name)
                                                   if canonical_skill(skill) else False),
             related=related,

@@ -25,11 +25,12 @@ from sqlmodel import Session, select
 
 from hireops.config import get_settings
 from hireops.models import Application, Candidate, InterviewLink, InterviewTurn, Job, utcnow
-from hireops.services.platform.audit import record_event
-from hireops.services.interviews.room import complete_interview
-from hireops.services.text.language.supported import supported_language
-from hireops.services.platform.runtime_settings import current_settings
-from hireops.services.interviews.voice.provider import (
+from hireops.services.audit import record_event
+from hireops.services.interview.links import get_link_or_raise
+from hireops.services.interview.room import complete_interview
+from hireops.services.language.supported import supported_language
+from hireops.services.runtime_settings import current_settings
+from hireops.services.voice.provider import (
     AgentVariables,
     ConnectionType,
     ConversationRecord,
@@ -115,7 +116,7 @@ def agent_variables(
 ) -> AgentVariables:
     """The dynamic variables a conversation for this link is started with; `language` is
     the candidate's own (en, fr, de or es) unless the caller names one."""
-    link = _get_link_or_raise(session=session, link_id=link_id)
+    link = get_link_or_raise(session=session, link_id=link_id, missing=VoiceSyncError)
     application = session.get(Application, link.application_id)
     job = session.get(Job, application.job_id) if application else None
     candidate = session.get(Candidate, application.candidate_id) if application else None
@@ -153,7 +154,7 @@ def start_conversation(
 
     The previous part is synced first, so its last words are stored before the new call begins.
     """
-    link = _get_link_or_raise(session=session, link_id=link_id)
+    link = get_link_or_raise(session=session, link_id=link_id, missing=VoiceSyncError)
     _check_open(link)
     if link.conversation_id:
         _settle_current_part(session=session, link=link, provider=provider)
@@ -252,7 +253,7 @@ def _sync_with_retry(*, session: Session, link_id: int, provider: VoiceInterview
 
 def _sync_once(*, session: Session, link_id: int, provider: VoiceInterviewProvider,
                conversation_id: str | None) -> tuple[int, ConversationRecord]:
-    link = _get_link_or_raise(session=session, link_id=link_id)
+    link = get_link_or_raise(session=session, link_id=link_id, missing=VoiceSyncError)
     wanted = (conversation_id or "").strip() or link.conversation_id
     if not wanted:
         raise VoiceSyncError(f"Interview link {link_id} has no voice conversation yet.")
@@ -387,10 +388,3 @@ def _check_open(link: InterviewLink) -> None:
         raise VoiceSyncError(f"Interview link {link.id} is {link.status}.")
     if link.expires_at <= utcnow():
         raise VoiceSyncError(f"Interview link {link.id} has expired.")
-
-
-def _get_link_or_raise(*, session: Session, link_id: int) -> InterviewLink:
-    link = session.get(InterviewLink, link_id)
-    if link is None:
-        raise VoiceSyncError(f"No interview link {link_id}.")
-    return link

@@ -73,8 +73,8 @@ class CandidateConversationState(AuthState):
     def choose_template(self, kind: str):
         with session_scope() as session:
             try:
-                self.subject, self.body = draft_from_template(session=session,
-                                                              template_kind=str(kind))
+                self.subject, self.body = draft_from_template(
+                    session=session, template_kind=str(kind), candidate_id=self._candidate_id)
             except ConversationRefused as refused:
                 self.error = str(refused)
                 return

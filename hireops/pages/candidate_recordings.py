@@ -1,0 +1,48 @@
+"""The interview card's recording panel: the video, "jump to question N", and the speech
+signals labelled as context (they never enter a score)."""
+
+import reflex as rx
+
+from hireops.services.interview.recording_review import QuestionJump, RecordingCard
+from hireops.state.candidate_recordings import CandidateRecordingState as R
+
+MUTED = rx.color("gray", 11)
+
+
+def _jump(recording: RecordingCard, jump: QuestionJump) -> rx.Component:
+    return rx.button(rx.icon("skip-forward", size=12), jump.label, size="1", variant="soft",
+                     on_click=R.jump(recording.recording_id, jump.seconds),
+                     class_name="question-jump")
+
+
+def _panel(recording: RecordingCard) -> rx.Component:
+    return rx.vstack(
+        rx.hstack(rx.icon("clapperboard", size=14, color=MUTED),
+                  rx.text(recording.summary, size="1", color=MUTED), spacing="2",
+                  align="center", wrap="wrap"),
+        rx.cond(recording.video_url != "", rx.vstack(
+            rx.el.video(src=recording.video_url, controls=True, preload="metadata",
+                        id="recording-video-" + recording.recording_id.to_string(),
+                        class_name="recording-video",
+                        style={"width": "100%", "max_height": "360px",
+                               "background": "#000", "border_radius": "8px"}),
+            rx.flex(rx.foreach(recording.jumps, lambda jump: _jump(recording, jump)),
+                    spacing="2", wrap="wrap"),
+            spacing="2", width="100%"),
+            rx.text(recording.note, size="1", color=MUTED)),
+        rx.cond(recording.signal_lines.length() > 0, rx.box(
+            rx.text(recording.signals_label, size="1", weight="bold", color=MUTED),
+            rx.foreach(recording.signal_lines, lambda line: rx.text(
+                line, size="1", class_name="speech-signal")),
+            padding="8px 10px", border_radius="8px", background=rx.color("gray", 2),
+            width="100%", class_name="speech-signals")),
+        rx.foreach(recording.problems, lambda line: rx.text(line, size="1",
+                                                            color=rx.color("amber", 11))),
+        spacing="2", width="100%", class_name="recording-panel",
+    )
+
+
+def recording_panel(link_id: rx.Var) -> rx.Component:
+    """The recording of interview `link_id`, if the candidate agreed to one."""
+    return rx.foreach(R.recordings, lambda recording: rx.cond(
+        recording.link_id == link_id, _panel(recording)))

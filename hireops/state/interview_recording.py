@@ -1,0 +1,83 @@
+"""The room's recording consent and recorder: its own small state beside the room's.
+
+It knows the link only through the room's loader (InterviewRoomState._link_id); every handler
+re-checks that link like the room's own handlers do.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from hireops.config import get_settings
+from hireops.db import session_scope
+from hireops.models import InterviewLink
+from hireops.services.interview.recordings import (
+    get_recording,
+    record_recording_consent,
+    recording_agreed,
+    recording_offered,
+)
+from hireops.services.interview.room_texts import room_text
+from hireops.state.client import request_client
+from hireops.state.interview_room import InterviewRoomState
+from hireops.state.room_access import room_handler
+
+# The upload route (api/recording_routes.py), followed by the link's token.
+UPLOAD_PREFIX = "/api/v1/interview-recordings/"
+
+
+class InterviewRecordingState(rx.State):
+    # The job records interviews: the consent step shows the recording notice.
+    offered: bool = False
+    # The candidate's choice while they read the notice (unticked: recording is opt-in).
+    agree: bool = False
+    # The candidate agreed: the interview step records.
+    recording: bool = False
+    # The recording notice in the room's language, with how long recordings are kept.
+    notice: str = ""
+    upload_url: str = ""
+    _link_id: int = 0
+
+    def _show_problem(self, problem: str) -> None:
+        """The link closed: nothing more is recorded (the room says why)."""
+        self.recording = False
+
+    @rx.event
+    async def load(self):
+        """on_load, after the room's loader: read whether this interview may be recorded."""
+        room = await self.get_state(InterviewRoomState)
+        self._link_id, self.offered, self.recording, self.agree = room._link_id, False, False, False
+        if not self._link_id:
+            return
+        with session_scope() as session:
+            link = session.get(InterviewLink, self._link_id)
+            self.offered = recording_offered(session=session, link=link)
+            existing = get_recording(session=session, link_id=link.id)
+            # After a reload the browser would start a second video file; the first part is
+            # kept as it is and the rest of the interview goes on unrecorded.
+            self.recording = self.offered and recording_agreed(link) \
+                and existing is not None and existing.chunks_received == 0
+        token = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
+        self.upload_url = UPLOAD_PREFIX + token
+        self.notice = room_text(room.language, "consent_recording_text",
+                                days=get_settings().recording_retention_days)
+
+    @rx.event
+    @room_handler
+    def set_agree(self, value: bool):
+        self.agree = bool(value)
+
+    @rx.event
+    @room_handler
+    def store_consent(self):
+        """The candidate gave the AI consent: store their separate recording answer too."""
+        if not self.offered:
+            return
+        client = request_client(self.router) or self.router.session.client_token or "unknown"
+        with session_scope() as session:
+            link = session.get(InterviewLink, self._link_id)
+            if link.consent_at is None:  # the room refused the AI consent: nothing to add
+                return
+            record_recording_consent(session=session, link=link, agreed=self.agree,
+                                     client_key=client)
+        self.recording = self.agree

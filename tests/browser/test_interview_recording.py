@@ -1,0 +1,148 @@
+"""A consented recording in Chromium with its fake camera and microphone: the room uploads
+chunks as the interview goes, and HR plays the stored file back on the candidate page, seeking
+to a question."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from playwright.sync_api import expect
+from sqlmodel import Session, select
+
+from hireops import routes
+from hireops.config import get_settings
+from hireops.models import Application, Candidate, InterviewRecording
+from hireops.services.interview.links import generate_link
+from hireops.services.interview.recordings import recording_path, set_job_recording
+from hireops.services.jobs import JobForm, create_job
+from tests.browser.camera import camera_launch_args
+from tests.browser.conftest import ARTIFACTS, CHROMIUM
+from tests.browser.test_jobs_flow import sign_in
+from tests.fakes.fake_camera import face_y4m
+
+pytestmark = pytest.mark.browser
+
+ANSWER = ("I designed a Python REST API on PostgreSQL serving two million requests a day, "
+          "profiled slow endpoints and cut p95 latency from 800 ms to 120 ms.")
+
+
+@pytest.fixture(scope="module")
+def camera_browser(playwright_driver, tmp_path_factory):
+    y4m = face_y4m(tmp_path_factory.mktemp("camera"))
+    browser = playwright_driver.chromium.launch(executable_path=CHROMIUM,
+                                                args=camera_launch_args(y4m))
+    yield browser
+    browser.close()
+
+
+def _invite(session: Session) -> tuple[str, int, int]:
+    job = create_job(session=session, actor=None, form=JobForm(
+        title="Site Reliability Engineer", must_have_skills=["Python", "PostgreSQL"]))
+    set_job_recording(session=session, job_id=job.id, enabled=True, actor=None)
+    candidate = Candidate(full_name="Grace Hopper", email="grace@example.com")
+    session.add(candidate)
+    session.flush()
+    application = Application(candidate_id=candidate.id, job_id=job.id, resume_score=88.0,
+                              resume_result={"match": {"score": 88}})
+    session.add(application)
+    session.flush()
+    issued = generate_link(session=session, application_id=application.id, actor=None)
+    session.commit()
+    return issued.url, issued.link.id, candidate.id
+
+
+def _wait_for(check, timeout_s: float = 40.0):
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.5)
+    raise AssertionError("timed out waiting")
+
+
+def _recording(session: Session, link_id: int) -> InterviewRecording | None:
+    session.expire_all()
+    return session.exec(select(InterviewRecording)
+                        .where(InterviewRecording.link_id == link_id)).first()
+
+
+def test_recorded_interview_plays_back_on_the_candidate_page(running_app, app_db, camera_browser,
+                                                             chromium, monkeypatch):
+    # Read the stored file where the app writes it.
+    monkeypatch.setenv("DATA_DIR", running_app.env["DATA_DIR"])
+    get_settings.cache_clear()
+    url, link_id, candidate_id = _invite(app_db)
+    ARTIFACTS.mkdir(exist_ok=True)
+    room = camera_browser.new_page(viewport={"width": 1440, "height": 1000})
+    room.set_default_timeout(30_000)
+    room.goto(url)
+    room.click("#room-continue")
+    notice = room.locator("#recording-notice")
+    notice.wait_for()
+    assert "never analysed for emotion" in notice.inner_text()
+    assert "deleted 90 days after" in notice.inner_text()
+    room.screenshot(path=str(ARTIFACTS / "recording_consent_1440.png"), full_page=True)
+    room.set_viewport_size({"width": 390, "height": 844})
+    room.screenshot(path=str(ARTIFACTS / "recording_consent_390.png"), full_page=True)
+    room.set_viewport_size({"width": 1440, "height": 1000})
+    room.click("#consent-ai")
+    room.click("#consent-recording")
+    room.click("#consent-submit")
+    room.locator("#room-start").click()
+    room.locator("#answer").wait_for()
+    recorder = room.locator("#interview-recorder[data-state='recording']")
+    recorder.wait_for()
+    room.screenshot(path=str(ARTIFACTS / "recording_interview_1440.png"))
+    # Chunks arrive every 3 s while the candidate reads and answers the first question.
+    _wait_for(lambda: int(room.locator("#interview-recorder").get_attribute("data-chunks")) >= 2)
+    # Answer until the second question is on screen (a follow-up may come first).
+    for _ in range(4):
+        if room.get_by_text("Question 2 of").count():
+            break
+        asked = room.locator(".room-turn").count()
+        room.fill("#answer", ANSWER)
+        room.click("#send-answer")
+        _wait_for(lambda: room.locator(".room-turn").count() > asked + 1, 20)
+    room.get_by_text("Question 2 of").wait_for()
+    # The mark of question 2 travels with the next chunk; a few more follow.
+    _wait_for(lambda: len(_recording(app_db, link_id).question_marks) == 2)
+    stored = _recording(app_db, link_id).chunks_received
+    _wait_for(lambda: _recording(app_db, link_id).chunks_received >= stored + 2)
+    room.close()  # a closed tab: what was uploaded stays
+
+    recording = _recording(app_db, link_id)
+    assert recording.mime_type == "video/webm" and recording.size_bytes > 10_000
+    assert [mark["question"] for mark in recording.question_marks] == [1, 2]
+    assert recording.question_marks[1]["at_ms"] > 3000
+    # Chromium's fake microphone beeps: the voice activity heard it.
+    assert recording.speech_segments
+    assert recording_path(recording).read_bytes()[:4] == b"\x1aE\xdf\xa3"  # EBML: WebM
+
+    context = chromium.new_context(viewport={"width": 1440, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    sign_in(page, running_app)
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+    page.goto(f"{running_app.url}{routes.CANDIDATE}?id={candidate_id}")
+    video = page.locator(f"#recording-video-{recording.id}")
+    video.wait_for()
+    _wait_for(lambda: page.evaluate(
+        f"document.getElementById('recording-video-{recording.id}').readyState") >= 1)
+    duration = page.evaluate(f"document.getElementById('recording-video-{recording.id}').duration")
+    assert duration > 0
+    assert page.locator(".speech-signals").inner_text().startswith(
+        "Speech signals - context only, not part of any score")
+    page.locator(".question-jump", has_text="Question 2").click()
+    seconds = recording.question_marks[1]["at_ms"] / 1000
+    _wait_for(lambda: abs(page.evaluate(
+        f"document.getElementById('recording-video-{recording.id}').currentTime")
+        - seconds) < 2.5, 20)
+    page.evaluate(f"document.getElementById('recording-video-{recording.id}').pause()")
+    page.locator(".recording-panel").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "recording_candidate_1440.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.locator(".recording-panel").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "recording_candidate_390.png"), full_page=True)
+    context.close()

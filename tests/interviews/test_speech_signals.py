@@ -1,0 +1,91 @@
+"""Speech signals per answer (speaking time, pace, long pauses): measured right, shown to HR
+as context, and never an input of the evaluation or its score."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from sqlmodel import select
+
+from hireops.models import InterviewRecording
+from hireops.services.ai.local.interview_evaluator import evaluate_interview
+from hireops.services.interview.builtin_interviewer import start_interview, submit_answer
+from hireops.services.interview.evaluation_queue import interview_input
+from hireops.services.interview.links import generate_link
+from hireops.services.interview.recording_review import recording_cards
+from hireops.services.interview.recordings import (
+    append_chunk,
+    record_recording_consent,
+    set_job_recording,
+)
+from hireops.services.interview.room import mark_started, record_consent
+from hireops.services.interview.speech_signals import SIGNALS_LABEL, answer_speech
+
+PACKAGE = Path(__file__).resolve().parents[2] / "hireops"
+SIGNAL_MODULES = {"hireops.services.interview.speech_signals",
+                  "hireops.services.interview.recordings",
+                  "hireops.services.interview.recording_review"}
+
+
+def test_speaking_time_pace_and_long_pauses_per_answer():
+    marks = [{"question": 1, "at_ms": 0}, {"question": 2, "at_ms": 60_000}]
+    # Question 1: 10 s + 20 s of voice with a 5 s silence between; question 2: nothing heard.
+    segments = [[2_000, 12_000], [17_000, 37_000], [37_500, 38_000]]
+    first, second = answer_speech(marks=marks, segments=segments, duration_ms=90_000,
+                                  answers={1: " ".join(["word"] * 61), 2: "typed answer"})
+    assert (first.question, first.speaking_ms, first.words) == (1, 30_500, 61)
+    assert first.words_per_minute == 120  # 61 words over 30.5 s
+    assert (first.long_pauses, first.longest_pause_ms) == (1, 5_000)  # the 0.5 s gap is not one
+    assert (second.at_ms, second.speaking_ms, second.words_per_minute) == (60_000, 0, None)
+
+
+def _answered_link(session, make_application, recruiter):
+    application = make_application(90)
+    set_job_recording(session=session, job_id=application.job_id, enabled=True, actor=recruiter)
+    link = generate_link(session=session, application_id=application.id, actor=recruiter).link
+    record_consent(session=session, link=link, webcam_analysis=False, client_key="t")
+    mark_started(session=session, link=link)
+    start_interview(session=session, link=link)
+    for text in ("I designed a Python REST API on PostgreSQL serving payments for two years.",
+                 "We profiled slow queries, added indexes and cut latency by half."):
+        submit_answer(session=session, link=link, text=text)
+    session.commit()
+    return application, link
+
+
+def test_speech_signals_never_change_the_evaluation(session, make_application, recruiter):
+    application, link = _answered_link(session, make_application, recruiter)
+    before = interview_input(session=session, link=link)
+    score_before = evaluate_interview(before).score
+
+    record_recording_consent(session=session, link=link, agreed=True, client_key="t")
+    session.commit()
+    # A very slow, hesitant speaker: long silences everywhere.
+    append_chunk(session=session, link=link, index=0, payload=b"video", content_type="video/webm",
+                 duration_ms=120_000, marks=[{"question": 1, "at_ms": 0},
+                                             {"question": 2, "at_ms": 60_000}],
+                 segments=[[1_000, 2_000], [20_000, 21_000], [70_000, 71_000]])
+    card = recording_cards(session=session, candidate_id=application.candidate_id)[0]
+    assert card.signals_label == SIGNALS_LABEL
+    assert card.signal_lines[0].startswith("Question 1: spoke 2.0 s")
+    assert "over 3 s" in card.signal_lines[0]
+
+    after = interview_input(session=session, link=link)
+    assert after == before
+    assert evaluate_interview(after).score == score_before
+    assert session.exec(select(InterviewRecording)).one().speech_segments
+
+
+def test_no_scoring_or_decision_code_reads_speech_signals():
+    """The evaluation, the engines and the decision rule never import the signals."""
+    scoring = [*PACKAGE.glob("services/ai/**/*.py"), PACKAGE / "services/decisions.py",
+               PACKAGE / "services/decision_flow.py",
+               PACKAGE / "services/interview/evaluation_queue.py"]
+    assert len(scoring) > 5
+    for path in scoring:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
+                     for alias in node.names}
+        assert not imported & SIGNAL_MODULES, path
