@@ -4,7 +4,7 @@ Nothing else in the project reads `os.environ`: import `get_settings()` instead.
 
 `get_settings()` is the environment alone: use it for what only a deployment decides (database,
 folders, keys, limits). For anything an admin may change in the app (the fields listed in
-`services/runtime_settings.EDITABLE`) read `services.runtime_settings.current_settings()`, which
+`services/runtime_settings.EDITABLE`) read `services.platform.runtime_settings.current_settings()`, which
 merges the saved values over these.
 """
 

@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 
 from hireops.config import PROJECT_ROOT
 from hireops.models import Application, Candidate, Job, Stage
-from hireops.services.export import export_rows, export_tracker
-from hireops.services.tracker import TrackerFilter, TrackerSort
+from hireops.services.candidates.export import export_rows, export_tracker
+from hireops.services.candidates.tracker import TrackerFilter, TrackerSort
 from tests.factories import make_job
 
 

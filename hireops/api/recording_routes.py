@@ -21,15 +21,15 @@ from hireops.api.schemas import ErrorBody
 from hireops.api.voice_routes import LISTEN_ROLES, read_capped_body
 from hireops.config import get_settings
 from hireops.models import Application, InterviewRecording
-from hireops.services.auth import role_allows, user_for_token
-from hireops.services.blind_screening import is_identity_hidden
-from hireops.services.interview.recordings import (
+from hireops.services.platform.auth import role_allows, user_for_token
+from hireops.services.privacy.blind_screening import is_identity_hidden
+from hireops.services.interviews.recordings import (
     ChunkRefused,
     append_chunk,
     recording_path,
 )
-from hireops.services.interview.room import find_room
-from hireops.services.session_cookie import SESSION_COOKIE
+from hireops.services.interviews.room import find_room
+from hireops.services.platform.session_cookie import SESSION_COOKIE
 
 router = APIRouter(tags=["interview recordings"])
 # The highest chunk index taken: hours of 3-second chunks.

@@ -1,4 +1,4 @@
-"""The room's recording pieces, used by pages/interview_room.py: the separate consent (its own
+"""The room's recording pieces, used by pages/interviews/room.py: the separate consent (its own
 notice and checkbox, shown only for jobs that record) and the recorder line of the interview."""
 
 from __future__ import annotations
@@ -6,8 +6,8 @@ from __future__ import annotations
 import reflex as rx
 
 from hireops.components.recorder import recorder
-from hireops.state.interview_recording import InterviewRecordingState as Recording
-from hireops.state.interview_room import InterviewRoomState as Room
+from hireops.state.interviews.recording import InterviewRecordingState as Recording
+from hireops.state.interviews.room import InterviewRoomState as Room
 
 CHUNK_EVERY_MS = 3000
 

@@ -1,8 +1,8 @@
 """The ElevenLabs voice interviewer as a Reflex component (React side: assets/voice_interview.jsx).
 
-The room's voice state (`state/interview_room_voice.py`) owns the flow: `on_start_request` asks
+The room's voice state (`state/interviews/room_voice.py`) owns the flow: `on_start_request` asks
 for a conversation, the state mints a single-use credential on the server
-(`services.interview.room_flow.start_voice`) and sets `started`; the component then connects. Events carry only ids and display text: turns are
+(`services.interviews.room_flow.start_voice`) and sets `started`; the component then connects. Events carry only ids and display text: turns are
 stored from ElevenLabs' own record, never from what the browser sends.
 """
 

@@ -28,7 +28,7 @@ WRITE_ROUTES = [
      {"json": {"reason": "The candidate asked for erasure."}}),
 ]
 # Authorised otherwise: a signed webhook, the signed-in recruiter's session cookie, and the
-# interview link's token (tests/interview/test_recordings.py checks the last two).
+# interview link's token (tests/interviews/test_recordings.py checks the last two).
 NOT_TOKEN_ROUTES = {("POST", "/api/v1/webhooks/elevenlabs"),
                     ("GET", "/api/v1/interviews/{link_id}/audio"),
                     ("POST", "/api/v1/interview-recordings/{token}/chunks/{index}"),

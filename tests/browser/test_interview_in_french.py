@@ -26,10 +26,10 @@ from hireops.models import (
     InterviewTurn,
     OutboxMessage,
 )
-from hireops.services.interview.invitations import send_link
-from hireops.services.interview.links import generate_link
-from hireops.services.jobs import JobForm, create_job
-from hireops.services.runtime_settings import save_settings
+from hireops.services.interviews.invitations import send_link
+from hireops.services.interviews.links import generate_link
+from hireops.services.jobs.records import JobForm, create_job
+from hireops.services.platform.runtime_settings import save_settings
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
 from tests.fakes.mail_factory import DOCX, build_email, resume_docx

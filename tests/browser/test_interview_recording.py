@@ -13,9 +13,9 @@ from sqlmodel import Session, select
 from hireops import routes
 from hireops.config import get_settings
 from hireops.models import Application, Candidate, InterviewRecording
-from hireops.services.interview.links import generate_link
-from hireops.services.interview.recordings import recording_path, set_job_recording
-from hireops.services.jobs import JobForm, create_job
+from hireops.services.interviews.links import generate_link
+from hireops.services.interviews.recordings import recording_path, set_job_recording
+from hireops.services.jobs.records import JobForm, create_job
 from tests.browser.camera import camera_launch_args
 from tests.browser.conftest import ARTIFACTS, CHROMIUM
 from tests.browser.test_jobs_flow import sign_in

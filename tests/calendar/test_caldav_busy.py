@@ -21,9 +21,9 @@ from hireops.services.calendar.caldav_busy import (
     remove_caldav_account,
     save_caldav_account,
 )
-from hireops.services.scheduling import overlaps, suggest_slots
+from hireops.services.outreach.bookings import overlaps, suggest_slots
 from tests.calendar.radicale_server import radicale
-from tests.decision_flow.conftest import NOW
+from tests.decisions.flow.conftest import NOW
 from tests.factories import make_user
 
 caldav = pytest.importorskip("caldav", reason="caldav is in requirements.txt")

@@ -13,16 +13,16 @@ from sqlmodel import select
 
 from hireops.api.app import build_api
 from hireops.models import CalendarFeedToken, User
-from hireops.services.blind_screening import reveal_identity
+from hireops.services.privacy.blind_screening import reveal_identity
 from hireops.services.calendar.feed_tokens import (
     create_feed_token,
     feed_status,
     feed_url,
     revoke_feed_token,
 )
-from hireops.services.runtime_settings import save_settings
-from hireops.services.scheduling import book_slot
-from tests.decision_flow.conftest import NOW
+from hireops.services.platform.runtime_settings import save_settings
+from hireops.services.outreach.bookings import book_slot
+from tests.decisions.flow.conftest import NOW
 
 PARIS = ZoneInfo("Europe/Paris")
 

@@ -9,14 +9,14 @@ import pytest
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Event, Job, Stage, utcnow
-from hireops.services.board import (
+from hireops.services.candidates.board import (
     BoardCard, BoardColumn, CardFacts, NotOnThisBoard, board_columns, days_in_stage,
     group_cards, load_board, make_card, move_card,
 )
-from hireops.services.blind_screening import reveal_identity
-from hireops.services.job_stages import add_stage, job_stages
-from hireops.services.stages import STAGE_CHANGED, change_stage
-from hireops.services.tracker import ApplicationsNotFound, RejectionNeedsReason
+from hireops.services.privacy.blind_screening import reveal_identity
+from hireops.services.jobs.job_stages import add_stage, job_stages
+from hireops.services.candidates.stages import STAGE_CHANGED, change_stage
+from hireops.services.candidates.tracker import ApplicationsNotFound, RejectionNeedsReason
 from tests.factories import make_application, make_candidate, make_job
 
 NOW = datetime(2026, 3, 10, 12, tzinfo=timezone.utc)

@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook
 
 from hireops.models import Application, Candidate, Stage
-from hireops.services.export import EXPORT_COLUMNS, export_rows, export_tracker, neutralise
-from hireops.services.tracker import TrackerFilter, TrackerRow, TrackerSort
+from hireops.services.candidates.export import EXPORT_COLUMNS, export_rows, export_tracker, neutralise
+from hireops.services.candidates.tracker import TrackerFilter, TrackerRow, TrackerSort
 from tests.factories import make_job
 
 HEADERS = [header for header, _value in EXPORT_COLUMNS]

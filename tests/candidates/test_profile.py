@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import select
 
 from hireops.models import Application, Candidate, Email, Event, Job, Stage, User
-from hireops.services.candidate_profile import (
+from hireops.services.candidates.profile import (
     CandidateMergeRefused, add_note, evidence_terms, get_candidate_profile, highlight_skills,
     merge_candidates, reveal_identity,
 )
@@ -182,7 +182,7 @@ def test_merging_a_same_job_duplicate_says_what_happened_and_hides_it(session, a
 
 
 def _tracker_names(session) -> list[str]:
-    from hireops.services.tracker import TrackerFilter, TrackerSort, query_tracker
+    from hireops.services.candidates.tracker import TrackerFilter, TrackerSort, query_tracker
 
     page = query_tracker(session=session, filter=TrackerFilter(), sort=TrackerSort())
     assert page.total == len(page.rows)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlmodel import select
 
 from hireops.models import Application, Candidate, Event, Job
-from hireops.services import candidates as candidates_service
-from hireops.services.audit import PendingEvents
-from hireops.services.candidates import find_or_create_candidate, get_or_create_application
-from hireops.services.contacts import ContactInfo
+from hireops.services.candidates import records as candidates_service
+from hireops.services.platform.audit import PendingEvents
+from hireops.services.candidates.records import find_or_create_candidate, get_or_create_application
+from hireops.services.candidates.contacts import ContactInfo
 from tests.factories import make_job
 
 CV = "Maya Chen\nData analyst. SQL, Tableau, Python.\n" * 10

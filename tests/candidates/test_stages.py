@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import select
 
 from hireops.models import Event, Stage
-from hireops.services.stages import STAGE_CHANGED, advance_stage, comes_before
+from hireops.services.candidates.stages import STAGE_CHANGED, advance_stage, comes_before
 from tests.factories import make_application, make_candidate, make_job
 
 

@@ -8,15 +8,15 @@ import pytest
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, CandidateTag, Event
-from hireops.services.jobs import JobForm, create_job
-from hireops.services.privacy import anonymise_candidate, erase_candidate
-from hireops.services.tags import (
+from hireops.services.jobs.records import JobForm, create_job
+from hireops.services.privacy.rights import anonymise_candidate, erase_candidate
+from hireops.services.candidates.tags import (
     MAX_TAGS_PER_CANDIDATE, TAGGED, UNTAGGED, InvalidTag, add_tags, all_tags, clean_tag,
     parse_tags, remove_tag, tags_of,
 )
-from hireops.services.talent_pool import FROM_POOL_SOURCE, add_applicants_to_job
-from hireops.services.tracker import TrackerFilter, TrackerSort, list_tracker_rows
-from tests.services.sample_resumes import MATCHING_BACKEND_RESUME
+from hireops.services.candidates.talent_pool import FROM_POOL_SOURCE, add_applicants_to_job
+from hireops.services.candidates.tracker import TrackerFilter, TrackerSort, list_tracker_rows
+from tests.sample_resumes import MATCHING_BACKEND_RESUME
 from tests.factories import make_job
 
 
@@ -141,7 +141,7 @@ def test_picked_applicants_are_added_to_a_job_once_each_scored_and_audited(sessi
 
 def test_the_demo_shows_tags(session: Session, monkeypatch):
     from hireops.config import get_settings
-    from hireops.services.demo import seed_demo
+    from hireops.services.demo.seed import seed_demo
 
     monkeypatch.setenv("DEMO_MODE", "true")
     get_settings.cache_clear()

@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import select
 
 from hireops.models import Application, Candidate, Event, Job, Stage
-from hireops.services.tracker import (
+from hireops.services.candidates.tracker import (
     ApplicationsNotFound,
     RejectionNeedsReason,
     TrackerFilter,
@@ -245,7 +245,7 @@ def test_pages_by_candidate_name_cross_into_the_nameless_in_order(session, grid,
 
 def test_default_page_walks_an_index(session, grid):
     """Page one of the default sort reads the last-activity index, not a sort of every row."""
-    from hireops.services.tracker import _hiding, _page_statement
+    from hireops.services.candidates.tracker import _hiding, _page_statement
 
     hidden = _hiding(reveal_blind=False, honour_reveals=True)
     statement = _page_statement(TrackerFilter(), TrackerSort(), hidden, True, 50, 0)

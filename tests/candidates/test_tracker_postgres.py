@@ -12,10 +12,10 @@ from sqlmodel import Session
 
 from hireops.db import make_engine
 from hireops.models import Application, Candidate
-from hireops.services.migrations import upgrade_database
-from hireops.services.tracker import TrackerFilter, TrackerSort, query_tracker
+from hireops.services.platform.migrations import upgrade_database
+from hireops.services.candidates.tracker import TrackerFilter, TrackerSort, query_tracker
 from tests.postgres import throwaway_database
-from tests.services.test_tracker import SEARCH_CASES, add_grid
+from tests.candidates.test_tracker import SEARCH_CASES, add_grid
 from tests.factories import make_job
 
 pytestmark = pytest.mark.postgres

@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import select
 
 from hireops.models import Application, Decision, Event, Job, Role, User
-from hireops.services.decisions import (
+from hireops.services.decisions.rule import (
     ApplicationNotFound,
     DecisionNotReady,
     DecisionThresholds,

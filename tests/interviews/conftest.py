@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hireops.models import Application, Candidate, User
-from hireops.services.jobs import JobForm, create_job
+from hireops.services.jobs.records import JobForm, create_job
 from tests.factories import make_user
 
 

@@ -14,17 +14,17 @@ from sqlmodel import select
 from hireops.api.app import build_api
 from hireops.config import get_settings
 from hireops.models import Event, InterviewRecording, Role, utcnow
-from hireops.services.auth import create_user, open_session
-from hireops.services.interview.builtin_interviewer import start_interview
-from hireops.services.interview.links import generate_link
-from hireops.services.interview.recordings import (
+from hireops.services.platform.auth import create_user, open_session
+from hireops.services.interviews.builtin_interviewer import start_interview
+from hireops.services.interviews.links import generate_link
+from hireops.services.interviews.recordings import (
     purge_expired_recordings,
     record_recording_consent,
     recording_path,
     set_job_recording,
 )
-from hireops.services.interview.room import mark_started, record_consent
-from hireops.services.session_cookie import SESSION_COOKIE
+from hireops.services.interviews.room import mark_started, record_consent
+from hireops.services.platform.session_cookie import SESSION_COOKIE
 
 WEBM = "video/webm"
 

@@ -7,18 +7,18 @@ from __future__ import annotations
 from sqlmodel import select
 
 from hireops.models import Event
-from hireops.services.candidate_profile import get_candidate_profile
-from hireops.services.interview.builtin_interviewer import start_interview
-from hireops.services.interview.links import generate_link
-from hireops.services.interview.review import interview_cards
-from hireops.services.interview.room import (
+from hireops.services.candidates.profile import get_candidate_profile
+from hireops.services.interviews.builtin_interviewer import start_interview
+from hireops.services.interviews.links import generate_link
+from hireops.services.interviews.review import interview_cards
+from hireops.services.interviews.room import (
     fall_back_to_typed,
     record_consent,
     refuse_consent,
     room_view,
 )
-from hireops.services.interview.room_flow import continue_typed
-from hireops.services.interview.room_texts import room_text
+from hireops.services.interviews.room_flow import continue_typed
+from hireops.services.interviews.room_texts import room_text
 
 REASON = "ElevenLabs is not configured: set ELEVENLABS_API_KEY and ELEVENLABS_AGENT_ID."
 

@@ -14,11 +14,11 @@ import pytest
 from hireops.db import session_scope
 from hireops.knowledge.loading import KnowledgeError, read_json
 from hireops.models import Application, Candidate, InterviewLink, utcnow
-from hireops.services.interview import room_texts as room_texts_module
-from hireops.services.interview.links import generate_link
-from hireops.services.interview.room import problem_message, room_view
-from hireops.services.interview.room_texts import placeholders, room_text, room_texts
-from hireops.services.language.supported import SUPPORTED_LANGUAGES
+from hireops.services.interviews import room_texts as room_texts_module
+from hireops.services.interviews.links import generate_link
+from hireops.services.interviews.room import problem_message, room_view
+from hireops.services.interviews.room_texts import placeholders, room_text, room_texts
+from hireops.services.text.language.supported import SUPPORTED_LANGUAGES
 
 
 @pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
@@ -72,7 +72,7 @@ def test_a_french_candidates_room_and_refusals_are_french(session, make_applicat
 
 def _room_state(token: str):
     """The room's state with its real handlers, as the page's tab would run them."""
-    from hireops.state.interview_room import InterviewRoomState as Room
+    from hireops.state.interviews.room import InterviewRoomState as Room
 
     # One namespace stands for the room and its step states (they share the room's fields).
     state = SimpleNamespace(
@@ -98,8 +98,8 @@ def _run(cls, name: str, state, *args):
 
 def test_the_room_state_gives_a_french_candidate_french_texts(session, make_application,
                                                               recruiter):
-    from hireops.state.interview_room_camera import RoomCameraState
-    from hireops.state.interview_room_consent import RoomConsentState
+    from hireops.state.interviews.room_camera import RoomCameraState
+    from hireops.state.interviews.room_consent import RoomConsentState
 
     link, token = _french_link(session, make_application, recruiter)
     Room, state = _room_state(token)
@@ -137,7 +137,7 @@ def test_every_key_the_page_and_its_widgets_use_exists():
     from hireops.config import PROJECT_ROOT
 
     sources = {
-        "hireops/pages/interview_room.py": r'Room\.t\["([a-z_]+)"\]',
+        "hireops/pages/interviews/room.py": r'Room\.t\["([a-z_]+)"\]',
         **{f"hireops/state/{name}": r'_say\(\s*"([a-z_]+)"'
            for name in ("interview_room_consent.py", "interview_room_equal.py",
                         "interview_room_voice.py")},
@@ -150,6 +150,6 @@ def test_every_key_the_page_and_its_widgets_use_exists():
         used = set(re.findall(pattern, (PROJECT_ROOT / path).read_text(encoding="utf-8")))
         assert used, path
         assert used <= set(english), (path, sorted(used - set(english)))
-    page = (PROJECT_ROOT / "hireops/pages/interview_room.py").read_text(encoding="utf-8")
+    page = (PROJECT_ROOT / "hireops/pages/interviews/room.py").read_text(encoding="utf-8")
     for step in re.findall(r'"(welcome|consent|equal|check|interview|done)"', page):
         assert f"step_{step}" in english

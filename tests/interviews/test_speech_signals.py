@@ -10,22 +10,22 @@ from sqlmodel import select
 
 from hireops.models import InterviewRecording
 from hireops.services.ai.local.interview_evaluator import evaluate_interview
-from hireops.services.interview.builtin_interviewer import start_interview, submit_answer
-from hireops.services.interview.evaluation_queue import interview_input
-from hireops.services.interview.links import generate_link
-from hireops.services.interview.recording_review import recording_cards
-from hireops.services.interview.recordings import (
+from hireops.services.interviews.builtin_interviewer import start_interview, submit_answer
+from hireops.services.interviews.evaluation_queue import interview_input
+from hireops.services.interviews.links import generate_link
+from hireops.services.interviews.recording_review import recording_cards
+from hireops.services.interviews.recordings import (
     append_chunk,
     record_recording_consent,
     set_job_recording,
 )
-from hireops.services.interview.room import mark_started, record_consent
-from hireops.services.interview.speech_signals import SIGNALS_LABEL, answer_speech
+from hireops.services.interviews.room import mark_started, record_consent
+from hireops.services.interviews.speech_signals import SIGNALS_LABEL, answer_speech
 
 PACKAGE = Path(__file__).resolve().parents[2] / "hireops"
-SIGNAL_MODULES = {"hireops.services.interview.speech_signals",
-                  "hireops.services.interview.recordings",
-                  "hireops.services.interview.recording_review"}
+SIGNAL_MODULES = {"hireops.services.interviews.speech_signals",
+                  "hireops.services.interviews.recordings",
+                  "hireops.services.interviews.recording_review"}
 
 
 def test_speaking_time_pace_and_long_pauses_per_answer():
@@ -79,9 +79,9 @@ def test_speech_signals_never_change_the_evaluation(session, make_application, r
 
 def test_no_scoring_or_decision_code_reads_speech_signals():
     """The evaluation, the engines and the decision rule never import the signals."""
-    scoring = [*PACKAGE.glob("services/ai/**/*.py"), PACKAGE / "services/decisions.py",
-               PACKAGE / "services/decision_flow.py",
-               PACKAGE / "services/interview/evaluation_queue.py"]
+    scoring = [*PACKAGE.glob("services/ai/**/*.py"), PACKAGE / "services/decisions/rule.py",
+               PACKAGE / "services/decisions/flow.py",
+               PACKAGE / "services/interviews/evaluation_queue.py"]
     assert len(scoring) > 5
     for path in scoring:
         tree = ast.parse(path.read_text(encoding="utf-8"))

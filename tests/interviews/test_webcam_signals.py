@@ -13,7 +13,7 @@ import pytest
 
 from hireops.config import PROJECT_ROOT, get_settings
 from hireops.models import InterviewLink, InterviewSignal, utcnow
-from hireops.services.interview.webcam import (
+from hireops.services.interviews.webcam import (
     CENTRING_WEIGHT,
     MAX_FRAME_BYTES,
     NEAR_FACE_SHARE,
@@ -310,7 +310,7 @@ def test_declined_webcam_records_nothing_and_says_so(session, link):
 
 
 def test_a_decline_stored_as_a_warning_before_is_not_shown_as_one(session, link):
-    from hireops.services.interview.review import shown_integrity_flags
+    from hireops.services.interviews.review import shown_integrity_flags
 
     link.webcam_declined = True
     link.integrity_flags = ["Webcam analysis declined by the candidate"]

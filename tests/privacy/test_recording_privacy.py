@@ -12,13 +12,13 @@ import pytest
 from sqlmodel import select
 
 from hireops.models import Application, InterviewLink, InterviewRecording, utcnow
-from hireops.services.interview.recordings import (
+from hireops.services.interviews.recordings import (
     append_chunk,
     record_recording_consent,
     recording_path,
     recordings_root,
 )
-from hireops.services.privacy import anonymise_inactive, erase_candidate, export_candidate_data
+from hireops.services.privacy.rights import anonymise_inactive, erase_candidate, export_candidate_data
 
 VIDEO = b"\x1aE\xdf\xa3" + b"webm bytes of the interview" * 10
 

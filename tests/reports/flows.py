@@ -10,15 +10,15 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, InterviewLink, InterviewTurn, User
-from hireops.services.candidates import get_or_create_application
-from hireops.services.decision_flow import reject_with_email
-from hireops.services.interview.builtin_interviewer import start_interview, submit_answer
-from hireops.services.interview.evaluation_queue import run_queued_evaluations
-from hireops.services.interview.invitations import send_link
-from hireops.services.interview.links import generate_link
-from hireops.services.interview.room import complete_interview, mark_started, record_consent
-from hireops.services.jobs import JobForm, create_job
-from hireops.services.rescoring import rescore_application
+from hireops.services.candidates.records import get_or_create_application
+from hireops.services.decisions.flow import reject_with_email
+from hireops.services.interviews.builtin_interviewer import start_interview, submit_answer
+from hireops.services.interviews.evaluation_queue import run_queued_evaluations
+from hireops.services.interviews.invitations import send_link
+from hireops.services.interviews.links import generate_link
+from hireops.services.interviews.room import complete_interview, mark_started, record_consent
+from hireops.services.jobs.records import JobForm, create_job
+from hireops.services.jobs.rescoring import rescore_application
 from tests.factories import make_user
 
 from .fixtures import at

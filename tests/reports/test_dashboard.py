@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from hireops.models import Application, Candidate, Decision, DecisionOutcome, Job, JobStatus, Stage
-from hireops.services.audit import record_event
-from hireops.services.dashboard import STAGE_LABELS, get_dashboard_metrics
+from hireops.services.platform.audit import record_event
+from hireops.services.reports.dashboard import STAGE_LABELS, get_dashboard_metrics
 from tests.factories import make_candidate, make_job
 
 

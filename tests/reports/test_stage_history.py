@@ -9,11 +9,11 @@ import pytest
 from sqlmodel import select
 
 from hireops.models import Application, Event, Stage, User, utcnow
-from hireops.services import reports
-from hireops.services.audit_log import AuditFilter, list_events
-from hireops.services.decision_flow import approve_and_schedule
-from hireops.services.reports import ReportFilter
-from hireops.services.stages import STAGE_CHANGED, change_stage
+from hireops.services.reports import figures as reports
+from hireops.services.reports.audit_log import AuditFilter, list_events
+from hireops.services.decisions.flow import approve_and_schedule
+from hireops.services.reports.figures import ReportFilter
+from hireops.services.candidates.stages import STAGE_CHANGED, change_stage
 from tests.factories import make_application, make_candidate, make_job
 
 from .cohorts import read_cohort

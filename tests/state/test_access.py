@@ -13,19 +13,19 @@ import reflex as rx
 import hireops.state
 from hireops.db import session_scope
 from hireops.models import Role
-from hireops.services.auth import create_user, open_session
+from hireops.services.platform.auth import create_user, open_session
 from hireops.state.access import ACCESS_MARKER, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
-from hireops.state.careers import CareersState
-from hireops.state.interview_recording import InterviewRecordingState
-from hireops.state.interview_room import InterviewRoomState
-from hireops.state.interview_room_camera import RoomCameraState
-from hireops.state.interview_room_consent import RoomConsentState
-from hireops.state.interview_room_equal import RoomEqualState
-from hireops.state.interview_room_typed import RoomTypedState
-from hireops.state.interview_room_voice import RoomVoiceState
+from hireops.state.jobs.careers import CareersState
+from hireops.state.interviews.recording import InterviewRecordingState
+from hireops.state.interviews.room import InterviewRoomState
+from hireops.state.interviews.room_camera import RoomCameraState
+from hireops.state.interviews.room_consent import RoomConsentState
+from hireops.state.interviews.room_equal import RoomEqualState
+from hireops.state.interviews.room_typed import RoomTypedState
+from hireops.state.interviews.room_voice import RoomVoiceState
 from hireops.state.login import LoginState
-from hireops.state.room_access import ROOM_ACCESS_MARKER
+from hireops.state.interviews.room_access import ROOM_ACCESS_MARKER
 from tests.state import socket_router
 
 # Handlers that must work before anyone is signed in.

@@ -12,8 +12,8 @@ from sqlmodel import select
 
 from hireops.db import session_scope
 from hireops.models import Role
-from hireops.services.auth import create_user, open_session
-from hireops.state.ranking import RankingState
+from hireops.services.platform.auth import create_user, open_session
+from hireops.state.jobs.ranking import RankingState
 from tests.state import socket_router
 from tests.factories import make_application, make_candidate, make_job
 
@@ -64,7 +64,7 @@ def test_the_next_jobs_ranking_does_not_show_the_last_rescoring(recruiter_token)
 
 
 def _tracker_state(token: str):
-    from hireops.state.tracker import DEFAULT_HIDDEN, TrackerState
+    from hireops.state.candidates.tracker import DEFAULT_HIDDEN, TrackerState
 
     state = SimpleNamespace(token=token, rows=[], total=0, page=1, page_size="50", search="",
                             job_filter="", stage_filter="", decision_filter="", tag_filter="", resume_min="",
@@ -78,7 +78,7 @@ def _tracker_state(token: str):
 
 
 def test_the_tracker_columns_a_user_hides_survive_signing_in_again(recruiter_token):
-    from hireops.state.tracker import DEFAULT_HIDDEN, TrackerState
+    from hireops.state.candidates.tracker import DEFAULT_HIDDEN, TrackerState
 
     first = _tracker_state(recruiter_token)
     _run(TrackerState, "load", first)
@@ -109,7 +109,7 @@ def test_the_tracker_columns_a_user_hides_survive_signing_in_again(recruiter_tok
 
 def test_a_stage_change_updates_the_row_in_place_without_reordering(recruiter_token):
     from hireops.models import Stage
-    from hireops.state.tracker import TrackerState
+    from hireops.state.candidates.tracker import TrackerState
 
     with session_scope() as session:
         job = make_job(session)

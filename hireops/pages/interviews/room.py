@@ -12,14 +12,14 @@ from hireops.components.shell import register_page
 from hireops.components.ui import error_callout
 from hireops.components.voice_interview import voice_interview
 from hireops.components.webcam import webcam_tracker
-from hireops.services.equal_opportunities import Question
-from hireops.state.interview_recording import InterviewRecordingState
-from hireops.state.interview_room import InterviewRoomState as Room
-from hireops.state.interview_room_camera import RoomCameraState as Camera
-from hireops.state.interview_room_consent import RoomConsentState as Consent
-from hireops.state.interview_room_equal import RoomEqualState as Equal
-from hireops.state.interview_room_typed import RoomTypedState as Typed
-from hireops.state.interview_room_voice import RoomVoiceState as Voice
+from hireops.services.candidates.equal_opportunities import Question
+from hireops.state.interviews.recording import InterviewRecordingState
+from hireops.state.interviews.room import InterviewRoomState as Room
+from hireops.state.interviews.room_camera import RoomCameraState as Camera
+from hireops.state.interviews.room_consent import RoomConsentState as Consent
+from hireops.state.interviews.room_equal import RoomEqualState as Equal
+from hireops.state.interviews.room_typed import RoomTypedState as Typed
+from hireops.state.interviews.room_voice import RoomVoiceState as Voice
 
 # Each step's label is the room text `step_<key>`, in the candidate's language.
 STEPS = ["welcome", "consent", "check", "interview", "done"]

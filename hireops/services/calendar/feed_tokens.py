@@ -15,12 +15,12 @@ from datetime import timedelta
 from sqlmodel import Session, select
 
 from hireops.models import CalendarFeedToken, User, utcnow
-from hireops.services.api_tokens import live_token, note_use, register_token_lookup
-from hireops.services.audit import record_event
-from hireops.services.clock import format_local
-from hireops.services.crypto import hash_token
-from hireops.services.rate_limit import RateLimitVerdict
-from hireops.services.runtime_settings import current_settings
+from hireops.services.platform.api_tokens import live_token, note_use, register_token_lookup
+from hireops.services.platform.audit import record_event
+from hireops.services.platform.clock import format_local
+from hireops.services.platform.crypto import hash_token
+from hireops.services.platform.rate_limit import RateLimitVerdict
+from hireops.services.platform.runtime_settings import current_settings
 
 TOKEN_PREFIX = "hcal_"
 PREFIX_CHARS = 12

@@ -30,9 +30,9 @@ from hireops.models import (
     utcnow,
 )
 from hireops.models import DecisionOutcome as StoredOutcome
-from hireops.services.audit import record_event
-from hireops.services.blind_screening import is_identity_hidden, redact_for, shown_name
-from hireops.services.decisions import (
+from hireops.services.platform.audit import record_event
+from hireops.services.privacy.blind_screening import is_identity_hidden, redact_for, shown_name
+from hireops.services.decisions.rule import (
     DecisionNotReady,
     get_application_or_raise,
     blend_scorecards,
@@ -41,17 +41,17 @@ from hireops.services.decisions import (
     record_decision,
     thresholds_for_job,
 )
-from hireops.services.email_templates import (
+from hireops.services.outreach.email_templates import (
     MAX_BODY_CHARS,
     MAX_SUBJECT_CHARS,
     OUTBOX_KIND,
     get_template,
     render_template,
 )
-from hireops.services.language.mail_words import candidate_name_or_greeting, sender_name
-from hireops.services.outbox import enqueue_mail
-from hireops.services.runtime_settings import current_settings
-from hireops.services.scheduling import (
+from hireops.services.text.language.mail_words import candidate_name_or_greeting, sender_name
+from hireops.services.outreach.outbox import enqueue_mail
+from hireops.services.platform.runtime_settings import current_settings
+from hireops.services.outreach.bookings import (
     SchedulingRefused,
     book_slot,
     cancel_booking,
@@ -62,8 +62,8 @@ from hireops.services.scheduling import (
     slot_label_both_zones,
     suggest_slots,
 )
-from hireops.services.scorecards import scorecard_score
-from hireops.services.stages import change_stage
+from hireops.services.interviews.scorecards import scorecard_score
+from hireops.services.candidates.stages import change_stage
 
 log = logging.getLogger(__name__)
 

@@ -26,13 +26,13 @@ from hireops.models import (
 )
 from hireops.services.ai.calls import AICallFailed, evaluate_interview
 from hireops.services.ai.schemas import InterviewInput, PlannedQuestionInput, TranscriptTurn
-from hireops.services.audit import record_event
-from hireops.services.decision_flow import apply_after_evaluation
+from hireops.services.platform.audit import record_event
+from hireops.services.decisions.flow import apply_after_evaluation
 from hireops.services.jobs.scoring import job_input
-from hireops.services.interview.communication import communication_signals
-from hireops.services.interview.question_audit import audit_questions
-from hireops.services.interview.turns import list_turns
-from hireops.services.language.supported import supported_language
+from hireops.services.interviews.communication import communication_signals
+from hireops.services.interviews.question_audit import audit_questions
+from hireops.services.interviews.turns import list_turns
+from hireops.services.text.language.supported import supported_language
 
 log = logging.getLogger(__name__)
 

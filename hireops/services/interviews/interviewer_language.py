@@ -15,11 +15,11 @@ import zlib
 from functools import cache
 
 from hireops.knowledge.loading import read_json
-from hireops.services.interview.follow_up import is_thin_answer, question_tense
-from hireops.services.interview.question_bank import all_bank_questions
-from hireops.services.interview.question_plan import PlannedQuestion
-from hireops.services.language.detection import detect_language
-from hireops.services.language.supported import DEFAULT_LANGUAGE, supported_language
+from hireops.services.interviews.follow_up import is_thin_answer, question_tense
+from hireops.services.interviews.question_bank import all_bank_questions
+from hireops.services.interviews.question_plan import PlannedQuestion
+from hireops.services.text.language.detection import detect_language
+from hireops.services.text.language.supported import DEFAULT_LANGUAGE, supported_language
 
 TRANSLATED_LANGUAGES = ("fr", "de", "es")
 _PLACEHOLDER = re.compile(r"\{(skill|title|responsibility)\}")

@@ -16,23 +16,23 @@ from hireops.models import (
     User,
     utcnow,
 )
-from hireops.services.audit import record_event
-from hireops.services.clock import format_for_candidate
-from hireops.services.crypto import SecretDecryptionError, decrypt_secret
-from hireops.services.email_templates import get_template, render_template
-from hireops.services.interview.links import (
+from hireops.services.platform.audit import record_event
+from hireops.services.platform.clock import format_for_candidate
+from hireops.services.platform.crypto import SecretDecryptionError, decrypt_secret
+from hireops.services.outreach.email_templates import get_template, render_template
+from hireops.services.interviews.links import (
     OPEN_STATUSES,
     LinkRefused,
     generate_link,
     get_link_or_raise,
     set_link_status,
 )
-from hireops.services.language.mail_words import candidate_name_or_greeting, sender_name
-from hireops.services.outbox import enqueue_mail
+from hireops.services.text.language.mail_words import candidate_name_or_greeting, sender_name
+from hireops.services.outreach.outbox import enqueue_mail
 from hireops.services.platform.public_addresses import interview_address
-from hireops.services.runtime_settings import current_settings
-from hireops.services.stages import advance_stage
-from hireops.services.zone_names import zone_of_location
+from hireops.services.platform.runtime_settings import current_settings
+from hireops.services.candidates.stages import advance_stage
+from hireops.services.text.zone_names import zone_of_location
 
 
 @dataclass

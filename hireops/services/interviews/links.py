@@ -13,15 +13,15 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, select
 
 from hireops.models import Application, InterviewLink, Job, User, utcnow
-from hireops.services.audit import record_event
-from hireops.services.crypto import (
+from hireops.services.platform.audit import record_event
+from hireops.services.platform.crypto import (
     SecretDecryptionError,
     decrypt_secret,
     encrypt_secret,
     hash_token,
 )
 from hireops.services.platform.public_addresses import interview_address
-from hireops.services.runtime_settings import current_settings
+from hireops.services.platform.runtime_settings import current_settings
 
 # The order a link moves through; a status never moves back (a reload after "started" is not
 # "opened" again). expired and revoked end a link from any open status.

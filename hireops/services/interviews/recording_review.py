@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, select
 
 from hireops.models import Application, InterviewLink, InterviewRecording
-from hireops.services.blind_screening import is_identity_hidden
-from hireops.services.interview.speech_signals import SIGNALS_LABEL, answer_speech
-from hireops.services.interview.turns import list_turns
+from hireops.services.privacy.blind_screening import is_identity_hidden
+from hireops.services.interviews.speech_signals import SIGNALS_LABEL, answer_speech
+from hireops.services.interviews.turns import list_turns
 
 # The authenticated route that serves the file with Range support (api/recording_routes.py).
 VIDEO_PATH = "/api/v1/interview-recordings/{recording_id}/video"

@@ -20,8 +20,8 @@ from sqlmodel import Session, select
 
 from hireops.config import get_settings
 from hireops.models import Application, InterviewLink, InterviewRecording, Job, utcnow
-from hireops.services.audit import record_event
-from hireops.services.private_files import create_private_file, private_dir
+from hireops.services.platform.audit import record_event
+from hireops.services.platform.private_files import create_private_file, private_dir
 
 RECORDING_NOTICE_VERSION = "recording-notice-v1"
 # What MediaRecorder produces in the browsers we support (parameters such as codecs aside).

@@ -12,12 +12,12 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, InterviewLink, OutboxMessage, utcnow
-from hireops.services.audit import record_event
-from hireops.services.email_templates import get_template, render_template
-from hireops.services.interview.invitations import link_mail_values
-from hireops.services.interview.links import LinkRefused
-from hireops.services.outbox import enqueue_mail
-from hireops.services.runtime_settings import current_settings
+from hireops.services.platform.audit import record_event
+from hireops.services.outreach.email_templates import get_template, render_template
+from hireops.services.interviews.invitations import link_mail_values
+from hireops.services.interviews.links import LinkRefused
+from hireops.services.outreach.outbox import enqueue_mail
+from hireops.services.platform.runtime_settings import current_settings
 
 
 # A link opened or started less than this long ago counts as in use (an interview takes well

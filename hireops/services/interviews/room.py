@@ -22,23 +22,23 @@ from hireops.models import (
     Stage,
     utcnow,
 )
-from hireops.services.audit import record_event
-from hireops.services.crypto import hash_token
-from hireops.services.interview.links import OPEN_STATUSES, set_link_status
-from hireops.services.interview.room_texts import room_text
-from hireops.services.interview.turns import list_turns
-from hireops.services.interview.webcam import integrity_flags, summarize_signals
-from hireops.services.language.supported import SPEECH_LOCALES, supported_language
-from hireops.services.rate_limit import register_hit, release_hit
-from hireops.services.runtime_settings import current_settings
-from hireops.services.stages import advance_stage
+from hireops.services.platform.audit import record_event
+from hireops.services.platform.crypto import hash_token
+from hireops.services.interviews.links import OPEN_STATUSES, set_link_status
+from hireops.services.interviews.room_texts import room_text
+from hireops.services.interviews.turns import list_turns
+from hireops.services.interviews.webcam import integrity_flags, summarize_signals
+from hireops.services.text.language.supported import SPEECH_LOCALES, supported_language
+from hireops.services.platform.rate_limit import register_hit, release_hit
+from hireops.services.platform.runtime_settings import current_settings
+from hireops.services.candidates.stages import advance_stage
 
 # token_urlsafe(32): 43 characters of the URL-safe alphabet. Anything else is not ours.
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{43}$")
 CONSENT_NOTICE_VERSION = "room-notice-v1"
 
 # What the candidate is told when a token opens nothing: the reasons, each a `problem_<reason>`
-# text of the room (services/interview/room_texts.py).
+# text of the room (services/interviews/room_texts.py).
 PROBLEMS = ("unknown", "expired", "revoked", "completed", "rate_limited")
 VOICE_UNAVAILABLE_ACTION = "interview.voice_unavailable"
 CONSENT_REFUSED_ACTION = "interview.consent_refused"

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 from hireops.db import session_scope
 from hireops.models import Application, InterviewLink
-from hireops.services.equal_opportunities import Question, questions, record_answers
-from hireops.services.interview.builtin_interviewer import start_interview, submit_answer
-from hireops.services.interview.evaluation_queue import run_queued_evaluations
-from hireops.services.interview.room import (
+from hireops.services.candidates.equal_opportunities import Question, questions, record_answers
+from hireops.services.interviews.builtin_interviewer import start_interview, submit_answer
+from hireops.services.interviews.evaluation_queue import run_queued_evaluations
+from hireops.services.interviews.room import (
     RoomView,
     complete_interview,
     decline_webcam,
@@ -27,9 +27,9 @@ from hireops.services.interview.room import (
     room_language,
     room_view,
 )
-from hireops.services.voice.elevenlabs_provider import ElevenLabsProvider
-from hireops.services.voice.provider import VoiceProviderError
-from hireops.services.voice.transcript_sync import (
+from hireops.services.interviews.voice.elevenlabs_provider import ElevenLabsProvider
+from hireops.services.interviews.voice.provider import VoiceProviderError
+from hireops.services.interviews.voice.transcript_sync import (
     VoiceStart,
     VoiceSyncError,
     start_conversation,

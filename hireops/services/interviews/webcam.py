@@ -22,7 +22,7 @@ from sqlmodel import Session, select
 
 from hireops.config import PROJECT_ROOT, get_settings
 from hireops.models import InterviewLink, InterviewSignal, utcnow
-from hireops.services.interview.links import InterviewLinkNotFound, get_link_or_raise
+from hireops.services.interviews.links import InterviewLinkNotFound, get_link_or_raise
 
 # A 320 px JPEG is 10-30 KB; anything near this is not what the widget sends.
 MAX_FRAME_BYTES = 300_000

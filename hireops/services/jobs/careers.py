@@ -20,16 +20,16 @@ from sqlmodel import Session, select
 
 from hireops.config import get_settings
 from hireops.models import Application, Candidate, Job, JobStatus, User
-from hireops.services.api_intake import ResumeRejected, ResumeUpload, intake_candidate
-from hireops.services.audit import record_event
-from hireops.services.email_templates import OUTBOX_KIND, get_template, render_template
-from hireops.services.equal_opportunities import questions as equal_opportunity_questions
-from hireops.services.equal_opportunities import record_answers
-from hireops.services.jobs import get_job_or_raise
-from hireops.services.language.supported import supported_language
-from hireops.services.outbox import enqueue_mail
-from hireops.services.rate_limit import register_hit
-from hireops.services.runtime_settings import current_settings
+from hireops.services.inbox.api_intake import ResumeRejected, ResumeUpload, intake_candidate
+from hireops.services.platform.audit import record_event
+from hireops.services.outreach.email_templates import OUTBOX_KIND, get_template, render_template
+from hireops.services.candidates.equal_opportunities import questions as equal_opportunity_questions
+from hireops.services.candidates.equal_opportunities import record_answers
+from hireops.services.jobs.records import get_job_or_raise
+from hireops.services.text.language.supported import supported_language
+from hireops.services.outreach.outbox import enqueue_mail
+from hireops.services.platform.rate_limit import register_hit
+from hireops.services.platform.runtime_settings import current_settings
 
 SOURCE = "Careers page"
 ACTOR_LABEL = "careers page"

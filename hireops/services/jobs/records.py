@@ -9,10 +9,10 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from hireops.models import Application, Job, JobStatus, Stage, User, utcnow
-from hireops.services.job_stages import copy_default_to_job
-from hireops.services.audit import changed_fields, record_event
-from hireops.services.runtime_settings import current_settings
-from hireops.services.clock import format_day
+from hireops.services.jobs.job_stages import copy_default_to_job
+from hireops.services.platform.audit import changed_fields, record_event
+from hireops.services.platform.runtime_settings import current_settings
+from hireops.services.platform.clock import format_day
 
 
 class JobNotFound(LookupError):

@@ -19,22 +19,22 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from hireops.config import get_settings
 from hireops.db import session_scope
 from hireops.log_setup import log_context
-from hireops.services.inbox_poll_status import record_inbox_poll
-from hireops.services.ingest import IngestSummary, run_ingest_pass
-from hireops.services.interview.evaluation_queue import run_queued_evaluations
-from hireops.services.interview.links import expire_overdue_links
-from hireops.services.interview.reminders import send_due_reminders
-from hireops.services.interview.recordings import purge_expired_recordings
-from hireops.services.scorecards import send_scorecard_reminders
-from hireops.services.leases import acquire_lease, release_lease
-from hireops.services.login_throttle import purge_forgotten
+from hireops.services.inbox.poll_status import record_inbox_poll
+from hireops.services.inbox.ingest import IngestSummary, run_ingest_pass
+from hireops.services.interviews.evaluation_queue import run_queued_evaluations
+from hireops.services.interviews.links import expire_overdue_links
+from hireops.services.interviews.reminders import send_due_reminders
+from hireops.services.interviews.recordings import purge_expired_recordings
+from hireops.services.interviews.scorecards import send_scorecard_reminders
+from hireops.services.platform.leases import acquire_lease, release_lease
+from hireops.services.platform.login_throttle import purge_forgotten
 from hireops.services.mail.sender import configured_sender
-from hireops.services.mail_config import configured_mail_source
-from hireops.services.notifications import notify_from_events, send_digests
-from hireops.services.outbox import DeliveryReport, deliver_due
-from hireops.services.privacy import anonymise_inactive
-from hireops.services.rate_limit import purge_closed_windows
-from hireops.services.runtime_settings import current_settings
+from hireops.services.mail.config import configured_mail_source
+from hireops.services.outreach.notifications import notify_from_events, send_digests
+from hireops.services.outreach.outbox import DeliveryReport, deliver_due
+from hireops.services.privacy.rights import anonymise_inactive
+from hireops.services.platform.rate_limit import purge_closed_windows
+from hireops.services.platform.runtime_settings import current_settings
 
 log = logging.getLogger(__name__)
 LEASE_NAME = "scheduler"

@@ -26,11 +26,11 @@ from hireops.config import Settings, get_settings
 from hireops.db import make_engine
 from hireops.log_setup import redact, redact_also
 from hireops.models import AppSetting
-from hireops.services.crypto import SecretDecryptionError, decrypt_secret
+from hireops.services.platform.crypto import SecretDecryptionError, decrypt_secret
 from hireops.services.mail.sender import SmtpConfig, check_smtp_connection
 from hireops.services.mail.sources import check_imap_connection, load_imap_config
-from hireops.services.migrations import alembic_config
-from hireops.services.runtime_settings import current_settings
+from hireops.services.platform.migrations import alembic_config
+from hireops.services.platform.runtime_settings import current_settings
 
 Status = Literal["ok", "warn", "fail"]
 # Below this, attachments (up to ATTACHMENT_MAX_STORE_BYTES each) and SQLite may run out soon.

@@ -29,20 +29,20 @@ from hireops.models import (
     User,
     utcnow,
 )
-from hireops.services.audit import record_event
-from hireops.services.clock import format_span, format_span_for_candidate
+from hireops.services.platform.audit import record_event
+from hireops.services.platform.clock import format_span, format_span_for_candidate
 from hireops.services.calendar.caldav_busy import interviewers_busy
-from hireops.services.email_templates import OUTBOX_KIND, get_template, render_template
-from hireops.services.ics import build_invite
-from hireops.services.language.mail_words import (
+from hireops.services.outreach.email_templates import OUTBOX_KIND, get_template, render_template
+from hireops.services.calendar.ics import build_invite
+from hireops.services.text.language.mail_words import (
     candidate_name_or_greeting,
     mail_word,
     sender_name,
 )
-from hireops.services.outbox import enqueue_mail
-from hireops.services.runtime_settings import current_settings
-from hireops.services.slots import SlotParse, parse_slot
-from hireops.services.stages import change_stage, stage_value
+from hireops.services.outreach.outbox import enqueue_mail
+from hireops.services.platform.runtime_settings import current_settings
+from hireops.services.outreach.slots import SlotParse, parse_slot
+from hireops.services.candidates.stages import change_stage, stage_value
 
 BOOKING_SOURCES = ("preferred", "suggested", "manual")
 BOOKED, CANCELLED = "booked", "cancelled"
@@ -247,7 +247,7 @@ def first_free_preferred(*, session: Session, application_id: int,
 
 
 def slot_label(start: datetime, end: datetime, tz_name: str, language: str = "en") -> str:
-    """'Tue 8 Dec 2026, 10:00–10:45 CET': a slot as read in `tz_name` (services.clock), the
+    """'Tue 8 Dec 2026, 10:00–10:45 CET': a slot as read in `tz_name` (services.platform.clock), the
     day written in `language` ('mardi 8 décembre 2026, 10:00–10:45 CET')."""
     return format_span(start, end, tz_name, language=language)
 

@@ -26,15 +26,15 @@ from docx.shared import Pt
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Job, Offer, Stage, User, utcnow
-from hireops.services.audit import record_event
-from hireops.services.blind_screening import is_identity_hidden
-from hireops.services.clock import format_long_day, parse_day
-from hireops.services.language.mail_words import mail_word, sender_name
-from hireops.services.email_templates import RenderedMail, get_template, render_template
+from hireops.services.platform.audit import record_event
+from hireops.services.privacy.blind_screening import is_identity_hidden
+from hireops.services.platform.clock import format_long_day, parse_day
+from hireops.services.text.language.mail_words import mail_word, sender_name
+from hireops.services.outreach.email_templates import RenderedMail, get_template, render_template
 from hireops.services.mail.sender import MailAttachment
-from hireops.services.outbox import enqueue_mail
-from hireops.services.runtime_settings import current_settings
-from hireops.services.stages import change_stage, stage_value
+from hireops.services.outreach.outbox import enqueue_mail
+from hireops.services.platform.runtime_settings import current_settings
+from hireops.services.candidates.stages import change_stage, stage_value
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SALARY_PERIODS = ("per year", "per month", "per hour")

@@ -17,10 +17,10 @@ from sqlmodel import Session, select
 
 from hireops.config import get_settings
 from hireops.models import ApiToken, ApiTokenScope, CalendarFeedToken, User, utcnow
-from hireops.services.audit import record_event
-from hireops.services.crypto import hash_token
-from hireops.services.rate_limit import RateLimitVerdict, register_hit
-from hireops.services.clock import format_local
+from hireops.services.platform.audit import record_event
+from hireops.services.platform.crypto import hash_token
+from hireops.services.platform.rate_limit import RateLimitVerdict, register_hit
+from hireops.services.platform.clock import format_local
 
 TOKEN_PREFIX = "hop_"
 PREFIX_CHARS = 8

@@ -18,10 +18,10 @@ from sqlmodel import Session, select
 
 from hireops.config import get_settings
 from hireops.models import Role, User, UserSession, utcnow
-from hireops.services import login_throttle
-from hireops.services.audit import record_event
-from hireops.services.crypto import hash_token
-from hireops.services.login_throttle import ThrottleRule
+from hireops.services.platform import login_throttle
+from hireops.services.platform.audit import record_event
+from hireops.services.platform.crypto import hash_token
+from hireops.services.platform.login_throttle import ThrottleRule
 
 _hasher = PasswordHasher()
 # Verifying against this keeps unknown emails as slow as wrong passwords (no user enumeration).

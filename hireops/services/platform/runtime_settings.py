@@ -1,7 +1,7 @@
 """Settings an admin edits in the app; stored values override the environment at runtime.
 
 Each editable setting is a field of `config.Settings` and is stored in the `settings` table as
-`config.<field>` (secrets encrypted with `services.crypto`).
+`config.<field>` (secrets encrypted with `services.platform.crypto`).
 
 Two ways to read settings, one per purpose:
 - `current_settings()`: what the app runs with (the environment with the stored overrides
@@ -33,9 +33,9 @@ from hireops import db
 from hireops.config import Settings, get_settings
 from hireops.models import AppSetting, User
 # The module: settings -> these words -> labels -> clock -> settings is a cycle of imports.
-from hireops.services import validation_words
-from hireops.services.audit import record_event
-from hireops.services.crypto import SecretDecryptionError, decrypt_secret, encrypt_secret
+from hireops.services.platform import validation_words
+from hireops.services.platform.audit import record_event
+from hireops.services.platform.crypto import SecretDecryptionError, decrypt_secret, encrypt_secret
 
 log = logging.getLogger(__name__)
 KEY_PREFIX = "config."
@@ -184,7 +184,7 @@ _FIELD_NAMES = {
 }
 def _describe(error: dict) -> str:
     """One validation error as a sentence for the admin, e.g. "SMTP port must be at most
-    65535" (services.validation_words)."""
+    65535" (services.platform.validation_words)."""
     wording = {name: validation_words.FieldWording(label) for name, label in _FIELD_NAMES.items()}
     return validation_words.describe_error(error, wording)
 

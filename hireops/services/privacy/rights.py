@@ -45,16 +45,16 @@ from hireops.models import (
     User,
     utcnow,
 )
-from hireops.services.attachment_store import attachments_root, read_attachment
-from hireops.services.audit import record_event
-from hireops.services.inbox_store import erased_key_digest
-from hireops.services.interview.recordings import (
+from hireops.services.platform.attachment_store import attachments_root, read_attachment
+from hireops.services.platform.audit import record_event
+from hireops.services.inbox.store import erased_key_digest
+from hireops.services.interviews.recordings import (
     delete_recordings,
     recording_path,
     unlink_recording_files,
 )
 from hireops.services.mail.sent_folder import remove_sent_copies
-from hireops.services.runtime_settings import current_settings
+from hireops.services.platform.runtime_settings import current_settings
 
 ANONYMOUS_NAME = "Anonymised candidate"
 # Characters a file name may not hold on some system the export is unpacked on: separators,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from hireops.services.ai.local.answer_language import lexicon
+from hireops.services.text.answer_language import lexicon
 
 # Where one clause ends and the next begins.
 _CLAUSE_BREAK = re.compile(

@@ -9,12 +9,12 @@ from sqlmodel import select
 from hireops import routes
 from hireops.db import session_scope
 from hireops.models import Job, Stage
-from hireops.services.board import BoardLane, NotOnThisBoard, load_board, move_card
-from hireops.services.jobs import JobNotFound
-from hireops.services.tracker import ApplicationsNotFound, RejectionNeedsReason
+from hireops.services.candidates.board import BoardLane, NotOnThisBoard, load_board, move_card
+from hireops.services.jobs.records import JobNotFound
+from hireops.services.candidates.tracker import ApplicationsNotFound, RejectionNeedsReason
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
-from hireops.state.reject_reason import RejectReasonMixin
+from hireops.state.candidates.reject_reason import RejectReasonMixin
 
 
 class BoardState(RejectReasonMixin, AuthState):

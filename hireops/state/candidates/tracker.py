@@ -11,12 +11,12 @@ from sqlmodel import select
 from hireops import routes
 from hireops.db import session_scope
 from hireops.models import Job, JobStatus, Stage
-from hireops.services.clock import file_stamp
-from hireops.services.dashboard import STAGE_LABELS
-from hireops.services.export import export_rows, export_tracker
-from hireops.services.interview.invitations import invite_applications
-from hireops.services.tags import all_tags
-from hireops.services.tracker import (
+from hireops.services.platform.clock import file_stamp
+from hireops.services.reports.dashboard import STAGE_LABELS
+from hireops.services.candidates.export import export_rows, export_tracker
+from hireops.services.interviews.invitations import invite_applications
+from hireops.services.candidates.tags import all_tags
+from hireops.services.candidates.tracker import (
     RejectionNeedsReason,
     TrackerFilter,
     TrackerRow,
@@ -25,13 +25,13 @@ from hireops.services.tracker import (
     query_tracker,
     tracker_rows_by_id,
 )
-from hireops.services.user_preferences import (
+from hireops.services.platform.user_preferences import (
     get_tracker_hidden_columns,
     save_tracker_hidden_columns,
 )
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
-from hireops.state.reject_reason import RejectReasonMixin
+from hireops.state.candidates.reject_reason import RejectReasonMixin
 
 PAGE_SIZES = ("25", "50", "100")
 # The job filter's value for applications to no job.

@@ -3,7 +3,7 @@
 Each step keeps its own data in a substate beside this file (interview_room_<step>.py):
 consent, equal (the optional equal-opportunities questions), camera, typed (the interview
 itself) and voice. What the room does to the database happens in
-services/interview/room_flow.py.
+services/interviews/room_flow.py.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import json
 
 import reflex as rx
 
-from hireops.services.interview.links import hash_token
-from hireops.services.interview.room import RoomView, problem_message
-from hireops.services.interview.room_flow import open_room
-from hireops.services.interview.room_texts import room_text, room_texts
+from hireops.services.interviews.links import hash_token
+from hireops.services.interviews.room import RoomView, problem_message
+from hireops.services.interviews.room_flow import open_room
+from hireops.services.interviews.room_texts import room_text, room_texts
 from hireops.state.client import request_client
 
 

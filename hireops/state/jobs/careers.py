@@ -8,17 +8,17 @@ import reflex as rx
 
 from hireops.config import get_settings
 from hireops.db import session_scope
-from hireops.services.careers import (
+from hireops.services.jobs.careers import (
     MAX_NOTE_CHARS,
     CareersJob,
     get_published_job,
     list_published_jobs,
     privacy_notice,
 )
-from hireops.services.equal_opportunities import Question, questions
-from hireops.services.language.supported import supported_language
-from hireops.services.language.text_files import text_in, texts_in
-from hireops.services.runtime_settings import current_settings
+from hireops.services.candidates.equal_opportunities import Question, questions
+from hireops.services.text.language.supported import supported_language
+from hireops.services.text.language.text_files import text_in, texts_in
+from hireops.services.platform.runtime_settings import current_settings
 
 # What the apply route's `?error=` codes mean to the candidate at the form.
 APPLY_ERRORS = {

@@ -9,14 +9,14 @@ from pydantic import ValidationError
 
 from hireops import routes
 from hireops.db import session_scope
-from hireops.services.careers import job_slug, set_job_published
-from hireops.services.job_autofill import AutofillFailed, autofill_job
-from hireops.services.interview.recordings import set_job_recording
-from hireops.services.jobs import (
+from hireops.services.jobs.careers import job_slug, set_job_published
+from hireops.services.jobs.autofill import AutofillFailed, autofill_job
+from hireops.services.interviews.recordings import set_job_recording
+from hireops.services.jobs.records import (
     JobForm, JobNotFound, create_job, get_job_or_raise, job_to_form, new_job_form, update_job,
 )
-from hireops.services.labels import engine_label
-from hireops.services.validation_words import FieldWording, describe_errors
+from hireops.services.platform.labels import engine_label
+from hireops.services.platform.validation_words import FieldWording, describe_errors
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
 

@@ -10,7 +10,7 @@ import reflex as rx
 from hireops.db import session_scope
 from hireops.services.ai.engine import AGENTS
 from hireops.services.ai.engine_check import EngineCheck, check_agent
-from hireops.services.runtime_settings import current_settings
+from hireops.services.platform.runtime_settings import current_settings
 from hireops.state.access import ADMIN_ROLES, requires
 from hireops.state.auth import AuthState
 

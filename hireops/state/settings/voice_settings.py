@@ -1,5 +1,5 @@
 """The "Test connection" button of Settings > Voice: one real request to ElevenLabs with the
-saved settings (services.voice.connection_check), in the background because it is remote."""
+saved settings (services.interviews.voice.connection_check), in the background because it is remote."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import asyncio
 import reflex as rx
 
 from hireops.db import session_scope
-from hireops.services.runtime_settings import current_settings
-from hireops.services.voice.connection_check import VoiceCheck, check_voice_connection
+from hireops.services.platform.runtime_settings import current_settings
+from hireops.services.interviews.voice.connection_check import VoiceCheck, check_voice_connection
 from hireops.state.access import ADMIN_ROLES, requires
 from hireops.state.auth import AuthState
 

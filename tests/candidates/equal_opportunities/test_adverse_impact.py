@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from hireops.models import Application, Candidate, Decision, DecisionOutcome, Job
-from hireops.services import reports
-from hireops.services.equal_opportunities import PREFER_NOT_TO_SAY, record_answers, save_questions
-from hireops.services.reports import ReportFilter
+from hireops.services.reports import figures as reports
+from hireops.services.candidates.equal_opportunities import PREFER_NOT_TO_SAY, record_answers, save_questions
+from hireops.services.reports.figures import ReportFilter
 from tests.factories import make_job
 
 WHEN = datetime(2025, 5, 5, 9, tzinfo=timezone.utc)

@@ -13,20 +13,20 @@ from sqlmodel import select
 
 from hireops.api.app import build_api
 from hireops.models import Candidate, Event, Role, Stage
-from hireops.services.api_tokens import create_api_token
-from hireops.services.audit_log import AuditFilter, export_events_csv, list_events
-from hireops.services.auth import create_user
-from hireops.services.blind_screening import reveal_identity
-from hireops.services.candidate_profile import get_candidate_profile, merge_candidates
-from hireops.services.equal_opportunities import (
+from hireops.services.platform.api_tokens import create_api_token
+from hireops.services.reports.audit_log import AuditFilter, export_events_csv, list_events
+from hireops.services.platform.auth import create_user
+from hireops.services.privacy.blind_screening import reveal_identity
+from hireops.services.candidates.profile import get_candidate_profile, merge_candidates
+from hireops.services.candidates.equal_opportunities import (
     ANSWERED_ACTION,
     PREFER_NOT_TO_SAY,
     AnswersRefused,
     record_answers,
     save_questions,
 )
-from hireops.services.privacy import erase_candidate, export_candidate_data
-from hireops.services.tracker import TrackerFilter, TrackerSort, query_tracker
+from hireops.services.privacy.rights import erase_candidate, export_candidate_data
+from hireops.services.candidates.tracker import TrackerFilter, TrackerSort, query_tracker
 from tests.factories import make_application, make_candidate
 
 # Answers no other field would ever contain, so finding them anywhere is a leak.

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 import pytest
 
 from hireops.models import Application, Candidate, Evaluation, InterviewTurn, User
-from hireops.services.interview.links import generate_link
-from hireops.services.interview.turns import append_turn
-from hireops.services.jobs import JobForm, create_job
+from hireops.services.interviews.links import generate_link
+from hireops.services.interviews.turns import append_turn
+from hireops.services.jobs.records import JobForm, create_job
 from tests.factories import make_user
 
 

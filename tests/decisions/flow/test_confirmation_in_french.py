@@ -6,9 +6,9 @@ from __future__ import annotations
 from icalendar import Calendar
 
 from hireops.models import Candidate
-from hireops.services.scheduling import book_slot, send_schedule_confirmation
-from tests.decision_flow.conftest import NOW
-from tests.decision_flow.test_scheduling import _at
+from hireops.services.outreach.bookings import book_slot, send_schedule_confirmation
+from tests.decisions.flow.conftest import NOW
+from tests.decisions.flow.test_scheduling import _at
 
 
 def test_the_confirmation_and_its_invitation_speak_french(session, make_application, hr):

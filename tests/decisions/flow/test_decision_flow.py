@@ -236,7 +236,7 @@ def test_a_rejection_that_fails_midway_leaves_no_override_behind(session, make_a
     def mail_fails(*_args, **_kwargs):
         raise RuntimeError("the outbox is unavailable")
 
-    monkeypatch.setattr("hireops.services.decision_flow._enqueue_rejection", mail_fails)
+    monkeypatch.setattr("hireops.services.decisions.flow._enqueue_rejection", mail_fails)
     with pytest.raises(RuntimeError):
         reject_with_email(session=session, application_id=application.id, reason="Not a fit",
                           subject="Your application", body="Thank you.", actor=hr)

@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 from hireops import db
 from hireops.db import make_engine
 from hireops.models import Evaluation, InterviewBooking, OutboxMessage, User
-from hireops.services.decision_flow import (
+from hireops.services.decisions.flow import (
     DecisionActionRefused,
     apply_after_evaluation,
     approve_and_schedule,
@@ -23,8 +23,8 @@ from hireops.services.decision_flow import (
     override,
     reject_with_email,
 )
-from hireops.services.migrations import upgrade_database
-from tests.decision_flow.conftest import NOW
+from hireops.services.platform.migrations import upgrade_database
+from tests.decisions.flow.conftest import NOW
 from tests.postgres import throwaway_database
 from tests.factories import make_application, make_user
 

@@ -12,7 +12,7 @@ import pytest
 
 from hireops.services.ai.local.answer_reading import concept_groups, specific_kinds
 from hireops.services.ai.local.interview_evaluator import evaluate_interview
-from hireops.services.ai.local.negation import is_denied
+from hireops.services.text.negation import is_denied
 from hireops.services.ai.schemas import InterviewInput, JobInput, TranscriptTurn
 
 ANALYST = JobInput(title="Data Analyst", must_have_skills=["Data Cleaning", "Excel"],
@@ -136,7 +136,7 @@ def test_the_interview_language_reaches_the_evaluator(session, plan_language,
     from datetime import timedelta
 
     from hireops.models import Application, Candidate, InterviewLink, Job, utcnow
-    from hireops.services.interview.evaluation_queue import interview_input
+    from hireops.services.interviews.evaluation_queue import interview_input
 
     job = Job(title="Data Analyst", must_have_skills=["Excel"])
     candidate = Candidate(full_name="Claire Martin", email="claire@example.com",
@@ -157,8 +157,8 @@ def test_the_interview_language_reaches_the_evaluator(session, plan_language,
 # --- the room's follow-ups read the answer in its language --------------------------------
 
 def test_a_concrete_french_answer_needs_no_follow_up_and_a_vague_one_does():
-    from hireops.services.interview.follow_up import is_thin_answer
-    from hireops.services.interview.question_plan import PlannedQuestion
+    from hireops.services.interviews.follow_up import is_thin_answer
+    from hireops.services.interviews.question_plan import PlannedQuestion
 
     question = PlannedQuestion(
         key="data.cleaning", text=QUESTIONS[0], source="must_have", kind="skill",

@@ -156,7 +156,7 @@ def test_the_evaluation_keeps_the_whole_availability_answer_the_room_recorded(se
     from datetime import timedelta
 
     from hireops.models import Evaluation, InterviewLink, InterviewTurn, utcnow
-    from hireops.services.interview.evaluation_queue import run_evaluation
+    from hireops.services.interviews.evaluation_queue import run_evaluation
     from tests.factories import make_application, make_job
 
     application = make_application(

@@ -17,7 +17,7 @@ from hireops.services.ai.schemas import (
     PlannedQuestionInput,
     TranscriptTurn,
 )
-from hireops.services.interview.evaluation_queue import interview_input, run_evaluation
+from hireops.services.interviews.evaluation_queue import interview_input, run_evaluation
 from tests.factories import make_application, make_job
 
 JOB = JobInput(title="Backend Engineer", must_have_skills=["Python", "PostgreSQL"])

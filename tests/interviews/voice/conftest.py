@@ -12,8 +12,8 @@ from sqlmodel import Session
 
 from hireops.config import get_settings
 from hireops.models import InterviewLink, utcnow
-from hireops.services.voice.elevenlabs_provider import ElevenLabsProvider
-from hireops.services.voice.transcript_sync import agent_variables
+from hireops.services.interviews.voice.elevenlabs_provider import ElevenLabsProvider
+from hireops.services.interviews.voice.transcript_sync import agent_variables
 from tests.fakes.elevenlabs_server import FakeElevenLabsServer
 from tests.factories import make_application, make_candidate, make_job
 

@@ -10,10 +10,10 @@ import pytest
 from sqlmodel import select
 
 from hireops.models import Evaluation, Event, InterviewLink, utcnow
-from hireops.services.voice.elevenlabs_provider import ElevenLabsProvider
-from hireops.services.voice.transcript_sync import complete_from_webhook
-from hireops.services.interview.room_flow import finish_voice
-from tests.voice.conftest import call_for, make_link
+from hireops.services.interviews.voice.elevenlabs_provider import ElevenLabsProvider
+from hireops.services.interviews.voice.transcript_sync import complete_from_webhook
+from hireops.services.interviews.room_flow import finish_voice
+from tests.interviews.voice.conftest import call_for, make_link
 
 
 def _completed_events(session) -> list[Event]:

@@ -9,8 +9,8 @@ import pytest
 from sqlmodel import Session
 
 from hireops.models import Job
-from hireops.services.api_intake import ResumeUpload
-from tests.services.sample_resumes import SCORER_BACKEND_RESUME
+from hireops.services.inbox.api_intake import ResumeUpload
+from tests.sample_resumes import SCORER_BACKEND_RESUME
 from tests.factories import make_job
 
 

@@ -32,7 +32,7 @@ from sqlmodel import Session, func, select
 
 from hireops.config import PROJECT_ROOT
 from hireops.models import Email, Lease, OutboxMessage
-from hireops.services.outbox import SENT, enqueue_mail
+from hireops.services.outreach.outbox import SENT, enqueue_mail
 from tests.app_server import app_env
 from tests.fakes.mail_factory import build_email
 from tests.fakes.reflex_socket import ReflexSocket
@@ -45,8 +45,8 @@ REDIS_URL = "redis://127.0.0.1:6379/5"
 START_TIMEOUT_S = 180
 LEASE_SECONDS = 6
 POLL_SECONDS = 2
-ROOM_STATE = "reflex___state____state.hireops___state___interview_room____interview_room_state"
-ROOM_CONSENT = f"{ROOM_STATE}.hireops___state___interview_room_consent____room_consent_state"
+ROOM_STATE = "reflex___state____state.hireops___state___interviews___room____interview_room_state"
+ROOM_CONSENT = f"{ROOM_STATE}.hireops___state___interviews___room_consent____room_consent_state"
 
 
 @dataclass
@@ -202,8 +202,8 @@ def _interview_path(env: dict[str, str], monkeypatch) -> str:
     from hireops import db
     from hireops.config import get_settings
     from hireops.models import Application, Candidate
-    from hireops.services.interview.links import generate_link
-    from hireops.services.jobs import JobForm, create_job
+    from hireops.services.interviews.links import generate_link
+    from hireops.services.jobs.records import JobForm, create_job
 
     for name in ("DATABASE_URL", "HIREOPS_SECRET_KEY", "HIREOPS_ENV_FILE", "SECRET_KEY_FILE"):
         monkeypatch.setenv(name, env[name])

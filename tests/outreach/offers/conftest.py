@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import Session
 
 from hireops.models import Application, Stage, User
-from tests.outbox.conftest import outbox_env, smtp_env  # noqa: F401  (fixtures)
+from tests.outreach.outbox.conftest import outbox_env, smtp_env  # noqa: F401  (fixtures)
 from tests.fakes.smtp_server import smtp_server  # noqa: F401  (fixture)
 from tests.factories import make_user
 from tests.factories import make_application, make_candidate, make_job

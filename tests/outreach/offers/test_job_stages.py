@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Event, Job, JobStageConfig, Stage
-from hireops.services.job_stages import (
+from hireops.services.jobs.job_stages import (
     MAX_LABEL_CHARS,
     StageConfigError,
     add_stage,
@@ -17,9 +17,9 @@ from hireops.services.job_stages import (
     remove_stage,
     rename_stage,
 )
-from hireops.services.jobs import JobForm, create_job
-from hireops.services.tracker import TrackerFilter, TrackerSort, query_tracker
-from hireops.services.tracker import move_stage as move_applications
+from hireops.services.jobs.records import JobForm, create_job
+from hireops.services.candidates.tracker import TrackerFilter, TrackerSort, query_tracker
+from hireops.services.candidates.tracker import move_stage as move_applications
 from tests.factories import make_job
 
 PIPELINE = ["new", "classified", "matched", "interview_link_sent", "screened",

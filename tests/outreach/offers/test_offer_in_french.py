@@ -6,9 +6,9 @@ from __future__ import annotations
 from babel.dates import format_date
 
 from hireops.models import Candidate, Job, OutboxMessage
-from hireops.services.offers import offer_letter_docx, preview_offer, send_offer
-from hireops.services.outbox import attachments_of
-from tests.offers.test_offers import START, _docx_text, _form
+from hireops.services.outreach.offers import offer_letter_docx, preview_offer, send_offer
+from hireops.services.outreach.outbox import attachments_of
+from tests.outreach.offers.test_offers import START, _docx_text, _form
 
 
 def _french(session, application):

@@ -11,9 +11,9 @@ import pytest
 
 from hireops.db import session_scope
 from hireops.models import Role
-from hireops.services.auth import create_user, open_session
-from hireops.services.job_stages import job_stages
-from hireops.state.stage_editor import StageEditorState
+from hireops.services.platform.auth import create_user, open_session
+from hireops.services.jobs.job_stages import job_stages
+from hireops.state.jobs.stage_editor import StageEditorState
 from tests.state import socket_router
 from tests.factories import make_job
 

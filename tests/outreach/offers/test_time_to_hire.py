@@ -7,9 +7,9 @@ from datetime import date, datetime, timedelta, timezone
 from sqlmodel import Session
 
 from hireops.models import Application, Candidate, Job, Stage
-from hireops.services import reports
-from hireops.services.reports import ReportFilter
-from hireops.services.stages import change_stage
+from hireops.services.reports import figures as reports
+from hireops.services.reports.figures import ReportFilter
+from hireops.services.candidates.stages import change_stage
 from tests.factories import make_job
 
 APPLIED = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)

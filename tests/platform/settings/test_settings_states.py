@@ -11,11 +11,11 @@ import pytest
 
 from hireops.db import session_scope
 from hireops.models import Role, User
-from hireops.services.auth import AuthError, create_user, open_session, sign_in
-from hireops.services.runtime_settings import current_settings
-from hireops.services.users import change_role, set_user_active
-from hireops.state.general_settings import GeneralSettingsState
-from hireops.state.team_settings import TeamSettingsState
+from hireops.services.platform.auth import AuthError, create_user, open_session, sign_in
+from hireops.services.platform.runtime_settings import current_settings
+from hireops.services.platform.users import change_role, set_user_active
+from hireops.state.settings.general_settings import GeneralSettingsState
+from hireops.state.settings.team_settings import TeamSettingsState
 from tests.state import socket_router
 
 SECRET = "sk-typed-in-the-browser-7777"

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from hireops import routes
 from hireops.models import Event, Role, Stage
-from hireops.services.audit_log import AuditFilter, list_events
-from hireops.services.audit_sentences import _PLACEHOLDER, sentences
-from hireops.services.outbox import FAILED, PENDING, SENT
-from hireops.services.stages import change_stage
+from hireops.services.reports.audit_log import AuditFilter, list_events
+from hireops.services.reports.audit_sentences import _PLACEHOLDER, sentences
+from hireops.services.outreach.outbox import FAILED, PENDING, SENT
+from hireops.services.candidates.stages import change_stage
 from tests.factories import make_application, make_candidate, make_job, make_user
 
-PACKAGE = Path(__file__).resolve().parents[2] / "hireops"
+PACKAGE = Path(__file__).resolve().parents[3] / "hireops"
 # Calls whose `action` (keyword, or the second argument of the outbox's helper) is an event kind.
 _RECORDING_CALLS = {"record_event", "event_values", "add"}
 # f-strings that name kinds from a variable, and the kinds they make.

@@ -7,14 +7,14 @@ from __future__ import annotations
 import pytest
 
 from hireops.knowledge.loading import KnowledgeError, read_json
-from hireops.services.language import text_files
-from hireops.services.language.mail_words import (
+from hireops.services.text.language import text_files
+from hireops.services.text.language.mail_words import (
     candidate_name_or_greeting,
     mail_word,
     sender_name,
 )
-from hireops.services.language.supported import SUPPORTED_LANGUAGES
-from hireops.services.language.text_files import placeholders, texts_in
+from hireops.services.text.language.supported import SUPPORTED_LANGUAGES
+from hireops.services.text.language.text_files import placeholders, texts_in
 
 FOLDERS = ("mail_words", "careers")
 
@@ -62,7 +62,7 @@ def test_the_candidates_language_picks_the_words():
 
 def test_a_message_to_a_french_candidate_starts_from_the_french_template(session):
     from hireops.models import Candidate
-    from hireops.services.conversations import draft_from_template
+    from hireops.services.outreach.conversations import draft_from_template
 
     french = Candidate(full_name="Camille Dubois", email="camille@example.fr", language="fr")
     english = Candidate(full_name="Ada Lovelace", email="ada@example.com")

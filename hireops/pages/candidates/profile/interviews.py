@@ -5,23 +5,23 @@ import reflex as rx
 
 from hireops.components.confirm import confirm_dialog
 from hireops.components.ui import card
-from hireops.services.candidate_profile import ApplicationCard
-from hireops.services.interview.review import (
+from hireops.services.candidates.profile import ApplicationCard
+from hireops.services.interviews.review import (
     InterviewCard,
     OutgoingMailRow,
     TrailRow,
     TranscriptRow,
 )
-from hireops.pages.candidate_recordings import recording_panel
-from hireops.pages.candidate_flags import (
+from hireops.pages.candidates.profile.recordings import recording_panel
+from hireops.pages.candidates.profile.flags import (
     flag_badges,
     flag_button,
     flag_dialog,
     human_score_dialog,
 )
-from hireops.state.candidate import CandidateState as S
-from hireops.state.candidate_flags import CandidateFlagState as F
-from hireops.state.candidate_interviews import CandidateInterviewState as I
+from hireops.state.candidates.profile.page import CandidateState as S
+from hireops.state.candidates.profile.flags import CandidateFlagState as F
+from hireops.state.candidates.profile.interviews import CandidateInterviewState as I
 
 MUTED = rx.color("gray", 11)
 STATUS_COLORS = {"generated": "gray", "sent": "blue", "opened": "cyan", "started": "amber",

@@ -7,27 +7,27 @@ from hireops import routes
 from hireops.components.confirm import confirm_dialog
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import RECOMMENDATION_COLORS, card, error_callout, score_color
-from hireops.services.candidate_profile import (
+from hireops.services.candidates.profile import (
     ApplicationCard, EmailEntry, EvidenceRow, KnockoutRow, ResumeSegment, TimelineEntry,
 )
-from hireops.pages.candidate_conversation import conversation_section
-from hireops.pages.candidate_decision import decision_section
-from hireops.pages.candidate_flags import flag_button, resume_score_flags
-from hireops.pages.candidate_interviews import interviews_section, outgoing_mail_section
-from hireops.pages.candidate_language import language_section
-from hireops.pages.candidate_tags import tags_section
-from hireops.pages.candidate_offers import offers_section
-from hireops.pages.candidate_scorecards import scorecards_section
-from hireops.state.candidate_scorecards import CandidateScorecardsState
-from hireops.state.candidate import CandidateState as S
-from hireops.state.candidate_decision import CandidateDecisionState
-from hireops.state.candidate_flags import CandidateFlagState
-from hireops.state.candidate_privacy import CandidatePrivacyState as P
-from hireops.state.candidate_conversation import CandidateConversationState
-from hireops.state.candidate_interviews import CandidateInterviewState
-from hireops.state.candidate_tags import CandidateTagsState
-from hireops.state.candidate_offers import CandidateOfferState
-from hireops.state.candidate_recordings import CandidateRecordingState
+from hireops.pages.candidates.profile.conversation import conversation_section
+from hireops.pages.candidates.profile.decision import decision_section
+from hireops.pages.candidates.profile.flags import flag_button, resume_score_flags
+from hireops.pages.candidates.profile.interviews import interviews_section, outgoing_mail_section
+from hireops.pages.candidates.profile.language import language_section
+from hireops.pages.candidates.profile.tags import tags_section
+from hireops.pages.candidates.profile.offers import offers_section
+from hireops.pages.candidates.profile.scorecards import scorecards_section
+from hireops.state.candidates.profile.scorecards import CandidateScorecardsState
+from hireops.state.candidates.profile.page import CandidateState as S
+from hireops.state.candidates.profile.decision import CandidateDecisionState
+from hireops.state.candidates.profile.flags import CandidateFlagState
+from hireops.state.candidates.profile.privacy import CandidatePrivacyState as P
+from hireops.state.candidates.profile.conversation import CandidateConversationState
+from hireops.state.candidates.profile.interviews import CandidateInterviewState
+from hireops.state.candidates.profile.tags import CandidateTagsState
+from hireops.state.candidates.profile.offers import CandidateOfferState
+from hireops.state.candidates.profile.recordings import CandidateRecordingState
 
 MUTED = rx.color("gray", 11)
 

@@ -29,8 +29,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hireops.knowledge.answer_concepts import CONCEPT_TERMS
-from hireops.services.ai.local.answer_language import Lexicon, lexicon
-from hireops.services.ai.local.skills import SKILLS, skills_in_text, split_sentences
+from hireops.services.text.answer_language import Lexicon, lexicon
+from hireops.services.text.skills import SKILLS, skills_in_text, split_sentences
 
 # --- concepts ----------------------------------------------------------------------------
 

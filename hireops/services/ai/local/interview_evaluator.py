@@ -32,7 +32,7 @@ from hireops.services.ai.local.answer_reading import (
     concept_groups,
     read_answer,
 )
-from hireops.services.ai.local.answer_language import reading_language
+from hireops.services.text.answer_language import reading_language
 from hireops.services.ai.local.answer_repeats import repeated_groups
 from hireops.services.ai.local.availability import (
     AVAILABILITY_QUESTION,

@@ -25,12 +25,12 @@ from sqlmodel import Session, select
 
 from hireops.config import get_settings
 from hireops.models import Application, Candidate, InterviewLink, InterviewTurn, Job, utcnow
-from hireops.services.audit import record_event
-from hireops.services.interview.links import get_link_or_raise
-from hireops.services.interview.room import complete_interview
-from hireops.services.language.supported import supported_language
-from hireops.services.runtime_settings import current_settings
-from hireops.services.voice.provider import (
+from hireops.services.platform.audit import record_event
+from hireops.services.interviews.links import get_link_or_raise
+from hireops.services.interviews.room import complete_interview
+from hireops.services.text.language.supported import supported_language
+from hireops.services.platform.runtime_settings import current_settings
+from hireops.services.interviews.voice.provider import (
     AgentVariables,
     ConnectionType,
     ConversationRecord,

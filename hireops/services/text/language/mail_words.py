@@ -9,7 +9,7 @@ key against English (`text_files`).
 
 from __future__ import annotations
 
-from hireops.services.language.text_files import text_in, texts_in
+from hireops.services.text.language.text_files import text_in, texts_in
 
 FOLDER = "mail_words"
 

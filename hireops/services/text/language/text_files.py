@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from hireops.knowledge.loading import KnowledgeError, read_json
-from hireops.services.language.supported import DEFAULT_LANGUAGE, supported_language
+from hireops.services.text.language.supported import DEFAULT_LANGUAGE, supported_language
 
 # Linear: a brace, letters and underscores, a brace.
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")

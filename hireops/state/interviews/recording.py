@@ -11,16 +11,16 @@ import reflex as rx
 from hireops.config import get_settings
 from hireops.db import session_scope
 from hireops.models import InterviewLink
-from hireops.services.interview.recordings import (
+from hireops.services.interviews.recordings import (
     get_recording,
     record_recording_consent,
     recording_agreed,
     recording_offered,
 )
-from hireops.services.interview.room_texts import room_text
+from hireops.services.interviews.room_texts import room_text
 from hireops.state.client import request_client
-from hireops.state.interview_room import InterviewRoomState
-from hireops.state.room_access import room_handler
+from hireops.state.interviews.room import InterviewRoomState
+from hireops.state.interviews.room_access import room_handler
 
 # The upload route (api/recording_routes.py), followed by the link's token.
 UPLOAD_PREFIX = "/api/v1/interview-recordings/"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import reflex as rx
 
-from hireops.services.equal_opportunities import AnswersRefused, Question
-from hireops.services.interview import room_flow
-from hireops.state.interview_room import InterviewRoomState
-from hireops.state.room_access import room_handler, room_loader
+from hireops.services.candidates.equal_opportunities import AnswersRefused, Question
+from hireops.services.interviews import room_flow
+from hireops.state.interviews.room import InterviewRoomState
+from hireops.state.interviews.room_access import room_handler, room_loader
 
 
 class RoomEqualState(InterviewRoomState):

@@ -3,8 +3,8 @@ signals labelled as context (they never enter a score)."""
 
 import reflex as rx
 
-from hireops.services.interview.recording_review import QuestionJump, RecordingCard
-from hireops.state.candidate_recordings import CandidateRecordingState as R
+from hireops.services.interviews.recording_review import QuestionJump, RecordingCard
+from hireops.state.candidates.profile.recordings import CandidateRecordingState as R
 
 MUTED = rx.color("gray", 11)
 

@@ -15,7 +15,7 @@ from functools import cache
 from typing import Callable
 
 from hireops.knowledge.answer_languages import ANSWER_LANGUAGES, answer_language
-from hireops.services.language.detection import detect_language
+from hireops.services.text.language.detection import detect_language
 
 # Other words of the language in front of these letters make a word end ("*é" in "lideré").
 _LEADING_LETTERS = 3

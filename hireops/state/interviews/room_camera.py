@@ -6,15 +6,15 @@ from __future__ import annotations
 import reflex as rx
 
 from hireops.db import session_scope
-from hireops.services.interview import room_flow
-from hireops.services.interview.webcam import (
+from hireops.services.interviews import room_flow
+from hireops.services.interviews.webcam import (
     InterviewLinkNotFound,
     WebcamAnalysisDeclined,
     check_frame,
     record_browser_report,
 )
-from hireops.state.interview_room import InterviewRoomState
-from hireops.state.room_access import room_handler
+from hireops.state.interviews.room import InterviewRoomState
+from hireops.state.interviews.room_access import room_handler
 
 # The widget's error reasons that have their own `camera_<reason>` text; any other reads as
 # camera_failed.

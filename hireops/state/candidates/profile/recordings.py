@@ -6,9 +6,9 @@ from __future__ import annotations
 import reflex as rx
 
 from hireops.db import session_scope
-from hireops.services.interview.recording_review import RecordingCard, recording_cards
+from hireops.services.interviews.recording_review import RecordingCard, recording_cards
 from hireops.state.access import READ_ROLES, requires
-from hireops.state.candidate import CandidateState
+from hireops.state.candidates.profile.page import CandidateState
 
 
 def video_element_id(recording_id: int) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from hireops.services.tracker import MIN_REJECTION_REASON
+from hireops.services.candidates.tracker import MIN_REJECTION_REASON
 from hireops.state.access import WRITE_ROLES, requires
 
 MAX_REASON_CHARS = 2000

@@ -7,22 +7,22 @@ import asyncio
 
 import reflex as rx
 
-from hireops.services.interview.builtin_interviewer import AnswerRefused
-from hireops.services.interview.room import RoomView
-from hireops.services.interview.room_flow import (
+from hireops.services.interviews.builtin_interviewer import AnswerRefused
+from hireops.services.interviews.room import RoomView
+from hireops.services.interviews.room_flow import (
     answer_question,
     begin_interview,
     current_view,
     evaluate_finished,
 )
-from hireops.services.interview.turns import MAX_ANSWER_CHARS
-from hireops.state.interview_room import (
+from hireops.services.interviews.turns import MAX_ANSWER_CHARS
+from hireops.state.interviews.room import (
     InterviewRoomState,
     draft_prefix_for,
     room_token,
     speak,
 )
-from hireops.state.room_access import room_handler, room_link_scoped, room_loader
+from hireops.state.interviews.room_access import room_handler, room_link_scoped, room_loader
 
 
 class RoomTypedState(InterviewRoomState):

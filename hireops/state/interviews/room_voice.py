@@ -7,13 +7,13 @@ import asyncio
 
 import reflex as rx
 
-from hireops.services.interview import room_flow
-from hireops.services.interview.room_flow import RoomProgress
-from hireops.services.voice.provider import VoiceProviderError
-from hireops.services.voice.transcript_sync import VoiceSyncError
-from hireops.state.interview_room import InterviewRoomState, speak
-from hireops.state.interview_room_typed import RoomTypedState
-from hireops.state.room_access import room_handler, room_link_scoped
+from hireops.services.interviews import room_flow
+from hireops.services.interviews.room_flow import RoomProgress
+from hireops.services.interviews.voice.provider import VoiceProviderError
+from hireops.services.interviews.voice.transcript_sync import VoiceSyncError
+from hireops.state.interviews.room import InterviewRoomState, speak
+from hireops.state.interviews.room_typed import RoomTypedState
+from hireops.state.interviews.room_access import room_handler, room_link_scoped
 
 
 class RoomVoiceState(InterviewRoomState):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import reflex as rx
 
-from hireops.services.interview import room_flow
-from hireops.state.interview_room import InterviewRoomState
-from hireops.state.interview_room_camera import RoomCameraState
-from hireops.state.interview_room_equal import RoomEqualState
-from hireops.state.room_access import room_handler
+from hireops.services.interviews import room_flow
+from hireops.state.interviews.room import InterviewRoomState
+from hireops.state.interviews.room_camera import RoomCameraState
+from hireops.state.interviews.room_equal import RoomEqualState
+from hireops.state.interviews.room_access import room_handler
 
 
 class RoomConsentState(InterviewRoomState):
