@@ -159,6 +159,8 @@ def prepare(workdir: Path, n: int, files: list[Path]) -> dict[str, str]:
     against; returns Message-ID -> resume file (real-mail mode)."""
     from hireops.db import session_scope
     from hireops.services.demo import seed_demo
+    from hireops.services.gazetteer_file import ensure_city_file
+    from hireops.services.language.model_files import ensure_model_folder
     from hireops.services.migrations import upgrade_database
 
     file_names: dict[str, str] = {}
@@ -167,6 +169,8 @@ def prepare(workdir: Path, n: int, files: list[Path]) -> dict[str, str]:
     else:
         build_corpus(workdir / "maildir", n)
     upgrade_database()
+    ensure_city_file()  # as `python -m hireops migrate` builds them at setup
+    ensure_model_folder()
     with session_scope() as session:
         seed_demo(session=session)
     return file_names

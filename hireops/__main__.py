@@ -13,10 +13,16 @@ from hireops.log_setup import configure_logging
 
 
 def _migrate(_args: argparse.Namespace) -> int:
+    from hireops.services.gazetteer_file import ensure_city_file
+    from hireops.services.language.model_files import ensure_model_folder
     from hireops.services.migrations import upgrade_database
 
     upgrade_database()
     print("database is up to date")
+    # Built here so the app's first resume does not wait for them (they are built then
+    # otherwise).
+    print(f"place names: {ensure_city_file()}")
+    print(f"language model: {ensure_model_folder()}")
     return 0
 
 
