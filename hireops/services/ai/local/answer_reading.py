@@ -17,7 +17,11 @@ Every measure is a plain, explainable signal, deterministic and linear in the an
 
 The semantic model (WordLlama, `semantic.py`) is not used here: its similarity of answer
 sentences, or of their words, to a question's points was measured on the graded transcripts and
-rated thin and evasive answers as close to the points as strong ones.
+rated thin and evasive answers as close to the points as strong ones. Measured again as a check
+that an answer is about its job (the job against the role catalogue's jobs) or its question,
+it admitted only half of the paraphrased strong answers and ranked an off-topic fluent answer
+above on-topic ones, so story parts told in plain words are read by the words that carry them
+in any trade instead.
 """
 
 from __future__ import annotations
@@ -141,7 +145,8 @@ def _shares_root(stem: str, others: set[str]) -> bool:
 
 _NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|"
                      r"twenty|thirty|forty|fifty|hundred|thousand|million|percent|half|twice|"
-                     r"doubled|halved|tripled|eleven|dozen|thirds?|quarters?|tenths?|fortnight)\b")
+                     r"doubled|halved|tripled|eleven|dozen|thirds?|quarters?|tenths?|"
+                     r"fortnight)\b")
 # "5+ years of Python" is a claim, not a detail of what happened.
 _YEARS_CLAIM = re.compile(r"\d+\+?\s*(?:years?|yrs)\b")
 _OWN_ACTION = re.compile(
@@ -407,14 +412,16 @@ _OWN_PART_POINT = re.compile(r"\b(?:your own|own part|your part|your role|what y
                              r"how you|change made|what was changed|what was done|correction|"
                              r"what you (?:changed|built|made|wrote|set up|introduced|tried)|"
                              r"the fix|fix|repair|mitigation|immediate action|allocation|"
-                             r"support or plan|staffing plan|redesign\w*|rework|what changed (?:in|to|about)|"
+                             r"support or plan|staffing plan|redesign\w*|rework|"
+                             r"what changed (?:in|to|about)|"
                              r"the training|coaching|mentoring|the approach)\b", re.IGNORECASE)
 _DECISION_POINT = re.compile(r"\b(?:decision|decided|choice|chosen)\b", re.IGNORECASE)
 # Finding out: covered by an answer that diagnoses (measured, traced, compared, went through).
 _FINDING_POINT = re.compile(r"\b(?:diagnos\w*|investigat\w*|traced|the cause|cause found|"
                             r"root cause|finding the cause|how it was (?:checked|found|traced)|"
                             r"the method|data used|research|assessment|forecast\w*|"
-                            r"finding out|options compared|what was (?:learned|learnt|found|seen|discovered)|"
+                            r"finding out|options compared|"
+                            r"what was (?:learned|learnt|found|seen|discovered)|"
                             r"problem seen|the findings?|insight|"
                             r"where the \w+ (?:was|were|came from))\b", re.IGNORECASE)
 # The people in the story: covered by telling what was said, asked, explained or agreed.
@@ -444,7 +451,8 @@ _CHANGED = re.compile(r"\b(?:since then|from then on|now (?:i|we)|next time|lear
                       r"never again|no longer|added an? (?:test|check|rule|step|alert|review)|"
                       r"(?:i|we) now|from then|ever since|has not (?:happened|recurred|come)|"
                       r"hasn't (?:happened|recurred)|not happened again|to stop it|"
-                      r"(?:i|we) (?:fitted|installed|put in place)|(?:after that|afterwards),? (?:i|we)|"
+                      r"(?:i|we) (?:fitted|installed|put in place)|"
+                      r"(?:after that|afterwards),? (?:i|we)|"
                       r"to prevent|(?:i|we) (?:later|afterwards))\b|"
                       r"\b(?:happened|recurred|come back)\b[^.;]{0,20}\bsince\b")
 
