@@ -78,6 +78,15 @@ def test_a_story_sharing_no_word_with_its_question_or_job_keeps_part_of_its_cred
     assert 0.3 <= unlinked.addressed < linked.addressed  # part of the credit, not none
 
 
+def test_chat_sharing_no_word_with_its_question_or_job_gets_no_story_credit():
+    """Something done and what came of it makes an unlinked answer a story; chat does not."""
+    florist = _context(JobInput(title="Florist", must_have_skills=["Floral Design"]))
+    chat = read_answer("Tell me about a wedding season at the shop.",
+                       "We rented a small house near the sea last spring and I cooked fish "
+                       "for my friends every evening.", (), florist)
+    assert chat.addressed == 0.0
+
+
 def test_telling_what_was_said_to_someone_counts_as_working_with_them():
     assert tells_conversation("I told the control room which trips would run late.")
     assert not tells_conversation("I moved the spare buses onto the busiest routes.")

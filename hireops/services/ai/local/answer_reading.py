@@ -680,10 +680,12 @@ def read_answer(question: str, answer: str, expected_points: Sequence[str] = (),
         addressed = job if addressed < 0 else max(addressed, JOB_ONLY_CREDIT * job)
         # A question asking for a story is answered by telling the parts it asks for, in any
         # words: fully when the story shares a word or group with the job's work or the
-        # question's topic, in part when it shares none (told in plain words, or about
-        # something else: the words cannot tell which).
+        # question's topic. One that shares none is told in plain words or is about something
+        # else, which the words cannot tell apart: it keeps part of the credit when it tells
+        # something done and what came of it (a holiday or a hobby told as chat does not).
         implied = implied_points(question, language)
-        if implied:
+        worked = "own_action" in kinds and "outcome" in kinds
+        if implied and (addressed > 0 or worked):
             shape = _told_shape(told, kinds, language)
             told_parts = sum(1 for p in implied if _shape_covered(p, shape)) / len(implied)
             linked = 1.0 if addressed > 0 else UNLINKED_STORY_SHARE
