@@ -6,9 +6,10 @@ its own date (a decision on the day it was made) but only for that cohort, so th
 one page always add up. Final scores and verdicts come from `decisions.decide` with each job's
 own thresholds, the same rule the tracker and the emails use.
 
-The page reads the cohort once per filter change (`report_cohort.read_cohort`, grouped in the
-database) and every figure is a pure function of that `Cohort`; the top-candidates table is
-one more query, ranked by the database.
+The page reads the cohort once per filter change (`report_cohort.cached_cohort`: grouped in the
+database by application day, once per job and data version, then summed for the date range in
+memory) and every figure is a pure function of that `Cohort`; the top-candidates table is one
+more query, ranked by the database.
 """
 
 from __future__ import annotations
