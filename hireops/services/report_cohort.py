@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy import ColumnElement, Select
@@ -32,6 +33,7 @@ from hireops.services.decisions import DecisionThresholds, thresholds_for_job
 from hireops.services.stages import CUSTOM_STAGE_PREFIX, STAGE_CHANGED
 
 # The forward path of the funnel; "rejected" and "withdrawn" leave it and are counted apart.
+Result = TypeVar("Result")
 FUNNEL_STAGES = [stage for stage in Stage if stage not in (Stage.rejected, Stage.withdrawn)]
 _DAY_DECIMALS = 2
 # Cohorts kept per process: a few filters of a few reports pages.
@@ -41,6 +43,7 @@ CACHED_COHORTS = 32
 CACHED_DAYS = 8
 _cache: OrderedDict[tuple, tuple[tuple, Cohort]] = OrderedDict()
 _days_cache: OrderedDict[tuple, tuple[tuple, CohortDays]] = OrderedDict()
+_results_cache: OrderedDict[tuple, tuple[tuple, object]] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
@@ -185,7 +188,7 @@ def read_days(*, session: Session, report: ReportFilter) -> CohortDays:
     query for an empty range, eleven otherwise, whatever the number of applications."""
     dialect = session.get_bind().dialect.name
     run = session.connection().execute
-    day = _utc_day(Application.created_at, dialect)
+    day = utc_day(Application.created_at, dialect)
     applications = [tuple(row) for row in run(filtered(
         select(day, Application.source, Application.job_id, sa.func.count()), report)
         .group_by(day, Application.source, Application.job_id))]
@@ -210,10 +213,12 @@ def read_days(*, session: Session, report: ReportFilter) -> CohortDays:
         hire_days=_hire_days(run, report, dialect), thresholds=_thresholds(run, job_ids))
 
 
-def cached_cohort(*, session: Session, report: ReportFilter) -> Cohort:
+def cached_cohort(*, session: Session, report: ReportFilter,
+                  version: tuple | None = None) -> Cohort:
     """`read_cohort`, from this process's cache while the data has not changed: the days of
-    the report's job (or of all jobs) are read once, and each date range is summed from them."""
-    version = data_version(session=session)
+    the report's job (or of all jobs) are read once, and each date range is summed from them.
+    `version` is the `data_version` when the caller just read it."""
+    version = version or data_version(session=session)
     url = str(session.get_bind().url)
     key = (url, report)
     with _cache_lock:
@@ -225,6 +230,22 @@ def cached_cohort(*, session: Session, report: ReportFilter) -> Cohort:
                                                                           report.date_to)
     _remember(_cache, key, version, cohort, CACHED_COHORTS)
     return cohort
+
+
+def cached(*, session: Session, key: tuple, compute: Callable[[], Result],
+           version: tuple | None = None) -> Result:
+    """`compute()`, from this process's cache while the data has not changed (for what the
+    page reads besides the cohort: the best applications per day, the self-reported groups)."""
+    version = version or data_version(session=session)
+    key = (str(session.get_bind().url), *key)
+    with _cache_lock:
+        hit = _results_cache.get(key)
+        if hit is not None and hit[0] == version:
+            _results_cache.move_to_end(key)
+            return hit[1]
+    value = compute()
+    _remember(_results_cache, key, version, value, CACHED_COHORTS)
+    return value
 
 
 def _cached_days(session: Session, url: str, job_id: int | None, version: tuple) -> CohortDays:
@@ -305,7 +326,7 @@ def _furthest(run, report: ReportFilter, dialect: str) -> list[tuple[str, int, i
     furthest = _greatest(dialect, sa.func.coalesce(_funnel_position(Application.stage), 0),
                          sa.func.coalesce(moves.c.before, 0),
                          sa.func.coalesce(moves.c.after, 0)).label("furthest")
-    per_app = filtered(select(_utc_day(Application.created_at, dialect).label("day"), furthest)
+    per_app = filtered(select(utc_day(Application.created_at, dialect).label("day"), furthest)
                        .outerjoin(moves, moves.c.app == Application.id), report).subquery()
     return [tuple(row) for row in run(
         select(per_app.c.day, per_app.c.furthest, sa.func.count())
@@ -322,7 +343,7 @@ def _funnel_position(stage: ColumnElement) -> ColumnElement:
 
 
 def _hire_days(run, report: ReportFilter, dialect: str) -> list[tuple[str, float, int]]:
-    day = _utc_day(Application.created_at, dialect)
+    day = utc_day(Application.created_at, dialect)
     days = sa.func.round(sa.cast(_days_between(Application.hired_at, Application.created_at,
                                                dialect), sa.Numeric), _DAY_DECIMALS)
     return [(day_, float(length), count) for day_, length, count in run(
@@ -334,7 +355,7 @@ def _hire_days(run, report: ReportFilter, dialect: str) -> list[tuple[str, float
 def _scores(run, report: ReportFilter, which: str,
             dialect: str) -> list[tuple[str, float, int]]:
     column = {"resume": Application.resume_score, "interview": Application.interview_score}[which]
-    day = _utc_day(Application.created_at, dialect)
+    day = utc_day(Application.created_at, dialect)
     return [(day_, float(score), count) for day_, score, count in run(
         filtered(select(day, column, sa.func.count()), report)
         .where(column.is_not(None)).group_by(day, column))]
@@ -346,7 +367,7 @@ def _stays(run, report: ReportFilter, dialect: str) -> list[tuple[str, str, floa
     entered = sa.func.coalesce(
         sa.func.lag(Event.at).over(partition_by=Event.entity_id, order_by=(Event.at, Event.id)),
         Application.created_at)
-    moves = filtered(select(_utc_day(Application.created_at, dialect).label("day"),
+    moves = filtered(select(utc_day(Application.created_at, dialect).label("day"),
                             Event.before["stage"].as_string().label("stage"),
                             _days_between(Event.at, entered, dialect).label("days"))
                      .join(Application, Application.id == Event.entity_id), report).where(
@@ -364,7 +385,7 @@ def _waits(run, report: ReportFilter, dialect: str) -> list[tuple[str, float, in
              .where(Decision.status != "pending_hr",
                     Decision.application_id.in_(cohort_ids(report)))
              .group_by(Decision.application_id).subquery())
-    day = _utc_day(Application.created_at, dialect)
+    day = utc_day(Application.created_at, dialect)
     wait = sa.func.round(sa.cast(_days_between(first.c.at, Application.created_at, dialect),
                                  sa.Numeric), _DAY_DECIMALS)
     return [(day_, float(days), count) for day_, days, count in run(
@@ -374,8 +395,8 @@ def _waits(run, report: ReportFilter, dialect: str) -> list[tuple[str, float, in
 
 def _decisions_per_day(run, report: ReportFilter,
                        dialect: str) -> list[tuple[str, str, str, int]]:
-    applied = _utc_day(Application.created_at, dialect)
-    day = _utc_day(Decision.created_at, dialect)
+    applied = utc_day(Application.created_at, dialect)
+    day = utc_day(Decision.created_at, dialect)
     kind = sa.case((Decision.is_override.is_(True), "overridden"), else_=Decision.outcome)
     return [tuple(row) for row in run(filtered(
         select(applied, day, kind, sa.func.count())
@@ -387,7 +408,7 @@ def _first_automatic(run, report: ReportFilter, dialect: str) -> list[tuple[str,
     # Overrides are people's decisions, not the automatic ones an adverse-impact view audits.
     rank = sa.func.row_number().over(partition_by=Decision.application_id,
                                      order_by=(Decision.created_at, Decision.id))
-    ranked = filtered(select(_utc_day(Application.created_at, dialect).label("day"),
+    ranked = filtered(select(utc_day(Application.created_at, dialect).label("day"),
                              Application.candidate_id, Decision.outcome, rank.label("n"))
                       .join(Application, Application.id == Decision.application_id), report
                       ).where(Decision.is_override.is_(False)).subquery()
@@ -412,7 +433,7 @@ def _thresholds(run, job_ids: set[int]) -> dict[int, DecisionThresholds]:
     return {row.id: thresholds_for_job(row) for row in jobs}
 
 
-def _utc_day(column: ColumnElement, dialect: str) -> ColumnElement:
+def utc_day(column: ColumnElement, dialect: str) -> ColumnElement:
     """The UTC date of a stored time as "YYYY-MM-DD"."""
     if dialect == "postgresql":
         return sa.func.to_char(sa.func.timezone("UTC", column), "YYYY-MM-DD")

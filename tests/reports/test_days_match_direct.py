@@ -10,7 +10,7 @@ import pytest
 from sqlmodel import Session, select
 
 from benchmarks.report_history import fill_history
-from hireops.models import Application, Decision, Event, Job, Stage
+from hireops.models import Application, Candidate, Decision, Event, Job, Stage
 from hireops.services import reports
 from hireops.services.decisions import thresholds_for_job
 from hireops.services.report_cohort import Cohort, ScorePair, StageStays
@@ -57,6 +57,24 @@ def test_a_date_range_summed_from_the_days_equals_a_read_of_that_range(session, 
         page = reports.cached_cohort(session=session, report=report)
         for figure in FIGURES:
             assert figure(page) == figure(read), (report, figure.__name__)
+        assert reports.cached_top_candidates(session=session, report=report, cohort=page) == \
+            reports.top_candidates(session=session, report=report, cohort=read), report
+
+
+def test_the_groups_read_once_give_the_adverse_impact_of_the_cohort_alone(session, history):
+    candidates = session.exec(select(Candidate).order_by(Candidate.id)).all()
+    for index, candidate in enumerate(candidates):
+        candidate.self_reported = {"gender": ["Woman", "Man", "Prefer not to say"][index % 3]}
+    session.commit()
+    for report in _filters(history):
+        cohort = reports.read_cohort(session=session, report=report)
+        alone = reports.self_reported_groups(
+            session=session, characteristic="gender",
+            candidate_ids=reports.cohort_candidate_ids(report))
+        every = reports.cached_self_reported_groups(session=session, characteristic="gender")
+        impact = reports.adverse_impact(reports.automatic_pass_counts(cohort, every))
+        assert impact == reports.adverse_impact(reports.automatic_pass_counts(cohort, alone))
+        assert impact or not cohort.first_automatic, report
 
 
 def _day(moment: datetime) -> str:
