@@ -1,8 +1,8 @@
 """An index for the reports' stage history: the moves of every application in order, so the
 time-in-stage and furthest-stage reads walk it instead of sorting 60,000 audit events.
 
-Revision ID: 0029
-Revises: 0028
+Revision ID: 0030
+Revises: 0029
 Create Date: 2026-12-07 07:00:00.000000
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = '0029'
-down_revision: str | None = '0028'
+revision: str = '0030'
+down_revision: str | None = '0029'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
