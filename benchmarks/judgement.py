@@ -16,9 +16,9 @@ Sections (one function each, `SECTIONS` below; add a new one there):
   vacancy's mean score taken out (fit only), and each vacancy's mean place in every order.
 - transcripts (`transcripts.py`): graded interview transcripts scored by the local evaluator
   with and without the interview plan, printed per set: the tuning set (36 over six roles), a
-  held-out set (18 over three other roles), the fresh, unseen and untouched sets (12, 18 and 12
-  over seven more roles, each written before the rule change that followed it) and a small
-  French and German set; in every set every role must come out strong > average > weak,
+  held-out set (18 over three other roles), the fresh, unseen, untouched and sealed sets (12,
+  18, 12 and 18 over ten more roles, each written before the rule change that followed it)
+  and a small French and German set; in every set every role must come out strong > average > weak,
   strong at 75 or more, pasted answers flagged and below genuine ones.
 The last line says whether every section met its targets (exit status 0) or not (1).
 

@@ -30,7 +30,11 @@ generalisations as generic talk, lower-case keyword lists).
   that the change was not fitted to the fresh set. Its paraphrased SRE interview stayed under 75
   (65.3, then 66.3) and was then read answer by answer, so
 - untouched (`graded_transcripts_untouched.json`: UX designer, head chef) was written after
-  that last change and is scored only as totals.
+  that last change and scored only as totals: 1 of 4 strong interviews reached 75. It then
+  became the set the next change was developed on (answers told in plain words read by the
+  parts of the story they tell), so
+- sealed (`graded_transcripts_sealed.json`: electrician, paralegal, civil engineer) was
+  written before that change and is scored only as totals, before and after it.
 
 Every transcript is scored twice: with the plan (question keys and expected points, as the
 built-in room records them) and as a bare transcript (as a voice provider sends it). Printed:
@@ -70,13 +74,15 @@ DATA = Path(__file__).resolve().parent / "data"
 # The tuning set was read while the evaluator's rules were written. The held-out set was
 # written before the rules were last reworked; its answers were looked at during that work. The
 # fresh set was written after it; one of its interviews was then read answer by answer, so the
-# unseen set was written before the rules changed again. A gap between the tuning set and the
-# others is overfitting to see.
+# unseen set was written before the rules changed again; the untouched set was then worked on,
+# and the sealed set was written before that work. A gap between the tuning set and the others
+# is overfitting to see.
 SETS = {"tuning": DATA / "graded_transcripts.json",
         "held-out": DATA / "graded_transcripts_holdout.json",
         "fresh": DATA / "graded_transcripts_fresh.json",
         "unseen": DATA / "graded_transcripts_unseen.json",
         "untouched": DATA / "graded_transcripts_untouched.json",
+        "sealed": DATA / "graded_transcripts_sealed.json",
         "fr/de": DATA / "graded_transcripts_languages.json"}
 GRADES = {"strong": "strong", "paraphrased": "strong", "average": "average",
           "rambling": "weak", "stuffed": "weak", "pasted": "weak"}

@@ -820,7 +820,13 @@ class Event(SQLModel, table=True):
     """The audit log: who did what to which record, when, with before and after."""
 
     __tablename__ = "events"
-    __table_args__ = {"extend_existing": True}
+    __table_args__ = (
+        # The stage history the reports read: one job's moves in order, per application,
+        # without a sort (revision 0029).
+        sa.Index("ix_events_action_entity_type_entity_id_at", "action", "entity_type",
+                 "entity_id", "at", "id"),
+        {"extend_existing": True},
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False, index=True)

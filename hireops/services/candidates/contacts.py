@@ -188,6 +188,11 @@ def _valid_in(text: str, region: str) -> bool:
 
 
 def _without_links(line: str) -> str:
+    # Most lines hold no link: a mark found in no part of the line is found in none of its
+    # words (the marks hold no blank), and the line stays as it is (a fifth of the contact
+    # reading's time went into rewriting every word of every line).
+    if not _LINK_MARK.search(line):
+        return line
     return _WORD.sub(lambda word: " " if _LINK_MARK.search(word.group()) else word.group(), line)
 
 

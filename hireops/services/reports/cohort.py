@@ -2,38 +2,48 @@
 the database, so a filter change over 50,000 applications moves a few hundred rows, not 50,000
 applications and their 100,000 stage moves.
 
-`read_cohort` makes a fixed number of grouped queries whatever the size of the cohort; the
-figures in `services/reports/figures.py` are pure functions of the `Cohort` it returns. Times are
-grouped per UTC day and per hundredth of a day (under 15 minutes), finer than any chart shows.
+`read_days` makes a fixed number of grouped queries whatever the size of the cohort, each
+also grouped by the UTC day of the application (`CohortDays`); `CohortDays.narrowed` sums the
+days of a date range into the `Cohort` every figure in `services/reports.py` is a pure function
+of. Times are grouped per UTC day and per hundredth of a day (under 15 minutes), finer than any
+chart shows.
 
-`cached_cohort` keeps the last cohorts read in this process with the database's data version
-(the row counts and newest ids and edit times that any change to a report's inputs moves: every
-stage move, decision and answer is an audit event), so reopening the page or going back to a
-filter costs one small query until something changes.
+`cached_cohort` keeps in this process, with the database's data version (the row counts and
+newest ids and edit times that any change to a report's inputs moves: every stage move,
+decision and answer is an audit event), the days of each job read (or of all jobs) and the last
+cohorts narrowed from them. A new date range is then summed in memory, never read again, and
+reopening the page or going back to a filter costs one small query until something changes.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import Counter, OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy import ColumnElement, Select
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Decision, Event, Job, Stage
-from hireops.services.decisions.rule import DecisionThresholds, thresholds_for_job
-from hireops.services.candidates.stages import CUSTOM_STAGE_PREFIX, STAGE_CHANGED
+from hireops.services.decisions import DecisionThresholds, thresholds_for_job
+from hireops.services.stages import CUSTOM_STAGE_PREFIX, STAGE_CHANGED
 
 # The forward path of the funnel; "rejected" and "withdrawn" leave it and are counted apart.
+Result = TypeVar("Result")
 FUNNEL_STAGES = [stage for stage in Stage if stage not in (Stage.rejected, Stage.withdrawn)]
 _DAY_DECIMALS = 2
 # Cohorts kept per process: a few filters of a few reports pages.
 CACHED_COHORTS = 32
+# Jobs (or all jobs) whose days are kept per process: at 50,000 applications the days of all
+# jobs are some 60,000 small rows.
+CACHED_DAYS = 8
 _cache: OrderedDict[tuple, tuple[tuple, Cohort]] = OrderedDict()
+_days_cache: OrderedDict[tuple, tuple[tuple, CohortDays]] = OrderedDict()
+_results_cache: OrderedDict[tuple, tuple[tuple, object]] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
@@ -93,56 +103,169 @@ class Cohort:
     hire_days: dict[float, int] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class CohortDays:
+    """A report's grouped rows, each also keyed by the UTC day of its applications ("2025-03-03"
+    first in every row), so that any range of days sums into a `Cohort` without a new read."""
+
+    # The applications read: one job or all, in a range of days or all of them.
+    report: ReportFilter
+    # (day, source, job id, applications).
+    applications: list[tuple[str, str | None, int, int]] = field(default_factory=list)
+    # (day, furthest funnel position, applications).
+    furthest: list[tuple[str, int, int]] = field(default_factory=list)
+    # (day, score, applications).
+    resume_scores: list[tuple[str, float, int]] = field(default_factory=list)
+    interview_scores: list[tuple[str, float, int]] = field(default_factory=list)
+    # (day, job id, resume score, interview score, applications).
+    score_pairs: list[tuple[str, int, float, float, int]] = field(default_factory=list)
+    # (day, stage left, length in days to the hundredth, stays, their exact total of days).
+    stays: list[tuple[str, str, float, int, float]] = field(default_factory=list)
+    # (day, days to the first decision that no longer waits for HR, applications).
+    waits: list[tuple[str, float, int]] = field(default_factory=list)
+    # (day, the day of the decisions, advance | hold | reject | overridden, decisions).
+    decisions: list[tuple[str, str, str, int]] = field(default_factory=list)
+    # (day, candidate id, outcome of the application's first decision by the rule).
+    first_automatic: list[tuple[str, int, str]] = field(default_factory=list)
+    # (day, days from application to hire, hires).
+    hire_days: list[tuple[str, float, int]] = field(default_factory=list)
+    # The thresholds of every job read, and of the job filtered on.
+    thresholds: dict[int, DecisionThresholds] = field(default_factory=dict)
+
+    def narrowed(self, date_from: date | None = None, date_to: date | None = None) -> Cohort:
+        """The cohort of the applications received from `date_from` to `date_to` (inclusive;
+        None leaves that end as read)."""
+        first = date_from.isoformat() if date_from else ""
+        last = date_to.isoformat() if date_to else "9999"
+
+        def within(rows):
+            return [row[1:] for row in rows if first <= row[0] <= last]
+
+        per_day: Counter[str] = Counter()
+        sources: Counter[str] = Counter()
+        job_ids: set[int] = {self.report.job_id} - {None}
+        for day, source, job_id, count in (row for row in self.applications
+                                           if first <= row[0] <= last):
+            per_day[day] += count
+            sources[source or "unknown"] += count
+            job_ids.add(job_id)
+        thresholds = {job_id: self.thresholds[job_id] for job_id in job_ids
+                      if job_id in self.thresholds}
+        if not per_day:
+            return Cohort(thresholds=thresholds)
+        stays: dict[str, dict[float, int]] = {}
+        totals: Counter[str] = Counter()
+        for stage, length, count, total in within(self.stays):
+            lengths = stays.setdefault(stage, {})
+            lengths[length] = lengths.get(length, 0) + count
+            totals[stage] += total
+        pairs: Counter[tuple[int, float, float]] = Counter()
+        for job_id, resume, interview, count in within(self.score_pairs):
+            pairs[job_id, resume, interview] += count
+        return Cohort(
+            applications=sum(per_day.values()), per_day=dict(per_day), sources=dict(sources),
+            furthest={FUNNEL_STAGES[index].value: count
+                      for index, count in _summed(within(self.furthest)).items()},
+            resume_scores=_summed(within(self.resume_scores)),
+            interview_scores=_summed(within(self.interview_scores)),
+            score_pairs=[ScorePair(*key, count) for key, count in pairs.items()],
+            stays={stage: StageStays(lengths, totals[stage]) for stage, lengths in stays.items()},
+            waits=_summed(within(self.waits)),
+            decisions_per_day=_summed((tuple(row[:2]), row[2])
+                                      for row in within(self.decisions)),
+            first_automatic=within(self.first_automatic), thresholds=thresholds,
+            hire_days=_summed(within(self.hire_days)))
+
+
 def read_cohort(*, session: Session, report: ReportFilter) -> Cohort:
     """The report's cohort, grouped in the database: one query for an empty range, eleven
     otherwise, whatever the number of applications."""
+    return read_days(session=session, report=report).narrowed()
+
+
+def read_days(*, session: Session, report: ReportFilter) -> CohortDays:
+    """The report's rows grouped by application day (and by what each figure needs): one
+    query for an empty range, eleven otherwise, whatever the number of applications."""
     dialect = session.get_bind().dialect.name
     run = session.connection().execute
-    day = _utc_day(Application.created_at, dialect)
-    per_day: Counter[str] = Counter()
-    sources: Counter[str] = Counter()
-    job_ids: set[int] = {report.job_id} - {None}
-    for day_, source, job_id, count in run(filtered(
-            select(day, Application.source, Application.job_id, sa.func.count()), report)
-            .group_by(day, Application.source, Application.job_id)):
-        per_day[day_] += count
-        sources[source or "unknown"] += count
-        job_ids.add(job_id)
-    if not per_day:
-        return Cohort(thresholds=_thresholds(run, job_ids))
-    return Cohort(
-        applications=sum(per_day.values()), per_day=dict(per_day), sources=dict(sources),
-        furthest=_furthest(run, report, dialect), resume_scores=_scores(run, report, "resume"),
-        interview_scores=_scores(run, report, "interview"),
-        score_pairs=[ScorePair(*row) for row in run(filtered(
-            select(Application.job_id, Application.resume_score, Application.interview_score,
-                   sa.func.count()), report)
-            .where(Application.resume_score.is_not(None),
-                   Application.interview_score.is_not(None))
-            .group_by(Application.job_id, Application.resume_score,
-                      Application.interview_score))],
+    day = utc_day(Application.created_at, dialect)
+    applications = [tuple(row) for row in run(filtered(
+        select(day, Application.source, Application.job_id, sa.func.count()), report)
+        .group_by(day, Application.source, Application.job_id))]
+    job_ids = {report.job_id} - {None} | {row[2] for row in applications}
+    if not applications:
+        return CohortDays(report, thresholds=_thresholds(run, job_ids))
+    return CohortDays(
+        report, applications, furthest=_furthest(run, report, dialect),
+        resume_scores=_scores(run, report, "resume", dialect),
+        interview_scores=_scores(run, report, "interview", dialect),
+        score_pairs=[(day_, job_id, float(resume), float(interview), count)
+                     for day_, job_id, resume, interview, count in run(filtered(
+                         select(day, Application.job_id, Application.resume_score,
+                                Application.interview_score, sa.func.count()), report)
+                         .where(Application.resume_score.is_not(None),
+                                Application.interview_score.is_not(None))
+                         .group_by(day, Application.job_id, Application.resume_score,
+                                   Application.interview_score))],
         stays=_stays(run, report, dialect), waits=_waits(run, report, dialect),
-        decisions_per_day=_decisions_per_day(run, report, dialect),
-        first_automatic=_first_automatic(run, report), thresholds=_thresholds(run, job_ids),
-        hire_days=_hire_days(run, report, dialect))
+        decisions=_decisions_per_day(run, report, dialect),
+        first_automatic=_first_automatic(run, report, dialect),
+        hire_days=_hire_days(run, report, dialect), thresholds=_thresholds(run, job_ids))
 
 
-def cached_cohort(*, session: Session, report: ReportFilter) -> Cohort:
-    """`read_cohort`, from this process's cache while the data has not changed."""
-    version = data_version(session=session)
-    key = (str(session.get_bind().url), report)
+def cached_cohort(*, session: Session, report: ReportFilter,
+                  version: tuple | None = None) -> Cohort:
+    """`read_cohort`, from this process's cache while the data has not changed: the days of
+    the report's job (or of all jobs) are read once, and each date range is summed from them.
+    `version` is the `data_version` when the caller just read it."""
+    version = version or data_version(session=session)
+    url = str(session.get_bind().url)
+    key = (url, report)
     with _cache_lock:
         hit = _cache.get(key)
         if hit is not None and hit[0] == version:
             _cache.move_to_end(key)
             return hit[1]
-    cohort = read_cohort(session=session, report=report)
-    with _cache_lock:
-        _cache[key] = (version, cohort)
-        _cache.move_to_end(key)
-        while len(_cache) > CACHED_COHORTS:
-            _cache.popitem(last=False)
+    cohort = _cached_days(session, url, report.job_id, version).narrowed(report.date_from,
+                                                                          report.date_to)
+    _remember(_cache, key, version, cohort, CACHED_COHORTS)
     return cohort
+
+
+def cached(*, session: Session, key: tuple, compute: Callable[[], Result],
+           version: tuple | None = None) -> Result:
+    """`compute()`, from this process's cache while the data has not changed (for what the
+    page reads besides the cohort: the best applications per day, the self-reported groups)."""
+    version = version or data_version(session=session)
+    key = (str(session.get_bind().url), *key)
+    with _cache_lock:
+        hit = _results_cache.get(key)
+        if hit is not None and hit[0] == version:
+            _results_cache.move_to_end(key)
+            return hit[1]
+    value = compute()
+    _remember(_results_cache, key, version, value, CACHED_COHORTS)
+    return value
+
+
+def _cached_days(session: Session, url: str, job_id: int | None, version: tuple) -> CohortDays:
+    key = (url, job_id)
+    with _cache_lock:
+        hit = _days_cache.get(key)
+        if hit is not None and hit[0] == version:
+            _days_cache.move_to_end(key)
+            return hit[1]
+    days = read_days(session=session, report=ReportFilter(job_id=job_id))
+    _remember(_days_cache, key, version, days, CACHED_DAYS)
+    return days
+
+
+def _remember(cache: OrderedDict, key: tuple, version: tuple, value, size: int) -> None:
+    with _cache_lock:
+        cache[key] = (version, value)
+        cache.move_to_end(key)
+        while len(cache) > size:
+            cache.popitem(last=False)
 
 
 def data_version(*, session: Session) -> tuple:
@@ -187,7 +310,7 @@ def rounded(value: ColumnElement) -> ColumnElement:
     return sa.func.round(sa.cast(value, sa.Numeric), 1)
 
 
-def _furthest(run, report: ReportFilter, dialect: str) -> dict[str, int]:
+def _furthest(run, report: ReportFilter, dialect: str) -> list[tuple[str, int, int]]:
     # The furthest stage each application has been in: now, or before or after any move.
     # One pass over the moves, grouped per application, then joined: twice as fast as a
     # union of the three.
@@ -203,10 +326,11 @@ def _furthest(run, report: ReportFilter, dialect: str) -> dict[str, int]:
     furthest = _greatest(dialect, sa.func.coalesce(_funnel_position(Application.stage), 0),
                          sa.func.coalesce(moves.c.before, 0),
                          sa.func.coalesce(moves.c.after, 0)).label("furthest")
-    per_app = filtered(select(furthest).outerjoin(moves, moves.c.app == Application.id),
-                       report).subquery()
-    rows = run(select(per_app.c.furthest, sa.func.count()).group_by(per_app.c.furthest))
-    return {FUNNEL_STAGES[index].value: count for index, count in rows}
+    per_app = filtered(select(utc_day(Application.created_at, dialect).label("day"), furthest)
+                       .outerjoin(moves, moves.c.app == Application.id), report).subquery()
+    return [tuple(row) for row in run(
+        select(per_app.c.day, per_app.c.furthest, sa.func.count())
+        .group_by(per_app.c.day, per_app.c.furthest))]
 
 
 def _funnel_position(stage: ColumnElement) -> ColumnElement:
@@ -218,72 +342,86 @@ def _funnel_position(stage: ColumnElement) -> ColumnElement:
          order[Stage.shortlisted.value]), else_=None))
 
 
-def _hire_days(run, report: ReportFilter, dialect: str) -> dict[float, int]:
+def _hire_days(run, report: ReportFilter, dialect: str) -> list[tuple[str, float, int]]:
+    day = utc_day(Application.created_at, dialect)
     days = sa.func.round(sa.cast(_days_between(Application.hired_at, Application.created_at,
                                                dialect), sa.Numeric), _DAY_DECIMALS)
-    return {float(length): count for length, count in run(
-        filtered(select(days, sa.func.count()), report)
+    return [(day_, float(length), count) for day_, length, count in run(
+        filtered(select(day, days, sa.func.count()), report)
         .where(Application.hired_at.is_not(None), Application.stage == Stage.hired.value)
-        .group_by(days))}
+        .group_by(day, days))]
 
 
-def _scores(run, report: ReportFilter, which: str) -> dict[float, int]:
+def _scores(run, report: ReportFilter, which: str,
+            dialect: str) -> list[tuple[str, float, int]]:
     column = {"resume": Application.resume_score, "interview": Application.interview_score}[which]
-    return {float(score): count for score, count in run(
-        filtered(select(column, sa.func.count()), report)
-        .where(column.is_not(None)).group_by(column).order_by(column))}
+    day = utc_day(Application.created_at, dialect)
+    return [(day_, float(score), count) for day_, score, count in run(
+        filtered(select(day, column, sa.func.count()), report)
+        .where(column.is_not(None)).group_by(day, column))]
 
 
-def _stays(run, report: ReportFilter, dialect: str) -> dict[str, StageStays]:
+def _stays(run, report: ReportFilter, dialect: str) -> list[tuple[str, str, float, int, float]]:
     # Each move ends a stay in the stage it left, which began at the move before (or at the
     # application).
     entered = sa.func.coalesce(
         sa.func.lag(Event.at).over(partition_by=Event.entity_id, order_by=(Event.at, Event.id)),
         Application.created_at)
-    moves = filtered(select(Event.before["stage"].as_string().label("stage"),
+    moves = filtered(select(utc_day(Application.created_at, dialect).label("day"),
+                            Event.before["stage"].as_string().label("stage"),
                             _days_between(Event.at, entered, dialect).label("days"))
                      .join(Application, Application.id == Event.entity_id), report).where(
         Event.action == STAGE_CHANGED, Event.entity_type == "application").subquery()
     length = sa.func.round(sa.cast(moves.c.days, sa.Numeric), _DAY_DECIMALS)
-    per_length: dict[str, dict[float, int]] = {}
-    totals: Counter[str] = Counter()
-    for stage, days, count, total in run(
-            select(moves.c.stage, length, sa.func.count(), sa.func.sum(moves.c.days))
-            .where(moves.c.stage.is_not(None)).group_by(moves.c.stage, length)):
-        per_length.setdefault(stage, {})[float(days)] = count
-        totals[stage] += float(total)
-    return {stage: StageStays(lengths, totals[stage]) for stage, lengths in per_length.items()}
+    return [(day, stage, float(days), count, float(total)) for day, stage, days, count, total
+            in run(select(moves.c.day, moves.c.stage, length, sa.func.count(),
+                          sa.func.sum(moves.c.days))
+                   .where(moves.c.stage.is_not(None))
+                   .group_by(moves.c.day, moves.c.stage, length))]
 
 
-def _waits(run, report: ReportFilter, dialect: str) -> dict[float, int]:
+def _waits(run, report: ReportFilter, dialect: str) -> list[tuple[str, float, int]]:
     first = (select(Decision.application_id, sa.func.min(Decision.created_at).label("at"))
              .where(Decision.status != "pending_hr",
                     Decision.application_id.in_(cohort_ids(report)))
              .group_by(Decision.application_id).subquery())
+    day = utc_day(Application.created_at, dialect)
     wait = sa.func.round(sa.cast(_days_between(first.c.at, Application.created_at, dialect),
                                  sa.Numeric), _DAY_DECIMALS)
-    return {float(days): count for days, count in run(
-        select(wait, sa.func.count()).join(first, first.c.application_id == Application.id)
-        .group_by(wait))}
+    return [(day_, float(days), count) for day_, days, count in run(
+        select(day, wait, sa.func.count()).join(first, first.c.application_id == Application.id)
+        .group_by(day, wait))]
 
 
-def _decisions_per_day(run, report: ReportFilter, dialect: str) -> dict[tuple[str, str], int]:
-    day = _utc_day(Decision.created_at, dialect)
+def _decisions_per_day(run, report: ReportFilter,
+                       dialect: str) -> list[tuple[str, str, str, int]]:
+    applied = utc_day(Application.created_at, dialect)
+    day = utc_day(Decision.created_at, dialect)
     kind = sa.case((Decision.is_override.is_(True), "overridden"), else_=Decision.outcome)
-    return {(day_, kind_): count for day_, kind_, count in run(
-        select(day, kind, sa.func.count())
-        .where(Decision.application_id.in_(cohort_ids(report))).group_by(day, kind))}
+    return [tuple(row) for row in run(filtered(
+        select(applied, day, kind, sa.func.count())
+        .join(Application, Application.id == Decision.application_id), report)
+        .group_by(applied, day, kind))]
 
 
-def _first_automatic(run, report: ReportFilter) -> list[tuple[int, str]]:
+def _first_automatic(run, report: ReportFilter, dialect: str) -> list[tuple[str, int, str]]:
     # Overrides are people's decisions, not the automatic ones an adverse-impact view audits.
     rank = sa.func.row_number().over(partition_by=Decision.application_id,
                                      order_by=(Decision.created_at, Decision.id))
-    ranked = filtered(select(Application.candidate_id, Decision.outcome, rank.label("n"))
+    ranked = filtered(select(utc_day(Application.created_at, dialect).label("day"),
+                             Application.candidate_id, Decision.outcome, rank.label("n"))
                       .join(Application, Application.id == Decision.application_id), report
                       ).where(Decision.is_override.is_(False)).subquery()
-    return [(candidate_id, outcome) for candidate_id, outcome, _ in
+    return [(day, candidate_id, outcome) for day, candidate_id, outcome, _ in
             run(select(ranked).where(ranked.c.n == 1))]
+
+
+def _summed(rows) -> dict:
+    """(key, count) rows summed per key."""
+    sums: dict = {}
+    for key, count in rows:
+        sums[key] = sums.get(key, 0) + count
+    return sums
 
 
 def _thresholds(run, job_ids: set[int]) -> dict[int, DecisionThresholds]:
@@ -295,7 +433,7 @@ def _thresholds(run, job_ids: set[int]) -> dict[int, DecisionThresholds]:
     return {row.id: thresholds_for_job(row) for row in jobs}
 
 
-def _utc_day(column: ColumnElement, dialect: str) -> ColumnElement:
+def utc_day(column: ColumnElement, dialect: str) -> ColumnElement:
     """The UTC date of a stored time as "YYYY-MM-DD"."""
     if dialect == "postgresql":
         return sa.func.to_char(sa.func.timezone("UTC", column), "YYYY-MM-DD")

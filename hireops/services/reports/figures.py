@@ -6,9 +6,10 @@ its own date (a decision on the day it was made) but only for that cohort, so th
 one page always add up. Final scores and verdicts come from `decisions.decide` with each job's
 own thresholds, the same rule the tracker and the emails use.
 
-The page reads the cohort once per filter change (`report_cohort.read_cohort`, grouped in the
-database) and every figure is a pure function of that `Cohort`; the top-candidates table is
-one more query, ranked by the database.
+The page reads the cohort once per filter change (`report_cohort.cached_cohort`: grouped in the
+database by application day, once per job and data version, then summed for the date range in
+memory) and every figure is a pure function of that `Cohort`; the top-candidates table is one
+more query, ranked by the database.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+import sqlalchemy as sa
 from sqlalchemy import Select
 from sqlmodel import Session, select
 
@@ -30,12 +32,15 @@ from hireops.services.reports.cohort import (
     FUNNEL_STAGES,
     Cohort,
     ReportFilter,
+    cached,
     cached_cohort,  # noqa: F401
+    data_version,  # noqa: F401
     cohort_candidate_ids,  # noqa: F401
     cohort_ids,  # noqa: F401
     filtered,
     read_cohort,  # noqa: F401
     rounded,
+    utc_day,
 )
 
 FOUR_FIFTHS = 0.8
@@ -151,8 +156,7 @@ def top_candidates(*, session: Session, report: ReportFilter, cohort: Cohort,
                    limit: int = 10) -> list[TopCandidate]:
     """The best applications by final score, then resume score, then the oldest; ranked by the
     database over the whole cohort, then checked by the decision rule for the few shown."""
-    final = rounded(Job.resume_weight * Application.resume_score
-                    + Job.interview_weight * Application.interview_score)
+    final = _final_in_database()
     # A few spare rows: the database rounds halves away from zero, Python to even.
     rows = session.connection().execute(filtered(
         select(Application.id, Application.candidate_id, Application.job_id,
@@ -161,6 +165,55 @@ def top_candidates(*, session: Session, report: ReportFilter, cohort: Cohort,
         .order_by(final.desc().nulls_last(), Application.resume_score.desc().nulls_last(),
                   Application.id)
         .limit(limit * 2)).all()
+    return _checked_top(session, rows, cohort, limit)
+
+
+def cached_top_candidates(*, session: Session, report: ReportFilter, cohort: Cohort,
+                          limit: int = 10, version: tuple | None = None) -> list[TopCandidate]:
+    """`top_candidates` for the page: the best applications of each application day are read
+    once per job while the data is unchanged (`cached`), and the range's best are picked from
+    them in memory (the best of a range are among the best of its days)."""
+    dialect = session.get_bind().dialect.name
+    per_day = cached(session=session, key=("best per day", report.job_id, limit * 2),
+                     compute=lambda: _best_per_day(session, report.job_id, limit * 2, dialect),
+                     version=version)
+    first = report.date_from.isoformat() if report.date_from else ""
+    last = report.date_to.isoformat() if report.date_to else "9999"
+    rows = sorted((row for row in per_day if first <= row.day <= last), key=_database_rank)
+    return _checked_top(session, rows[:limit * 2], cohort, limit)
+
+
+def _final_in_database():
+    """The final score as the database ranks by it (its rounding, not the decision rule's)."""
+    return rounded(Job.resume_weight * Application.resume_score
+                   + Job.interview_weight * Application.interview_score)
+
+
+def _best_per_day(session: Session, job_id: int | None, per_day: int, dialect: str) -> list:
+    """The `per_day` best applications of each application day, ranked as `top_candidates`
+    ranks them (the database's final score, then resume score, then the oldest)."""
+    final = _final_in_database()
+    day = utc_day(Application.created_at, dialect)
+    rank = sa.func.row_number().over(partition_by=day, order_by=(
+        final.desc().nulls_last(), Application.resume_score.desc().nulls_last(),
+        Application.id))
+    ranked = filtered(
+        select(Application.id, Application.candidate_id, Application.job_id,
+               Application.resume_score, Application.interview_score, Job.title,
+               day.label("day"), final.label("rank_final"), rank.label("n"))
+        .join(Job, Job.id == Application.job_id), ReportFilter(job_id=job_id)).subquery()
+    return session.connection().execute(select(ranked).where(ranked.c.n <= per_day)).all()
+
+
+def _database_rank(row) -> tuple:
+    """The database's order of `top_candidates` (final and resume scores descending, missing
+    ones last, then the oldest), in Python."""
+    return (row.rank_final is None, -(row.rank_final or 0), row.resume_score is None,
+            -(row.resume_score or 0), row.id)
+
+
+def _checked_top(session: Session, rows, cohort: Cohort, limit: int) -> list[TopCandidate]:
+    """The ranked rows checked by the decision rule with each job's thresholds, best first."""
     ranked = []
     for row in rows:
         outcome = decide(resume_score=row.resume_score, interview_score=row.interview_score,
@@ -261,6 +314,16 @@ def self_reported_groups(*, session: Session, characteristic: str,
                         .where(Candidate.id.in_(candidate_ids), answer.is_not(None)))
     return {candidate_id: str(value) for candidate_id, value in rows
             if value and value != PREFER_NOT_TO_SAY}
+
+
+def cached_self_reported_groups(*, session: Session, characteristic: str,
+                                version: tuple | None = None) -> dict[int, str]:
+    """`self_reported_groups` of every candidate, read once while the data is unchanged: the
+    adverse-impact view looks up only its cohort's candidates (`automatic_pass_counts`)."""
+    return cached(session=session, key=("self-reported groups", characteristic),
+                  compute=lambda: self_reported_groups(
+                      session=session, characteristic=characteristic,
+                      candidate_ids=select(Candidate.id)), version=version)
 
 
 def _candidate_names(session: Session, candidate_ids: list[int]) -> dict[int, str]:

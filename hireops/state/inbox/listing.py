@@ -16,6 +16,7 @@ from hireops.services.inbox.ingest import IngestSummary, describe_ingest, run_in
 from hireops.services.mail.config import configured_mail_source
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.progress import run_with_progress
 
 STATUS_FILTERS = ("new", "processing", "processed", "failed")
 CATEGORY_FILTERS = ("candidate_application", "general", "unknown", "reply")
@@ -76,19 +77,13 @@ class InboxState(AuthState):
             if self.syncing:
                 return
             self.syncing, self.sync_phase, self.sync_done, self.sync_total = True, "fetching", 0, 0
-        progress = {"phase": "fetching", "done": 0, "total": 0}
 
-        def report(phase: str, done: int, total: int) -> None:
-            progress.update(phase=phase, done=done, total=total)
-
-        work = asyncio.create_task(asyncio.to_thread(_sync, report))
-        while not work.done():
-            await asyncio.sleep(0.3)
+        async def show(phase: str, done: int, total: int) -> None:
             async with self:
-                self.sync_phase = progress["phase"]
-                self.sync_done, self.sync_total = progress["done"], progress["total"]
+                self.sync_phase, self.sync_done, self.sync_total = phase, done, total
+
         try:
-            summary = work.result()
+            summary = await run_with_progress(_sync, show, start=("fetching", 0, 0))
         except Exception as problem:  # shown to the user; the scheduler keeps polling
             async with self:
                 self.syncing = False

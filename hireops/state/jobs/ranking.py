@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import reflex as rx
 
 from hireops import routes
@@ -13,6 +11,7 @@ from hireops.services.jobs.ranking import RankedCandidate, rank_job
 from hireops.services.jobs.rescoring import RescoreSummary, rescore_job
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.progress import run_with_progress
 
 
 class RankingState(AuthState):
@@ -68,19 +67,15 @@ class RankingState(AuthState):
             self.rescoring, self.rescore_done, self.rescore_total = True, 0, 0
             job_id = self.job_id
         actor = current_actor()
-        progress = {"done": 0, "total": 0}
 
-        def report(done: int, total: int) -> None:
-            progress.update(done=done, total=total)
-
-        work = asyncio.create_task(asyncio.to_thread(_rescore, job_id, only_stale, actor, report))
-        while not work.done():
-            await asyncio.sleep(0.3)
+        async def show(done: int, total: int) -> None:
             async with self:
                 if self.job_id == job_id:
-                    self.rescore_done, self.rescore_total = progress["done"], progress["total"]
+                    self.rescore_done, self.rescore_total = done, total
+
         try:
-            summary = work.result()
+            summary = await run_with_progress(
+                lambda report: _rescore(job_id, only_stale, actor, report), show, start=(0, 0))
         except Exception as problem:  # shown to the user; scores already saved stay saved
             async with self:
                 self.rescoring = False

@@ -2,6 +2,12 @@
 
 Pure functions of their input (no database, no reflex), so the state can rebuild them after a
 filter change. Each chart downloads as PNG from its own modebar button (`PLOT_CONFIG`).
+
+Each figure is written as one dict and made a `go.Figure` in one step: plotly's `update_*` and
+`add_vline` helpers parse their paths on every call, which cost more than the whole cohort read
+at 50,000 applications. Figures carry no template of their own: the page's `rx.plotly` merges
+its light or dark template into every figure in the browser, so a copy in each figure was 7 KB
+sent for nothing, nine times per filter change.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ SOURCE_LABELS = {"email": "Email", "email:maildir": "Email (mail folder)",
                  "upload": "Upload", "manual": "Added by hand", "careers": "Careers page",
                  "referral": "Referral"}
 _FONT = dict(family="Inter, system-ui, sans-serif", size=12, color="#3a3f4b")
+_GRID = "#eef0f3"
 
 
 def plot_config(filename: str) -> dict:
@@ -44,11 +51,11 @@ def funnel_figure(steps: list[FunnelStep]) -> go.Figure:
     """Applications reaching each stage, with the conversion from the stage before."""
     text = [f"{s.reached}" + ("" if s.conversion_pct is None else f" · {s.conversion_pct:g}%")
             for s in steps]
-    figure = go.Figure(go.Funnel(y=[s.label for s in steps], x=[s.reached for s in steps],
-                                 text=text, textinfo="text", marker_color=ACCENT,
-                                 hovertemplate="%{y}: %{x}<extra></extra>"))
-    return _layout(figure, "Applications reaching each stage (conversion from the stage above)",
-                   [s.reached for s in steps])
+    trace = dict(type="funnel", y=[s.label for s in steps], x=[s.reached for s in steps],
+                 text=text, textinfo="text", marker=dict(color=ACCENT),
+                 hovertemplate="%{y}: %{x}<extra></extra>")
+    return _figure([trace], {}, "Applications reaching each stage (conversion from the stage "
+                   "above)", [s.reached for s in steps])
 
 
 def score_figure(dist: ScoreDistributions, which: str) -> go.Figure:
@@ -56,24 +63,23 @@ def score_figure(dist: ScoreDistributions, which: str) -> go.Figure:
     The bins are counted here: 50,000 raw scores would be sent to every browser otherwise."""
     values = {"resume": dist.resume, "interview": dist.interview, "final": dist.final}[which]
     starts, counts = score_bins(values)
-    figure = go.Figure(go.Bar(x=[start + SCORE_BIN / 2 for start in starts], y=counts,
-                              width=SCORE_BIN * 0.9, marker_color=ACCENT, opacity=0.85,
-                              customdata=[f"{s:g}-{s + SCORE_BIN:g}" for s in starts],
-                              hovertemplate="%{customdata}: %{y}<extra></extra>"))
+    trace = dict(type="bar", x=[start + SCORE_BIN / 2 for start in starts], y=counts,
+                 width=SCORE_BIN * 0.9, marker=dict(color=ACCENT), opacity=0.85,
+                 customdata=[f"{s:g}-{s + SCORE_BIN:g}" for s in starts],
+                 hovertemplate="%{customdata}: %{y}<extra></extra>")
     t = dist.thresholds
     lines = []
     if t is not None and values:
         lines = {"resume": [(t.resume_min, "advance from", "#30a46c")],
                  "interview": [(t.interview_min, "advance from", "#30a46c")],
                  "final": [(t.reject_below, "reject below", "#e5484d")]}[which]
-    for value, label, color in lines:
-        figure.add_vline(x=value, line_dash="dash", line_color=color,
-                         annotation_text=f"{label} {value:g}", annotation_position="top")
-    figure.update_xaxes(range=[0, 100], title_text="score")
-    figure.update_yaxes(title_text="applications")
+    layout = _vlines([(value, f"{label} {value:g}", color) for value, label, color in lines],
+                     above=True)
+    layout.update(xaxis=dict(range=[0, 100], title=dict(text="score")),
+                  yaxis=dict(title=dict(text="applications")))
     title = {"resume": "Resume scores", "interview": "Interview scores",
              "final": "Final scores"}[which]
-    return _layout(figure, f"{title} ({len(values)})", counts)
+    return _figure([trace], layout, f"{title} ({len(values)})", counts)
 
 
 def score_bins(values: list[float]) -> tuple[list[float], list[int]]:
@@ -87,13 +93,15 @@ def score_bins(values: list[float]) -> tuple[list[float], list[int]]:
 def stage_time_figure(rows: list[StageTime]) -> go.Figure:
     """Median and mean days spent in each stage."""
     labels = [r.label for r in rows]
-    figure = go.Figure([
-        go.Bar(name="median", x=labels, y=[r.median_days for r in rows], marker_color=ACCENT),
-        go.Bar(name="mean", x=labels, y=[r.mean_days for r in rows], marker_color="#a8b8f0"),
-    ])
-    figure.update_yaxes(title_text="days", range=_days_range(
-        [r.mean_days for r in rows] + [r.median_days for r in rows]))
-    return _layout(figure, "Days in each stage before moving on", counted=False)
+    traces = [
+        dict(type="bar", name="median", x=labels, y=[r.median_days for r in rows],
+             marker=dict(color=ACCENT)),
+        dict(type="bar", name="mean", x=labels, y=[r.mean_days for r in rows],
+             marker=dict(color="#a8b8f0")),
+    ]
+    layout = dict(yaxis=dict(title=dict(text="days"), range=_days_range(
+        [r.mean_days for r in rows] + [r.median_days for r in rows])))
+    return _figure(traces, layout, "Days in each stage before moving on", counted=False)
 
 
 def decision_time_figure(result: TimeToDecision) -> go.Figure:
@@ -101,38 +109,38 @@ def decision_time_figure(result: TimeToDecision) -> go.Figure:
     per_day = Counter(int(days) for days in result.days)
     last = max(per_day, default=-1)
     counts = [per_day.get(day, 0) for day in range(last + 1)]
-    figure = go.Figure(go.Bar(x=[day + 0.5 for day in range(last + 1)], y=counts, width=0.9,
-                              marker_color=ACCENT, customdata=list(range(last + 1)),
-                              hovertemplate="%{customdata} to %{customdata}+1 days: %{y}"
-                                            "<extra></extra>"))
-    if result.median_days is not None:
-        figure.add_vline(x=result.median_days, line_dash="dash", line_color="#3a3f4b",
-                         annotation_text=f"median {result.median_days:g} d")
-    figure.update_xaxes(title_text="days from application", range=_days_range(result.days))
-    figure.update_yaxes(title_text="applications")
-    return _layout(figure, "Time to decision", counts)
+    trace = dict(type="bar", x=[day + 0.5 for day in range(last + 1)], y=counts, width=0.9,
+                 marker=dict(color=ACCENT), customdata=list(range(last + 1)),
+                 hovertemplate="%{customdata} to %{customdata}+1 days: %{y}<extra></extra>")
+    median = [] if result.median_days is None else [
+        (result.median_days, f"median {result.median_days:g} d", "#3a3f4b")]
+    layout = _vlines(median, above=False)
+    layout.update(xaxis=dict(title=dict(text="days from application"),
+                             range=_days_range(result.days)),
+                  yaxis=dict(title=dict(text="applications")))
+    return _figure([trace], layout, "Time to decision", counts)
 
 
 def source_figure(counts: dict[str, int]) -> go.Figure:
-    figure = go.Figure(go.Bar(x=list(counts.values()), y=[source_label(s) for s in counts],
-                              orientation="h", marker_color=ACCENT, text=list(counts.values())))
-    figure.update_yaxes(autorange="reversed")
-    return _layout(figure, "Applications by source", list(counts.values()))
+    trace = dict(type="bar", x=list(counts.values()), y=[source_label(s) for s in counts],
+                 orientation="h", marker=dict(color=ACCENT), text=list(counts.values()))
+    return _figure([trace], dict(yaxis=dict(autorange="reversed")), "Applications by source",
+                   list(counts.values()))
 
 
 def dated_figure(dated: DatedCounts, title: str, stacked: bool = False) -> go.Figure:
     """Counts per day, one trace per series (stacked bars for decisions)."""
-    figure = go.Figure([
-        go.Bar(name=name, x=dated.days, y=counts, marker_color=DECISION_COLORS.get(name, ACCENT))
-        for name, counts in dated.series.items()])
-    figure.update_layout(barmode="stack" if stacked else "group")
     # One bar per day, a day wide, whatever the number of days shown.
-    figure.update_traces(width=DAY_MS * 0.8)
-    figure.update_xaxes(type="date", tickformat="%d %b", dtick=DAY_MS if 0 < len(dated.days) < 8
-                        else None, range=_week_at_least(dated.days))
+    traces = [dict(type="bar", name=name, x=dated.days, y=counts, width=DAY_MS * 0.8,
+                   marker=dict(color=DECISION_COLORS.get(name, ACCENT)))
+              for name, counts in dated.series.items()]
+    xaxis = dict(type="date", tickformat="%d %b", range=_week_at_least(dated.days))
+    if 0 < len(dated.days) < 8:
+        xaxis["dtick"] = DAY_MS
     per_day = [sum(day) for day in zip(*dated.series.values())] if stacked else \
         [count for counts in dated.series.values() for count in counts]
-    return _layout(figure, title, per_day if dated.days else [])
+    layout = dict(barmode="stack" if stacked else "group", xaxis=xaxis)
+    return _figure(traces, layout, title, per_day if dated.days else [])
 
 
 def _week_at_least(days: list[str]) -> list[str] | None:
@@ -155,30 +163,43 @@ def _days_range(days: list[float]) -> list[float]:
     return [0, max(1.0, max(days, default=0) * 1.15)]
 
 
-def _layout(figure: go.Figure, title: str, counts: list[int] | None = None, *,
+def _vlines(lines: list[tuple[float, str, str]], *, above: bool) -> dict:
+    """Dashed vertical lines across the plot, each labelled (what plotly's `add_vline` draws:
+    the label above the plot, or inside at its top right)."""
+    place = dict(y=1, yanchor="bottom", xanchor="center") if above else \
+        dict(y=1, yanchor="top", xanchor="left")
+    return dict(
+        shapes=[dict(type="line", x0=x, x1=x, xref="x", y0=0, y1=1, yref="y domain",
+                     line=dict(dash="dash", color=color)) for x, _, color in lines],
+        annotations=[dict(text=text, x=x, xref="x", yref="y domain", showarrow=False, **place)
+                     for x, text, _ in lines]) if lines else {}
+
+
+def _figure(traces: list[dict], layout: dict, title: str, counts: list[int] | None = None, *,
             counted: bool = True) -> go.Figure:
     """The common look; `counts` are the bar heights when they count applications (whole
     numbers on the axis); a chart with no data says so instead of drawing an empty frame."""
-    empty = all(len(trace.x if trace.x is not None else ()) == 0 for trace in figure.data) or \
+    xaxis, yaxis = layout.pop("xaxis", {}), layout.pop("yaxis", {})
+    empty = all(len(trace.get("x") or ()) == 0 for trace in traces) or \
         (counts is not None and not any(counts))
     if empty:
-        figure.data = ()
-        figure.layout.shapes, figure.layout.annotations = (), ()
-        figure.add_annotation(text=NOT_ENOUGH_DATA, showarrow=False, xref="paper",
-                              yref="paper", x=0.5, y=0.5, font=dict(size=13, color="#8b8d98"))
-        figure.update_xaxes(visible=False)
-        figure.update_yaxes(visible=False)
+        traces = []
+        layout.update(shapes=[], annotations=[dict(
+            text=NOT_ENOUGH_DATA, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5,
+            font=dict(size=13, color="#8b8d98"))])
+        xaxis["visible"] = yaxis["visible"] = False
     elif counted and max(counts or [0]) <= 10:
         # A few applications: whole numbers only (no 0.2 of an application).
-        figure.update_yaxes(dtick=1)
-    if figure.data and figure.data[0].orientation == "h":
-        figure.update_xaxes(rangemode="tozero")
+        yaxis["dtick"] = 1
+    if traces and traces[0].get("orientation") == "h":
+        xaxis["rangemode"] = "tozero"
     else:
-        figure.update_yaxes(rangemode="tozero")
-    figure.update_layout(
+        yaxis["rangemode"] = "tozero"
+    xaxis["gridcolor"] = yaxis["gridcolor"] = _GRID
+    layout.update(
         title=dict(text=title, font=dict(size=14), x=0.01), font=_FONT, height=300,
         margin=dict(l=48, r=16, t=48, b=40), paper_bgcolor="white", plot_bgcolor="white",
-        legend=dict(orientation="h", y=-0.2), bargap=0.15)
-    figure.update_xaxes(gridcolor="#eef0f3")
-    figure.update_yaxes(gridcolor="#eef0f3")
-    return figure
+        legend=dict(orientation="h", y=-0.2), bargap=0.15, xaxis=xaxis, yaxis=yaxis,
+        # No template in the figure: the page adds its own (see the module's docstring).
+        template={})
+    return go.Figure(data=traces, layout=layout)

@@ -149,13 +149,16 @@ class ReportsState(AuthState):
             return
         self.error = ""
         with session_scope() as session:
-            # One read of the cohort per filter change (none while the data is unchanged);
-            # every figure is derived from it.
-            cohort = reports.cached_cohort(session=session, report=report)
-            self.top = reports.top_candidates(session=session, report=report, cohort=cohort)
-            groups = reports.self_reported_groups(
+            # The cohort, the best applications and the groups are read once per job while
+            # the data is unchanged, and narrowed to the dates in memory; every figure is
+            # derived from the cohort.
+            version = reports.data_version(session=session)
+            cohort = reports.cached_cohort(session=session, report=report, version=version)
+            self.top = reports.cached_top_candidates(session=session, report=report,
+                                                     cohort=cohort, version=version)
+            groups = reports.cached_self_reported_groups(
                 session=session, characteristic=self.characteristic,
-                candidate_ids=reports.cohort_candidate_ids(report)) if cohort.applications else {}
+                version=version) if cohort.applications else {}
             counts = flag_counts(session=session, since=_start_of(report.date_from))
         self.applications = cohort.applications
         self.funnel_rows = reports.funnel(cohort)

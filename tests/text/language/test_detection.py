@@ -79,3 +79,86 @@ def test_the_compact_model_answers_as_py3langids_own_loader():
         expected_language, expected_probability = reference.classify(text)
         assert language == expected_language
         assert probability == pytest.approx(expected_probability, abs=1e-6)
+
+
+MAIL_BODY = ("Hello,\n\nI am applying for the Data Analyst role. My resume is attached.\n\n"
+             "Kind regards")
+PLAINLY_ENGLISH = [
+    MAIL_BODY, ENGLISH_RESUME,
+    "Dear hiring team, please find my CV attached. I have worked with Python for six years and "
+    "would be glad to talk about the role.",
+    "Responsible for the design of the data platform; developed ETL pipelines using Airflow and "
+    "managed a team of three engineers through the migration to the cloud.",
+]
+NOT_PLAINLY_ENGLISH = [
+    "Bonjour, je vous envoie ma candidature pour le poste de développeur backend. Vous "
+    "trouverez mon CV en pièce jointe.",
+    "Guten Tag, anbei sende ich Ihnen meine Bewerbung als Backend-Entwickler, ich war am "
+    "Standort in Berlin tätig und habe das Team aufgebaut.",
+    "Hola, les envío mi candidatura para el puesto de desarrollador backend. Adjunto mi "
+    "currículum con mi experiencia.",
+    "Buongiorno, vi invio la mia candidatura per la posizione di sviluppatore backend.",
+    "Python Django Kubernetes AWS Terraform Docker Redis Kafka React GraphQL CI/CD",
+    # English words in a French mail do not make it English.
+    "Bonjour, voici mon CV: Python, the cloud and the data team, je suis disponible pour un "
+    "entretien à Paris la semaine prochaine avec plaisir.",
+]
+
+
+@pytest.mark.parametrize("text", PLAINLY_ENGLISH)
+def test_the_model_agrees_with_every_plainly_english_text(text):
+    from hireops.services.language.detection import _identifier, plainly_english
+
+    assert plainly_english(text)
+    language, probability = _identifier().classify(text)
+    assert (language, probability >= 0.80) == ("en", True)
+
+
+@pytest.mark.parametrize("text", NOT_PLAINLY_ENGLISH)
+def test_other_texts_are_left_to_the_model(text):
+    from hireops.services.language.detection import plainly_english
+
+    assert not plainly_english(text)
+
+
+def test_a_plainly_english_mail_never_loads_the_model():
+    """The model is 75 MB in every process that reads mail: a plain English mail must not
+    need it (run in a fresh process, where nothing loaded it before)."""
+    import subprocess
+    import sys
+
+    script = f"""
+import sys
+from hireops.services.language.detection import detect_language
+assert detect_language({MAIL_BODY!r}, "Lebenslauf") == "en"
+print("py3langid" in sys.modules)
+"""
+    loaded = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True,
+                            text=True).stdout.strip()
+    assert loaded == "False"
+
+
+def test_the_model_is_mapped_not_held():
+    """In a fresh process, its files unpacked: detecting a French mail costs the pages the
+    walk touched (the kernel maps 64 KB around each: about 37 MB), where holding the model
+    cost 75 MB; mapped pages are shared between processes and the kernel can drop them."""
+    import subprocess
+    import sys
+
+    from hireops.services.language.model_files import ensure_model_folder
+
+    ensure_model_folder()
+    script = """
+def kb(field):
+    return next(int(line.split()[1]) for line in open("/proc/self/status")
+                if line.startswith(field + ":"))
+from hireops.services.language.detection import detect_language
+before = kb("VmRSS")
+assert detect_language("Bonjour, je souhaite postuler au poste de Product Designer. Vous "
+                       "trouverez mon CV en pièce jointe.") == "fr"
+print(kb("VmRSS") - before, kb("VmHWM") - before)
+"""
+    grown, peak = map(int, subprocess.run([sys.executable, "-c", script], check=True,
+                                          capture_output=True, text=True).stdout.split())
+    assert grown < 50_000, f"+{grown} kB resident"
+    assert peak < 50_000, f"+{peak} kB at the peak"

@@ -17,7 +17,11 @@ Every measure is a plain, explainable signal, deterministic and linear in the an
 
 The semantic model (WordLlama, `semantic.py`) is not used here: its similarity of answer
 sentences, or of their words, to a question's points was measured on the graded transcripts and
-rated thin and evasive answers as close to the points as strong ones.
+rated thin and evasive answers as close to the points as strong ones. Measured again as a check
+that an answer is about its job (the job against the role catalogue's jobs) or its question,
+it admitted only half of the paraphrased strong answers and ranked an off-topic fluent answer
+above on-topic ones, so story parts told in plain words are read by the words that carry them
+in any trade instead.
 """
 
 from __future__ import annotations
@@ -141,7 +145,8 @@ def _shares_root(stem: str, others: set[str]) -> bool:
 
 _NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|"
                      r"twenty|thirty|forty|fifty|hundred|thousand|million|percent|half|twice|"
-                     r"doubled|halved|tripled)\b")
+                     r"doubled|halved|tripled|eleven|dozen|thirds?|quarters?|tenths?|"
+                     r"fortnight)\b")
 # "5+ years of Python" is a claim, not a detail of what happened.
 _YEARS_CLAIM = re.compile(r"\d+\+?\s*(?:years?|yrs)\b")
 _OWN_ACTION = re.compile(
@@ -160,7 +165,18 @@ _OUTCOME = re.compile(
     r"ended up|which meant|outcome|since then|we agreed|agreed to|thanked|calmer|accepted|"
     r"(?:was|were|came|got) back|back (?:to|below|under|above|within)|better than|"
     r"worse than|than (?:before|the year before|last year)|on time|"
-    r"now (?:takes|runs|finishes|costs|needs))\b")
+    r"now (?:takes|runs|finishes|costs|needs)|"
+    # A change told in plain words: an intensified comparison ("far fewer questions"), a
+    # result placed in time ("four months later", "within a season", "once it went live").
+    r"(?:a (?:good|great) deal|far|much|noticeably|significantly|a lot|considerably|"
+    r"markedly) (?:more|fewer|less|higher|lower|better|faster|quicker|cheaper|shorter)|"
+    r"(?:a|an|one|two|three|four|five|six|\d+|half a|a few) (?:days?|weeks?|months?|years?|"
+    r"quarters?) (?:later|on)|within (?:a|an|one|two|three|four|five|six|\d+|half a) "
+    r"(?:days?|weeks?|months?|years?|quarters?|season|fortnight)|"
+    r"once (?:it|they|we) (?:went|was|were) (?:live|out)|after (?:the )?(?:release|launch)|"
+    # A judgement received: a rating, a score, a grade ("the inspection gave us five stars").
+    r"(?:gave|got|earned|received|awarded) (?:us |me |them |him |her )?(?:a |an |the )?"
+    r"(?:[\w-]+ ){0,2}(?:rating|score|grade|stars|marks))\b")
 _TRADE_OFF = re.compile(
     r"\b(?:trade-?offs?|instead of|rather than|at the cost of|the downside|the cost was|"
     r"the price was|compromise|pros and cons|on the other hand|but it meant|we gave up|"
@@ -248,7 +264,9 @@ _REASONING_KINDS = {
                         r"that is why|due to|as a result|the reason|caused by|so (?:i|we)|"
                         r"in order to|to make sure|in case|otherwise|which is why|to prevent|"
                         r"to stop|so (?:it|they|he|she|nothing|nobody|no one|the|our|every|"
-                        r"each|old|new|that it))\b|,\s*so\b"),
+                        r"each|old|new|that it)|"
+                        # A decision told with what it rested on ("prep set by covers booked").
+                        r"based on|according to|depending on|by how (?:many|much))\b|,\s*so\b"),
     "diagnosis": re.compile(r"\b(?:measured|profiled|checked|found that|noticed|root cause|"
                             r"looked at|reproduced|narrowed|investigated|traced|compared|"
                             r"tested|verified|analy[sz]ed|dug into|explain analyze|suspected|"
@@ -259,7 +277,13 @@ _REASONING_KINDS = {
                             r"went over|researched|studied|looked up|cross-checked|"
                             r"lined (?:\w+ )?up (?:with|against)|"
                             r"made (?:the same thing|it) happen|"
-                            r"read (?:the|their|his|her|every|each|last))\b"),
+                            r"read (?:the|their|his|her|every|each|last)|"
+                            # Finding out by looking, counting or asking, in any trade.
+                            r"found (?:a|an|the|we|it|out)|checking|audited|surveyed|"
+                            r"interviewed|observed|inspected|sampled|counted|timed|"
+                            r"(?:ran|did|held|conducted|carried out|sent) (?:\w+ ){0,3}?"
+                            r"(?:interviews|surveys?|questionnaires?|trials?|audits?)|"
+                            r"weigh(?:ed)? (?:the|every|all|each|everything))\b"),
     "alternatives": re.compile(r"\b(?:instead|options?|alternatives?|considered|rather than|"
                                r"trade-?offs?|either|weighed|could have|decided against|"
                                r"ruled out|decided to|chose to|came first|priorit\w*)\b|"
@@ -373,7 +397,10 @@ _SITUATION_POINT = re.compile(r"\b(?:situation|problem|concern|mistake|disagreem
                               r"challenge|context|signs noticed|why it was lost|the bug|"
                               r"what happened|what went wrong|what was wrong|what was unsafe|"
                               r"the difference|the finding|starting point|detection|noticed|"
-                              r"spotted|observed|the drop|worry|the behaviou?r)\b",
+                              r"spotted|observed|the drop|worry|the behaviou?r|"
+                              # Where a story starts: a request, a baseline, a gap.
+                              r"start\w*|set-?up|request|baseline|background|"
+                              r"inconsisten\w*|the gap)\b",
                               re.IGNORECASE)
 _OUTCOME_POINT = re.compile(r"\b(?:outcome|result|impact|how it turned out|improvement|"
                             r"resolution|what was agreed|decision taken|how it went|"
@@ -385,13 +412,18 @@ _OWN_PART_POINT = re.compile(r"\b(?:your own|own part|your part|your role|what y
                              r"how you|change made|what was changed|what was done|correction|"
                              r"what you (?:changed|built|made|wrote|set up|introduced|tried)|"
                              r"the fix|fix|repair|mitigation|immediate action|allocation|"
-                             r"support or plan|staffing plan)\b", re.IGNORECASE)
+                             r"support or plan|staffing plan|redesign\w*|rework|"
+                             r"what changed (?:in|to|about)|"
+                             r"the training|coaching|mentoring|the approach)\b", re.IGNORECASE)
 _DECISION_POINT = re.compile(r"\b(?:decision|decided|choice|chosen)\b", re.IGNORECASE)
 # Finding out: covered by an answer that diagnoses (measured, traced, compared, went through).
 _FINDING_POINT = re.compile(r"\b(?:diagnos\w*|investigat\w*|traced|the cause|cause found|"
                             r"root cause|finding the cause|how it was (?:checked|found|traced)|"
                             r"the method|data used|research|assessment|forecast\w*|"
-                            r"finding out|options compared)\b", re.IGNORECASE)
+                            r"finding out|options compared|"
+                            r"what was (?:learned|learnt|found|seen|discovered)|"
+                            r"problem seen|the findings?|insight|"
+                            r"where the \w+ (?:was|were|came from))\b", re.IGNORECASE)
 # The people in the story: covered by telling what was said, asked, explained or agreed.
 _PEOPLE_POINT = re.compile(r"\b(?:conversation|listen\w*|who was (?:told|informed|involved)|"
                            r"each side|both sides|arguments|explained|the [\w']+ question|"
@@ -419,14 +451,17 @@ _CHANGED = re.compile(r"\b(?:since then|from then on|now (?:i|we)|next time|lear
                       r"never again|no longer|added an? (?:test|check|rule|step|alert|review)|"
                       r"(?:i|we) now|from then|ever since|has not (?:happened|recurred|come)|"
                       r"hasn't (?:happened|recurred)|not happened again|to stop it|"
+                      r"(?:i|we) (?:fitted|installed|put in place)|"
+                      r"(?:after that|afterwards),? (?:i|we)|"
                       r"to prevent|(?:i|we) (?:later|afterwards))\b|"
                       r"\b(?:happened|recurred|come back)\b[^.;]{0,20}\bsince\b")
 
 
 # The parts of a story a question asks for by its wording, as points `_shape_covered` reads:
 # "tell me about a time" asks for the situation, the candidate's part and the outcome; "how
-# did you" for what was done; a problem for its cause; "what you learned" for what changed;
-# another person for what was said.
+# did you" for what was done; a problem for its cause, or what was changed so it would not
+# happen again (a broken grill has no cause to find, only a spare to keep); "what you
+# learned" for what changed; another person for what was said.
 _QUESTION_SHAPES = (
     (re.compile(r"\b(?:tell me about|describe|walk me through|give (?:me )?an example|"
                 r"a time)\b", re.IGNORECASE), ("the situation", "what you did", "the outcome")),
@@ -434,7 +469,7 @@ _QUESTION_SHAPES = (
                 re.IGNORECASE), ("what you did",)),
     (re.compile(r"\b(?:problem|fault|bug|incident|error|issue|mistake|complaint|went wrong|"
                 r"did not work|didn't work|underperform\w*|dropped|slow)\b", re.IGNORECASE),
-     ("the cause",)),
+     ("the cause or what changed afterwards",)),
     (re.compile(r"\b(?:learn\w*|what you changed|what changed|prevent\w*)\b", re.IGNORECASE),
      ("what was learned",)),
     (re.compile(r"\b(?:colleague|teammate|team member|customer|client|parent|manager|"
@@ -444,6 +479,8 @@ _QUESTION_SHAPES = (
 # A story question answered with every part it asks for, in other words, is addressed this
 # much: the parts show the question was answered, not that its topic was the one asked about.
 STORY_CREDIT = 0.9
+# What a story sharing no word or group with its question or the job keeps of that credit.
+UNLINKED_STORY_SHARE = 0.6
 
 
 def implied_points(question: str, language: str = "en") -> tuple[str, ...]:
@@ -488,6 +525,15 @@ def _told_shape(told: str, kinds: tuple[str, ...], language: str = "en") -> _Tol
             folded)), bool(terms["talked"].search(folded)), positions)
     return _Told(kinds, _reasoning_kinds(told), bool(_CHANGED.search(folded)),
                  bool(_TALKED.search(folded)), _positions(folded))
+
+
+def tells_conversation(text: str, language: str = "en") -> bool:
+    """Whether `text` tells what was said, asked or agreed with someone ("told front of house
+    to warn the tables", "asked the floor staff"), in any trade's words."""
+    folded = _fold(text)
+    if language != "en":
+        return bool(lexicon(language).terms["talked"].search(folded))
+    return bool(_TALKED.search(folded))
 
 
 def _shape_covered(point: str, told: _Told) -> bool:
@@ -633,12 +679,17 @@ def read_answer(question: str, answer: str, expected_points: Sequence[str] = (),
         # A question without a topic ("Anything else?") is answered by talk about the job.
         addressed = job if addressed < 0 else max(addressed, JOB_ONLY_CREDIT * job)
         # A question asking for a story is answered by telling the parts it asks for, in any
-        # words, as long as the story is about the job's work or the question's topic.
+        # words: fully when the story shares a word or group with the job's work or the
+        # question's topic. One that shares none is told in plain words or is about something
+        # else, which the words cannot tell apart: it keeps part of the credit when it tells
+        # something done and what came of it (a holiday or a hobby told as chat does not).
         implied = implied_points(question, language)
-        if implied and addressed > 0:
+        worked = "own_action" in kinds and "outcome" in kinds
+        if implied and (addressed > 0 or worked):
             shape = _told_shape(told, kinds, language)
             told_parts = sum(1 for p in implied if _shape_covered(p, shape)) / len(implied)
-            addressed = max(addressed, STORY_CREDIT * told_parts)
+            linked = 1.0 if addressed > 0 else UNLINKED_STORY_SHARE
+            addressed = max(addressed, STORY_CREDIT * told_parts * linked)
     keyword_list = _is_keyword_list(answer, sentences, kinds, language)
     if keyword_list:
         # A list of names is not an account of anything: no credit for names or the topic.

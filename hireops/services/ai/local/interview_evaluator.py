@@ -31,6 +31,7 @@ from hireops.services.ai.local.answer_reading import (
     JobContext,
     concept_groups,
     read_answer,
+    tells_conversation,
 )
 from hireops.services.text.answer_language import reading_language
 from hireops.services.ai.local.answer_repeats import repeated_groups
@@ -243,6 +244,9 @@ def _cultural_fit(reads: list[_Read], language: str = "en") -> float:
     showing = 0
     for r in genuine:
         groups = concept_groups(r.answer.text, language=language) & set(_COLLABORATION_GROUPS)
+        # Telling what was said to someone is working with them, whatever the trade calls them.
+        if tells_conversation(r.answer.text, language):
+            groups |= {"conversation"}
         if groups and ("own_action" in r.reading.specifics or r.reading.reasoning):
             kinds |= groups
             showing += 1
