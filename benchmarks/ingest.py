@@ -126,9 +126,9 @@ def run(workdir: Path, n: int, files: list[Path]) -> None:
     if files:
         time_each_analysis(workdir / "timings.tsv")
 
-    from hireops.services.ingest import run_ingest_pass
+    from hireops.services.inbox.ingest import run_ingest_pass
     from hireops.services.mail.sources import MaildirSource
-    from hireops.services.resume_text.reader_process import stop_helpers
+    from hireops.services.candidates.resume_text.reader_process import stop_helpers
 
     cpu_before = cpu_seconds()
     started = time.perf_counter()
@@ -158,10 +158,10 @@ def prepare(workdir: Path, n: int, files: list[Path]) -> dict[str, str]:
     """The application mails in the Maildir, the schema and the demo's four open jobs to match
     against; returns Message-ID -> resume file (real-mail mode)."""
     from hireops.db import session_scope
-    from hireops.services.demo import seed_demo
-    from hireops.services.gazetteer_file import ensure_city_file
-    from hireops.services.language.model_files import ensure_model_folder
-    from hireops.services.migrations import upgrade_database
+    from hireops.services.demo.seed import seed_demo
+    from hireops.services.text.gazetteer_file import ensure_city_file
+    from hireops.services.text.language.model_files import ensure_model_folder
+    from hireops.services.platform.migrations import upgrade_database
 
     file_names: dict[str, str] = {}
     if files:

@@ -34,8 +34,8 @@ def fill_history(n: int, seed: int = 11) -> None:
 
     from hireops.db import get_engine
     from hireops.models import Application, Candidate, Decision, Event, Job, Stage
-    from hireops.services.reports import FUNNEL_STAGES
-    from hireops.services.stages import STAGE_CHANGED
+    from hireops.services.reports.figures import FUNNEL_STAGES
+    from hireops.services.candidates.stages import STAGE_CHANGED
 
     rng = random.Random(seed)
     now = datetime.now(timezone.utc)
@@ -121,10 +121,10 @@ def time_compute(runs: int, *, cached: bool = False) -> list[float]:
     all jobs are read (`cached_cohort`)."""
     from datetime import date
 
-    from hireops.components import charts
+    from hireops.state.reports import charts
     from hireops.db import session_scope
-    from hireops.services import reports
-    from hireops.services.reports import ReportFilter
+    from hireops.services.reports import figures as reports
+    from hireops.services.reports.figures import ReportFilter
 
     if cached:
         with session_scope() as session:
@@ -158,7 +158,7 @@ def main() -> None:
     parser.add_argument("--fill", action=argparse.BooleanOptionalAction, default=True,
                         help="add N applications first (--no-fill times the database as it is)")
     args = parser.parse_args()
-    from hireops.services.migrations import upgrade_database
+    from hireops.services.platform.migrations import upgrade_database
 
     upgrade_database()
     if args.fill:

@@ -13,9 +13,9 @@ from hireops.log_setup import configure_logging
 
 
 def _migrate(_args: argparse.Namespace) -> int:
-    from hireops.services.gazetteer_file import ensure_city_file
-    from hireops.services.language.model_files import ensure_model_folder
-    from hireops.services.migrations import upgrade_database
+    from hireops.services.text.gazetteer_file import ensure_city_file
+    from hireops.services.text.language.model_files import ensure_model_folder
+    from hireops.services.platform.migrations import upgrade_database
 
     upgrade_database()
     print("database is up to date")
@@ -28,7 +28,7 @@ def _migrate(_args: argparse.Namespace) -> int:
 
 def _create_user(args: argparse.Namespace) -> int:
     from hireops.db import session_scope
-    from hireops.services.auth import AuthError, create_user
+    from hireops.services.platform.auth import AuthError, create_user
 
     secret = get_settings().hireops_password
     password = secret.get_secret_value() if secret else None
@@ -54,7 +54,7 @@ def _create_user(args: argparse.Namespace) -> int:
 
 def _seed_demo(args: argparse.Namespace) -> int:
     from hireops.db import session_scope
-    from hireops.services.demo import DemoNotAllowed, seed_demo
+    from hireops.services.demo.seed import DemoNotAllowed, seed_demo
 
     try:
         with session_scope() as session:
@@ -70,9 +70,9 @@ def _ingest(args: argparse.Namespace) -> int:
     import json
 
     from hireops.db import session_scope
-    from hireops.services.ingest import run_ingest_pass
+    from hireops.services.inbox.ingest import run_ingest_pass
     from hireops.services.mail.sources import MaildirSource
-    from hireops.services.mail_config import configured_imap_source
+    from hireops.services.mail.config import configured_imap_source
 
     if args.imap:
         with session_scope() as session:
@@ -92,8 +92,8 @@ def _export(args: argparse.Namespace) -> int:
 
     from hireops.db import get_engine
     from hireops.models import Stage
-    from hireops.services.export import export_rows, export_tracker
-    from hireops.services.tracker import TrackerFilter, TrackerSort
+    from hireops.services.candidates.export import export_rows, export_tracker
+    from hireops.services.candidates.tracker import TrackerFilter, TrackerSort
 
     unknown = sorted(set(args.stage or []) - {stage.value for stage in Stage})
     if unknown:
@@ -111,7 +111,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _backup(args: argparse.Namespace) -> int:
     from hireops.db import get_engine
-    from hireops.services.backup import BackupError, write_backup
+    from hireops.services.operations.backup import BackupError, write_backup
 
     try:
         summary = write_backup(engine=get_engine(), out=Path(args.out))
@@ -126,7 +126,7 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from hireops.db import get_engine
-    from hireops.services.backup import BackupError, restore_backup
+    from hireops.services.operations.backup import BackupError, restore_backup
 
     try:
         summary = restore_backup(database_url=get_settings().database_url, engine=get_engine(),
@@ -140,7 +140,7 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _doctor(_args: argparse.Namespace) -> int:
-    from hireops.services.doctor import exit_code, format_findings, run_doctor
+    from hireops.services.operations.doctor import exit_code, format_findings, run_doctor
 
     findings = run_doctor()
     print(format_findings(findings))
@@ -148,7 +148,7 @@ def _doctor(_args: argparse.Namespace) -> int:
 
 
 def _env_example(_args: argparse.Namespace) -> int:
-    from hireops.services.env_example import render_env_example
+    from hireops.services.operations.env_example import render_env_example
 
     sys.stdout.write(render_env_example())
     return 0
@@ -159,13 +159,13 @@ def _rank(args: argparse.Namespace) -> int:
 
     from hireops.db import session_scope
     from hireops.services.ai.engine import AIEngineError
-    from hireops.services.batch_ranking import (
+    from hireops.services.jobs.batch_ranking import (
         JobNotFound,
         drafted_job,
         rank_folder,
         saved_job,
     )
-    from hireops.services.runtime_settings import current_settings
+    from hireops.services.platform.runtime_settings import current_settings
 
     folder = Path(args.resumes)
     if not folder.is_dir():
@@ -254,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    from hireops.services.private_files import restrict_new_files
+    from hireops.services.platform.private_files import restrict_new_files
 
     # Exports, backups and a new database hold personal data: owner-only.
     restrict_new_files()

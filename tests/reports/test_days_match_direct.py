@@ -11,11 +11,11 @@ from sqlmodel import Session, select
 
 from benchmarks.report_history import fill_history
 from hireops.models import Application, Candidate, Decision, Event, Job, Stage
-from hireops.services import reports
-from hireops.services.decisions import thresholds_for_job
-from hireops.services.report_cohort import Cohort, ScorePair, StageStays
-from hireops.services.reports import FUNNEL_STAGES, ReportFilter
-from hireops.services.stages import CUSTOM_STAGE_PREFIX, STAGE_CHANGED
+from hireops.services.reports import figures as reports
+from hireops.services.decisions.rule import thresholds_for_job
+from hireops.services.reports.cohort import Cohort, ScorePair, StageStays
+from hireops.services.reports.figures import FUNNEL_STAGES, ReportFilter
+from hireops.services.candidates.stages import CUSTOM_STAGE_PREFIX, STAGE_CHANGED
 
 FIGURES = (reports.funnel, reports.score_distributions, reports.time_in_stage,
            reports.time_to_decision, reports.applications_by_source,

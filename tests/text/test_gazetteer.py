@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 
-from hireops.services import gazetteer_file as module
-from hireops.services.gazetteer import gazetteer
-from hireops.services.gazetteer_file import CityFile, build_city_file
+from hireops.services.text import gazetteer_file as module
+from hireops.services.text.gazetteer import gazetteer
+from hireops.services.text.gazetteer_file import CityFile, build_city_file
 
 
 def test_records_are_read_one_at_a_time_as_json_reads_them() -> None:
@@ -89,7 +89,7 @@ def test_the_gazetteer_costs_the_app_little_memory() -> None:
 def kb(field):
     return next(int(line.split()[1]) for line in open("/proc/self/status")
                 if line.startswith(field + ":"))
-from hireops.services.gazetteer import gazetteer
+from hireops.services.text.gazetteer import gazetteer
 before = kb("VmRSS")
 assert gazetteer().city("Munich")
 print(kb("VmRSS") - before, kb("VmHWM") - before)

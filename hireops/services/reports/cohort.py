@@ -4,7 +4,7 @@ applications and their 100,000 stage moves.
 
 `read_days` makes a fixed number of grouped queries whatever the size of the cohort, each
 also grouped by the UTC day of the application (`CohortDays`); `CohortDays.narrowed` sums the
-days of a date range into the `Cohort` every figure in `services/reports.py` is a pure function
+days of a date range into the `Cohort` every figure in `services/reports/figures.py` is a pure function
 of. Times are grouped per UTC day and per hundredth of a day (under 15 minutes), finer than any
 chart shows.
 
@@ -29,8 +29,8 @@ from sqlalchemy import ColumnElement, Select
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Decision, Event, Job, Stage
-from hireops.services.decisions import DecisionThresholds, thresholds_for_job
-from hireops.services.stages import CUSTOM_STAGE_PREFIX, STAGE_CHANGED
+from hireops.services.decisions.rule import DecisionThresholds, thresholds_for_job
+from hireops.services.candidates.stages import CUSTOM_STAGE_PREFIX, STAGE_CHANGED
 
 # The forward path of the funnel; "rejected" and "withdrawn" leave it and are counted apart.
 Result = TypeVar("Result")

@@ -7,7 +7,7 @@ GeoNames spells otherwise ("UK", "Deutschland") and the regions of a few countri
 as codes. Nothing is fetched: the files come from the installed package.
 
 Countries and regions (a few thousand names) are held in memory; the 120,000 city names stay
-on disk, in the file `services.gazetteer_file` builds once, and are looked up one at a time.
+on disk, in the file `services.text.gazetteer_file` builds once, and are looked up one at a time.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from functools import cache
 from pathlib import Path
 
 from hireops.knowledge.loading import read_json
-from hireops.services.gazetteer_file import DATA as _DATA
-from hireops.services.gazetteer_file import City, CityFile, ensure_city_file
+from hireops.services.text.gazetteer_file import DATA as _DATA
+from hireops.services.text.gazetteer_file import City, CityFile, ensure_city_file
 
 __all__ = ["City", "Gazetteer", "country_of_time_zone", "gazetteer"]
 

@@ -107,7 +107,7 @@ NOT_PLAINLY_ENGLISH = [
 
 @pytest.mark.parametrize("text", PLAINLY_ENGLISH)
 def test_the_model_agrees_with_every_plainly_english_text(text):
-    from hireops.services.language.detection import _identifier, plainly_english
+    from hireops.services.text.language.detection import _identifier, plainly_english
 
     assert plainly_english(text)
     language, probability = _identifier().classify(text)
@@ -116,7 +116,7 @@ def test_the_model_agrees_with_every_plainly_english_text(text):
 
 @pytest.mark.parametrize("text", NOT_PLAINLY_ENGLISH)
 def test_other_texts_are_left_to_the_model(text):
-    from hireops.services.language.detection import plainly_english
+    from hireops.services.text.language.detection import plainly_english
 
     assert not plainly_english(text)
 
@@ -129,7 +129,7 @@ def test_a_plainly_english_mail_never_loads_the_model():
 
     script = f"""
 import sys
-from hireops.services.language.detection import detect_language
+from hireops.services.text.language.detection import detect_language
 assert detect_language({MAIL_BODY!r}, "Lebenslauf") == "en"
 print("py3langid" in sys.modules)
 """
@@ -145,14 +145,14 @@ def test_the_model_is_mapped_not_held():
     import subprocess
     import sys
 
-    from hireops.services.language.model_files import ensure_model_folder
+    from hireops.services.text.language.model_files import ensure_model_folder
 
     ensure_model_folder()
     script = """
 def kb(field):
     return next(int(line.split()[1]) for line in open("/proc/self/status")
                 if line.startswith(field + ":"))
-from hireops.services.language.detection import detect_language
+from hireops.services.text.language.detection import detect_language
 before = kb("VmRSS")
 assert detect_language("Bonjour, je souhaite postuler au poste de Product Designer. Vous "
                        "trouverez mon CV en pièce jointe.") == "fr"

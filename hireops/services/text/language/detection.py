@@ -19,8 +19,8 @@ from functools import lru_cache
 import numpy as np
 
 from hireops.knowledge.loading import read_json
-from hireops.services.language.model_files import ensure_model_folder
-from hireops.services.language.supported import (
+from hireops.services.text.language.model_files import ensure_model_folder
+from hireops.services.text.language.supported import (
     DEFAULT_LANGUAGE,
     Language,
     supported_language,
