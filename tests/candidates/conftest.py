@@ -1,4 +1,4 @@
-"""Fixtures shared by the service tests."""
+"""The recruiter the candidate and job tests act as (tests/jobs/conftest.py takes it from here)."""
 
 from __future__ import annotations
 

@@ -138,9 +138,8 @@ def test_every_key_the_page_and_its_widgets_use_exists():
 
     sources = {
         "hireops/pages/interviews/room.py": r'Room\.t\["([a-z_]+)"\]',
-        **{f"hireops/state/{name}": r'_say\(\s*"([a-z_]+)"'
-           for name in ("interview_room_consent.py", "interview_room_equal.py",
-                        "interview_room_voice.py")},
+        **{f"hireops/state/interviews/{name}": r'_say\(\s*"([a-z_]+)"'
+           for name in ("room_consent.py", "room_equal.py", "room_voice.py")},
         "hireops/components/room_widgets.jsx": r'"((?:dictation|mic|countdown)_[a-z_]+)"',
         "assets/webcam_tracker.jsx": r'"(webcam_[a-z_]+)"',
         "assets/voice_interview.jsx": r'"(voice_[a-z_]+)"',
