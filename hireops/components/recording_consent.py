@@ -8,6 +8,7 @@ import reflex as rx
 from hireops.components.recorder import recorder
 from hireops.state.interviews.recording import InterviewRecordingState as Recording
 from hireops.state.interviews.room import InterviewRoomState as Room
+from hireops.state.interviews.room_typed import RoomTypedState as Typed
 
 CHUNK_EVERY_MS = 3000
 
@@ -30,5 +31,5 @@ def interview_recorder() -> rx.Component:
     """Records while the interview step is on screen, if the candidate agreed."""
     return rx.cond(Recording.recording, recorder(
         upload_url=Recording.upload_url, active=Room.step == "interview",
-        question=Room.question_number, texts=Room.t, timeslice_ms=CHUNK_EVERY_MS,
+        question=Typed.question_number, texts=Room.t, timeslice_ms=CHUNK_EVERY_MS,
         id="interview-recorder"))
