@@ -32,7 +32,7 @@ def recruiter(session) -> User:
 
 
 def _events(session, action: str) -> list[Event]:
-    return list(session.exec(select(Event).where(Event.action == action)).all())
+    return list(session.exec(select(Event).where(Event.action == action).order_by(Event.id)).all())
 
 
 def _session_row(session, user: User) -> UserSession:
