@@ -23,6 +23,7 @@ from hireops.services.interviews.recordings import (
     recording_path,
     set_job_recording,
 )
+from hireops.services.interviews import room_flow
 from hireops.services.interviews.room import mark_started, record_consent
 from hireops.services.platform.session_cookie import SESSION_COOKIE
 
@@ -175,3 +176,27 @@ def test_bytes_of_a_failed_commit_are_not_kept_twice(client, session, recorded):
         handle.write(b"B" * 7)
     assert _post(client, token, 1, b"B" * 7).status_code == 200
     assert path.read_bytes() == b"A" * 10 + b"B" * 7
+
+
+def test_the_room_hands_the_recording_consent_over_in_one_audited_step(session, make_application,
+                                                                       recruiter):
+    application = make_application(90)
+    set_job_recording(session=session, job_id=application.job_id, enabled=True, actor=recruiter)
+    link = generate_link(session=session, application_id=application.id, actor=recruiter).link
+    session.commit()
+    # Before the AI consent nothing is stored: the recording answer follows it.
+    assert room_flow.give_recording_consent(link_id=link.id, agreed=True, client_key="t") \
+        is False
+    session.expire_all()
+    assert "recording" not in (session.get(type(link), link.id).consent_record or {})
+
+    record_consent(session=session, link=link, webcam_analysis=False, client_key="t")
+    session.commit()
+    assert room_flow.give_recording_consent(link_id=link.id, agreed=True, client_key="t") is True
+    session.expire_all()
+    stored = session.get(type(link), link.id)
+    assert stored.consent_record["recording"]["agreed"] is True
+    assert _recording(session, stored).chunks_received == 0
+    actions = session.exec(select(Event.action).where(Event.entity_id == link.id)).all()
+    assert actions.count("interview.recording_agreed") == 1
+    assert room_flow.recording_choice(link_id=link.id) == room_flow.RecordingChoice(True, True)

@@ -14,6 +14,12 @@ from hireops.models import Application, InterviewLink
 from hireops.services.candidates.equal_opportunities import Question, questions, record_answers
 from hireops.services.interviews.builtin_interviewer import start_interview, submit_answer
 from hireops.services.interviews.evaluation_queue import run_queued_evaluations
+from hireops.services.interviews.recordings import (
+    get_recording,
+    record_recording_consent,
+    recording_agreed,
+    recording_offered,
+)
 from hireops.services.interviews.room import (
     RoomView,
     complete_interview,
@@ -100,6 +106,39 @@ def decline_consent(*, link_id: int, client_key: str) -> None:
         refuse_consent(session=session, link=session.get(InterviewLink, link_id),
                        client_key=client_key)
         session.commit()
+
+
+@dataclass(frozen=True)
+class RecordingChoice:
+    """Whether the link's job records interviews, and whether this room records now."""
+
+    offered: bool
+    recording: bool
+
+
+def recording_choice(*, link_id: int) -> RecordingChoice:
+    """Read the link's recording choice when the room (re)opens."""
+    with session_scope() as session:
+        link = session.get(InterviewLink, link_id)
+        offered = recording_offered(session=session, link=link)
+        existing = get_recording(session=session, link_id=link.id)
+        # After a reload the browser would start a second video file; the first part is
+        # kept as it is and the rest of the interview goes on unrecorded.
+        return RecordingChoice(offered, offered and recording_agreed(link)
+                               and existing is not None and existing.chunks_received == 0)
+
+
+def give_recording_consent(*, link_id: int, agreed: bool, client_key: str) -> bool:
+    """Store the candidate's separate answer to the recording notice, after the AI consent;
+    returns whether the interview is recorded (never without the AI consent given first)."""
+    with session_scope() as session:
+        link = session.get(InterviewLink, link_id)
+        if link.consent_at is None or not recording_offered(session=session, link=link):
+            return False
+        record_recording_consent(session=session, link=link, agreed=agreed,
+                                 client_key=client_key)
+        session.commit()
+        return agreed
 
 
 def save_equal_answers(*, link_id: int, answers: dict[str, str]) -> None:

@@ -9,14 +9,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hireops.config import get_settings
-from hireops.db import session_scope
-from hireops.models import InterviewLink
-from hireops.services.interviews.recordings import (
-    get_recording,
-    record_recording_consent,
-    recording_agreed,
-    recording_offered,
-)
+from hireops.services.interviews import room_flow
 from hireops.services.interviews.room_texts import room_text
 from hireops.state.client import request_client
 from hireops.state.interviews.room import InterviewRoomState
@@ -49,14 +42,8 @@ class InterviewRecordingState(rx.State):
         self._link_id, self.offered, self.recording, self.agree = room._link_id, False, False, False
         if not self._link_id:
             return
-        with session_scope() as session:
-            link = session.get(InterviewLink, self._link_id)
-            self.offered = recording_offered(session=session, link=link)
-            existing = get_recording(session=session, link_id=link.id)
-            # After a reload the browser would start a second video file; the first part is
-            # kept as it is and the rest of the interview goes on unrecorded.
-            self.recording = self.offered and recording_agreed(link) \
-                and existing is not None and existing.chunks_received == 0
+        choice = room_flow.recording_choice(link_id=self._link_id)
+        self.offered, self.recording = choice.offered, choice.recording
         token = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
         self.upload_url = UPLOAD_PREFIX + token
         self.notice = room_text(room.language, "consent_recording_text",
@@ -74,10 +61,5 @@ class InterviewRecordingState(rx.State):
         if not self.offered:
             return
         client = request_client(self.router) or self.router.session.client_token or "unknown"
-        with session_scope() as session:
-            link = session.get(InterviewLink, self._link_id)
-            if link.consent_at is None:  # the room refused the AI consent: nothing to add
-                return
-            record_recording_consent(session=session, link=link, agreed=self.agree,
-                                     client_key=client)
-        self.recording = self.agree
+        self.recording = room_flow.give_recording_consent(
+            link_id=self._link_id, agreed=self.agree, client_key=client)
