@@ -28,6 +28,7 @@ from hireops.services.interviews.recordings import (
     append_chunk,
     recording_path,
 )
+from hireops.services.interviews.recording_views import note_recording_view, starts_a_view
 from hireops.services.interviews.room import find_room
 from hireops.services.platform.session_cookie import SESSION_COOKIE
 
@@ -118,8 +119,12 @@ def recording_video(request: Request,
                                   "The video shows who the candidate is: hidden while blind "
                                   "screening hides them.")
         path, mime = recording_path(recording), recording.mime_type or "video/webm"
-    if path is None:
-        return error_response(404, "not_found", "This recording has no video.")
+        if path is None:
+            return error_response(404, "not_found", "This recording has no video.")
+        if starts_a_view(request.headers.get("range", "")):
+            # Who watched whom is on the record; the route is the outermost caller.
+            note_recording_view(session=session, user=user, recording=recording)
+            session.commit()
     # FileResponse answers Range requests (206 with Content-Range), which <video> needs to seek.
     return FileResponse(path, media_type=mime, headers={
         # A recording is personal data: no shared or on-disk caches.

@@ -24,6 +24,7 @@ from hireops.services.interviews.recordings import (
     set_job_recording,
 )
 from hireops.services.interviews import room_flow
+from hireops.services.interviews.recording_views import note_recording_view, starts_a_view
 from hireops.services.interviews.room import mark_started, record_consent
 from hireops.services.platform.session_cookie import SESSION_COOKIE
 
@@ -153,6 +154,26 @@ def test_hr_plays_back_with_range_and_strangers_do_not(client, session, recorded
     part = client.get(url, headers={"Range": "bytes=10-19"})
     assert part.status_code == 206 and part.content == bytes(range(10, 20))
     assert part.headers["content-range"] == "bytes 10-19/100"
+    # One view however many requests the player makes (the start, then seeks).
+    assert client.get(url, headers={"Range": "bytes=0-"}).status_code == 206
+    views = session.exec(select(Event).where(Event.action == "interview.recording_viewed")).all()
+    assert [(e.actor_user_id, e.entity_id, e.after) for e in views] == [
+        (viewer.id, link.id, {"recording_id": recording.id})]
+
+
+def test_each_view_is_audited_once_and_a_later_one_again(session, recorded, tmp_path,
+                                                        monkeypatch):
+    link, _ = recorded
+    recording = _recording(session, link)
+    viewer = create_user(session=session, email="w@example.com", password="long enough pw 1",
+                         role=Role.viewer)
+    start = utcnow()
+    assert starts_a_view("") and starts_a_view("bytes=0-") and not starts_a_view("bytes=900-")
+    assert note_recording_view(session=session, user=viewer, recording=recording, now=start)
+    assert not note_recording_view(session=session, user=viewer, recording=recording,
+                                   now=start + timedelta(minutes=10))
+    assert note_recording_view(session=session, user=viewer, recording=recording,
+                               now=start + timedelta(hours=2))
 
 
 def test_retention_deletes_old_recordings_and_says_so(client, session, recorded):
