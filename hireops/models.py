@@ -598,10 +598,16 @@ class InterviewRecording(SQLModel, table=True):
     analysed for emotion; only voice activity is kept, as context beside the transcript."""
 
     __tablename__ = "interview_recordings"
-    __table_args__ = {"extend_existing": True}
+    __table_args__ = (
+        # One row per part: a reload mid-interview starts a new browser recording (revision 0031).
+        sa.Index("ix_interview_recordings_link_id_part", "link_id", "part", unique=True),
+        {"extend_existing": True},
+    )
 
     id: int | None = Field(default=None, primary_key=True)
-    link_id: int = Field(foreign_key="interview_links.id", index=True, unique=True)
+    link_id: int = Field(foreign_key="interview_links.id", index=True)
+    # 0 for the first MediaRecorder session of the interview, 1 after a reload, and so on.
+    part: int = Field(default=0)
     application_id: int = Field(foreign_key="applications.id", index=True)
     # recording | complete | full (the size limit stopped it)
     status: str = Field(default="recording", max_length=20)
@@ -613,7 +619,7 @@ class InterviewRecording(SQLModel, table=True):
     # The next chunk index expected; an index below it is a duplicate, above it a gap.
     chunks_received: int = 0
     duration_ms: int = 0
-    # [{question, at_ms}]: where each question of the room starts in the video.
+    # [{question, at_ms}]: where each question of the room starts in this part's video.
     question_marks: list[dict] = json_field()
     # [[start_ms, end_ms], ...]: when the microphone heard a voice (browser RMS threshold).
     speech_segments: list[list[int]] = json_field()

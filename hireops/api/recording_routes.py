@@ -24,6 +24,7 @@ from hireops.models import Application, InterviewRecording
 from hireops.services.platform.auth import role_allows, user_for_token
 from hireops.services.privacy.blind_screening import is_identity_hidden
 from hireops.services.interviews.recordings import (
+    MAX_PARTS,
     ChunkRefused,
     append_chunk,
     recording_path,
@@ -44,11 +45,13 @@ def _errors(*statuses: int) -> dict:
     return {status: {"model": ErrorBody} for status in statuses}
 
 
-@router.post("/interview-recordings/{token}/chunks/{index}", responses=_errors(
+@router.post("/interview-recordings/{token}/parts/{part}/chunks/{index}", responses=_errors(
     400, 401, 403, 409, 413, 415, 429, 507))
 async def upload_chunk(request: Request, token: str = Path(max_length=200),
+                       part: int = Path(ge=0, lt=MAX_PARTS),
                        index: int = Path(ge=0, le=MAX_CHUNK_INDEX)) -> JSONResponse:
-    """One chunk of the room's recording, in order; a chunk sent again is acknowledged."""
+    """One chunk of one part of the room's recording (a part is one browser recording: a
+    reload starts the next), in order; a chunk sent again is acknowledged."""
     limit = get_settings().recording_chunk_max_bytes
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
@@ -60,7 +63,7 @@ async def upload_chunk(request: Request, token: str = Path(max_length=200),
         meta = _meta(request.headers.get(META_HEADER, ""))
     except ValueError:
         return error_response(400, "bad_meta", f"{META_HEADER} must be a small JSON object.")
-    return await run_in_threadpool(_store, token, index, payload,
+    return await run_in_threadpool(_store, token, part, index, payload,
                                    request.headers.get("content-type", ""), meta,
                                    request_client_address(request))
 
@@ -76,7 +79,7 @@ def _meta(raw: str) -> dict:
     return meta
 
 
-def _store(token: str, index: int, payload: bytes, content_type: str, meta: dict,
+def _store(token: str, part: int, index: int, payload: bytes, content_type: str, meta: dict,
            client: str) -> JSONResponse:
     with db.session_scope() as session:
         lookup = find_room(session=session, token=token, client_key=client)
@@ -92,7 +95,7 @@ def _store(token: str, index: int, payload: bytes, content_type: str, meta: dict
                 session=session, link=lookup.link, index=index, payload=payload,
                 content_type=content_type,
                 duration_ms=duration if isinstance(duration, int) else 0,
-                marks=meta.get("marks", []), segments=meta.get("speech", []))
+                marks=meta.get("marks", []), segments=meta.get("speech", []), part=part)
         except ChunkRefused as refused:
             return error_response(refused.status, refused.code, refused.message)
     return JSONResponse({"status": outcome.status, "next_index": outcome.next_index,

@@ -31,7 +31,7 @@ WRITE_ROUTES = [
 # interview link's token (tests/interviews/test_recordings.py checks the last two).
 NOT_TOKEN_ROUTES = {("POST", "/api/v1/webhooks/elevenlabs"),
                     ("GET", "/api/v1/interviews/{link_id}/audio"),
-                    ("POST", "/api/v1/interview-recordings/{token}/chunks/{index}"),
+                    ("POST", "/api/v1/interview-recordings/{token}/parts/{part}/chunks/{index}"),
                     ("GET", "/api/v1/interview-recordings/{recording_id}/video")}
 # Open to anyone on purpose: monitors and load balancers call it without a token, and it shows
 # no personal data (tests/api/test_health.py checks both).

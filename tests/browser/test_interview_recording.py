@@ -68,6 +68,35 @@ def _recording(session: Session, link_id: int) -> InterviewRecording | None:
                         .where(InterviewRecording.link_id == link_id)).first()
 
 
+def _take_consent_and_start(room, url: str) -> None:
+    room.goto(url)
+    room.click("#room-continue")
+    room.locator("#recording-notice").wait_for()
+    room.click("#consent-ai")
+    room.click("#consent-recording")
+    room.click("#consent-submit")
+    room.locator("#room-start").click()
+
+
+def _answer_until(room, heading: str) -> None:
+    """Answer until `heading` is on screen (a follow-up may come first)."""
+    for _ in range(4):
+        if room.get_by_text(heading).count():
+            break
+        asked = room.locator(".room-turn").count()
+        room.fill("#answer", ANSWER)
+        room.click("#send-answer")
+        _wait_for(lambda: room.locator(".room-turn").count() > asked + 1, 20)
+    room.get_by_text(heading).wait_for()
+
+
+def _parts(session: Session, link_id: int) -> list[InterviewRecording]:
+    session.expire_all()
+    return list(session.exec(select(InterviewRecording)
+                             .where(InterviewRecording.link_id == link_id)
+                             .order_by(InterviewRecording.part)).all())
+
+
 def test_recorded_interview_plays_back_on_the_candidate_page(running_app, app_db, camera_browser,
                                                              chromium, monkeypatch):
     # Read the stored file where the app writes it.
@@ -126,23 +155,90 @@ def test_recorded_interview_plays_back_on_the_candidate_page(running_app, app_db
     sign_in(page, running_app)
     expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
     page.goto(f"{running_app.url}{routes.CANDIDATE}?id={candidate_id}")
-    video = page.locator(f"#recording-video-{recording.id}")
+    video = page.locator(f"#recording-video-{link_id}")
     video.wait_for()
     _wait_for(lambda: page.evaluate(
-        f"document.getElementById('recording-video-{recording.id}').readyState") >= 1)
-    duration = page.evaluate(f"document.getElementById('recording-video-{recording.id}').duration")
+        f"document.getElementById('recording-video-{link_id}').readyState") >= 1)
+    duration = page.evaluate(f"document.getElementById('recording-video-{link_id}').duration")
     assert duration > 0
     assert page.locator(".speech-signals").inner_text().startswith(
         "Speech signals - context only, not part of any score")
     page.locator(".question-jump", has_text="Question 2").click()
     seconds = recording.question_marks[1]["at_ms"] / 1000
     _wait_for(lambda: abs(page.evaluate(
-        f"document.getElementById('recording-video-{recording.id}').currentTime")
+        f"document.getElementById('recording-video-{link_id}').currentTime")
         - seconds) < 2.5, 20)
-    page.evaluate(f"document.getElementById('recording-video-{recording.id}').pause()")
+    page.evaluate(f"document.getElementById('recording-video-{link_id}').pause()")
     page.locator(".recording-panel").scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "recording_candidate_1440.png"), full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})
     page.locator(".recording-panel").scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "recording_candidate_390.png"), full_page=True)
+    context.close()
+
+
+def test_a_reload_records_a_second_part_and_hr_plays_both(running_app, app_db, camera_browser,
+                                                          chromium, monkeypatch):
+    monkeypatch.setenv("DATA_DIR", running_app.env["DATA_DIR"])
+    get_settings.cache_clear()
+    url, link_id, candidate_id = _invite(app_db)
+    room = camera_browser.new_page(viewport={"width": 1440, "height": 1000})
+    room.set_default_timeout(30_000)
+    _take_consent_and_start(room, url)
+    room.locator("#interview-recorder[data-state='recording']").wait_for()
+    _wait_for(lambda: int(room.locator("#interview-recorder").get_attribute("data-chunks")) >= 2)
+
+    # The reload: the room resumes the interview and records a second part.
+    room.reload()
+    room.locator("#answer").wait_for()
+    room.locator("#interview-recorder[data-state='recording']").wait_for()
+    _answer_until(room, "Question 2 of")
+    _wait_for(lambda: len(_parts(app_db, link_id)) == 2
+              and _parts(app_db, link_id)[1].chunks_received >= 2)
+    _wait_for(lambda: any(mark["question"] == 2
+                          for mark in _parts(app_db, link_id)[1].question_marks))
+    room.close()
+
+    first, second = _parts(app_db, link_id)
+    assert first.chunks_received >= 2 and first.question_marks[0] == {"question": 1, "at_ms": 0}
+    # Each part is a WebM file of its own, starting with its own header.
+    for part in (first, second):
+        assert recording_path(part).read_bytes()[:4] == b"\x1aE\xdf\xa3"
+    assert recording_path(first) != recording_path(second)
+
+    context = chromium.new_context(viewport={"width": 1440, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    sign_in(page, running_app)
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+    page.goto(f"{running_app.url}{routes.CANDIDATE}?id={candidate_id}")
+    element = f"document.getElementById('recording-video-{link_id}')"
+    page.locator(f"#recording-video-{link_id}").wait_for()
+    expect(page.locator(".recording-part")).to_have_count(2)
+    urls = [f"/api/v1/interview-recordings/{part.id}/video" for part in (first, second)]
+    assert page.evaluate(f"{element}.dataset.parts") == " ".join(urls)
+    _wait_for(lambda: page.evaluate(f"{element}.readyState") >= 1)
+    assert page.evaluate(f"{element}.getAttribute('src')") == urls[0]
+
+    # Part 1 plays to its end and the player goes on with part 2 by itself.
+    page.evaluate(f"{element}.muted = true")
+    page.evaluate(f"(async () => {{ {element}.playbackRate = 8; await {element}.play(); }})()")
+    _wait_for(lambda: page.evaluate(f"{element}.getAttribute('src')") == urls[1], 40)
+    _wait_for(lambda: page.evaluate(f"{element}.readyState") >= 2
+              and page.evaluate(f"{element}.currentTime") > 0, 30)
+
+    # The part buttons and the question jumps go back into part 1 and forward into part 2.
+    page.locator(".recording-part", has_text="Part 1").click()
+    _wait_for(lambda: page.evaluate(f"{element}.getAttribute('src')") == urls[0], 20)
+    page.locator(".question-jump", has_text="Question 2").click()
+    question_two = next(mark for mark in second.question_marks if mark["question"] == 2)
+    _wait_for(lambda: page.evaluate(f"{element}.getAttribute('src')") == urls[1]
+              and abs(page.evaluate(f"{element}.currentTime") - question_two["at_ms"] / 1000)
+              < 2.5, 20)
+    page.evaluate(f"{element}.pause()")
+    page.locator(".recording-panel").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "recording_two_parts_1440.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.locator(".recording-panel").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "recording_two_parts_390.png"), full_page=True)
     context.close()

@@ -19,6 +19,7 @@ from hireops.services.interviews.builtin_interviewer import start_interview
 from hireops.services.interviews.links import generate_link
 from hireops.services.interviews.recordings import (
     purge_expired_recordings,
+    recording_parts,
     record_recording_consent,
     recording_path,
     set_job_recording,
@@ -56,18 +57,19 @@ def recorded(session, make_application, recruiter):
     return link, issued.url.rsplit("/", 1)[-1]
 
 
-def _post(client, token, index, payload=b"x" * 100, kind=WEBM, meta=None):
+def _post(client, token, index, payload=b"x" * 100, kind=WEBM, meta=None, part=0):
     headers = {"Content-Type": kind}
     if meta is not None:
         headers["X-Recording-Meta"] = json.dumps(meta)
-    return client.post(f"/api/v1/interview-recordings/{token}/chunks/{index}", content=payload,
-                       headers=headers)
+    return client.post(f"/api/v1/interview-recordings/{token}/parts/{part}/chunks/{index}",
+                       content=payload, headers=headers)
 
 
 def _recording(session, link) -> InterviewRecording:
     session.expire_all()
     return session.exec(select(InterviewRecording)
-                        .where(InterviewRecording.link_id == link.id)).one()
+                        .where(InterviewRecording.link_id == link.id,
+                               InterviewRecording.part == 0)).one()
 
 
 def test_chunks_append_in_order_and_a_repeat_is_acknowledged_not_written(client, session,
@@ -221,3 +223,27 @@ def test_the_room_hands_the_recording_consent_over_in_one_audited_step(session, 
     actions = session.exec(select(Event.action).where(Event.entity_id == link.id)).all()
     assert actions.count("interview.recording_agreed") == 1
     assert room_flow.recording_choice(link_id=link.id) == room_flow.RecordingChoice(True, True)
+
+
+def test_a_reloaded_room_records_the_next_part_in_its_own_file(client, session, recorded):
+    link, token = recorded
+    assert room_flow.recording_choice(link_id=link.id).part == 0
+    # The next part is refused until the first one has a chunk, and parts are never skipped.
+    assert _post(client, token, 0, part=1).json()["error"] == "unknown_part"
+    assert _post(client, token, 0, b"A" * 100, part=0, meta={
+        "duration_ms": 3000, "marks": [{"question": 1, "at_ms": 0}]}).status_code == 200
+    # The reload: the room now records part 1, whose video starts at 0 again.
+    assert room_flow.recording_choice(link_id=link.id) == room_flow.RecordingChoice(True, True, 1)
+    assert _post(client, token, 0, part=2).json()["error"] == "unknown_part"
+    second = _post(client, token, 0, b"B" * 40, part=1, meta={
+        "duration_ms": 2000, "marks": [{"question": 2, "at_ms": 500}]})
+    assert second.status_code == 200, second.text
+    assert second.json() == {"status": "stored", "next_index": 1, "size_bytes": 40}
+    session.expire_all()
+    parts = recording_parts(session=session, link_id=link.id)
+    assert [(p.part, p.size_bytes, p.question_marks) for p in parts] == [
+        (0, 100, [{"question": 1, "at_ms": 0}]), (1, 40, [{"question": 2, "at_ms": 500}])]
+    assert recording_path(parts[0]).read_bytes() == b"A" * 100
+    assert recording_path(parts[1]).read_bytes() == b"B" * 40
+    # One more reload records part 2.
+    assert room_flow.recording_choice(link_id=link.id).part == 2

@@ -91,3 +91,32 @@ def test_no_scoring_or_decision_code_reads_speech_signals():
         imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
                      for alias in node.names}
         assert not imported & SIGNAL_MODULES, path
+
+
+def test_a_recording_in_two_parts_jumps_into_the_right_part(session, make_application,
+                                                            recruiter):
+    application, link = _answered_link(session, make_application, recruiter)
+    record_recording_consent(session=session, link=link, agreed=True, client_key="t")
+    session.commit()
+    # Question 1 and the start of question 2, then a reload: question 2 goes on in part 2.
+    append_chunk(session=session, link=link, index=0, payload=b"video", content_type="video/webm",
+                 duration_ms=50_000, marks=[{"question": 1, "at_ms": 0},
+                                            {"question": 2, "at_ms": 40_000}],
+                 segments=[[1_000, 11_000], [41_000, 45_000]])
+    append_chunk(session=session, link=link, index=0, payload=b"more", content_type="video/webm",
+                 duration_ms=20_000, marks=[{"question": 2, "at_ms": 0}],
+                 segments=[[2_000, 8_000]], part=1)
+    card = recording_cards(session=session, candidate_id=application.candidate_id)[0]
+    first, second = session.exec(select(InterviewRecording.id)
+                                 .order_by(InterviewRecording.part)).all()
+    urls = [f"/api/v1/interview-recordings/{first}/video",
+            f"/api/v1/interview-recordings/{second}/video"]
+    assert card.video_url == urls[0] and card.playlist == " ".join(urls)
+    assert [(p.label, p.video_url, p.seconds) for p in card.parts] == [
+        ("Part 1", urls[0], 0), ("Part 2", urls[1], 0)]
+    # Each question at its first appearance: its part and its offset in that part's video.
+    assert [(j.label, j.video_url, j.seconds) for j in card.jumps] == [
+        ("Question 1 (part 1)", urls[0], 0.0), ("Question 2 (part 1)", urls[0], 40.0)]
+    # Question 2's speaking time counts both parts: 4 s before the reload and 6 s after.
+    assert card.signal_lines[1].startswith("Question 2: spoke 10 s")
+    assert "2 parts" in card.summary

@@ -14,7 +14,9 @@ from sqlmodel import select
 from hireops.models import Application, InterviewLink, InterviewRecording, utcnow
 from hireops.services.interviews.recordings import (
     append_chunk,
+    purge_expired_recordings,
     record_recording_consent,
+    recording_parts,
     recording_path,
     recordings_root,
 )
@@ -69,3 +71,48 @@ def test_anonymisation_by_retention_deletes_the_video(session, people, recording
     session.expire_all()
     assert session.exec(select(InterviewRecording)).all() == []
     assert not path.exists()
+
+
+SECOND = b"\x1aE\xdf\xa3" + b"the part after the reload" * 4
+
+
+@pytest.fixture
+def two_parts(session, recording) -> list[InterviewRecording]:
+    """The same interview after a reload: a second part with its own file."""
+    link = session.get(InterviewLink, recording.link_id)
+    append_chunk(session=session, link=link, index=0, payload=SECOND, part=1,
+                 content_type="video/webm", duration_ms=2000,
+                 marks=[{"question": 2, "at_ms": 300}], segments=[])
+    parts = recording_parts(session=session, link_id=link.id)
+    assert [part.part for part in parts] == [0, 1]
+    assert recording_path(parts[1]).read_bytes() == SECOND
+    return parts
+
+
+def test_the_export_holds_every_part(session, people, two_parts):
+    archive = zipfile.ZipFile(io.BytesIO(export_candidate_data(session=session,
+                                                                candidate_id=people.id)))
+    rows = json.loads(archive.read("data.json"))["interview_recordings"]
+    assert sorted((row["part"], row["id"]) for row in rows) == [(0, two_parts[0].id),
+                                                               (1, two_parts[1].id)]
+    assert archive.read(f"files/recording-{two_parts[0].id}.webm") == VIDEO
+    assert archive.read(f"files/recording-{two_parts[1].id}.webm") == SECOND
+
+
+def test_erasure_deletes_every_part(session, people, two_parts):
+    paths = [recording_path(part) for part in two_parts]
+    counts = erase_candidate(session=session, candidate_id=people.id, actor=None,
+                             reason="Candidate asked for erasure")
+    session.expire_all()
+    assert counts["interview_recordings"] == 2
+    assert session.exec(select(InterviewRecording)).all() == []
+    assert not any(path.exists() for path in paths)
+
+
+def test_the_retention_schedule_deletes_every_part(session, people, two_parts):
+    paths = [recording_path(part) for part in two_parts]
+    assert purge_expired_recordings(session=session, days=30,
+                                    now=utcnow() + timedelta(days=31)) == 2
+    session.expire_all()
+    assert session.exec(select(InterviewRecording)).all() == []
+    assert not any(path.exists() for path in paths)

@@ -1,5 +1,9 @@
-"""Consented interview recordings: the candidate's own consent, chunks appended to one private
-file as the interview goes, the question marks that let HR seek, and deletion.
+"""Consented interview recordings: the candidate's own consent, chunks appended to private
+files as the interview goes, the question marks that let HR seek, and deletion.
+
+A recording is made of parts, one per MediaRecorder session: a reload mid-interview starts a new
+session, whose WebM stream cannot be appended to the first file, so it records the next part
+(its own row and file). Each part's question marks are times in that part's video.
 
 The browser records (MediaRecorder) and uploads a chunk every few seconds, so a closed tab loses
 at most the last few seconds. Chunks carry an index: one already stored is a duplicate (a retry
@@ -33,6 +37,8 @@ KEPT_ERRORS = 20
 # Voice segments and question marks per recording: an hour of speech is well under this.
 MAX_SEGMENTS = 20_000
 MAX_MARKS = 200
+# Parts per interview (a reload each): more is a loop, not an interview.
+MAX_PARTS = 20
 
 
 class ChunkRefused(Exception):
@@ -83,9 +89,31 @@ def record_recording_consent(*, session: Session, link: InterviewLink, agreed: b
                  entity_type="interview_link", entity_id=link.id, after=choice)
 
 
-def get_recording(*, session: Session, link_id: int) -> InterviewRecording | None:
+def get_recording(*, session: Session, link_id: int, part: int = 0
+                  ) -> InterviewRecording | None:
+    """One part of the link's recording (the first by default: it exists once consent is)."""
     return session.exec(select(InterviewRecording)
-                        .where(InterviewRecording.link_id == link_id)).first()
+                        .where(InterviewRecording.link_id == link_id,
+                               InterviewRecording.part == part)).first()
+
+
+def recording_parts(*, session: Session, link_id: int) -> list[InterviewRecording]:
+    """The link's recording parts in the order they were recorded."""
+    return list(session.exec(select(InterviewRecording)
+                             .where(InterviewRecording.link_id == link_id)
+                             .order_by(InterviewRecording.part)).all())
+
+
+def next_part(*, session: Session, link_id: int) -> int | None:
+    """The part a browser that starts recording now records into: the last part while it has
+    no chunk, else a new one; None without consent (no part) or past MAX_PARTS."""
+    parts = recording_parts(session=session, link_id=link_id)
+    if not parts:
+        return None
+    last = parts[-1]
+    if last.chunks_received == 0:
+        return last.part
+    return last.part + 1 if last.part + 1 < MAX_PARTS else None
 
 
 def may_upload(link: InterviewLink) -> bool:
@@ -99,13 +127,14 @@ def may_upload(link: InterviewLink) -> bool:
 
 
 def append_chunk(*, session: Session, link: InterviewLink, index: int, payload: bytes,
-                 content_type: str, duration_ms: int, marks: list, segments: list
-                 ) -> ChunkOutcome:
-    """Append chunk `index` to the link's recording (ChunkRefused says why not; the refusal is
-    kept on the recording for HR)."""
-    recording = get_recording(session=session, link_id=link.id)
-    if recording is None or not may_upload(link):
+                 content_type: str, duration_ms: int, marks: list, segments: list,
+                 part: int = 0) -> ChunkOutcome:
+    """Append chunk `index` to part `part` of the link's recording (ChunkRefused says why not;
+    the refusal is kept on the part for HR)."""
+    if not may_upload(link):
         raise ChunkRefused(403, "not_recording", "This interview is not being recorded.")
+    recording = get_recording(session=session, link_id=link.id, part=part) \
+        or _open_part(session, link, part)
     if index < recording.chunks_received:
         return ChunkOutcome("duplicate", recording.chunks_received, recording.size_bytes)
     try:
@@ -142,9 +171,22 @@ def append_chunk(*, session: Session, link: InterviewLink, index: int, payload: 
     if index == 0:
         record_event(session=session, action="interview.recording_started",
                      actor_label="candidate", entity_type="interview_link", entity_id=link.id,
-                     after={"recording_id": recording.id, "mime_type": recording.mime_type})
+                     after={"recording_id": recording.id, "part": recording.part,
+                            "mime_type": recording.mime_type})
     session.commit()
     return ChunkOutcome("stored", index + 1, recording.size_bytes)
+
+
+def _open_part(session: Session, link: InterviewLink, part: int) -> InterviewRecording:
+    """The part a reloaded room records into: only the one after the last recorded part."""
+    if part == 0 or part != next_part(session=session, link_id=link.id):
+        raise ChunkRefused(409, "unknown_part", f"Part {part} is not the next part to record.")
+    first = get_recording(session=session, link_id=link.id)
+    recording = InterviewRecording(link_id=link.id, application_id=link.application_id,
+                                   part=part, mime_type=first.mime_type)
+    session.add(recording)
+    session.flush()
+    return recording
 
 
 def _check_chunk(session: Session, recording: InterviewRecording, index: int, payload: bytes,
@@ -189,7 +231,7 @@ def _base_type(content_type: str) -> str:
 def _file_for(recording: InterviewRecording) -> Path:
     if not recording.storage_path:
         # A random name: the file says nothing about whom it shows.
-        recording.storage_path = f"{recording.link_id}-{uuid.uuid4().hex}.rec"
+        recording.storage_path = f"{recording.link_id}-{recording.part}-{uuid.uuid4().hex}.rec"
     root = private_dir(recordings_root())
     path = root / recording.storage_path
     create_private_file(path)

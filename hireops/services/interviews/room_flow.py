@@ -15,7 +15,7 @@ from hireops.services.candidates.equal_opportunities import Question, questions,
 from hireops.services.interviews.builtin_interviewer import start_interview, submit_answer
 from hireops.services.interviews.evaluation_queue import run_queued_evaluations
 from hireops.services.interviews.recordings import (
-    get_recording,
+    next_part,
     record_recording_consent,
     recording_agreed,
     recording_offered,
@@ -110,10 +110,12 @@ def decline_consent(*, link_id: int, client_key: str) -> None:
 
 @dataclass(frozen=True)
 class RecordingChoice:
-    """Whether the link's job records interviews, and whether this room records now."""
+    """Whether the link's job records interviews, and whether this room records now (into
+    which part: a reload mid-interview records the next one)."""
 
     offered: bool
     recording: bool
+    part: int = 0
 
 
 def recording_choice(*, link_id: int) -> RecordingChoice:
@@ -121,11 +123,9 @@ def recording_choice(*, link_id: int) -> RecordingChoice:
     with session_scope() as session:
         link = session.get(InterviewLink, link_id)
         offered = recording_offered(session=session, link=link)
-        existing = get_recording(session=session, link_id=link.id)
-        # After a reload the browser would start a second video file; the first part is
-        # kept as it is and the rest of the interview goes on unrecorded.
-        return RecordingChoice(offered, offered and recording_agreed(link)
-                               and existing is not None and existing.chunks_received == 0)
+        part = next_part(session=session, link_id=link.id) \
+            if offered and recording_agreed(link) else None
+        return RecordingChoice(offered, part is not None, part or 0)
 
 
 def give_recording_consent(*, link_id: int, agreed: bool, client_key: str) -> bool:

@@ -60,3 +60,37 @@ def answer_speech(*, marks: list[dict], segments: list[list[int]], duration_ms: 
                                    long_pauses=len(long_gaps),
                                    longest_pause_ms=max(long_gaps, default=0)))
     return result
+
+
+@dataclass(frozen=True)
+class PartTimeline:
+    """One part of a recording (one browser recording session) as the browser measured it."""
+
+    marks: list[dict]
+    segments: list[list[int]]
+    duration_ms: int
+
+
+def answer_speech_in_parts(*, parts: list[PartTimeline], answers: dict[int, str]
+                           ) -> list[tuple[int, AnswerSpeech]]:
+    """answer_speech over a recording in parts, as (part position, signals) per question: a
+    question that goes on in the next part (a reload mid-answer) is measured in both and counted
+    once, at its first appearance."""
+    merged: dict[int, tuple[int, AnswerSpeech, list[AnswerSpeech]]] = {}
+    for position, part in enumerate(parts):
+        for signal in answer_speech(marks=part.marks, segments=part.segments,
+                                    duration_ms=part.duration_ms, answers=answers):
+            if signal.question in merged:
+                merged[signal.question][2].append(signal)
+            else:
+                merged[signal.question] = (position, signal, [signal])
+    result = []
+    for position, first, pieces in merged.values():
+        speaking = sum(piece.speaking_ms for piece in pieces)
+        pace = round(first.words / (speaking / 60000)) if speaking >= 1000 and first.words \
+            else None
+        result.append((position, AnswerSpeech(
+            question=first.question, at_ms=first.at_ms, speaking_ms=speaking, words=first.words,
+            words_per_minute=pace, long_pauses=sum(piece.long_pauses for piece in pieces),
+            longest_pause_ms=max(piece.longest_pause_ms for piece in pieces))))
+    return sorted(result, key=lambda item: (item[0], item[1].at_ms))

@@ -15,7 +15,7 @@ from hireops.state.client import request_client
 from hireops.state.interviews.room import InterviewRoomState
 from hireops.state.interviews.room_access import room_handler
 
-# The upload route (api/recording_routes.py), followed by the link's token.
+# The upload route (api/recording_routes.py), followed by the link's token and the part.
 UPLOAD_PREFIX = "/api/v1/interview-recordings/"
 
 
@@ -45,7 +45,8 @@ class InterviewRecordingState(rx.State):
         choice = room_flow.recording_choice(link_id=self._link_id)
         self.offered, self.recording = choice.offered, choice.recording
         token = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
-        self.upload_url = UPLOAD_PREFIX + token
+        # A reload starts a new browser recording: it goes to its own part.
+        self.upload_url = f"{UPLOAD_PREFIX}{token}/parts/{choice.part}"
         self.notice = room_text(room.language, "consent_recording_text",
                                 days=get_settings().recording_retention_days)
 

@@ -9,10 +9,11 @@ from hireops.state.candidates.profile.recordings import CandidateRecordingState 
 MUTED = rx.color("gray", 11)
 
 
-def _jump(recording: RecordingCard, jump: QuestionJump) -> rx.Component:
-    return rx.button(rx.icon("skip-forward", size=12), jump.label, size="1", variant="soft",
-                     on_click=R.jump(recording.recording_id, jump.seconds),
-                     class_name="question-jump")
+def _jump(recording: RecordingCard, jump: QuestionJump, kind: str = "question-jump",
+          icon: str = "skip-forward") -> rx.Component:
+    return rx.button(rx.icon(icon, size=12), jump.label, size="1", variant="soft",
+                     on_click=R.jump(recording.link_id, jump.video_url, jump.seconds),
+                     class_name=kind)
 
 
 def _panel(recording: RecordingCard) -> rx.Component:
@@ -22,10 +23,17 @@ def _panel(recording: RecordingCard) -> rx.Component:
                   align="center", wrap="wrap"),
         rx.cond(recording.video_url != "", rx.vstack(
             rx.el.video(src=recording.video_url, controls=True, preload="metadata",
-                        id="recording-video-" + recording.recording_id.to_string(),
+                        id="recording-video-" + recording.link_id.to_string(),
                         class_name="recording-video",
+                        custom_attrs={"data-parts": recording.playlist},
+                        # The parts play in sequence, as one interview.
+                        on_ended=R.play_next(recording.link_id),
                         style={"width": "100%", "max_height": "360px",
                                "background": "#000", "border_radius": "8px"}),
+            rx.cond(recording.parts.length() > 0, rx.flex(
+                rx.foreach(recording.parts, lambda part: _jump(
+                    recording, part, "recording-part", "film")),
+                spacing="2", wrap="wrap")),
             rx.flex(rx.foreach(recording.jumps, lambda jump: _jump(recording, jump)),
                     spacing="2", wrap="wrap"),
             spacing="2", width="100%"),
