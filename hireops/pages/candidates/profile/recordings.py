@@ -3,6 +3,7 @@ signals labelled as context (they never enter a score)."""
 
 import reflex as rx
 
+from hireops.components.playlist_video import playlist_video
 from hireops.services.interviews.recording_review import QuestionJump, RecordingCard
 from hireops.state.candidates.profile.recordings import CandidateRecordingState as R
 
@@ -22,7 +23,7 @@ def _panel(recording: RecordingCard) -> rx.Component:
                   rx.text(recording.summary, size="1", color=MUTED), spacing="2",
                   align="center", wrap="wrap"),
         rx.cond(recording.video_url != "", rx.vstack(
-            rx.el.video(src=recording.video_url, controls=True, preload="metadata",
+            playlist_video(src=recording.video_url, controls=True, preload="metadata",
                         id="recording-video-" + recording.link_id.to_string(),
                         class_name="recording-video",
                         custom_attrs={"data-parts": recording.playlist},
