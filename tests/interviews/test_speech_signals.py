@@ -25,7 +25,8 @@ from hireops.services.interviews.speech_signals import SIGNALS_LABEL, answer_spe
 PACKAGE = Path(__file__).resolve().parents[2] / "hireops"
 SIGNAL_MODULES = {"hireops.services.interviews.speech_signals",
                   "hireops.services.interviews.recordings",
-                  "hireops.services.interviews.recording_review"}
+                  "hireops.services.interviews.recording_review",
+                  "hireops.services.interviews.voice.speech_signals"}
 
 
 def test_speaking_time_pace_and_long_pauses_per_answer():

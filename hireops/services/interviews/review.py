@@ -17,6 +17,12 @@ from hireops.services.privacy.blind_screening import is_identity_hidden, redact_
 from hireops.services.interviews.links import OPEN_STATUSES, reveal_link_url
 from hireops.services.interviews.room import CONSENT_REFUSED_ACTION, VOICE_UNAVAILABLE_ACTION
 from hireops.services.interviews.turns import list_turns
+from hireops.services.interviews.speech_signals import SIGNALS_LABEL
+from hireops.services.interviews.voice.speech_signals import (
+    TimedTurn,
+    voice_answer_speech,
+    voice_signal_line,
+)
 from hireops.services.interviews.webcam import DECLINED_FLAG_BEFORE
 from hireops.services.mail.sender import DELIVERED_TO_FOLDER
 from hireops.services.platform.clock import format_local
@@ -88,6 +94,10 @@ class InterviewCard:
     # Communication signals from the turns (pace, fillers, answer length) and the bias check of
     # every question asked ("8 questions asked, 0 flagged"), beside the score, not in it.
     communication_notes: list[str] = field(default_factory=list)
+    # A voice interview's speech signals per answer from the call's turn times, shown as
+    # context beside the transcript (never in a score).
+    voice_signal_lines: list[str] = field(default_factory=list)
+    voice_signals_label: str = SIGNALS_LABEL
     question_check: str = ""
     flagged_questions: list[str] = field(default_factory=list)
 
@@ -182,6 +192,7 @@ def _card(session: Session, link: InterviewLink, job: Job,
     evaluation = evaluations[0] if evaluations else None
     is_open = link.status in OPEN_STATUSES
     flags = _flags_by_target(session, link.application_id)
+    turns = list_turns(session=session, link_id=link.id)
     return InterviewCard(
         link_id=link.id, application_id=link.application_id, job_title=job.title,
         status=link.status, status_label=STATUS_LABELS.get(link.status, link.status),
@@ -195,7 +206,10 @@ def _card(session: Session, link: InterviewLink, job: Job,
         transcript=[TranscriptRow(speaker=turn.speaker, text=quote(turn.text), kind=turn.kind,
                                   at=_when(turn.ended_at), turn_id=turn.id,
                                   flags=flags.get(("question", turn.id), []))
-                    for turn in list_turns(session=session, link_id=link.id)],
+                    for turn in turns],
+        voice_signal_lines=[voice_signal_line(signal) for signal in voice_answer_speech(
+            turns=[TimedTurn(turn.speaker, turn.text, turn.started_at, turn.ended_at)
+                   for turn in turns])] if link.conversation_id else [],
         webcam_lines=webcam_lines(link.face_summary or {}, link.webcam_declined),
         integrity_flags=shown_integrity_flags(link),
         room_notices=_room_notices(session, link),

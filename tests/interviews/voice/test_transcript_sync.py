@@ -12,7 +12,9 @@ from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Event, InterviewLink, InterviewTurn
 from hireops.services.candidates.stages import STAGE_CHANGED
+from hireops.services.interviews.review import interview_cards
 from hireops.services.interviews.voice import transcript_sync
+from hireops.services.interviews.voice.speech_signals import voice_answer_speech
 from hireops.services.interviews.voice.elevenlabs_provider import ElevenLabsProvider
 from hireops.services.interviews.voice.provider import VoiceProviderError
 from hireops.services.interviews.voice.transcript_sync import (
@@ -396,3 +398,27 @@ def test_a_french_candidates_call_reaches_elevenlabs_with_language_fr(session, f
     stored = provider.fetch_conversation(conversation_id)
     assert stored.dynamic_variables["language"] == "fr"
     assert stored.dynamic_variables["candidate_name"] == candidate.full_name
+
+
+def test_voice_speech_signals_come_from_the_calls_turn_times(session, fake, provider):
+    link = make_link(session)
+    start = start_conversation(session=session, link_id=link.id, provider=provider)
+    conversation_id = call_for(session, fake, link, start.credentials.conversation_id)
+    fake.say(conversation_id, "agent", "How do you test a Python service?", at=0)
+    # 30 words over 12 s, then a silence that ended the turn, and 10 more words over 6 s.
+    fake.say(conversation_id, "user", " ".join(["pytest"] * 30), at=5)
+    fake.say(conversation_id, "user", " ".join(["fixtures"] * 10), at=17)
+    fake.say(conversation_id, "agent", "Why this team?", at=23)
+    fake.say(conversation_id, "user", "Because of the product.", at=26)
+    fake.finish(conversation_id)  # the call lasted until 3 s after its last turn began
+    sync_conversation(session=session, link_id=link.id, provider=provider)
+    session.commit()
+
+    card = interview_cards(session=session,
+                           candidate_id=session.get(Application, link.application_id)
+                           .candidate_id)[0]
+    assert card.voice_signals_label == "Speech signals - context only, not part of any score"
+    assert card.voice_signal_lines == [
+        "Answer 1: spoke about 18 s, 133 words/min, 1 pause long enough to end a turn",
+        "Answer 2: spoke about 3 s, 80 words/min, 0 pauses long enough to end a turn"]
+    assert voice_answer_speech(turns=[]) == []
