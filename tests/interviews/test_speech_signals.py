@@ -121,3 +121,16 @@ def test_a_recording_in_two_parts_jumps_into_the_right_part(session, make_applic
     # Question 2's speaking time counts both parts: 4 s before the reload and 6 s after.
     assert card.signal_lines[1].startswith("Question 2: spoke 10 s")
     assert "2 parts" in card.summary
+
+
+def test_a_call_that_ends_on_the_candidates_turn_leaves_it_unmeasured():
+    from datetime import datetime, timedelta, timezone
+
+    from hireops.services.interviews.voice.speech_signals import TimedTurn, voice_answer_speech
+
+    start = datetime(2026, 12, 7, 9, 0, tzinfo=timezone.utc)
+    turns = [TimedTurn("interviewer", "Why this team?", start),
+             TimedTurn("candidate", "Because of the product and the people.", start
+                       + timedelta(seconds=4))]
+    [only] = voice_answer_speech(turns=turns)
+    assert (only.answer, only.speaking_ms, only.words, only.words_per_minute) == (1, 0, 7, None)

@@ -208,7 +208,7 @@ def _card(session: Session, link: InterviewLink, job: Job,
                                   flags=flags.get(("question", turn.id), []))
                     for turn in turns],
         voice_signal_lines=[voice_signal_line(signal) for signal in voice_answer_speech(
-            turns=[TimedTurn(turn.speaker, turn.text, turn.started_at, turn.ended_at)
+            turns=[TimedTurn(turn.speaker, turn.text, turn.started_at)
                    for turn in turns])] if link.conversation_id else [],
         webcam_lines=webcam_lines(link.face_summary or {}, link.webcam_declined),
         integrity_flags=shown_integrity_flags(link),

@@ -410,7 +410,8 @@ def test_voice_speech_signals_come_from_the_calls_turn_times(session, fake, prov
     fake.say(conversation_id, "user", " ".join(["fixtures"] * 10), at=17)
     fake.say(conversation_id, "agent", "Why this team?", at=23)
     fake.say(conversation_id, "user", "Because of the product.", at=26)
-    fake.finish(conversation_id)  # the call lasted until 3 s after its last turn began
+    fake.say(conversation_id, "agent", "Thank you, goodbye.", at=29)
+    fake.finish(conversation_id)
     sync_conversation(session=session, link_id=link.id, provider=provider)
     session.commit()
 
@@ -422,3 +423,6 @@ def test_voice_speech_signals_come_from_the_calls_turn_times(session, fake, prov
         "Answer 1: spoke about 18 s, 133 words/min, 1 pause long enough to end a turn",
         "Answer 2: spoke about 3 s, 80 words/min, 0 pauses long enough to end a turn"]
     assert voice_answer_speech(turns=[]) == []
+    # The turns are stored as the provider gave them: the evaluation reads no new durations.
+    assert all(turn.ended_at is None for turn in session.exec(
+        select(InterviewTurn).where(InterviewTurn.link_id == link.id)))

@@ -2,8 +2,9 @@
 
 ElevenLabs stores each turn with the second of the call it started at (time_in_call_secs) and no
 end time. A candidate's turn is taken to last until the next turn starts (the agent answers
-within a second of the candidate stopping), the last one until the call ended: the transcript
-sync stores those ends (transcript_sync._upsert_turns). The agent's
+within a second of the candidate stopping); a call that ends on the candidate's turn leaves that
+turn unmeasured. The stored turns keep no end of their own (the evaluation reads them as they
+are), so the ends are worked out here. The agent's
 turn-taking ends the candidate's turn when it hears a silence, so a long pause shows up as the
 candidate going on in a new turn with no agent turn between: those gaps are the long pauses.
 As with the recorded room: only when and how long the candidate spoke, nothing about how they
@@ -23,7 +24,6 @@ class TimedTurn:
     speaker: str  # interviewer | candidate
     text: str
     started_at: datetime | None
-    ended_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -47,10 +47,11 @@ def voice_answer_speech(*, turns: list[TimedTurn]) -> list[VoiceAnswerSpeech]:
         return []
     answers: list[list[tuple[TimedTurn, int]]] = []
     previous_speaker = ""
-    for turn in timed:
+    for position, turn in enumerate(timed):
         if turn.speaker == "candidate":
-            span = int((turn.ended_at - turn.started_at).total_seconds() * 1000) \
-                if turn.ended_at else 0
+            following = timed[position + 1].started_at if position + 1 < len(timed) else None
+            span = int((following - turn.started_at).total_seconds() * 1000) \
+                if following else 0
             if previous_speaker != "candidate":
                 answers.append([])
             answers[-1].append((turn, max(span, 0)))

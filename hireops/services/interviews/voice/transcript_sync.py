@@ -301,24 +301,17 @@ def _upsert_turns(*, session: Session, link: InterviewLink, record: Conversation
                                     InterviewTurn.seq > base,
                                     InterviewTurn.seq <= base + SEQ_STRIDE))}
     written = 0
-    # The provider gives each turn's start only: a turn ends when the next one starts, the
-    # last when the call ended (unknown while the call goes on).
-    starts = [record.started_at + timedelta(seconds=turn.seconds_from_start)
-              if record.started_at else None for turn in record.turns]
-    call_end = record.started_at + timedelta(seconds=record.duration_s) \
-        if record.started_at and record.duration_s else None
-    ends = [*starts[1:], call_end]
-    for turn, started, ended in zip(record.turns, starts, ends):
+    for turn in record.turns:
         seq = base + turn.position + 1
+        started = (record.started_at + timedelta(seconds=turn.seconds_from_start)
+                   if record.started_at else None)
         row = existing.get(seq)
         if row is None:
             row = InterviewTurn(link_id=link.id, seq=seq, speaker=turn.speaker, text=turn.text,
-                                started_at=started, ended_at=ended)
-        elif (row.speaker, row.text, row.started_at, row.ended_at) \
-                != (turn.speaker, turn.text, started, ended):
+                                started_at=started)
+        elif (row.speaker, row.text, row.started_at) != (turn.speaker, turn.text, started):
             # A turn fetched while it was still being spoken grows; the latest text wins.
             row.speaker, row.text, row.started_at = turn.speaker, turn.text, started
-            row.ended_at = ended
         else:
             continue
         session.add(row)
