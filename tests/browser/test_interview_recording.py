@@ -242,3 +242,42 @@ def test_a_reload_records_a_second_part_and_hr_plays_both(running_app, app_db, c
     page.locator(".recording-panel").scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "recording_two_parts_390.png"), full_page=True)
     context.close()
+
+
+def test_a_voice_interviews_speech_signals_beside_its_transcript(running_app, app_db, chromium):
+    """The ElevenLabs call's turn times give the voice signals, labelled as context only."""
+    from datetime import timedelta
+
+    from hireops.models import InterviewLink, InterviewTurn, utcnow
+
+    _, link_id, candidate_id = _invite(app_db)
+    link = app_db.get(InterviewLink, link_id)
+    link.provider, link.conversation_id, link.status = "elevenlabs", "conv_voice_signals", \
+        "completed"
+    start = utcnow() - timedelta(minutes=5)
+    for seq, (speaker, text, second) in enumerate([
+            ("interviewer", "How do you test a Python service?", 0),
+            ("candidate", " ".join(["pytest"] * 30), 5),
+            ("candidate", " ".join(["fixtures"] * 10), 17),
+            ("interviewer", "Thank you, goodbye.", 23)], start=1):
+        app_db.add(InterviewTurn(link_id=link_id, seq=seq, speaker=speaker, text=text,
+                                 started_at=start + timedelta(seconds=second)))
+    app_db.add(link)
+    app_db.commit()
+
+    context = chromium.new_context(viewport={"width": 1440, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    sign_in(page, running_app)
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+    page.goto(f"{running_app.url}{routes.CANDIDATE}?id={candidate_id}")
+    signals = page.locator(".voice-speech-signals")
+    expect(signals).to_contain_text("Speech signals - context only, not part of any score")
+    expect(signals).to_contain_text(
+        "Answer 1: spoke about 18 s, 133 words/min, 1 pause long enough to end a turn")
+    signals.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "voice_speech_signals_1440.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    signals.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "voice_speech_signals_390.png"), full_page=True)
+    context.close()
