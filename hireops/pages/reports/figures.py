@@ -16,7 +16,13 @@ MUTED = rx.color("gray", 11)
 
 
 def _chart(figure, name: str, **props) -> rx.Component:
-    return card(chart(figure, plot_config(name), width="100%", height="300px"),
+    # Until the figures arrive (just after the numbers, on a page load) a placeholder of the
+    # chart's size holds its place: the page does not jump when the charts are drawn.
+    drawing = rx.center(rx.spinner(size="2"), height="300px", width="100%",
+                        class_name="chart-drawing")
+    return card(rx.cond(ReportsState.figures_drawn,
+                        chart(figure, plot_config(name), width="100%", height="300px"),
+                        drawing),
                 padding="8px", width="100%", min_width="0", **props)
 
 
