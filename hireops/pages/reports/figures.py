@@ -5,6 +5,7 @@ import reflex as rx
 
 from hireops import routes
 from hireops.state.reports.charts import plot_config
+from hireops.components.charts import chart, plotly_preload
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import card, empty_state, error_callout, metric_card
 from hireops.services.decisions.ai_flags import FlagCountRow
@@ -15,7 +16,13 @@ MUTED = rx.color("gray", 11)
 
 
 def _chart(figure, name: str, **props) -> rx.Component:
-    return card(rx.plotly(data=figure, config=plot_config(name), width="100%", height="300px"),
+    # Until the figures arrive (just after the numbers, on a page load) a placeholder of the
+    # chart's size holds its place: the page does not jump when the charts are drawn.
+    drawing = rx.center(rx.spinner(size="2"), height="300px", width="100%",
+                        class_name="chart-drawing")
+    return card(rx.cond(ReportsState.figures_drawn,
+                        chart(figure, plot_config(name), width="100%", height="300px"),
+                        drawing),
                 padding="8px", width="100%", min_width="0", **props)
 
 
@@ -163,6 +170,7 @@ def _flags() -> rx.Component:
 def reports() -> rx.Component:
     grid = {"columns": rx.breakpoints(initial="1", md="2"), "spacing": "4", "width": "100%"}
     return rx.vstack(
+        plotly_preload(),
         _filters(),
         error_callout(ReportsState.error),
         rx.grid(

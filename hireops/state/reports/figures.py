@@ -61,6 +61,9 @@ class ReportsState(AuthState):
     applications_fig: go.Figure = go.Figure()
     decisions_fig: go.Figure = go.Figure()
     thresholds_note: str = ""
+    # False from the start of a page load until the figures above match the numbers: the page
+    # shows its numbers and tables first and the charts a moment later (see `load`).
+    figures_drawn: bool = False
     error: str = ""
     # HR's flags on AI output, by kind of output and reason.
     flag_rows: list[FlagCountRow] = []
@@ -69,7 +72,10 @@ class ReportsState(AuthState):
 
     @rx.event
     @requires(*READ_ROLES)
-    def load(self):
+    async def load(self):
+        """The numbers and tables go out first, the nine figures in a second update: the
+        browser paints the numbers while the server builds the figures, and the charts wait for
+        them (never showing another range's figures beside the new numbers)."""
         with session_scope() as session:
             jobs = session.exec(select(Job.id, Job.title).order_by(Job.title)).all()
             asked = questions(session=session)
@@ -79,7 +85,10 @@ class ReportsState(AuthState):
         self.date_hint = day_placeholder()
         if self.characteristic not in {q.key for q in asked}:
             self.characteristic = asked[0].key if asked else ""
-        self._compute()
+        self.figures_drawn = False
+        inputs = self._compute_numbers()
+        yield
+        self._draw(inputs)
 
     @rx.event
     @requires(*READ_ROLES)
@@ -143,10 +152,17 @@ class ReportsState(AuthState):
                             date_to=_parse(self.date_to))
 
     def _compute(self) -> None:
+        """Numbers, tables and figures in one update (a filter change: the charts redraw in
+        place with the numbers)."""
+        self._draw(self._compute_numbers())
+
+    def _compute_numbers(self) -> "_FigureInputs | None":
+        """The numbers and tables of the report; returns what the figures are drawn from
+        (None when the filter is wrong and nothing changed)."""
         report = self._filter()
         if report.date_from and report.date_to and report.date_from > report.date_to:
             self.error = "The start date is after the end date."
-            return
+            return None
         self.error = ""
         with session_scope() as session:
             # The cohort, the best applications and the groups are read once per job while
@@ -182,18 +198,38 @@ class ReportsState(AuthState):
         self.thresholds_note = ("" if dist.thresholds is not None else
                                 "The jobs in this report use different thresholds: pick one "
                                 "job to see its threshold lines.")
+        return _FigureInputs(dist, stage_times, decision_time, sources, per_day, decisions)
+
+    def _draw(self, inputs: "_FigureInputs | None") -> None:
+        if inputs is None:
+            self.figures_drawn = True
+            return
         self.funnel_fig = charts.funnel_figure(self.funnel_rows)
-        self.resume_fig = charts.score_figure(dist, "resume")
-        self.interview_fig = charts.score_figure(dist, "interview")
-        self.final_fig = charts.score_figure(dist, "final")
-        self.stage_time_fig = charts.stage_time_figure(stage_times)
-        self.decision_time_fig = charts.decision_time_figure(decision_time)
-        self.source_fig = charts.source_figure(sources)
-        self.applications_fig = charts.dated_figure(per_day, "Applications per day")
-        self.decisions_fig = charts.dated_figure(decisions, "Decisions per day", stacked=True)
+        self.resume_fig = charts.score_figure(inputs.dist, "resume")
+        self.interview_fig = charts.score_figure(inputs.dist, "interview")
+        self.final_fig = charts.score_figure(inputs.dist, "final")
+        self.stage_time_fig = charts.stage_time_figure(inputs.stage_times)
+        self.decision_time_fig = charts.decision_time_figure(inputs.decision_time)
+        self.source_fig = charts.source_figure(inputs.sources)
+        self.applications_fig = charts.dated_figure(inputs.per_day, "Applications per day")
+        self.decisions_fig = charts.dated_figure(inputs.decisions, "Decisions per day",
+                                                 stacked=True)
+        self.figures_drawn = True
 
     def _stamp(self) -> str:
         return file_stamp()
+
+
+@dataclass(frozen=True)
+class _FigureInputs:
+    """What the figures are drawn from, computed with the numbers."""
+
+    dist: reports.ScoreDistributions
+    stage_times: list[reports.StageTime]
+    decision_time: reports.TimeToDecision
+    sources: dict[str, int]
+    per_day: reports.DatedCounts
+    decisions: reports.DatedCounts
 
 
 def _reached(steps: list[FunnelStep], stage: str) -> int:
