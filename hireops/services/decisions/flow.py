@@ -131,18 +131,20 @@ class DecisionCard:
 
 def apply_after_evaluation(*, session: Session, application_id: int,
                            now: datetime | None = None) -> Decision | None:
-    """Record the decision after an evaluation and act on it where the job allows."""
+    """Record the decision after an evaluation and act on it where the job allows.
+
+    One unit of work, committed here once: a confirmed decision is never kept without the
+    booking or rejection it confirms (the steps below only flush)."""
     now = now or utcnow()
     try:
         decision = record_decision(session=session, application_id=application_id)
     except DecisionNotReady:
         return None
-    if decision.status != CONFIRMED:
-        return decision
-    if decision.outcome == StoredOutcome.advance:
+    if decision.status == CONFIRMED and decision.outcome == StoredOutcome.advance:
         _auto_advance(session, decision, now)
-    elif decision.outcome == StoredOutcome.reject:
+    elif decision.status == CONFIRMED and decision.outcome == StoredOutcome.reject:
         _auto_reject(session, decision)
+    session.commit()
     return decision
 
 
@@ -155,17 +157,15 @@ def _auto_advance(session: Session, decision: Decision, now: datetime) -> None:
         _hand_to_hr(session, decision, f"Auto-advance did not book a slot: {why}")
         return
     try:
-        booking = book_slot(session=session, application_id=decision.application_id,
-                            start=slot.start, end=slot.end, candidate_tz=slot.tz,
-                            source="preferred", original_text=parsed.original, actor=None,
-                            now=now)
-        send_schedule_confirmation(session=session, booking=booking, actor=None)
+        # A savepoint: a refused booking undoes itself only, not the decision just recorded.
+        with session.begin_nested():
+            booking = book_slot(session=session, application_id=decision.application_id,
+                                start=slot.start, end=slot.end, candidate_tz=slot.tz,
+                                source="preferred", original_text=parsed.original,
+                                actor=None, now=now)
+            send_schedule_confirmation(session=session, booking=booking, actor=None)
     except (SchedulingRefused, ValueError) as refused:
-        session.rollback()
-        decision = session.get(Decision, decision.id)
         _hand_to_hr(session, decision, f"Auto-advance could not schedule: {refused}")
-        return
-    session.commit()
 
 
 def _auto_reject(session: Session, decision: Decision) -> None:
@@ -177,7 +177,6 @@ def _auto_reject(session: Session, decision: Decision) -> None:
                                             language=candidate.language),
                                _mail_values(session, application, None, AUTO_REJECT_REASON))
         _enqueue_rejection(session, application, candidate, mail.subject, mail.text, mail.html)
-    session.commit()
 
 
 def _hand_to_hr(session: Session, decision: Decision, note: str) -> None:
@@ -187,7 +186,6 @@ def _hand_to_hr(session: Session, decision: Decision, note: str) -> None:
     record_event(session=session, action="decision.needs_hr", entity_type="application",
                  entity_id=decision.application_id, actor_label="automation",
                  after={"decision_id": decision.id, "decision_status": PENDING_HR}, note=note)
-    session.commit()
 
 
 # --- HR actions -----------------------------------------------------------------------------
