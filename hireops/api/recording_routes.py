@@ -47,9 +47,6 @@ async def upload_chunk(request: Request, token: str = Path(max_length=200),
                        index: int = Path(ge=0, le=MAX_CHUNK_INDEX)) -> JSONResponse:
     """One chunk of the room's recording, in order; a chunk sent again is acknowledged."""
     limit = get_settings().recording_chunk_max_bytes
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        return error_response(413, "chunk_too_large", "The chunk is larger than the limit.")
     payload = await read_capped_body(request, limit)
     if payload is None:
         return error_response(413, "chunk_too_large", "The chunk is larger than the limit.")

@@ -60,9 +60,6 @@ async def elevenlabs_webhook(request: Request) -> JSONResponse:
     secret = current_settings().elevenlabs_webhook_secret
     if secret is None or not secret.get_secret_value():
         return error_response(503, "not_configured", "The ElevenLabs webhook secret is not set.")
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_WEBHOOK_BYTES:
-        return error_response(413, "too_large", "Webhook body too large.")
     raw_body = await read_capped_body(request, MAX_WEBHOOK_BYTES)
     if raw_body is None:
         return error_response(413, "too_large", "Webhook body too large.")
@@ -79,11 +76,15 @@ async def elevenlabs_webhook(request: Request) -> JSONResponse:
 
 
 async def read_capped_body(request: Request, limit: int) -> bytes | None:
-    """The body, read as it streams in; None as soon as it passes `limit` bytes.
+    """The body, read as it streams in; None when it declares more than `limit` bytes (nothing
+    is read then) or as soon as it passes them.
 
     A chunked body declares no length, and `request.body()` would hold all of it before its
     size could be checked: one such request once grew the process from 215 to 941 MB.
     """
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return None
     chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():
