@@ -18,7 +18,7 @@ from hireops.services.candidates.tracker import (
     move_stage,
     query_tracker,
 )
-from tests.factories import make_application, make_candidate, make_user
+from tests.factories import make_application, make_candidate, make_job, make_user
 
 SORT_COLUMNS = ["candidate", "job", "stage", "resume_score", "interview_score", "final_score",
                 "decision", "source", "applied", "last_activity"]
@@ -54,10 +54,9 @@ def grid(session) -> dict[str, Application]:
 
 def add_grid(session) -> dict[str, Application]:
     """The `grid` fixture's rows, added and committed: applications by name (or email)."""
-    jobs = {"backend": Job(title="Backend Engineer"), "analyst": Job(title="Data Analyst"),
-            "nurse": Job(title="Registered Nurse", blind_screening=True)}
-    session.add_all(jobs.values())
-    session.flush()
+    jobs = {"backend": make_job(session, title="Backend Engineer"),
+            "analyst": make_job(session, title="Data Analyst"),
+            "nurse": make_job(session, title="Registered Nurse", blind_screening=True)}
     applications = {}
     for (name, email, job, stage, resume, interview, final, decision, source, applied,
          activity) in PEOPLE:
