@@ -198,12 +198,9 @@ def approve_and_schedule(*, session: Session, application_id: int, start: dateti
     """HR approves decision `decision_id` (default: the current one): book the slot (at
     `location`, None: the team's default place), confirm (or override to) advance, queue the
     confirmation. Once per decision."""
-    application = get_application_or_raise(session=session, application_id=application_id)
-    candidate = session.get(Candidate, application.candidate_id)
-    if not candidate.email:
-        raise DecisionActionRefused("The candidate has no email address for the confirmation.")
-    current = claim_decision(session=session, application_id=application_id,
-                             decision_id=decision_id, action="approve", actor=actor)
+    _application, _candidate, current = _claim_for_mail(
+        session, application_id, decision_id, "approve", actor,
+        "The candidate has no email address for the confirmation.")
     if current is None:
         raise DecisionActionRefused("There is no decision to approve yet.")
     now = now or utcnow()
@@ -226,6 +223,20 @@ def approve_and_schedule(*, session: Session, application_id: int, start: dateti
     return message
 
 
+def _claim_for_mail(session: Session, application_id: int, decision_id: int | None,
+                    action: str, actor: User, no_email: str
+                    ) -> tuple[Application, Candidate, Decision | None]:
+    """The application, its candidate (refused with `no_email` when they have no address for
+    the mail the action sends) and the decision claimed for `action` (None: none yet)."""
+    application = get_application_or_raise(session=session, application_id=application_id)
+    candidate = session.get(Candidate, application.candidate_id)
+    if not candidate.email:
+        raise DecisionActionRefused(no_email)
+    current = claim_decision(session=session, application_id=application_id,
+                             decision_id=decision_id, action=action, actor=actor)
+    return application, candidate, current
+
+
 def reject_with_email(*, session: Session, application_id: int, reason: str, subject: str,
                       body: str, actor: User,
                       decision_id: int | None = None) -> OutboxMessage | None:
@@ -238,12 +249,9 @@ def reject_with_email(*, session: Session, application_id: int, reason: str, sub
         raise DecisionActionRefused("The email needs a one-line subject.")
     if not body or len(body) > MAX_BODY_CHARS:
         raise DecisionActionRefused("The email body is empty or too long.")
-    application = get_application_or_raise(session=session, application_id=application_id)
-    candidate = session.get(Candidate, application.candidate_id)
-    if not candidate.email:
-        raise DecisionActionRefused("The candidate has no email address.")
-    current = claim_decision(session=session, application_id=application_id,
-                             decision_id=decision_id, action="reject", actor=actor)
+    application, candidate, current = _claim_for_mail(
+        session, application_id, decision_id, "reject", actor,
+        "The candidate has no email address.")
     if current is not None and current.outcome == StoredOutcome.reject \
             and current.status == PENDING_HR:
         _confirm(session, current, actor, f"Rejection confirmed by HR: {reason}")
