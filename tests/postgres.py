@@ -82,3 +82,17 @@ def _share_pg_trgm(admin: sa.Engine) -> None:
                 connection.execute(sa.text("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"))
     except sa.exc.IntegrityError:
         pass  # another test run created it at the same moment
+
+
+def migrate_to_head(engine: sa.Engine) -> sa.Engine:
+    """Run the migrations up to head on `engine` (a throw-away schema's); returns it."""
+    from alembic import command
+
+    from hireops.services.platform.migrations import alembic_config
+
+    with engine.connect() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+        connection.commit()
+    return engine

@@ -12,10 +12,10 @@ import pytest
 from openpyxl import load_workbook
 
 from hireops.config import PROJECT_ROOT
-from hireops.models import Application, Candidate, Job, Stage
+from hireops.models import Application, Job, Stage
 from hireops.services.candidates.export import export_rows, export_tracker
 from hireops.services.candidates.tracker import TrackerFilter, TrackerSort
-from tests.factories import make_job
+from tests.factories import make_candidate, make_job
 
 
 def _export(database_url: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -34,9 +34,7 @@ def jobs(session) -> list[Job]:
     jobs = [make_job(session), make_job(session, title="Night Nurse", blind_screening=True)]
     names = ['=HYPERLINK("http://evil","x")', "+1 555", "Zoë Łukasiewicz", "Ann Lee", "Bo Kim"]
     for i, name in enumerate(names):
-        candidate = Candidate(full_name=name, email=f"c{i}@example.com")
-        session.add(candidate)
-        session.flush()
+        candidate = make_candidate(session, full_name=name, email=f"c{i}@example.com")
         session.add(Application(candidate_id=candidate.id, job_id=jobs[i % 2].id,
                                 stage=[Stage.matched, Stage.new][i % 2],
                                 resume_score=50.0 + i))

@@ -18,10 +18,9 @@ from hireops import db
 from hireops.api import error_response
 from hireops.api.auth import request_client_address
 from hireops.api.schemas import ErrorBody
-from hireops.api.voice_routes import LISTEN_ROLES, read_capped_body
+from hireops.api.voice_routes import listener_refusal, read_capped_body
 from hireops.config import get_settings
 from hireops.models import Application, InterviewRecording
-from hireops.services.platform.auth import role_allows, user_for_token
 from hireops.services.privacy.blind_screening import is_identity_hidden
 from hireops.services.interviews.recordings import (
     MAX_PARTS,
@@ -31,7 +30,6 @@ from hireops.services.interviews.recordings import (
 )
 from hireops.services.interviews.recording_views import note_recording_view, starts_a_view
 from hireops.services.interviews.room import find_room
-from hireops.services.platform.session_cookie import SESSION_COOKIE
 
 router = APIRouter(tags=["interview recordings"])
 # The highest chunk index taken: hours of 3-second chunks.
@@ -53,9 +51,6 @@ async def upload_chunk(request: Request, token: str = Path(max_length=200),
     """One chunk of one part of the room's recording (a part is one browser recording: a
     reload starts the next), in order; a chunk sent again is acknowledged."""
     limit = get_settings().recording_chunk_max_bytes
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        return error_response(413, "chunk_too_large", "The chunk is larger than the limit.")
     payload = await read_capped_body(request, limit)
     if payload is None:
         return error_response(413, "chunk_too_large", "The chunk is larger than the limit.")
@@ -108,11 +103,9 @@ def recording_video(request: Request,
                     recording_id: int = Path(ge=1, le=2_147_483_647)) -> Response:
     """The recorded interview, for signed-in users (viewer and up); Range requests seek."""
     with Session(db.get_engine(), expire_on_commit=False) as session:
-        user = user_for_token(session=session, token=request.cookies.get(SESSION_COOKIE, ""))
-        if user is None:
-            return error_response(401, "not_signed_in", "Sign in to watch interviews.")
-        if not role_allows(user, LISTEN_ROLES):
-            return error_response(403, "forbidden", "Your role may not watch interviews.")
+        refused = listener_refusal(session, request, "watch interviews")
+        if refused is not None:
+            return refused
         recording = session.get(InterviewRecording, recording_id)
         application = session.get(Application, recording.application_id) if recording else None
         if recording is None or application is None:

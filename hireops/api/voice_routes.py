@@ -31,6 +31,17 @@ from hireops.services.interviews.voice.webhooks import (
 )
 
 LISTEN_ROLES = (Role.admin, Role.recruiter, Role.viewer)
+
+
+def listener_refusal(session: Session, request: Request, verb: str) -> Response | None:
+    """The answer to a visitor who may not `verb` (not signed in, or a role below viewer);
+    None for one who may: the interview recordings are for signed-in viewers and up."""
+    user = user_for_token(session=session, token=request.cookies.get(SESSION_COOKIE, ""))
+    if user is None:
+        return error_response(401, "not_signed_in", f"Sign in to {verb}.")
+    if not role_allows(user, LISTEN_ROLES):
+        return error_response(403, "forbidden", f"Your role may not {verb}.")
+    return None
 # A post-call transcription is a few hundred KB at most; audio webhooks are not used.
 MAX_WEBHOOK_BYTES = 10 * 1024 * 1024
 
@@ -49,9 +60,6 @@ async def elevenlabs_webhook(request: Request) -> JSONResponse:
     secret = current_settings().elevenlabs_webhook_secret
     if secret is None or not secret.get_secret_value():
         return error_response(503, "not_configured", "The ElevenLabs webhook secret is not set.")
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_WEBHOOK_BYTES:
-        return error_response(413, "too_large", "Webhook body too large.")
     raw_body = await read_capped_body(request, MAX_WEBHOOK_BYTES)
     if raw_body is None:
         return error_response(413, "too_large", "Webhook body too large.")
@@ -68,11 +76,15 @@ async def elevenlabs_webhook(request: Request) -> JSONResponse:
 
 
 async def read_capped_body(request: Request, limit: int) -> bytes | None:
-    """The body, read as it streams in; None as soon as it passes `limit` bytes.
+    """The body, read as it streams in; None when it declares more than `limit` bytes (nothing
+    is read then) or as soon as it passes them.
 
     A chunked body declares no length, and `request.body()` would hold all of it before its
     size could be checked: one such request once grew the process from 215 to 941 MB.
     """
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return None
     chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():
@@ -112,11 +124,9 @@ def interview_audio(request: Request,
     """The recording of one part of a voice interview, for signed-in users (viewer and up)."""
     # The database is only needed for the checks; the download runs without holding it.
     with Session(db.get_engine(), expire_on_commit=False) as session:
-        user = user_for_token(session=session, token=request.cookies.get(SESSION_COOKIE, ""))
-        if user is None:
-            return error_response(401, "not_signed_in", "Sign in to listen to interviews.")
-        if not role_allows(user, LISTEN_ROLES):
-            return error_response(403, "forbidden", "Your role may not listen to interviews.")
+        refused = listener_refusal(session, request, "listen to interviews")
+        if refused is not None:
+            return refused
         link = session.get(InterviewLink, link_id)
         parts = conversation_ids(link) if link is not None else []
     if not parts:

@@ -9,9 +9,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from hireops.api.app import build_api
-from hireops.models import Application, Candidate, Job, Role, Stage
+from hireops.models import Application, Role, Stage
 from hireops.services.platform.api_tokens import create_api_token
 from hireops.services.platform.auth import create_user
+from tests.factories import make_candidate, make_job
 
 
 @dataclass(frozen=True)
@@ -57,15 +58,15 @@ def bearer(token: str) -> dict[str, str]:
 @pytest.fixture
 def seeded(session) -> Seeded:
     """An open job and a blind-screening job, each with one scored application."""
-    job = Job(title="Backend Engineer", must_have_skills=["Python", "PostgreSQL"])
-    blind = Job(title="Data Analyst", must_have_skills=["SQL"], blind_screening=True)
-    maya = Candidate(full_name="Maya Chen", email="maya@example.com",
-                     email_normalized="maya@example.com", phone="+44 20 7946 0321",
-                     current_title="Backend developer")
-    omar = Candidate(full_name="Omar Haddad", email="omar@example.com",
-                     email_normalized="omar@example.com", linkedin_url="https://linkedin.com/in/o")
-    session.add_all([job, blind, maya, omar])
-    session.flush()
+    job = make_job(session, title="Backend Engineer", must_have_skills=["Python", "PostgreSQL"])
+    blind = make_job(session, title="Data Analyst", must_have_skills=["SQL"],
+                     blind_screening=True)
+    maya = make_candidate(session, full_name="Maya Chen", email="maya@example.com",
+                          email_normalized="maya@example.com", phone="+44 20 7946 0321",
+                          current_title="Backend developer")
+    omar = make_candidate(session, full_name="Omar Haddad", email="omar@example.com",
+                          email_normalized="omar@example.com",
+                          linkedin_url="https://linkedin.com/in/o")
     first = Application(candidate_id=maya.id, job_id=job.id, stage=Stage.matched,
                         resume_score=86, final_score=80, decision="advance")
     second = Application(candidate_id=omar.id, job_id=blind.id, stage=Stage.new,

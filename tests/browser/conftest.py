@@ -85,6 +85,19 @@ def playwright_driver():
         yield playwright
 
 
+@pytest.fixture(scope="module")
+def camera_browser(playwright_driver, tmp_path_factory):
+    """Chromium with a fake camera (a face) and microphone (a beep), granted without a prompt."""
+    from tests.browser.camera import camera_launch_args
+    from tests.fakes.fake_camera import face_y4m
+
+    y4m = face_y4m(tmp_path_factory.mktemp("camera"))
+    browser = playwright_driver.chromium.launch(executable_path=CHROMIUM,
+                                                args=camera_launch_args(y4m))
+    yield browser
+    browser.close()
+
+
 @pytest.fixture(scope="session")
 def chromium(playwright_driver):
     browser = playwright_driver.chromium.launch(

@@ -12,6 +12,7 @@ from hireops.models import Application, Candidate, Event, Job, Stage
 from hireops.services.candidates.stages import STAGE_CHANGED
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
+from tests.factories import make_application, make_candidate, make_job
 
 pytestmark = pytest.mark.browser
 
@@ -23,18 +24,13 @@ def board(app_db, request):
     """A job with three applications in New; Cy also applied to a blind job, so the board
     names Cy by alias."""
     suffix = request.node.name[-12:]
-    job = Job(title=f"Board Engineer {suffix}")
-    secret = Job(title=f"Secret Role {suffix}", blind_screening=True)
-    app_db.add_all([job, secret])
-    app_db.flush()
+    job = make_job(app_db, title=f"Board Engineer {suffix}")
+    secret = make_job(app_db, title=f"Secret Role {suffix}", blind_screening=True)
     apps = {}
     for key, name in (("ada", HOSTILE_NAME), ("bo", "Bo Mover"), ("cy", "Cy Hidden")):
-        person = Candidate(full_name=name, email=f"{key}.{suffix}@example.org")
-        app_db.add(person)
-        app_db.flush()
-        apps[key] = Application(candidate_id=person.id, job_id=job.id, resume_score=77.4,
-                                decision="hold")
-        app_db.add(apps[key])
+        person = make_candidate(app_db, full_name=name, email=f"{key}.{suffix}@example.org")
+        apps[key] = make_application(app_db, candidate=person, job=job, resume_score=77.4,
+                                             decision="hold")
     app_db.add(Application(candidate_id=apps["cy"].candidate_id, job_id=secret.id))
     app_db.commit()
     return job, apps

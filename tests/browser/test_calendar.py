@@ -13,11 +13,12 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
-from hireops.models import Application, Candidate, utcnow
+from hireops.models import utcnow
 from hireops.services.jobs.records import JobForm, create_job
 from hireops.services.outreach.bookings import book_slot
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
+from tests.factories import make_application, make_candidate
 
 pytestmark = pytest.mark.browser
 PARIS = ZoneInfo("Europe/Paris")
@@ -27,13 +28,9 @@ def _book_next_week(session) -> tuple[datetime, int]:
     """An interview next Wednesday 10:00 Paris time, with a video-call link."""
     job = create_job(session=session, actor=None, form=JobForm(
         title="Site Reliability Engineer", must_have_skills=["Linux"]))
-    candidate = Candidate(full_name="Margaret Hamilton <b>MH</b>",
-                          email="margaret@example.com")
-    session.add(candidate)
-    session.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id)
-    session.add(application)
-    session.flush()
+    candidate = make_candidate(session, full_name="Margaret Hamilton <b>MH</b>",
+                                        email="margaret@example.com")
+    application = make_application(session, candidate=candidate, job=job)
     today = utcnow().astimezone(PARIS).date()
     wednesday = today - timedelta(days=today.weekday()) + timedelta(days=9)
     start = datetime.combine(wednesday, time(10), PARIS)

@@ -10,14 +10,14 @@ from sqlmodel import select
 from hireops.models import Candidate, Event
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
+from tests.factories import make_candidate
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("width", [1440, 390])
 def test_hr_switches_the_candidate_to_french(page: Page, running_app, app_db, width):
-    person = Candidate(full_name=f"Léa Langue {width}", email=f"lea.{width}@example.org")
-    app_db.add(person)
+    person = make_candidate(app_db, full_name=f"Léa Langue {width}", email=f"lea.{width}@example.org")
     app_db.commit()
     page.set_viewport_size({"width": width, "height": 900})
     sign_in(page, running_app)

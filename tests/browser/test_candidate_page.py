@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from hireops.config import PROJECT_ROOT
 from tests.browser.test_jobs_flow import sign_in
+from tests.factories import make_candidate
 
 pytestmark = pytest.mark.browser
 
@@ -108,9 +109,8 @@ def test_export_and_erase_a_candidates_data(page: Page, running_app, app_db):
 
     from hireops.models import Candidate, Event
 
-    person = Candidate(full_name="Rosalind Franklin", email="rosalind@example.com",
-                       resume_text="X-ray crystallography, King's College London.")
-    app_db.add(person)
+    person = make_candidate(app_db, full_name="Rosalind Franklin", email="rosalind@example.com",
+                                    resume_text="X-ray crystallography, King's College London.")
     app_db.commit()
     person_id = person.id
     sign_in(page, running_app)
@@ -143,11 +143,9 @@ def test_script_in_candidate_fields_is_shown_as_text_never_run(page: Page, runni
     job = create_job(session=app_db, actor=None, form=JobForm(title="Security Engineer"))
     from hireops.models import Candidate
 
-    person = Candidate(full_name=f"Mallory {attack}", email="mallory@example.com",
-                       location=attack, current_title=attack,
-                       resume_text=f"Python. {attack}")
-    app_db.add(person)
-    app_db.flush()
+    person = make_candidate(app_db, full_name=f"Mallory {attack}", email="mallory@example.com",
+                                    location=attack, current_title=attack,
+                                    resume_text=f"Python. {attack}")
     app_db.add(Application(candidate_id=person.id, job_id=job.id, resume_score=70))
     app_db.commit()
     sign_in(page, running_app)

@@ -15,6 +15,7 @@ from hireops.services.candidates.equal_opportunities import EXAMPLE_QUESTIONS, s
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
 from tests.jobs.careers.conftest import docx_resume
+from tests.factories import make_job
 
 pytestmark = pytest.mark.browser
 
@@ -26,11 +27,11 @@ HOSTILE_DESCRIPTION = ("Build our payment ledger in Go.\n<img src=x onerror=\"wi
 
 @pytest.fixture
 def published_job(app_db):
-    job = Job(title="Payments Engineer", location="Lisbon (hybrid)", department="Platform",
-              description=HOSTILE_DESCRIPTION, must_have_skills=["Go", "PostgreSQL", "Kafka"],
-              responsibilities=["Own the ledger service", "Review designs with the team"],
-              published_on_careers=True)
-    app_db.add(job)
+    job = make_job(app_db, title="Payments Engineer", location="Lisbon (hybrid)",
+                   department="Platform", description=HOSTILE_DESCRIPTION,
+                   must_have_skills=["Go", "PostgreSQL", "Kafka"],
+                   responsibilities=["Own the ledger service", "Review designs with the team"],
+                   published_on_careers=True)
     app_db.commit()
     save_questions(session=app_db, questions=EXAMPLE_QUESTIONS[:1], actor=None)
     yield job
@@ -127,8 +128,8 @@ def test_refused_file_and_unpublished_job(page: Page, running_app, app_db, publi
 
 
 def test_recruiter_publishes_a_job_from_the_editor(page: Page, running_app, app_db):
-    job = Job(title="Warehouse Team Lead", location="Lyon", description="Lead the night shift.")
-    app_db.add(job)
+    job = make_job(app_db, title="Warehouse Team Lead", location="Lyon",
+                   description="Lead the night shift.")
     app_db.commit()
     try:
         sign_in(page, running_app)

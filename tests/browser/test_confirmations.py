@@ -27,6 +27,7 @@ from hireops.services.outreach.outbox import deliver_due
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_decision_queue import _held_application
 from tests.browser.test_jobs_flow import sign_in
+from tests.factories import make_candidate
 
 pytestmark = pytest.mark.browser
 
@@ -163,8 +164,7 @@ def test_revoking_a_link_and_merging_ask_first(page: Page, running_app, app_db):
     issued = generate_link(session=app_db, application_id=application_id, actor=None)
     app_db.commit()
     keep = app_db.get(Application, application_id).candidate_id
-    duplicate = Candidate(full_name="Hedy Lamarr", email="hedy.l@example.org")
-    app_db.add(duplicate)
+    duplicate = make_candidate(app_db, full_name="Hedy Lamarr", email="hedy.l@example.org")
     app_db.commit()
     sign_in(page, running_app)
     page.goto(f"{running_app.url}/candidates/view?id={keep}")

@@ -15,17 +15,16 @@ from hireops.models import Application, Candidate, ConversationMessage, Job
 from hireops.services.outreach.notifications import notify_from_events
 from tests.browser.test_jobs_flow import sign_in
 from tests.fakes.mail_factory import PDF, build_email, resume_pdf
+from tests.factories import make_candidate, make_job
 
 pytestmark = pytest.mark.browser
 HOSTILE = "<img src=x onerror=alert(1)>"
 
 
 def _candidate(app_db) -> Candidate:
-    job = Job(title="Platform Engineer")
-    candidate = Candidate(full_name="Noor Haddad", email="noor.haddad@example.org",
-                          email_normalized="noor.haddad@example.org", source="email")
-    app_db.add_all([job, candidate])
-    app_db.flush()
+    job = make_job(app_db, title="Platform Engineer")
+    candidate = make_candidate(app_db, full_name="Noor Haddad", email="noor.haddad@example.org",
+                               email_normalized="noor.haddad@example.org", source="email")
     app_db.add(Application(candidate_id=candidate.id, job_id=job.id, source="email"))
     app_db.commit()
     return candidate

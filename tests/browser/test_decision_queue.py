@@ -8,11 +8,12 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlmodel import Session, select
 
-from hireops.models import Application, Candidate, Evaluation, InterviewBooking, OutboxMessage
+from hireops.models import Application, Evaluation, InterviewBooking, OutboxMessage
 from hireops.services.decisions.flow import apply_after_evaluation
 from hireops.services.jobs.records import JobForm, create_job
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
+from tests.factories import make_application, make_candidate
 
 pytestmark = pytest.mark.browser
 
@@ -23,13 +24,9 @@ def _held_application(session: Session, name: str, slot_text: str) -> int:
     """An interviewed application the rule holds for HR (resume 85, interview 70)."""
     job = create_job(session=session, actor=None, form=JobForm(
         title=f"Data Engineer ({name})", must_have_skills=["Python", "SQL"]))
-    candidate = Candidate(full_name=name, email=f"{name.split()[0].lower()}@example.com")
-    session.add(candidate)
-    session.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id, resume_score=85.0,
-                              interview_score=70.0)
-    session.add(application)
-    session.flush()
+    candidate = make_candidate(session, full_name=name, email=f"{name.split()[0].lower()}@example.com")
+    application = make_application(session, candidate=candidate, job=job, resume_score=85.0,
+                                            interview_score=70.0)
     session.add(Evaluation(application_id=application.id, status="ok", score=70.0,
                            strengths=["Explains SQL query plans clearly"],
                            concerns=["No streaming experience"],

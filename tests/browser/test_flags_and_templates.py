@@ -8,12 +8,13 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlmodel import Session, select
 
-from hireops.models import AIFlag, Application, Candidate, Decision, Evaluation
+from hireops.models import AIFlag, Application, Decision, Evaluation
 from hireops.services.interviews.links import generate_link
 from hireops.services.interviews.turns import append_turn
 from hireops.services.jobs.records import JobForm, create_job
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
+from tests.factories import make_application, make_candidate
 
 pytestmark = pytest.mark.browser
 
@@ -24,14 +25,10 @@ def _interviewed(session: Session) -> tuple[int, int]:
     """A candidate whose finished interview the engine scored 41; (candidate id, app id)."""
     job = create_job(session=session, actor=None, form=JobForm(
         title="Data Engineer", must_have_skills=["Python", "SQL", "Airflow"]))
-    candidate = Candidate(full_name="Priya Natarajan", email="priya.flags@example.com")
-    session.add(candidate)
-    session.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id, resume_score=86.0,
-                              interview_score=41.0,
-                              resume_result={"match": {"score": 86, "gaps": []}})
-    session.add(application)
-    session.flush()
+    candidate = make_candidate(session, full_name="Priya Natarajan", email="priya.flags@example.com")
+    application = make_application(session, candidate=candidate, job=job, resume_score=86.0,
+                                            interview_score=41.0,
+                                            resume_result={"match": {"score": 86, "gaps": []}})
     link = generate_link(session=session, application_id=application.id, actor=None).link
     link.status = "completed"
     append_turn(session=session, link=link, speaker="interviewer", kind="question",

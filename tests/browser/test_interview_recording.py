@@ -12,14 +12,11 @@ from sqlmodel import Session, select
 
 from hireops import routes
 from hireops.config import get_settings
-from hireops.models import Application, Candidate, InterviewRecording
-from hireops.services.interviews.links import generate_link
-from hireops.services.interviews.recordings import recording_path, set_job_recording
-from hireops.services.jobs.records import JobForm, create_job
-from tests.browser.camera import camera_launch_args
-from tests.browser.conftest import ARTIFACTS, CHROMIUM
+from hireops.models import InterviewRecording
+from hireops.services.interviews.recordings import recording_path
+from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
-from tests.fakes.fake_camera import face_y4m
+from tests.browser.rooms import invite_to_room
 
 pytestmark = pytest.mark.browser
 
@@ -27,29 +24,10 @@ ANSWER = ("I designed a Python REST API on PostgreSQL serving two million reques
           "profiled slow endpoints and cut p95 latency from 800 ms to 120 ms.")
 
 
-@pytest.fixture(scope="module")
-def camera_browser(playwright_driver, tmp_path_factory):
-    y4m = face_y4m(tmp_path_factory.mktemp("camera"))
-    browser = playwright_driver.chromium.launch(executable_path=CHROMIUM,
-                                                args=camera_launch_args(y4m))
-    yield browser
-    browser.close()
-
-
 def _invite(session: Session) -> tuple[str, int, int]:
-    job = create_job(session=session, actor=None, form=JobForm(
-        title="Site Reliability Engineer", must_have_skills=["Python", "PostgreSQL"]))
-    set_job_recording(session=session, job_id=job.id, enabled=True, actor=None)
-    candidate = Candidate(full_name="Grace Hopper", email="grace@example.com")
-    session.add(candidate)
-    session.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id, resume_score=88.0,
-                              resume_result={"match": {"score": 88}})
-    session.add(application)
-    session.flush()
-    issued = generate_link(session=session, application_id=application.id, actor=None)
-    session.commit()
-    return issued.url, issued.link.id, candidate.id
+    return invite_to_room(session, name="Grace Hopper", email="grace@example.com",
+                          title="Site Reliability Engineer", skills=("Python", "PostgreSQL"),
+                          resume_result={"match": {"score": 88}}, recording=True)
 
 
 def _wait_for(check, timeout_s: float = 40.0):

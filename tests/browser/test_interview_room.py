@@ -9,19 +9,9 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from hireops.models import (
-    Application,
-    Candidate,
-    Evaluation,
-    InterviewLink,
-    InterviewSignal,
-    InterviewTurn,
-)
-from hireops.services.interviews.links import generate_link
-from hireops.services.jobs.records import JobForm, create_job
-from tests.browser.camera import RequestLog, camera_launch_args, origin
-from tests.browser.conftest import CHROMIUM
-from tests.fakes.fake_camera import face_y4m
+from hireops.models import Evaluation, InterviewLink, InterviewSignal, InterviewTurn
+from tests.browser.camera import RequestLog, origin
+from tests.browser.rooms import invite_to_room
 
 pytestmark = pytest.mark.browser
 
@@ -33,27 +23,9 @@ ANSWER = ("In my last role I designed a Python REST API on PostgreSQL serving tw
 
 
 def _invite(session: Session, name: str, title: str) -> tuple[str, int]:
-    job = create_job(session=session, actor=None, form=JobForm(
-        title=title, must_have_skills=["Python", "PostgreSQL", "REST APIs"]))
-    candidate = Candidate(full_name=name, email=f"{name.split()[0].lower()}@example.com")
-    session.add(candidate)
-    session.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id, resume_score=88.0,
-                              resume_result={"match": {"score": 88, "gaps": ["Kubernetes"]}})
-    session.add(application)
-    session.flush()
-    issued = generate_link(session=session, application_id=application.id, actor=None)
-    session.commit()
-    return issued.url, issued.link.id
-
-
-@pytest.fixture(scope="module")
-def camera_browser(playwright_driver, tmp_path_factory):
-    y4m = face_y4m(tmp_path_factory.mktemp("camera"))
-    browser = playwright_driver.chromium.launch(executable_path=CHROMIUM,
-                                                args=camera_launch_args(y4m))
-    yield browser
-    browser.close()
+    url, link_id, _candidate_id = invite_to_room(
+        session, name=name, email=f"{name.split()[0].lower()}@example.com", title=title)
+    return url, link_id
 
 
 @pytest.fixture

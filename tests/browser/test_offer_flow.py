@@ -12,12 +12,13 @@ from docx import Document
 from playwright.sync_api import Page, expect
 from sqlmodel import select
 
-from hireops.models import Application, Candidate, Offer, OutboxMessage
+from hireops.models import Application, Offer, OutboxMessage
 from hireops.services.jobs.job_stages import add_stage, job_stages
 from hireops.services.jobs.records import JobForm, create_job
 from hireops.services.outreach.outbox import attachments_of
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
+from tests.factories import make_application, make_candidate
 
 pytestmark = pytest.mark.browser
 
@@ -28,11 +29,8 @@ def shortlisted_candidate(app_db) -> tuple[int, int]:
     job = create_job(session=app_db, form=JobForm(title="Platform Engineer", location="Lisbon"),
                      actor=None)
     add_stage(session=app_db, job_id=job.id, label="Technical interview", actor=None)
-    candidate = Candidate(full_name="Priya <b>Nair</b>", email="priya@example.test")
-    app_db.add(candidate)
-    app_db.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id, stage="shortlisted")
-    app_db.add(application)
+    candidate = make_candidate(app_db, full_name="Priya <b>Nair</b>", email="priya@example.test")
+    application = make_application(app_db, candidate=candidate, job=job, stage="shortlisted")
     app_db.commit()
     return candidate.id, application.id
 

@@ -9,12 +9,10 @@ from playwright.sync_api import Page, expect
 from sqlmodel import select
 
 from hireops.models import Candidate, Job
-from tests.browser.camera import camera_launch_args
-from tests.browser.conftest import ARTIFACTS, CHROMIUM
+from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_decision_queue import _held_application
 from tests.browser.test_interview_room import _invite
 from tests.browser.test_jobs_flow import sign_in
-from tests.fakes.fake_camera import face_y4m
 
 pytestmark = pytest.mark.browser
 
@@ -191,20 +189,11 @@ def test_the_decision_card_fits_a_phone(chromium, running_app, demo_ids):
     context.close()
 
 
-@pytest.fixture(scope="module")
-def phone_camera(playwright_driver, tmp_path_factory):
-    y4m = face_y4m(tmp_path_factory.mktemp("camera"))
-    browser = playwright_driver.chromium.launch(executable_path=CHROMIUM,
-                                                args=camera_launch_args(y4m))
-    yield browser
-    browser.close()
-
-
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_every_step_of_the_interview_room_fits(phone_camera, running_app, app_db, viewport):
+def test_every_step_of_the_interview_room_fits(camera_browser, running_app, app_db, viewport):
     url, _ = _invite(app_db, f"Ada Byron {viewport['width']}", "Platform Engineer")
     prefix = "phone" if viewport is PHONE else "desktop"
-    page = phone_camera.new_page(viewport=viewport)
+    page = camera_browser.new_page(viewport=viewport)
     page.set_default_timeout(30_000)
     widths = {}
     page.goto(url)

@@ -12,10 +12,7 @@ from sqlmodel import select
 
 from hireops.config import PROJECT_ROOT
 from hireops.models import Event, InterviewLink
-from tests.browser.camera import camera_launch_args
-from tests.browser.conftest import CHROMIUM
 from tests.browser.test_interview_room import _invite
-from tests.fakes.fake_camera import face_y4m
 
 pytestmark = pytest.mark.browser
 
@@ -23,19 +20,9 @@ PHONE = {"width": 390, "height": 844}
 SHOTS = PROJECT_ROOT / "test-artifacts" / "room"
 
 
-@pytest.fixture(scope="module")
-def media_browser(playwright_driver, tmp_path_factory):
-    """Chromium with a fake camera and microphone (a beep), granted without a prompt."""
-    y4m = face_y4m(tmp_path_factory.mktemp("camera"))
-    browser = playwright_driver.chromium.launch(executable_path=CHROMIUM,
-                                                args=camera_launch_args(y4m))
-    yield browser
-    browser.close()
-
-
 @pytest.fixture
-def phone(media_browser):
-    page = media_browser.new_page(viewport=PHONE)
+def phone(camera_browser):
+    page = camera_browser.new_page(viewport=PHONE)
     page.set_default_timeout(20_000)
     yield page
     page.close()
@@ -151,7 +138,7 @@ def test_the_microphone_check_shows_a_live_level_and_dictation_failing_keeps_typ
 
 @pytest.mark.parametrize("width", [1440, 390])
 def test_hr_reads_the_room_notices_and_tests_the_voice_connection(running_app, app_db,
-                                                                  media_browser, width):
+                                                                  camera_browser, width):
     from hireops import routes
     from hireops.models import Application
     from tests.browser.test_jobs_flow import sign_in
@@ -159,7 +146,7 @@ def test_hr_reads_the_room_notices_and_tests_the_voice_connection(running_app, a
     url, link_id = _invite(app_db, f"Dorothy Vaughan{width}", "Mainframe Engineer")
     link = app_db.get(InterviewLink, link_id)
     candidate_id = app_db.get(Application, link.application_id).candidate_id
-    candidate_page = media_browser.new_page(viewport={"width": width, "height": 900})
+    candidate_page = camera_browser.new_page(viewport={"width": width, "height": 900})
     candidate_page.set_default_timeout(20_000)
     candidate_page.goto(url)
     candidate_page.click("#room-continue")
@@ -169,7 +156,7 @@ def test_hr_reads_the_room_notices_and_tests_the_voice_connection(running_app, a
     expect(candidate_page.locator("#room-declined")).to_be_visible()
     candidate_page.close()
 
-    page = media_browser.new_page(viewport={"width": width, "height": 900})
+    page = camera_browser.new_page(viewport={"width": width, "height": 900})
     page.set_default_timeout(20_000)
     sign_in(page, running_app)
     expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()

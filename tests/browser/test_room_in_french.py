@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from hireops.models import Application, Candidate, InterviewLink, InterviewTurn
-from hireops.services.interviews.links import generate_link
-from hireops.services.jobs.records import JobForm, create_job
+from hireops.models import InterviewLink, InterviewTurn
 from tests.browser.conftest import ARTIFACTS
+from tests.browser.rooms import invite_to_room
 
 pytestmark = pytest.mark.browser
 
@@ -22,18 +21,10 @@ ANSWER_FR = ("Dans mon dernier poste, j'ai conçu une API REST en Python sur Pos
 
 
 def _invite_french(session: Session) -> tuple[str, int]:
-    job = create_job(session=session, actor=None, form=JobForm(
-        title="Ingénieure backend", must_have_skills=["Python", "PostgreSQL", "REST APIs"]))
-    candidate = Candidate(full_name="Camille Dubois", email="camille@example.fr", language="fr")
-    session.add(candidate)
-    session.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id, resume_score=88.0,
-                              resume_result={"match": {"score": 88, "gaps": ["Kubernetes"]}})
-    session.add(application)
-    session.flush()
-    issued = generate_link(session=session, application_id=application.id, actor=None)
-    session.commit()
-    return issued.url, issued.link.id
+    url, link_id, _candidate_id = invite_to_room(
+        session, name="Camille Dubois", email="camille@example.fr", language="fr",
+        title="Ingénieure backend")
+    return url, link_id
 
 
 def _shot(page, name: str) -> None:

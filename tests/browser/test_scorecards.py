@@ -11,11 +11,10 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlmodel import select
 
-from hireops.models import (
-    Application, BookingInterviewer, Candidate, InterviewBooking, Job, Scorecard, User,
-)
+from hireops.models import Application, BookingInterviewer, InterviewBooking, Job, Scorecard, User
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
+from tests.factories import make_candidate, make_job
 
 pytestmark = pytest.mark.browser
 
@@ -25,12 +24,10 @@ HOSTILE_NOTE = "<img src=x onerror=window.__xss=1> designed the schema well"
 @pytest.fixture
 def booked(app_db, request):
     suffix = request.node.name[-6:].strip("[]_")
-    job = Job(title=f"Scorecard Engineer {suffix}", must_have_skills=["Python"],
-              nice_to_have_skills=["PostgreSQL"])
-    candidate = Candidate(full_name=f"Lin Scorecard {suffix}",
-                          email=f"lin.{suffix}@example.org")
-    app_db.add_all([job, candidate])
-    app_db.flush()
+    job = make_job(app_db, title=f"Scorecard Engineer {suffix}", must_have_skills=["Python"],
+                   nice_to_have_skills=["PostgreSQL"])
+    candidate = make_candidate(app_db, full_name=f"Lin Scorecard {suffix}",
+                               email=f"lin.{suffix}@example.org")
     application = Application(candidate_id=candidate.id, job_id=job.id, resume_score=84,
                               interview_score=79)
     app_db.add(application)

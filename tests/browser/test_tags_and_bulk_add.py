@@ -8,10 +8,11 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlmodel import select
 
-from hireops.models import Application, Candidate, CandidateTag, Event, Job
+from hireops.models import Application, CandidateTag, Event
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
 from tests.sample_resumes import MATCHING_BACKEND_RESUME
+from tests.factories import make_candidate, make_job
 
 pytestmark = pytest.mark.browser
 
@@ -21,17 +22,14 @@ HOSTILE_TAG = "<b onmouseover=window.__xss=1>hot</b>"
 @pytest.fixture
 def people(app_db, request):
     suffix = request.node.name[-10:].strip("[]")
-    analyst = Job(title=f"Tag Analyst {suffix}")
-    target = Job(title=f"Tag Platform {suffix}", must_have_skills=["Python", "PostgreSQL"])
-    app_db.add_all([analyst, target])
-    app_db.flush()
+    analyst = make_job(app_db, title=f"Tag Analyst {suffix}")
+    target = make_job(app_db, title=f"Tag Platform {suffix}",
+                      must_have_skills=["Python", "PostgreSQL"])
     found = {}
     for key in ("una", "vic", "wes"):
-        person = Candidate(full_name=f"{key.title()} Tagged {suffix}",
-                           email=f"{key}.{suffix}@example.org",
-                           resume_text=MATCHING_BACKEND_RESUME)
-        app_db.add(person)
-        app_db.flush()
+        person = make_candidate(app_db, full_name=f"{key.title()} Tagged {suffix}",
+                                        email=f"{key}.{suffix}@example.org",
+                                        resume_text=MATCHING_BACKEND_RESUME)
         # Wes waits in the talent pool; Una and Vic applied to the analyst job.
         found[key] = Application(candidate_id=person.id,
                                  job_id=None if key == "wes" else analyst.id)

@@ -7,10 +7,11 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlmodel import delete, select
 
-from hireops.models import Application, Candidate, Event, Job
+from hireops.models import Application, Candidate, Event
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
 from tests.sample_resumes import MATCHING_BACKEND_RESUME
+from tests.factories import make_candidate, make_job
 
 pytestmark = pytest.mark.browser
 
@@ -19,10 +20,8 @@ HOSTILE_NAME = "Sarah <img src=x onerror=\"window.__xss=1\"> Lee"
 
 @pytest.fixture
 def pool_candidate(app_db):
-    candidate = Candidate(full_name=HOSTILE_NAME, email="sarah.pool@example.org",
-                          email_normalized="sarah.pool@example.org", source="email:maildir")
-    app_db.add(candidate)
-    app_db.flush()
+    candidate = make_candidate(app_db, full_name=HOSTILE_NAME, email="sarah.pool@example.org",
+                                       email_normalized="sarah.pool@example.org", source="email:maildir")
     application = Application(candidate_id=candidate.id, job_id=None, source="email",
                               resume_result={"talent_pool": {"nearest_jobs": [
                                   {"job_id": 1, "title": "Data Analyst", "score": 18,
@@ -55,13 +54,12 @@ def test_talent_pool_row_in_the_tracker(page: Page, running_app, pool_candidate,
 
 @pytest.mark.parametrize("width", [1440, 390])
 def test_find_in_talent_pool_and_add_to_the_job(page: Page, running_app, app_db, width):
-    job = Job(title=f"Platform Engineer {width}", must_have_skills=["Python", "PostgreSQL",
-                                                                    "Docker"])
-    past = Candidate(full_name=f"Tom Pool {width}", email=f"tom.pool.{width}@example.com",
-                     email_normalized=f"tom.pool.{width}@example.com",
-                     resume_text=MATCHING_BACKEND_RESUME)
-    app_db.add(job)
-    app_db.add(past)
+    job = make_job(app_db, title=f"Platform Engineer {width}",
+                   must_have_skills=["Python", "PostgreSQL", "Docker"])
+    past = make_candidate(app_db, full_name=f"Tom Pool {width}",
+                          email=f"tom.pool.{width}@example.com",
+                          email_normalized=f"tom.pool.{width}@example.com",
+                          resume_text=MATCHING_BACKEND_RESUME)
     app_db.commit()
     page.set_viewport_size({"width": width, "height": 900})
     sign_in(page, running_app)

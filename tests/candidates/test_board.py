@@ -71,8 +71,7 @@ def test_columns_are_the_jobs_own_stages_and_a_card_moves_into_one(session: Sess
     person = make_candidate(session, full_name="Ada Person")
     session.commit()
     added = add_stage(session=session, job_id=job.id, label="Technical interview", actor=None)
-    application = Application(candidate_id=person.id, job_id=job.id, stage=Stage.shortlisted)
-    session.add(application)
+    application = make_application(session, candidate=person, job=job, stage=Stage.shortlisted)
     session.commit()
     columns = board_columns(session=session, job_id=job.id)
     assert [c.stage for c in columns] == [s.key for s in job_stages(session=session,
@@ -92,12 +91,10 @@ def board_job(session: Session) -> tuple[Job, Job, dict[str, Application]]:
     other = make_job(session, title="Secret Project", blind_screening=True)
     apps = {}
     for name, stage in (("Ada", Stage.new), ("Bo", Stage.screened), ("Cy", Stage.screened)):
-        person = Candidate(full_name=f"{name} Person", email=f"{name.lower()}@example.com")
-        session.add(person)
-        session.flush()
-        apps[name] = Application(candidate_id=person.id, job_id=job.id, stage=stage,
-                                 created_at=NOW - timedelta(days=10), resume_score=70.4)
-        session.add(apps[name])
+        person = make_candidate(session, full_name=f"{name} Person",
+                                email=f"{name.lower()}@example.com")
+        apps[name] = make_application(session, candidate=person, job=job, stage=stage,
+                                      created_at=NOW - timedelta(days=10), resume_score=70.4)
     session.flush()
     # Cy also applied to a blind job: hidden on this board too (one rule for a person).
     session.add(Application(candidate_id=apps["Cy"].candidate_id, job_id=other.id))

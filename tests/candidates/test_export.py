@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from hireops.models import Application, Candidate, Stage
 from hireops.services.candidates.export import EXPORT_COLUMNS, export_rows, export_tracker, neutralise
 from hireops.services.candidates.tracker import TrackerFilter, TrackerRow, TrackerSort
-from tests.factories import make_job
+from tests.factories import make_candidate, make_job
 
 HEADERS = [header for header, _value in EXPORT_COLUMNS]
 HOSTILE = ['=HYPERLINK("http://evil","x")', "+1 555", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1",
@@ -94,9 +94,8 @@ def test_unknown_format_is_refused():
 def test_export_tracker_returns_every_matching_row(session):
     job = make_job(session)
     for i in range(120):
-        candidate = Candidate(full_name=f"Candidate {i:03d}", email=f"c{i}@example.com")
-        session.add(candidate)
-        session.flush()
+        candidate = make_candidate(session, full_name=f"Candidate {i:03d}",
+                                   email=f"c{i}@example.com")
         session.add(Application(candidate_id=candidate.id, job_id=job.id,
                                 stage=Stage.matched if i % 2 else Stage.new))
     session.commit()

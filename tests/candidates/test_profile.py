@@ -11,7 +11,7 @@ from hireops.services.candidates.profile import (
     CandidateMergeRefused, add_note, evidence_terms, get_candidate_profile, highlight_skills,
     merge_candidates, reveal_identity,
 )
-from tests.factories import make_user
+from tests.factories import make_application, make_candidate, make_user
 from tests.factories import make_job
 
 RESUME = ("Maya Chen — maya@example.com — +1 415 555 0101\n"
@@ -42,8 +42,7 @@ def actor(session) -> User:
 
 
 def _candidate(session, name="Maya Chen", email="maya@example.com", **fields) -> Candidate:
-    candidate = Candidate(full_name=name, email=email, resume_text=RESUME, **fields)
-    session.add(candidate)
+    candidate = make_candidate(session, full_name=name, email=email, resume_text=RESUME, **fields)
     session.commit()
     return candidate
 
@@ -55,9 +54,8 @@ def _job(session, title="Backend Engineer", blind=False) -> Job:
 
 
 def _apply(session, candidate, job, score=84.0) -> Application:
-    application = Application(candidate_id=candidate.id, job_id=job.id, stage=Stage.matched,
-                              resume_score=score, resume_result=RESULT)
-    session.add(application)
+    application = make_application(session, candidate=candidate, job=job, stage=Stage.matched,
+                                            resume_score=score, resume_result=RESULT)
     session.commit()
     return application
 

@@ -9,7 +9,7 @@ from hireops.services.candidates import records as candidates_service
 from hireops.services.platform.audit import PendingEvents
 from hireops.services.candidates.records import find_or_create_candidate, get_or_create_application
 from hireops.services.candidates.contacts import ContactInfo
-from tests.factories import make_job
+from tests.factories import make_candidate, make_job
 
 CV = "Maya Chen\nData analyst. SQL, Tableau, Python.\n" * 10
 
@@ -107,13 +107,10 @@ def test_identical_repeat_records_no_update_event(session) -> None:
 
 
 def test_merged_candidate_is_followed_to_the_survivor(session) -> None:
-    survivor = Candidate(full_name="Maya Chen", email="maya@keep.example",
-                         email_normalized="maya@keep.example")
-    session.add(survivor)
-    session.flush()
-    merged = Candidate(full_name="Maya Chen", email="maya.chen@gmail.com",
-                       email_normalized="mayachen@gmail.com", merged_into_id=survivor.id)
-    session.add(merged)
+    survivor = make_candidate(session, full_name="Maya Chen", email="maya@keep.example",
+                              email_normalized="maya@keep.example")
+    merged = make_candidate(session, full_name="Maya Chen", email="maya.chen@gmail.com",
+                            email_normalized="mayachen@gmail.com", merged_into_id=survivor.id)
     session.commit()
     found, created = _add(session, _contact())
     assert not created and found.id == survivor.id

@@ -17,7 +17,7 @@ from hireops.services.candidates.tags import (
 from hireops.services.candidates.talent_pool import FROM_POOL_SOURCE, add_applicants_to_job
 from hireops.services.candidates.tracker import TrackerFilter, TrackerSort, list_tracker_rows
 from tests.sample_resumes import MATCHING_BACKEND_RESUME
-from tests.factories import make_job
+from tests.factories import make_candidate, make_job
 
 
 @pytest.mark.parametrize(("typed", "shown"), [
@@ -42,8 +42,8 @@ def test_comma_separated_tags_lose_repeats_and_are_bounded():
 
 
 def _people(session: Session, *names: str) -> list[Candidate]:
-    people = [Candidate(full_name=name, email=f"{name.lower()}@example.com") for name in names]
-    session.add_all(people)
+    people = [make_candidate(session, full_name=name, email=f"{name.lower()}@example.com")
+              for name in names]
     session.commit()
     return people
 
@@ -112,12 +112,10 @@ def test_picked_applicants_are_added_to_a_job_once_each_scored_and_audited(sessi
     backend = create_job(session=session, actor=None, form=JobForm(
         title="Backend Engineer", must_have_skills=["Python", "PostgreSQL", "Docker"]))
     other = make_job(session, title="Data Analyst")
-    tom = Candidate(full_name="Tom Baker", email="tom@example.com",
-                    resume_text=MATCHING_BACKEND_RESUME)
-    already = Candidate(full_name="Ada Applied", email="ada@example.com",
-                        resume_text=MATCHING_BACKEND_RESUME)
-    session.add_all([tom, already])
-    session.flush()
+    tom = make_candidate(session, full_name="Tom Baker", email="tom@example.com",
+                         resume_text=MATCHING_BACKEND_RESUME)
+    already = make_candidate(session, full_name="Ada Applied", email="ada@example.com",
+                             resume_text=MATCHING_BACKEND_RESUME)
     pool = Application(candidate_id=tom.id, job_id=None)
     tom_other = Application(candidate_id=tom.id, job_id=other.id)
     ada_other = Application(candidate_id=already.id, job_id=other.id)

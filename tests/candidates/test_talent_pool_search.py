@@ -9,6 +9,7 @@ from hireops.models import Application, Candidate, Event
 from hireops.services.jobs.records import JobForm, create_job
 from hireops.services.candidates.talent_pool import FROM_POOL_SOURCE, add_to_job, find_in_talent_pool
 from tests.sample_resumes import MATCHING_BACKEND_RESUME, MATCHING_NURSE_RESUME
+from tests.factories import make_candidate
 
 
 def _job(session: Session, title: str, skills: list[str], blind: bool = False):
@@ -17,9 +18,8 @@ def _job(session: Session, title: str, skills: list[str], blind: bool = False):
 
 
 def _candidate(session: Session, name: str, resume: str) -> Candidate:
-    candidate = Candidate(full_name=name, email=f"{name.split()[0].lower()}@example.com",
-                          resume_text=resume)
-    session.add(candidate)
+    candidate = make_candidate(session, full_name=name, resume_text=resume,
+                               email=f"{name.split()[0].lower()}@example.com")
     session.commit()
     return candidate
 

@@ -18,7 +18,7 @@ from hireops.services.candidates.tracker import (
     move_stage,
     query_tracker,
 )
-from tests.factories import make_user
+from tests.factories import make_application, make_candidate, make_job, make_user
 
 SORT_COLUMNS = ["candidate", "job", "stage", "resume_score", "interview_score", "final_score",
                 "decision", "source", "applied", "last_activity"]
@@ -54,22 +54,17 @@ def grid(session) -> dict[str, Application]:
 
 def add_grid(session) -> dict[str, Application]:
     """The `grid` fixture's rows, added and committed: applications by name (or email)."""
-    jobs = {"backend": Job(title="Backend Engineer"), "analyst": Job(title="Data Analyst"),
-            "nurse": Job(title="Registered Nurse", blind_screening=True)}
-    session.add_all(jobs.values())
-    session.flush()
+    jobs = {"backend": make_job(session, title="Backend Engineer"),
+            "analyst": make_job(session, title="Data Analyst"),
+            "nurse": make_job(session, title="Registered Nurse", blind_screening=True)}
     applications = {}
     for (name, email, job, stage, resume, interview, final, decision, source, applied,
          activity) in PEOPLE:
-        candidate = Candidate(full_name=name, email=email)
-        session.add(candidate)
-        session.flush()
-        application = Application(
-            candidate_id=candidate.id, job_id=jobs[job].id, stage=stage, resume_score=resume,
+        candidate = make_candidate(session, full_name=name, email=email)
+        application = make_application(
+            session, candidate=candidate, job=jobs[job], stage=stage, resume_score=resume,
             interview_score=interview, final_score=final, decision=decision, source=source,
             created_at=_at(applied), updated_at=_at(applied), last_activity_at=_at(activity))
-        session.add(application)
-        session.flush()
         applications[name or email] = application
     session.commit()
     return applications

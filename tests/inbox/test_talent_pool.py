@@ -25,6 +25,7 @@ from hireops.services.candidates.talent_pool import keep_in_talent_pool
 from hireops.services.candidates.tracker import TrackerFilter, TrackerSort, query_tracker
 from tests.fakes.mail_factory import PDF, build_email, resume_pdf
 from tests.inbox.conftest import ANALYST, BACKEND, create_jobs, deliver
+from tests.factories import make_candidate
 
 NURSE_CV = ["Sarah Lee, RN", "sarah.lee@example.org | +44 7700 900123",
             "Registered nurse, eight years on paediatric and intensive care wards.",
@@ -118,10 +119,8 @@ def test_pool_row_on_both_databases_and_one_per_candidate(any_database_url):
     the JSON result, on SQLite and PostgreSQL alike."""
     with session_scope() as session:
         jobs = create_jobs(session)
-        candidate = Candidate(full_name="Sarah Lee", email="sarah.lee@example.org",
-                              email_normalized="sarah.lee@example.org")
-        session.add(candidate)
-        session.flush()
+        candidate = make_candidate(session, full_name="Sarah Lee", email="sarah.lee@example.org",
+                                            email_normalized="sarah.lee@example.org")
         events = PendingEvents()
         for _ in range(2):
             keep_in_talent_pool(session=session, candidate_id=candidate.id,

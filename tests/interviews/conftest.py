@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from hireops.models import Application, Candidate, User
+from hireops.models import Application, User
 from hireops.services.jobs.records import JobForm, create_job
-from tests.factories import make_user
+from tests.factories import make_candidate, make_user
 
 
 @pytest.fixture
@@ -40,9 +40,7 @@ def make_application(session, recruiter):
             title="Backend Engineer", must_have_skills=["Python", "PostgreSQL", "REST APIs"],
             nice_to_have_skills=["Kubernetes"], responsibilities=["Build APIs"],
             custom_questions=custom_questions or []))
-        candidate = Candidate(full_name=name, email=f"cand{made['n']}@example.com")
-        session.add(candidate)
-        session.flush()
+        candidate = make_candidate(session, full_name=name, email=f"cand{made['n']}@example.com")
         application = Application(candidate_id=candidate.id, job_id=job.id, resume_score=score,
                                   resume_result=resume_result(score) if score else {})
         session.add(application)

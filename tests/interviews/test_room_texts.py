@@ -14,10 +14,10 @@ import pytest
 from hireops.db import session_scope
 from hireops.knowledge.loading import KnowledgeError, read_json
 from hireops.models import Application, Candidate, InterviewLink, utcnow
-from hireops.services.interviews import room_texts as room_texts_module
 from hireops.services.interviews.links import generate_link
 from hireops.services.interviews.room import problem_message, room_view
 from hireops.services.interviews.room_texts import placeholders, room_text, room_texts
+from hireops.services.text.language import text_files
 from hireops.services.text.language.supported import SUPPORTED_LANGUAGES
 
 
@@ -38,12 +38,12 @@ def test_a_missing_key_or_placeholder_is_refused_by_name(monkeypatch):
     shortened = {key: text for key, text in read_json("room/fr.json").items()
                  if key != "done_title"}
     for bad, named in ((broken, "progress"), (shortened, "done_title")):
-        monkeypatch.setattr(room_texts_module, "read_json",
+        monkeypatch.setattr(text_files, "read_json",
                             lambda name, bad=bad: english if name == "room/en.json" else bad)
-        room_texts.cache_clear()
+        text_files.texts_in.cache_clear()
         with pytest.raises(KnowledgeError, match=named):
             room_texts("fr")
-    room_texts.cache_clear()
+    text_files.texts_in.cache_clear()
 
 
 def test_placeholders_are_filled_and_unknown_languages_read_english():

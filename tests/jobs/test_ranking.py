@@ -7,6 +7,7 @@ import pytest
 from hireops.models import Application, Candidate
 from hireops.services.jobs.records import JobForm, JobNotFound, create_job
 from hireops.services.jobs.ranking import rank_job
+from tests.factories import make_application, make_candidate
 
 
 def _result(score: float, recommendation: str) -> dict:
@@ -18,15 +19,13 @@ def _result(score: float, recommendation: str) -> dict:
 
 
 def _apply(session, job, name: str, score: float | None, *, stale=False) -> Application:
-    candidate = Candidate(full_name=name, email=f"{name.split()[0].lower()}@example.com")
-    session.add(candidate)
-    session.flush()
-    application = Application(
-        candidate_id=candidate.id, job_id=job.id, resume_score=score, resume_stale=stale,
+    candidate = make_candidate(session, full_name=name,
+                               email=f"{name.split()[0].lower()}@example.com")
+    application = make_application(
+        session, candidate=candidate, job=job, resume_score=score, resume_stale=stale,
         resume_job_version=job.version if score is not None else None,
         resume_result=_result(score, "shortlist" if score and score > 70 else "screen")
         if score is not None else {})
-    session.add(application)
     session.commit()
     return application
 

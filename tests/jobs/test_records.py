@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from sqlmodel import select
 
 from hireops.config import get_settings
-from hireops.models import AICall, Application, Candidate, Event, Job, JobStatus, Stage
+from hireops.models import AICall, Application, Event, Job, JobStatus, Stage
 from hireops.services.jobs.autofill import AutofillFailed, autofill_job
 from hireops.services.jobs.records import (
     JobForm,
@@ -20,6 +20,7 @@ from hireops.services.jobs.records import (
     set_job_status,
     update_job,
 )
+from tests.factories import make_application, make_candidate
 
 
 def _job(session, actor, title="Backend Engineer", **fields) -> Job:
@@ -28,12 +29,9 @@ def _job(session, actor, title="Backend Engineer", **fields) -> Job:
 
 def _application(session, job: Job, stage: Stage = Stage.new,
                  resume_score: float | None = None) -> Application:
-    candidate = Candidate(full_name="Cand", email="c@example.com")
-    session.add(candidate)
-    session.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id, stage=stage,
-                              resume_score=resume_score)
-    session.add(application)
+    candidate = make_candidate(session, full_name="Cand", email="c@example.com")
+    application = make_application(session, candidate=candidate, job=job, stage=stage,
+                                            resume_score=resume_score)
     session.commit()
     return application
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from hireops.models import AICall, Application, Candidate, Event, Stage
+from hireops.models import AICall, Application, Event, Stage
 from hireops.services.ai.local.engine import LOCAL_MODEL, LocalEngine
 from hireops.services.jobs.records import JobForm, create_job, job_to_form, update_job
 from hireops.services.privacy.redaction import redact_resume
@@ -15,6 +15,7 @@ from hireops.services.jobs.rescoring import (
     stale_applications,
 )
 from hireops.services.candidates.stages import STAGE_CHANGED
+from tests.factories import make_application, make_candidate
 
 RESUME = """Ana Silva
 ana.silva@example.com · +351 912 345 678 · https://linkedin.com/in/anasilva
@@ -32,14 +33,11 @@ def job(session, actor):
 
 def _application(session, job, *, name="Ana Silva", resume=RESUME, score=None,
                  job_version=None, prompt_version="") -> Application:
-    candidate = Candidate(full_name=name, email=f"{name.split()[0].lower()}@example.com",
-                          resume_text=resume)
-    session.add(candidate)
-    session.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id, resume_score=score,
-                              resume_job_version=job_version,
-                              resume_prompt_version=prompt_version)
-    session.add(application)
+    candidate = make_candidate(session, full_name=name, resume_text=resume,
+                               email=f"{name.split()[0].lower()}@example.com")
+    application = make_application(session, candidate=candidate, job=job, resume_score=score,
+                                   resume_job_version=job_version,
+                                   resume_prompt_version=prompt_version)
     session.commit()
     return application
 

@@ -14,12 +14,12 @@ import pytest
 
 from hireops.config import Settings, get_settings
 from hireops.log_setup import configure_logging, log_context
-from hireops.models import Job
 from hireops.services.mail.sources import ImapConfig, save_imap_config
 from hireops.services.outreach.outbox import enqueue_mail
 from hireops.services.operations.background_jobs import InboxPoller
 from tests.fakes.mail_factory import PDF, build_email, resume_lines, resume_pdf
 from tests.fakes.smtp_server import FakeSmtpServer, free_port
+from tests.factories import make_job
 
 # Phrases only the resume and the mail body contain; none may appear in a log line.
 RESUME_PHRASE = "Quokka-Telemetry-Pipeline"
@@ -70,7 +70,7 @@ def _drop_application(tmp_path) -> None:
 def test_json_lines_parse_and_carry_context(captured, session, tmp_path, monkeypatch):
     monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
     get_settings.cache_clear()
-    session.add(Job(title="Data Engineer", must_have_skills=["Python", "SQL"]))
+    make_job(session, title="Data Engineer", must_have_skills=["Python", "SQL"])
     session.commit()
     _drop_application(tmp_path)
     stream = captured(log_format="json", log_level="DEBUG")

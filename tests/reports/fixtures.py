@@ -6,7 +6,8 @@ from datetime import date, datetime, timedelta, timezone
 
 from sqlmodel import Session
 
-from hireops.models import Application, Candidate, Decision, DecisionOutcome, Event, Job, Stage
+from hireops.models import Application, Decision, DecisionOutcome, Event, Stage
+from tests.factories import make_candidate, make_job
 
 DAY1 = date(2025, 3, 3)
 
@@ -19,12 +20,10 @@ def at(day: int, hour: float = 9) -> datetime:
 
 def build_history(session: Session) -> dict[str, int]:
     """Two jobs, six applications, stage moves and decisions (one overridden); returns ids."""
-    job_a = Job(title="Backend Engineer", auto_advance=True, auto_reject=True)
-    job_b = Job(title="Data Analyst", resume_min=70)
+    job_a = make_job(session, title="Backend Engineer", auto_advance=True, auto_reject=True)
+    job_b = make_job(session, title="Data Analyst", resume_min=70)
     names = ["Ana Ortiz", "Ben Cole", "Cara Diaz", "Dan Park", "Eve Stone", "Fay Lund"]
-    candidates = [Candidate(full_name=name) for name in names]
-    session.add_all([job_a, job_b, *candidates])
-    session.flush()
+    candidates = [make_candidate(session, full_name=name, email="") for name in names]
     specs = [  # candidate, job, created, source, stage, resume, interview
         (0, job_a, at(1, 9), "email", Stage.shortlisted, 90, 80),
         (1, job_a, at(1, 10), "email", Stage.screened, 70, 60),

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from hireops.models import Application, Candidate, InterviewLink, InterviewTurn, User
+from hireops.models import Application, InterviewLink, InterviewTurn, User
 from hireops.services.candidates.records import get_or_create_application
 from hireops.services.decisions.flow import reject_with_email
 from hireops.services.interviews.builtin_interviewer import start_interview, submit_answer
@@ -19,7 +19,7 @@ from hireops.services.interviews.links import generate_link
 from hireops.services.interviews.room import complete_interview, mark_started, record_consent
 from hireops.services.jobs.records import JobForm, create_job
 from hireops.services.jobs.rescoring import rescore_application
-from tests.factories import make_user
+from tests.factories import make_candidate, make_user
 
 from .fixtures import at
 
@@ -117,10 +117,8 @@ def build_flows(session: Session, clock: AuditClock) -> Flows:
 def _apply(session: Session, clock: AuditClock, job_id: int, name: str,
            when: datetime) -> Application:
     email = f"{name.split()[0].lower()}@example.com"
-    candidate = Candidate(full_name=name, email=email,
-                          resume_text=RESUME.format(name=name, email=email))
-    session.add(candidate)
-    session.flush()
+    candidate = make_candidate(session, full_name=name, email=email,
+                                        resume_text=RESUME.format(name=name, email=email))
     clock.now = when
     application, _ = get_or_create_application(session=session, candidate_id=candidate.id,
                                                job_id=job_id, source="upload",

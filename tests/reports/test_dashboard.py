@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hireops.models import Application, Candidate, Decision, DecisionOutcome, Job, JobStatus, Stage
+from hireops.models import Application, Decision, DecisionOutcome, Job, JobStatus, Stage
 from hireops.services.platform.audit import record_event
 from hireops.services.reports.dashboard import STAGE_LABELS, get_dashboard_metrics
 from tests.factories import make_candidate, make_job
@@ -24,13 +24,10 @@ def _decide(session, application: Application, status: str) -> None:
 
 
 def test_counts_with_data(session):
-    jobs = [Job(title=f"Job {i}", status=status)
+    jobs = [make_job(session, title=f"Job {i}", status=status)
             for i, status in enumerate([JobStatus.open, JobStatus.open, JobStatus.closed,
                                         JobStatus.draft])]
-    session.add_all(jobs)
-    candidates = [Candidate(full_name=f"C{i}") for i in range(5)]
-    session.add_all(candidates)
-    session.flush()
+    candidates = [make_candidate(session, full_name=f"C{i}", email="") for i in range(5)]
     # A merged duplicate is not counted as a candidate of its own.
     candidates[4].merged_into_id = candidates[0].id
     stages = [Stage.new, Stage.new, Stage.matched, Stage.screened, Stage.shortlisted,

@@ -7,14 +7,13 @@ from contextlib import contextmanager
 
 import pytest
 import sqlalchemy as sa
-from alembic import command
 from sqlmodel import Session
 
 from hireops.models import Application, Stage
 from hireops.services.reports import figures as reports
-from hireops.services.platform.migrations import alembic_config
 from hireops.services.reports.figures import ReportFilter
 from hireops.services.candidates.stages import change_stage
+from tests.postgres import migrate_to_head
 
 from .fixtures import DAY1, build_history
 
@@ -69,12 +68,7 @@ def test_an_empty_range_reads_once_and_stops(session):
 @pytest.mark.postgres
 def test_the_same_figures_on_postgresql(postgres_schema_engine, database_url):
     """The JSON stage columns are read in SQL: the same numbers on PostgreSQL as on SQLite."""
-    engine, _schema = postgres_schema_engine
-    with engine.connect() as connection:
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-        connection.commit()
+    engine = migrate_to_head(postgres_schema_engine[0])
     with Session(engine, expire_on_commit=False) as session:
         build_history(session)
         cohort = reports.read_cohort(session=session, report=ReportFilter())

@@ -10,3 +10,25 @@ def socket_router(path: str, token: str) -> SimpleNamespace:
     `token` ('' for none): the event socket's Cookie header carries only the token's digest."""
     cookie = event_socket_cookie_header(f"hireops_session={token}" if token else "")
     return SimpleNamespace(url=SimpleNamespace(path=path), headers=SimpleNamespace(cookie=cookie))
+
+
+def run_handler(cls, name: str, state, *args):
+    """Run `cls`'s event handler `name` on `state` (a stand-in), as the server would: in a
+    thread of its own, since the browser tests' Playwright loop may be running in this one."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    handler = cls.event_handlers[name].fn
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, handler(state, *args)).result()
+
+
+def signed_in_token(email: str, role) -> str:
+    """A new user `email` with `role`, signed in: the token of their session."""
+    from hireops.db import session_scope
+    from hireops.services.platform.auth import create_user, open_session
+
+    with session_scope() as session:
+        user = create_user(session=session, email=email, password="long-enough-password",
+                           role=role)
+        return open_session(session=session, user=user)

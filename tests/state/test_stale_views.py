@@ -3,8 +3,6 @@ result must not appear on the next job's ranking."""
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 import pytest
@@ -14,14 +12,8 @@ from hireops.db import session_scope
 from hireops.models import Role
 from hireops.services.platform.auth import create_user, open_session
 from hireops.state.jobs.ranking import RankingState
-from tests.state import socket_router
+from tests.state import run_handler, signed_in_token, socket_router
 from tests.factories import make_application, make_candidate, make_job
-
-
-def _run(cls, name: str, state, *args):
-    handler = cls.event_handlers[name].fn
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, handler(state, *args)).result()
 
 
 def _open(state, path: str, job_id: int) -> None:
@@ -31,10 +23,7 @@ def _open(state, path: str, job_id: int) -> None:
 
 @pytest.fixture
 def recruiter_token(database_url) -> str:
-    with session_scope() as session:
-        user = create_user(session=session, email="rita@example.com",
-                           password="long-enough-password", role=Role.recruiter)
-        return open_session(session=session, user=user)
+    return signed_in_token("rita@example.com", Role.recruiter)
 
 
 def test_the_next_jobs_ranking_does_not_show_the_last_rescoring(recruiter_token):
@@ -48,17 +37,17 @@ def test_the_next_jobs_ranking_does_not_show_the_last_rescoring(recruiter_token)
     state._refresh = RankingState._refresh.__get__(state)
     state._forget_rescoring = RankingState._forget_rescoring.__get__(state)
     _open(state, "/ranking", first_id)
-    _run(RankingState, "load", state)
+    run_handler(RankingState, "load", state)
     # What the first job's rescoring left on the page.
     state.last_rescore, state.rescore_done, state.rescore_total = \
         "Rescoring finished: 3 of 3 rescored.", 3, 3
 
     _open(state, "/ranking", first_id)
-    _run(RankingState, "load", state)
+    run_handler(RankingState, "load", state)
     assert state.last_rescore.startswith("Rescoring finished")  # same job: still true
 
     _open(state, "/ranking", second_id)
-    _run(RankingState, "load", state)
+    run_handler(RankingState, "load", state)
     assert state.job_title == "Data Analyst"
     assert (state.last_rescore, state.rescore_done, state.rescore_total) == ("", 0, 0)
 
@@ -81,10 +70,10 @@ def test_the_tracker_columns_a_user_hides_survive_signing_in_again(recruiter_tok
     from hireops.state.candidates.tracker import DEFAULT_HIDDEN, TrackerState
 
     first = _tracker_state(recruiter_token)
-    _run(TrackerState, "load", first)
+    run_handler(TrackerState, "load", first)
     assert first.hidden_columns == list(DEFAULT_HIDDEN)
-    _run(TrackerState, "toggle_column", first, "final_score")
-    _run(TrackerState, "toggle_column", first, "source")  # shown again
+    run_handler(TrackerState, "toggle_column", first, "final_score")
+    run_handler(TrackerState, "toggle_column", first, "source")  # shown again
     assert first.hidden_columns == ["final_score"]
 
     # A new sign-in is a new session and a fresh page state.
@@ -94,7 +83,7 @@ def test_the_tracker_columns_a_user_hides_survive_signing_in_again(recruiter_tok
         rita = session.exec(select(User).where(User.email == "rita@example.com")).one()
         token = open_session(session=session, user=rita)
     later = _tracker_state(token)
-    _run(TrackerState, "load", later)
+    run_handler(TrackerState, "load", later)
     assert later.hidden_columns == ["final_score"]
 
     # Another user keeps the default.
@@ -103,7 +92,7 @@ def test_the_tracker_columns_a_user_hides_survive_signing_in_again(recruiter_tok
                             password="long-enough-password", role=Role.recruiter)
         other_token = open_session(session=session, user=other)
     someone_else = _tracker_state(other_token)
-    _run(TrackerState, "load", someone_else)
+    run_handler(TrackerState, "load", someone_else)
     assert someone_else.hidden_columns == list(DEFAULT_HIDDEN)
 
 
@@ -119,15 +108,15 @@ def test_a_stage_change_updates_the_row_in_place_without_reordering(recruiter_to
         session.commit()
     state = _tracker_state(recruiter_token)
     state._move = TrackerState._move.__get__(state)
-    _run(TrackerState, "load", state)
+    run_handler(TrackerState, "load", state)
     before = [row.candidate_name for row in state.rows]
     last = state.rows[-1]
 
-    _run(TrackerState, "change_stage", state, last.application_id, Stage.screened.value)
+    run_handler(TrackerState, "change_stage", state, last.application_id, Stage.screened.value)
 
     # The moved row (now the most recently active) stays where the recruiter's cursor is.
     assert [row.candidate_name for row in state.rows] == before
     assert state.rows[-1].application_id == last.application_id
     assert state.rows[-1].stage == Stage.screened.value
-    _run(TrackerState, "load", state)  # the next load orders the page again
+    run_handler(TrackerState, "load", state)  # the next load orders the page again
     assert state.rows[0].application_id == last.application_id

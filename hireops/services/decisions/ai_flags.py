@@ -223,11 +223,11 @@ def set_human_score(*, session: Session, evaluation_id: int, score: float, note:
                  entity_type="application", entity_id=application.id, before=before,
                  after={"evaluation_id": human.id, "interview_score": score,
                         "flags_resolved": resolved}, note=note)
-    session.commit()
     try:
         record_decision(session=session, application_id=application.id, actor=actor)
     except DecisionNotReady:
         pass  # no resume score yet: the decision is made once there is one
+    session.commit()  # the score and the decision it leads to, together
     return human
 
 

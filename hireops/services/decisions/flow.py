@@ -131,18 +131,20 @@ class DecisionCard:
 
 def apply_after_evaluation(*, session: Session, application_id: int,
                            now: datetime | None = None) -> Decision | None:
-    """Record the decision after an evaluation and act on it where the job allows."""
+    """Record the decision after an evaluation and act on it where the job allows.
+
+    One unit of work, committed here once: a confirmed decision is never kept without the
+    booking or rejection it confirms (the steps below only flush)."""
     now = now or utcnow()
     try:
         decision = record_decision(session=session, application_id=application_id)
     except DecisionNotReady:
         return None
-    if decision.status != CONFIRMED:
-        return decision
-    if decision.outcome == StoredOutcome.advance:
+    if decision.status == CONFIRMED and decision.outcome == StoredOutcome.advance:
         _auto_advance(session, decision, now)
-    elif decision.outcome == StoredOutcome.reject:
+    elif decision.status == CONFIRMED and decision.outcome == StoredOutcome.reject:
         _auto_reject(session, decision)
+    session.commit()
     return decision
 
 
@@ -155,17 +157,15 @@ def _auto_advance(session: Session, decision: Decision, now: datetime) -> None:
         _hand_to_hr(session, decision, f"Auto-advance did not book a slot: {why}")
         return
     try:
-        booking = book_slot(session=session, application_id=decision.application_id,
-                            start=slot.start, end=slot.end, candidate_tz=slot.tz,
-                            source="preferred", original_text=parsed.original, actor=None,
-                            now=now)
-        send_schedule_confirmation(session=session, booking=booking, actor=None)
+        # A savepoint: a refused booking undoes itself only, not the decision just recorded.
+        with session.begin_nested():
+            booking = book_slot(session=session, application_id=decision.application_id,
+                                start=slot.start, end=slot.end, candidate_tz=slot.tz,
+                                source="preferred", original_text=parsed.original,
+                                actor=None, now=now)
+            send_schedule_confirmation(session=session, booking=booking, actor=None)
     except (SchedulingRefused, ValueError) as refused:
-        session.rollback()
-        decision = session.get(Decision, decision.id)
         _hand_to_hr(session, decision, f"Auto-advance could not schedule: {refused}")
-        return
-    session.commit()
 
 
 def _auto_reject(session: Session, decision: Decision) -> None:
@@ -177,7 +177,6 @@ def _auto_reject(session: Session, decision: Decision) -> None:
                                             language=candidate.language),
                                _mail_values(session, application, None, AUTO_REJECT_REASON))
         _enqueue_rejection(session, application, candidate, mail.subject, mail.text, mail.html)
-    session.commit()
 
 
 def _hand_to_hr(session: Session, decision: Decision, note: str) -> None:
@@ -187,7 +186,6 @@ def _hand_to_hr(session: Session, decision: Decision, note: str) -> None:
     record_event(session=session, action="decision.needs_hr", entity_type="application",
                  entity_id=decision.application_id, actor_label="automation",
                  after={"decision_id": decision.id, "decision_status": PENDING_HR}, note=note)
-    session.commit()
 
 
 # --- HR actions -----------------------------------------------------------------------------
@@ -200,12 +198,9 @@ def approve_and_schedule(*, session: Session, application_id: int, start: dateti
     """HR approves decision `decision_id` (default: the current one): book the slot (at
     `location`, None: the team's default place), confirm (or override to) advance, queue the
     confirmation. Once per decision."""
-    application = get_application_or_raise(session=session, application_id=application_id)
-    candidate = session.get(Candidate, application.candidate_id)
-    if not candidate.email:
-        raise DecisionActionRefused("The candidate has no email address for the confirmation.")
-    current = claim_decision(session=session, application_id=application_id,
-                             decision_id=decision_id, action="approve", actor=actor)
+    _application, _candidate, current = _claim_for_mail(
+        session, application_id, decision_id, "approve", actor,
+        "The candidate has no email address for the confirmation.")
     if current is None:
         raise DecisionActionRefused("There is no decision to approve yet.")
     now = now or utcnow()
@@ -228,6 +223,20 @@ def approve_and_schedule(*, session: Session, application_id: int, start: dateti
     return message
 
 
+def _claim_for_mail(session: Session, application_id: int, decision_id: int | None,
+                    action: str, actor: User, no_email: str
+                    ) -> tuple[Application, Candidate, Decision | None]:
+    """The application, its candidate (refused with `no_email` when they have no address for
+    the mail the action sends) and the decision claimed for `action` (None: none yet)."""
+    application = get_application_or_raise(session=session, application_id=application_id)
+    candidate = session.get(Candidate, application.candidate_id)
+    if not candidate.email:
+        raise DecisionActionRefused(no_email)
+    current = claim_decision(session=session, application_id=application_id,
+                             decision_id=decision_id, action=action, actor=actor)
+    return application, candidate, current
+
+
 def reject_with_email(*, session: Session, application_id: int, reason: str, subject: str,
                       body: str, actor: User,
                       decision_id: int | None = None) -> OutboxMessage | None:
@@ -240,12 +249,9 @@ def reject_with_email(*, session: Session, application_id: int, reason: str, sub
         raise DecisionActionRefused("The email needs a one-line subject.")
     if not body or len(body) > MAX_BODY_CHARS:
         raise DecisionActionRefused("The email body is empty or too long.")
-    application = get_application_or_raise(session=session, application_id=application_id)
-    candidate = session.get(Candidate, application.candidate_id)
-    if not candidate.email:
-        raise DecisionActionRefused("The candidate has no email address.")
-    current = claim_decision(session=session, application_id=application_id,
-                             decision_id=decision_id, action="reject", actor=actor)
+    application, candidate, current = _claim_for_mail(
+        session, application_id, decision_id, "reject", actor,
+        "The candidate has no email address.")
     if current is not None and current.outcome == StoredOutcome.reject \
             and current.status == PENDING_HR:
         _confirm(session, current, actor, f"Rejection confirmed by HR: {reason}")

@@ -170,7 +170,10 @@ def get_current_decision(*, session: Session, application_id: int) -> Decision |
 
 def record_decision(*, session: Session, application_id: int,
                     actor: User | None = None) -> Decision:
-    """Decide from the application's scores and its job's thresholds, store and audit it."""
+    """Decide from the application's scores and its job's thresholds, store and audit it.
+
+    Flushes, does not commit: the caller records the decision with what it acts on (auto-advance,
+    auto-reject, a human score) and commits the whole."""
     application = get_application_or_raise(session=session, application_id=application_id)
     job = session.get(Job, application.job_id)
     thresholds = thresholds_for_job(job)
@@ -200,7 +203,6 @@ def record_decision(*, session: Session, application_id: int,
                  after={**_application_snapshot(application), "decision_id": decision.id,
                         "decision_status": decision.status, "rule_version": RULE_VERSION},
                  note="; ".join(outcome.reasons))
-    session.commit()
     return decision
 
 

@@ -19,9 +19,10 @@ from hireops.services.calendar.week import WeekDay, calendar_week, parse_monday
 from hireops.services.outreach.bookings import company_zone
 from hireops.state.access import READ_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.unsaved import unsaved
 
 
-class CalendarState(AuthState):
+class CalendarState(unsaved("new_feed_url"), AuthState):
     # The week shown, by its Monday (ISO date).
     monday: str = ""
     title: str = ""
@@ -35,12 +36,6 @@ class CalendarState(AuthState):
     feed_last_used: str = ""
     # The address of the feed just created: shown once, cleared on dismiss or reload.
     new_feed_url: str = ""
-
-    def __getstate__(self):
-        """The tab's state as Reflex saves it, without the new feed address (a secret)."""
-        saved = dict(super().__getstate__())
-        saved["new_feed_url"] = ""
-        return saved
 
     @rx.event
     @requires(*READ_ROLES)

@@ -8,9 +8,10 @@ from hireops.services.platform.api_tokens import (
 )
 from hireops.state.access import ADMIN_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.unsaved import unsaved
 
 
-class ApiTokensState(AuthState):
+class ApiTokensState(unsaved("created_token"), AuthState):
     tokens: list[ApiTokenRow] = []
     # The new token's name and scope as typed in the form.
     new_name: str = ""
@@ -19,13 +20,6 @@ class ApiTokensState(AuthState):
     created_token: str = ""
     created_name: str = ""
     error: str = ""
-
-    def __getstate__(self):
-        """The tab's state as Reflex saves it (disk or Redis), without the new token's
-        plaintext: it is shown once, in this page only, and must not outlive it in a file."""
-        saved = dict(super().__getstate__())
-        saved["created_token"] = ""
-        return saved
 
     @rx.event
     @requires(*ADMIN_ROLES)

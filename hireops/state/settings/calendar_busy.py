@@ -20,12 +20,13 @@ from hireops.services.calendar.caldav_busy import (
 from hireops.services.platform.auth import role_allows
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.unsaved import unsaved
 
 # How far ahead a check reads: the weeks suggestions look at.
 CHECK_DAYS = 21
 
 
-class CalendarBusyState(AuthState):
+class CalendarBusyState(unsaved("password"), AuthState):
     url: str = ""
     username: str = ""
     # Typed only; never loaded back, cleared after a save and never saved with the tab.
@@ -38,11 +39,6 @@ class CalendarBusyState(AuthState):
     # The result of the last save or check, and its tone (green, red).
     message: str = ""
     tone: str = "green"
-
-    def __getstate__(self):
-        saved = dict(super().__getstate__())
-        saved["password"] = ""
-        return saved
 
     @rx.event
     @requires(*READ_ROLES)

@@ -4,23 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from hireops.models import Application, Candidate, Decision, DecisionOutcome, Job
+from hireops.models import Decision, DecisionOutcome, Job
 from hireops.services.reports import figures as reports
 from hireops.services.candidates.equal_opportunities import PREFER_NOT_TO_SAY, record_answers, save_questions
 from hireops.services.reports.figures import ReportFilter
-from tests.factories import make_job
+from tests.factories import make_application, make_candidate, make_job
 
 WHEN = datetime(2025, 5, 5, 9, tzinfo=timezone.utc)
 
 
 def _decided(session, job: Job, answer: str | None, outcome: DecisionOutcome,
              overridden_to: DecisionOutcome | None = None) -> int:
-    candidate = Candidate(full_name="Someone")
-    session.add(candidate)
-    session.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id, created_at=WHEN)
-    session.add(application)
-    session.flush()
+    candidate = make_candidate(session, full_name="Someone", email="")
+    application = make_application(session, candidate=candidate, job=job, created_at=WHEN)
     session.add(Decision(application_id=application.id, outcome=outcome, status="confirmed",
                          created_at=WHEN))
     if overridden_to is not None:

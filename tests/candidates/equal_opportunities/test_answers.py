@@ -136,8 +136,7 @@ def test_the_candidates_own_export_includes_their_answers(session, candidate_id)
 
 
 def test_a_merged_duplicates_answers_follow_to_the_kept_record(session, candidate_id):
-    duplicate = Candidate(full_name="Maya C.", email="maya@example.com")
-    session.add(duplicate)
+    duplicate = make_candidate(session, full_name="Maya C.", email="maya@example.com")
     session.commit()
     record_answers(session=session, candidate_id=duplicate.id,
                    answers={"origin": "Wombat Valley", "disability": "No"})

@@ -18,6 +18,7 @@ from hireops.services.candidates.resume_text import (
     text_from_email_body,
 )
 from hireops.services.candidates.resume_text import extract as extract_module
+from hireops.services.candidates.resume_text import readers as readers_module
 from hireops.services.candidates.resume_text.deadline import DeadlineExceeded, run_with_deadline
 from hireops.services.candidates.resume_text.latex import latex_to_text
 from tests.fakes import hostile_files as hostile
@@ -138,7 +139,7 @@ def _parser_threads() -> list[threading.Thread]:
 
 
 def test_a_stuck_parser_times_out_and_its_thread_is_stopped(monkeypatch):
-    monkeypatch.setitem(extract_module._READERS, "txt", _spin)
+    monkeypatch.setitem(readers_module.READERS, "txt", _spin)
     started = time.perf_counter()
     result = extract_text("cv.txt", "text/plain", b"Jane Doe", ExtractionLimits(max_seconds=0.2))
     assert time.perf_counter() - started < 1.0
@@ -162,7 +163,7 @@ def test_a_crashing_reader_becomes_a_failure_not_an_exception(monkeypatch):
     def explode(payload, limits):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setitem(extract_module._READERS, "txt", explode)
+    monkeypatch.setitem(readers_module.READERS, "txt", explode)
     result = extract_text("cv.txt", "text/plain", b"Jane Doe", LIMITS)
     assert_failed(result, "txt", "could not read the file (RuntimeError)")
     assert "secret internals" not in result.reason
@@ -457,7 +458,7 @@ def _in_a_thread(action):
 def test_the_deadline_also_holds_off_the_main_thread(monkeypatch):
     """The main thread uses a SIGALRM timer; other threads use the helper thread. Both stop a
     stuck parser and both return normal results."""
-    monkeypatch.setitem(extract_module._READERS, "txt", _spin)
+    monkeypatch.setitem(readers_module.READERS, "txt", _spin)
     result = _in_a_thread(lambda: extract_text("cv.txt", "text/plain", b"Jane Doe",
                                                ExtractionLimits(max_seconds=0.2)))
     assert_failed(result, "txt", "took longer than 0.2 s")

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 import pytest
 
-from hireops.models import Application, Candidate, Evaluation, InterviewTurn, User
+from hireops.models import Application, Evaluation, InterviewTurn, User
 from hireops.services.interviews.links import generate_link
 from hireops.services.interviews.turns import append_turn
 from hireops.services.jobs.records import JobForm, create_job
-from tests.factories import make_user
+from tests.factories import make_application, make_candidate, make_user
 
 
 @dataclass
@@ -35,13 +35,9 @@ def interviewed(session, recruiter):
     def make(score: float = 70.0, resume_score: float | None = 86.0) -> Interviewed:
         job = create_job(session=session, actor=recruiter, form=JobForm(
             title="Backend Engineer", must_have_skills=["Python", "PostgreSQL"]))
-        candidate = Candidate(full_name="Ada Lovelace", email="ada@example.com")
-        session.add(candidate)
-        session.flush()
-        application = Application(candidate_id=candidate.id, job_id=job.id,
-                                  resume_score=resume_score, interview_score=score)
-        session.add(application)
-        session.flush()
+        candidate = make_candidate(session, full_name="Ada Lovelace", email="ada@example.com")
+        application = make_application(session, candidate=candidate, job=job,
+                                                resume_score=resume_score, interview_score=score)
         link = generate_link(session=session, application_id=application.id, actor=recruiter,
                              override_reason="tests" if (resume_score or 0) < 80 else "").link
         question = append_turn(session=session, link=link, speaker="interviewer",

@@ -243,3 +243,23 @@ def test_a_rejection_that_fails_midway_leaves_no_override_behind(session, make_a
     session.rollback()
     assert session.exec(select(Decision).where(Decision.is_override)).all() == []
     assert "decision.overridden" not in _actions(session, application.id)
+
+
+def test_an_auto_rejection_that_fails_midway_leaves_no_confirmed_decision(session,
+                                                                          make_application,
+                                                                          monkeypatch):
+    """Recording the decision and acting on it are one unit of work: a confirmed reject never
+    stands without the rejection it confirms (the queue would no longer offer it to HR)."""
+    application = make_application(30, 30, auto_reject=True)
+
+    def mail_fails(*_args, **_kwargs):
+        raise RuntimeError("the outbox is unavailable")
+
+    monkeypatch.setattr("hireops.services.decisions.flow._enqueue_rejection", mail_fails)
+    with pytest.raises(RuntimeError):
+        apply_after_evaluation(session=session, application_id=application.id, now=NOW)
+    session.rollback()
+    assert get_current_decision(session=session, application_id=application.id) is None
+    assert "decision.recorded" not in _actions(session, application.id)
+    session.refresh(application)
+    assert application.stage != Stage.rejected

@@ -14,6 +14,7 @@ from hireops.services.ai.local.answer_reading import concept_groups, specific_ki
 from hireops.services.ai.local.interview_evaluator import evaluate_interview
 from hireops.services.text.negation import is_denied
 from hireops.services.ai.schemas import InterviewInput, JobInput, TranscriptTurn
+from tests.factories import make_application, make_candidate, make_job
 
 ANALYST = JobInput(title="Data Analyst", must_have_skills=["Data Cleaning", "Excel"],
                    nice_to_have_skills=["Tableau"])
@@ -135,17 +136,13 @@ def test_the_interview_language_reaches_the_evaluator(session, plan_language,
                                                       candidate_language, expected):
     from datetime import timedelta
 
-    from hireops.models import Application, Candidate, InterviewLink, Job, utcnow
+    from hireops.models import InterviewLink, utcnow
     from hireops.services.interviews.evaluation_queue import interview_input
 
-    job = Job(title="Data Analyst", must_have_skills=["Excel"])
-    candidate = Candidate(full_name="Claire Martin", email="claire@example.com",
-                          language=candidate_language)
-    session.add_all([job, candidate])
-    session.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id, resume_score=80.0)
-    session.add(application)
-    session.flush()
+    job = make_job(session, title="Data Analyst", must_have_skills=["Excel"])
+    candidate = make_candidate(session, full_name="Claire Martin", email="claire@example.com",
+                               language=candidate_language)
+    application = make_application(session, job=job, candidate=candidate, resume_score=80.0)
     plan = {"questions": [], "language": plan_language} if plan_language else None
     link = InterviewLink(application_id=application.id, token_hash="e" * 64,
                          status="completed", expires_at=utcnow() + timedelta(days=3), plan=plan)

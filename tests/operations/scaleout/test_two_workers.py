@@ -37,6 +37,7 @@ from tests.app_server import app_env
 from tests.fakes.mail_factory import build_email
 from tests.fakes.reflex_socket import ReflexSocket
 from tests.fakes.smtp_server import FakeSmtpServer, free_port
+from tests.factories import make_application, make_candidate
 
 pytestmark = pytest.mark.postgres
 
@@ -213,13 +214,10 @@ def _interview_path(env: dict[str, str], monkeypatch) -> str:
         with db.session_scope() as session:
             job = create_job(session=session, actor=None, form=JobForm(
                 title="Backend Engineer", must_have_skills=["Python", "PostgreSQL"]))
-            candidate = Candidate(full_name="Ada Lovelace", email="ada@candidates.example")
-            session.add(candidate)
-            session.flush()
-            application = Application(candidate_id=candidate.id, job_id=job.id,
-                                      resume_score=90.0)
-            session.add(application)
-            session.flush()
+            candidate = make_candidate(session, full_name="Ada Lovelace",
+                                       email="ada@candidates.example")
+            application = make_application(session, candidate=candidate, job=job,
+                                                    resume_score=90.0)
             issued = generate_link(session=session, application_id=application.id, actor=None)
             return "/" + issued.url.split("/", 3)[3]
     finally:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session, select
 
-from hireops.models import Application, Candidate, Event, Job, JobStageConfig, Stage
+from hireops.models import Application, Event, Job, JobStageConfig, Stage
 from hireops.services.jobs.job_stages import (
     MAX_LABEL_CHARS,
     StageConfigError,
@@ -20,7 +20,7 @@ from hireops.services.jobs.job_stages import (
 from hireops.services.jobs.records import JobForm, create_job
 from hireops.services.candidates.tracker import TrackerFilter, TrackerSort, query_tracker
 from hireops.services.candidates.tracker import move_stage as move_applications
-from tests.factories import make_job
+from tests.factories import make_candidate, make_job
 
 PIPELINE = ["new", "classified", "matched", "interview_link_sent", "screened",
             "screening_scheduled"]
@@ -94,9 +94,7 @@ def test_a_stage_with_applications_in_it_cannot_be_removed(session, recruiter):
     job = _job(session)
     stage = add_stage(session=session, job_id=job.id, label="Technical interview",
                       actor=recruiter)
-    candidate = Candidate(full_name="Ada")
-    session.add(candidate)
-    session.flush()
+    candidate = make_candidate(session, full_name="Ada", email="")
     session.add(Application(candidate_id=candidate.id, job_id=job.id, stage=stage.key))
     session.commit()
     with pytest.raises(StageConfigError, match="1 application"):
@@ -153,9 +151,7 @@ def test_applications_move_into_a_jobs_own_stage_and_show_its_name(session, recr
     other = _job(session, "Other job")
     stage = add_stage(session=session, job_id=job.id, label="Technical interview",
                       actor=recruiter)
-    candidate = Candidate(full_name="Ada", email="ada@example.test")
-    session.add(candidate)
-    session.flush()
+    candidate = make_candidate(session, full_name="Ada", email="ada@example.test")
     mine = Application(candidate_id=candidate.id, job_id=job.id, stage=Stage.shortlisted)
     theirs = Application(candidate_id=candidate.id, job_id=other.id, stage=Stage.shortlisted)
     session.add_all([mine, theirs])

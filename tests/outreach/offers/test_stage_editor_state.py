@@ -3,8 +3,6 @@ default (a setting, like the rest of Settings)."""
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 import pytest
@@ -14,14 +12,12 @@ from hireops.models import Role
 from hireops.services.platform.auth import create_user, open_session
 from hireops.services.jobs.job_stages import job_stages
 from hireops.state.jobs.stage_editor import StageEditorState
-from tests.state import socket_router
+from tests.state import run_handler, socket_router
 from tests.factories import make_job
 
 
 def _run(name: str, state, *args):
-    handler = StageEditorState.event_handlers[name].fn
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, handler(state, *args)).result()
+    return run_handler(StageEditorState, name, state, *args)
 
 
 def _state(role: Role, job_id: int) -> SimpleNamespace:

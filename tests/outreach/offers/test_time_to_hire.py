@@ -6,23 +6,19 @@ from datetime import date, datetime, timedelta, timezone
 
 from sqlmodel import Session
 
-from hireops.models import Application, Candidate, Job, Stage
+from hireops.models import Application, Job, Stage
 from hireops.services.reports import figures as reports
 from hireops.services.reports.figures import ReportFilter
 from hireops.services.candidates.stages import change_stage
-from tests.factories import make_job
+from tests.factories import make_application, make_candidate, make_job
 
 APPLIED = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
 
 
 def _hire(session: Session, job: Job, name: str, days: float | None) -> Application:
-    candidate = Candidate(full_name=name)
-    session.add(candidate)
-    session.flush()
-    application = Application(candidate_id=candidate.id, job_id=job.id,
-                              stage=Stage.offer, created_at=APPLIED)
-    session.add(application)
-    session.flush()
+    candidate = make_candidate(session, full_name=name, email="")
+    application = make_application(session, candidate=candidate, job=job,
+                                            stage=Stage.offer, created_at=APPLIED)
     if days is not None:
         change_stage(session=session, application=application, stage=Stage.hired, actor=None)
         application.hired_at = APPLIED + timedelta(days=days)

@@ -28,6 +28,7 @@ from hireops.services.outreach.outbox import (
     retry_message,
 )
 from tests.outreach.outbox.conftest import Crash, ScriptedSender, outbox_count, queue, reload, temporary
+from tests.factories import make_candidate
 
 
 def _events(session: Session, action: str) -> list[Event]:
@@ -67,8 +68,7 @@ def test_a_lost_race_keeps_the_callers_other_changes(session, monkeypatch) -> No
         return None if len(calls) == 1 else real_lookup(s, key)
 
     monkeypatch.setattr(outbox, "_by_key", miss_once)
-    session.add(Candidate(full_name="Kept"))
-    session.flush()
+    make_candidate(session, full_name="Kept", email="")
     row = enqueue_mail(session=session, idempotency_key="rejection:app:9", kind="rejection",
                        to_address="a@example.test", subject="S", body_text="B")
     session.commit()

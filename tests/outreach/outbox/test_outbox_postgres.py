@@ -6,12 +6,11 @@ import threading
 
 import pytest
 import sqlalchemy as sa
-from alembic import command
 from sqlmodel import Session, func, select
 
 from hireops.models import OutboxMessage
 from hireops.services.mail.sender import configured_sender
-from hireops.services.platform.migrations import alembic_config
+from tests.postgres import migrate_to_head
 from hireops.services.outreach.outbox import deliver_due, enqueue_mail
 
 pytestmark = pytest.mark.postgres
@@ -21,12 +20,7 @@ pytestmark = pytest.mark.postgres
 def pg_engine(postgres_schema_engine) -> sa.Engine:
     """A migrated throw-away schema, dropped afterwards; skipped when PostgreSQL is down."""
     engine, _schema = postgres_schema_engine
-    with engine.connect() as connection:
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-        connection.commit()
-    return engine
+    return migrate_to_head(engine)
 
 
 def _in_threads(count: int, work) -> list:

@@ -4,8 +4,6 @@ sending it there."""
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 import pytest
@@ -17,7 +15,7 @@ from hireops.services.mail.sources import ImapConfig, load_imap_config, save_ima
 from hireops.state.settings.mailbox_settings import MailboxSettingsState
 from tests.fakes.dovecot import dovecot  # noqa: F401  (fixture)
 from tests.fakes.imap_trap import ImapTrap, imap_trap  # noqa: F401  (fixture)
-from tests.state import socket_router
+from tests.state import run_handler, socket_router
 
 
 class _Tab(SimpleNamespace):
@@ -31,9 +29,7 @@ class _Tab(SimpleNamespace):
 
 
 def _run(name: str, state) -> None:
-    handler = MailboxSettingsState.event_handlers[name].fn
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, handler(state)).result()
+    run_handler(MailboxSettingsState, name, state)
 
 
 @pytest.fixture

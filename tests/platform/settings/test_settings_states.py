@@ -3,28 +3,20 @@ team card adds users, changes roles and deactivates, refusing to lose the last a
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 import pytest
 
 from hireops.db import session_scope
 from hireops.models import Role, User
-from hireops.services.platform.auth import AuthError, create_user, open_session, sign_in
+from hireops.services.platform.auth import AuthError, create_user, sign_in
 from hireops.services.platform.runtime_settings import current_settings
 from hireops.services.platform.users import change_role, set_user_active
 from hireops.state.settings.general_settings import GeneralSettingsState
 from hireops.state.settings.team_settings import TeamSettingsState
-from tests.state import socket_router
+from tests.state import run_handler, signed_in_token, socket_router
 
 SECRET = "sk-typed-in-the-browser-7777"
-
-
-def _run(cls, name: str, state, *args):
-    handler = cls.event_handlers[name].fn
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, handler(state, *args)).result()
 
 
 def _fake_state(cls, token: str, **fields):
@@ -37,20 +29,17 @@ def _fake_state(cls, token: str, **fields):
 
 @pytest.fixture
 def admin_token(database_url) -> str:
-    with session_scope() as session:
-        admin = create_user(session=session, email="admin@example.com",
-                            password="long-enough-password", role=Role.admin)
-        return open_session(session=session, user=admin)
+    return signed_in_token("admin@example.com", Role.admin)
 
 
 def test_saved_secret_is_cleared_from_the_state_and_only_masked(admin_token):
     state = _fake_state(GeneralSettingsState, admin_token, values={}, masks={},
                         secret_input={}, errors={}, webhook_url="")
-    _run(GeneralSettingsState, "load", state)
+    run_handler(GeneralSettingsState, "load", state)
     assert state.masks["mistral_api_key"] == "not set"
-    _run(GeneralSettingsState, "set_secret", state, "mistral_api_key", SECRET)
-    _run(GeneralSettingsState, "set_value", state, "classifier_engine", "mistral")
-    _run(GeneralSettingsState, "save", state, "ai")
+    run_handler(GeneralSettingsState, "set_secret", state, "mistral_api_key", SECRET)
+    run_handler(GeneralSettingsState, "set_value", state, "classifier_engine", "mistral")
+    run_handler(GeneralSettingsState, "save", state, "ai")
     assert state.errors["ai"] == ""
     shown = repr({k: v for k, v in vars(state).items() if not k.startswith("_")})
     assert SECRET not in shown
@@ -61,16 +50,16 @@ def test_saved_secret_is_cleared_from_the_state_and_only_masked(admin_token):
     assert settings.mistral_api_key.get_secret_value() == SECRET
     assert settings.classifier_engine == "mistral"
     # A later load shows the mask again, never the value.
-    _run(GeneralSettingsState, "load", state)
+    run_handler(GeneralSettingsState, "load", state)
     assert SECRET not in repr(vars(state))
 
 
 def test_a_bad_value_shows_the_reason_and_stores_nothing(admin_token):
     state = _fake_state(GeneralSettingsState, admin_token, values={}, masks={},
                         secret_input={}, errors={}, webhook_url="")
-    _run(GeneralSettingsState, "load", state)
-    _run(GeneralSettingsState, "set_value", state, "company_timezone", "Nowhere/City")
-    _run(GeneralSettingsState, "save", state, "company")
+    run_handler(GeneralSettingsState, "load", state)
+    run_handler(GeneralSettingsState, "set_value", state, "company_timezone", "Nowhere/City")
+    run_handler(GeneralSettingsState, "save", state, "company")
     assert "time zone" in state.errors["company"]
     with session_scope() as session:
         assert current_settings(session=session).company_timezone == "Europe/Paris"
@@ -79,16 +68,16 @@ def test_a_bad_value_shows_the_reason_and_stores_nothing(admin_token):
 def test_interview_card_saves_refuses_and_moves_the_webhook_url(admin_token):
     state = _fake_state(GeneralSettingsState, admin_token, values={}, masks={},
                         secret_input={}, errors={}, webhook_url="")
-    _run(GeneralSettingsState, "load", state)
+    run_handler(GeneralSettingsState, "load", state)
     assert state.values["interview_link_hours"] == "72"
     assert state.webhook_url == "http://localhost:3000/api/v1/webhooks/elevenlabs"
-    _run(GeneralSettingsState, "set_value", state, "interview_link_hours", "0")
-    _run(GeneralSettingsState, "save", state, "interviews")
+    run_handler(GeneralSettingsState, "set_value", state, "interview_link_hours", "0")
+    run_handler(GeneralSettingsState, "save", state, "interviews")
     assert state.errors["interviews"] == "Interview link hours must be at least 1"
-    _run(GeneralSettingsState, "set_value", state, "interview_link_hours", "48")
-    _run(GeneralSettingsState, "set_value", state, "reminder_unopened_hours", "24")
-    _run(GeneralSettingsState, "set_value", state, "public_base_url", "https://hire.example.com/")
-    _run(GeneralSettingsState, "save", state, "interviews")
+    run_handler(GeneralSettingsState, "set_value", state, "interview_link_hours", "48")
+    run_handler(GeneralSettingsState, "set_value", state, "reminder_unopened_hours", "24")
+    run_handler(GeneralSettingsState, "set_value", state, "public_base_url", "https://hire.example.com/")
+    run_handler(GeneralSettingsState, "save", state, "interviews")
     assert state.errors["interviews"] == ""
     assert state.values["public_base_url"] == "https://hire.example.com"
     assert state.webhook_url == "https://hire.example.com/api/v1/webhooks/elevenlabs"
@@ -100,16 +89,16 @@ def test_interview_card_saves_refuses_and_moves_the_webhook_url(admin_token):
 def test_restore_defaults_forgets_the_group_but_keeps_its_secrets(admin_token):
     state = _fake_state(GeneralSettingsState, admin_token, values={}, masks={},
                         secret_input={}, errors={}, webhook_url="", customised=[])
-    _run(GeneralSettingsState, "load", state)
+    run_handler(GeneralSettingsState, "load", state)
     assert state.customised == []
-    _run(GeneralSettingsState, "set_value", state, "mistral_timeout_s", "45")
-    _run(GeneralSettingsState, "set_secret", state, "mistral_api_key", SECRET)
-    _run(GeneralSettingsState, "save", state, "ai")
-    _run(GeneralSettingsState, "set_value", state, "company_name", "Kept Ltd")
-    _run(GeneralSettingsState, "save", state, "company")
+    run_handler(GeneralSettingsState, "set_value", state, "mistral_timeout_s", "45")
+    run_handler(GeneralSettingsState, "set_secret", state, "mistral_api_key", SECRET)
+    run_handler(GeneralSettingsState, "save", state, "ai")
+    run_handler(GeneralSettingsState, "set_value", state, "company_name", "Kept Ltd")
+    run_handler(GeneralSettingsState, "save", state, "company")
     assert state.customised == ["ai", "company"]
 
-    _run(GeneralSettingsState, "restore_defaults", state, "ai")
+    run_handler(GeneralSettingsState, "restore_defaults", state, "ai")
     assert state.values["mistral_timeout_s"] == "30" and state.customised == ["company"]
     assert state.masks["mistral_api_key"] == "set ••••7777"
     with session_scope() as session:
@@ -121,8 +110,8 @@ def test_restore_defaults_forgets_the_group_but_keeps_its_secrets(admin_token):
 def test_secret_setters_ignore_other_names(admin_token):
     state = _fake_state(GeneralSettingsState, admin_token, values={}, masks={},
                         secret_input={}, errors={}, webhook_url="")
-    _run(GeneralSettingsState, "set_secret", state, "database_url", "sqlite://")
-    _run(GeneralSettingsState, "set_value", state, "mistral_api_key", "x")
+    run_handler(GeneralSettingsState, "set_secret", state, "database_url", "sqlite://")
+    run_handler(GeneralSettingsState, "set_value", state, "mistral_api_key", "x")
     assert state.secret_input == {} and state.values == {}
 
 
@@ -130,9 +119,9 @@ def test_team_add_user_with_generated_password_then_role_and_deactivation(admin_
     state = _fake_state(TeamSettingsState, admin_token, users=[], email="", full_name="",
                         role="recruiter", password="", one_time_password="",
                         one_time_email="", error="")
-    _run(TeamSettingsState, "load", state)
+    run_handler(TeamSettingsState, "load", state)
     state.email, state.full_name = "Rita@Example.com", "Rita Recruiter"
-    _run(TeamSettingsState, "add_user", state)
+    run_handler(TeamSettingsState, "add_user", state)
     assert state.error == "" and state.one_time_email == "rita@example.com"
     generated = state.one_time_password
     assert len(generated) >= 12
@@ -140,8 +129,8 @@ def test_team_add_user_with_generated_password_then_role_and_deactivation(admin_
         assert sign_in(session=session, email="rita@example.com", password=generated).user
     rita = next(u for u in state.users if u.email == "rita@example.com")
     assert rita.role == "recruiter" and rita.active
-    _run(TeamSettingsState, "set_role", state, rita.id, "viewer")
-    _run(TeamSettingsState, "set_active", state, rita.id, False)
+    run_handler(TeamSettingsState, "set_role", state, rita.id, "viewer")
+    run_handler(TeamSettingsState, "set_active", state, rita.id, False)
     rita = next(u for u in state.users if u.email == "rita@example.com")
     assert (rita.role, rita.active, state.one_time_password) == ("viewer", False, "")
     with session_scope() as session:
@@ -149,7 +138,7 @@ def test_team_add_user_with_generated_password_then_role_and_deactivation(admin_
             is None
     # A duplicate email is refused with a reason.
     state.email = "rita@example.com"
-    _run(TeamSettingsState, "add_user", state)
+    run_handler(TeamSettingsState, "add_user", state)
     assert "already exists" in state.error
 
 
@@ -157,9 +146,9 @@ def test_deactivating_oneself_from_the_team_card_is_refused_where_it_was_pressed
     state = _fake_state(TeamSettingsState, admin_token, users=[], email="", full_name="",
                         role="recruiter", password="", one_time_password="",
                         one_time_email="", error="")
-    _run(TeamSettingsState, "load", state)
+    run_handler(TeamSettingsState, "load", state)
     me = next(u for u in state.users if u.email == "admin@example.com")
-    answer = _run(TeamSettingsState, "set_active", state, me.id, False)
+    answer = run_handler(TeamSettingsState, "set_active", state, me.id, False)
     assert "your own account" in str(answer)  # a toast beside the press
     assert state.error == ""  # not in the add-user form
     assert next(u for u in state.users if u.id == me.id).active

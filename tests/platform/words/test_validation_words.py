@@ -10,11 +10,10 @@ import pytest
 
 from hireops.db import session_scope
 from hireops.models import Role
-from hireops.services.platform.auth import create_user, open_session
 from hireops.services.platform.runtime_settings import SettingsInvalid, save_settings
 from hireops.services.platform.validation_words import FieldWording, describe_error
-from hireops.state.jobs.editor import LIST_FIELDS, NUMBER_FIELDS, TEXT_FIELDS, JobEditorState
-from tests.state import socket_router
+from hireops.state.jobs.editor import LIST_FIELDS, TEXT_FIELDS, JobEditorState
+from tests.state import signed_in_token, socket_router
 
 
 def _save_job(token: str, **typed: str) -> str:
@@ -36,10 +35,7 @@ def _save_job(token: str, **typed: str) -> str:
 
 @pytest.fixture
 def recruiter_token(database_url) -> str:
-    with session_scope() as session:
-        user = create_user(session=session, email="rec@example.com",
-                           password="long-enough-password", role=Role.recruiter)
-        return open_session(session=session, user=user)
+    return signed_in_token("rec@example.com", Role.recruiter)
 
 
 def test_the_job_editor_names_its_fields_and_the_weight_in_percent(recruiter_token):

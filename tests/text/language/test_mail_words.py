@@ -15,6 +15,7 @@ from hireops.services.text.language.mail_words import (
 )
 from hireops.services.text.language.supported import SUPPORTED_LANGUAGES
 from hireops.services.text.language.text_files import placeholders, texts_in
+from tests.factories import make_candidate
 
 FOLDERS = ("mail_words", "careers")
 
@@ -61,12 +62,11 @@ def test_the_candidates_language_picks_the_words():
 
 
 def test_a_message_to_a_french_candidate_starts_from_the_french_template(session):
-    from hireops.models import Candidate
     from hireops.services.outreach.conversations import draft_from_template
 
-    french = Candidate(full_name="Camille Dubois", email="camille@example.fr", language="fr")
-    english = Candidate(full_name="Ada Lovelace", email="ada@example.com")
-    session.add_all([french, english])
+    french = make_candidate(session, full_name="Camille Dubois", email="camille@example.fr",
+                            language="fr")
+    english = make_candidate(session, full_name="Ada Lovelace", email="ada@example.com")
     session.commit()
     subject, body = draft_from_template(session=session, template_kind="message_question",
                                         candidate_id=french.id)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -27,10 +25,10 @@ from hireops.services.candidates.resume_text.reader_process import (
     MemoryBudgetExceeded,
     run_with_memory_budget,
 )
+from hireops.services.candidates.resume_text.readers import READERS
 
 logger = logging.getLogger(__name__)
 
-_Reader = Callable[[bytes, ExtractionLimits], tuple[str, int | None]]
 # Pictures smaller than this are logos and signature images, not scanned resumes.
 SMALL_IMAGE_BYTES = 50 * 1024
 _ASK = "ask for PDF or DOCX"
@@ -49,35 +47,6 @@ class ExtractionResult:
     reason: str  # why it failed or was skipped, for HR; for ok, a note such as a cut
     kind: str  # pdf | docx | txt | latex | doc | rtf | image | other
     pages: int | None = None  # PDF page count when known
-
-
-def _loaded_on_first_file(module: str, function: str, *, pages: bool) -> _Reader:
-    """The reader `function` of `module`, imported when it reads its first file. The readers'
-    libraries (pypdf, PDFium, python-docx: about 35 MB) are loaded where files are read, the
-    memory-capped helper process, not in every process that only hands it files."""
-
-    def read(payload: bytes, limits: ExtractionLimits) -> tuple[str, int | None]:
-        reader = getattr(importlib.import_module(f"{__package__}.{module}"), function)
-        return reader(payload, limits) if pages else (reader(payload, limits), None)
-
-    return read
-
-
-# Each reader returns (raw text, page count or None) or raises UnreadableFile.
-_READERS: dict[str, _Reader] = {
-    "pdf": _loaded_on_first_file("pdf", "read_pdf", pages=True),
-    "docx": _loaded_on_first_file("word", "read_docx", pages=False),
-    "txt": _loaded_on_first_file("plain", "read_plain_text", pages=False),
-    "latex": _loaded_on_first_file("latex", "read_latex", pages=False),
-}
-_READER_MODULES = ("pdf", "word", "plain", "latex")
-
-
-def load_readers() -> None:
-    """Import every reader's libraries now (the helper process does, before it measures the
-    memory its budget comes on top of)."""
-    for module in _READER_MODULES:
-        importlib.import_module(f"{__package__}.{module}")
 
 
 def extract_text(
@@ -150,7 +119,7 @@ def read_with_deadline(kind: str, payload: bytes,
                        limits: ExtractionLimits) -> tuple[str, str, int | None]:
     """("ok", text, pages) or ("failed", reason, pages) for one file of a readable `kind`,
     within the time limit; runs here or in a memory-capped helper process."""
-    reader = _READERS[kind]
+    reader = READERS[kind]
 
     def work() -> tuple[str, int | None]:
         raw, pages = reader(payload, limits)

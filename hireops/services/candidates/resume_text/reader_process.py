@@ -22,6 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 from hireops.services.candidates.resume_text.deadline import DeadlineExceeded
+from hireops.services.candidates.resume_text.readers import load_readers
 
 T = TypeVar("T")
 MB = 1024 * 1024
@@ -116,7 +117,6 @@ def _discard(budget_mb: int, pool: ProcessPoolExecutor, *, kill: bool) -> None:
 def _cap_address_space(budget_bytes: int) -> None:
     """In the helper: load the readers, then allow `budget_bytes` more address space."""
     from hireops.services.platform.process_name import name_this_process
-    from hireops.services.candidates.resume_text.extract import load_readers
 
     name_this_process("hireops-reader")
     load_readers()  # their libraries count as the base, not against the budget
