@@ -12,15 +12,19 @@ def socket_router(path: str, token: str) -> SimpleNamespace:
     return SimpleNamespace(url=SimpleNamespace(path=path), headers=SimpleNamespace(cookie=cookie))
 
 
-def run_handler(cls, name: str, state, *args):
-    """Run `cls`'s event handler `name` on `state` (a stand-in), as the server would: in a
-    thread of its own, since the browser tests' Playwright loop may be running in this one."""
+def run_coroutine(coroutine):
+    """Run `coroutine` to its end on a loop of its own, in a thread of its own: the browser
+    tests' Playwright loop may be running in this one, where asyncio.run refuses."""
     import asyncio
     from concurrent.futures import ThreadPoolExecutor
 
-    handler = cls.event_handlers[name].fn
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, handler(state, *args)).result()
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+def run_handler(cls, name: str, state, *args):
+    """Run `cls`'s event handler `name` on `state` (a stand-in), as the server would."""
+    return run_coroutine(cls.event_handlers[name].fn(state, *args))
 
 
 def signed_in_token(email: str, role) -> str:

@@ -3,12 +3,12 @@ or its failure."""
 
 from __future__ import annotations
 
-import asyncio
 import threading
 
 import pytest
 
 from hireops.state.progress import run_with_progress
+from tests.state import run_coroutine
 
 
 def test_the_page_sees_each_report_while_the_work_runs_then_its_result():
@@ -27,12 +27,11 @@ def test_the_page_sees_each_report_while_the_work_runs_then_its_result():
         if values[1] in (1, 2):  # let the worker go on once its report was shown
             step.set()
 
-    result = asyncio.run(run_with_progress(work, show, start=("fetching", 0, 0),
+    result = run_coroutine(run_with_progress(work, show, start=("fetching", 0, 0),
                                            every_s=0.01))
     assert result == "finished"
     reported = [values for values in shown if values != ("fetching", 0, 0)]
     assert reported[0] == ("processing", 1, 2) and reported[-1] == ("processing", 2, 2)
-    assert threading.current_thread() is threading.main_thread()
 
 
 def test_before_its_first_report_the_page_sees_the_start():
@@ -47,7 +46,7 @@ def test_before_its_first_report_the_page_sees_the_start():
         shown.append(values)
         gate.set()
 
-    assert asyncio.run(run_with_progress(work, show, start=(0, 0), every_s=0.01)) == 7
+    assert run_coroutine(run_with_progress(work, show, start=(0, 0), every_s=0.01)) == 7
     assert shown[0] == (0, 0)
 
 
@@ -60,4 +59,4 @@ def test_a_failure_in_the_worker_reaches_the_caller():
         pass
 
     with pytest.raises(RuntimeError, match="mailbox unreachable"):
-        asyncio.run(run_with_progress(work, show, start=(0, 0), every_s=0.01))
+        run_coroutine(run_with_progress(work, show, start=(0, 0), every_s=0.01))
