@@ -81,7 +81,8 @@ def test_reports_redraw_on_a_filter_and_say_when_data_is_missing(chromium, runni
         sign_in(page, running_app)
         expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
         page.goto(running_app.url + "/reports")
-        expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)  # the first draw, not a speed check
+        # The first draw: a wait, not a speed check.
+        expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
         applications = page.locator("#report-applications .rt-Heading")
         expect(applications).to_have_text(re.compile(r"^[1-9]\d*$"), timeout=30_000)
         assert _page_width(page) <= viewport["width"]
