@@ -187,7 +187,8 @@ def test_a_french_application_is_interviewed_and_confirmed_in_french(
     expect(card).to_contain_text("Camille Martin", timeout=30_000)
     expect(card).to_contain_text(SLOT_ANSWER)
     approve = card.locator(".approve-preferred")
-    expect(approve).to_contain_text("Thu ")  # HR reads the slot in the company's English
+    # HR reads the slot in the company's English.
+    expect(approve).to_contain_text("Thu ", timeout=30_000)
     approve.click()
     page.locator("#approve-confirm").click()
     expect(page.get_by_text("Interview booked")).to_be_visible()
