@@ -24,7 +24,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TypeVar
 
@@ -34,6 +34,7 @@ from hireops.services.inbox.processing import (
     MessageTooSlow,
     OpenJobs,
     analyze_email,
+    read_resume,
 )
 from hireops.services.platform.process_name import name_this_process
 from hireops.services.platform.runtime_settings import current_settings
@@ -114,8 +115,18 @@ def analysis_runner(open_jobs: OpenJobs, *, pending: int) -> Iterator[Runner]:
         return
     processes = isinstance(executor, ProcessPoolExecutor)
     task = analyze_safely if processes else partial(analyze_safely, open_jobs=open_jobs)
-    with executor:
+    with contextlib.ExitStack() as running:
+        # Threads: one more thread reads the messages' files ahead, in order, so the resume
+        # reader's process reads the next message's files while this one is analysed (that
+        # thread mostly waits for the reader, out of the interpreter lock).
+        reading = None if processes else running.enter_context(
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="resume-reading"))
+        running.enter_context(executor)  # left first: no analysis waits on a stopped reading
+
         def submit(batch: list[EmailWork]) -> InAnalysis:
+            if reading is not None:
+                batch = [replace(work, read_ahead=reading.submit(read_resume, work).result)
+                         for work in batch]
             futures = [(work, executor.submit(task, work)) for work in batch]
             if processes:
                 results = partial(collect_helping, futures,

@@ -19,6 +19,8 @@ from sqlmodel import Session, select
 from hireops.config import get_settings
 from hireops.db import session_scope
 from hireops.models import Email
+from hireops.services.candidates.resume_text import limits_from_settings
+from hireops.services.candidates.resume_text.reader_process import start_helper
 from hireops.services.inbox.analysis_runner import (
     MIN_MESSAGES_FOR_PROCESSES,
     AnalysisError,
@@ -141,6 +143,7 @@ class _Processing:
         self.runner: Runner | None = None
         self.running: deque[InAnalysis] = deque()  # oldest first
         self.early = True  # False after `start_early` failed once
+        self.reader_started = False
 
     def __enter__(self) -> _Processing:
         self.session = self.resources.enter_context(session_scope())
@@ -165,8 +168,15 @@ class _Processing:
             self.early = False
 
     def _keep_busy(self) -> None:
-        if self.runner is None and self._waiting() < MIN_MESSAGES_FOR_PROCESSES:
-            return
+        if self.runner is None:
+            waiting = self._waiting()
+            if waiting and not self.reader_started:
+                # Mail waits: its files will be read, so the reader's helper process loads
+                # while later mail is still fetched, not when the first message is analysed.
+                start_helper(limits_from_settings().max_memory_mb)
+                self.reader_started = True
+            if waiting < MIN_MESSAGES_FOR_PROCESSES:
+                return
         self._start_runner()
         if self.runner.background:
             while self.running and self.running[0].done():

@@ -69,6 +69,9 @@ class EmailWork:
     warnings: tuple[str, ...]
     attachments: tuple[AttachmentInput, ...]
     body_format: str = ""  # "text" | "html" (converted, no plain part) | ""
+    # `read_resume(self)`'s result when a runner reads ahead (waits for it; raises what the
+    # reading raised); None: `analyze_email` reads the files itself. Never sent to a process.
+    read_ahead: Callable[[], Analysis] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -194,12 +197,21 @@ class _Budget:
         return self.run(call) if settings.agent_settings(agent)[0] == "local" else call()
 
 
+def read_resume(work: EmailWork) -> Analysis:
+    """The first step of `analyze_email`: the message's files read (each under its own
+    deadline, extraction_max_seconds), the longest text as the resume. A runner may call it
+    ahead, so the resume reader's process reads the next message while this one is analysed."""
+    analysis = Analysis(email_id=work.email_id, warnings=list(work.warnings))
+    _read_resume(work, analysis)
+    return analysis
+
+
 def analyze_email(work: EmailWork, open_jobs: OpenJobs) -> Analysis:
     """Everything about one message that needs no database; engine failures are recorded in
     the returned runs, never raised. Raises `MessageTooSlow` past the message's time budget."""
     jobs, prepared, job_inputs = open_jobs.ready()
-    analysis = Analysis(email_id=work.email_id, warnings=list(work.warnings))
-    _read_resume(work, analysis)  # each file has its own deadline (extraction_max_seconds)
+    # Read ahead by the runner, or here; an error reading is raised here either way.
+    analysis = work.read_ahead() if work.read_ahead else read_resume(work)
     settings = get_settings()
     # The company's country checks phone numbers written without a country code. Read before
     # the message's clock starts: no database work, nor the gazetteer's one-off loading (0.5-2

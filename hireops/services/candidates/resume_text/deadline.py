@@ -1,21 +1,29 @@
 """Run a parser with a wall-clock deadline, without a process per file.
 
 In a process's main thread a SIGALRM timer interrupts the parser at its next bytecode. Elsewhere
-the parser runs in a short-lived daemon thread; the caller waits `seconds` for it. When time is
-up the caller gets `DeadlineExceeded` and the thread is asked to stop by raising `_Abandoned`
-inside it (CPython's PyThreadState_SetAsyncExc). That lands at the next Python bytecode, which
-stops pure-Python loops such as pypdf's. A thread stuck inside one C call (a huge zlib inflate,
-a regex) cannot be interrupted: it finishes that call first, then stops. pypdf caps its own
-inflate sizes, and our readers keep regexes linear, so such a call is bounded, not endless.
+the parser runs in the calling thread itself, watched by one long-lived watchdog thread: when
+time is up the watchdog raises `_Abandoned` inside the caller (CPython's
+PyThreadState_SetAsyncExc), which lands at the next Python bytecode and becomes
+`DeadlineExceeded`. That stops pure-Python loops such as pypdf's. A call stuck inside one C call
+(a huge zlib inflate, a regex) cannot be interrupted: it finishes that call first, then stops.
+pypdf caps its own inflate sizes, and our readers keep regexes linear, so such a call is bounded,
+not endless.
+
+(A thread per call used to run the work: the ingest's analysis thread started four per message,
+and each start and join waited for the interpreter lock, which the thread recording mail held:
+that wait was a large share of a message's time.)
 """
 
 from __future__ import annotations
 
 import ctypes
+import heapq
+import itertools
 import signal
 import threading
+import time
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 
@@ -28,36 +36,65 @@ class _Abandoned(BaseException):
     """Raised inside an over-time worker; a BaseException so `except Exception` can't swallow it."""
 
 
-class _Worker(Generic[T]):
-    def __init__(self, work: Callable[[], T]) -> None:
-        self.work = work
-        self.value: T | None = None
-        self.error: BaseException | None = None
-        # Guards `finished` so the caller never interrupts a thread that has moved on.
-        self.lock = threading.Lock()
-        self.finished = False
+class _Watch:
+    """One call being watched: the thread to stop and when."""
 
-    def run(self) -> None:
-        try:
-            try:
-                self.value = self.work()
-            except BaseException as exc:  # handed to the caller, re-raised there
-                self.error = exc
-            finally:
-                with self.lock:
-                    self.finished = True
-        except _Abandoned:  # delivered just as the work ended; nothing left to stop
-            pass
+    __slots__ = ("thread_id", "ends", "fired")
 
-    def abandon(self, thread: threading.Thread) -> bool:
-        """Ask the thread to stop; False when the work had already finished."""
-        with self.lock:
-            if self.finished or thread.ident is None:
-                return False
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(
-                ctypes.c_ulong(thread.ident), ctypes.py_object(_Abandoned)
-            )
-            return True
+    def __init__(self, thread_id: int, ends: float) -> None:
+        self.thread_id, self.ends, self.fired = thread_id, ends, False
+
+
+class _Watchdog:
+    """A daemon thread that raises `_Abandoned` in the threads whose watch ran out."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._watches: list[tuple[float, int, _Watch]] = []  # a heap by end time
+        self._order = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def start(self, seconds: float) -> _Watch:
+        watch = _Watch(threading.get_ident(), time.monotonic() + seconds)
+        with self._changed:
+            heapq.heappush(self._watches, (watch.ends, next(self._order), watch))
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="deadline-watchdog",
+                                                daemon=True)
+                self._thread.start()
+            self._changed.notify()
+        return watch
+
+    def stop(self, watch: _Watch) -> bool:
+        """End the watch (again: nothing happens); True when it ran out. A stop the watchdog
+        raised but the thread has not met yet is withdrawn, so it cannot land later."""
+        with self._changed:
+            if watch.fired and watch.ends != -1.0:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(watch.thread_id),
+                                                           None)
+            watch.ends = -1.0  # done: the watchdog drops it when it comes to it
+            return watch.fired
+
+    def _run(self) -> None:
+        with self._changed:
+            while True:
+                while self._watches and self._watches[0][2].ends == -1.0:
+                    heapq.heappop(self._watches)
+                if not self._watches:
+                    self._changed.wait()
+                    continue
+                ends, _, watch = self._watches[0]
+                left = ends - time.monotonic()
+                if left > 0:
+                    self._changed.wait(left)
+                    continue
+                heapq.heappop(self._watches)
+                watch.fired = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(watch.thread_id),
+                                                           ctypes.py_object(_Abandoned))
+
+
+_watchdog = _Watchdog()
 
 
 def run_with_deadline(work: Callable[[], T], seconds: float) -> T:
@@ -66,12 +103,12 @@ def run_with_deadline(work: Callable[[], T], seconds: float) -> T:
         return work()
     if _alarm_available():
         return _run_with_alarm(work, seconds)
-    return _run_in_thread(work, seconds)
+    return _run_watched(work, seconds)
 
 
 def _alarm_available() -> bool:
     """A process's main thread (the CLI, an ingest worker process) can use SIGALRM, which costs
-    nothing per file; other threads need the helper thread."""
+    nothing per file; other threads are stopped by the watchdog thread."""
     return (hasattr(signal, "setitimer")
             and threading.current_thread() is threading.main_thread()
             and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
@@ -98,15 +135,16 @@ def _run_with_alarm(work: Callable[[], T], seconds: float) -> T:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _run_in_thread(work: Callable[[], T], seconds: float) -> T:
-    worker = _Worker(work)
-    thread = threading.Thread(target=worker.run, name="resume-text-parser", daemon=True)
-    thread.start()
-    thread.join(seconds)
-    if thread.is_alive():
-        if worker.abandon(thread):
-            raise DeadlineExceeded
-        thread.join()  # the work is done; only the thread's exit is left
-    if worker.error is not None:
-        raise worker.error
-    return worker.value  # type: ignore[return-value]
+def _run_watched(work: Callable[[], T], seconds: float) -> T:
+    watch = _watchdog.start(seconds)
+    try:
+        try:
+            value = work()
+        finally:
+            ran_out = _watchdog.stop(watch)
+    except _Abandoned:
+        _watchdog.stop(watch)  # met before `stop` ran: withdraw nothing more, end the watch
+        raise DeadlineExceeded from None
+    if ran_out:  # time ran out just as the work ended
+        raise DeadlineExceeded
+    return value

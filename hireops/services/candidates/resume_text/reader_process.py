@@ -63,6 +63,18 @@ def run_with_memory_budget(work: Callable[..., T], *args: object, budget_mb: int
             raise MemoryBudgetExceeded from None
 
 
+def start_helper(budget_mb: int) -> None:
+    """Start the helper for `budget_mb` now, without waiting, if it is not running: it loads the
+    readers (about half a second) while the caller does other work, not when the first file
+    comes."""
+    if budget_mb <= 0:
+        return
+    try:
+        _pool(budget_mb).submit(int)  # a call that does nothing starts the process
+    except BrokenProcessPool:  # the first file's call replaces it
+        pass
+
+
 def _call_within_budget(work: Callable[..., T], *args: object) -> T:
     try:
         return work(*args)
