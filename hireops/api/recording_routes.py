@@ -18,7 +18,7 @@ from hireops import db
 from hireops.api import error_response
 from hireops.api.auth import request_client_address
 from hireops.api.schemas import ErrorBody
-from hireops.api.voice_routes import listener_refusal, read_capped_body
+from hireops.api.voice_routes import listener_refusal, read_capped_body, signed_in_user
 from hireops.config import get_settings
 from hireops.models import Application, InterviewRecording
 from hireops.services.privacy.blind_screening import is_identity_hidden
@@ -119,7 +119,8 @@ def recording_video(request: Request,
             return error_response(404, "not_found", "This recording has no video.")
         if starts_a_view(request.headers.get("range", "")):
             # Who watched whom is on the record; the route is the outermost caller.
-            note_recording_view(session=session, user=user, recording=recording)
+            note_recording_view(session=session, user=signed_in_user(session, request),
+                                recording=recording)
             session.commit()
     # FileResponse answers Range requests (206 with Content-Range), which <video> needs to seek.
     return FileResponse(path, media_type=mime, headers={

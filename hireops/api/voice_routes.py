@@ -17,7 +17,7 @@ from hireops import db
 from hireops.api import error_response
 from hireops.api.schemas import ErrorBody
 from hireops.config import get_settings
-from hireops.models import InterviewLink, Role
+from hireops.models import InterviewLink, Role, User
 from hireops.services.platform.auth import role_allows, user_for_token
 from hireops.services.platform.runtime_settings import current_settings
 from hireops.services.platform.session_cookie import SESSION_COOKIE
@@ -33,15 +33,22 @@ from hireops.services.interviews.voice.webhooks import (
 LISTEN_ROLES = (Role.admin, Role.recruiter, Role.viewer)
 
 
+def signed_in_user(session: Session, request: Request) -> User | None:
+    """The user whose session cookie `request` carries, if any."""
+    return user_for_token(session=session, token=request.cookies.get(SESSION_COOKIE, ""))
+
+
 def listener_refusal(session: Session, request: Request, verb: str) -> Response | None:
     """The answer to a visitor who may not `verb` (not signed in, or a role below viewer);
     None for one who may: the interview recordings are for signed-in viewers and up."""
-    user = user_for_token(session=session, token=request.cookies.get(SESSION_COOKIE, ""))
+    user = signed_in_user(session, request)
     if user is None:
         return error_response(401, "not_signed_in", f"Sign in to {verb}.")
     if not role_allows(user, LISTEN_ROLES):
         return error_response(403, "forbidden", f"Your role may not {verb}.")
     return None
+
+
 # A post-call transcription is a few hundred KB at most; audio webhooks are not used.
 MAX_WEBHOOK_BYTES = 10 * 1024 * 1024
 

@@ -61,7 +61,7 @@ ANSWER = ("Dans mon poste actuel, j'ai conçu une API REST en Python et Django s
           "qui sert deux cent mille clients. J'ai mesuré les requêtes lentes, ajouté des index "
           "et réduit le temps de réponse de 800 ms à 120 ms, puis écrit des tests avec pytest "
           "et expliqué les compromis à l'équipe produit.")
-SLOT_ANSWER = "Jeudi à 10h, heure de Paris."
+SLOT_ANSWER = "Jeudi à 15h, heure de Paris."
 FRENCH_DATE = re.compile(
     r"\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
     r"décembre) \d{4}")
@@ -198,7 +198,7 @@ def test_a_french_application_is_interviewed_and_confirmed_in_french(
     confirmation = _received(smtp, "Entretien confirmé : " + JOB_TITLE)
     text = _text(confirmation)
     assert text.startswith("Bonjour Camille Martin,")
-    assert re.search(r"est confirmé : jeudi \d{1,2} \w+ \d{4}, 10:00–10:\d\d CE", text), text
+    assert re.search(r"est confirmé : jeudi \d{1,2} \w+ \d{4}, 15:00–15:\d\d CE", text), text
     assert FRENCH_DAY.search(text) and "Thu" not in text and "Kind regards" not in text
     inline = next(p for p in confirmation.walk() if p.get_content_type() == "text/calendar")
     event = Calendar.from_ical(inline.get_content()).walk("VEVENT")[0]

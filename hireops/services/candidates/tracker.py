@@ -40,7 +40,6 @@ from hireops.services.candidates.stages import (
 from hireops.services.candidates.tags import tagged_candidates, tags_of
 from hireops.services.platform.clock import day_bounds, format_day, format_local
 from hireops.services.platform.labels import decision_label, source_label
-from hireops.services.candidates.stages import STAGE_POSITION, change_stage
 from hireops.services.candidates.talent_pool import TALENT_POOL_LABEL, describe_nearest
 
 MAX_PAGE_SIZE = 500
