@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import mailbox
 import re
-import time
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -15,6 +14,7 @@ from sqlmodel import select
 from hireops.models import Application, Candidate, ConversationMessage, Job, Notification
 from hireops.services.outreach.notifications import notify_from_events
 from tests.browser.test_jobs_flow import sign_in
+from tests.browser.waiting import wait_for
 from tests.fakes.mail_factory import PDF, build_email, resume_pdf
 from tests.factories import make_candidate, make_job
 
@@ -117,7 +117,8 @@ def test_write_send_and_read_the_reply(page: Page, running_app, app_db):
             Notification.candidate_id == candidate.id,
             Notification.title.contains("Reply from Noor Haddad"))))
 
-    assert before >= 1 and _wait_until(clicked_is_read)
+    assert before >= 1
+    wait_for(clicked_is_read, 10, "the clicked notification to be read")
 
     # Phone width: the writer (from a template), the thread and the bell fit.
     page.set_viewport_size({"width": 390, "height": 844})
@@ -161,12 +162,3 @@ def test_write_send_and_read_the_reply(page: Page, running_app, app_db):
     expect(page.get_by_text("Owner saved")).to_be_visible()
     app_db.expire_all()
     assert app_db.get(Job, job_id).owner_id is not None
-
-
-def _wait_until(check, timeout_s: float = 10.0) -> bool:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.25)
-    return False

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import mailbox
 import re
-import time
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -34,6 +33,7 @@ from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
 from tests.fakes.mail_factory import DOCX, build_email, resume_docx
 from tests.fakes.smtp_server import FakeSmtpServer
+from tests.browser.waiting import wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -70,13 +70,7 @@ SMTP_SETTINGS = ("smtp_host", "smtp_port", "smtp_security")
 
 
 def _wait_for(check, timeout_s: float = 60.0, what: str = "the app"):
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.5)
-    raise AssertionError(f"timed out waiting for {what}")
+    return wait_for(check, timeout_s, what)
 
 
 def _shots(page: Page, name: str) -> None:

@@ -4,7 +4,6 @@ to a question."""
 
 from __future__ import annotations
 
-import time
 
 import pytest
 from playwright.sync_api import expect
@@ -17,6 +16,7 @@ from hireops.services.interviews.recordings import recording_path
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_jobs_flow import sign_in
 from tests.browser.rooms import invite_to_room
+from tests.browser.waiting import wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -31,13 +31,7 @@ def _invite(session: Session) -> tuple[str, int, int]:
 
 
 def _wait_for(check, timeout_s: float = 40.0):
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.5)
-    raise AssertionError("timed out waiting")
+    return wait_for(check, timeout_s)
 
 
 def _recording(session: Session, link_id: int) -> InterviewRecording | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from sqlmodel import Session, select
 from hireops.models import Evaluation, InterviewLink, InterviewSignal, InterviewTurn
 from tests.browser.camera import RequestLog, origin
 from tests.browser.rooms import invite_to_room
+from tests.browser.waiting import wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -38,13 +38,7 @@ def room_page(camera_browser):
 
 
 def _wait_for(check, timeout_s: float = 30.0):
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.5)
-    raise AssertionError("timed out waiting")
+    return wait_for(check, timeout_s)
 
 
 def test_full_builtin_interview_with_camera(running_app, app_db, camera_browser):
