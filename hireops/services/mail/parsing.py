@@ -29,6 +29,7 @@ from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
 
+from hireops.services.mail.base64_runs import parse_with_runs_folded
 from hireops.services.mail.message import ParsedAttachment, ParsedMessage
 from hireops.services.candidates.resume_text.limits import UnreadableFile
 from hireops.services.candidates.resume_text.plain import decode_text
@@ -139,11 +140,11 @@ _LENIENT_POLICY = _POLICY.clone(lenient=True)
 
 def _parse_bytes(data: bytes) -> Message:
     try:
-        return BytesParser(policy=_POLICY).parsebytes(data)
+        return parse_with_runs_folded(BytesParser(policy=_POLICY).parsebytes, data)
     except RecursionError:  # parts nested absurdly deep: being lenient would not help
         raise
     except Exception:  # a header that makes the default policy's parser raise mid-structure
-        return BytesParser(policy=_LENIENT_POLICY).parsebytes(data)
+        return parse_with_runs_folded(BytesParser(policy=_LENIENT_POLICY).parsebytes, data)
 
 
 def _raw_headers(msg: Message) -> dict[str, str]:
