@@ -71,3 +71,32 @@ def test_a_stop_never_lands_after_the_call_returned():
 
     outcomes = _off_main(near_the_deadline)
     assert len(outcomes) == 100 and set(outcomes) <= {"returned", "stopped"}
+
+
+def test_a_short_deadline_after_a_long_one_still_stops_in_time():
+    """The watchdog sleeps until the earliest end it knows of; a later call with an earlier
+    end must wake it."""
+    release = threading.Event()
+    long_call = threading.Thread(
+        target=lambda: run_with_deadline(lambda: release.wait(30), 60.0), daemon=True)
+    long_call.start()
+    time.sleep(0.1)  # the watchdog now waits for the 60 s deadline
+    try:
+        started = time.monotonic()
+        with pytest.raises(DeadlineExceeded):
+            _off_main(lambda: run_with_deadline(lambda: _spin(10), 0.2))
+        assert time.monotonic() - started < 2
+    finally:
+        release.set()
+        long_call.join(5)
+
+
+def test_calls_one_after_another_keep_the_watch_list_small():
+    from hireops.services.candidates.resume_text.deadline import _watchdog
+
+    def calls():
+        for _ in range(500):
+            run_with_deadline(lambda: None, 30.0)
+        return len(_watchdog._watches)
+
+    assert _off_main(calls) <= 2
