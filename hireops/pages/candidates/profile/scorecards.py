@@ -100,7 +100,7 @@ def _form() -> rx.Component:
             rx.select.trigger(placeholder="Overall recommendation", id="scorecard-recommendation"),
             rx.select.content(*[rx.select.item(label, value=key)
                                 for key, label in RECOMMENDATIONS.items()]),
-            value=SC.form_recommendation, on_change=SC.set_recommendation),
+            value=SC.form_recommendation, on_change=SC.set_form_recommendation),
         rx.text_area(value=SC.form_summary, on_change=SC.set_form_summary,
                      placeholder="Overall note (optional)", max_length=MAX_SUMMARY_CHARS,
                      width="100%", rows="3", id="scorecard-summary"),

@@ -16,6 +16,7 @@ from hireops.services.interviews.review import (
 )
 from hireops.services.outreach.outbox import retry_message
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_setters import text_setter
 from hireops.state.candidates.profile.page import CandidateState
 
 
@@ -46,10 +47,7 @@ class CandidateInterviewState(CandidateState):
             self.interviews = interview_cards(session=session, candidate_id=self.candidate_id)
             self.outgoing = outgoing_mail(session=session, candidate_id=self.candidate_id)
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_override_reason(self, value: str):
-        self.override_reason = str(value)[:1000]
+    set_override_reason = text_setter("override_reason", 1000, requires(*WRITE_ROLES))
 
     @rx.event
     @requires(*WRITE_ROLES)

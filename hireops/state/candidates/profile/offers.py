@@ -22,6 +22,7 @@ from hireops.services.outreach.offers import (
 )
 from hireops.services.candidates.tracker import move_stage
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_setters import text_setter
 from hireops.state.candidates.profile.page import CandidateState
 
 # Form fields are cut here before they reach a service (which checks them properly).
@@ -163,10 +164,7 @@ class CandidateOfferState(CandidateState):
     def cancel_answer(self):
         self.answer_for, self.answer_reason = 0, ""
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_answer_reason(self, value: str):
-        self.answer_reason = str(value)[:_MAX_FIELD_CHARS]
+    set_answer_reason = text_setter("answer_reason", _MAX_FIELD_CHARS, requires(*WRITE_ROLES))
 
     @rx.event
     @requires(*WRITE_ROLES)

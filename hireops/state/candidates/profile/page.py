@@ -14,6 +14,7 @@ from hireops.services.candidates.profile import (
 )
 from hireops.services.inbox.listing import get_attachment_file
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_setters import text_setter
 from hireops.state.auth import AuthState
 
 
@@ -53,15 +54,8 @@ class CandidateState(AuthState):
             return [rx.toast.error("That candidate does not exist."),
                     rx.redirect(routes.CANDIDATES)]
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_note_text(self, value: str):
-        self.note_text = str(value)[:4000]
-
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_merge_id(self, value: str):
-        self.merge_id = str(value)[:12]
+    set_note_text = text_setter("note_text", 4000, requires(*WRITE_ROLES))
+    set_merge_id = text_setter("merge_id", 12, requires(*WRITE_ROLES))
 
     @rx.event
     @requires(*WRITE_ROLES)

@@ -21,6 +21,7 @@ from hireops.services.interviews.scorecards import (
     submit_scorecard,
 )
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_setters import text_setter
 from hireops.state.candidates.profile.page import CandidateState
 
 
@@ -84,15 +85,8 @@ class CandidateScorecardsState(CandidateState):
         if skill in self.scorecard_skills:
             self.form_notes = {**self.form_notes, skill: str(note)[:MAX_NOTE_CHARS]}
 
-    @rx.event
-    @requires(*READ_ROLES)
-    def set_recommendation(self, value: str):
-        self.form_recommendation = str(value)[:20]
-
-    @rx.event
-    @requires(*READ_ROLES)
-    def set_form_summary(self, value: str):
-        self.form_summary = str(value)[:MAX_SUMMARY_CHARS]
+    set_form_recommendation = text_setter("form_recommendation", 20, requires(*READ_ROLES))
+    set_form_summary = text_setter("form_summary", MAX_SUMMARY_CHARS, requires(*READ_ROLES))
 
     @rx.event
     @requires(*READ_ROLES)

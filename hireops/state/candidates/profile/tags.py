@@ -7,6 +7,7 @@ import reflex as rx
 from hireops.db import session_scope
 from hireops.services.candidates.tags import InvalidTag, add_tags, remove_tag, tags_of
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_setters import text_setter
 from hireops.state.candidates.profile.page import CandidateState
 
 
@@ -22,10 +23,7 @@ class CandidateTagsState(CandidateState):
         if raw_id.isdigit():
             self._reload_tags(int(raw_id))
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_new_tags(self, text: str):
-        self.new_tags = str(text)[:200]
+    set_new_tags = text_setter("new_tags", 200, requires(*WRITE_ROLES))
 
     @rx.event
     @requires(*WRITE_ROLES)
