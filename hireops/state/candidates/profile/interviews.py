@@ -40,12 +40,8 @@ class CandidateInterviewState(CandidateState):
         self._reload_interviews()
 
     def _reload_interviews(self) -> None:
-        if not self.candidate_id:
-            self.interviews, self.outgoing = [], []
-            return
-        with session_scope() as session:
-            self.interviews = interview_cards(session=session, candidate_id=self.candidate_id)
-            self.outgoing = outgoing_mail(session=session, candidate_id=self.candidate_id)
+        self.interviews = self._rows_of_candidate(interview_cards)
+        self.outgoing = self._rows_of_candidate(outgoing_mail)
 
     set_override_reason = text_setter("override_reason", 1000, requires(*WRITE_ROLES))
 

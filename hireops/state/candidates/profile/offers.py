@@ -60,11 +60,7 @@ class CandidateOfferState(CandidateState):
         self._reload_offers()
 
     def _reload_offers(self) -> None:
-        if not self.candidate_id:
-            self.targets = []
-            return
-        with session_scope() as session:
-            self.targets = offer_targets(session=session, candidate_id=self.candidate_id)
+        self.targets = self._rows_of_candidate(offer_targets)
 
     def _after_change(self) -> None:
         """The stage and timeline above change too."""

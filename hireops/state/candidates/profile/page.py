@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import reflex as rx
 
 from hireops import routes
@@ -14,6 +16,7 @@ from hireops.services.candidates.profile import (
 )
 from hireops.services.inbox.listing import get_attachment_file
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_url import id_in_url
 from hireops.state.common_setters import text_setter
 from hireops.state.auth import AuthState
 
@@ -47,8 +50,8 @@ class CandidateState(AuthState):
     def load(self):
         """Read the candidate in ?id=; unknown ids go back to the tracker."""
         self.error, self.note_text, self.merge_id = "", "", ""
+        self.candidate_id = id_in_url(self)
         try:
-            self.candidate_id = int(self.router.url.query_parameters.get("id", ""))
             self._refresh()
         except (ValueError, LookupError):
             return [rx.toast.error("That candidate does not exist."),
@@ -116,6 +119,14 @@ class CandidateState(AuthState):
         except (LookupError, FileNotFoundError):
             return rx.toast.error("The resume file is not available.")
         return rx.download(data=data, filename=filename)
+
+    def _rows_of_candidate(self, read: Callable[..., list]) -> list:
+        """What `read(session=..., candidate_id=...)` lists for this page's candidate (nothing
+        before one is loaded): the sections below the profile read their rows this way."""
+        if not self.candidate_id:
+            return []
+        with session_scope() as session:
+            return read(session=session, candidate_id=self.candidate_id)
 
     def _refresh(self) -> None:
         with session_scope() as session:

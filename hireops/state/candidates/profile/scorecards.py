@@ -21,6 +21,7 @@ from hireops.services.interviews.scorecards import (
     submit_scorecard,
 )
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_url import id_in_url
 from hireops.state.common_setters import text_setter
 from hireops.state.candidates.profile.page import CandidateState
 
@@ -51,9 +52,8 @@ class CandidateScorecardsState(CandidateState):
     @rx.event
     @requires(*READ_ROLES)
     def load_scorecards(self):
-        raw_id = str(self.router.url.query_parameters.get("id", ""))
-        if raw_id.isdigit():
-            self._reload_scorecards(int(raw_id))
+        if candidate_id := id_in_url(self):
+            self._reload_scorecards(candidate_id)
 
     @rx.event
     @requires(*WRITE_ROLES)
