@@ -236,7 +236,7 @@ def interviews_section() -> rx.Component:
         rx.hstack(rx.icon("video", size=18, color=rx.color("accent", 10)),
                   rx.heading("Interviews", size="4"), spacing="2", align="center",
                   padding_bottom="12px"),
-        rx.cond(S.can_edit, rx.vstack(rx.foreach(S.applications, _invite_row), spacing="2",
+        rx.cond(S.can_edit, rx.vstack(rx.foreach(S.profile.applications, _invite_row), spacing="2",
                                       width="100%", padding_bottom="8px")),
         _override_form(),
         rx.cond(I.interviews.length() > 0,

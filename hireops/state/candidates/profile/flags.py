@@ -50,7 +50,7 @@ class CandidateFlagState(CandidateInterviewState):
 
     def _reload_resume_flags(self) -> None:
         with session_scope() as session:
-            flags = [flag for application in self.applications
+            flags = [flag for application in self.profile.applications
                      for flag in flags_for_application(
                          session=session, application_id=application.application_id)
                      if flag.target_type == "resume_score"]

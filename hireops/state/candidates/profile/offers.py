@@ -145,7 +145,7 @@ class CandidateOfferState(CandidateState):
         self.draft_for = 0
         self._clear_preview()
         self._after_change()
-        return rx.toast.success(f"Offer queued for {self.email}, with the letter attached.")
+        return rx.toast.success(f"Offer queued for {self.profile.email}, with the letter attached.")
 
     # --- answers ---------------------------------------------------------------------------
 

@@ -11,8 +11,7 @@ from hireops.db import session_scope
 from hireops.services.platform.attachment_store import read_attachment
 from hireops.services.privacy.blind_screening import reveal_identity
 from hireops.services.candidates.profile import (
-    ApplicationCard, CandidateMergeRefused, EmailEntry, ResumeSegment, TimelineEntry, add_note,
-    get_candidate_profile, merge_candidates,
+    CandidateMergeRefused, CandidateProfile, add_note, get_candidate_profile, merge_candidates,
 )
 from hireops.services.inbox.listing import get_attachment_file
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
@@ -21,25 +20,16 @@ from hireops.state.common_setters import text_setter
 from hireops.state.auth import AuthState
 
 
+# Before the first read, and for an id that names no one: nothing to show.
+NO_PROFILE = CandidateProfile(candidate_id=0, display_name="", email="", phone="", location="",
+                              linkedin_url="", github_url="", current_title="", source="",
+                              created="", blind=False, identity_hidden=False, merged_into_id=0)
+
+
 class CandidateState(AuthState):
     candidate_id: int = 0
-    display_name: str = ""
-    email: str = ""
-    phone: str = ""
-    location: str = ""
-    linkedin_url: str = ""
-    github_url: str = ""
-    current_title: str = ""
-    source: str = ""
-    created: str = ""
-    blind: bool = False
-    identity_hidden: bool = False
-    merged_into_id: int = 0
-    resume_segments: list[ResumeSegment] = []
-    resume_filename: str = ""
-    applications: list[ApplicationCard] = []
-    timeline: list[TimelineEntry] = []
-    emails: list[EmailEntry] = []
+    # What the page shows of the person, as the service reads it (blind screening applied).
+    profile: CandidateProfile = NO_PROFILE
     note_text: str = ""
     merge_id: str = ""
     error: str = ""
@@ -77,7 +67,7 @@ class CandidateState(AuthState):
     @rx.event
     @requires(*WRITE_ROLES)
     def reveal(self):
-        if not self.identity_hidden:
+        if not self.profile.identity_hidden:
             return
         with session_scope() as session:
             reveal_identity(session=session, candidate_id=self.candidate_id,
@@ -130,10 +120,6 @@ class CandidateState(AuthState):
 
     def _refresh(self) -> None:
         with session_scope() as session:
-            profile = get_candidate_profile(session=session, candidate_id=self.candidate_id)
-        for name in ("display_name", "email", "phone", "location", "linkedin_url", "github_url",
-                     "current_title", "source", "created", "blind", "identity_hidden",
-                     "merged_into_id", "resume_segments", "resume_filename", "applications",
-                     "timeline", "emails"):
-            setattr(self, name, getattr(profile, name))
-        self._resume_attachment_id = profile.resume_attachment_id
+            self.profile = get_candidate_profile(session=session,
+                                                 candidate_id=self.candidate_id)
+        self._resume_attachment_id = self.profile.resume_attachment_id
