@@ -27,6 +27,7 @@ from hireops.services.platform.labels import decision_label
 from hireops.services.platform.runtime_settings import current_settings
 from hireops.services.outreach.bookings import MAX_LOCATION_CHARS, SchedulingRefused
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_setters import text_setter
 from hireops.state.reports.dashboard import DashboardState
 
 OVERRIDE_CHOICES = ["advance", "hold", "reject"]
@@ -75,10 +76,8 @@ class DecisionActions(rx.State, mixin=True):
         self.approve_slot = [str(start), str(end), str(tz), str(source), str(label)]
         self.approve_location = current_settings().interview_location
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_approve_location(self, value: str):
-        self.approve_location = str(value)[:MAX_LOCATION_CHARS]
+    set_approve_location = text_setter("approve_location", MAX_LOCATION_CHARS,
+                                       requires(*WRITE_ROLES))
 
     @rx.event
     @requires(*WRITE_ROLES)
@@ -125,20 +124,9 @@ class DecisionActions(rx.State, mixin=True):
         self.reject_decision = int(decision_id)
         self.reject_reason, self.reject_subject, self.reject_body = "", subject, body
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_reject_reason(self, value: str):
-        self.reject_reason = str(value)[:1000]
-
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_reject_subject(self, value: str):
-        self.reject_subject = str(value)[:200]
-
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_reject_body(self, value: str):
-        self.reject_body = str(value)[:20_000]
+    set_reject_reason = text_setter("reject_reason", 1000, requires(*WRITE_ROLES))
+    set_reject_subject = text_setter("reject_subject", 200, requires(*WRITE_ROLES))
+    set_reject_body = text_setter("reject_body", 20_000, requires(*WRITE_ROLES))
 
     @rx.event
     @requires(*WRITE_ROLES)
@@ -177,10 +165,7 @@ class DecisionActions(rx.State, mixin=True):
     def set_override_choice(self, value: str):
         self.override_choice = value if value in OVERRIDE_CHOICES else "advance"
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_override_why(self, value: str):
-        self.override_why = str(value)[:1000]
+    set_override_why = text_setter("override_why", 1000, requires(*WRITE_ROLES))
 
     @rx.event
     @requires(*WRITE_ROLES)

@@ -19,6 +19,7 @@ from hireops.services.jobs.job_stages import JobStage as JobStageRow
 from hireops.services.candidates.stages import is_custom_stage
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.common_setters import text_setter
 
 
 class StageEditorState(AuthState):
@@ -43,10 +44,7 @@ class StageEditorState(AuthState):
         if self.stages_job_id:
             self._reload()
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_new_stage_label(self, value: str):
-        self.new_stage_label = str(value)[:200]
+    set_new_stage_label = text_setter("new_stage_label", 200, requires(*WRITE_ROLES))
 
     @rx.event
     @requires(*WRITE_ROLES)
