@@ -20,6 +20,7 @@ from hireops.services.candidates.export import table_csv
 from hireops.services.reports.figures import FunnelStep, ImpactRow, ReportFilter, TopCandidate
 from hireops.state.access import READ_ROLES, requires
 from hireops.state.auth import AuthState
+from hireops.state.reports.date_range import DateRangeMixin
 
 ALL_JOBS = "all"
 
@@ -30,14 +31,9 @@ class JobOption:
     label: str
 
 
-class ReportsState(AuthState):
+class ReportsState(DateRangeMixin, AuthState):
     job_options: list[JobOption] = []
     job_id: str = ALL_JOBS
-    # Days as typed in the company's date style (07/12/2026 or 2026-12-07); "" leaves that
-    # end open.
-    date_from: str = ""
-    date_to: str = ""
-    date_hint: str = "DD/MM/YYYY"
     # The self-reported characteristic the adverse-impact view compares: the key of one of the
     # configured equal-opportunities questions.
     characteristic: str = ""
@@ -98,18 +94,6 @@ class ReportsState(AuthState):
 
     @rx.event
     @requires(*READ_ROLES)
-    def set_date_from(self, value: str):
-        self.date_from = value[:32]
-        self._compute()
-
-    @rx.event
-    @requires(*READ_ROLES)
-    def set_date_to(self, value: str):
-        self.date_to = value[:32]
-        self._compute()
-
-    @rx.event
-    @requires(*READ_ROLES)
     def set_characteristic(self, value: str):
         if value in {option.value for option in self.characteristic_options}:
             self.characteristic = value
@@ -150,6 +134,9 @@ class ReportsState(AuthState):
         job = int(self.job_id) if self.job_id.isdigit() else None
         return ReportFilter(job_id=job, date_from=_parse(self.date_from),
                             date_to=_parse(self.date_to))
+
+    def _range_changed(self) -> None:
+        self._compute()
 
     def _compute(self) -> None:
         """Numbers, tables and figures in one update (a filter change: the charts redraw in
