@@ -6,9 +6,11 @@ candidate page's card each mix it in and say how to reload (`_reload_decisions`)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import reflex as rx
+from sqlmodel import Session
 
 from hireops.db import session_scope
 from hireops.services.decisions.flow import (
@@ -138,17 +140,10 @@ class DecisionActions(rx.State, mixin=True):
     def confirm_reject(self):
         if not self.reject_for:  # a second press after the dialog closed
             return None
-        try:
-            with session_scope() as session:
-                reject_with_email(session=session, application_id=self.reject_for,
-                                  decision_id=self.reject_decision,
-                                  reason=self.reject_reason, subject=self.reject_subject,
-                                  body=self.reject_body, actor=current_actor())
-        except _REFUSALS as refused:
-            return rx.toast.error(str(refused))
-        self.reject_for = 0
-        self._reload_decisions()
-        return rx.toast.success("Rejected; the email is queued.")
+        return self._confirm_dialog("reject_for", lambda session: reject_with_email(
+            session=session, application_id=self.reject_for, decision_id=self.reject_decision,
+            reason=self.reject_reason, subject=self.reject_subject, body=self.reject_body,
+            actor=current_actor()), done="Rejected; the email is queued.")
 
     @rx.event
     @requires(*WRITE_ROLES)
@@ -177,17 +172,25 @@ class DecisionActions(rx.State, mixin=True):
     def confirm_override(self):
         if not self.override_for:  # a second press after the dialog closed
             return None
+        return self._confirm_dialog("override_for", lambda session: override(
+            session=session, application_id=self.override_for,
+            decision_id=self.override_decision, decision=self.override_choice,
+            reason=self.override_why, actor=current_actor()),
+            done=f"Decision set to {decision_label(self.override_choice)}; the override is in "
+                 "the audit log.")
+
+    def _confirm_dialog(self, dialog: str, action: Callable[[Session], object], *, done: str):
+        """Run a dialog's action in one transaction. Refused: the dialog stays open and a
+        toast says why. Done: the dialog (`dialog`: the var holding its application id)
+        closes and the cards are read again."""
         try:
             with session_scope() as session:
-                override(session=session, application_id=self.override_for,
-                         decision_id=self.override_decision, decision=self.override_choice, reason=self.override_why,
-                         actor=current_actor())
+                action(session)
         except _REFUSALS as refused:
             return rx.toast.error(str(refused))
-        self.override_for = 0
+        setattr(self, dialog, 0)
         self._reload_decisions()
-        return rx.toast.success(f"Decision set to {decision_label(self.override_choice)}; the "
-                                "override is in the audit log.")
+        return rx.toast.success(done)
 
 
 class DecisionQueueState(DecisionActions, DashboardState):
