@@ -20,24 +20,19 @@ from hireops.services.candidates.export import table_csv
 from hireops.services.reports.figures import FunnelStep, ImpactRow, ReportFilter, TopCandidate
 from hireops.state.access import READ_ROLES, requires
 from hireops.state.auth import AuthState
+from hireops.state.common_options import Option
 from hireops.state.reports.date_range import DateRangeMixin
 
 ALL_JOBS = "all"
 
 
-@dataclass(frozen=True)
-class JobOption:
-    value: str
-    label: str
-
-
 class ReportsState(DateRangeMixin, AuthState):
-    job_options: list[JobOption] = []
+    job_options: list[Option] = []
     job_id: str = ALL_JOBS
     # The self-reported characteristic the adverse-impact view compares: the key of one of the
     # configured equal-opportunities questions.
     characteristic: str = ""
-    characteristic_options: list[JobOption] = []
+    characteristic_options: list[Option] = []
     applications: int = 0
     shortlisted: int = 0
     median_days_to_decision: str = "–"
@@ -75,9 +70,9 @@ class ReportsState(DateRangeMixin, AuthState):
         with session_scope() as session:
             jobs = session.exec(select(Job.id, Job.title).order_by(Job.title)).all()
             asked = questions(session=session)
-        self.job_options = [JobOption(ALL_JOBS, "All jobs"),
-                            *(JobOption(str(job_id), title) for job_id, title in jobs)]
-        self.characteristic_options = [JobOption(q.key, q.label) for q in asked]
+        self.job_options = [Option(ALL_JOBS, "All jobs"),
+                            *(Option(str(job_id), title) for job_id, title in jobs)]
+        self.characteristic_options = [Option(q.key, q.label) for q in asked]
         self.date_hint = day_placeholder()
         if self.characteristic not in {q.key for q in asked}:
             self.characteristic = asked[0].key if asked else ""
