@@ -83,8 +83,12 @@ class DecisionActions(rx.State, mixin=True):
 
     @rx.event
     @requires(*WRITE_ROLES)
-    def cancel_approve(self):
-        self.approve_decision = 0
+    def close_dialog(self):
+        """Cancel: close the approve, reject or override dialog (one is open at a time)."""
+        self._close_dialogs()
+
+    def _close_dialogs(self) -> None:
+        self.approve_decision = self.reject_for = self.override_for = 0
 
     @rx.event
     @requires(*WRITE_ROLES)
@@ -132,15 +136,10 @@ class DecisionActions(rx.State, mixin=True):
 
     @rx.event
     @requires(*WRITE_ROLES)
-    def cancel_reject(self):
-        self.reject_for = 0
-
-    @rx.event
-    @requires(*WRITE_ROLES)
     def confirm_reject(self):
         if not self.reject_for:  # a second press after the dialog closed
             return None
-        return self._confirm_dialog("reject_for", lambda session: reject_with_email(
+        return self._confirm_dialog(lambda session: reject_with_email(
             session=session, application_id=self.reject_for, decision_id=self.reject_decision,
             reason=self.reject_reason, subject=self.reject_subject, body=self.reject_body,
             actor=current_actor()), done="Rejected; the email is queued.")
@@ -164,31 +163,25 @@ class DecisionActions(rx.State, mixin=True):
 
     @rx.event
     @requires(*WRITE_ROLES)
-    def cancel_override(self):
-        self.override_for = 0
-
-    @rx.event
-    @requires(*WRITE_ROLES)
     def confirm_override(self):
         if not self.override_for:  # a second press after the dialog closed
             return None
-        return self._confirm_dialog("override_for", lambda session: override(
+        return self._confirm_dialog(lambda session: override(
             session=session, application_id=self.override_for,
             decision_id=self.override_decision, decision=self.override_choice,
             reason=self.override_why, actor=current_actor()),
             done=f"Decision set to {decision_label(self.override_choice)}; the override is in "
                  "the audit log.")
 
-    def _confirm_dialog(self, dialog: str, action: Callable[[Session], object], *, done: str):
+    def _confirm_dialog(self, action: Callable[[Session], object], *, done: str):
         """Run a dialog's action in one transaction. Refused: the dialog stays open and a
-        toast says why. Done: the dialog (`dialog`: the var holding its application id)
-        closes and the cards are read again."""
+        toast says why. Done: the dialog closes and the cards are read again."""
         try:
             with session_scope() as session:
                 action(session)
         except _REFUSALS as refused:
             return rx.toast.error(str(refused))
-        setattr(self, dialog, 0)
+        self._close_dialogs()
         self._reload_decisions()
         return rx.toast.success(done)
 
@@ -199,7 +192,7 @@ class DecisionQueueState(DecisionActions, DashboardState):
     @rx.event
     @requires(*READ_ROLES)
     def load_queue(self):
-        self.reject_for = self.override_for = self.approve_decision = 0
+        self._close_dialogs()
         self._reload_decisions()
 
     @rx.event
