@@ -137,9 +137,7 @@ class DecisionActions(rx.State, mixin=True):
     @rx.event
     @requires(*WRITE_ROLES)
     def confirm_reject(self):
-        if not self.reject_for:  # a second press after the dialog closed
-            return None
-        return self._confirm_dialog(lambda session: reject_with_email(
+        return self._confirm_dialog(self.reject_for, lambda session: reject_with_email(
             session=session, application_id=self.reject_for, decision_id=self.reject_decision,
             reason=self.reject_reason, subject=self.reject_subject, body=self.reject_body,
             actor=current_actor()), done="Rejected; the email is queued.")
@@ -164,18 +162,20 @@ class DecisionActions(rx.State, mixin=True):
     @rx.event
     @requires(*WRITE_ROLES)
     def confirm_override(self):
-        if not self.override_for:  # a second press after the dialog closed
-            return None
-        return self._confirm_dialog(lambda session: override(
+        return self._confirm_dialog(self.override_for, lambda session: override(
             session=session, application_id=self.override_for,
             decision_id=self.override_decision, decision=self.override_choice,
             reason=self.override_why, actor=current_actor()),
             done=f"Decision set to {decision_label(self.override_choice)}; the override is in "
                  "the audit log.")
 
-    def _confirm_dialog(self, action: Callable[[Session], object], *, done: str):
+    def _confirm_dialog(self, open_for: int, action: Callable[[Session], object], *,
+                        done: str):
         """Run a dialog's action in one transaction. Refused: the dialog stays open and a
-        toast says why. Done: the dialog closes and the cards are read again."""
+        toast says why. Done: the dialog closes and the cards are read again.
+        `open_for` is the application the dialog is open for (0: closed)."""
+        if not open_for:  # a second press after the dialog closed
+            return None
         try:
             with session_scope() as session:
                 action(session)
