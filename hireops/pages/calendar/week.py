@@ -83,10 +83,10 @@ def _feed_created() -> rx.Component:
 
 def _feed_controls() -> rx.Component:
     return rx.cond(
-        C.feed_active,
+        C.feed.active,
         rx.vstack(
-            rx.text("Your calendar app reads the address starting ", rx.code(C.feed_prefix),
-                    "… (made ", C.feed_created, ", last read ", C.feed_last_used, ").",
+            rx.text("Your calendar app reads the address starting ", rx.code(C.feed.token_prefix),
+                    "… (made ", C.feed.created_at, ", last read ", C.feed.last_used, ").",
                     size="2", id="calendar-feed-status"),
             rx.hstack(
                 confirm_dialog(
