@@ -29,7 +29,7 @@ from hireops.services.platform.labels import decision_label
 from hireops.services.platform.runtime_settings import current_settings
 from hireops.services.outreach.bookings import MAX_LOCATION_CHARS, SchedulingRefused
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
-from hireops.state.common_setters import text_setter
+from hireops.state.common_setters import choice_setter, text_setter
 from hireops.state.reports.dashboard import DashboardState
 
 OVERRIDE_CHOICES = ["advance", "hold", "reject"]
@@ -152,11 +152,8 @@ class DecisionActions(rx.State, mixin=True):
             self.override_warnings = override_warnings(session=session,
                                                        application_id=int(application_id))
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_override_choice(self, value: str):
-        self.override_choice = value if value in OVERRIDE_CHOICES else "advance"
-
+    set_override_choice = choice_setter("override_choice", OVERRIDE_CHOICES,
+                                        requires(*WRITE_ROLES))
     set_override_why = text_setter("override_why", 1000, requires(*WRITE_ROLES))
 
     @rx.event
