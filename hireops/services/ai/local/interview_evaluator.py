@@ -269,9 +269,13 @@ def _decision(score: float, enough: bool) -> str:
 
 def evaluate_interview(interview: InterviewInput) -> InterviewEvaluation:
     """Score an interview transcript by reading its answers; never raises on thin transcripts."""
-    # Answers about availability are logistics, not part of the rubric.
+    # Answers about availability are logistics, not part of the rubric; an answer to a planned
+    # question is part of it, whatever words its question uses.
+    rubric = {q.key for q in interview.questions
+              if q.key and not AVAILABILITY_QUESTION.search(q.text)}
     answers = _merge_follow_ups([a for a in _answers(interview.transcript)
-                                 if not AVAILABILITY_QUESTION.search(a.question)])
+                                 if a.question_key in rubric
+                                 or not AVAILABILITY_QUESTION.search(a.question)])
     # Answers in French, German or Spanish are read with that language's words; a transcript
     # recorded as English but plainly in another language is read in that one.
     language = reading_language(interview.language, [a.text for a in answers])
