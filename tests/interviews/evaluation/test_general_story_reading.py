@@ -50,3 +50,75 @@ def test_an_answer_to_a_planned_question_is_evaluated_whatever_its_wording():
         result = evaluate_interview(_interview(SCHEDULE_QUESTION, SCHEDULE_ANSWER, planned))
         assert result.score > 0, planned
         assert "no answers" not in result.summary
+
+
+# --- the shape of a story, in any trade ----------------------------------------------------
+
+from hireops.services.ai.local.answer_reading import (  # noqa: E402
+    JobContext,
+    read_answer,
+    specific_kinds,
+)
+
+PUPPY_STORY = (
+    "A puppy on our ward could not keep any food down after surgery. I split her meals into "
+    "six small ones, warmed them and sat with her for each feed. She ate all of her Friday "
+    "meals and went home to her owners.")
+
+
+def test_quantities_told_in_words_are_specifics():
+    for told in ("I carried several hundred sacks of flour up from the cellar.",
+                 "The tuner had tens of thousands of pins to check.",
+                 "The re-tune took us a full day.",
+                 "The ferry was running weeks behind its refit."):
+        assert "number" in specific_kinds(told), told
+    for vague in ("I have tuned many pianos over several years.",
+                  "There are a lot of things to check on a boat."):
+        assert "number" not in specific_kinds(vague), vague
+
+
+def test_the_last_sentence_after_an_own_action_tells_the_outcome_in_any_verb():
+    assert "outcome" in specific_kinds(PUPPY_STORY)
+    # No action of one's own before it, a present-tense close, or one sentence alone: no outcome.
+    assert "outcome" not in specific_kinds("The puppy could not keep food down. She went home.")
+    assert "outcome" not in specific_kinds(
+        "I split her meals into six small ones. Owners always appreciate that.")
+    assert "outcome" not in specific_kinds("I split her meals into six small ones.")
+
+
+def test_a_cause_given_for_what_happened_covers_the_cause():
+    question = "Tell me about a lock that kept jamming."
+    answer = ("A shop's front door lock jammed every few days. I took the cylinder out and "
+              "found nothing worn; it jammed because the door had dropped on its hinges. I "
+              "packed the hinges and re-hung the door.")
+    assert "the cause" in read_answer(question, answer, ("the cause",)).covered_points
+    told = "A shop's front door lock jammed every few days. I oiled it."
+    assert read_answer(question, told, ("the cause",)).covered_points == ()
+
+
+def test_running_tests_or_checks_is_finding_out():
+    reading = read_answer("How did you find the leak?",
+                          "I ran pressure tests on each line of the bakery's steam oven.")
+    assert "diagnosis" in reading.reasoning
+
+
+PILOT_JOB = JobContext.of("Harbour Pilot", "Ship Handling", "Bring vessels safely into port")
+PILOT_QUESTION = "Tell me about a difficult arrival you piloted into port."
+PILOT_POINTS = ("the vessel's draught", "the tidal window", "the tug plan", "the berthing")
+PILOT_STORY = (
+    "A loaded tanker was due in on a falling tide with a strong crosswind. I boarded early, "
+    "checked the latest soundings with the harbour master and asked for a third tug because "
+    "the wind was gusting. We came alongside twenty minutes before the window closed and "
+    "nothing was damaged.")
+
+
+def test_a_whole_story_answers_a_planned_question_whatever_words_its_points_use():
+    story = read_answer(PILOT_QUESTION, PILOT_STORY, PILOT_POINTS, PILOT_JOB)
+    assert story.addressed >= 0.85
+    # The same story without its ending is judged by the points it covers.
+    unfinished = PILOT_STORY.rsplit(" We came", 1)[0]
+    partial = read_answer(PILOT_QUESTION, unfinished, PILOT_POINTS, PILOT_JOB)
+    assert partial.addressed == len(partial.covered_points) / len(PILOT_POINTS) <= 0.5
+    thin = read_answer(PILOT_QUESTION, "I brought a tanker in once and it went fine.",
+                       PILOT_POINTS, PILOT_JOB)
+    assert thin.addressed < 0.5
