@@ -122,3 +122,29 @@ def test_a_whole_story_answers_a_planned_question_whatever_words_its_points_use(
     thin = read_answer(PILOT_QUESTION, "I brought a tanker in once and it went fine.",
                        PILOT_POINTS, PILOT_JOB)
     assert thin.addressed < 0.5
+
+
+# --- a job's skills told in other forms of their words ---------------------------------------
+
+from hireops.services.ai.local.interview_skills import skill_uses  # noqa: E402
+
+ARBORIST_JOB = JobInput(title="Arborist", must_have_skills=["Tree Climbing", "Crown Reduction"])
+
+
+def test_a_skill_told_in_other_forms_of_its_words_is_covered():
+    told = ("I climbed the two oldest trees on the estate with a second rope and reduced the "
+            "crowns by a third, so the storm in March broke nothing.")
+    uses = {u.skill: u for u in skill_uses(ARBORIST_JOB, told, told)}
+    assert uses["Tree Climbing"].related and uses["Crown Reduction"].related
+    # Work in the same field that does not say the skill is not taken for it.
+    other = "I pruned the oak by the gate and cleared the ivy off the wall in one afternoon."
+    assert not any(u.related for u in skill_uses(ARBORIST_JOB, other, other))
+
+
+def test_options_weighed_by_what_each_would_bring_are_alternatives():
+    for told in ("Replacing the whole boiler meant a week without heating; a new pump meant one "
+                 "afternoon. I fitted the pump.",
+                 "Re-roofing the barn would have cost thirty thousand, so I patched the valley."):
+        assert "alternatives" in read_answer("How did you fix it?", told).reasoning, told
+    assert "alternatives" not in read_answer(
+        "How did you fix it?", "I fitted a new pump and the heating came back.").reasoning

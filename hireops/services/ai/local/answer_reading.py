@@ -134,6 +134,12 @@ def content_stems(text: str, *, drop: frozenset[str] = frozenset(),
     return {_stem(w) for w in words if len(w) > 2 and w not in _STOPWORDS and w not in drop}
 
 
+def content_words(text: str) -> list[str]:
+    """The content words of an English `text`, in order, without stopwords."""
+    return [w for w in (t.rstrip(".") for t in _TOKEN.findall(_fold(text)))
+            if len(w) > 2 and w not in _STOPWORDS]
+
+
 def _shares_root(stem: str, others: set[str]) -> bool:
     if stem in others:
         return True
@@ -315,7 +321,11 @@ _REASONING_KINDS = {
                                r"trade-?offs?|either|weighed|could have|decided against|"
                                r"ruled out|decided to|chose to|came first|priorit\w*)\b|"
                                r"\b(?:took|handled|put|answered|called|saw|fixed|did|"
-                               r"dealt with)\b[^.;,]{1,40}?\bfirst\b"),
+                               r"dealt with)\b[^.;,]{1,40}?\bfirst\b|"
+                               # Options weighed by what each would have brought: "replacing
+                               # the boiler meant a week without heat", "a pump would have cost".
+                               r"\b\w+ing (?:\w+ ){1,3}?(?:meant|would mean)\b|"
+                               r"\bwould have (?:needed|meant|cost|taken|required)\b"),
     "sequence": re.compile(r"\b(?:first|then|after that|afterwards|next|finally|once that|"
                            r"step)\b"),
 }

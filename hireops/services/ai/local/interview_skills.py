@@ -14,8 +14,10 @@ import re
 from hireops.services.ai.local.answer_reading import (
     concept_groups,
     content_stems,
+    content_words,
     specific_kinds,
 )
+from hireops.services.ai.local.semantic import closest_word_similarity
 from hireops.services.ai.local.interview_evidence import SkillUse
 from hireops.services.text.negation import is_denied
 from hireops.services.text.skills import (
@@ -45,6 +47,11 @@ _KIND_WORDS = frozenset(content_stems(
     "process processes technique techniques method methods practice practices operation "
     "operations handling planning"))
 _INITIALS_FROM = 2  # words a skill's name needs before its initials name it (WMS, POS)
+# Cosine of two words' embeddings from which one says the other: another form of the same word
+# ("supervised" for supervision 0.66, "designed" for design 0.53) or a close synonym ("rules"
+# for regulations 0.50); words of one field that are not the same thing stay below it ("court"
+# for legal 0.40, "budget" for cost 0.30).
+NEAR_WORD = 0.5
 
 
 def _said_otherwise(name: str, told: str, language: str = "en") -> bool:
@@ -60,7 +67,15 @@ def _said_otherwise(name: str, told: str, language: str = "en") -> bool:
     subject = {s for s in content_stems(name) if s not in _KIND_WORDS}
     # The skill's English words said in an English answer; another language's answer says them
     # in its own words, which the concept groups read.
-    return bool(subject) and language == "en" and subject <= content_stems(told)
+    if not subject or language != "en":
+        return False
+    missing = subject - content_stems(told)
+    if not missing:
+        return True
+    # Or in other forms of those words or close synonyms ("designed the structure" for
+    # Structural Design), read by the semantic model's word vectors.
+    wanted = [w for w in content_words(name) if content_stems(w) & missing]
+    return bool(wanted) and min(closest_word_similarity(wanted, content_words(told))) >= NEAR_WORD
 
 
 def _in_context(sentence: str, language: str = "en") -> bool:
