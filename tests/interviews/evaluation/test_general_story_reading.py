@@ -148,3 +148,25 @@ def test_options_weighed_by_what_each_would_bring_are_alternatives():
         assert "alternatives" in read_answer("How did you fix it?", told).reasoning, told
     assert "alternatives" not in read_answer(
         "How did you fix it?", "I fitted a new pump and the heating came back.").reasoning
+
+
+def test_unsaid_skill_names_do_not_lower_the_depth_of_concrete_answers():
+    """A trade tells its work in plain words; naming the skills lifts depth, not naming them
+    leaves it at what the answers show."""
+    question = "Tell me about a piano that would not hold its tune."
+    story = ("A school's upright went flat within a week of every visit. I measured the "
+             "humidity in the hall over a month and found it swung from 30 to 70 percent "
+             "because the radiator sat beside it. I moved it to the inside wall and fitted a "
+             "humidity control unit. It held its pitch for the whole term.")
+    turns = [TranscriptTurn(speaker="interviewer", text=question),
+             TranscriptTurn(speaker="candidate", text=story)]
+    bare = JobInput(title="Piano Tuner")
+    skilled = JobInput(title="Piano Tuner", must_have_skills=["Aural Tuning", "Action Voicing"])
+    without = evaluate_interview(InterviewInput(job=bare, transcript=turns))
+    unsaid = evaluate_interview(InterviewInput(job=skilled, transcript=turns))
+    assert unsaid.technical_depth == without.technical_depth
+    named = [turns[0], TranscriptTurn(speaker="candidate", text=story + (
+        " I did the aural tuning by ear and then the action voicing on the hammers, all in "
+        "one visit."))]
+    assert evaluate_interview(InterviewInput(job=skilled, transcript=named)).technical_depth \
+        > unsaid.technical_depth

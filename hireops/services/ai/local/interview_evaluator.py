@@ -194,7 +194,11 @@ def _technical_depth(reads: list[_Read], uses: list[SkillUse]) -> float:
     credit = sum(weight[u.must_have] * (1.0 if u.in_context else 0.5)
                  for u in uses if (u.sentence and not u.negated) or u.related)
     coverage = credit / sum(weight[u.must_have] for u in uses)
-    return 100 * ((1 - SKILL_SHARE) * quality + SKILL_SHARE * coverage * min(1.0, 2 * quality))
+    # Naming the skills from experience lifts the rating; answers concrete about the work
+    # asked keep theirs when the skills' names go unsaid (a trade names its work in plain
+    # words: "stopped the pour and checked every bay", not "site supervision").
+    return 100 * max(quality, (1 - SKILL_SHARE) * quality
+                     + SKILL_SHARE * coverage * min(1.0, 2 * quality))
 
 
 def _problem_solving(reads: list[_Read]) -> float:
