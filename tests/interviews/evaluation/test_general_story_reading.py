@@ -170,3 +170,14 @@ def test_unsaid_skill_names_do_not_lower_the_depth_of_concrete_answers():
         "one visit."))]
     assert evaluate_interview(InterviewInput(job=skilled, transcript=named)).technical_depth \
         > unsaid.technical_depth
+
+
+def test_questions_about_one_past_occasion_ask_for_a_whole_story_in_any_wording():
+    from hireops.services.ai.local.answer_reading import implied_points
+    story = {"the situation", "what you did", "the outcome"}
+    for question in ("What was the hardest crossing you piloted?",
+                     "Have you ever had to refuse a load at the gate?",
+                     "Talk me through the last time a hive swarmed.",
+                     "Which delivery did you find hardest to plan?"):
+        assert story <= set(implied_points(question)), question
+    assert not story & set(implied_points("Which tools do you prefer for tuning?"))

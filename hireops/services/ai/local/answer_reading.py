@@ -503,10 +503,16 @@ _CHANGED = re.compile(r"\b(?:since then|from then on|now (?:i|we)|next time|lear
 # happen again (a broken grill has no cause to find, only a spare to keep); "what you
 # learned" for what changed; another person for what was said.
 _QUESTION_SHAPES = (
+    # A question about one occasion in the candidate's past, in any of the ways English asks
+    # for one ("what was the hardest", "have you ever", "the last time", "an occasion").
     (re.compile(r"\b(?:tell me about|describe|walk me through|give (?:me )?an example|"
-                r"a time)\b", re.IGNORECASE), ("the situation", "what you did", "the outcome")),
-    (re.compile(r"\bhow (?:did|do|would) you\b|\bhow you\b|\bwhat you did\b",
-                re.IGNORECASE), ("what you did",)),
+                r"a time|talk (?:me )?through|share an? (?:example|story|case)|"
+                r"an occasion|the last time|have you ever|did you ever|can you recall|"
+                r"what was the (?:hardest|toughest|biggest|worst|best|most|last|largest|"
+                r"trickiest)|(?:what|which) (?:\w+ ){0,2}(?:did|have) you)\b", re.IGNORECASE),
+     ("the situation", "what you did", "the outcome")),
+    (re.compile(r"\bhow (?:did|do|would) you\b|\bhow you\b|\bwhat you did\b|"
+                r"\bwhat (?:did|do|would) you do\b", re.IGNORECASE), ("what you did",)),
     (re.compile(r"\b(?:problem|fault|bug|incident|error|issue|mistake|complaint|went wrong|"
                 r"did not work|didn't work|underperform\w*|dropped|slow)\b", re.IGNORECASE),
      ("the cause or what changed afterwards",)),
