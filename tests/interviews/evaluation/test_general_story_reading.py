@@ -181,3 +181,15 @@ def test_questions_about_one_past_occasion_ask_for_a_whole_story_in_any_wording(
                      "Which delivery did you find hardest to plan?"):
         assert story <= set(implied_points(question)), question
     assert not story & set(implied_points("Which tools do you prefer for tuning?"))
+
+
+def test_a_story_naming_its_job_in_another_form_of_a_word_is_linked_to_the_job():
+    question = "Tell me about your most worrying moment."
+    story = ("During a spay her heart rate fell from 110 to 60 and her gums went pale. I told "
+             "the vet straight away and started warm fluids. Within five minutes her pressure "
+             "came back to normal.")
+    vet = JobContext.of("Veterinary Nurse", "Monitor animals under anaesthesia")
+    florist = JobContext.of("Florist", "Floral Design", "Make bouquets for weddings")
+    linked = read_answer(question, story, (), vet)
+    unlinked = read_answer(question, story, (), florist)
+    assert linked.addressed >= 0.85 > unlinked.addressed

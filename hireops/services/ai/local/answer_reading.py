@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hireops.knowledge.answer_concepts import CONCEPT_TERMS
+from hireops.services.ai.local.semantic import NEAR_WORD, closest_word_similarity
 from hireops.services.text.answer_language import Lexicon, lexicon
 from hireops.services.text.skills import SKILLS, skills_in_text, split_sentences
 
@@ -673,11 +674,26 @@ class JobContext:
 
     stems: frozenset[str] = frozenset()
     groups: frozenset[str] = frozenset()
+    words: tuple[str, ...] = ()  # its content words, for words an answer says in other forms
 
     @classmethod
     def of(cls, *texts: str) -> JobContext:
         joined = "\n".join(texts)
-        return cls(frozenset(content_stems(joined)), concept_groups(joined))
+        return cls(frozenset(content_stems(joined)), concept_groups(joined),
+                   tuple(dict.fromkeys(content_words(joined))))
+
+
+def _linked_by_meaning(question: str, told: str, context: JobContext | None,
+                       language: str) -> bool:
+    """A word of the question's topic or of the job said by the answer in another form or a
+    close synonym ("the vet" for a veterinary job), by the semantic model's word vectors: a
+    story sharing no word with its question or job can still be about them."""
+    if language != "en":
+        return False
+    wanted = [w for w in content_words(question) if w not in _QUESTION_WORDS]
+    wanted += list(context.words if context is not None else ())
+    said = content_words(told)
+    return bool(wanted and said) and max(closest_word_similarity(wanted, said)) >= NEAR_WORD
 
 
 # Shared job words or groups at which an answer is plainly about the job's work.
@@ -719,7 +735,8 @@ def _addressed_unplanned(question: str, told: str, kinds: tuple[str, ...], stems
     worked = "own_action" in kinds and "outcome" in kinds
     if addressed > 0 or worked:
         asked, told_parts = _story_parts_told(question, told, kinds, language)
-        linked = 1.0 if addressed > 0 else UNLINKED_STORY_SHARE
+        linked = 1.0 if addressed > 0 or _linked_by_meaning(
+            question, told, context, language) else UNLINKED_STORY_SHARE
         addressed = max(addressed, STORY_CREDIT * told_parts * linked)
     return addressed
 
@@ -735,7 +752,8 @@ def _addressed_planned(question: str, told: str, kinds: tuple[str, ...], stems: 
     asked, told_parts = _story_parts_told(question, told, kinds, language)
     if asked >= 2 and told_parts == 1.0:
         job = _job_overlap(context, stems, groups) if context is not None else 0.0
-        linked = 1.0 if topic > 0 or job > 0 else UNLINKED_STORY_SHARE
+        linked = 1.0 if topic > 0 or job > 0 or _linked_by_meaning(
+            question, told, context, language) else UNLINKED_STORY_SHARE
         addressed = max(addressed, STORY_CREDIT * linked)
     return addressed
 

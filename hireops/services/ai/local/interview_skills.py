@@ -17,7 +17,7 @@ from hireops.services.ai.local.answer_reading import (
     content_words,
     specific_kinds,
 )
-from hireops.services.ai.local.semantic import closest_word_similarity
+from hireops.services.ai.local.semantic import NEAR_WORD, closest_word_similarity
 from hireops.services.ai.local.interview_evidence import SkillUse
 from hireops.services.text.negation import is_denied
 from hireops.services.text.skills import (
@@ -47,11 +47,6 @@ _KIND_WORDS = frozenset(content_stems(
     "process processes technique techniques method methods practice practices operation "
     "operations handling planning"))
 _INITIALS_FROM = 2  # words a skill's name needs before its initials name it (WMS, POS)
-# Cosine of two words' embeddings from which one says the other: another form of the same word
-# ("supervised" for supervision 0.66, "designed" for design 0.53) or a close synonym ("rules"
-# for regulations 0.50); words of one field that are not the same thing stay below it ("court"
-# for legal 0.40, "budget" for cost 0.30).
-NEAR_WORD = 0.5
 
 
 def _said_otherwise(name: str, told: str, language: str = "en") -> bool:
