@@ -15,13 +15,17 @@ Every measure is a plain, explainable signal, deterministic and linear in the an
   or generalise in the present tense ("every warehouse has risks", "I am a calm person");
 - keyword list: an answer made of comma-separated names with no action or outcome, in any case.
 
-The semantic model (WordLlama, `semantic.py`) is not used here: its similarity of answer
-sentences, or of their words, to a question's points was measured on the graded transcripts and
-rated thin and evasive answers as close to the points as strong ones. Measured again as a check
-that an answer is about its job (the job against the role catalogue's jobs) or its question,
-it admitted only half of the paraphrased strong answers and ranked an off-topic fluent answer
-above on-topic ones, so story parts told in plain words are read by the words that carry them
-in any trade instead.
+The story's shape is read by grammar that holds in any trade: the candidate's own actions in
+the first person and the past tense, a quantity (digits, or a magnitude or span of time in
+words), the last sentence after an own action as what came of it, a cause given ("because"),
+options weighed by what each would bring. With a plan, a whole story of what the question's
+wording asks for answers it even when its points use other words.
+
+The semantic model (WordLlama, `semantic.py`) reads single words only: a question's or job's
+word said in another form or a close synonym ("the vet" for veterinary) links a story to them.
+Its similarity of whole answers, or of their words, to a question or its points was measured
+on the graded transcripts and rated thin and evasive answers as close as strong ones (evasive
+answers echo the question), so it does not measure how far an answer addresses its question.
 """
 
 from __future__ import annotations

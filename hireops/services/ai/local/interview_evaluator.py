@@ -9,8 +9,9 @@ for the names it lists; generic talk ("I always put the customer first") weighs 
 
 Four ratings (0-100) follow from those readings:
 - technical depth: answer quality (addressed, specifics, reasoning, length) over the answers,
-  plus the job's skills discussed from experience (a mention in a sentence with an own action, a
-  number or an outcome counts fully, a bare mention half);
+  lifted by the job's skills discussed from experience (a mention in a sentence with an own
+  action, a number or an outcome counts fully, a bare mention half), never lowered by skill
+  names left unsaid;
 - problem solving: reasoning, with specifics and addressing the question as support;
 - communication: answering the question asked, structure (sentences of readable length that
   connect), a length that fits, few fillers; pasted or list answers lower it;

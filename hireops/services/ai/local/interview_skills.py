@@ -4,7 +4,8 @@ A skill counts as discussed when a sentence names it (any spelling, or a skill t
 and its clause does not deny it (`negation`). It counts fully when that sentence also tells of
 something done (an own action, a number or an outcome), half when it is only named. A skill the
 candidate never named is still "covered" when the answers talk about the same thing in other
-words (a concept group shared with the skill's name): then no one may say they did not mention it.
+words (a concept group shared with the skill's name, or the words of its name in other forms:
+"designed the structure" for Structural Design): then no one may say they did not mention it.
 """
 
 from __future__ import annotations
