@@ -9,11 +9,10 @@ import pytest
 from sqlmodel import select
 
 from hireops.config import get_settings
-from hireops.models import AppSetting, Event, OutboxMessage, Role, User, utcnow
+from hireops.models import AppSetting, Event, OutboxMessage, utcnow
 from hireops.services.ai.calls import AICallFailed, classify_email, get_engine
 from hireops.services.ai.mistral_engine import MistralEngine
 from hireops.services.ai.schemas import EmailInput
-from hireops.services.platform.auth import create_user
 from hireops.services.outreach.email_templates import sample_values
 from hireops.services.interviews.builtin_interviewer import start_interview
 from hireops.services.interviews.invitations import send_link
@@ -35,14 +34,6 @@ NEW_VALUES = {"public_base_url": "https://careers.example.com/", "interview_link
               "interview_minutes": "15", "reminder_unopened_hours": "12",
               "reminder_expiring_hours": "6", "mistral_timeout_s": "45",
               "mistral_max_retries": "4"}
-
-
-@pytest.fixture
-def admin(session) -> User:
-    user = create_user(session=session, email="admin@example.com",
-                       password="long-enough-password", role=Role.admin)
-    session.commit()
-    return user
 
 
 def _stored(session) -> list[AppSetting]:
