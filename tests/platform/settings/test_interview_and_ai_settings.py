@@ -28,7 +28,11 @@ from hireops.services.platform.runtime_settings import (
     stored_names,
 )
 from tests.fakes.mistral_server import FakeMistralServer
-from tests.interviews.conftest import make_application, recruiter  # noqa: F401 (fixtures)
+from tests.interviews.conftest import (  # noqa: F401 (fixtures)
+    mailed_link,
+    make_application,
+    recruiter,
+)
 
 NEW_VALUES = {"public_base_url": "https://careers.example.com/", "interview_link_hours": "24",
               "interview_minutes": "15", "reminder_unopened_hours": "12",
@@ -145,13 +149,10 @@ def test_invitation_and_reminder_carry_the_saved_public_address(session, admin,
         "https://careers.example.com/interview/sample-token"
 
 
-def test_reminders_follow_the_saved_thresholds(session, admin, make_application, recruiter):
+def test_reminders_follow_the_saved_thresholds(session, admin, mailed_link):
     save_settings(session=session, actor=admin, values={
         "reminder_unopened_hours": "12", "reminder_expiring_hours": "0"})
-    link = generate_link(session=session, application_id=make_application(90).id,
-                         actor=recruiter).link
-    send_link(session=session, link_id=link.id, actor=recruiter)
-    session.commit()
+    link = mailed_link()
     now = utcnow()
     assert send_due_reminders(session=session, now=now + timedelta(hours=11)) == 0
     assert send_due_reminders(session=session, now=now + timedelta(hours=13)) == 1
