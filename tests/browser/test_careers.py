@@ -13,7 +13,7 @@ from hireops.models import Application, Candidate, Job, OutboxMessage
 from hireops.services.jobs.careers import SOURCE, job_slug, set_job_published
 from hireops.services.candidates.equal_opportunities import EXAMPLE_QUESTIONS, save_questions
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import open_signed_in
 from tests.jobs.careers.conftest import docx_resume
 from tests.factories import make_job
 
@@ -132,9 +132,7 @@ def test_recruiter_publishes_a_job_from_the_editor(page: Page, running_app, app_
                    description="Lead the night shift.")
     app_db.commit()
     try:
-        sign_in(page, running_app)
-        expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-        page.goto(f"{running_app.url}/jobs/edit?id={job.id}")
+        open_signed_in(page, running_app, f"/jobs/edit?id={job.id}")
         switch = page.locator("#published-on-careers")
         expect(switch).to_have_attribute("data-state", "unchecked")
         switch.click()

@@ -30,7 +30,7 @@ from hireops.services.interviews.links import generate_link
 from hireops.services.jobs.records import JobForm, create_job
 from hireops.services.platform.runtime_settings import save_settings
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import open_signed_in
 from tests.fakes.mail_factory import DOCX, build_email, resume_docx
 from tests.fakes.smtp_server import FakeSmtpServer
 from tests.browser.waiting import wait_for
@@ -128,9 +128,7 @@ def test_a_french_application_is_interviewed_and_confirmed_in_french(
     mailbox.Maildir(running_app.maildir, create=True).add(build_email(
         sender=EMAIL, sender_name="Camille Martin", subject=f"Candidature : {JOB_TITLE}",
         body=MAIL_BODY, attachments=[("CV_Camille_Martin.docx", DOCX, resume_docx(RESUME))]))
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(running_app.url + "/inbox")
+    open_signed_in(page, running_app, "/inbox")
     page.click("#sync-now")
     expect(page.locator("#inbox-table")).to_contain_text(f"Candidature : {JOB_TITLE}",
                                                          timeout=60_000)
