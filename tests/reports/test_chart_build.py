@@ -4,6 +4,7 @@ opens, not once its data has arrived."""
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import reflex as rx
 
 from hireops.components.charts import PLOTLY_BUILD, PLOTLY_BUILD_TRACES, _PlotlyPreload
@@ -28,7 +29,7 @@ def test_every_report_figure_uses_trace_types_of_the_build(session):
         charts.dated_figure(reports.applications_over_time(cohort), "Applications per day"),
         charts.dated_figure(reports.decisions_over_time(cohort), "Decisions", stacked=True),
     ]
-    used = {trace.type for figure in figures for trace in figure.data}
+    used = {trace.type for figure in map(go.Figure, figures) for trace in figure.data}
     assert used == {"bar", "funnel"}
     assert used <= PLOTLY_BUILD_TRACES
 
@@ -50,3 +51,18 @@ def test_the_reports_page_preloads_the_build_its_charts_use():
     preloads = [c for c in tree if isinstance(c, _PlotlyPreload)]
     assert len(preloads) == 1
     assert f"import('{PLOTLY_BUILD}')" in preloads[0].add_hooks()[0]
+
+
+def test_the_charts_carry_a_small_template_and_the_state_no_figure_before_the_first_draw():
+    # `rx.plotly`'s default is plotly's whole light and dark templates inlined in each chart
+    # (18 kB of script nine times, in a bundle every recruiter page loads), and a default
+    # `go.Figure()` in the state put plotly's template into every page's initial state.
+    from hireops.pages.reports.figures import reports as reports_page
+    from hireops.state.reports.figures import ReportsState
+
+    plots = [c for c in _walk(reports_page()) if type(c).__name__ == "PlotlyFinance"]
+    assert all(len(str(plot.template)) < 2_000 for plot in plots)
+    assert '"bar"' in str(plots[0].template) and '"colorway"' in str(plots[0].template)
+    initial = ReportsState().dict()[ReportsState.get_full_name()]
+    figures = [name for name in initial if name.startswith(("funnel_fig", "decisions_fig"))]
+    assert len(figures) == 2 and all(initial[name] == {} for name in figures)

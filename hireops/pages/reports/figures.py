@@ -4,7 +4,7 @@
 import reflex as rx
 
 from hireops import routes
-from hireops.state.reports.charts import plot_config
+from hireops.state.reports.charts import chart_template, plot_config
 from hireops.components.charts import chart, plotly_preload
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import card, empty_state, error_callout, metric_card
@@ -21,7 +21,8 @@ def _chart(figure, name: str, **props) -> rx.Component:
     drawing = rx.center(rx.spinner(size="2"), height="300px", width="100%",
                         class_name="chart-drawing")
     return card(rx.cond(ReportsState.figures_drawn,
-                        chart(figure, plot_config(name), width="100%", height="300px"),
+                        chart(figure, plot_config(name), chart_template(), width="100%",
+                              height="300px"),
                         drawing),
                 padding="8px", width="100%", min_width="0", **props)
 
