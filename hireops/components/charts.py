@@ -11,6 +11,11 @@ websocket connected, the access check answered and the page's data arrived, so t
 the parse of the bundle came after all of that. `plotly_preload()` starts the same fetch as
 the page's script runs, in parallel with the websocket and the server's work; the charts then
 mount with the bundle already parsed (the browser loads a module once).
+
+`draw_when_seen` (`assets/draw_when_seen.jsx`) draws a chart once it comes near the screen
+and the ones further down one at a time in the browser's idle moments: plotly draws each chart
+in one piece on the page's only thread, and nine drawn together held the charts on screen until
+the last one below the fold was done.
 """
 
 from __future__ import annotations
@@ -35,6 +40,22 @@ class _PlotlyPreload(Fragment):
 
     def add_imports(self) -> dict:
         return {"react": ["useEffect"]}
+
+
+class DrawWhenSeen(rx.Component):
+    """Its child drawn near the screen or in an idle moment; until then a blank box."""
+
+    # Reflex copies assets/ into the frontend's public folder; `$/public` is how a module
+    # there is imported at build time.
+    library = "$/public/draw_when_seen.jsx"
+    tag = "DrawWhenSeen"
+
+    # The blank box's height (CSS), the chart's own, so the page does not jump.
+    height: rx.Var[str]
+
+
+def draw_when_seen(child: rx.Component, height: str) -> rx.Component:
+    return DrawWhenSeen.create(child, height=height)
 
 
 def plotly_preload() -> rx.Component:

@@ -1,13 +1,18 @@
 """The reports page draws with plotly's finance build: every trace type its figures use is in
-that build (a trace type outside it would draw nothing), and the page asks for the build as it
-opens, not once its data has arrived."""
+that build (a trace type outside it would draw nothing), the page asks for the build as it
+opens, not once its data has arrived, and draws each chart near the screen or when idle."""
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
 import reflex as rx
 
-from hireops.components.charts import PLOTLY_BUILD, PLOTLY_BUILD_TRACES, _PlotlyPreload
+from hireops.components.charts import (
+    PLOTLY_BUILD,
+    PLOTLY_BUILD_TRACES,
+    DrawWhenSeen,
+    _PlotlyPreload,
+)
 from hireops.services.reports import figures as reports
 from hireops.services.reports.figures import ReportFilter
 from hireops.state.reports import charts
@@ -48,6 +53,10 @@ def test_the_reports_page_preloads_the_build_its_charts_use():
     assert len(plots) == 9
     assert {type(c).__name__ for c in plots} == {"PlotlyFinance"}
     assert all(PLOTLY_BUILD in c.lib_dependencies[0] for c in plots)
+    # Each chart is drawn near the screen or when the browser is idle, not all nine at once.
+    waiting = [c for c in tree if isinstance(c, DrawWhenSeen)]
+    assert len(waiting) == 9
+    assert all(type(c.children[0]).__name__ == "PlotlyFinance" for c in waiting)
     preloads = [c for c in tree if isinstance(c, _PlotlyPreload)]
     assert len(preloads) == 1
     assert f"import('{PLOTLY_BUILD}')" in preloads[0].add_hooks()[0]
