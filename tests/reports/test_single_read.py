@@ -110,3 +110,20 @@ def test_the_data_version_reads_indexes_not_every_row(session):
     # (The row count scans an index: it has to count them.)
     assert "SEARCH applications USING COVERING INDEX ix_applications_updated_at" in plan
     assert "SEARCH candidates USING COVERING INDEX ix_candidates_updated_at" in plan
+
+
+def test_the_top_candidates_are_read_again_only_after_a_change(session):
+    build_history(session)
+    engine = session.get_bind()
+    report = ReportFilter()
+    cohort = reports.cached_cohort(session=session, report=report)
+    first = reports.cached_top_candidates(session=session, report=report, cohort=cohort)
+    with counted(engine) as statements:
+        again = reports.cached_top_candidates(session=session, report=report, cohort=cohort)
+    assert again == first and len(statements) == 1  # the data version only
+    best = session.get(Application, first[0].application_id)
+    change_stage(session=session, application=best, stage=Stage.rejected)
+    session.commit()
+    with counted(engine) as statements:
+        reports.cached_top_candidates(session=session, report=report, cohort=cohort)
+    assert len(statements) > 1
