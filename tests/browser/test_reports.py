@@ -7,16 +7,14 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import open_signed_in
 from tests.browser.waiting import wait_for
 
 pytestmark = pytest.mark.browser
 
 
 def test_reports_charts_render_and_tables_download(page: Page, running_app, demo_applications):
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(running_app.url + "/reports")
+    open_signed_in(page, running_app, "/reports")
     expect(page.get_by_role("heading", name="Reports", exact=True)).to_be_visible()
     # plotly's own bundle draws the charts (no CDN on this machine)
     expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)

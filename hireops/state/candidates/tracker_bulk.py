@@ -12,6 +12,7 @@ from hireops.services.jobs.records import JobNotFound
 from hireops.services.candidates.tags import InvalidTag, add_tags, remove_tag
 from hireops.services.candidates.talent_pool import add_applicants_to_job
 from hireops.state.access import WRITE_ROLES, current_actor, requires
+from hireops.state.common_setters import text_setter
 from hireops.state.candidates.tracker import TrackerState
 
 
@@ -22,10 +23,7 @@ class TrackerBulkState(TrackerState):
     # Adding to a job scores each person: the button spins meanwhile.
     adding: bool = False
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_tag_text(self, text: str):
-        self.tag_text = str(text)[:200]
+    set_tag_text = text_setter("tag_text", 200, requires(*WRITE_ROLES))
 
     @rx.event
     @requires(*WRITE_ROLES)

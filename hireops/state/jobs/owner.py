@@ -9,6 +9,7 @@ from hireops.models import Job
 from hireops.services.jobs.owner import owner_choices, set_job_owner
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.common_url import id_in_url
 
 TEAM = "team"
 
@@ -23,10 +24,8 @@ class JobOwnerState(AuthState):
     @rx.event
     @requires(*READ_ROLES)
     def load_owner(self):
-        try:
-            self._job_id = int(self.router.url.query_parameters.get("id", ""))
-        except ValueError:
-            self._job_id = 0
+        self._job_id = id_in_url(self)
+        if not self._job_id:  # a new job: no owner to show yet
             return
         with session_scope() as session:
             job = session.get(Job, self._job_id)

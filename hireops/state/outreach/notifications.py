@@ -15,6 +15,8 @@ from hireops.services.outreach.notifications import (
 from hireops.state.access import READ_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
 
+# How many notifications the bell's menu and the notifications page list.
+BELL_LIMIT = 8
 PAGE_LIMIT = 100
 
 
@@ -41,12 +43,16 @@ class NotificationBellState(AuthState):
     @rx.event
     @requires(*READ_ROLES)
     def mark_all_read(self):
+        self._mark_all_read(limit=BELL_LIMIT)
+
+    def _mark_all_read(self, *, limit: int) -> None:
+        """Mark every notification of the signed-in user read, then show the newest `limit`."""
         user_id = current_actor().id
         with session_scope() as session:
             mark_read(session=session, user_id=user_id)
-        self._refresh(user_id)
+        self._refresh(user_id, limit=limit)
 
-    def _refresh(self, user_id: int, limit: int = 8) -> None:
+    def _refresh(self, user_id: int, limit: int = BELL_LIMIT) -> None:
         with session_scope() as session:
             self.unread = unread_count(session=session, user_id=user_id)
             self.items = list_notifications(session=session, user_id=user_id, limit=limit)
@@ -78,10 +84,7 @@ class NotificationsPageState(NotificationBellState):
     @rx.event
     @requires(*READ_ROLES)
     def mark_everything_read(self):
-        user_id = current_actor().id
-        with session_scope() as session:
-            mark_read(session=session, user_id=user_id)
-        self._refresh(user_id, limit=PAGE_LIMIT)
+        self._mark_all_read(limit=PAGE_LIMIT)
 
     def _load_preferences(self, user_id: int) -> None:
         with session_scope() as session:

@@ -15,18 +15,20 @@ from hireops.services.platform.users import (
 )
 from hireops.state.access import ADMIN_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.unsaved import unsaved
 
 NEW_USER_FIELDS = ("email", "full_name", "role", "password")
 
 
-class TeamSettingsState(AuthState):
+class TeamSettingsState(unsaved("one_time_password"), AuthState):
     users: list[UserRow] = []
     email: str = ""
     full_name: str = ""
     role: str = "recruiter"
     # Typed by the admin (optional); emptied as soon as the user is created.
     password: str = ""
-    # A generated password for the user just added, shown once until the next action.
+    # A generated password for the user just added, shown once until the next action (and
+    # never saved with the tab).
     one_time_password: str = ""
     one_time_email: str = ""
     error: str = ""

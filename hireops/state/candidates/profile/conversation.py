@@ -18,6 +18,7 @@ from hireops.services.outreach.email_templates import (
     CONVERSATION_TEMPLATE_KINDS, MAX_BODY_CHARS, MAX_SUBJECT_CHARS, TEMPLATE_TITLES,
 )
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_url import id_in_url
 from hireops.state.auth import AuthState
 from hireops.state.candidates.profile.page import CandidateState
 
@@ -46,9 +47,8 @@ class CandidateConversationState(AuthState):
     @rx.event
     @requires(*READ_ROLES)
     def load_conversation(self):
-        try:
-            self._candidate_id = int(self.router.url.query_parameters.get("id", ""))
-        except ValueError:
+        self._candidate_id = id_in_url(self)
+        if not self._candidate_id:
             return
         self._reset_draft()
         self.composing = False

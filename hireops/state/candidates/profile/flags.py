@@ -20,6 +20,7 @@ from hireops.services.decisions.ai_flags import (
 from hireops.services.decisions.ai_flags import set_human_score as replace_with_human_score
 from hireops.services.interviews.evaluation_queue import run_evaluation
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_setters import text_setter
 from hireops.state.candidates.profile.interviews import CandidateInterviewState
 
 
@@ -49,7 +50,7 @@ class CandidateFlagState(CandidateInterviewState):
 
     def _reload_resume_flags(self) -> None:
         with session_scope() as session:
-            flags = [flag for application in self.applications
+            flags = [flag for application in self.profile.applications
                      for flag in flags_for_application(
                          session=session, application_id=application.application_id)
                      if flag.target_type == "resume_score"]
@@ -73,10 +74,7 @@ class CandidateFlagState(CandidateInterviewState):
     def set_flag_reason(self, value: str):
         self.flag_reason = value if value in REASONS else "wrong"
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_flag_note(self, value: str):
-        self.flag_note = str(value)[:2000]
+    set_flag_note = text_setter("flag_note", 2000, requires(*WRITE_ROLES))
 
     @rx.event
     @requires(*WRITE_ROLES)
@@ -106,15 +104,8 @@ class CandidateFlagState(CandidateInterviewState):
     def close_human_score(self):
         self.human_evaluation_id, self.human_error = 0, ""
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_human_score(self, value: str):
-        self.human_score = str(value)[:10]
-
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_human_note(self, value: str):
-        self.human_note = str(value)[:2000]
+    set_human_score = text_setter("human_score", 10, requires(*WRITE_ROLES))
+    set_human_note = text_setter("human_note", 2000, requires(*WRITE_ROLES))
 
     @rx.event
     @requires(*WRITE_ROLES)

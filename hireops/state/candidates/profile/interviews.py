@@ -16,6 +16,7 @@ from hireops.services.interviews.review import (
 )
 from hireops.services.outreach.outbox import retry_message
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_setters import text_setter
 from hireops.state.candidates.profile.page import CandidateState
 
 
@@ -39,17 +40,10 @@ class CandidateInterviewState(CandidateState):
         self._reload_interviews()
 
     def _reload_interviews(self) -> None:
-        if not self.candidate_id:
-            self.interviews, self.outgoing = [], []
-            return
-        with session_scope() as session:
-            self.interviews = interview_cards(session=session, candidate_id=self.candidate_id)
-            self.outgoing = outgoing_mail(session=session, candidate_id=self.candidate_id)
+        self.interviews = self._rows_of_candidate(interview_cards)
+        self.outgoing = self._rows_of_candidate(outgoing_mail)
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_override_reason(self, value: str):
-        self.override_reason = str(value)[:1000]
+    set_override_reason = text_setter("override_reason", 1000, requires(*WRITE_ROLES))
 
     @rx.event
     @requires(*WRITE_ROLES)

@@ -11,6 +11,7 @@ from hireops.services.candidates.language import (
     set_candidate_language,
 )
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_url import id_in_url
 from hireops.state.candidates.profile.page import CandidateState
 
 
@@ -21,13 +22,13 @@ class CandidateLanguageState(CandidateState):
     @rx.event
     @requires(*READ_ROLES)
     def load_language(self):
-        raw_id = str(self.router.url.query_parameters.get("id", ""))
-        if not raw_id.isdigit():
+        candidate_id = id_in_url(self)
+        if not candidate_id:
             return
         try:
             with session_scope() as session:
                 self.language = get_candidate_language(session=session,
-                                                       candidate_id=int(raw_id))
+                                                       candidate_id=candidate_id)
         except LookupError:
             self.language = ""
 

@@ -22,6 +22,7 @@ from hireops.services.outreach.offers import (
 )
 from hireops.services.candidates.tracker import move_stage
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_setters import text_setter
 from hireops.state.candidates.profile.page import CandidateState
 
 # Form fields are cut here before they reach a service (which checks them properly).
@@ -59,11 +60,7 @@ class CandidateOfferState(CandidateState):
         self._reload_offers()
 
     def _reload_offers(self) -> None:
-        if not self.candidate_id:
-            self.targets = []
-            return
-        with session_scope() as session:
-            self.targets = offer_targets(session=session, candidate_id=self.candidate_id)
+        self.targets = self._rows_of_candidate(offer_targets)
 
     def _after_change(self) -> None:
         """The stage and timeline above change too."""
@@ -148,7 +145,7 @@ class CandidateOfferState(CandidateState):
         self.draft_for = 0
         self._clear_preview()
         self._after_change()
-        return rx.toast.success(f"Offer queued for {self.email}, with the letter attached.")
+        return rx.toast.success(f"Offer queued for {self.profile.email}, with the letter attached.")
 
     # --- answers ---------------------------------------------------------------------------
 
@@ -163,10 +160,7 @@ class CandidateOfferState(CandidateState):
     def cancel_answer(self):
         self.answer_for, self.answer_reason = 0, ""
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_answer_reason(self, value: str):
-        self.answer_reason = str(value)[:_MAX_FIELD_CHARS]
+    set_answer_reason = text_setter("answer_reason", _MAX_FIELD_CHARS, requires(*WRITE_ROLES))
 
     @rx.event
     @requires(*WRITE_ROLES)

@@ -8,6 +8,7 @@ from hireops import routes
 from hireops.db import session_scope
 from hireops.services.privacy.rights import CandidateNotFound, erase_candidate, export_candidate_data
 from hireops.state.access import ADMIN_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_setters import text_setter
 from hireops.state.candidates.profile.page import CandidateState
 
 
@@ -36,10 +37,7 @@ class CandidatePrivacyState(CandidateState):
     def close_erase(self):
         self.erasing = False
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
-    def set_erase_reason(self, value: str):
-        self.erase_reason = str(value)[:1000]
+    set_erase_reason = text_setter("erase_reason", 1000, requires(*ADMIN_ROLES))
 
     @rx.event
     @requires(*ADMIN_ROLES)

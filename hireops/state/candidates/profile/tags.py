@@ -7,6 +7,8 @@ import reflex as rx
 from hireops.db import session_scope
 from hireops.services.candidates.tags import InvalidTag, add_tags, remove_tag, tags_of
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_url import id_in_url
+from hireops.state.common_setters import text_setter
 from hireops.state.candidates.profile.page import CandidateState
 
 
@@ -18,14 +20,10 @@ class CandidateTagsState(CandidateState):
     @rx.event
     @requires(*READ_ROLES)
     def load_tags(self):
-        raw_id = str(self.router.url.query_parameters.get("id", ""))
-        if raw_id.isdigit():
-            self._reload_tags(int(raw_id))
+        if candidate_id := id_in_url(self):
+            self._reload_tags(candidate_id)
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_new_tags(self, text: str):
-        self.new_tags = str(text)[:200]
+    set_new_tags = text_setter("new_tags", 200, requires(*WRITE_ROLES))
 
     @rx.event
     @requires(*WRITE_ROLES)
