@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.signing_in import open_signed_in
 from tests.browser.viewports import DESKTOP, PHONE, page_at
+from tests.browser.waiting import wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -77,6 +78,8 @@ def test_reports_redraw_on_a_filter_and_say_when_data_is_missing(chromium, runni
         expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
         applications = page.locator("#report-applications .rt-Heading")
         expect(applications).to_have_text(re.compile(r"^[1-9]\d*$"), timeout=30_000)
+        # Charts below the fold are drawn one at a time when the browser is idle.
+        wait_for(lambda: page.locator(".js-plotly-plot").count() == 9, 30, "the nine charts")
         assert _page_width(page) <= viewport["width"]
         page.screenshot(path=str(ARTIFACTS / f"reports-{size}.png"), full_page=True)
 
@@ -85,6 +88,6 @@ def test_reports_redraw_on_a_filter_and_say_when_data_is_missing(chromium, runni
         expect(applications).to_have_text("0", timeout=30_000)
         notes = page.get_by_text("Not enough data yet")
         expect(notes.first).to_be_visible()
-        assert notes.count() >= 8
+        wait_for(lambda: notes.count() >= 8, 30, "every empty chart to say so")
         assert _page_width(page) <= viewport["width"]
         page.screenshot(path=str(ARTIFACTS / f"reports-empty-{size}.png"), full_page=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-import plotly.graph_objects as go
 import reflex as rx
 from sqlmodel import select
 
@@ -42,15 +41,16 @@ class ReportsState(DateRangeMixin, AuthState):
     funnel_rows: list[FunnelStep] = []
     top: list[TopCandidate] = []
     impact: list[ImpactRow] = []
-    funnel_fig: go.Figure = go.Figure()
-    resume_fig: go.Figure = go.Figure()
-    interview_fig: go.Figure = go.Figure()
-    final_fig: go.Figure = go.Figure()
-    stage_time_fig: go.Figure = go.Figure()
-    decision_time_fig: go.Figure = go.Figure()
-    source_fig: go.Figure = go.Figure()
-    applications_fig: go.Figure = go.Figure()
-    decisions_fig: go.Figure = go.Figure()
+    # Plotly's JSON of each chart (`state/reports/charts.py`); empty until the first draw.
+    funnel_fig: dict = {}
+    resume_fig: dict = {}
+    interview_fig: dict = {}
+    final_fig: dict = {}
+    stage_time_fig: dict = {}
+    decision_time_fig: dict = {}
+    source_fig: dict = {}
+    applications_fig: dict = {}
+    decisions_fig: dict = {}
     thresholds_note: str = ""
     # False from the start of a page load until the figures above match the numbers: the page
     # shows its numbers and tables first and the charts a moment later (see `load`).
