@@ -29,6 +29,7 @@ from hireops.services.platform.labels import decision_label
 from hireops.services.platform.runtime_settings import current_settings
 from hireops.services.outreach.bookings import MAX_LOCATION_CHARS, SchedulingRefused
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_service_call import call_service
 from hireops.state.common_setters import choice_setter, text_setter
 from hireops.state.reports.dashboard import DashboardState
 
@@ -98,34 +99,28 @@ class DecisionActions(rx.State, mixin=True):
         once per decision (a second press is refused by the database, not only the button)."""
         self.approving, self.approve_decision = int(decision_id), 0
         yield  # the card's buttons show that the approval is under way
-        try:
-            with session_scope() as session:
-                message = approve_and_schedule(
-                    session=session, application_id=int(application_id),
-                    decision_id=int(decision_id),
-                    start=datetime.fromisoformat(start), end=datetime.fromisoformat(end),
-                    candidate_tz=tz, source=source, actor=current_actor(),
-                    location=self.approve_location)
-                to = message.to_address
-        except _REFUSALS as refused:
-            self.approving = 0
-            self._reload_decisions()
-            yield rx.toast.error(str(refused))
-            return
+        message, refusal = call_service(
+            approve_and_schedule, _REFUSALS, application_id=int(application_id),
+            decision_id=int(decision_id),
+            start=datetime.fromisoformat(start), end=datetime.fromisoformat(end),
+            candidate_tz=tz, source=source, actor=current_actor(),
+            location=self.approve_location)
         self.approving = 0
         self._reload_decisions()
-        yield rx.toast.success(f"Interview booked; the confirmation to {to} is queued.")
+        if refusal:
+            yield refusal.toast
+            return
+        yield rx.toast.success(f"Interview booked; the confirmation to {message.to_address} "
+                               "is queued.")
 
     @rx.event
     @requires(*WRITE_ROLES)
     def open_reject(self, application_id: int, decision_id: int, name: str):
-        try:
-            with session_scope() as session:
-                subject, body = rejection_draft(session=session,
-                                                application_id=int(application_id),
-                                                actor=current_actor())
-        except _REFUSALS as refused:
-            return rx.toast.error(str(refused))
+        draft, refusal = call_service(rejection_draft, _REFUSALS,
+                                      application_id=int(application_id), actor=current_actor())
+        if refusal:
+            return refusal.toast
+        subject, body = draft
         self.reject_for, self.reject_name = int(application_id), str(name)
         self.reject_decision = int(decision_id)
         self.reject_reason, self.reject_subject, self.reject_body = "", subject, body
@@ -173,11 +168,9 @@ class DecisionActions(rx.State, mixin=True):
         `open_for` is the application the dialog is open for (0: closed)."""
         if not open_for:  # a second press after the dialog closed
             return None
-        try:
-            with session_scope() as session:
-                action(session)
-        except _REFUSALS as refused:
-            return rx.toast.error(str(refused))
+        _, refusal = call_service(action, _REFUSALS)
+        if refusal:
+            return refusal.toast
         self._close_dialogs()
         self._reload_decisions()
         return rx.toast.success(done)

@@ -19,6 +19,7 @@ from hireops.services.jobs.job_stages import JobStage as JobStageRow
 from hireops.services.candidates.stages import is_custom_stage
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.common_service_call import call_service
 from hireops.state.common_setters import text_setter
 from hireops.state.common_url import id_in_url
 
@@ -83,14 +84,10 @@ class StageEditorState(AuthState):
         # The company default is a setting: admins only, as on the rest of Settings.
         if not self.stages_job_id and actor.role != Role.admin:
             return rx.toast.error("Only an admin can change the company default stages.")
-        try:
-            with session_scope() as session:
-                action(session, self.stages_job_id or None, actor)
-        except StageConfigError as refused:
-            self._reload()
-            return rx.toast.error(str(refused))
+        _, refusal = call_service(action, StageConfigError, job_id=self.stages_job_id or None,
+                                  actor=actor)
         self._reload()
-        return None
+        return refusal.toast if refusal else None
 
     def _reload(self) -> None:
         with session_scope() as session:

@@ -14,6 +14,7 @@ from hireops.services.outreach.notifications import (
 )
 from hireops.state.access import READ_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.common_service_call import call_service
 
 # How many notifications the bell's menu and the notifications page list.
 BELL_LIMIT = 8
@@ -73,11 +74,10 @@ class NotificationsPageState(NotificationBellState):
     @requires(*READ_ROLES)
     def choose_email(self, kind: str, mode: str):
         user_id = current_actor().id
-        try:
-            with session_scope() as session:
-                set_preference(session=session, user_id=user_id, kind=str(kind), email=str(mode))
-        except ValueError as refused:
-            return rx.toast.error(str(refused))
+        _, refusal = call_service(set_preference, ValueError, user_id=user_id, kind=str(kind),
+                                  email=str(mode))
+        if refusal:
+            return refusal.toast
         self._load_preferences(user_id)
         return rx.toast.success("Saved.")
 
