@@ -5,15 +5,13 @@ import csv
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import open_signed_in
 
 pytestmark = pytest.mark.browser
 
 
 def test_filter_sort_bulk_move_and_export(page: Page, running_app, demo_applications):
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(running_app.url + "/candidates")
+    open_signed_in(page, running_app, "/candidates")
     grid = page.locator("#applications-table")
     expect(grid).to_contain_text("Maya Chen")
 

@@ -224,3 +224,25 @@ def test_only_the_alternatives_the_evidence_mentions_are_highlighted():
     assert evidence_terms("PostgreSQL or MySQL", sentence) == ["PostgreSQL", "MySQL"]
     assert evidence_terms("Python, Go or Java", sentence) == ["Python"]
     assert evidence_terms("SQL", sentence) == []
+
+
+def test_merge_brings_the_duplicates_tags_conversation_and_uploaded_files(session, actor):
+    from hireops.models import Attachment, CandidateTag, ConversationMessage
+    from hireops.services.candidates.tags import add_tags, tags_of
+
+    keep, dup = _candidate(session), _candidate(session, name="M. Chen")
+    add_tags(session=session, candidate_ids=[keep.id], text="Python", actor=actor)
+    add_tags(session=session, candidate_ids=[dup.id], text="python, Rehire", actor=actor)
+    session.add(ConversationMessage(candidate_id=dup.id, direction="in", subject="Re: your role"))
+    session.add(Attachment(candidate_id=dup.id, filename="cv.pdf"))
+    session.commit()
+
+    merge_candidates(session=session, keep_id=keep.id, merge_id=dup.id, actor=actor)
+
+    # One of each label, whatever its case; nothing left behind on the hidden duplicate.
+    assert tags_of(session=session, candidate_ids=[keep.id, dup.id]) == {
+        keep.id: ["Python", "Rehire"]}
+    assert session.exec(select(CandidateTag).where(CandidateTag.candidate_id == dup.id)).all() == []
+    thread = session.exec(select(ConversationMessage)).one()
+    assert thread.candidate_id == keep.id
+    assert session.exec(select(Attachment)).one().candidate_id == keep.id

@@ -4,6 +4,7 @@ with inline stage changes, bulk actions and exports."""
 import reflex as rx
 
 from hireops import routes
+from hireops.components.toolbar import filter_menu, search_box
 from hireops.components.confirm import confirm_dialog, reject_reason_dialog
 from hireops.components.view_switch import view_switch
 from hireops.components.shell import recruiter_page
@@ -121,47 +122,24 @@ def _row(row: TrackerRow) -> rx.Component:
     )
 
 
-def _select(placeholder: str, value: rx.Var, name: str, items: list) -> rx.Component:
-    return rx.select.root(
-        rx.select.trigger(placeholder=placeholder),
-        rx.select.content(rx.select.item(placeholder, value="all"), *items),
-        value=rx.cond(value == "", "all", value), on_change=S.set_filter(name),
-    )
-
-
 def _toolbar() -> rx.Component:
     return rx.hstack(
-        rx.input(rx.input.slot(rx.icon("search", size=16)), placeholder="Search name, email, job",
-                 value=S.search, on_change=S.set_filter("search"),
-                 width=rx.breakpoints(initial="100%", sm="240px"),
-                 id="tracker-search"),
-        rx.select.root(
-            rx.select.trigger(placeholder="All jobs", id="job-filter"),
-            rx.select.content(rx.select.item("All jobs", value="all"),
-                              rx.select.item(TALENT_POOL_LABEL, value=TALENT_POOL_FILTER),
-                              rx.foreach(S.job_options,
-                                         lambda o: rx.select.item(o.label, value=o.value))),
-            value=rx.cond(S.job_filter == "", "all", S.job_filter),
-            on_change=S.set_filter("job_filter"),
-        ),
-        rx.select.root(
-            rx.select.trigger(placeholder="All stages"),
-            rx.select.content(rx.select.item("All stages", value="all"),
-                              rx.foreach(S.stage_options,
-                                         lambda o: rx.select.item(o.label, value=o.value))),
-            value=rx.cond(S.stage_filter == "", "all", S.stage_filter),
-            on_change=S.set_filter("stage_filter"),
-        ),
-        _select("Any decision", S.decision_filter, "decision_filter",
-                [rx.select.item(d.capitalize(), value=d) for d in ("advance", "hold", "reject")]),
-        rx.cond(S.tag_options.length() > 0, rx.select.root(
-            rx.select.trigger(placeholder="Any tag", id="tag-filter"),
-            rx.select.content(rx.select.item("Any tag", value="all"),
-                              rx.foreach(S.tag_options,
-                                         lambda tag: rx.select.item(tag, value=tag))),
-            value=rx.cond(S.tag_filter == "", "all", S.tag_filter),
-            on_change=S.set_filter("tag_filter"),
-        )),
+        search_box("Search name, email, job", S.search, S.set_filter("search"), width="240px",
+                   id="tracker-search"),
+        filter_menu("All jobs", S.job_filter, S.set_filter("job_filter"),
+                    rx.select.item(TALENT_POOL_LABEL, value=TALENT_POOL_FILTER),
+                    rx.foreach(S.job_options, lambda o: rx.select.item(o.label, value=o.value)),
+                    id="job-filter"),
+        filter_menu("All stages", S.stage_filter, S.set_filter("stage_filter"),
+                    rx.foreach(S.stage_options,
+                               lambda o: rx.select.item(o.label, value=o.value))),
+        filter_menu("Any decision", S.decision_filter, S.set_filter("decision_filter"),
+                    *[rx.select.item(d.capitalize(), value=d)
+                      for d in ("advance", "hold", "reject")]),
+        rx.cond(S.tag_options.length() > 0, filter_menu(
+            "Any tag", S.tag_filter, S.set_filter("tag_filter"),
+            rx.foreach(S.tag_options, lambda tag: rx.select.item(tag, value=tag)),
+            id="tag-filter")),
         rx.input(placeholder="Resume ≥", value=S.resume_min, type="number", width="100px",
                  on_change=S.set_filter("resume_min")),
         rx.button("Clear", variant="ghost", color_scheme="gray", on_click=S.clear_filters),

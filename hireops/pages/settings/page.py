@@ -14,6 +14,7 @@ from hireops.services.outreach.email_templates import TEMPLATE_KINDS, TEMPLATE_T
 from hireops.services.platform.runtime_settings import AI_AGENTS
 from hireops.services.platform.users import UserRow
 from hireops.state.access import ADMIN_ROLES
+from hireops.state.common_connection_test import ConnectionTestMixin
 from hireops.state.settings.ai_settings import AiSettingsState as A
 from hireops.state.settings.email_settings import EmailSettingsState as E
 from hireops.state.settings.general_settings import GeneralSettingsState as G
@@ -176,6 +177,21 @@ def _grid(*children, columns: str = "3") -> rx.Component:
                    width="100%", padding_y="12px")
 
 
+def _test_result(state: type[ConnectionTestMixin], result_id: str) -> rx.Component:
+    """The outcome of a card's last "Test connection", coloured by its tone."""
+    return rx.cond(state.test_message != "", rx.callout(
+        state.test_message,
+        icon=rx.match(state.test_tone, ("green", "circle-check"), ("red", "circle-x"), "info"),
+        color_scheme=state.test_tone, width="100%", margin_top="10px", id=result_id))
+
+
+def _test_button(state: type[ConnectionTestMixin], on_click: rx.EventHandler,
+                 button_id: str) -> rx.Component:
+    return rx.button(rx.cond(state.testing, rx.spinner(size="2"), rx.icon("plug", size=16)),
+                     "Test connection", variant="soft", on_click=on_click,
+                     disabled=state.testing, id=button_id)
+
+
 def _save_row(group: str, label: str, *extra) -> rx.Component:
     return rx.vstack(
         error_callout(G.errors.get(group, ""), id=f"error-{group}"),
@@ -314,16 +330,9 @@ def _voice() -> rx.Component:
         _note("Without an API key and agent id, candidates talk to the built-in interviewer. "
               "If ElevenLabs fails when a candidate starts, the interview continues typed and "
               "the interview's card says why."),
-        rx.cond(V.test_message != "",
-                rx.callout(V.test_message,
-                           icon=rx.match(V.test_tone, ("green", "circle-check"),
-                                         ("red", "circle-x"), "info"),
-                           color_scheme=V.test_tone, width="100%",
-                           margin_top="10px", id="voice-test-result")),
+        _test_result(V, "voice-test-result"),
         _save_row("voice", "Save voice settings",
-                  rx.button(rx.cond(V.testing, rx.spinner(size="2"), rx.icon("plug", size=16)),
-                            "Test connection", variant="soft", on_click=V.test_connection,
-                            disabled=V.testing, id="voice-test"),
+                  _test_button(V, V.test_connection, "voice-test"),
                   _note("The test uses the saved settings.")),
         width="100%",
     )
@@ -342,17 +351,8 @@ def _outgoing_mail() -> rx.Component:
         rx.cond(G.values.get("smtp_host", "") == "",
                 _note("No SMTP server: mail is written to ", rx.code(E.sent_mail_dir),
                       " instead of being sent.")),
-        rx.cond(E.smtp_test_message != "",
-                rx.callout(E.smtp_test_message,
-                           icon=rx.match(E.smtp_test_tone, ("green", "circle-check"),
-                                         ("red", "circle-x"), "info"),
-                           color_scheme=E.smtp_test_tone, width="100%",
-                           margin_top="10px", id="smtp-test-result")),
-        _save_row("smtp", "Save outgoing mail",
-                  rx.button(rx.cond(E.smtp_testing, rx.spinner(size="2"),
-                                    rx.icon("plug", size=16)),
-                            "Test connection", variant="soft", on_click=E.test_smtp,
-                            disabled=E.smtp_testing, id="smtp-test"),
+        _test_result(E, "smtp-test-result"),
+        _save_row("smtp", "Save outgoing mail", _test_button(E, E.test_smtp, "smtp-test"),
                   _note("The test uses the saved settings.")),
         width="100%",
     )

@@ -42,25 +42,17 @@ from hireops.services.ai.prices import (  # noqa: F401  (PRICES_USD_PER_MTOK: re
     estimate_cost_usd,
     get_price_table,
 )
-from hireops.services.ai.schemas import (
-    EmailClassification,
-    EmailInput,
-    InterviewEvaluation,
-    InterviewInput,
-    JobDraft,
-    JobInput,
-    ResumeScore,
-)
+from hireops.services.ai import schemas
 from hireops.services.platform.runtime_settings import current_settings
 
 log = logging.getLogger(__name__)
 T = TypeVar("T", bound=BaseModel)
 # What each agent returns, to validate a cached result again before it is reused.
 RESULT_TYPES: dict[str, type[BaseModel]] = {
-    "classifier": EmailClassification,
-    "resume_scorer": ResumeScore,
-    "interview_evaluator": InterviewEvaluation,
-    "job_generator": JobDraft,
+    "classifier": schemas.EmailClassification,
+    "resume_scorer": schemas.ResumeScore,
+    "interview_evaluator": schemas.InterviewEvaluation,
+    "job_generator": schemas.JobDraft,
 }
 
 @dataclass(frozen=True)
@@ -96,9 +88,9 @@ def get_engine(agent: AgentName, settings: Settings | None = None) -> AIEngine:
 
 
 def classify_email(
-    *, session: Session, email: EmailInput, subject_type: str = "email",
+    *, session: Session, email: schemas.EmailInput, subject_type: str = "email",
     subject_id: int | None = None, settings: Settings | None = None,
-) -> AgentResult[EmailClassification]:
+) -> AgentResult[schemas.EmailClassification]:
     """Classify one inbound email (application / general / unknown)."""
     return _run_agent(
         session=session, agent="classifier", payload=email.model_dump(),
@@ -108,17 +100,17 @@ def classify_email(
 
 
 def score_resume(
-    *, session: Session, job: JobInput, resume_text: str, subject_type: str = "application",
+    *, session: Session, job: schemas.JobInput, resume_text: str, subject_type: str = "application",
     subject_id: int | None = None, settings: Settings | None = None,
-) -> AgentResult[ResumeScore]:
+) -> AgentResult[schemas.ResumeScore]:
     """Score one resume against one job, with evidence, gaps and screening questions."""
     payload, invoke = resume_scoring(job, resume_text)
     return _run_agent(session=session, agent="resume_scorer", payload=payload, invoke=invoke,
                       subject=(subject_type, subject_id), settings=settings)
 
 
-def resume_scoring(job: JobInput, resume_text: str) -> tuple[
-        dict[str, Any], Callable[[AIEngine], EngineReply[ResumeScore]]]:
+def resume_scoring(job: schemas.JobInput, resume_text: str) -> tuple[
+        dict[str, Any], Callable[[AIEngine], EngineReply[schemas.ResumeScore]]]:
     """The payload (what is hashed and cached) and engine call of one resume scoring, for
     batches that run `execute_agent` themselves."""
     payload = {"job": job.model_dump(), "resume_text": resume_text}
@@ -126,9 +118,9 @@ def resume_scoring(job: JobInput, resume_text: str) -> tuple[
 
 
 def evaluate_interview(
-    *, session: Session, interview: InterviewInput, subject_type: str = "application",
+    *, session: Session, interview: schemas.InterviewInput, subject_type: str = "application",
     subject_id: int | None = None, settings: Settings | None = None,
-) -> AgentResult[InterviewEvaluation]:
+) -> AgentResult[schemas.InterviewEvaluation]:
     """Evaluate one interview transcript for HR."""
     return _run_agent(
         session=session, agent="interview_evaluator", payload=interview.model_dump(),
@@ -140,7 +132,7 @@ def evaluate_interview(
 def generate_job(
     *, session: Session, title: str, subject_type: str = "job",
     subject_id: int | None = None, settings: Settings | None = None,
-) -> AgentResult[JobDraft]:
+) -> AgentResult[schemas.JobDraft]:
     """Draft a job posting from a title."""
     return _run_agent(
         session=session, agent="job_generator", payload={"title": title},

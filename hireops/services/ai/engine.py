@@ -7,15 +7,7 @@ from typing import Generic, Literal, Protocol, TypeVar
 
 from pydantic import BaseModel
 
-from hireops.services.ai.schemas import (
-    EmailClassification,
-    EmailInput,
-    InterviewEvaluation,
-    InterviewInput,
-    JobDraft,
-    JobInput,
-    ResumeScore,
-)
+from hireops.services.ai import schemas
 
 AgentName = Literal["classifier", "resume_scorer", "interview_evaluator", "job_generator"]
 AGENTS: tuple[AgentName, ...] = (
@@ -54,10 +46,14 @@ class AIEngine(Protocol):
 
     def close(self) -> None: ...
 
-    def classify_email(self, email: EmailInput) -> EngineReply[EmailClassification]: ...
+    def classify_email(
+            self, email: schemas.EmailInput) -> EngineReply[schemas.EmailClassification]: ...
 
-    def score_resume(self, job: JobInput, resume_text: str) -> EngineReply[ResumeScore]: ...
+    def score_resume(
+            self, job: schemas.JobInput, resume_text: str) -> EngineReply[schemas.ResumeScore]: ...
 
-    def evaluate_interview(self, interview: InterviewInput) -> EngineReply[InterviewEvaluation]: ...
+    def evaluate_interview(
+            self, interview: schemas.InterviewInput,
+    ) -> EngineReply[schemas.InterviewEvaluation]: ...
 
-    def generate_job(self, title: str) -> EngineReply[JobDraft]: ...
+    def generate_job(self, title: str) -> EngineReply[schemas.JobDraft]: ...

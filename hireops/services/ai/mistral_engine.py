@@ -22,15 +22,7 @@ from pydantic import BaseModel, ValidationError
 from hireops.config import Settings
 from hireops.services.ai.engine import AgentName, AIEngineError, EngineReply
 from hireops.services.ai.prompts import PROMPT_VERSIONS, SYSTEM_PROMPTS, user_message
-from hireops.services.ai.schemas import (
-    EmailClassification,
-    EmailInput,
-    InterviewEvaluation,
-    InterviewInput,
-    JobDraft,
-    JobInput,
-    ResumeScore,
-)
+from hireops.services.ai import schemas
 from hireops.services.platform.runtime_settings import current_settings
 
 T = TypeVar("T", bound=BaseModel)
@@ -128,21 +120,23 @@ class MistralEngine:
 
     # --- the four agents ------------------------------------------------------------------
 
-    def classify_email(self, email: EmailInput) -> EngineReply[EmailClassification]:
+    def classify_email(self, email: schemas.EmailInput) -> EngineReply[schemas.EmailClassification]:
         payload = email.model_dump()
         payload["body"] = _clip(email.body, MAX_EMAIL_CHARS)
         payload["attachment_text"] = _clip(email.attachment_text, MAX_EMAIL_CHARS)
-        return self._run("classifier", payload, EmailClassification)
+        return self._run("classifier", payload, schemas.EmailClassification)
 
-    def score_resume(self, job: JobInput, resume_text: str) -> EngineReply[ResumeScore]:
+    def score_resume(
+            self, job: schemas.JobInput, resume_text: str) -> EngineReply[schemas.ResumeScore]:
         payload = {"job": job.model_dump(), "resume_text": _clip(resume_text, MAX_RESUME_CHARS)}
-        return self._run("resume_scorer", payload, ResumeScore)
+        return self._run("resume_scorer", payload, schemas.ResumeScore)
 
-    def evaluate_interview(self, interview: InterviewInput) -> EngineReply[InterviewEvaluation]:
-        return self._run("interview_evaluator", interview.model_dump(), InterviewEvaluation)
+    def evaluate_interview(
+            self, interview: schemas.InterviewInput) -> EngineReply[schemas.InterviewEvaluation]:
+        return self._run("interview_evaluator", interview.model_dump(), schemas.InterviewEvaluation)
 
-    def generate_job(self, title: str) -> EngineReply[JobDraft]:
-        return self._run("job_generator", {"title": title}, JobDraft)
+    def generate_job(self, title: str) -> EngineReply[schemas.JobDraft]:
+        return self._run("job_generator", {"title": title}, schemas.JobDraft)
 
     # --- one call: send with retries, then parse and validate -----------------------------
 

@@ -11,7 +11,9 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from hireops.models import Application, Attachment, Candidate, Email, Event, Job, User
+from hireops.models import (
+    Application, Attachment, Candidate, ConversationMessage, Email, Event, Job, User,
+)
 from hireops.services.platform.audit import record_event
 from hireops.services.reports.audit_sentences import describe_events
 # reveal_identity lives with the rest of blind screening; the candidate page's callers still
@@ -21,6 +23,7 @@ from hireops.services.privacy.blind_screening import (  # noqa: F401
 )
 from hireops.services.jobs.job_stages import default_label, stage_label_map
 from hireops.services.candidates.stages import stage_value
+from hireops.services.candidates.tags import move_tags
 from hireops.services.platform.clock import format_local
 from hireops.services.privacy.hidden_events import shown_events
 from hireops.services.platform.labels import actor_label, source_label
@@ -286,9 +289,11 @@ def merge_candidates(*, session: Session, keep_id: int, merge_id: int,
         session.add(application)
         moved.append(application.id)
     emails = session.exec(select(Email).where(Email.candidate_id == merge_id)).all()
-    for email in emails:
-        email.candidate_id = keep_id
-        session.add(email)
+    # Mails, the conversation and files uploaded without a mail follow the person.
+    for row in (*emails, *_owned_rows(session, merge_id)):
+        row.candidate_id = keep_id
+        session.add(row)
+    moved_tags = move_tags(session=session, from_id=merge_id, to_id=keep_id)
     for name in MERGE_FILLED_FIELDS:
         if not getattr(keep, name) and getattr(merge, name):
             setattr(keep, name, getattr(merge, name))
@@ -309,9 +314,15 @@ def merge_candidates(*, session: Session, keep_id: int, merge_id: int,
                      after={"candidate": after_keep if entity_id == keep_id
                             else {"merged_into_id": keep_id},
                             "moved_applications": moved, "left_applications": left,
-                            "moved_emails": [e.id for e in emails]})
+                            "moved_emails": [e.id for e in emails], "moved_tags": moved_tags})
     session.commit()
     return outcome
+
+
+def _owned_rows(session: Session, candidate_id: int) -> list:
+    return [*session.exec(select(ConversationMessage)
+                          .where(ConversationMessage.candidate_id == candidate_id)).all(),
+            *session.exec(select(Attachment).where(Attachment.candidate_id == candidate_id)).all()]
 
 
 def _match(application: Application) -> dict:

@@ -135,6 +135,24 @@ def tagged_candidates(tags: list[str]) -> sa.Select:
     return select(CandidateTag.candidate_id).where(CandidateTag.tag_key.in_(keys)).correlate(None)
 
 
+def move_tags(*, session: Session, from_id: int, to_id: int) -> list[str]:
+    """Give `to_id` the labels of `from_id` it lacks (a merge: the duplicate's tags must not stay
+    on a hidden record); a label both hold, whatever its case, stays as `to_id` wrote it. Returns
+    the labels moved. Does not commit: the merge commits once for all it moves."""
+    held = _keys_of(session, [to_id])[to_id]
+    moved = []
+    for row in session.exec(select(CandidateTag).where(CandidateTag.candidate_id == from_id)
+                            .order_by(CandidateTag.id)).all():
+        if row.tag_key in held:
+            session.delete(row)
+            continue
+        row.candidate_id = to_id
+        session.add(row)
+        held.add(row.tag_key)
+        moved.append(row.tag)
+    return moved
+
+
 def _keys_of(session: Session, candidate_ids: list[int]) -> dict[int, set[str]]:
     held: dict[int, set[str]] = defaultdict(set)
     for candidate_id, key in session.exec(select(CandidateTag.candidate_id, CandidateTag.tag_key)

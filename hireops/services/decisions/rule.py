@@ -195,15 +195,9 @@ def record_decision(*, session: Session, application_id: int,
         status=_initial_status(outcome.decision, job), reason="; ".join(outcome.reasons),
         decided_by_id=actor.id if actor else None)
     application.final_score, application.decision = outcome.final_score, outcome.decision
-    application.updated_at = application.last_activity_at = utcnow()
-    session.add_all([decision, application])
-    session.flush()
-    record_event(session=session, action="decision.recorded", actor=actor,
-                 entity_type="application", entity_id=application_id, before=before,
-                 after={**_application_snapshot(application), "decision_id": decision.id,
-                        "decision_status": decision.status, "rule_version": RULE_VERSION},
-                 note="; ".join(outcome.reasons))
-    return decision
+    return _store_decision(session, application, decision, action="decision.recorded",
+                           actor=actor, before=before, note="; ".join(outcome.reasons),
+                           audited={"rule_version": RULE_VERSION})
 
 
 def override_decision(*, session: Session, application_id: int, decision: str, reason: str,
@@ -230,14 +224,24 @@ def override_decision(*, session: Session, application_id: int, decision: str, r
                 "computed_outcome": _outcome_value(current) if current else None},
         status="overridden", is_override=True, reason=reason, decided_by_id=actor.id)
     application.decision = verdict.value
+    return _store_decision(session, application, row, action="decision.overridden",
+                           actor=actor, before=before, note=reason)
+
+
+def _store_decision(session: Session, application: Application, decision: Decision, *,
+                    action: str, actor: User | None, before: dict, note: str,
+                    audited: dict | None = None) -> Decision:
+    """Add the decision with the application it changed, flush, and audit both; `audited`
+    adds to what the event records after the change."""
     application.updated_at = application.last_activity_at = utcnow()
-    session.add_all([row, application])
+    session.add_all([decision, application])
     session.flush()
-    record_event(session=session, action="decision.overridden", actor=actor,
-                 entity_type="application", entity_id=application_id, before=before,
-                 after={**_application_snapshot(application), "decision_status": row.status,
-                        "decision_id": row.id}, note=reason)
-    return row
+    record_event(session=session, action=action, actor=actor, entity_type="application",
+                 entity_id=application.id, before=before,
+                 after={**_application_snapshot(application), "decision_id": decision.id,
+                        "decision_status": decision.status, **(audited or {})},
+                 note=note)
+    return decision
 
 
 def _initial_status(verdict: str, job: Job) -> str:

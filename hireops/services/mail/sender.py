@@ -291,28 +291,29 @@ def describe_smtp_error(exc: BaseException, config: SmtpConfig, stage: str,
         return MailSendError(
             f"The server refused the recipient {recipient or 'address'} ({code} {_text(reply)}).",
             permanent=_is_permanent(code))
-    if isinstance(exc, smtplib.SMTPSenderRefused) and exc.smtp_code == 530:
-        return MailSendError(
-            f"{config.host} requires a login ({exc.smtp_code} {_text(exc.smtp_error)}); "
-            "set SMTP_USER and SMTP_PASSWORD.", permanent=True, server_wide=True)
-    if isinstance(exc, smtplib.SMTPSenderRefused):
-        return MailSendError(
-            f"The server refused the sender {config.from_address} ({exc.smtp_code} "
-            f"{_text(exc.smtp_error)}); check SMTP_FROM_ADDRESS, many servers only accept "
-            "the account's own address.",
-            permanent=_is_permanent(exc.smtp_code), server_wide=True)
-    if isinstance(exc, smtplib.SMTPAuthenticationError):
-        return MailSendError(
-            f"Login rejected for {config.username!r} on {config.host} ({exc.smtp_code} "
-            f"{_text(exc.smtp_error)}); check SMTP_USER and SMTP_PASSWORD (an app password "
-            "for Gmail or Outlook).",
-            permanent=_is_permanent(exc.smtp_code), server_wide=True)
+    if isinstance(exc, (smtplib.SMTPSenderRefused, smtplib.SMTPAuthenticationError)):
+        return _describe_account_refusal(exc, config)
     if isinstance(exc, smtplib.SMTPDataError):
         return MailSendError(
             f"The server did not accept the message ({exc.smtp_code} {_text(exc.smtp_error)}).",
             permanent=_is_permanent(exc.smtp_code))
     return MailSendError(_describe_connection_error(exc, config, stage, where),
                          permanent=False, server_wide=True)
+
+
+def _describe_account_refusal(exc: smtplib.SMTPResponseException,
+                              config: SmtpConfig) -> MailSendError:
+    """The server refused our sender address or our login: every message would fail alike."""
+    reply = f"{exc.smtp_code} {_text(exc.smtp_error)}"
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        problem = (f"Login rejected for {config.username!r} on {config.host} ({reply}); check "
+                   "SMTP_USER and SMTP_PASSWORD (an app password for Gmail or Outlook).")
+    elif exc.smtp_code == 530:
+        problem = f"{config.host} requires a login ({reply}); set SMTP_USER and SMTP_PASSWORD."
+    else:
+        problem = (f"The server refused the sender {config.from_address} ({reply}); check "
+                   "SMTP_FROM_ADDRESS, many servers only accept the account's own address.")
+    return MailSendError(problem, permanent=_is_permanent(exc.smtp_code), server_wide=True)
 
 
 SMTP_HINTS = ServerHints(

@@ -35,22 +35,10 @@ def event_values(
     }
 
 
-def record_event(
-    *,
-    session: Session,
-    action: str,
-    actor: User | None = None,
-    actor_label: str | None = None,
-    entity_type: str = "",
-    entity_id: int | None = None,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-    note: str = "",
-) -> Event:
-    """Add an audit event to the session (the caller's commit makes it durable with the change)."""
-    event = Event(**event_values(action=action, actor=actor, actor_label=actor_label,
-                                 entity_type=entity_type, entity_id=entity_id, before=before,
-                                 after=after, note=note))
+def record_event(*, session: Session, **fields: Any) -> Event:
+    """Add an audit event to the session (the caller's commit makes it durable with the change);
+    `fields` as `event_values`."""
+    event = Event(**event_values(**fields))
     session.add(event)
     return event
 

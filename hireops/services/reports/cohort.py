@@ -17,8 +17,7 @@ reopening the page or going back to a filter costs one small query until somethi
 
 from __future__ import annotations
 
-import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
@@ -31,6 +30,7 @@ from sqlmodel import Session, select
 from hireops.models import Application, Candidate, Decision, Event, Job, Stage
 from hireops.services.decisions.rule import DecisionThresholds, thresholds_for_job
 from hireops.services.candidates.stages import CUSTOM_STAGE_PREFIX, STAGE_CHANGED
+from hireops.services.reports.versioned_cache import VersionedCache
 
 # The forward path of the funnel; "rejected" and "withdrawn" leave it and are counted apart.
 Result = TypeVar("Result")
@@ -41,10 +41,9 @@ CACHED_COHORTS = 32
 # Jobs (or all jobs) whose days are kept per process: at 50,000 applications the days of all
 # jobs are some 60,000 small rows.
 CACHED_DAYS = 8
-_cache: OrderedDict[tuple, tuple[tuple, Cohort]] = OrderedDict()
-_days_cache: OrderedDict[tuple, tuple[tuple, CohortDays]] = OrderedDict()
-_results_cache: OrderedDict[tuple, tuple[tuple, object]] = OrderedDict()
-_cache_lock = threading.Lock()
+_cohorts = VersionedCache(CACHED_COHORTS)
+_days = VersionedCache(CACHED_DAYS)
+_results = VersionedCache(CACHED_COHORTS)
 
 
 @dataclass(frozen=True)
@@ -220,16 +219,12 @@ def cached_cohort(*, session: Session, report: ReportFilter,
     `version` is the `data_version` when the caller just read it."""
     version = version or data_version(session=session)
     url = str(session.get_bind().url)
-    key = (url, report)
-    with _cache_lock:
-        hit = _cache.get(key)
-        if hit is not None and hit[0] == version:
-            _cache.move_to_end(key)
-            return hit[1]
-    cohort = _cached_days(session, url, report.job_id, version).narrowed(report.date_from,
-                                                                          report.date_to)
-    _remember(_cache, key, version, cohort, CACHED_COHORTS)
-    return cohort
+
+    def narrowed() -> Cohort:
+        days = _cached_days(session, url, report.job_id, version)
+        return days.narrowed(report.date_from, report.date_to)
+
+    return _cohorts.get_or_compute((url, report), version, narrowed)
 
 
 def cached(*, session: Session, key: tuple, compute: Callable[[], Result],
@@ -237,35 +232,13 @@ def cached(*, session: Session, key: tuple, compute: Callable[[], Result],
     """`compute()`, from this process's cache while the data has not changed (for what the
     page reads besides the cohort: the best applications per day, the self-reported groups)."""
     version = version or data_version(session=session)
-    key = (str(session.get_bind().url), *key)
-    with _cache_lock:
-        hit = _results_cache.get(key)
-        if hit is not None and hit[0] == version:
-            _results_cache.move_to_end(key)
-            return hit[1]
-    value = compute()
-    _remember(_results_cache, key, version, value, CACHED_COHORTS)
-    return value
+    return _results.get_or_compute((str(session.get_bind().url), *key), version, compute)
 
 
 def _cached_days(session: Session, url: str, job_id: int | None, version: tuple) -> CohortDays:
-    key = (url, job_id)
-    with _cache_lock:
-        hit = _days_cache.get(key)
-        if hit is not None and hit[0] == version:
-            _days_cache.move_to_end(key)
-            return hit[1]
-    days = read_days(session=session, report=ReportFilter(job_id=job_id))
-    _remember(_days_cache, key, version, days, CACHED_DAYS)
-    return days
-
-
-def _remember(cache: OrderedDict, key: tuple, version: tuple, value, size: int) -> None:
-    with _cache_lock:
-        cache[key] = (version, value)
-        cache.move_to_end(key)
-        while len(cache) > size:
-            cache.popitem(last=False)
+    return _days.get_or_compute(
+        (url, job_id), version,
+        lambda: read_days(session=session, report=ReportFilter(job_id=job_id)))
 
 
 def data_version(*, session: Session) -> tuple:

@@ -13,6 +13,7 @@ from hireops.services.candidates.board import BoardLane, NotOnThisBoard, load_bo
 from hireops.services.jobs.records import JobNotFound
 from hireops.services.candidates.tracker import ApplicationsNotFound, RejectionNeedsReason
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_url import id_in_url
 from hireops.state.auth import AuthState
 from hireops.state.candidates.reject_reason import RejectReasonMixin
 
@@ -35,10 +36,10 @@ class BoardState(RejectReasonMixin, AuthState):
     @requires(*READ_ROLES)
     def load(self):
         """The board of the job in ?id=."""
-        raw_id = str(self.router.url.query_parameters.get("id", ""))
-        if not raw_id.isdigit():
+        job_id = id_in_url(self)
+        if not job_id:
             return [rx.toast.error("That job does not exist."), rx.redirect(routes.JOBS)]
-        self.job_id, self.rejecting = int(raw_id), False
+        self.job_id, self.rejecting = job_id, False
         try:
             self._refresh()
         except JobNotFound:

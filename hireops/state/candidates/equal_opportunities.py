@@ -12,6 +12,7 @@ from hireops.services.candidates.equal_opportunities import (
     save_questions,
 )
 from hireops.state.access import ADMIN_ROLES, current_actor, requires
+from hireops.state.common_setters import text_setter
 from hireops.state.auth import AuthState
 
 
@@ -31,20 +32,9 @@ class EqualOpportunitiesState(AuthState):
         with session_scope() as session:
             self.questions = questions(session=session)
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
-    def set_new_key(self, value: str):
-        self.new_key = value[:40]
-
-    @rx.event
-    @requires(*ADMIN_ROLES)
-    def set_new_label(self, value: str):
-        self.new_label = value[:200]
-
-    @rx.event
-    @requires(*ADMIN_ROLES)
-    def set_new_options(self, value: str):
-        self.new_options = value[:2000]
+    set_new_key = text_setter("new_key", 40, requires(*ADMIN_ROLES))
+    set_new_label = text_setter("new_label", 200, requires(*ADMIN_ROLES))
+    set_new_options = text_setter("new_options", 2000, requires(*ADMIN_ROLES))
 
     @rx.event
     @requires(*ADMIN_ROLES)

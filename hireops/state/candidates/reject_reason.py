@@ -7,6 +7,7 @@ import reflex as rx
 
 from hireops.services.candidates.tracker import MIN_REJECTION_REASON
 from hireops.state.access import WRITE_ROLES, requires
+from hireops.state.common_setters import text_setter
 
 MAX_REASON_CHARS = 2000
 
@@ -27,10 +28,7 @@ class RejectReasonMixin(rx.State, mixin=True):
     def _reject(self, application_ids: list[int], reason: str):
         raise NotImplementedError
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_reject_reason(self, reason: str):
-        self.reject_reason = reason[:MAX_REASON_CHARS]
+    set_reject_reason = text_setter("reject_reason", MAX_REASON_CHARS, requires(*WRITE_ROLES))
 
     @rx.event
     @requires(*WRITE_ROLES)

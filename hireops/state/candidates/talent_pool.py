@@ -10,6 +10,7 @@ import reflex as rx
 from hireops.db import session_scope
 from hireops.services.candidates.talent_pool import PoolMatch, add_to_job, find_in_talent_pool
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_url import id_in_url
 from hireops.state.auth import AuthState
 from hireops.state.jobs.ranking import RankingState
 
@@ -27,10 +28,10 @@ class TalentPoolSearchState(AuthState):
     @requires(*READ_ROLES)
     async def search(self):
         """Rank every past candidate against this job (off the event loop: resumes are read)."""
-        raw_id = str(self.router.url.query_parameters.get("id", ""))
-        if not raw_id.isdigit():
+        job_id = id_in_url(self)
+        if not job_id:
             return
-        self.job_id, self.searching, self.selected = int(raw_id), True, []
+        self.job_id, self.searching, self.selected = job_id, True, []
         yield
         self.matches = await asyncio.to_thread(_find, self.job_id)
         self.searching, self.searched = False, True

@@ -3,8 +3,6 @@ inline stage changes and exports."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import reflex as rx
 from sqlmodel import select
 
@@ -31,6 +29,7 @@ from hireops.services.platform.user_preferences import (
 )
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.common_options import Option
 from hireops.state.candidates.reject_reason import RejectReasonMixin
 
 PAGE_SIZES = ("25", "50", "100")
@@ -40,12 +39,6 @@ TALENT_POOL_FILTER = "pool"
 OPTIONAL_COLUMNS = ("job", "stage", "resume_score", "interview_score", "final_score", "decision",
                     "source", "applied", "last_activity")
 DEFAULT_HIDDEN = ("source",)
-
-
-@dataclass(frozen=True)
-class Option:
-    value: str
-    label: str
 
 
 class TrackerState(RejectReasonMixin, AuthState):

@@ -19,6 +19,7 @@ from hireops.services.calendar.caldav_busy import (
 )
 from hireops.services.platform.auth import role_allows
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_setters import text_setter
 from hireops.state.auth import AuthState
 from hireops.state.unsaved import unsaved
 
@@ -48,20 +49,9 @@ class CalendarBusyState(unsaved("password"), AuthState):
         if role_allows(current_actor(), WRITE_ROLES):
             self._refresh(fill_form=True)
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_url(self, value: str):
-        self.url = value[:600]
-
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_username(self, value: str):
-        self.username = value[:300]
-
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_password(self, value: str):
-        self.password = value[:1000]
+    set_url = text_setter("url", 600, requires(*WRITE_ROLES))
+    set_username = text_setter("username", 300, requires(*WRITE_ROLES))
+    set_password = text_setter("password", 1000, requires(*WRITE_ROLES))
 
     @rx.event
     @requires(*WRITE_ROLES)

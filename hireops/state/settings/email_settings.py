@@ -3,8 +3,6 @@ preview, and see and test the outgoing mail server."""
 
 from __future__ import annotations
 
-import asyncio
-
 import reflex as rx
 
 from hireops.config import get_settings
@@ -23,9 +21,23 @@ from hireops.services.outreach.email_templates import (
 from hireops.services.mail.sender import SmtpConfig, check_smtp_connection
 from hireops.state.access import ADMIN_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.common_connection_test import CheckOutcome, ConnectionTestMixin
+from hireops.state.common_service_call import call_service
 
 
-class EmailSettingsState(AuthState):
+def _check_smtp() -> CheckOutcome:
+    config = SmtpConfig.from_settings()
+    if not config.host:
+        return ("Nothing to test: no SMTP server is set, so mail stays in the folder above.",
+                "gray")
+    problem = check_smtp_connection(config)
+    if problem:
+        return problem, "red"
+    return (f"Connected to {config.where}" + (" and logged in" if config.username else "") + ".",
+            "green")
+
+
+class EmailSettingsState(ConnectionTestMixin, AuthState):
     kind: str = "invite"
     subject: str = ""
     body: str = ""
@@ -43,10 +55,6 @@ class EmailSettingsState(AuthState):
     smtp_password_set: bool = False
     smtp_from: str = ""
     sent_mail_dir: str = ""
-    smtp_testing: bool = False
-    smtp_test_message: str = ""
-    # green (connected) | red (failed) | gray (no server to test)
-    smtp_test_tone: str = "gray"
 
     @rx.event
     @requires(*ADMIN_ROLES)
@@ -59,7 +67,7 @@ class EmailSettingsState(AuthState):
         self.smtp_from = (f"{config.from_name} <{config.from_address}>" if config.from_name
                           else config.from_address)
         self.sent_mail_dir = str(get_settings().sent_mail_dir())
-        self.smtp_test_message = ""
+        self.test_message = ""
 
     @rx.event
     @requires(*ADMIN_ROLES)
@@ -82,13 +90,11 @@ class EmailSettingsState(AuthState):
     @rx.event
     @requires(*ADMIN_ROLES)
     def save(self):
-        try:
-            with session_scope() as session:
-                saved = save_template(session=session, kind=self.kind, subject=self.subject,
-                                      body=self.body, actor=current_actor())
-        except TemplateError as problem:
-            self.template_error = str(problem)
-            return rx.toast.error("The template was not saved: " + str(problem))
+        saved, refusal = call_service(save_template, TemplateError, kind=self.kind,
+                                      subject=self.subject, body=self.body, actor=current_actor())
+        if refusal:
+            self.template_error = refusal.message
+            return rx.toast.error("The template was not saved: " + refusal.message)
         self.subject, self.body, self.is_default = saved.subject, saved.body, False
         self._preview()
         return rx.toast.success(f"{TEMPLATE_TITLES[saved.kind]} template saved.")
@@ -104,24 +110,7 @@ class EmailSettingsState(AuthState):
     @rx.event(background=True)
     @requires(*ADMIN_ROLES)
     async def test_smtp(self):
-        async with self:
-            if self.smtp_testing:
-                return
-            self.smtp_testing, self.smtp_test_message = True, ""
-        config = SmtpConfig.from_settings()
-        problem = await asyncio.to_thread(check_smtp_connection, config) if config.host else ""
-        async with self:
-            self.smtp_testing = False
-            if not config.host:
-                self.smtp_test_tone = "gray"
-                self.smtp_test_message = ("Nothing to test: no SMTP server is set, so mail "
-                                          "stays in the folder above.")
-            elif problem:
-                self.smtp_test_tone, self.smtp_test_message = "red", problem
-            else:
-                self.smtp_test_tone = "green"
-                self.smtp_test_message = (f"Connected to {config.where}"
-                                          + (" and logged in" if config.username else "") + ".")
+        await self._run_test(_check_smtp)
 
     def _load_template(self, kind: str) -> None:
         with session_scope() as session:

@@ -15,18 +15,21 @@ from hireops.services.platform.users import (
 )
 from hireops.state.access import ADMIN_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.common_service_call import call_service
+from hireops.state.unsaved import unsaved
 
 NEW_USER_FIELDS = ("email", "full_name", "role", "password")
 
 
-class TeamSettingsState(AuthState):
+class TeamSettingsState(unsaved("one_time_password"), AuthState):
     users: list[UserRow] = []
     email: str = ""
     full_name: str = ""
     role: str = "recruiter"
     # Typed by the admin (optional); emptied as soon as the user is created.
     password: str = ""
-    # A generated password for the user just added, shown once until the next action.
+    # A generated password for the user just added, shown once until the next action (and
+    # never saved with the tab).
     one_time_password: str = ""
     one_time_email: str = ""
     error: str = ""
@@ -47,14 +50,13 @@ class TeamSettingsState(AuthState):
     @requires(*ADMIN_ROLES)
     def add_user(self):
         typed = self.password
-        try:
-            with session_scope() as session:
-                user, password = add_team_user(
-                    session=session, email=self.email, full_name=self.full_name, role=self.role,
-                    password=typed, actor=current_actor())
-        except AuthError as problem:
-            self.error = str(problem)
+        added, refusal = call_service(add_team_user, AuthError, email=self.email,
+                                      full_name=self.full_name, role=self.role, password=typed,
+                                      actor=current_actor())
+        if refusal:
+            self.error = refusal.message
             return None
+        user, password = added
         self.error, self.password = "", ""
         self.one_time_email = user.email
         # A password the admin chose is already known to them: only a generated one is shown.
@@ -78,14 +80,11 @@ class TeamSettingsState(AuthState):
     def _apply(self, change):
         self.one_time_password = self.error = ""
         try:
-            with session_scope() as session:
-                change(session)
-        except AuthError as problem:
-            # Said where the press happened, not in the add-user form below the table.
-            return rx.toast.error(str(problem))
+            _, refusal = call_service(change, AuthError)
         finally:
             self._refresh()
-        return None
+        # Said where the press happened, not in the add-user form below the table.
+        return refusal.toast if refusal else None
 
     def _refresh(self) -> None:
         with session_scope() as session:

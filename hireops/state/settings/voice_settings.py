@@ -3,38 +3,26 @@ saved settings (services.interviews.voice.connection_check), in the background b
 
 from __future__ import annotations
 
-import asyncio
-
 import reflex as rx
 
 from hireops.db import session_scope
 from hireops.services.platform.runtime_settings import current_settings
-from hireops.services.interviews.voice.connection_check import VoiceCheck, check_voice_connection
+from hireops.services.interviews.voice.connection_check import check_voice_connection
 from hireops.state.access import ADMIN_ROLES, requires
 from hireops.state.auth import AuthState
+from hireops.state.common_connection_test import CheckOutcome, ConnectionTestMixin
 
 
-def _check() -> VoiceCheck:
+def _check() -> CheckOutcome:
     with session_scope() as session:
         settings = current_settings(session=session)
-    return check_voice_connection(settings=settings)
+    check = check_voice_connection(settings=settings)
+    # ok is None when there is nothing to test (no key or agent saved).
+    return check.message, {True: "green", False: "red"}.get(check.ok, "gray")
 
 
-class VoiceSettingsState(AuthState):
-    # The last test outcome as the admin reads it, and its tone: green | red | gray.
-    test_message: str = ""
-    test_tone: str = "gray"
-    testing: bool = False
-
+class VoiceSettingsState(ConnectionTestMixin, AuthState):
     @rx.event(background=True)
     @requires(*ADMIN_ROLES)
     async def test_connection(self):
-        async with self:
-            if self.testing:
-                return
-            self.testing, self.test_message = True, ""
-        check = await asyncio.to_thread(_check)
-        async with self:
-            self.testing = False
-            self.test_message = check.message
-            self.test_tone = {True: "green", False: "red"}.get(check.ok, "gray")
+        await self._run_test(_check)

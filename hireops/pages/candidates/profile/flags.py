@@ -52,59 +52,59 @@ def _reason(value: str, label: str, hint: str) -> rx.Component:
                    as_="label", size="2")
 
 
-def flag_dialog() -> rx.Component:
+def _form_dialog(title: rx.Component, description: str, *fields: rx.Component,
+                 error: rx.Var, submit: rx.Component, is_open: rx.Var,
+                 on_close: rx.EventHandler) -> rx.Component:
+    """A small dialog of form fields, HR's error and Cancel / submit; closing it cancels."""
     return rx.dialog.root(
         rx.dialog.content(
-            rx.dialog.title("Flag ", F.flag_target_label.lower()),
-            rx.dialog.description("The flag stays with the output, is counted in reports and "
-                                  "is visible to the team.", size="2", color=MUTED),
+            title,
+            rx.dialog.description(description, size="2", color=MUTED),
             rx.vstack(
-                rx.radio_group.root(
-                    rx.vstack(*[_reason(*choice) for choice in REASON_CHOICES], spacing="2"),
-                    value=F.flag_reason, on_change=F.set_flag_reason, id="flag-reason"),
-                rx.text_area(value=F.flag_note, on_change=F.set_flag_note, rows="3",
-                             width="100%", id="flag-note",
-                             placeholder="What is wrong, unfair or made up? (required)"),
-                error_callout(F.flag_error, size="1"),
+                *fields,
+                error_callout(error, size="1"),
                 rx.hstack(rx.spacer(),
                           rx.button("Cancel", variant="soft", color_scheme="gray",
-                                    on_click=F.close_flag),
-                          rx.button(rx.icon("flag", size=14), "Flag", color_scheme="orange",
-                                    on_click=F.submit_flag, id="submit-flag"),
+                                    on_click=on_close),
+                          submit,
                           spacing="2", width="100%"),
                 spacing="3", width="100%", padding_top="12px",
             ),
             max_width="480px",
         ),
-        open=F.flag_target_type != "",
-        on_open_change=F.close_flag,
+        open=is_open,
+        on_open_change=on_close,
+    )
+
+
+def flag_dialog() -> rx.Component:
+    return _form_dialog(
+        rx.dialog.title("Flag ", F.flag_target_label.lower()),
+        "The flag stays with the output, is counted in reports and is visible to the team.",
+        rx.radio_group.root(
+            rx.vstack(*[_reason(*choice) for choice in REASON_CHOICES], spacing="2"),
+            value=F.flag_reason, on_change=F.set_flag_reason, id="flag-reason"),
+        rx.text_area(value=F.flag_note, on_change=F.set_flag_note, rows="3", width="100%",
+                     id="flag-note", placeholder="What is wrong, unfair or made up? (required)"),
+        error=F.flag_error,
+        submit=rx.button(rx.icon("flag", size=14), "Flag", color_scheme="orange",
+                         on_click=F.submit_flag, id="submit-flag"),
+        is_open=F.flag_target_type != "",
+        on_close=F.close_flag,
     )
 
 
 def human_score_dialog() -> rx.Component:
-    return rx.dialog.root(
-        rx.dialog.content(
-            rx.dialog.title("Enter a human score"),
-            rx.dialog.description("Replaces the evaluation's score for this interview; the "
-                                  "decision is recomputed and the change is audited.", size="2",
-                                  color=MUTED),
-            rx.vstack(
-                rx.input(value=F.human_score, on_change=F.set_human_score, type="number",
-                         min="0", max="100", placeholder="Score 0-100", id="human-score"),
-                rx.text_area(value=F.human_note, on_change=F.set_human_note, rows="3",
-                             width="100%", id="human-note",
-                             placeholder="Why this score? (required)"),
-                error_callout(F.human_error, size="1"),
-                rx.hstack(rx.spacer(),
-                          rx.button("Cancel", variant="soft", color_scheme="gray",
-                                    on_click=F.close_human_score),
-                          rx.button("Save score", on_click=F.submit_human_score,
-                                    id="submit-human-score"),
-                          spacing="2", width="100%"),
-                spacing="3", width="100%", padding_top="12px",
-            ),
-            max_width="480px",
-        ),
-        open=F.human_evaluation_id != 0,
-        on_open_change=F.close_human_score,
+    return _form_dialog(
+        rx.dialog.title("Enter a human score"),
+        "Replaces the evaluation's score for this interview; the decision is recomputed and "
+        "the change is audited.",
+        rx.input(value=F.human_score, on_change=F.set_human_score, type="number", min="0",
+                 max="100", placeholder="Score 0-100", id="human-score"),
+        rx.text_area(value=F.human_note, on_change=F.set_human_note, rows="3", width="100%",
+                     id="human-note", placeholder="Why this score? (required)"),
+        error=F.human_error,
+        submit=rx.button("Save score", on_click=F.submit_human_score, id="submit-human-score"),
+        is_open=F.human_evaluation_id != 0,
+        on_close=F.close_human_score,
     )

@@ -12,7 +12,7 @@ from hireops.services.interviews.review import (
     TrailRow,
     TranscriptRow,
 )
-from hireops.pages.candidates.profile.recordings import recording_panel
+from hireops.pages.candidates.profile.recordings import recording_panel, speech_signals
 from hireops.pages.candidates.profile.flags import (
     flag_badges,
     flag_button,
@@ -174,12 +174,8 @@ def _link_card(item: InterviewCard) -> rx.Component:
         rx.cond(item.evaluation_status != "", _evaluation(item)),
         rx.cond(item.audio_url != "", rx.el.audio(src=item.audio_url, controls=True,
                                                   preload="none", width="100%")),
-        rx.cond(item.voice_signal_lines.length() > 0, rx.box(
-            rx.text(item.voice_signals_label, size="1", weight="bold", color=MUTED),
-            rx.foreach(item.voice_signal_lines, lambda line: rx.text(
-                line, size="1", class_name="speech-signal")),
-            padding="8px 10px", border_radius="8px", background=rx.color("gray", 2),
-            width="100%", class_name="voice-speech-signals")),
+        speech_signals(item.voice_signals_label, item.voice_signal_lines,
+                       "voice-speech-signals"),
         recording_panel(item.link_id),
         rx.cond(item.preferred_slot != "",
                 rx.text("Preferred slot: ", rx.text.strong(item.preferred_slot), size="2")),
@@ -240,7 +236,7 @@ def interviews_section() -> rx.Component:
         rx.hstack(rx.icon("video", size=18, color=rx.color("accent", 10)),
                   rx.heading("Interviews", size="4"), spacing="2", align="center",
                   padding_bottom="12px"),
-        rx.cond(S.can_edit, rx.vstack(rx.foreach(S.applications, _invite_row), spacing="2",
+        rx.cond(S.can_edit, rx.vstack(rx.foreach(S.profile.applications, _invite_row), spacing="2",
                                       width="100%", padding_bottom="8px")),
         _override_form(),
         rx.cond(I.interviews.length() > 0,

@@ -56,33 +56,33 @@ def _external(icon: str, label: str, url: rx.Var) -> rx.Component:
 def _header() -> rx.Component:
     return card(
         rx.hstack(
-            rx.avatar(fallback=rx.cond(S.identity_hidden, "#", S.display_name[:2].upper()),
+            rx.avatar(fallback=rx.cond(S.profile.identity_hidden, "#", S.profile.display_name[:2].upper()),
                       size="6", radius="full"),
             rx.vstack(
-                rx.hstack(rx.heading(S.display_name, size="6", id="candidate-name"),
-                          rx.cond(S.blind, rx.badge(rx.icon("eye-off", size=12), "Blind screening",
+                rx.hstack(rx.heading(S.profile.display_name, size="6", id="candidate-name"),
+                          rx.cond(S.profile.blind, rx.badge(rx.icon("eye-off", size=12), "Blind screening",
                                                     color_scheme="purple", variant="soft")),
-                          rx.cond(S.merged_into_id != 0,
-                                  rx.link(rx.badge("Merged into #", S.merged_into_id.to_string(),
+                          rx.cond(S.profile.merged_into_id != 0,
+                                  rx.link(rx.badge("Merged into #", S.profile.merged_into_id.to_string(),
                                                    color_scheme="orange"),
                                           href=routes.CANDIDATE + "?id="
-                                          + S.merged_into_id.to_string())),
+                                          + S.profile.merged_into_id.to_string())),
                           spacing="2", align="center", wrap="wrap"),
-                rx.text(rx.cond(S.current_title != "", S.current_title, "Title unknown"),
+                rx.text(rx.cond(S.profile.current_title != "", S.profile.current_title, "Title unknown"),
                         size="3", color=MUTED),
-                rx.hstack(_fact("mail", S.email), _fact("phone", S.phone),
-                          _fact("map-pin", S.location), _external("link", "LinkedIn",
-                                                                  S.linkedin_url),
-                          _external("folder-git-2", "GitHub", S.github_url),
+                rx.hstack(_fact("mail", S.profile.email), _fact("phone", S.profile.phone),
+                          _fact("map-pin", S.profile.location), _external("link", "LinkedIn",
+                                                                  S.profile.linkedin_url),
+                          _external("folder-git-2", "GitHub", S.profile.github_url),
                           spacing="4", wrap="wrap"),
-                rx.hstack(rx.badge("Source: ", S.source, variant="soft", color_scheme="gray"),
-                          rx.badge("Added ", S.created, variant="soft", color_scheme="gray"),
+                rx.hstack(rx.badge("Source: ", S.profile.source, variant="soft", color_scheme="gray"),
+                          rx.badge("Added ", S.profile.created, variant="soft", color_scheme="gray"),
                           rx.badge("#", S.candidate_id.to_string(), variant="outline",
                                    color_scheme="gray"), spacing="2", wrap="wrap"),
                 spacing="2",
             ),
             rx.spacer(),
-            rx.cond(S.identity_hidden & S.can_edit,
+            rx.cond(S.profile.identity_hidden & S.can_edit,
                     rx.button(rx.icon("eye", size=16), "Reveal identity", on_click=S.reveal,
                               variant="soft", color_scheme="purple", id="reveal-identity")),
             spacing="4", align="start", width="100%", wrap="wrap",
@@ -192,8 +192,8 @@ def _application(app: ApplicationCard) -> rx.Component:
 def _applications() -> rx.Component:
     return rx.vstack(
         rx.heading("Applications", size="4"),
-        rx.cond(S.applications.length() > 0,
-                rx.foreach(S.applications, _application),
+        rx.cond(S.profile.applications.length() > 0,
+                rx.foreach(S.profile.applications, _application),
                 card(rx.text("No applications yet.", color=MUTED), width="100%")),
         spacing="3", width="100%", id="candidate-applications",
     )
@@ -212,14 +212,14 @@ def _resume() -> rx.Component:
     return _section(
         "Resume", "file-text",
         rx.cond(
-            S.resume_segments.length() > 0,
-            rx.box(rx.text(rx.foreach(S.resume_segments, _segment), size="2",
+            S.profile.resume_segments.length() > 0,
+            rx.box(rx.text(rx.foreach(S.profile.resume_segments, _segment), size="2",
                            white_space="pre-wrap", line_height="1.6"),
                    max_height="520px", overflow_y="auto", id="resume-text"),
             rx.text("No resume text on file.", color=MUTED, size="2"),
         ),
-        rx.cond(S.resume_filename != "",
-                rx.button(rx.icon("download", size=16), "Download ", S.resume_filename,
+        rx.cond(S.profile.resume_filename != "",
+                rx.button(rx.icon("download", size=16), "Download ", S.profile.resume_filename,
                           on_click=S.download_resume, variant="soft", margin_top="12px",
                           id="download-resume")),
     )
@@ -258,7 +258,7 @@ def _timeline() -> rx.Component:
     return _section(
         "Notes and timeline", "history",
         _notes_form(),
-        rx.vstack(rx.foreach(S.timeline, _timeline_entry), spacing="3", width="100%",
+        rx.vstack(rx.foreach(S.profile.timeline, _timeline_entry), spacing="3", width="100%",
                   id="candidate-timeline", max_height="480px", overflow_y="auto"),
     )
 
@@ -272,13 +272,13 @@ def _email_row(email: EmailEntry) -> rx.Component:
 
 
 def _emails() -> rx.Component:
-    return rx.cond(S.emails.length() > 0, _section(
+    return rx.cond(S.profile.emails.length() > 0, _section(
         "Emails received", "inbox",
-        rx.vstack(rx.foreach(S.emails, _email_row), spacing="2", width="100%")))
+        rx.vstack(rx.foreach(S.profile.emails, _email_row), spacing="2", width="100%")))
 
 
 def _merge() -> rx.Component:
-    return rx.cond(S.can_edit & (S.merged_into_id == 0), _section(
+    return rx.cond(S.can_edit & (S.profile.merged_into_id == 0), _section(
         "Merge duplicate", "merge",
         rx.text("Fold another record of the same person into this one. Its applications and "
                 "emails move here; the history of both stays.", size="2", color=MUTED),

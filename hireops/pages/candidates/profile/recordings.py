@@ -10,6 +10,16 @@ from hireops.state.candidates.profile.recordings import CandidateRecordingState 
 MUTED = rx.color("gray", 11)
 
 
+def speech_signals(label: rx.Var, lines: rx.Var, class_name: str) -> rx.Component:
+    """A muted box of speech signals under their label (nothing when there are none): shown
+    beside the transcript as context for the reader."""
+    return rx.cond(lines.length() > 0, rx.box(
+        rx.text(label, size="1", weight="bold", color=MUTED),
+        rx.foreach(lines, lambda line: rx.text(line, size="1", class_name="speech-signal")),
+        padding="8px 10px", border_radius="8px", background=rx.color("gray", 2),
+        width="100%", class_name=class_name))
+
+
 def _jump(recording: RecordingCard, jump: QuestionJump, kind: str = "question-jump",
           icon: str = "skip-forward") -> rx.Component:
     return rx.button(rx.icon(icon, size=12), jump.label, size="1", variant="soft",
@@ -39,12 +49,7 @@ def _panel(recording: RecordingCard) -> rx.Component:
                     spacing="2", wrap="wrap"),
             spacing="2", width="100%"),
             rx.text(recording.note, size="1", color=MUTED)),
-        rx.cond(recording.signal_lines.length() > 0, rx.box(
-            rx.text(recording.signals_label, size="1", weight="bold", color=MUTED),
-            rx.foreach(recording.signal_lines, lambda line: rx.text(
-                line, size="1", class_name="speech-signal")),
-            padding="8px 10px", border_radius="8px", background=rx.color("gray", 2),
-            width="100%", class_name="speech-signals")),
+        speech_signals(recording.signals_label, recording.signal_lines, "speech-signals"),
         rx.foreach(recording.problems, lambda line: rx.text(line, size="1",
                                                             color=rx.color("amber", 11))),
         spacing="2", width="100%", class_name="recording-panel",

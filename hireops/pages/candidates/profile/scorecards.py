@@ -40,9 +40,9 @@ def _named(row: InterviewerRow) -> rx.Component:
 def _interviewers() -> rx.Component:
     return rx.vstack(
         rx.text("Interviewers", size="2", weight="medium"),
-        rx.flex(rx.foreach(SC.scorecard_team, _named), gap="6px", wrap="wrap"),
+        rx.flex(rx.foreach(SC.panel.team, _named), gap="6px", wrap="wrap"),
         rx.cond(SC.can_edit, rx.vstack(
-            rx.flex(rx.foreach(SC.scorecard_team, _team_member), gap="12px", wrap="wrap",
+            rx.flex(rx.foreach(SC.panel.team, _team_member), gap="12px", wrap="wrap",
                     id="interviewer-choices"),
             rx.button(rx.icon("users", size=14), "Save interviewers", size="1",
                       variant="soft", on_click=SC.save_interviewers, id="save-interviewers"),
@@ -95,12 +95,12 @@ def _form() -> rx.Component:
                         "Your scorecard"), size="2", weight="bold"),
         rx.text("Rate each skill from 1 (no evidence) to 5 (outstanding).", size="1",
                 color=MUTED),
-        rx.foreach(SC.scorecard_skills, _skill_input),
+        rx.foreach(SC.panel.skills, _skill_input),
         rx.select.root(
             rx.select.trigger(placeholder="Overall recommendation", id="scorecard-recommendation"),
             rx.select.content(*[rx.select.item(label, value=key)
                                 for key, label in RECOMMENDATIONS.items()]),
-            value=SC.form_recommendation, on_change=SC.set_recommendation),
+            value=SC.form_recommendation, on_change=SC.set_form_recommendation),
         rx.text_area(value=SC.form_summary, on_change=SC.set_form_summary,
                      placeholder="Overall note (optional)", max_length=MAX_SUMMARY_CHARS,
                      width="100%", rows="3", id="scorecard-summary"),
@@ -118,22 +118,22 @@ def scorecards_section() -> rx.Component:
                   rx.heading("Interviewer scorecards", size="4"), spacing="2", align="center",
                   padding_bottom="12px"),
         rx.cond(
-            SC.scorecard_booking_id == 0,
+            SC.panel.booking_id == 0,
             rx.text("Scorecards open once a follow-up interview is booked.", size="2",
                     color=MUTED),
             rx.vstack(
-                rx.text(SC.scorecard_job_title, " · ", SC.scorecard_booked, size="2",
+                rx.text(SC.panel.job_title, " · ", SC.panel.booked, size="2",
                         color=MUTED),
                 _interviewers(),
-                rx.cond(SC.scorecard_mean != "", rx.text("Mean rating ", SC.scorecard_mean,
+                rx.cond(SC.panel.mean != "", rx.text("Mean rating ", SC.panel.mean,
                                                          size="2", weight="medium",
                                                          id="scorecard-mean")),
-                rx.text(SC.scorecard_weight_line, size="1", color=MUTED, id="scorecard-weight"),
-                rx.foreach(SC.scorecards, _scorecard),
-                rx.cond(SC.scorecard_locked_reason != "",
-                        rx.callout(SC.scorecard_locked_reason, icon="lock", size="1",
+                rx.text(SC.panel.weight_line, size="1", color=MUTED, id="scorecard-weight"),
+                rx.foreach(SC.panel.scorecards, _scorecard),
+                rx.cond(SC.panel.locked_reason != "",
+                        rx.callout(SC.panel.locked_reason, icon="lock", size="1",
                                    color_scheme="gray")),
-                rx.cond(SC.can_fill_scorecard, _form()),
+                rx.cond(SC.panel.can_fill, _form()),
                 spacing="3", width="100%")),
         width="100%", id="scorecards-section",
     )

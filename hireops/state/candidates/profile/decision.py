@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import reflex as rx
 
-from hireops.db import session_scope
 from hireops.services.decisions.flow import decision_cards_for_candidate
 from hireops.state.access import READ_ROLES, requires
 from hireops.state.candidates.profile.page import CandidateState
@@ -15,7 +14,7 @@ class CandidateDecisionState(DecisionActions, CandidateState):
     @rx.event
     @requires(*READ_ROLES)
     def load_decisions(self):
-        self.reject_for = self.override_for = self.approve_decision = 0
+        self._close_dialogs()
         self._load_cards()
 
     def _reload_decisions(self) -> None:
@@ -24,9 +23,4 @@ class CandidateDecisionState(DecisionActions, CandidateState):
         self._load_cards()
 
     def _load_cards(self) -> None:
-        if not self.candidate_id:
-            self.decision_cards = []
-            return
-        with session_scope() as session:
-            self.decision_cards = decision_cards_for_candidate(session=session,
-                                                               candidate_id=self.candidate_id)
+        self.decision_cards = self._rows_of_candidate(decision_cards_for_candidate)

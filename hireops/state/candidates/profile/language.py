@@ -11,6 +11,8 @@ from hireops.services.candidates.language import (
     set_candidate_language,
 )
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_service_call import call_service
+from hireops.state.common_url import id_in_url
 from hireops.state.candidates.profile.page import CandidateState
 
 
@@ -21,25 +23,24 @@ class CandidateLanguageState(CandidateState):
     @rx.event
     @requires(*READ_ROLES)
     def load_language(self):
-        raw_id = str(self.router.url.query_parameters.get("id", ""))
-        if not raw_id.isdigit():
+        candidate_id = id_in_url(self)
+        if not candidate_id:
             return
         try:
             with session_scope() as session:
                 self.language = get_candidate_language(session=session,
-                                                       candidate_id=int(raw_id))
+                                                       candidate_id=candidate_id)
         except LookupError:
             self.language = ""
 
     @rx.event
     @requires(*WRITE_ROLES)
     def change_language(self, language: str):
-        try:
-            with session_scope() as session:
-                changed = set_candidate_language(session=session, candidate_id=self.candidate_id,
-                                                 language=str(language), actor=current_actor())
-        except (LanguageRefused, LookupError) as refused:
-            return rx.toast.error(str(refused))
+        changed, refusal = call_service(set_candidate_language, (LanguageRefused, LookupError),
+                                        candidate_id=self.candidate_id, language=str(language),
+                                        actor=current_actor())
+        if refusal:
+            return refusal.toast
         self.language = str(language)
         return rx.toast.success("Emails and interview questions now go out in this language.") \
             if changed else None

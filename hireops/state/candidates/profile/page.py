@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import reflex as rx
 
 from hireops import routes
@@ -9,33 +11,26 @@ from hireops.db import session_scope
 from hireops.services.platform.attachment_store import read_attachment
 from hireops.services.privacy.blind_screening import reveal_identity
 from hireops.services.candidates.profile import (
-    ApplicationCard, CandidateMergeRefused, EmailEntry, ResumeSegment, TimelineEntry, add_note,
-    get_candidate_profile, merge_candidates,
+    CandidateMergeRefused, CandidateProfile, add_note, get_candidate_profile, merge_candidates,
 )
 from hireops.services.inbox.listing import get_attachment_file
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_service_call import call_service
+from hireops.state.common_url import id_in_url
+from hireops.state.common_setters import text_setter
 from hireops.state.auth import AuthState
+
+
+# Before the first read, and for an id that names no one: nothing to show.
+NO_PROFILE = CandidateProfile(candidate_id=0, display_name="", email="", phone="", location="",
+                              linkedin_url="", github_url="", current_title="", source="",
+                              created="", blind=False, identity_hidden=False, merged_into_id=0)
 
 
 class CandidateState(AuthState):
     candidate_id: int = 0
-    display_name: str = ""
-    email: str = ""
-    phone: str = ""
-    location: str = ""
-    linkedin_url: str = ""
-    github_url: str = ""
-    current_title: str = ""
-    source: str = ""
-    created: str = ""
-    blind: bool = False
-    identity_hidden: bool = False
-    merged_into_id: int = 0
-    resume_segments: list[ResumeSegment] = []
-    resume_filename: str = ""
-    applications: list[ApplicationCard] = []
-    timeline: list[TimelineEntry] = []
-    emails: list[EmailEntry] = []
+    # What the page shows of the person, as the service reads it (blind screening applied).
+    profile: CandidateProfile = NO_PROFILE
     note_text: str = ""
     merge_id: str = ""
     error: str = ""
@@ -46,32 +41,24 @@ class CandidateState(AuthState):
     def load(self):
         """Read the candidate in ?id=; unknown ids go back to the tracker."""
         self.error, self.note_text, self.merge_id = "", "", ""
+        self.candidate_id = id_in_url(self)
         try:
-            self.candidate_id = int(self.router.url.query_parameters.get("id", ""))
             self._refresh()
         except (ValueError, LookupError):
             return [rx.toast.error("That candidate does not exist."),
                     rx.redirect(routes.CANDIDATES)]
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_note_text(self, value: str):
-        self.note_text = str(value)[:4000]
-
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_merge_id(self, value: str):
-        self.merge_id = str(value)[:12]
+    set_note_text = text_setter("note_text", 4000, requires(*WRITE_ROLES))
+    set_merge_id = text_setter("merge_id", 12, requires(*WRITE_ROLES))
 
     @rx.event
     @requires(*WRITE_ROLES)
     def save_note(self):
-        try:
-            with session_scope() as session:
-                add_note(session=session, candidate_id=self.candidate_id, text=self.note_text,
-                         actor=current_actor())
-        except (ValueError, LookupError) as refused:
-            self.error = str(refused)
+        _, refusal = call_service(add_note, (ValueError, LookupError),
+                                  candidate_id=self.candidate_id, text=self.note_text,
+                                  actor=current_actor())
+        if refusal:
+            self.error = refusal.message
             return
         self.note_text, self.error = "", ""
         self._refresh()
@@ -80,7 +67,7 @@ class CandidateState(AuthState):
     @rx.event
     @requires(*WRITE_ROLES)
     def reveal(self):
-        if not self.identity_hidden:
+        if not self.profile.identity_hidden:
             return
         with session_scope() as session:
             reveal_identity(session=session, candidate_id=self.candidate_id,
@@ -123,12 +110,16 @@ class CandidateState(AuthState):
             return rx.toast.error("The resume file is not available.")
         return rx.download(data=data, filename=filename)
 
+    def _rows_of_candidate(self, read: Callable[..., list]) -> list:
+        """What `read(session=..., candidate_id=...)` lists for this page's candidate (nothing
+        before one is loaded): the sections below the profile read their rows this way."""
+        if not self.candidate_id:
+            return []
+        with session_scope() as session:
+            return read(session=session, candidate_id=self.candidate_id)
+
     def _refresh(self) -> None:
         with session_scope() as session:
-            profile = get_candidate_profile(session=session, candidate_id=self.candidate_id)
-        for name in ("display_name", "email", "phone", "location", "linkedin_url", "github_url",
-                     "current_title", "source", "created", "blind", "identity_hidden",
-                     "merged_into_id", "resume_segments", "resume_filename", "applications",
-                     "timeline", "emails"):
-            setattr(self, name, getattr(profile, name))
-        self._resume_attachment_id = profile.resume_attachment_id
+            self.profile = get_candidate_profile(session=session,
+                                                 candidate_id=self.candidate_id)
+        self._resume_attachment_id = self.profile.resume_attachment_id

@@ -7,7 +7,6 @@ import json
 
 import reflex as rx
 
-from hireops.db import session_scope
 from hireops.services.interviews.recording_review import RecordingCard, recording_cards
 from hireops.state.access import READ_ROLES, requires
 from hireops.state.candidates.profile.page import CandidateState
@@ -37,11 +36,7 @@ class CandidateRecordingState(CandidateState):
     @rx.event
     @requires(*READ_ROLES)
     def load_recordings(self):
-        if not self.candidate_id:
-            self.recordings = []
-            return
-        with session_scope() as session:
-            self.recordings = recording_cards(session=session, candidate_id=self.candidate_id)
+        self.recordings = self._rows_of_candidate(recording_cards)
 
     @rx.event
     @requires(*READ_ROLES)

@@ -7,6 +7,9 @@ import reflex as rx
 from hireops.db import session_scope
 from hireops.services.candidates.tags import InvalidTag, add_tags, remove_tag, tags_of
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_service_call import call_service
+from hireops.state.common_url import id_in_url
+from hireops.state.common_setters import text_setter
 from hireops.state.candidates.profile.page import CandidateState
 
 
@@ -18,24 +21,18 @@ class CandidateTagsState(CandidateState):
     @rx.event
     @requires(*READ_ROLES)
     def load_tags(self):
-        raw_id = str(self.router.url.query_parameters.get("id", ""))
-        if raw_id.isdigit():
-            self._reload_tags(int(raw_id))
+        if candidate_id := id_in_url(self):
+            self._reload_tags(candidate_id)
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_new_tags(self, text: str):
-        self.new_tags = str(text)[:200]
+    set_new_tags = text_setter("new_tags", 200, requires(*WRITE_ROLES))
 
     @rx.event
     @requires(*WRITE_ROLES)
     def add_new_tags(self):
-        try:
-            with session_scope() as session:
-                add_tags(session=session, candidate_ids=[self.candidate_id],
-                         text=self.new_tags, actor=current_actor())
-        except InvalidTag as refused:
-            return rx.toast.error(str(refused))
+        _, refusal = call_service(add_tags, InvalidTag, candidate_ids=[self.candidate_id],
+                                  text=self.new_tags, actor=current_actor())
+        if refusal:
+            return refusal.toast
         self.new_tags = ""
         self._reload_tags(self.candidate_id)
 
