@@ -152,3 +152,19 @@ def test_every_key_the_page_and_its_widgets_use_exists():
     page = (PROJECT_ROOT / "hireops/pages/interviews/room.py").read_text(encoding="utf-8")
     for step in re.findall(r'"(welcome|consent|equal|check|interview|done)"', page):
         assert f"step_{step}" in english
+
+
+def test_the_welcome_writes_one_full_stop_after_a_company_name_ending_in_one(monkeypatch):
+    import reflex as rx
+
+    from hireops.state.interviews.room import InterviewRoomState as Room
+
+    root = rx.State(_reflex_internal_init=True)
+    room = root.get_substate(Room.get_full_name().split(".")[1:])
+    for language in ("en", "fr", "de", "es"):
+        room.t = dict(room_texts(language))
+        room.company_name = "Demo Co."
+        assert room.t["welcome_intro_after"].startswith(".")  # what the texts say after it
+        assert not (room.company_name + room.welcome_intro_after).endswith("..")
+        room.company_name = "Acme"
+        assert room.welcome_intro_after == room.t["welcome_intro_after"]
