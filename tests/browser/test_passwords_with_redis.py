@@ -1,0 +1,174 @@
+"""Passwords typed into the app with the Redis state manager (several workers, every event
+reading the tab's state from Redis): Save uses what was typed, and what Redis keeps of the tab
+never holds it. The CalDAV card on the calendar, the mailbox and a new team member's password in
+Settings."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page, expect
+from sqlmodel import select
+
+from hireops.config import PROJECT_ROOT
+from tests.app_server import WEB_BUILDS, app_env, start_app
+from tests.browser.conftest import START_TIMEOUT_S, RunningApp
+from tests.browser.test_jobs_flow import sign_in
+from tests.browser.waiting import wait_for
+
+pytestmark = pytest.mark.browser
+
+# A database of its own on the test Redis (the scale-out test uses 5).
+REDIS_URL = "redis://127.0.0.1:6379/9"
+
+
+def _reachable(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(1)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+@pytest.fixture(scope="module")
+def redis_store():
+    if not _reachable(6379):
+        pytest.skip("Redis not reachable on 127.0.0.1:6379")
+    import redis
+
+    store = redis.Redis.from_url(REDIS_URL)
+    store.flushdb()
+    yield store
+    store.flushdb()
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def redis_app(tmp_path_factory, redis_store) -> Iterator[RunningApp]:
+    """The production app with Reflex's Redis state manager and two workers; its pages are
+    built in a folder of their own (the shared browser app serves from the tests' folder)."""
+    workdir = tmp_path_factory.mktemp("redis-app")
+    env = app_env(workdir, f"sqlite:///{workdir / 'app.db'}",
+                  web_dir=WEB_BUILDS / "tests-redis", REFLEX_REDIS_URL=REDIS_URL,
+                  GRANIAN_WORKERS="2")
+    python = sys.executable
+    subprocess.run([python, "-m", "hireops", "migrate"], env=env, check=True, cwd=PROJECT_ROOT)
+    subprocess.run([python, "-m", "hireops", "create-user", "--email", RunningApp.admin_email,
+                    "--role", "admin", "--name", "Hannah Reyes"], check=True, cwd=PROJECT_ROOT,
+                   env={**env, "HIREOPS_PASSWORD": RunningApp.admin_password})
+    server = start_app(env, workdir / "app.log", timeout_s=START_TIMEOUT_S)
+    try:
+        yield RunningApp(url=server.url, env=env, maildir=workdir / "maildir")
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def redis_app_db(redis_app: RunningApp, monkeypatch):
+    """A session on the Redis app's database, with its secret key (to read what it stored)."""
+    from hireops import db
+    from hireops.config import get_settings
+
+    for name in ("DATABASE_URL", "SECRET_KEY_FILE"):
+        monkeypatch.setenv(name, redis_app.env[name])
+    get_settings.cache_clear()
+    db.get_engine.cache_clear()
+    with db.session_scope() as session:
+        yield session
+    db.get_engine().dispose()
+    db.get_engine.cache_clear()
+    get_settings.cache_clear()
+
+
+def _redis_holds(store, text: str) -> bool:
+    """Whether any state Redis keeps holds `text`."""
+    wanted = text.encode()
+    return any(store.type(key) == b"string" and wanted in (store.get(key) or b"")
+               for key in store.scan_iter())
+
+
+def _typed_then_settled(page: Page, store, selector: str, secret: str, marker_selector: str,
+                        marker: str) -> None:
+    """Type `secret`, then `marker` into another field, and wait until Redis has the marker:
+    the tab's events run in order, so by then whatever typing the secret did is in Redis."""
+    page.fill(selector, secret)
+    page.fill(marker_selector, marker)
+    wait_for(lambda: _redis_holds(store, marker), timeout_s=30,
+             what=f"{marker!r} in the tab's state in Redis")
+
+
+def test_the_caldav_password_typed_is_the_one_saved(page: Page, redis_app, redis_store,
+                                                   redis_app_db):
+    from hireops.models import CaldavAccount, User
+    from hireops.services.platform.crypto import decrypt_secret
+
+    secret = "caldav-typed-Zq81"
+    sign_in(page, redis_app)
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+    page.goto(redis_app.url + "/calendar")
+    page.fill("#caldav-url", "https://dav.example.com/")
+    _typed_then_settled(page, redis_store, "#caldav-password", secret, "#caldav-username",
+                        "hannah-on-dav")
+    assert not _redis_holds(redis_store, secret)
+    page.click("#caldav-save")
+    expect(page.locator("#caldav-message")).to_contain_text("Saved")
+
+    admin = redis_app_db.exec(select(User).where(User.email == redis_app.admin_email)).one()
+    account = redis_app_db.exec(select(CaldavAccount)
+                                .where(CaldavAccount.user_id == admin.id)).one()
+    assert account.password_encrypted, "Save stored no password"
+    assert decrypt_secret(account.password_encrypted) == secret
+    expect(page.get_by_text("Password (leave empty to keep)")).to_be_visible()
+    expect(page.locator("#caldav-password")).to_have_value("")
+    assert not _redis_holds(redis_store, secret)
+
+
+def test_the_mailbox_password_typed_is_the_one_saved(page: Page, redis_app, redis_store,
+                                                     redis_app_db):
+    from hireops.services.mail.sources import load_imap_config
+
+    secret = "imap-typed-Wr52"
+    sign_in(page, redis_app)
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+    page.goto(redis_app.url + "/settings")
+    page.click("#tab-mail")
+    page.fill("#imap-host", "imap.example.com")
+    _typed_then_settled(page, redis_store, "#imap-password", secret, "#imap-username",
+                        "jobs-at-example")
+    assert not _redis_holds(redis_store, secret)
+    page.click("#imap-save")
+    expect(page.get_by_text("Mailbox saved")).to_be_visible()
+
+    redis_app_db.expire_all()
+    assert load_imap_config(session=redis_app_db).password == secret
+    expect(page.locator("#imap-password")).to_have_value("")
+    assert not _redis_holds(redis_store, secret)
+    page.click("#imap-disconnect")
+    expect(page.get_by_text("Mailbox disconnected")).to_be_visible()
+
+
+def test_a_new_team_members_typed_password_signs_them_in(page: Page, redis_app, redis_store,
+                                                        chromium):
+    secret = "team-typed-password-Kp73"
+    sign_in(page, redis_app)
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+    page.goto(redis_app.url + "/settings")
+    page.click("#tab-team")
+    page.fill("#new-user-email", "rosa.redis@example.com")
+    _typed_then_settled(page, redis_store, "#new-user-password", secret,
+                        "#new-user-full_name", "Rosa Redis")
+    assert not _redis_holds(redis_store, secret)
+    page.click("#add-user")
+    expect(page.get_by_text("rosa.redis@example.com added.")).to_be_visible()
+    expect(page.locator("#one-time-password")).to_have_count(0)  # the admin chose it
+    assert not _redis_holds(redis_store, secret)
+
+    other = chromium.new_context()
+    try:
+        newcomer = other.new_page()
+        sign_in(newcomer, redis_app, email="rosa.redis@example.com", password=secret)
+        expect(newcomer.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+    finally:
+        other.close()
