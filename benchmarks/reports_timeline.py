@@ -32,7 +32,7 @@ DATA_FRAME_BYTES = 10_000
 IMPORT_ALONE = ("async (u) => { const t = performance.now(); await import(u); "
                 "return performance.now() - t }")
 PLOTLY_RESOURCES = ("() => performance.getEntriesByType('resource')"
-                    ".filter(r => /plotly|dist-/.test(r.name))"
+                    ".filter(r => /plotly/.test(r.name))"
                     ".map(r => [r.name.split('/').pop(), Math.round(r.responseEnd),"
                     " r.encodedBodySize])")
 

@@ -4,7 +4,7 @@ above an average one, and an average one above a weak one, for every role?
     .venv/bin/python benchmarks/judgement.py --section transcripts   # as part of judgement.py
     .venv/bin/python benchmarks/transcripts.py [--json]                # this section alone
 
-Five English sets of the same shape are scored, each printed on its own (`SETS` below), and a
+Seven English sets of the same shape are scored, each printed on its own (`SETS` below), and a
 small set in French and German (`graded_transcripts_languages.json`: an accountant in French, a
 backend engineer in German; strong, average, rambling and pasted answers, questions in the
 language, expected points in English as the room's plan keeps them). The tuning
@@ -34,7 +34,17 @@ generalisations as generic talk, lower-case keyword lists).
   became the set the next change was developed on (answers told in plain words read by the
   parts of the story they tell), so
 - sealed (`graded_transcripts_sealed.json`: electrician, paralegal, civil engineer) was
-  written before that change and is scored only as totals, before and after it.
+  written before that change and scored only as totals, before and after it: 1 of 6 strong
+  interviews reached 75 with the plan, 2 without. It was then read answer by answer for
+  general causes (the story-shape change: outcomes in any verb, quantities in words, whole
+  stories against a plan's points, skills and job words said in other forms), so it is no
+  longer unseen; a set written after that change by someone who has not read the rules is
+  the check of it.
+- blind (`graded_transcripts_blind.json`: dispatch coordinator, physiotherapist, front office
+  manager, mobile app developer) was written blind, by someone who never saw the evaluator,
+  while the story-shape change was being made, and is scored only as totals; its strong
+  answers differ in style on purpose (a non-native speaker's plain English, stories, short
+  and dense, technical trade-offs).
 
 Every transcript is scored twice: with the plan (question keys and expected points, as the
 built-in room records them) and as a bare transcript (as a voice provider sends it). Printed:
@@ -75,14 +85,16 @@ DATA = Path(__file__).resolve().parent / "data"
 # written before the rules were last reworked; its answers were looked at during that work. The
 # fresh set was written after it; one of its interviews was then read answer by answer, so the
 # unseen set was written before the rules changed again; the untouched set was then worked on,
-# and the sealed set was written before that work. A gap between the tuning set and the others
-# is overfitting to see.
+# and the sealed set was written before that work, then read for the story-shape change; the
+# blind set was written meanwhile without seeing the evaluator at all. A gap between the tuning
+# set and the others is overfitting to see.
 SETS = {"tuning": DATA / "graded_transcripts.json",
         "held-out": DATA / "graded_transcripts_holdout.json",
         "fresh": DATA / "graded_transcripts_fresh.json",
         "unseen": DATA / "graded_transcripts_unseen.json",
         "untouched": DATA / "graded_transcripts_untouched.json",
         "sealed": DATA / "graded_transcripts_sealed.json",
+        "blind": DATA / "graded_transcripts_blind.json",
         "fr/de": DATA / "graded_transcripts_languages.json"}
 GRADES = {"strong": "strong", "paraphrased": "strong", "average": "average",
           "rambling": "weak", "stuffed": "weak", "pasted": "weak"}

@@ -422,6 +422,8 @@ class Candidate(SQLModel, table=True):
         # On PostgreSQL, where ILIKE '%text%' has no use for that index.
         postgres_trigram_index("ix_candidates_full_name_trgm", "full_name"),
         postgres_trigram_index("ix_candidates_email_trgm", "email"),
+        # The newest edit, part of the reports' data version (revision 0032).
+        sa.Index("ix_candidates_updated_at", "updated_at"),
         {"extend_existing": True},
     )
 
@@ -474,6 +476,8 @@ class Application(SQLModel, table=True):
         sa.Index("ix_applications_stage_final_score", "stage", "final_score"),
         sa.Index("ix_applications_created_at", "created_at"),
         sa.Index("ix_applications_last_activity_at", "last_activity_at"),
+        # The newest edit, part of the reports' data version (revision 0032).
+        sa.Index("ix_applications_updated_at", "updated_at"),
         # Who blind screening hides: the people with an application to a blind job, read from
         # this index alone (revision 0015).
         sa.Index("ix_applications_job_id_candidate_id", "job_id", "candidate_id"),

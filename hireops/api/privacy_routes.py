@@ -5,21 +5,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from sqlmodel import Session
 
 from hireops.api import ApiError
 from hireops.api.auth import actor_label, get_session, write_token
-from hireops.api.schemas import MAX_ID, ErrorBody
+from hireops.api.schemas import RowId, error_answers
 from hireops.models import ApiToken
 from hireops.services.privacy.rights import CandidateNotFound, erase_candidate, export_candidate_data
 
-router = APIRouter(responses={status: {"model": ErrorBody}
-                              for status in (400, 401, 403, 404, 422, 429, 500)},
+router = APIRouter(responses=error_answers(400, 401, 403, 404, 422, 429, 500),
                    tags=["privacy"])
-Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 class Erasure(BaseModel):
@@ -37,7 +35,7 @@ class Erased(BaseModel):
             response_class=Response,
             responses={200: {"content": {"application/zip": {}},
                              "description": "data.json and the original files"}})
-def export_candidate(candidate_id: Id, session: Annotated[Session, Depends(get_session)],
+def export_candidate(candidate_id: RowId, session: Annotated[Session, Depends(get_session)],
                      _token: Annotated[ApiToken, Depends(write_token)]) -> Response:
     """Everything held about one candidate, as a zip (for a subject-access request)."""
     try:
@@ -49,7 +47,7 @@ def export_candidate(candidate_id: Id, session: Annotated[Session, Depends(get_s
 
 
 @router.post("/candidates/{candidate_id}/erase", response_model=Erased, tags=["privacy"])
-def erase(candidate_id: Id, body: Erasure, session: Annotated[Session, Depends(get_session)],
+def erase(candidate_id: RowId, body: Erasure, session: Annotated[Session, Depends(get_session)],
           token: Annotated[ApiToken, Depends(write_token)]) -> Erased:
     """Delete the candidate's data and files; the audit log keeps a tombstone."""
     try:

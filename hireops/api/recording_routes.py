@@ -17,8 +17,13 @@ from sqlmodel import Session
 from hireops import db
 from hireops.api import error_response
 from hireops.api.auth import request_client_address
-from hireops.api.schemas import ErrorBody
-from hireops.api.voice_routes import listener_refusal, read_capped_body, signed_in_user
+from hireops.api.schemas import RowId, error_answers
+from hireops.api.voice_routes import (
+    listener_refusal,
+    read_capped_body,
+    recording_headers,
+    signed_in_user,
+)
 from hireops.config import get_settings
 from hireops.models import Application, InterviewRecording
 from hireops.services.privacy.blind_screening import is_identity_hidden
@@ -39,11 +44,7 @@ META_HEADER = "x-recording-meta"
 MAX_META_CHARS = 6000
 
 
-def _errors(*statuses: int) -> dict:
-    return {status: {"model": ErrorBody} for status in statuses}
-
-
-@router.post("/interview-recordings/{token}/parts/{part}/chunks/{index}", responses=_errors(
+@router.post("/interview-recordings/{token}/parts/{part}/chunks/{index}", responses=error_answers(
     400, 401, 403, 409, 413, 415, 429, 507))
 async def upload_chunk(request: Request, token: str = Path(max_length=200),
                        part: int = Path(ge=0, lt=MAX_PARTS),
@@ -98,9 +99,8 @@ def _store(token: str, part: int, index: int, payload: bytes, content_type: str,
 
 
 @router.get("/interview-recordings/{recording_id}/video", response_model=None,
-            responses={200: {"content": {"video/webm": {}}}, **_errors(401, 403, 404)})
-def recording_video(request: Request,
-                    recording_id: int = Path(ge=1, le=2_147_483_647)) -> Response:
+            responses={200: {"content": {"video/webm": {}}}, **error_answers(401, 403, 404)})
+def recording_video(request: Request, recording_id: RowId) -> Response:
     """The recorded interview, for signed-in users (viewer and up); Range requests seek."""
     with Session(db.get_engine(), expire_on_commit=False) as session:
         refused = listener_refusal(session, request, "watch interviews")
@@ -123,9 +123,5 @@ def recording_video(request: Request,
                                 recording=recording)
             session.commit()
     # FileResponse answers Range requests (206 with Content-Range), which <video> needs to seek.
-    return FileResponse(path, media_type=mime, headers={
-        # A recording is personal data: no shared or on-disk caches.
-        "Cache-Control": "private, no-store",
-        "Content-Disposition": f'inline; filename="interview-recording-{recording_id}.webm"',
-        "X-Content-Type-Options": "nosniff",
-    })
+    return FileResponse(path, media_type=mime,
+                        headers=recording_headers(f"interview-recording-{recording_id}.webm"))

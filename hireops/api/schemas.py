@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
+from fastapi import Path
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.json_schema import SkipJsonSchema
 
@@ -13,6 +14,8 @@ from hireops.services.jobs.records import JobForm
 
 # Ids are 32-bit in PostgreSQL; a larger one could never exist, so it is refused up front.
 MAX_ID = 2_147_483_647
+# A row's id in a route's path.
+RowId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 class ErrorBody(BaseModel):
@@ -20,6 +23,11 @@ class ErrorBody(BaseModel):
 
     error: str = Field(examples=["not_found"])
     message: str
+
+
+def error_answers(*statuses: int) -> dict:
+    """The documented error answers of a route (all in the API's one error shape)."""
+    return {status: {"model": ErrorBody} for status in statuses}
 
 
 class JobCreate(JobForm):

@@ -7,9 +7,9 @@ FastAPI runs their database work (and resume parsing) in a worker thread.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
-from fastapi import APIRouter, Depends, File, Form, Path, Query, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
 from pydantic import Field
 from pydantic.json_schema import SkipJsonSchema
 from sqlmodel import Session
@@ -19,7 +19,8 @@ from hireops.api.auth import actor_label, api_token, get_session, write_token
 from hireops.api.schemas import (
     MAX_ID, ApplicationDetail, ApplicationPage, ApplicationRow, CandidateApplication,
     CandidateCreated, CandidateDetail, CandidateOut, CandidatePage, DecisionOut, ErrorBody,
-    EvaluationOut, EventOut, EventPage, JobCreate, JobOut, JobPage, StageChange, StageChanged,
+    EvaluationOut, EventOut, EventPage, JobCreate, JobOut, JobPage, RowId, StageChange,
+    StageChanged, error_answers,
 )
 from hireops.config import get_settings
 from hireops.models import (
@@ -40,19 +41,26 @@ from hireops.services.candidates.tracker import (
 )
 
 # 400: a body that is not valid JSON or form data.
-_ERRORS = {status: {"model": ErrorBody} for status in (400, 401, 403, 404, 422, 429, 500)}
-router = APIRouter(responses=_ERRORS)
+router = APIRouter(responses=error_answers(400, 401, 403, 404, 422, 429, 500))
 
 Session_ = Annotated[Session, Depends(get_session)]
 ReadToken = Annotated[ApiToken, Depends(api_token)]
 WriteToken = Annotated[ApiToken, Depends(write_token)]
 Limit = Annotated[int, Query(ge=1, le=200, description="Items per page (1-200).")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
-Id = Annotated[int, Path(ge=1, le=MAX_ID)]
+Row = TypeVar("Row")
 
 
 def _not_found(what: str, item_id: int) -> ApiError:
     return ApiError(404, "not_found", f"There is no {what} {item_id}.")
+
+
+def _found(session: Session, model: type[Row], item_id: int, what: str) -> Row:
+    """The `model` row with this id, or the API's 404 naming `what` was asked for."""
+    row = session.get(model, item_id)
+    if row is None:
+        raise _not_found(what, item_id)
+    return row
 
 
 # --- jobs ------------------------------------------------------------------------------------
@@ -67,11 +75,9 @@ def list_jobs(session: Session_, _token: ReadToken, status: JobStatus | None = N
 
 
 @router.get("/jobs/{job_id}", response_model=JobOut, tags=["jobs"])
-def get_job(job_id: Id, session: Session_, _token: ReadToken) -> JobOut:
+def get_job(job_id: RowId, session: Session_, _token: ReadToken) -> JobOut:
     """One job."""
-    job = session.get(Job, job_id)
-    if job is None:
-        raise _not_found("job", job_id)
+    job = _found(session, Job, job_id, "job")
     return JobOut.model_validate(job, from_attributes=True)
 
 
@@ -113,11 +119,9 @@ def list_candidates(session: Session_, _token: ReadToken,
 
 
 @router.get("/candidates/{candidate_id}", response_model=CandidateDetail, tags=["candidates"])
-def get_candidate(candidate_id: Id, session: Session_, _token: ReadToken) -> CandidateDetail:
+def get_candidate(candidate_id: RowId, session: Session_, _token: ReadToken) -> CandidateDetail:
     """One candidate with their applications."""
-    candidate = session.get(Candidate, candidate_id)
-    if candidate is None:
-        raise _not_found("candidate", candidate_id)
+    candidate = _found(session, Candidate, candidate_id, "candidate")
     rows = api_reads.candidate_applications(session=session, candidate_id=candidate_id)
     hidden = any(job.blind_screening for _, job in rows)
     applications = [CandidateApplication(
@@ -203,12 +207,10 @@ def list_applications(
 
 @router.get("/applications/{application_id}", response_model=ApplicationDetail,
             tags=["applications"])
-def get_application(application_id: Id, session: Session_,
+def get_application(application_id: RowId, session: Session_,
                     _token: ReadToken) -> ApplicationDetail:
     """One application with its scores, latest evaluation and latest decision."""
-    application = session.get(Application, application_id)
-    if application is None:
-        raise _not_found("application", application_id)
+    application = _found(session, Application, application_id, "application")
     job = session.get(Job, application.job_id)
     candidate = session.get(Candidate, application.candidate_id)
     hidden = bool(api_reads.hidden_candidate_ids(session=session,
@@ -248,11 +250,10 @@ def _evaluation_out(evaluation, candidate: Candidate, hidden: bool) -> Evaluatio
 
 @router.patch("/applications/{application_id}/stage", response_model=StageChanged,
               tags=["applications"])
-def patch_stage(application_id: Id, body: StageChange, session: Session_,
+def patch_stage(application_id: RowId, body: StageChange, session: Session_,
                 token: WriteToken) -> StageChanged:
     """Move an application to another pipeline stage (audited)."""
-    if session.get(Application, application_id) is None:
-        raise _not_found("application", application_id)
+    _found(session, Application, application_id, "application")
     try:
         moved = move_stage(session=session, application_ids=[application_id], stage=body.stage,
                            actor=None, reason=body.reason.strip(), actor_label=actor_label(token))

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import logging
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from sqlmodel import Session
 
 from hireops import db
 from hireops.api import error_response
-from hireops.api.schemas import ErrorBody
+from hireops.api.schemas import RowId, error_answers
 from hireops.config import get_settings
 from hireops.models import InterviewLink, Role, User
 from hireops.services.platform.auth import role_allows, user_for_token
@@ -38,6 +38,14 @@ def signed_in_user(session: Session, request: Request) -> User | None:
     return user_for_token(session=session, token=request.cookies.get(SESSION_COOKIE, ""))
 
 
+def recording_headers(filename: str) -> dict[str, str]:
+    """The headers of a recording played back to HR: it is personal data (no shared or
+    on-disk caches), shown in the page's player under `filename`."""
+    return {"Cache-Control": "private, no-store",
+            "Content-Disposition": f'inline; filename="{filename}"',
+            "X-Content-Type-Options": "nosniff"}
+
+
 def listener_refusal(session: Session, request: Request, verb: str) -> Response | None:
     """The answer to a visitor who may not `verb` (not signed in, or a role below viewer);
     None for one who may: the interview recordings are for signed-in viewers and up."""
@@ -56,12 +64,7 @@ logger = logging.getLogger(__name__)
 router = APIRouter()
 
 
-def _errors(*statuses: int) -> dict:
-    """The documented error answers of a route (all in the API's one error shape)."""
-    return {status: {"model": ErrorBody} for status in statuses}
-
-
-@router.post("/webhooks/elevenlabs", responses=_errors(401, 413, 502, 503))
+@router.post("/webhooks/elevenlabs", responses=error_answers(401, 413, 502, 503))
 async def elevenlabs_webhook(request: Request) -> JSONResponse:
     """ElevenLabs' post-call webhook: verify, sync the transcript, complete the interview."""
     secret = current_settings().elevenlabs_webhook_secret
@@ -123,10 +126,9 @@ def _complete(payload: dict) -> JSONResponse:
 
 
 @router.get("/interviews/{link_id}/audio", response_model=None,
-            responses={200: {"content": {"audio/mpeg": {}}}, **_errors(401, 403, 404, 502, 503)})
-def interview_audio(request: Request,
-                    # Ids are 32-bit in PostgreSQL; larger ones are refused before any lookup.
-                    link_id: int = Path(ge=1, le=2_147_483_647),
+            responses={200: {"content": {"audio/mpeg": {}}},
+                       **error_answers(401, 403, 404, 502, 503)})
+def interview_audio(request: Request, link_id: RowId,
                     part: int = Query(default=1, ge=1)) -> Response:
     """The recording of one part of a voice interview, for signed-in users (viewer and up)."""
     # The database is only needed for the checks; the download runs without holding it.
@@ -155,10 +157,7 @@ def interview_audio(request: Request,
     finally:
         provider.close()
     return Response(audio, media_type="audio/mpeg", headers={
-        # A recording is personal data: no shared or on-disk caches.
-        "Cache-Control": "private, no-store",
-        "Content-Disposition": f'inline; filename="interview-{link_id}-part-{part}.mp3"',
-        "X-Content-Type-Options": "nosniff",
+        **recording_headers(f"interview-{link_id}-part-{part}.mp3"),
         # The player learns how many parts a resumed interview has.
         "X-Audio-Parts": str(len(parts)),
     })

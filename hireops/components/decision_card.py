@@ -138,7 +138,7 @@ def approve_dialog(S) -> rx.Component:
         description="Books " + slot[4] + " and emails " + S.approve_name + " the confirmation "
                     "with a calendar invite. An email cannot be called back.",
         confirm_label="Approve and email", color="green", open=S.approve_decision != 0,
-        on_cancel=S.cancel_approve,
+        on_cancel=S.close_dialog,
         on_confirm=S.approve(S.approve_application, S.approve_decision, slot[0], slot[1],
                              slot[2], slot[3]),
         body=rx.vstack(
@@ -164,7 +164,7 @@ def reject_dialog(S) -> rx.Component:
                          width="100%", id="reject-body"),
             rx.hstack(rx.spacer(),
                       rx.button("Cancel", variant="soft", color_scheme="gray",
-                                on_click=S.cancel_reject),
+                                on_click=S.close_dialog),
                       rx.button("Reject and send", color_scheme="red",
                                 on_click=S.confirm_reject, id="reject-confirm"),
                       width="100%", spacing="2"),
@@ -189,7 +189,7 @@ def override_dialog(S) -> rx.Component:
                                             size="1", id="override-mail-warning")),
             rx.hstack(rx.spacer(),
                       rx.button("Cancel", variant="soft", color_scheme="gray",
-                                on_click=S.cancel_override),
+                                on_click=S.close_dialog),
                       rx.cond(contradicts,
                               rx.button("Override anyway", on_click=S.confirm_override,
                                         color_scheme="amber", id="override-confirm"),

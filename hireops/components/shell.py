@@ -187,6 +187,10 @@ def recruiter_page(
             return shell(title, body(), actions() if actions else None)
 
         page.__name__ = body.__name__
+        # Reflex writes a page's compiled components to a module named after the page
+        # function's module: the page's own, not this one, or every recruiter page would load
+        # the components of all of them (0.9 MB of script, the reports' charts included).
+        page.__module__, page.__qualname__ = body.__module__, body.__qualname__
         register_page(page, route=route, title=f"{title} · HireOps",
                       on_load=[AuthState.check_access, *(on_load or []),
                                NotificationBellState.load_bell])

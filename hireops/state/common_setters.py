@@ -1,20 +1,23 @@
 """Event handlers that store one form field as the user types or toggles it.
 
 Most form fields need nothing but "keep what was typed, cut to a sane length" (or "keep the
-switch's position"), behind the page's access check. Writing those handlers by hand gave every
+switch's position", or "keep the menu's choice if it is on the menu"), behind the page's access
+check. Writing those handlers by hand gave every
 state the same four lines per field; these factories write them once:
 
     set_reject_body = text_setter("reject_body", 20_000, requires(*WRITE_ROLES))
     set_agree_ai = switch_setter("agree_ai", room_handler)
+    set_override_choice = choice_setter("override_choice", OVERRIDE_CHOICES, requires(...))
 
 `guard` is the access decorator the handler runs behind (`requires(...)` on recruiter pages,
 `room_handler` in the interview room): a browser can fire any event by hand.
-A field with its own rule (a choice from a list, a number) keeps a handler of its own.
+A field with a rule of its own (a number, a choice that reloads the page) keeps a handler of
+its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import reflex as rx
 
@@ -36,6 +39,16 @@ def switch_setter(var: str, guard: Guard) -> Callable:
 
     def store(self, value: bool):
         setattr(self, var, bool(value))
+
+    return _handler(store, var, guard)
+
+
+def choice_setter(var: str, choices: Sequence[str], guard: Guard) -> Callable:
+    """A handler that stores a menu's choice in `var`: one of `choices`, else (an event fired
+    by hand) the first of them."""
+
+    def store(self, value: str):
+        setattr(self, var, value if value in choices else choices[0])
 
     return _handler(store, var, guard)
 

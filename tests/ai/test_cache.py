@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from sqlmodel import select
 
@@ -12,22 +10,21 @@ from hireops.models import AICacheEntry, AICall
 from hireops.services.ai import calls
 from hireops.services.ai.calls import AICallFailed
 from hireops.services.ai.prompts import PROMPT_VERSIONS
+from tests.ai.conftest import API_KEY
 from tests.fakes.mistral_server import SAMPLE_REPLIES, FakeMistralServer
-
-API_KEY = "cache-key"
 
 
 @pytest.fixture
-def fake(monkeypatch) -> Iterator[FakeMistralServer]:
-    """The job generator on a Mistral chat model served by the fake; fast failures."""
-    with FakeMistralServer(api_key=API_KEY) as server:
-        monkeypatch.setenv("JOB_GENERATOR_ENGINE", "mistral")
-        monkeypatch.setenv("MISTRAL_SERVER_URL", server.url)
-        monkeypatch.setenv("MISTRAL_API_KEY", API_KEY)
-        monkeypatch.setenv("MISTRAL_TIMEOUT_S", "2")
-        monkeypatch.setenv("MISTRAL_MAX_RETRIES", "0")
-        get_settings.cache_clear()
-        yield server
+def fake(fake: FakeMistralServer, monkeypatch) -> FakeMistralServer:
+    """The fake server (tests/ai/conftest.py) with the job generator on a Mistral chat model it
+    serves; fast failures."""
+    monkeypatch.setenv("JOB_GENERATOR_ENGINE", "mistral")
+    monkeypatch.setenv("MISTRAL_SERVER_URL", fake.url)
+    monkeypatch.setenv("MISTRAL_API_KEY", API_KEY)
+    monkeypatch.setenv("MISTRAL_TIMEOUT_S", "2")
+    monkeypatch.setenv("MISTRAL_MAX_RETRIES", "0")
+    get_settings.cache_clear()
+    return fake
 
 
 def _calls(session) -> list[AICall]:

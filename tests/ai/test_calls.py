@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import sys
 import types
-from collections.abc import Iterator
 
 import pytest
 from sqlmodel import Session, select
@@ -22,19 +21,16 @@ from hireops.services.ai.schemas import (
     EmailInput,
     InterviewInput,
     JobDraft,
-    JobInput,
     TranscriptTurn,
 )
+from tests.ai.conftest import API_KEY, JOB
 from tests.fakes.mistral_server import (
     AGENTS_PATH,
     CHAT_PATH,
     DEFAULT_AGENT_MODEL,
     SAMPLE_REPLIES,
-    FakeMistralServer,
 )
 
-API_KEY = "calls-test-key"
-JOB = JobInput(title="Backend Engineer", must_have_skills=["Python", "SQL"])
 INTERVIEW = InterviewInput(
     job=JOB, transcript=[TranscriptTurn(speaker="candidate", text="I tune SQL indexes.")],
 )
@@ -52,12 +48,6 @@ RUN = {
 }
 SUBJECT_TYPES = {"classifier": "email", "resume_scorer": "application",
                  "interview_evaluator": "application", "job_generator": "job"}
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeMistralServer]:
-    with FakeMistralServer(api_key=API_KEY) as server:
-        yield server
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import json
 import time
-from collections.abc import Iterator
 
 import pytest
 
@@ -23,10 +22,10 @@ from hireops.services.ai.schemas import (
     InterviewEvaluation,
     InterviewInput,
     JobDraft,
-    JobInput,
     ResumeScore,
     TranscriptTurn,
 )
+from tests.ai.conftest import API_KEY, JOB
 from tests.fakes.mistral_server import (
     AGENTS_PATH,
     CHAT_PATH,
@@ -35,8 +34,6 @@ from tests.fakes.mistral_server import (
     FakeMistralServer,
 )
 
-API_KEY = "test-key-123"
-JOB = JobInput(title="Backend Engineer", must_have_skills=["Python", "SQL"])
 INTERVIEW = InterviewInput(
     job=JOB,
     transcript=[TranscriptTurn(speaker="interviewer", text="Tell me about indexing."),
@@ -54,12 +51,6 @@ CALLS = {
                             InterviewEvaluation, "B-tree indexes"),
     "job_generator": (lambda e: e.generate_job("Backend Engineer"), JobDraft, "Backend Engineer"),
 }
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeMistralServer]:
-    with FakeMistralServer(api_key=API_KEY) as server:
-        yield server
 
 
 def make_engine(fake: FakeMistralServer, **overrides) -> MistralEngine:

@@ -18,7 +18,7 @@ ANNOTATOR_2_RANKINGS= [[4,3,1,5,2]] #1
 
 
 @pytest.mark.parametrize(("name", "least_roles"), [("tuning", 5), ("held-out", 2),
-                                                     ("unseen", 2)])
+                                                     ("unseen", 2), ("sealed", 3), ("blind", 4)])
 def test_the_graded_transcript_sets_are_committed_and_complete(name, least_roles):
     roles = json.loads(SETS[name].read_text("utf-8"))["roles"]
     assert len(roles) >= least_roles

@@ -5,10 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sqlmodel import Session
 
 from hireops.config import PROJECT_ROOT
 from tests.app_server import app_env, start_app
@@ -57,23 +59,34 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
         server.stop()
 
 
-@pytest.fixture
-def app_db(running_app: RunningApp, monkeypatch):
+@contextmanager
+def app_database(running_app: RunningApp) -> Iterator[Session]:
     """A session on the running app's database, with the app's secret key and address, so a
-    test can put data in place (or check what the app stored) in-process."""
+    test can put data in place (or check what the app stored) in-process; this process's
+    settings are as they were afterwards. The session commits when the block ends."""
     from hireops import db
     from hireops.config import get_settings
 
-    for name in ("DATABASE_URL", "SECRET_KEY_FILE"):
-        monkeypatch.setenv(name, running_app.env[name])
-    monkeypatch.setenv("PUBLIC_BASE_URL", running_app.url)
+    with pytest.MonkeyPatch.context() as environment:
+        for name in ("DATABASE_URL", "SECRET_KEY_FILE"):
+            environment.setenv(name, running_app.env[name])
+        environment.setenv("PUBLIC_BASE_URL", running_app.url)
+        get_settings.cache_clear()
+        db.get_engine.cache_clear()
+        try:
+            with db.session_scope() as session:
+                yield session
+        finally:
+            db.get_engine().dispose()
+            db.get_engine.cache_clear()
     get_settings.cache_clear()
-    db.get_engine.cache_clear()
-    with db.session_scope() as session:
+
+
+@pytest.fixture
+def app_db(running_app: RunningApp) -> Iterator[Session]:
+    """app_database for one test."""
+    with app_database(running_app) as session:
         yield session
-    db.get_engine().dispose()
-    db.get_engine.cache_clear()
-    get_settings.cache_clear()
 
 
 @pytest.fixture(scope="session")

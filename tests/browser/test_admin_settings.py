@@ -5,7 +5,7 @@ key is only ever shown masked, and a recruiter is added to the team."""
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import open_signed_in
 
 pytestmark = pytest.mark.browser
 
@@ -13,9 +13,7 @@ MISTRAL_KEY = "sk-browser-test-secret-4321"
 
 
 def test_admin_edits_company_ai_key_and_team(page: Page, running_app, app_db):
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(running_app.url + "/settings")
+    open_signed_in(page, running_app, "/settings")
 
     name = page.locator("#setting-company_name")
     expect(name).not_to_have_value("")

@@ -16,7 +16,7 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import sign_in
 
 pytestmark = pytest.mark.browser
 

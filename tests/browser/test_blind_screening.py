@@ -17,7 +17,7 @@ from hireops.config import get_settings
 from hireops.models import User
 from hireops.services.platform.api_tokens import create_api_token
 from tests.privacy.blind.scenario import EMAIL, NAME, BlindCase, build_blind_case, leaks
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import sign_in
 
 pytestmark = pytest.mark.browser
 

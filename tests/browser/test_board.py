@@ -11,7 +11,7 @@ from sqlmodel import select
 from hireops.models import Application, Candidate, Event, Job, Stage
 from hireops.services.candidates.stages import STAGE_CHANGED
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import open_signed_in, sign_in
 from tests.factories import make_application, make_candidate, make_job
 
 pytestmark = pytest.mark.browser
@@ -37,9 +37,7 @@ def board(app_db, request):
 
 
 def _open_board(page: Page, running_app, job: Job) -> None:
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(f"{running_app.url}/jobs/board?id={job.id}")
+    open_signed_in(page, running_app, f"/jobs/board?id={job.id}")
     expect(page.locator("#board-job")).to_have_text(job.title)
 
 

@@ -17,7 +17,7 @@ from hireops.models import utcnow
 from hireops.services.jobs.records import JobForm, create_job
 from hireops.services.outreach.bookings import book_slot
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import open_signed_in, sign_in
 from tests.factories import make_application, make_candidate
 
 pytestmark = pytest.mark.browser
@@ -127,9 +127,7 @@ def test_an_interviewer_connects_their_caldav_calendar(page: Page, running_app, 
             f"DTSTART:{start:%Y%m%dT%H%M%SZ}\r\n"
             f"DTEND:{start + timedelta(hours=1):%Y%m%dT%H%M%SZ}\r\n"
             "SUMMARY:Board meeting\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
-        sign_in(page, running_app)
-        expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-        page.goto(f"{running_app.url}/calendar")
+        open_signed_in(page, running_app, "/calendar")
         page.fill("#caldav-url", "http://calendar.example.com/")
         page.fill("#caldav-username", "hannah")
         page.fill("#caldav-password", "calendar-password-1")

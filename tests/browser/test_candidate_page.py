@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from hireops.config import PROJECT_ROOT
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import open_signed_in
 from tests.factories import make_candidate
 
 pytestmark = pytest.mark.browser
@@ -17,9 +17,7 @@ pytestmark = pytest.mark.browser
 
 def test_open_a_candidate_read_the_evidence_and_add_a_note(page: Page, running_app,
                                                             demo_applications):
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(running_app.url + "/candidates")
+    open_signed_in(page, running_app, "/candidates")
     page.locator("#applications-table").get_by_role("link", name="Maya Chen").click()
 
     expect(page).to_have_url(re.compile(r"/candidates/view\?id=\d+$"))
@@ -49,9 +47,7 @@ def maya_blind(running_app, demo_applications):
 
 
 def test_a_blind_candidate_stays_anonymous_until_revealed(page: Page, running_app, maya_blind):
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(f"{running_app.url}/candidates/view?id={maya_blind}")
+    open_signed_in(page, running_app, f"/candidates/view?id={maya_blind}")
     expect(page.locator("#candidate-name")).to_have_text(f"Candidate #{maya_blind}")
     expect(page.locator("#resume-text")).not_to_contain_text("Maya")
     page.click("#reveal-identity")
@@ -78,9 +74,7 @@ with session_scope() as session:
 
 def test_invite_below_the_threshold_with_a_reason_and_send_the_link(page: Page, running_app,
                                                                    demo_applications):
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(running_app.url + "/candidates")
+    open_signed_in(page, running_app, "/candidates")
     page.locator("#applications-table").get_by_role("link", name="Daniel Okafor").click()
     expect(page.locator("#candidate-name")).to_have_text("Daniel Okafor")
 
@@ -113,9 +107,7 @@ def test_export_and_erase_a_candidates_data(page: Page, running_app, app_db):
                                     resume_text="X-ray crystallography, King's College London.")
     app_db.commit()
     person_id = person.id
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(f"{running_app.url}/candidates/view?id={person_id}")
+    open_signed_in(page, running_app, f"/candidates/view?id={person_id}")
     expect(page.locator("#candidate-name")).to_have_text("Rosalind Franklin")
 
     with page.expect_download() as download:
@@ -148,9 +140,7 @@ def test_script_in_candidate_fields_is_shown_as_text_never_run(page: Page, runni
                                     resume_text=f"Python. {attack}")
     app_db.add(Application(candidate_id=person.id, job_id=job.id, resume_score=70))
     app_db.commit()
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(f"{running_app.url}/candidates/view?id={person.id}")
+    open_signed_in(page, running_app, f"/candidates/view?id={person.id}")
     expect(page.locator("#candidate-name")).to_contain_text("<img src=x")
     expect(page.locator("#resume-text")).to_contain_text("<script>")
     page.goto(f"{running_app.url}/candidates")

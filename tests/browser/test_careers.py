@@ -5,6 +5,8 @@ back to the form with the reason, and an unpublished job is no longer offered.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 from sqlmodel import select
@@ -13,7 +15,7 @@ from hireops.models import Application, Candidate, Job, OutboxMessage
 from hireops.services.jobs.careers import SOURCE, job_slug, set_job_published
 from hireops.services.candidates.equal_opportunities import EXAMPLE_QUESTIONS, save_questions
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import open_signed_in
 from tests.jobs.careers.conftest import docx_resume
 from tests.factories import make_job
 
@@ -39,6 +41,14 @@ def published_job(app_db):
     set_job_published(session=app_db, job_id=job.id, published=False, actor=None)
 
 
+def _resume_on_disk(tmp_path: Path, text: str, name: str) -> Path:
+    """`text` as a Word resume in a file named `name`, for the form's file picker."""
+    resume = docx_resume(text, name)
+    path = tmp_path / resume.filename
+    path.write_bytes(resume.payload)
+    return path
+
+
 def _shot(page: Page, name: str, width_name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"careers-{name}-{width_name}.png"), full_page=True)
@@ -49,10 +59,9 @@ def test_apply_from_the_careers_page(page: Page, running_app, app_db, published_
                                      width_name):
     page.set_viewport_size({"width": WIDTHS[width_name], "height": 900})
     email = f"ines.{width_name}@example.com"
-    resume = docx_resume(f"Ines Duarte\n{email}\nBackend engineer, seven years of Go, "
-                         "PostgreSQL and Kafka at a payments company.", "ines-duarte.docx")
-    resume_file = tmp_path / resume.filename
-    resume_file.write_bytes(resume.payload)
+    resume_file = _resume_on_disk(tmp_path, f"Ines Duarte\n{email}\nBackend engineer, seven "
+                                  "years of Go, PostgreSQL and Kafka at a payments company.",
+                                  "ines-duarte.docx")
 
     page.goto(running_app.url + "/careers")
     card = page.locator(".careers-job", has_text="Payments Engineer")
@@ -132,9 +141,7 @@ def test_recruiter_publishes_a_job_from_the_editor(page: Page, running_app, app_
                    description="Lead the night shift.")
     app_db.commit()
     try:
-        sign_in(page, running_app)
-        expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-        page.goto(f"{running_app.url}/jobs/edit?id={job.id}")
+        open_signed_in(page, running_app, f"/jobs/edit?id={job.id}")
         switch = page.locator("#published-on-careers")
         expect(switch).to_have_attribute("data-state", "unchecked")
         switch.click()
@@ -155,10 +162,9 @@ def test_a_french_applicant_is_thanked_and_acknowledged_in_french(
         page: Page, running_app, app_db, published_job, tmp_path, width_name):
     page.set_viewport_size({"width": WIDTHS[width_name], "height": 900})
     email = f"lea.{width_name}@exemple.fr"
-    resume = docx_resume(f"Léa Fontaine\n{email}\nIngénieure backend : sept ans de Go, "
-                         "PostgreSQL et Kafka dans une société de paiement.", "lea.docx")
-    resume_file = tmp_path / resume.filename
-    resume_file.write_bytes(resume.payload)
+    resume_file = _resume_on_disk(tmp_path, f"Léa Fontaine\n{email}\nIngénieure backend : sept "
+                                  "ans de Go, PostgreSQL et Kafka dans une société de paiement.",
+                                  "lea.docx")
     page.goto(f"{running_app.url}/careers/{job_slug(published_job)}")
     page.fill("#apply-name", "Léa Fontaine")
     page.fill("#apply-email", email)

@@ -26,7 +26,7 @@ from hireops.services.mail.sender import MaildirSender
 from hireops.services.outreach.outbox import deliver_due
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_decision_queue import _held_application
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import sign_in
 from tests.factories import make_candidate
 
 pytestmark = pytest.mark.browser

@@ -13,7 +13,7 @@ from sqlmodel import select
 
 from hireops.models import Application, Candidate, ConversationMessage, Job, Notification
 from hireops.services.outreach.notifications import notify_from_events
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import open_signed_in
 from tests.browser.waiting import wait_for
 from tests.fakes.mail_factory import PDF, build_email, resume_pdf
 from tests.factories import make_candidate, make_job
@@ -34,9 +34,7 @@ def _candidate(app_db) -> Candidate:
 def test_write_send_and_read_the_reply(page: Page, running_app, app_db):
     candidate = _candidate(app_db)
     notify_from_events(session=app_db)  # the notifications cursor starts before this test
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(f"{running_app.url}/candidates/view?id={candidate.id}")
+    open_signed_in(page, running_app, f"/candidates/view?id={candidate.id}")
 
     # Write in free text with placeholders, preview, send.
     page.click("#conversation-write")

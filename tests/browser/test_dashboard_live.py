@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from hireops.services.jobs.records import JobForm, create_job
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import sign_in
 
 pytestmark = pytest.mark.browser
 

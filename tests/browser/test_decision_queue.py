@@ -12,7 +12,7 @@ from hireops.models import Application, Evaluation, InterviewBooking, OutboxMess
 from hireops.services.decisions.flow import apply_after_evaluation
 from hireops.services.jobs.records import JobForm, create_job
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import sign_in
 from tests.factories import make_application, make_candidate
 
 pytestmark = pytest.mark.browser

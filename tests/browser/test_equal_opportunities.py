@@ -11,15 +11,13 @@ from hireops.models import Application, Candidate, InterviewLink
 from hireops.services.candidates.equal_opportunities import questions, save_questions
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_interview_room import _invite
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import open_signed_in, sign_in
 
 pytestmark = pytest.mark.browser
 
 
 def _configure_one_question(page: Page, running_app) -> None:
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(running_app.url + "/settings/equal-opportunities")
+    open_signed_in(page, running_app, "/settings/equal-opportunities")
     expect(page.get_by_text("Not collected")).to_be_visible()
     page.fill("#equal-new-key", "age_band")
     page.fill("#equal-new-label", "What is your age?")

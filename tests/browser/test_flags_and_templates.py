@@ -13,7 +13,7 @@ from hireops.services.interviews.links import generate_link
 from hireops.services.interviews.turns import append_turn
 from hireops.services.jobs.records import JobForm, create_job
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import open_signed_in
 from tests.factories import make_application, make_candidate
 
 pytestmark = pytest.mark.browser
@@ -43,9 +43,7 @@ def _interviewed(session: Session) -> tuple[int, int]:
 
 def test_flag_an_evaluation_and_enter_a_human_score(page: Page, running_app, app_db):
     candidate_id, application_id = _interviewed(app_db)
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(f"{running_app.url}/candidates/view?id={candidate_id}")
+    open_signed_in(page, running_app, f"/candidates/view?id={candidate_id}")
     card = page.locator(".interview-card")
     expect(card.locator(".evaluation")).to_contain_text("41")
 
@@ -113,9 +111,7 @@ def test_flag_an_evaluation_and_enter_a_human_score(page: Page, running_app, app
 
 
 def test_edit_the_invite_template_with_a_live_preview(page: Page, running_app, app_db):
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(running_app.url + "/settings")
+    open_signed_in(page, running_app, "/settings")
     page.click("#tab-mail")
     expect(page.get_by_text("No SMTP server")).to_be_visible()
     page.click("#tab-templates")

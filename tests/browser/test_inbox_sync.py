@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import open_signed_in
 from tests.fakes.hostile_files import encrypted_pdf
 from tests.fakes.mail_factory import PDF, build_email, resume_pdf
 
@@ -26,9 +26,7 @@ def test_sync_now_reads_new_mail(page: Page, running_app):
         sender="lee@example.com", sender_name="Lee Park", subject="Application for Designer",
         body="My CV is attached.", attachments=[("Lee_Park_CV.pdf", PDF, encrypted_pdf())]))
 
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(running_app.url + "/inbox")
+    open_signed_in(page, running_app, "/inbox")
     page.click("#sync-now")
     table = page.locator("#inbox-table")
     expect(table).to_contain_text("Application: Backend Engineer", timeout=30_000)

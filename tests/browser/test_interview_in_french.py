@@ -30,7 +30,9 @@ from hireops.services.interviews.links import generate_link
 from hireops.services.jobs.records import JobForm, create_job
 from hireops.services.platform.runtime_settings import save_settings
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.rooms import answer_until_done
+from tests.browser.signing_in import open_signed_in
+from tests.browser.viewports import DESKTOP, page_at
 from tests.fakes.mail_factory import DOCX, build_email, resume_docx
 from tests.fakes.smtp_server import FakeSmtpServer
 from tests.browser.waiting import wait_for
@@ -128,9 +130,7 @@ def test_a_french_application_is_interviewed_and_confirmed_in_french(
     mailbox.Maildir(running_app.maildir, create=True).add(build_email(
         sender=EMAIL, sender_name="Camille Martin", subject=f"Candidature : {JOB_TITLE}",
         body=MAIL_BODY, attachments=[("CV_Camille_Martin.docx", DOCX, resume_docx(RESUME))]))
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(running_app.url + "/inbox")
+    open_signed_in(page, running_app, "/inbox")
     page.click("#sync-now")
     expect(page.locator("#inbox-table")).to_contain_text(f"Candidature : {JOB_TITLE}",
                                                          timeout=60_000)
@@ -159,13 +159,8 @@ def test_a_french_application_is_interviewed_and_confirmed_in_french(
     assert room_url == issued.url
 
     # 3. The candidate takes the room in French, from the link in the mail.
-    room = page.context.browser.new_context(viewport={"width": 1440, "height": 900})
-    candidate_page = room.new_page()
-    candidate_page.set_default_timeout(30_000)
-    try:
+    with page_at(page.context.browser, DESKTOP) as candidate_page:
         _take_the_room(candidate_page, app_db, issued.link.id, room_url)
-    finally:
-        room.close()
 
     # 4. The local engine evaluates the French interview; the rule holds it for HR.
     evaluation = _wait_for(lambda: app_db.expire_all() or app_db.exec(select(Evaluation).where(
@@ -222,20 +217,13 @@ def _take_the_room(page: Page, session, link_id: int, url: str) -> None:
     page.locator("#answer").wait_for()
     page.get_by_text("Question 1 sur").wait_for()
     _shots(page, "question")
-    for _ in range(20):
-        if page.locator("#room-done").count():
-            break
-        asked = page.locator(".room-turn").count()
-        session.expire_all()
-        last = session.exec(select(InterviewTurn).where(InterviewTurn.link_id == link_id)
-                            .order_by(InterviewTurn.seq.desc())).first()
-        page.fill("#answer", SLOT_ANSWER if last.kind == "slot_question" else ANSWER)
-        page.click("#send-answer")
-        _wait_for(lambda: page.locator("#room-done").count()
-                  or page.locator(".room-turn").count() > asked + 1, 30, "the next question")
+
+    def photograph_the_second_answer(asked: int) -> None:
         if asked == 2:
             _shots(page, "interview")
-    page.locator("#room-done").wait_for()
+
+    answer_until_done(page, session, link_id, answer=ANSWER, slot_answer=SLOT_ANSWER,
+                      timeout_s=30, after_answer=photograph_the_second_answer)
     _shots(page, "done")
     assert "Thank you" not in page.content()
 

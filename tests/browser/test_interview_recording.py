@@ -4,9 +4,11 @@ to a question."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Locator, Page, expect
 from sqlmodel import Session, select
 
 from hireops import routes
@@ -14,11 +16,15 @@ from hireops.config import get_settings
 from hireops.models import InterviewRecording
 from hireops.services.interviews.recordings import recording_path
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_jobs_flow import sign_in
 from tests.browser.rooms import invite_to_room
+from tests.browser.signing_in import open_signed_in
+from tests.browser.viewports import PHONE, page_at
 from tests.browser.waiting import wait_for
 
 pytestmark = pytest.mark.browser
+
+# Where HR watches a recording: a wide screen, tall enough for the player and the transcript.
+HR_SCREEN = {"width": 1440, "height": 1000}
 
 ANSWER = ("I designed a Python REST API on PostgreSQL serving two million requests a day, "
           "profiled slow endpoints and cut p95 latency from 800 ms to 120 ms.")
@@ -60,6 +66,24 @@ def _answer_until(room, heading: str) -> None:
         room.click("#send-answer")
         _wait_for(lambda: room.locator(".room-turn").count() > asked + 1, 20)
     room.get_by_text(heading).wait_for()
+
+
+@contextmanager
+def _candidate_page_for_hr(chromium, running_app, candidate_id: int) -> Iterator[Page]:
+    """The candidate's page, as the admin sees it on a wide screen in a browser of their own."""
+    with page_at(chromium, HR_SCREEN) as page:
+        open_signed_in(page, running_app, f"{routes.CANDIDATE}?id={candidate_id}")
+        yield page
+
+
+def _photograph_at_both_widths(page: Page, panel: Locator, name: str) -> None:
+    """test-artifacts/<name>_1440.png, then the page narrowed to a phone, <name>_390.png; each
+    with `panel` in sight."""
+    panel.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / f"{name}_1440.png"), full_page=True)
+    page.set_viewport_size(PHONE)
+    panel.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / f"{name}_390.png"), full_page=True)
 
 
 def _parts(session: Session, link_id: int) -> list[InterviewRecording]:
@@ -121,32 +145,22 @@ def test_recorded_interview_plays_back_on_the_candidate_page(running_app, app_db
     assert recording.speech_segments
     assert recording_path(recording).read_bytes()[:4] == b"\x1aE\xdf\xa3"  # EBML: WebM
 
-    context = chromium.new_context(viewport={"width": 1440, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(f"{running_app.url}{routes.CANDIDATE}?id={candidate_id}")
-    video = page.locator(f"#recording-video-{link_id}")
-    video.wait_for()
-    _wait_for(lambda: page.evaluate(
-        f"document.getElementById('recording-video-{link_id}').readyState") >= 1)
-    duration = page.evaluate(f"document.getElementById('recording-video-{link_id}').duration")
-    assert duration > 0
-    assert page.locator(".speech-signals").inner_text().startswith(
-        "Speech signals - context only, not part of any score")
-    page.locator(".question-jump", has_text="Question 2").click()
-    seconds = recording.question_marks[1]["at_ms"] / 1000
-    _wait_for(lambda: abs(page.evaluate(
-        f"document.getElementById('recording-video-{link_id}').currentTime")
-        - seconds) < 2.5, 20)
-    page.evaluate(f"document.getElementById('recording-video-{link_id}').pause()")
-    page.locator(".recording-panel").scroll_into_view_if_needed()
-    page.screenshot(path=str(ARTIFACTS / "recording_candidate_1440.png"), full_page=True)
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.locator(".recording-panel").scroll_into_view_if_needed()
-    page.screenshot(path=str(ARTIFACTS / "recording_candidate_390.png"), full_page=True)
-    context.close()
+    with _candidate_page_for_hr(chromium, running_app, candidate_id) as page:
+        video = page.locator(f"#recording-video-{link_id}")
+        video.wait_for()
+        _wait_for(lambda: page.evaluate(
+            f"document.getElementById('recording-video-{link_id}').readyState") >= 1)
+        duration = page.evaluate(f"document.getElementById('recording-video-{link_id}').duration")
+        assert duration > 0
+        assert page.locator(".speech-signals").inner_text().startswith(
+            "Speech signals - context only, not part of any score")
+        page.locator(".question-jump", has_text="Question 2").click()
+        seconds = recording.question_marks[1]["at_ms"] / 1000
+        _wait_for(lambda: abs(page.evaluate(
+            f"document.getElementById('recording-video-{link_id}').currentTime")
+            - seconds) < 2.5, 20)
+        page.evaluate(f"document.getElementById('recording-video-{link_id}').pause()")
+        _photograph_at_both_widths(page, page.locator(".recording-panel"), "recording_candidate")
 
 
 def test_a_reload_records_a_second_part_and_hr_plays_both(running_app, app_db, camera_browser,
@@ -178,42 +192,32 @@ def test_a_reload_records_a_second_part_and_hr_plays_both(running_app, app_db, c
         assert recording_path(part).read_bytes()[:4] == b"\x1aE\xdf\xa3"
     assert recording_path(first) != recording_path(second)
 
-    context = chromium.new_context(viewport={"width": 1440, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(f"{running_app.url}{routes.CANDIDATE}?id={candidate_id}")
-    element = f"document.getElementById('recording-video-{link_id}')"
-    page.locator(f"#recording-video-{link_id}").wait_for()
-    expect(page.locator(".recording-part")).to_have_count(2)
-    urls = [f"/api/v1/interview-recordings/{part.id}/video" for part in (first, second)]
-    assert page.evaluate(f"{element}.dataset.parts") == " ".join(urls)
-    _wait_for(lambda: page.evaluate(f"{element}.readyState") >= 1)
-    assert page.evaluate(f"{element}.getAttribute('src')") == urls[0]
+    with _candidate_page_for_hr(chromium, running_app, candidate_id) as page:
+        element = f"document.getElementById('recording-video-{link_id}')"
+        page.locator(f"#recording-video-{link_id}").wait_for()
+        expect(page.locator(".recording-part")).to_have_count(2)
+        urls = [f"/api/v1/interview-recordings/{part.id}/video" for part in (first, second)]
+        assert page.evaluate(f"{element}.dataset.parts") == " ".join(urls)
+        _wait_for(lambda: page.evaluate(f"{element}.readyState") >= 1)
+        assert page.evaluate(f"{element}.getAttribute('src')") == urls[0]
 
-    # Part 1 plays to its end and the player goes on with part 2 by itself.
-    page.evaluate(f"{element}.muted = true")
-    page.evaluate(f"(async () => {{ {element}.playbackRate = 8; await {element}.play(); }})()")
-    _wait_for(lambda: page.evaluate(f"{element}.getAttribute('src')") == urls[1], 40)
-    _wait_for(lambda: page.evaluate(f"{element}.readyState") >= 2
-              and page.evaluate(f"{element}.currentTime") > 0, 30)
+        # Part 1 plays to its end and the player goes on with part 2 by itself.
+        page.evaluate(f"{element}.muted = true")
+        page.evaluate(f"(async () => {{ {element}.playbackRate = 8; await {element}.play(); }})()")
+        _wait_for(lambda: page.evaluate(f"{element}.getAttribute('src')") == urls[1], 40)
+        _wait_for(lambda: page.evaluate(f"{element}.readyState") >= 2
+                  and page.evaluate(f"{element}.currentTime") > 0, 30)
 
-    # The part buttons and the question jumps go back into part 1 and forward into part 2.
-    page.locator(".recording-part", has_text="Part 1").click()
-    _wait_for(lambda: page.evaluate(f"{element}.getAttribute('src')") == urls[0], 20)
-    page.locator(".question-jump", has_text="Question 2").click()
-    question_two = next(mark for mark in second.question_marks if mark["question"] == 2)
-    _wait_for(lambda: page.evaluate(f"{element}.getAttribute('src')") == urls[1]
-              and abs(page.evaluate(f"{element}.currentTime") - question_two["at_ms"] / 1000)
-              < 2.5, 20)
-    page.evaluate(f"{element}.pause()")
-    page.locator(".recording-panel").scroll_into_view_if_needed()
-    page.screenshot(path=str(ARTIFACTS / "recording_two_parts_1440.png"), full_page=True)
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.locator(".recording-panel").scroll_into_view_if_needed()
-    page.screenshot(path=str(ARTIFACTS / "recording_two_parts_390.png"), full_page=True)
-    context.close()
+        # The part buttons and the question jumps go back into part 1 and forward into part 2.
+        page.locator(".recording-part", has_text="Part 1").click()
+        _wait_for(lambda: page.evaluate(f"{element}.getAttribute('src')") == urls[0], 20)
+        page.locator(".question-jump", has_text="Question 2").click()
+        question_two = next(mark for mark in second.question_marks if mark["question"] == 2)
+        _wait_for(lambda: page.evaluate(f"{element}.getAttribute('src')") == urls[1]
+                  and abs(page.evaluate(f"{element}.currentTime") - question_two["at_ms"] / 1000)
+                  < 2.5, 20)
+        page.evaluate(f"{element}.pause()")
+        _photograph_at_both_widths(page, page.locator(".recording-panel"), "recording_two_parts")
 
 
 def test_a_voice_interviews_speech_signals_beside_its_transcript(running_app, app_db, chromium):
@@ -237,19 +241,9 @@ def test_a_voice_interviews_speech_signals_beside_its_transcript(running_app, ap
     app_db.add(link)
     app_db.commit()
 
-    context = chromium.new_context(viewport={"width": 1440, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(f"{running_app.url}{routes.CANDIDATE}?id={candidate_id}")
-    signals = page.locator(".voice-speech-signals")
-    expect(signals).to_contain_text("Speech signals - context only, not part of any score")
-    expect(signals).to_contain_text(
-        "Answer 1: spoke about 18 s, 133 words/min, 1 pause long enough to end a turn")
-    signals.scroll_into_view_if_needed()
-    page.screenshot(path=str(ARTIFACTS / "voice_speech_signals_1440.png"), full_page=True)
-    page.set_viewport_size({"width": 390, "height": 844})
-    signals.scroll_into_view_if_needed()
-    page.screenshot(path=str(ARTIFACTS / "voice_speech_signals_390.png"), full_page=True)
-    context.close()
+    with _candidate_page_for_hr(chromium, running_app, candidate_id) as page:
+        signals = page.locator(".voice-speech-signals")
+        expect(signals).to_contain_text("Speech signals - context only, not part of any score")
+        expect(signals).to_contain_text(
+            "Answer 1: spoke about 18 s, 133 words/min, 1 pause long enough to end a turn")
+        _photograph_at_both_widths(page, signals, "voice_speech_signals")

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from hireops.models import Evaluation, InterviewLink, InterviewSignal, InterviewTurn
 from tests.browser.camera import RequestLog, origin
-from tests.browser.rooms import invite_to_room
+from tests.browser.rooms import answer_until_done, invite_to_room
 from tests.browser.waiting import wait_for
 
 pytestmark = pytest.mark.browser
@@ -78,20 +78,8 @@ def test_full_builtin_interview_with_camera(running_app, app_db, camera_browser)
         InterviewSignal.link_id == link_id, InterviewSignal.source == "browser")).first())
     page.reload()  # a reload resumes the interview where it stands
     page.locator("#answer").wait_for()
-    for _ in range(20):
-        if page.locator("#room-done").count():
-            break
-        asked = page.locator(".room-turn").count()
-        app_db.expire_all()
-        last = app_db.exec(select(InterviewTurn).where(InterviewTurn.link_id == link_id)
-                           .order_by(InterviewTurn.seq.desc())).first()
-        answer = "Tuesday or Thursday mornings, Paris time." if last.kind == "slot_question" \
-            else ANSWER
-        page.fill("#answer", answer)
-        page.click("#send-answer")
-        _wait_for(lambda: page.locator("#room-done").count()
-                  or page.locator(".room-turn").count() > asked + 1, 15)
-    page.locator("#room-done").wait_for()
+    answer_until_done(page, app_db, link_id, answer=ANSWER,
+                      slot_answer="Tuesday or Thursday mornings, Paris time.", timeout_s=15)
 
     app_db.expire_all()
     link = app_db.get(InterviewLink, link_id)

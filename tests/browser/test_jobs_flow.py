@@ -5,14 +5,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.signing_in import sign_in
+
 pytestmark = pytest.mark.browser
-
-
-def sign_in(page: Page, app, password: str | None = None, email: str | None = None) -> None:
-    page.goto(app.url + "/login")
-    page.fill("#email", email or app.admin_email)
-    page.fill("#password", password or app.admin_password)
-    page.click("#sign-in")
 
 
 def test_wrong_password_is_refused_with_a_clear_message(page: Page, running_app):

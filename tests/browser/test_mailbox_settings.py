@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import open_signed_in
 from tests.fakes.dovecot import dovecot  # noqa: F401  (fixture)
 from tests.fakes.mail_factory import build_email
 
@@ -21,9 +21,7 @@ def _fill(page: Page, server, password: str) -> None:
 
 def test_test_connection_says_what_happened(page: Page, running_app, dovecot):  # noqa: F811
     dovecot.append(build_email(sender="a@example.com", subject="Hello", body="Hi"))
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(running_app.url + "/settings")
+    open_signed_in(page, running_app, "/settings")
     page.click("#tab-mail")
 
     _fill(page, dovecot, "not-the-password")

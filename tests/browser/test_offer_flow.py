@@ -17,7 +17,7 @@ from hireops.services.jobs.job_stages import add_stage, job_stages
 from hireops.services.jobs.records import JobForm, create_job
 from hireops.services.outreach.outbox import attachments_of
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import open_signed_in
 from tests.factories import make_application, make_candidate
 
 pytestmark = pytest.mark.browser
@@ -43,9 +43,7 @@ def _shoot(page: Page, name: str) -> None:
 def test_draft_preview_send_and_record_an_accepted_offer(page: Page, running_app, app_db,
                                                          shortlisted_candidate):
     candidate_id, application_id = shortlisted_candidate
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(f"{running_app.url}/candidates/view?id={candidate_id}")
+    open_signed_in(page, running_app, f"/candidates/view?id={candidate_id}")
     section = page.locator("#offer-section")
     # The name is shown as typed, never as markup.
     expect(page.locator("#candidate-name")).to_have_text("Priya <b>Nair</b>")
@@ -112,9 +110,7 @@ def test_stages_are_added_renamed_and_reordered_in_the_job_editor(page: Page, ru
                                                                   app_db):
     job = create_job(session=app_db, form=JobForm(title="Site Reliability Engineer"),
                      actor=None)
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(f"{running_app.url}/jobs/edit?id={job.id}")
+    open_signed_in(page, running_app, f"/jobs/edit?id={job.id}")
     editor = page.locator("#stage-editor")
     expect(editor.locator(".stage-row")).to_have_count(11)
     page.fill("#new-stage-label", "Reference check")

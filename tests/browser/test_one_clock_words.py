@@ -6,6 +6,8 @@ photographed (test-artifacts/words-*.png)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -16,12 +18,13 @@ from sqlmodel import select
 from hireops.models import Application, Candidate, Stage, User
 from hireops.services.reports.audit_sentences import sentences
 from hireops.services.candidates.stages import change_stage
-from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.conftest import ARTIFACTS, app_database
+from tests.browser.signing_in import sign_in
+from tests.browser.viewports import DESKTOP, PHONE, page_at
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 390, "height": 844}}
+WIDTHS = {"desktop": DESKTOP, "phone": PHONE}
 # "7 Dec 2026, 14:05 CET": the demo company's zone is Europe/Paris.
 LABELLED = re.compile(r"\b\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} CES?T\b")
 # What the pages showed before: ISO days, unlabelled seconds, JSON, codes.
@@ -37,32 +40,13 @@ def _raw(text: str) -> list[str]:
 @pytest.fixture(scope="module")
 def moved(running_app, demo_applications) -> str:
     """One demo application moved by HR, so the log has a person's stage move to show."""
-    import os
-
-    from hireops import db
-    from hireops.config import get_settings
-
-    saved = {name: os.environ.get(name) for name in ("DATABASE_URL", "SECRET_KEY_FILE")}
-    os.environ.update({name: running_app.env[name] for name in saved})
-    get_settings.cache_clear()
-    db.get_engine.cache_clear()
-    try:
-        with db.session_scope() as session:
-            hr = session.exec(select(User).where(User.email == running_app.admin_email)).one()
-            application = session.exec(select(Application).order_by(Application.id)).first()
-            change_stage(session=session, application=application, stage=Stage.rejected,
-                         actor=hr, reason="Chose a candidate with more Kubernetes")
-            session.commit()
-            return session.get(Candidate, application.candidate_id).full_name
-    finally:
-        db.get_engine().dispose()
-        db.get_engine.cache_clear()
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-        get_settings.cache_clear()
+    with app_database(running_app) as session:
+        hr = session.exec(select(User).where(User.email == running_app.admin_email)).one()
+        application = session.exec(select(Application).order_by(Application.id)).first()
+        change_stage(session=session, application=application, stage=Stage.rejected,
+                     actor=hr, reason="Chose a candidate with more Kubernetes")
+        session.commit()
+        return session.get(Candidate, application.candidate_id).full_name
 
 
 def _shot(page: Page, name: str) -> None:
@@ -70,13 +54,13 @@ def _shot(page: Page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"words-{name}.png"), full_page=True)
 
 
-def _signed_in(chromium, running_app, size: dict) -> Page:
-    context = chromium.new_context(viewport=size)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    sign_in(page, running_app)
-    expect(page).to_have_url(re.compile(r"/$"), timeout=30_000)
-    return page
+@contextmanager
+def _signed_in_at(chromium, running_app, size: dict) -> Iterator[Page]:
+    """A page of its own at `size`, signed in as the admin, on the dashboard."""
+    with page_at(chromium, size) as page:
+        sign_in(page, running_app)
+        expect(page).to_have_url(re.compile(r"/$"), timeout=30_000)
+        yield page
 
 
 def _no_sideways_scroll(page: Page) -> None:
@@ -86,8 +70,7 @@ def _no_sideways_scroll(page: Page) -> None:
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_audit_log_reads_as_sentences_on_the_company_clock(chromium, running_app, moved, width):
-    page = _signed_in(chromium, running_app, WIDTHS[width])
-    try:
+    with _signed_in_at(chromium, running_app, WIDTHS[width]) as page:
         page.goto(running_app.url + "/audit")
         sentence = page.locator(".audit-sentence", has_text=re.compile(r"from .+ to Rejected\.")).first
         expect(sentence).to_contain_text(f"{running_app.admin_email} moved {moved} (")
@@ -108,15 +91,12 @@ def test_audit_log_reads_as_sentences_on_the_company_clock(chromium, running_app
         expect(page.get_by_text("No events match")).to_be_visible()
         page.fill("#audit-from", f"{tomorrow - timedelta(days=1):%d/%m/%Y}")
         expect(sentence).to_be_visible()
-    finally:
-        page.context.close()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_tracker_and_dashboard_show_labelled_local_times_and_words(chromium, running_app,
                                                                    moved, width):
-    page = _signed_in(chromium, running_app, WIDTHS[width])
-    try:
+    with _signed_in_at(chromium, running_app, WIDTHS[width]) as page:
         activity = page.locator(".activity-when")
         expect(activity.first).to_be_visible()
         assert all(LABELLED.fullmatch(t.strip()) for t in activity.all_inner_texts())
@@ -133,5 +113,3 @@ def test_tracker_and_dashboard_show_labelled_local_times_and_words(chromium, run
         assert "advance" not in body.split() and "email" not in body.split()
         _no_sideways_scroll(page)
         _shot(page, f"tracker-{width}")
-    finally:
-        page.context.close()

@@ -17,7 +17,7 @@ from sqlmodel import select
 from hireops.config import PROJECT_ROOT
 from tests.app_server import WEB_BUILDS, app_env, start_app
 from tests.browser.conftest import START_TIMEOUT_S, RunningApp
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import open_signed_in, sign_in
 from tests.browser.waiting import wait_for
 
 pytestmark = pytest.mark.browser
@@ -105,9 +105,7 @@ def test_the_caldav_password_typed_is_the_one_saved(page: Page, redis_app, redis
     from hireops.services.platform.crypto import decrypt_secret
 
     secret = "caldav-typed-Zq81"
-    sign_in(page, redis_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(redis_app.url + "/calendar")
+    open_signed_in(page, redis_app, "/calendar")
     page.fill("#caldav-url", "https://dav.example.com/")
     _typed_then_settled(page, redis_store, "#caldav-password", secret, "#caldav-username",
                         "hannah-on-dav")
@@ -130,9 +128,7 @@ def test_the_mailbox_password_typed_is_the_one_saved(page: Page, redis_app, redi
     from hireops.services.mail.sources import load_imap_config
 
     secret = "imap-typed-Wr52"
-    sign_in(page, redis_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(redis_app.url + "/settings")
+    open_signed_in(page, redis_app, "/settings")
     page.click("#tab-mail")
     page.fill("#imap-host", "imap.example.com")
     _typed_then_settled(page, redis_store, "#imap-password", secret, "#imap-username",
@@ -152,9 +148,7 @@ def test_the_mailbox_password_typed_is_the_one_saved(page: Page, redis_app, redi
 def test_a_new_team_members_typed_password_signs_them_in(page: Page, redis_app, redis_store,
                                                         chromium):
     secret = "team-typed-password-Kp73"
-    sign_in(page, redis_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(redis_app.url + "/settings")
+    open_signed_in(page, redis_app, "/settings")
     page.click("#tab-team")
     page.fill("#new-user-email", "rosa.redis@example.com")
     _typed_then_settled(page, redis_store, "#new-user-password", secret,

@@ -4,20 +4,21 @@ scrolls sideways, the navigation sits behind a menu button, and each page is pho
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 from playwright.sync_api import Page, expect
 from sqlmodel import select
 
 from hireops.models import Candidate, Job
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, app_database
 from tests.browser.test_decision_queue import _held_application
 from tests.browser.test_interview_room import _invite
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import sign_in
+from tests.browser.viewports import DESKTOP, PHONE, page_at
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1440, "height": 900}
 
 # (route, the page's heading); `{job}` and `{candidate}` become ids from the demo data.
 RECRUITER_PAGES = (
@@ -76,28 +77,8 @@ def demo_ids(running_app, demo_applications, app_db) -> dict[str, int]:
 @pytest.fixture(scope="module")
 def app_db(running_app):
     """The module-wide twin of conftest's app_db (the ids above are made once)."""
-    import os
-
-    from hireops import db
-    from hireops.config import get_settings
-
-    saved = {name: os.environ.get(name) for name in ("DATABASE_URL", "SECRET_KEY_FILE",
-                                                      "PUBLIC_BASE_URL")}
-    os.environ.update(DATABASE_URL=running_app.env["DATABASE_URL"],
-                      SECRET_KEY_FILE=running_app.env["SECRET_KEY_FILE"],
-                      PUBLIC_BASE_URL=running_app.url)
-    get_settings.cache_clear()
-    db.get_engine.cache_clear()
-    with db.session_scope() as session:
+    with app_database(running_app) as session:
         yield session
-    db.get_engine().dispose()
-    db.get_engine.cache_clear()
-    for name, value in saved.items():
-        if value is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = value
-    get_settings.cache_clear()
 
 
 def _open_each_page(page: Page, app, ids: dict[str, int], prefix: str) -> dict[str, int]:
@@ -115,78 +96,68 @@ def _open_each_page(page: Page, app, ids: dict[str, int], prefix: str) -> dict[s
     return widths
 
 
+@contextmanager
+def _signed_in_at(chromium, running_app, viewport: dict[str, int]) -> Iterator[Page]:
+    """A page of its own at `viewport`, signed in as the admin, on the dashboard."""
+    with page_at(chromium, viewport) as page:
+        sign_in(page, running_app)
+        expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+        yield page
+
+
 def test_no_recruiter_page_scrolls_sideways_on_a_phone(chromium, running_app, demo_ids):
-    context = chromium.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    widths = _open_each_page(page, running_app, demo_ids, "phone")
-    context.close()
+    with _signed_in_at(chromium, running_app, PHONE) as page:
+        widths = _open_each_page(page, running_app, demo_ids, "phone")
     too_wide = {route: width for route, width in widths.items() if not isinstance(width, int)}
     assert too_wide == {}, too_wide
 
 
 def test_the_same_pages_still_read_well_at_1440(chromium, running_app, demo_ids):
-    context = chromium.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    # The sidebar is always there on a wide screen, with no menu button.
-    expect(page.get_by_role("link", name="Candidates")).to_be_visible()
-    expect(page.locator("#menu-button")).to_be_hidden()
-    widths = _open_each_page(page, running_app, demo_ids, "desktop")
-    context.close()
+    with _signed_in_at(chromium, running_app, DESKTOP) as page:
+        # The sidebar is always there on a wide screen, with no menu button.
+        expect(page.get_by_role("link", name="Candidates")).to_be_visible()
+        expect(page.locator("#menu-button")).to_be_hidden()
+        widths = _open_each_page(page, running_app, demo_ids, "desktop")
     too_wide = {route: width for route, width in widths.items() if not isinstance(width, int)}
     assert too_wide == {}, too_wide
 
 
 def test_the_menu_button_opens_the_navigation_on_a_phone(chromium, running_app, demo_ids):
-    context = chromium.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    # The page gets the whole width: the navigation is hidden until asked for.
-    nav_link = page.get_by_role("link", name="Candidates")
-    expect(nav_link).to_be_hidden()
-    page.click("#menu-button")
-    expect(nav_link).to_be_visible()
-    expect(page.locator("#sign-out-menu")).to_be_visible()
-    # Once it has slid in, the drawer sits at the left edge and leaves some page in sight.
-    drawer = page.locator("#menu-drawer")
-    page.wait_for_function("document.querySelector('#menu-drawer')"
-                           ".getBoundingClientRect().left === 0")
-    box = drawer.bounding_box()
-    assert box["x"] == 0 and 200 <= box["width"] < PHONE["width"], box
-    _shot(page, "phone-menu-open")
-    nav_link.click()
-    expect(page.get_by_role("heading", name="Candidates", exact=True)).to_be_visible()
-    expect(page).to_have_url(running_app.url + "/candidates")
-    # Following a link closes the drawer.
-    expect(page.get_by_role("link", name="Reports")).to_be_hidden()
-    context.close()
+    with _signed_in_at(chromium, running_app, PHONE) as page:
+        # The page gets the whole width: the navigation is hidden until asked for.
+        nav_link = page.get_by_role("link", name="Candidates")
+        expect(nav_link).to_be_hidden()
+        page.click("#menu-button")
+        expect(nav_link).to_be_visible()
+        expect(page.locator("#sign-out-menu")).to_be_visible()
+        # Once it has slid in, the drawer sits at the left edge and leaves some page in sight.
+        drawer = page.locator("#menu-drawer")
+        page.wait_for_function("document.querySelector('#menu-drawer')"
+                               ".getBoundingClientRect().left === 0")
+        box = drawer.bounding_box()
+        assert box["x"] == 0 and 200 <= box["width"] < PHONE["width"], box
+        _shot(page, "phone-menu-open")
+        nav_link.click()
+        expect(page.get_by_role("heading", name="Candidates", exact=True)).to_be_visible()
+        expect(page).to_have_url(running_app.url + "/candidates")
+        # Following a link closes the drawer.
+        expect(page.get_by_role("link", name="Reports")).to_be_hidden()
 
 
 def test_the_decision_card_fits_a_phone(chromium, running_app, demo_ids):
-    context = chromium.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    sign_in(page, running_app)
-    # Another browser test may have queued a second Mary Jackson: either card shows the layout.
-    card = page.locator("[id^=decision-card-]").filter(has_text="Mary Jackson").first
-    expect(card).to_be_visible()
-    card.scroll_into_view_if_needed()
-    box = card.bounding_box()
-    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
-    approve = card.locator(".approve-preferred")
-    expect(approve).to_be_visible()
-    approve_box = approve.bounding_box()
-    assert approve_box["x"] + approve_box["width"] <= PHONE["width"], approve_box
-    assert _page_width(page) <= PHONE["width"], _widest_elements(page)
-    card.screenshot(path=str(ARTIFACTS / "phone-decision-card.png"))
-    context.close()
+    with _signed_in_at(chromium, running_app, PHONE) as page:
+        # Another browser test may have queued a second Mary Jackson: either card shows the layout.
+        card = page.locator("[id^=decision-card-]").filter(has_text="Mary Jackson").first
+        expect(card).to_be_visible()
+        card.scroll_into_view_if_needed()
+        box = card.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+        approve = card.locator(".approve-preferred")
+        expect(approve).to_be_visible()
+        approve_box = approve.bounding_box()
+        assert approve_box["x"] + approve_box["width"] <= PHONE["width"], approve_box
+        assert _page_width(page) <= PHONE["width"], _widest_elements(page)
+        card.screenshot(path=str(ARTIFACTS / "phone-decision-card.png"))
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
@@ -224,23 +195,19 @@ def test_every_step_of_the_interview_room_fits(camera_browser, running_app, app_
 
 def test_the_tracker_shows_each_application_as_a_card_on_a_phone(chromium, running_app,
                                                                    demo_ids):
-    context = chromium.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    sign_in(page, running_app)
-    page.goto(running_app.url + "/candidates")
-    row = page.locator("#applications-table tbody tr").first
-    expect(row.get_by_role("link")).to_be_visible()
-    box = row.bounding_box()
-    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
-    # The cells sit under the name, each with its column's name above it.
-    labels = row.evaluate("""tr => [...tr.querySelectorAll('td')].map(
-        td => getComputedStyle(td, '::before').content)""")
-    assert '"Job"' in labels and '"Stage"' in labels and '"Resume"' in labels, labels
-    # The column names stay on screen as sort buttons.
-    sort_by_job = page.locator("#applications-table thead").get_by_text("Job", exact=True)
-    expect(sort_by_job).to_be_visible()
-    card_height = box["height"]
-    assert card_height > 100, box
-    row.screenshot(path=str(ARTIFACTS / "phone-tracker-card.png"))
-    context.close()
+    with _signed_in_at(chromium, running_app, PHONE) as page:
+        page.goto(running_app.url + "/candidates")
+        row = page.locator("#applications-table tbody tr").first
+        expect(row.get_by_role("link")).to_be_visible()
+        box = row.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+        # The cells sit under the name, each with its column's name above it.
+        labels = row.evaluate("""tr => [...tr.querySelectorAll('td')].map(
+            td => getComputedStyle(td, '::before').content)""")
+        assert '"Job"' in labels and '"Stage"' in labels and '"Resume"' in labels, labels
+        # The column names stay on screen as sort buttons.
+        sort_by_job = page.locator("#applications-table thead").get_by_text("Job", exact=True)
+        expect(sort_by_job).to_be_visible()
+        card_height = box["height"]
+        assert card_height > 100, box
+        row.screenshot(path=str(ARTIFACTS / "phone-tracker-card.png"))

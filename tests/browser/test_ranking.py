@@ -6,16 +6,14 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import open_signed_in
 
 pytestmark = pytest.mark.browser
 
 
 def test_rank_candidates_with_evidence_and_rescore_all(page: Page, running_app,
                                                        demo_applications):
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(running_app.url + "/jobs")
+    open_signed_in(page, running_app, "/jobs")
     row = page.locator("#jobs-table tbody tr").filter(has_text="Senior Backend Engineer")
     row.get_by_role("link", name="Ranking").click()
 

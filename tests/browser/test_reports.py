@@ -7,19 +7,19 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import open_signed_in
+from tests.browser.waiting import wait_for
 
 pytestmark = pytest.mark.browser
 
 
 def test_reports_charts_render_and_tables_download(page: Page, running_app, demo_applications):
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(running_app.url + "/reports")
+    open_signed_in(page, running_app, "/reports")
     expect(page.get_by_role("heading", name="Reports", exact=True)).to_be_visible()
     # plotly's own bundle draws the charts (no CDN on this machine)
     expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
-    assert page.locator(".js-plotly-plot").count() >= 8
+    # The charts below the fold are drawn one at a time when the browser is idle.
+    wait_for(lambda: page.locator(".js-plotly-plot").count() >= 8, 30, "the nine charts")
     expect(page.locator(".modebar-btn[data-title^='Download plot']").first) \
         .to_have_count(1)
     # Other tests add candidates to the shared app, so check the table against its own CSV.

@@ -141,7 +141,7 @@ def test_hr_reads_the_room_notices_and_tests_the_voice_connection(running_app, a
                                                                   camera_browser, width):
     from hireops import routes
     from hireops.models import Application
-    from tests.browser.test_jobs_flow import sign_in
+    from tests.browser.signing_in import open_signed_in
 
     url, link_id = _invite(app_db, f"Dorothy Vaughan{width}", "Mainframe Engineer")
     link = app_db.get(InterviewLink, link_id)
@@ -158,9 +158,7 @@ def test_hr_reads_the_room_notices_and_tests_the_voice_connection(running_app, a
 
     page = camera_browser.new_page(viewport={"width": width, "height": 900})
     page.set_default_timeout(20_000)
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(f"{running_app.url}{routes.CANDIDATE}?id={candidate_id}")
+    open_signed_in(page, running_app, f"{routes.CANDIDATE}?id={candidate_id}")
     notice = page.locator(".room-notice")
     expect(notice).to_contain_text("did not agree to the AI interview")
     notice.scroll_into_view_if_needed()

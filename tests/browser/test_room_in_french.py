@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 from hireops.models import InterviewLink, InterviewTurn
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.rooms import invite_to_room
+from tests.browser.viewports import PHONE, page_at
 
 pytestmark = pytest.mark.browser
 
@@ -34,10 +35,7 @@ def _shot(page, name: str) -> None:
 
 def test_a_french_candidate_takes_the_room_in_french_on_a_phone(running_app, app_db, chromium):
     url, link_id = _invite_french(app_db)
-    context = chromium.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    try:
+    with page_at(chromium, PHONE) as page:
         page.goto(url)
         page.get_by_text("Bienvenue, Camille").wait_for()
         page.get_by_text("Voici le premier entretien pour le poste").wait_for()
@@ -89,8 +87,6 @@ def test_a_french_candidate_takes_the_room_in_french_on_a_phone(running_app, app
         page.set_viewport_size({"width": 1440, "height": 900})
         page.get_by_text("Question 1 sur").or_(page.get_by_text("Question 2 sur")).wait_for()
         _shot(page, "room_fr_interview_1440.png")
-    finally:
-        context.close()
 
 
 # Every ? ! : ; after a space in the text on screen: what precedes it, whether that space is the
@@ -135,10 +131,7 @@ def test_french_punctuation_never_wraps_onto_a_line_of_its_own_on_a_phone(runnin
     url, _link_id, _ = invite_to_room(
         app_db, name="Amélie Rousseau", email="amelie.rousseau@example.fr", language="fr",
         title="Développeuse Python")
-    context = chromium.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    try:
+    with page_at(chromium, PHONE) as page:
         page.goto(url)
         page.get_by_text("Bienvenue, Amélie").wait_for()
         counted = _french_marks_hold_on(page, "welcome")
@@ -156,5 +149,3 @@ def test_french_punctuation_never_wraps_onto_a_line_of_its_own_on_a_phone(runnin
         counted += _french_marks_hold_on(page, "interview")
         # The screens do say things French punctuates so (the questions end in "?").
         assert counted >= 3
-    finally:
-        context.close()

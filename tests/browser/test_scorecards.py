@@ -13,7 +13,7 @@ from sqlmodel import select
 
 from hireops.models import Application, BookingInterviewer, InterviewBooking, Job, Scorecard, User
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import open_signed_in, sign_in
 from tests.factories import make_candidate, make_job
 
 pytestmark = pytest.mark.browser
@@ -48,9 +48,7 @@ def test_hr_names_an_interviewer_who_fills_the_scorecard(page: Page, chromium, r
                                                          app_db, booked):
     candidate, booking = booked
     viewer = app_db.exec(select(User).where(User.email == running_app.viewer_email)).one()
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(f"{running_app.url}/candidates/view?id={candidate.id}")
+    open_signed_in(page, running_app, f"/candidates/view?id={candidate.id}")
     expect(_section(page)).to_contain_text("Scorecard Engineer")
     _section(page).get_by_role("checkbox", name=running_app.viewer_email).click()
     page.click("#save-interviewers")
@@ -116,9 +114,7 @@ def test_the_job_editor_sets_the_scorecard_weight(page: Page, running_app, app_d
     _, booking = booked
     job_id = app_db.get(Application, booking.application_id).job_id
     page.set_viewport_size({"width": width, "height": 900})
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(f"{running_app.url}/jobs/edit?id={job_id}")
+    open_signed_in(page, running_app, f"/jobs/edit?id={job_id}")
     expect(page.locator("#job-title")).to_have_value(re.compile("Scorecard Engineer"))
     page.fill("#job-scorecard_weight_pct", "30")
     expect(page.get_by_text("blended with 30% interviewer scorecards")).to_be_visible()

@@ -10,12 +10,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import open_signed_in
+from tests.browser.viewports import DESKTOP, PHONE, page_at
+from tests.browser.waiting import wait_for
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1440, "height": 900}
 ACTIVE_ROW = "#applications-table tbody tr[data-shortcut-active='true']"
 
 
@@ -24,9 +24,7 @@ def _focused_text(page: Page) -> str:
 
 
 def test_keyboard_shortcuts(page: Page, running_app, demo_applications):
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(running_app.url + "/candidates")
+    open_signed_in(page, running_app, "/candidates")
     rows = page.locator("#applications-table tbody tr")
     expect(rows.nth(2)).to_be_visible()
     first = rows.nth(0).locator("a[href]").first.inner_text()
@@ -74,17 +72,14 @@ def _page_width(page: Page) -> int:
 def test_reports_redraw_on_a_filter_and_say_when_data_is_missing(chromium, running_app,
                                                                   demo_applications, size):
     viewport = DESKTOP if size == "desktop" else PHONE
-    context = chromium.new_context(viewport=viewport)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    try:
-        sign_in(page, running_app)
-        expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-        page.goto(running_app.url + "/reports")
+    with page_at(chromium, viewport) as page:
+        open_signed_in(page, running_app, "/reports")
         # The first draw: a wait, not a speed check.
         expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
         applications = page.locator("#report-applications .rt-Heading")
         expect(applications).to_have_text(re.compile(r"^[1-9]\d*$"), timeout=30_000)
+        # Charts below the fold are drawn one at a time when the browser is idle.
+        wait_for(lambda: page.locator(".js-plotly-plot").count() == 9, 30, "the nine charts")
         assert _page_width(page) <= viewport["width"]
         page.screenshot(path=str(ARTIFACTS / f"reports-{size}.png"), full_page=True)
 
@@ -93,8 +88,6 @@ def test_reports_redraw_on_a_filter_and_say_when_data_is_missing(chromium, runni
         expect(applications).to_have_text("0", timeout=30_000)
         notes = page.get_by_text("Not enough data yet")
         expect(notes.first).to_be_visible()
-        assert notes.count() >= 8
+        wait_for(lambda: notes.count() >= 8, 30, "every empty chart to say so")
         assert _page_width(page) <= viewport["width"]
         page.screenshot(path=str(ARTIFACTS / f"reports-empty-{size}.png"), full_page=True)
-    finally:
-        context.close()

@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from hireops.models import Application, CandidateTag, Event
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import open_signed_in
 from tests.sample_resumes import MATCHING_BACKEND_RESUME
 from tests.factories import make_candidate, make_job
 
@@ -46,9 +46,7 @@ def _row(page: Page, name: str):
 def test_tag_filter_and_add_to_a_job(page: Page, running_app, app_db, people, width):
     suffix, target, apps = people
     page.set_viewport_size({"width": width, "height": 900})
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(running_app.url + "/candidates")
+    open_signed_in(page, running_app, "/candidates")
     page.fill("#tracker-search", f"Tagged {suffix}")
     rows = page.locator("#applications-table tbody tr")
     expect(rows).to_have_count(3)
@@ -108,9 +106,7 @@ def test_tag_filter_and_add_to_a_job(page: Page, running_app, app_db, people, wi
 
 def test_tags_on_the_candidate_page(page: Page, running_app, app_db, people):
     suffix, _, apps = people
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(f"{running_app.url}/candidates/view?id={apps['una'].candidate_id}")
+    open_signed_in(page, running_app, f"/candidates/view?id={apps['una'].candidate_id}")
     expect(page.locator("#candidate-name")).to_contain_text("Una Tagged")
     page.fill("#candidate-tag-input", "Referral, spring fair")
     page.press("#candidate-tag-input", "Enter")

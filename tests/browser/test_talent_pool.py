@@ -9,7 +9,7 @@ from sqlmodel import delete, select
 
 from hireops.models import Application, Candidate, Event
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import open_signed_in
 from tests.sample_resumes import MATCHING_BACKEND_RESUME
 from tests.factories import make_candidate, make_job
 
@@ -39,9 +39,7 @@ def pool_candidate(app_db):
 @pytest.mark.parametrize("width", [1440, 390])
 def test_talent_pool_row_in_the_tracker(page: Page, running_app, pool_candidate, width):
     page.set_viewport_size({"width": width, "height": 900})
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(running_app.url + "/candidates")
+    open_signed_in(page, running_app, "/candidates")
     page.fill("#tracker-search", "sarah.pool")
     row = page.locator("#applications-table tbody tr", has_text="Talent pool")
     expect(row).to_have_count(1)
@@ -62,9 +60,7 @@ def test_find_in_talent_pool_and_add_to_the_job(page: Page, running_app, app_db,
                           resume_text=MATCHING_BACKEND_RESUME)
     app_db.commit()
     page.set_viewport_size({"width": width, "height": 900})
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(f"{running_app.url}/jobs/ranking?id={job.id}")
+    open_signed_in(page, running_app, f"/jobs/ranking?id={job.id}")
     page.click("#find-in-pool")
     match = page.locator(".pool-match", has_text=f"Tom Pool {width}")
     expect(match).to_be_visible()

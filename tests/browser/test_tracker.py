@@ -5,15 +5,13 @@ import csv
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_jobs_flow import sign_in
+from tests.browser.signing_in import open_signed_in
 
 pytestmark = pytest.mark.browser
 
 
 def test_filter_sort_bulk_move_and_export(page: Page, running_app, demo_applications):
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(running_app.url + "/candidates")
+    open_signed_in(page, running_app, "/candidates")
     grid = page.locator("#applications-table")
     expect(grid).to_contain_text("Maya Chen")
 
@@ -59,9 +57,7 @@ def test_a_jobs_own_stage_is_in_its_rows_menu_and_in_bulk_only_when_every_job_ha
     app_db.commit()
     add_stage(session=app_db, job_id=welder.id, label="Weld test", actor=None)
 
-    sign_in(page, running_app)
-    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    page.goto(running_app.url + "/candidates")
+    open_signed_in(page, running_app, "/candidates")
     page.fill("#tracker-search", "Vantongeren")
     rows = page.locator("#applications-table tbody tr")
     expect(rows).to_have_count(2)

@@ -3,7 +3,6 @@ blows up, after the AI engine fails, and with two passes running at the same tim
 
 from __future__ import annotations
 
-import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from hireops.services.mail.parsing import parse_message
 from hireops.services.mail.sources import MaildirSource
 from hireops.services.candidates.stages import STAGE_CHANGED
 from tests.inbox.conftest import CORPUS_COUNTS, corpus, counts, deliver
+from tests.parallel import at_once
 
 
 def _store_all(path: Path) -> int:
@@ -176,23 +176,9 @@ def test_two_concurrent_passes_store_and_process_each_message_once(
     get_settings.cache_clear()
     messages = corpus()
     deliver(maildir, *messages)
-    start = threading.Barrier(2)
-    summaries: list[IngestSummary] = []
-    errors: list[BaseException] = []
-
-    def worker() -> None:
-        try:
-            start.wait()
-            summaries.append(run_ingest_pass(source=MaildirSource(maildir_path)))
-        except BaseException as problem:  # reported below, not lost in the thread
-            errors.append(problem)
-
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    assert errors == [] and len(summaries) == 2
+    summaries: list[IngestSummary] = at_once(
+        2, lambda _: run_ingest_pass(source=MaildirSource(maildir_path)))
+    assert len(summaries) == 2
 
     assert [s.source_error for s in summaries] == ["", ""]
     assert sum(s.new for s in summaries) == len(messages)
@@ -246,23 +232,8 @@ def test_two_threads_saving_the_same_attachment_both_succeed(inbox_env):
     """The scheduler and "Sync now" run in one process: their temporary files must differ."""
     from hireops.services.platform.attachment_store import read_attachment, save_attachment
 
-    errors: list[BaseException] = []
     for n in range(200):
         payload = f"resume {n} ".encode() * 20_000
-        start = threading.Barrier(2)
-
-        def save() -> None:
-            start.wait()
-            try:
-                save_attachment(payload)
-            except BaseException as problem:
-                errors.append(problem)
-
-        threads = [threading.Thread(target=save) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(10)
+        at_once(2, lambda _: save_attachment(payload), timeout_s=10)
         assert read_attachment(save_attachment(payload)[1]) == payload
-    assert errors == []
     assert not [p for p in (inbox_env / "attachments").rglob("*.tmp")]

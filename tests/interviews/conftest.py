@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from hireops.models import Application, User
+from hireops.models import Application, InterviewLink, User
+from hireops.services.interviews.invitations import send_link
+from hireops.services.interviews.links import generate_link
 from hireops.services.jobs.records import JobForm, create_job
 from tests.factories import make_candidate, make_user
 
@@ -48,3 +50,17 @@ def make_application(session, recruiter):
         return application
 
     return make
+
+
+@pytest.fixture
+def mailed_link(session, make_application, recruiter):
+    """A function that issues a link for a new application and mails it, as HR's invite does."""
+
+    def mail() -> InterviewLink:
+        link = generate_link(session=session, application_id=make_application(90).id,
+                             actor=recruiter).link
+        send_link(session=session, link_id=link.id, actor=recruiter)
+        session.commit()
+        return link
+
+    return mail

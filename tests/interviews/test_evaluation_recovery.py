@@ -12,13 +12,14 @@ from sqlmodel import select
 
 from hireops.config import PROJECT_ROOT
 from hireops.models import Evaluation, utcnow
-from hireops.services.interviews.builtin_interviewer import start_interview, submit_answer
+from hireops.services.interviews.builtin_interviewer import submit_answer
 from hireops.services.interviews.evaluation_queue import (
     requeue_stale_runs,
     run_queued_evaluations,
 )
 from hireops.services.interviews.links import generate_link
-from hireops.services.interviews.room import complete_interview, mark_started, record_consent
+from hireops.services.interviews.room import complete_interview
+from tests.interviews.room_steps import start_typed_interview
 
 # Claims the evaluation the way a worker does, then dies before it can finish (SIGKILL).
 DIE_MID_RUN = """
@@ -34,9 +35,7 @@ os.kill(os.getpid(), signal.SIGKILL)
 def _finished_interview(session, make_application, recruiter) -> Evaluation:
     link = generate_link(session=session, application_id=make_application(88).id,
                          actor=recruiter).link
-    record_consent(session=session, link=link, webcam_analysis=False, client_key="t")
-    mark_started(session=session, link=link)
-    start_interview(session=session, link=link)
+    start_typed_interview(session, link)
     answer = "I built Python APIs on PostgreSQL and measured latency before and after."
     while not submit_answer(session=session, link=link, text=answer if
                             link.plan.get("phase") != "slot" else "Monday 9am").finished:

@@ -13,6 +13,7 @@ from hireops.services.interviews.interviewer_language import TRANSLATED_LANGUAGE
 from hireops.services.interviews.links import generate_link
 from hireops.services.interviews.question_bank import all_bank_questions
 from hireops.services.interviews.room import mark_started, record_consent, room_view
+from tests.interviews.room_steps import start_typed_interview
 
 STRONG_FR = ("Dans mon dernier poste, j'ai conçu une API REST en Python sur PostgreSQL qui "
              "servait deux millions de requêtes par jour. J'ai ajouté des index et réduit la "
@@ -82,9 +83,7 @@ def test_an_english_candidate_still_gets_the_english_bank(session, make_applicat
                                                           recruiter):
     application = make_application(88)
     link = generate_link(session=session, application_id=application.id, actor=recruiter).link
-    record_consent(session=session, link=link, webcam_analysis=False, client_key="c")
-    mark_started(session=session, link=link)
-    first = start_interview(session=session, link=link)
+    first = start_typed_interview(session, link)
     assert link.plan["language"] == "en"
     assert first.say.startswith("To start, could you tell me")
 
@@ -117,9 +116,7 @@ def test_the_scorers_english_questions_are_not_put_to_a_french_candidate(
     candidate.language = "fr"
     session.add(candidate)
     link = generate_link(session=session, application_id=application.id, actor=recruiter).link
-    record_consent(session=session, link=link, webcam_analysis=False, client_key="c")
-    mark_started(session=session, link=link)
-    start_interview(session=session, link=link)
+    start_typed_interview(session, link)
     session.commit()
 
     asked = [q["text"] for q in link.plan["questions"]]
@@ -134,8 +131,6 @@ def test_the_scorers_english_questions_are_not_put_to_a_french_candidate(
     session.commit()
     link = generate_link(session=session, application_id=english_application.id,
                          actor=recruiter).link
-    record_consent(session=session, link=link, webcam_analysis=False, client_key="c")
-    mark_started(session=session, link=link)
-    start_interview(session=session, link=link)
+    start_typed_interview(session, link)
     session.commit()
     assert english in [q["text"] for q in link.plan["questions"]]

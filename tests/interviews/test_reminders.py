@@ -8,7 +8,6 @@ from datetime import timedelta
 from sqlmodel import select
 
 from hireops.models import OutboxMessage, utcnow
-from hireops.services.interviews.invitations import send_link
 from hireops.services.interviews.links import generate_link, set_link_status
 from hireops.services.interviews.reminders import send_due_reminders
 
@@ -18,11 +17,8 @@ def _reminders(session) -> list[str]:
         select(OutboxMessage).where(OutboxMessage.kind == "reminder"))]
 
 
-def test_unopened_and_expiring_reminders_are_sent_once(session, make_application, recruiter):
-    link = generate_link(session=session, application_id=make_application(90).id,
-                         actor=recruiter).link
-    send_link(session=session, link_id=link.id, actor=recruiter)
-    session.commit()
+def test_unopened_and_expiring_reminders_are_sent_once(session, mailed_link):
+    link = mailed_link()
     now = utcnow()
     assert send_due_reminders(session=session, now=now + timedelta(hours=47)) == 0
     assert send_due_reminders(session=session, now=now + timedelta(hours=49)) == 1
@@ -40,12 +36,11 @@ def test_unopened_and_expiring_reminders_are_sent_once(session, make_application
     assert send_due_reminders(session=session, now=now + timedelta(hours=80)) == 0
 
 
-def test_no_reminder_for_finished_or_unsent_links(session, make_application, recruiter):
+def test_no_reminder_for_finished_or_unsent_links(session, make_application, recruiter,
+                                                  mailed_link):
     unsent = generate_link(session=session, application_id=make_application(90).id,
                            actor=recruiter).link
-    done = generate_link(session=session, application_id=make_application(90).id,
-                         actor=recruiter).link
-    send_link(session=session, link_id=done.id, actor=recruiter)
+    done = mailed_link()
     for status in ("opened", "started", "completed"):
         set_link_status(done, status, by="candidate")
     session.commit()
@@ -65,12 +60,8 @@ def test_no_expiring_reminder_for_a_link_never_emailed(session, make_application
     assert _reminders(session) == []
 
 
-def test_no_expiring_reminder_while_the_candidate_is_in_the_room(session, make_application,
-                                                                  recruiter):
-    link = generate_link(session=session, application_id=make_application(90).id,
-                         actor=recruiter).link
-    send_link(session=session, link_id=link.id, actor=recruiter)
-    session.commit()
+def test_no_expiring_reminder_while_the_candidate_is_in_the_room(session, mailed_link):
+    link = mailed_link()
     due = utcnow() + timedelta(hours=60)  # inside the expiring window
     set_link_status(link, "opened", by="candidate", at=due - timedelta(seconds=13))
     session.commit()

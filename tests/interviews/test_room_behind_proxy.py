@@ -7,18 +7,13 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
-import os
-import signal
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from hireops.config import PROJECT_ROOT
 from hireops.services.interviews.links import generate_link
-from tests.app_server import app_env, free_port, wait_until_serving
+from tests.app_server import app_env, start_app
 from tests.fakes.reflex_socket import ReflexSocket
 
 ROOM_STATE = "reflex___state____state.hireops___state___interviews___room____interview_room_state"
@@ -30,27 +25,13 @@ FORGED = "/interview/" + "x" * 43
 def app_behind_proxy(database_url: str, tmp_path: Path) -> Iterator[str]:
     """The backend on the test's database, its secret key file shared with this process (so
     links made here open there), trusting 127.0.0.1 as its proxy."""
-    port = free_port()
     env = app_env(tmp_path, database_url, TRUSTED_PROXIES="127.0.0.1",
                   INTERVIEW_LOOKUPS_PER_MINUTE=str(LOOKUPS_PER_MINUTE))
-    log = tmp_path / "app.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [str(Path(sys.executable).parent / "reflex"), "run", "--env", "prod",
-             "--backend-only", "--backend-port", str(port)],
-            cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True)
+    app = start_app(env, tmp_path / "app.log", backend_only=True, timeout_s=300)
     try:
-        url = f"http://127.0.0.1:{port}"
-        wait_until_serving(url, process, log, timeout_s=300)
-        yield url
+        yield app.url
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        app.stop()
 
 
 async def _open_room(url: str, path: str, client: str, times: int = 1) -> list[str]:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
+import pytest
+
+from hireops.config import get_settings
 from hireops.models import utcnow
-from hireops.services.interviews.links import generate_link, set_link_status
+from hireops.services.interviews.links import IssuedLink, generate_link, set_link_status
 from hireops.services.interviews.room import find_room, room_view
 from hireops.services.platform.rate_limit import register_hit
 from tests.parallel import in_parallel
@@ -14,6 +17,22 @@ from tests.parallel import in_parallel
 
 def _token(url: str) -> str:
     return url.rsplit("/", 1)[-1]
+
+
+@pytest.fixture
+def issued(session, make_application, recruiter) -> IssuedLink:
+    """A fresh link for a new application, stored."""
+    issued = generate_link(session=session, application_id=make_application(90).id,
+                           actor=recruiter)
+    session.commit()
+    return issued
+
+
+@pytest.fixture
+def five_lookups_a_minute(monkeypatch) -> None:
+    """Interview-link lookups limited to five a minute per client (INTERVIEW_LOOKUPS_PER_MINUTE)."""
+    monkeypatch.setenv("INTERVIEW_LOOKUPS_PER_MINUTE", "5")
+    get_settings.cache_clear()
 
 
 def test_a_valid_token_opens_its_own_room_only(session, make_application, recruiter):
@@ -32,10 +51,8 @@ def test_a_valid_token_opens_its_own_room_only(session, make_application, recrui
                      client_key="10.0.0.1").link.id == grace.link.id
 
 
-def test_unknown_forged_expired_revoked_and_used_tokens(session, make_application, recruiter):
-    issued = generate_link(session=session, application_id=make_application(90).id,
-                           actor=recruiter)
-    session.commit()
+def test_unknown_forged_expired_revoked_and_used_tokens(session, make_application, recruiter,
+                                                        issued):
     token = _token(issued.url)
     forged = token[:-1] + ("A" if token[-1] != "A" else "B")
     for bad in (forged, "", "../../etc/passwd", token + "x", "<script>"):
@@ -60,14 +77,7 @@ def test_unknown_forged_expired_revoked_and_used_tokens(session, make_applicatio
         "completed"
 
 
-def test_token_guessing_is_rate_limited_per_client(session, make_application, recruiter,
-                                                   monkeypatch):
-    monkeypatch.setenv("INTERVIEW_LOOKUPS_PER_MINUTE", "5")
-    from hireops.config import get_settings
-    get_settings.cache_clear()
-    issued = generate_link(session=session, application_id=make_application(90).id,
-                           actor=recruiter)
-    session.commit()
+def test_token_guessing_is_rate_limited_per_client(session, five_lookups_a_minute, issued):
     for _ in range(5):
         assert find_room(session=session, token="x" * 43, client_key="attacker").problem == \
             "unknown"
@@ -90,13 +100,7 @@ def test_rate_limit_window_resets(session):
 
 
 def test_a_candidate_reloading_a_valid_link_is_never_rate_limited(
-        session, make_application, recruiter, monkeypatch):
-    monkeypatch.setenv("INTERVIEW_LOOKUPS_PER_MINUTE", "5")
-    from hireops.config import get_settings
-    get_settings.cache_clear()
-    issued = generate_link(session=session, application_id=make_application(90).id,
-                           actor=recruiter)
-    session.commit()
+        session, five_lookups_a_minute, issued):
     # Reloads, reconnects and a second tab: each is a lookup that finds the link.
     for _ in range(15):
         assert find_room(session=session, token=_token(issued.url),
@@ -112,7 +116,6 @@ def test_a_candidate_reloading_a_valid_link_is_never_rate_limited(
 
 def test_simultaneous_forged_lookups_stop_at_the_limit(any_database_url, monkeypatch):
     monkeypatch.setenv("INTERVIEW_LOOKUPS_PER_MINUTE", "10")
-    from hireops.config import get_settings
     get_settings.cache_clear()
     problems = in_parallel(48, lambda session: find_room(
         session=session, token=secrets.token_urlsafe(32), client_key="203.0.113.9").problem)

@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from hireops.models import InterviewRecording
 from hireops.services.ai.local.interview_evaluator import evaluate_interview
-from hireops.services.interviews.builtin_interviewer import start_interview, submit_answer
+from hireops.services.interviews.builtin_interviewer import submit_answer
 from hireops.services.interviews.evaluation_queue import interview_input
 from hireops.services.interviews.links import generate_link
 from hireops.services.interviews.recording_review import recording_cards
@@ -19,8 +19,8 @@ from hireops.services.interviews.recordings import (
     record_recording_consent,
     set_job_recording,
 )
-from hireops.services.interviews.room import mark_started, record_consent
 from hireops.services.interviews.speech_signals import SIGNALS_LABEL, answer_speech
+from tests.interviews.room_steps import start_typed_interview
 
 PACKAGE = Path(__file__).resolve().parents[2] / "hireops"
 SIGNAL_MODULES = {"hireops.services.interviews.speech_signals",
@@ -45,9 +45,7 @@ def _answered_link(session, make_application, recruiter):
     application = make_application(90)
     set_job_recording(session=session, job_id=application.job_id, enabled=True, actor=recruiter)
     link = generate_link(session=session, application_id=application.id, actor=recruiter).link
-    record_consent(session=session, link=link, webcam_analysis=False, client_key="t")
-    mark_started(session=session, link=link)
-    start_interview(session=session, link=link)
+    start_typed_interview(session, link)
     for text in ("I designed a Python REST API on PostgreSQL serving payments for two years.",
                  "We profiled slow queries, added indexes and cut latency by half."):
         submit_answer(session=session, link=link, text=text)

@@ -9,10 +9,10 @@ from hireops.config import get_settings
 from hireops.models import Application, Candidate
 from hireops.services.demo.seed import seed_demo
 from hireops.services.inbox.ingest import run_ingest_pass
-from hireops.services.interviews.builtin_interviewer import start_interview, submit_answer
+from hireops.services.interviews.builtin_interviewer import submit_answer
 from hireops.services.interviews.links import generate_link
-from hireops.services.interviews.room import mark_started, record_consent
 from hireops.services.mail.sources import MaildirSource
+from tests.interviews.room_steps import start_typed_interview
 
 
 @pytest.fixture
@@ -29,9 +29,7 @@ def people(session, tmp_path, monkeypatch):
                                .where(Application.candidate_id == maya.id)).first()
     link = generate_link(session=session, application_id=application.id, actor=None,
                          override_reason="privacy test").link
-    record_consent(session=session, link=link, webcam_analysis=False, client_key="t")
-    mark_started(session=session, link=link)
-    start_interview(session=session, link=link)
+    start_typed_interview(session, link)
     submit_answer(session=session, link=link, text="I led the Python payments API at Stripe.")
     session.commit()
     return maya

@@ -97,3 +97,33 @@ def test_the_cached_cohort_is_read_again_only_after_a_change(session):
     moved = reports.cached_cohort(session=session, report=report)
     assert moved is not first
     assert reports.funnel(moved)[3].reached == reports.funnel(first)[3].reached + 1
+
+
+def test_the_data_version_reads_indexes_not_every_row(session):
+    # Asked on every load and filter change: the newest edit times come from their indexes.
+    build_history(session)
+    version = reports.data_version(session=session)
+    with counted(session.get_bind()) as statements:
+        assert reports.data_version(session=session) == version
+    plan = " ".join(str(row) for row in session.connection().exec_driver_sql(
+        "EXPLAIN QUERY PLAN " + statements[0], ()))
+    # (The row count scans an index: it has to count them.)
+    assert "SEARCH applications USING COVERING INDEX ix_applications_updated_at" in plan
+    assert "SEARCH candidates USING COVERING INDEX ix_candidates_updated_at" in plan
+
+
+def test_the_top_candidates_are_read_again_only_after_a_change(session):
+    build_history(session)
+    engine = session.get_bind()
+    report = ReportFilter()
+    cohort = reports.cached_cohort(session=session, report=report)
+    first = reports.cached_top_candidates(session=session, report=report, cohort=cohort)
+    with counted(engine) as statements:
+        again = reports.cached_top_candidates(session=session, report=report, cohort=cohort)
+    assert again == first and len(statements) == 1  # the data version only
+    best = session.get(Application, first[0].application_id)
+    change_stage(session=session, application=best, stage=Stage.rejected)
+    session.commit()
+    with counted(engine) as statements:
+        reports.cached_top_candidates(session=session, report=report, cohort=cohort)
+    assert len(statements) > 1

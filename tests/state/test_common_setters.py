@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace
 
-from hireops.state.common_setters import switch_setter, text_setter
+from hireops.state.common_setters import choice_setter, switch_setter, text_setter
 
 
 def _marking(calls: list[str]):
@@ -31,3 +31,12 @@ def test_switch_setter_stores_a_boolean():
     assert form.agree is True
     setter(form, "")
     assert form.agree is False
+
+
+def test_choice_setter_keeps_only_a_listed_choice():
+    setter = choice_setter("outcome", ("advance", "hold", "reject"), _marking([]))
+    form = SimpleNamespace(outcome="advance")
+    setter(form, "reject")
+    assert form.outcome == "reject"
+    setter(form, "hire-everyone")  # not on the menu
+    assert form.outcome == "advance"

@@ -45,3 +45,11 @@ def test_the_public_pages_are_exactly_sign_in_and_the_interview_room():
     public = {options["route"] for _render, options in PAGES
               if options["route"] in PUBLIC_ROUTES}
     assert public == PUBLIC_ROUTES
+
+
+def test_each_page_compiles_to_a_module_of_its_own():
+    # Reflex writes a page's compiled components to a module named after the page function's
+    # module: pages named after the shell would all load one bundle of every page's parts.
+    private = [render for render, options in PAGES if options["route"] not in PUBLIC_ROUTES]
+    assert all(render.__module__.startswith("hireops.pages.") for render in private)
+    assert len({render.__module__ for render in private}) >= 12

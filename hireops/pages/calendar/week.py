@@ -85,10 +85,10 @@ def _feed_created() -> rx.Component:
 
 def _feed_controls() -> rx.Component:
     return rx.cond(
-        C.feed_active,
+        C.feed.active,
         rx.vstack(
-            rx.text("Your calendar app reads the address starting ", rx.code(C.feed_prefix),
-                    "… (made ", C.feed_created, ", last read ", C.feed_last_used, ").",
+            rx.text("Your calendar app reads the address starting ", rx.code(C.feed.token_prefix),
+                    "… (made ", C.feed.created_at, ", last read ", C.feed.last_used, ").",
                     size="2", id="calendar-feed-status"),
             rx.hstack(
                 confirm_dialog(
@@ -113,17 +113,24 @@ def _feed_controls() -> rx.Component:
     )
 
 
-def _feed_card() -> rx.Component:
+def _connection_card(title: str, explanation: str, *children: rx.Component,
+                     card_id: str) -> rx.Component:
+    """A card below the week that links it with another calendar: what it does, then how."""
     return card(
-        rx.vstack(
-            rx.heading("See interviews in your own calendar", size="3"),
-            rx.text("A private address for Google, Outlook or Apple Calendar with the team's "
-                    "booked interviews: time, place, candidate and job (blind-screening "
-                    "candidates by their alias). Anyone with the address can read it, so keep "
-                    "it to yourself, and make a new one if it leaks.", size="2", color=MUTED),
-            rx.cond(C.new_feed_url != "", _feed_created(), _feed_controls()),
-            spacing="3", width="100%"),
-        width="100%", id="calendar-feed")
+        rx.vstack(rx.heading(title, size="3"), rx.text(explanation, size="2", color=MUTED),
+                  *children, spacing="3", width="100%"),
+        width="100%", id=card_id)
+
+
+def _feed_card() -> rx.Component:
+    return _connection_card(
+        "See interviews in your own calendar",
+        "A private address for Google, Outlook or Apple Calendar with the team's booked "
+        "interviews: time, place, candidate and job (blind-screening candidates by their "
+        "alias). Anyone with the address can read it, so keep it to yourself, and make a new "
+        "one if it leaks.",
+        rx.cond(C.new_feed_url != "", _feed_created(), _feed_controls()),
+        card_id="calendar-feed")
 
 
 def _field(label: str, control: rx.Component) -> rx.Component:
@@ -132,42 +139,39 @@ def _field(label: str, control: rx.Component) -> rx.Component:
 
 
 def _busy_card() -> rx.Component:
-    return card(
-        rx.vstack(
-            rx.heading("My busy times (CalDAV)", size="3"),
-            rx.text("Connect your own calendar (Nextcloud, Fastmail, iCloud, Radicale...) and "
-                    "suggested interview slots avoid your meetings. Only busy times are read; "
-                    "the password is stored encrypted.", size="2", color=MUTED),
-            rx.grid(
-                _field("CalDAV address", rx.input(
-                    value=B.url, on_change=B.set_url, id="caldav-url", width="100%",
-                    placeholder="https://dav.example.com/", max_length=500)),
-                _field("User name", rx.input(
-                    value=B.username, on_change=B.set_username, id="caldav-username",
-                    width="100%", max_length=200, auto_complete="off")),
-                _field(rx.cond(B.has_password, "Password (leave empty to keep)", "Password"),
-                       secret_field(CALDAV_PASSWORD, width="100%")),
-                columns=rx.breakpoints(initial="1", md="3"), spacing="3", width="100%"),
-            rx.hstack(
-                rx.button("Save", on_click=B.save(typed_secret(CALDAV_PASSWORD)),
-                          id="caldav-save"),
-                rx.cond(B.connected, rx.fragment(
-                    rx.button("Check now", variant="soft", on_click=B.check_now,
-                              loading=B.checking, id="caldav-check"),
-                    rx.button("Disconnect", variant="soft", color_scheme="red",
-                              on_click=B.disconnect, id="caldav-disconnect"))),
-                spacing="2", wrap="wrap"),
-            rx.cond(B.message != "", rx.text(B.message, size="2", id="caldav-message",
-                                             color=rx.cond(B.tone == "red", rx.color("red", 11),
-                                                           rx.color("green", 11)),
-                                             overflow_wrap="anywhere")),
-            rx.cond(B.connected, rx.text(
-                "Last read: ", B.last_checked,
-                rx.cond(B.last_error != "", rx.text.span(" (failed: ", B.last_error, ")",
-                                                         color=rx.color("red", 11)), ""),
-                size="1", color=MUTED, overflow_wrap="anywhere")),
-            spacing="3", width="100%"),
-        width="100%", id="caldav-card")
+    return _connection_card(
+        "My busy times (CalDAV)",
+        "Connect your own calendar (Nextcloud, Fastmail, iCloud, Radicale...) and suggested "
+        "interview slots avoid your meetings. Only busy times are read; the password is "
+        "stored encrypted.",
+        rx.grid(
+            _field("CalDAV address", rx.input(
+                value=B.url, on_change=B.set_url, id="caldav-url", width="100%",
+                placeholder="https://dav.example.com/", max_length=500)),
+            _field("User name", rx.input(
+                value=B.username, on_change=B.set_username, id="caldav-username",
+                width="100%", max_length=200, auto_complete="off")),
+            _field(rx.cond(B.has_password, "Password (leave empty to keep)", "Password"),
+                   secret_field(CALDAV_PASSWORD, width="100%")),
+            columns=rx.breakpoints(initial="1", md="3"), spacing="3", width="100%"),
+        rx.hstack(
+            rx.button("Save", on_click=B.save(typed_secret(CALDAV_PASSWORD)), id="caldav-save"),
+            rx.cond(B.connected, rx.fragment(
+                rx.button("Check now", variant="soft", on_click=B.check_now,
+                          loading=B.checking, id="caldav-check"),
+                rx.button("Disconnect", variant="soft", color_scheme="red",
+                          on_click=B.disconnect, id="caldav-disconnect"))),
+            spacing="2", wrap="wrap"),
+        rx.cond(B.message != "", rx.text(B.message, size="2", id="caldav-message",
+                                         color=rx.cond(B.tone == "red", rx.color("red", 11),
+                                                       rx.color("green", 11)),
+                                         overflow_wrap="anywhere")),
+        rx.cond(B.connected, rx.text(
+            "Last read: ", B.last_checked,
+            rx.cond(B.last_error != "", rx.text.span(" (failed: ", B.last_error, ")",
+                                                     color=rx.color("red", 11)), ""),
+            size="1", color=MUTED, overflow_wrap="anywhere")),
+        card_id="caldav-card")
 
 
 @recruiter_page(route=routes.CALENDAR, title="Calendar", on_load=[C.load, B.load_account],

@@ -4,6 +4,7 @@ import reflex as rx
 
 from hireops import routes
 from hireops.components.shell import recruiter_page
+from hireops.components.toolbar import filter_menu, search_box
 from hireops.components.ui import card, data_table, empty_state
 from hireops.pages.inbox.message import message_dialog
 from hireops.services.inbox.listing import AttachmentRow, EmailRow
@@ -128,27 +129,15 @@ def _progress() -> rx.Component:
 
 def _toolbar() -> rx.Component:
     return rx.hstack(
-        rx.input(rx.input.slot(rx.icon("search", size=16)), placeholder="Search sender or subject",
-                 value=S.search, on_change=S.search_mail,
-                 width=rx.breakpoints(initial="100%", sm="280px")),
-        rx.select.root(
-            rx.select.trigger(placeholder="Any status"),
-            rx.select.content(rx.select.item("Any status", value="all"),
-                              *[rx.select.item(v.capitalize(), value=v)
-                                for v in ("new", "processed", "failed")]),
-            value=rx.cond(S.status_filter == "", "all", S.status_filter),
-            on_change=S.filter_status,
-        ),
-        rx.select.root(
-            rx.select.trigger(placeholder="Any category"),
-            rx.select.content(rx.select.item("Any category", value="all"),
-                              rx.select.item("Applications", value="candidate_application"),
-                              rx.select.item("General", value="general"),
-                              rx.select.item("Replies", value="reply"),
-                              rx.select.item("Unknown", value="unknown")),
-            value=rx.cond(S.category_filter == "", "all", S.category_filter),
-            on_change=S.filter_category,
-        ),
+        search_box("Search sender or subject", S.search, S.search_mail),
+        filter_menu("Any status", S.status_filter, S.filter_status,
+                    *[rx.select.item(v.capitalize(), value=v)
+                      for v in ("new", "processed", "failed")]),
+        filter_menu("Any category", S.category_filter, S.filter_category,
+                    rx.select.item("Applications", value="candidate_application"),
+                    rx.select.item("General", value="general"),
+                    rx.select.item("Replies", value="reply"),
+                    rx.select.item("Unknown", value="unknown")),
         rx.spacer(),
         rx.text(S.total, " messages · ", S.waiting, " waiting · ", S.failed, " failed",
                 size="2", color=rx.color("gray", 11)),

@@ -131,16 +131,24 @@ def _consent() -> rx.Component:
     )
 
 
-def _declined() -> rx.Component:
+def _halted(icon: str, title_key: str, *rest: rx.Component) -> rx.Component:
+    """In place of the interview, which cannot go on: an icon, a title and why (`rest`)."""
     return _panel(
         rx.vstack(
-            rx.icon("hand", size=40, color=rx.color("gray", 10)),
-            rx.heading(Room.t["declined_title"], size="6"),
-            rx.text(Room.problem_message, size="3", id="room-declined", line_height="1.6"),
-            rx.button(Room.t["declined_reconsider"], on_click=Consent.reconsider_consent, size="2",
-                      variant="soft", id="consent-reconsider"),
+            rx.icon(icon, size=40, color=rx.color("gray", 10)),
+            rx.heading(Room.t[title_key], size="6"),
+            *rest,
             align="center", spacing="3", padding_y="24px",
         ),
+    )
+
+
+def _declined() -> rx.Component:
+    return _halted(
+        "hand", "declined_title",
+        rx.text(Room.problem_message, size="3", id="room-declined", line_height="1.6"),
+        rx.button(Room.t["declined_reconsider"], on_click=Consent.reconsider_consent, size="2",
+                  variant="soft", id="consent-reconsider"),
     )
 
 
@@ -309,13 +317,9 @@ def _done() -> rx.Component:
 
 
 def _problem() -> rx.Component:
-    return _panel(
-        rx.vstack(
-            rx.icon("link-2-off", size=40, color=rx.color("gray", 10)),
-            rx.heading(Room.t["problem_title"], size="6"),
-            rx.text(Room.problem_message, size="3", text_align="center", id="room-problem"),
-            align="center", spacing="3", padding_y="24px",
-        ),
+    return _halted(
+        "link-2-off", "problem_title",
+        rx.text(Room.problem_message, size="3", text_align="center", id="room-problem"),
     )
 
 

@@ -48,6 +48,16 @@ def _number(label: str, name: str, hint: str) -> rx.Component:
     )
 
 
+def _section(title: str, *children: rx.Component) -> rx.Component:
+    return card(rx.heading(title, size="4", padding_bottom="10px"), *children, width="100%")
+
+
+def _fields(*fields: rx.Component, columns: dict | None = None) -> rx.Component:
+    """Fields side by side: two columns on a wide screen unless `columns` says otherwise."""
+    return rx.grid(*fields, columns=columns or rx.breakpoints(initial="1", md="2"), spacing="4",
+                   width="100%")
+
+
 def _title_bar() -> rx.Component:
     return card(
         rx.vstack(
@@ -80,14 +90,13 @@ def _title_bar() -> rx.Component:
 
 
 def _details() -> rx.Component:
-    return card(
-        rx.heading("Details", size="4", padding_bottom="10px"),
-        rx.grid(
+    return _section(
+        "Details",
+        _fields(
             _input("Department", "department", "Engineering"),
             _input("Location", "location", "Remote"),
             _input("Seniority", "seniority", "Senior"),
             _input("Employment type", "employment_type", "Full-time"),
-            columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%",
         ),
         rx.box(height="14px"),
         rx.vstack(
@@ -96,28 +105,25 @@ def _details() -> rx.Component:
                          rows="10", width="100%", id="job-description", read_only=~S.can_edit),
             spacing="1", width="100%",
         ),
-        width="100%",
     )
 
 
 def _requirements() -> rx.Component:
-    return card(
-        rx.heading("Requirements", size="4", padding_bottom="10px"),
-        rx.grid(
+    return _section(
+        "Requirements",
+        _fields(
             _lines("Must-have skills", "must_have_skills"),
             _lines("Nice-to-have skills", "nice_to_have_skills"),
             _lines("Responsibilities", "responsibilities", rows="8"),
             _lines("Qualifications", "qualifications", rows="8"),
-            columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%",
         ),
-        width="100%",
     )
 
 
 def _screening() -> rx.Component:
-    return card(
-        rx.heading("Screening and decisions", size="4", padding_bottom="10px"),
-        rx.grid(
+    return _section(
+        "Screening and decisions",
+        _fields(
             _number("Resume minimum", "resume_min", "Advance needs at least this resume score"),
             _number("Interview minimum", "interview_min", "…and at least this interview score"),
             _number("Reject below", "reject_below", "Final scores under this are rejected"),
@@ -125,7 +131,7 @@ def _screening() -> rx.Component:
                      "Interview weight is the rest"),
             _number("Scorecard weight %", "scorecard_weight_pct",
                     "Interviewers' scorecards in the final score; 0 leaves them out"),
-            columns=rx.breakpoints(initial="1", sm="2", lg="5"), spacing="4", width="100%",
+            columns=rx.breakpoints(initial="1", sm="2", lg="5"),
         ),
         rx.text("Final score = ", S.resume_weight_pct, "% resume + ", S.interview_weight_pct,
                 "% interview",
@@ -134,12 +140,11 @@ def _screening() -> rx.Component:
                                     "% interviewer scorecards once they are filled")),
                 ".", size="2", color=rx.color("gray", 11), padding_top="8px"),
         rx.box(height="12px"),
-        rx.grid(
+        _fields(
             _lines("Custom screening questions", "custom_questions",
                    "asked in every interview for this job", rows="4"),
             _lines("Knockout requirements", "knockout_requirements",
                    "e.g. work permit; checked apart from the score", rows="4"),
-            columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%",
         ),
         rx.hstack(
             rx.switch(checked=S.blind_screening, on_change=S.set_blind_screening,
@@ -164,7 +169,6 @@ def _screening() -> rx.Component:
                     "candidate's separate consent; never analysed for emotion)", size="2"),
             spacing="2", align="center", padding_top="8px",
         ),
-        width="100%",
     )
 
 

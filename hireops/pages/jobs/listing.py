@@ -5,6 +5,7 @@ import reflex as rx
 from hireops import routes
 from hireops.components.confirm import confirm_dialog
 from hireops.components.shell import recruiter_page
+from hireops.components.toolbar import filter_menu, search_box
 from hireops.components.ui import card, empty_state, status_badge
 from hireops.services.jobs.records import JobRow
 from hireops.state.jobs.listing import JobsState
@@ -87,19 +88,10 @@ def _new_job_button() -> rx.Component:
 
 def _toolbar() -> rx.Component:
     return rx.hstack(
-        rx.input(rx.input.slot(rx.icon("search", size=16)), placeholder="Search titles",
-                 value=JobsState.search, on_change=JobsState.search_titles,
-                 width=rx.breakpoints(initial="100%", sm="280px")),
-        rx.select.root(
-            rx.select.trigger(placeholder="All statuses"),
-            rx.select.content(
-                rx.select.item("All statuses", value="all"),
-                rx.select.item("Open", value="open"),
-                rx.select.item("Closed", value="closed"),
-            ),
-            value=rx.cond(JobsState.status_filter == "", "all", JobsState.status_filter),
-            on_change=JobsState.filter_status,
-        ),
+        search_box("Search titles", JobsState.search, JobsState.search_titles),
+        filter_menu("All statuses", JobsState.status_filter, JobsState.filter_status,
+                    rx.select.item("Open", value="open"),
+                    rx.select.item("Closed", value="closed")),
         spacing="3", padding_bottom="14px", wrap="wrap", width="100%",
     )
 

@@ -4,8 +4,8 @@
 import reflex as rx
 
 from hireops import routes
-from hireops.state.reports.charts import plot_config
-from hireops.components.charts import chart, plotly_preload
+from hireops.state.reports.charts import chart_template, plot_config
+from hireops.components.charts import chart, draw_when_seen, plotly_preload
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import card, empty_state, error_callout, metric_card
 from hireops.services.decisions.ai_flags import FlagCountRow
@@ -17,12 +17,12 @@ MUTED = rx.color("gray", 11)
 
 def _chart(figure, name: str, **props) -> rx.Component:
     # Until the figures arrive (just after the numbers, on a page load) a placeholder of the
-    # chart's size holds its place: the page does not jump when the charts are drawn.
+    # chart's size holds its place: the page does not jump when the charts are drawn. Each is
+    # then drawn as it comes near the screen, or in the browser's next idle moment.
     drawing = rx.center(rx.spinner(size="2"), height="300px", width="100%",
                         class_name="chart-drawing")
-    return card(rx.cond(ReportsState.figures_drawn,
-                        chart(figure, plot_config(name), width="100%", height="300px"),
-                        drawing),
+    plot = chart(figure, plot_config(name), chart_template(), width="100%", height="300px")
+    return card(rx.cond(ReportsState.figures_drawn, draw_when_seen(plot, "300px"), drawing),
                 padding="8px", width="100%", min_width="0", **props)
 
 

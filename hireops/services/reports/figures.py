@@ -172,15 +172,23 @@ def cached_top_candidates(*, session: Session, report: ReportFilter, cohort: Coh
                           limit: int = 10, version: tuple | None = None) -> list[TopCandidate]:
     """`top_candidates` for the page: the best applications of each application day are read
     once per job while the data is unchanged (`cached`), and the range's best are picked from
-    them in memory (the best of a range are among the best of its days)."""
+    them in memory (the best of a range are among the best of its days); the table of each
+    range is kept too, so reopening the page reads nothing (names and blind screening's
+    reveals move the data version: both are audited)."""
     dialect = session.get_bind().dialect.name
-    per_day = cached(session=session, key=("best per day", report.job_id, limit * 2),
-                     compute=lambda: _best_per_day(session, report.job_id, limit * 2, dialect),
-                     version=version)
-    first = report.date_from.isoformat() if report.date_from else ""
-    last = report.date_to.isoformat() if report.date_to else "9999"
-    rows = sorted((row for row in per_day if first <= row.day <= last), key=_database_rank)
-    return _checked_top(session, rows[:limit * 2], cohort, limit)
+
+    def pick() -> list[TopCandidate]:
+        per_day = cached(session=session, key=("best per day", report.job_id, limit * 2),
+                         compute=lambda: _best_per_day(session, report.job_id, limit * 2,
+                                                       dialect),
+                         version=version)
+        first = report.date_from.isoformat() if report.date_from else ""
+        last = report.date_to.isoformat() if report.date_to else "9999"
+        rows = sorted((row for row in per_day if first <= row.day <= last), key=_database_rank)
+        return _checked_top(session, rows[:limit * 2], cohort, limit)
+
+    return cached(session=session, key=("top candidates", report, limit), compute=pick,
+                  version=version)
 
 
 def _final_in_database():

@@ -10,6 +10,7 @@ import reflex as rx
 from hireops.db import session_scope
 from hireops.models import utcnow
 from hireops.services.calendar.feed_tokens import (
+    FeedStatus,
     create_feed_token,
     feed_status,
     feed_url,
@@ -30,10 +31,7 @@ class CalendarState(unsaved("new_feed_url"), AuthState):
     count: int = 0
     zone_name: str = ""
     # The signed-in user's feed: whether one is live, its readable start and when used.
-    feed_active: bool = False
-    feed_prefix: str = ""
-    feed_created: str = ""
-    feed_last_used: str = ""
+    feed: FeedStatus = FeedStatus(active=False, token_prefix="", created_at="", last_used="")
     # The address of the feed just created: shown once, cleared on dismiss or reload.
     new_feed_url: str = ""
 
@@ -97,6 +95,4 @@ class CalendarState(unsaved("new_feed_url"), AuthState):
 
     def _load_feed(self) -> None:
         with session_scope() as session:
-            status = feed_status(session=session, user_id=current_actor().id)
-        self.feed_active, self.feed_prefix = status.active, status.token_prefix
-        self.feed_created, self.feed_last_used = status.created_at, status.last_used
+            self.feed = feed_status(session=session, user_id=current_actor().id)

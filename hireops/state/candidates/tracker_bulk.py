@@ -12,6 +12,7 @@ from hireops.services.jobs.records import JobNotFound
 from hireops.services.candidates.tags import InvalidTag, add_tags, remove_tag
 from hireops.services.candidates.talent_pool import add_applicants_to_job
 from hireops.state.access import WRITE_ROLES, current_actor, requires
+from hireops.state.common_service_call import call_service
 from hireops.state.common_setters import text_setter
 from hireops.state.candidates.tracker import TrackerState
 
@@ -33,12 +34,10 @@ class TrackerBulkState(TrackerState):
             return rx.toast.warning("Select applications first.")
         rows = {r.application_id: r.candidate_id for r in self.rows}
         candidate_ids = [rows[i] for i in self.selected if i in rows]
-        try:
-            with session_scope() as session:
-                added = add_tags(session=session, candidate_ids=candidate_ids,
-                                 text=self.tag_text, actor=current_actor())
-        except InvalidTag as refused:
-            return rx.toast.error(str(refused))
+        added, refusal = call_service(add_tags, InvalidTag, candidate_ids=candidate_ids,
+                                      text=self.tag_text, actor=current_actor())
+        if refusal:
+            return refusal.toast
         self.tag_text, self.selected = "", []
         return [TrackerState.load, rx.toast.success(f"{added} tag(s) added.")]
 

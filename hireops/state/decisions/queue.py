@@ -6,9 +6,11 @@ candidate page's card each mix it in and say how to reload (`_reload_decisions`)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import reflex as rx
+from sqlmodel import Session
 
 from hireops.db import session_scope
 from hireops.services.decisions.flow import (
@@ -27,6 +29,8 @@ from hireops.services.platform.labels import decision_label
 from hireops.services.platform.runtime_settings import current_settings
 from hireops.services.outreach.bookings import MAX_LOCATION_CHARS, SchedulingRefused
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_service_call import call_service
+from hireops.state.common_setters import choice_setter, text_setter
 from hireops.state.reports.dashboard import DashboardState
 
 OVERRIDE_CHOICES = ["advance", "hold", "reject"]
@@ -75,15 +79,17 @@ class DecisionActions(rx.State, mixin=True):
         self.approve_slot = [str(start), str(end), str(tz), str(source), str(label)]
         self.approve_location = current_settings().interview_location
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_approve_location(self, value: str):
-        self.approve_location = str(value)[:MAX_LOCATION_CHARS]
+    set_approve_location = text_setter("approve_location", MAX_LOCATION_CHARS,
+                                       requires(*WRITE_ROLES))
 
     @rx.event
     @requires(*WRITE_ROLES)
-    def cancel_approve(self):
-        self.approve_decision = 0
+    def close_dialog(self):
+        """Cancel: close the approve, reject or override dialog (one is open at a time)."""
+        self._close_dialogs()
+
+    def _close_dialogs(self) -> None:
+        self.approve_decision = self.reject_for = self.override_for = 0
 
     @rx.event
     @requires(*WRITE_ROLES)
@@ -93,74 +99,43 @@ class DecisionActions(rx.State, mixin=True):
         once per decision (a second press is refused by the database, not only the button)."""
         self.approving, self.approve_decision = int(decision_id), 0
         yield  # the card's buttons show that the approval is under way
-        try:
-            with session_scope() as session:
-                message = approve_and_schedule(
-                    session=session, application_id=int(application_id),
-                    decision_id=int(decision_id),
-                    start=datetime.fromisoformat(start), end=datetime.fromisoformat(end),
-                    candidate_tz=tz, source=source, actor=current_actor(),
-                    location=self.approve_location)
-                to = message.to_address
-        except _REFUSALS as refused:
-            self.approving = 0
-            self._reload_decisions()
-            yield rx.toast.error(str(refused))
-            return
+        message, refusal = call_service(
+            approve_and_schedule, _REFUSALS, application_id=int(application_id),
+            decision_id=int(decision_id),
+            start=datetime.fromisoformat(start), end=datetime.fromisoformat(end),
+            candidate_tz=tz, source=source, actor=current_actor(),
+            location=self.approve_location)
         self.approving = 0
         self._reload_decisions()
-        yield rx.toast.success(f"Interview booked; the confirmation to {to} is queued.")
+        if refusal:
+            yield refusal.toast
+            return
+        yield rx.toast.success(f"Interview booked; the confirmation to {message.to_address} "
+                               "is queued.")
 
     @rx.event
     @requires(*WRITE_ROLES)
     def open_reject(self, application_id: int, decision_id: int, name: str):
-        try:
-            with session_scope() as session:
-                subject, body = rejection_draft(session=session,
-                                                application_id=int(application_id),
-                                                actor=current_actor())
-        except _REFUSALS as refused:
-            return rx.toast.error(str(refused))
+        draft, refusal = call_service(rejection_draft, _REFUSALS,
+                                      application_id=int(application_id), actor=current_actor())
+        if refusal:
+            return refusal.toast
+        subject, body = draft
         self.reject_for, self.reject_name = int(application_id), str(name)
         self.reject_decision = int(decision_id)
         self.reject_reason, self.reject_subject, self.reject_body = "", subject, body
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_reject_reason(self, value: str):
-        self.reject_reason = str(value)[:1000]
-
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_reject_subject(self, value: str):
-        self.reject_subject = str(value)[:200]
-
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_reject_body(self, value: str):
-        self.reject_body = str(value)[:20_000]
-
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def cancel_reject(self):
-        self.reject_for = 0
+    set_reject_reason = text_setter("reject_reason", 1000, requires(*WRITE_ROLES))
+    set_reject_subject = text_setter("reject_subject", 200, requires(*WRITE_ROLES))
+    set_reject_body = text_setter("reject_body", 20_000, requires(*WRITE_ROLES))
 
     @rx.event
     @requires(*WRITE_ROLES)
     def confirm_reject(self):
-        if not self.reject_for:  # a second press after the dialog closed
-            return None
-        try:
-            with session_scope() as session:
-                reject_with_email(session=session, application_id=self.reject_for,
-                                  decision_id=self.reject_decision,
-                                  reason=self.reject_reason, subject=self.reject_subject,
-                                  body=self.reject_body, actor=current_actor())
-        except _REFUSALS as refused:
-            return rx.toast.error(str(refused))
-        self.reject_for = 0
-        self._reload_decisions()
-        return rx.toast.success("Rejected; the email is queued.")
+        return self._confirm_dialog(self.reject_for, lambda session: reject_with_email(
+            session=session, application_id=self.reject_for, decision_id=self.reject_decision,
+            reason=self.reject_reason, subject=self.reject_subject, body=self.reject_body,
+            actor=current_actor()), done="Rejected; the email is queued.")
 
     @rx.event
     @requires(*WRITE_ROLES)
@@ -172,37 +147,33 @@ class DecisionActions(rx.State, mixin=True):
             self.override_warnings = override_warnings(session=session,
                                                        application_id=int(application_id))
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_override_choice(self, value: str):
-        self.override_choice = value if value in OVERRIDE_CHOICES else "advance"
-
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_override_why(self, value: str):
-        self.override_why = str(value)[:1000]
-
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def cancel_override(self):
-        self.override_for = 0
+    set_override_choice = choice_setter("override_choice", OVERRIDE_CHOICES,
+                                        requires(*WRITE_ROLES))
+    set_override_why = text_setter("override_why", 1000, requires(*WRITE_ROLES))
 
     @rx.event
     @requires(*WRITE_ROLES)
     def confirm_override(self):
-        if not self.override_for:  # a second press after the dialog closed
+        return self._confirm_dialog(self.override_for, lambda session: override(
+            session=session, application_id=self.override_for,
+            decision_id=self.override_decision, decision=self.override_choice,
+            reason=self.override_why, actor=current_actor()),
+            done=f"Decision set to {decision_label(self.override_choice)}; the override is in "
+                 "the audit log.")
+
+    def _confirm_dialog(self, open_for: int, action: Callable[[Session], object], *,
+                        done: str):
+        """Run a dialog's action in one transaction. Refused: the dialog stays open and a
+        toast says why. Done: the dialog closes and the cards are read again.
+        `open_for` is the application the dialog is open for (0: closed)."""
+        if not open_for:  # a second press after the dialog closed
             return None
-        try:
-            with session_scope() as session:
-                override(session=session, application_id=self.override_for,
-                         decision_id=self.override_decision, decision=self.override_choice, reason=self.override_why,
-                         actor=current_actor())
-        except _REFUSALS as refused:
-            return rx.toast.error(str(refused))
-        self.override_for = 0
+        _, refusal = call_service(action, _REFUSALS)
+        if refusal:
+            return refusal.toast
+        self._close_dialogs()
         self._reload_decisions()
-        return rx.toast.success(f"Decision set to {decision_label(self.override_choice)}; the "
-                                "override is in the audit log.")
+        return rx.toast.success(done)
 
 
 class DecisionQueueState(DecisionActions, DashboardState):
@@ -211,7 +182,7 @@ class DecisionQueueState(DecisionActions, DashboardState):
     @rx.event
     @requires(*READ_ROLES)
     def load_queue(self):
-        self.reject_for = self.override_for = self.approve_decision = 0
+        self._close_dialogs()
         self._reload_decisions()
 
     @rx.event

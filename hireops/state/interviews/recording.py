@@ -12,6 +12,7 @@ from hireops.config import get_settings
 from hireops.services.interviews import room_flow
 from hireops.services.interviews.room_texts import room_text
 from hireops.state.client import request_client
+from hireops.state.common_setters import switch_setter
 from hireops.state.interviews.room import InterviewRoomState
 from hireops.state.interviews.room_access import room_handler
 
@@ -50,10 +51,7 @@ class InterviewRecordingState(rx.State):
         self.notice = room_text(room.language, "consent_recording_text",
                                 days=get_settings().recording_retention_days)
 
-    @rx.event
-    @room_handler
-    def set_agree(self, value: bool):
-        self.agree = bool(value)
+    set_agree = switch_setter("agree", room_handler)
 
     @rx.event
     @room_handler

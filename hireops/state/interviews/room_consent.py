@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hireops.services.interviews import room_flow
+from hireops.state.common_setters import switch_setter
 from hireops.state.interviews.room import InterviewRoomState
 from hireops.state.interviews.room_camera import RoomCameraState
 from hireops.state.interviews.room_equal import RoomEqualState
@@ -22,15 +23,8 @@ class RoomConsentState(InterviewRoomState):
     def go_to_consent(self):
         self.step = "consent"
 
-    @rx.event
-    @room_handler
-    def set_agree_ai(self, value: bool):
-        self.agree_ai = bool(value)
-
-    @rx.event
-    @room_handler
-    def set_agree_webcam(self, value: bool):
-        self.agree_webcam = bool(value)
+    set_agree_ai = switch_setter("agree_ai", room_handler)
+    set_agree_webcam = switch_setter("agree_webcam", room_handler)
 
     @rx.event
     @room_handler

@@ -16,6 +16,7 @@ from hireops.services.interviews.room_flow import (
     evaluate_finished,
 )
 from hireops.services.interviews.turns import MAX_ANSWER_CHARS
+from hireops.state.common_setters import switch_setter, text_setter
 from hireops.state.interviews.room import (
     InterviewRoomState,
     draft_prefix_for,
@@ -78,10 +79,7 @@ class RoomTypedState(InterviewRoomState):
         if progress.say and self.speak_questions:
             return speak(progress.say, self.speech_lang)
 
-    @rx.event
-    @room_handler
-    def set_answer(self, value: str):
-        self.answer = str(value)[:MAX_ANSWER_CHARS]
+    set_answer = text_setter("answer", MAX_ANSWER_CHARS, room_handler)
 
     @rx.event
     @room_handler
@@ -90,10 +88,7 @@ class RoomTypedState(InterviewRoomState):
         if not self.answer:
             self.answer = str(text)[:MAX_ANSWER_CHARS]
 
-    @rx.event
-    @room_handler
-    def set_speak_questions(self, value: bool):
-        self.speak_questions = bool(value)
+    set_speak_questions = switch_setter("speak_questions", room_handler)
 
     @rx.event
     @room_handler

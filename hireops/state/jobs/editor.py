@@ -19,6 +19,7 @@ from hireops.services.platform.labels import engine_label
 from hireops.services.platform.validation_words import FieldWording, describe_errors
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.common_setters import switch_setter
 
 # Form fields edited as free text; list fields hold one entry per line.
 TEXT_FIELDS = ("title", "department", "location", "seniority", "employment_type", "description")
@@ -122,20 +123,9 @@ class JobEditorState(AuthState):
         if name in TEXT_FIELDS or name in LIST_FIELDS or name in NUMBER_FIELDS:
             setattr(self, name, str(value)[:20000])
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_blind_screening(self, value: bool):
-        self.blind_screening = bool(value)
-
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_published_on_careers(self, value: bool):
-        self.published_on_careers = bool(value)
-
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_record_interviews(self, value: bool):
-        self.record_interviews = bool(value)
+    set_blind_screening = switch_setter("blind_screening", requires(*WRITE_ROLES))
+    set_published_on_careers = switch_setter("published_on_careers", requires(*WRITE_ROLES))
+    set_record_interviews = switch_setter("record_interviews", requires(*WRITE_ROLES))
 
     @rx.event(background=True)
     @requires(*WRITE_ROLES)

@@ -9,6 +9,8 @@ from hireops.models import Job
 from hireops.services.jobs.owner import owner_choices, set_job_owner
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.common_service_call import call_service
+from hireops.state.common_url import id_in_url
 
 TEAM = "team"
 
@@ -23,10 +25,8 @@ class JobOwnerState(AuthState):
     @rx.event
     @requires(*READ_ROLES)
     def load_owner(self):
-        try:
-            self._job_id = int(self.router.url.query_parameters.get("id", ""))
-        except ValueError:
-            self._job_id = 0
+        self._job_id = id_in_url(self)
+        if not self._job_id:  # a new job: no owner to show yet
             return
         with session_scope() as session:
             job = session.get(Job, self._job_id)
@@ -38,11 +38,9 @@ class JobOwnerState(AuthState):
     @requires(*WRITE_ROLES)
     def choose_owner(self, value: str):
         owner_id = int(value) if str(value).isdigit() else None
-        try:
-            with session_scope() as session:
-                set_job_owner(session=session, job_id=self._job_id, owner_id=owner_id,
-                              actor=current_actor())
-        except (LookupError, ValueError) as refused:
-            return rx.toast.error(str(refused))
+        _, refusal = call_service(set_job_owner, (LookupError, ValueError), job_id=self._job_id,
+                                  owner_id=owner_id, actor=current_actor())
+        if refusal:
+            return refusal.toast
         self.owner = str(owner_id) if owner_id else TEAM
         return rx.toast.success("Owner saved: their notifications follow this job.")

@@ -11,6 +11,7 @@ from hireops.services.jobs.ranking import RankedCandidate, rank_job
 from hireops.services.jobs.rescoring import RescoreSummary, rescore_job
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.common_url import id_in_url
 from hireops.state.progress import run_with_progress
 
 
@@ -37,13 +38,13 @@ class RankingState(AuthState):
     @requires(*READ_ROLES)
     def load(self):
         """Rank the job in ?id=."""
+        job_id = id_in_url(self)
+        if job_id != self.job_id:
+            self._forget_rescoring()
+        self.job_id = job_id
         try:
-            job_id = int(self.router.url.query_parameters.get("id", ""))
-            if job_id != self.job_id:
-                self._forget_rescoring()
-            self.job_id = job_id
             self._refresh()
-        except (ValueError, JobNotFound):
+        except JobNotFound:
             return [rx.toast.error("That job does not exist."), rx.redirect(routes.JOBS)]
 
     @rx.event(background=True)

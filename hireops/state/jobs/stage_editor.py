@@ -19,6 +19,9 @@ from hireops.services.jobs.job_stages import JobStage as JobStageRow
 from hireops.services.candidates.stages import is_custom_stage
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.common_service_call import call_service
+from hireops.state.common_setters import text_setter
+from hireops.state.common_url import id_in_url
 
 
 class StageEditorState(AuthState):
@@ -36,17 +39,13 @@ class StageEditorState(AuthState):
     @rx.event
     @requires(*READ_ROLES)
     def load_for_job(self):
-        raw_id = self.router.url.query_parameters.get("id", "")
-        self.stages_job_id = int(raw_id) if str(raw_id).isdigit() else 0
+        self.stages_job_id = id_in_url(self)
         self.new_stage_label = ""
         self.stages = []
         if self.stages_job_id:
             self._reload()
 
-    @rx.event
-    @requires(*WRITE_ROLES)
-    def set_new_stage_label(self, value: str):
-        self.new_stage_label = str(value)[:200]
+    set_new_stage_label = text_setter("new_stage_label", 200, requires(*WRITE_ROLES))
 
     @rx.event
     @requires(*WRITE_ROLES)
@@ -85,14 +84,10 @@ class StageEditorState(AuthState):
         # The company default is a setting: admins only, as on the rest of Settings.
         if not self.stages_job_id and actor.role != Role.admin:
             return rx.toast.error("Only an admin can change the company default stages.")
-        try:
-            with session_scope() as session:
-                action(session, self.stages_job_id or None, actor)
-        except StageConfigError as refused:
-            self._reload()
-            return rx.toast.error(str(refused))
+        _, refusal = call_service(action, StageConfigError, job_id=self.stages_job_id or None,
+                                  actor=actor)
         self._reload()
-        return None
+        return refusal.toast if refusal else None
 
     def _reload(self) -> None:
         with session_scope() as session:

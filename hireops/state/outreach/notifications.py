@@ -14,7 +14,10 @@ from hireops.services.outreach.notifications import (
 )
 from hireops.state.access import READ_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.common_service_call import call_service
 
+# How many notifications the bell's menu and the notifications page list.
+BELL_LIMIT = 8
 PAGE_LIMIT = 100
 
 
@@ -41,12 +44,16 @@ class NotificationBellState(AuthState):
     @rx.event
     @requires(*READ_ROLES)
     def mark_all_read(self):
+        self._mark_all_read(limit=BELL_LIMIT)
+
+    def _mark_all_read(self, *, limit: int) -> None:
+        """Mark every notification of the signed-in user read, then show the newest `limit`."""
         user_id = current_actor().id
         with session_scope() as session:
             mark_read(session=session, user_id=user_id)
-        self._refresh(user_id)
+        self._refresh(user_id, limit=limit)
 
-    def _refresh(self, user_id: int, limit: int = 8) -> None:
+    def _refresh(self, user_id: int, limit: int = BELL_LIMIT) -> None:
         with session_scope() as session:
             self.unread = unread_count(session=session, user_id=user_id)
             self.items = list_notifications(session=session, user_id=user_id, limit=limit)
@@ -67,21 +74,17 @@ class NotificationsPageState(NotificationBellState):
     @requires(*READ_ROLES)
     def choose_email(self, kind: str, mode: str):
         user_id = current_actor().id
-        try:
-            with session_scope() as session:
-                set_preference(session=session, user_id=user_id, kind=str(kind), email=str(mode))
-        except ValueError as refused:
-            return rx.toast.error(str(refused))
+        _, refusal = call_service(set_preference, ValueError, user_id=user_id, kind=str(kind),
+                                  email=str(mode))
+        if refusal:
+            return refusal.toast
         self._load_preferences(user_id)
         return rx.toast.success("Saved.")
 
     @rx.event
     @requires(*READ_ROLES)
     def mark_everything_read(self):
-        user_id = current_actor().id
-        with session_scope() as session:
-            mark_read(session=session, user_id=user_id)
-        self._refresh(user_id, limit=PAGE_LIMIT)
+        self._mark_all_read(limit=PAGE_LIMIT)
 
     def _load_preferences(self, user_id: int) -> None:
         with session_scope() as session:

@@ -14,6 +14,7 @@ from hireops.services.platform.clock import day_placeholder, file_stamp, parse_d
 from hireops.services.candidates.export import table_csv
 from hireops.state.access import ADMIN_ROLES, READ_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.reports.date_range import DateRangeMixin
 
 
 @dataclass(frozen=True)
@@ -24,11 +25,7 @@ class PriceRow:
     output_price: str
 
 
-class AIUsageState(AuthState):
-    # As typed, in the company's date style (services.platform.clock.parse_day reads them).
-    date_from: str = ""
-    date_to: str = ""
-    date_hint: str = "DD/MM/YYYY"
+class AIUsageState(DateRangeMixin, AuthState):
     totals: list[UsageRow] = []
     daily: list[UsageRow] = []
     prices: list[PriceRow] = []
@@ -41,18 +38,6 @@ class AIUsageState(AuthState):
         self.can_edit_prices = current_actor().role == Role.admin
         self.date_hint = day_placeholder()
         self._refresh(reload_prices=True)
-
-    @rx.event
-    @requires(*READ_ROLES)
-    def set_date_from(self, value: str):
-        self.date_from = value[:32]
-        self._refresh()
-
-    @rx.event
-    @requires(*READ_ROLES)
-    def set_date_to(self, value: str):
-        self.date_to = value[:32]
-        self._refresh()
 
     @rx.event
     @requires(*READ_ROLES)
@@ -104,6 +89,9 @@ class AIUsageState(AuthState):
         self.price_error = ""
         self._refresh(reload_prices=True)
         return rx.toast.success("Prices saved; new calls are priced with them.")
+
+    def _range_changed(self) -> None:
+        self._refresh()
 
     def _refresh(self, reload_prices: bool = False) -> None:
         days = {"date_from": parse_day(self.date_from), "date_to": parse_day(self.date_to)}

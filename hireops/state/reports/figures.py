@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-import plotly.graph_objects as go
 import reflex as rx
 from sqlmodel import select
 
@@ -20,28 +19,19 @@ from hireops.services.candidates.export import table_csv
 from hireops.services.reports.figures import FunnelStep, ImpactRow, ReportFilter, TopCandidate
 from hireops.state.access import READ_ROLES, requires
 from hireops.state.auth import AuthState
+from hireops.state.common_options import Option
+from hireops.state.reports.date_range import DateRangeMixin
 
 ALL_JOBS = "all"
 
 
-@dataclass(frozen=True)
-class JobOption:
-    value: str
-    label: str
-
-
-class ReportsState(AuthState):
-    job_options: list[JobOption] = []
+class ReportsState(DateRangeMixin, AuthState):
+    job_options: list[Option] = []
     job_id: str = ALL_JOBS
-    # Days as typed in the company's date style (07/12/2026 or 2026-12-07); "" leaves that
-    # end open.
-    date_from: str = ""
-    date_to: str = ""
-    date_hint: str = "DD/MM/YYYY"
     # The self-reported characteristic the adverse-impact view compares: the key of one of the
     # configured equal-opportunities questions.
     characteristic: str = ""
-    characteristic_options: list[JobOption] = []
+    characteristic_options: list[Option] = []
     applications: int = 0
     shortlisted: int = 0
     median_days_to_decision: str = "–"
@@ -51,15 +41,16 @@ class ReportsState(AuthState):
     funnel_rows: list[FunnelStep] = []
     top: list[TopCandidate] = []
     impact: list[ImpactRow] = []
-    funnel_fig: go.Figure = go.Figure()
-    resume_fig: go.Figure = go.Figure()
-    interview_fig: go.Figure = go.Figure()
-    final_fig: go.Figure = go.Figure()
-    stage_time_fig: go.Figure = go.Figure()
-    decision_time_fig: go.Figure = go.Figure()
-    source_fig: go.Figure = go.Figure()
-    applications_fig: go.Figure = go.Figure()
-    decisions_fig: go.Figure = go.Figure()
+    # Plotly's JSON of each chart (`state/reports/charts.py`); empty until the first draw.
+    funnel_fig: dict = {}
+    resume_fig: dict = {}
+    interview_fig: dict = {}
+    final_fig: dict = {}
+    stage_time_fig: dict = {}
+    decision_time_fig: dict = {}
+    source_fig: dict = {}
+    applications_fig: dict = {}
+    decisions_fig: dict = {}
     thresholds_note: str = ""
     # False from the start of a page load until the figures above match the numbers: the page
     # shows its numbers and tables first and the charts a moment later (see `load`).
@@ -79,9 +70,9 @@ class ReportsState(AuthState):
         with session_scope() as session:
             jobs = session.exec(select(Job.id, Job.title).order_by(Job.title)).all()
             asked = questions(session=session)
-        self.job_options = [JobOption(ALL_JOBS, "All jobs"),
-                            *(JobOption(str(job_id), title) for job_id, title in jobs)]
-        self.characteristic_options = [JobOption(q.key, q.label) for q in asked]
+        self.job_options = [Option(ALL_JOBS, "All jobs"),
+                            *(Option(str(job_id), title) for job_id, title in jobs)]
+        self.characteristic_options = [Option(q.key, q.label) for q in asked]
         self.date_hint = day_placeholder()
         if self.characteristic not in {q.key for q in asked}:
             self.characteristic = asked[0].key if asked else ""
@@ -94,18 +85,6 @@ class ReportsState(AuthState):
     @requires(*READ_ROLES)
     def set_job_id(self, value: str):
         self.job_id = value
-        self._compute()
-
-    @rx.event
-    @requires(*READ_ROLES)
-    def set_date_from(self, value: str):
-        self.date_from = value[:32]
-        self._compute()
-
-    @rx.event
-    @requires(*READ_ROLES)
-    def set_date_to(self, value: str):
-        self.date_to = value[:32]
         self._compute()
 
     @rx.event
@@ -150,6 +129,9 @@ class ReportsState(AuthState):
         job = int(self.job_id) if self.job_id.isdigit() else None
         return ReportFilter(job_id=job, date_from=_parse(self.date_from),
                             date_to=_parse(self.date_to))
+
+    def _range_changed(self) -> None:
+        self._compute()
 
     def _compute(self) -> None:
         """Numbers, tables and figures in one update (a filter change: the charts redraw in

@@ -8,6 +8,7 @@ from hireops.services.platform.api_tokens import (
 )
 from hireops.state.access import ADMIN_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.common_service_call import call_service
 from hireops.state.unsaved import unsaved
 
 
@@ -45,14 +46,12 @@ class ApiTokensState(unsaved("created_token"), AuthState):
     @rx.event
     @requires(*ADMIN_ROLES)
     def create(self):
-        try:
-            with session_scope() as session:
-                _token, plaintext = create_api_token(session=session, name=self.new_name,
-                                                     scope=self.new_scope,
-                                                     actor=current_actor())
-        except ApiTokenError as problem:
-            self.error = str(problem)
+        created, refusal = call_service(create_api_token, ApiTokenError, name=self.new_name,
+                                        scope=self.new_scope, actor=current_actor())
+        if refusal:
+            self.error = refusal.message
             return
+        _token, plaintext = created
         self.created_token, self.created_name = plaintext, self.new_name.strip()
         self.new_name, self.error = "", ""
         self._refresh()

@@ -22,6 +22,7 @@ from hireops.services.mail.sender import SmtpConfig, check_smtp_connection
 from hireops.state.access import ADMIN_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
 from hireops.state.common_connection_test import CheckOutcome, ConnectionTestMixin
+from hireops.state.common_service_call import call_service
 
 
 def _check_smtp() -> CheckOutcome:
@@ -89,13 +90,11 @@ class EmailSettingsState(ConnectionTestMixin, AuthState):
     @rx.event
     @requires(*ADMIN_ROLES)
     def save(self):
-        try:
-            with session_scope() as session:
-                saved = save_template(session=session, kind=self.kind, subject=self.subject,
-                                      body=self.body, actor=current_actor())
-        except TemplateError as problem:
-            self.template_error = str(problem)
-            return rx.toast.error("The template was not saved: " + str(problem))
+        saved, refusal = call_service(save_template, TemplateError, kind=self.kind,
+                                      subject=self.subject, body=self.body, actor=current_actor())
+        if refusal:
+            self.template_error = refusal.message
+            return rx.toast.error("The template was not saved: " + refusal.message)
         self.subject, self.body, self.is_default = saved.subject, saved.body, False
         self._preview()
         return rx.toast.success(f"{TEMPLATE_TITLES[saved.kind]} template saved.")

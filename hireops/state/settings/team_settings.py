@@ -15,6 +15,7 @@ from hireops.services.platform.users import (
 )
 from hireops.state.access import ADMIN_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.common_service_call import call_service
 from hireops.state.unsaved import unsaved
 
 NEW_USER_FIELDS = ("email", "full_name", "role")
@@ -52,14 +53,13 @@ class TeamSettingsState(unsaved("one_time_password"), AuthState):
         """Add the user with the password typed in the field as the button was pressed (""
         generates one, shown once)."""
         typed = str(password)[:320]
-        try:
-            with session_scope() as session:
-                user, password = add_team_user(
-                    session=session, email=self.email, full_name=self.full_name, role=self.role,
-                    password=typed, actor=current_actor())
-        except AuthError as problem:
-            self.error = str(problem)
+        added, refusal = call_service(add_team_user, AuthError, email=self.email,
+                                      full_name=self.full_name, role=self.role, password=typed,
+                                      actor=current_actor())
+        if refusal:
+            self.error = refusal.message
             return None
+        user, password = added
         self.error = ""
         self.one_time_email = user.email
         # A password the admin chose is already known to them: only a generated one is shown.
@@ -83,14 +83,11 @@ class TeamSettingsState(unsaved("one_time_password"), AuthState):
     def _apply(self, change):
         self.one_time_password = self.error = ""
         try:
-            with session_scope() as session:
-                change(session)
-        except AuthError as problem:
-            # Said where the press happened, not in the add-user form below the table.
-            return rx.toast.error(str(problem))
+            _, refusal = call_service(change, AuthError)
         finally:
             self._refresh()
-        return None
+        # Said where the press happened, not in the add-user form below the table.
+        return refusal.toast if refusal else None
 
     def _refresh(self) -> None:
         with session_scope() as session:

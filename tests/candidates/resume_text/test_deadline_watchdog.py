@@ -7,24 +7,7 @@ import time
 import pytest
 
 from hireops.services.candidates.resume_text.deadline import DeadlineExceeded, run_with_deadline
-
-
-def _off_main(action):
-    box: dict = {}
-
-    def run():
-        try:
-            box["value"] = action()
-        except BaseException as problem:  # handed back to the test
-            box["error"] = problem
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(30)
-    assert not thread.is_alive()
-    if "error" in box:
-        raise box["error"]
-    return box["value"]
+from tests.parallel import off_the_main_thread
 
 
 def _spin(seconds: float) -> int:
@@ -42,7 +25,7 @@ def test_the_work_runs_in_the_calling_thread_without_starting_one_per_call():
         started = {thread.ident for thread in threading.enumerate()} - before
         return ran_in == {caller}, len(started)
 
-    same_thread, started = _off_main(calls)
+    same_thread, started = off_the_main_thread(calls)
     assert same_thread
     assert started <= 1  # at most the watchdog, once
 
@@ -50,7 +33,7 @@ def test_the_work_runs_in_the_calling_thread_without_starting_one_per_call():
 def test_a_stuck_loop_off_the_main_thread_is_stopped_in_time():
     started = time.monotonic()
     with pytest.raises(DeadlineExceeded):
-        _off_main(lambda: run_with_deadline(lambda: _spin(10), 0.2))
+        off_the_main_thread(lambda: run_with_deadline(lambda: _spin(10), 0.2))
     assert time.monotonic() - started < 2
 
 
@@ -69,5 +52,5 @@ def test_a_stop_never_lands_after_the_call_returned():
         _spin(0.3)  # a stop withdrawn too late would land here
         return outcomes
 
-    outcomes = _off_main(near_the_deadline)
+    outcomes = off_the_main_thread(near_the_deadline)
     assert len(outcomes) == 100 and set(outcomes) <= {"returned", "stopped"}

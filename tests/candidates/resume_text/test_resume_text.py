@@ -23,6 +23,7 @@ from hireops.services.candidates.resume_text import readers as readers_module
 from hireops.services.candidates.resume_text.deadline import DeadlineExceeded, run_with_deadline
 from hireops.services.candidates.resume_text.latex import latex_to_text
 from tests.fakes import hostile_files as hostile
+from tests.parallel import off_the_main_thread
 
 LIMITS = ExtractionLimits()
 # Words that would mean an error message ended up where resume text belongs.
@@ -444,34 +445,17 @@ def test_extract_text_never_raises_on_random_bytes():
             assert result.text == "" and result.reason
 
 
-def _in_a_thread(action):
-    """Run `action` off the main thread (as the app's ingest does) and return what it gave."""
-    box: dict = {}
-
-    def run():
-        try:
-            box["value"] = action()
-        except BaseException as problem:  # handed back to the test
-            box["error"] = problem
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(5)
-    if "error" in box:
-        raise box["error"]
-    return box["value"]
-
-
 def test_the_deadline_also_holds_off_the_main_thread(monkeypatch):
     """The main thread uses a SIGALRM timer; other threads use the helper thread. Both stop a
     stuck parser and both return normal results."""
     monkeypatch.setitem(readers_module.READERS, "txt", _spin)
-    result = _in_a_thread(lambda: extract_text("cv.txt", "text/plain", b"Jane Doe",
-                                               ExtractionLimits(max_seconds=0.2)))
+    result = off_the_main_thread(lambda: extract_text("cv.txt", "text/plain", b"Jane Doe",
+                                                      ExtractionLimits(max_seconds=0.2)),
+                                 timeout_s=5)
     assert_failed(result, "txt", "took longer than 0.2 s")
-    assert _in_a_thread(lambda: run_with_deadline(lambda: 42, 1.0)) == 42
+    assert off_the_main_thread(lambda: run_with_deadline(lambda: 42, 1.0), timeout_s=5) == 42
     with pytest.raises(DeadlineExceeded):
-        _in_a_thread(lambda: run_with_deadline(lambda: time.sleep(0.3), 0.05))
+        off_the_main_thread(lambda: run_with_deadline(lambda: time.sleep(0.3), 0.05), timeout_s=5)
 
 
 def test_the_alarm_is_cleared_after_each_file():

@@ -4,7 +4,6 @@ one confirmation (it used to book twice and send two)."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
@@ -27,6 +26,7 @@ from hireops.services.platform.migrations import upgrade_database
 from tests.decisions.flow.conftest import NOW
 from tests.postgres import throwaway_database
 from tests.factories import make_application, make_user
+from tests.parallel import at_once
 
 START = NOW + timedelta(days=2)
 
@@ -116,32 +116,24 @@ def _pending_advance(engine: sa.Engine) -> tuple[int, int]:
 
 def test_two_workers_approving_the_same_decision_book_and_send_once(engine):
     application_id, user_id = _pending_advance(engine)
-    together = threading.Barrier(2)
-    outcomes: list[str] = []
 
-    def worker() -> None:
+    def approve(_n: int) -> str:
         with Session(engine, expire_on_commit=False) as session:
             actor = session.get(User, user_id)
-            together.wait()
             try:
                 # The application's current decision: the pending one, for both.
                 approve_and_schedule(session=session, application_id=application_id,
                                      actor=actor, **_slot())
                 session.commit()
-                outcomes.append("approved")
+                return "approved"
             except DecisionActionRefused:
                 session.rollback()
-                outcomes.append("refused")
+                return "refused"
             except Exception as problem:  # noted, so the assertion below shows it
                 session.rollback()
-                outcomes.append(f"error: {type(problem).__name__}: {problem}"[:200])
+                return f"error: {type(problem).__name__}: {problem}"[:200]
 
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-
+    outcomes = at_once(2, approve)
     assert sorted(outcomes) == ["approved", "refused"]
     with Session(engine) as session:
         assert len(_sent(session, "schedule")) == 1

@@ -19,10 +19,10 @@ from hireops.models import InterviewLink
 from hireops.services.operations.backup import BackupError, restore_backup, write_backup
 from hireops.services.demo.seed import seed_demo
 from hireops.services.inbox.ingest import run_ingest_pass
-from hireops.services.interviews.builtin_interviewer import start_interview, submit_answer
+from hireops.services.interviews.builtin_interviewer import submit_answer
 from hireops.services.interviews.links import generate_link
-from hireops.services.interviews.room import mark_started, record_consent
 from hireops.services.mail.sources import MaildirSource
+from tests.interviews.room_steps import start_typed_interview
 from tests.postgres import POSTGRES_URL
 
 # Every character str.splitlines() ends a line at, CR LF as a pair too. JSON escapes the ASCII
@@ -51,9 +51,7 @@ def filled(database_url, tmp_path, monkeypatch) -> sa.Engine:
     with Session(engine) as session:
         link = generate_link(session=session, application_id=1, actor=None,
                              override_reason="backup test").link
-        record_consent(session=session, link=link, webcam_analysis=False, client_key="t")
-        mark_started(session=session, link=link)
-        start_interview(session=session, link=link)
+        start_typed_interview(session, link)
         submit_answer(session=session, link=link, text="Six years of Python services.")
         session.commit()
     yield engine

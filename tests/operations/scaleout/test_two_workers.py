@@ -33,10 +33,11 @@ from sqlmodel import Session, func, select
 from hireops.config import PROJECT_ROOT
 from hireops.models import Email, Lease, OutboxMessage
 from hireops.services.outreach.outbox import SENT, enqueue_mail
-from tests.app_server import app_env
+from tests.app_server import app_env, start_app
+from tests.browser.waiting import wait_for
 from tests.fakes.mail_factory import build_email
 from tests.fakes.reflex_socket import ReflexSocket
-from tests.fakes.smtp_server import FakeSmtpServer, free_port
+from tests.fakes.smtp_server import FakeSmtpServer
 from tests.factories import make_application, make_candidate
 
 pytestmark = pytest.mark.postgres
@@ -55,13 +56,9 @@ class AppProcess:
     """One `reflex run` process group and where its output goes."""
 
     name: str
-    port: int
+    url: str
     process: subprocess.Popen
     log: Path
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
 
     def holds(self, pid: int) -> bool:
         """True when `pid` is this process or one of its workers (same process group)."""
@@ -115,15 +112,9 @@ def scale_database() -> Iterator[str]:
 
 
 def _start(name: str, env: dict[str, str], workdir: Path) -> AppProcess:
-    port = free_port()
-    log = workdir / f"{name}.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [str(Path(sys.executable).parent / "reflex"), "run", "--env", "prod",
-             "--backend-only", "--backend-port", str(port)],
-            cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True)
-    return AppProcess(name=name, port=port, process=process, log=log)
+    """The backend `name`, returned once it answers /ping."""
+    app = start_app(env, workdir / f"{name}.log", backend_only=True, timeout_s=START_TIMEOUT_S)
+    return AppProcess(name=name, url=app.url, process=app.process, log=app.log)
 
 
 def _pings(app: AppProcess) -> bool:
@@ -135,14 +126,12 @@ def _pings(app: AppProcess) -> bool:
 
 
 def _wait_for(what: str, check, timeout_s: float, apps: list[AppProcess]):
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.25)
-    tails = "\n".join(app.log_tail() for app in apps)
-    raise AssertionError(f"timed out after {timeout_s} s waiting for {what}\n{tails}")
+    """wait_for, with the end of each app's log when it times out."""
+    try:
+        return wait_for(check, timeout_s, what, every_s=0.25)
+    except AssertionError as timeout:
+        tails = "\n".join(app.log_tail() for app in apps)
+        raise AssertionError(f"{timeout}\n{tails}") from None
 
 
 def _lease_holder(engine: sa.Engine) -> tuple[str, int] | None:
@@ -281,8 +270,6 @@ def test_two_processes_share_one_leader_and_deliver_exactly_once(scale_database,
             # and two processes doing that at once race on the same file and one dies.
             for name in ("worker-a", "worker-b"):
                 apps.append(_start(name, env, tmp_path))
-                _wait_for(f"{name} to answer /ping", lambda app=apps[-1]: _pings(app),
-                          START_TIMEOUT_S, apps)
 
             # Leadership: one live lease, held by a worker of one of the two processes, and it
             # stays put while all four schedulers keep asking (several renewal rounds).

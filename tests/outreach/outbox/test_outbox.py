@@ -28,6 +28,7 @@ from hireops.services.outreach.outbox import (
     retry_message,
 )
 from tests.outreach.outbox.conftest import Crash, ScriptedSender, outbox_count, queue, reload, temporary
+from tests.parallel import at_once
 from tests.factories import make_candidate
 
 
@@ -91,26 +92,16 @@ def test_two_threads_racing_to_enqueue_make_one_row(session, monkeypatch) -> Non
         return real_lookup(s, key)
 
     monkeypatch.setattr(outbox, "_by_key", racing_lookup)
-    results: list[int] = []
-    errors: list[BaseException] = []
 
-    def worker(n: int) -> None:
-        try:
-            with Session(db.get_engine(), expire_on_commit=False) as own:
-                row = enqueue_mail(session=own, idempotency_key="schedule:app:3",
-                                   kind="schedule", to_address="a@example.test",
-                                   subject=f"From thread {n}", body_text="B")
-                own.commit()
-                results.append(row.id)
-        except BaseException as exc:  # reported below, not lost in the thread
-            errors.append(exc)
+    def enqueue(n: int) -> int:
+        with Session(db.get_engine(), expire_on_commit=False) as own:
+            row = enqueue_mail(session=own, idempotency_key="schedule:app:3",
+                               kind="schedule", to_address="a@example.test",
+                               subject=f"From thread {n}", body_text="B")
+            own.commit()
+            return row.id
 
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert errors == []
+    results = at_once(2, enqueue, timeout_s=30)
     assert len(results) == 2 and results[0] == results[1]
     assert outbox_count(session) == 1
 
@@ -378,24 +369,12 @@ def test_a_late_outcome_does_not_overwrite_a_takeover_still_sending(session) -> 
 
 def test_two_workers_delivering_at_once_send_each_message_once(session, smtp_env) -> None:
     rows = [queue(session, f"invite:app:{n}") for n in range(24)]
-    reports = []
-    errors: list[BaseException] = []
-    go = threading.Barrier(2, timeout=10)
 
-    def worker() -> None:
-        try:
-            with Session(db.get_engine(), expire_on_commit=False) as own:
-                go.wait()
-                reports.append(deliver_due(session=own, sender=configured_sender()))
-        except BaseException as exc:
-            errors.append(exc)
+    def deliver(_n: int):
+        with Session(db.get_engine(), expire_on_commit=False) as own:
+            return deliver_due(session=own, sender=configured_sender())
 
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert errors == []
+    reports = at_once(2, deliver)
     assert sum(r.sent for r in reports) == 24
     ids = smtp_env.message_ids()
     assert len(ids) == 24 and len(set(ids)) == 24

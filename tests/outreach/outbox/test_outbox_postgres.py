@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
 from hireops.models import OutboxMessage
 from hireops.services.mail.sender import configured_sender
+from tests.parallel import at_once
 from tests.postgres import migrate_to_head
 from hireops.services.outreach.outbox import deliver_due, enqueue_mail
 
@@ -23,26 +22,6 @@ def pg_engine(postgres_schema_engine) -> sa.Engine:
     return migrate_to_head(engine)
 
 
-def _in_threads(count: int, work) -> list:
-    results, errors = [], []
-    start = threading.Barrier(count, timeout=10)
-
-    def run(n: int) -> None:
-        try:
-            start.wait()
-            results.append(work(n))
-        except BaseException as exc:  # reported below, not lost in the thread
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert errors == []
-    return results
-
-
 def test_racing_enqueues_make_one_row(pg_engine) -> None:
     def enqueue(n: int) -> int:
         with Session(pg_engine, expire_on_commit=False) as session:
@@ -52,7 +31,7 @@ def test_racing_enqueues_make_one_row(pg_engine) -> None:
             session.commit()
             return row.id
 
-    ids = _in_threads(4, enqueue)
+    ids = at_once(4, enqueue)
     assert len(set(ids)) == 1
     with Session(pg_engine) as session:
         assert session.exec(select(func.count()).select_from(OutboxMessage)).one() == 1
@@ -70,7 +49,7 @@ def test_three_workers_send_each_message_once(pg_engine, smtp_env) -> None:
         with Session(pg_engine, expire_on_commit=False) as session:
             return deliver_due(session=session, sender=configured_sender()).sent
 
-    assert sum(_in_threads(3, deliver)) == 30
+    assert sum(at_once(3, deliver)) == 30
     ids = smtp_env.message_ids()
     assert len(ids) == 30 and len(set(ids)) == 30
     with Session(pg_engine) as session:

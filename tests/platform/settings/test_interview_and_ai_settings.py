@@ -9,11 +9,10 @@ import pytest
 from sqlmodel import select
 
 from hireops.config import get_settings
-from hireops.models import AppSetting, Event, OutboxMessage, Role, User, utcnow
+from hireops.models import AppSetting, Event, OutboxMessage, utcnow
 from hireops.services.ai.calls import AICallFailed, classify_email, get_engine
 from hireops.services.ai.mistral_engine import MistralEngine
 from hireops.services.ai.schemas import EmailInput
-from hireops.services.platform.auth import create_user
 from hireops.services.outreach.email_templates import sample_values
 from hireops.services.interviews.builtin_interviewer import start_interview
 from hireops.services.interviews.invitations import send_link
@@ -29,20 +28,16 @@ from hireops.services.platform.runtime_settings import (
     stored_names,
 )
 from tests.fakes.mistral_server import FakeMistralServer
-from tests.interviews.conftest import make_application, recruiter  # noqa: F401 (fixtures)
+from tests.interviews.conftest import (  # noqa: F401 (fixtures)
+    mailed_link,
+    make_application,
+    recruiter,
+)
 
 NEW_VALUES = {"public_base_url": "https://careers.example.com/", "interview_link_hours": "24",
               "interview_minutes": "15", "reminder_unopened_hours": "12",
               "reminder_expiring_hours": "6", "mistral_timeout_s": "45",
               "mistral_max_retries": "4"}
-
-
-@pytest.fixture
-def admin(session) -> User:
-    user = create_user(session=session, email="admin@example.com",
-                       password="long-enough-password", role=Role.admin)
-    session.commit()
-    return user
 
 
 def _stored(session) -> list[AppSetting]:
@@ -154,13 +149,10 @@ def test_invitation_and_reminder_carry_the_saved_public_address(session, admin,
         "https://careers.example.com/interview/sample-token"
 
 
-def test_reminders_follow_the_saved_thresholds(session, admin, make_application, recruiter):
+def test_reminders_follow_the_saved_thresholds(session, admin, mailed_link):
     save_settings(session=session, actor=admin, values={
         "reminder_unopened_hours": "12", "reminder_expiring_hours": "0"})
-    link = generate_link(session=session, application_id=make_application(90).id,
-                         actor=recruiter).link
-    send_link(session=session, link_id=link.id, actor=recruiter)
-    session.commit()
+    link = mailed_link()
     now = utcnow()
     assert send_due_reminders(session=session, now=now + timedelta(hours=11)) == 0
     assert send_due_reminders(session=session, now=now + timedelta(hours=13)) == 1

@@ -8,10 +8,9 @@ from pydantic import SecretStr
 from sqlmodel import select
 
 from hireops.config import get_settings
-from hireops.models import AppSetting, Event, Role, User
+from hireops.models import AppSetting, Event
 from hireops.services.ai.calls import get_engine
 from hireops.services.ai.engine_check import check_agent
-from hireops.services.platform.auth import create_user
 from hireops.services.jobs.records import JobForm, create_job, new_job_form
 from hireops.services.mail.sender import SmtpConfig, configured_sender
 from hireops.services.platform.runtime_settings import (
@@ -25,14 +24,6 @@ from hireops.services.outreach.bookings import company_zone
 from tests.fakes.mistral_server import FakeMistralServer
 
 MISTRAL_KEY = "sk-mistral-0123456789-abcd"
-
-
-@pytest.fixture
-def admin(session) -> User:
-    user = create_user(session=session, email="admin@example.com",
-                       password="long-enough-password", role=Role.admin)
-    session.commit()
-    return user
 
 
 def test_round_trip_overrides_the_environment(session, admin, monkeypatch):

@@ -14,8 +14,9 @@ from hireops.services.candidates.stages import change_stage
 from tests.factories import make_application, make_candidate, make_job, make_user
 
 PACKAGE = Path(__file__).resolve().parents[3] / "hireops"
-# Calls whose `action` (keyword, or the second argument of the outbox's helper) is an event kind.
-_RECORDING_CALLS = {"record_event", "event_values", "add"}
+# Calls whose `action` (keyword, or the second argument of the outbox's helper) is an event kind;
+# the decision rule stores both of its kinds through one step, `_store_decision`.
+_RECORDING_CALLS = {"record_event", "event_values", "add", "_store_decision"}
 # f-strings that name kinds from a variable, and the kinds they make.
 _DYNAMIC_KINDS = {"mail.{status}": {f"mail.{status}" for status in (SENT, FAILED, PENDING)}}
 # Names passed through unchanged from a caller that the scan reads itself.

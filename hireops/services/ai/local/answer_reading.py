@@ -15,13 +15,17 @@ Every measure is a plain, explainable signal, deterministic and linear in the an
   or generalise in the present tense ("every warehouse has risks", "I am a calm person");
 - keyword list: an answer made of comma-separated names with no action or outcome, in any case.
 
-The semantic model (WordLlama, `semantic.py`) is not used here: its similarity of answer
-sentences, or of their words, to a question's points was measured on the graded transcripts and
-rated thin and evasive answers as close to the points as strong ones. Measured again as a check
-that an answer is about its job (the job against the role catalogue's jobs) or its question,
-it admitted only half of the paraphrased strong answers and ranked an off-topic fluent answer
-above on-topic ones, so story parts told in plain words are read by the words that carry them
-in any trade instead.
+The story's shape is read by grammar that holds in any trade: the candidate's own actions in
+the first person and the past tense, a quantity (digits, or a magnitude or span of time in
+words), the last sentence after an own action as what came of it, a cause given ("because"),
+options weighed by what each would bring. With a plan, a whole story of what the question's
+wording asks for answers it even when its points use other words.
+
+The semantic model (WordLlama, `semantic.py`) reads single words only: a question's or job's
+word said in another form or a close synonym ("the vet" for veterinary) links a story to them.
+Its similarity of whole answers, or of their words, to a question or its points was measured
+on the graded transcripts and rated thin and evasive answers as close as strong ones (evasive
+answers echo the question), so it does not measure how far an answer addresses its question.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hireops.knowledge.answer_concepts import CONCEPT_TERMS
+from hireops.services.ai.local.semantic import NEAR_WORD, closest_word_similarity
 from hireops.services.text.answer_language import Lexicon, lexicon
 from hireops.services.text.skills import SKILLS, skills_in_text, split_sentences
 
@@ -134,6 +139,12 @@ def content_stems(text: str, *, drop: frozenset[str] = frozenset(),
     return {_stem(w) for w in words if len(w) > 2 and w not in _STOPWORDS and w not in drop}
 
 
+def content_words(text: str) -> list[str]:
+    """The content words of an English `text`, in order, without stopwords."""
+    return [w for w in (t.rstrip(".") for t in _TOKEN.findall(_fold(text)))
+            if len(w) > 2 and w not in _STOPWORDS]
+
+
 def _shares_root(stem: str, others: set[str]) -> bool:
     if stem in others:
         return True
@@ -147,6 +158,17 @@ _NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twel
                      r"twenty|thirty|forty|fifty|hundred|thousand|million|percent|half|twice|"
                      r"doubled|halved|tripled|eleven|dozen|thirds?|quarters?|tenths?|"
                      r"fortnight)\b")
+# A quantity told in words rather than digits: a magnitude ("several hundred pages", "tens of
+# thousands of emails", "a couple of times a week") or a span of time something took or was off
+# by ("took us a full day", "weeks behind", "a day later"). "Several" or "many" alone is vague.
+_QUANTITY = re.compile(
+    r"\b(?:hundreds|thousands|millions|dozens|a couple|tens of|scores of)\b|"
+    r"\b(?:a (?:full|whole|single)|half a|an extra|took (?:us |me |them )?(?:a|an|one)) "
+    r"(?:minute|hour|day|night|shift|week|weekend|month|season|year)\b|"
+    r"\b(?:a|one) (?:minute|hour|day|night|shift|week|month|year)s? (?:later|earlier|early|late|"
+    r"behind|ahead)\b|"
+    r"\b(?:minutes|hours|days|weeks|months|years) (?:behind|ahead|early|late|later|earlier|"
+    r"to arrive|to spare)\b")
 # "5+ years of Python" is a claim, not a detail of what happened.
 _YEARS_CLAIM = re.compile(r"\d+\+?\s*(?:years?|yrs)\b")
 _OWN_ACTION = re.compile(
@@ -236,7 +258,8 @@ def _specific_kinds_in(lex: Lexicon, text: str, habit_question: bool) -> tuple[s
         "named_system": bool(names.search(text) or _names_a_tool(text)),
         "own_action": bool(lex.terms["own_action"].search(folded)
                            or (habit_question and lex.terms["habit_action"].search(folded))),
-        "outcome": bool(lex.terms["outcome"].search(folded)),
+        "outcome": bool(lex.terms["outcome"].search(folded)) or _tells_consequence(
+            text, lex.code),
         "trade_off": bool(lex.terms["trade_off"].search(folded)),
     }
     return tuple(kind for kind in SPECIFIC_KINDS if found[kind])
@@ -247,14 +270,28 @@ def _specific_kinds(text: str, habit_question: bool = False) -> tuple[str, ...]:
     folded = _fold(text)
     without_years = _YEARS_CLAIM.sub(" ", folded)
     found = {
-        "number": bool(_NUMBER.search(without_years)),
+        "number": bool(_NUMBER.search(without_years) or _QUANTITY.search(without_years)),
         "named_system": bool(_PROPER_NAME.search(text) or _names_a_tool(text)),
         "own_action": bool(_OWN_ACTION.search(folded)
                            or (habit_question and _PRESENT_ACTION.search(folded))),
-        "outcome": bool(_OUTCOME.search(folded)),
+        "outcome": bool(_OUTCOME.search(folded)) or _tells_consequence(text),
         "trade_off": bool(_TRADE_OFF.search(folded)),
     }
     return tuple(kind for kind in SPECIFIC_KINDS if found[kind])
+
+
+def _tells_consequence(text: str, language: str = "en") -> bool:
+    """A story's last sentence, told in the past after the candidate's own action, tells what
+    came of it ("He paid the same week", "the judge denied the motion", "the road stayed dry"),
+    whatever the verb: outcomes are told in every trade's own verbs."""
+    sentences = split_sentences(text)
+    if len(sentences) < 2:
+        return False
+    own, past = ((_OWN_ACTION, _PAST) if language == "en" else
+                 (lexicon(language).terms["own_action"], lexicon(language).terms["past"]))
+    last = sentences[-1]
+    return (any(own.search(_fold(s)) for s in sentences[:-1]) and bool(past.search(_fold(last)))
+            and not _is_generic(last, language))
 
 
 # --- reasoning ---------------------------------------------------------------------------
@@ -282,13 +319,18 @@ _REASONING_KINDS = {
                             r"found (?:a|an|the|we|it|out)|checking|audited|surveyed|"
                             r"interviewed|observed|inspected|sampled|counted|timed|"
                             r"(?:ran|did|held|conducted|carried out|sent) (?:\w+ ){0,3}?"
-                            r"(?:interviews|surveys?|questionnaires?|trials?|audits?)|"
+                            r"(?:interviews|surveys?|questionnaires?|trials?|audits?|tests?|"
+                            r"checks?|measurements?|readings?|calculations?)|"
                             r"weigh(?:ed)? (?:the|every|all|each|everything))\b"),
     "alternatives": re.compile(r"\b(?:instead|options?|alternatives?|considered|rather than|"
                                r"trade-?offs?|either|weighed|could have|decided against|"
                                r"ruled out|decided to|chose to|came first|priorit\w*)\b|"
                                r"\b(?:took|handled|put|answered|called|saw|fixed|did|"
-                               r"dealt with)\b[^.;,]{1,40}?\bfirst\b"),
+                               r"dealt with)\b[^.;,]{1,40}?\bfirst\b|"
+                               # Options weighed by what each would have brought: "replacing
+                               # the boiler meant a week without heat", "a pump would have cost".
+                               r"\b\w+ing (?:\w+ ){1,3}?(?:meant|would mean)\b|"
+                               r"\bwould have (?:needed|meant|cost|taken|required)\b"),
     "sequence": re.compile(r"\b(?:first|then|after that|afterwards|next|finally|once that|"
                            r"step)\b"),
 }
@@ -431,8 +473,11 @@ _PEOPLE_POINT = re.compile(r"\b(?:conversation|listen\w*|who was (?:told|informe
 _TALKED = re.compile(r"\b(?:asked|told|explained|showed|listened|agreed|talked|spoke|"
                      r"called|said|sat (?:down )?with|took \w+ aside|briefed|informed|"
                      r"wrote (?:up|down)|walked \w+ through|repl(?:y|ied)|emailed|messaged|"
-                     r"heard back|wrote (?:to|one|a|an) (?:\w+ )?(?:message|email|note|letter|"
+                     r"heard back|heard \w+ out|wrote (?:to|one|a|an) (?:\w+ )?(?:message|email|note|letter|"
                      r"reply)|notice|announce\w*)\b")
+# A cause given for what happened, in the words any trade uses for one.
+_STATED_CAUSE = re.compile(r"\b(?:because|due to|caused by|the cause|the reason|came from|"
+                           r"turned out|traced (?:\w+ ){0,3}?to|was down to|had been)\b")
 # Priorities: covered by saying what came first or what was weighed.
 _PRIORITY_POINT = re.compile(r"\b(?:prioriti[sz]\w*|priorit(?:y|ies)|triage|what came first|"
                              r"urgent)\b", re.IGNORECASE)
@@ -463,10 +508,16 @@ _CHANGED = re.compile(r"\b(?:since then|from then on|now (?:i|we)|next time|lear
 # happen again (a broken grill has no cause to find, only a spare to keep); "what you
 # learned" for what changed; another person for what was said.
 _QUESTION_SHAPES = (
+    # A question about one occasion in the candidate's past, in any of the ways English asks
+    # for one ("what was the hardest", "have you ever", "the last time", "an occasion").
     (re.compile(r"\b(?:tell me about|describe|walk me through|give (?:me )?an example|"
-                r"a time)\b", re.IGNORECASE), ("the situation", "what you did", "the outcome")),
-    (re.compile(r"\bhow (?:did|do|would) you\b|\bhow you\b|\bwhat you did\b",
-                re.IGNORECASE), ("what you did",)),
+                r"a time|talk (?:me )?through|share an? (?:example|story|case)|"
+                r"an occasion|the last time|have you ever|did you ever|can you recall|"
+                r"what was the (?:hardest|toughest|biggest|worst|best|most|last|largest|"
+                r"trickiest)|(?:what|which) (?:\w+ ){0,2}(?:did|have) you)\b", re.IGNORECASE),
+     ("the situation", "what you did", "the outcome")),
+    (re.compile(r"\bhow (?:did|do|would) you\b|\bhow you\b|\bwhat you did\b|"
+                r"\bwhat (?:did|do|would) you do\b", re.IGNORECASE), ("what you did",)),
     (re.compile(r"\b(?:problem|fault|bug|incident|error|issue|mistake|complaint|went wrong|"
                 r"did not work|didn't work|underperform\w*|dropped|slow)\b", re.IGNORECASE),
      ("the cause or what changed afterwards",)),
@@ -503,6 +554,7 @@ class _Told:
     changed: bool  # something changed for the future
     talked: bool  # what was said, asked or agreed with someone
     positions: int = 0  # positions told ("she wanted", "I thought"), up to two
+    stated_cause: bool = False  # a cause given for what happened ("because", "caused by")
 
 
 def _positions(text: str) -> int:
@@ -524,7 +576,8 @@ def _told_shape(told: str, kinds: tuple[str, ...], language: str = "en") -> _Tol
         return _Told(kinds, _reasoning_kinds(told, language), bool(terms["changed"].search(
             folded)), bool(terms["talked"].search(folded)), positions)
     return _Told(kinds, _reasoning_kinds(told), bool(_CHANGED.search(folded)),
-                 bool(_TALKED.search(folded)), _positions(folded))
+                 bool(_TALKED.search(folded)), _positions(folded),
+                 bool(_STATED_CAUSE.search(folded)))
 
 
 def tells_conversation(text: str, language: str = "en") -> bool:
@@ -553,7 +606,8 @@ def _shape_covered(point: str, told: _Told) -> bool:
         return True
     if _OWN_PART_POINT.search(point) and "own_action" in kinds:
         return True
-    if _FINDING_POINT.search(point) and "diagnosis" in told.reasoning and "own_action" in kinds:
+    if _FINDING_POINT.search(point) and ("diagnosis" in told.reasoning or told.stated_cause) \
+            and "own_action" in kinds:
         return True
     if _PEOPLE_POINT.search(point) and told.talked and "own_action" in kinds:
         return True
@@ -624,11 +678,26 @@ class JobContext:
 
     stems: frozenset[str] = frozenset()
     groups: frozenset[str] = frozenset()
+    words: tuple[str, ...] = ()  # its content words, for words an answer says in other forms
 
     @classmethod
     def of(cls, *texts: str) -> JobContext:
         joined = "\n".join(texts)
-        return cls(frozenset(content_stems(joined)), concept_groups(joined))
+        return cls(frozenset(content_stems(joined)), concept_groups(joined),
+                   tuple(dict.fromkeys(content_words(joined))))
+
+
+def _linked_by_meaning(question: str, told: str, context: JobContext | None,
+                       language: str) -> bool:
+    """A word of the question's topic or of the job said by the answer in another form or a
+    close synonym ("the vet" for a veterinary job), by the semantic model's word vectors: a
+    story sharing no word with its question or job can still be about them."""
+    if language != "en":
+        return False
+    wanted = [w for w in content_words(question) if w not in _QUESTION_WORDS]
+    wanted += list(context.words if context is not None else ())
+    said = content_words(told)
+    return bool(wanted and said) and max(closest_word_similarity(wanted, said)) >= NEAR_WORD
 
 
 # Shared job words or groups at which an answer is plainly about the job's work.
@@ -640,6 +709,57 @@ JOB_ONLY_CREDIT = 0.7
 def _job_overlap(context: JobContext, answer_stems: set[str], groups: frozenset[str]) -> float:
     shared = len(context.groups & groups) + len(context.stems & answer_stems)
     return min(1.0, shared / JOB_OVERLAP_FULL)
+
+
+def _story_parts_told(question: str, told: str, kinds: tuple[str, ...],
+                      language: str) -> tuple[int, float]:
+    """How many parts of a story the question's wording asks for, and the share of them the
+    answer tells, in any words."""
+    implied = implied_points(question, language)
+    if not implied:
+        return 0, 0.0
+    shape = _told_shape(told, kinds, language)
+    return len(implied), sum(1 for p in implied if _shape_covered(p, shape)) / len(implied)
+
+
+def _addressed_unplanned(question: str, told: str, kinds: tuple[str, ...], stems: set[str],
+                         groups: frozenset[str], context: JobContext | None,
+                         language: str) -> float:
+    """How far an answer addresses its question, read from the question's own words and the
+    job's, without expected points."""
+    addressed = _topic_overlap(question, stems, groups, language)
+    job = _job_overlap(context, stems, groups) if context is not None else 1.0
+    # A question without a topic ("Anything else?") is answered by talk about the job.
+    addressed = job if addressed < 0 else max(addressed, JOB_ONLY_CREDIT * job)
+    # A question asking for a story is answered by telling the parts it asks for, in any
+    # words: fully when the story shares a word or group with the job's work or the
+    # question's topic. One that shares none is told in plain words or is about something
+    # else, which the words cannot tell apart: it keeps part of the credit when it tells
+    # something done and what came of it (a holiday or a hobby told as chat does not).
+    worked = "own_action" in kinds and "outcome" in kinds
+    if addressed > 0 or worked:
+        asked, told_parts = _story_parts_told(question, told, kinds, language)
+        linked = 1.0 if addressed > 0 or _linked_by_meaning(
+            question, told, context, language) else UNLINKED_STORY_SHARE
+        addressed = max(addressed, STORY_CREDIT * told_parts * linked)
+    return addressed
+
+
+def _addressed_planned(question: str, told: str, kinds: tuple[str, ...], stems: set[str],
+                       groups: frozenset[str], context: JobContext | None, language: str,
+                       covered_share: float) -> float:
+    """With expected points: the share covered, or the question's topic (points are a guide,
+    not an exam), or a whole story of what the question's wording asks for, told in other
+    words than the points (a story missing a part is judged by the points)."""
+    topic = _topic_overlap(question, stems, groups, language)
+    addressed = max(covered_share, 0.8 * topic * min(1.0, covered_share + 0.5))
+    asked, told_parts = _story_parts_told(question, told, kinds, language)
+    if asked >= 2 and told_parts == 1.0:
+        job = _job_overlap(context, stems, groups) if context is not None else 0.0
+        linked = 1.0 if topic > 0 or job > 0 or _linked_by_meaning(
+            question, told, context, language) else UNLINKED_STORY_SHARE
+        addressed = max(addressed, STORY_CREDIT * linked)
+    return addressed
 
 
 def read_answer(question: str, answer: str, expected_points: Sequence[str] = (),
@@ -664,32 +784,18 @@ def read_answer(question: str, answer: str, expected_points: Sequence[str] = (),
     groups = concept_groups(" ".join(w for w in _TOKEN.findall(_fold(told))
                                      if w.rstrip(".") not in asked), language=language)
     echoed = content_stems(question, language=language)
+    # What the question asks, read from its own words and the job: its topic, and the parts
+    # of a story its wording asks for, told in any words.
+    covered: tuple[str, ...] = ()
     if expected_points:
         shape = _told_shape(told, kinds, language)
         covered = tuple(p for p in expected_points
                         if _point_covered(p, stems, groups, shape, echoed))
-        addressed = len(covered) / len(expected_points)
-        # The question's own topic counts too: points are a guide, not an exam.
-        addressed = max(addressed, 0.8 * _topic_overlap(question, stems, groups, language) * min(
-            1.0, addressed + 0.5))
+        addressed = _addressed_planned(question, told, kinds, stems, groups, context, language,
+                                       len(covered) / len(expected_points))
     else:
-        covered = ()
-        addressed = _topic_overlap(question, stems, groups, language)
-        job = _job_overlap(context, stems, groups) if context is not None else 1.0
-        # A question without a topic ("Anything else?") is answered by talk about the job.
-        addressed = job if addressed < 0 else max(addressed, JOB_ONLY_CREDIT * job)
-        # A question asking for a story is answered by telling the parts it asks for, in any
-        # words: fully when the story shares a word or group with the job's work or the
-        # question's topic. One that shares none is told in plain words or is about something
-        # else, which the words cannot tell apart: it keeps part of the credit when it tells
-        # something done and what came of it (a holiday or a hobby told as chat does not).
-        implied = implied_points(question, language)
-        worked = "own_action" in kinds and "outcome" in kinds
-        if implied and (addressed > 0 or worked):
-            shape = _told_shape(told, kinds, language)
-            told_parts = sum(1 for p in implied if _shape_covered(p, shape)) / len(implied)
-            linked = 1.0 if addressed > 0 else UNLINKED_STORY_SHARE
-            addressed = max(addressed, STORY_CREDIT * told_parts * linked)
+        addressed = _addressed_unplanned(question, told, kinds, stems, groups, context,
+                                         language)
     keyword_list = _is_keyword_list(answer, sentences, kinds, language)
     if keyword_list:
         # A list of names is not an account of anything: no credit for names or the topic.

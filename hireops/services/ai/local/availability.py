@@ -48,8 +48,12 @@ _SLOT = re.compile(
     rf"|\b(?:tomorrow|next week|any ?time|anytime this week)\b",
     re.IGNORECASE,
 )
+# About the candidate's time, not the work's: "on schedule" or "when would you stop work" in a
+# question about the job is no availability question, and its answer is part of the rubric.
 AVAILABILITY_QUESTION = re.compile(
-    r"availab|when (could|can|would|are) you|what (days|time)|best time|schedul|free (to|for|on)|"
+    r"availab|when (could|can|would|are) you (be |get )?(free|talk|meet|join|speak|start)\b|"
+    r"what (days|time)|best time|schedul\w* (a|an|the|our|your|another|next)( \w+)?"
+    r" (call|meeting|interview|chat|conversation|follow-?up)|free (to|for|on)|"
     r"suits? you|works? (best )?for you|convenient|"
     r"dispon|verfügbar|wann|disponibilidad|cu[aá]ndo", re.IGNORECASE)
 # Outside an answer about availability, a sentence must offer time to count.

@@ -14,7 +14,7 @@ from hireops.services.ai import schemas
 # The semantic model's name and version are part of it: the same rules with another embedding
 # model score differently.
 # Also stored as the prompt version, a column of 40 characters.
-LOCAL_MODEL = f"local-v5+{SEMANTIC_MODEL}"
+LOCAL_MODEL = f"local-v6+{SEMANTIC_MODEL}"
 
 
 class LocalEngine:

@@ -9,8 +9,9 @@ for the names it lists; generic talk ("I always put the customer first") weighs 
 
 Four ratings (0-100) follow from those readings:
 - technical depth: answer quality (addressed, specifics, reasoning, length) over the answers,
-  plus the job's skills discussed from experience (a mention in a sentence with an own action, a
-  number or an outcome counts fully, a bare mention half);
+  lifted by the job's skills discussed from experience (a mention in a sentence with an own
+  action, a number or an outcome counts fully, a bare mention half), never lowered by skill
+  names left unsaid;
 - problem solving: reasoning, with specifics and addressing the question as support;
 - communication: answering the question asked, structure (sentences of readable length that
   connect), a length that fits, few fillers; pasted or list answers lower it;
@@ -194,7 +195,11 @@ def _technical_depth(reads: list[_Read], uses: list[SkillUse]) -> float:
     credit = sum(weight[u.must_have] * (1.0 if u.in_context else 0.5)
                  for u in uses if (u.sentence and not u.negated) or u.related)
     coverage = credit / sum(weight[u.must_have] for u in uses)
-    return 100 * ((1 - SKILL_SHARE) * quality + SKILL_SHARE * coverage * min(1.0, 2 * quality))
+    # Naming the skills from experience lifts the rating; answers concrete about the work
+    # asked keep theirs when the skills' names go unsaid (a trade names its work in plain
+    # words: "stopped the pour and checked every bay", not "site supervision").
+    return 100 * max(quality, (1 - SKILL_SHARE) * quality
+                     + SKILL_SHARE * coverage * min(1.0, 2 * quality))
 
 
 def _problem_solving(reads: list[_Read]) -> float:
@@ -269,9 +274,13 @@ def _decision(score: float, enough: bool) -> str:
 
 def evaluate_interview(interview: InterviewInput) -> InterviewEvaluation:
     """Score an interview transcript by reading its answers; never raises on thin transcripts."""
-    # Answers about availability are logistics, not part of the rubric.
+    # Answers about availability are logistics, not part of the rubric; an answer to a planned
+    # question is part of it, whatever words its question uses.
+    rubric = {q.key for q in interview.questions
+              if q.key and not AVAILABILITY_QUESTION.search(q.text)}
     answers = _merge_follow_ups([a for a in _answers(interview.transcript)
-                                 if not AVAILABILITY_QUESTION.search(a.question)])
+                                 if a.question_key in rubric
+                                 or not AVAILABILITY_QUESTION.search(a.question)])
     # Answers in French, German or Spanish are read with that language's words; a transcript
     # recorded as English but plainly in another language is read in that one.
     language = reading_language(interview.language, [a.text for a in answers])

@@ -4,7 +4,8 @@ A skill counts as discussed when a sentence names it (any spelling, or a skill t
 and its clause does not deny it (`negation`). It counts fully when that sentence also tells of
 something done (an own action, a number or an outcome), half when it is only named. A skill the
 candidate never named is still "covered" when the answers talk about the same thing in other
-words (a concept group shared with the skill's name): then no one may say they did not mention it.
+words (a concept group shared with the skill's name, or the words of its name in other forms:
+"designed the structure" for Structural Design): then no one may say they did not mention it.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ import re
 from hireops.services.ai.local.answer_reading import (
     concept_groups,
     content_stems,
+    content_words,
     specific_kinds,
 )
+from hireops.services.ai.local.semantic import NEAR_WORD, closest_word_similarity
 from hireops.services.ai.local.interview_evidence import SkillUse
 from hireops.services.text.negation import is_denied
 from hireops.services.text.skills import (
@@ -60,7 +63,15 @@ def _said_otherwise(name: str, told: str, language: str = "en") -> bool:
     subject = {s for s in content_stems(name) if s not in _KIND_WORDS}
     # The skill's English words said in an English answer; another language's answer says them
     # in its own words, which the concept groups read.
-    return bool(subject) and language == "en" and subject <= content_stems(told)
+    if not subject or language != "en":
+        return False
+    missing = subject - content_stems(told)
+    if not missing:
+        return True
+    # Or in other forms of those words or close synonyms ("designed the structure" for
+    # Structural Design), read by the semantic model's word vectors.
+    wanted = [w for w in content_words(name) if content_stems(w) & missing]
+    return bool(wanted) and min(closest_word_similarity(wanted, content_words(told))) >= NEAR_WORD
 
 
 def _in_context(sentence: str, language: str = "en") -> bool:

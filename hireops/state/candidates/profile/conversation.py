@@ -18,6 +18,7 @@ from hireops.services.outreach.email_templates import (
     CONVERSATION_TEMPLATE_KINDS, MAX_BODY_CHARS, MAX_SUBJECT_CHARS, TEMPLATE_TITLES,
 )
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_service_call import call_service
 from hireops.state.common_url import id_in_url
 from hireops.state.auth import AuthState
 from hireops.state.candidates.profile.page import CandidateState
@@ -71,13 +72,12 @@ class CandidateConversationState(AuthState):
     @rx.event
     @requires(*WRITE_ROLES)
     def choose_template(self, kind: str):
-        with session_scope() as session:
-            try:
-                self.subject, self.body = draft_from_template(
-                    session=session, template_kind=str(kind), candidate_id=self._candidate_id)
-            except ConversationRefused as refused:
-                self.error = str(refused)
-                return
+        draft, refusal = call_service(draft_from_template, ConversationRefused,
+                                      template_kind=str(kind), candidate_id=self._candidate_id)
+        if refusal:
+            self.error = refusal.message
+            return
+        self.subject, self.body = draft
         self.template_kind = str(kind)
         self.preview_subject = self.preview_text = self.error = ""
 
@@ -102,28 +102,26 @@ class CandidateConversationState(AuthState):
     @rx.event
     @requires(*WRITE_ROLES)
     def preview(self):
-        try:
-            with session_scope() as session:
-                mail = preview_message(session=session, candidate_id=self._candidate_id,
-                                       application_id=self._chosen_application(),
-                                       subject=self.subject, body=self.body,
-                                       actor=current_actor())
-        except ConversationRefused as refused:
-            self.error = str(refused)
+        mail, refusal = call_service(preview_message, ConversationRefused,
+                                     candidate_id=self._candidate_id,
+                                     application_id=self._chosen_application(),
+                                     subject=self.subject, body=self.body, actor=current_actor())
+        if refusal:
+            self.error = refusal.message
             return
         self.error, self.preview_subject, self.preview_text = "", mail.subject, mail.text
 
     @rx.event
     @requires(*WRITE_ROLES)
     def send(self):
-        try:
-            with session_scope() as session:
-                send_message(session=session, candidate_id=self._candidate_id,
-                             application_id=self._chosen_application(), subject=self.subject,
-                             body=self.body, template_kind=self.template_kind,
-                             draft_key=self._draft_key, actor=current_actor())
-        except ConversationRefused as refused:
-            self.error = str(refused)
+        _, refusal = call_service(send_message, ConversationRefused,
+                                  candidate_id=self._candidate_id,
+                                  application_id=self._chosen_application(),
+                                  subject=self.subject, body=self.body,
+                                  template_kind=self.template_kind, draft_key=self._draft_key,
+                                  actor=current_actor())
+        if refusal:
+            self.error = refusal.message
             return
         self.composing = False
         self._reset_draft()

@@ -14,7 +14,7 @@ class CandidateDecisionState(DecisionActions, CandidateState):
     @rx.event
     @requires(*READ_ROLES)
     def load_decisions(self):
-        self.reject_for = self.override_for = self.approve_decision = 0
+        self._close_dialogs()
         self._load_cards()
 
     def _reload_decisions(self) -> None:

@@ -20,6 +20,7 @@ from hireops.services.decisions.ai_flags import (
 from hireops.services.decisions.ai_flags import set_human_score as replace_with_human_score
 from hireops.services.interviews.evaluation_queue import run_evaluation
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_service_call import call_service
 from hireops.state.common_setters import text_setter
 from hireops.state.candidates.profile.interviews import CandidateInterviewState
 
@@ -79,13 +80,11 @@ class CandidateFlagState(CandidateInterviewState):
     @rx.event
     @requires(*WRITE_ROLES)
     def submit_flag(self):
-        try:
-            with session_scope() as session:
-                flag_output(session=session, target_type=self.flag_target_type,
-                            target_id=self.flag_target_id, reason=self.flag_reason,
-                            note=self.flag_note, actor=current_actor())
-        except FlagRefused as refused:
-            self.flag_error = str(refused)
+        _, refusal = call_service(flag_output, FlagRefused, target_type=self.flag_target_type,
+                                  target_id=self.flag_target_id, reason=self.flag_reason,
+                                  note=self.flag_note, actor=current_actor())
+        if refusal:
+            self.flag_error = refusal.message
             return
         label = self.flag_target_label
         self.flag_target_type, self.flag_note, self.flag_error = "", "", ""
@@ -110,13 +109,12 @@ class CandidateFlagState(CandidateInterviewState):
     @rx.event
     @requires(*WRITE_ROLES)
     def submit_human_score(self):
-        try:
-            with session_scope() as session:
-                human = replace_with_human_score(
-                    session=session, evaluation_id=self.human_evaluation_id,
-                    score=self.human_score, note=self.human_note, actor=current_actor())
-        except FlagRefused as refused:
-            self.human_error = str(refused)
+        human, refusal = call_service(replace_with_human_score, FlagRefused,
+                                      evaluation_id=self.human_evaluation_id,
+                                      score=self.human_score, note=self.human_note,
+                                      actor=current_actor())
+        if refusal:
+            self.human_error = refusal.message
             return
         self.human_evaluation_id, self.human_error = 0, ""
         self._after_change()
@@ -128,25 +126,19 @@ class CandidateFlagState(CandidateInterviewState):
     async def rerun(self, evaluation_id: int):
         """Queue the evaluation again and run it now (the scheduler is the fallback)."""
         actor = current_actor()
-        problem = ""
         async with self:
             if self.rerunning_id:
                 return
-            try:
-                with session_scope() as session:
-                    queued_id = rerun_evaluation(session=session,
-                                                 evaluation_id=int(evaluation_id),
-                                                 actor=actor).id
-            except FlagRefused as refused:
-                problem = str(refused)
-            else:
-                self.rerunning_id = queued_id
+            queued, refusal = call_service(rerun_evaluation, FlagRefused,
+                                           evaluation_id=int(evaluation_id), actor=actor)
+            if not refusal:
+                self.rerunning_id = queued.id
                 self._after_change()
-        if problem:
-            yield rx.toast.error(problem)
+        if refusal:
+            yield refusal.toast
             return
         yield rx.toast.info("Evaluating the interview again…")
-        result = await asyncio.to_thread(_run_now, queued_id)
+        result = await asyncio.to_thread(_run_now, queued.id)
         async with self:
             self.rerunning_id = 0
             self._after_change()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import reflex as rx
 
-from hireops.db import session_scope
 from hireops.services.outreach.email_templates import TemplateError
 from hireops.services.interviews.invitations import send_link
 from hireops.services.interviews.links import LinkRefused, generate_link, revoke_link
@@ -16,6 +15,7 @@ from hireops.services.interviews.review import (
 )
 from hireops.services.outreach.outbox import retry_message
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_service_call import call_service
 from hireops.state.common_setters import text_setter
 from hireops.state.candidates.profile.page import CandidateState
 
@@ -55,17 +55,14 @@ class CandidateInterviewState(CandidateState):
     def generate(self, application_id: int, override: bool = False):
         """A new interview link; below the threshold HR is asked for a reason first."""
         reason = self.override_reason if override else ""
-        try:
-            with session_scope() as session:
-                generate_link(session=session, application_id=int(application_id),
-                              actor=current_actor(), override_reason=reason)
-                session.commit()
-        except LinkRefused as refused:
-            if "Give a reason" in str(refused):
-                self.override_application_id = int(application_id)
-                self.override_problem = str(refused)
-                return
-            return rx.toast.error(str(refused))
+        _, refusal = call_service(generate_link, LinkRefused, application_id=int(application_id),
+                                  actor=current_actor(), override_reason=reason)
+        if refusal and "Give a reason" in refusal.message:
+            self.override_application_id = int(application_id)
+            self.override_problem = refusal.message
+            return
+        if refusal:
+            return refusal.toast
         self.override_application_id, self.override_reason, self.override_problem = 0, "", ""
         self._after_change()
         return rx.toast.success("Interview link generated. Copy it or send it by email.")
@@ -80,13 +77,10 @@ class CandidateInterviewState(CandidateState):
     @rx.event
     @requires(*WRITE_ROLES)
     def revoke(self, link_id: int):
-        try:
-            with session_scope() as session:
-                revoke_link(session=session, link_id=int(link_id), actor=current_actor(),
-                            reason="revoked by HR")
-                session.commit()
-        except LinkRefused as refused:
-            return rx.toast.error(str(refused))
+        _, refusal = call_service(revoke_link, LinkRefused, link_id=int(link_id),
+                                  actor=current_actor(), reason="revoked by HR")
+        if refusal:
+            return refusal.toast
         self._after_change()
         return rx.toast.info("The link no longer opens the interview.")
 
@@ -94,25 +88,19 @@ class CandidateInterviewState(CandidateState):
     @requires(*WRITE_ROLES)
     def send(self, link_id: int):
         """Email the link to the candidate through the outbox (once per link)."""
-        try:
-            with session_scope() as session:
-                message = send_link(session=session, link_id=int(link_id),
-                                    actor=current_actor())
-                session.commit()
-        except (LinkRefused, TemplateError) as refused:
-            return rx.toast.error(str(refused))
+        message, refusal = call_service(send_link, (LinkRefused, TemplateError),
+                                        link_id=int(link_id), actor=current_actor())
+        if refusal:
+            return refusal.toast
         self._after_change()
         return rx.toast.success(f"Invitation queued for {message.to_address}.")
 
     @rx.event
     @requires(*WRITE_ROLES)
     def retry_mail(self, message_id: int):
-        try:
-            with session_scope() as session:
-                retry_message(session=session, message_id=int(message_id),
-                              actor=current_actor())
-                session.commit()
-        except ValueError as refused:
-            return rx.toast.error(str(refused))
+        _, refusal = call_service(retry_message, ValueError, message_id=int(message_id),
+                                  actor=current_actor())
+        if refusal:
+            return refusal.toast
         self._after_change()
         return rx.toast.info("The message will be sent again in a moment.")

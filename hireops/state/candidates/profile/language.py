@@ -11,6 +11,7 @@ from hireops.services.candidates.language import (
     set_candidate_language,
 )
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_service_call import call_service
 from hireops.state.common_url import id_in_url
 from hireops.state.candidates.profile.page import CandidateState
 
@@ -35,12 +36,11 @@ class CandidateLanguageState(CandidateState):
     @rx.event
     @requires(*WRITE_ROLES)
     def change_language(self, language: str):
-        try:
-            with session_scope() as session:
-                changed = set_candidate_language(session=session, candidate_id=self.candidate_id,
-                                                 language=str(language), actor=current_actor())
-        except (LanguageRefused, LookupError) as refused:
-            return rx.toast.error(str(refused))
+        changed, refusal = call_service(set_candidate_language, (LanguageRefused, LookupError),
+                                        candidate_id=self.candidate_id, language=str(language),
+                                        actor=current_actor())
+        if refusal:
+            return refusal.toast
         self.language = str(language)
         return rx.toast.success("Emails and interview questions now go out in this language.") \
             if changed else None

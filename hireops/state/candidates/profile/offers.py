@@ -7,7 +7,6 @@ from datetime import timedelta
 
 import reflex as rx
 
-from hireops.db import session_scope
 from hireops.services.platform.clock import format_day_input
 from hireops.services.platform.clock import today as company_today
 from hireops.services.outreach.email_templates import TemplateError
@@ -22,6 +21,7 @@ from hireops.services.outreach.offers import (
 )
 from hireops.services.candidates.tracker import move_stage
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_service_call import call_service
 from hireops.state.common_setters import text_setter
 from hireops.state.candidates.profile.page import CandidateState
 
@@ -74,12 +74,11 @@ class CandidateOfferState(CandidateState):
     def move_to(self, application_id: int, stage: str):
         if not self._owns(application_id):
             return rx.toast.error("That application is not on this page.")
-        try:
-            with session_scope() as session:
-                moved = move_stage(session=session, application_ids=[int(application_id)],
-                                   stage=str(stage), actor=current_actor())
-        except (ValueError, LookupError) as refused:
-            return rx.toast.error(str(refused))
+        moved, refusal = call_service(move_stage, (ValueError, LookupError),
+                                      application_ids=[int(application_id)], stage=str(stage),
+                                      actor=current_actor())
+        if refusal:
+            return refusal.toast
         self._after_change()
         if moved:
             return rx.toast.success("Stage changed.")
@@ -117,13 +116,12 @@ class CandidateOfferState(CandidateState):
     @rx.event
     @requires(*WRITE_ROLES)
     def preview(self):
-        try:
-            with session_scope() as session:
-                draft = preview_offer(session=session, application_id=self.draft_for,
-                                      form=self._form(), actor=current_actor())
-        except (OfferError, TemplateError) as refused:
+        draft, refusal = call_service(preview_offer, (OfferError, TemplateError),
+                                      application_id=self.draft_for, form=self._form(),
+                                      actor=current_actor())
+        if refusal:
             self._clear_preview()
-            self.form_error = str(refused)
+            self.form_error = refusal.message
             return
         self.form_error = ""
         self.preview_subject, self.preview_email = draft.email.subject, draft.email.text
@@ -135,12 +133,11 @@ class CandidateOfferState(CandidateState):
     def send(self):
         if not self.previewed:
             return rx.toast.warning("Preview the offer before sending it.")
-        try:
-            with session_scope() as session:
-                send_offer(session=session, application_id=self.draft_for, form=self._form(),
-                           actor=current_actor())
-        except (OfferError, TemplateError, ValueError) as refused:
-            self.form_error = str(refused)
+        _, refusal = call_service(send_offer, (OfferError, TemplateError, ValueError),
+                                  application_id=self.draft_for, form=self._form(),
+                                  actor=current_actor())
+        if refusal:
+            self.form_error = refusal.message
             return
         self.draft_for = 0
         self._clear_preview()
@@ -167,13 +164,11 @@ class CandidateOfferState(CandidateState):
     def save_answer(self):
         if not any(o.offer_id == self.answer_for for t in self.targets for o in t.offers):
             return rx.toast.error("That offer is not on this page.")
-        try:
-            with session_scope() as session:
-                record_offer_response(session=session, offer_id=self.answer_for,
-                                      accepted=self.answer_accepted, reason=self.answer_reason,
-                                      actor=current_actor())
-        except OfferError as refused:
-            return rx.toast.error(str(refused))
+        _, refusal = call_service(record_offer_response, OfferError, offer_id=self.answer_for,
+                                  accepted=self.answer_accepted, reason=self.answer_reason,
+                                  actor=current_actor())
+        if refusal:
+            return refusal.toast
         accepted = self.answer_accepted
         self.answer_for, self.answer_reason = 0, ""
         self._after_change()

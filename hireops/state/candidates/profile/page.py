@@ -15,6 +15,7 @@ from hireops.services.candidates.profile import (
 )
 from hireops.services.inbox.listing import get_attachment_file
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_service_call import call_service
 from hireops.state.common_url import id_in_url
 from hireops.state.common_setters import text_setter
 from hireops.state.auth import AuthState
@@ -53,12 +54,11 @@ class CandidateState(AuthState):
     @rx.event
     @requires(*WRITE_ROLES)
     def save_note(self):
-        try:
-            with session_scope() as session:
-                add_note(session=session, candidate_id=self.candidate_id, text=self.note_text,
-                         actor=current_actor())
-        except (ValueError, LookupError) as refused:
-            self.error = str(refused)
+        _, refusal = call_service(add_note, (ValueError, LookupError),
+                                  candidate_id=self.candidate_id, text=self.note_text,
+                                  actor=current_actor())
+        if refusal:
+            self.error = refusal.message
             return
         self.note_text, self.error = "", ""
         self._refresh()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import reflex as rx
 
 from hireops import routes
-from hireops.db import session_scope
 from hireops.services.privacy.rights import CandidateNotFound, erase_candidate, export_candidate_data
 from hireops.state.access import ADMIN_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_service_call import call_service
 from hireops.state.common_setters import text_setter
 from hireops.state.candidates.profile.page import CandidateState
 
@@ -20,11 +20,10 @@ class CandidatePrivacyState(CandidateState):
     @requires(*WRITE_ROLES)
     def export_data(self):
         """The person's data as JSON with their original files, for a subject-access request."""
-        try:
-            with session_scope() as session:
-                payload = export_candidate_data(session=session, candidate_id=self.candidate_id)
-        except CandidateNotFound as missing:
-            return rx.toast.error(str(missing))
+        payload, refusal = call_service(export_candidate_data, CandidateNotFound,
+                                        candidate_id=self.candidate_id)
+        if refusal:
+            return refusal.toast
         return rx.download(data=payload, filename=f"candidate-{self.candidate_id}-data.zip")
 
     @rx.event
@@ -42,12 +41,11 @@ class CandidatePrivacyState(CandidateState):
     @rx.event
     @requires(*ADMIN_ROLES)
     def confirm_erase(self):
-        try:
-            with session_scope() as session:
-                counts = erase_candidate(session=session, candidate_id=self.candidate_id,
-                                         actor=current_actor(), reason=self.erase_reason)
-        except (ValueError, CandidateNotFound) as refused:
-            return rx.toast.error(str(refused))
+        counts, refusal = call_service(erase_candidate, (ValueError, CandidateNotFound),
+                                       candidate_id=self.candidate_id, actor=current_actor(),
+                                       reason=self.erase_reason)
+        if refusal:
+            return refusal.toast
         self.erasing = False
         return [rx.toast.success(f"The candidate's data was erased ({counts['applications']} "
                                  f"application(s), {counts['files']} file(s)); the audit log "

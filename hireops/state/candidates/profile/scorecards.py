@@ -16,6 +16,7 @@ from hireops.services.interviews.scorecards import (
     submit_scorecard,
 )
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_service_call import call_service
 from hireops.state.common_url import id_in_url
 from hireops.state.common_setters import text_setter
 from hireops.state.candidates.profile.page import CandidateState
@@ -53,12 +54,11 @@ class CandidateScorecardsState(CandidateState):
     @rx.event
     @requires(*WRITE_ROLES)
     def save_interviewers(self):
-        try:
-            with session_scope() as session:
-                set_interviewers(session=session, booking_id=self.panel.booking_id,
-                                 user_ids=self.chosen_interviewers, actor=current_actor())
-        except ScorecardRefused as refused:
-            return rx.toast.error(str(refused))
+        _, refusal = call_service(set_interviewers, ScorecardRefused,
+                                  booking_id=self.panel.booking_id,
+                                  user_ids=self.chosen_interviewers, actor=current_actor())
+        if refusal:
+            return refusal.toast
         self._reload_scorecards(self.candidate_id)
         return rx.toast.success("Interviewers saved.")
 
@@ -82,14 +82,13 @@ class CandidateScorecardsState(CandidateState):
     def submit(self):
         ratings = {skill: int(value) for skill, value in self.form_ratings.items()
                    if value in RATING_CHOICES}
-        try:
-            with session_scope() as session:
-                submit_scorecard(session=session, booking_id=self.panel.booking_id,
-                                 interviewer=current_actor(), ratings=ratings,
-                                 notes=self.form_notes, recommendation=self.form_recommendation,
-                                 summary=self.form_summary)
-        except ScorecardRefused as refused:
-            self.scorecard_error = str(refused)
+        _, refusal = call_service(submit_scorecard, ScorecardRefused,
+                                  booking_id=self.panel.booking_id, interviewer=current_actor(),
+                                  ratings=ratings, notes=self.form_notes,
+                                  recommendation=self.form_recommendation,
+                                  summary=self.form_summary)
+        if refusal:
+            self.scorecard_error = refusal.message
             return
         self._reload_scorecards(self.candidate_id)
         return rx.toast.success("Scorecard saved.")

@@ -7,6 +7,7 @@ import reflex as rx
 from hireops.db import session_scope
 from hireops.services.candidates.tags import InvalidTag, add_tags, remove_tag, tags_of
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_service_call import call_service
 from hireops.state.common_url import id_in_url
 from hireops.state.common_setters import text_setter
 from hireops.state.candidates.profile.page import CandidateState
@@ -28,12 +29,10 @@ class CandidateTagsState(CandidateState):
     @rx.event
     @requires(*WRITE_ROLES)
     def add_new_tags(self):
-        try:
-            with session_scope() as session:
-                add_tags(session=session, candidate_ids=[self.candidate_id],
-                         text=self.new_tags, actor=current_actor())
-        except InvalidTag as refused:
-            return rx.toast.error(str(refused))
+        _, refusal = call_service(add_tags, InvalidTag, candidate_ids=[self.candidate_id],
+                                  text=self.new_tags, actor=current_actor())
+        if refusal:
+            return refusal.toast
         self.new_tags = ""
         self._reload_tags(self.candidate_id)
 
