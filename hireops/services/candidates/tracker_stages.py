@@ -7,43 +7,35 @@ for an application to another job or to the talent pool, so a menu never offers 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlmodel import Session
 
-from hireops.services.jobs.job_stages import arrange, stages_of_jobs
-
-
-@dataclass(frozen=True)
-class StageChoice:
-    # What Application.stage becomes: a Stage value or a job's own "custom_<slug>" key.
-    key: str
-    # The stage's name for the job (or jobs) it is offered for.
-    label: str
+from hireops.services.jobs.job_stages import JobStage, arrange, stages_of_jobs
 
 
 @dataclass(frozen=True)
 class BulkStageChoices:
     """What the bulk "Move to stage" menu offers for the selected rows."""
 
-    choices: list[StageChoice]
+    # In the first job's flow order, each named as every selected job names it.
+    choices: list[JobStage]
     # Why some stages are missing ("" when none is): written for HR.
     not_offered: str = ""
 
 
-def stage_menus(*, session: Session, job_ids: set[int | None]) -> dict[int | None, list[StageChoice]]:
+def stage_menus(*, session: Session,
+                job_ids: set[int | None]) -> dict[int | None, list[JobStage]]:
     """Each job's stages in flow order (None, the talent pool: the built-in stages only)."""
-    stages = stages_of_jobs(session=session, job_ids={j for j in job_ids if j is not None})
-    menus: dict[int | None, list[StageChoice]] = {
-        job_id: [StageChoice(s.key, s.label) for s in job_stages]
-        for job_id, job_stages in stages.items()}
+    menus: dict[int | None, list[JobStage]] = dict(stages_of_jobs(
+        session=session, job_ids={j for j in job_ids if j is not None}))
     if None in job_ids:
         # The built-in stages with their built-in names: the pool follows no job's flow.
-        menus[None] = [StageChoice(s.key, s.label) for s in arrange([])]
+        menus[None] = arrange([])
     return menus
 
 
-def bulk_stage_choices(menus: dict[int | None, list[StageChoice]],
+def bulk_stage_choices(menus: dict[int | None, list[JobStage]],
                        job_ids: set[int | None]) -> BulkStageChoices:
     """The stages every job in `job_ids` has, in the flow order of the first; a stage the jobs
     name differently shows every name ("Shortlisted / Longlist")."""
@@ -55,7 +47,7 @@ def bulk_stage_choices(menus: dict[int | None, list[StageChoice]],
     for choice in present[0]:
         if choice.key in shared:
             names = dict.fromkeys(c.label for menu in present for c in menu if c.key == choice.key)
-            choices.append(StageChoice(choice.key, " / ".join(names)))
+            choices.append(replace(choice, label=" / ".join(names)))
     left_out = dict.fromkeys(c.label for menu in present for c in menu if c.key not in shared)
     not_offered = ""
     if left_out:

@@ -17,7 +17,8 @@ from hireops.services.candidates.export import export_rows, export_tracker
 from hireops.services.interviews.invitations import invite_applications
 from hireops.services.candidates.tags import all_tags
 from hireops.services.candidates.stages import stage_value
-from hireops.services.candidates.tracker_stages import StageChoice, bulk_stage_choices, stage_menus
+from hireops.services.candidates.tracker_stages import bulk_stage_choices, stage_menus
+from hireops.services.jobs.job_stages import JobStage
 from hireops.services.candidates.tracker import (
     RejectionNeedsReason,
     TrackerFilter,
@@ -64,7 +65,7 @@ class TrackerState(RejectReasonMixin, AuthState):
     # Whose saved column choice this tab shows (0: none read yet); another sign-in reads again.
     _columns_user: int = 0
     # The page's jobs' stages (job id, None for the talent pool), as last read.
-    _stage_menus: dict[int | None, list[StageChoice]] = {}
+    _stage_menus: dict[int | None, list[JobStage]] = {}
     selected: list[int] = []
     job_options: list[Option] = []
     # Open jobs, where picked candidates can be added; every tag in use, for the filter.
