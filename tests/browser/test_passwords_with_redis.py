@@ -6,17 +6,14 @@ Settings."""
 from __future__ import annotations
 
 import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
-from sqlmodel import select
+from sqlmodel import Session, select
 
-from hireops.config import PROJECT_ROOT
-from tests.app_server import WEB_BUILDS, app_env, start_app
-from tests.browser.conftest import START_TIMEOUT_S, RunningApp
+from tests.app_server import WEB_BUILDS, app_env
+from tests.browser.conftest import RunningApp, app_database, serving_app
 from tests.browser.signing_in import open_signed_in, sign_in
 from tests.browser.waiting import wait_for
 
@@ -53,33 +50,15 @@ def redis_app(tmp_path_factory, redis_store) -> Iterator[RunningApp]:
     env = app_env(workdir, f"sqlite:///{workdir / 'app.db'}",
                   web_dir=WEB_BUILDS / "tests-redis", REFLEX_REDIS_URL=REDIS_URL,
                   GRANIAN_WORKERS="2")
-    python = sys.executable
-    subprocess.run([python, "-m", "hireops", "migrate"], env=env, check=True, cwd=PROJECT_ROOT)
-    subprocess.run([python, "-m", "hireops", "create-user", "--email", RunningApp.admin_email,
-                    "--role", "admin", "--name", "Hannah Reyes"], check=True, cwd=PROJECT_ROOT,
-                   env={**env, "HIREOPS_PASSWORD": RunningApp.admin_password})
-    server = start_app(env, workdir / "app.log", timeout_s=START_TIMEOUT_S)
-    try:
-        yield RunningApp(url=server.url, env=env, maildir=workdir / "maildir")
-    finally:
-        server.stop()
+    with serving_app(workdir, env) as app:
+        yield app
 
 
 @pytest.fixture
-def redis_app_db(redis_app: RunningApp, monkeypatch):
+def redis_app_db(redis_app: RunningApp) -> Iterator[Session]:
     """A session on the Redis app's database, with its secret key (to read what it stored)."""
-    from hireops import db
-    from hireops.config import get_settings
-
-    for name in ("DATABASE_URL", "SECRET_KEY_FILE"):
-        monkeypatch.setenv(name, redis_app.env[name])
-    get_settings.cache_clear()
-    db.get_engine.cache_clear()
-    with db.session_scope() as session:
+    with app_database(redis_app) as session:
         yield session
-    db.get_engine().dispose()
-    db.get_engine.cache_clear()
-    get_settings.cache_clear()
 
 
 def _redis_holds(store, text: str) -> bool:
@@ -89,14 +68,21 @@ def _redis_holds(store, text: str) -> bool:
                for key in store.scan_iter())
 
 
-def _typed_then_settled(page: Page, store, selector: str, secret: str, marker_selector: str,
-                        marker: str) -> None:
+def _type_secret(page: Page, store, selector: str, secret: str, marker_selector: str,
+                 marker: str) -> None:
     """Type `secret`, then `marker` into another field, and wait until Redis has the marker:
-    the tab's events run in order, so by then whatever typing the secret did is in Redis."""
+    the tab's events run in order, so by then whatever typing the secret did is in Redis, and
+    the secret must not be."""
     page.fill(selector, secret)
     page.fill(marker_selector, marker)
     wait_for(lambda: _redis_holds(store, marker), timeout_s=30,
              what=f"{marker!r} in the tab's state in Redis")
+    assert not _redis_holds(store, secret)
+
+
+def _settings_tab(page: Page, app: RunningApp, tab: str) -> None:
+    open_signed_in(page, app, "/settings")
+    page.click(f"#tab-{tab}")
 
 
 def test_the_caldav_password_typed_is_the_one_saved(page: Page, redis_app, redis_store,
@@ -107,9 +93,8 @@ def test_the_caldav_password_typed_is_the_one_saved(page: Page, redis_app, redis
     secret = "caldav-typed-Zq81"
     open_signed_in(page, redis_app, "/calendar")
     page.fill("#caldav-url", "https://dav.example.com/")
-    _typed_then_settled(page, redis_store, "#caldav-password", secret, "#caldav-username",
-                        "hannah-on-dav")
-    assert not _redis_holds(redis_store, secret)
+    _type_secret(page, redis_store, "#caldav-password", secret, "#caldav-username",
+                 "hannah-on-dav")
     page.click("#caldav-save")
     expect(page.locator("#caldav-message")).to_contain_text("Saved")
 
@@ -128,12 +113,10 @@ def test_the_mailbox_password_typed_is_the_one_saved(page: Page, redis_app, redi
     from hireops.services.mail.sources import load_imap_config
 
     secret = "imap-typed-Wr52"
-    open_signed_in(page, redis_app, "/settings")
-    page.click("#tab-mail")
+    _settings_tab(page, redis_app, "mail")
     page.fill("#imap-host", "imap.example.com")
-    _typed_then_settled(page, redis_store, "#imap-password", secret, "#imap-username",
-                        "jobs-at-example")
-    assert not _redis_holds(redis_store, secret)
+    _type_secret(page, redis_store, "#imap-password", secret, "#imap-username",
+                 "jobs-at-example")
     page.click("#imap-save")
     expect(page.get_by_text("Mailbox saved")).to_be_visible()
 
@@ -148,12 +131,10 @@ def test_the_mailbox_password_typed_is_the_one_saved(page: Page, redis_app, redi
 def test_a_new_team_members_typed_password_signs_them_in(page: Page, redis_app, redis_store,
                                                         chromium):
     secret = "team-typed-password-Kp73"
-    open_signed_in(page, redis_app, "/settings")
-    page.click("#tab-team")
+    _settings_tab(page, redis_app, "team")
     page.fill("#new-user-email", "rosa.redis@example.com")
-    _typed_then_settled(page, redis_store, "#new-user-password", secret,
-                        "#new-user-full_name", "Rosa Redis")
-    assert not _redis_holds(redis_store, secret)
+    _type_secret(page, redis_store, "#new-user-password", secret, "#new-user-full_name",
+                 "Rosa Redis")
     page.click("#add-user")
     expect(page.get_by_text("rosa.redis@example.com added.")).to_be_visible()
     expect(page.locator("#one-time-password")).to_have_count(0)  # the admin chose it
