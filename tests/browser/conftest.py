@@ -43,7 +43,14 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
         pytest.fail("Chromium is missing: run `make test` (it installs Debian's chromium)")
     workdir = tmp_path_factory.mktemp("app")
     # app_env keeps the tabs' saved states in workdir/states, where a test can read them.
-    env = app_env(workdir, f"sqlite:///{workdir / 'app.db'}")
+    with serving_app(workdir, app_env(workdir, f"sqlite:///{workdir / 'app.db'}")) as app:
+        yield app
+
+
+@contextmanager
+def serving_app(workdir: Path, env: dict[str, str]) -> Iterator[RunningApp]:
+    """The app of `env` on its migrated database with the admin and the viewer, serving until
+    the block ends."""
     python = sys.executable
     subprocess.run([python, "-m", "hireops", "migrate"], env=env, check=True, cwd=PROJECT_ROOT)
     subprocess.run([python, "-m", "hireops", "create-user", "--email", RunningApp.admin_email,

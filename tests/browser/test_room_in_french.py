@@ -87,3 +87,65 @@ def test_a_french_candidate_takes_the_room_in_french_on_a_phone(running_app, app
         page.set_viewport_size({"width": 1440, "height": 900})
         page.get_by_text("Question 1 sur").or_(page.get_by_text("Question 2 sur")).wait_for()
         _shot(page, "room_fr_interview_1440.png")
+
+
+# Every ? ! : ; after a space in the text on screen: what precedes it, whether that space is the
+# narrow no-break one, and whether the mark was laid out on another line than the word before.
+_FRENCH_MARKS_JS = r"""() => {
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, text = node.nodeValue, shown = node.parentElement;
+    if (!shown || shown.closest('script, style') || !shown.getClientRects().length) continue;
+    for (let i = 1; i < text.length; i++) {
+      if (!'?!:;'.includes(text[i]) || !/\s/.test(text[i - 1])) continue;
+      let j = i - 1;
+      while (j >= 0 && /\s/.test(text[j])) j--;
+      const mark = document.createRange();
+      mark.setStart(node, i); mark.setEnd(node, i + 1);
+      let ownLine = false;
+      if (j >= 0) {
+        const word = document.createRange();
+        word.setStart(node, j); word.setEnd(node, j + 1);
+        ownLine = Math.abs(mark.getBoundingClientRect().bottom
+                           - word.getBoundingClientRect().bottom) > 2;
+      }
+      found.push({before: text.slice(Math.max(0, i - 40), i + 1),
+                  narrow: text.slice(j + 1, i) === '\u202f', ownLine});
+    }
+  }
+  return found;
+}"""
+
+
+def _french_marks_hold_on(page, screen: str) -> int:
+    marks = page.evaluate(_FRENCH_MARKS_JS)
+    wrong = [m for m in marks if not m["narrow"] or m["ownLine"]]
+    assert not wrong, (screen, wrong[:5])
+    _shot(page, f"room_fr_punctuation_{screen}_390.png")
+    return len(marks)
+
+
+def test_french_punctuation_never_wraps_onto_a_line_of_its_own_on_a_phone(running_app, app_db,
+                                                                          chromium):
+    url, _link_id, _ = invite_to_room(
+        app_db, name="Amélie Rousseau", email="amelie.rousseau@example.fr", language="fr",
+        title="Développeuse Python")
+    with page_at(chromium, PHONE) as page:
+        page.goto(url)
+        page.get_by_text("Bienvenue, Amélie").wait_for()
+        counted = _french_marks_hold_on(page, "welcome")
+        page.click("#room-continue")
+        page.get_by_text("Avant de commencer").wait_for()
+        counted += _french_marks_hold_on(page, "consent")
+        page.click("#consent-webcam")
+        page.click("#consent-ai")
+        page.click("#consent-submit")
+        page.get_by_text("Test de la caméra et du micro").wait_for()
+        counted += _french_marks_hold_on(page, "check")
+        page.click("#room-start")
+        page.get_by_text("Question 1 sur").wait_for()
+        page.locator(".room-turn").first.wait_for()
+        counted += _french_marks_hold_on(page, "interview")
+        # The screens do say things French punctuates so (the questions end in "?").
+        assert counted >= 3

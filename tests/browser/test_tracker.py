@@ -42,3 +42,48 @@ def test_filter_sort_bulk_move_and_export(page: Page, running_app, demo_applicat
     names = {row[1] for row in exported[1:]} | {row[0] for row in exported[1:]}
     assert len(exported) == 3, exported
     assert any("Priya Raman" in name for name in names)
+
+
+def test_a_jobs_own_stage_is_in_its_rows_menu_and_in_bulk_only_when_every_job_has_it(
+        page: Page, running_app, app_db):
+    from hireops.services.jobs.job_stages import add_stage
+    from tests.factories import make_application, make_candidate, make_job
+
+    welder, baker = make_job(app_db, title="Pipeline Welder"), make_job(app_db, title="Night Baker")
+    make_application(app_db, job=welder, candidate=make_candidate(
+        app_db, full_name="Orla Vantongeren", email="orla.vantongeren@example.com"))
+    make_application(app_db, job=baker, candidate=make_candidate(
+        app_db, full_name="Piet Vantongeren", email="piet.vantongeren@example.com"))
+    app_db.commit()
+    add_stage(session=app_db, job_id=welder.id, label="Weld test", actor=None)
+
+    open_signed_in(page, running_app, "/candidates")
+    page.fill("#tracker-search", "Vantongeren")
+    rows = page.locator("#applications-table tbody tr")
+    expect(rows).to_have_count(2)
+    orla = rows.filter(has_text="Orla Vantongeren")
+    piet = rows.filter(has_text="Piet Vantongeren")
+
+    # The inline menu: the row's own job's stages.
+    orla.get_by_role("combobox").click()
+    expect(page.get_by_role("option", name="Weld test")).to_be_visible()
+    page.get_by_role("option", name="Weld test").click()
+    expect(page.get_by_text("1 application(s) moved to Weld test")).to_be_visible()
+    expect(orla.get_by_role("combobox")).to_contain_text("Weld test")
+    piet.get_by_role("combobox").click()
+    expect(page.get_by_role("option", name="Shortlisted")).to_be_visible()
+    expect(page.get_by_role("option", name="Weld test")).to_have_count(0)
+    page.keyboard.press("Escape")
+
+    # Bulk: offered for the welder's row alone, not once the baker's is selected too.
+    orla.get_by_role("checkbox").click()
+    page.locator("#bulk-move").click()
+    expect(page.get_by_role("option", name="Weld test")).to_be_visible()
+    page.keyboard.press("Escape")
+    piet.get_by_role("checkbox").click()
+    expect(page.locator("#bulk-bar")).to_contain_text("2 selected")
+    expect(page.locator("#bulk-move-note")).to_contain_text("Weld test")
+    page.locator("#bulk-move").click()
+    expect(page.get_by_role("option", name="Offer")).to_be_visible()
+    expect(page.get_by_role("option", name="Weld test")).to_have_count(0)
+    page.keyboard.press("Escape")

@@ -36,3 +36,19 @@ def signed_in_token(email: str, role) -> str:
         user = create_user(session=session, email=email, password="long-enough-password",
                            role=role)
         return open_session(session=session, user=user)
+
+
+def tracker_state(token: str):
+    """A stand-in for the tracker's state of a fresh tab signed in with `token`."""
+    from hireops.state.candidates.tracker import DEFAULT_HIDDEN, TrackerState
+
+    state = SimpleNamespace(token=token, rows=[], total=0, page=1, page_size="50", search="",
+                            job_filter="", stage_filter="", decision_filter="", tag_filter="",
+                            resume_min="", sort_column="last_activity", sort_direction="desc",
+                            hidden_columns=list(DEFAULT_HIDDEN), selected=[], job_options=[],
+                            _columns_user=0, _stage_menus={})
+    for helper in ("_filter", "_sort", "_load_columns", "_read_stage_menus",
+                   "_offer_bulk_stages", "_move"):
+        setattr(state, helper, getattr(TrackerState, helper).__get__(state))
+    state.router = socket_router("/candidates", token)
+    return state

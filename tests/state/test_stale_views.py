@@ -12,7 +12,7 @@ from hireops.db import session_scope
 from hireops.models import Role
 from hireops.services.platform.auth import create_user, open_session
 from hireops.state.jobs.ranking import RankingState
-from tests.state import run_handler, signed_in_token, socket_router
+from tests.state import run_handler, signed_in_token, socket_router, tracker_state
 from tests.factories import make_application, make_candidate, make_job
 
 
@@ -52,24 +52,10 @@ def test_the_next_jobs_ranking_does_not_show_the_last_rescoring(recruiter_token)
     assert (state.last_rescore, state.rescore_done, state.rescore_total) == ("", 0, 0)
 
 
-def _tracker_state(token: str):
-    from hireops.state.candidates.tracker import DEFAULT_HIDDEN, TrackerState
-
-    state = SimpleNamespace(token=token, rows=[], total=0, page=1, page_size="50", search="",
-                            job_filter="", stage_filter="", decision_filter="", tag_filter="", resume_min="",
-                            sort_column="last_activity", sort_direction="desc",
-                            hidden_columns=list(DEFAULT_HIDDEN), selected=[], job_options=[],
-                            _columns_user=0)
-    for helper in ("_filter", "_sort", "_load_columns"):
-        setattr(state, helper, getattr(TrackerState, helper).__get__(state))
-    state.router = socket_router("/candidates", token)
-    return state
-
-
 def test_the_tracker_columns_a_user_hides_survive_signing_in_again(recruiter_token):
     from hireops.state.candidates.tracker import DEFAULT_HIDDEN, TrackerState
 
-    first = _tracker_state(recruiter_token)
+    first = tracker_state(recruiter_token)
     run_handler(TrackerState, "load", first)
     assert first.hidden_columns == list(DEFAULT_HIDDEN)
     run_handler(TrackerState, "toggle_column", first, "final_score")
@@ -82,7 +68,7 @@ def test_the_tracker_columns_a_user_hides_survive_signing_in_again(recruiter_tok
 
         rita = session.exec(select(User).where(User.email == "rita@example.com")).one()
         token = open_session(session=session, user=rita)
-    later = _tracker_state(token)
+    later = tracker_state(token)
     run_handler(TrackerState, "load", later)
     assert later.hidden_columns == ["final_score"]
 
@@ -91,7 +77,7 @@ def test_the_tracker_columns_a_user_hides_survive_signing_in_again(recruiter_tok
         other = create_user(session=session, email="omar@example.com",
                             password="long-enough-password", role=Role.recruiter)
         other_token = open_session(session=session, user=other)
-    someone_else = _tracker_state(other_token)
+    someone_else = tracker_state(other_token)
     run_handler(TrackerState, "load", someone_else)
     assert someone_else.hidden_columns == list(DEFAULT_HIDDEN)
 
@@ -106,7 +92,7 @@ def test_a_stage_change_updates_the_row_in_place_without_reordering(recruiter_to
             person = make_candidate(session, full_name=name, email=f"{name.lower()}@example.com")
             make_application(session, job=job, candidate=person, stage=Stage.matched)
         session.commit()
-    state = _tracker_state(recruiter_token)
+    state = tracker_state(recruiter_token)
     state._move = TrackerState._move.__get__(state)
     run_handler(TrackerState, "load", state)
     before = [row.candidate_name for row in state.rows]

@@ -7,10 +7,12 @@ import reflex as rx
 
 from hireops import routes
 from hireops.components.confirm import confirm_dialog
+from hireops.components.secret_field import secret_field, typed_secret
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import card
 from hireops.services.calendar.week import WeekDay, WeekEntry
 from hireops.state.calendar.week import CalendarState as C
+from hireops.state.settings.calendar_busy import PASSWORD_FIELD as CALDAV_PASSWORD
 from hireops.state.settings.calendar_busy import CalendarBusyState as B
 
 MUTED = rx.color("gray", 11)
@@ -150,11 +152,10 @@ def _busy_card() -> rx.Component:
                 value=B.username, on_change=B.set_username, id="caldav-username",
                 width="100%", max_length=200, auto_complete="off")),
             _field(rx.cond(B.has_password, "Password (leave empty to keep)", "Password"),
-                   rx.input(value=B.password, on_change=B.set_password, type="password",
-                            id="caldav-password", width="100%", auto_complete="new-password")),
+                   secret_field(CALDAV_PASSWORD, width="100%")),
             columns=rx.breakpoints(initial="1", md="3"), spacing="3", width="100%"),
         rx.hstack(
-            rx.button("Save", on_click=B.save, id="caldav-save"),
+            rx.button("Save", on_click=B.save(typed_secret(CALDAV_PASSWORD)), id="caldav-save"),
             rx.cond(B.connected, rx.fragment(
                 rx.button("Check now", variant="soft", on_click=B.check_now,
                           loading=B.checking, id="caldav-check"),

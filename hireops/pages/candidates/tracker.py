@@ -50,12 +50,10 @@ def _stage_cell(row: TrackerRow) -> rx.Component:
         S.can_edit,
         rx.select.root(
             rx.select.trigger(variant="ghost"),
+            # The row's own job's stages, by its names (the talent pool: the built-in ones).
             rx.select.content(
-                rx.foreach(S.stage_options, lambda o: rx.select.item(o.label, value=o.value)),
-                # A stage the row's job added itself: shown by its name (the candidate page
-                # moves between a job's own stages).
-                rx.cond(row.stage.startswith("custom_"),
-                        rx.select.item(row.stage_label, value=row.stage))),
+                rx.foreach(S.job_stage_options[row.job_id.to_string()],
+                           lambda o: rx.select.item(o.label, value=o.value))),
             value=row.stage, on_change=lambda stage: S.change_stage(row.application_id, stage),
             size="1",
         ),
@@ -176,10 +174,13 @@ def _bulk_bar() -> rx.Component:
             rx.text(S.selected.length(), " selected", weight="medium", size="2"),
             rx.select.root(
                 rx.select.trigger(placeholder="Move to stage…", id="bulk-move"),
-                rx.select.content(rx.foreach(S.stage_options,
+                rx.select.content(rx.foreach(S.bulk_stage_options,
                                              lambda o: rx.select.item(o.label, value=o.value))),
                 value="", on_change=S.bulk_move,
             ),
+            rx.cond(S.bulk_stage_note != "",
+                    rx.text(S.bulk_stage_note, size="1", color=rx.color("gray", 10),
+                            max_width="320px", id="bulk-move-note")),
             confirm_dialog(
                 trigger=rx.button(rx.icon("send", size=16), "Send interview link",
                                   variant="soft", id="bulk-invite"),

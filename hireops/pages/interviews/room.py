@@ -77,7 +77,7 @@ def _welcome() -> rx.Component:
         rx.heading(Room.welcome_heading, size="7"),
         rx.text(Room.t["welcome_intro_before"], rx.text.strong(Room.job_title),
                 Room.t["welcome_intro_middle"], rx.text.strong(Room.company_name),
-                Room.t["welcome_intro_after"], size="4", margin_top="8px"),
+                Room.welcome_intro_after, size="4", margin_top="8px"),
         rx.vstack(
             _point("message-square", Room.t["point_questions"]),
             _point("keyboard", Room.t["point_typing"]),

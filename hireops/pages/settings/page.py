@@ -6,6 +6,7 @@ import reflex as rx
 from hireops import routes
 from hireops.components.confirm import confirm_dialog
 from hireops.components.mail_banner import mail_not_set_banner
+from hireops.components.secret_field import secret_field, typed_secret
 from hireops.components.shell import recruiter_page
 from hireops.components.stage_editor import stage_editor
 from hireops.state.jobs.stage_editor import StageEditorState
@@ -18,8 +19,10 @@ from hireops.state.common_connection_test import ConnectionTestMixin
 from hireops.state.settings.ai_settings import AiSettingsState as A
 from hireops.state.settings.email_settings import EmailSettingsState as E
 from hireops.state.settings.general_settings import GeneralSettingsState as G
+from hireops.state.settings.mailbox_settings import PASSWORD_FIELD as IMAP_PASSWORD
 from hireops.state.settings.mailbox_settings import MailboxSettingsState as M
 from hireops.state.settings.page import SettingsState
+from hireops.state.settings.team_settings import PASSWORD_FIELD as NEW_USER_PASSWORD
 from hireops.state.settings.team_settings import TeamSettingsState as T
 from hireops.state.settings.voice_settings import VoiceSettingsState as V
 
@@ -43,8 +46,10 @@ def _mailbox() -> rx.Component:
                                 on_change=M.set_field("security"), width="100%"),
                       spacing="1", width="100%"),
             _field("Username", "username", placeholder="jobs@yourcompany.com"),
-            _field("App password", "password", type="password",
-                   placeholder=rx.cond(M.password_saved, "saved (leave empty to keep)", "")),
+            rx.vstack(rx.text("App password", size="2", weight="medium"),
+                      secret_field(IMAP_PASSWORD, width="100%", placeholder=rx.cond(
+                          M.password_saved, "saved (leave empty to keep)", "")),
+                      spacing="1", width="100%"),
             _field("Folders", "folders", placeholder="INBOX, Applications"),
             columns=rx.breakpoints(initial="1", md="3"), spacing="4", width="100%",
             padding_y="12px",
@@ -56,9 +61,11 @@ def _mailbox() -> rx.Component:
                            id="imap-test-result")),
         rx.hstack(
             rx.button(rx.cond(M.testing, rx.spinner(size="2"), rx.icon("plug", size=16)),
-                      "Test connection", variant="soft", on_click=M.test_connection,
+                      "Test connection", variant="soft",
+                      on_click=M.test_connection(typed_secret(IMAP_PASSWORD)),
                       disabled=M.testing, id="imap-test"),
-            rx.button(rx.icon("save", size=16), "Save mailbox", on_click=M.save, id="imap-save"),
+            rx.button(rx.icon("save", size=16), "Save mailbox",
+                      on_click=M.save(typed_secret(IMAP_PASSWORD)), id="imap-save"),
             rx.cond(M.password_saved,
                     rx.button("Disconnect", variant="soft", color_scheme="red",
                               on_click=M.disconnect, id="imap-disconnect")),
@@ -413,8 +420,8 @@ def _team() -> rx.Component:
                   _label("Role", rx.select(["recruiter", "viewer", "admin"], value=T.role,
                                            on_change=T.set_field("role"),
                                            id="new-user-role")),
-                  field("Password (empty: generate one)", "password", type="password",
-                        auto_complete="new-password"), columns="4"),
+                  _label("Password (empty: generate one)",
+                         secret_field(NEW_USER_PASSWORD, width="100%")), columns="4"),
             error_callout(T.error, id="team-error"),
             rx.cond(T.one_time_password != "",
                     rx.callout(rx.text("One-time password for ", rx.text.strong(T.one_time_email),
@@ -422,7 +429,8 @@ def _team() -> rx.Component:
                                        ". It is shown only now; hand it over safely."),
                                icon="key-round", color_scheme="amber", width="100%",
                                id="one-time-password")),
-            rx.button(rx.icon("user-plus", size=16), "Add user", on_click=T.add_user,
+            rx.button(rx.icon("user-plus", size=16), "Add user",
+                      on_click=T.add_user(typed_secret(NEW_USER_PASSWORD)),
                       id="add-user"),
             width="100%"),
         width="100%", spacing="3")

@@ -26,6 +26,7 @@ from hireops.services.interviews.interviewer_language import (
 from hireops.services.interviews.protected_topics import screen_question
 from hireops.services.interviews.question_plan import (
     PlannedQuestion,
+    QuestionPlan,
     build_question_plan,
     slot_question,
 )
@@ -72,17 +73,10 @@ def ensure_plan(*, session: Session, link: InterviewLink) -> dict:
     if link.plan.get("questions"):
         return link.plan
     application = session.get(Application, link.application_id)
-    job = session.get(Job, application.job_id)
     language = supported_language(session.get(Candidate, application.candidate_id).language)
-    plan = build_question_plan(
-        job_title=job.title, must_have_skills=job.must_have_skills,
-        nice_to_have_skills=job.nice_to_have_skills, responsibilities=job.responsibilities,
-        custom_questions=job.custom_questions,
-        resume_result=screening_in_language(application.resume_result or {}, language))
+    plan = localized_plan(session=session, application=application, language=language)
     # Asked in the candidate's language, chosen once: the whole interview keeps it.
-    questions = [q.model_copy(update={"text": localized_question_text(q, language)})
-                 for q in plan.questions]
-    link.plan = {"questions": [_as_dict(q) for q in questions], "cursor": 0,
+    link.plan = {"questions": [_as_dict(q) for q in plan.questions], "cursor": 0,
                  "follow_ups": [], "phase": "questions", "language": language}
     for screened in plan.screening_log:
         # The replaced wording stays out of the candidate's view, but HR can see what happened.
@@ -91,6 +85,22 @@ def ensure_plan(*, session: Session, link: InterviewLink) -> dict:
                      after=_as_dict(screened))
     session.add(link)
     return link.plan
+
+
+def localized_plan(*, session: Session, application: Application,
+                   language: str) -> QuestionPlan:
+    """The questions the built-in interviewer asks `application`, in `language`: the bank's
+    translated, HR's own as written, the scorer's only when written in that language. The
+    voice agent is given the same ones when its link has no plan yet."""
+    job = session.get(Job, application.job_id)
+    plan = build_question_plan(
+        job_title=job.title, must_have_skills=job.must_have_skills,
+        nice_to_have_skills=job.nice_to_have_skills, responsibilities=job.responsibilities,
+        custom_questions=job.custom_questions,
+        resume_result=screening_in_language(application.resume_result or {}, language))
+    questions = [q.model_copy(update={"text": localized_question_text(q, language)})
+                 for q in plan.questions]
+    return plan.model_copy(update={"questions": questions})
 
 
 def _greeting(session: Session, link: InterviewLink) -> str:

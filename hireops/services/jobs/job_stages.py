@@ -77,6 +77,22 @@ def job_stages(*, session: Session, job_id: int | None) -> list[JobStage]:
     return arrange([])
 
 
+def stages_of_jobs(*, session: Session, job_ids: set[int]) -> dict[int, list[JobStage]]:
+    """`job_stages` of several jobs in one query (the default read once, only for jobs that
+    have no stages of their own)."""
+    rows = session.exec(select(JobStageConfig).where(JobStageConfig.job_id.in_(job_ids))
+                        .order_by(JobStageConfig.position, JobStageConfig.id)).all() \
+        if job_ids else []
+    pairs: dict[int, list[tuple[str, str]]] = {}
+    for row in rows:
+        pairs.setdefault(row.job_id, []).append((row.key, row.label))
+    stages = {job_id: arrange(entries) for job_id, entries in pairs.items()}
+    if job_ids - set(stages):
+        default = job_stages(session=session, job_id=None)
+        stages.update({job_id: default for job_id in job_ids - set(stages)})
+    return stages
+
+
 def stage_label_map(*, session: Session, job_ids: set[int]) -> dict[tuple[int, str], str]:
     """(job id, stage key) -> label for the jobs' own stages, in one query; stages a job does
     not rename are absent (callers fall back to the built-in label)."""

@@ -21,6 +21,7 @@ from hireops.models import User
 from hireops.services.platform.app_settings import get_setting, set_setting
 from hireops.services.platform.public_addresses import interview_address
 from hireops.services.text.language.supported import DEFAULT_LANGUAGE, supported_language
+from hireops.services.text.punctuation import text_after
 from hireops.services.platform.runtime_settings import current_settings
 
 TemplateKind = Literal["invite", "schedule_confirmation", "rejection", "link_reminder",
@@ -181,11 +182,24 @@ def render_template(template: EmailTemplate, values: Mapping[str, object]) -> Re
                       if name is not None and _is_blank(values.get(name))})
     if missing:
         raise TemplateError(f"No value for {_listed(missing)}: the mail was not created.")
+    subject_parts = _punctuated(subject_parts, values)
+    body_parts = _punctuated(body_parts, values)
     # A line break in a value must not start a new header line.
     subject = "".join(literal + (" ".join(str(values[name]).split()) if name else "")
                       for literal, name in subject_parts)
     text = "".join(literal + (str(values[name]) if name else "") for literal, name in body_parts)
     return RenderedMail(subject=subject, text=text, html=_html(body_parts, values))
+
+
+def _punctuated(parts: list[tuple[str, str | None]],
+                values: Mapping[str, object]) -> list[tuple[str, str | None]]:
+    """The parts with the text after each value written as it reads after that value: a
+    company called "Demo Co." before the template's full stop ends the sentence once."""
+    punctuated, previous = [], ""
+    for literal, name in parts:
+        punctuated.append((text_after(previous, literal), name))
+        previous = str(values[name]).rstrip() if name else ""
+    return punctuated
 
 
 def sample_values() -> dict[str, str]:

@@ -3,6 +3,8 @@ inline stage changes and exports."""
 
 from __future__ import annotations
 
+import json
+
 import reflex as rx
 from sqlmodel import select
 
@@ -14,6 +16,9 @@ from hireops.services.reports.dashboard import STAGE_LABELS
 from hireops.services.candidates.export import export_rows, export_tracker
 from hireops.services.interviews.invitations import invite_applications
 from hireops.services.candidates.tags import all_tags
+from hireops.services.candidates.stages import stage_value
+from hireops.services.candidates.tracker_stages import bulk_stage_choices, stage_menus
+from hireops.services.jobs.job_stages import JobStage
 from hireops.services.candidates.tracker import (
     RejectionNeedsReason,
     TrackerFilter,
@@ -59,11 +64,19 @@ class TrackerState(RejectReasonMixin, AuthState):
     hidden_columns: list[str] = list(DEFAULT_HIDDEN)
     # Whose saved column choice this tab shows (0: none read yet); another sign-in reads again.
     _columns_user: int = 0
+    # The page's jobs' stages (job id, None for the talent pool), as last read.
+    _stage_menus: dict[int | None, list[JobStage]] = {}
     selected: list[int] = []
     job_options: list[Option] = []
     # Open jobs, where picked candidates can be added; every tag in use, for the filter.
     open_job_options: list[Option] = []
     tag_options: list[str] = []
+    # Each shown job's stages for the rows' inline menus, keyed as the page writes a row's job
+    # id (JSON: "12", "null" for the talent pool).
+    job_stage_options: dict[str, list[Option]] = {}
+    # The bulk move's stages: those every selected row's job has, and why others are missing.
+    bulk_stage_options: list[Option] = []
+    bulk_stage_note: str = ""
 
     @rx.var
     def page_count(self) -> int:
@@ -106,9 +119,24 @@ class TrackerState(RejectReasonMixin, AuthState):
             self.tag_options = all_tags(session=session)
             result = query_tracker(session=session, filter=self._filter(), sort=self._sort(),
                                    page=self.page, page_size=int(self.page_size))
-        self.rows, self.total, self.page = result.rows, result.total, result.page
+            self.rows, self.total, self.page = result.rows, result.total, result.page
+            self._read_stage_menus(session)
         visible = {r.application_id for r in self.rows}
         self.selected = [i for i in self.selected if i in visible]
+        self._offer_bulk_stages()
+
+    def _read_stage_menus(self, session) -> None:
+        """The stages of every job on the page (a row can move only within its job's flow)."""
+        self._stage_menus = stage_menus(session=session, job_ids={r.job_id for r in self.rows})
+        self.job_stage_options = {
+            job_key(job_id): [Option(c.key, c.label) for c in choices]
+            for job_id, choices in self._stage_menus.items()}
+
+    def _offer_bulk_stages(self) -> None:
+        jobs = {r.job_id for r in self.rows if r.application_id in self.selected}
+        offered = bulk_stage_choices(self._stage_menus, jobs)
+        self.bulk_stage_options = [Option(c.key, c.label) for c in offered.choices]
+        self.bulk_stage_note = offered.not_offered
 
     @rx.event
     @requires(*READ_ROLES)
@@ -181,11 +209,13 @@ class TrackerState(RejectReasonMixin, AuthState):
             self.selected = [i for i in self.selected if i != application_id]
         else:
             self.selected = [*self.selected, application_id]
+        self._offer_bulk_stages()
 
     @rx.event
     @requires(*READ_ROLES)
     def toggle_all(self):
         self.selected = [] if self.all_selected else [r.application_id for r in self.rows]
+        self._offer_bulk_stages()
 
     @rx.event
     @requires(*WRITE_ROLES)
@@ -252,7 +282,7 @@ class TrackerState(RejectReasonMixin, AuthState):
 
     def _move(self, application_ids: list[int], stage: str, reason: str = ""):
         try:
-            target = Stage(stage)
+            target = stage_value(stage)
         except ValueError:
             return rx.toast.error("Unknown stage.")
         try:
@@ -261,14 +291,20 @@ class TrackerState(RejectReasonMixin, AuthState):
                                    stage=target, actor=current_actor(), reason=reason)
         except RejectionNeedsReason as refused:
             return rx.toast.error(str(refused))
+        except ValueError as refused:  # a stage one of the jobs does not have
+            return rx.toast.error(str(refused))
         self.selected = []
+        self._offer_bulk_stages()
         # The moved rows change in place: re-sorting now (a move touches last activity) would
         # make rows jump and put the focused stage menu on another candidate. The next filter,
         # sort or visit orders the page again.
         with session_scope() as session:
             fresh = tracker_rows_by_id(session=session, application_ids=application_ids)
         self.rows = [fresh.get(row.application_id, row) for row in self.rows]
-        return rx.toast.success(f"{moved} application(s) moved to {STAGE_LABELS[target]}.")
+        # Named as the moved rows' jobs name it ("Technical interview", a renamed "Offer").
+        label = next((row.stage_label for row in self.rows
+                      if row.application_id in application_ids), target)
+        return rx.toast.success(f"{moved} application(s) moved to {label}.")
 
     def _filter(self) -> TrackerFilter:
         try:
@@ -287,3 +323,7 @@ class TrackerState(RejectReasonMixin, AuthState):
     def _sort(self) -> TrackerSort:
         return TrackerSort(column=self.sort_column, direction=self.sort_direction)
 
+
+def job_key(job_id: int | None) -> str:
+    """A row's job as the page writes it to look up its stage menu (JSON.stringify)."""
+    return json.dumps(job_id)

@@ -16,6 +16,7 @@ from hireops.services.interviews.links import hash_token
 from hireops.services.interviews.room import RoomView, problem_message
 from hireops.services.interviews.room_flow import open_room
 from hireops.services.interviews.room_texts import room_text, room_texts
+from hireops.services.text.punctuation import text_after
 from hireops.state.client import request_client
 
 
@@ -49,6 +50,12 @@ class InterviewRoomState(rx.State):
         if not self.first_name:
             return self.t.get("welcome", "")
         return self.t.get("welcome_named", "").replace("{first_name}", self.first_name)
+
+    @rx.var
+    def welcome_intro_after(self) -> str:
+        """What the welcome says after the company name, its full stop not doubled when the
+        name ends in one ("Demo Co.")."""
+        return text_after(self.company_name, self.t.get("welcome_intro_after", ""))
 
     def _use_language(self, language: str) -> None:
         self.language, self.t = language, dict(room_texts(language))

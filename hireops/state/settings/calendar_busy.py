@@ -21,17 +21,16 @@ from hireops.services.platform.auth import role_allows
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.common_setters import text_setter
 from hireops.state.auth import AuthState
-from hireops.state.unsaved import unsaved
 
 # How far ahead a check reads: the weeks suggestions look at.
 CHECK_DAYS = 21
+# The password field: bound to no var, its text comes with Save (components/secret_field.py).
+PASSWORD_FIELD = "caldav-password"
 
 
-class CalendarBusyState(unsaved("password"), AuthState):
+class CalendarBusyState(AuthState):
     url: str = ""
     username: str = ""
-    # Typed only; never loaded back, cleared after a save and never saved with the tab.
-    password: str = ""
     connected: bool = False
     has_password: bool = False
     last_checked: str = ""
@@ -45,36 +44,38 @@ class CalendarBusyState(unsaved("password"), AuthState):
     @requires(*READ_ROLES)
     def load_account(self):
         # Every role opens the calendar page; only interviewers have a card to fill.
-        self.password, self.message = "", ""
+        self.message = ""
         if role_allows(current_actor(), WRITE_ROLES):
             self._refresh(fill_form=True)
 
     set_url = text_setter("url", 600, requires(*WRITE_ROLES))
     set_username = text_setter("username", 300, requires(*WRITE_ROLES))
-    set_password = text_setter("password", 1000, requires(*WRITE_ROLES))
 
     @rx.event
     @requires(*WRITE_ROLES)
-    def save(self):
+    def save(self, password: str = ""):
+        """Save the account with the password typed in the field as Save was pressed ("" keeps
+        the stored one); the password is never kept in the state."""
         try:
             with session_scope() as session:
                 save_caldav_account(session=session, user=current_actor(), url=self.url,
-                                    username=self.username, password=self.password)
+                                    username=self.username, password=str(password)[:1000])
         except CaldavRefused as refused:
             self.message, self.tone = str(refused), "red"
-            return
-        self.password = ""
+            return None
         self.message, self.tone = "Saved. Press Check now to read it once.", "green"
         self._refresh(fill_form=True)
+        return rx.set_value(PASSWORD_FIELD, "")
 
     @rx.event
     @requires(*WRITE_ROLES)
     def disconnect(self):
         with session_scope() as session:
             remove_caldav_account(session=session, user=current_actor())
-        self.url = self.username = self.password = ""
+        self.url = self.username = ""
         self.message, self.tone = "Disconnected: your calendar is no longer read.", "green"
         self._refresh(fill_form=False)
+        return rx.set_value(PASSWORD_FIELD, "")
 
     @rx.event(background=True)
     @requires(*WRITE_ROLES)

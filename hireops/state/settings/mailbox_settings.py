@@ -18,7 +18,10 @@ from hireops.services.mail.sources import (
 from hireops.state.access import ADMIN_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
 
-FIELDS = ("host", "port", "security", "username", "password", "folders")
+FIELDS = ("host", "port", "security", "username", "folders")
+# The app password field: bound to no var, its text comes with Test connection and Save
+# (components/secret_field.py); the stored password is never sent to the browser.
+PASSWORD_FIELD = "imap-password"
 
 
 class MailboxSettingsState(AuthState):
@@ -26,8 +29,6 @@ class MailboxSettingsState(AuthState):
     port: str = "993"
     security: str = "ssl"
     username: str = ""
-    # Typed by the admin; the stored password is never sent to the browser.
-    password: str = ""
     password_saved: bool = False
     folders: str = "INBOX"
     testing: bool = False
@@ -41,7 +42,7 @@ class MailboxSettingsState(AuthState):
     def load(self):
         with session_scope() as session:
             config = load_imap_config(session=session)
-        self.password, self.test_message, self.error = "", "", ""
+        self.test_message, self.error = "", ""
         if config is None:
             return
         shown = config.masked()
@@ -58,10 +59,12 @@ class MailboxSettingsState(AuthState):
 
     @rx.event(background=True)
     @requires(*ADMIN_ROLES)
-    async def test_connection(self):
+    async def test_connection(self, password: str = ""):
+        """Connect with the form as it stands and the password typed in the field ("" uses the
+        saved one, only with the server it was saved for)."""
         async with self:
             try:
-                config = self._config(need_password=True)
+                config = self._config(need_password=True, typed=password)
             except ValueError as problem:
                 self.error = str(problem)
                 return
@@ -72,33 +75,37 @@ class MailboxSettingsState(AuthState):
 
     @rx.event
     @requires(*ADMIN_ROLES)
-    def save(self):
+    def save(self, password: str = ""):
+        """Save the account with the password typed in the field ("" keeps the saved one for
+        the same server)."""
         try:
-            config = self._config(need_password=False)
+            config = self._config(need_password=False, typed=password)
             with session_scope() as session:
                 save_imap_config(session=session, config=config, actor=current_actor())
         except ValueError as problem:
             self.error = str(problem)
-            return
-        self.error, self.password = "", ""
+            return None
+        self.error = ""
         self.password_saved = self.password_saved or bool(config.password)
-        return rx.toast.success("Mailbox saved. The inbox now reads this account.")
+        return [rx.set_value(PASSWORD_FIELD, ""),
+                rx.toast.success("Mailbox saved. The inbox now reads this account.")]
 
     @rx.event
     @requires(*ADMIN_ROLES)
     def disconnect(self):
         with session_scope() as session:
             clear_imap_config(session=session, actor=current_actor())
-        self.host, self.username, self.password, self.port = "", "", "", "993"
+        self.host, self.username, self.port = "", "", "993"
         self.password_saved, self.test_message, self.folders = False, "", "INBOX"
-        return rx.toast.info("Mailbox disconnected; the inbox reads the local folder again.")
+        return [rx.set_value(PASSWORD_FIELD, ""),
+                rx.toast.info("Mailbox disconnected; the inbox reads the local folder again.")]
 
-    def _config(self, *, need_password: bool) -> ImapConfig:
+    def _config(self, *, need_password: bool, typed: str) -> ImapConfig:
         try:
             port = int(self.port)
         except ValueError:
             raise ValueError("The port must be a number, e.g. 993.") from None
-        password = self.password
+        password = str(typed)[:500]
         if not password and need_password:
             password = self._stored_password(port)
         folders = [f.strip() for f in self.folders.split(",") if f.strip()] or ["INBOX"]

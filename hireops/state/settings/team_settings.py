@@ -18,7 +18,10 @@ from hireops.state.auth import AuthState
 from hireops.state.common_service_call import call_service
 from hireops.state.unsaved import unsaved
 
-NEW_USER_FIELDS = ("email", "full_name", "role", "password")
+NEW_USER_FIELDS = ("email", "full_name", "role")
+# The new user's password field: bound to no var, its text comes with "Add user"
+# (components/secret_field.py).
+PASSWORD_FIELD = "new-user-password"
 
 
 class TeamSettingsState(unsaved("one_time_password"), AuthState):
@@ -26,8 +29,6 @@ class TeamSettingsState(unsaved("one_time_password"), AuthState):
     email: str = ""
     full_name: str = ""
     role: str = "recruiter"
-    # Typed by the admin (optional); emptied as soon as the user is created.
-    password: str = ""
     # A generated password for the user just added, shown once until the next action (and
     # never saved with the tab).
     one_time_password: str = ""
@@ -48,8 +49,10 @@ class TeamSettingsState(unsaved("one_time_password"), AuthState):
 
     @rx.event
     @requires(*ADMIN_ROLES)
-    def add_user(self):
-        typed = self.password
+    def add_user(self, password: str = ""):
+        """Add the user with the password typed in the field as the button was pressed (""
+        generates one, shown once)."""
+        typed = str(password)[:320]
         added, refusal = call_service(add_team_user, AuthError, email=self.email,
                                       full_name=self.full_name, role=self.role, password=typed,
                                       actor=current_actor())
@@ -57,13 +60,13 @@ class TeamSettingsState(unsaved("one_time_password"), AuthState):
             self.error = refusal.message
             return None
         user, password = added
-        self.error, self.password = "", ""
+        self.error = ""
         self.one_time_email = user.email
         # A password the admin chose is already known to them: only a generated one is shown.
         self.one_time_password = "" if typed else password
         self.email = self.full_name = ""
         self._refresh()
-        return rx.toast.success(f"{user.email} added.")
+        return [rx.set_value(PASSWORD_FIELD, ""), rx.toast.success(f"{user.email} added.")]
 
     @rx.event
     @requires(*ADMIN_ROLES)

@@ -55,16 +55,21 @@ def test_interview_ref_is_bound_to_the_link_and_cannot_be_forged():
 def test_agent_variables_name_candidate_job_company_and_questions(session):
     link = make_link(session)
 
-    variables = agent_variables(session=session, link_id=link.id, language="fr",
+    variables = agent_variables(session=session, link_id=link.id, language="en",
                                 timezone="Europe/Paris").as_dynamic_variables()
+    questions = variables.pop("screening_questions").split("\n")
 
     assert variables == {
         "candidate_name": "Ada Lovelace", "job_title": "Backend Engineer",
         "company_name": "HireOps Demo Co.",
-        # The job's own question first, the scorer's after, each once.
-        "screening_questions": "1. Why this team?\n2. How do you test a Python service?",
-        "language": "fr", "timezone": "Europe/Paris", "interview_ref": interview_ref(link.id),
+        "language": "en", "timezone": "Europe/Paris", "interview_ref": interview_ref(link.id),
     }
+    # Numbered, the job's own question and the scorer's among them, each once.
+    texts = [line.split(". ", 1)[1] for line in questions]
+    assert [line.split(". ", 1)[0] for line in questions] == [
+        str(n) for n in range(1, len(questions) + 1)]
+    assert texts.count("Why this team?") == 1
+    assert texts.count("How do you test a Python service?") == 1
 
 
 def test_start_mints_a_token_and_binds_its_conversation(session, fake, provider):
@@ -426,3 +431,29 @@ def test_voice_speech_signals_come_from_the_calls_turn_times(session, fake, prov
     # The turns are stored as the provider gave them: the evaluation reads no new durations.
     assert all(turn.ended_at is None for turn in session.exec(
         select(InterviewTurn).where(InterviewTurn.link_id == link.id)))
+
+
+@pytest.mark.parametrize("language", ["fr", "de", "es"])
+def test_without_a_plan_the_agent_gets_the_typed_rooms_questions_in_the_candidates_language(
+        session, language):
+    from hireops.services.interviews.builtin_interviewer import ensure_plan
+    from hireops.services.text.language.detection import detect_language
+
+    link = make_link(session)
+    candidate = session.get(Candidate, session.get(Application, link.application_id).candidate_id)
+    candidate.language = language
+    session.add(candidate)
+    session.commit()
+
+    asked = agent_variables(session=session, link_id=link.id).screening_questions.split("\n")
+
+    # The scorer's questions are written in English for HR: not for this candidate.
+    assert not any("How do you test a Python service?" in line for line in asked)
+    # HR's own question is asked as written, the others in the candidate's language...
+    texts = [line.split(". ", 1)[1] for line in asked]
+    assert "Why this team?" in texts
+    assert all(detect_language(text) == language for text in texts
+               if text != "Why this team?"), asked
+    # ...the very questions the typed room would plan for this candidate.
+    planned = [q["text"] for q in ensure_plan(session=session, link=link)["questions"]]
+    assert asked == [f"{n}. {text}" for n, text in enumerate(planned, start=1)]

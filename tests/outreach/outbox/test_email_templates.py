@@ -160,3 +160,26 @@ def test_each_kind_offers_only_what_its_sender_knows() -> None:
     assert "slot" not in PLACEHOLDERS["invite"]
     assert "interview_link" not in PLACEHOLDERS["rejection"]
     assert "reason" in PLACEHOLDERS["rejection"]
+
+
+@pytest.mark.parametrize("kind", TEMPLATE_KINDS)
+@pytest.mark.parametrize("language", ["en", "fr", "de", "es"])
+def test_a_company_name_ending_in_a_full_stop_is_not_followed_by_another(kind, language) -> None:
+    mail = render_template(default_template(kind, language), {**VALUES, "company_name": "Demo Co."})
+    for text in (mail.subject, mail.text, mail.html):
+        assert "Co.." not in text
+    # The sentence still ends where the template ends it.
+    if "{company_name}. " in default_template(kind, language).body:
+        assert "Demo Co. " in mail.text
+
+
+def test_a_full_stop_stays_after_a_name_without_one_and_an_ellipsis_keeps_its_dots() -> None:
+    template = _template(subject="At {company_name}.", body="{candidate_name}... {interview_link}"
+                         "\n\n{company_name}.")
+    plain = render_template(template, VALUES)
+    assert plain.subject == "At Acme." and plain.text.endswith("Acme.")
+    dotted = render_template(template, {**VALUES, "candidate_name": "Jr.",
+                                        "company_name": "Demo Co."})
+    assert dotted.subject == "At Demo Co." and dotted.text.endswith("\n\nDemo Co.")
+    assert dotted.text.startswith("Jr... ")
+    assert "<p>Demo Co.</p>" in dotted.html

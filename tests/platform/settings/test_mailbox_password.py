@@ -28,8 +28,9 @@ class _Tab(SimpleNamespace):
         return False
 
 
-def _run(name: str, state) -> None:
-    run_handler(MailboxSettingsState, name, state)
+def _run(name: str, state, typed_password: str = "") -> None:
+    """Press the button `name` with `typed_password` in the password field."""
+    run_handler(MailboxSettingsState, name, state, typed_password)
 
 
 @pytest.fixture
@@ -44,7 +45,7 @@ def tab(database_url, dovecot):  # noqa: F811
             password=dovecot.password, timeout_s=5))
     state = _Tab(router=socket_router("/settings", token), host=dovecot.host,
                  port=str(dovecot.port), security="none", username=dovecot.username,
-                 password="", folders="INBOX", testing=False, test_message="", test_ok=False,
+                 folders="INBOX", testing=False, test_message="", test_ok=False,
                  error="")
     for helper in ("_config", "_stored_password"):
         setattr(state, helper, getattr(MailboxSettingsState, helper).__get__(state))
@@ -62,8 +63,7 @@ def _assert_asked_again_then_sent_only_what_was_typed(tab, dovecot, trap) -> Non
     assert not tab.test_ok
     assert not any(dovecot.password in line for line in trap.received)
 
-    tab.password = "typed-for-the-new-server"
-    _run("test_connection", tab)
+    _run("test_connection", tab, "typed-for-the-new-server")
     assert any("typed-for-the-new-server" in line for line in trap.received)
     assert not any(dovecot.password in line for line in trap.received)
 

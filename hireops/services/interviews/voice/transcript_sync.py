@@ -26,6 +26,7 @@ from sqlmodel import Session, select
 from hireops.config import get_settings
 from hireops.models import Application, Candidate, InterviewLink, InterviewTurn, Job, utcnow
 from hireops.services.platform.audit import record_event
+from hireops.services.interviews.builtin_interviewer import localized_plan
 from hireops.services.interviews.links import get_link_or_raise
 from hireops.services.interviews.room import complete_interview
 from hireops.services.text.language.supported import supported_language
@@ -120,26 +121,28 @@ def agent_variables(
     application = session.get(Application, link.application_id)
     job = session.get(Job, application.job_id) if application else None
     candidate = session.get(Candidate, application.candidate_id) if application else None
-    questions = _screening_questions(link, application, job)
+    language = supported_language(language or (candidate.language if candidate else None))
+    questions = _screening_questions(session, link, application, job, language)
     return AgentVariables(
         candidate_name=candidate.full_name if candidate else "",
         job_title=job.title if job else "",
         company_name=current_settings().company_name,
         screening_questions="\n".join(f"{n}. {q}" for n, q in enumerate(questions, start=1)),
-        language=supported_language(language or (candidate.language if candidate else None)),
-        timezone=timezone, interview_ref=interview_ref(link.id),
+        language=language, timezone=timezone, interview_ref=interview_ref(link.id),
     )
 
 
-def _screening_questions(link: InterviewLink, application: Application | None,
-                         job: Job | None) -> list[str]:
-    # The link's prepared plan wins; otherwise the job's own questions, then the scorer's.
+def _screening_questions(session: Session, link: InterviewLink, application: Application | None,
+                         job: Job | None, language: str) -> list[str]:
+    # The link's prepared plan wins; otherwise the questions the typed room would plan, in the
+    # candidate's language (the scorer writes its own in English, for HR).
     planned = [q.get("text", "") for q in (link.plan or {}).get("questions", [])
                if isinstance(q, dict)]
-    scored = (application.resume_result or {}).get("screening_questions", []) if application else []
-    candidates = planned or [*(job.custom_questions if job else []), *scored]
+    if not planned and application is not None and job is not None:
+        planned = [q.text for q in localized_plan(session=session, application=application,
+                                                  language=language).questions]
     seen: list[str] = []
-    for question in (str(q).strip() for q in candidates):
+    for question in (str(q).strip() for q in planned):
         if question and question.lower() not in (s.lower() for s in seen):
             seen.append(question)
     return seen[:MAX_SCREENING_QUESTIONS]
