@@ -30,6 +30,8 @@ class RunningApp:
     url: str
     env: dict[str, str]
     maildir: Path
+    # Where the app's output goes (its end is shown under a failed test).
+    log: Path | None = None
     admin_email: str = "hr.admin@example.com"
     admin_password: str = "correct-horse-battery"
     viewer_email: str = "viewer@example.com"
@@ -61,7 +63,7 @@ def serving_app(workdir: Path, env: dict[str, str]) -> Iterator[RunningApp]:
                    env={**env, "HIREOPS_PASSWORD": RunningApp.viewer_password})
     server = start_app(env, workdir / "app.log", timeout_s=START_TIMEOUT_S)
     try:
-        yield RunningApp(url=server.url, env=env, maildir=workdir / "maildir")
+        yield RunningApp(url=server.url, env=env, maildir=workdir / "maildir", log=server.log)
     finally:
         server.stop()
 
@@ -116,6 +118,22 @@ def camera_browser(playwright_driver, tmp_path_factory):
                                                 args=camera_launch_args(y4m))
     yield browser
     browser.close()
+
+
+APP_LOG_LINES_SHOWN = 120
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed test that used a running app shows the end of that app's log: what the app did
+    (a job that failed, mail that went elsewhere) is most of what explains a failure."""
+    outcome = yield
+    report = outcome.get_result()
+    app = item.funcargs.get("running_app") if hasattr(item, "funcargs") else None
+    if not report.failed or app is None or app.log is None or not app.log.exists():
+        return
+    lines = app.log.read_text(errors="replace").splitlines()[-APP_LOG_LINES_SHOWN:]
+    report.sections.append(("app log (its last lines)", "\n".join(lines)))
 
 
 @pytest.fixture(scope="session")

@@ -85,7 +85,7 @@ def _shots(page: Page, name: str) -> None:
                         full_page=True)
 
 
-def _received(smtp: FakeSmtpServer, subject_start: str) -> EmailMessage:
+def _received(smtp: FakeSmtpServer, app_db, subject_start: str) -> EmailMessage:
     def found():
         for received in list(smtp.messages):
             message = received.parsed
@@ -93,7 +93,15 @@ def _received(smtp: FakeSmtpServer, subject_start: str) -> EmailMessage:
                 return message
         return None
 
-    return _wait_for(found, 90, f"a mail {subject_start!r} at the SMTP server")
+    try:
+        return _wait_for(found, 90, f"a mail {subject_start!r} at the SMTP server")
+    except AssertionError as missing:
+        # Say where the mail is: still waiting, failed, or delivered somewhere else.
+        app_db.expire_all()
+        rows = app_db.exec(select(OutboxMessage).where(OutboxMessage.to_address == EMAIL)).all()
+        states = [(row.kind, row.status, row.delivered_to, row.attempts, row.last_error)
+                  for row in rows]
+        raise AssertionError(f"{missing}; the outbox for {EMAIL}: {states}") from None
 
 
 def _text(message: EmailMessage) -> str:
@@ -149,7 +157,7 @@ def test_a_french_application_is_interviewed_and_confirmed_in_french(
     issued = generate_link(session=app_db, application_id=application.id, actor=None)
     send_link(session=app_db, link_id=issued.link.id, actor=None)
     app_db.commit()
-    invitation = _received(smtp, "Votre entretien pour le poste de " + JOB_TITLE)
+    invitation = _received(smtp, app_db, "Votre entretien pour le poste de " + JOB_TITLE)
     invitation_text = _text(invitation)
     assert invitation_text.startswith("Bonjour Camille Martin,")
     assert "Bien cordialement," in invitation_text and "Kind regards" not in invitation_text
@@ -184,7 +192,7 @@ def test_a_french_application_is_interviewed_and_confirmed_in_french(
 
     # 6. The confirmation arrives in French, the day written the French way, with a French
     # calendar invitation.
-    confirmation = _received(smtp, "Entretien confirmé : " + JOB_TITLE)
+    confirmation = _received(smtp, app_db, "Entretien confirmé : " + JOB_TITLE)
     text = _text(confirmation)
     assert text.startswith("Bonjour Camille Martin,")
     assert re.search(r"est confirmé : jeudi \d{1,2} \w+ \d{4}, 15:00–15:\d\d CE", text), text

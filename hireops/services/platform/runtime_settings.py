@@ -297,25 +297,36 @@ _cache: dict[str, Any] = {}
 
 
 def invalidate_cache() -> None:
-    """Forget the cached merge (called after a save)."""
+    """Read afresh at the next call (called after a save). The value last read is kept as the
+    stand-in for a read that fails."""
     with _cache_lock:
-        _cache.clear()
+        _cache["at"] = float("-inf")
 
 
 def current_settings(*, session: Session | None = None) -> Settings:
     """The settings the app runs with: the environment with the admin's stored values over it.
 
     With `session`, read now in that transaction; without, re-read from the database at most
-    every `CACHE_SECONDS` (for code that has no session at hand)."""
+    every `CACHE_SECONDS` (for code that has no session at hand). A read that fails (a lock, a
+    dropped connection) gives the settings last read by this process, or raises when there are
+    none: never the environment's defaults alone, which would quietly send mail to the local
+    folder or scoring to another engine."""
     if session is not None:
         return _merged(session)
     base = get_settings()
     key = (id(base), base.database_url)
     now = time.monotonic()
     with _cache_lock:
-        if _cache.get("key") == key and now - _cache.get("at", 0.0) < CACHE_SECONDS:
-            return _cache["value"]
-    value = _read_current(base)
+        known = _cache.get("value") if _cache.get("key") == key else None
+        if known is not None and now - _cache.get("at", 0.0) < CACHE_SECONDS:
+            return known
+    try:
+        value = _read_current(base)
+    except sa.exc.SQLAlchemyError as problem:
+        if known is None:
+            raise
+        log.warning("Stored settings not read, the last ones read stand: %s", problem)
+        return known
     with _cache_lock:
         _cache.update(key=key, at=now, value=value)
     return value
@@ -324,12 +335,20 @@ def current_settings(*, session: Session | None = None) -> Settings:
 def _read_current(base: Settings) -> Settings:
     if not _database_exists(base.database_url):
         return base
-    try:
-        with Session(db.get_engine()) as session:
+    with Session(db.get_engine()) as session:
+        try:
             return _merged(session)
-    except sa.exc.SQLAlchemyError as problem:  # no table yet (before migrations)
-        log.debug("Stored settings not read: %s", problem)
-        return base
+        except sa.exc.SQLAlchemyError:
+            if _settings_table_exists(session):
+                raise
+            session.rollback()
+    # Before the first migration nothing can be stored yet.
+    return base
+
+
+def _settings_table_exists(session: Session) -> bool:
+    session.rollback()
+    return sa.inspect(session.connection()).has_table(AppSetting.__tablename__)
 
 
 def _database_exists(url: str) -> bool:

@@ -145,3 +145,61 @@ def test_new_job_defaults_are_used_by_create_job(session, admin):
                        actor=admin)
     assert typed.resume_min == 90 and typed.interview_min == 65
     assert new_job_form(session=session, title="Analyst").resume_weight == 0.3
+
+
+
+def _read_refused(monkeypatch):
+    """From now on the stored settings cannot be read (a lock, a dropped connection)."""
+    import sqlalchemy as sa
+
+    from hireops.services.platform import runtime_settings
+
+    def refuse(session):
+        raise sa.exc.OperationalError("SELECT app_settings", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(runtime_settings, "_merged", refuse)
+
+
+def test_a_failed_read_never_sends_mail_by_the_environment_instead(session, admin, monkeypatch):
+    # Mail goes through the company's server. A process that has not read the stored settings
+    # yet and cannot read them now must fail (the job retries), not quietly take the
+    # environment's default, the local folder, where a candidate's invitation would be marked
+    # delivered and never arrive.
+    from hireops.services.platform import runtime_settings
+
+    save_settings(session=session, actor=admin, values={
+        "smtp_host": "smtp.example.com", "smtp_port": "587", "smtp_security": "starttls"})
+    runtime_settings.invalidate_cache()
+    _read_refused(monkeypatch)
+    with pytest.raises(Exception, match="database is locked"):
+        configured_sender()
+
+
+def test_a_failed_read_keeps_the_settings_last_read(session, admin, monkeypatch):
+    from hireops.services.platform import runtime_settings
+
+    save_settings(session=session, actor=admin, values={
+        "smtp_host": "smtp.example.com", "smtp_port": "587", "smtp_security": "starttls"})
+    assert configured_sender().name == "smtp:smtp.example.com:587"
+    # Every call reads afresh, and every read fails: what was read a moment ago stands.
+    monkeypatch.setattr(runtime_settings, "CACHE_SECONDS", 0.0)
+    _read_refused(monkeypatch)
+    assert configured_sender().name == "smtp:smtp.example.com:587"
+
+
+def test_settings_before_the_first_migration_are_the_environment(tmp_path, monkeypatch):
+    # An empty database file (no tables yet): the environment's settings, no error.
+    from hireops import db
+    from hireops.services.platform import runtime_settings
+
+    path = tmp_path / "empty.db"
+    db.make_engine(f"sqlite:///{path}").connect().close()
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
+    monkeypatch.setenv("COMPANY_NAME", "Env Co")
+    get_settings.cache_clear()
+    db.get_engine.cache_clear()
+    runtime_settings.invalidate_cache()
+    try:
+        assert current_settings().company_name == "Env Co"
+    finally:
+        db.get_engine.cache_clear()
