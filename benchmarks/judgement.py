@@ -14,6 +14,7 @@ Sections (one function each, `SECTIONS` below; add a new one there):
   of five vacancies per resume; mean Spearman of the product's order and of a TF-IDF cosine's
   against each annotator's, and how often the best vacancy agrees; the same with each
   vacancy's mean score taken out (fit only), and each vacancy's mean place in every order.
+  Reported, not a target (the annotators agree with each other at 0.12: see that file).
 - transcripts (`transcripts.py`): graded interview transcripts scored by the local evaluator
   with and without the interview plan, printed per set: the tuning set (36 over six roles), a
   held-out set (18 over three other roles), the fresh, unseen, untouched and sealed sets (12,
