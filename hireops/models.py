@@ -1051,3 +1051,16 @@ class NotificationPreference(SQLModel, table=True):
     kind: NotificationKind = Field(sa_type=sa.String(30))
     # off | immediate | digest (the bell always shows it)
     email: str = Field(default="off", max_length=20)
+
+
+def _ids_never_reused() -> None:
+    """SQLite would give a new row the highest id in use plus one, so the next candidate after
+    an erased one took the erased person's id (and their tombstone). Every table keyed by an
+    integer id counts on from its highest ever (revision 0033; PostgreSQL's sequences already
+    do), and a table a new migration creates from these models does too."""
+    for table in SQLModel.metadata.tables.values():
+        if [column.name for column in table.primary_key.columns] == ["id"]:
+            table.dialect_kwargs["sqlite_autoincrement"] = True
+
+
+_ids_never_reused()
