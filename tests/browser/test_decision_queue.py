@@ -54,6 +54,8 @@ def test_approve_and_schedule_from_the_dashboard_queue(page: Page, running_app, 
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "decision_queue_dashboard.png"), full_page=True)
 
+    scheduled = page.locator("#stage-row-screening_scheduled p").last
+    scheduled_before = int(scheduled.inner_text())
     approve.click()
     confirm = page.locator("#approve-confirm")
     expect(page.locator(".confirm-dialog")).to_contain_text(
@@ -65,6 +67,8 @@ def test_approve_and_schedule_from_the_dashboard_queue(page: Page, running_app, 
     confirm.click()
     expect(page.get_by_text("Interview booked")).to_be_visible()
     expect(card).to_have_count(0)
+    # The figures beside the queue follow at once, not at the next live update.
+    expect(scheduled).to_have_text(str(scheduled_before + 1), timeout=5_000)
 
     app_db.expire_all()
     [mail] = app_db.exec(select(OutboxMessage).where(

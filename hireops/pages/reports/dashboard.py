@@ -23,7 +23,7 @@ def _stage_row(stage: StageCount) -> rx.Component:
             width="100%", background=rx.color("gray", 3), border_radius="5px",
         ),
         rx.text(stage.count, size="2", weight="bold", width="40px", text_align="right"),
-        width="100%", align="center", spacing="3",
+        width="100%", align="center", spacing="3", id="stage-row-" + stage.stage,
     )
 
 
@@ -56,7 +56,7 @@ LIVE_REFRESH_MS = 15_000
 
 
 @recruiter_page(route=routes.DASHBOARD, title="Dashboard",
-                on_load=[DashboardState.load, DecisionQueueState.load_queue])
+                on_load=[DecisionQueueState.load_queue])
 def dashboard() -> rx.Component:
     return rx.vstack(
         ticker(every=LIVE_REFRESH_MS, on_tick=DecisionQueueState.refresh),

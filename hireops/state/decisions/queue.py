@@ -190,11 +190,15 @@ class DecisionQueueState(DecisionActions, DashboardState):
     def refresh(self):
         """The dashboard's live update: figures, activity and the queue, read again; the
         queue waits while HR has an approve, reject or override dialog open."""
-        self._load_metrics()
-        if not (self.reject_for or self.override_for or self.approve_decision):
+        if self.reject_for or self.override_for or self.approve_decision:
+            self._load_metrics()
+        else:
             self._reload_decisions()
 
     def _reload_decisions(self) -> None:
+        # An approval, rejection or override moves a stage and adds activity: the figures
+        # beside the queue are read with it, not at the next live update.
+        self._load_metrics()
         with session_scope() as session:
             self.decision_cards = decision_queue(session=session)
             # The metric card above counts the same decisions.

@@ -1,4 +1,5 @@
-"""Dashboard figures, read on page load."""
+"""Dashboard figures, read with the decision queue (state/decisions/queue.py) on page load,
+after each decision and at every live update."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import reflex as rx
 from hireops.db import session_scope
 from hireops.services.reports.dashboard import ActivityItem, StageCount, get_dashboard_metrics
 from hireops.services.mail.sender import mail_server_set
-from hireops.state.access import READ_ROLES, requires
 from hireops.state.auth import AuthState
 
 
@@ -25,11 +25,6 @@ class DashboardState(AuthState):
     @rx.var
     def largest_stage(self) -> int:
         return max([s.count for s in self.stages] + [1])
-
-    @rx.event
-    @requires(*READ_ROLES)
-    def load(self):
-        self._load_metrics()
 
     def _load_metrics(self) -> None:
         with session_scope() as session:
