@@ -27,10 +27,8 @@ from hireops.state.settings.team_settings import TeamSettingsState as T
 from hireops.state.settings.voice_settings import VoiceSettingsState as V
 
 def _field(label: str, name: str, **props) -> rx.Component:
-    return rx.vstack(rx.text(label, size="2", weight="medium"),
-                     rx.input(value=getattr(M, name), on_change=M.set_field(name), width="100%",
-                              id=f"imap-{name}", **props),
-                     spacing="1", width="100%")
+    return _label(label, rx.input(value=getattr(M, name), on_change=M.set_field(name),
+                                  width="100%", id=f"imap-{name}", **props))
 
 
 def _mailbox() -> rx.Component:
@@ -38,32 +36,20 @@ def _mailbox() -> rx.Component:
         rx.text("Connect the recruiting mailbox over IMAP with an app password. Without it the "
                 "inbox reads the local folder ", rx.code("INBOX_MAILDIR"), ".", size="2",
                 color=rx.color("gray", 11)),
-        rx.grid(
+        _grid(
             _field("IMAP server", "host", placeholder="imap.gmail.com"),
             _field("Port", "port", type="number"),
-            rx.vstack(rx.text("Security", size="2", weight="medium"),
-                      rx.select(["ssl", "starttls", "none"], value=M.security,
-                                on_change=M.set_field("security"), width="100%"),
-                      spacing="1", width="100%"),
+            _label("Security", rx.select(["ssl", "starttls", "none"], value=M.security,
+                                         on_change=M.set_field("security"), width="100%")),
             _field("Username", "username", placeholder="jobs@yourcompany.com"),
-            rx.vstack(rx.text("App password", size="2", weight="medium"),
-                      secret_field(IMAP_PASSWORD, width="100%", placeholder=rx.cond(
-                          M.password_saved, "saved (leave empty to keep)", "")),
-                      spacing="1", width="100%"),
+            _label("App password", secret_field(IMAP_PASSWORD, width="100%", placeholder=rx.cond(
+                M.password_saved, "saved (leave empty to keep)", ""))),
             _field("Folders", "folders", placeholder="INBOX, Applications"),
-            columns=rx.breakpoints(initial="1", md="3"), spacing="4", width="100%",
-            padding_y="12px",
         ),
         error_callout(M.error),
-        rx.cond(M.test_message != "",
-                rx.callout(M.test_message, icon=rx.cond(M.test_ok, "circle-check", "circle-x"),
-                           color_scheme=rx.cond(M.test_ok, "green", "red"), width="100%",
-                           id="imap-test-result")),
+        _test_result(M, "imap-test-result"),
         rx.hstack(
-            rx.button(rx.cond(M.testing, rx.spinner(size="2"), rx.icon("plug", size=16)),
-                      "Test connection", variant="soft",
-                      on_click=M.test_connection(typed_secret(IMAP_PASSWORD)),
-                      disabled=M.testing, id="imap-test"),
+            _test_button(M, M.test_connection(typed_secret(IMAP_PASSWORD)), "imap-test"),
             rx.button(rx.icon("save", size=16), "Save mailbox",
                       on_click=M.save(typed_secret(IMAP_PASSWORD)), id="imap-save"),
             rx.cond(M.password_saved,
