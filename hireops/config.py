@@ -27,6 +27,15 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 EngineName = Literal["local", "mistral"]
 
+# A job's decision thresholds (scores 0-100) and weights when nobody has set others: the
+# Settings defaults for new jobs, the Job columns, the job form and the decision rule all
+# start from these, so they cannot drift apart.
+DEFAULT_RESUME_MIN = 80.0
+DEFAULT_INTERVIEW_MIN = 75.0
+DEFAULT_REJECT_BELOW = 50.0
+DEFAULT_RESUME_WEIGHT = 0.4
+DEFAULT_INTERVIEW_WEIGHT = 0.6
+
 
 class Settings(BaseSettings):
     """Runtime configuration; every field can be set as an upper-case env var."""
@@ -89,11 +98,11 @@ class Settings(BaseSettings):
     # Candidates with no activity for this many days are anonymised (0: keep until erased).
     retention_days: int = Field(default=0, ge=0)
     # Defaults for NEW jobs (each job keeps its own copy; see services.jobs.records.create_job).
-    job_resume_min: float = Field(default=80.0, ge=0, le=100)
-    job_interview_min: float = Field(default=75.0, ge=0, le=100)
-    job_reject_below: float = Field(default=50.0, ge=0, le=100)
-    job_resume_weight: float = Field(default=0.4, ge=0, le=1)
-    job_interview_weight: float = Field(default=0.6, ge=0, le=1)
+    job_resume_min: float = Field(default=DEFAULT_RESUME_MIN, ge=0, le=100)
+    job_interview_min: float = Field(default=DEFAULT_INTERVIEW_MIN, ge=0, le=100)
+    job_reject_below: float = Field(default=DEFAULT_REJECT_BELOW, ge=0, le=100)
+    job_resume_weight: float = Field(default=DEFAULT_RESUME_WEIGHT, ge=0, le=1)
+    job_interview_weight: float = Field(default=DEFAULT_INTERVIEW_WEIGHT, ge=0, le=1)
     # Let the rule advance or reject without HR (off: every such verdict waits for a person).
     job_auto_advance: bool = False
     job_auto_reject: bool = False

@@ -18,6 +18,14 @@ import sqlalchemy as sa
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
+from hireops.config import (
+    DEFAULT_INTERVIEW_MIN,
+    DEFAULT_INTERVIEW_WEIGHT,
+    DEFAULT_REJECT_BELOW,
+    DEFAULT_RESUME_MIN,
+    DEFAULT_RESUME_WEIGHT,
+)
+
 
 # The time the services see instead of the real one, inside `clock_at` (only the demo's
 # history, which runs the real pipeline over six past weeks, sets it).
@@ -254,11 +262,11 @@ class Job(SQLModel, table=True):
     # Yes/no requirements (work permit, licence) checked apart from the score.
     knockout_requirements: list[str] = json_field()
     # Decision thresholds and weights, per job (see services.decisions).
-    resume_min: float = 80.0
-    interview_min: float = 75.0
-    reject_below: float = 50.0
-    resume_weight: float = 0.4
-    interview_weight: float = 0.6
+    resume_min: float = DEFAULT_RESUME_MIN
+    interview_min: float = DEFAULT_INTERVIEW_MIN
+    reject_below: float = DEFAULT_REJECT_BELOW
+    resume_weight: float = DEFAULT_RESUME_WEIGHT
+    interview_weight: float = DEFAULT_INTERVIEW_WEIGHT
     # Share (0-1) of the interviewers' scorecards in the final score; 0: not counted.
     scorecard_weight: float = 0.0
     blind_screening: bool = False

@@ -34,3 +34,9 @@ async def run_with_progress(work: Callable[[Callable[..., None]], Result],
         await asyncio.sleep(every_s)
         await show(*latest[0])
     return task.result()
+
+
+def percent_done(done: int, total: int) -> int:
+    """`done` of `total` as a whole percentage for the progress bar; 0 while the total is not
+    known yet, and never past 100 (a report may count one more than it announced)."""
+    return min(100, round(100 * done / total)) if total else 0

@@ -14,7 +14,7 @@ from hireops.services.candidates.export import EXPORT_COLUMNS, export_rows, expo
 from hireops.services.candidates.tracker import TrackerFilter, TrackerRow, TrackerSort
 from tests.factories import make_candidate, make_job
 
-HEADERS = [header for header, _value in EXPORT_COLUMNS]
+HEADERS = [header for header, _field in EXPORT_COLUMNS]
 HOSTILE = ['=HYPERLINK("http://evil","x")', "+1 555", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1",
            "  =cmd|' /C calc'!A0", "＝1+1"]
 

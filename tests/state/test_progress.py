@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from hireops.state.progress import run_with_progress
+from hireops.state.progress import percent_done, run_with_progress
 from tests.state import run_coroutine
 
 
@@ -60,3 +60,9 @@ def test_a_failure_in_the_worker_reaches_the_caller():
 
     with pytest.raises(RuntimeError, match="mailbox unreachable"):
         run_coroutine(run_with_progress(work, show, start=(0, 0), every_s=0.01))
+
+
+@pytest.mark.parametrize(("done", "total", "percent"), [
+    (0, 0, 0), (5, 0, 0), (0, 3, 0), (1, 3, 33), (2, 3, 67), (3, 3, 100), (4, 3, 100)])
+def test_the_bar_shows_a_whole_percentage_never_past_100(done, total, percent):
+    assert percent_done(done, total) == percent

@@ -18,34 +18,28 @@ def _label(text: str, hint: str = "") -> rx.Component:
                      align="baseline")
 
 
+def _bound(name: str) -> dict:
+    """What ties a control to the form field `name`: its value, its setter, its id, and
+    read-only for those who may not edit."""
+    return {"value": getattr(S, name), "on_change": S.set_field(name), "id": f"job-{name}",
+            "read_only": ~S.can_edit, "width": "100%"}
+
+
+def _field(label: rx.Component, control: rx.Component, *below: rx.Component) -> rx.Component:
+    return rx.vstack(label, control, *below, spacing="1", width="100%")
+
+
 def _input(label: str, name: str, placeholder: str = "", **props) -> rx.Component:
-    return rx.vstack(
-        _label(label),
-        rx.input(value=getattr(S, name), on_change=S.set_field(name),
-                 placeholder=placeholder, width="100%", id=f"job-{name}",
-                 read_only=~S.can_edit, **props),
-        spacing="1", width="100%",
-    )
+    return _field(_label(label), rx.input(placeholder=placeholder, **_bound(name), **props))
 
 
 def _lines(label: str, name: str, hint: str = "one per line", rows: str = "6") -> rx.Component:
-    return rx.vstack(
-        _label(label, hint),
-        rx.text_area(value=getattr(S, name), on_change=S.set_field(name),
-                     rows=rows, width="100%", id=f"job-{name}", read_only=~S.can_edit),
-        spacing="1", width="100%",
-    )
+    return _field(_label(label, hint), rx.text_area(rows=rows, **_bound(name)))
 
 
 def _number(label: str, name: str, hint: str) -> rx.Component:
-    return rx.vstack(
-        _label(label),
-        rx.input(value=getattr(S, name), on_change=S.set_field(name),
-                 type="number", min="0", max="100", width="100%", id=f"job-{name}",
-                 read_only=~S.can_edit),
-        rx.text(hint, size="1", color=rx.color("gray", 10)),
-        spacing="1", width="100%",
-    )
+    return _field(_label(label), rx.input(type="number", min="0", max="100", **_bound(name)),
+                  rx.text(hint, size="1", color=rx.color("gray", 10)))
 
 
 def _section(title: str, *children: rx.Component) -> rx.Component:
@@ -63,9 +57,7 @@ def _title_bar() -> rx.Component:
         rx.vstack(
             _label("Job title", "type a title and let auto-fill draft the rest"),
             rx.hstack(
-                rx.input(value=S.title, on_change=S.set_field("title"),
-                         placeholder="e.g. Senior Backend Engineer", size="3", width="100%",
-                         id="job-title", read_only=~S.can_edit),
+                rx.input(placeholder="e.g. Senior Backend Engineer", size="3", **_bound("title")),
                 rx.button(rx.cond(S.autofilling, rx.spinner(size="2"), rx.icon("wand-sparkles")),
                           rx.cond(S.autofilling, "Drafting…", "Auto-fill"),
                           on_click=S.autofill, disabled=S.autofilling | ~S.can_edit, size="3",
@@ -99,12 +91,8 @@ def _details() -> rx.Component:
             _input("Employment type", "employment_type", "Full-time"),
         ),
         rx.box(height="14px"),
-        rx.vstack(
-            _label("Description", S.description_words.to_string() + " words"),
-            rx.text_area(value=S.description, on_change=S.set_field("description"),
-                         rows="10", width="100%", id="job-description", read_only=~S.can_edit),
-            spacing="1", width="100%",
-        ),
+        _field(_label("Description", S.description_words.to_string() + " words"),
+               rx.text_area(rows="10", **_bound("description"))),
     )
 
 

@@ -4,6 +4,7 @@
 import reflex as rx
 
 from hireops import routes
+from hireops.config import DEFAULT_INTERVIEW_WEIGHT, DEFAULT_RESUME_WEIGHT
 from hireops.state.reports.charts import chart_template, plot_config
 from hireops.components.charts import chart, draw_when_seen, plotly_preload
 from hireops.components.shell import recruiter_page
@@ -191,7 +192,8 @@ def reports() -> rx.Component:
                                 ReportsState.funnel_rows, _funnel_row, "funnel-table"), **grid),
                  action=_download("CSV", ReportsState.download_funnel, "download-funnel")),
         _section("Scores", "Dashed lines are the job's thresholds; the final score is "
-                 "0.4 × resume + 0.6 × interview unless the job sets other weights.",
+                 f"{DEFAULT_RESUME_WEIGHT:g} × resume + {DEFAULT_INTERVIEW_WEIGHT:g} × interview "
+                 "unless the job sets other weights.",
                  rx.cond(ReportsState.thresholds_note != "",
                          rx.callout(ReportsState.thresholds_note, icon="info", size="1",
                                     width="100%")),

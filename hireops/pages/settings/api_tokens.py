@@ -8,6 +8,7 @@ from hireops.components.shell import recruiter_page
 from hireops.components.ui import card, data_table, error_callout
 from hireops.services.platform.api_tokens import ApiTokenRow
 from hireops.state.access import ADMIN_ROLES
+from hireops.state.settings.api_tokens import SCOPES
 from hireops.state.settings.api_tokens import ApiTokensState as S
 
 
@@ -61,7 +62,7 @@ def _create_form() -> rx.Component:
                                placeholder="e.g. ATS sync", max_length=120, width="100%"),
                       spacing="1", flex="1"),
             rx.vstack(rx.text("Scope", size="2", weight="medium"),
-                      rx.select(["read", "write"], value=S.new_scope,
+                      rx.select(list(SCOPES), value=S.new_scope,
                                 on_change=S.set_new_scope, id="token-scope"),
                       spacing="1"),
             rx.button(rx.icon("plus", size=16), "Create token", on_click=S.create,

@@ -27,10 +27,8 @@ from hireops.state.settings.team_settings import TeamSettingsState as T
 from hireops.state.settings.voice_settings import VoiceSettingsState as V
 
 def _field(label: str, name: str, **props) -> rx.Component:
-    return rx.vstack(rx.text(label, size="2", weight="medium"),
-                     rx.input(value=getattr(M, name), on_change=M.set_field(name), width="100%",
-                              id=f"imap-{name}", **props),
-                     spacing="1", width="100%")
+    return _label(label, rx.input(value=getattr(M, name), on_change=M.set_field(name),
+                                  width="100%", id=f"imap-{name}", **props))
 
 
 def _mailbox() -> rx.Component:
@@ -38,32 +36,20 @@ def _mailbox() -> rx.Component:
         rx.text("Connect the recruiting mailbox over IMAP with an app password. Without it the "
                 "inbox reads the local folder ", rx.code("INBOX_MAILDIR"), ".", size="2",
                 color=rx.color("gray", 11)),
-        rx.grid(
+        _grid(
             _field("IMAP server", "host", placeholder="imap.gmail.com"),
             _field("Port", "port", type="number"),
-            rx.vstack(rx.text("Security", size="2", weight="medium"),
-                      rx.select(["ssl", "starttls", "none"], value=M.security,
-                                on_change=M.set_field("security"), width="100%"),
-                      spacing="1", width="100%"),
+            _label("Security", rx.select(["ssl", "starttls", "none"], value=M.security,
+                                         on_change=M.set_field("security"), width="100%")),
             _field("Username", "username", placeholder="jobs@yourcompany.com"),
-            rx.vstack(rx.text("App password", size="2", weight="medium"),
-                      secret_field(IMAP_PASSWORD, width="100%", placeholder=rx.cond(
-                          M.password_saved, "saved (leave empty to keep)", "")),
-                      spacing="1", width="100%"),
+            _label("App password", secret_field(IMAP_PASSWORD, width="100%", placeholder=rx.cond(
+                M.password_saved, "saved (leave empty to keep)", ""))),
             _field("Folders", "folders", placeholder="INBOX, Applications"),
-            columns=rx.breakpoints(initial="1", md="3"), spacing="4", width="100%",
-            padding_y="12px",
         ),
         error_callout(M.error),
-        rx.cond(M.test_message != "",
-                rx.callout(M.test_message, icon=rx.cond(M.test_ok, "circle-check", "circle-x"),
-                           color_scheme=rx.cond(M.test_ok, "green", "red"), width="100%",
-                           id="imap-test-result")),
+        _test_result(M, "imap-test-result"),
         rx.hstack(
-            rx.button(rx.cond(M.testing, rx.spinner(size="2"), rx.icon("plug", size=16)),
-                      "Test connection", variant="soft",
-                      on_click=M.test_connection(typed_secret(IMAP_PASSWORD)),
-                      disabled=M.testing, id="imap-test"),
+            _test_button(M, M.test_connection(typed_secret(IMAP_PASSWORD)), "imap-test"),
             rx.button(rx.icon("save", size=16), "Save mailbox",
                       on_click=M.save(typed_secret(IMAP_PASSWORD)), id="imap-save"),
             rx.cond(M.password_saved,
@@ -214,12 +200,29 @@ def _save_row(group: str, label: str, *extra) -> rx.Component:
         width="100%", spacing="2")
 
 
+def _group_card(group: str, save_label: str, *children,
+                beside_save: tuple[rx.Component, ...] = ()) -> rx.Component:
+    """The card of one group of settings: its fields and notes, then the row that saves them
+    (`beside_save`: more buttons and words on that row)."""
+    return card(*children, _save_row(group, save_label, *beside_save), width="100%")
+
+
+def _tested_group_card(group: str, save_label: str, state: type[ConnectionTestMixin],
+                       test: rx.EventHandler, test_id: str, *children) -> rx.Component:
+    """A group card with "Test connection" beside its save button; the test reads the saved
+    settings, not the fields as typed."""
+    return _group_card(group, save_label, *children, _test_result(state, f"{test_id}-result"),
+                       beside_save=(_test_button(state, test, test_id),
+                                    _note("The test uses the saved settings.")))
+
+
 def _note(*children) -> rx.Component:
     return rx.text(*children, size="1", color=MUTED)
 
 
 def _company() -> rx.Component:
-    return card(
+    return _group_card(
+        "company", "Save company",
         _grid(
             _setting("Company name", "company_name"),
             _setting("Time zone (IANA name)", "company_timezone",
@@ -238,13 +241,12 @@ def _company() -> rx.Component:
               "offered to candidates. Date filters are typed day first (07/12/2026) or as ISO "
               "(2026-12-07). Retention: candidates with no activity for this many days are "
               "anonymised by the nightly job (0 keeps them until someone erases them)."),
-        _save_row("company", "Save company"),
-        width="100%",
     )
 
 
 def _interviews() -> rx.Component:
-    return card(
+    return _group_card(
+        "interviews", "Save interview settings",
         _grid(_setting("Public address of this app", "public_base_url",
                        "Candidates open their interview at this address: it goes into every "
                        "invitation and reminder email, so it must be one they can reach.",
@@ -270,8 +272,6 @@ def _interviews() -> rx.Component:
                      "for, and after which it stops asking follow-up questions.",
                      type="number"),
         ),
-        _save_row("interviews", "Save interview settings"),
-        width="100%",
     )
 
 
@@ -301,7 +301,8 @@ def _agent(agent: str) -> rx.Component:
 
 
 def _ai_engines() -> rx.Component:
-    return card(
+    return _group_card(
+        "ai", "Save AI engines",
         rx.table.root(
             rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in (
                 "Agent", "Engine", "Mistral agent id", "Model (without agent id)", "")])),
@@ -320,13 +321,12 @@ def _ai_engines() -> rx.Component:
         _note("local runs the built-in rules on this server (free, offline). mistral calls "
               "the agent id when one is given, else the model. Test makes one small real call "
               "with the saved settings: save first."),
-        _save_row("ai", "Save AI engines"),
-        width="100%",
     )
 
 
 def _voice() -> rx.Component:
-    return card(
+    return _tested_group_card(
+        "voice", "Save voice settings", V, V.test_connection, "voice-test",
         _grid(_secret("ElevenLabs API key", "elevenlabs_api_key"),
               _setting("Agent id", "elevenlabs_agent_id"),
               _secret("Webhook secret", "elevenlabs_webhook_secret")),
@@ -337,16 +337,12 @@ def _voice() -> rx.Component:
         _note("Without an API key and agent id, candidates talk to the built-in interviewer. "
               "If ElevenLabs fails when a candidate starts, the interview continues typed and "
               "the interview's card says why."),
-        _test_result(V, "voice-test-result"),
-        _save_row("voice", "Save voice settings",
-                  _test_button(V, V.test_connection, "voice-test"),
-                  _note("The test uses the saved settings.")),
-        width="100%",
     )
 
 
 def _outgoing_mail() -> rx.Component:
-    return card(
+    return _tested_group_card(
+        "smtp", "Save outgoing mail", E, E.test_smtp, "smtp-test",
         _grid(_setting("SMTP server (empty: write mail to a folder)", "smtp_host",
                        placeholder="smtp.gmail.com"),
               _setting("Port", "smtp_port", type="number"),
@@ -358,15 +354,12 @@ def _outgoing_mail() -> rx.Component:
         rx.cond(G.values.get("smtp_host", "") == "",
                 _note("No SMTP server: mail is written to ", rx.code(E.sent_mail_dir),
                       " instead of being sent.")),
-        _test_result(E, "smtp-test-result"),
-        _save_row("smtp", "Save outgoing mail", _test_button(E, E.test_smtp, "smtp-test"),
-                  _note("The test uses the saved settings.")),
-        width="100%",
     )
 
 
 def _job_defaults() -> rx.Component:
-    return card(
+    return _group_card(
+        "job_defaults", "Save defaults",
         _grid(_setting("Resume minimum to advance", "job_resume_min", type="number"),
               _setting("Interview minimum to advance", "job_interview_min", type="number"),
               _setting("Reject below (final score)", "job_reject_below", type="number"),
@@ -377,8 +370,6 @@ def _job_defaults() -> rx.Component:
                   spacing="6", wrap="wrap"),
         _note("Applied to jobs created from now on; each job keeps its own copy. The weights "
               "must add up to 1."),
-        _save_row("job_defaults", "Save defaults"),
-        width="100%",
     )
 
 

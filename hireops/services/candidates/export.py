@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from openpyxl import Workbook
@@ -22,22 +22,23 @@ from hireops.services.candidates.tracker import TrackerFilter, TrackerRow, Track
 
 ExportFormat = Literal["csv", "xlsx"]
 
-# Header and value of each exported column, in the grid's order.
-EXPORT_COLUMNS: list[tuple[str, Callable[[TrackerRow], str | float | None]]] = [
-    ("Candidate", lambda row: row.candidate_name),
-    ("Email", lambda row: row.candidate_email),
-    ("Job", lambda row: row.job_title),
-    ("Stage", lambda row: row.stage_label),
-    ("Resume score", lambda row: row.resume_score),
-    ("Interview score", lambda row: row.interview_score),
-    ("Final score", lambda row: row.final_score),
-    ("Decision", lambda row: row.decision_label),
-    ("Source", lambda row: row.source_label),
-    ("Applied", lambda row: row.applied),
-    ("Last activity", lambda row: row.last_activity),
+# Header and TrackerRow field of each exported column, in the grid's order; a list (the tags)
+# is written as one cell, its items separated by commas.
+EXPORT_COLUMNS: list[tuple[str, str]] = [
+    ("Candidate", "candidate_name"),
+    ("Email", "candidate_email"),
+    ("Job", "job_title"),
+    ("Stage", "stage_label"),
+    ("Resume score", "resume_score"),
+    ("Interview score", "interview_score"),
+    ("Final score", "final_score"),
+    ("Decision", "decision_label"),
+    ("Source", "source_label"),
+    ("Applied", "applied"),
+    ("Last activity", "last_activity"),
     # Talent pool rows (Job "Talent pool"): the open jobs they came nearest to, and the fit.
-    ("Nearest jobs", lambda row: row.nearest_jobs),
-    ("Tags", lambda row: ", ".join(row.tags)),
+    ("Nearest jobs", "nearest_jobs"),
+    ("Tags", "tags"),
 ]
 
 # What spreadsheets take as the start of a formula, including the full-width forms some of
@@ -76,7 +77,8 @@ def neutralise(value: str) -> str:
 
 
 def _cells(row: TrackerRow) -> list[str | float | None]:
-    values = (value(row) for _header, value in EXPORT_COLUMNS)
+    values = (getattr(row, field) for _header, field in EXPORT_COLUMNS)
+    values = (", ".join(value) if isinstance(value, list) else value for value in values)
     return [neutralise(value) if isinstance(value, str) else value for value in values]
 
 
@@ -92,13 +94,13 @@ def table_csv(headers: Sequence[str], rows: Iterable[Sequence[str | float | None
 
 
 def _csv(rows: list[TrackerRow]) -> bytes:
-    return table_csv([header for header, _value in EXPORT_COLUMNS], map(_cells, rows))
+    return table_csv([header for header, _field in EXPORT_COLUMNS], map(_cells, rows))
 
 
 def _xlsx(rows: list[TrackerRow]) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Candidates")
-    sheet.append([header for header, _value in EXPORT_COLUMNS])
+    sheet.append([header for header, _field in EXPORT_COLUMNS])
     for row in rows:
         sheet.append([_xlsx_cell(sheet, value) for value in _cells(row)])
     buffer = io.BytesIO()

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from sqlmodel import Session, select
 
@@ -37,6 +39,7 @@ TARGET_LABELS = {"resume_score": "Resume score", "evaluation": "Interview evalua
                  "question": "Interviewer question", "classification": "Email classification"}
 MAX_NOTE_CHARS = 2000
 FLAG_ACTION = "output.flagged"
+T = TypeVar("T")
 
 
 class FlagRefused(ValueError):
@@ -95,27 +98,35 @@ def flag_output(*, session: Session, target_type: str, target_id: int, reason: s
 def _target_application(session: Session, target_type: str, target_id: int) -> int | None:
     """The application the flagged output belongs to; FlagRefused when there is no output."""
     if target_type == "resume_score":
-        application = session.get(Application, target_id)
-        if application is None or application.resume_score is None:
-            raise FlagRefused("That application has no resume score to flag.")
+        application = _flaggable(session, Application, target_id,
+                                 lambda row: row.resume_score is not None,
+                                 "That application has no resume score to flag.")
         return application.id
     if target_type == "evaluation":
-        evaluation = session.get(Evaluation, target_id)
-        if evaluation is None or evaluation.status != "ok":
-            raise FlagRefused("That evaluation does not exist or has no result to flag.")
+        evaluation = _flaggable(session, Evaluation, target_id, lambda row: row.status == "ok",
+                                "That evaluation does not exist or has no result to flag.")
         if evaluation.source == "human":
             raise FlagRefused("A score entered by a person is not AI output.")
         return evaluation.application_id
     if target_type == "question":
-        turn = session.get(InterviewTurn, target_id)
-        if turn is None or turn.speaker != "interviewer":
-            raise FlagRefused("Only the interviewer's questions can be flagged.")
+        turn = _flaggable(session, InterviewTurn, target_id,
+                          lambda row: row.speaker == "interviewer",
+                          "Only the interviewer's questions can be flagged.")
         return session.get(InterviewLink, turn.link_id).application_id
-    email = session.get(Email, target_id)
-    if email is None or not email.category:
-        raise FlagRefused("That email has no classification to flag.")
+    email = _flaggable(session, Email, target_id, lambda row: bool(row.category),
+                       "That email has no classification to flag.")
     return session.exec(select(Application.id)
                         .where(Application.source_email_id == email.id)).first()
+
+
+def _flaggable(session: Session, table: type[T], target_id: int, has_output: Callable[[T], bool],
+               refusal: str) -> T:
+    """Row `target_id` of `table` when it holds AI output; FlagRefused(`refusal`) when the row
+    is missing or holds none."""
+    row = session.get(table, target_id)
+    if row is None or not has_output(row):
+        raise FlagRefused(refusal)
+    return row
 
 
 def flags_for_application(*, session: Session, application_id: int) -> list[AIFlag]:

@@ -23,6 +23,13 @@ from typing import Literal
 
 from sqlmodel import Session, select
 
+from hireops.config import (
+    DEFAULT_INTERVIEW_MIN,
+    DEFAULT_INTERVIEW_WEIGHT,
+    DEFAULT_REJECT_BELOW,
+    DEFAULT_RESUME_MIN,
+    DEFAULT_RESUME_WEIGHT,
+)
 from hireops.models import Application, Decision, Job, User, utcnow
 from hireops.models import DecisionOutcome as StoredOutcome
 from hireops.services.platform.audit import record_event
@@ -56,14 +63,14 @@ class DecisionThresholds:
     """A job's decision thresholds (scores 0-100) and the weights of the final score."""
 
     # Advance needs at least this resume score...
-    resume_min: float = 80.0
+    resume_min: float = DEFAULT_RESUME_MIN
     # ...and at least this interview score.
-    interview_min: float = 75.0
+    interview_min: float = DEFAULT_INTERVIEW_MIN
     # A final score below this is a reject (unless both minimums are met).
-    reject_below: float = 50.0
+    reject_below: float = DEFAULT_REJECT_BELOW
     # final = resume_weight * resume + interview_weight * interview; the weights sum to 1.
-    resume_weight: float = 0.4
-    interview_weight: float = 0.6
+    resume_weight: float = DEFAULT_RESUME_WEIGHT
+    interview_weight: float = DEFAULT_INTERVIEW_WEIGHT
     # Share of the interviewers' mean scorecard rating (0-100) in the final score, blended
     # over the resume-and-interview score; 0 leaves scorecards out.
     scorecard_weight: float = 0.0

@@ -8,6 +8,9 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from hireops.config import (
+    DEFAULT_INTERVIEW_MIN, DEFAULT_REJECT_BELOW, DEFAULT_RESUME_MIN, DEFAULT_RESUME_WEIGHT,
+)
 from hireops.models import Application, Job, JobStatus, Stage, User, utcnow
 from hireops.services.jobs.job_stages import copy_default_to_job
 from hireops.services.platform.audit import changed_fields, record_event
@@ -34,10 +37,10 @@ class JobForm(BaseModel):
     qualifications: list[str] = Field(default_factory=list)
     custom_questions: list[str] = Field(default_factory=list)
     knockout_requirements: list[str] = Field(default_factory=list)
-    resume_min: float = Field(default=80, ge=0, le=100)
-    interview_min: float = Field(default=75, ge=0, le=100)
-    reject_below: float = Field(default=50, ge=0, le=100)
-    resume_weight: float = Field(default=0.4, ge=0, le=1)
+    resume_min: float = Field(default=DEFAULT_RESUME_MIN, ge=0, le=100)
+    interview_min: float = Field(default=DEFAULT_INTERVIEW_MIN, ge=0, le=100)
+    reject_below: float = Field(default=DEFAULT_REJECT_BELOW, ge=0, le=100)
+    resume_weight: float = Field(default=DEFAULT_RESUME_WEIGHT, ge=0, le=1)
     # Share of the interviewers' scorecards in the final score (0: not counted).
     scorecard_weight: float = Field(default=0.0, ge=0, le=1)
     blind_screening: bool = False

@@ -103,9 +103,8 @@ def _scheduler(session: Session, now: datetime) -> Check:
     # The lease keeps only its expiry; every renewal sets it to renewal time + TTL. Expiry
     # decides failure; the renewal time it implies is shown, and warned about when late.
     renewed = lease.expires_at - timedelta(seconds=lease_ttl_s(interval))
-    age = max(0.0, (now - renewed).total_seconds())
-    details = {"holder": lease.holder, "renewed_at": _iso(renewed),
-               "renewed_s_ago": round(age, 1), "stale_after_s": stale_after,
+    age, when = _since(renewed, now, "renewed")
+    details = {"holder": lease.holder, **when, "stale_after_s": stale_after,
                "expires_at": _iso(lease.expires_at)}
     if lease.expires_at <= now:
         return Check("fail", f"The scheduler lease of {lease.holder} ran out "
@@ -130,9 +129,8 @@ def _outbox(session: Session, now: datetime) -> Check:
                                "oldest_queued_at": None, "oldest_queued_s_ago": None}
     if not count:
         return Check("ok", "No mail is waiting.", details)
-    oldest = _aware(oldest)
-    age = max(0.0, (now - oldest).total_seconds())
-    details.update(oldest_queued_at=_iso(oldest), oldest_queued_s_ago=round(age, 1))
+    age, when = _since(_aware(oldest), now, "oldest_queued")
+    details.update(when)
     if age > stuck_after:
         return Check("fail", f"{count} mail(s) queued; the oldest has waited {age / 60:.0f} "
                      f"min (stuck after {stuck_after / 60:.0f} min). Check the SMTP settings "
@@ -151,9 +149,8 @@ def _inbox(session: Session, now: datetime) -> Check:
                                "last_poll_s_ago": None, "last_poll_error": ""}
     if poll is None:
         return Check("warn", "The inbox has not been polled yet.", details)
-    age = max(0.0, (now - poll.at).total_seconds())
-    details.update(last_poll_at=_iso(poll.at), last_poll_s_ago=round(age, 1),
-                   last_poll_error=redact(poll.error), new=poll.new, failed=poll.failed)
+    age, when = _since(poll.at, now, "last_poll")
+    details.update(when, last_poll_error=redact(poll.error), new=poll.new, failed=poll.failed)
     if poll.error:
         return Check("warn", f"The last inbox poll failed: {poll.error}", details)
     if age > 3 * interval:
@@ -177,6 +174,14 @@ def _redis() -> Check:
         return Check("fail", f"Redis does not answer: {type(problem).__name__}.",
                      {"configured": True})
     return Check("ok", "Redis answers.", {"configured": True})
+
+
+def _since(moment: datetime, now: datetime, name: str) -> tuple[float, dict[str, Any]]:
+    """Seconds from `moment` to `now` (never below 0: another worker wrote it, and its clock
+    may run ahead of ours), and the two details that report it, `<name>_at` and
+    `<name>_s_ago`."""
+    age = max(0.0, (now - moment).total_seconds())
+    return age, {f"{name}_at": _iso(moment), f"{name}_s_ago": round(age, 1)}
 
 
 def _aware(moment: datetime) -> datetime:

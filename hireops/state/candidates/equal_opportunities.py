@@ -12,6 +12,7 @@ from hireops.services.candidates.equal_opportunities import (
     save_questions,
 )
 from hireops.state.access import ADMIN_ROLES, current_actor, requires
+from hireops.state.common_service_call import call_service
 from hireops.state.common_setters import text_setter
 from hireops.state.auth import AuthState
 
@@ -64,12 +65,10 @@ class EqualOpportunitiesState(AuthState):
                                  "reports.")
 
     def _save(self, wanted: list[Question]) -> bool:
-        try:
-            with session_scope() as session:
-                self.questions = save_questions(session=session, questions=wanted,
-                                                actor=current_actor())
-        except QuestionsInvalid as problem:
-            self.error = str(problem)
+        saved, refusal = call_service(save_questions, QuestionsInvalid, questions=wanted,
+                                      actor=current_actor())
+        if refusal:
+            self.error = refusal.message
             return False
-        self.error = ""
+        self.questions, self.error = saved, ""
         return True

@@ -16,7 +16,7 @@ from hireops.services.inbox.ingest import IngestSummary, describe_ingest, run_in
 from hireops.services.mail.config import configured_mail_source
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
-from hireops.state.progress import run_with_progress
+from hireops.state.progress import percent_done, run_with_progress
 
 STATUS_FILTERS = ("new", "processing", "processed", "failed")
 CATEGORY_FILTERS = ("candidate_application", "general", "unknown", "reply")
@@ -40,7 +40,7 @@ class InboxState(AuthState):
 
     @rx.var
     def sync_percent(self) -> int:
-        return min(100, round(100 * self.sync_done / self.sync_total)) if self.sync_total else 0
+        return percent_done(self.sync_done, self.sync_total)
 
     @rx.event
     @requires(*READ_ROLES)

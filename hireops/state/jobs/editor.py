@@ -8,6 +8,9 @@ import reflex as rx
 from pydantic import ValidationError
 
 from hireops import routes
+from hireops.config import (
+    DEFAULT_INTERVIEW_MIN, DEFAULT_REJECT_BELOW, DEFAULT_RESUME_MIN, DEFAULT_RESUME_WEIGHT,
+)
 from hireops.db import session_scope
 from hireops.services.jobs.careers import job_slug, set_job_published
 from hireops.services.jobs.autofill import AutofillFailed, autofill_job
@@ -58,10 +61,11 @@ class JobEditorState(AuthState):
     qualifications: str = ""
     custom_questions: str = ""
     knockout_requirements: str = ""
-    resume_min: str = "80"
-    interview_min: str = "75"
-    reject_below: str = "50"
-    resume_weight_pct: str = "40"
+    # Until `load` fills them in: the defaults, as the form shows them.
+    resume_min: str = f"{DEFAULT_RESUME_MIN:g}"
+    interview_min: str = f"{DEFAULT_INTERVIEW_MIN:g}"
+    reject_below: str = f"{DEFAULT_REJECT_BELOW:g}"
+    resume_weight_pct: str = f"{DEFAULT_RESUME_WEIGHT * 100:g}"
     # The interviewers' scorecards' share of the final score, in percent (0: not counted).
     scorecard_weight_pct: str = "0"
     blind_screening: bool = False

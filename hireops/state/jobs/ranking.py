@@ -12,7 +12,7 @@ from hireops.services.jobs.rescoring import RescoreSummary, rescore_job
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
 from hireops.state.common_url import id_in_url
-from hireops.state.progress import run_with_progress
+from hireops.state.progress import percent_done, run_with_progress
 
 
 class RankingState(AuthState):
@@ -30,9 +30,7 @@ class RankingState(AuthState):
 
     @rx.var
     def rescore_percent(self) -> int:
-        if not self.rescore_total:
-            return 0
-        return min(100, round(100 * self.rescore_done / self.rescore_total))
+        return percent_done(self.rescore_done, self.rescore_total)
 
     @rx.event
     @requires(*READ_ROLES)

@@ -3,13 +3,17 @@
 import reflex as rx
 
 from hireops.db import session_scope
+from hireops.models import ApiTokenScope
 from hireops.services.platform.api_tokens import (
     ApiTokenError, ApiTokenRow, create_api_token, list_api_tokens, revoke_api_token,
 )
 from hireops.state.access import ADMIN_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
 from hireops.state.common_service_call import call_service
+from hireops.state.common_setters import choice_setter, text_setter
 from hireops.state.unsaved import unsaved
+
+SCOPES = tuple(scope.value for scope in ApiTokenScope)
 
 
 class ApiTokensState(unsaved("created_token"), AuthState):
@@ -33,15 +37,9 @@ class ApiTokensState(unsaved("created_token"), AuthState):
         with session_scope() as session:
             self.tokens = list_api_tokens(session=session)
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
-    def set_new_name(self, value: str):
-        self.new_name = value
-
-    @rx.event
-    @requires(*ADMIN_ROLES)
-    def set_new_scope(self, value: str):
-        self.new_scope = value
+    # Cut well beyond the longest name, so one typed too long is still refused in words.
+    set_new_name = text_setter("new_name", 1000, requires(*ADMIN_ROLES))
+    set_new_scope = choice_setter("new_scope", SCOPES, requires(*ADMIN_ROLES))
 
     @rx.event
     @requires(*ADMIN_ROLES)

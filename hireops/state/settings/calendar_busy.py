@@ -19,6 +19,7 @@ from hireops.services.calendar.caldav_busy import (
 )
 from hireops.services.platform.auth import role_allows
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.common_service_call import call_service
 from hireops.state.common_setters import text_setter
 from hireops.state.auth import AuthState
 
@@ -56,12 +57,11 @@ class CalendarBusyState(AuthState):
     def save(self, password: str = ""):
         """Save the account with the password typed in the field as Save was pressed ("" keeps
         the stored one); the password is never kept in the state."""
-        try:
-            with session_scope() as session:
-                save_caldav_account(session=session, user=current_actor(), url=self.url,
-                                    username=self.username, password=str(password)[:1000])
-        except CaldavRefused as refused:
-            self.message, self.tone = str(refused), "red"
+        _, refusal = call_service(save_caldav_account, CaldavRefused, user=current_actor(),
+                                  url=self.url, username=self.username,
+                                  password=str(password)[:1000])
+        if refusal:
+            self.message, self.tone = refusal.message, "red"
             return None
         self.message, self.tone = "Saved. Press Check now to read it once.", "green"
         self._refresh(fill_form=True)

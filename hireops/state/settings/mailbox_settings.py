@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import reflex as rx
 
 from hireops.db import session_scope
 from hireops.services.mail.sources import (
+    ConnectionCheck,
     ImapConfig,
     check_imap_connection,
     clear_imap_config,
@@ -17,6 +16,7 @@ from hireops.services.mail.sources import (
 )
 from hireops.state.access import ADMIN_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
+from hireops.state.common_connection_test import CheckOutcome, ConnectionTestMixin
 
 FIELDS = ("host", "port", "security", "username", "folders")
 # The app password field: bound to no var, its text comes with Test connection and Save
@@ -24,17 +24,13 @@ FIELDS = ("host", "port", "security", "username", "folders")
 PASSWORD_FIELD = "imap-password"
 
 
-class MailboxSettingsState(AuthState):
+class MailboxSettingsState(ConnectionTestMixin, AuthState):
     host: str = ""
     port: str = "993"
     security: str = "ssl"
     username: str = ""
     password_saved: bool = False
     folders: str = "INBOX"
-    testing: bool = False
-    # The result of the last test: what failed, or how many messages wait.
-    test_message: str = ""
-    test_ok: bool = False
     error: str = ""
 
     @rx.event
@@ -68,10 +64,8 @@ class MailboxSettingsState(AuthState):
             except ValueError as problem:
                 self.error = str(problem)
                 return
-            self.testing, self.test_message, self.error = True, "", ""
-        check = await asyncio.to_thread(check_imap_connection, config)
-        async with self:
-            self.testing, self.test_ok, self.test_message = False, check.ok, check.message
+            self.error = ""
+        await self._run_test(lambda: _outcome(check_imap_connection(config)))
 
     @rx.event
     @requires(*ADMIN_ROLES)
@@ -121,3 +115,8 @@ class MailboxSettingsState(AuthState):
         with session_scope() as session:
             return stored_imap_password_for(session=session, host=self.host, port=port,
                                             security=self.security)
+
+
+def _outcome(check: ConnectionCheck) -> CheckOutcome:
+    # What failed, or how many messages wait.
+    return check.message, "green" if check.ok else "red"

@@ -102,10 +102,7 @@ class CandidateConversationState(AuthState):
     @rx.event
     @requires(*WRITE_ROLES)
     def preview(self):
-        mail, refusal = call_service(preview_message, ConversationRefused,
-                                     candidate_id=self._candidate_id,
-                                     application_id=self._chosen_application(),
-                                     subject=self.subject, body=self.body, actor=current_actor())
+        mail, refusal = call_service(preview_message, ConversationRefused, **self._message())
         if refusal:
             self.error = refusal.message
             return
@@ -114,12 +111,8 @@ class CandidateConversationState(AuthState):
     @rx.event
     @requires(*WRITE_ROLES)
     def send(self):
-        _, refusal = call_service(send_message, ConversationRefused,
-                                  candidate_id=self._candidate_id,
-                                  application_id=self._chosen_application(),
-                                  subject=self.subject, body=self.body,
-                                  template_kind=self.template_kind, draft_key=self._draft_key,
-                                  actor=current_actor())
+        _, refusal = call_service(send_message, ConversationRefused, **self._message(),
+                                  template_kind=self.template_kind, draft_key=self._draft_key)
         if refusal:
             self.error = refusal.message
             return
@@ -130,8 +123,11 @@ class CandidateConversationState(AuthState):
         return [rx.toast.success("Message queued in the outbox; replies appear here."),
                 CandidateState.load]
 
-    def _chosen_application(self) -> int | None:
-        return int(self.application_id) if self.application_id.isdigit() else None
+    def _message(self) -> dict:
+        """The message as written, the same for its preview and for sending it."""
+        application_id = int(self.application_id) if self.application_id.isdigit() else None
+        return {"candidate_id": self._candidate_id, "application_id": application_id,
+                "subject": self.subject, "body": self.body, "actor": current_actor()}
 
     def _reset_draft(self) -> None:
         self._draft_key = uuid.uuid4().hex
