@@ -4,11 +4,13 @@ import reflex as rx
 
 from hireops.db import session_scope
 from hireops.services.platform.api_tokens import (
-    ApiTokenError, ApiTokenRow, create_api_token, list_api_tokens, revoke_api_token,
+    MAX_NAME_CHARS, ApiTokenError, ApiTokenRow, create_api_token, list_api_tokens,
+    revoke_api_token,
 )
 from hireops.state.access import ADMIN_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
 from hireops.state.common_service_call import call_service
+from hireops.state.common_setters import text_setter
 from hireops.state.unsaved import unsaved
 
 
@@ -33,15 +35,10 @@ class ApiTokensState(unsaved("created_token"), AuthState):
         with session_scope() as session:
             self.tokens = list_api_tokens(session=session)
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
-    def set_new_name(self, value: str):
-        self.new_name = value
-
-    @rx.event
-    @requires(*ADMIN_ROLES)
-    def set_new_scope(self, value: str):
-        self.new_scope = value
+    # Kept a little past the service's cap, so a name too long is refused with its reason
+    # (shown in `error`) rather than cut without a word; an unknown scope is refused likewise.
+    set_new_name = text_setter("new_name", 4 * MAX_NAME_CHARS, requires(*ADMIN_ROLES))
+    set_new_scope = text_setter("new_scope", 20, requires(*ADMIN_ROLES))
 
     @rx.event
     @requires(*ADMIN_ROLES)
@@ -51,8 +48,8 @@ class ApiTokensState(unsaved("created_token"), AuthState):
         if refusal:
             self.error = refusal.message
             return
-        _token, plaintext = created
-        self.created_token, self.created_name = plaintext, self.new_name.strip()
+        token, plaintext = created
+        self.created_token, self.created_name = plaintext, token.name
         self.new_name, self.error = "", ""
         self._refresh()
 
