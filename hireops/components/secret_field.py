@@ -23,5 +23,16 @@ def secret_field(element_id: str, **props) -> rx.Component:
 
 def typed_secret(element_id: str) -> rx.Var:
     """The text in the field `element_id` as the button is pressed (an event argument)."""
-    return rx.Var(_js_expr=f"(document.getElementById({json.dumps(element_id)})?.value ?? '')",
-                  _var_type=str)
+    return rx.Var(_js_expr=_field_text(element_id), _var_type=str)
+
+
+def typed_secrets(element_ids: dict[str, str]) -> rx.Var:
+    """The text in several fields as the button is pressed, by name: `{name: element id}`
+    becomes `{name: text}` (one event argument for a card with several secrets)."""
+    pairs = ", ".join(f"{json.dumps(name)}: {_field_text(element_id)}"
+                      for name, element_id in element_ids.items())
+    return rx.Var(_js_expr=f"({{{pairs}}})", _var_type=dict[str, str])
+
+
+def _field_text(element_id: str) -> str:
+    return f"(document.getElementById({json.dumps(element_id)})?.value ?? '')"

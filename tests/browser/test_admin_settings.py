@@ -1,15 +1,18 @@
 """An admin edits Settings in a real browser: the company name survives a reload, the interview
 link lifetime is checked against the reminders, saved and restored to its default, a Mistral
-key is only ever shown masked, and a recruiter is added to the team."""
+key is only ever shown masked and never saved with the tab's state, and a recruiter is added to
+the team."""
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.saved_states import holding, saved_states, wait_for_saved
 from tests.browser.signing_in import open_signed_in
 
 pytestmark = pytest.mark.browser
 
 MISTRAL_KEY = "sk-browser-test-secret-4321"
+TYPED_AFTER_THE_KEY = "https://typed-after-the-key.example"
 
 
 def test_admin_edits_company_ai_key_and_team(page: Page, running_app, app_db):
@@ -53,9 +56,15 @@ def test_admin_edits_company_ai_key_and_team(page: Page, running_app, app_db):
     expect(page.locator("#setting-mistral_timeout_s")).to_have_value("30")
     expect(page.locator("#mask-mistral_api_key")).to_have_text("not set")
     page.fill("#setting-mistral_api_key", MISTRAL_KEY)
+    # Typed then another field: the tab's events run in order, so once the saved state holds
+    # the other field's text, whatever typing the key did is saved too, and the key must not be.
+    page.fill("#setting-mistral_server_url", TYPED_AFTER_THE_KEY)
+    assert holding(wait_for_saved(running_app, TYPED_AFTER_THE_KEY.encode()), MISTRAL_KEY) == []
+    page.fill("#setting-mistral_server_url", "")
     page.click("#save-ai")
     expect(page.locator("#mask-mistral_api_key")).to_have_text("set ••••4321")
     expect(page.locator("#setting-mistral_api_key")).to_have_value("")
+    assert holding(saved_states(running_app), MISTRAL_KEY) == []
     page.reload()
     page.click("#tab-ai")
     expect(page.locator("#mask-mistral_api_key")).to_have_text("set ••••4321")

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import re
 import stat
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,6 +15,7 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.saved_states import wait_for_saved
 from tests.browser.signing_in import sign_in
 
 pytestmark = pytest.mark.browser
@@ -23,22 +23,6 @@ pytestmark = pytest.mark.browser
 EVIL = "https://evil.example"
 # The app's public address when PUBLIC_BASE_URL is not set (the test app does not set it).
 PUBLIC_ORIGIN = "http://localhost:3000"
-
-
-def _saved_states(app) -> dict[Path, bytes]:
-    folder = Path(app.env["REFLEX_STATES_WORKDIR"])
-    return {path: path.read_bytes() for path in folder.glob("*.pkl")}
-
-
-def _wait_for_saved(app, needle: bytes, timeout_s: float = 20.0) -> dict[Path, bytes]:
-    """The saved states once one of them holds `needle` (Reflex writes them a moment later)."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        states = _saved_states(app)
-        if any(needle in payload for payload in states.values()):
-            return states
-        time.sleep(0.5)
-    raise AssertionError(f"no saved state holds {needle!r}")
 
 
 def test_session_cookie_is_httponly_and_tab_states_keep_no_secret(page: Page, running_app,
@@ -60,7 +44,7 @@ def test_session_cookie_is_httponly_and_tab_states_keep_no_secret(page: Page, ru
     expect(shown).to_contain_text("hop_")
     api_token = shown.inner_text().strip()
 
-    states = _wait_for_saved(running_app, b"Hardening check")
+    states = wait_for_saved(running_app, b"Hardening check")
     leaks = [path.name for path, payload in states.items()
              if cookie["value"].encode() in payload or api_token.encode() in payload]
     assert leaks == []

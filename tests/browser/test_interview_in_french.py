@@ -190,16 +190,16 @@ def test_a_french_application_is_interviewed_and_confirmed_in_french(
     page.locator("#approve-confirm").click()
     expect(page.get_by_text("Interview booked")).to_be_visible()
 
-    # 6. The confirmation arrives in French, the day written the French way, with a French
-    # calendar invitation.
-    confirmation = _received(smtp, app_db, "Entretien confirmé : " + JOB_TITLE)
+    # 6. The confirmation arrives in French, the day written the French way (and a narrow
+    # no-break space before the colon), with a French calendar invitation.
+    confirmation = _received(smtp, app_db, "Entretien confirmé\u202f: " + JOB_TITLE)
     text = _text(confirmation)
     assert text.startswith("Bonjour Camille Martin,")
-    assert re.search(r"est confirmé : jeudi \d{1,2} \w+ \d{4}, 15:00–15:\d\d CE", text), text
+    assert re.search(r"est confirmé\u202f: jeudi \d{1,2} \w+ \d{4}, 15:00–15:\d\d CE", text), text
     assert FRENCH_DAY.search(text) and "Thu" not in text and "Kind regards" not in text
     inline = next(p for p in confirmation.walk() if p.get_content_type() == "text/calendar")
     event = Calendar.from_ical(inline.get_content()).walk("VEVENT")[0]
-    assert str(event["SUMMARY"]).startswith(f"Entretien : {JOB_TITLE} (")
+    assert str(event["SUMMARY"]).startswith(f"Entretien\u202f: {JOB_TITLE} (")
     assert str(event["DESCRIPTION"]) == f"Entretien de suivi pour le poste de {JOB_TITLE}."
     app_db.expire_all()
     assert app_db.exec(select(OutboxMessage).where(

@@ -147,3 +147,28 @@ def test_a_new_team_members_typed_password_signs_them_in(page: Page, redis_app, 
         expect(newcomer.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
     finally:
         other.close()
+
+
+def test_the_smtp_password_typed_is_the_one_saved(page: Page, redis_app, redis_store,
+                                                  redis_app_db):
+    """The general settings' secrets (API keys, the SMTP password) as the mailbox's: Save
+    stores what was typed and Redis never holds it, before or after."""
+    from hireops.services.platform.runtime_settings import current_settings
+
+    secret = "smtp-typed-Hv40"
+    _settings_tab(page, redis_app, "mail")
+    _type_secret(page, redis_store, "#setting-smtp_password", secret, "#setting-smtp_user",
+                 "jobs-smtp-login")
+    page.click("#save-smtp")
+    expect(page.get_by_text("Outgoing mail saved.")).to_be_visible()
+    expect(page.locator("#mask-smtp_password")).to_have_text("set ••••Hv40")
+
+    redis_app_db.expire_all()
+    stored = current_settings(session=redis_app_db)
+    assert (stored.smtp_password.get_secret_value(), stored.smtp_user) == (secret,
+                                                                           "jobs-smtp-login")
+    expect(page.locator("#setting-smtp_password")).to_have_value("")
+    assert not _redis_holds(redis_store, secret)
+    # Leave the app's outgoing mail as the other tests found it.
+    page.click("#clear-smtp_password")
+    expect(page.locator("#mask-smtp_password")).to_have_text("not set")

@@ -169,27 +169,3 @@ def test_the_welcome_writes_one_full_stop_after_a_company_name_ending_in_one(mon
         room.company_name = "Acme"
         assert room.welcome_intro_after == room.t["welcome_intro_after"]
 
-
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
-# A space a line may break at (or a full-width no-break space) before ? ! : ; in French.
-_WRONG_SPACE_BEFORE_PUNCTUATION = re.compile(r"[ \u00a0\t]+[?!:;]")
-
-
-@pytest.mark.parametrize("name", ["room/fr.json", "interviewer/fr.json"])
-def test_french_texts_keep_a_narrow_no_break_space_before_double_punctuation(name):
-    """French sets ? ! : ; after a narrow no-break space (U+202F): on a phone an ordinary
-    space lets the mark wrap onto a line of its own."""
-    wrong = [text for text in _strings(read_json(name))
-             if _WRONG_SPACE_BEFORE_PUNCTUATION.search(text)]
-    assert not wrong, f"{len(wrong)} texts, e.g. {wrong[:3]}"
-    assert any(re.search("\u202f[?!:;]", text) for text in _strings(read_json(name)))

@@ -13,6 +13,7 @@ from hireops.models import Application, Stage
 from hireops.services.reports import figures as reports
 from hireops.services.reports.figures import ReportFilter
 from hireops.services.candidates.stages import change_stage
+from hireops.services.jobs.job_stages import add_stage
 from tests.postgres import migrate_to_head
 
 from .fixtures import DAY1, build_history
@@ -55,6 +56,26 @@ def test_one_read_of_the_cohort_then_no_query_per_figure(session):
         reports.top_candidates(session=session, report=ReportFilter(), cohort=cohort)
     # The ranking, then names (and who blind screening hides) for the ten shown only.
     assert len(statements) == 3
+
+
+def test_the_stages_jobs_added_are_named_in_the_same_read(session):
+    ids = build_history(session)
+    key = add_stage(session=session, job_id=ids["job_a"], label="Technical interview",
+                    actor=None).key
+    application = session.get(Application, ids["app4"])
+    change_stage(session=session, application=application, stage=key)
+    change_stage(session=session, application=application, stage=Stage.rejected)
+    session.commit()
+    engine = session.get_bind()
+    with counted(engine) as statements:
+        cohort = reports.read_cohort(session=session, report=ReportFilter())
+    # The eleven, then the jobs' stages and the company default the others follow.
+    assert len(statements) == 13
+    with counted(engine) as statements:
+        stays = reports.time_in_stage(cohort)
+    assert statements == []
+    assert [(row.label, row.stays) for row in stays if row.stage == key] == [
+        ("Technical interview", 1)]
 
 
 def test_an_empty_range_reads_once_and_stops(session):

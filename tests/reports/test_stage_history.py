@@ -14,6 +14,7 @@ from hireops.services.reports.audit_log import AuditFilter, list_events
 from hireops.services.decisions.flow import approve_and_schedule
 from hireops.services.reports.figures import ReportFilter
 from hireops.services.candidates.stages import STAGE_CHANGED, change_stage
+from hireops.services.jobs.job_stages import add_stage, rename_stage
 from tests.factories import make_application, make_candidate, make_job
 
 from .cohorts import read_cohort
@@ -136,3 +137,48 @@ def test_the_rejection_reason_lives_only_while_rejected(session):
     assert (reopened.actor_label, reopened.before, reopened.after) == (
         "system", {"stage": "rejected", "rejection_reason": "Role filled"},
         {"stage": "shortlisted", "rejection_reason": ""})
+
+
+def test_time_in_stage_counts_the_stays_in_a_jobs_own_stages(session, clock):
+    """A job's own stages ("Technical interview") are stages like the built-in ones: the time
+    spent there is shown under the name the job gives them, in their place in the flow."""
+    job = make_job(session, title="Platform Engineer")
+    other = make_job(session, title="Data Analyst")
+    session.commit()
+    clock.now = at(1)
+    technical = add_stage(session=session, job_id=job.id, label="Technical interview",
+                          actor=None).key
+    case = add_stage(session=session, job_id=job.id, label="Case study", actor=None).key
+    # Another job names the same stage its own way: both names are shown.
+    add_stage(session=session, job_id=other.id, label="Technical interview", actor=None)
+    rename_stage(session=session, job_id=other.id, key=technical, label="Tech screen",
+                 actor=None)
+    # (application, [(day, hour, stage moved to)]) from the application at day 1, 9:00.
+    moves = [
+        (job, [(2, 9, Stage.shortlisted), (3, 9, technical), (5, 9, case), (6, 9, Stage.offer)]),
+        (job, [(2, 9, Stage.shortlisted), (3, 21, technical), (4, 9, Stage.rejected)]),
+        (other, [(2, 9, Stage.shortlisted), (2, 21, technical), (3, 9, Stage.rejected)]),
+    ]
+    for index, (applied_to, steps) in enumerate(moves):
+        application = make_application(
+            session, job=applied_to, stage=Stage.new, created_at=at(1),
+            candidate=make_candidate(session, full_name=f"Person {index}",
+                                     email=f"person{index}@example.com"))
+        session.commit()
+        for day, hour, stage in steps:
+            clock.now = at(day, hour)
+            change_stage(session=session, application=application, stage=stage)
+            session.commit()
+
+    rows = {r.stage: r for r in reports.time_in_stage(read_cohort(session, ReportFilter()))}
+
+    assert (rows[technical].label, rows[technical].stays, rows[technical].mean_days) == (
+        "Technical interview / Tech screen", 3, round((2 + 0.5 + 0.5) / 3, 2))
+    assert rows[technical].median_days == 0.5
+    assert (rows[case].label, rows[case].stays, rows[case].median_days) == ("Case study", 1, 1.0)
+    # In the flow: after Shortlisted, in the job's order (the stays in Offer are still open).
+    assert list(rows) == ["new", "shortlisted", technical, case]
+    # One job: its own names only.
+    one_job = reports.time_in_stage(read_cohort(session, ReportFilter(job_id=other.id)))
+    assert [(r.stage, r.label, r.stays) for r in one_job if r.stage == technical] == [
+        (technical, "Tech screen", 1)]

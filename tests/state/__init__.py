@@ -46,8 +46,9 @@ def tracker_state(token: str):
                             job_filter="", stage_filter="", decision_filter="", tag_filter="",
                             resume_min="", sort_column="last_activity", sort_direction="desc",
                             hidden_columns=list(DEFAULT_HIDDEN), selected=[], job_options=[],
+                            stage_options=[],
                             _columns_user=0, _stage_menus={})
-    for helper in ("_filter", "_sort", "_load_columns", "_read_stage_menus",
+    for helper in ("_filter", "_sort", "_load_columns", "_read_stage_menus", "_offer_stage_filter",
                    "_offer_bulk_stages", "_move"):
         setattr(state, helper, getattr(TrackerState, helper).__get__(state))
     state.router = socket_router("/candidates", token)

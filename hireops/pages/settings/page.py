@@ -6,7 +6,7 @@ import reflex as rx
 from hireops import routes
 from hireops.components.confirm import confirm_dialog
 from hireops.components.mail_banner import mail_not_set_banner
-from hireops.components.secret_field import secret_field, typed_secret
+from hireops.components.secret_field import secret_field, typed_secret, typed_secrets
 from hireops.components.shell import recruiter_page
 from hireops.components.stage_editor import stage_editor
 from hireops.state.jobs.stage_editor import StageEditorState
@@ -18,6 +18,7 @@ from hireops.state.access import ADMIN_ROLES
 from hireops.state.common_connection_test import ConnectionTestMixin
 from hireops.state.settings.ai_settings import AiSettingsState as A
 from hireops.state.settings.email_settings import EmailSettingsState as E
+from hireops.state.settings.general_settings import SECRET_FIELD_IDS, secret_fields_of
 from hireops.state.settings.general_settings import GeneralSettingsState as G
 from hireops.state.settings.mailbox_settings import PASSWORD_FIELD as IMAP_PASSWORD
 from hireops.state.settings.mailbox_settings import MailboxSettingsState as M
@@ -150,11 +151,9 @@ def _secret(label: str, name: str) -> rx.Component:
     return _label(
         label,
         rx.hstack(
-            rx.input(type="password", value=G.secret_input.get(name, ""),
-                     on_change=G.set_secret(name), width="100%", id=f"setting-{name}",
-                     auto_complete="new-password",
-                     placeholder=rx.cond(mask == "not set", "not set",
-                                         "saved (leave empty to keep)")),
+            secret_field(SECRET_FIELD_IDS[name], width="100%",
+                         placeholder=rx.cond(mask == "not set", "not set",
+                                             "saved (leave empty to keep)")),
             rx.badge(mask, variant="soft", id=f"mask-{name}",
                      color_scheme=rx.cond(mask == "not set", "gray", "green")),
             rx.cond(mask.contains("environment") | (mask == "not set"), rx.fragment(),
@@ -188,7 +187,8 @@ def _test_button(state: type[ConnectionTestMixin], on_click: rx.EventHandler,
 def _save_row(group: str, label: str, *extra) -> rx.Component:
     return rx.vstack(
         error_callout(G.errors.get(group, ""), id=f"error-{group}"),
-        rx.hstack(rx.button(rx.icon("save", size=16), label, on_click=G.save(group),
+        rx.hstack(rx.button(rx.icon("save", size=16), label,
+                            on_click=G.save(group, typed_secrets(secret_fields_of(group))),
                             id=f"save-{group}"), *extra,
                   rx.cond(G.customised.contains(group), rx.tooltip(
                       rx.button(rx.icon("rotate-ccw", size=14), "Restore defaults",

@@ -56,7 +56,8 @@ class TrackerFilter(BaseModel):
     job_ids: list[int] = Field(default_factory=list)
     # Only the talent pool (applications to no job).
     talent_pool_only: bool = False
-    stages: list[Stage] = Field(default_factory=list)
+    # Stage values or the keys of stages jobs added ("custom_technical_interview").
+    stages: list[str] = Field(default_factory=list)
     # Score ranges are inclusive; a bound excludes applications without that score.
     resume_min: float | None = None
     resume_max: float | None = None
@@ -74,6 +75,12 @@ class TrackerFilter(BaseModel):
     # Inclusive dates of application, days in the company's time zone.
     applied_from: date | None = None
     applied_to: date | None = None
+
+    @field_validator("stages", mode="before")
+    @classmethod
+    def _known_stages(cls, value: object) -> object:
+        # A typo must not filter on a stage nobody can see: stage_value refuses it.
+        return [stage_value(stage) for stage in value] if isinstance(value, list) else value
 
     @field_validator("search", "source", mode="before")
     @classmethod
@@ -347,7 +354,7 @@ def _conditions(filter: TrackerFilter, hidden: Hiding,
     if filter.talent_pool_only:
         conditions.append(Application.job_id.is_(None))
     if filter.stages:
-        conditions.append(Application.stage.in_([stage_value(s) for s in filter.stages]))
+        conditions.append(Application.stage.in_(filter.stages))
     for column, low, high in (
         (Application.resume_score, filter.resume_min, filter.resume_max),
         (Application.interview_score, filter.interview_min, filter.interview_max),

@@ -1,5 +1,6 @@
-"""The stages the tracker's menus offer: each row's own job's stages (the inline menu), and for a
-bulk move the stages every selected row's job has, with the ones left out named.
+"""The stages the tracker's menus offer: each row's own job's stages (the inline menu), for a
+bulk move the stages every selected row's job has, with the ones left out named, and for the
+stage filter the built-in stages with every stage the jobs shown added.
 
 A stage a job added ("Technical interview") belongs to that job alone: `move_stage` refuses it
 for an application to another job or to the talent pool, so a menu never offers it there.
@@ -11,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from sqlmodel import Session
 
+from hireops.services.candidates.stages import is_custom_stage
 from hireops.services.jobs.job_stages import JobStage, arrange, stages_of_jobs
 
 
@@ -33,6 +35,26 @@ def stage_menus(*, session: Session,
         # The built-in stages with their built-in names: the pool follows no job's flow.
         menus[None] = arrange([])
     return menus
+
+
+def stage_filter_choices(*, session: Session, job_ids: set[int]) -> list[JobStage]:
+    """What the stage filter offers for the jobs in `job_ids` (no job: the talent pool): one
+    job's own flow as it names it; for several, the built-in stages under their built-in names
+    with the stages the jobs added in their place after Shortlisted, a stage the jobs name
+    differently under every name ("Reference check / References")."""
+    flows = stages_of_jobs(session=session, job_ids=job_ids)
+    if len(flows) == 1:
+        return next(iter(flows.values()))
+    added: dict[str, dict[str, None]] = {}
+    for job_id in sorted(flows):
+        for stage in flows[job_id]:
+            if is_custom_stage(stage.key):
+                added.setdefault(stage.key, {})[stage.label] = None
+    built_in = arrange([])
+    after = max(i for i, stage in enumerate(built_in) if stage.kind == "custom") + 1
+    merged = built_in[:after] + [JobStage(key, " / ".join(names), 0, "custom")
+                                 for key, names in added.items()] + built_in[after:]
+    return [replace(stage, position=position) for position, stage in enumerate(merged)]
 
 
 def bulk_stage_choices(menus: dict[int | None, list[JobStage]],

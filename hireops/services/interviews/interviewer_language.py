@@ -4,8 +4,9 @@ English is the bank itself (knowledge/data/question_bank.json) and the phrases i
 `follow_up.py`; French, German and Spanish are data files (knowledge/data/interviewer/<lang>.json)
 holding every bank question by key and every phrase the interviewer says. A planned question is
 translated by its bank key, with the job's words (`{skill}`, `{title}`, `{responsibility}`)
-carried over from the English wording; HR's own questions are asked as written, and the
-scorer's screening questions only when they are written in the interview's language.
+carried over from the English wording; HR's own questions are asked as written (in French with
+French spacing before ? ! : ;), and the scorer's screening questions only when they are written
+in the interview's language.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from hireops.services.interviews.question_bank import all_bank_questions
 from hireops.services.interviews.question_plan import PlannedQuestion
 from hireops.services.text.language.detection import detect_language
 from hireops.services.text.language.supported import DEFAULT_LANGUAGE, supported_language
+from hireops.services.text.punctuation import french_spacing
 
 TRANSLATED_LANGUAGES = ("fr", "de", "es")
 _PLACEHOLDER = re.compile(r"\{(skill|title|responsibility)\}")
@@ -37,11 +39,14 @@ def _english_templates() -> dict[str, str]:
 
 
 def localized_question_text(question: PlannedQuestion, language: str) -> str:
-    """The question in `language` when the bank has it there, else as planned."""
+    """The question in `language` when the bank has it there, else as planned (HR's own and
+    the scorer's), set with French spacing in a French interview."""
     texts = interviewer_texts(language)
     template = _english_templates().get(question.bank_key)
     if texts is None or template is None or question.bank_key not in texts["questions"]:
-        return question.text
+        # People type an ordinary space before ? and :, where a phone may break the line.
+        return french_spacing(question.text) if supported_language(language) == "fr" \
+            else question.text
     values = _placeholder_values(template, question.text)
     if values is None:  # the planner reworded it (never expected): keep what it planned
         return question.text

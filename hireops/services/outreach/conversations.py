@@ -28,6 +28,7 @@ from hireops.services.mail.parsing import normalise_message_id
 from hireops.services.mail.sender import message_id_for_key
 from hireops.services.outreach.outbox import enqueue_mail
 from hireops.services.platform.runtime_settings import current_settings
+from hireops.services.text.language.supported import supported_language
 
 FREE_TEXT = "free_text"
 SENT_ACTION = "conversation.sent"
@@ -84,7 +85,7 @@ def preview_message(*, session: Session, candidate_id: int, application_id: int 
     values = _values(candidate, job, actor)
     if hidden_candidate_ids(session=session, candidate_ids=[candidate.id]):
         values["candidate_name"] = anonymous_name(candidate.id)
-    return _render(subject, body, values)
+    return _render(subject, body, values, candidate.language)
 
 
 def send_message(*, session: Session, candidate_id: int, application_id: int | None,
@@ -99,7 +100,7 @@ def send_message(*, session: Session, candidate_id: int, application_id: int | N
     if existing is not None:
         return existing
     candidate, application, job = _recipient(session, candidate_id, application_id)
-    mail = _render(subject, body, _values(candidate, job, actor))
+    mail = _render(subject, body, _values(candidate, job, actor), candidate.language)
     outbox = enqueue_mail(session=session, idempotency_key=key, kind=OUTBOX_KIND[
         "message_question"], to_address=candidate.email, subject=mail.subject,
         body_text=mail.text, body_html=mail.html,
@@ -195,10 +196,12 @@ def _values(candidate: Candidate, job: Job | None, actor: User) -> dict[str, str
             "recruiter_name": actor.full_name or actor.email}
 
 
-def _render(subject: str, body: str, values: dict[str, str]) -> RenderedMail:
-    """Free text and edited templates are checked like a template of the same placeholders."""
+def _render(subject: str, body: str, values: dict[str, str], language: str) -> RenderedMail:
+    """Free text and edited templates are checked like a template of the same placeholders,
+    and written in the candidate's language (a French message gets French spacing)."""
     template = EmailTemplate(kind="message_question", subject=" ".join(subject.split()),
-                             body=body.replace("\r\n", "\n").strip())
+                             body=body.replace("\r\n", "\n").strip(),
+                             language=supported_language(language))
     try:
         validate_template(template)
         return render_template(template, values)

@@ -21,7 +21,7 @@ from hireops.models import User
 from hireops.services.platform.app_settings import get_setting, set_setting
 from hireops.services.platform.public_addresses import interview_address
 from hireops.services.text.language.supported import DEFAULT_LANGUAGE, supported_language
-from hireops.services.text.punctuation import text_after
+from hireops.services.text.punctuation import french_spacing, text_after
 from hireops.services.platform.runtime_settings import current_settings
 
 TemplateKind = Literal["invite", "schedule_confirmation", "rejection", "link_reminder",
@@ -94,6 +94,8 @@ class EmailTemplate:
     body: str
     # True when nothing is stored and the built-in text is used.
     is_default: bool = False
+    # The language it is written in: French text is sent with French spacing (`render_template`).
+    language: str = DEFAULT_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,7 @@ def default_template(kind: str, language: str = DEFAULT_LANGUAGE) -> EmailTempla
     kind = _check_kind(kind)
     entry = read_json(f"email_templates/{supported_language(language)}.json")[kind]
     return EmailTemplate(kind=kind, subject=entry["subject"], body=entry["body"],
-                         is_default=True)
+                         is_default=True, language=supported_language(language))
 
 
 def save_template(*, session: Session, kind: str, subject: str, body: str,
@@ -175,9 +177,12 @@ def validate_template(template: EmailTemplate) -> None:
 
 
 def render_template(template: EmailTemplate, values: Mapping[str, object]) -> RenderedMail:
-    """Fill in the values; TemplateError names every placeholder that has no value."""
-    subject_parts = _segments(template.subject, "subject")
-    body_parts = _segments(template.body, "body")
+    """Fill in the values; TemplateError names every placeholder that has no value. The text of
+    a French template (not the values) gets a narrow no-break space before ? ! : ; in place of
+    the ordinary one people type, so the mark never wraps alone; other languages stay as
+    written."""
+    subject_parts = _in_language(_segments(template.subject, "subject"), template.language)
+    body_parts = _in_language(_segments(template.body, "body"), template.language)
     missing = sorted({name for _, name in subject_parts + body_parts
                       if name is not None and _is_blank(values.get(name))})
     if missing:
@@ -189,6 +194,13 @@ def render_template(template: EmailTemplate, values: Mapping[str, object]) -> Re
                       for literal, name in subject_parts)
     text = "".join(literal + (str(values[name]) if name else "") for literal, name in body_parts)
     return RenderedMail(subject=subject, text=text, html=_html(body_parts, values))
+
+
+def _in_language(parts: list[tuple[str, str | None]],
+                 language: str) -> list[tuple[str, str | None]]:
+    if supported_language(language) != "fr":
+        return parts
+    return [(french_spacing(literal), name) for literal, name in parts]
 
 
 def _punctuated(parts: list[tuple[str, str | None]],

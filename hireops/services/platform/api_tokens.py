@@ -25,6 +25,8 @@ from hireops.services.platform.clock import format_local
 TOKEN_PREFIX = "hop_"
 PREFIX_CHARS = 8
 MAX_NAME_CHARS = 120
+# The scopes a token may have, as the form offers them.
+SCOPES = tuple(scope.value for scope in ApiTokenScope)
 # last_used_at is written at most this often, so every API call is not a row update.
 _TOUCH_EVERY = timedelta(minutes=1)
 _LOOKUP_WINDOW_S = 60
@@ -52,13 +54,15 @@ class ApiTokenRow:
 def create_api_token(*, session: Session, name: str, scope: ApiTokenScope | str,
                      actor: User | None) -> tuple[ApiToken, str]:
     """Create a token and return it with its plaintext, which is never stored. Commits."""
-    name = name.strip()
+    # One line in the list: line breaks and runs of spaces become one space.
+    name = " ".join(str(name).split())
+    # The refusals start with the field's label on the Settings form ("Name", "Scope").
     if not name or len(name) > MAX_NAME_CHARS:
-        raise ApiTokenError(f"Give the token a name of 1 to {MAX_NAME_CHARS} characters.")
-    try:
-        scope = ApiTokenScope(scope)
-    except ValueError:
-        raise ApiTokenError("The scope must be 'read' or 'write'.") from None
+        raise ApiTokenError(f"Name: give the token a name of 1 to {MAX_NAME_CHARS} characters"
+                            + (f" (this one has {len(name)})." if name else "."))
+    if scope not in SCOPES:
+        raise ApiTokenError(f"Scope: choose {' or '.join(SCOPES)}.")
+    scope = ApiTokenScope(scope)
     plaintext = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(name=name, token_prefix=plaintext[:PREFIX_CHARS],
                      token_hash=hash_token(plaintext), scope=scope,

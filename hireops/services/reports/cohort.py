@@ -29,7 +29,8 @@ from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Decision, Event, Job, Stage
 from hireops.services.decisions.rule import DecisionThresholds, thresholds_for_job
-from hireops.services.candidates.stages import CUSTOM_STAGE_PREFIX, STAGE_CHANGED
+from hireops.services.candidates.stages import CUSTOM_STAGE_PREFIX, STAGE_CHANGED, is_custom_stage
+from hireops.services.jobs.job_stages import default_label, stages_of_jobs
 from hireops.services.reports.versioned_cache import VersionedCache
 
 # The forward path of the funnel; "rejected" and "withdrawn" leave it and are counted apart.
@@ -100,6 +101,9 @@ class Cohort:
     thresholds: dict[int, DecisionThresholds] = field(default_factory=dict)
     # Days from application to the move into Hired, for those hired -> how many.
     hire_days: dict[float, int] = field(default_factory=dict)
+    # The stages the cohort's jobs added that have stays, key -> name, in the jobs' flow
+    # order ("Technical interview"; every name when jobs name one differently).
+    own_stages: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,9 @@ class CohortDays:
     hire_days: list[tuple[str, float, int]] = field(default_factory=list)
     # The thresholds of every job read, and of the job filtered on.
     thresholds: dict[int, DecisionThresholds] = field(default_factory=dict)
+    # Each job's own stages, (key, name) in its flow order; read only when a stay was spent in
+    # one.
+    own_stages: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
 
     def narrowed(self, date_from: date | None = None, date_to: date | None = None) -> Cohort:
         """The cohort of the applications received from `date_from` to `date_to` (inclusive;
@@ -173,18 +180,34 @@ class CohortDays:
             decisions_per_day=_summed((tuple(row[:2]), row[2])
                                       for row in within(self.decisions)),
             first_automatic=within(self.first_automatic), thresholds=thresholds,
-            hire_days=_summed(within(self.hire_days)))
+            hire_days=_summed(within(self.hire_days)),
+            own_stages=self._own_stage_names(job_ids, set(stays)))
+
+    def _own_stage_names(self, job_ids: set[int], stayed_in: set[str]) -> dict[str, str]:
+        """The jobs' own stages that have stays, named as the jobs in range name them."""
+        names: dict[str, dict[str, None]] = {}
+        for job_id in sorted(job_ids):
+            for key, name in self.own_stages.get(job_id, []):
+                if key in stayed_in:
+                    names.setdefault(key, {})[name] = None
+        # A stage since removed from its job still has its stays: named from its key.
+        for key in sorted(stayed_in - set(names)):
+            if is_custom_stage(key):
+                names[key] = {default_label(key): None}
+        return {key: " / ".join(named) for key, named in names.items()}
 
 
 def read_cohort(*, session: Session, report: ReportFilter) -> Cohort:
     """The report's cohort, grouped in the database: one query for an empty range, eleven
-    otherwise, whatever the number of applications."""
+    otherwise (and one or two to name the stages jobs added, once a stay was spent in one),
+    whatever the number of applications."""
     return read_days(session=session, report=report).narrowed()
 
 
 def read_days(*, session: Session, report: ReportFilter) -> CohortDays:
     """The report's rows grouped by application day (and by what each figure needs): one
-    query for an empty range, eleven otherwise, whatever the number of applications."""
+    query for an empty range, eleven otherwise (and one or two to name the stages jobs added,
+    once a stay was spent in one), whatever the number of applications."""
     dialect = session.get_bind().dialect.name
     run = session.connection().execute
     day = utc_day(Application.created_at, dialect)
@@ -194,6 +217,7 @@ def read_days(*, session: Session, report: ReportFilter) -> CohortDays:
     job_ids = {report.job_id} - {None} | {row[2] for row in applications}
     if not applications:
         return CohortDays(report, thresholds=_thresholds(run, job_ids))
+    stays = _stays(run, report, dialect)
     return CohortDays(
         report, applications, furthest=_furthest(run, report, dialect),
         resume_scores=_scores(run, report, "resume", dialect),
@@ -206,10 +230,12 @@ def read_days(*, session: Session, report: ReportFilter) -> CohortDays:
                                 Application.interview_score.is_not(None))
                          .group_by(day, Application.job_id, Application.resume_score,
                                    Application.interview_score))],
-        stays=_stays(run, report, dialect), waits=_waits(run, report, dialect),
+        stays=stays, waits=_waits(run, report, dialect),
         decisions=_decisions_per_day(run, report, dialect),
         first_automatic=_first_automatic(run, report, dialect),
-        hire_days=_hire_days(run, report, dialect), thresholds=_thresholds(run, job_ids))
+        hire_days=_hire_days(run, report, dialect), thresholds=_thresholds(run, job_ids),
+        own_stages=_own_stages(session, job_ids) if any(
+            is_custom_stage(stage) for _, stage, *_ in stays) else {})
 
 
 def cached_cohort(*, session: Session, report: ReportFilter,
@@ -351,6 +377,12 @@ def _stays(run, report: ReportFilter, dialect: str) -> list[tuple[str, str, floa
                           sa.func.sum(moves.c.days))
                    .where(moves.c.stage.is_not(None))
                    .group_by(moves.c.day, moves.c.stage, length))]
+
+
+def _own_stages(session: Session, job_ids: set[int]) -> dict[int, list[tuple[str, str]]]:
+    """Each job's own stages, (key, name) in flow order."""
+    return {job_id: [(stage.key, stage.label) for stage in flow if is_custom_stage(stage.key)]
+            for job_id, flow in stages_of_jobs(session=session, job_ids=job_ids).items()}
 
 
 def _waits(run, report: ReportFilter, dialect: str) -> list[tuple[str, float, int]]:

@@ -237,15 +237,18 @@ def _checked_top(session: Session, rows, cohort: Cohort, limit: int) -> list[Top
 
 
 def time_in_stage(cohort: Cohort) -> list[StageTime]:
-    """How long applications stayed in each stage before moving on (from the stage history)."""
+    """How long applications stayed in each stage before moving on (from the stage history),
+    the stages the jobs added among them, after Shortlisted, under the jobs' names."""
+    built_in = [(stage.value, STAGE_LABELS[stage]) for stage in Stage]
+    after = [key for key, _ in built_in].index(Stage.shortlisted.value) + 1
+    stages = built_in[:after] + list(cohort.own_stages.items()) + built_in[after:]
     rows = []
-    for stage in Stage:
-        stays = cohort.stays.get(stage.value)
+    for key, label in stages:
+        stays = cohort.stays.get(key)
         if stays is None:
             continue
         count = sum(stays.per_length.values())
-        rows.append(StageTime(stage.value, STAGE_LABELS[stage], count,
-                              round(_median(stays.per_length), 2),
+        rows.append(StageTime(key, label, count, round(_median(stays.per_length), 2),
                               round(stays.total_days / count, 2)))
     return rows
 

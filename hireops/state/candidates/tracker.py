@@ -12,12 +12,15 @@ from hireops import routes
 from hireops.db import session_scope
 from hireops.models import Job, JobStatus, Stage
 from hireops.services.platform.clock import file_stamp
-from hireops.services.reports.dashboard import STAGE_LABELS
 from hireops.services.candidates.export import export_rows, export_tracker
 from hireops.services.interviews.invitations import invite_applications
 from hireops.services.candidates.tags import all_tags
 from hireops.services.candidates.stages import stage_value
-from hireops.services.candidates.tracker_stages import bulk_stage_choices, stage_menus
+from hireops.services.candidates.tracker_stages import (
+    bulk_stage_choices,
+    stage_filter_choices,
+    stage_menus,
+)
 from hireops.services.jobs.job_stages import JobStage
 from hireops.services.candidates.tracker import (
     RejectionNeedsReason,
@@ -68,6 +71,8 @@ class TrackerState(RejectReasonMixin, AuthState):
     _stage_menus: dict[int | None, list[JobStage]] = {}
     selected: list[int] = []
     job_options: list[Option] = []
+    # The stage filter's menu: the built-in stages and those the jobs in view added.
+    stage_options: list[Option] = []
     # Open jobs, where picked candidates can be added; every tag in use, for the filter.
     open_job_options: list[Option] = []
     tag_options: list[str] = []
@@ -82,10 +87,6 @@ class TrackerState(RejectReasonMixin, AuthState):
     def page_count(self) -> int:
         size = int(self.page_size)
         return max(1, -(-self.total // size))
-
-    @rx.var
-    def stage_options(self) -> list[Option]:
-        return [Option(stage.value, label) for stage, label in STAGE_LABELS.items()]
 
     @rx.var
     def all_selected(self) -> bool:
@@ -117,6 +118,7 @@ class TrackerState(RejectReasonMixin, AuthState):
                 Job.status == JobStatus.open).order_by(Job.title)).all()
             self.open_job_options = [Option(str(job_id), title) for job_id, title in open_jobs]
             self.tag_options = all_tags(session=session)
+            self._offer_stage_filter(session, {job_id for job_id, _ in jobs})
             result = query_tracker(session=session, filter=self._filter(), sort=self._sort(),
                                    page=self.page, page_size=int(self.page_size))
             self.rows, self.total, self.page = result.rows, result.total, result.page
@@ -124,6 +126,16 @@ class TrackerState(RejectReasonMixin, AuthState):
         visible = {r.application_id for r in self.rows}
         self.selected = [i for i in self.selected if i in visible]
         self._offer_bulk_stages()
+
+    def _offer_stage_filter(self, session, all_job_ids: set[int]) -> None:
+        """The stages of the job the grid is narrowed to (every job's when none is, the
+        built-in ones for the talent pool); a chosen stage no longer offered is let go."""
+        job_ids = ({int(self.job_filter)} if self.job_filter.isdigit()
+                   else set() if self.job_filter == TALENT_POOL_FILTER else all_job_ids)
+        choices = stage_filter_choices(session=session, job_ids=job_ids)
+        self.stage_options = [Option(c.key, c.label) for c in choices]
+        if self.stage_filter not in {c.key for c in choices}:
+            self.stage_filter = ""
 
     def _read_stage_menus(self, session) -> None:
         """The stages of every job on the page (a row can move only within its job's flow)."""
@@ -314,14 +326,21 @@ class TrackerState(RejectReasonMixin, AuthState):
         return TrackerFilter(
             job_ids=[int(self.job_filter)] if self.job_filter.isdigit() else [],
             talent_pool_only=self.job_filter == TALENT_POOL_FILTER,
-            stages=[Stage(self.stage_filter)] if self.stage_filter in Stage._value2member_map_
-            else [],
+            stages=_chosen_stage(self.stage_filter),
             decisions=[self.decision_filter] if self.decision_filter else [],
             tags=[self.tag_filter] if self.tag_filter else [],
             resume_min=resume_min, search=self.search)
 
     def _sort(self) -> TrackerSort:
         return TrackerSort(column=self.sort_column, direction=self.sort_direction)
+
+
+def _chosen_stage(value: str) -> list[str]:
+    """The stage filter as the grid's filter takes it (none for a value fired by hand)."""
+    try:
+        return [stage_value(value)] if value else []
+    except ValueError:
+        return []
 
 
 def job_key(job_id: int | None) -> str:

@@ -5,12 +5,13 @@ import reflex as rx
 from hireops.db import session_scope
 from hireops.models import ApiTokenScope
 from hireops.services.platform.api_tokens import (
-    ApiTokenError, ApiTokenRow, create_api_token, list_api_tokens, revoke_api_token,
+    MAX_NAME_CHARS, ApiTokenError, ApiTokenRow, create_api_token, list_api_tokens,
+    revoke_api_token,
 )
 from hireops.state.access import ADMIN_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
 from hireops.state.common_service_call import call_service
-from hireops.state.common_setters import choice_setter, text_setter
+from hireops.state.common_setters import text_setter
 from hireops.state.unsaved import unsaved
 
 SCOPES = tuple(scope.value for scope in ApiTokenScope)
@@ -37,9 +38,10 @@ class ApiTokensState(unsaved("created_token"), AuthState):
         with session_scope() as session:
             self.tokens = list_api_tokens(session=session)
 
-    # Cut well beyond the longest name, so one typed too long is still refused in words.
-    set_new_name = text_setter("new_name", 1000, requires(*ADMIN_ROLES))
-    set_new_scope = choice_setter("new_scope", SCOPES, requires(*ADMIN_ROLES))
+    # Kept a little past the service's cap, so a name too long is refused with its reason
+    # (shown in `error`) rather than cut without a word; an unknown scope is refused likewise.
+    set_new_name = text_setter("new_name", 4 * MAX_NAME_CHARS, requires(*ADMIN_ROLES))
+    set_new_scope = text_setter("new_scope", 20, requires(*ADMIN_ROLES))
 
     @rx.event
     @requires(*ADMIN_ROLES)
@@ -49,8 +51,8 @@ class ApiTokensState(unsaved("created_token"), AuthState):
         if refusal:
             self.error = refusal.message
             return
-        _token, plaintext = created
-        self.created_token, self.created_name = plaintext, self.new_name.strip()
+        token, plaintext = created
+        self.created_token, self.created_name = plaintext, token.name
         self.new_name, self.error = "", ""
         self._refresh()
 

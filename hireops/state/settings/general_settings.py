@@ -1,8 +1,10 @@
 """The editable part of Settings (admins): company, interview links, AI engines, voice, outgoing
 mail and new-job defaults, one card per group saved on its own (services.platform.runtime_settings).
 
-The browser only ever holds masks of stored secrets ("set ••••1234"); a secret the admin types
-sits in `secret_input` until the save, which empties it.
+The browser only ever holds masks of stored secrets ("set ••••1234"). A secret the admin types
+(an API key, the SMTP password) is in no var: its field is bound to none, Save passes the
+fields' text as an argument and empties them once stored (components/secret_field.py), so the
+tab's saved state (`.states/` or Redis) never holds it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from hireops.services.platform.runtime_settings import (
 from hireops.state.access import ADMIN_ROLES, current_actor, requires
 from hireops.state.auth import AuthState
 
+# The page's field for each secret: Save reads them, a successful save empties them.
+SECRET_FIELD_IDS = {name: f"setting-{name}" for name in sorted(SECRET_NAMES)}
+MAX_SECRET_CHARS = 2000
 GROUP_TITLES = {"company": "Company", "interviews": "Interview settings", "ai": "AI engines",
                 "voice": "Voice interviews",
                 "smtp": "Outgoing mail", "job_defaults": "New job defaults"}
@@ -34,13 +39,16 @@ def _shown(value: object) -> str:
     return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def secret_fields_of(group: str) -> dict[str, str]:
+    """The page's fields of the card `group`'s secrets, by setting name."""
+    return {s.name: SECRET_FIELD_IDS[s.name] for s in EDITABLE if s.group == group and s.secret}
+
+
 class GeneralSettingsState(AuthState):
     # Every non-secret editable setting as text, by field name.
     values: dict[str, str] = {}
     # Stored secrets as the browser may see them: "not set", "set" or "set ••••1234".
     masks: dict[str, str] = {}
-    # Secrets typed and not yet saved (emptied by every save and load).
-    secret_input: dict[str, str] = {}
     # Why the last save of a group failed, by group.
     errors: dict[str, str] = {}
     # Where ElevenLabs posts its post-call webhook, built from the saved public address.
@@ -63,18 +71,19 @@ class GeneralSettingsState(AuthState):
 
     @rx.event
     @requires(*ADMIN_ROLES)
-    def set_secret(self, name: str, value: str):
-        if name in SECRET_NAMES:
-            self.secret_input[name] = str(value)[:2000]
-
-    @rx.event
-    @requires(*ADMIN_ROLES)
-    def save(self, group: str):
+    def save(self, group: str, typed: dict[str, str] | None = None):
+        """Save the card `group`; `typed` is the text of its secret fields as Save was pressed
+        (an empty field keeps the stored secret)."""
         names = [s.name for s in EDITABLE if s.group == group]
+        typed = typed if isinstance(typed, dict) else {}
         values = {name: self.values.get(name, "") for name in names if name not in SECRET_NAMES}
-        values.update({name: self.secret_input[name] for name in names
-                       if name in SECRET_NAMES and self.secret_input.get(name)})
-        return self._apply(group, values, (), " saved", " not saved")
+        values.update({name: str(typed[name])[:MAX_SECRET_CHARS] for name in names
+                       if name in SECRET_NAMES and typed.get(name)})
+        saved = self._apply(group, values, (), " saved", " not saved")
+        if self.errors.get(group):
+            return saved  # what was typed stays in the fields, to save again once fixed
+        return [saved, *[rx.set_value(SECRET_FIELD_IDS[name], "") for name in names
+                         if name in SECRET_NAMES]]
 
     @rx.event
     @requires(*ADMIN_ROLES)
@@ -117,7 +126,6 @@ class GeneralSettingsState(AuthState):
         self.customised = sorted({BY_NAME[name].group for name in stored
                                   if name not in SECRET_NAMES})
         self.masks = {name: str(view[name]) for name in SECRET_NAMES}
-        self.secret_input = {}
         # The saved public address, so the URL shown follows a change of it at once.
         self.webhook_url = (f"{str(view.get('public_base_url', '')).rstrip('/')}"
                             "/api/v1/webhooks/elevenlabs")

@@ -25,10 +25,10 @@ def test_the_confirmation_and_its_invitation_speak_french(session, make_applicat
 
     assert message.subject.startswith("Entretien confirmé")
     assert message.body_text.startswith("Bonjour à vous,")
-    assert "jeudi 14 mars 2030, 10:00–10:45 CET, lieu : Salle Lovelace, 3e étage" in \
+    assert "jeudi 14 mars 2030, 10:00–10:45 CET, lieu\u202f: Salle Lovelace, 3e étage" in \
         message.body_text
     assert "L'équipe de recrutement" in message.body_text
     assert "Thu" not in message.body_text and " at Salle" not in message.body_text
     event = Calendar.from_ical(message.ics).walk("VEVENT")[0]
-    assert str(event["SUMMARY"]).startswith("Entretien : Backend Engineer (")
+    assert str(event["SUMMARY"]).startswith("Entretien\u202f: Backend Engineer (")
     assert str(event["DESCRIPTION"]) == "Entretien de suivi pour le poste de Backend Engineer."

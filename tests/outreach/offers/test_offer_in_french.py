@@ -27,11 +27,11 @@ def test_the_offer_and_its_letter_are_written_in_french(session, shortlisted, re
     assert draft.email.subject.startswith("Votre offre")
     assert draft.letter_text.startswith("Bonjour Elena Petrova,")
     assert "Sam Recruiter" in draft.letter_text
-    assert "Salaire : EUR 68,000 par an" in draft.letter_text
-    assert f"Date de prise de poste : {format_date(START, 'full', locale='fr')}" in \
+    assert "Salaire\u202f: EUR 68,000 par an" in draft.letter_text
+    assert f"Date de prise de poste\u202f: {format_date(START, 'full', locale='fr')}" in \
         draft.letter_text
-    assert "Lieu de travail : à convenir" in draft.letter_text
-    assert "Autres conditions : aucune." in draft.letter_text
+    assert "Lieu de travail\u202f: à convenir" in draft.letter_text
+    assert "Autres conditions\u202f: aucune." in draft.letter_text
     assert "per year" not in draft.letter_text and "to be agreed" not in draft.letter_text
 
 

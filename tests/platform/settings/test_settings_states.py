@@ -1,4 +1,4 @@
-"""The Settings page's states: typed secrets leave the state at save, only masks stay; the
+"""The Settings page's states: typed secrets reach the state only with Save, only masks stay; the
 team card adds users, changes roles and deactivates, refusing to lose the last admin."""
 
 from __future__ import annotations
@@ -6,6 +6,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+import reflex as rx
 
 from hireops.db import session_scope
 from hireops.models import Role, User
@@ -27,6 +28,13 @@ def _fake_state(cls, token: str, **fields):
     return state
 
 
+def _emptied(answer) -> list[str]:
+    """The page elements a handler's answer empties (`rx.set_value(id, "")`), by their ref."""
+    specs = answer if isinstance(answer, list) else [answer]
+    return [str(value._var_value) for spec in specs for name, value in getattr(spec, "args", ())
+            if str(name) == "ref"]
+
+
 @pytest.fixture
 def admin_token(database_url) -> str:
     return signed_in_token("admin@example.com", Role.admin)
@@ -34,17 +42,18 @@ def admin_token(database_url) -> str:
 
 def test_saved_secret_is_cleared_from_the_state_and_only_masked(admin_token):
     state = _fake_state(GeneralSettingsState, admin_token, values={}, masks={},
-                        secret_input={}, errors={}, webhook_url="")
+                        errors={}, webhook_url="")
     run_handler(GeneralSettingsState, "load", state)
     assert state.masks["mistral_api_key"] == "not set"
-    run_handler(GeneralSettingsState, "set_secret", state, "mistral_api_key", SECRET)
     run_handler(GeneralSettingsState, "set_value", state, "classifier_engine", "mistral")
-    run_handler(GeneralSettingsState, "save", state, "ai")
+    answer = run_handler(GeneralSettingsState, "save", state, "ai",
+                         {"mistral_api_key": SECRET})
     assert state.errors["ai"] == ""
     shown = repr({k: v for k, v in vars(state).items() if not k.startswith("_")})
     assert SECRET not in shown
     assert state.masks["mistral_api_key"] == "set ••••7777"
-    assert state.secret_input == {}
+    # The field the key was typed in is emptied once it is stored.
+    assert _emptied(answer) == _emptied(rx.set_value("setting-mistral_api_key", ""))
     with session_scope() as session:
         settings = current_settings(session=session)
     assert settings.mistral_api_key.get_secret_value() == SECRET
@@ -56,7 +65,7 @@ def test_saved_secret_is_cleared_from_the_state_and_only_masked(admin_token):
 
 def test_a_bad_value_shows_the_reason_and_stores_nothing(admin_token):
     state = _fake_state(GeneralSettingsState, admin_token, values={}, masks={},
-                        secret_input={}, errors={}, webhook_url="")
+                        errors={}, webhook_url="")
     run_handler(GeneralSettingsState, "load", state)
     run_handler(GeneralSettingsState, "set_value", state, "company_timezone", "Nowhere/City")
     run_handler(GeneralSettingsState, "save", state, "company")
@@ -67,7 +76,7 @@ def test_a_bad_value_shows_the_reason_and_stores_nothing(admin_token):
 
 def test_interview_card_saves_refuses_and_moves_the_webhook_url(admin_token):
     state = _fake_state(GeneralSettingsState, admin_token, values={}, masks={},
-                        secret_input={}, errors={}, webhook_url="")
+                        errors={}, webhook_url="")
     run_handler(GeneralSettingsState, "load", state)
     assert state.values["interview_link_hours"] == "72"
     assert state.webhook_url == "http://localhost:3000/api/v1/webhooks/elevenlabs"
@@ -88,12 +97,11 @@ def test_interview_card_saves_refuses_and_moves_the_webhook_url(admin_token):
 
 def test_restore_defaults_forgets_the_group_but_keeps_its_secrets(admin_token):
     state = _fake_state(GeneralSettingsState, admin_token, values={}, masks={},
-                        secret_input={}, errors={}, webhook_url="", customised=[])
+                        errors={}, webhook_url="", customised=[])
     run_handler(GeneralSettingsState, "load", state)
     assert state.customised == []
     run_handler(GeneralSettingsState, "set_value", state, "mistral_timeout_s", "45")
-    run_handler(GeneralSettingsState, "set_secret", state, "mistral_api_key", SECRET)
-    run_handler(GeneralSettingsState, "save", state, "ai")
+    run_handler(GeneralSettingsState, "save", state, "ai", {"mistral_api_key": SECRET})
     run_handler(GeneralSettingsState, "set_value", state, "company_name", "Kept Ltd")
     run_handler(GeneralSettingsState, "save", state, "company")
     assert state.customised == ["ai", "company"]
@@ -107,12 +115,42 @@ def test_restore_defaults_forgets_the_group_but_keeps_its_secrets(admin_token):
     assert settings.mistral_api_key.get_secret_value() == SECRET
 
 
-def test_secret_setters_ignore_other_names(admin_token):
+def test_setters_and_save_ignore_other_names(admin_token):
     state = _fake_state(GeneralSettingsState, admin_token, values={}, masks={},
-                        secret_input={}, errors={}, webhook_url="")
-    run_handler(GeneralSettingsState, "set_secret", state, "database_url", "sqlite://")
+                        errors={}, webhook_url="")
     run_handler(GeneralSettingsState, "set_value", state, "mistral_api_key", "x")
-    assert state.secret_input == {} and state.values == {}
+    assert state.values == {}
+    run_handler(GeneralSettingsState, "load", state)
+    # A secret of another card, or no setting at all, passed with the AI card's Save.
+    run_handler(GeneralSettingsState, "save", state, "ai",
+                {"smtp_password": SECRET, "database_url": "sqlite://"})
+    with session_scope() as session:
+        settings = current_settings(session=session)
+    assert settings.smtp_password is None or settings.smtp_password.get_secret_value() != SECRET
+    assert state.masks["smtp_password"] == "not set"
+
+
+def test_a_refused_save_leaves_the_typed_secret_in_its_field(admin_token):
+    state = _fake_state(GeneralSettingsState, admin_token, values={}, masks={},
+                        errors={}, webhook_url="")
+    run_handler(GeneralSettingsState, "load", state)
+    run_handler(GeneralSettingsState, "set_value", state, "mistral_timeout_s", "-1")
+    answer = run_handler(GeneralSettingsState, "save", state, "ai",
+                         {"mistral_api_key": SECRET})
+    assert state.errors["ai"] and state.masks["mistral_api_key"] == "not set"
+    assert _emptied(answer) == []  # the typed key stays, to save again once fixed
+
+
+def test_a_typed_secret_is_bound_to_no_var_of_the_tab():
+    """The secret fields send nothing as the admin types (a var holding the text would be
+    saved with the tab, to `.states/` or Redis): only Save reads them."""
+    import json
+
+    from hireops.pages.settings.page import _secret
+
+    rendered = json.dumps(_secret("Mistral API key", "mistral_api_key").render(), default=str)
+    assert "setting-mistral_api_key" in rendered
+    assert "onChange" not in rendered and "general_settings_state.set" not in rendered
 
 
 def test_team_add_user_with_generated_password_then_role_and_deactivation(admin_token):

@@ -1,5 +1,6 @@
 """Every email template exists in every language, with the placeholders English has, and the
-candidate's language picks the text; HR's edits in Settings change English only."""
+candidate's language picks the text; HR's edits in Settings change English only; French text
+is sent with a narrow no-break space before ? ! : ;, English never changed."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ import pytest
 from hireops.knowledge.loading import read_json
 from hireops.services.outreach.email_templates import (
     TEMPLATE_KINDS,
+    EmailTemplate,
     default_template,
     get_template,
+    render_template,
     save_template,
     validate_template,
 )
@@ -52,3 +55,33 @@ def test_hr_edits_change_the_english_text_only(session):
     assert get_template(session=session, kind="rejection").subject == "About {job_title}"
     french = get_template(session=session, kind="rejection", language="fr")
     assert french == default_template("rejection", "fr") and french.is_default
+
+
+FRENCH_VALUES = {"candidate_name": "Camille Dubois", "job_title": "Data Analyst",
+                 "company_name": "Acme", "recruiter_name": "Sam", "slot": "jeudi 14 mars, 10:00"}
+
+
+def test_a_french_template_written_with_ordinary_spaces_renders_with_no_break_ones():
+    """French sets ? ! : ; after a narrow no-break space; a template written with an ordinary
+    one (as people type) is sent with the no-break one, so the mark never wraps alone."""
+    written = EmailTemplate(kind="schedule_confirmation", language="fr",
+                            subject="Entretien confirmé : {job_title}",
+                            body="Bonjour {candidate_name} !\n\nRendez-vous : {slot}. Des "
+                                 "questions ? Répondez à cet e-mail ; merci.")
+    mail = render_template(written, FRENCH_VALUES)
+    assert mail.subject == "Entretien confirmé\u202f: Data Analyst"
+    assert mail.text == ("Bonjour Camille Dubois\u202f!\n\nRendez-vous\u202f: jeudi 14 mars, "
+                         "10:00. Des questions\u202f? Répondez à cet e-mail\u202f; merci.")
+    assert "Rendez-vous\u202f: jeudi" in mail.html
+    # The built-in French text, as sent.
+    built_in = render_template(default_template("schedule_confirmation", "fr"), FRENCH_VALUES)
+    assert built_in.subject == "Entretien confirmé\u202f: Data Analyst, jeudi 14 mars, 10:00"
+
+
+def test_english_text_is_never_respaced():
+    for language in ("en", "de", "es"):
+        written = EmailTemplate(kind="schedule_confirmation", language=language,
+                                subject="Confirmed : {job_title}", body="When : {slot} ?")
+        mail = render_template(written, FRENCH_VALUES)
+        assert (mail.subject, mail.text) == ("Confirmed : Data Analyst",
+                                             "When : jeudi 14 mars, 10:00 ?"), language

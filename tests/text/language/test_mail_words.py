@@ -38,7 +38,7 @@ def test_a_missing_key_or_placeholder_is_refused(monkeypatch):
     def broken(folder, language):
         words = dict(real(folder, language))
         if language == "fr":
-            words["invite_summary"] = "Entretien : {poste}"
+            words["invite_summary"] = "Entretien\u202f: {poste}"
         return words
 
     texts_in.cache_clear()
@@ -52,7 +52,7 @@ def test_a_missing_key_or_placeholder_is_refused(monkeypatch):
 
 def test_the_candidates_language_picks_the_words():
     assert mail_word("fr", "invite_summary", job_title="Data", company_name="Acme") == \
-        "Entretien : Data (Acme)"
+        "Entretien\u202f: Data (Acme)"
     assert candidate_name_or_greeting("", "fr") == "à vous"
     assert candidate_name_or_greeting("Camille Dubois", "fr") == "Camille Dubois"
     assert sender_name(None, "de") == "Das Recruiting-Team"
