@@ -18,7 +18,7 @@ from hireops.services.calendar.feed_tokens import (
 )
 from hireops.services.calendar.week import WeekDay, calendar_week, parse_monday
 from hireops.services.outreach.bookings import company_zone
-from hireops.state.access import READ_ROLES, current_actor, requires
+from hireops.state.access import READ_ROLES, current_actor, event_for
 from hireops.state.auth import AuthState
 from hireops.state.unsaved import unsaved
 
@@ -35,41 +35,35 @@ class CalendarState(unsaved("new_feed_url"), AuthState):
     # The address of the feed just created: shown once, cleared on dismiss or reload.
     new_feed_url: str = ""
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load(self):
         self.new_feed_url = ""
         week = str(self.router.url.query_parameters.get("week", ""))
         self._show(parse_monday(week, today=self._today()))
         self._load_feed()
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def previous_week(self):
         earlier = parse_monday(self.monday, today=self._today()) - timedelta(days=7)
         self._show(earlier)
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def next_week(self):
         later = parse_monday(self.monday, today=self._today()) + timedelta(days=7)
         self._show(later)
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def this_week(self):
         self._show(parse_monday("", today=self._today()))
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def create_feed(self):
         with session_scope() as session:
             token = create_feed_token(session=session, user=current_actor())
         self.new_feed_url = feed_url(token)
         self._load_feed()
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def revoke_feed(self):
         with session_scope() as session:
             revoke_feed_token(session=session, user=current_actor())
@@ -77,8 +71,7 @@ class CalendarState(unsaved("new_feed_url"), AuthState):
         self._load_feed()
         return rx.toast.success("The feed address no longer works.")
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def dismiss_feed_url(self):
         self.new_feed_url = ""
 

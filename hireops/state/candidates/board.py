@@ -12,7 +12,7 @@ from hireops.models import Job, Stage
 from hireops.services.candidates.board import BoardLane, NotOnThisBoard, load_board, move_card
 from hireops.services.jobs.records import JobNotFound
 from hireops.services.candidates.tracker import ApplicationsNotFound, RejectionNeedsReason
-from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, event_for
 from hireops.state.common_url import id_in_url
 from hireops.state.auth import AuthState
 from hireops.state.candidates.reject_reason import RejectReasonMixin
@@ -32,8 +32,7 @@ class BoardState(RejectReasonMixin, AuthState):
     def card_total(self) -> int:
         return sum(lane.count for lane in self.lanes)
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load(self):
         """The board of the job in ?id=."""
         job_id = id_in_url(self)
@@ -45,8 +44,7 @@ class BoardState(RejectReasonMixin, AuthState):
         except JobNotFound:
             return [rx.toast.error("That job does not exist."), rx.redirect(routes.JOBS)]
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def dropped(self, move: dict):
         """A card dropped on another column (drag and drop)."""
         # What the browser sends is checked like anything else a stranger could send.
@@ -54,8 +52,7 @@ class BoardState(RejectReasonMixin, AuthState):
             return rx.toast.error("That move could not be read.")
         return self._checked(move.get("application_id"), move.get("stage"))
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def move_to(self, application_id: int, stage: str):
         """A card's "Move to" menu (the keyboard path)."""
         return self._checked(application_id, stage)

@@ -11,7 +11,7 @@ from hireops.services.candidates.equal_opportunities import (
     questions,
     save_questions,
 )
-from hireops.state.access import ADMIN_ROLES, current_actor, requires
+from hireops.state.access import ADMIN_ROLES, current_actor, event_for, requires
 from hireops.state.common_service_call import call_service
 from hireops.state.common_setters import text_setter
 from hireops.state.auth import AuthState
@@ -26,8 +26,7 @@ class EqualOpportunitiesState(AuthState):
     new_options: str = ""
     error: str = ""
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def load(self):
         self.error = ""
         with session_scope() as session:
@@ -37,28 +36,24 @@ class EqualOpportunitiesState(AuthState):
     set_new_label = text_setter("new_label", 200, requires(*ADMIN_ROLES))
     set_new_options = text_setter("new_options", 2000, requires(*ADMIN_ROLES))
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def add_question(self):
         added = Question(self.new_key, self.new_label, parse_options(self.new_options))
         if self._save([*self.questions, added]):
             self.new_key = self.new_label = self.new_options = ""
             return rx.toast.success("Question added; candidates see it after consenting.")
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def remove_question(self, key: str):
         if self._save([q for q in self.questions if q.key != key]):
             return rx.toast.info("Question removed.")
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def use_examples(self):
         if self._save(EXAMPLE_QUESTIONS):
             return rx.toast.success("The example questions are now asked.")
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def turn_off(self):
         if self._save([]):
             return rx.toast.info("Candidates are no longer asked; answers given stay for the "

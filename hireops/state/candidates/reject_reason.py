@@ -6,7 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hireops.services.candidates.tracker import MIN_REJECTION_REASON
-from hireops.state.access import WRITE_ROLES, requires
+from hireops.state.access import WRITE_ROLES, event_for, requires
 from hireops.state.common_setters import text_setter
 
 MAX_REASON_CHARS = 2000
@@ -30,13 +30,11 @@ class RejectReasonMixin(rx.State, mixin=True):
 
     set_reject_reason = text_setter("reject_reason", MAX_REASON_CHARS, requires(*WRITE_ROLES))
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def close_reject(self):
         self.rejecting = False
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def confirm_reject(self):
         if not self.rejecting:  # a second press of the same confirm button
             return None

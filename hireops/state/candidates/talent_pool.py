@@ -9,7 +9,7 @@ import reflex as rx
 
 from hireops.db import session_scope
 from hireops.services.candidates.talent_pool import PoolMatch, add_to_job, find_in_talent_pool
-from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, event_for
 from hireops.state.common_url import id_in_url
 from hireops.state.auth import AuthState
 from hireops.state.jobs.ranking import RankingState
@@ -24,8 +24,7 @@ class TalentPoolSearchState(AuthState):
     searching: bool = False
     selected: list[int] = []
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     async def search(self):
         """Rank every past candidate against this job (off the event loop: resumes are read)."""
         job_id = id_in_url(self)
@@ -36,14 +35,12 @@ class TalentPoolSearchState(AuthState):
         self.matches = await asyncio.to_thread(_find, self.job_id)
         self.searching, self.searched = False, True
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def toggle(self, candidate_id: int):
         chosen = set(self.selected) ^ {int(candidate_id)}
         self.selected = sorted(chosen)
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     async def add_selected(self):
         """Apply the chosen candidates to the job; they are scored and join its ranking."""
         if not self.selected or not self.job_id:

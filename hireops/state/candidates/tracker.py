@@ -35,7 +35,7 @@ from hireops.services.platform.user_preferences import (
     get_tracker_hidden_columns,
     save_tracker_hidden_columns,
 )
-from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, event_for
 from hireops.state.auth import AuthState
 from hireops.state.common_options import Option
 from hireops.state.candidates.reject_reason import RejectReasonMixin
@@ -97,8 +97,7 @@ class TrackerState(RejectReasonMixin, AuthState):
         """The pipeline board of the job the grid is narrowed to ("" when none is)."""
         return f"{routes.JOB_BOARD}?id={self.job_filter}" if self.job_filter.isdigit() else ""
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def open_page(self):
         """The grid as a link asks for it: ?job=<id> narrows it to one job (the board's
         Grid switch)."""
@@ -107,8 +106,7 @@ class TrackerState(RejectReasonMixin, AuthState):
             self.job_filter, self.page = job, 1
         return TrackerState.load
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load(self):
         self._load_columns()
         with session_scope() as session:
@@ -150,8 +148,7 @@ class TrackerState(RejectReasonMixin, AuthState):
         self.bulk_stage_options = [Option(c.key, c.label) for c in offered.choices]
         self.bulk_stage_note = offered.not_offered
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def set_filter(self, name: str, value: str):
         if name in ("search", "job_filter", "stage_filter", "decision_filter", "resume_min",
                     "tag_filter"):
@@ -159,16 +156,14 @@ class TrackerState(RejectReasonMixin, AuthState):
             self.page = 1
         return TrackerState.load
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def clear_filters(self):
         self.search = self.job_filter = self.stage_filter = self.decision_filter = ""
         self.tag_filter = ""
         self.resume_min, self.page = "", 1
         return TrackerState.load
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def sort_by(self, column: str):
         if self.sort_column == column:
             self.sort_direction = "asc" if self.sort_direction == "desc" else "desc"
@@ -176,21 +171,18 @@ class TrackerState(RejectReasonMixin, AuthState):
             self.sort_column, self.sort_direction = column, "desc"
         return TrackerState.load
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def go_to_page(self, page: int):
         self.page = max(1, min(int(page), self.page_count))
         return TrackerState.load
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def set_page_size(self, size: str):
         if size in PAGE_SIZES:
             self.page_size, self.page = size, 1
         return TrackerState.load
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def toggle_column(self, column: str):
         if column in OPTIONAL_COLUMNS:
             hidden = set(self.hidden_columns) ^ {column}
@@ -213,8 +205,7 @@ class TrackerState(RejectReasonMixin, AuthState):
         self.hidden_columns = list(DEFAULT_HIDDEN) if saved is None else saved
         self._columns_user = actor.id
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def toggle_row(self, application_id: int):
         application_id = int(application_id)
         if application_id in self.selected:
@@ -223,14 +214,12 @@ class TrackerState(RejectReasonMixin, AuthState):
             self.selected = [*self.selected, application_id]
         self._offer_bulk_stages()
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def toggle_all(self):
         self.selected = [] if self.all_selected else [r.application_id for r in self.rows]
         self._offer_bulk_stages()
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def change_stage(self, application_id: int, stage: str):
         if stage == Stage.rejected.value:
             # The same question as a bulk reject: the row waits in its stage until answered.
@@ -238,8 +227,7 @@ class TrackerState(RejectReasonMixin, AuthState):
             return None
         return self._move([int(application_id)], stage)
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def bulk_move(self, stage: str):
         if not self.selected:
             return rx.toast.warning("Select applications first.")
@@ -247,8 +235,7 @@ class TrackerState(RejectReasonMixin, AuthState):
             return TrackerState.open_reject
         return self._move(list(self.selected), stage)
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def open_reject(self):
         if not self.selected:
             return rx.toast.warning("Select applications first.")
@@ -258,8 +245,7 @@ class TrackerState(RejectReasonMixin, AuthState):
         # The reject dialog is opened by one row's stage menu or by the bulk bar.
         return self._move(application_ids, Stage.rejected.value, reason)
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def bulk_invite(self):
         """Generate (or reuse) an interview link for each selected application and email it;
         applications below their job's resume threshold are skipped and named."""
@@ -280,8 +266,7 @@ class TrackerState(RejectReasonMixin, AuthState):
                                            duration=12000))
         return [TrackerState.load, *toasts]
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def export(self, fmt: str):
         if fmt not in ("csv", "xlsx"):
             return

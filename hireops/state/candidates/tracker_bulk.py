@@ -11,7 +11,7 @@ from hireops.db import session_scope
 from hireops.services.jobs.records import JobNotFound
 from hireops.services.candidates.tags import InvalidTag, add_tags, remove_tag
 from hireops.services.candidates.talent_pool import add_applicants_to_job
-from hireops.state.access import WRITE_ROLES, current_actor, requires
+from hireops.state.access import WRITE_ROLES, current_actor, event_for, requires
 from hireops.state.common_service_call import call_service
 from hireops.state.common_setters import text_setter
 from hireops.state.candidates.tracker import TrackerState
@@ -26,8 +26,7 @@ class TrackerBulkState(TrackerState):
 
     set_tag_text = text_setter("tag_text", 200, requires(*WRITE_ROLES))
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def tag_selected(self):
         """Put the typed tags (comma-separated) on the people of the selected rows."""
         if not self.selected:
@@ -41,21 +40,18 @@ class TrackerBulkState(TrackerState):
         self.tag_text, self.selected = "", []
         return [TrackerState.load, rx.toast.success(f"{added} tag(s) added.")]
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def untag(self, candidate_id: int, tag: str):
         with session_scope() as session:
             remove_tag(session=session, candidate_id=int(candidate_id), tag=str(tag),
                        actor=current_actor())
         return TrackerState.load
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def set_add_job(self, job_id: str):
         self.add_job_id = str(job_id) if str(job_id).isdigit() else ""
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     async def add_selected_to_job(self):
         """Apply the people of the selected rows to the picked job; each is scored as the
         inbox scores, off the event loop."""

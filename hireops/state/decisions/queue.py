@@ -28,7 +28,7 @@ from hireops.services.outreach.email_templates import TemplateError
 from hireops.services.platform.labels import decision_label
 from hireops.services.platform.runtime_settings import current_settings
 from hireops.services.outreach.bookings import MAX_LOCATION_CHARS, SchedulingRefused
-from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, event_for, requires
 from hireops.state.common_service_call import call_service
 from hireops.state.common_setters import choice_setter, text_setter
 from hireops.state.reports.dashboard import DashboardState
@@ -68,8 +68,7 @@ class DecisionActions(rx.State, mixin=True):
     def _reload_decisions(self) -> None:
         raise NotImplementedError
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def ask_approve(self, application_id: int, decision_id: int, start: str, end: str, tz: str,
                     source: str, label: str, name: str):
         """Open the confirmation: approving sends the candidate an email, which cannot be
@@ -82,8 +81,7 @@ class DecisionActions(rx.State, mixin=True):
     set_approve_location = text_setter("approve_location", MAX_LOCATION_CHARS,
                                        requires(*WRITE_ROLES))
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def close_dialog(self):
         """Cancel: close the approve, reject or override dialog (one is open at a time)."""
         self._close_dialogs()
@@ -91,8 +89,7 @@ class DecisionActions(rx.State, mixin=True):
     def _close_dialogs(self) -> None:
         self.approve_decision = self.reject_for = self.override_for = 0
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     async def approve(self, application_id: int, decision_id: int, start: str, end: str,
                       tz: str, source: str):
         """Book the slot, approve the candidate and queue the confirmation with its invite,
@@ -113,8 +110,7 @@ class DecisionActions(rx.State, mixin=True):
         yield rx.toast.success(f"Interview booked; the confirmation to {message.to_address} "
                                "is queued.")
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def open_reject(self, application_id: int, decision_id: int, name: str):
         draft, refusal = call_service(rejection_draft, _REFUSALS,
                                       application_id=int(application_id), actor=current_actor())
@@ -129,16 +125,14 @@ class DecisionActions(rx.State, mixin=True):
     set_reject_subject = text_setter("reject_subject", 200, requires(*WRITE_ROLES))
     set_reject_body = text_setter("reject_body", 20_000, requires(*WRITE_ROLES))
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def confirm_reject(self):
         return self._confirm_dialog(self.reject_for, lambda session: reject_with_email(
             session=session, application_id=self.reject_for, decision_id=self.reject_decision,
             reason=self.reject_reason, subject=self.reject_subject, body=self.reject_body,
             actor=current_actor()), done="Rejected; the email is queued.")
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def open_override(self, application_id: int, decision_id: int, name: str):
         self.override_for, self.override_name = int(application_id), str(name)
         self.override_decision = int(decision_id)
@@ -151,8 +145,7 @@ class DecisionActions(rx.State, mixin=True):
                                         requires(*WRITE_ROLES))
     set_override_why = text_setter("override_why", 1000, requires(*WRITE_ROLES))
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def confirm_override(self):
         return self._confirm_dialog(self.override_for, lambda session: override(
             session=session, application_id=self.override_for,
@@ -179,14 +172,12 @@ class DecisionActions(rx.State, mixin=True):
 class DecisionQueueState(DecisionActions, DashboardState):
     """The dashboard's "Decision required" queue."""
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load_queue(self):
         self._close_dialogs()
         self._reload_decisions()
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def refresh(self):
         """The dashboard's live update: figures, activity and the queue, read again; the
         queue waits while HR has an approve, reject or override dialog open."""

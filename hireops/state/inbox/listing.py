@@ -14,7 +14,7 @@ from hireops.services.inbox.listing import (
 from hireops.services.inbox.processing import reprocess_emails
 from hireops.services.inbox.ingest import IngestSummary, describe_ingest, run_ingest_pass
 from hireops.services.mail.config import configured_mail_source
-from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, event_for, requires
 from hireops.state.auth import AuthState
 from hireops.state.progress import percent_done, run_with_progress
 
@@ -42,8 +42,7 @@ class InboxState(AuthState):
     def sync_percent(self) -> int:
         return percent_done(self.sync_done, self.sync_total)
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load(self):
         with session_scope() as session:
             self.emails = list_emails(session=session, status=self.status_filter,
@@ -51,20 +50,17 @@ class InboxState(AuthState):
             counts = inbox_counts(session=session)
         self.total, self.waiting, self.failed = counts.total, counts.new, counts.failed
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def filter_status(self, value: str):
         self.status_filter = value if value in STATUS_FILTERS else ""
         return InboxState.load
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def filter_category(self, value: str):
         self.category_filter = value if value in CATEGORY_FILTERS else ""
         return InboxState.load
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def search_mail(self, text: str):
         self.search = text[:200]
         return InboxState.load
@@ -97,16 +93,14 @@ class InboxState(AuthState):
         yield InboxState.load
         yield rx.toast.error(message) if summary.source_error else rx.toast.success(message)
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def reprocess(self, email_id: int):
         with session_scope() as session:
             count = reprocess_emails(session=session, email_ids=[int(email_id)],
                                      actor=current_actor())
         return [InboxState.sync_now_pending, rx.toast.info(f"{count} message queued again.")]
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def reprocess_failed(self):
         with session_scope() as session:
             count = reprocess_emails(session=session, actor=current_actor())
@@ -121,8 +115,7 @@ class InboxState(AuthState):
             self.last_sync = describe_ingest(summary)
         yield InboxState.load
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def download_attachment(self, attachment_id: int):
         try:
             with session_scope() as session:

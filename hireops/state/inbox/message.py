@@ -6,7 +6,7 @@ import reflex as rx
 
 from hireops.db import session_scope
 from hireops.services.inbox.message import MessageDetail, get_message_detail
-from hireops.state.access import READ_ROLES, requires
+from hireops.state.access import READ_ROLES, event_for
 from hireops.state.auth import AuthState
 
 _EMPTY = MessageDetail(id=0, sender="", sender_address="", to_address="", received="",
@@ -19,8 +19,7 @@ class InboxMessageState(AuthState):
     message: MessageDetail = _EMPTY
     is_open: bool = False
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def open_message(self, email_id: int):
         try:
             with session_scope() as session:
@@ -29,8 +28,7 @@ class InboxMessageState(AuthState):
             return rx.toast.error("That message does not exist.")
         self.is_open = True
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def set_open(self, value: bool):
         self.is_open = bool(value)
         if not self.is_open:

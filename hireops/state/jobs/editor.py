@@ -20,7 +20,7 @@ from hireops.services.jobs.records import (
 )
 from hireops.services.platform.labels import engine_label
 from hireops.services.platform.validation_words import FieldWording, describe_errors
-from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, event_for, requires
 from hireops.state.auth import AuthState
 from hireops.state.common_setters import switch_setter
 
@@ -95,8 +95,7 @@ class JobEditorState(AuthState):
         except ValueError:
             return "?"
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load(self):
         """Fill the form from the job in ?id=, or empty it for a new job."""
         self.error = self.autofill_note = ""
@@ -121,8 +120,7 @@ class JobEditorState(AuthState):
         except (ValueError, JobNotFound):
             return [rx.toast.error("That job does not exist."), rx.redirect(routes.JOBS)]
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def set_field(self, name: str, value: str):
         if name in TEXT_FIELDS or name in LIST_FIELDS or name in NUMBER_FIELDS:
             setattr(self, name, str(value)[:20000])
@@ -156,8 +154,7 @@ class JobEditorState(AuthState):
         return rx.toast.success(f"Drafted by the AI engine ({engine_label(draft.form.generated_by)})."
                                 " Review it, then save.")
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def save(self):
         try:
             form = self._form()

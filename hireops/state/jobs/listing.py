@@ -9,7 +9,7 @@ import reflex as rx
 from hireops.db import session_scope
 from hireops.models import JobStatus
 from hireops.services.jobs.records import JobRow, list_jobs, set_job_status
-from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, event_for
 from hireops.state.auth import AuthState
 from hireops.services.platform.clock import format_day
 
@@ -22,33 +22,28 @@ class JobsState(AuthState):
     # The job whose close or reopen is running (0: none): its buttons wait meanwhile.
     changing: int = 0
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load(self):
         with session_scope() as session:
             self.jobs = list_jobs(session=session, status=self.status_filter or None,
                                   search=self.search)
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def filter_status(self, status: str):
         self.status_filter = "" if status == "all" else status
         return JobsState.load
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def search_titles(self, text: str):
         self.search = text[:200]
         return JobsState.load
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     async def close_job(self, job_id: int):
         async for update in self._set_status(job_id, JobStatus.closed, "closed"):
             yield update
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     async def reopen_job(self, job_id: int):
         async for update in self._set_status(job_id, JobStatus.open, "reopened"):
             yield update

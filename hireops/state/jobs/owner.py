@@ -7,7 +7,7 @@ import reflex as rx
 from hireops.db import session_scope
 from hireops.models import Job
 from hireops.services.jobs.owner import owner_choices, set_job_owner
-from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, event_for
 from hireops.state.auth import AuthState
 from hireops.state.common_service_call import call_service
 from hireops.state.common_url import id_in_url
@@ -22,8 +22,7 @@ class JobOwnerState(AuthState):
     owner: str = TEAM
     _job_id: int = 0
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load_owner(self):
         self._job_id = id_in_url(self)
         if not self._job_id:  # a new job: no owner to show yet
@@ -34,8 +33,7 @@ class JobOwnerState(AuthState):
                             for user_id, name in owner_choices(session=session)]
         self.owner = str(job.owner_id) if job and job.owner_id else TEAM
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def choose_owner(self, value: str):
         owner_id = int(value) if str(value).isdigit() else None
         _, refusal = call_service(set_job_owner, (LookupError, ValueError), job_id=self._job_id,

@@ -9,7 +9,7 @@ from hireops.db import session_scope
 from hireops.services.jobs.records import JobNotFound
 from hireops.services.jobs.ranking import RankedCandidate, rank_job
 from hireops.services.jobs.rescoring import RescoreSummary, rescore_job
-from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, event_for, requires
 from hireops.state.auth import AuthState
 from hireops.state.common_url import id_in_url
 from hireops.state.progress import percent_done, run_with_progress
@@ -32,8 +32,7 @@ class RankingState(AuthState):
     def rescore_percent(self) -> int:
         return percent_done(self.rescore_done, self.rescore_total)
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load(self):
         """Rank the job in ?id=."""
         job_id = id_in_url(self)

@@ -17,7 +17,7 @@ from hireops.services.jobs.job_stages import (
 )
 from hireops.services.jobs.job_stages import JobStage as JobStageRow
 from hireops.services.candidates.stages import is_custom_stage
-from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, event_for, requires
 from hireops.state.auth import AuthState
 from hireops.state.common_service_call import call_service
 from hireops.state.common_setters import text_setter
@@ -30,14 +30,12 @@ class StageEditorState(AuthState):
     stages: list[JobStageRow] = []
     new_stage_label: str = ""
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load_default(self):
         self.stages_job_id, self.new_stage_label = 0, ""
         self._reload()
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load_for_job(self):
         self.stages_job_id = id_in_url(self)
         self.new_stage_label = ""
@@ -47,8 +45,7 @@ class StageEditorState(AuthState):
 
     set_new_stage_label = text_setter("new_stage_label", 200, requires(*WRITE_ROLES))
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def add(self):
         result = self._change(lambda session, job_id, actor: add_stage(
             session=session, job_id=job_id, label=self.new_stage_label, actor=actor))
@@ -57,22 +54,19 @@ class StageEditorState(AuthState):
             return rx.toast.success("Stage added.")
         return result
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def rename(self, key: str, label: str):
         if any(s.key == key and s.label == label for s in self.stages):
             return
         return self._change(lambda session, job_id, actor: rename_stage(
             session=session, job_id=job_id, key=str(key), label=str(label), actor=actor))
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def move(self, key: str, offset: int):
         return self._change(lambda session, job_id, actor: move_stage(
             session=session, job_id=job_id, key=str(key), offset=int(offset), actor=actor))
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def remove(self, key: str):
         if not is_custom_stage(str(key)):
             return rx.toast.error("Built-in stages stay.")

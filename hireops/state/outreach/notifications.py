@@ -12,7 +12,7 @@ from hireops.services.outreach.notifications import (
     KIND_LABELS, NotificationRow, get_preferences, list_notifications, mark_read,
     set_preference, unread_count,
 )
-from hireops.state.access import READ_ROLES, current_actor, requires
+from hireops.state.access import READ_ROLES, current_actor, event_for
 from hireops.state.auth import AuthState
 from hireops.state.common_service_call import call_service
 
@@ -25,13 +25,11 @@ class NotificationBellState(AuthState):
     unread: int = 0
     items: list[NotificationRow] = []
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load_bell(self):
         self._refresh(current_actor().id)
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def open_item(self, notification_id: int, link: str):
         """Mark it read and go where it points (only ever a path of this app)."""
         user_id = current_actor().id
@@ -41,8 +39,7 @@ class NotificationBellState(AuthState):
         target = routes.local_path_or_dashboard(str(link)) if link else ""
         return rx.redirect(target) if target else None
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def mark_all_read(self):
         self._mark_all_read(limit=BELL_LIMIT)
 
@@ -63,15 +60,13 @@ class NotificationsPageState(NotificationBellState):
     # [kind, label, email mode] per kind.
     preferences: list[list[str]] = []
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load_page(self):
         user_id = current_actor().id
         self._refresh(user_id, limit=PAGE_LIMIT)
         self._load_preferences(user_id)
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def choose_email(self, kind: str, mode: str):
         user_id = current_actor().id
         _, refusal = call_service(set_preference, ValueError, user_id=user_id, kind=str(kind),
@@ -81,8 +76,7 @@ class NotificationsPageState(NotificationBellState):
         self._load_preferences(user_id)
         return rx.toast.success("Saved.")
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def mark_everything_read(self):
         self._mark_all_read(limit=PAGE_LIMIT)
 

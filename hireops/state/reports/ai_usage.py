@@ -12,7 +12,7 @@ from hireops.services.ai.prices import InvalidPriceTable, get_price_table, save_
 from hireops.services.reports.ai_usage import UsageRow, usage_by_agent_model, usage_by_agent_model_day
 from hireops.services.platform.clock import day_placeholder, file_stamp, parse_day
 from hireops.services.candidates.export import table_csv
-from hireops.state.access import ADMIN_ROLES, READ_ROLES, current_actor, requires
+from hireops.state.access import ADMIN_ROLES, READ_ROLES, current_actor, event_for
 from hireops.state.auth import AuthState
 from hireops.state.reports.date_range import DateRangeMixin
 
@@ -32,15 +32,13 @@ class AIUsageState(DateRangeMixin, AuthState):
     price_error: str = ""
     can_edit_prices: bool = False
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load(self):
         self.can_edit_prices = current_actor().role == Role.admin
         self.date_hint = day_placeholder()
         self._refresh(reload_prices=True)
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def download_daily(self):
         data = table_csv(
             ["Day", "Agent", "Model", "Calls", "Failures", "Input tokens", "Output tokens",
@@ -49,8 +47,7 @@ class AIUsageState(DateRangeMixin, AuthState):
               r.recorded_cost, r.current_cost, r.median_ms, r.p95_ms] for r in self.daily))
         return rx.download(data=data, filename=f"ai-usage-{file_stamp()}.csv")
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def set_price_cell(self, index: int, column: str, value: str):
         if not 0 <= index < len(self.prices) or column not in ("prefix", "input", "output"):
             return
@@ -60,19 +57,16 @@ class AIUsageState(DateRangeMixin, AuthState):
             value if column == "input" else row.input_price,
             value if column == "output" else row.output_price)
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def add_price_row(self):
         self.prices.append(PriceRow("", "0", "0"))
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def remove_price_row(self, index: int):
         if 0 <= index < len(self.prices):
             self.prices.pop(index)
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def save_prices(self):
         table: dict[str, tuple[str, str]] = {}
         for row in self.prices:

@@ -7,7 +7,7 @@ import reflex as rx
 from hireops.db import session_scope
 from hireops.services.reports.audit_log import AuditFilter, AuditRow, audit_choices, export_events_csv, list_events
 from hireops.services.platform.clock import day_placeholder, file_stamp, parse_day
-from hireops.state.access import READ_ROLES, requires
+from hireops.state.access import READ_ROLES, event_for
 from hireops.state.auth import AuthState
 
 ANY = "any"
@@ -32,8 +32,7 @@ class AuditState(AuthState):
     date_from: str = ""
     date_to: str = ""
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load(self):
         with session_scope() as session:
             actions, types = audit_choices(session=session)
@@ -42,8 +41,7 @@ class AuditState(AuthState):
         self.date_hint = day_placeholder()
         self._query()
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def set_filter(self, name: str, value: str):
         if name not in ("action", "actor", "entity_type", "entity_id", "date_from", "date_to"):
             return
@@ -51,22 +49,19 @@ class AuditState(AuthState):
         self.page = 1
         self._query()
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def clear_filters(self):
         self.action = self.entity_type = ANY
         self.actor = self.entity_id = self.date_from = self.date_to = ""
         self.page = 1
         self._query()
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def go_to_page(self, page: int):
         self.page = page
         self._query()
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def export_csv(self):
         with session_scope() as session:
             data = export_events_csv(session=session, audit=self._filter())

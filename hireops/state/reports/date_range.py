@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from hireops.state.access import READ_ROLES, requires
+from hireops.state.access import READ_ROLES, event_for
 
 
 # A state mixin: the reports page and the AI usage page each mix it in and say how to read
@@ -20,14 +20,12 @@ class DateRangeMixin(rx.State, mixin=True):
     def _range_changed(self) -> None:
         raise NotImplementedError
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def set_date_from(self, value: str):
         self.date_from = value[:32]
         self._range_changed()
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def set_date_to(self, value: str):
         self.date_to = value[:32]
         self._range_changed()

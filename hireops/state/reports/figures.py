@@ -17,7 +17,7 @@ from hireops.services.platform.clock import day_bounds, day_placeholder, file_st
 from hireops.services.candidates.equal_opportunities import questions
 from hireops.services.candidates.export import table_csv
 from hireops.services.reports.figures import FunnelStep, ImpactRow, ReportFilter, TopCandidate
-from hireops.state.access import READ_ROLES, requires
+from hireops.state.access import READ_ROLES, event_for
 from hireops.state.auth import AuthState
 from hireops.state.common_options import Option
 from hireops.state.reports.date_range import DateRangeMixin
@@ -61,8 +61,7 @@ class ReportsState(DateRangeMixin, AuthState):
     flags_total: int = 0
     flags_open: int = 0
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     async def load(self):
         """The numbers and tables go out first, the nine figures in a second update: the
         browser paints the numbers while the server builds the figures, and the charts wait for
@@ -81,43 +80,37 @@ class ReportsState(DateRangeMixin, AuthState):
         yield
         self._draw(inputs)
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def set_job_id(self, value: str):
         self.job_id = value
         self._compute()
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def set_characteristic(self, value: str):
         if value in {option.value for option in self.characteristic_options}:
             self.characteristic = value
         self._compute()
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def clear_filters(self):
         self.job_id, self.date_from, self.date_to = ALL_JOBS, "", ""
         self._compute()
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def download_funnel(self):
         data = table_csv(["Stage", "Reached", "Conversion from previous %", "Of all %"],
                          ([s.label, s.reached, s.conversion_pct, s.of_total_pct]
                           for s in self.funnel_rows))
         return rx.download(data=data, filename=f"funnel-{self._stamp()}.csv")
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def download_top(self):
         data = table_csv(["Candidate", "Job", "Resume", "Interview", "Final", "Rule says"],
                          ([t.candidate, t.job, t.resume_score, t.interview_score, t.final_score,
                            t.verdict] for t in self.top))
         return rx.download(data=data, filename=f"top-candidates-{self._stamp()}.csv")
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def download_impact(self):
         data = table_csv(["Group", "Advanced", "Decided", "Rate", "Ratio to highest",
                           "Under four fifths"],

@@ -8,7 +8,7 @@ from hireops.services.platform.api_tokens import (
     MAX_NAME_CHARS, ApiTokenError, ApiTokenRow, create_api_token, list_api_tokens,
     revoke_api_token,
 )
-from hireops.state.access import ADMIN_ROLES, current_actor, requires
+from hireops.state.access import ADMIN_ROLES, current_actor, event_for, requires
 from hireops.state.auth import AuthState
 from hireops.state.common_service_call import call_service
 from hireops.state.common_setters import text_setter
@@ -27,8 +27,7 @@ class ApiTokensState(unsaved("created_token"), AuthState):
     created_name: str = ""
     error: str = ""
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def load(self):
         # Leaving the page and coming back must not show an old secret again.
         self.created_token = self.created_name = self.error = ""
@@ -43,8 +42,7 @@ class ApiTokensState(unsaved("created_token"), AuthState):
     set_new_name = text_setter("new_name", 4 * MAX_NAME_CHARS, requires(*ADMIN_ROLES))
     set_new_scope = text_setter("new_scope", 20, requires(*ADMIN_ROLES))
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def create(self):
         created, refusal = call_service(create_api_token, ApiTokenError, name=self.new_name,
                                         scope=self.new_scope, actor=current_actor())
@@ -56,13 +54,11 @@ class ApiTokensState(unsaved("created_token"), AuthState):
         self.new_name, self.error = "", ""
         self._refresh()
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def dismiss_created(self):
         self.created_token = self.created_name = ""
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def revoke(self, token_id: int):
         with session_scope() as session:
             revoke_api_token(session=session, token_id=token_id, actor=current_actor())

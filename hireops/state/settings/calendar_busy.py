@@ -18,7 +18,7 @@ from hireops.services.calendar.caldav_busy import (
     save_caldav_account,
 )
 from hireops.services.platform.auth import role_allows
-from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, event_for, requires
 from hireops.state.common_service_call import call_service
 from hireops.state.common_setters import text_setter
 from hireops.state.auth import AuthState
@@ -41,8 +41,7 @@ class CalendarBusyState(AuthState):
     message: str = ""
     tone: str = "green"
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load_account(self):
         # Every role opens the calendar page; only interviewers have a card to fill.
         self.message = ""
@@ -52,8 +51,7 @@ class CalendarBusyState(AuthState):
     set_url = text_setter("url", 600, requires(*WRITE_ROLES))
     set_username = text_setter("username", 300, requires(*WRITE_ROLES))
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def save(self, password: str = ""):
         """Save the account with the password typed in the field as Save was pressed ("" keeps
         the stored one); the password is never kept in the state."""
@@ -67,8 +65,7 @@ class CalendarBusyState(AuthState):
         self._refresh(fill_form=True)
         return rx.set_value(PASSWORD_FIELD, "")
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def disconnect(self):
         with session_scope() as session:
             remove_caldav_account(session=session, user=current_actor())

@@ -19,7 +19,7 @@ from hireops.services.outreach.email_templates import (
     save_template,
 )
 from hireops.services.mail.sender import SmtpConfig, check_smtp_connection
-from hireops.state.access import ADMIN_ROLES, current_actor, requires
+from hireops.state.access import ADMIN_ROLES, current_actor, event_for, requires
 from hireops.state.auth import AuthState
 from hireops.state.common_connection_test import CheckOutcome, ConnectionTestMixin
 from hireops.state.common_service_call import call_service
@@ -56,8 +56,7 @@ class EmailSettingsState(ConnectionTestMixin, AuthState):
     smtp_from: str = ""
     sent_mail_dir: str = ""
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def load(self):
         self._load_template(self.kind if self.kind in TEMPLATE_KINDS else "invite")
         config = SmtpConfig.from_settings()
@@ -69,26 +68,22 @@ class EmailSettingsState(ConnectionTestMixin, AuthState):
         self.sent_mail_dir = str(get_settings().sent_mail_dir())
         self.test_message = ""
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def set_kind(self, value: str):
         if value in TEMPLATE_KINDS:
             self._load_template(value)
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def set_subject(self, value: str):
         self.subject = str(value)[:400]
         self._preview()
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def set_body(self, value: str):
         self.body = str(value)[:25_000]
         self._preview()
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def save(self):
         saved, refusal = call_service(save_template, TemplateError, kind=self.kind,
                                       subject=self.subject, body=self.body, actor=current_actor())
@@ -99,8 +94,7 @@ class EmailSettingsState(ConnectionTestMixin, AuthState):
         self._preview()
         return rx.toast.success(f"{TEMPLATE_TITLES[saved.kind]} template saved.")
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def reset_to_default(self):
         with session_scope() as session:
             reset_template(session=session, kind=self.kind, actor=current_actor())

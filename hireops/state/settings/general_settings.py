@@ -22,7 +22,7 @@ from hireops.services.platform.runtime_settings import (
     saved_plain_names,
     stored_names,
 )
-from hireops.state.access import ADMIN_ROLES, current_actor, requires
+from hireops.state.access import ADMIN_ROLES, current_actor, event_for
 from hireops.state.auth import AuthState
 
 # The page's field for each secret: Save reads them, a successful save empties them.
@@ -56,21 +56,18 @@ class GeneralSettingsState(AuthState):
     # Groups with a non-secret setting saved in the app (they offer "Restore defaults").
     customised: list[str] = []
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def load(self):
         with session_scope() as session:
             self._show(masked_view(session=session), stored_names(session=session))
         self.errors = {}
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def set_value(self, name: str, value: str | bool):
         if name in BY_NAME and name not in SECRET_NAMES:
             self.values[name] = _shown(value) if isinstance(value, bool) else str(value)[:500]
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def save(self, group: str, typed: dict[str, str] | None = None):
         """Save the card `group`; `typed` is the text of its secret fields as Save was pressed
         (an empty field keeps the stored secret)."""
@@ -85,8 +82,7 @@ class GeneralSettingsState(AuthState):
         return [saved, *[rx.set_value(SECRET_FIELD_IDS[name], "") for name in names
                          if name in SECRET_NAMES]]
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def restore_defaults(self, group: str):
         """Forget the group's saved values (not its secrets): the environment's values, or
         the built-in defaults, apply again."""
@@ -110,8 +106,7 @@ class GeneralSettingsState(AuthState):
         self._show(view, stored)
         return rx.toast.success(f"{title}{done}.")
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def clear_secret(self, name: str):
         if name not in SECRET_NAMES:
             return None

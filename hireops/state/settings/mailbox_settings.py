@@ -14,7 +14,7 @@ from hireops.services.mail.sources import (
     save_imap_config,
     stored_imap_password_for,
 )
-from hireops.state.access import ADMIN_ROLES, current_actor, requires
+from hireops.state.access import ADMIN_ROLES, current_actor, event_for, requires
 from hireops.state.auth import AuthState
 from hireops.state.common_connection_test import CheckOutcome, ConnectionTestMixin
 
@@ -33,8 +33,7 @@ class MailboxSettingsState(ConnectionTestMixin, AuthState):
     folders: str = "INBOX"
     error: str = ""
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def load(self):
         with session_scope() as session:
             config = load_imap_config(session=session)
@@ -47,8 +46,7 @@ class MailboxSettingsState(ConnectionTestMixin, AuthState):
         self.folders = ", ".join(config.folders)
         self.password_saved = bool(shown["password_set"])
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def set_field(self, name: str, value: str):
         if name in FIELDS:
             setattr(self, name, str(value)[:500])
@@ -67,8 +65,7 @@ class MailboxSettingsState(ConnectionTestMixin, AuthState):
             self.error = ""
         await self._run_test(lambda: _outcome(check_imap_connection(config)))
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def save(self, password: str = ""):
         """Save the account with the password typed in the field ("" keeps the saved one for
         the same server)."""
@@ -84,8 +81,7 @@ class MailboxSettingsState(ConnectionTestMixin, AuthState):
         return [rx.set_value(PASSWORD_FIELD, ""),
                 rx.toast.success("Mailbox saved. The inbox now reads this account.")]
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def disconnect(self):
         with session_scope() as session:
             clear_imap_config(session=session, actor=current_actor())

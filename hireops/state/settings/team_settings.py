@@ -13,7 +13,7 @@ from hireops.services.platform.users import (
     list_users,
     set_user_active,
 )
-from hireops.state.access import ADMIN_ROLES, current_actor, requires
+from hireops.state.access import ADMIN_ROLES, current_actor, event_for
 from hireops.state.auth import AuthState
 from hireops.state.common_service_call import call_service
 from hireops.state.unsaved import unsaved
@@ -35,20 +35,17 @@ class TeamSettingsState(unsaved("one_time_password"), AuthState):
     one_time_email: str = ""
     error: str = ""
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def load(self):
         self.one_time_password = self.one_time_email = self.error = ""
         self._refresh()
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def set_field(self, name: str, value: str):
         if name in NEW_USER_FIELDS:
             setattr(self, name, str(value)[:320])
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def add_user(self, password: str = ""):
         """Add the user with the password typed in the field as the button was pressed (""
         generates one, shown once)."""
@@ -68,14 +65,12 @@ class TeamSettingsState(unsaved("one_time_password"), AuthState):
         self._refresh()
         return [rx.set_value(PASSWORD_FIELD, ""), rx.toast.success(f"{user.email} added.")]
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def set_role(self, user_id: int, role: str):
         return self._apply(lambda session: change_role(session=session, user_id=int(user_id), role=role,
                                                 actor=current_actor()))
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def set_active(self, user_id: int, active: bool):
         return self._apply(lambda session: set_user_active(session=session, user_id=int(user_id),
                                                     active=bool(active), actor=current_actor()))

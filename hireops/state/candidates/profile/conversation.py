@@ -17,7 +17,7 @@ from hireops.services.outreach.conversations import (
 from hireops.services.outreach.email_templates import (
     CONVERSATION_TEMPLATE_KINDS, MAX_BODY_CHARS, MAX_SUBJECT_CHARS, TEMPLATE_TITLES,
 )
-from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, event_for
 from hireops.state.common_service_call import call_service
 from hireops.state.common_url import id_in_url
 from hireops.state.auth import AuthState
@@ -45,8 +45,7 @@ class CandidateConversationState(AuthState):
     # Names this draft, so a double click or a second tab sends it once.
     _draft_key: str = ""
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load_conversation(self):
         self._candidate_id = id_in_url(self)
         if not self._candidate_id:
@@ -55,22 +54,19 @@ class CandidateConversationState(AuthState):
         self.composing = False
         self._refresh()
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def start_writing(self):
         self.composing = True
         self._reset_draft()
         # Answering the candidate's last message: keep their subject, as a mail client would.
         self.subject = follow_up_subject(self.entries)
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def stop_writing(self):
         self.composing = False
         self._reset_draft()
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def choose_template(self, kind: str):
         draft, refusal = call_service(draft_from_template, ConversationRefused,
                                       template_kind=str(kind), candidate_id=self._candidate_id)
@@ -81,26 +77,22 @@ class CandidateConversationState(AuthState):
         self.template_kind = str(kind)
         self.preview_subject = self.preview_text = self.error = ""
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def choose_application(self, value: str):
         self.application_id = str(value)[:12]
         self.preview_subject = self.preview_text = ""
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def set_subject(self, value: str):
         self.subject = str(value)[:MAX_SUBJECT_CHARS]
         self.preview_subject = self.preview_text = ""
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def set_body(self, value: str):
         self.body = str(value)[:MAX_BODY_CHARS]
         self.preview_subject = self.preview_text = ""
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def preview(self):
         mail, refusal = call_service(preview_message, ConversationRefused, **self._message())
         if refusal:
@@ -108,8 +100,7 @@ class CandidateConversationState(AuthState):
             return
         self.error, self.preview_subject, self.preview_text = "", mail.subject, mail.text
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def send(self):
         _, refusal = call_service(send_message, ConversationRefused, **self._message(),
                                   template_kind=self.template_kind, draft_key=self._draft_key)

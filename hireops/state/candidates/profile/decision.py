@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import reflex as rx
 
 from hireops.services.decisions.flow import decision_cards_for_candidate
-from hireops.state.access import READ_ROLES, requires
+from hireops.state.access import READ_ROLES, event_for
 from hireops.state.candidates.profile.page import CandidateState
 from hireops.state.decisions.queue import DecisionActions
 
 
 class CandidateDecisionState(DecisionActions, CandidateState):
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load_decisions(self):
         self._close_dialogs()
         self._load_cards()

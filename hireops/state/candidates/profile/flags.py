@@ -19,7 +19,7 @@ from hireops.services.decisions.ai_flags import (
 )
 from hireops.services.decisions.ai_flags import set_human_score as replace_with_human_score
 from hireops.services.interviews.evaluation_queue import run_evaluation
-from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, event_for, requires
 from hireops.state.common_service_call import call_service
 from hireops.state.common_setters import text_setter
 from hireops.state.candidates.profile.interviews import CandidateInterviewState
@@ -43,8 +43,7 @@ class CandidateFlagState(CandidateInterviewState):
     # The evaluation being re-run right now (0: none).
     rerunning_id: int = 0
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load_flags(self):
         self.flag_target_type, self.human_evaluation_id = "", 0
         self._reload_resume_flags()
@@ -57,28 +56,24 @@ class CandidateFlagState(CandidateInterviewState):
                      if flag.target_type == "resume_score"]
             self.resume_flags = flag_rows(session=session, flags=flags)
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def open_flag(self, target_type: str, target_id: int):
         self.flag_target_type = target_type if target_type in TARGET_LABELS else ""
         self.flag_target_id = int(target_id)
         self.flag_target_label = TARGET_LABELS.get(target_type, "")
         self.flag_reason, self.flag_note, self.flag_error = "wrong", "", ""
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def close_flag(self):
         self.flag_target_type, self.flag_error = "", ""
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def set_flag_reason(self, value: str):
         self.flag_reason = value if value in REASONS else "wrong"
 
     set_flag_note = text_setter("flag_note", 2000, requires(*WRITE_ROLES))
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def submit_flag(self):
         _, refusal = call_service(flag_output, FlagRefused, target_type=self.flag_target_type,
                                   target_id=self.flag_target_id, reason=self.flag_reason,
@@ -92,22 +87,19 @@ class CandidateFlagState(CandidateInterviewState):
         self._reload_resume_flags()
         return rx.toast.success(f"{label} flagged; the flag is kept with it.")
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def open_human_score(self, evaluation_id: int):
         self.human_evaluation_id = int(evaluation_id)
         self.human_score, self.human_note, self.human_error = "", "", ""
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def close_human_score(self):
         self.human_evaluation_id, self.human_error = 0, ""
 
     set_human_score = text_setter("human_score", 10, requires(*WRITE_ROLES))
     set_human_note = text_setter("human_note", 2000, requires(*WRITE_ROLES))
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def submit_human_score(self):
         human, refusal = call_service(replace_with_human_score, FlagRefused,
                                       evaluation_id=self.human_evaluation_id,

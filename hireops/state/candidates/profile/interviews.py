@@ -14,7 +14,7 @@ from hireops.services.interviews.review import (
     outgoing_mail,
 )
 from hireops.services.outreach.outbox import retry_message
-from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, event_for, requires
 from hireops.state.common_service_call import call_service
 from hireops.state.common_setters import text_setter
 from hireops.state.candidates.profile.page import CandidateState
@@ -28,8 +28,7 @@ class CandidateInterviewState(CandidateState):
     override_problem: str = ""
     override_reason: str = ""
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load_interviews(self):
         self.override_application_id, self.override_reason = 0, ""
         self._reload_interviews()
@@ -45,13 +44,11 @@ class CandidateInterviewState(CandidateState):
 
     set_override_reason = text_setter("override_reason", 1000, requires(*WRITE_ROLES))
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def cancel_override(self):
         self.override_application_id, self.override_reason, self.override_problem = 0, "", ""
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def generate(self, application_id: int, override: bool = False):
         """A new interview link; below the threshold HR is asked for a reason first."""
         reason = self.override_reason if override else ""
@@ -67,15 +64,13 @@ class CandidateInterviewState(CandidateState):
         self._after_change()
         return rx.toast.success("Interview link generated. Copy it or send it by email.")
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def generate_with_override(self):
         if not self.override_reason.strip():
             return rx.toast.warning("Write why this candidate should be invited anyway.")
         return CandidateInterviewState.generate(self.override_application_id, True)
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def revoke(self, link_id: int):
         _, refusal = call_service(revoke_link, LinkRefused, link_id=int(link_id),
                                   actor=current_actor(), reason="revoked by HR")
@@ -84,8 +79,7 @@ class CandidateInterviewState(CandidateState):
         self._after_change()
         return rx.toast.info("The link no longer opens the interview.")
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def send(self, link_id: int):
         """Email the link to the candidate through the outbox (once per link)."""
         message, refusal = call_service(send_link, (LinkRefused, TemplateError),
@@ -95,8 +89,7 @@ class CandidateInterviewState(CandidateState):
         self._after_change()
         return rx.toast.success(f"Invitation queued for {message.to_address}.")
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def retry_mail(self, message_id: int):
         _, refusal = call_service(retry_message, ValueError, message_id=int(message_id),
                                   actor=current_actor())

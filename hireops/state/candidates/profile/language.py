@@ -10,7 +10,7 @@ from hireops.services.candidates.language import (
     get_candidate_language,
     set_candidate_language,
 )
-from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, event_for
 from hireops.state.common_service_call import call_service
 from hireops.state.common_url import id_in_url
 from hireops.state.candidates.profile.page import CandidateState
@@ -20,8 +20,7 @@ class CandidateLanguageState(CandidateState):
     # en, fr, de or es ("" until loaded).
     language: str = ""
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load_language(self):
         candidate_id = id_in_url(self)
         if not candidate_id:
@@ -33,8 +32,7 @@ class CandidateLanguageState(CandidateState):
         except LookupError:
             self.language = ""
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def change_language(self, language: str):
         changed, refusal = call_service(set_candidate_language, (LanguageRefused, LookupError),
                                         candidate_id=self.candidate_id, language=str(language),

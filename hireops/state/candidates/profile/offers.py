@@ -20,7 +20,7 @@ from hireops.services.outreach.offers import (
     send_offer,
 )
 from hireops.services.candidates.tracker import move_stage
-from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, event_for, requires
 from hireops.state.common_service_call import call_service
 from hireops.state.common_setters import text_setter
 from hireops.state.candidates.profile.page import CandidateState
@@ -53,8 +53,7 @@ class CandidateOfferState(CandidateState):
     answer_accepted: bool = True
     answer_reason: str = ""
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load_offers(self):
         self.draft_for = self.answer_for = 0
         self._reload_offers()
@@ -69,8 +68,7 @@ class CandidateOfferState(CandidateState):
 
     # --- stage moves -----------------------------------------------------------------------
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def move_to(self, application_id: int, stage: str):
         if not self._owns(application_id):
             return rx.toast.error("That application is not on this page.")
@@ -85,8 +83,7 @@ class CandidateOfferState(CandidateState):
 
     # --- drafting --------------------------------------------------------------------------
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def open_draft(self, application_id: int):
         target = next((t for t in self.targets if t.application_id == int(application_id)),
                       None)
@@ -99,22 +96,19 @@ class CandidateOfferState(CandidateState):
         self.response_deadline = format_day_input(today + timedelta(days=7))
         self._clear_preview()
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def close_draft(self):
         self.draft_for = 0
         self._clear_preview()
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def set_offer_field(self, name: str, value: str):
         if name in ("salary_amount", "currency", "salary_period", "start_date", "location",
                     "response_deadline", "other_terms"):
             setattr(self, name, str(value)[:_MAX_FIELD_CHARS])
             self._clear_preview()
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def preview(self):
         draft, refusal = call_service(preview_offer, (OfferError, TemplateError),
                                       application_id=self.draft_for, form=self._form(),
@@ -128,8 +122,7 @@ class CandidateOfferState(CandidateState):
         self.preview_title, self.preview_letter = draft.letter_title, draft.letter_text
         self.previewed = True
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def send(self):
         if not self.previewed:
             return rx.toast.warning("Preview the offer before sending it.")
@@ -146,21 +139,18 @@ class CandidateOfferState(CandidateState):
 
     # --- answers ---------------------------------------------------------------------------
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def open_answer(self, offer_id: int, accepted: bool):
         self.answer_for, self.answer_accepted = int(offer_id), bool(accepted)
         self.answer_reason = ""
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def cancel_answer(self):
         self.answer_for, self.answer_reason = 0, ""
 
     set_answer_reason = text_setter("answer_reason", _MAX_FIELD_CHARS, requires(*WRITE_ROLES))
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def save_answer(self):
         if not any(o.offer_id == self.answer_for for t in self.targets for o in t.offers):
             return rx.toast.error("That offer is not on this page.")

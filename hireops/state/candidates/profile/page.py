@@ -14,7 +14,7 @@ from hireops.services.candidates.profile import (
     CandidateMergeRefused, CandidateProfile, add_note, get_candidate_profile, merge_candidates,
 )
 from hireops.services.inbox.listing import get_attachment_file
-from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, event_for, requires
 from hireops.state.common_service_call import call_service
 from hireops.state.common_url import id_in_url
 from hireops.state.common_setters import text_setter
@@ -36,8 +36,7 @@ class CandidateState(AuthState):
     error: str = ""
     _resume_attachment_id: int = 0
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load(self):
         """Read the candidate in ?id=; unknown ids go back to the tracker."""
         self.error, self.note_text, self.merge_id = "", "", ""
@@ -51,8 +50,7 @@ class CandidateState(AuthState):
     set_note_text = text_setter("note_text", 4000, requires(*WRITE_ROLES))
     set_merge_id = text_setter("merge_id", 12, requires(*WRITE_ROLES))
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def save_note(self):
         _, refusal = call_service(add_note, (ValueError, LookupError),
                                   candidate_id=self.candidate_id, text=self.note_text,
@@ -64,8 +62,7 @@ class CandidateState(AuthState):
         self._refresh()
         return rx.toast.success("Note added.")
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def reveal(self):
         if not self.profile.identity_hidden:
             return
@@ -75,8 +72,7 @@ class CandidateState(AuthState):
         self._refresh()
         return rx.toast.info("Identity revealed; the reveal is in the audit log.")
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def merge(self):
         """Fold the duplicate whose id was typed into this candidate."""
         try:
@@ -96,8 +92,7 @@ class CandidateState(AuthState):
         # Toasts speak of records, not their internal numbers.
         return rx.toast.success(outcome.describe())
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def download_resume(self):
         if not self._resume_attachment_id:
             return rx.toast.error("No original resume file is available.")

@@ -6,7 +6,7 @@ import reflex as rx
 
 from hireops import routes
 from hireops.services.privacy.rights import CandidateNotFound, erase_candidate, export_candidate_data
-from hireops.state.access import ADMIN_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.access import ADMIN_ROLES, WRITE_ROLES, current_actor, event_for, requires
 from hireops.state.common_service_call import call_service
 from hireops.state.common_setters import text_setter
 from hireops.state.candidates.profile.page import CandidateState
@@ -16,8 +16,7 @@ class CandidatePrivacyState(CandidateState):
     erasing: bool = False
     erase_reason: str = ""
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def export_data(self):
         """The person's data as JSON with their original files, for a subject-access request."""
         payload, refusal = call_service(export_candidate_data, CandidateNotFound,
@@ -26,20 +25,17 @@ class CandidatePrivacyState(CandidateState):
             return refusal.toast
         return rx.download(data=payload, filename=f"candidate-{self.candidate_id}-data.zip")
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def open_erase(self):
         self.erasing, self.erase_reason = True, ""
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def close_erase(self):
         self.erasing = False
 
     set_erase_reason = text_setter("erase_reason", 1000, requires(*ADMIN_ROLES))
 
-    @rx.event
-    @requires(*ADMIN_ROLES)
+    @event_for(*ADMIN_ROLES)
     def confirm_erase(self):
         counts, refusal = call_service(erase_candidate, (ValueError, CandidateNotFound),
                                        candidate_id=self.candidate_id, actor=current_actor(),

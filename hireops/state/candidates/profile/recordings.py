@@ -8,7 +8,7 @@ import json
 import reflex as rx
 
 from hireops.services.interviews.recording_review import RecordingCard, recording_cards
-from hireops.state.access import READ_ROLES, requires
+from hireops.state.access import READ_ROLES, event_for
 from hireops.state.candidates.profile.page import CandidateState
 
 
@@ -33,13 +33,11 @@ def _switch_script(element: str, choose_url: str, seconds: float) -> str:
 class CandidateRecordingState(CandidateState):
     recordings: list[RecordingCard] = []
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load_recordings(self):
         self.recordings = self._rows_of_candidate(recording_cards)
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def jump(self, link_id: int, video_url: str, seconds: float):
         """Show a question (or a part) of the interview's recording and play from there."""
         # Only a part of this page's recordings: the address goes into a script.
@@ -49,8 +47,7 @@ class CandidateRecordingState(CandidateState):
         return rx.call_script(_switch_script(video_element_id(int(link_id)),
                                              f"return {json.dumps(video_url)};", seconds))
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def play_next(self, link_id: int):
         """A part ended: the player goes on with the next one (a reload split the recording)."""
         return rx.call_script(_switch_script(

@@ -15,7 +15,7 @@ from hireops.services.interviews.scorecards import (
     set_interviewers,
     submit_scorecard,
 )
-from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, requires
+from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, event_for, requires
 from hireops.state.common_service_call import call_service
 from hireops.state.common_url import id_in_url
 from hireops.state.common_setters import text_setter
@@ -39,20 +39,17 @@ class CandidateScorecardsState(CandidateState):
     def has_own_scorecard(self) -> bool:
         return self.panel.my_recommendation != ""
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def load_scorecards(self):
         if candidate_id := id_in_url(self):
             self._reload_scorecards(candidate_id)
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def toggle_interviewer(self, user_id: int, chosen: bool):
         others = [i for i in self.chosen_interviewers if i != int(user_id)]
         self.chosen_interviewers = [*others, int(user_id)] if chosen else others
 
-    @rx.event
-    @requires(*WRITE_ROLES)
+    @event_for(*WRITE_ROLES)
     def save_interviewers(self):
         _, refusal = call_service(set_interviewers, ScorecardRefused,
                                   booking_id=self.panel.booking_id,
@@ -62,14 +59,12 @@ class CandidateScorecardsState(CandidateState):
         self._reload_scorecards(self.candidate_id)
         return rx.toast.success("Interviewers saved.")
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def set_rating(self, skill: str, rating: str):
         if skill in self.panel.skills:
             self.form_ratings = {**self.form_ratings, skill: str(rating)[:1]}
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def set_note(self, skill: str, note: str):
         if skill in self.panel.skills:
             self.form_notes = {**self.form_notes, skill: str(note)[:MAX_NOTE_CHARS]}
@@ -77,8 +72,7 @@ class CandidateScorecardsState(CandidateState):
     set_form_recommendation = text_setter("form_recommendation", 20, requires(*READ_ROLES))
     set_form_summary = text_setter("form_summary", MAX_SUMMARY_CHARS, requires(*READ_ROLES))
 
-    @rx.event
-    @requires(*READ_ROLES)
+    @event_for(*READ_ROLES)
     def submit(self):
         ratings = {skill: int(value) for skill, value in self.form_ratings.items()
                    if value in RATING_CHOICES}
