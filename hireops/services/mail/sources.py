@@ -10,6 +10,7 @@ import errno
 import imaplib
 import logging
 import mailbox
+import re
 import ssl
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -80,11 +81,11 @@ class MaildirSource:
         self.kind = "maildir"
 
     def fetch(self, *, skip: SkipCheck | None = None) -> Iterator[RawMessage]:
-        """Every message in the chosen folders, oldest key first."""
+        """Every message in the chosen folders, in the order they arrived."""
         for folder in self.folders:
             box, folder_path = self._open(folder)
             try:
-                keys = sorted(box.keys())
+                keys = sorted(box.keys(), key=arrival_order)
             except OSError as exc:
                 raise MailSourceError(f"Cannot list the Maildir {folder_path}: {exc}") from exc
             for key in keys:
@@ -107,6 +108,23 @@ class MaildirSource:
         if not (path / "cur").is_dir() or not (path / "new").is_dir():
             raise MailSourceError(f"Not a Maildir folder (no cur/ and new/): {path}")
         return mailbox.Maildir(path, factory=None, create=False), str(path)
+
+
+# A delivery agent's file name: "<seconds>.M<microseconds>P<pid>Q<count>.<host>" (any of the
+# M, P, Q parts may be missing), or the older "<seconds>.<pid>_<count>.<host>".
+_DELIVERY_NAME = re.compile(r"(\d{1,12})\.(?:M(\d{1,9}))?(?:P\d{1,12})?(?:Q(\d{1,12}))?"
+                            r"(?:\d{1,12}_(\d{1,12}))?\.")
+
+
+def arrival_order(key: str) -> tuple:
+    """Sort key for Maildir names in the order the messages arrived: the microseconds are
+    not padded, so "M99" sorts after "M123456" as text. Names in no known form come last, in
+    name order."""
+    found = _DELIVERY_NAME.match(key)
+    if found is None:
+        return (1, 0, 0, 0, key)
+    seconds, micro, count, old_count = found.groups()
+    return (0, int(seconds), int(micro or 0), int(count or old_count or 0), key)
 
 
 # --- IMAP ----------------------------------------------------------------------------------
