@@ -5,7 +5,7 @@ import reflex as rx
 
 from hireops import routes
 from hireops.state.reports.charts import chart_template, plot_config
-from hireops.components.charts import chart, draw_when_seen, plotly_preload
+from hireops.components.charts import chart, draw_when_seen, plotly_early
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import card, empty_state, error_callout, metric_card
 from hireops.services.decisions.ai_flags import FlagCountRow
@@ -16,9 +16,9 @@ MUTED = rx.color("gray", 11)
 
 
 def _chart(figure, name: str, **props) -> rx.Component:
-    # Until the figures arrive (just after the numbers, on a page load) a placeholder of the
-    # chart's size holds its place: the page does not jump when the charts are drawn. Each is
-    # then drawn as it comes near the screen, or in the browser's next idle moment.
+    # Until the figures arrive (with the numbers) a placeholder of the chart's size holds its
+    # place: the page does not jump when the charts are drawn. Each is then drawn in its turn,
+    # near the screen first, the others in the browser's idle moments.
     drawing = rx.center(rx.spinner(size="2"), height="300px", width="100%",
                         class_name="chart-drawing")
     plot = chart(figure, plot_config(name), chart_template(), width="100%", height="300px")
@@ -166,11 +166,11 @@ def _flags() -> rx.Component:
                _flag_row, "flag-counts"))
 
 
-@recruiter_page(route=routes.REPORTS, title="Reports", on_load=[ReportsState.load])
+@recruiter_page(route=routes.REPORTS, title="Reports", on_load=[ReportsState.load],
+                early=plotly_early)
 def reports() -> rx.Component:
     grid = {"columns": rx.breakpoints(initial="1", md="2"), "spacing": "4", "width": "100%"}
     return rx.vstack(
-        plotly_preload(),
         _filters(),
         error_callout(ReportsState.error),
         rx.grid(
