@@ -7,7 +7,7 @@ from hireops import routes
 from hireops.state.reports.charts import chart_template, plot_config
 from hireops.components.charts import chart, draw_when_seen, plotly_early
 from hireops.components.shell import recruiter_page
-from hireops.components.ui import card, empty_state, error_callout, metric_card
+from hireops.components.ui import card, empty_state, error_callout, labelled_row, metric_card
 from hireops.services.decisions.ai_flags import FlagCountRow
 from hireops.services.reports.figures import FunnelStep, ImpactRow, TopCandidate
 from hireops.state.reports.figures import ReportsState
@@ -96,11 +96,16 @@ def _impact_row(row: ImpactRow) -> rx.Component:
                               rx.badge("OK", color_scheme="green", variant="soft"))))
 
 
-def _table(headers: list[str], rows, render, table_id: str) -> rx.Component:
+def _table(headers: list[str], rows, render, table_id: str, *,
+           fits_phone: bool = False) -> rx.Component:
+    """A card holding a table. On a phone a table of a few short columns (`fits_phone`) stays
+    a table; any other becomes one block per row, each value under its column's name
+    (assets/responsive.css): kept as tables, they ran past the card's edge and were cut."""
     return card(rx.table.root(
         rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in headers])),
-        rx.table.body(rx.foreach(rows, render)), variant="ghost", size="1", width="100%",
-        id=table_id, class_name="fits-phone"), padding="8px 12px", width="100%")
+        rx.table.body(rx.foreach(rows, labelled_row(render, headers))), variant="ghost",
+        size="1", width="100%", id=table_id, class_name="fits-phone" if fits_phone else None),
+        padding="8px 12px", width="100%")
 
 
 def _adverse_impact() -> rx.Component:
@@ -188,7 +193,8 @@ def reports() -> rx.Component:
                  "from the stage above.",
                  rx.grid(_chart(ReportsState.funnel_fig, "funnel"),
                          _table(["Stage", "Reached", "From previous", "Of all"],
-                                ReportsState.funnel_rows, _funnel_row, "funnel-table"), **grid),
+                                ReportsState.funnel_rows, _funnel_row, "funnel-table",
+                                fits_phone=True), **grid),
                  action=_download("CSV", ReportsState.download_funnel, "download-funnel")),
         _section("Scores", "Dashed lines are the job's thresholds; the final score is "
                  "0.4 × resume + 0.6 × interview unless the job sets other weights.",
