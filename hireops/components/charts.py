@@ -85,7 +85,13 @@ def plotly_early() -> rx.Component:
 def chart(figure, config: dict, template: dict, **props) -> rx.Component:
     """A plotly figure (its JSON) drawn with the finance build (bar and funnel traces), with
     `template` in place of `rx.plotly`'s default: plotly's whole light and dark templates,
-    18 kB of script per chart in a bundle every recruiter page loads."""
+    18 kB of script per chart in a bundle every recruiter page loads.
+
+    `config` should have `responsive`: plotly then fits the chart to its box when the window
+    changes size. `rx.plotly`'s own resize handler (react-plotly's) also resized every chart
+    100 ms after its first draw, at the size it already had: a second draw of each chart,
+    as long as the first, while the page was still drawing the others."""
     # The state holds the figure as a dict; `rx.plotly` takes it as plotly's JSON either way.
     return _EarlyPlotlyFinance.create(data=figure.to(Figure), config=config,
-                                      template=Template(template), **props)
+                                      template=Template(template), use_resize_handler=False,
+                                      **props)

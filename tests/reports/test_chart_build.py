@@ -64,6 +64,10 @@ def test_the_reports_page_loads_the_build_with_its_html_and_its_charts_draw_with
     # so its <head>, is the page before anyone is signed in.
     early = [c for c in page.children if isinstance(c, PlotlyEarly)]
     assert len(early) == 1 and len([c for c in tree if isinstance(c, PlotlyEarly)]) == 1
+    # Drawn once: plotly's own `responsive` follows the window, react-plotly's resize handler
+    # (which redrew every chart at its own size just after its first draw) is off.
+    assert all(str(c.use_resize_handler) == "false" for c in plots)
+    assert charts.plot_config("funnel")["responsive"] is True
     # Each chart is drawn in its turn, near the screen or when the browser is idle.
     waiting = [c for c in tree if isinstance(c, DrawWhenSeen)]
     assert len(waiting) == 9
