@@ -7,16 +7,20 @@
 // after the report's numbers have arrived (a bundled import() only started once React had
 // hydrated, and its 0.2-0.3 s of parsing then held the numbers back).
 //
-// `DrawWhenSeen` draws its chart when plotly is there, near the screen first, one chart per
-// turn with a frame painted between two: plotly draws a chart in one go on the page's only
-// thread, and the first chart of a page costs it 0.1-0.3 s more than the next (plotly's code
-// running for the first time). Charts further down wait for an idle moment.
-import { useEffect, useRef, useState } from "react";
+// `DrawWhenSeen` draws its chart when plotly is there, one chart per turn: plotly draws a chart
+// in one go on the page's only thread, and the first chart of a page costs it 0.1-0.3 s more
+// than the next (plotly's code running for the first time). The first chart in sight is drawn
+// as soon as the numbers are painted; the others in sight in the browser's next idle moments
+// (within NEAR_WAIT_MS), so what the person does meanwhile is not held up; the rest further
+// down when the browser has nothing else to do.
+import { createElement, useEffect, useRef, useState } from "react";
 import { preinit } from "react-dom";
 import plotlyUrl from "plotly.js-finance-dist-min/plotly-finance.min.js?url";
 
 // Start drawing a chart this far before it scrolls into view.
 const AHEAD = "300px";
+// A chart in sight, after the first, waits at most this long for an idle moment.
+const NEAR_WAIT_MS = 150;
 // A chart below the fold waits at most this long for an idle moment.
 const IDLE_WAIT_MS = 1000;
 
@@ -54,13 +58,32 @@ export function loadPlotly() {
   return plotly;
 }
 
-// The charts not drawn yet, in page order, each { draw, near }; and the turns booked.
+// react-plotly's Plot for the plotly the page loaded, as a component (hireops/components/
+// charts.py: _EarlyPlotlyFinance). Once plotly is there (and DrawWhenSeen draws only then) it
+// renders Plot at once: Reflex's ClientSide waited for an effect and a second render first,
+// a frame or two between the numbers and each chart.
+export function plotlyComponent(createPlotlyComponent) {
+  let Plot = null;
+  function EarlyPlotlyPlot(props) {
+    const [, plotlyArrived] = useState(false);
+    if (Plot === null && window.Plotly) Plot = createPlotlyComponent(window.Plotly);
+    useEffect(() => {
+      if (Plot === null) loadPlotly().then(() => plotlyArrived(true));
+    }, []);
+    return Plot === null ? null : createElement(Plot, props);
+  }
+  return EarlyPlotlyPlot;
+}
+
+// The charts not drawn yet, in page order, each { draw, near }; the turns booked; how many
+// charts on the page are drawn (or being drawn).
 const waiting = [];
 let nearTurnBooked = false;
 let idleTurnBooked = false;
+let drawnOnPage = 0;
 
-function whenIdle(run) {
-  if (window.requestIdleCallback) window.requestIdleCallback(run, { timeout: IDLE_WAIT_MS });
+function whenIdle(run, waitMs) {
+  if (window.requestIdleCallback) window.requestIdleCallback(run, { timeout: waitMs });
   else window.setTimeout(run, 50);
 }
 
@@ -73,7 +96,9 @@ function drawNext(nearOnly) {
   const near = waiting.findIndex((chart) => chart.near);
   if (near < 0 && nearOnly) return;
   const [chart] = waiting.splice(near < 0 ? 0 : near, 1);
-  if (chart) chart.draw();
+  if (!chart) return;
+  drawnOnPage += 1;
+  chart.draw();
 }
 
 function bookTurns() {
@@ -81,17 +106,19 @@ function bookTurns() {
   loadPlotly().then(() => {
     if (!nearTurnBooked && waiting.some((chart) => chart.near)) {
       nearTurnBooked = true;
-      afterNextPaint(() => {
+      const run = () => {
         nearTurnBooked = false;
         drawNext(true);
-      });
+      };
+      if (drawnOnPage > 0) whenIdle(run, NEAR_WAIT_MS);
+      else afterNextPaint(run);
     }
     if (!idleTurnBooked) {
       idleTurnBooked = true;
       whenIdle(() => {
         idleTurnBooked = false;
         drawNext(false);
-      });
+      }, IDLE_WAIT_MS);
     }
   });
 }
@@ -104,7 +131,9 @@ export function DrawWhenSeen({ children, height }) {
     if (drawn) {
       // This chart is on the page: the next one gets the next turn.
       bookTurns();
-      return undefined;
+      return () => {
+        drawnOnPage -= 1;
+      };
     }
     const chart = { draw: () => setDrawn(true), near: false };
     const seen = new IntersectionObserver((entries) => {

@@ -11,17 +11,16 @@ the page's scripts can only start once they have all arrived and React has hydra
 them back. Here plotly is a classic script in the page's <head> (`plotly_early()`, rendered
 beside the access check so the prerendered HTML carries it): the browser fetches it with the
 page's own scripts and runs it while it waits for them and for the server. The charts take
-plotly from there (`_EarlyPlotlyFinance`, `assets/charts.jsx: loadPlotly`).
+plotly from there (`_EarlyPlotlyFinance`, `assets/charts.jsx: plotlyComponent`).
 
-`draw_when_seen` draws a chart once plotly is there, the ones near the screen first, one chart
-per turn with a frame painted between two, and the ones further down in the browser's idle
-moments: plotly draws each chart in one piece on the page's only thread, and several drawn
-together held the page (its numbers included) until the last was done.
+`draw_when_seen` draws a chart once plotly is there, one chart per turn: the first in sight as
+soon as the numbers are painted, the others in sight in the browser's next idle moments, the
+ones further down when it has nothing else to do. Plotly draws each chart in one piece on the
+page's only thread, and several drawn together held the page (its numbers included) until
+the last was done.
 """
 
 from __future__ import annotations
-
-import json
 
 import reflex as rx
 from plotly.graph_objects import Figure
@@ -46,12 +45,12 @@ class _EarlyPlotlyFinance(PlotlyFinance):
     tag = "EarlyPlotlyPlot"
 
     def add_imports(self) -> dict:
-        return {**CREATE_PLOTLY_COMPONENT, CHARTS_MODULE: [ImportVar(tag="loadPlotly")]}
+        return {**CREATE_PLOTLY_COMPONENT, CHARTS_MODULE: [ImportVar(tag="plotlyComponent")]}
 
     def _get_dynamic_imports(self) -> str:
-        # What `rx.plotly.finance` writes, with plotly from `loadPlotly` in place of import().
-        return (f"const {self.tag} = ClientSide(() => loadPlotly().then(createPlotlyComponent),"
-                f" {json.dumps(self.tag)})")
+        # In place of `rx.plotly.finance`'s ClientSide(() => import(...)): react-plotly's Plot
+        # for the plotly the page's <head> loaded, rendered at once when it is there.
+        return f"const {self.tag} = plotlyComponent(createPlotlyComponent)"
 
 
 class PlotlyEarly(rx.Component):

@@ -58,7 +58,7 @@ def test_the_reports_page_loads_the_build_with_its_html_and_its_charts_draw_with
     # The charts take plotly from the script the page's <head> loads, not from an import()
     # of their own once they mount.
     dynamic = plots[0]._get_dynamic_imports()
-    assert "loadPlotly()" in dynamic and "import(" not in dynamic
+    assert "plotlyComponent(" in dynamic and "import(" not in dynamic
     assert CHARTS_MODULE in plots[0]._get_imports()
     # That script is asked for outside the access check: the page the server prerenders, and
     # so its <head>, is the page before anyone is signed in.
