@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 import reflex as rx
 
+from hireops.components.script_chunks import SharedScriptChunks
 from hireops.config import get_settings
 
 _public = urlsplit(get_settings().public_base_url)
@@ -20,6 +21,8 @@ config = rx.Config(
             theme=rx.theme(appearance="light", accent_color="indigo", gray_color="slate",
                            radius="medium"),
         ),
+        # The UI kit every page uses in one script file, not some 35 small ones.
+        SharedScriptChunks(),
     ],
     # No sitemap: every page but sign-in and the interview room is private.
     disable_plugins=[rx.plugins.SitemapPlugin],

@@ -1,21 +1,23 @@
-"""Plotly charts drawn with plotly's finance build, fetched as soon as a page that shows them
-opens.
+"""Plotly charts drawn with plotly's finance build, which the page's HTML asks for as it opens.
 
 The reports' figures use two trace types, `bar` and `funnel`, plus shapes and annotations:
 all of them are in `plotly.js-finance-dist-min` (bar, funnel, histogram, pie, scatter, ...), a
 third of the full build's bytes on the wire and a quarter of the script to parse. The full
 build (what `rx.plotly` loads) adds 3D, maps and WebGL traces no page draws.
 
-`rx.plotly` fetches its bundle when a chart first mounts: on a recruiter page that is after the
-websocket connected, the access check answered and the page's data arrived, so the fetch and
-the parse of the bundle came after all of that. `plotly_preload()` starts the same fetch as
-the page's script runs, in parallel with the websocket and the server's work; the charts then
-mount with the bundle already parsed (the browser loads a module once).
+`rx.plotly.finance` imports its bundle when a chart first mounts, and an import started from
+the page's scripts can only start once they have all arrived and React has hydrated: plotly's
+0.2-0.3 s of parsing and running then fell just when the report's numbers came in, and held
+them back. Here plotly is a classic script in the page's <head> (`plotly_early()`, rendered
+beside the access check so the prerendered HTML carries it): the browser fetches it with the
+page's own scripts and runs it while it waits for them and for the server. The charts take
+plotly from there (`_EarlyPlotlyFinance`, `assets/charts.jsx: plotlyComponent`).
 
-`draw_when_seen` (`assets/draw_when_seen.jsx`) draws a chart once it comes near the screen
-and the ones further down one at a time in the browser's idle moments: plotly draws each chart
-in one piece on the page's only thread, and nine drawn together held the charts on screen until
-the last one below the fold was done.
+`draw_when_seen` draws a chart once plotly is there, one chart per turn: the first in sight as
+soon as the numbers are painted, the others in sight in the browser's next idle moments, the
+ones further down when it has nothing else to do. Plotly draws each chart in one piece on the
+page's only thread, and several drawn together held the page (its numbers included) until
+the last was done.
 """
 
 from __future__ import annotations
@@ -23,31 +25,46 @@ from __future__ import annotations
 import reflex as rx
 from plotly.graph_objects import Figure
 from plotly.graph_objs.layout import Template
-from reflex_components_core.base.fragment import Fragment
+from reflex_base.utils.imports import ImportVar
+from reflex_components_plotly.plotly import CREATE_PLOTLY_COMPONENT, PlotlyFinance
 
 # The build the charts use; the version matches the one Reflex pins for `rx.plotly.finance`.
 PLOTLY_BUILD = "plotly.js-finance-dist-min"
 # The trace types in that build (its README): a figure with another type would draw nothing.
 PLOTLY_BUILD_TRACES = frozenset({"bar", "candlestick", "funnel", "funnelarea", "histogram",
                                  "indicator", "ohlc", "pie", "scatter", "waterfall"})
+# Reflex copies assets/ into the frontend's public folder; `$/public` is how a module there is
+# imported at build time.
+CHARTS_MODULE = "$/public/charts.jsx"
 
 
-class _PlotlyPreload(Fragment):
-    """Renders nothing; its hook asks for the plotly build when the page mounts."""
+class _EarlyPlotlyFinance(PlotlyFinance):
+    """`rx.plotly.finance` drawing with the plotly the page's <head> loaded, not a bundled copy
+    imported once the chart mounts."""
 
-    def add_hooks(self) -> list[str]:
-        return [f"useEffect(() => {{ import('{PLOTLY_BUILD}'); }}, []);"]
+    tag = "EarlyPlotlyPlot"
 
     def add_imports(self) -> dict:
-        return {"react": ["useEffect"]}
+        return {**CREATE_PLOTLY_COMPONENT, CHARTS_MODULE: [ImportVar(tag="plotlyComponent")]}
+
+    def _get_dynamic_imports(self) -> str:
+        # In place of `rx.plotly.finance`'s ClientSide(() => import(...)): react-plotly's Plot
+        # for the plotly the page's <head> loaded, rendered at once when it is there.
+        return f"const {self.tag} = plotlyComponent(createPlotlyComponent)"
+
+
+class PlotlyEarly(rx.Component):
+    """Renders nothing; puts plotly's script in the page's <head>."""
+
+    library = CHARTS_MODULE
+    tag = "PlotlyEarly"
 
 
 class DrawWhenSeen(rx.Component):
-    """Its child drawn near the screen or in an idle moment; until then a blank box."""
+    """Its child drawn when plotly is there, near the screen first or in an idle moment, one at
+    a time; until then a blank box."""
 
-    # Reflex copies assets/ into the frontend's public folder; `$/public` is how a module
-    # there is imported at build time.
-    library = "$/public/draw_when_seen.jsx"
+    library = CHARTS_MODULE
     tag = "DrawWhenSeen"
 
     # The blank box's height (CSS), the chart's own, so the page does not jump.
@@ -58,15 +75,22 @@ def draw_when_seen(child: rx.Component, height: str) -> rx.Component:
     return DrawWhenSeen.create(child, height=height)
 
 
-def plotly_preload() -> rx.Component:
-    """Put once on a page with charts, outside anything shown only later."""
-    return _PlotlyPreload.create()
+def plotly_early() -> rx.Component:
+    """Once per page with charts, outside the access check (`recruiter_page(early=...)`): what
+    the server prerenders is the page before that check, and only that reaches the <head>."""
+    return PlotlyEarly.create()
 
 
 def chart(figure, config: dict, template: dict, **props) -> rx.Component:
     """A plotly figure (its JSON) drawn with the finance build (bar and funnel traces), with
     `template` in place of `rx.plotly`'s default: plotly's whole light and dark templates,
-    18 kB of script per chart in a bundle every recruiter page loads."""
+    18 kB of script per chart in a bundle every recruiter page loads.
+
+    `config` should have `responsive`: plotly then fits the chart to its box when the window
+    changes size. `rx.plotly`'s own resize handler (react-plotly's) also resized every chart
+    100 ms after its first draw, at the size it already had: a second draw of each chart,
+    as long as the first, while the page was still drawing the others."""
     # The state holds the figure as a dict; `rx.plotly` takes it as plotly's JSON either way.
-    return rx.plotly.finance(data=figure.to(Figure), config=config,
-                             template=Template(template), **props)
+    return _EarlyPlotlyFinance.create(data=figure.to(Figure), config=config,
+                                      template=Template(template), use_resize_handler=False,
+                                      **props)

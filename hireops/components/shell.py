@@ -138,8 +138,11 @@ def _not_allowed() -> rx.Component:
     )
 
 
-def shell(title: str, content: rx.Component, actions: rx.Component | None = None) -> rx.Component:
-    """The signed-in layout: sidebar, a page header with optional actions, and the content."""
+def shell(title: str, content: rx.Component, actions: rx.Component | None = None,
+          early: rx.Component | None = None) -> rx.Component:
+    """The signed-in layout: sidebar, a page header with optional actions, and the content.
+    `early` sits beside the access check, so it is in the page as the server prerenders it
+    (before anyone is signed in): only what fetches public files belongs there."""
     # The actions go under the title when both do not fit on one line (phones).
     header = rx.hstack(
         rx.heading(title, size=rx.breakpoints(initial="6", md="7"), weight="bold"),
@@ -149,7 +152,7 @@ def shell(title: str, content: rx.Component, actions: rx.Component | None = None
         rx.box(notification_bell(), display=rx.breakpoints(initial="none", md="block")),
         width="100%", align="center", padding_bottom="20px", flex_wrap="wrap", row_gap="10px",
     )
-    return rx.cond(
+    gated = rx.cond(
         AuthState.access_granted,
         rx.hstack(
             _sidebar(),
@@ -164,6 +167,7 @@ def shell(title: str, content: rx.Component, actions: rx.Component | None = None
         ),
         rx.cond(AuthState.access_denied, _not_allowed(), _checking()),
     )
+    return gated if early is None else rx.fragment(early, gated)
 
 
 # Every page of the app as (render function, add_page keyword arguments); hireops.py adds them.
@@ -178,13 +182,17 @@ def register_page(render: Callable[[], rx.Component], **page_options) -> None:
 def recruiter_page(
     *, route: str, title: str, on_load: Sequence | None = None,
     roles: tuple[Role, ...] = READ_ROLES, actions: Callable[[], rx.Component] | None = None,
+    early: Callable[[], rx.Component] | None = None,
 ) -> Callable:
-    """Register a signed-in page: access check first, then the page's own loaders."""
+    """Register a signed-in page: access check first, then the page's own loaders. `early`
+    renders before the access check (see `shell`), e.g. a script the page's <head> should
+    start fetching."""
     PAGE_ROLES[route] = roles
 
     def decorate(body: Callable[[], rx.Component]) -> Callable:
         def page() -> rx.Component:
-            return shell(title, body(), actions() if actions else None)
+            return shell(title, body(), actions() if actions else None,
+                         early() if early else None)
 
         page.__name__ = body.__name__
         # Reflex writes a page's compiled components to a module named after the page

@@ -87,7 +87,7 @@ def label_cells(cells: list[rx.Component], headers: list[str]) -> list[rx.Compon
     return cells
 
 
-def _labelled_row(render_row, headers: list[str]):
+def labelled_row(render_row, headers: list[str]):
     """`render_row`, with its cells labelled when each header has exactly one plain cell."""
     def render(item) -> rx.Component:
         row = render_row(item)
@@ -103,7 +103,7 @@ def data_table(headers: list[str], rows: rx.Var, render_row, table_id: str = "")
     return card(
         rx.table.root(
             rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in headers])),
-            rx.table.body(rx.foreach(rows, _labelled_row(render_row, headers))),
+            rx.table.body(rx.foreach(rows, labelled_row(render_row, headers))),
             width="100%", variant="ghost", id=table_id or None,
         ),
         padding="8px 12px", width="100%",

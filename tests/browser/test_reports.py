@@ -1,5 +1,6 @@
-"""The head of HR opens the reports, sees the charts drawn and takes the top candidates as CSV;
-the audit log and AI usage pages open too."""
+"""The head of HR opens the reports, sees the charts drawn (each fitting its box again when the
+window changes size) and takes the top candidates as CSV; the audit log and AI usage pages
+open too."""
 
 import csv
 
@@ -19,9 +20,19 @@ def test_reports_charts_render_and_tables_download(page: Page, running_app, demo
     # plotly's own bundle draws the charts (no CDN on this machine)
     expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
     # The charts below the fold are drawn one at a time when the browser is idle.
-    wait_for(lambda: page.locator(".js-plotly-plot").count() >= 8, 30, "the nine charts")
+    wait_for(lambda: page.locator(".js-plotly-plot .main-svg").count() >= 18, 30,
+             "the nine charts")
     expect(page.locator(".modebar-btn[data-title^='Download plot']").first) \
         .to_have_count(1)
+    # A narrower window: each chart is drawn again to its box's new width.
+    widths = "[...document.querySelectorAll('.js-plotly-plot')].map(p => [p.getBoundingClientRect()" \
+             ".width, p.querySelector('.main-svg').getBoundingClientRect().width])"
+    wide = page.evaluate(widths)
+    page.set_viewport_size({"width": page.viewport_size["width"] - 300,
+                            "height": page.viewport_size["height"]})
+    wait_for(lambda: all(abs(box - drawn) <= 2 for box, drawn in page.evaluate(widths)), 10,
+             "the charts to fit their narrower boxes")
+    assert all(drawn < before for (_, drawn), (_, before) in zip(page.evaluate(widths), wide))
     # Other tests add candidates to the shared app, so check the table against its own CSV.
     expect(page.locator("#top-table")).to_contain_text("Rule says")
     expect(page.get_by_text("No self-reported group data collected yet")).to_be_visible()

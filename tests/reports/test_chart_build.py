@@ -1,6 +1,7 @@
 """The reports page draws with plotly's finance build: every trace type its figures use is in
-that build (a trace type outside it would draw nothing), the page asks for the build as it
-opens, not once its data has arrived, and draws each chart near the screen or when idle."""
+that build (a trace type outside it would draw nothing), the page's HTML asks for the build
+(beside the access check, so the prerendered page carries it) and the charts draw with that
+copy, each in its turn, near the screen first or when the browser is idle."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ import plotly.graph_objects as go
 import reflex as rx
 
 from hireops.components.charts import (
+    CHARTS_MODULE,
     PLOTLY_BUILD,
     PLOTLY_BUILD_TRACES,
     DrawWhenSeen,
-    _PlotlyPreload,
+    PlotlyEarly,
 )
 from hireops.services.reports import figures as reports
 from hireops.services.reports.figures import ReportFilter
@@ -45,21 +47,31 @@ def _walk(component: rx.Component):
         yield from _walk(child)
 
 
-def test_the_reports_page_preloads_the_build_its_charts_use():
+def test_the_reports_page_loads_the_build_with_its_html_and_its_charts_draw_with_it():
     from hireops.pages.reports.figures import reports as reports_page
 
-    tree = list(_walk(reports_page()))
-    plots = [c for c in tree if "Plotly" in type(c).__name__ and not isinstance(c, _PlotlyPreload)]
+    page = reports_page()
+    tree = list(_walk(page))
+    plots = [c for c in tree if type(c).__name__ == "_EarlyPlotlyFinance"]
     assert len(plots) == 9
-    assert {type(c).__name__ for c in plots} == {"PlotlyFinance"}
     assert all(PLOTLY_BUILD in c.lib_dependencies[0] for c in plots)
-    # Each chart is drawn near the screen or when the browser is idle, not all nine at once.
+    # The charts take plotly from the script the page's <head> loads, not from an import()
+    # of their own once they mount.
+    dynamic = plots[0]._get_dynamic_imports()
+    assert "plotlyComponent(" in dynamic and "import(" not in dynamic
+    assert CHARTS_MODULE in plots[0]._get_imports()
+    # That script is asked for outside the access check: the page the server prerenders, and
+    # so its <head>, is the page before anyone is signed in.
+    early = [c for c in page.children if isinstance(c, PlotlyEarly)]
+    assert len(early) == 1 and len([c for c in tree if isinstance(c, PlotlyEarly)]) == 1
+    # Drawn once: plotly's own `responsive` follows the window, react-plotly's resize handler
+    # (which redrew every chart at its own size just after its first draw) is off.
+    assert all(str(c.use_resize_handler) == "false" for c in plots)
+    assert charts.plot_config("funnel")["responsive"] is True
+    # Each chart is drawn in its turn, near the screen or when the browser is idle.
     waiting = [c for c in tree if isinstance(c, DrawWhenSeen)]
     assert len(waiting) == 9
-    assert all(type(c.children[0]).__name__ == "PlotlyFinance" for c in waiting)
-    preloads = [c for c in tree if isinstance(c, _PlotlyPreload)]
-    assert len(preloads) == 1
-    assert f"import('{PLOTLY_BUILD}')" in preloads[0].add_hooks()[0]
+    assert all(type(c.children[0]).__name__ == "_EarlyPlotlyFinance" for c in waiting)
 
 
 def test_the_charts_carry_a_small_template_and_the_state_no_figure_before_the_first_draw():
@@ -69,7 +81,7 @@ def test_the_charts_carry_a_small_template_and_the_state_no_figure_before_the_fi
     from hireops.pages.reports.figures import reports as reports_page
     from hireops.state.reports.figures import ReportsState
 
-    plots = [c for c in _walk(reports_page()) if type(c).__name__ == "PlotlyFinance"]
+    plots = [c for c in _walk(reports_page()) if type(c).__name__ == "_EarlyPlotlyFinance"]
     assert all(len(str(plot.template)) < 2_000 for plot in plots)
     assert '"bar"' in str(plots[0].template) and '"colorway"' in str(plots[0].template)
     initial = ReportsState().dict()[ReportsState.get_full_name()]

@@ -53,3 +53,23 @@ def test_each_page_compiles_to_a_module_of_its_own():
     private = [render for render, options in PAGES if options["route"] not in PUBLIC_ROUTES]
     assert all(render.__module__.startswith("hireops.pages.") for render in private)
     assert len({render.__module__ for render in private}) >= 12
+
+
+def _reads_state(component: rx.Component) -> bool:
+    return any((data := var._get_all_var_data()) is not None and data.state
+               for var in component._get_vars(include_children=True))
+
+
+def test_what_sits_beside_the_access_check_reads_no_state():
+    # `recruiter_page(early=...)` renders before the access check (a script the page's <head>
+    # should fetch): nothing there may show a signed-in user's data.
+    early_seen = 0
+    for render, options in PAGES:
+        if options["route"] in PUBLIC_ROUTES:
+            continue
+        page = render()
+        beside = page.children[:-1] if len(page.children) > 1 else []
+        assert not any(_reads_state(component) for component in beside), options["route"]
+        assert _reads_state(page.children[-1]), options["route"]
+        early_seen += len(beside)
+    assert early_seen >= 1, "no page puts anything beside its access check: nothing was tested"

@@ -6,9 +6,9 @@ import reflex as rx
 from hireops import routes
 from hireops.config import DEFAULT_INTERVIEW_WEIGHT, DEFAULT_RESUME_WEIGHT
 from hireops.state.reports.charts import chart_template, plot_config
-from hireops.components.charts import chart, draw_when_seen, plotly_preload
+from hireops.components.charts import chart, draw_when_seen, plotly_early
 from hireops.components.shell import recruiter_page
-from hireops.components.ui import card, empty_state, error_callout, metric_card
+from hireops.components.ui import card, empty_state, error_callout, labelled_row, metric_card
 from hireops.services.decisions.ai_flags import FlagCountRow
 from hireops.services.reports.figures import FunnelStep, ImpactRow, TopCandidate
 from hireops.state.reports.figures import ReportsState
@@ -17,9 +17,9 @@ MUTED = rx.color("gray", 11)
 
 
 def _chart(figure, name: str, **props) -> rx.Component:
-    # Until the figures arrive (just after the numbers, on a page load) a placeholder of the
-    # chart's size holds its place: the page does not jump when the charts are drawn. Each is
-    # then drawn as it comes near the screen, or in the browser's next idle moment.
+    # Until the figures arrive (with the numbers) a placeholder of the chart's size holds its
+    # place: the page does not jump when the charts are drawn. Each is then drawn in its turn,
+    # near the screen first, the others in the browser's idle moments.
     drawing = rx.center(rx.spinner(size="2"), height="300px", width="100%",
                         class_name="chart-drawing")
     plot = chart(figure, plot_config(name), chart_template(), width="100%", height="300px")
@@ -97,11 +97,16 @@ def _impact_row(row: ImpactRow) -> rx.Component:
                               rx.badge("OK", color_scheme="green", variant="soft"))))
 
 
-def _table(headers: list[str], rows, render, table_id: str) -> rx.Component:
+def _table(headers: list[str], rows, render, table_id: str, *,
+           fits_phone: bool = False) -> rx.Component:
+    """A card holding a table. On a phone a table of a few short columns (`fits_phone`) stays
+    a table; any other becomes one block per row, each value under its column's name
+    (assets/responsive.css): kept as tables, they ran past the card's edge and were cut."""
     return card(rx.table.root(
         rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in headers])),
-        rx.table.body(rx.foreach(rows, render)), variant="ghost", size="1", width="100%",
-        id=table_id, class_name="fits-phone"), padding="8px 12px", width="100%")
+        rx.table.body(rx.foreach(rows, labelled_row(render, headers))), variant="ghost",
+        size="1", width="100%", id=table_id, class_name="fits-phone" if fits_phone else None),
+        padding="8px 12px", width="100%")
 
 
 def _adverse_impact() -> rx.Component:
@@ -167,11 +172,11 @@ def _flags() -> rx.Component:
                _flag_row, "flag-counts"))
 
 
-@recruiter_page(route=routes.REPORTS, title="Reports", on_load=[ReportsState.load])
+@recruiter_page(route=routes.REPORTS, title="Reports", on_load=[ReportsState.load],
+                early=plotly_early)
 def reports() -> rx.Component:
     grid = {"columns": rx.breakpoints(initial="1", md="2"), "spacing": "4", "width": "100%"}
     return rx.vstack(
-        plotly_preload(),
         _filters(),
         error_callout(ReportsState.error),
         rx.grid(
@@ -189,7 +194,8 @@ def reports() -> rx.Component:
                  "from the stage above.",
                  rx.grid(_chart(ReportsState.funnel_fig, "funnel"),
                          _table(["Stage", "Reached", "From previous", "Of all"],
-                                ReportsState.funnel_rows, _funnel_row, "funnel-table"), **grid),
+                                ReportsState.funnel_rows, _funnel_row, "funnel-table",
+                                fits_phone=True), **grid),
                  action=_download("CSV", ReportsState.download_funnel, "download-funnel")),
         _section("Scores", "Dashed lines are the job's thresholds; the final score is "
                  f"{DEFAULT_RESUME_WEIGHT:g} × resume + {DEFAULT_INTERVIEW_WEIGHT:g} × interview "

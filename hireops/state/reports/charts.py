@@ -47,6 +47,12 @@ _TEMPLATE_LAYOUT = ("autotypenumbers", "colorway", "font", "hovermode", "hoverla
 _TEMPLATE_TRACES = ("bar", "funnel")
 _FONT = dict(family="Inter, system-ui, sans-serif", size=12, color="#3a3f4b")
 _GRID = "#eef0f3"
+_HEIGHT = 300
+_MARGIN = dict(l=48, r=16, t=48, b=40)
+# Pixels from the chart's top to its title's.
+_TITLE_TOP = 14
+# The height of one row of legend, or of a subtitle, in the top margin.
+_LEGEND_ROW = 22
 
 
 def chart_template() -> dict:
@@ -70,11 +76,14 @@ def funnel_figure(steps: list[FunnelStep]) -> dict:
     """Applications reaching each stage, with the conversion from the stage before."""
     text = [f"{s.reached}" + ("" if s.conversion_pct is None else f" · {s.conversion_pct:g}%")
             for s in steps]
+    # A label beside a narrow bar may reach into the right margin (on a phone the plot is
+    # some 200 px wide) rather than be cut at the plot's edge.
     trace = dict(type="funnel", y=[s.label for s in steps], x=[s.reached for s in steps],
-                 text=text, textinfo="text", marker=dict(color=ACCENT),
+                 text=text, textinfo="text", marker=dict(color=ACCENT), cliponaxis=False,
                  hovertemplate="%{y}: %{x}<extra></extra>")
-    return _figure([trace], {}, "Applications reaching each stage (conversion from the stage "
-                   "above)", [s.reached for s in steps])
+    # A title short enough for a phone; what the percentages are, below it.
+    return _figure([trace], {}, "Applications reaching each stage", [s.reached for s in steps],
+                   subtitle="count · % of the stage above")
 
 
 def score_figure(dist: ScoreDistributions, which: str) -> dict:
@@ -122,8 +131,12 @@ def stage_time_figure(rows: list[StageTime]) -> dict:
         dict(type="bar", name="mean", x=labels, y=[r.mean_days for r in rows],
              marker=dict(color="#a8b8f0")),
     ]
+    # The legend above the plot: below it, it covered the stage names, which slant down
+    # whenever the chart is too narrow to write them flat.
     layout = dict(yaxis=dict(title=dict(text="days"), range=_days_range(
-        [r.mean_days for r in rows] + [r.median_days for r in rows])))
+        [r.mean_days for r in rows] + [r.median_days for r in rows])),
+        legend=dict(orientation="h", x=0, xanchor="left", y=1, yanchor="bottom"),
+        margin=dict(_MARGIN, t=_MARGIN["t"] + _LEGEND_ROW))
     return _figure(traces, layout, "Days in each stage before moving on", counted=False)
 
 
@@ -199,9 +212,10 @@ def _vlines(lines: list[tuple[float, str, str]], *, above: bool) -> dict:
 
 
 def _figure(traces: list[dict], layout: dict, title: str, counts: list[int] | None = None, *,
-            counted: bool = True) -> dict:
+            counted: bool = True, subtitle: str = "") -> dict:
     """The common look; `counts` are the bar heights when they count applications (whole
-    numbers on the axis); a chart with no data says so instead of drawing an empty frame."""
+    numbers on the axis); a chart with no data says so instead of drawing an empty frame.
+    `layout` may set its own legend and margin."""
     xaxis, yaxis = layout.pop("xaxis", {}), layout.pop("yaxis", {})
     empty = all(len(trace.get("x") or ()) == 0 for trace in traces) or \
         (counts is not None and not any(counts))
@@ -219,8 +233,14 @@ def _figure(traces: list[dict], layout: dict, title: str, counts: list[int] | No
     else:
         yaxis["rangemode"] = "tozero"
     xaxis["gridcolor"] = yaxis["gridcolor"] = _GRID
-    layout.update(
-        title=dict(text=title, font=dict(size=14), x=0.01), font=_FONT, height=300,
-        margin=dict(l=48, r=16, t=48, b=40), paper_bgcolor="white", plot_bgcolor="white",
-        legend=dict(orientation="h", y=-0.2), bargap=0.15, xaxis=xaxis, yaxis=yaxis)
+    # The title at the same height in every chart, whatever its top margin holds.
+    heading = dict(text=title, font=dict(size=14), x=0.01, y=1 - _TITLE_TOP / _HEIGHT,
+                   yanchor="top")
+    margin = layout.pop("margin", _MARGIN)
+    if subtitle and not empty:
+        heading["subtitle"] = dict(text=subtitle, font=dict(size=11, color="#8b8d98"))
+        margin = dict(margin, t=margin["t"] + _LEGEND_ROW)
+    layout = {"legend": dict(orientation="h", y=-0.2), **layout}
+    layout.update(title=heading, font=_FONT, height=_HEIGHT, margin=margin, paper_bgcolor="white",
+                  plot_bgcolor="white", bargap=0.15, xaxis=xaxis, yaxis=yaxis)
     return {"data": traces, "layout": layout}

@@ -52,8 +52,8 @@ class ReportsState(DateRangeMixin, AuthState):
     applications_fig: dict = {}
     decisions_fig: dict = {}
     thresholds_note: str = ""
-    # False from the start of a page load until the figures above match the numbers: the page
-    # shows its numbers and tables first and the charts a moment later (see `load`).
+    # False until the first figures are in: the page shows a placeholder of each chart's size
+    # until then, never a chart of an empty figure.
     figures_drawn: bool = False
     error: str = ""
     # HR's flags on AI output, by kind of output and reason.
@@ -62,10 +62,11 @@ class ReportsState(DateRangeMixin, AuthState):
     flags_open: int = 0
 
     @event_for(*READ_ROLES)
-    async def load(self):
-        """The numbers and tables go out first, the nine figures in a second update: the
-        browser paints the numbers while the server builds the figures, and the charts wait for
-        them (never showing another range's figures beside the new numbers)."""
+    def load(self):
+        """Numbers, tables and the nine figures in one update: the figures take the server a
+        few milliseconds (plain dicts), and a second update cost the browser a second pass over
+        the page. The numbers are still painted before any chart: each chart is drawn in a turn
+        of its own after that (`assets/charts.jsx`)."""
         with session_scope() as session:
             jobs = session.exec(select(Job.id, Job.title).order_by(Job.title)).all()
             asked = questions(session=session)
@@ -75,10 +76,7 @@ class ReportsState(DateRangeMixin, AuthState):
         self.date_hint = day_placeholder()
         if self.characteristic not in {q.key for q in asked}:
             self.characteristic = asked[0].key if asked else ""
-        self.figures_drawn = False
-        inputs = self._compute_numbers()
-        yield
-        self._draw(inputs)
+        self._compute()
 
     @event_for(*READ_ROLES)
     def set_job_id(self, value: str):
@@ -127,8 +125,8 @@ class ReportsState(DateRangeMixin, AuthState):
         self._compute()
 
     def _compute(self) -> None:
-        """Numbers, tables and figures in one update (a filter change: the charts redraw in
-        place with the numbers)."""
+        """Numbers, tables and figures in one update (after a filter change the charts redraw
+        in place with the numbers)."""
         self._draw(self._compute_numbers())
 
     def _compute_numbers(self) -> "_FigureInputs | None":
