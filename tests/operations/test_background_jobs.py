@@ -74,3 +74,29 @@ def test_a_failing_poll_is_logged_and_the_poller_lives_on(session, tmp_path, mon
     broken[0] = False
     _drop_mail(tmp_path, 1)
     assert poller.poll_once().new == 1
+
+
+def test_stop_waits_for_a_job_still_running(session, monkeypatch):
+    # Stopping released the lease while a job still ran in the scheduler's thread: another
+    # worker could take the lease and start the same job beside it (and in the tests the job
+    # outlived its test, reading the next test's settings halfway through their change).
+    import threading
+    import time
+
+    from hireops.config import get_settings
+
+    monkeypatch.setenv("OUTBOX_POLL_SECONDS", "0")
+    get_settings.cache_clear()
+    started, finished = threading.Event(), threading.Event()
+
+    def slow_housekeeping(self):
+        started.set()
+        time.sleep(1.0)
+        finished.set()
+
+    monkeypatch.setattr(InboxPoller, "housekeeping_once", slow_housekeeping)
+    poller = InboxPoller(0, holder="web-1")
+    poller.start()
+    assert started.wait(20), "the housekeeping job never ran"
+    poller.stop()
+    assert finished.is_set()

@@ -96,7 +96,9 @@ class InboxPoller:
         log.info("scheduler %s started (inbox every %s s; 0 = off)", self.holder, self.interval_s)
 
     def stop(self) -> None:
-        self._scheduler.shutdown(wait=False)
+        # Waits for a job still running, so the lease is released only once nothing of this
+        # worker runs (another could take it and start the same job beside it).
+        self._scheduler.shutdown(wait=True)
         with session_scope() as session:
             release_lease(session=session, name=LEASE_NAME, holder=self.holder)
 

@@ -131,12 +131,8 @@ def stage_time_figure(rows: list[StageTime]) -> dict:
         dict(type="bar", name="mean", x=labels, y=[r.mean_days for r in rows],
              marker=dict(color="#a8b8f0")),
     ]
-    # The legend above the plot: below it, it covered the stage names, which slant down
-    # whenever the chart is too narrow to write them flat.
     layout = dict(yaxis=dict(title=dict(text="days"), range=_days_range(
-        [r.mean_days for r in rows] + [r.median_days for r in rows])),
-        legend=dict(orientation="h", x=0, xanchor="left", y=1, yanchor="bottom"),
-        margin=dict(_MARGIN, t=_MARGIN["t"] + _LEGEND_ROW))
+        [r.mean_days for r in rows] + [r.median_days for r in rows])))
     return _figure(traces, layout, "Days in each stage before moving on", counted=False)
 
 
@@ -240,7 +236,13 @@ def _figure(traces: list[dict], layout: dict, title: str, counts: list[int] | No
     if subtitle and not empty:
         heading["subtitle"] = dict(text=subtitle, font=dict(size=11, color="#8b8d98"))
         margin = dict(margin, t=margin["t"] + _LEGEND_ROW)
-    layout = {"legend": dict(orientation="h", y=-0.2), **layout}
+    # A legend goes above the plot, under the title: below it, it covered the axis labels,
+    # which slant down whenever the chart is too narrow to write them flat (on a phone).
+    # More than two entries wrap to a second row on a phone: room for it, so the legend never
+    # covers the title.
+    if len(traces) > 1 and "legend" not in layout:
+        layout["legend"] = dict(orientation="h", x=0, xanchor="left", y=1, yanchor="bottom")
+        margin = dict(margin, t=margin["t"] + _LEGEND_ROW * (1 if len(traces) == 2 else 2))
     layout.update(title=heading, font=_FONT, height=_HEIGHT, margin=margin, paper_bgcolor="white",
                   plot_bgcolor="white", bargap=0.15, xaxis=xaxis, yaxis=yaxis)
     return {"data": traces, "layout": layout}
