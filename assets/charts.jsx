@@ -87,10 +87,6 @@ function whenIdle(run, waitMs) {
   else window.setTimeout(run, 50);
 }
 
-// After the next frame is painted (what the last turn drew is on screen), as a task of its own.
-function afterNextPaint(run) {
-  window.requestAnimationFrame(() => window.setTimeout(run, 0));
-}
 
 function drawNext(nearOnly) {
   const near = waiting.findIndex((chart) => chart.near);
@@ -110,8 +106,10 @@ function bookTurns() {
         nearTurnBooked = false;
         drawNext(true);
       };
+      // The first: in a task of its own, at once. A chart is near once the observer has seen
+      // its box, after the frame that painted it (and the numbers beside it).
       if (drawnOnPage > 0) whenIdle(run, NEAR_WAIT_MS);
-      else afterNextPaint(run);
+      else window.setTimeout(run, 0);
     }
     if (!idleTurnBooked) {
       idleTurnBooked = true;
