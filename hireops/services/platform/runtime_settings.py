@@ -339,16 +339,11 @@ def _read_current(base: Settings) -> Settings:
         try:
             return _merged(session)
         except sa.exc.SQLAlchemyError:
-            if _settings_table_exists(session):
-                raise
             session.rollback()
+            if sa.inspect(session.connection()).has_table(AppSetting.__tablename__):
+                raise
     # Before the first migration nothing can be stored yet.
     return base
-
-
-def _settings_table_exists(session: Session) -> bool:
-    session.rollback()
-    return sa.inspect(session.connection()).has_table(AppSetting.__tablename__)
 
 
 def _database_exists(url: str) -> bool:
