@@ -34,7 +34,7 @@ app = rx.App(
     # Phone layouts of the shared tables, and the row the j/k shortcuts moved to.
     stylesheets=["/responsive.css", "/shortcuts.css"],
     # Reflex's backend is mounted inside this FastAPI app; its /api/v1 routes come first.
-    api_transformer=build_api(),
+    api_transformer=build_api(page_routes=[options["route"] for _, options in PAGES]),
 )
 
 protect_app_state(app)

@@ -7,6 +7,7 @@ is JSON; no error ever carries a stack trace.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from http import HTTPStatus
 
 from fastapi import FastAPI, Request
@@ -19,6 +20,7 @@ from hireops.api import (
     recording_routes, session_routes, v1_routes,
     voice_routes,
 )
+from hireops.api.page_paths import PageFolderMiddleware
 from hireops.api.security import SecurityHeadersMiddleware, SessionDigestMiddleware
 
 API_PREFIX = "/api/v1"
@@ -38,8 +40,9 @@ DOCS_PAGE = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
 Load it into any OpenAPI viewer or client generator.</p></body></html>"""
 
 
-def build_api() -> FastAPI:
-    """The API app; `rx.App(api_transformer=build_api())` mounts Reflex inside it."""
+def build_api(page_routes: Iterable[str] = ()) -> FastAPI:
+    """The API app; `rx.App(api_transformer=build_api(...))` mounts Reflex inside it.
+    `page_routes`: the app's pages, each answered at its route without a redirect."""
     api = FastAPI(title="HireOps API", version="1.0.0", description=DESCRIPTION,
                   docs_url=None, redoc_url=None, openapi_url=f"{API_PREFIX}/openapi.json")
     api.include_router(v1_routes.router, prefix=API_PREFIX)
@@ -63,6 +66,7 @@ def build_api() -> FastAPI:
     # Reflex's backend and pages are mounted inside this app, so these wrap them too.
     api.add_middleware(SecurityHeadersMiddleware)
     api.add_middleware(SessionDigestMiddleware)
+    api.add_middleware(PageFolderMiddleware, routes=page_routes)
     return api
 
 
