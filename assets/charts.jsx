@@ -13,6 +13,11 @@
 // as soon as the numbers are painted; the others in sight in the browser's next idle moments
 // (within NEAR_WAIT_MS), so what the person does meanwhile is not held up; the rest further
 // down when the browser has nothing else to do.
+//
+// `RenderWhenSeen` gives a part of the page below the first screen (a section of tables and
+// charts) the same turns: until its turn a blank box of about its height, so the page's first
+// render and the render with the report's numbers only build what is in sight, and its first
+// chart is never kept waiting behind a table nobody sees yet. The first turn goes to a chart.
 import { createElement, useEffect, useRef, useState } from "react";
 import { preinit } from "react-dom";
 import plotlyUrl from "plotly.js-finance-dist-min/plotly-finance.min.js?url";
@@ -75,8 +80,8 @@ export function plotlyComponent(createPlotlyComponent) {
   return EarlyPlotlyPlot;
 }
 
-// The charts not drawn yet, in page order, each { draw, near }; the turns booked; how many
-// charts on the page are drawn (or being drawn).
+// What is not drawn yet, in page order, each { draw, near, chart }; the turns booked; how
+// many charts and sections on the page are drawn (or being drawn).
 const waiting = [];
 let nearTurnBooked = false;
 let idleTurnBooked = false;
@@ -87,20 +92,25 @@ function whenIdle(run, waitMs) {
   else window.setTimeout(run, 50);
 }
 
+// Whether an item waiting may take the next turn in sight: the page's first turn is a chart's
+// (the first in sight), a section in sight waits for it.
+function mayGoNext(item) {
+  return item.near && (drawnOnPage > 0 || item.chart);
+}
 
 function drawNext(nearOnly) {
-  const near = waiting.findIndex((chart) => chart.near);
+  const near = waiting.findIndex(mayGoNext);
   if (near < 0 && nearOnly) return;
-  const [chart] = waiting.splice(near < 0 ? 0 : near, 1);
-  if (!chart) return;
+  const [item] = waiting.splice(near < 0 ? 0 : near, 1);
+  if (!item) return;
   drawnOnPage += 1;
-  chart.draw();
+  item.draw();
 }
 
 function bookTurns() {
   if (waiting.length === 0) return;
   loadPlotly().then(() => {
-    if (!nearTurnBooked && waiting.some((chart) => chart.near)) {
+    if (!nearTurnBooked && waiting.some(mayGoNext)) {
       nearTurnBooked = true;
       const run = () => {
         nearTurnBooked = false;
@@ -121,35 +131,46 @@ function bookTurns() {
   });
 }
 
-export function DrawWhenSeen({ children, height }) {
+// Its children once their turn has come; until then a blank box of `height` (CSS).
+function useTurn(isChart) {
   const [drawn, setDrawn] = useState(false);
   const box = useRef(null);
 
   useEffect(() => {
     if (drawn) {
-      // This chart is on the page: the next one gets the next turn.
+      // This one is on the page: the next one gets the next turn.
       bookTurns();
       return () => {
         drawnOnPage -= 1;
       };
     }
-    const chart = { draw: () => setDrawn(true), near: false };
+    const item = { draw: () => setDrawn(true), near: false, chart: isChart };
     const seen = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) {
-        chart.near = true;
+        item.near = true;
         bookTurns();
       }
     }, { rootMargin: AHEAD });
     seen.observe(box.current);
-    waiting.push(chart);
+    waiting.push(item);
     bookTurns();
     return () => {
       seen.disconnect();
-      const place = waiting.indexOf(chart);
+      const place = waiting.indexOf(item);
       if (place >= 0) waiting.splice(place, 1);
     };
   }, [drawn]);
+  return [drawn, box];
+}
 
+export function DrawWhenSeen({ children, height }) {
+  const [drawn, box] = useTurn(true);
   if (drawn) return children;
   return <div ref={box} className="chart-waiting" style={{ height, width: "100%" }} />;
+}
+
+export function RenderWhenSeen({ children, height }) {
+  const [drawn, box] = useTurn(false);
+  if (drawn) return children;
+  return <div ref={box} className="section-waiting" style={{ height, width: "100%" }} />;
 }

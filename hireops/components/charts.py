@@ -17,7 +17,9 @@ plotly from there (`_EarlyPlotlyFinance`, `assets/charts.jsx: plotlyComponent`).
 soon as the numbers are painted, the others in sight in the browser's next idle moments, the
 ones further down when it has nothing else to do. Plotly draws each chart in one piece on the
 page's only thread, and several drawn together held the page (its numbers included) until
-the last was done.
+the last was done. `render_when_seen` gives the sections below the first screen turns of
+their own among the charts': React built the whole page (tables and chart boxes nobody could
+see yet) on the same thread before the first chart could be drawn.
 """
 
 from __future__ import annotations
@@ -73,6 +75,23 @@ class DrawWhenSeen(rx.Component):
 
 def draw_when_seen(child: rx.Component, height: str) -> rx.Component:
     return DrawWhenSeen.create(child, height=height)
+
+
+class RenderWhenSeen(rx.Component):
+    """Its child rendered in its turn among the charts' (never before the first chart in
+    sight), near the screen first or in an idle moment; until then a blank box."""
+
+    library = CHARTS_MODULE
+    tag = "RenderWhenSeen"
+
+    # The blank box's height (CSS), about the child's own.
+    height: rx.Var[str]
+
+
+def render_when_seen(child: rx.Component, height: str) -> rx.Component:
+    """A part of a chart page below the first screen, left out of the page's first renders:
+    React builds it in a turn of its own once what is in sight is drawn."""
+    return RenderWhenSeen.create(child, height=height)
 
 
 def plotly_early() -> rx.Component:

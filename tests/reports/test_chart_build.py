@@ -14,6 +14,7 @@ from hireops.components.charts import (
     PLOTLY_BUILD_TRACES,
     DrawWhenSeen,
     PlotlyEarly,
+    RenderWhenSeen,
 )
 from hireops.services.reports import figures as reports
 from hireops.services.reports.figures import ReportFilter
@@ -72,6 +73,26 @@ def test_the_reports_page_loads_the_build_with_its_html_and_its_charts_draw_with
     waiting = [c for c in tree if isinstance(c, DrawWhenSeen)]
     assert len(waiting) == 9
     assert all(type(c.children[0]).__name__ == "_EarlyPlotlyFinance" for c in waiting)
+
+
+def test_only_what_is_in_sight_is_built_before_the_first_chart():
+    """The filters, the numbers and the funnel (its chart and table) are built with the page;
+    each section under them in a turn of its own among the charts', once the report is in."""
+    from hireops.pages.reports.figures import BELOW_FIRST_SCREEN, reports as reports_page
+
+    tree = list(_walk(reports_page()))
+    later = [c for c in tree if isinstance(c, RenderWhenSeen)]
+    assert len(later) == len(BELOW_FIRST_SCREEN) == 7
+    in_later = {id(inner) for section in later for inner in _walk(section)}
+    plots = [c for c in tree if type(c).__name__ == "_EarlyPlotlyFinance"]
+    # Of the nine charts only the funnel's is built with the page.
+    assert len([p for p in plots if id(p) not in in_later]) == 1
+    ids = {str(c.id) for c in tree if c.id is not None}
+    built_later = {str(c.id) for c in tree if id(c) in in_later and c.id is not None}
+    assert {"funnel-table", "report-applications", "report-job"} <= ids - built_later
+    assert {"top-table", "flag-counts", "download-top"} <= built_later
+    # Each waits for the report: until then a box holds its place (the same height).
+    assert all(str(c.height).strip('"').endswith("px") for c in later)
 
 
 def test_the_charts_carry_a_small_template_and_the_state_no_figure_before_the_first_draw():

@@ -6,7 +6,7 @@ import reflex as rx
 from hireops import routes
 from hireops.config import DEFAULT_INTERVIEW_WEIGHT, DEFAULT_RESUME_WEIGHT
 from hireops.state.reports.charts import chart_template, plot_config
-from hireops.components.charts import chart, draw_when_seen, plotly_early
+from hireops.components.charts import chart, draw_when_seen, plotly_early, render_when_seen
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import card, empty_state, error_callout, labelled_row, metric_card
 from hireops.services.decisions.ai_flags import FlagCountRow
@@ -25,6 +25,15 @@ def _chart(figure, name: str, **props) -> rx.Component:
     plot = chart(figure, plot_config(name), chart_template(), width="100%", height="300px")
     return card(rx.cond(ReportsState.figures_drawn, draw_when_seen(plot, "300px"), drawing),
                 padding="8px", width="100%", min_width="0", **props)
+
+
+def _below_first_screen(section: rx.Component, height: str) -> rx.Component:
+    """A section under the funnel: built once the report is in and what is in sight is drawn
+    (in its turn among the charts'), until then a blank box of about its height on a wide
+    screen (`height`). The page's first renders, and so its first chart, no longer wait for
+    tables and chart boxes below the first screen."""
+    waiting = rx.box(height=height, width="100%")
+    return rx.cond(ReportsState.figures_drawn, render_when_seen(section, height), waiting)
 
 
 def _download(label: str, handler, element_id: str) -> rx.Component:
@@ -172,10 +181,61 @@ def _flags() -> rx.Component:
                _flag_row, "flag-counts"))
 
 
+GRID = {"columns": rx.breakpoints(initial="1", md="2"), "spacing": "4", "width": "100%"}
+
+
+def _scores() -> rx.Component:
+    return _section(
+        "Scores", "Dashed lines are the job's thresholds; the final score is "
+        f"{DEFAULT_RESUME_WEIGHT:g} × resume + {DEFAULT_INTERVIEW_WEIGHT:g} × interview "
+        "unless the job sets other weights.",
+        rx.cond(ReportsState.thresholds_note != "",
+                rx.callout(ReportsState.thresholds_note, icon="info", size="1", width="100%")),
+        rx.grid(_chart(ReportsState.resume_fig, "resume-scores"),
+                _chart(ReportsState.interview_fig, "interview-scores"),
+                _chart(ReportsState.final_fig, "final-scores"), **GRID))
+
+
+def _top_candidates() -> rx.Component:
+    return _section(
+        "Top candidates", "Best final score first; the badge is what the decision rule says "
+        "for these scores.",
+        _table(["Candidate", "Job", "Resume", "Interview", "Final", "Rule says"],
+               ReportsState.top, _top_row, "top-table"),
+        action=_download("CSV", ReportsState.download_top, "download-top"))
+
+
+def _time() -> rx.Component:
+    return _section(
+        "Time", "Time in stage comes from the stage history: moves made by HR and by the "
+        "pipeline (invitation sent, interview completed, call booked).",
+        rx.grid(_chart(ReportsState.stage_time_fig, "time-in-stage"),
+                _chart(ReportsState.decision_time_fig, "time-to-decision"), **GRID))
+
+
+def _volume() -> rx.Component:
+    return _section(
+        "Volume", "Where applications came from and when.",
+        rx.grid(_chart(ReportsState.source_fig, "sources"),
+                _chart(ReportsState.applications_fig, "applications-per-day"), **GRID))
+
+
+def _decisions() -> rx.Component:
+    return _section("Decisions", "Automatic decisions by outcome, and people's overrides.",
+                    _chart(ReportsState.decisions_fig, "decisions-per-day"))
+
+
+# The sections under the funnel, each with about its height on a wide screen (1440 px): the
+# blank box that holds its place until it is built.
+BELOW_FIRST_SCREEN = (
+    (_scores, "742px"), (_top_candidates, "500px"), (_time, "401px"), (_volume, "401px"),
+    (_decisions, "401px"), (_adverse_impact, "305px"), (_flags, "310px"),
+)
+
+
 @recruiter_page(route=routes.REPORTS, title="Reports", on_load=[ReportsState.load],
                 early=plotly_early)
 def reports() -> rx.Component:
-    grid = {"columns": rx.breakpoints(initial="1", md="2"), "spacing": "4", "width": "100%"}
     return rx.vstack(
         _filters(),
         error_callout(ReportsState.error),
@@ -195,33 +255,8 @@ def reports() -> rx.Component:
                  rx.grid(_chart(ReportsState.funnel_fig, "funnel"),
                          _table(["Stage", "Reached", "From previous", "Of all"],
                                 ReportsState.funnel_rows, _funnel_row, "funnel-table",
-                                fits_phone=True), **grid),
+                                fits_phone=True), **GRID),
                  action=_download("CSV", ReportsState.download_funnel, "download-funnel")),
-        _section("Scores", "Dashed lines are the job's thresholds; the final score is "
-                 f"{DEFAULT_RESUME_WEIGHT:g} × resume + {DEFAULT_INTERVIEW_WEIGHT:g} × interview "
-                 "unless the job sets other weights.",
-                 rx.cond(ReportsState.thresholds_note != "",
-                         rx.callout(ReportsState.thresholds_note, icon="info", size="1",
-                                    width="100%")),
-                 rx.grid(_chart(ReportsState.resume_fig, "resume-scores"),
-                         _chart(ReportsState.interview_fig, "interview-scores"),
-                         _chart(ReportsState.final_fig, "final-scores"), **grid)),
-        _section("Top candidates", "Best final score first; the badge is what the decision "
-                 "rule says for these scores.",
-                 _table(["Candidate", "Job", "Resume", "Interview", "Final", "Rule says"],
-                        ReportsState.top, _top_row, "top-table"),
-                 action=_download("CSV", ReportsState.download_top, "download-top")),
-        _section("Time", "Time in stage comes from the stage history: moves made by HR and by "
-                 "the pipeline (invitation sent, interview completed, call booked).",
-                 rx.grid(_chart(ReportsState.stage_time_fig, "time-in-stage"),
-                         _chart(ReportsState.decision_time_fig, "time-to-decision"), **grid)),
-        _section("Volume", "Where applications came from and when.",
-                 rx.grid(_chart(ReportsState.source_fig, "sources"),
-                         _chart(ReportsState.applications_fig, "applications-per-day"),
-                         **grid)),
-        _section("Decisions", "Automatic decisions by outcome, and people's overrides.",
-                 _chart(ReportsState.decisions_fig, "decisions-per-day")),
-        _adverse_impact(),
-        _flags(),
+        *(_below_first_screen(section(), height) for section, height in BELOW_FIRST_SCREEN),
         spacing="3", width="100%", padding_bottom="40px",
     )
