@@ -103,7 +103,8 @@ class CandidatePage(BaseModel):
 
 class CandidateApplication(BaseModel):
     id: int
-    job_id: int
+    # null for the talent pool (job_title "Talent pool").
+    job_id: int | None
     job_title: str
     # A Stage value, or the key of a stage the job added ("custom_...").
     stage: str
@@ -185,7 +186,8 @@ class ApplicationDetail(BaseModel):
     candidate_id: int
     candidate_name: str
     identity_hidden: bool
-    job_id: int
+    # null for the talent pool (job_title "Talent pool").
+    job_id: int | None
     job_title: str
     # A Stage value, or the key of a stage the job added ("custom_...").
     stage: str
