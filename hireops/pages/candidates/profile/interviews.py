@@ -3,7 +3,7 @@ the webcam summary and integrity flags."""
 
 import reflex as rx
 
-from hireops.components.confirm import confirm_dialog
+from hireops.components.confirm import confirm_dialog, danger_button
 from hireops.components.ui import card
 from hireops.services.candidates.profile import ApplicationCard
 from hireops.services.interviews.review import (
@@ -146,8 +146,7 @@ def _link_card(item: InterviewCard) -> rx.Component:
                     confirm_label="Send invitation", color="blue",
                     on_confirm=I.send(item.link_id))),
                 rx.cond(S.can_edit, confirm_dialog(
-                    trigger=rx.button("Revoke", size="1", variant="soft", color_scheme="red",
-                                      class_name="revoke-link"),
+                    trigger=danger_button("Revoke", class_name="revoke-link"),
                     title="Revoke this interview link?",
                     description="The candidate can no longer open it, even from an email "
                                 "already sent. A new link can be generated afterwards.",
