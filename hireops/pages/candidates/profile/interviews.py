@@ -29,7 +29,8 @@ STATUS_COLORS = {"generated": "gray", "sent": "blue", "opened": "cyan", "started
 
 
 def _invite_row(application: ApplicationCard) -> rx.Component:
-    return rx.hstack(
+    # An interview is for a job: the talent-pool entry is put forward for one first.
+    return rx.cond(application.talent_pool, rx.fragment(), rx.hstack(
         rx.text(application.job_title, size="2", weight="medium"),
         rx.badge("Resume ", application.score, variant="soft", color_scheme="gray"),
         rx.spacer(),
@@ -37,7 +38,7 @@ def _invite_row(application: ApplicationCard) -> rx.Component:
                   variant="soft", on_click=I.generate(application.application_id, False),
                   class_name="generate-link"),
         width="100%", align="center",
-    )
+    ))
 
 
 def _override_form() -> rx.Component:
