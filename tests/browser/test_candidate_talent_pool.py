@@ -39,7 +39,7 @@ def test_a_pool_candidate_is_put_forward_for_a_job_from_their_page(page: Page, r
     expect(page.locator("#candidate-name")).to_have_text(f"Nora Pool {width}")
     entry = page.locator("#talent-pool-entry")
     expect(page.locator("#candidate-applications")).to_contain_text("Talent pool")
-    expect(entry.locator(".nearest-jobs")).to_have_text(f"Platform Engineer {width} 41")
+    expect(entry.locator(".nearest-jobs")).to_have_text(f"Platform Engineer {width} (fit 41)")
     expect(page.locator("#pool-stage")).to_have_text("New")
     # Nothing links to a job page of a job that is not there.
     expect(page.locator("a[href*='id=null'], a[href*='id=None'], a[href*='id=0']")

@@ -52,7 +52,7 @@ def test_a_pool_only_candidate_page_lists_the_talent_pool_entry(session, lena):
         pooled.id, None, "Talent pool", True)
     assert (card.stage, card.stage_label, card.score) == ("new", "New", "—")
     # As the tracker says it: the nearest open jobs and the fit, 0-100.
-    assert card.nearest_jobs == "Data Analyst 34, Product Designer 12"
+    assert card.nearest_jobs == "Data Analyst (fit 34), Product Designer (fit 12)"
     assert not profile.blind and not profile.identity_hidden
 
 

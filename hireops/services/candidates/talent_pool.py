@@ -77,9 +77,10 @@ def keep_in_talent_pool(*, session: Session, candidate_id: int, resume_text: str
 
 
 def describe_nearest(resume_result: dict | None) -> str:
-    """"Data Analyst 34, Product Designer 12": the nearest jobs and the fit (0-100)."""
+    """"Data Analyst (fit 34), Product Designer (fit 12)": the nearest jobs and the fit
+    (0-100); the fit is named, so a title ending in a number still reads right."""
     pool = (resume_result or {}).get("talent_pool") or {}
-    return ", ".join(f"{item.get('title', '?')} {item.get('score', 0)}"
+    return ", ".join(f"{item.get('title', '?')} (fit {item.get('score', 0)})"
                      for item in pool.get("nearest_jobs") or [])
 
 
