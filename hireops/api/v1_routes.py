@@ -33,6 +33,7 @@ from hireops.services.privacy.hidden_events import ShownEvent
 from hireops.services.jobs.records import JobForm, JobNotFound, create_job
 from hireops.services.candidates.resume_text.limits import format_size
 from hireops.services.candidates.tracker import (
+    PoolStageRefused,
     RejectionNeedsReason,
     SortColumn,
     TrackerFilter,
@@ -267,6 +268,8 @@ def patch_stage(application_id: RowId, body: StageChange, session: Session_,
                            actor=None, reason=body.reason.strip(), actor_label=actor_label(token))
     except RejectionNeedsReason as refused:
         raise ApiError(422, "reason_required", str(refused)) from None
+    except PoolStageRefused as refused:
+        raise ApiError(422, "stage_not_allowed", str(refused)) from None
     return StageChanged(id=application_id, stage=body.stage, changed=bool(moved))
 
 

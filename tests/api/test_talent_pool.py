@@ -41,3 +41,13 @@ def test_only_talent_pool_candidate(client, session, read_token):
     session.commit()
     detail = client.get(f"/api/v1/candidates/{lena.id}", headers=bearer(read_token)).json()
     assert [a["job_title"] for a in detail["applications"]] == ["Talent pool"]
+
+
+def test_a_move_a_pool_entry_cannot_make_is_422_with_the_reason(client, session, seeded,
+                                                                write_token):
+    pooled = _pooled(session, seeded)
+    response = client.patch(f"/api/v1/applications/{pooled}/stage", json={"stage": "hired"},
+                            headers=bearer(write_token))
+    assert response.status_code == 422
+    assert response.json()["error"] == "stage_not_allowed"
+    assert "talent pool" in response.json()["message"]

@@ -8,15 +8,10 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from hireops.models import Application, Job, JobStatus, Stage
+from hireops.models import Application, Job, JobStatus
 from hireops.services.candidates.stages import stage_value
+from hireops.services.candidates.tracker_stages import pool_stages
 from hireops.services.jobs.job_stages import JobStage, arrange, default_label
-
-# The moves that mean something for an entry that follows no job's flow: kept (New), picked
-# out for a coming role (Shortlisted), gone at their own wish (Withdrawn), or not kept
-# (Rejected, with a reason). Interviews, offers and hires need a job: put the person forward
-# for one first.
-POOL_STAGES = (Stage.new, Stage.shortlisted, Stage.withdrawn, Stage.rejected)
 
 
 @dataclass(frozen=True)
@@ -29,12 +24,12 @@ class PoolJobChoice:
 
 def pool_stage_choices(current: str) -> list[JobStage]:
     """The stages a talent-pool entry may move to, under their built-in names (the tracker's
-    names for the pool's stages), the current one first when it is none of them (the tracker
-    can move a pool row anywhere), so the menu always shows where the entry is."""
-    built_in = {stage.key: stage for stage in arrange([])}
-    choices = [built_in[stage.value] for stage in POOL_STAGES]
+    names for the pool's stages), the current one first when it is none of them (an entry moved
+    before pool entries kept to these), so the menu always shows where the entry is."""
+    choices = pool_stages()
     current = stage_value(current)
     if current not in {stage.key for stage in choices}:
+        built_in = {stage.key: stage for stage in arrange([])}
         choices.insert(0, built_in.get(current)
                        or JobStage(current, default_label(current), 0, "custom"))
     return choices

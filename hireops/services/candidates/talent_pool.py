@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from hireops.models import Application, Candidate, Job, JobStatus, User, utcnow
+from hireops.models import Application, Candidate, Job, JobStatus, Stage, User, utcnow
 from hireops.services.platform.audit import PendingEvents
 from hireops.services.privacy.blind_screening import anonymous_name, hidden_candidate_ids
 from hireops.services.candidates.records import application_created_event, get_or_create_application
@@ -19,6 +19,11 @@ from hireops.services.jobs.matching import PreparedJob, nearest_jobs, prepare_jo
 from hireops.services.jobs.rescoring import rescore_application
 
 TALENT_POOL_LABEL = "Talent pool"
+# The moves that mean something for an entry that follows no job's flow: kept (New), picked
+# out for a coming role (Shortlisted), gone at their own wish (Withdrawn), or not kept
+# (Rejected, with a reason). Interviews, offers and hires need a job: put the person forward
+# for one first (`add_to_job`). `tracker.move_stage` holds every mover to it.
+POOL_STAGES = (Stage.new, Stage.shortlisted, Stage.withdrawn, Stage.rejected)
 NEAREST_JOBS = 3
 # The source of an application HR made by adding a past candidate to a job.
 FROM_POOL_SOURCE = "Talent pool"
