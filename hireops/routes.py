@@ -32,6 +32,10 @@ SIGN_IN_ENDPOINT = "/auth/sign-in"
 SIGN_OUT_ENDPOINT = "/auth/sign-out"
 # The careers apply form posts here (multipart, with the resume).
 CAREERS_APPLY_ENDPOINT = "/careers/apply"
+# HR's exports, downloaded like files: the tracker's (".csv" or ".xlsx" after it, the grid's
+# filter as query) and the audit log's.
+EXPORT_CANDIDATES = "/exports/candidates"
+EXPORT_AUDIT_LOG = "/exports/audit-log.csv"
 
 
 def careers_job(slug: str) -> str:

@@ -1,7 +1,9 @@
-"""The integration API's bearer-token check, as FastAPI dependencies.
+"""Who is calling: the integration API's bearer-token check, as FastAPI dependencies, and
+the signed-in person behind a browser's request (their session cookie) for the routes HR's
+pages reach (recordings, exports).
 
-Every lookup is counted per client address before the token is checked, so a caller guessing
-tokens is slowed down as much as one using a real token too often.
+Every token lookup is counted per client address before the token is checked, so a caller
+guessing tokens is slowed down as much as one using a real token too often.
 """
 
 from __future__ import annotations
@@ -9,14 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from fastapi import Depends, Request
+from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session
 
 from hireops import db
-from hireops.api import ApiError
-from hireops.models import ApiToken, ApiTokenScope
+from hireops.api import ApiError, error_response
+from hireops.models import ApiToken, ApiTokenScope, Role, User
 from hireops.services.platform.api_tokens import authenticate_token, register_lookup
+from hireops.services.platform.auth import role_allows, user_for_token
 from hireops.services.platform.client_address import client_address
+from hireops.services.platform.session_cookie import SESSION_COOKIE
 
 # auto_error=False: a missing header gets our JSON 401, not FastAPI's 403.
 _bearer = HTTPBearer(auto_error=False, description="An API token created by an admin "
@@ -66,3 +71,20 @@ def write_token(token: ApiToken = Depends(api_token)) -> ApiToken:
 def actor_label(token: ApiToken) -> str:
     """How the audit log names a change made through the API."""
     return f"api:{token.token_prefix} ({token.name})"[:320]
+
+
+def signed_in_user(session: Session, request: Request) -> User | None:
+    """The user whose session cookie `request` carries, if any."""
+    return user_for_token(session=session, token=request.cookies.get(SESSION_COOKIE, ""))
+
+
+def signed_in_refusal(session: Session, request: Request, roles: tuple[Role, ...],
+                      verb: str) -> Response | None:
+    """The answer to a visitor who may not `verb` (not signed in, or a role not in `roles`);
+    None for one who may."""
+    user = signed_in_user(session, request)
+    if user is None:
+        return error_response(401, "not_signed_in", f"Sign in to {verb}.")
+    if not role_allows(user, roles):
+        return error_response(403, "forbidden", f"Your role may not {verb}.")
+    return None

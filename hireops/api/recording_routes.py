@@ -18,14 +18,11 @@ from hireops import db
 from hireops.api import error_response
 from hireops.api.auth import request_client_address
 from hireops.api.schemas import RowId, error_answers
-from hireops.api.voice_routes import (
-    listener_refusal,
-    read_capped_body,
-    recording_headers,
-    signed_in_user,
-)
+from hireops.api.auth import signed_in_refusal, signed_in_user
+from hireops.api.voice_routes import read_capped_body, recording_headers
 from hireops.config import get_settings
 from hireops.models import Application, InterviewRecording
+from hireops.services.platform.auth import READ_ROLES
 from hireops.services.privacy.blind_screening import is_identity_hidden
 from hireops.services.interviews.recordings import (
     MAX_PARTS,
@@ -103,7 +100,7 @@ def _store(token: str, part: int, index: int, payload: bytes, content_type: str,
 def recording_video(request: Request, recording_id: RowId) -> Response:
     """The recorded interview, for signed-in users (viewer and up); Range requests seek."""
     with Session(db.get_engine(), expire_on_commit=False) as session:
-        refused = listener_refusal(session, request, "watch interviews")
+        refused = signed_in_refusal(session, request, READ_ROLES, "watch interviews")
         if refused is not None:
             return refused
         recording = session.get(InterviewRecording, recording_id)

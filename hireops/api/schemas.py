@@ -101,16 +101,23 @@ class CandidatePage(BaseModel):
     offset: int
 
 
-class CandidateApplication(BaseModel):
+class ApplicationSummary(BaseModel):
+    """An application's job, where it stands in the job's flow, and its scores (0-100)."""
+
     id: int
-    job_id: int
+    # null for the talent pool (a candidate who fits no open job; job_title "Talent pool").
+    job_id: int | None
     job_title: str
     # A Stage value, or the key of a stage the job added ("custom_...").
     stage: str
     resume_score: float | None
     interview_score: float | None
     final_score: float | None
+    # advance | hold | reject, or "" before a decision.
     decision: str
+
+
+class CandidateApplication(ApplicationSummary):
     created_at: datetime
 
 
@@ -130,20 +137,10 @@ class CandidateCreated(BaseModel):
     scoring_note: str
 
 
-class ApplicationRow(BaseModel):
-    id: int
+class ApplicationRow(ApplicationSummary):
     candidate_id: int
     candidate_name: str
     candidate_email: str
-    # null for the talent pool (a candidate who fits no open job; job_title "Talent pool").
-    job_id: int | None
-    job_title: str
-    # A Stage value, or the key of a stage the job added ("custom_...").
-    stage: str
-    resume_score: float | None
-    interview_score: float | None
-    final_score: float | None
-    decision: str
     source: str
     applied_on: date
     resume_stale: bool
@@ -185,7 +182,8 @@ class ApplicationDetail(BaseModel):
     candidate_id: int
     candidate_name: str
     identity_hidden: bool
-    job_id: int
+    # null for the talent pool (job_title "Talent pool").
+    job_id: int | None
     job_title: str
     # A Stage value, or the key of a stage the job added ("custom_...").
     stage: str

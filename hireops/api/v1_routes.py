@@ -27,11 +27,13 @@ from hireops.models import (
     ApiToken, Application, Candidate, DecisionOutcome, Job, JobStatus, Stage,
 )
 from hireops.services.candidates import api_reads
+from hireops.services.candidates.talent_pool import TALENT_POOL_LABEL
 from hireops.services.inbox.api_intake import ResumeRejected, ResumeUpload, intake_candidate
 from hireops.services.privacy.hidden_events import ShownEvent
 from hireops.services.jobs.records import JobForm, JobNotFound, create_job
 from hireops.services.candidates.resume_text.limits import format_size
 from hireops.services.candidates.tracker import (
+    PoolStageRefused,
     RejectionNeedsReason,
     SortColumn,
     TrackerFilter,
@@ -123,9 +125,10 @@ def get_candidate(candidate_id: RowId, session: Session_, _token: ReadToken) -> 
     """One candidate with their applications."""
     candidate = _found(session, Candidate, candidate_id, "candidate")
     rows = api_reads.candidate_applications(session=session, candidate_id=candidate_id)
-    hidden = any(job.blind_screening for _, job in rows)
+    hidden = any(job is not None and job.blind_screening for _, job in rows)
     applications = [CandidateApplication(
-        id=a.id, job_id=job.id, job_title=job.title, stage=a.stage, resume_score=a.resume_score,
+        id=a.id, job_id=a.job_id, job_title=_job_title(job), stage=a.stage,
+        resume_score=a.resume_score,
         interview_score=a.interview_score, final_score=a.final_score, decision=a.decision,
         created_at=a.created_at) for a, job in rows]
     return CandidateDetail(**_candidate_out(candidate, hidden), applications=applications)
@@ -211,7 +214,7 @@ def get_application(application_id: RowId, session: Session_,
                     _token: ReadToken) -> ApplicationDetail:
     """One application with its scores, latest evaluation and latest decision."""
     application = _found(session, Application, application_id, "application")
-    job = session.get(Job, application.job_id)
+    job = session.get(Job, application.job_id) if application.job_id is not None else None
     candidate = session.get(Candidate, application.candidate_id)
     hidden = bool(api_reads.hidden_candidate_ids(session=session,
                                                  candidate_ids=[candidate.id]))
@@ -220,7 +223,8 @@ def get_application(application_id: RowId, session: Session_,
     return ApplicationDetail(
         id=application.id, candidate_id=candidate.id, identity_hidden=hidden,
         candidate_name=f"Candidate #{candidate.id}" if hidden else candidate.full_name,
-        job_id=job.id, job_title=job.title, stage=application.stage, source=application.source,
+        job_id=application.job_id, job_title=_job_title(job), stage=application.stage,
+        source=application.source,
         resume_score=application.resume_score, resume_stale=application.resume_stale,
         resume_result=_resume_result(application.resume_result, candidate, hidden),
         interview_score=application.interview_score, final_score=application.final_score,
@@ -230,6 +234,11 @@ def get_application(application_id: RowId, session: Session_,
             {**decision.model_dump(), "outcome": DecisionOutcome(decision.outcome).value},
         ) if decision else None,
         created_at=application.created_at, updated_at=application.updated_at)
+
+
+def _job_title(job: Job | None) -> str:
+    """The job's title; an application to no job is in the talent pool."""
+    return job.title if job is not None else TALENT_POOL_LABEL
 
 
 def _resume_result(result: dict, candidate: Candidate, hidden: bool) -> dict:
@@ -259,6 +268,8 @@ def patch_stage(application_id: RowId, body: StageChange, session: Session_,
                            actor=None, reason=body.reason.strip(), actor_label=actor_label(token))
     except RejectionNeedsReason as refused:
         raise ApiError(422, "reason_required", str(refused)) from None
+    except PoolStageRefused as refused:
+        raise ApiError(422, "stage_not_allowed", str(refused)) from None
     return StageChanged(id=application_id, stage=body.stage, changed=bool(moved))
 
 

@@ -17,10 +17,10 @@ from hireops import db
 from hireops.api import error_response
 from hireops.api.schemas import RowId, error_answers
 from hireops.config import get_settings
-from hireops.models import InterviewLink, Role, User
-from hireops.services.platform.auth import role_allows, user_for_token
+from hireops.api.auth import signed_in_refusal
+from hireops.models import InterviewLink
+from hireops.services.platform.auth import READ_ROLES
 from hireops.services.platform.runtime_settings import current_settings
-from hireops.services.platform.session_cookie import SESSION_COOKIE
 from hireops.services.interviews.voice.elevenlabs_provider import ElevenLabsProvider
 from hireops.services.interviews.voice.provider import VoiceProviderError
 from hireops.services.interviews.voice.transcript_sync import complete_from_webhook, conversation_ids
@@ -30,31 +30,12 @@ from hireops.services.interviews.voice.webhooks import (
     verify_elevenlabs_signature,
 )
 
-LISTEN_ROLES = (Role.admin, Role.recruiter, Role.viewer)
-
-
-def signed_in_user(session: Session, request: Request) -> User | None:
-    """The user whose session cookie `request` carries, if any."""
-    return user_for_token(session=session, token=request.cookies.get(SESSION_COOKIE, ""))
-
-
 def recording_headers(filename: str) -> dict[str, str]:
     """The headers of a recording played back to HR: it is personal data (no shared or
     on-disk caches), shown in the page's player under `filename`."""
     return {"Cache-Control": "private, no-store",
             "Content-Disposition": f'inline; filename="{filename}"',
             "X-Content-Type-Options": "nosniff"}
-
-
-def listener_refusal(session: Session, request: Request, verb: str) -> Response | None:
-    """The answer to a visitor who may not `verb` (not signed in, or a role below viewer);
-    None for one who may: the interview recordings are for signed-in viewers and up."""
-    user = signed_in_user(session, request)
-    if user is None:
-        return error_response(401, "not_signed_in", f"Sign in to {verb}.")
-    if not role_allows(user, LISTEN_ROLES):
-        return error_response(403, "forbidden", f"Your role may not {verb}.")
-    return None
 
 
 # A post-call transcription is a few hundred KB at most; audio webhooks are not used.
@@ -133,7 +114,7 @@ def interview_audio(request: Request, link_id: RowId,
     """The recording of one part of a voice interview, for signed-in users (viewer and up)."""
     # The database is only needed for the checks; the download runs without holding it.
     with Session(db.get_engine(), expire_on_commit=False) as session:
-        refused = listener_refusal(session, request, "listen to interviews")
+        refused = signed_in_refusal(session, request, READ_ROLES, "listen to interviews")
         if refused is not None:
             return refused
         link = session.get(InterviewLink, link_id)

@@ -12,6 +12,12 @@ import reflex as rx
 from hireops.services.candidates.tracker import MIN_REJECTION_REASON
 
 
+def danger_button(label: str, *, size: str = "1", **props) -> rx.Component:
+    """The trigger of an action that cannot be undone: the same soft red button on every page,
+    so a person learns that it always asks first."""
+    return rx.button(label, size=size, variant="soft", color_scheme="red", **props)
+
+
 def confirm_dialog(*, title: str | rx.Var, description: str | rx.Var, confirm_label: str,
                    on_confirm, trigger: rx.Component | None = None, open: rx.Var | None = None,
                    on_cancel=None, body: rx.Component | None = None,

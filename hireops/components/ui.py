@@ -23,6 +23,12 @@ def card(*children: rx.Component, **props) -> rx.Component:
                   box_shadow="0 1px 2px rgba(16,24,40,0.04)", **style)
 
 
+def subheading(text: str) -> rx.Component:
+    """A small uppercase heading inside a card ("Evidence", "Nearest open jobs")."""
+    return rx.text(text, size="1", weight="bold", color=rx.color("gray", 11),
+                   text_transform="uppercase", letter_spacing="0.04em", padding_top="8px")
+
+
 def metric_card(label: str, value: rx.Var | int, icon: str, hint: str = "",
                 color: str = "accent") -> rx.Component:
     return card(

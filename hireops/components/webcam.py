@@ -37,11 +37,11 @@ class WebcamTracker(rx.Component):
     wasm_path: rx.Var[str]
     model_path: rx.Var[str]
 
-    # {window_s, samples, face_present_pct, attention, max_faces, multi_face_s,
-    #  longest_absence_s, video_width, video_height}
     # The status line's words by room-text key (webcam_off, ...); English when empty.
     texts: rx.Var[dict[str, str]]
 
+    # {window_s, samples, face_present_pct, attention, max_faces, multi_face_s,
+    #  longest_absence_s, video_width, video_height}
     on_signals: rx.EventHandler[passthrough_event_spec(dict)]
     # {jpeg (base64, <= 320 px wide), width, height, faces (the browser's count on it)}
     on_frame: rx.EventHandler[passthrough_event_spec(dict)]

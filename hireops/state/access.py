@@ -19,13 +19,16 @@ import reflex as rx
 from hireops import routes
 from hireops.db import session_scope
 from hireops.models import Role, User
-from hireops.services.platform.auth import role_allows, user_for_session_digest
+from hireops.services.platform.auth import (  # noqa: F401  (the role sets: re-exported)
+    ADMIN_ROLES,
+    READ_ROLES,
+    WRITE_ROLES,
+    role_allows,
+    user_for_session_digest,
+)
 from hireops.services.platform.session_cookie import session_digest_from_socket_cookies
 
 ACCESS_MARKER = "_hireops_roles"
-READ_ROLES = (Role.admin, Role.recruiter, Role.viewer)
-WRITE_ROLES = (Role.admin, Role.recruiter)
-ADMIN_ROLES = (Role.admin,)
 
 _actor: ContextVar[User | None] = ContextVar("hireops_actor", default=None)
 # The roles that may open each signed-in page, by route; filled as the pages are registered and

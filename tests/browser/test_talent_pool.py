@@ -44,7 +44,7 @@ def test_talent_pool_row_in_the_tracker(page: Page, running_app, pool_candidate,
     row = page.locator("#applications-table tbody tr", has_text="Talent pool")
     expect(row).to_have_count(1)
     expect(row).to_contain_text(HOSTILE_NAME)
-    expect(row.locator(".nearest-jobs")).to_have_text("Nearest: Data Analyst 18")
+    expect(row.locator(".nearest-jobs")).to_have_text("Nearest: Data Analyst (fit 18)")
     assert page.evaluate("window.__xss") is None
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"talent-pool-tracker-{width}.png"), full_page=True)

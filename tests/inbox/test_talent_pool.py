@@ -61,7 +61,8 @@ def test_applicants_to_no_open_job_are_in_the_tracker_and_its_exports(
         assert row.job_id is None and row.job_title == "Talent pool"
         assert row.source == "email" and row.resume_score is None
         # Both open jobs, each with its fit 0-100.
-        nearest = dict(item.rsplit(" ", 1) for item in row.nearest_jobs.split(", "))
+        nearest = dict(item.removesuffix(")").rsplit(" (fit ", 1)
+                       for item in row.nearest_jobs.split(", "))
         assert set(nearest) == {BACKEND, ANALYST}
         assert all(0 <= int(score) < 25 for score in nearest.values())
 
@@ -132,7 +133,7 @@ def test_pool_row_on_both_databases_and_one_per_candidate(any_database_url):
         [row] = query_tracker(session=session, filter=TrackerFilter(),
                               sort=TrackerSort(column="job")).rows
         assert row.job_title == "Talent pool" and row.nearest_jobs.startswith(
-            (f"{BACKEND} ", f"{ANALYST} "))
+            (f"{BACKEND} (fit ", f"{ANALYST} (fit "))
         session.add(Application(candidate_id=candidate.id, job_id=None))
         with pytest.raises(IntegrityError):
             session.commit()

@@ -28,7 +28,7 @@ def test_every_question_and_phrase_exists_in_every_language(language):
     assert set(texts["phrases"]) == set(read_json("interviewer/fr.json")["phrases"])
     for question in all_bank_questions():
         # The job's words go into the same fields the English question has.
-        for field in ("{skill}", "{title}", "{responsibility}"):
+        for field in ("{skill}", "{title}", "{responsibility}", "{line}"):
             assert (field in texts["questions"][question.key]) == (field in question.text), \
                 (language, question.key, field)
 

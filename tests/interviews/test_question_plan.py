@@ -536,4 +536,6 @@ def test_no_text_in_the_bank_mentions_a_placeholder_it_cannot_fill():
     for question in all_bank_questions():
         for placeholder in re.findall(r"\{(\w+)\}", question.text + " ".join(
                 question.expected_points)):
-            assert placeholder in {"skill", "title", "responsibility"}, question.key
+            assert placeholder in {"skill", "title", "responsibility", "line"}, question.key
+            # The quoted resume line is filled only in the questions made from it.
+            assert placeholder != "line" or question.key.startswith("resume."), question.key

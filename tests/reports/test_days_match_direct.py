@@ -1,6 +1,8 @@
 """The page's cohort (read grouped by application day once per job, then summed for the date
 range in memory) gives every figure exactly as a direct computation does: one application at a
-time, in Python, from the rows themselves, on a seeded history of a few hundred applications."""
+time, in Python, from the rows themselves, on a seeded history of a few hundred applications,
+on SQLite and on PostgreSQL. Days are the company's, here a zone eight or seven hours behind
+UTC, through a year of its DST changes."""
 
 from __future__ import annotations
 
@@ -10,9 +12,11 @@ import pytest
 from sqlmodel import Session, select
 
 from benchmarks.report_history import fill_history
+from hireops import db
 from hireops.models import Application, Candidate, Decision, Event, Job, Stage
 from hireops.services.reports import figures as reports
 from hireops.services.decisions.rule import thresholds_for_job
+from hireops.services.platform.clock import local_day
 from hireops.services.reports.cohort import Cohort, ScorePair, StageStays
 from hireops.services.reports.figures import FUNNEL_STAGES, ReportFilter
 from hireops.services.candidates.stages import CUSTOM_STAGE_PREFIX, STAGE_CHANGED
@@ -24,7 +28,15 @@ TODAY = datetime.now(timezone.utc).date()
 
 
 @pytest.fixture
-def history(session) -> list[int]:
+def session(any_database_url: str):
+    """A session on a fresh database, SQLite then PostgreSQL."""
+    with Session(db.get_engine(), expire_on_commit=False) as session:
+        yield session
+
+
+@pytest.fixture
+def history(session, company_zone) -> list[int]:
+    company_zone("America/Los_Angeles")
     fill_history(400, seed=5)
     return [job_id for job_id in session.exec(select(Job.id).order_by(Job.id))]
 
@@ -78,7 +90,7 @@ def test_the_groups_read_once_give_the_adverse_impact_of_the_cohort_alone(sessio
 
 
 def _day(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).date().isoformat()
+    return local_day(moment).isoformat()
 
 
 def _days(later: datetime, earlier: datetime) -> float:
@@ -101,7 +113,7 @@ def _count(counts: dict, key) -> None:
 def _direct_cohort(session: Session, report: ReportFilter) -> Cohort:
     """The cohort worked out one application at a time from its rows."""
     def covered(application: Application) -> bool:
-        day = application.created_at.astimezone(timezone.utc).date()
+        day = local_day(application.created_at)
         return (application.job_id is not None
                 and report.job_id in (None, application.job_id)
                 and (report.date_from is None or day >= report.date_from)

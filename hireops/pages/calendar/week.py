@@ -6,7 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hireops import routes
-from hireops.components.confirm import confirm_dialog
+from hireops.components.confirm import confirm_dialog, danger_button
 from hireops.components.secret_field import secret_field, typed_secret
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import card
@@ -100,8 +100,7 @@ def _feed_controls() -> rx.Component:
                     confirm_label="Make a new address", on_confirm=C.create_feed,
                     color="indigo"),
                 confirm_dialog(
-                    trigger=rx.button("Revoke", size="2", variant="soft", color_scheme="red",
-                                      id="calendar-feed-revoke"),
+                    trigger=danger_button("Revoke", size="2", id="calendar-feed-revoke"),
                     title="Revoke your feed address?",
                     description="Calendar apps subscribed to it stop receiving interviews.",
                     confirm_label="Revoke", on_confirm=C.revoke_feed,

@@ -81,15 +81,21 @@ def _title_bar() -> rx.Component:
     )
 
 
+# The job's plain fields: (label, form field, example shown while empty).
+_DETAILS = (("Department", "department", "Engineering"), ("Location", "location", "Remote"),
+            ("Seniority", "seniority", "Senior"),
+            ("Employment type", "employment_type", "Full-time"))
+# The lists, one item per line: (label, form field, rows shown).
+_REQUIREMENTS = (("Must-have skills", "must_have_skills", "6"),
+                 ("Nice-to-have skills", "nice_to_have_skills", "6"),
+                 ("Responsibilities", "responsibilities", "8"),
+                 ("Qualifications", "qualifications", "8"))
+
+
 def _details() -> rx.Component:
     return _section(
         "Details",
-        _fields(
-            _input("Department", "department", "Engineering"),
-            _input("Location", "location", "Remote"),
-            _input("Seniority", "seniority", "Senior"),
-            _input("Employment type", "employment_type", "Full-time"),
-        ),
+        _fields(*(_input(label, name, example) for label, name, example in _DETAILS)),
         rx.box(height="14px"),
         _field(_label("Description", S.description_words.to_string() + " words"),
                rx.text_area(rows="10", **_bound("description"))),
@@ -99,12 +105,7 @@ def _details() -> rx.Component:
 def _requirements() -> rx.Component:
     return _section(
         "Requirements",
-        _fields(
-            _lines("Must-have skills", "must_have_skills"),
-            _lines("Nice-to-have skills", "nice_to_have_skills"),
-            _lines("Responsibilities", "responsibilities", rows="8"),
-            _lines("Qualifications", "qualifications", rows="8"),
-        ),
+        _fields(*(_lines(label, name, rows=rows) for label, name, rows in _REQUIREMENTS)),
     )
 
 

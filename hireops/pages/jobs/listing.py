@@ -3,7 +3,7 @@
 import reflex as rx
 
 from hireops import routes
-from hireops.components.confirm import confirm_dialog
+from hireops.components.confirm import confirm_dialog, danger_button
 from hireops.components.shell import recruiter_page
 from hireops.components.toolbar import filter_menu, search_box
 from hireops.components.ui import card, empty_state, status_badge
@@ -19,9 +19,8 @@ def _count(value: rx.Var, label: str) -> rx.Component:
 
 def _close_button(job: JobRow) -> rx.Component:
     return confirm_dialog(
-        trigger=rx.button("Close", size="1", variant="soft", color_scheme="red",
-                          loading=JobsState.changing == job.id,
-                          disabled=JobsState.changing != 0, class_name="close-job"),
+        trigger=danger_button("Close", loading=JobsState.changing == job.id,
+                              disabled=JobsState.changing != 0, class_name="close-job"),
         title="Close " + job.title + "?",
         description="New mail is no longer matched to it. Candidates already in its pipeline "
                     "stay where they are, and you can reopen it later.",

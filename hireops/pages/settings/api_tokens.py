@@ -3,7 +3,7 @@
 import reflex as rx
 
 from hireops import routes
-from hireops.components.confirm import confirm_dialog
+from hireops.components.confirm import confirm_dialog, danger_button
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import card, data_table, error_callout
 from hireops.services.platform.api_tokens import ApiTokenRow
@@ -25,8 +25,7 @@ def _token_row(token: ApiTokenRow) -> rx.Component:
         rx.table.cell(rx.cond(
             token.revoked, rx.badge("revoked", color_scheme="gray"),
             confirm_dialog(
-                trigger=rx.button("Revoke", size="1", variant="soft", color_scheme="red",
-                                  class_name="revoke-token"),
+                trigger=danger_button("Revoke", class_name="revoke-token"),
                 title="Revoke the token " + token.name + "?",
                 description="Programs using it are refused from now on. A revoked token cannot "
                             "be turned back on; create a new one if needed.",

@@ -4,7 +4,7 @@ outgoing mail, email templates, new-job defaults, the team and API tokens, on ta
 import reflex as rx
 
 from hireops import routes
-from hireops.components.confirm import confirm_dialog
+from hireops.components.confirm import confirm_dialog, danger_button
 from hireops.components.mail_banner import mail_not_set_banner
 from hireops.components.secret_field import secret_field, typed_secret, typed_secrets
 from hireops.components.shell import recruiter_page
@@ -386,8 +386,7 @@ def _team_user(user: UserRow) -> rx.Component:
         rx.table.cell(rx.cond(
             user.active,
             confirm_dialog(
-                trigger=rx.button("Deactivate", size="1", variant="soft", color_scheme="red",
-                                  class_name="deactivate-user"),
+                trigger=danger_button("Deactivate", class_name="deactivate-user"),
                 title="Deactivate " + user.email + "?",
                 description="They are signed out everywhere and can no longer sign in. Their "
                             "history stays; an admin can reactivate the account.",

@@ -98,10 +98,12 @@ def list_candidates_slice(*, session: Session, search: str, limit: int, offset: 
     return _page(session, query, limit, offset)
 
 
-def candidate_applications(*, session: Session, candidate_id: int) -> list[tuple[Application, Job]]:
-    """A candidate's applications with their jobs, oldest first."""
+def candidate_applications(*, session: Session,
+                           candidate_id: int) -> list[tuple[Application, Job | None]]:
+    """A candidate's applications with their jobs, oldest first; a talent-pool application
+    (to no job) comes with None."""
     return list(session.exec(
-        select(Application, Job).join(Job, Job.id == Application.job_id)
+        select(Application, Job).outerjoin(Job, Job.id == Application.job_id)
         .where(Application.candidate_id == candidate_id).order_by(Application.id)).all())
 
 

@@ -24,6 +24,7 @@ from hireops.services.privacy.blind_screening import (  # noqa: F401
 from hireops.services.jobs.job_stages import default_label, stage_label_map
 from hireops.services.candidates.stages import stage_value
 from hireops.services.candidates.tags import move_tags
+from hireops.services.candidates.talent_pool import TALENT_POOL_LABEL, describe_nearest
 from hireops.services.platform.clock import format_local
 from hireops.services.privacy.hidden_events import shown_events
 from hireops.services.platform.labels import actor_label, source_label
@@ -75,7 +76,8 @@ class KnockoutRow:
 @dataclass
 class ApplicationCard:
     application_id: int
-    job_id: int
+    # None for the talent-pool entry (an application to no job, titled "Talent pool").
+    job_id: int | None
     job_title: str
     # The stage key (a Stage value or the job's own "custom_..."), and its name for the job.
     stage: str
@@ -95,6 +97,10 @@ class ApplicationCard:
     # The job changed since the score was computed.
     stale: bool = False
     applied: str = ""
+    # The talent-pool entry, and (as the tracker says it) the nearest open jobs with the fit
+    # 0-100 measured when the candidate joined the pool: "Data Analyst 34, Product Designer 12".
+    talent_pool: bool = False
+    nearest_jobs: str = ""
 
 
 @dataclass
@@ -159,10 +165,11 @@ def get_candidate_profile(*, session: Session, candidate_id: int) -> CandidatePr
     """Everything the candidate page shows, as display-ready values; while blind screening
     hides the identity, without it (quotes from the resume and notes included)."""
     candidate = get_candidate_or_raise(session=session, candidate_id=candidate_id)
-    rows = session.exec(select(Application, Job).join(Job, Job.id == Application.job_id)
+    # An outer join: the talent-pool entry is an application to no job (its job is None).
+    rows = session.exec(select(Application, Job).outerjoin(Job, Job.id == Application.job_id)
                         .where(Application.candidate_id == candidate_id)
-                        .order_by(Application.created_at.desc())).all()
-    blind = any(job.blind_screening for _, job in rows)
+                        .order_by(Application.created_at.desc(), Application.id.desc())).all()
+    blind = any(job is not None and job.blind_screening for _, job in rows)
     hidden = blind and candidate.identity_revealed_at is None
     # Quotes were made before the job turned blind too, so they are redacted when shown.
     quote = (lambda text: redact_for(candidate, text)) if hidden else (lambda text: text)
@@ -172,7 +179,8 @@ def get_candidate_profile(*, session: Session, candidate_id: int) -> CandidatePr
     resume = quote(candidate.resume_text)
     attachment = _resume_attachment(session, candidate)
     show = (lambda value: "" if hidden else value)
-    labels = stage_label_map(session=session, job_ids={job.id for _, job in rows})
+    labels = stage_label_map(session=session,
+                             job_ids={job.id for _, job in rows if job is not None})
     return CandidateProfile(
         candidate_id=candidate.id,
         display_name=shown_name(candidate, hidden=hidden),
@@ -329,16 +337,21 @@ def _match(application: Application) -> dict:
     return (application.resume_result or {}).get("match") or {}
 
 
-def _application_card(application: Application, job: Job, quote: Callable[[str], str],
+def _application_card(application: Application, job: Job | None, quote: Callable[[str], str],
                       labels: dict[tuple[int, str], str]) -> ApplicationCard:
     result = application.resume_result or {}
     match = _match(application)
     score = application.resume_score
     confidence = match.get("confidence")
+    pooled = job is None
     return ApplicationCard(
-        application_id=application.id, job_id=job.id, job_title=job.title,
+        application_id=application.id, job_id=application.job_id,
+        job_title=TALENT_POOL_LABEL if pooled else job.title,
         stage=stage_value(application.stage),
-        stage_label=labels.get((job.id, application.stage)) or default_label(application.stage),
+        # The pool follows no job's flow: its stages keep their built-in names (as in the
+        # tracker), a job's own names are looked up by its id.
+        stage_label=labels.get((application.job_id, application.stage))
+        or default_label(application.stage),
         score="—" if score is None else f"{score:.0f}",
         score_value=-1.0 if score is None else float(score),
         recommendation=match.get("recommendation", ""),
@@ -356,6 +369,8 @@ def _application_card(application: Application, job: Job, quote: Callable[[str],
                    for k in result.get("knockouts", [])],
         screening_questions=[quote(q) for q in result.get("screening_questions", [])],
         stale=bool(application.resume_stale), applied=_when(application.created_at),
+        talent_pool=pooled,
+        nearest_jobs=describe_nearest(application.resume_result) if pooled else "",
     )
 
 

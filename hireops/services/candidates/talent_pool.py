@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from hireops.models import Application, Candidate, Job, JobStatus, User, utcnow
+from hireops.models import Application, Candidate, Job, JobStatus, Stage, User, utcnow
 from hireops.services.platform.audit import PendingEvents
 from hireops.services.privacy.blind_screening import anonymous_name, hidden_candidate_ids
 from hireops.services.candidates.records import application_created_event, get_or_create_application
@@ -19,6 +19,11 @@ from hireops.services.jobs.matching import PreparedJob, nearest_jobs, prepare_jo
 from hireops.services.jobs.rescoring import rescore_application
 
 TALENT_POOL_LABEL = "Talent pool"
+# The moves that mean something for an entry that follows no job's flow: kept (New), picked
+# out for a coming role (Shortlisted), gone at their own wish (Withdrawn), or not kept
+# (Rejected, with a reason). Interviews, offers and hires need a job: put the person forward
+# for one first (`add_to_job`). `tracker.move_stage` holds every mover to it.
+POOL_STAGES = (Stage.new, Stage.shortlisted, Stage.withdrawn, Stage.rejected)
 NEAREST_JOBS = 3
 # The source of an application HR made by adding a past candidate to a job.
 FROM_POOL_SOURCE = "Talent pool"
@@ -77,9 +82,10 @@ def keep_in_talent_pool(*, session: Session, candidate_id: int, resume_text: str
 
 
 def describe_nearest(resume_result: dict | None) -> str:
-    """"Data Analyst 34, Product Designer 12": the nearest jobs and the fit (0-100)."""
+    """"Data Analyst (fit 34), Product Designer (fit 12)": the nearest jobs and the fit
+    (0-100); the fit is named, so a title ending in a number still reads right."""
     pool = (resume_result or {}).get("talent_pool") or {}
-    return ", ".join(f"{item.get('title', '?')} {item.get('score', 0)}"
+    return ", ".join(f"{item.get('title', '?')} (fit {item.get('score', 0)})"
                      for item in pool.get("nearest_jobs") or [])
 
 

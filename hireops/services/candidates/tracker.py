@@ -40,7 +40,11 @@ from hireops.services.candidates.stages import (
 from hireops.services.candidates.tags import tagged_candidates, tags_of
 from hireops.services.platform.clock import day_bounds, format_day, format_local
 from hireops.services.platform.labels import decision_label, source_label
-from hireops.services.candidates.talent_pool import TALENT_POOL_LABEL, describe_nearest
+from hireops.services.candidates.talent_pool import (
+    POOL_STAGES,
+    TALENT_POOL_LABEL,
+    describe_nearest,
+)
 
 MAX_PAGE_SIZE = 500
 
@@ -154,6 +158,10 @@ class TrackerPage:
 
 class ApplicationsNotFound(LookupError):
     """Some of the given application ids do not exist."""
+
+
+class PoolStageRefused(ValueError):
+    """A talent-pool entry was asked to move to a stage only a job's application can take."""
 
 
 class RejectionNeedsReason(ValueError):
@@ -307,6 +315,11 @@ def move_stage(*, session: Session, application_ids: list[int], stage: Stage | s
         raise ApplicationsNotFound(f"no application with id {sorted(missing)}")
     if is_custom_stage(stage):
         _check_jobs_have_stage(session, applications, stage)
+    if stage not in {s.value for s in POOL_STAGES} and any(a.job_id is None
+                                                           for a in applications):
+        raise PoolStageRefused(
+            f"A talent pool entry cannot move to {default_label(stage)}: it follows no job's "
+            "flow. Put the candidate forward for a job first, then move that application.")
     rejecting = stage == Stage.rejected and any(a.stage != Stage.rejected for a in applications)
     if rejecting and len(reason.strip()) < MIN_REJECTION_REASON:
         raise RejectionNeedsReason("Give a reason for the rejection; it is kept with each one.")

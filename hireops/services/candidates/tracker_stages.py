@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from sqlmodel import Session
 
 from hireops.services.candidates.stages import is_custom_stage
+from hireops.services.candidates.talent_pool import POOL_STAGES
 from hireops.services.jobs.job_stages import JobStage, arrange, stages_of_jobs
 
 
@@ -32,9 +33,14 @@ def stage_menus(*, session: Session,
     menus: dict[int | None, list[JobStage]] = dict(stages_of_jobs(
         session=session, job_ids={j for j in job_ids if j is not None}))
     if None in job_ids:
-        # The built-in stages with their built-in names: the pool follows no job's flow.
-        menus[None] = arrange([])
+        menus[None] = pool_stages()
     return menus
+
+
+def pool_stages() -> list[JobStage]:
+    """The pool follows no job's flow: its own few stages, under their built-in names."""
+    built_in = {stage.key: stage for stage in arrange([])}
+    return [built_in[stage.value] for stage in POOL_STAGES]
 
 
 def stage_filter_choices(*, session: Session, job_ids: set[int]) -> list[JobStage]:
@@ -42,6 +48,8 @@ def stage_filter_choices(*, session: Session, job_ids: set[int]) -> list[JobStag
     job's own flow as it names it; for several, the built-in stages under their built-in names
     with the stages the jobs added in their place after Shortlisted, a stage the jobs name
     differently under every name ("Reference check / References")."""
+    if not job_ids:
+        return pool_stages()
     flows = stages_of_jobs(session=session, job_ids=job_ids)
     if len(flows) == 1:
         return next(iter(flows.values()))

@@ -3,10 +3,10 @@
 English is the bank itself (knowledge/data/question_bank.json) and the phrases in
 `follow_up.py`; French, German and Spanish are data files (knowledge/data/interviewer/<lang>.json)
 holding every bank question by key and every phrase the interviewer says. A planned question is
-translated by its bank key, with the job's words (`{skill}`, `{title}`, `{responsibility}`)
-carried over from the English wording; HR's own questions are asked as written (in French with
-French spacing before ? ! : ;), and the scorer's screening questions only when they are written
-in the interview's language.
+translated by its bank key, with the job's words (`{skill}`, `{title}`, `{responsibility}`) or
+the quoted resume line (`{line}`) carried over from the English wording; HR's own questions are
+asked as written (in French with French spacing before ? ! : ;), and the scorer's screening
+questions only when they are written in the interview's language.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from hireops.services.text.language.supported import DEFAULT_LANGUAGE, supported
 from hireops.services.text.punctuation import french_spacing
 
 TRANSLATED_LANGUAGES = ("fr", "de", "es")
-_PLACEHOLDER = re.compile(r"\{(skill|title|responsibility)\}")
+_PLACEHOLDER = re.compile(r"\{(skill|title|responsibility|line)\}")
 
 
 def interviewer_texts(language: str) -> dict | None:

@@ -104,6 +104,9 @@ def generate_link(*, session: Session, application_id: int, actor: User | None,
     application = session.get(Application, application_id)
     if application is None:
         raise LinkRefused(f"There is no application {application_id}.")
+    if application.job_id is None:
+        raise LinkRefused("An interview is for a job and a talent-pool entry has none: add the "
+                          "candidate to a job first.")
     job = session.get(Job, application.job_id)
     problem = _threshold_problem(application, job)
     override_reason = override_reason.strip()

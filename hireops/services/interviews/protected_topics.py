@@ -303,7 +303,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         rf"{_EN_ARE} (?:a |an )?(?:(?:us|u\.s\.|american|uk|british|eu|european|french|german|"
         r"spanish|canadian|australian|indian|chinese) )?citizen",
         rf"{_EN_ARE} (?:a |an )?(?:immigrant|foreigner|refugee|expat|native of)",
-        rf"(?:are you|were you|was the (?:candidate|applicant)) born (?:in|abroad|outside)",
+        r"(?:are you|were you|was the (?:candidate|applicant)) born (?:in|abroad|outside)",
         r"native (?:\w+ )?speaker",
         r"how long have you (?:lived|been living|been) in (?:this country|the (?:us|uk|country)|"
         r"america|britain|england|france|germany|spain|europe)",

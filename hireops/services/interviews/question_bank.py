@@ -44,13 +44,18 @@ SKILL_FALLBACK = GENERAL["SKILL_FALLBACK"]
 # Kind on purpose: a gap is a question to explore, not a verdict.
 GAP_PROBE = GENERAL["GAP_PROBE"]
 SLOT_QUESTION = GENERAL["SLOT_QUESTION"]
+# A concrete line of the resume ({line}) asked about, by (kind, still going on).
+RESUME_LINE_QUESTIONS: dict[tuple[str, bool], BankQuestion] = {
+    (kind, ongoing): GENERAL[f"RESUME_{kind.upper()}_{'ONGOING' if ongoing else 'DONE'}"]
+    for kind in ("migration", "number", "project") for ongoing in (False, True)}
 
 
 def all_bank_questions() -> tuple[BankQuestion, ...]:
     """Every question in the bank, family questions first, in a fixed order."""
     family_questions = tuple(q for family in FAMILIES.values() for q in family.questions)
     return family_questions + (WARM_UP, PROBLEM_SOLVING, PROBLEM_SCENARIO, SKILL_FALLBACK,
-                               GAP_PROBE, *BEHAVIOURAL, SLOT_QUESTION)
+                               GAP_PROBE, *BEHAVIOURAL, SLOT_QUESTION,
+                               *RESUME_LINE_QUESTIONS.values())
 
 
 # --- finding questions for a skill -------------------------------------------------------

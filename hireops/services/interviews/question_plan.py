@@ -351,7 +351,7 @@ def _resume_line_candidates(evidence: dict[str, str]) -> list[_Candidate]:
     project), in the line's tense."""
     candidates = []
     for found in resume_line_questions(evidence.values(), limit=MAX_RESUME_LINE_QUESTIONS):
-        question = BankQuestion(key=f"resume.{found.kind}", text=found.text,
+        question = BankQuestion(key=found.bank_key, text=found.text,
                                 expected_points=found.expected_points, family="general",
                                 kind="screening")
         # It covers no skill: the bank's question on the same skill asks how the candidate

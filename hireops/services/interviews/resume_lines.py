@@ -3,7 +3,8 @@
 The resume scorer quotes, per job skill, the resume sentence that shows it. The lines worth a
 question are the concrete ones: a number ("cut hosting costs by 30%"), a migration ("moved 40
 services from Heroku to Kubernetes") or a project the candidate built or led. Each becomes one
-question that quotes the line and asks what a good answer to it holds, in the line's own tense:
+question that quotes the line and asks what a good answer to it holds, in the line's own tense
+(the wordings are the bank's, `knowledge/data/question_bank.json`):
 a finished piece of work ("Migrated ...") is asked about in the past, a current one ("Leading a
 team of five") in the present.
 """
@@ -13,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from hireops.services.interviews.question_bank import RESUME_LINE_QUESTIONS
 
 MAX_LINE_WORDS = 40  # a longer "line" is a paragraph; quoting it would read badly
 MIN_LINE_WORDS = 5
@@ -42,6 +45,9 @@ class ResumeLineQuestion:
     text: str
     expected_points: tuple[str, ...]
     kind: str  # migration | number | project
+    # The bank's wording it follows (knowledge/data/question_bank.json), by which it is
+    # translated.
+    bank_key: str
 
 
 def _tidy(line: str) -> str:
@@ -73,27 +79,6 @@ def is_current(line: str) -> bool:
     return bool(_PRESENT.search(line)) and not _PAST.search(line)
 
 
-_WORDING = {
-    ("migration", False): ("Your resume says: “{line}”. Walk me through that change: what you "
-                           "did yourself, what was hardest, and how you knew it had worked.",
-                           ("your own part", "the hardest part", "how success was checked")),
-    ("migration", True): ("Your resume says: “{line}”. Where does that change stand now: what "
-                          "are you doing yourself, what is hardest, and how will you know it "
-                          "has worked?",
-                          ("your own part", "the hardest part", "how success is checked")),
-    ("number", False): ("Your resume says: “{line}”. How was that number measured, and what did "
-                        "you do yourself to get there?",
-                        ("how it was measured", "your own part", "the result")),
-    ("number", True): ("Your resume says: “{line}”. How do you measure that today, and what do "
-                       "you do yourself to keep it there?",
-                       ("how it is measured", "your own part", "the result")),
-    ("project", False): ("Your resume says: “{line}”. Tell me about that work: what you did "
-                         "yourself, one decision you made, and how it turned out.",
-                         ("your own part", "a decision and its reasons", "the result")),
-    ("project", True): ("Your resume says: “{line}”. Tell me about that work: what you do "
-                        "yourself, one decision you have made, and how it is going.",
-                        ("your own part", "a decision and its reasons", "how it is going")),
-}
 
 
 def resume_line_questions(lines: Iterable[str], *, limit: int = 2) -> list[ResumeLineQuestion]:
@@ -111,6 +96,7 @@ def resume_line_questions(lines: Iterable[str], *, limit: int = 2) -> list[Resum
     ranked = sorted(found.values(), key=lambda pair: order[pair[1]])
     questions = []
     for line, kind in ranked[:limit]:
-        text, points = _WORDING[(kind, is_current(line))]
-        questions.append(ResumeLineQuestion(line, text.format(line=line), points, kind))
+        asked = RESUME_LINE_QUESTIONS[(kind, is_current(line))]
+        questions.append(ResumeLineQuestion(line, asked.format(line=line).text,
+                                            asked.expected_points, kind, asked.key))
     return questions

@@ -13,15 +13,7 @@ from datetime import timedelta
 from sqlmodel import Session, select
 
 from hireops.config import get_settings
-from hireops.models import (
-    Application,
-    Candidate,
-    Evaluation,
-    InterviewLink,
-    Job,
-    Stage,
-    utcnow,
-)
+from hireops.models import Application, Candidate, Evaluation, InterviewLink, Job, Stage, utcnow
 from hireops.services.platform.audit import record_event
 from hireops.services.platform.crypto import hash_token
 from hireops.services.interviews.links import OPEN_STATUSES, set_link_status

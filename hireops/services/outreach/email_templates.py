@@ -177,12 +177,13 @@ def validate_template(template: EmailTemplate) -> None:
 
 
 def render_template(template: EmailTemplate, values: Mapping[str, object]) -> RenderedMail:
-    """Fill in the values; TemplateError names every placeholder that has no value. The text of
-    a French template (not the values) gets a narrow no-break space before ? ! : ; in place of
-    the ordinary one people type, so the mark never wraps alone; other languages stay as
-    written."""
+    """Fill in the values; TemplateError names every placeholder that has no value. A French
+    mail, its text and the values HR typed into it (a reason, an offer's terms) alike, gets a
+    narrow no-break space before ? ! : ; in place of the ordinary one people type, so the mark
+    never wraps alone (links are left as they are); other languages stay as written."""
     subject_parts = _in_language(_segments(template.subject, "subject"), template.language)
     body_parts = _in_language(_segments(template.body, "body"), template.language)
+    values = _values_in_language(values, template.language)
     missing = sorted({name for _, name in subject_parts + body_parts
                       if name is not None and _is_blank(values.get(name))})
     if missing:
@@ -201,6 +202,13 @@ def _in_language(parts: list[tuple[str, str | None]],
     if supported_language(language) != "fr":
         return parts
     return [(french_spacing(literal), name) for literal, name in parts]
+
+
+def _values_in_language(values: Mapping[str, object], language: str) -> Mapping[str, object]:
+    if supported_language(language) != "fr":
+        return values
+    return {name: value if name in _LINK_FIELDS or not isinstance(value, str)
+            else french_spacing(value) for name, value in values.items()}
 
 
 def _punctuated(parts: list[tuple[str, str | None]],

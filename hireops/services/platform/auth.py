@@ -213,6 +213,12 @@ def sign_out(*, session: Session, token: str) -> None:
     session.commit()
 
 
+# Who may do what, for the pages' handlers and the HTTP routes alike.
+READ_ROLES = (Role.admin, Role.recruiter, Role.viewer)
+WRITE_ROLES = (Role.admin, Role.recruiter)
+ADMIN_ROLES = (Role.admin,)
+
+
 def role_allows(user: User, allowed: tuple[Role, ...]) -> bool:
     """Whether the user's role is one of `allowed` (admins are allowed everywhere)."""
     return user.role == Role.admin or user.role in allowed

@@ -3,15 +3,17 @@ the database, so a filter change over 50,000 applications moves a few hundred ro
 applications and their 100,000 stage moves.
 
 `read_days` makes a fixed number of grouped queries whatever the size of the cohort, each
-also grouped by the UTC day of the application (`CohortDays`); `CohortDays.narrowed` sums the
+also grouped by the day of the application (`CohortDays`); `CohortDays.narrowed` sums the
 days of a date range into the `Cohort` every figure in `services/reports/figures.py` is a pure function
-of. Times are grouped per UTC day and per hundredth of a day (under 15 minutes), finer than any
-chart shows.
+of. Days are the company's calendar days, in its time zone (`company_days.py`), and so are a
+date range's bounds; lengths of time are grouped per hundredth of a day (under 15 minutes),
+finer than any chart shows.
 
 `cached_cohort` keeps in this process, with the database's data version (the row counts and
 newest ids and edit times that any change to a report's inputs moves: every stage move,
 decision and answer is an audit event), the days of each job read (or of all jobs) and the last
-cohorts narrowed from them. A new date range is then summed in memory, never read again, and
+cohorts narrowed from them, per time zone (the company's may change in Settings while
+the data does not). A new date range is then summed in memory, never read again, and
 reopening the page or going back to a filter costs one small query until something changes.
 """
 
@@ -19,8 +21,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import NamedTuple, TypeVar
 
 import sqlalchemy as sa
@@ -31,6 +33,8 @@ from hireops.models import Application, Candidate, Decision, Event, Job, Stage
 from hireops.services.decisions.rule import DecisionThresholds, thresholds_for_job
 from hireops.services.candidates.stages import CUSTOM_STAGE_PREFIX, STAGE_CHANGED, is_custom_stage
 from hireops.services.jobs.job_stages import default_label, stages_of_jobs
+from hireops.services.platform.clock import day_bounds
+from hireops.services.reports.company_days import CompanyDays, company_days, zone_name
 from hireops.services.reports.versioned_cache import VersionedCache
 
 # The forward path of the funnel; "rejected" and "withdrawn" leave it and are counted apart.
@@ -56,6 +60,13 @@ class ReportFilter:
     # First and last day of the application date, inclusive; None leaves that end open.
     date_from: date | None = None
     date_to: date | None = None
+    # The zone whose calendar days these are and the report counts in ("Europe/Paris"); None
+    # for the company's, resolved when the report is read (`in_zone`).
+    zone: str | None = None
+
+    def in_zone(self) -> ReportFilter:
+        """This filter with its zone named: the company's when none was given."""
+        return replace(self, zone=zone_name(self.zone))
 
 
 class ScorePair(NamedTuple):
@@ -79,7 +90,7 @@ class Cohort:
     """What every figure of one report is computed from."""
 
     applications: int = 0
-    # Applications per UTC day ("2025-03-03") and per source.
+    # Applications per day ("2025-03-03") and per source.
     per_day: dict[str, int] = field(default_factory=dict)
     sources: dict[str, int] = field(default_factory=dict)
     # How many applications got furthest to each forward stage (by the stage history).
@@ -93,7 +104,7 @@ class Cohort:
     stays: dict[str, StageStays] = field(default_factory=dict)
     # Days from application to the first decision that no longer waits for HR -> how many.
     waits: dict[float, int] = field(default_factory=dict)
-    # (UTC day, advance | hold | reject | overridden) -> decisions made that day.
+    # (day, advance | hold | reject | overridden) -> decisions made that day.
     decisions_per_day: dict[tuple[str, str], int] = field(default_factory=dict)
     # Each application's first decision by the rule: (candidate id, outcome).
     first_automatic: list[tuple[int, str]] = field(default_factory=list)
@@ -108,10 +119,11 @@ class Cohort:
 
 @dataclass(frozen=True)
 class CohortDays:
-    """A report's grouped rows, each also keyed by the UTC day of its applications ("2025-03-03"
+    """A report's grouped rows, each also keyed by the day of its applications ("2025-03-03"
     first in every row), so that any range of days sums into a `Cohort` without a new read."""
 
-    # The applications read: one job or all, in a range of days or all of them.
+    # The applications read: one job or all, in a range of days or all of them, and the zone
+    # of those days.
     report: ReportFilter
     # (day, source, job id, applications).
     applications: list[tuple[str, str | None, int, int]] = field(default_factory=list)
@@ -198,30 +210,31 @@ class CohortDays:
 
 
 def read_cohort(*, session: Session, report: ReportFilter) -> Cohort:
-    """The report's cohort, grouped in the database: one query for an empty range, eleven
+    """The report's cohort, grouped in the database: one query for an empty range, twelve
     otherwise (and one or two to name the stages jobs added, once a stay was spent in one),
     whatever the number of applications."""
     return read_days(session=session, report=report).narrowed()
 
 
 def read_days(*, session: Session, report: ReportFilter) -> CohortDays:
-    """The report's rows grouped by application day (and by what each figure needs): one
-    query for an empty range, eleven otherwise (and one or two to name the stages jobs added,
-    once a stay was spent in one), whatever the number of applications."""
-    dialect = session.get_bind().dialect.name
+    """The report's rows grouped by the company's day of the application (and by what each
+    figure needs): one query for an empty range, twelve otherwise (and one or two to name the
+    stages jobs added, once a stay was spent in one), whatever the number of applications."""
+    report = report.in_zone()
     run = session.connection().execute
-    day = utc_day(Application.created_at, dialect)
+    calendar = cohort_calendar(session=session, report=report)
+    if calendar is None:
+        return CohortDays(report, thresholds=_thresholds(run, {report.job_id} - {None}))
+    day = calendar.day_of(Application.created_at)
     applications = [tuple(row) for row in run(filtered(
         select(day, Application.source, Application.job_id, sa.func.count()), report)
         .group_by(day, Application.source, Application.job_id))]
     job_ids = {report.job_id} - {None} | {row[2] for row in applications}
-    if not applications:
-        return CohortDays(report, thresholds=_thresholds(run, job_ids))
-    stays = _stays(run, report, dialect)
+    stays = _stays(run, report, calendar)
     return CohortDays(
-        report, applications, furthest=_furthest(run, report, dialect),
-        resume_scores=_scores(run, report, "resume", dialect),
-        interview_scores=_scores(run, report, "interview", dialect),
+        report, applications, furthest=_furthest(run, report, calendar),
+        resume_scores=_scores(run, report, "resume", calendar),
+        interview_scores=_scores(run, report, "interview", calendar),
         score_pairs=[(day_, job_id, float(resume), float(interview), count)
                      for day_, job_id, resume, interview, count in run(filtered(
                          select(day, Application.job_id, Application.resume_score,
@@ -230,10 +243,10 @@ def read_days(*, session: Session, report: ReportFilter) -> CohortDays:
                                 Application.interview_score.is_not(None))
                          .group_by(day, Application.job_id, Application.resume_score,
                                    Application.interview_score))],
-        stays=stays, waits=_waits(run, report, dialect),
-        decisions=_decisions_per_day(run, report, dialect),
-        first_automatic=_first_automatic(run, report, dialect),
-        hire_days=_hire_days(run, report, dialect), thresholds=_thresholds(run, job_ids),
+        stays=stays, waits=_waits(run, report, calendar),
+        decisions=_decisions_per_day(run, report, calendar),
+        first_automatic=_first_automatic(run, report, calendar),
+        hire_days=_hire_days(run, report, calendar), thresholds=_thresholds(run, job_ids),
         own_stages=_own_stages(session, job_ids) if any(
             is_custom_stage(stage) for _, stage, *_ in stays) else {})
 
@@ -242,12 +255,15 @@ def cached_cohort(*, session: Session, report: ReportFilter,
                   version: tuple | None = None) -> Cohort:
     """`read_cohort`, from this process's cache while the data has not changed: the days of
     the report's job (or of all jobs) are read once, and each date range is summed from them.
-    `version` is the `data_version` when the caller just read it."""
+    `version` is the `data_version` when the caller just read it. The days kept are those of
+    the report's zone (the company's unless named): a new zone is read anew."""
     version = version or data_version(session=session)
     url = str(session.get_bind().url)
+    report = report.in_zone()
 
     def narrowed() -> Cohort:
-        days = _cached_days(session, url, report.job_id, version)
+        days = _cached_days(session, url, replace(report, date_from=None, date_to=None),
+                            version)
         return days.narrowed(report.date_from, report.date_to)
 
     return _cohorts.get_or_compute((url, report), version, narrowed)
@@ -261,10 +277,26 @@ def cached(*, session: Session, key: tuple, compute: Callable[[], Result],
     return _results.get_or_compute((str(session.get_bind().url), *key), version, compute)
 
 
-def _cached_days(session: Session, url: str, job_id: int | None, version: tuple) -> CohortDays:
-    return _days.get_or_compute(
-        (url, job_id), version,
-        lambda: read_days(session=session, report=ReportFilter(job_id=job_id)))
+def _cached_days(session: Session, url: str, every_day: ReportFilter,
+                 version: tuple) -> CohortDays:
+    """The days of `every_day`'s job (or of all jobs) in its zone, from the cache."""
+    return _days.get_or_compute((url, every_day), version,
+                                lambda: read_days(session=session, report=every_day))
+
+
+def cohort_calendar(*, session: Session, report: ReportFilter) -> CompanyDays | None:
+    """How the database reads the company's day (the report's zone's) of the report's times:
+    SQLite from the span of its applications' times (PostgreSQL needs none); None when it has
+    no application."""
+    # The first and the last by the index on the time: min() and max() with a condition
+    # would read every row.
+    times = filtered(select(Application.created_at), report).limit(1)
+    first, last = session.connection().execute(select(
+        times.order_by(Application.created_at).scalar_subquery(),
+        times.order_by(Application.created_at.desc()).scalar_subquery())).one()
+    if first is None:
+        return None
+    return company_days(session.get_bind().dialect.name, report.zone, first, last)
 
 
 def data_version(*, session: Session) -> tuple:
@@ -297,10 +329,13 @@ def filtered(query: Select, report: ReportFilter) -> Select:
     query = query.where(Application.job_id.is_not(None))
     if report.job_id is not None:
         query = query.where(Application.job_id == report.job_id)
+    # The bounds are the midnights of the report's zone (the company's unless named).
     if report.date_from is not None:
-        query = query.where(Application.created_at >= _day_start(report.date_from))
+        query = query.where(Application.created_at >= day_bounds(report.date_from,
+                                                                 report.zone)[0])
     if report.date_to is not None:
-        query = query.where(Application.created_at < _day_start(report.date_to + timedelta(1)))
+        query = query.where(Application.created_at < day_bounds(report.date_to,
+                                                                report.zone)[1])
     return query
 
 
@@ -309,7 +344,8 @@ def rounded(value: ColumnElement) -> ColumnElement:
     return sa.func.round(sa.cast(value, sa.Numeric), 1)
 
 
-def _furthest(run, report: ReportFilter, dialect: str) -> list[tuple[str, int, int]]:
+def _furthest(run, report: ReportFilter,
+              calendar: CompanyDays) -> list[tuple[str, int, int]]:
     # The furthest stage each application has been in: now, or before or after any move.
     # One pass over the moves, grouped per application, then joined: twice as fast as a
     # union of the three.
@@ -322,10 +358,11 @@ def _furthest(run, report: ReportFilter, dialect: str) -> list[tuple[str, int, i
              # each of 50,000 ids costs four times as much as reading the moves once.
              .where(Event.action == STAGE_CHANGED, Event.entity_type == "application")
              .group_by(Event.entity_id).subquery())
-    furthest = _greatest(dialect, sa.func.coalesce(_funnel_position(Application.stage), 0),
+    furthest = _greatest(calendar.dialect,
+                         sa.func.coalesce(_funnel_position(Application.stage), 0),
                          sa.func.coalesce(moves.c.before, 0),
                          sa.func.coalesce(moves.c.after, 0)).label("furthest")
-    per_app = filtered(select(utc_day(Application.created_at, dialect).label("day"), furthest)
+    per_app = filtered(select(calendar.day_of(Application.created_at).label("day"), furthest)
                        .outerjoin(moves, moves.c.app == Application.id), report).subquery()
     return [tuple(row) for row in run(
         select(per_app.c.day, per_app.c.furthest, sa.func.count())
@@ -341,10 +378,11 @@ def _funnel_position(stage: ColumnElement) -> ColumnElement:
          order[Stage.shortlisted.value]), else_=None))
 
 
-def _hire_days(run, report: ReportFilter, dialect: str) -> list[tuple[str, float, int]]:
-    day = utc_day(Application.created_at, dialect)
+def _hire_days(run, report: ReportFilter,
+               calendar: CompanyDays) -> list[tuple[str, float, int]]:
+    day = calendar.day_of(Application.created_at)
     days = sa.func.round(sa.cast(_days_between(Application.hired_at, Application.created_at,
-                                               dialect), sa.Numeric), _DAY_DECIMALS)
+                                               calendar.dialect), sa.Numeric), _DAY_DECIMALS)
     return [(day_, float(length), count) for day_, length, count in run(
         filtered(select(day, days, sa.func.count()), report)
         .where(Application.hired_at.is_not(None), Application.stage == Stage.hired.value)
@@ -352,23 +390,24 @@ def _hire_days(run, report: ReportFilter, dialect: str) -> list[tuple[str, float
 
 
 def _scores(run, report: ReportFilter, which: str,
-            dialect: str) -> list[tuple[str, float, int]]:
+            calendar: CompanyDays) -> list[tuple[str, float, int]]:
     column = {"resume": Application.resume_score, "interview": Application.interview_score}[which]
-    day = utc_day(Application.created_at, dialect)
+    day = calendar.day_of(Application.created_at)
     return [(day_, float(score), count) for day_, score, count in run(
         filtered(select(day, column, sa.func.count()), report)
         .where(column.is_not(None)).group_by(day, column))]
 
 
-def _stays(run, report: ReportFilter, dialect: str) -> list[tuple[str, str, float, int, float]]:
+def _stays(run, report: ReportFilter,
+           calendar: CompanyDays) -> list[tuple[str, str, float, int, float]]:
     # Each move ends a stay in the stage it left, which began at the move before (or at the
     # application).
     entered = sa.func.coalesce(
         sa.func.lag(Event.at).over(partition_by=Event.entity_id, order_by=(Event.at, Event.id)),
         Application.created_at)
-    moves = filtered(select(utc_day(Application.created_at, dialect).label("day"),
+    moves = filtered(select(calendar.day_of(Application.created_at).label("day"),
                             Event.before["stage"].as_string().label("stage"),
-                            _days_between(Event.at, entered, dialect).label("days"))
+                            _days_between(Event.at, entered, calendar.dialect).label("days"))
                      .join(Application, Application.id == Event.entity_id), report).where(
         Event.action == STAGE_CHANGED, Event.entity_type == "application").subquery()
     length = sa.func.round(sa.cast(moves.c.days, sa.Numeric), _DAY_DECIMALS)
@@ -385,23 +424,23 @@ def _own_stages(session: Session, job_ids: set[int]) -> dict[int, list[tuple[str
             for job_id, flow in stages_of_jobs(session=session, job_ids=job_ids).items()}
 
 
-def _waits(run, report: ReportFilter, dialect: str) -> list[tuple[str, float, int]]:
+def _waits(run, report: ReportFilter, calendar: CompanyDays) -> list[tuple[str, float, int]]:
     first = (select(Decision.application_id, sa.func.min(Decision.created_at).label("at"))
              .where(Decision.status != "pending_hr",
                     Decision.application_id.in_(cohort_ids(report)))
              .group_by(Decision.application_id).subquery())
-    day = utc_day(Application.created_at, dialect)
-    wait = sa.func.round(sa.cast(_days_between(first.c.at, Application.created_at, dialect),
-                                 sa.Numeric), _DAY_DECIMALS)
+    day = calendar.day_of(Application.created_at)
+    wait = sa.func.round(sa.cast(_days_between(first.c.at, Application.created_at,
+                                               calendar.dialect), sa.Numeric), _DAY_DECIMALS)
     return [(day_, float(days), count) for day_, days, count in run(
         select(day, wait, sa.func.count()).join(first, first.c.application_id == Application.id)
         .group_by(day, wait))]
 
 
 def _decisions_per_day(run, report: ReportFilter,
-                       dialect: str) -> list[tuple[str, str, str, int]]:
-    applied = utc_day(Application.created_at, dialect)
-    day = utc_day(Decision.created_at, dialect)
+                       calendar: CompanyDays) -> list[tuple[str, str, str, int]]:
+    applied = calendar.day_of(Application.created_at)
+    day = calendar.day_of(Decision.created_at)
     kind = sa.case((Decision.is_override.is_(True), "overridden"), else_=Decision.outcome)
     return [tuple(row) for row in run(filtered(
         select(applied, day, kind, sa.func.count())
@@ -409,11 +448,12 @@ def _decisions_per_day(run, report: ReportFilter,
         .group_by(applied, day, kind))]
 
 
-def _first_automatic(run, report: ReportFilter, dialect: str) -> list[tuple[str, int, str]]:
+def _first_automatic(run, report: ReportFilter,
+                     calendar: CompanyDays) -> list[tuple[str, int, str]]:
     # Overrides are people's decisions, not the automatic ones an adverse-impact view audits.
     rank = sa.func.row_number().over(partition_by=Decision.application_id,
                                      order_by=(Decision.created_at, Decision.id))
-    ranked = filtered(select(utc_day(Application.created_at, dialect).label("day"),
+    ranked = filtered(select(calendar.day_of(Application.created_at).label("day"),
                              Application.candidate_id, Decision.outcome, rank.label("n"))
                       .join(Application, Application.id == Decision.application_id), report
                       ).where(Decision.is_override.is_(False)).subquery()
@@ -438,14 +478,6 @@ def _thresholds(run, job_ids: set[int]) -> dict[int, DecisionThresholds]:
     return {row.id: thresholds_for_job(row) for row in jobs}
 
 
-def utc_day(column: ColumnElement, dialect: str) -> ColumnElement:
-    """The UTC date of a stored time as "YYYY-MM-DD"."""
-    if dialect == "postgresql":
-        return sa.func.to_char(sa.func.timezone("UTC", column), "YYYY-MM-DD")
-    # SQLite keeps UTC times as "YYYY-MM-DD HH:MM:SS.ffffff".
-    return sa.func.substr(column, 1, 10)
-
-
 def _greatest(dialect: str, *values: ColumnElement) -> ColumnElement:
     """The largest of a few values in one row (SQLite's many-argument max)."""
     return sa.func.greatest(*values) if dialect == "postgresql" else sa.func.max(*values)
@@ -455,7 +487,3 @@ def _days_between(later: ColumnElement, earlier: ColumnElement, dialect: str) ->
     if dialect == "postgresql":
         return sa.extract("epoch", later - earlier) / 86400.0
     return sa.func.julianday(later) - sa.func.julianday(earlier)
-
-
-def _day_start(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=timezone.utc)

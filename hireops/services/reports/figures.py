@@ -1,10 +1,11 @@
 """The figures of the reports page, computed from the database as plain data.
 
 Every figure describes one cohort: the applications received in a date range (inclusive, by the
-UTC date of `Application.created_at`), for one job or all. Charts over time plot each event on
-its own date (a decision on the day it was made) but only for that cohort, so the numbers on
-one page always add up. Final scores and verdicts come from `decisions.decide` with each job's
-own thresholds, the same rule the tracker and the emails use.
+company's calendar date of `Application.created_at`, in its time zone), for one job or all.
+Charts over time plot each event on its own date (a decision on the day it was made, in the
+company's zone too) but only for that cohort, so the numbers on one page always add up. Final
+scores and verdicts come from `decisions.decide` with each job's own thresholds, the same rule
+the tracker and the emails use.
 
 The page reads the cohort once per filter change (`report_cohort.cached_cohort`: grouped in the
 database by application day, once per job and data version, then summed for the date range in
@@ -34,13 +35,13 @@ from hireops.services.reports.cohort import (
     ReportFilter,
     cached,
     cached_cohort,  # noqa: F401
+    cohort_calendar,
     data_version,  # noqa: F401
     cohort_candidate_ids,  # noqa: F401
     cohort_ids,  # noqa: F401
     filtered,
     read_cohort,  # noqa: F401
     rounded,
-    utc_day,
 )
 
 FOUR_FIFTHS = 0.8
@@ -174,13 +175,14 @@ def cached_top_candidates(*, session: Session, report: ReportFilter, cohort: Coh
     once per job while the data is unchanged (`cached`), and the range's best are picked from
     them in memory (the best of a range are among the best of its days); the table of each
     range is kept too, so reopening the page reads nothing (names and blind screening's
-    reveals move the data version: both are audited)."""
-    dialect = session.get_bind().dialect.name
+    reveals move the data version: both are audited). Days are the report's zone's (the
+    company's unless named), kept per zone."""
+    report = report.in_zone()
 
     def pick() -> list[TopCandidate]:
-        per_day = cached(session=session, key=("best per day", report.job_id, limit * 2),
-                         compute=lambda: _best_per_day(session, report.job_id, limit * 2,
-                                                       dialect),
+        every_day = ReportFilter(job_id=report.job_id, zone=report.zone)
+        per_day = cached(session=session, key=("best per day", every_day, limit * 2),
+                         compute=lambda: _best_per_day(session, every_day, limit * 2),
                          version=version)
         first = report.date_from.isoformat() if report.date_from else ""
         last = report.date_to.isoformat() if report.date_to else "9999"
@@ -197,11 +199,15 @@ def _final_in_database():
                    + Job.interview_weight * Application.interview_score)
 
 
-def _best_per_day(session: Session, job_id: int | None, per_day: int, dialect: str) -> list:
-    """The `per_day` best applications of each application day, ranked as `top_candidates`
-    ranks them (the database's final score, then resume score, then the oldest)."""
+def _best_per_day(session: Session, every_day: ReportFilter, per_day: int) -> list:
+    """The `per_day` best applications of each application day (of `every_day`'s job, or
+    of all, in its zone), ranked as `top_candidates` ranks them (the database's final score,
+    then resume score, then the oldest)."""
+    calendar = cohort_calendar(session=session, report=every_day)
+    if calendar is None:
+        return []
     final = _final_in_database()
-    day = utc_day(Application.created_at, dialect)
+    day = calendar.day_of(Application.created_at)
     rank = sa.func.row_number().over(partition_by=day, order_by=(
         final.desc().nulls_last(), Application.resume_score.desc().nulls_last(),
         Application.id))
@@ -209,7 +215,7 @@ def _best_per_day(session: Session, job_id: int | None, per_day: int, dialect: s
         select(Application.id, Application.candidate_id, Application.job_id,
                Application.resume_score, Application.interview_score, Job.title,
                day.label("day"), final.label("rank_final"), rank.label("n"))
-        .join(Job, Job.id == Application.job_id), ReportFilter(job_id=job_id)).subquery()
+        .join(Job, Job.id == Application.job_id), every_day).subquery()
     return session.connection().execute(select(ranked).where(ranked.c.n <= per_day)).all()
 
 

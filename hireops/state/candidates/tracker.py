@@ -4,6 +4,7 @@ inline stage changes and exports."""
 from __future__ import annotations
 
 import json
+from urllib.parse import urlencode
 
 import reflex as rx
 from sqlmodel import select
@@ -12,7 +13,6 @@ from hireops import routes
 from hireops.db import session_scope
 from hireops.models import Job, JobStatus, Stage
 from hireops.services.platform.clock import file_stamp
-from hireops.services.candidates.export import export_rows, export_tracker
 from hireops.services.interviews.invitations import invite_applications
 from hireops.services.candidates.tags import all_tags
 from hireops.services.candidates.stages import stage_value
@@ -268,14 +268,16 @@ class TrackerState(RejectReasonMixin, AuthState):
 
     @event_for(*READ_ROLES)
     def export(self, fmt: str):
+        """Every row of the grid as filtered (the picked ones only, when rows are picked),
+        downloaded from the export route: built there in a worker thread, not here on the
+        server's event loop."""
         if fmt not in ("csv", "xlsx"):
-            return
-        with session_scope() as session:
-            rows = export_tracker(session=session, filter=self._filter(), sort=self._sort())
-        if self.selected:
-            rows = [r for r in rows if r.application_id in self.selected]
-        stamp = file_stamp(minutes=True)
-        return rx.download(data=export_rows(rows, fmt), filename=f"candidates-{stamp}.{fmt}")
+            return None
+        query = urlencode({"filter": self._filter().model_dump_json(),
+                           "sort": self._sort().model_dump_json(),
+                           "picked": ",".join(str(i) for i in sorted(self.selected))})
+        return rx.download(url=f"{routes.EXPORT_CANDIDATES}.{fmt}?{query}",
+                           filename=f"candidates-{file_stamp(minutes=True)}.{fmt}")
 
     def _move(self, application_ids: list[int], stage: str, reason: str = ""):
         try:

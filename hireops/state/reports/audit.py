@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import reflex as rx
 
+from hireops import routes
 from hireops.db import session_scope
-from hireops.services.reports.audit_log import AuditFilter, AuditRow, audit_choices, export_events_csv, list_events
+from hireops.services.reports.audit_log import AuditFilter, AuditRow, audit_choices, list_events
 from hireops.services.platform.clock import day_placeholder, file_stamp, parse_day
 from hireops.state.access import READ_ROLES, event_for
 from hireops.state.auth import AuthState
@@ -63,9 +66,16 @@ class AuditState(AuthState):
 
     @event_for(*READ_ROLES)
     def export_csv(self):
-        with session_scope() as session:
-            data = export_events_csv(session=session, audit=self._filter())
-        return rx.download(data=data, filename=f"audit-log-{file_stamp()}.csv")
+        """Every matching event, downloaded from the export route (built in a worker thread,
+        not on the server's event loop)."""
+        audit = self._filter()
+        query = urlencode({name: value for name, value in (
+            ("action", audit.action), ("actor", audit.actor),
+            ("entity_type", audit.entity_type), ("entity_id", audit.entity_id),
+            ("date_from", audit.date_from and audit.date_from.isoformat()),
+            ("date_to", audit.date_to and audit.date_to.isoformat())) if value})
+        return rx.download(url=f"{routes.EXPORT_AUDIT_LOG}?{query}",
+                           filename=f"audit-log-{file_stamp()}.csv")
 
     def _filter(self) -> AuditFilter:
         entity_id = self.entity_id.strip()

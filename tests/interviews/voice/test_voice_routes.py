@@ -11,6 +11,7 @@ import pytest
 from sqlmodel import select
 from starlette.testclient import TestClient
 
+from hireops.api import auth as api_auth
 from hireops.api import voice_routes
 from hireops.api.app import API_PREFIX, build_api
 from hireops.config import get_settings
@@ -167,14 +168,14 @@ def test_audio_needs_a_signed_in_user(client, finished_call):
     response = client.get(audio_url(link.id))
 
     assert response.status_code == 401 and response.json()["error"] == "not_signed_in"
-    client.cookies.set(voice_routes.SESSION_COOKIE, "made-up-token")
+    client.cookies.set(api_auth.SESSION_COOKIE, "made-up-token")
     assert client.get(audio_url(link.id)).status_code == 401
 
 
 def test_viewer_hears_the_recording_proxied_without_the_key(client, session, voice_env,
                                                             finished_call):
     link, conversation_id = finished_call
-    client.cookies.set(voice_routes.SESSION_COOKIE, signed_in(session, "viewer"))
+    client.cookies.set(api_auth.SESSION_COOKIE, signed_in(session, "viewer"))
 
     response = client.get(audio_url(link.id))
 
@@ -196,7 +197,7 @@ def test_each_part_of_a_resumed_interview_has_its_own_recording(client, session,
     provider.close()
     second_id = call_for(session, voice_env, link, start.credentials.conversation_id)
     voice_env.conversations[second_id].audio = b"ID3 second part"
-    client.cookies.set(voice_routes.SESSION_COOKIE, signed_in(session, "recruiter"))
+    client.cookies.set(api_auth.SESSION_COOKIE, signed_in(session, "recruiter"))
 
     assert client.get(audio_url(link.id, 2)).content == b"ID3 second part"
     assert client.get(audio_url(link.id, 1)).content == SAMPLE_AUDIO
@@ -206,7 +207,7 @@ def test_each_part_of_a_resumed_interview_has_its_own_recording(client, session,
 
 def test_missing_recordings_are_404(client, session, voice_env, finished_call):
     link, conversation_id = finished_call
-    client.cookies.set(voice_routes.SESSION_COOKIE, signed_in(session, "admin"))
+    client.cookies.set(api_auth.SESSION_COOKIE, signed_in(session, "admin"))
     builtin = make_link(session)
 
     assert client.get(audio_url(builtin.id)).status_code == 404
@@ -223,7 +224,7 @@ def test_inactive_user_cannot_listen(client, session, finished_call):
     viewer.is_active = False
     session.add(viewer)
     session.commit()
-    client.cookies.set(voice_routes.SESSION_COOKIE, token)
+    client.cookies.set(api_auth.SESSION_COOKIE, token)
 
     assert client.get(audio_url(link.id)).status_code == 401
 
@@ -232,7 +233,7 @@ def test_inactive_user_cannot_listen(client, session, finished_call):
 
 def test_errors_are_json_without_traces(client, monkeypatch, session, finished_call):
     link, _ = finished_call
-    client.cookies.set(voice_routes.SESSION_COOKIE, signed_in(session, "viewer"))
+    client.cookies.set(api_auth.SESSION_COOKIE, signed_in(session, "viewer"))
 
     def explode(*args, **kwargs):
         raise RuntimeError("secret internals")
@@ -251,9 +252,10 @@ def test_errors_are_json_without_traces(client, monkeypatch, session, finished_c
 
 
 def test_session_cookie_is_the_one_the_app_sets():
+    """The routes HR's pages reach (recordings, exports) read the cookie the app sets."""
     from hireops.state.auth import SESSION_COOKIE
 
-    assert voice_routes.SESSION_COOKIE == SESSION_COOKIE
+    assert api_auth.SESSION_COOKIE == SESSION_COOKIE
 
 
 def test_chunked_webhook_is_cut_off_at_the_cap_without_reading_the_rest(voice_env,

@@ -85,3 +85,19 @@ def test_english_text_is_never_respaced():
         mail = render_template(written, FRENCH_VALUES)
         assert (mail.subject, mail.text) == ("Confirmed : Data Analyst",
                                              "When : jeudi 14 mars, 10:00 ?"), language
+
+
+def test_what_hr_types_into_a_french_mail_is_set_the_french_way_too():
+    """A rejection reason or an offer's terms typed by HR with ordinary spaces before ? ! : ;
+    reads like the French text around it; a link or a time in a value keeps its colon."""
+    written = EmailTemplate(kind="rejection", language="fr", subject="Votre candidature",
+                            body="Bonjour {candidate_name},\n\nMotif : {reason}\n{interview_link}")
+    values = {**FRENCH_VALUES, "reason": "profil très solide ; poste pourvu en interne !",
+              "interview_link": "https://jobs.acme.fr/i/abc?x=10:30"}
+    mail = render_template(written, values)
+    assert "Motif\u202f: profil très solide\u202f; poste pourvu en interne\u202f!" in mail.text
+    assert "https://jobs.acme.fr/i/abc?x=10:30" in mail.text
+    assert "poste pourvu en interne\u202f!" in mail.html
+    english = render_template(EmailTemplate(kind="rejection", language="en", subject="Hi",
+                                            body="Dear {candidate_name}: {reason}"), values)
+    assert english.text.endswith("profil très solide ; poste pourvu en interne !")

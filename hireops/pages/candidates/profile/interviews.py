@@ -3,7 +3,7 @@ the webcam summary and integrity flags."""
 
 import reflex as rx
 
-from hireops.components.confirm import confirm_dialog
+from hireops.components.confirm import confirm_dialog, danger_button
 from hireops.components.ui import card
 from hireops.services.candidates.profile import ApplicationCard
 from hireops.services.interviews.review import (
@@ -29,7 +29,8 @@ STATUS_COLORS = {"generated": "gray", "sent": "blue", "opened": "cyan", "started
 
 
 def _invite_row(application: ApplicationCard) -> rx.Component:
-    return rx.hstack(
+    # An interview is for a job: the talent-pool entry is put forward for one first.
+    return rx.cond(application.talent_pool, rx.fragment(), rx.hstack(
         rx.text(application.job_title, size="2", weight="medium"),
         rx.badge("Resume ", application.score, variant="soft", color_scheme="gray"),
         rx.spacer(),
@@ -37,7 +38,7 @@ def _invite_row(application: ApplicationCard) -> rx.Component:
                   variant="soft", on_click=I.generate(application.application_id, False),
                   class_name="generate-link"),
         width="100%", align="center",
-    )
+    ))
 
 
 def _override_form() -> rx.Component:
@@ -146,8 +147,7 @@ def _link_card(item: InterviewCard) -> rx.Component:
                     confirm_label="Send invitation", color="blue",
                     on_confirm=I.send(item.link_id))),
                 rx.cond(S.can_edit, confirm_dialog(
-                    trigger=rx.button("Revoke", size="1", variant="soft", color_scheme="red",
-                                      class_name="revoke-link"),
+                    trigger=danger_button("Revoke", class_name="revoke-link"),
                     title="Revoke this interview link?",
                     description="The candidate can no longer open it, even from an email "
                                 "already sent. A new link can be generated afterwards.",

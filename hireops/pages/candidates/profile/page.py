@@ -6,7 +6,9 @@ import reflex as rx
 from hireops import routes
 from hireops.components.confirm import confirm_dialog
 from hireops.components.shell import recruiter_page
-from hireops.components.ui import RECOMMENDATION_COLORS, card, error_callout, score_color
+from hireops.components.ui import (
+    RECOMMENDATION_COLORS, card, error_callout, score_color, subheading,
+)
 from hireops.services.candidates.profile import (
     ApplicationCard, EmailEntry, EvidenceRow, KnockoutRow, ResumeSegment, TimelineEntry,
 )
@@ -16,6 +18,7 @@ from hireops.pages.candidates.profile.flags import flag_button, resume_score_fla
 from hireops.pages.candidates.profile.interviews import interviews_section, outgoing_mail_section
 from hireops.pages.candidates.profile.language import language_section
 from hireops.pages.candidates.profile.tags import tags_section
+from hireops.pages.candidates.profile.talent_pool import pool_panel, pool_reject_dialog
 from hireops.pages.candidates.profile.offers import offers_section
 from hireops.pages.candidates.profile.scorecards import scorecards_section
 from hireops.state.candidates.profile.scorecards import CandidateScorecardsState
@@ -28,6 +31,7 @@ from hireops.state.candidates.profile.interviews import CandidateInterviewState
 from hireops.state.candidates.profile.tags import CandidateTagsState
 from hireops.state.candidates.profile.offers import CandidateOfferState
 from hireops.state.candidates.profile.recordings import CandidateRecordingState
+from hireops.state.candidates.profile.talent_pool import CandidatePoolState
 
 MUTED = rx.color("gray", 11)
 
@@ -126,24 +130,23 @@ def _knockout(row: KnockoutRow) -> rx.Component:
     )
 
 
-def _subheading(text: str) -> rx.Component:
-    return rx.text(text, size="1", weight="bold", color=MUTED, text_transform="uppercase",
-                   letter_spacing="0.04em", padding_top="8px")
-
-
 def _application(app: ApplicationCard) -> rx.Component:
     return card(
         rx.vstack(
             rx.hstack(
                 rx.vstack(rx.heading(app.job_title, size="4"),
                           rx.hstack(rx.badge(app.stage_label, variant="soft"),
-                                    rx.text("Applied ", app.applied, size="1", color=MUTED),
+                                    rx.text(rx.cond(app.talent_pool, "In the pool since ",
+                                                    "Applied "), app.applied,
+                                            size="1", color=MUTED),
                                     spacing="2", align="center"),
                           spacing="1"),
                 rx.spacer(),
                 rx.vstack(
                     rx.hstack(_recommendation(app.recommendation),
-                              _score_badge(app.score_value, app.score),
+                              # A pool entry is scored only when a score was asked for it.
+                              rx.cond(app.talent_pool & (app.score_value < 0), rx.fragment(),
+                                      _score_badge(app.score_value, app.score)),
                               rx.cond(app.score_value >= 0,
                                       flag_button("resume_score", app.application_id,
                                                   "flag-resume-score")),
@@ -158,28 +161,29 @@ def _application(app: ApplicationCard) -> rx.Component:
                 width="100%", align="start", wrap="wrap", row_gap="8px",
             ),
             resume_score_flags(app.application_id),
+            rx.cond(app.talent_pool, pool_panel(app)),
             rx.cond(app.evidence.length() > 0, rx.vstack(
-                _subheading("Evidence"),
+                subheading("Evidence"),
                 rx.table.root(rx.table.body(rx.foreach(app.evidence, _evidence_row)),
                               variant="ghost", size="1", width="100%"),
                 spacing="1", width="100%")),
             rx.cond(app.gaps.length() > 0, rx.vstack(
-                _subheading("Gaps"),
+                subheading("Gaps"),
                 rx.hstack(rx.foreach(app.gaps, lambda g: rx.badge(g, color_scheme="red",
                                                                   variant="soft")),
                           spacing="2", wrap="wrap"),
                 spacing="1")),
             rx.cond(app.risks.length() > 0, rx.vstack(
-                _subheading("Risks"),
+                subheading("Risks"),
                 rx.foreach(app.risks, lambda r: rx.hstack(
                     rx.icon("triangle-alert", size=14, color=rx.color("amber", 10)),
                     rx.text(r, size="2"), spacing="2", align="center")),
                 spacing="1")),
             rx.cond(app.knockouts.length() > 0, rx.vstack(
-                _subheading("Knockout requirements"), rx.foreach(app.knockouts, _knockout),
+                subheading("Knockout requirements"), rx.foreach(app.knockouts, _knockout),
                 spacing="1")),
             rx.cond(app.screening_questions.length() > 0, rx.vstack(
-                _subheading("Screening questions"),
+                subheading("Screening questions"),
                 rx.ordered_list(rx.foreach(app.screening_questions,
                                            lambda q: rx.list_item(rx.text(q, size="2")))),
                 spacing="1")),
@@ -195,6 +199,7 @@ def _applications() -> rx.Component:
         rx.cond(S.profile.applications.length() > 0,
                 rx.foreach(S.profile.applications, _application),
                 card(rx.text("No applications yet.", color=MUTED), width="100%")),
+        pool_reject_dialog(),
         spacing="3", width="100%", id="candidate-applications",
     )
 
@@ -342,7 +347,8 @@ def _back() -> rx.Component:
                          CandidateConversationState.load_conversation,
                          CandidateTagsState.load_tags, CandidateOfferState.load_offers,
                          CandidateScorecardsState.load_scorecards,
-                         CandidateRecordingState.load_recordings],
+                         CandidateRecordingState.load_recordings,
+                         CandidatePoolState.load_pool],
                 actions=_back)
 def candidate() -> rx.Component:
     return rx.vstack(

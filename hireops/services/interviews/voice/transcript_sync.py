@@ -25,7 +25,6 @@ from sqlmodel import Session, select
 
 from hireops.config import get_settings
 from hireops.models import Application, Candidate, InterviewLink, InterviewTurn, Job, utcnow
-from hireops.services.platform.audit import record_event
 from hireops.services.interviews.builtin_interviewer import localized_plan
 from hireops.services.interviews.links import get_link_or_raise
 from hireops.services.interviews.room import complete_interview

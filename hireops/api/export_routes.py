@@ -1,0 +1,102 @@
+"""HR's exports as plain downloads: the tracker's CSV and XLSX, and the audit log's CSV.
+
+An export reads every matching row, which takes seconds at tens of thousands of applications.
+A page's event handler would spend them on the server's one event loop (every page and
+interview room waiting meanwhile) and send the file base64 in a websocket message; a route
+builds it in a worker thread (FastAPI runs plain `def` routes there) and the browser downloads
+it like any file. Access is the pages': a signed-in session cookie and a role that reads.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal, TypeVar
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, ValidationError
+from sqlmodel import Session
+
+from hireops import db, routes
+from hireops.api import error_response
+from hireops.api.auth import signed_in_refusal
+from hireops.api.schemas import MAX_ID, error_answers
+from hireops.services.candidates.export import content_type, export_rows, export_tracker
+from hireops.services.candidates.tracker import TrackerFilter, TrackerSort
+from hireops.services.platform.auth import READ_ROLES
+from hireops.services.platform.clock import file_stamp
+from hireops.services.reports.audit_log import AuditFilter, export_events_csv
+
+router = APIRouter(tags=["exports"], include_in_schema=False)
+Parsed = TypeVar("Parsed", bound=BaseModel)
+# The tracker's filter and sort as the page holds them (JSON), and the rows picked on it.
+MAX_QUERY_CHARS = 4000
+MAX_PICKED = 1000
+
+
+@router.get(routes.EXPORT_CANDIDATES + ".{fmt}", response_model=None,
+            responses=error_answers(401, 403, 422))
+def candidates_export(
+    request: Request, fmt: Literal["csv", "xlsx"],
+    filter: Annotated[str, Query(max_length=MAX_QUERY_CHARS)] = "{}",
+    sort: Annotated[str, Query(max_length=MAX_QUERY_CHARS)] = "{}",
+    picked: Annotated[str, Query(max_length=MAX_QUERY_CHARS,
+                                 pattern=r"^[0-9]*(,[0-9]+)*$")] = "",
+) -> Response:
+    """The tracker's rows for `filter` and `sort` (all of them, not one page), or only the
+    `picked` application ids among them."""
+    try:
+        tracker_filter = _parsed(TrackerFilter, filter, "filter")
+        tracker_sort = _parsed(TrackerSort, sort, "sort")
+    except ValueError as invalid:
+        return error_response(422, "invalid_request", str(invalid))
+    chosen = {int(part) for part in picked.split(",") if part}
+    if len(chosen) > MAX_PICKED or any(part > MAX_ID for part in chosen):
+        return error_response(422, "invalid_request", "Pick fewer rows to export.")
+    with Session(db.get_engine()) as session:
+        refused = signed_in_refusal(session, request, READ_ROLES, "export candidates")
+        if refused is not None:
+            return refused
+        rows = export_tracker(session=session, filter=tracker_filter, sort=tracker_sort)
+    if chosen:
+        rows = [row for row in rows if row.application_id in chosen]
+    return _download(export_rows(rows, fmt), content_type(fmt),
+                     f"candidates-{file_stamp(minutes=True)}.{fmt}")
+
+
+@router.get(routes.EXPORT_AUDIT_LOG, response_model=None,
+            responses=error_answers(401, 403, 422))
+def audit_log_export(
+    request: Request,
+    action: Annotated[str, Query(max_length=80)] = "",
+    actor: Annotated[str, Query(max_length=320)] = "",
+    entity_type: Annotated[str, Query(max_length=40)] = "",
+    entity_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
+    date_from: date | None = None, date_to: date | None = None,
+) -> Response:
+    """Every audit event matching the log page's filters, newest first."""
+    audit = AuditFilter(action=action, actor=actor, entity_type=entity_type,
+                        entity_id=entity_id, date_from=date_from, date_to=date_to)
+    with Session(db.get_engine()) as session:
+        refused = signed_in_refusal(session, request, READ_ROLES, "export the audit log")
+        if refused is not None:
+            return refused
+        data = export_events_csv(session=session, audit=audit)
+    return _download(data, "text/csv; charset=utf-8", f"audit-log-{file_stamp()}.csv")
+
+
+def _download(data: bytes, media_type: str, filename: str) -> Response:
+    # Personal data: never kept by a shared or on-disk cache.
+    return Response(data, media_type=media_type, headers={
+        "Content-Disposition": f'attachment; filename="{filename}"',
+        "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"})
+
+
+def _parsed(model: type[Parsed], text: str, name: str) -> Parsed:
+    """`text` (JSON) as `model`; a ValueError naming the parameter and the field otherwise."""
+    try:
+        return model.model_validate_json(text)
+    except ValidationError as invalid:
+        error = invalid.errors()[0]
+        where = ".".join([name, *(str(part) for part in error.get("loc", ()))])
+        raise ValueError(f"{where}: {error.get('msg', 'invalid')}") from None
