@@ -28,10 +28,12 @@ fi
 browser_log=$(mktemp)
 started=$SECONDS
 # Each with a cache folder of its own: two runs writing one `lastfailed` would lose entries.
-.venv/bin/python -m pytest tests/browser -o cache_dir=.pytest_cache/browser \
+# Each names its slowest tests, to keep the suite's time in view.
+.venv/bin/python -m pytest tests/browser -o cache_dir=.pytest_cache/browser --durations=15 \
   >"$browser_log" 2>&1 &
 browser=$!
-.venv/bin/python -m pytest tests --ignore=tests/browser -o cache_dir=.pytest_cache/rest &
+.venv/bin/python -m pytest tests --ignore=tests/browser -o cache_dir=.pytest_cache/rest \
+  --durations=15 &
 rest=$!
 # Interrupted (Ctrl-C, a CI timeout): both end. Background jobs ignore SIGINT, so they get
 # SIGTERM; the apps they started end with them (tests/app_server.py guards each).
