@@ -77,6 +77,34 @@ def wait_until_serving(url: str, process: subprocess.Popen, log: Path, timeout_s
     raise RuntimeError(f"the app did not start in {timeout_s} s:\n{log.read_text()[-4000:]}")
 
 
+# Started beside each app, in a session of its own: it reads its input until that closes, which
+# happens when the process that started the app ends, however it ends (a test run killed by a
+# signal or a CI timeout included), and then ends the app's process group. Stopped first when
+# the app is stopped normally, so it never signals a group that is gone.
+_GUARD = """
+import os, signal, sys, time
+group = int(sys.argv[1])
+for quiet in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+    signal.signal(quiet, signal.SIG_IGN)
+sys.stdin.buffer.read()
+try:
+    os.killpg(group, signal.SIGTERM)
+    for _ in range(100):
+        time.sleep(0.1)
+        os.killpg(group, 0)
+    os.killpg(group, signal.SIGKILL)
+except ProcessLookupError:
+    pass
+"""
+
+
+def guard_process_group(group: int) -> subprocess.Popen:
+    """A process that ends the process group `group` once this process has ended."""
+    return subprocess.Popen([sys.executable, "-c", _GUARD, str(group)], stdin=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+
+
 @dataclass
 class AppProcess:
     # The app's address, e.g. http://127.0.0.1:38211.
@@ -87,16 +115,34 @@ class AppProcess:
     process: subprocess.Popen
     # Where its output goes.
     log: Path
+    # Ends the app's process group if this process dies before stopping it.
+    guard: subprocess.Popen | None = None
 
     def stop(self) -> None:
         """End the app's whole process group (reflex, its workers and the frontend build)."""
+        self._dismiss_guard()
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
             try:
                 self.process.wait(timeout=20)
             except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+                self.kill()
+
+    def kill(self) -> None:
+        """End the app's whole process group at once (SIGKILL), as a crash would."""
+        self._dismiss_guard()
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait(timeout=20)
+
+    def _dismiss_guard(self) -> None:
+        if self.guard is not None:
+            self.guard.kill()
+            self.guard.wait()
+            self.guard.stdin.close()
+            self.guard = None
 
 
 def start_app(env: dict[str, str], log: Path, backend_only: bool = False,
@@ -111,7 +157,8 @@ def start_app(env: dict[str, str], log: Path, backend_only: bool = False,
             [reflex, "run", "--env", "prod", mode, "--backend-port", str(port)],
             cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL, start_new_session=True)
-    app = AppProcess(url=f"http://127.0.0.1:{port}", env=env, process=process, log=log)
+    app = AppProcess(url=f"http://127.0.0.1:{port}", env=env, process=process, log=log,
+                     guard=guard_process_group(process.pid))
     try:
         wait_until_serving(app.url, process, log, timeout_s)
     except BaseException:

@@ -10,6 +10,7 @@ from sqlmodel import select
 
 from hireops.config import get_settings
 from hireops.models import Event, LoginThrottle, Role, User, UserSession, utcnow
+from hireops.services.platform import login_throttle
 from hireops.services.platform.login_throttle import account_key
 from hireops.services.platform.auth import (
     AuthError,
@@ -118,9 +119,14 @@ def test_inactive_user_cannot_sign_in(session, recruiter):
 
 @pytest.fixture
 def strict_throttle(monkeypatch):
+    """Two free attempts, a 4 s cap, and the throttle's clock stopped: the delays checked are
+    the rule's, not what a busy machine took between two attempts (hashing a password can take
+    over a second there)."""
     monkeypatch.setenv("LOGIN_FREE_ATTEMPTS", "2")
     monkeypatch.setenv("LOGIN_MAX_DELAY_S", "4")
     get_settings.cache_clear()
+    stopped = utcnow()
+    monkeypatch.setattr(login_throttle, "utcnow", lambda: stopped)
 
 
 def _fail(session, email="rita@example.com"):
@@ -133,7 +139,7 @@ def _throttle(session, email: str = "rita@example.com") -> LoginThrottle | None:
 
 def _age_throttle(session, email: str, seconds: float) -> None:
     throttle = _throttle(session, email)
-    throttle.last_failure_at = utcnow() - timedelta(seconds=seconds)
+    throttle.last_failure_at = login_throttle.utcnow() - timedelta(seconds=seconds)
     session.add(throttle)
     session.commit()
 

@@ -13,7 +13,6 @@ import asyncio
 import mailbox
 import os
 import secrets
-import signal
 import socket
 import subprocess
 import sys
@@ -33,6 +32,7 @@ from sqlmodel import Session, func, select
 from hireops.config import PROJECT_ROOT
 from hireops.models import Email, Lease, OutboxMessage
 from hireops.services.outreach.outbox import SENT, enqueue_mail
+from tests.app_server import AppProcess as Server
 from tests.app_server import app_env, start_app
 from tests.browser.waiting import wait_for
 from tests.fakes.mail_factory import build_email
@@ -57,22 +57,18 @@ class AppProcess:
 
     name: str
     url: str
-    process: subprocess.Popen
+    server: Server
     log: Path
 
     def holds(self, pid: int) -> bool:
         """True when `pid` is this process or one of its workers (same process group)."""
         try:
-            return os.getpgid(pid) == self.process.pid
+            return os.getpgid(pid) == self.server.process.pid
         except ProcessLookupError:
             return False
 
     def kill(self) -> None:
-        try:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        self.process.wait(timeout=20)
+        self.server.kill()
 
     def log_tail(self) -> str:
         return f"--- {self.name} ---\n{self.log.read_text(errors='replace')[-3000:]}"
@@ -114,7 +110,7 @@ def scale_database() -> Iterator[str]:
 def _start(name: str, env: dict[str, str], workdir: Path) -> AppProcess:
     """The backend `name`, returned once it answers /ping."""
     app = start_app(env, workdir / f"{name}.log", backend_only=True, timeout_s=START_TIMEOUT_S)
-    return AppProcess(name=name, url=app.url, process=app.process, log=app.log)
+    return AppProcess(name=name, url=app.url, server=app, log=app.log)
 
 
 def _pings(app: AppProcess) -> bool:
