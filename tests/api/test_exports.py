@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import io
+from dataclasses import replace
+from datetime import date, timedelta
 import json
 import threading
 from urllib.parse import urlencode
@@ -19,6 +21,7 @@ from hireops.api.app import build_api
 from hireops.models import Role
 from hireops.services.platform.auth import create_user, open_session
 from hireops.services.platform.session_cookie import SESSION_COOKIE
+from hireops.services.reports.audit_log import AuditFilter, export_query
 
 
 @pytest.fixture
@@ -92,6 +95,17 @@ def test_the_audit_log_csv_follows_the_filters(client, session, seeded, viewer_c
     rows = moves.content.decode("utf-8-sig").strip().splitlines()
     assert len(rows) == 2 and "Shortlisted" in rows[1]
     assert client.get("/exports/audit-log.csv?date_from=2001-13-40").status_code == 422
+    # The page's filter as the page sends it: the route reads every field of it.
+    today = date.today()
+    asked = AuditFilter(action="application.stage_changed", actor="api", entity_type="application",
+                        entity_id=seeded.application_id, date_from=today - timedelta(1),
+                        date_to=today + timedelta(1))
+    again = client.get(f"/exports/audit-log.csv?{export_query(asked)}")
+    assert again.status_code == 200
+    assert again.content.decode("utf-8-sig").strip().splitlines() == rows
+    gone = replace(asked, date_from=today + timedelta(2), date_to=today + timedelta(3))
+    assert len(client.get(f"/exports/audit-log.csv?{export_query(gone)}")
+               .content.decode("utf-8-sig").strip().splitlines()) == 1
 
 
 def test_an_export_being_built_holds_no_one_else_up(database_url, tmp_path, monkeypatch,

@@ -6,6 +6,7 @@ import json
 import math
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlencode
 
 import sqlalchemy as sa
 from sqlalchemy import func
@@ -84,6 +85,16 @@ def list_events(*, session: Session, audit: AuditFilter, page: int = 1,
     events = list(session.exec(select(Event).where(*conditions).order_by(Event.id.desc())
                                .offset((page - 1) * page_size).limit(page_size)).all())
     return AuditPage(_rows(session, events), total, page, pages)
+
+
+def export_query(audit: AuditFilter) -> str:
+    """`audit` as the audit log export's address takes it (`api/export_routes.py`): its set
+    fields, days in ISO form."""
+    fields = (("action", audit.action), ("actor", audit.actor),
+              ("entity_type", audit.entity_type), ("entity_id", audit.entity_id),
+              ("date_from", audit.date_from and audit.date_from.isoformat()),
+              ("date_to", audit.date_to and audit.date_to.isoformat()))
+    return urlencode({name: value for name, value in fields if value})
 
 
 def export_events_csv(*, session: Session, audit: AuditFilter) -> bytes:

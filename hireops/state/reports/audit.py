@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 import reflex as rx
 
 from hireops import routes
 from hireops.db import session_scope
-from hireops.services.reports.audit_log import AuditFilter, AuditRow, audit_choices, list_events
+from hireops.services.reports.audit_log import (
+    AuditFilter,
+    AuditRow,
+    audit_choices,
+    export_query,
+    list_events,
+)
 from hireops.services.platform.clock import day_placeholder, file_stamp, parse_day
 from hireops.state.access import READ_ROLES, event_for
 from hireops.state.auth import AuthState
@@ -68,13 +72,7 @@ class AuditState(AuthState):
     def export_csv(self):
         """Every matching event, downloaded from the export route (built in a worker thread,
         not on the server's event loop)."""
-        audit = self._filter()
-        query = urlencode({name: value for name, value in (
-            ("action", audit.action), ("actor", audit.actor),
-            ("entity_type", audit.entity_type), ("entity_id", audit.entity_id),
-            ("date_from", audit.date_from and audit.date_from.isoformat()),
-            ("date_to", audit.date_to and audit.date_to.isoformat())) if value})
-        return rx.download(url=f"{routes.EXPORT_AUDIT_LOG}?{query}",
+        return rx.download(url=f"{routes.EXPORT_AUDIT_LOG}?{export_query(self._filter())}",
                            filename=f"audit-log-{file_stamp()}.csv")
 
     def _filter(self) -> AuditFilter:
