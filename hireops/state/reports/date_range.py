@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Awaitable
+
 import reflex as rx
 
 from hireops.state.access import READ_ROLES, event_for
@@ -17,15 +20,21 @@ class DateRangeMixin(rx.State, mixin=True):
     # What an empty date box shows: the company's date style.
     date_hint: str = "DD/MM/YYYY"
 
-    def _range_changed(self) -> None:
+    def _range_changed(self) -> Awaitable[None] | None:
+        """Read the figures again (a page that reads them in a worker thread awaits it)."""
         raise NotImplementedError
 
     @event_for(*READ_ROLES)
-    def set_date_from(self, value: str):
+    async def set_date_from(self, value: str):
         self.date_from = value[:32]
-        self._range_changed()
+        await _done(self._range_changed())
 
     @event_for(*READ_ROLES)
-    def set_date_to(self, value: str):
+    async def set_date_to(self, value: str):
         self.date_to = value[:32]
-        self._range_changed()
+        await _done(self._range_changed())
+
+
+async def _done(result: Awaitable[None] | None) -> None:
+    if inspect.isawaitable(result):
+        await result
