@@ -10,7 +10,6 @@ from dataclasses import replace
 from datetime import date, timedelta
 import json
 import threading
-from urllib.parse import urlencode
 
 import httpx
 import pytest
@@ -19,9 +18,12 @@ from openpyxl import load_workbook
 from hireops.api import export_routes
 from hireops.api.app import build_api
 from hireops.models import Role
+from hireops.services.candidates.export import export_query
+from hireops.services.candidates.tracker import TrackerFilter, TrackerSort
 from hireops.services.platform.auth import create_user, open_session
 from hireops.services.platform.session_cookie import SESSION_COOKIE
-from hireops.services.reports.audit_log import AuditFilter, export_query
+from hireops.services.reports.audit_log import AuditFilter
+from hireops.services.reports.audit_log import export_query as audit_query
 
 
 @pytest.fixture
@@ -34,9 +36,10 @@ def viewer_cookie(session) -> str:
     return token
 
 
-def _query(**filter_fields) -> str:
-    return urlencode({"filter": json.dumps(filter_fields), "sort": json.dumps(
-        {"column": "candidate", "direction": "asc"})})
+def _query(picked: tuple[int, ...] = (), **filter_fields) -> str:
+    """The address's query as the tracker page builds it."""
+    return export_query(filter=TrackerFilter(**filter_fields),
+                        sort=TrackerSort(column="candidate", direction="asc"), picked=picked)
 
 
 def test_a_stranger_gets_no_export(client, seeded):
@@ -60,7 +63,7 @@ def test_the_tracker_csv_is_the_grid_as_filtered(client, seeded, viewer_cookie):
     one_job = client.get(f"/exports/candidates.csv?{_query(job_ids=[seeded.job_id])}")
     assert "Maya Chen" in one_job.content.decode("utf-8-sig")
     assert "Data Analyst" not in one_job.content.decode("utf-8-sig")
-    picked = client.get(f"/exports/candidates.csv?{_query()}&picked={seeded.blind_application_id}")
+    picked = client.get(f"/exports/candidates.csv?{_query(picked=(seeded.blind_application_id,))}")
     assert "Maya Chen" not in picked.content.decode("utf-8-sig")
 
 
@@ -100,11 +103,11 @@ def test_the_audit_log_csv_follows_the_filters(client, session, seeded, viewer_c
     asked = AuditFilter(action="application.stage_changed", actor="api", entity_type="application",
                         entity_id=seeded.application_id, date_from=today - timedelta(1),
                         date_to=today + timedelta(1))
-    again = client.get(f"/exports/audit-log.csv?{export_query(asked)}")
+    again = client.get(f"/exports/audit-log.csv?{audit_query(asked)}")
     assert again.status_code == 200
     assert again.content.decode("utf-8-sig").strip().splitlines() == rows
     gone = replace(asked, date_from=today + timedelta(2), date_to=today + timedelta(3))
-    assert len(client.get(f"/exports/audit-log.csv?{export_query(gone)}")
+    assert len(client.get(f"/exports/audit-log.csv?{audit_query(gone)}")
                .content.decode("utf-8-sig").strip().splitlines()) == 1
 
 

@@ -12,6 +12,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from typing import Literal
+from urllib.parse import urlencode
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -48,6 +49,13 @@ _CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+
+
+def export_query(*, filter: TrackerFilter, sort: TrackerSort, picked: Iterable[int] = ()) -> str:
+    """The grid's filter, sort and picked rows as the tracker export's address takes them
+    (`api/export_routes.py`): the filter and sort as JSON, the picked ids comma-separated."""
+    return urlencode({"filter": filter.model_dump_json(), "sort": sort.model_dump_json(),
+                      "picked": ",".join(str(i) for i in sorted(picked))})
 
 
 def export_tracker(*, session: Session, filter: TrackerFilter, sort: TrackerSort,

@@ -4,7 +4,6 @@ inline stage changes and exports."""
 from __future__ import annotations
 
 import json
-from urllib.parse import urlencode
 
 import reflex as rx
 from sqlmodel import select
@@ -13,6 +12,7 @@ from hireops import routes
 from hireops.db import session_scope
 from hireops.models import Job, JobStatus, Stage
 from hireops.services.platform.clock import file_stamp
+from hireops.services.candidates.export import export_query
 from hireops.services.interviews.invitations import invite_applications
 from hireops.services.candidates.tags import all_tags
 from hireops.services.candidates.stages import stage_value
@@ -273,9 +273,7 @@ class TrackerState(RejectReasonMixin, AuthState):
         server's event loop."""
         if fmt not in ("csv", "xlsx"):
             return None
-        query = urlencode({"filter": self._filter().model_dump_json(),
-                           "sort": self._sort().model_dump_json(),
-                           "picked": ",".join(str(i) for i in sorted(self.selected))})
+        query = export_query(filter=self._filter(), sort=self._sort(), picked=self.selected)
         return rx.download(url=f"{routes.EXPORT_CANDIDATES}.{fmt}?{query}",
                            filename=f"candidates-{file_stamp(minutes=True)}.{fmt}")
 
