@@ -27,7 +27,7 @@ from hireops.models import (
     ApiToken, Application, Candidate, DecisionOutcome, Job, JobStatus, Stage,
 )
 from hireops.services.candidates import api_reads
-from hireops.services.candidates.talent_pool import TALENT_POOL_LABEL
+from hireops.services.candidates.talent_pool import job_title_of
 from hireops.services.inbox.api_intake import ResumeRejected, ResumeUpload, intake_candidate
 from hireops.services.privacy.hidden_events import ShownEvent
 from hireops.services.jobs.records import JobForm, JobNotFound, create_job
@@ -127,7 +127,7 @@ def get_candidate(candidate_id: RowId, session: Session_, _token: ReadToken) -> 
     rows = api_reads.candidate_applications(session=session, candidate_id=candidate_id)
     hidden = any(job is not None and job.blind_screening for _, job in rows)
     applications = [CandidateApplication(
-        id=a.id, job_id=a.job_id, job_title=_job_title(job), stage=a.stage,
+        id=a.id, job_id=a.job_id, job_title=job_title_of(job), stage=a.stage,
         resume_score=a.resume_score,
         interview_score=a.interview_score, final_score=a.final_score, decision=a.decision,
         created_at=a.created_at) for a, job in rows]
@@ -223,7 +223,7 @@ def get_application(application_id: RowId, session: Session_,
     return ApplicationDetail(
         id=application.id, candidate_id=candidate.id, identity_hidden=hidden,
         candidate_name=f"Candidate #{candidate.id}" if hidden else candidate.full_name,
-        job_id=application.job_id, job_title=_job_title(job), stage=application.stage,
+        job_id=application.job_id, job_title=job_title_of(job), stage=application.stage,
         source=application.source,
         resume_score=application.resume_score, resume_stale=application.resume_stale,
         resume_result=_resume_result(application.resume_result, candidate, hidden),
@@ -234,11 +234,6 @@ def get_application(application_id: RowId, session: Session_,
             {**decision.model_dump(), "outcome": DecisionOutcome(decision.outcome).value},
         ) if decision else None,
         created_at=application.created_at, updated_at=application.updated_at)
-
-
-def _job_title(job: Job | None) -> str:
-    """The job's title; an application to no job is in the talent pool."""
-    return job.title if job is not None else TALENT_POOL_LABEL
 
 
 def _resume_result(result: dict, candidate: Candidate, hidden: bool) -> dict:

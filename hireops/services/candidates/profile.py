@@ -24,7 +24,7 @@ from hireops.services.privacy.blind_screening import (  # noqa: F401
 from hireops.services.jobs.job_stages import default_label, stage_label_map
 from hireops.services.candidates.stages import stage_value
 from hireops.services.candidates.tags import move_tags
-from hireops.services.candidates.talent_pool import TALENT_POOL_LABEL, describe_nearest
+from hireops.services.candidates.talent_pool import describe_nearest, job_title_of
 from hireops.services.platform.clock import format_local
 from hireops.services.privacy.hidden_events import shown_events
 from hireops.services.platform.labels import actor_label, source_label
@@ -98,7 +98,7 @@ class ApplicationCard:
     stale: bool = False
     applied: str = ""
     # The talent-pool entry, and (as the tracker says it) the nearest open jobs with the fit
-    # 0-100 measured when the candidate joined the pool: "Data Analyst 34, Product Designer 12".
+    # 0-100 measured when the candidate joined the pool: "Data Analyst (fit 34), ...".
     talent_pool: bool = False
     nearest_jobs: str = ""
 
@@ -346,7 +346,7 @@ def _application_card(application: Application, job: Job | None, quote: Callable
     pooled = job is None
     return ApplicationCard(
         application_id=application.id, job_id=application.job_id,
-        job_title=TALENT_POOL_LABEL if pooled else job.title,
+        job_title=job_title_of(job),
         stage=stage_value(application.stage),
         # The pool follows no job's flow: its stages keep their built-in names (as in the
         # tracker), a job's own names are looked up by its id.

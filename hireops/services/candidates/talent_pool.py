@@ -81,6 +81,11 @@ def keep_in_talent_pool(*, session: Session, candidate_id: int, resume_text: str
     return application, created
 
 
+def job_title_of(job: Job | None) -> str:
+    """The title an application is shown under: its job's, or "Talent pool" for none."""
+    return job.title if job is not None else TALENT_POOL_LABEL
+
+
 def describe_nearest(resume_result: dict | None) -> str:
     """"Data Analyst (fit 34), Product Designer (fit 12)": the nearest jobs and the fit
     (0-100); the fit is named, so a title ending in a number still reads right."""
