@@ -65,15 +65,10 @@ async def _run(cookie: str) -> None:
 def _signed_in_cookie() -> str:
     from hireops.db import session_scope
     from hireops.models import Role
-    from hireops.services.platform.auth import create_user, open_session
+    from tests.factories import signed_in_token
 
     with session_scope() as session:
-        user = create_user(session=session, email="bench@example.com",
-                           password="a long benchmark password", role=Role.viewer)
-        session.commit()
-        cookie = open_session(session=session, user=user)
-        session.commit()
-    return cookie
+        return signed_in_token(session, email="bench@example.com", role=Role.viewer)
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from typing import TypeVar
 from sqlmodel import Session, SQLModel
 
 from hireops.models import Application, Candidate, Job, Role, User
+from hireops.services.platform.auth import open_session
 
 Row = TypeVar("Row", bound=SQLModel)
 
@@ -46,3 +47,11 @@ def make_application(session: Session, *, job: Job | None = None,
     job = job or make_job(session)
     candidate = candidate or make_candidate(session)
     return _added(session, Application(candidate_id=candidate.id, job_id=job.id, **fields))
+
+
+def signed_in_token(session: Session, **user_fields) -> str:
+    """The session cookie of a new user signed in (a recruiter unless `role` says otherwise),
+    committed so that a request in another session finds it."""
+    token = open_session(session=session, user=make_user(session, **user_fields))
+    session.commit()
+    return token

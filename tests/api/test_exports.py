@@ -20,20 +20,15 @@ from hireops.api.app import build_api
 from hireops.models import Role
 from hireops.services.candidates.export import export_query
 from hireops.services.candidates.tracker import TrackerFilter, TrackerSort
-from hireops.services.platform.auth import create_user, open_session
 from hireops.services.platform.session_cookie import SESSION_COOKIE
 from hireops.services.reports.audit_log import AuditFilter
 from hireops.services.reports.audit_log import export_query as audit_query
+from tests.factories import signed_in_token
 
 
 @pytest.fixture
 def viewer_cookie(session) -> str:
-    viewer = create_user(session=session, email="viewer@example.com",
-                         password="long enough pw 1", role=Role.viewer)
-    session.commit()
-    token = open_session(session=session, user=viewer)
-    session.commit()
-    return token
+    return signed_in_token(session, email="viewer@example.com", role=Role.viewer)
 
 
 def _query(picked: tuple[int, ...] = (), **filter_fields) -> str:
