@@ -72,12 +72,13 @@ def test_the_pool_entry_shows_its_score_beside_the_job_applications(session, len
 
 
 def test_the_pool_entrys_stage_is_named_as_the_tracker_names_it(session, lena, actor):
-    """A job's renamed stage is that job's; the pool follows no job's flow."""
+    """The pool follows no job's flow: its stages are named as the company default names them
+    (tests/candidates/test_pool_stage_names.py), a job's own names stay that job's."""
     _pooled(session, lena)
     rename_stage(session=session, job_id=None, key="new", label="Inbox", actor=actor)
     [card] = get_candidate_profile(session=session, candidate_id=lena.id).applications
     [row] = query_tracker(session=session, filter=TrackerFilter(), sort=TrackerSort()).rows
-    assert card.stage_label == row.stage_label == "New"
+    assert card.stage_label == row.stage_label == "Inbox"
 
 
 def test_a_blind_job_still_hides_a_pool_candidate_and_the_pool_alone_hides_nobody(session,
@@ -124,13 +125,13 @@ def test_the_pool_entry_can_be_put_forward_for_open_jobs_it_has_not_applied_to(s
         designer.id, archivist.id]
 
 
-def test_the_pool_entry_moves_only_where_a_pool_entry_can_go():
-    assert [(s.key, s.label) for s in pool_stage_choices("new")] == [
+def test_the_pool_entry_moves_only_where_a_pool_entry_can_go(session):
+    assert [(s.key, s.label) for s in pool_stage_choices(session=session, current="new")] == [
         ("new", "New"), ("shortlisted", "Shortlisted"), ("withdrawn", "Withdrawn"),
         ("rejected", "Rejected")]
     # Where it is shows first even when it is no move of its own (the tracker can put it
     # anywhere).
-    assert [s.key for s in pool_stage_choices("screened")] == [
+    assert [s.key for s in pool_stage_choices(session=session, current="screened")] == [
         "screened", "new", "shortlisted", "withdrawn", "rejected"]
 
 

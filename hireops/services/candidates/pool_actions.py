@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 from hireops.models import Application, Job, JobStatus
 from hireops.services.candidates.stages import stage_value
 from hireops.services.candidates.tracker_stages import pool_stages
-from hireops.services.jobs.job_stages import JobStage, arrange, default_label
+from hireops.services.jobs.job_stages import JobStage, default_label, job_stages
 
 
 @dataclass(frozen=True)
@@ -22,15 +22,16 @@ class PoolJobChoice:
     label: str
 
 
-def pool_stage_choices(current: str) -> list[JobStage]:
-    """The stages a talent-pool entry may move to, under their built-in names (the tracker's
-    names for the pool's stages), the current one first when it is none of them (an entry moved
-    before pool entries kept to these), so the menu always shows where the entry is."""
-    choices = pool_stages()
+def pool_stage_choices(*, session: Session, current: str) -> list[JobStage]:
+    """The stages a talent-pool entry may move to, named as the tracker names the pool's
+    stages (the company default's names), the current one first when it is none of them (an
+    entry moved before pool entries kept to these), so the menu always shows where the entry
+    is."""
+    choices = pool_stages(session=session)
     current = stage_value(current)
     if current not in {stage.key for stage in choices}:
-        built_in = {stage.key: stage for stage in arrange([])}
-        choices.insert(0, built_in.get(current)
+        default = {stage.key: stage for stage in job_stages(session=session, job_id=None)}
+        choices.insert(0, default.get(current)
                        or JobStage(current, default_label(current), 0, "custom"))
     return choices
 

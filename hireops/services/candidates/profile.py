@@ -179,8 +179,7 @@ def get_candidate_profile(*, session: Session, candidate_id: int) -> CandidatePr
     resume = quote(candidate.resume_text)
     attachment = _resume_attachment(session, candidate)
     show = (lambda value: "" if hidden else value)
-    labels = stage_label_map(session=session,
-                             job_ids={job.id for _, job in rows if job is not None})
+    labels = stage_label_map(session=session, job_ids={app.job_id for app, _ in rows})
     return CandidateProfile(
         candidate_id=candidate.id,
         display_name=shown_name(candidate, hidden=hidden),
@@ -338,7 +337,7 @@ def _match(application: Application) -> dict:
 
 
 def _application_card(application: Application, job: Job | None, quote: Callable[[str], str],
-                      labels: dict[tuple[int, str], str]) -> ApplicationCard:
+                      labels: dict[tuple[int | None, str], str]) -> ApplicationCard:
     result = application.resume_result or {}
     match = _match(application)
     score = application.resume_score
@@ -348,8 +347,8 @@ def _application_card(application: Application, job: Job | None, quote: Callable
         application_id=application.id, job_id=application.job_id,
         job_title=job_title_of(job),
         stage=stage_value(application.stage),
-        # The pool follows no job's flow: its stages keep their built-in names (as in the
-        # tracker), a job's own names are looked up by its id.
+        # A job's own names are looked up by its id; the pool follows no job's flow, its
+        # stages carry the company default's names (as in the tracker).
         stage_label=labels.get((application.job_id, application.stage))
         or default_label(application.stage),
         score="—" if score is None else f"{score:.0f}",

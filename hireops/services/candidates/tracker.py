@@ -472,9 +472,9 @@ def _rows(session: Session, statement, reveal_blind: bool,
         session=session, candidate_ids=[v.candidate_id for v in values],
         honour_reveals=honour_reveals)
     tags = tags_of(session=session, candidate_ids=[v.candidate_id for v in values])
-    # Each job's own names for its stages ("Technical interview", a renamed "Offer").
-    labels = stage_label_map(session=session,
-                             job_ids={v.job_id for v in values if v.job_id is not None})
+    # Each job's own names for its stages ("Technical interview", a renamed "Offer"); the
+    # talent pool's (job None) are the company default's.
+    labels = stage_label_map(session=session, job_ids={v.job_id for v in values})
     return [_to_row(v, v.candidate_id in hidden, labels, tags.get(v.candidate_id, []))
             for v in values]
 
@@ -491,7 +491,7 @@ def _row_columns():
     )
 
 
-def _to_row(values: sa.Row, hidden: bool, labels: dict[tuple[int, str], str],
+def _to_row(values: sa.Row, hidden: bool, labels: dict[tuple[int | None, str], str],
             tags: list[str]) -> TrackerRow:
     (application_id, candidate_id, name, email, job_id, title, stage, resume_score,
      interview_score, final_score, decision, source, created_at, last_activity_at,

@@ -1,6 +1,7 @@
 """The stages the tracker's menus offer: each row's own job's stages (the inline menu), for a
 bulk move the stages every selected row's job has, with the ones left out named, and for the
-stage filter the built-in stages with every stage the jobs shown added.
+stage filter the built-in stages with every stage the jobs shown added. The talent pool's
+few stages carry the company default's names.
 
 A stage a job added ("Technical interview") belongs to that job alone: `move_stage` refuses it
 for an application to another job or to the talent pool, so a menu never offers it there.
@@ -14,7 +15,7 @@ from sqlmodel import Session
 
 from hireops.services.candidates.stages import is_custom_stage
 from hireops.services.candidates.talent_pool import POOL_STAGES
-from hireops.services.jobs.job_stages import JobStage, arrange, stages_of_jobs
+from hireops.services.jobs.job_stages import JobStage, arrange, job_stages, stages_of_jobs
 
 
 @dataclass(frozen=True)
@@ -29,18 +30,20 @@ class BulkStageChoices:
 
 def stage_menus(*, session: Session,
                 job_ids: set[int | None]) -> dict[int | None, list[JobStage]]:
-    """Each job's stages in flow order (None, the talent pool: the built-in stages only)."""
+    """Each job's stages in flow order (None, the talent pool: its own few stages)."""
     menus: dict[int | None, list[JobStage]] = dict(stages_of_jobs(
         session=session, job_ids={j for j in job_ids if j is not None}))
     if None in job_ids:
-        menus[None] = pool_stages()
+        menus[None] = pool_stages(session=session)
     return menus
 
 
-def pool_stages() -> list[JobStage]:
-    """The pool follows no job's flow: its own few stages, under their built-in names."""
-    built_in = {stage.key: stage for stage in arrange([])}
-    return [built_in[stage.value] for stage in POOL_STAGES]
+def pool_stages(*, session: Session) -> list[JobStage]:
+    """The pool follows no job's flow: its own few stages, in POOL_STAGES order, named as the
+    company default names them (Settings), so a rename there reads the same in the pool; a
+    job's own names stay that job's."""
+    default = {stage.key: stage for stage in job_stages(session=session, job_id=None)}
+    return [default[stage.value] for stage in POOL_STAGES]
 
 
 def stage_filter_choices(*, session: Session, job_ids: set[int]) -> list[JobStage]:
@@ -49,7 +52,7 @@ def stage_filter_choices(*, session: Session, job_ids: set[int]) -> list[JobStag
     with the stages the jobs added in their place after Shortlisted, a stage the jobs name
     differently under every name ("Reference check / References")."""
     if not job_ids:
-        return pool_stages()
+        return pool_stages(session=session)
     flows = stages_of_jobs(session=session, job_ids=job_ids)
     if len(flows) == 1:
         return next(iter(flows.values()))

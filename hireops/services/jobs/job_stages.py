@@ -93,13 +93,16 @@ def stages_of_jobs(*, session: Session, job_ids: set[int]) -> dict[int, list[Job
     return stages
 
 
-def stage_label_map(*, session: Session, job_ids: set[int]) -> dict[tuple[int, str], str]:
+def stage_label_map(*, session: Session,
+                    job_ids: set[int | None]) -> dict[tuple[int | None, str], str]:
     """(job id, stage key) -> label for the jobs' own stages, in one query; stages a job does
-    not rename are absent (callers fall back to the built-in label)."""
+    not rename are absent (callers fall back to the built-in label). None, the talent pool,
+    follows no job: its stages carry the company default's names."""
     if not job_ids:
         return {}
+    jobs = {job_id for job_id in job_ids if job_id is not None}
     rows = session.exec(select(JobStageConfig.job_id, JobStageConfig.key, JobStageConfig.label)
-                        .where(JobStageConfig.job_id.in_(job_ids))).all()
+                        .where(JobStageConfig.job_id.in_(jobs))).all() if jobs else []
     labels = {(job_id, key): label for job_id, key, label in rows}
     # Jobs made before stages were configurable follow the default (a second read, only then).
     without_rows = job_ids - {job_id for job_id, _, _ in rows}

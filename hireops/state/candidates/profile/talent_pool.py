@@ -28,7 +28,8 @@ class CandidatePoolState(RejectReasonMixin, CandidateState):
     _pool_job_titles: dict[str, str] = {}
     # Putting forward scores the resume against the job: the button spins meanwhile.
     adding: bool = False
-    # Where the entry itself can move (built-in stage names, the pool follows no job).
+    # Where the entry itself can move (the company default's stage names: the pool
+    # follows no job).
     pool_stages: list[Option] = []
 
     @event_for(*READ_ROLES)
@@ -43,9 +44,10 @@ class CandidatePoolState(RejectReasonMixin, CandidateState):
             return
         with session_scope() as session:
             jobs = pool_job_choices(session=session, candidate_id=self.candidate_id)
+            stages = pool_stage_choices(session=session, current=entry.stage)
         self.pool_jobs = [Option(str(job.job_id), job.label) for job in jobs]
         self._pool_job_titles = {str(job.job_id): job.title for job in jobs}
-        self.pool_stages = [Option(s.key, s.label) for s in pool_stage_choices(entry.stage)]
+        self.pool_stages = [Option(s.key, s.label) for s in stages]
         if self.pool_job_id not in {option.value for option in self.pool_jobs}:
             self.pool_job_id = ""
 
