@@ -2,13 +2,16 @@
 
 A message starts from a template (services.outreach.email_templates, editable in Settings) or from free
 text; both may use the common placeholders ({candidate_name}, {job_title}, {company_name},
-{recruiter_name}), filled in by name only. It goes out through the outbox with a Message-ID
+{recruiter_name}), filled in by name only. A message about no job (the person's talent-pool
+entry) starts from the same templates worded without one, and {job_title} is refused in it: a
+mail never names a job that does not exist. It goes out through the outbox with a Message-ID
 derived from its key, which is stored with it: a reply naming that Message-ID is threaded back
 onto the candidate (services.inbox.reply_threading) instead of being read as a new application.
 """
 
 from __future__ import annotations
 
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,12 +20,13 @@ from sqlmodel import Session, select
 from hireops.models import (
     Application, Candidate, ConversationMessage, Job, OutboxMessage, User,
 )
+from hireops.services.candidates.talent_pool import TALENT_POOL_LABEL
 from hireops.services.platform.audit import record_event
 from hireops.services.privacy.blind_screening import anonymous_name, hidden_candidate_ids, redact_for
 from hireops.services.platform.clock import format_local
 from hireops.services.outreach.email_templates import (
-    CONVERSATION_TEMPLATE_KINDS, OUTBOX_KIND, EmailTemplate, RenderedMail, TemplateError,
-    get_template, render_template, validate_template,
+    CONVERSATION_TEMPLATE_KINDS, NO_JOB_TEMPLATE_KIND, OUTBOX_KIND, EmailTemplate, RenderedMail,
+    TemplateError, get_template, render_template, validate_template,
 )
 from hireops.services.mail.parsing import normalise_message_id
 from hireops.services.mail.sender import message_id_for_key
@@ -40,6 +44,8 @@ _DRAFT_KEY_MAX = 64
 MATCH_LABELS = {"in_reply_to": "reply to our message (In-Reply-To)",
                 "references": "same thread (References)",
                 "address": "from the candidate's address"}
+NO_JOB_TO_NAME = ("This message is about the talent pool, and there is no job to name: take "
+                  "{job_title} out of the subject and the message.")
 
 
 class ConversationRefused(ValueError):
@@ -65,17 +71,34 @@ class ConversationEntry:
 
 
 def draft_from_template(*, session: Session, template_kind: str,
-                        candidate_id: int | None = None) -> tuple[str, str]:
+                        candidate_id: int | None = None,
+                        application_id: int | None = None) -> tuple[str, str]:
     """(subject, body) to start editing from: the template's text, placeholders unfilled,
-    in the language of the candidate it is written to."""
+    in the language of the candidate it is written to, worded without a job when the message
+    is about none (their talent-pool entry)."""
     if template_kind == FREE_TEXT:
         return "", ""
     if template_kind not in CONVERSATION_TEMPLATE_KINDS:
         raise ConversationRefused(f"Unknown template {template_kind!r}.")
     candidate = session.get(Candidate, candidate_id) if candidate_id else None
+    if candidate is not None:
+        application = _application(session, candidate.id, application_id)
+        template_kind = _template_kind(template_kind, _job_of(session, application))
     template = get_template(session=session, kind=template_kind,
                             language=candidate.language if candidate else "en")
     return template.subject, template.body
+
+
+def message_subjects(*, session: Session, candidate_id: int) -> list[tuple[int, str]]:
+    """What a message to the candidate can be about, as (application id, title): their job
+    applications, newest first, then their talent-pool entry ("Talent pool"); the first is
+    the one a message is about unless HR picks another."""
+    rows = session.exec(select(Application.id, Job.title)
+                        .outerjoin(Job, Job.id == Application.job_id)
+                        .where(Application.candidate_id == candidate_id)
+                        .order_by(Application.job_id.is_(None), Application.created_at.desc(),
+                                  Application.id.desc())).all()
+    return [(application_id, title or TALENT_POOL_LABEL) for application_id, title in rows]
 
 
 def preview_message(*, session: Session, candidate_id: int, application_id: int | None,
@@ -85,7 +108,7 @@ def preview_message(*, session: Session, candidate_id: int, application_id: int 
     values = _values(candidate, job, actor)
     if hidden_candidate_ids(session=session, candidate_ids=[candidate.id]):
         values["candidate_name"] = anonymous_name(candidate.id)
-    return _render(subject, body, values, candidate.language)
+    return _render(subject, body, values, candidate.language, job)
 
 
 def send_message(*, session: Session, candidate_id: int, application_id: int | None,
@@ -100,7 +123,7 @@ def send_message(*, session: Session, candidate_id: int, application_id: int | N
     if existing is not None:
         return existing
     candidate, application, job = _recipient(session, candidate_id, application_id)
-    mail = _render(subject, body, _values(candidate, job, actor), candidate.language)
+    mail = _render(subject, body, _values(candidate, job, actor), candidate.language, job)
     outbox = enqueue_mail(session=session, idempotency_key=key, kind=OUTBOX_KIND[
         "message_question"], to_address=candidate.email, subject=mail.subject,
         body_text=mail.text, body_html=mail.html,
@@ -112,7 +135,8 @@ def send_message(*, session: Session, candidate_id: int, application_id: int | N
         candidate_id=candidate.id, application_id=outbox.application_id, direction="out",
         outbox_id=outbox.id, message_id=message_id_for_key(key, domain=domain),
         subject=mail.subject, body_text=mail.text,
-        template_kind=template_kind if template_kind in CONVERSATION_TEMPLATE_KINDS else "",
+        template_kind=(_template_kind(template_kind, job)
+                       if template_kind in CONVERSATION_TEMPLATE_KINDS else ""),
         author_id=actor.id)
     session.add(message)
     record_event(session=session, action=SENT_ACTION, actor=actor, entity_type="candidate",
@@ -173,8 +197,17 @@ def _recipient(session: Session, candidate_id: int,
     if "@" not in candidate.email:
         raise ConversationRefused("This candidate has no email address on file.")
     application = _application(session, candidate.id, application_id)
-    job = session.get(Job, application.job_id) if application and application.job_id else None
-    return candidate, application, job
+    return candidate, application, _job_of(session, application)
+
+
+def _job_of(session: Session, application: Application | None) -> Job | None:
+    """The job the message is about: None for the talent-pool entry (or no application)."""
+    return session.get(Job, application.job_id) if application and application.job_id else None
+
+
+def _template_kind(kind: str, job: Job | None) -> str:
+    """The template a starting point means for this message: worded without a job for none."""
+    return kind if job is not None else NO_JOB_TEMPLATE_KIND.get(kind, kind)
 
 
 def _application(session: Session, candidate_id: int,
@@ -191,15 +224,22 @@ def _application(session: Session, candidate_id: int,
 
 
 def _values(candidate: Candidate, job: Job | None, actor: User) -> dict[str, str]:
-    return {"candidate_name": candidate.full_name, "job_title": job.title if job else "",
-            "company_name": current_settings().company_name,
-            "recruiter_name": actor.full_name or actor.email}
+    # No job, no job title: a message about the talent pool has none to give.
+    values = {"candidate_name": candidate.full_name,
+              "company_name": current_settings().company_name,
+              "recruiter_name": actor.full_name or actor.email}
+    return values | ({"job_title": job.title} if job is not None else {})
 
 
-def _render(subject: str, body: str, values: dict[str, str], language: str) -> RenderedMail:
-    """Free text and edited templates are checked like a template of the same placeholders,
-    and written in the candidate's language (a French message gets French spacing)."""
-    template = EmailTemplate(kind="message_question", subject=" ".join(subject.split()),
+def _render(subject: str, body: str, values: dict[str, str], language: str,
+            job: Job | None) -> RenderedMail:
+    """Free text and edited templates are checked like a template of the same placeholders
+    (without {job_title} when the message is about no job), and written in the candidate's
+    language (a French message gets French spacing)."""
+    if job is None and "job_title" in _placeholders(subject) | _placeholders(body):
+        raise ConversationRefused(NO_JOB_TO_NAME)
+    template = EmailTemplate(kind=_template_kind("message_question", job),
+                             subject=" ".join(subject.split()),
                              body=body.replace("\r\n", "\n").strip(),
                              language=supported_language(language))
     try:
@@ -207,6 +247,15 @@ def _render(subject: str, body: str, values: dict[str, str], language: str) -> R
         return render_template(template, values)
     except TemplateError as problem:
         raise ConversationRefused(str(problem)) from None
+
+
+def _placeholders(text: str) -> set[str]:
+    """The placeholder names in `text` (none when its braces do not parse: the template check
+    says what is wrong with them)."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    except ValueError:
+        return set()
 
 
 def _outbox_key(draft_key: str) -> str:

@@ -26,18 +26,25 @@ from hireops.services.platform.runtime_settings import current_settings
 
 TemplateKind = Literal["invite", "schedule_confirmation", "rejection", "link_reminder",
                        "application_received", "message_question", "message_update",
-                       "offer_email", "offer_letter"]
+                       "message_pool_question", "message_pool_update", "offer_email",
+                       "offer_letter"]
 TEMPLATE_KINDS: tuple[TemplateKind, ...] = (
     "invite", "schedule_confirmation", "rejection", "link_reminder", "application_received",
-    "message_question", "message_update", "offer_email", "offer_letter")
+    "message_question", "message_update", "message_pool_question", "message_pool_update",
+    "offer_email", "offer_letter")
 # The starting points HR can pick when writing to a candidate from the candidate page.
 CONVERSATION_TEMPLATE_KINDS: tuple[TemplateKind, ...] = ("message_question", "message_update")
+# The same starting points for a message about no job (the talent pool): worded without one,
+# since "your application for {job_title}" would name a job that does not exist.
+NO_JOB_TEMPLATE_KIND: dict[TemplateKind, TemplateKind] = {
+    "message_question": "message_pool_question", "message_update": "message_pool_update"}
 # The outbox's `kind` for mail made from each template (the offer letter travels as the DOCX
 # attached to the offer email).
 OUTBOX_KIND: dict[TemplateKind, str] = {
     "invite": "invite", "schedule_confirmation": "schedule", "rejection": "rejection",
     "link_reminder": "reminder", "application_received": "acknowledgement",
     "message_question": "conversation", "message_update": "conversation",
+    "message_pool_question": "conversation", "message_pool_update": "conversation",
     "offer_email": "offer", "offer_letter": "offer"}
 TEMPLATE_TITLES: dict[TemplateKind, str] = {
     "invite": "Interview invitation", "schedule_confirmation": "Schedule confirmation",
@@ -45,10 +52,14 @@ TEMPLATE_TITLES: dict[TemplateKind, str] = {
     "application_received": "Application received (careers page)",
     "message_question": "Message: a question for the candidate",
     "message_update": "Message: an update on the application",
+    "message_pool_question": "Message to the talent pool: a question",
+    "message_pool_update": "Message to the talent pool: news",
     "offer_email": "Offer email (letter attached)",
     "offer_letter": "Offer letter (DOCX, subject = title)"}
 
 _COMMON = ("candidate_name", "job_title", "company_name", "recruiter_name")
+# A message about no job has no job title to give.
+_NO_JOB = ("candidate_name", "company_name", "recruiter_name")
 # What HR types in the offer form; the offer letter must state the first two.
 OFFER_FIELDS = ("salary", "start_date", "location", "response_deadline", "other_terms")
 # Each template only offers the values its sender actually has (no slot before scheduling).
@@ -60,6 +71,8 @@ PLACEHOLDERS: dict[TemplateKind, tuple[str, ...]] = {
     "application_received": ("candidate_name", "job_title", "company_name"),
     "message_question": _COMMON,
     "message_update": _COMMON,
+    "message_pool_question": _NO_JOB,
+    "message_pool_update": _NO_JOB,
     "offer_email": (*_COMMON, *OFFER_FIELDS),
     "offer_letter": (*_COMMON, *OFFER_FIELDS),
 }
@@ -67,7 +80,8 @@ PLACEHOLDERS: dict[TemplateKind, tuple[str, ...]] = {
 REQUIRED_IN_BODY: dict[TemplateKind, tuple[str, ...]] = {
     "invite": ("interview_link",), "schedule_confirmation": ("slot",), "rejection": (),
     "link_reminder": ("interview_link",), "application_received": (),
-    "message_question": (), "message_update": (), "offer_email": (),
+    "message_question": (), "message_update": (), "message_pool_question": (),
+    "message_pool_update": (), "offer_email": (),
     "offer_letter": ("salary", "start_date")}
 # Values shown as links in the HTML version (only when they are http(s) addresses).
 _LINK_FIELDS = frozenset({"interview_link"})

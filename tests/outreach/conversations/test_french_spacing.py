@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from hireops.models import Application
 from hireops.services.outreach.conversations import draft_from_template, preview_message
 from tests.factories import make_application, make_candidate, make_user
 
@@ -34,7 +35,12 @@ def test_a_message_to_an_english_candidate_is_sent_as_written(session):
 
 def test_the_french_draft_starts_with_the_narrow_spaces(session):
     candidate = make_candidate(session, language="fr")
+    about_job = make_application(session, candidate=candidate)
+    about_pool = Application(candidate_id=candidate.id, job_id=None)
+    session.add(about_pool)
     session.commit()
-    subject, body = draft_from_template(session=session, template_kind="message_update",
-                                        candidate_id=candidate.id)
-    assert "{company_name}\u202f:" in body and " :" not in body
+    for application in (about_job, about_pool):
+        subject, body = draft_from_template(session=session, template_kind="message_update",
+                                            candidate_id=candidate.id,
+                                            application_id=application.id)
+        assert "\u202f:" in body and " :" not in body
