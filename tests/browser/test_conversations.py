@@ -160,3 +160,33 @@ def test_write_send_and_read_the_reply(page: Page, running_app, app_db):
     expect(page.get_by_text("Owner saved")).to_be_visible()
     app_db.expire_all()
     assert app_db.get(Job, job_id).owner_id is not None
+
+
+def test_write_to_a_person_in_the_talent_pool(page: Page, running_app, app_db):
+    """Only in the pool: the message is about the pool entry, the template's wording names
+    no job, and the message joins the thread filed against the entry."""
+    lena = make_candidate(app_db, full_name="Lena Park", email="lena.park@example.org",
+                          email_normalized="lena.park@example.org", source="email")
+    pooled = Application(candidate_id=lena.id, job_id=None, source="email")
+    app_db.add(pooled)
+    app_db.commit()
+    open_signed_in(page, running_app, f"/candidates/view?id={lena.id}")
+
+    page.click("#conversation-write")
+    expect(page.locator("#conversation-about")).to_have_text("Talent pool")
+    page.click("#conversation-template")
+    page.get_by_role("option", name="A question for the candidate").click()
+    expect(page.locator("#conversation-subject")).to_have_value("A question from {company_name}")
+    page.click("#conversation-preview-button")
+    preview = page.locator("#conversation-preview")
+    expect(preview).to_contain_text("Hello Lena Park,")
+    expect(preview).to_contain_text("kept your profile")
+    expect(preview).not_to_contain_text("None")
+    page.screenshot(path="test-artifacts/conversation-pool-writer-1440.png", full_page=True)
+    page.click("#conversation-send")
+    expect(page.locator("#conversation-thread")).to_contain_text("[your question]")
+
+    app_db.expire_all()
+    sent = app_db.exec(select(ConversationMessage)
+                       .where(ConversationMessage.candidate_id == lena.id)).one()
+    assert sent.application_id == pooled.id

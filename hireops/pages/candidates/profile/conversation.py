@@ -62,7 +62,14 @@ def _writer() -> rx.Component:
                     rx.select.content(rx.foreach(C.application_choices, lambda choice:
                                                  rx.select.item(choice[1], value=choice[0]))),
                     value=C.application_id, on_change=C.choose_application),
-                spacing="1")),
+                spacing="1"),
+                # One thing to write about: named, so HR sees what {job_title} is, or that
+                # the message is about the talent pool and names no job.
+                rx.cond(C.application_choices.length() == 1, rx.vstack(
+                    rx.text("About", size="1", color=MUTED),
+                    rx.text(C.application_choices[0][1], size="2",
+                            id="conversation-about"),
+                    spacing="1"))),
             spacing="3", wrap="wrap", width="100%",
         ),
         rx.input(placeholder="Subject", value=C.subject, on_change=C.set_subject, width="100%",

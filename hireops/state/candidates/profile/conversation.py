@@ -6,13 +6,10 @@ from __future__ import annotations
 import uuid
 
 import reflex as rx
-from sqlmodel import select
-
 from hireops.db import session_scope
-from hireops.models import Application, Job
 from hireops.services.outreach.conversations import (
     FREE_TEXT, ConversationEntry, ConversationRefused, draft_from_template, follow_up_subject,
-    list_conversation, preview_message, send_message,
+    list_conversation, message_subjects, preview_message, send_message,
 )
 from hireops.services.outreach.email_templates import (
     CONVERSATION_TEMPLATE_KINDS, MAX_BODY_CHARS, MAX_SUBJECT_CHARS, TEMPLATE_TITLES,
@@ -31,7 +28,8 @@ STARTING_POINTS = [(FREE_TEXT, "Free text"),
 
 class CandidateConversationState(AuthState):
     entries: list[ConversationEntry] = []
-    # The applications to write about, as [id, job title] (the job title fills {job_title}).
+    # The applications to write about, as [id, job title] (the job title fills {job_title}),
+    # the talent-pool entry last as [id, "Talent pool"] (a message about it names no job).
     application_choices: list[list[str]] = []
     application_id: str = ""
     template_kind: str = FREE_TEXT
@@ -44,6 +42,9 @@ class CandidateConversationState(AuthState):
     _candidate_id: int = 0
     # Names this draft, so a double click or a second tab sends it once.
     _draft_key: str = ""
+    # [subject, body] as the chosen template gave them: while the draft is still that text,
+    # choosing another application rewords it (a job's wording or the pool's).
+    _drafted: list[str] = []
 
     @event_for(*READ_ROLES)
     def load_conversation(self):
@@ -68,19 +69,27 @@ class CandidateConversationState(AuthState):
 
     @event_for(*WRITE_ROLES)
     def choose_template(self, kind: str):
-        draft, refusal = call_service(draft_from_template, ConversationRefused,
-                                      template_kind=str(kind), candidate_id=self._candidate_id)
-        if refusal:
-            self.error = refusal.message
-            return
-        self.subject, self.body = draft
-        self.template_kind = str(kind)
-        self.preview_subject = self.preview_text = self.error = ""
+        self._redraft(str(kind))
 
     @event_for(*WRITE_ROLES)
     def choose_application(self, value: str):
         self.application_id = str(value)[:12]
         self.preview_subject = self.preview_text = ""
+        if self.template_kind != FREE_TEXT and [self.subject, self.body] == self._drafted:
+            self._redraft(self.template_kind)
+
+    def _redraft(self, kind: str) -> None:
+        """Start from template `kind`, worded for the application chosen."""
+        draft, refusal = call_service(draft_from_template, ConversationRefused,
+                                      template_kind=kind, candidate_id=self._candidate_id,
+                                      application_id=self._application_id())
+        if refusal:
+            self.error = refusal.message
+            return
+        self.subject, self.body = draft
+        self._drafted = list(draft)
+        self.template_kind = kind
+        self.preview_subject = self.preview_text = self.error = ""
 
     @event_for(*WRITE_ROLES)
     def set_subject(self, value: str):
@@ -116,21 +125,20 @@ class CandidateConversationState(AuthState):
 
     def _message(self) -> dict:
         """The message as written, the same for its preview and for sending it."""
-        application_id = int(self.application_id) if self.application_id.isdigit() else None
-        return {"candidate_id": self._candidate_id, "application_id": application_id,
+        return {"candidate_id": self._candidate_id, "application_id": self._application_id(),
                 "subject": self.subject, "body": self.body, "actor": current_actor()}
+
+    def _application_id(self) -> int | None:
+        return int(self.application_id) if self.application_id.isdigit() else None
 
     def _reset_draft(self) -> None:
         self._draft_key = uuid.uuid4().hex
-        self.template_kind, self.subject, self.body = FREE_TEXT, "", ""
+        self.template_kind, self.subject, self.body, self._drafted = FREE_TEXT, "", "", []
         self.preview_subject = self.preview_text = self.error = ""
 
     def _refresh(self) -> None:
         with session_scope() as session:
             self.entries = list_conversation(session=session, candidate_id=self._candidate_id)
-            rows = session.exec(select(Application.id, Job.title)
-                                .join(Job, Job.id == Application.job_id)
-                                .where(Application.candidate_id == self._candidate_id)
-                                .order_by(Application.created_at.desc())).all()
-        self.application_choices = [[str(app_id), title] for app_id, title in rows]
+            about = message_subjects(session=session, candidate_id=self._candidate_id)
+        self.application_choices = [[str(app_id), title] for app_id, title in about]
         self.application_id = self.application_choices[0][0] if self.application_choices else ""
