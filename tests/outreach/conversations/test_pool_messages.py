@@ -11,7 +11,11 @@ import string
 import pytest
 from sqlmodel import Session, select
 
-from hireops.models import Application, Candidate, ConversationMessage, OutboxMessage, Stage, User
+from hireops.models import (
+    Application, Candidate, ConversationMessage, Email, OutboxMessage, Stage, User,
+)
+from hireops.services.inbox.reply_threading import find_thread, record_reply
+from hireops.services.mail.parsing import normalise_message_id
 from hireops.services.outreach.conversations import (
     ConversationRefused, draft_from_template, list_conversation, preview_message, send_message,
 )
@@ -114,6 +118,17 @@ def test_a_pooled_person_is_written_to_and_the_message_filed_against_the_pool_en
                          application_id=pooled.id, subject=subject, body=body,
                          template_kind="message_question", draft_key=KEY, actor=hr)
     assert again.id == message.id and len(session.exec(select(OutboxMessage)).all()) == 1
+    # Lena's answer (its In-Reply-To as the inbox stores it) joins the thread under the pool
+    # entry too.
+    answer = Email(message_key="lena-answer", message_id="<answer@example.com>",
+                   in_reply_to=normalise_message_id(message.message_id),
+                   from_address="lena@example.com",
+                   subject=f"Re: {outbox.subject}", body_text="Happy to talk.")
+    session.add(answer)
+    session.flush()
+    reply = record_reply(session=session, email=answer,
+                         match=find_thread(session=session, email=answer))
+    assert (reply.candidate_id, reply.application_id) == (pooled.candidate_id, pooled.id)
 
 
 def test_the_pool_entry_is_chosen_beside_a_job_application(session, hr):
