@@ -1,25 +1,27 @@
-// Plotly for the reports' charts, loaded from the page's own HTML, and the charts drawn one at a
-// time; wrapped for Reflex by hireops/components/charts.py.
+// Plotly for the reports' charts, fetched by the page's own HTML and run once the numbers are
+// on the screen, and the charts drawn one at a time; wrapped for Reflex by
+// hireops/components/charts.py.
 //
-// Plotly's finance build runs as a classic script (it sets window.Plotly). `PlotlyEarly` puts it
-// in the page's <head> as an async script: the prerendered HTML asks for it beside the page's
-// own scripts, and the browser runs it while it still waits for those and for the server, not
-// after the report's numbers have arrived (a bundled import() only started once React had
-// hydrated, and its 0.2-0.3 s of parsing then held the numbers back).
+// Plotly's finance build is a classic script (it sets window.Plotly). `PlotlyEarly` has the
+// page's <head> preload it at low priority: the prerendered HTML asks for it beside the page's
+// own scripts, and it is in the browser's cache when it is wanted. It is run (`loadPlotly`)
+// when the first chart or section under the funnel waits for its turn, after the numbers and
+// the funnel (drawn by the page itself) are painted: run as it arrived, its 0.1-0.3 s held up
+// the parsing of the page, then the page's scripts, the socket and the numbers.
 //
 // `DrawWhenSeen` draws its chart when plotly is there, one chart per turn: plotly draws a chart
 // in one go on the page's only thread, and the first chart of a page costs it 0.1-0.3 s more
-// than the next (plotly's code running for the first time). The first chart in sight is drawn
-// as soon as the numbers are painted; the others in sight in the browser's next idle moments
-// (within NEAR_WAIT_MS), so what the person does meanwhile is not held up; the rest further
-// down when the browser has nothing else to do.
+// than the next (plotly's code running for the first time). The first item in sight goes in a
+// task of its own at once; the others in sight in the browser's next idle moments (within
+// NEAR_WAIT_MS), so what the person does meanwhile is not held up; the rest further down when
+// the browser has nothing else to do.
 //
 // `RenderWhenSeen` gives a part of the page below the first screen (a section of tables and
-// charts) the same turns: until its turn a blank box of about its height, so the page's first
-// render and the render with the report's numbers only build what is in sight, and its first
-// chart is never kept waiting behind a table nobody sees yet. The first turn goes to a chart.
+// charts) the same turns, without waiting for plotly: until its turn a blank box of about its
+// height, so the page's first render and the render with the report's numbers only build what
+// is in sight.
 import { createElement, useEffect, useRef, useState } from "react";
-import { preinit } from "react-dom";
+import { preload } from "react-dom";
 import plotlyUrl from "plotly.js-finance-dist-min/plotly-finance.min.js?url";
 
 // Start drawing a chart this far before it scrolls into view.
@@ -30,9 +32,9 @@ const NEAR_WAIT_MS = 150;
 const IDLE_WAIT_MS = 1000;
 
 export function PlotlyEarly() {
-  // During the build's prerender this writes <script src async> into the page's <head>; in the
-  // browser (a page reached by a link) it adds the same script once.
-  preinit(plotlyUrl, { as: "script", fetchPriority: "high" });
+  // During the build's prerender this writes <link rel=preload> into the page's <head>; in
+  // the browser (a page reached by a link) it adds the same link once. Fetched, not run.
+  preload(plotlyUrl, { as: "script", fetchPriority: "low" });
   return null;
 }
 
@@ -80,11 +82,12 @@ export function plotlyComponent(createPlotlyComponent) {
   return EarlyPlotlyPlot;
 }
 
-// What is not drawn yet, in page order, each { draw, near, chart }; the turns booked; how
-// many charts and sections on the page are drawn (or being drawn).
+// What is not drawn yet, in page order, each { draw, near, chart }; the turns booked; whether
+// plotly is awaited; how many charts and sections on the page are drawn (or being drawn).
 const waiting = [];
 let nearTurnBooked = false;
 let idleTurnBooked = false;
+let plotlyAwaited = false;
 let drawnOnPage = 0;
 
 function whenIdle(run, waitMs) {
@@ -92,43 +95,54 @@ function whenIdle(run, waitMs) {
   else window.setTimeout(run, 50);
 }
 
-// Whether an item waiting may take the next turn in sight: the page's first turn is a chart's
-// (the first in sight), a section in sight waits for it.
+// A chart can be drawn once plotly has run; a section (tables, chart boxes) at any time.
+function canGo(item) {
+  return !item.chart || window.Plotly !== undefined;
+}
+
 function mayGoNext(item) {
-  return item.near && (drawnOnPage > 0 || item.chart);
+  return item.near && canGo(item);
 }
 
 function drawNext(nearOnly) {
-  const near = waiting.findIndex(mayGoNext);
-  if (near < 0 && nearOnly) return;
-  const [item] = waiting.splice(near < 0 ? 0 : near, 1);
-  if (!item) return;
+  let next = waiting.findIndex(mayGoNext);
+  if (next < 0 && !nearOnly) next = waiting.findIndex(canGo);
+  if (next < 0) return;
+  const [item] = waiting.splice(next, 1);
   drawnOnPage += 1;
   item.draw();
 }
 
 function bookTurns() {
   if (waiting.length === 0) return;
-  loadPlotly().then(() => {
-    if (!nearTurnBooked && waiting.some(mayGoNext)) {
-      nearTurnBooked = true;
-      const run = () => {
-        nearTurnBooked = false;
-        drawNext(true);
-      };
-      // The first: in a task of its own, at once. A chart is near once the observer has seen
-      // its box, after the frame that painted it (and the numbers beside it).
-      if (drawnOnPage > 0) whenIdle(run, NEAR_WAIT_MS);
-      else window.setTimeout(run, 0);
-    }
-    if (!idleTurnBooked) {
-      idleTurnBooked = true;
-      whenIdle(() => {
-        idleTurnBooked = false;
-        drawNext(false);
-      }, IDLE_WAIT_MS);
-    }
-  });
+  // Everything waiting is a chart or holds some: plotly is run now, after the numbers.
+  if (window.Plotly === undefined && !plotlyAwaited) {
+    plotlyAwaited = true;
+    loadPlotly().then(() => {
+      plotlyAwaited = false;
+      bookTurns();
+    }, () => {
+      plotlyAwaited = false;
+    });
+  }
+  if (!nearTurnBooked && waiting.some(mayGoNext)) {
+    nearTurnBooked = true;
+    const run = () => {
+      nearTurnBooked = false;
+      drawNext(true);
+    };
+    // The first: in a task of its own, at once. An item is near once the observer has seen
+    // its box, after the frame that painted it (and the numbers beside it).
+    if (drawnOnPage > 0) whenIdle(run, NEAR_WAIT_MS);
+    else window.setTimeout(run, 0);
+  }
+  if (!idleTurnBooked && waiting.some(canGo)) {
+    idleTurnBooked = true;
+    whenIdle(() => {
+      idleTurnBooked = false;
+      drawNext(false);
+    }, IDLE_WAIT_MS);
+  }
 }
 
 // Its children once their turn has come; until then a blank box of `height` (CSS).

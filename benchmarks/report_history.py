@@ -95,7 +95,9 @@ def fill_history(n: int, seed: int = 11) -> None:
                     "job_id": rng.choice(job_ids), "stage": stage,
                     "source": rng.choice(SOURCES), "resume_score": resume,
                     "interview_score": interview, "created_at": applied,
-                    "updated_at": moment, "last_activity_at": moment})
+                    "updated_at": moment, "last_activity_at": moment,
+                    # As a move into Hired sets it: the hires' time to hire is reported.
+                    "hired_at": moment if stage == Stage.hired.value else None})
             connection.execute(insert(Candidate.__table__), candidates)
             connection.execute(insert(Application.__table__), applications)
             connection.execute(insert(Event.__table__), events)
@@ -139,7 +141,7 @@ def time_compute(runs: int, *, cached: bool = False) -> list[float]:
             cohort = read(session=session, report=report)
             reports.top_candidates(session=session, report=report, cohort=cohort)
         dist = reports.score_distributions(cohort)
-        charts.funnel_figure(reports.funnel(cohort))
+        charts.funnel_bars(reports.funnel(cohort))
         for which in ("resume", "interview", "final"):
             charts.score_figure(dist, which)
         charts.stage_time_figure(reports.time_in_stage(cohort))

@@ -1,17 +1,21 @@
-"""Plotly charts drawn with plotly's finance build, which the page's HTML asks for as it opens.
+"""Plotly charts drawn with plotly's finance build, which the page's HTML fetches as it opens
+and runs once the report's numbers are on the screen.
 
-The reports' figures use two trace types, `bar` and `funnel`, plus shapes and annotations:
-all of them are in `plotly.js-finance-dist-min` (bar, funnel, histogram, pie, scatter, ...), a
-third of the full build's bytes on the wire and a quarter of the script to parse. The full
-build (what `rx.plotly` loads) adds 3D, maps and WebGL traces no page draws.
+The reports' plotly figures use one trace type, `bar`, plus shapes and annotations (the funnel
+on the first screen is drawn by the page itself: `pages/reports/funnel.py`): all of them are in
+`plotly.js-finance-dist-min` (bar, funnel, histogram, pie, scatter, ...), a third of the full
+build's bytes on the wire and a quarter of the script to parse. The full build (what
+`rx.plotly` loads) adds 3D, maps and WebGL traces no page draws.
 
 `rx.plotly.finance` imports its bundle when a chart first mounts, and an import started from
-the page's scripts can only start once they have all arrived and React has hydrated: plotly's
-0.2-0.3 s of parsing and running then fell just when the report's numbers came in, and held
-them back. Here plotly is a classic script in the page's <head> (`plotly_early()`, rendered
-beside the access check so the prerendered HTML carries it): the browser fetches it with the
-page's own scripts and runs it while it waits for them and for the server. The charts take
-plotly from there (`_EarlyPlotlyFinance`, `assets/charts.jsx: plotlyComponent`).
+the page's scripts can only start once they have all arrived and React has hydrated. A classic
+script in the page's <head> fixed that, but its 0.1-0.3 s of running then came before the
+page's own scripts could run (a script run as it arrives holds up the parsing of the page,
+which module scripts wait for), and so before the page could ask the server for anything.
+Here the page's <head> only fetches plotly (`plotly_early()`, rendered beside the access check
+so the prerendered HTML carries it, a low-priority preload); it runs when the first chart under
+the funnel is about to be drawn, after the numbers are painted (`assets/charts.jsx:
+loadPlotly`). The charts take plotly from there (`_EarlyPlotlyFinance`, `plotlyComponent`).
 
 `draw_when_seen` draws a chart once plotly is there, one chart per turn: the first in sight as
 soon as the numbers are painted, the others in sight in the browser's next idle moments, the
@@ -56,7 +60,7 @@ class _EarlyPlotlyFinance(PlotlyFinance):
 
 
 class PlotlyEarly(rx.Component):
-    """Renders nothing; puts plotly's script in the page's <head>."""
+    """Renders nothing; has the page's <head> fetch plotly's script (not run it)."""
 
     library = CHARTS_MODULE
     tag = "PlotlyEarly"
@@ -101,7 +105,7 @@ def plotly_early() -> rx.Component:
 
 
 def chart(figure, config: dict, template: dict, **props) -> rx.Component:
-    """A plotly figure (its JSON) drawn with the finance build (bar and funnel traces), with
+    """A plotly figure (its JSON) drawn with the finance build (bar traces), with
     `template` in place of `rx.plotly`'s default: plotly's whole light and dark templates,
     18 kB of script per chart in a bundle every recruiter page loads.
 

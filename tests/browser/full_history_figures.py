@@ -1,4 +1,4 @@
-"""The reports' nine figures for a year of hiring the size of the speed benchmark's (50,000
+"""The reports' eight plotly figures and the funnel's bars for a year of hiring the size of the speed benchmark's (50,000
 applications, every stage reached, five-digit counts, a year of days), built by the page's own
 chart functions: the layouts the small demo data never reaches (every stage name on the
 time-in-stage axis, the widest bar labels on the funnel)."""
@@ -45,7 +45,7 @@ def _days(first: date) -> list[str]:
 
 
 def full_history_figures() -> list[dict]:
-    """The figures in the page's order: funnel, resume, interview and final scores, time in
+    """The plotly figures in the page's order: resume, interview and final scores, time in
     stage, time to decision, sources, applications per day, decisions per day."""
     dist = ScoreDistributions(resume=_scores(20, 98, 350), interview=_scores(30, 95, 130),
                               final=_scores(25, 95, 120),
@@ -58,7 +58,6 @@ def full_history_figures() -> list[dict]:
     decisions = DatedCounts(days, {kind: [(day * 7 + index) % 13 for day in range(DAYS)]
                                    for index, kind in enumerate(DECISION_KINDS)})
     return [
-        charts.funnel_figure(_funnel()),
         *(charts.score_figure(dist, which) for which in ("resume", "interview", "final")),
         charts.stage_time_figure(stays),
         charts.decision_time_figure(TimeToDecision(waits, 11.96)),
@@ -68,3 +67,9 @@ def full_history_figures() -> list[dict]:
                             "Applications per day"),
         charts.dated_figure(decisions, "Decisions per day", stacked=True),
     ]
+
+
+def full_history_funnel() -> list[dict]:
+    """The funnel's bars (stage, count text, width) for the same year."""
+    return [{"label": bar.label, "text": bar.text, "width": bar.width}
+            for bar in charts.funnel_bars(_funnel())]

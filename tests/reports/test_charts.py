@@ -1,4 +1,5 @@
-"""The plotly figures carry the report's numbers and the thresholds as lines. The state sends
+"""The funnel's bars and the plotly figures carry the report's numbers, the figures the
+thresholds as lines. The state sends
 each figure as plotly's JSON; each is read back here through `go.Figure`, which refuses a
 property plotly does not know."""
 
@@ -25,9 +26,14 @@ from .fixtures import DAY1, build_history
 def test_figures_from_the_fixture(session):
     ids = build_history(session)
     job_a = ReportFilter(job_id=ids["job_a"])
-    funnel = go.Figure(charts.funnel_figure(reports.funnel(read_cohort(session, job_a))))
-    assert list(funnel.data[0].x) == [5, 4, 4, 2, 2, 1, 1, 0, 0]
-    assert funnel.data[0].text[1] == "4 · 80%"
+    funnel = charts.funnel_bars(reports.funnel(read_cohort(session, job_a)))
+    assert [bar.text for bar in funnel] == ["5", "4 · 80%", "4 · 100%", "2 · 50%", "2 · 100%",
+                                            "1 · 50%", "1 · 100%", "0 · 0%", "0"]
+    # Each bar's width is its count against the first stage's; an empty stage has no bar, a
+    # small one at least a sliver.
+    assert [bar.width for bar in funnel][:4] == ["max(2px, 100.00%)", "max(2px, 80.00%)",
+                                                 "max(2px, 80.00%)", "max(2px, 40.00%)"]
+    assert funnel[-1].width == "0px" and funnel[1].hint == "Classified: 4"
     dist = reports.score_distributions(read_cohort(session, job_a))
     resume = go.Figure(charts.score_figure(dist, "resume"))
     assert [shape.x0 for shape in resume.layout.shapes] == [80]
@@ -54,7 +60,8 @@ def test_charts_without_data_say_so_instead_of_an_empty_frame(session):
     build_history(session)
     cohort = read_cohort(session, ReportFilter(date_from=DAY1.replace(year=2030)))
     dist = reports.score_distributions(cohort)
-    empty = [charts.funnel_figure(reports.funnel(cohort)), charts.score_figure(dist, "resume"),
+    assert all(bar.width == "0px" for bar in charts.funnel_bars(reports.funnel(cohort)))
+    empty = [charts.score_figure(dist, "resume"),
              charts.stage_time_figure(reports.time_in_stage(cohort)),
              charts.decision_time_figure(reports.time_to_decision(cohort)),
              charts.source_figure(reports.applications_by_source(cohort)),

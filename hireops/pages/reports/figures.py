@@ -1,5 +1,6 @@
-"""Reports: the pipeline for one job or all over a date range, as interactive plotly charts
-(each downloads as PNG from its toolbar) and tables that download as CSV."""
+"""Reports: the pipeline for one job or all over a date range, as tables that download as CSV,
+the funnel's chart (drawn by the page with the numbers) and interactive plotly charts under it
+(each downloads as PNG from its toolbar)."""
 
 import reflex as rx
 
@@ -8,6 +9,7 @@ from hireops.config import DEFAULT_INTERVIEW_WEIGHT, DEFAULT_RESUME_WEIGHT
 from hireops.state.reports.charts import chart_template, plot_config
 from hireops.components.charts import chart, draw_when_seen, plotly_early, render_when_seen
 from hireops.components.shell import recruiter_page
+from hireops.pages.reports.funnel import funnel_chart
 from hireops.components.ui import card, empty_state, error_callout, labelled_row, metric_card
 from hireops.services.decisions.ai_flags import FlagCountRow
 from hireops.services.reports.figures import FunnelStep, ImpactRow, TopCandidate
@@ -252,7 +254,9 @@ def reports() -> rx.Component:
             columns=rx.breakpoints(initial="1", sm="2", lg="4"), spacing="4", width="100%"),
         _section("Funnel", "Applications that reached each stage, and the share that moved on "
                  "from the stage above.",
-                 rx.grid(_chart(ReportsState.funnel_fig, "funnel"),
+                 rx.grid(card(rx.cond(ReportsState.figures_drawn, funnel_chart(),
+                                      rx.box(height="300px")),
+                              padding="8px", width="100%", min_width="0"),
                          _table(["Stage", "Reached", "From previous", "Of all"],
                                 ReportsState.funnel_rows, _funnel_row, "funnel-table",
                                 fits_phone=True), **GRID),

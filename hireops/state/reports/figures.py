@@ -42,8 +42,9 @@ class ReportsState(DateRangeMixin, AuthState):
     funnel_rows: list[FunnelStep] = []
     top: list[TopCandidate] = []
     impact: list[ImpactRow] = []
-    # Plotly's JSON of each chart (`state/reports/charts.py`); empty until the first draw.
-    funnel_fig: dict = {}
+    # The funnel's bars, drawn by the page (`state/reports/charts.py: funnel_bars`).
+    funnel_bars: list[charts.FunnelBar] = []
+    # Plotly's JSON of each other chart (`state/reports/charts.py`); empty until the first draw.
     resume_fig: dict = {}
     interview_fig: dict = {}
     final_fig: dict = {}
@@ -170,7 +171,7 @@ class ReportsState(DateRangeMixin, AuthState):
         if inputs is None:
             self.figures_drawn = True
             return
-        self.funnel_fig = charts.funnel_figure(self.funnel_rows)
+        self.funnel_bars = charts.funnel_bars(self.funnel_rows)
         self.resume_fig = charts.score_figure(inputs.dist, "resume")
         self.interview_fig = charts.score_figure(inputs.dist, "interview")
         self.final_fig = charts.score_figure(inputs.dist, "final")
