@@ -36,11 +36,31 @@ CAREERS_APPLY_ENDPOINT = "/careers/apply"
 # filter as query) and the audit log's.
 EXPORT_CANDIDATES = "/exports/candidates"
 EXPORT_AUDIT_LOG = "/exports/audit-log.csv"
+# A candidate's privacy export (a zip), and the files HR opens: a mail's attachment and a
+# candidate's original resume; each address ends with the id (see the functions below).
+EXPORT_CANDIDATE_DATA = "/exports/candidate-data"
+ATTACHMENT_FILES = "/files/attachments"
+RESUME_FILES = "/files/resumes"
 
 
 def careers_job(slug: str) -> str:
     """The address of one job on the careers page."""
     return f"{CAREERS}/{slug}"
+
+
+def candidate_data_export(candidate_id: int) -> str:
+    """The address of one candidate's privacy export."""
+    return f"{EXPORT_CANDIDATE_DATA}/{candidate_id}.zip"
+
+
+def attachment_file(attachment_id: int) -> str:
+    """The address of one attachment's file."""
+    return f"{ATTACHMENT_FILES}/{attachment_id}"
+
+
+def candidate_resume(candidate_id: int) -> str:
+    """The address of one candidate's original resume file."""
+    return f"{RESUME_FILES}/{candidate_id}"
 
 
 def local_path_or_dashboard(target: str) -> str:

@@ -16,8 +16,8 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hireops.api import (
-    ApiError, calendar_routes, careers_routes, error_response, export_routes, health_routes,
-    privacy_routes, recording_routes, session_routes, v1_routes, voice_routes,
+    ApiError, calendar_routes, careers_routes, error_response, export_routes, file_routes,
+    health_routes, privacy_routes, recording_routes, session_routes, v1_routes, voice_routes,
 )
 from hireops.api.page_paths import PageFolderMiddleware
 from hireops.api.security import SecurityHeadersMiddleware, SessionDigestMiddleware
@@ -54,6 +54,7 @@ def build_api(page_routes: Iterable[str] = ()) -> FastAPI:
     api.include_router(careers_routes.router)
     api.include_router(calendar_routes.router)
     api.include_router(export_routes.router)
+    api.include_router(file_routes.router)
     api.add_api_route(f"{API_PREFIX}/docs", _docs_page, include_in_schema=False,
                       methods=["GET"])
     # Unknown /api/v1 paths get a JSON 404 instead of falling through to Reflex's pages.

@@ -78,13 +78,19 @@ def signed_in_user(session: Session, request: Request) -> User | None:
     return user_for_token(session=session, token=request.cookies.get(SESSION_COOKIE, ""))
 
 
-def signed_in_refusal(session: Session, request: Request, roles: tuple[Role, ...],
-                      verb: str) -> Response | None:
-    """The answer to a visitor who may not `verb` (not signed in, or a role not in `roles`);
-    None for one who may."""
+def signed_in_as(session: Session, request: Request, roles: tuple[Role, ...],
+                 verb: str) -> tuple[User | None, Response | None]:
+    """(the signed-in user, None) for a visitor who may `verb`; (None, the answer) for one who
+    may not: not signed in (401), or a role not in `roles` (403)."""
     user = signed_in_user(session, request)
     if user is None:
-        return error_response(401, "not_signed_in", f"Sign in to {verb}.")
+        return None, error_response(401, "not_signed_in", f"Sign in to {verb}.")
     if not role_allows(user, roles):
-        return error_response(403, "forbidden", f"Your role may not {verb}.")
-    return None
+        return None, error_response(403, "forbidden", f"Your role may not {verb}.")
+    return user, None
+
+
+def signed_in_refusal(session: Session, request: Request, roles: tuple[Role, ...],
+                      verb: str) -> Response | None:
+    """The answer to a visitor who may not `verb` (see `signed_in_as`); None for one who may."""
+    return signed_in_as(session, request, roles, verb)[1]

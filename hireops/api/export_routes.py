@@ -1,10 +1,13 @@
-"""HR's exports as plain downloads: the tracker's CSV and XLSX, and the audit log's CSV.
+"""HR's exports as plain downloads: the tracker's CSV and XLSX, the audit log's CSV, and one
+candidate's privacy export (a zip of their data with their original files and recordings).
 
-An export reads every matching row, which takes seconds at tens of thousands of applications.
+An export reads every matching row, which takes seconds at tens of thousands of applications
+(and a person's files and recordings can be tens of megabytes).
 A page's event handler would spend them on the server's one event loop (every page and
 interview room waiting meanwhile) and send the file base64 in a websocket message; a route
 builds it in a worker thread (FastAPI runs plain `def` routes there) and the browser downloads
-it like any file. Access is the pages': a signed-in session cookie and a role that reads.
+it like any file. Access is the pages': a signed-in session cookie and a role that reads (that
+writes, for a privacy export: it is everything held about a person).
 """
 
 from __future__ import annotations
@@ -20,11 +23,13 @@ from sqlmodel import Session
 from hireops import db, routes
 from hireops.api import error_response
 from hireops.api.auth import signed_in_refusal
-from hireops.api.schemas import MAX_ID, error_answers
+from hireops.api.download_headers import download_headers
+from hireops.api.schemas import MAX_ID, RowId, error_answers
 from hireops.services.candidates.export import content_type, export_rows, export_tracker
 from hireops.services.candidates.tracker import TrackerFilter, TrackerSort
-from hireops.services.platform.auth import READ_ROLES
+from hireops.services.platform.auth import READ_ROLES, WRITE_ROLES
 from hireops.services.platform.clock import file_stamp
+from hireops.services.privacy.rights import CandidateNotFound, export_candidate_data
 from hireops.services.reports.audit_log import AuditFilter, export_events_csv
 
 router = APIRouter(tags=["exports"], include_in_schema=False)
@@ -85,11 +90,25 @@ def audit_log_export(
     return _download(data, "text/csv; charset=utf-8", f"audit-log-{file_stamp()}.csv")
 
 
+@router.get(routes.EXPORT_CANDIDATE_DATA + "/{candidate_id}.zip", response_model=None,
+            responses=error_answers(401, 403, 404))
+def candidate_data_export(request: Request, candidate_id: RowId) -> Response:
+    """Everything held about one candidate, as a zip (for a subject-access request)."""
+    with Session(db.get_engine()) as session:
+        refused = signed_in_refusal(session, request, WRITE_ROLES, "export a candidate's data")
+        if refused is not None:
+            return refused
+        try:
+            data = export_candidate_data(session=session, candidate_id=candidate_id)
+        except CandidateNotFound:
+            return error_response(404, "not_found", f"There is no candidate {candidate_id}: "
+                                  "the id is unknown, or their data was erased.")
+    return _download(data, "application/zip", f"candidate-{candidate_id}-data.zip")
+
+
 def _download(data: bytes, media_type: str, filename: str) -> Response:
     # Personal data: never kept by a shared or on-disk cache.
-    return Response(data, media_type=media_type, headers={
-        "Content-Disposition": f'attachment; filename="{filename}"',
-        "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"})
+    return Response(data, media_type=media_type, headers=download_headers(filename))
 
 
 def _parsed(model: type[Parsed], text: str, name: str) -> Parsed:

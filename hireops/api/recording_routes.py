@@ -16,9 +16,8 @@ from sqlmodel import Session
 
 from hireops import db
 from hireops.api import error_response
-from hireops.api.auth import request_client_address
+from hireops.api.auth import request_client_address, signed_in_as
 from hireops.api.schemas import RowId, error_answers
-from hireops.api.auth import signed_in_refusal, signed_in_user
 from hireops.api.voice_routes import read_capped_body, recording_headers
 from hireops.config import get_settings
 from hireops.models import Application, InterviewRecording
@@ -100,7 +99,7 @@ def _store(token: str, part: int, index: int, payload: bytes, content_type: str,
 def recording_video(request: Request, recording_id: RowId) -> Response:
     """The recorded interview, for signed-in users (viewer and up); Range requests seek."""
     with Session(db.get_engine(), expire_on_commit=False) as session:
-        refused = signed_in_refusal(session, request, READ_ROLES, "watch interviews")
+        viewer, refused = signed_in_as(session, request, READ_ROLES, "watch interviews")
         if refused is not None:
             return refused
         recording = session.get(InterviewRecording, recording_id)
@@ -116,8 +115,7 @@ def recording_video(request: Request, recording_id: RowId) -> Response:
             return error_response(404, "not_found", "This recording has no video.")
         if starts_a_view(request.headers.get("range", "")):
             # Who watched whom is on the record; the route is the outermost caller.
-            note_recording_view(session=session, user=signed_in_user(session, request),
-                                recording=recording)
+            note_recording_view(session=session, user=viewer, recording=recording)
             session.commit()
     # FileResponse answers Range requests (206 with Content-Range), which <video> needs to seek.
     return FileResponse(path, media_type=mime,

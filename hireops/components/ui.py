@@ -130,3 +130,14 @@ class NativeForm(Form):
 def native_form(*children, action: str, **props) -> rx.Component:
     """`children` in a form posted by the browser to `action` (a path of this app)."""
     return NativeForm.create(*children, action=action, method="post", **props)
+
+
+def download_button(*children, href: str | rx.Var, **props) -> rx.Component:
+    """A button that is a plain link to a file route (`api/export_routes.py`,
+    `api/file_routes.py`): the browser downloads the file itself, with no event round trip
+    and nothing sent through the page's websocket. `props` style the button; an `id` or
+    `class_name` lands on the link, which is what is clicked."""
+    # reload_document: the router's links navigate inside the app and would never reach the
+    # route; this one is left to the browser, which sees `download` and saves the answer.
+    return rx.button(rx.el.a(*children, href=href, download=True, reload_document=True),
+                     as_child=True, **props)

@@ -112,6 +112,8 @@ def test_export_and_erase_a_candidates_data(page: Page, running_app, app_db):
 
     with page.expect_download() as download:
         page.click("#export-data")
+    # From the export's route (built in a worker thread), not through the page's websocket.
+    assert f"/exports/candidate-data/{person_id}.zip" in download.value.url
     archive = zipfile.ZipFile(io.BytesIO(open(download.value.path(), "rb").read()))
     data = json.loads(archive.read("data.json"))
     assert data["candidates"][0]["email"] == "rosalind@example.com"

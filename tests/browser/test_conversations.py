@@ -83,6 +83,7 @@ def test_write_send_and_read_the_reply(page: Page, running_app, app_db):
     with page.expect_download() as download:
         dialog.locator(".message-attachment-download").click()
     assert download.value.suggested_filename == "Noor_certificate.pdf"
+    assert "/files/attachments/" in download.value.url
     page.screenshot(path="test-artifacts/inbox-message-1440.png")
     page.click("#message-close")
 

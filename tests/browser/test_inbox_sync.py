@@ -5,6 +5,9 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
+from sqlmodel import select
+
+from hireops.models import Candidate
 
 from tests.browser.signing_in import open_signed_in
 from tests.fakes.hostile_files import encrypted_pdf
@@ -13,7 +16,7 @@ from tests.fakes.mail_factory import PDF, build_email, resume_pdf
 pytestmark = pytest.mark.browser
 
 
-def test_sync_now_reads_new_mail(page: Page, running_app):
+def test_sync_now_reads_new_mail(page: Page, running_app, app_db):
     box = mailbox.Maildir(running_app.maildir, create=True)
     box.add(build_email(
         sender="ines.garcia@example.es", sender_name="Ines Garcia",
@@ -38,10 +41,23 @@ def test_sync_now_reads_new_mail(page: Page, running_app):
     # Other browser tests may have put demo mail in the same folder: at least our two are new.
     expect(page.locator("#last-sync")).to_contain_text(re.compile(r"[2-9]\d* new|\d{2,} new"))
 
-    # The original file can be downloaded from the inbox, byte for byte.
+    # The original file can be downloaded from the inbox, byte for byte: a link to the file's
+    # route, not bytes sent through the page's websocket.
+    file_link = page.get_by_role("link", name=re.compile("Ines_Garcia_CV.pdf"))
+    _downloads_from(page, "/files/attachments/", file_link.click)
+
+    # And from her candidate page, as her original resume.
+    ines = app_db.exec(select(Candidate)
+                       .where(Candidate.email == "ines.garcia@example.es")).one()
+    page.goto(f"{running_app.url}/candidates/view?id={ines.id}")
+    _downloads_from(page, f"/files/resumes/{ines.id}", lambda: page.click("#download-resume"))
+
+
+def _downloads_from(page: Page, address: str, click) -> None:
+    """`click` downloads Ines's resume, byte for byte and by its name, from `address`."""
     with page.expect_download() as download:
-        page.get_by_role("button", name=re.compile("Ines_Garcia_CV.pdf")).click()
-    path = download.value.path()
-    with open(path, "rb") as handle:
+        click()
+    assert address in download.value.url, download.value.url
+    with open(download.value.path(), "rb") as handle:
         assert handle.read(5) == b"%PDF-"
     assert download.value.suggested_filename == "Ines_Garcia_CV.pdf"

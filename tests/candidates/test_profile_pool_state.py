@@ -18,7 +18,7 @@ def _pool_page(candidate_id: int) -> SimpleNamespace:
     token = signed_in_token("rec@example.com", Role.recruiter)
     state = SimpleNamespace(
         router=socket_router(f"/candidates/view?id={candidate_id}", token),
-        candidate_id=candidate_id, profile=NO_PROFILE, _resume_attachment_id=0,
+        candidate_id=candidate_id, profile=NO_PROFILE,
         pool_jobs=[], pool_job_id="", _pool_job_titles={}, adding=False, pool_stages=[],
         rejecting=False, reject_reason="", reject_ids=[])
     for helper in ("_refresh", "_reload_pool", "_pool_entry", "_move", "_reject",

@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import select
 
+from hireops.api import auth as auth_routes
 from hireops.api.app import build_api
 from hireops.config import get_settings
 from hireops.models import Event, InterviewRecording, Role, utcnow
@@ -161,6 +162,30 @@ def test_hr_plays_back_with_range_and_strangers_do_not(client, session, recorded
     views = session.exec(select(Event).where(Event.action == "interview.recording_viewed")).all()
     assert [(e.actor_user_id, e.entity_id, e.after) for e in views] == [
         (viewer.id, link.id, {"recording_id": recording.id})]
+
+
+def test_playback_looks_the_signed_in_user_up_once(client, session, recorded, monkeypatch):
+    """The refusal and the note of who watched share one look-up of the session."""
+    link, token = recorded
+    _post(client, token, 0, bytes(range(100)))
+    recording = _recording(session, link)
+    viewer = create_user(session=session, email="v@example.com", password="long enough pw 1",
+                         role=Role.viewer)
+    client.cookies.set(SESSION_COOKIE, open_session(session=session, user=viewer))
+    session.commit()
+    looked_up = []
+    real_lookup = auth_routes.user_for_token
+
+    def counted(**arguments):
+        looked_up.append(arguments["token"])
+        return real_lookup(**arguments)
+
+    monkeypatch.setattr(auth_routes, "user_for_token", counted)
+    answer = client.get(f"/api/v1/interview-recordings/{recording.id}/video")
+    assert answer.status_code == 200 and answer.content == bytes(range(100))
+    assert len(looked_up) == 1
+    views = session.exec(select(Event).where(Event.action == "interview.recording_viewed")).all()
+    assert [e.actor_user_id for e in views] == [viewer.id]
 
 
 def test_each_view_is_audited_once_and_a_later_one_again(session, recorded, tmp_path,

@@ -5,7 +5,7 @@ import reflex as rx
 from hireops import routes
 from hireops.components.shell import recruiter_page
 from hireops.components.toolbar import filter_menu, search_box
-from hireops.components.ui import card, data_table, empty_state
+from hireops.components.ui import card, data_table, download_button, empty_state
 from hireops.pages.inbox.message import message_dialog
 from hireops.services.inbox.listing import AttachmentRow, EmailRow
 from hireops.state.inbox.listing import InboxState as S
@@ -48,8 +48,8 @@ def _attachment(attachment: AttachmentRow) -> rx.Component:
                       spacing="1", align="center")
     chip = rx.cond(
         attachment.downloadable,
-        rx.button(label, size="1", variant="ghost", color_scheme="gray",
-                  on_click=S.download_attachment(attachment.id)),
+        download_button(label, href=attachment.url, size="1", variant="ghost",
+                        color_scheme="gray", class_name="attachment-download"),
         label,
     )
     return rx.cond(attachment.reason != "", rx.tooltip(chip, content=attachment.reason), chip)

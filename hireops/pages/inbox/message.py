@@ -1,13 +1,13 @@
-"""The inbox's message view: headers, classification and its reasons, attachments (downloaded
-through the inbox's access-checked handler) and the body as plain text."""
+"""The inbox's message view: headers, classification and its reasons, attachments (links to
+their access-checked route) and the body as plain text."""
 
 from __future__ import annotations
 
 import reflex as rx
 
 from hireops import routes
+from hireops.components.ui import download_button
 from hireops.services.inbox.listing import AttachmentRow
-from hireops.state.inbox.listing import InboxState
 from hireops.state.inbox.message import InboxMessageState as M
 
 MUTED = rx.color("gray", 11)
@@ -28,9 +28,9 @@ def _attachment(attachment: AttachmentRow) -> rx.Component:
         rx.badge(attachment.status, variant="soft", size="1", color_scheme="gray"),
         rx.spacer(),
         rx.cond(attachment.downloadable,
-                rx.button(rx.icon("download", size=14), "Download", size="1", variant="soft",
-                          on_click=InboxState.download_attachment(attachment.id),
-                          class_name="message-attachment-download")),
+                download_button(rx.icon("download", size=14), "Download", href=attachment.url,
+                                size="1", variant="soft",
+                                class_name="message-attachment-download")),
         spacing="2", align="center", width="100%", wrap="wrap",
     )
 

@@ -11,6 +11,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from hireops import routes
 from hireops.models import (
     Application, Attachment, Candidate, ConversationMessage, Email, Event, Job, User,
 )
@@ -145,9 +146,9 @@ class CandidateProfile:
     # The record was merged into another one (0 when it was not).
     merged_into_id: int
     resume_segments: list[ResumeSegment] = field(default_factory=list)
-    # The original resume file (0 / "" when there is none).
-    resume_attachment_id: int = 0
+    # The original resume file and where the browser downloads it ("" when there is none).
     resume_filename: str = ""
+    resume_url: str = ""
     applications: list[ApplicationCard] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
     emails: list[EmailEntry] = field(default_factory=list)
@@ -191,8 +192,8 @@ def get_candidate_profile(*, session: Session, candidate_id: int) -> CandidatePr
         blind=blind, identity_hidden=hidden, merged_into_id=candidate.merged_into_id or 0,
         resume_segments=highlight_skills(resume, skills),
         # The original file carries the identity, so it is withheld while hidden.
-        resume_attachment_id=0 if hidden or attachment is None else attachment.id,
         resume_filename="" if hidden or attachment is None else attachment.filename,
+        resume_url="" if hidden or attachment is None else routes.candidate_resume(candidate.id),
         applications=[_application_card(app, job, quote, labels) for app, job in rows],
         timeline=_timeline(session, candidate_id, [app.id for app, _ in rows], quote),
         emails=_emails(session, candidate_id, hidden),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
+from hireops import routes
 from hireops.models import Attachment, Candidate, Email
 from hireops.services.privacy.blind_screening import anonymous_name, hidden_candidate_ids, hidden_candidates
 from hireops.services.platform.clock import format_local
@@ -23,6 +24,10 @@ HIDDEN = "[hidden]"
 class AttachmentWithheld(LookupError):
     """The file belongs to a candidate whose identity blind screening hides."""
 
+    def __init__(self) -> None:
+        super().__init__("Blind screening hides this candidate's identity, and their files "
+                         "show it. Reveal the identity first (audited).")
+
 
 @dataclass(frozen=True)
 class AttachmentRow:
@@ -32,6 +37,20 @@ class AttachmentRow:
     status: str  # ok | failed | skipped | pending
     reason: str
     downloadable: bool
+    # Where the browser downloads the file ("" when it cannot).
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """An attachment's file as it is downloaded."""
+
+    # As the sender named it (anything at all: a route must make it safe to say).
+    filename: str
+    # Relative to the attachment store.
+    path: str
+    # As the sender's mail gave it.
+    content_type: str
 
 
 @dataclass(frozen=True)
@@ -100,7 +119,8 @@ def attachments_by_email(session: Session,
                           .order_by(Attachment.id)):
         found.setdefault(a.email_id, []).append(AttachmentRow(
             id=a.id, filename=a.filename, size=_size(a.size_bytes), status=a.extraction_status,
-            reason=a.extraction_error, downloadable=bool(a.storage_path)))
+            reason=a.extraction_error, downloadable=bool(a.storage_path),
+            url=routes.attachment_file(a.id) if a.storage_path else ""))
     return found
 
 
@@ -145,17 +165,32 @@ def inbox_counts(*, session: Session) -> InboxCounts:
                        processed=counts.get("processed", 0), failed=counts.get("failed", 0))
 
 
-def get_attachment_file(*, session: Session, attachment_id: int) -> tuple[str, str]:
-    """(filename, stored path) of an attachment whose bytes were kept and whose candidate may
-    be seen; AttachmentWithheld while blind screening hides its candidate, LookupError when
-    there is nothing to download."""
+def get_attachment_file(*, session: Session, attachment_id: int) -> StoredFile:
+    """The file of an attachment whose bytes were kept and whose candidate may be seen;
+    AttachmentWithheld while blind screening hides its candidate, LookupError when there is
+    nothing to download."""
     attachment = session.get(Attachment, attachment_id)
     if attachment is None or not attachment.storage_path:
-        raise LookupError("That attachment is not available.")
+        raise LookupError("There is no such attachment, or its file was not kept.")
     if hidden_candidate_ids(session=session, candidate_ids=_owners(session, attachment)):
-        raise AttachmentWithheld("Blind screening hides this candidate's identity, and their "
-                                 "files show it. Reveal the identity first (audited).")
-    return attachment.filename, attachment.storage_path
+        raise AttachmentWithheld()
+    return StoredFile(attachment.filename, attachment.storage_path, attachment.content_type)
+
+
+def get_resume_file(*, session: Session, candidate_id: int) -> StoredFile:
+    """The candidate's original resume file; AttachmentWithheld while blind screening hides
+    them, LookupError when there is no such candidate or file."""
+    candidate = session.get(Candidate, candidate_id)
+    if candidate is None:
+        raise LookupError(f"There is no candidate {candidate_id}.")
+    # Hidden person, hidden file, as on their page, whoever's mail brought it (a duplicate's).
+    if hidden_candidate_ids(session=session, candidate_ids=[candidate_id]):
+        raise AttachmentWithheld()
+    attachment = (session.get(Attachment, candidate.resume_attachment_id)
+                  if candidate.resume_attachment_id else None)
+    if attachment is None or not attachment.storage_path:
+        raise LookupError("This candidate has no original resume file on the server.")
+    return get_attachment_file(session=session, attachment_id=attachment.id)
 
 
 def _owners(session: Session, attachment: Attachment) -> list[int]:

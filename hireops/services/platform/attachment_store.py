@@ -50,11 +50,16 @@ def attachment_row(*, filename: str, content_type: str, payload: bytes,
     return row
 
 
-def read_attachment(relative: str) -> bytes:
-    """The stored bytes of an attachment (FileNotFoundError if it is gone)."""
+def attachment_path(relative: str) -> Path:
+    """Where an attachment's bytes are on disk (FileNotFoundError if they are gone)."""
     root = attachments_root().resolve()
     path = (root / relative).resolve()
     # Paths come from the database; refuse anything that would leave the store.
-    if root not in path.parents:
+    if root not in path.parents or not path.is_file():
         raise FileNotFoundError(relative)
-    return path.read_bytes()
+    return path
+
+
+def read_attachment(relative: str) -> bytes:
+    """The stored bytes of an attachment (FileNotFoundError if it is gone)."""
+    return attachment_path(relative).read_bytes()

@@ -47,6 +47,7 @@ from hireops.models import (
 )
 from hireops.services.platform.attachment_store import attachments_root, read_attachment
 from hireops.services.platform.audit import record_event
+from hireops.services.platform.file_names import safe_file_name
 from hireops.services.inbox.store import erased_key_digest
 from hireops.services.interviews.recordings import (
     delete_recordings,
@@ -57,9 +58,6 @@ from hireops.services.mail.sent_folder import remove_sent_copies
 from hireops.services.platform.runtime_settings import current_settings
 
 ANONYMOUS_NAME = "Anonymised candidate"
-# Characters a file name may not hold on some system the export is unpacked on: separators,
-# a drive or stream colon, and Windows' reserved characters.
-UNSAFE_IN_FILE_NAMES = frozenset('/\\:*?"<>|')
 
 
 class CandidateNotFound(LookupError):
@@ -162,16 +160,9 @@ def export_candidate_data(*, session: Session, candidate_id: int) -> bytes:
 
 
 def _entry_name(attachment: Attachment) -> str:
-    """The file's archive entry: one plain name inside files/, whatever name the sender gave.
-
-    Names come from strangers (mail headers, API uploads): "../../x", "/etc/x" or "C:\\x" would
-    let an unzip tool write outside its folder, and control or direction-changing characters
-    would disguise a name, so each of those becomes "_". The id keeps the names unique.
-    """
-    name = "".join(character if character.isprintable() and character not in
-                   UNSAFE_IN_FILE_NAMES else "_" for character in attachment.filename)
-    # Windows drops a trailing dot or space, which would make two names the same.
-    return f"files/{attachment.id}-{name.rstrip('. ') or 'file'}"
+    """The file's archive entry: one plain name inside files/, whatever name the sender gave
+    (an unzip tool must not write outside its folder); the id keeps the names unique."""
+    return f"files/{attachment.id}-{safe_file_name(attachment.filename)}"
 
 
 def _sent_to(session: Session, trace: Footprint) -> sa.ColumnElement[bool]:

@@ -1,4 +1,5 @@
-"""The inbox page: stored messages, filters, Sync now with progress, reprocessing, downloads."""
+"""The inbox page: stored messages, filters, Sync now with progress, reprocessing (attachments
+are plain links to their route, `api/file_routes.py`)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,7 @@ import asyncio
 import reflex as rx
 
 from hireops.db import session_scope
-from hireops.services.platform.attachment_store import read_attachment
-from hireops.services.inbox.listing import (
-    AttachmentWithheld, EmailRow, get_attachment_file, inbox_counts, list_emails,
-)
+from hireops.services.inbox.listing import EmailRow, inbox_counts, list_emails
 from hireops.services.inbox.processing import reprocess_emails
 from hireops.services.inbox.ingest import IngestSummary, describe_ingest, run_ingest_pass
 from hireops.services.mail.config import configured_mail_source
@@ -115,22 +113,8 @@ class InboxState(AuthState):
             self.last_sync = describe_ingest(summary)
         yield InboxState.load
 
-    @event_for(*READ_ROLES)
-    def download_attachment(self, attachment_id: int):
-        try:
-            with session_scope() as session:
-                filename, path = get_attachment_file(session=session,
-                                                     attachment_id=int(attachment_id))
-            data = read_attachment(path)
-        except AttachmentWithheld as withheld:
-            return rx.toast.error(str(withheld))
-        except (LookupError, FileNotFoundError):
-            return rx.toast.error("That attachment is not available.")
-        return rx.download(data=data, filename=filename)
-
 
 def _sync(report) -> IngestSummary:
     with session_scope() as session:
         source = configured_mail_source(session=session)
     return run_ingest_pass(source=source, progress=report)
-

@@ -3,22 +3,21 @@ reveal is stored and audited, and reaches the tracker, the ranking and the decis
 
 from __future__ import annotations
 
-import asyncio
 import io
-from concurrent.futures import ThreadPoolExecutor
-from types import SimpleNamespace
 
 import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 from sqlmodel import select
 
+from hireops import routes
 from hireops.api.app import build_api
 from hireops.models import Event, OutboxMessage, Role
 from hireops.services.platform.api_tokens import create_api_token
 from hireops.services.platform.attachment_store import read_attachment
 from hireops.services.reports.audit_log import AuditFilter, export_events_csv, list_events
 from hireops.services.platform.auth import create_user, open_session
+from hireops.services.platform.session_cookie import SESSION_COOKIE
 from hireops.services.candidates.profile import get_candidate_profile, reveal_identity
 from hireops.services.decisions.flow import (
     decision_cards_for_candidate, decision_queue, reject_with_email, rejection_draft,
@@ -29,9 +28,7 @@ from hireops.services.interviews.review import interview_cards, outgoing_mail
 from hireops.services.jobs.ranking import rank_job
 from hireops.services.reports.figures import ReportFilter, read_cohort, top_candidates
 from hireops.services.candidates.tracker import TrackerFilter, TrackerSort, query_tracker
-from hireops.state.inbox.listing import InboxState
 from tests.privacy.blind.scenario import EMAIL, NAME, PHONE, leaks
-from tests.state import socket_router
 
 
 def _tracker_rows(session, search: str = ""):
@@ -78,8 +75,8 @@ def test_her_resume_file_cannot_be_downloaded_by_id_until_revealed(session, case
 
     reveal_identity(session=session, candidate_id=case.candidate_id, actor=recruiter)
 
-    _filename, path = get_attachment_file(session=session, attachment_id=case.attachment_id)
-    assert read_attachment(path).startswith(b"%PDF")
+    stored = get_attachment_file(session=session, attachment_id=case.attachment_id)
+    assert read_attachment(stored.path).startswith(b"%PDF")
 
 
 def test_quotes_scored_before_the_job_turned_blind_are_redacted(session, case):
@@ -160,25 +157,18 @@ def test_her_mail_still_goes_to_her(session, case):
     assert invitation.to_address == EMAIL and PHONE not in invitation.body_text
 
 
-def _as_viewer(session, handler, *args):
-    """Run a page's event handler on the server as a signed-in viewer would reach it."""
+def test_the_inbox_refuses_her_file_to_a_viewer_who_asks_by_id(session, case):
     viewer = create_user(session=session, email="viewer@example.com",
                          password="long-enough-password", role=Role.viewer)
-    token = open_session(session=session, user=viewer)
+    cookie = open_session(session=session, user=viewer)
     session.commit()
-    state = SimpleNamespace(router=socket_router("/inbox", token))
-    # A thread of its own, as a page's handler runs outside any test event loop.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, handler(state, *args)).result()
 
+    with TestClient(build_api(), cookies={SESSION_COOKIE: cookie}) as client:
+        answer = client.get(routes.attachment_file(case.attachment_id))
 
-def test_the_inbox_page_refuses_her_file_to_a_viewer_who_asks_by_id(session, case):
-    handler = InboxState.event_handlers["download_attachment"].fn
-
-    answer = _as_viewer(session, handler, case.attachment_id)
-
-    assert "download" not in repr(answer).lower() and "%PDF" not in repr(answer)
-    assert "Blind screening" in repr(answer)
+    assert answer.status_code == 403 and "Blind screening" in answer.json()["message"]
+    assert b"%PDF" not in answer.content and leaks(answer.text) == []
+    assert "content-disposition" not in answer.headers
 
 
 def test_the_candidate_pages_interviews_and_outgoing_mail_hide_her(session, case):

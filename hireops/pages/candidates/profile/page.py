@@ -7,7 +7,7 @@ from hireops import routes
 from hireops.components.confirm import confirm_dialog
 from hireops.components.shell import recruiter_page
 from hireops.components.ui import (
-    RECOMMENDATION_COLORS, card, error_callout, score_color, subheading,
+    RECOMMENDATION_COLORS, card, download_button, error_callout, score_color, subheading,
 )
 from hireops.services.candidates.profile import (
     ApplicationCard, EmailEntry, EvidenceRow, KnockoutRow, ResumeSegment, TimelineEntry,
@@ -224,9 +224,9 @@ def _resume() -> rx.Component:
             rx.text("No resume text on file.", color=MUTED, size="2"),
         ),
         rx.cond(S.profile.resume_filename != "",
-                rx.button(rx.icon("download", size=16), "Download ", S.profile.resume_filename,
-                          on_click=S.download_resume, variant="soft", margin_top="12px",
-                          id="download-resume")),
+                download_button(rx.icon("download", size=16), "Download ",
+                                S.profile.resume_filename, href=S.profile.resume_url,
+                                variant="soft", margin_top="12px", id="download-resume")),
     )
 
 
@@ -326,8 +326,8 @@ def _privacy() -> rx.Component:
         rx.text("Give the candidate a copy of everything held about them, or erase it on "
                 "request.", size="2", color=MUTED),
         rx.hstack(
-            rx.button(rx.icon("download", size=14), "Export data", variant="soft", size="2",
-                      on_click=P.export_data, id="export-data"),
+            download_button(rx.icon("download", size=14), "Export data",
+                            href=P.data_export_url, variant="soft", size="2", id="export-data"),
             rx.cond(S.is_admin, rx.button(rx.icon("trash-2", size=14), "Erase…",
                                           variant="soft", color_scheme="red", size="2",
                                           on_click=P.open_erase, id="erase-open")),

@@ -1,4 +1,5 @@
-"""The candidate page: one profile loaded by ?id=, notes, reveal, merge and resume download."""
+"""The candidate page: one profile loaded by ?id=, notes, reveal and merge (the resume file is
+a plain link to its route, `api/file_routes.py`)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,10 @@ import reflex as rx
 
 from hireops import routes
 from hireops.db import session_scope
-from hireops.services.platform.attachment_store import read_attachment
 from hireops.services.privacy.blind_screening import reveal_identity
 from hireops.services.candidates.profile import (
     CandidateMergeRefused, CandidateProfile, add_note, get_candidate_profile, merge_candidates,
 )
-from hireops.services.inbox.listing import get_attachment_file
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, event_for, requires
 from hireops.state.common_service_call import call_service
 from hireops.state.common_url import id_in_url
@@ -34,7 +33,6 @@ class CandidateState(AuthState):
     note_text: str = ""
     merge_id: str = ""
     error: str = ""
-    _resume_attachment_id: int = 0
 
     @event_for(*READ_ROLES)
     def load(self):
@@ -92,19 +90,6 @@ class CandidateState(AuthState):
         # Toasts speak of records, not their internal numbers.
         return rx.toast.success(outcome.describe())
 
-    @event_for(*READ_ROLES)
-    def download_resume(self):
-        if not self._resume_attachment_id:
-            return rx.toast.error("No original resume file is available.")
-        try:
-            with session_scope() as session:
-                filename, path = get_attachment_file(session=session,
-                                                     attachment_id=self._resume_attachment_id)
-            data = read_attachment(path)
-        except (LookupError, FileNotFoundError):
-            return rx.toast.error("The resume file is not available.")
-        return rx.download(data=data, filename=filename)
-
     def _rows_of_candidate(self, read: Callable[..., list]) -> list:
         """What `read(session=..., candidate_id=...)` lists for this page's candidate (nothing
         before one is loaded): the sections below the profile read their rows this way."""
@@ -117,4 +102,3 @@ class CandidateState(AuthState):
         with session_scope() as session:
             self.profile = get_candidate_profile(session=session,
                                                  candidate_id=self.candidate_id)
-        self._resume_attachment_id = self.profile.resume_attachment_id

@@ -5,8 +5,8 @@ from __future__ import annotations
 import reflex as rx
 
 from hireops import routes
-from hireops.services.privacy.rights import CandidateNotFound, erase_candidate, export_candidate_data
-from hireops.state.access import ADMIN_ROLES, WRITE_ROLES, current_actor, event_for, requires
+from hireops.services.privacy.rights import CandidateNotFound, erase_candidate
+from hireops.state.access import ADMIN_ROLES, current_actor, event_for, requires
 from hireops.state.common_service_call import call_service
 from hireops.state.common_setters import text_setter
 from hireops.state.candidates.profile.page import CandidateState
@@ -16,14 +16,12 @@ class CandidatePrivacyState(CandidateState):
     erasing: bool = False
     erase_reason: str = ""
 
-    @event_for(*WRITE_ROLES)
-    def export_data(self):
-        """The person's data as JSON with their original files, for a subject-access request."""
-        payload, refusal = call_service(export_candidate_data, CandidateNotFound,
-                                        candidate_id=self.candidate_id)
-        if refusal:
-            return refusal.toast
-        return rx.download(data=payload, filename=f"candidate-{self.candidate_id}-data.zip")
+    @rx.var
+    def data_export_url(self) -> str:
+        """Where the browser downloads the person's data (JSON with their original files, for
+        a subject-access request): built by a route in a worker thread, not here on the
+        server's event loop."""
+        return routes.candidate_data_export(self.candidate_id)
 
     @event_for(*ADMIN_ROLES)
     def open_erase(self):
