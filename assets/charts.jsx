@@ -28,6 +28,8 @@ import plotlyUrl from "plotly.js-finance-dist-min/plotly-finance.min.js?url";
 const AHEAD = "300px";
 // A chart in sight, after the first, waits at most this long for an idle moment.
 const NEAR_WAIT_MS = 150;
+// Plotly waits at most this long for an idle moment once the numbers are painted.
+const PLOTLY_WAIT_MS = 300;
 // A chart below the fold waits at most this long for an idle moment.
 const IDLE_WAIT_MS = 1000;
 
@@ -115,15 +117,16 @@ function drawNext(nearOnly) {
 
 function bookTurns() {
   if (waiting.length === 0) return;
-  // Everything waiting is a chart or holds some: plotly is run now, after the numbers.
+  // Everything waiting is a chart or holds some: plotly is run in the browser's first idle
+  // moment after the numbers are painted (one task of 0.1-0.3 s the page cannot answer in).
   if (window.Plotly === undefined && !plotlyAwaited) {
     plotlyAwaited = true;
-    loadPlotly().then(() => {
+    whenIdle(() => loadPlotly().then(() => {
       plotlyAwaited = false;
       bookTurns();
     }, () => {
       plotlyAwaited = false;
-    });
+    }), PLOTLY_WAIT_MS);
   }
   if (!nearTurnBooked && waiting.some(mayGoNext)) {
     nearTurnBooked = true;
