@@ -106,6 +106,8 @@ def _stage_namer(subject: _Subject,
     if not subject.in_application:
         # The application is gone (erased): no job to ask, the built-in names.
         return stage_label
+    # The events keep the stage keys, not the names they had then: a past move reads under
+    # the name the stage has now.
     return lambda key: names.get((subject.job_id, key)) or default_label(key)
 
 
