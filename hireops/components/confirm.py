@@ -47,7 +47,8 @@ def confirm_dialog(*, title: str | rx.Var, description: str | rx.Var, confirm_la
     return rx.alert_dialog.root(rx.alert_dialog.trigger(trigger), content)
 
 
-def reject_reason_dialog(state, *, title: str | rx.Var, description: str) -> rx.Component:
+def reject_reason_dialog(state, *, title: str | rx.Var, description: str,
+                         confirm_label: str = "Reject") -> rx.Component:
     """The dialog that asks the reason for a rejection before `state.confirm_reject` runs; the
     tracker and the board hold it the same way (`rejecting`, `reject_reason`,
     `set_reject_reason`, `close_reject`)."""
@@ -56,7 +57,7 @@ def reject_reason_dialog(state, *, title: str | rx.Var, description: str) -> rx.
         body=rx.text_area(value=state.reject_reason, on_change=state.set_reject_reason,
                           placeholder="e.g. Role requires a work permit we cannot sponsor",
                           width="100%", margin_top="12px", id="reject-reason"),
-        confirm_label="Reject", on_confirm=state.confirm_reject, open=state.rejecting,
+        confirm_label=confirm_label, on_confirm=state.confirm_reject, open=state.rejecting,
         on_cancel=state.close_reject,
         confirm_disabled=state.reject_reason.strip().length() < MIN_REJECTION_REASON,
         confirm_id="reject-confirm")

@@ -29,7 +29,7 @@ def subheading(text: str) -> rx.Component:
                    text_transform="uppercase", letter_spacing="0.04em", padding_top="8px")
 
 
-def metric_card(label: str, value: rx.Var | int, icon: str, hint: str = "",
+def metric_card(label: str | rx.Var, value: rx.Var | int, icon: str, hint: str = "",
                 color: str = "accent") -> rx.Component:
     return card(
         rx.hstack(

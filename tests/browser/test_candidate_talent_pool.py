@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 from sqlmodel import select
 
 from hireops.models import Application, Stage
+from hireops.services.jobs.job_stages import rename_stage
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.signing_in import open_signed_in
 from tests.factories import make_candidate, make_job
@@ -71,3 +72,38 @@ def test_a_pool_candidate_is_put_forward_for_a_job_from_their_page(page: Page, r
     rejected = app_db.get(Application, pooled.id)
     assert rejected.stage == Stage.rejected
     assert rejected.rejection_reason == "Asked to be removed from our files"
+
+
+def test_the_pools_stages_and_reject_dialog_use_the_companys_names(page: Page, running_app,
+                                                                   app_db):
+    """Settings call Rejected "Not a fit": the pool's menu, its reject dialog and the
+    timeline's sentence say so."""
+    rename_stage(session=app_db, job_id=None, key=Stage.rejected.value, label="Not a fit",
+                 actor=None)
+    try:
+        iris = make_candidate(app_db, full_name="Iris Pool", email="iris.pool@example.com",
+                              email_normalized="iris.pool@example.com")
+        app_db.flush()
+        pooled = Application(candidate_id=iris.id, job_id=None, stage=Stage.new)
+        app_db.add(pooled)
+        app_db.commit()
+
+        page.set_viewport_size({"width": 1440, "height": 900})
+        open_signed_in(page, running_app, f"/candidates/view?id={iris.id}")
+        page.click("#pool-stage")
+        page.get_by_role("option", name="Not a fit").click()
+        dialog = page.locator(".confirm-dialog")
+        expect(dialog).to_contain_text("Move this talent-pool entry to “Not a fit”?")
+        page.fill("#reject-reason", "Looking for other kinds of roles")
+        expect(page.locator("#reject-confirm")).to_be_enabled()
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "talent-pool-reject-renamed.png"))
+        page.click("#reject-confirm")
+        expect(page.locator("#pool-stage")).to_have_text("Not a fit")
+        expect(page.get_by_text("from New to Not a fit.")).to_be_visible()
+        page.screenshot(path=str(ARTIFACTS / "talent-pool-rejected-renamed.png"),
+                        full_page=True)
+    finally:
+        # The app is shared by the file's tests: the company default goes back as it was.
+        rename_stage(session=app_db, job_id=None, key=Stage.rejected.value, label="Rejected",
+                     actor=None)

@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from sqlmodel import select
 
 from hireops.models import Application, Offer, OutboxMessage
-from hireops.services.jobs.job_stages import add_stage, job_stages
+from hireops.services.jobs.job_stages import add_stage, job_stages, rename_stage
 from hireops.services.jobs.records import JobForm, create_job
 from hireops.services.outreach.outbox import attachments_of
 from tests.browser.conftest import ARTIFACTS
@@ -25,10 +25,13 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def shortlisted_candidate(app_db) -> tuple[int, int]:
-    """Priya, shortlisted for a job with a "Technical interview" step of its own."""
+    """Priya, shortlisted for a job with a "Technical interview" step of its own, that calls
+    Offer "Proposal" and Hired "Joined"."""
     job = create_job(session=app_db, form=JobForm(title="Platform Engineer", location="Lisbon"),
                      actor=None)
     add_stage(session=app_db, job_id=job.id, label="Technical interview", actor=None)
+    rename_stage(session=app_db, job_id=job.id, key="offer", label="Proposal", actor=None)
+    rename_stage(session=app_db, job_id=job.id, key="hired", label="Joined", actor=None)
     candidate = make_candidate(app_db, full_name="Priya <b>Nair</b>", email="priya@example.test")
     application = make_application(app_db, candidate=candidate, job=job, stage="shortlisted")
     app_db.commit()
@@ -68,8 +71,11 @@ def test_draft_preview_send_and_record_an_accepted_offer(page: Page, running_app
     page.set_viewport_size({"width": 1400, "height": 900})
 
     page.click("#offer-send")
+    # Where the offer moves the application, in the job's own name.
+    expect(page.locator(".confirm-dialog")).to_contain_text(
+        "and the application moves to Proposal.")
     page.click("#offer-send-confirm")
-    expect(section.locator(".offer-stage")).to_have_text("Offer")
+    expect(section.locator(".offer-stage")).to_have_text("Proposal")
     expect(section.locator(".offer-row")).to_contain_text("Waiting for an answer")
     expect(section.locator(".offer-row")).to_contain_text("EUR 71,500 per year")
 
@@ -82,8 +88,10 @@ def test_draft_preview_send_and_record_an_accepted_offer(page: Page, running_app
     assert "Dear Priya <b>Nair</b>," in text and "Salary: EUR 71,500 per year" in text
 
     section.locator(".offer-accepted").click()
+    expect(page.locator(".confirm-dialog")).to_contain_text("The application moves to Joined;")
+    _shoot(page, "offer-accept-renamed-1440")
     page.click("#offer-answer-confirm")
-    expect(section.locator(".offer-stage")).to_have_text("Hired")
+    expect(section.locator(".offer-stage")).to_have_text("Joined")
     expect(section.locator(".offer-row")).to_contain_text("Accepted")
     expect(section.locator(".draft-offer")).to_have_count(0)
     _shoot(page, "offer-hired-1440")

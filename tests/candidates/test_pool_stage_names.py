@@ -5,12 +5,16 @@ names stay that job's: the pool follows no job's flow."""
 
 from __future__ import annotations
 
+import pytest
+
 from hireops.db import session_scope
 from hireops.models import Application, Candidate, Role, Stage
 from hireops.services.candidates.pool_actions import pool_stage_choices
 from hireops.services.candidates.profile import get_candidate_profile
 from hireops.services.candidates.talent_pool import POOL_STAGES
-from hireops.services.candidates.tracker import TrackerFilter, TrackerSort, query_tracker
+from hireops.services.candidates.tracker import (
+    PoolStageRefused, TrackerFilter, TrackerSort, move_stage, query_tracker,
+)
 from hireops.services.candidates.tracker_stages import stage_filter_choices, stage_menus
 from hireops.services.jobs.job_stages import rename_stage
 from hireops.state.candidates.profile.talent_pool import CandidatePoolState
@@ -120,3 +124,20 @@ def test_the_candidate_pages_pool_entry_uses_the_company_defaults_names(database
     toast = run_handler(CandidatePoolState, "move_pool_entry", state, "shortlisted")
     assert "Longlist" in str(toast)
     assert state.profile.applications[0].stage_label == "Longlist"
+
+
+def test_a_refused_pool_move_names_the_stage_as_the_company_does(session):
+    rename_stage(session=session, job_id=None, key=Stage.offer.value, label="Proposal",
+                 actor=None)
+    pooled = _pooled(session, stage=Stage.new)
+    with pytest.raises(PoolStageRefused, match="cannot move to Proposal:"):
+        move_stage(session=session, application_ids=[pooled.id], stage=Stage.offer,
+                   actor=None)
+
+
+def test_the_pool_reject_dialog_names_the_companys_rejected_stage(database_url):
+    with session_scope() as session:
+        _rename_in_company_default(session)
+        candidate_id = _pooled(session, stage=Stage.new).candidate_id
+    state = _pool_page(candidate_id)
+    assert state.pool_reject_title == "Move this talent-pool entry to “Not a fit”?"

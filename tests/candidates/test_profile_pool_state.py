@@ -20,6 +20,7 @@ def _pool_page(candidate_id: int) -> SimpleNamespace:
         router=socket_router(f"/candidates/view?id={candidate_id}", token),
         candidate_id=candidate_id, profile=NO_PROFILE,
         pool_jobs=[], pool_job_id="", _pool_job_titles={}, adding=False, pool_stages=[],
+        pool_reject_title="",
         rejecting=False, reject_reason="", reject_ids=[])
     for helper in ("_refresh", "_reload_pool", "_pool_entry", "_move", "_reject",
                    "_after_change", "_ask_reason"):

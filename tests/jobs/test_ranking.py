@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hireops.models import Application, Candidate
+from hireops.models import Application, Candidate, Stage
+from hireops.services.jobs.job_stages import add_stage, rename_stage
 from hireops.services.jobs.records import JobForm, JobNotFound, create_job
 from hireops.services.jobs.ranking import rank_job
 from tests.factories import make_application, make_candidate
@@ -63,3 +64,16 @@ def test_blind_job_masks_names(session, actor):
 def test_missing_job_raises(session):
     with pytest.raises(JobNotFound):
         rank_job(session=session, job_id=999)
+
+
+def test_the_ranking_names_each_stage_as_the_job_does(session, actor):
+    job = create_job(session=session, actor=actor, form=JobForm(title="Backend Engineer"))
+    rename_stage(session=session, job_id=job.id, key=Stage.shortlisted.value, label="Longlist",
+                 actor=None)
+    added = add_stage(session=session, job_id=job.id, label="Technical interview", actor=None)
+    _apply(session, job, "Top Score", 90).stage = Stage.shortlisted
+    _apply(session, job, "Low Score", 40).stage = added.key
+    session.commit()
+    assert [(row.name, row.stage_label) for row in rank_job(session=session,
+                                                            job_id=job.id).rows] == [
+        ("Top Score", "Longlist"), ("Low Score", "Technical interview")]

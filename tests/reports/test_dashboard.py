@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hireops.models import Application, Decision, DecisionOutcome, Job, JobStatus, Stage
 from hireops.services.platform.audit import record_event
+from hireops.services.jobs.job_stages import rename_stage
 from hireops.services.reports.dashboard import STAGE_LABELS, get_dashboard_metrics
 from tests.factories import make_candidate, make_job
 
@@ -86,3 +87,10 @@ def test_applications_in_a_jobs_own_stages_are_counted_before_offer(session):
     assert order.index("job_specific") + 1 == order.index("offer")
     counts = {s.stage: s.count for s in metrics.stages}
     assert (counts["job_specific"], counts["offer"]) == (2, 1)
+
+
+def test_the_stage_counts_carry_the_company_defaults_names(session):
+    rename_stage(session=session, job_id=None, key=Stage.shortlisted.value, label="Longlist",
+                 actor=None)
+    labels = {s.stage: s.label for s in get_dashboard_metrics(session=session).stages}
+    assert (labels["shortlisted"], labels["rejected"]) == ("Longlist", "Rejected")

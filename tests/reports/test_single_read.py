@@ -55,8 +55,9 @@ def test_one_read_of_the_cohort_then_no_query_per_figure(session):
         cohort = reports.read_cohort(session=session, report=ReportFilter())
     # The span of the applications' times (to read the company's days in it), then grouped
     # reads: per day and source, furthest stage, resume and interview scores, score pairs,
-    # stays, waits, decisions per day, first automatic decisions, thresholds, hires.
-    assert len(statements) == 12
+    # stays, waits, decisions per day, first automatic decisions, thresholds, hires; and the
+    # stage names (the company default's, for every job).
+    assert len(statements) == 13
     with counted(engine) as statements:
         for figure in PURE_FIGURES:
             figure(cohort)
@@ -80,8 +81,8 @@ def test_the_stages_jobs_added_are_named_in_the_same_read(session):
     settings_read()
     with counted(engine) as statements:
         cohort = reports.read_cohort(session=session, report=ReportFilter())
-    # The twelve, then the jobs' stages and the company default the others follow.
-    assert len(statements) == 14
+    # The thirteen, then the jobs' stages and the company default the others follow.
+    assert len(statements) == 15
     with counted(engine) as statements:
         stays = reports.time_in_stage(cohort)
     assert statements == []

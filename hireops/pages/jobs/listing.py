@@ -103,7 +103,8 @@ def jobs() -> rx.Component:
             rx.table.header(
                 rx.table.row(
                     *[rx.table.column_header_cell(h) for h in
-                      ("Job", "Status", "Applied", "Interviewing", "Shortlisted", "Updated", "")]
+                      ("Job", "Status", "Applied", "Interviewing", JobsState.shortlisted_header,
+                       "Updated", "")]
                 )
             ),
             rx.table.body(rx.foreach(JobsState.jobs, _job_row)),

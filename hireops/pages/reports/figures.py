@@ -244,7 +244,7 @@ def reports() -> rx.Component:
         rx.grid(
             rx.box(metric_card("Applications", ReportsState.applications, "file-text",
                                "received in the range"), id="report-applications"),
-            metric_card("Shortlisted", ReportsState.shortlisted, "star",
+            metric_card(ReportsState.shortlisted_label, ReportsState.shortlisted, "star",
                         "reached the shortlist", color="green"),
             metric_card("Median time to decision", ReportsState.median_days_to_decision,
                         "timer", "from application to a confirmed decision", color="amber"),

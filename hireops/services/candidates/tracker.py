@@ -318,8 +318,9 @@ def move_stage(*, session: Session, application_ids: list[int], stage: Stage | s
     if stage not in {s.value for s in POOL_STAGES} and any(a.job_id is None
                                                            for a in applications):
         raise PoolStageRefused(
-            f"A talent pool entry cannot move to {default_label(stage)}: it follows no job's "
-            "flow. Put the candidate forward for a job first, then move that application.")
+            f"A talent pool entry cannot move to {_pool_stage_name(session, stage)}: it "
+            "follows no job's flow. Put the candidate forward for a job first, then move that "
+            "application.")
     rejecting = stage == Stage.rejected and any(a.stage != Stage.rejected for a in applications)
     if rejecting and len(reason.strip()) < MIN_REJECTION_REASON:
         raise RejectionNeedsReason("Give a reason for the rejection; it is kept with each one.")
@@ -329,6 +330,12 @@ def move_stage(*, session: Session, application_ids: list[int], stage: Stage | s
                               actor=actor, actor_label=actor_label, reason=reason)
     session.commit()
     return moved
+
+
+def _pool_stage_name(session: Session, stage: str) -> str:
+    """`stage` as the talent pool names it: the company default's name, as in its menus."""
+    names = {s.key: s.label for s in job_stages(session=session, job_id=None)}
+    return names.get(stage) or default_label(stage)
 
 
 def _check_jobs_have_stage(session: Session, applications: list[Application], stage: str) -> None:

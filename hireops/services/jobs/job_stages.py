@@ -29,7 +29,7 @@ from sqlmodel import Session, select
 from hireops.models import Application, JobStageConfig, Stage, User
 from hireops.services.platform.app_settings import get_setting, set_setting
 from hireops.services.platform.audit import record_event
-from hireops.services.reports.dashboard import STAGE_LABELS
+from hireops.services.platform.labels import STAGE_LABELS
 from hireops.services.candidates.stages import CUSTOM_STAGE_PREFIX, is_custom_stage
 
 KINDS = ("pipeline", "custom", "offer", "hired", "withdrawn", "rejected")

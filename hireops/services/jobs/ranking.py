@@ -12,8 +12,9 @@ from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate
 from hireops.services.privacy.blind_screening import hidden_candidate_ids, redact_for, shown_name
+from hireops.services.jobs.job_stages import default_label, job_stages
 from hireops.services.jobs.records import get_job_or_raise
-from hireops.services.platform.labels import recommendation_label, stage_label
+from hireops.services.platform.labels import recommendation_label
 
 # How much evidence and how many gaps a ranking card shows.
 EVIDENCE_SHOWN = 4
@@ -44,7 +45,8 @@ class RankedCandidate:
     # screen | shortlist | reject, "" until scored.
     recommendation: str
     stage: str
-    # Both in words: "Shortlist", "Interview link sent".
+    # Both in words: "Shortlist", and the stage as the job names it ("Interview link sent",
+    # "Technical interview").
     recommendation_label: str
     stage_label: str
     # The score was made for an older job or prompt version.
@@ -77,13 +79,17 @@ def rank_job(*, session: Session, job_id: int) -> JobRanking:
     ).all()
     hidden = hidden_candidate_ids(session=session,
                                   candidate_ids=[candidate.id for _, candidate in pairs])
-    rows = [_ranked(rank, application, candidate, candidate.id in hidden, job.version)
+    # The job's own stage names, read once for the whole ranking.
+    stage_names = {stage.key: stage.label for stage in job_stages(session=session,
+                                                                   job_id=job.id)}
+    rows = [_ranked(rank, application, candidate, candidate.id in hidden, job.version,
+                    stage_names)
             for rank, (application, candidate) in enumerate(pairs, start=1)]
     return JobRanking(job_id=job.id, title=job.title, blind=job.blind_screening, rows=rows)
 
 
 def _ranked(rank: int, application: Application, candidate: Candidate, hidden: bool,
-            job_version: int) -> RankedCandidate:
+            job_version: int, stage_names: dict[str, str]) -> RankedCandidate:
     match = (application.resume_result or {}).get("match") or {}
 
     def quote(text: object) -> str:
@@ -105,7 +111,7 @@ def _ranked(rank: int, application: Application, candidate: Candidate, hidden: b
         recommendation=str(match.get("recommendation", "")),
         stage=stage,
         recommendation_label=recommendation_label(str(match.get("recommendation", ""))),
-        stage_label=stage_label(stage),
+        stage_label=stage_names.get(stage) or default_label(stage),
         stale=stale,
         evidence=evidence,
         gaps=[quote(gap) for gap in match.get("gaps", [])[:GAPS_SHOWN]],

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
-from hireops.models import Application, Job, Offer, OutboxMessage
+from hireops.models import Application, Job, Offer, OutboxMessage, Stage
 from hireops.services.platform.clock import format_local
-from hireops.services.jobs.job_stages import JobStage, job_stages
+from hireops.services.jobs.job_stages import JobStage, stages_of_jobs
 from hireops.services.outreach.offers import offers_for_applications
 from hireops.services.candidates.stages import stage_value
 from hireops.services.outreach.outbox import SENT
@@ -54,6 +54,9 @@ class OfferTarget:
     can_offer: bool
     stages: list[StageChoice] = field(default_factory=list)
     offers: list[OfferRow] = field(default_factory=list)
+    # What the job calls Offer and Hired, for the dialogs that say where a move goes.
+    offer_label: str = "Offer"
+    hired_label: str = "Hired"
 
 
 def offer_targets(*, session: Session, candidate_id: int) -> list[OfferTarget]:
@@ -63,9 +66,10 @@ def offer_targets(*, session: Session, candidate_id: int) -> list[OfferTarget]:
                         .order_by(Application.created_at.desc())).all()
     offers = offers_for_applications(session=session, application_ids=[a.id for a, _ in rows])
     mail = _mail_status(session, [o.outbox_id for group in offers.values() for o in group])
+    flows = stages_of_jobs(session=session, job_ids={job.id for _, job in rows})
     targets = []
     for application, job in rows:
-        stages = job_stages(session=session, job_id=job.id)
+        stages = flows[job.id]
         stage = stage_value(application.stage)
         labels = {s.key: s.label for s in stages}
         waiting = any(o.status == "sent" for o in offers[application.id])
@@ -74,7 +78,8 @@ def offer_targets(*, session: Session, candidate_id: int) -> list[OfferTarget]:
             stage_label=labels.get(stage, stage),
             can_offer=not waiting and stage not in ("rejected", "withdrawn", "hired"),
             stages=_choices(stages, stage),
-            offers=[_offer_row(o, mail.get(o.outbox_id, "")) for o in offers[application.id]]))
+            offers=[_offer_row(o, mail.get(o.outbox_id, "")) for o in offers[application.id]],
+            offer_label=labels[Stage.offer.value], hired_label=labels[Stage.hired.value]))
     return targets
 
 

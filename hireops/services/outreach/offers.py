@@ -35,6 +35,7 @@ from hireops.services.mail.sender import MailAttachment
 from hireops.services.outreach.outbox import enqueue_mail
 from hireops.services.platform.runtime_settings import current_settings
 from hireops.services.candidates.stages import change_stage, stage_value
+from hireops.services.jobs.job_stages import default_label, job_stages
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SALARY_PERIODS = ("per year", "per month", "per hour")
@@ -207,7 +208,10 @@ def _context(session: Session, application_id: int) -> tuple[Application, Job, C
         raise OfferError("An offer is for a job: add the candidate to a job first.")
     stage = stage_value(application.stage)
     if stage in _CLOSED_STAGES:
-        raise OfferError(f"This application is {stage}: no offer can be sent.")
+        # Said to HR, in the job's own name for the stage ("Not a fit").
+        names = {s.key: s.label for s in job_stages(session=session, job_id=application.job_id)}
+        raise OfferError(f"This application is in “{names.get(stage) or default_label(stage)}”: "
+                         "no offer can be sent.")
     candidate = session.get(Candidate, application.candidate_id)
     if is_identity_hidden(session=session, candidate_id=candidate.id):
         raise OfferError("Blind screening hides this candidate: reveal them on the candidate "

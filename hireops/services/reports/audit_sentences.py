@@ -2,6 +2,10 @@
 before/after table of what changed ("Hannah moved Ada Lovelace (Backend Engineer) from Matched
 to Interview link sent."). The sentences are data: knowledge/data/event_sentences.json.
 
+A stage reads as the application's job names it (a talent-pool entry: as the company default
+does), by the name it has now: the events store the stage keys only, so a stage renamed since
+the move reads under its new name. The stages of every job on a page are read once.
+
 Blind screening is respected: a candidate whose identity is hidden is named "Candidate #12"
 here too, and the values come from `hidden_events.shown_events`.
 """
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,9 +23,12 @@ from sqlmodel import Session, select
 from hireops import routes
 from hireops.knowledge.loading import read_json
 from hireops.models import Application, Candidate, Event, InterviewLink, Job, User
+from hireops.services.jobs.job_stages import default_label, stage_label_map
 from hireops.services.privacy.blind_screening import anonymous_name
 from hireops.services.privacy.hidden_events import ShownEvent
-from hireops.services.platform.labels import actor_label, entity_label, field_label, words_for
+from hireops.services.platform.labels import (
+    actor_label, entity_label, field_label, stage_label, words_for,
+)
 from hireops.services.platform.value_words import value_label
 
 SENTENCES_FILE = "event_sentences.json"
@@ -58,6 +66,14 @@ class EventWords:
 class _Subject:
     text: str
     href: str = ""
+    # The event is about an application that still exists, and its job (None: the talent
+    # pool), whose stage names the event's stages take.
+    in_application: bool = False
+    job_id: int | None = None
+
+
+# A stage key -> its name for the event's application.
+StageNamer = Callable[[str], str]
 
 
 def sentences() -> dict[str, str]:
@@ -78,10 +94,25 @@ def describe_events(*, session: Session, events: list[Event],
                     shown: dict[int, ShownEvent]) -> dict[int, EventWords]:
     """Each event (by id) in words, as `shown` lets it be shown."""
     subjects = _subjects(session, events, shown)
-    return {event.id: _words(event, shown[event.id], subjects[event.id]) for event in events}
+    names = stage_label_map(session=session, job_ids={
+        subject.job_id for subject in subjects.values() if subject.in_application})
+    return {event.id: _words(event, shown[event.id], subjects[event.id],
+                             _stage_namer(subjects[event.id], names))
+            for event in events}
 
 
-def _words(event: Event, shown: ShownEvent, subject: _Subject) -> EventWords:
+def _stage_namer(subject: _Subject,
+                 names: dict[tuple[int | None, str], str]) -> StageNamer:
+    if not subject.in_application:
+        # The application is gone (erased): no job to ask, the built-in names.
+        return stage_label
+    # The events keep the stage keys, not the names they had then: a past move reads under
+    # the name the stage has now.
+    return lambda key: names.get((subject.job_id, key)) or default_label(key)
+
+
+def _words(event: Event, shown: ShownEvent, subject: _Subject,
+           stage_name: StageNamer) -> EventWords:
     template = sentences().get(event.action) or _fallback(event)
     values = {"who": actor_label(event.actor_label[:_LONGEST_NAME])}
     for match in _PLACEHOLDER.finditer(template):
@@ -89,12 +120,12 @@ def _words(event: Event, shown: ShownEvent, subject: _Subject) -> EventWords:
         if "." in name:
             side, key = name.split(".", 1)
             source = shown.before if side == "before" else shown.after
-            values[name] = value_label(key, source.get(key))
+            values[name] = _value_words(key, source.get(key), stage_name)
     lead, _, tail = template.partition("{subject}")
     fill = lambda text: _PLACEHOLDER.sub(lambda m: values.get(m[1], ""), text)  # noqa: E731
     return EventWords(lead=fill(lead), link_text=subject.text if "{subject}" in template else "",
                       link_href=subject.href if "{subject}" in template else "",
-                      tail=fill(tail), changes=_changes(shown))
+                      tail=fill(tail), changes=_changes(shown, stage_name))
 
 
 def _fallback(event: Event) -> str:
@@ -104,20 +135,26 @@ def _fallback(event: Event) -> str:
     return f"{words_for(event.action.replace('.', ' '))}{about} by {{who}}."
 
 
-def _changes(shown: ShownEvent) -> list[ChangeRow]:
+def _changes(shown: ShownEvent, stage_name: StageNamer) -> list[ChangeRow]:
     keys = list(dict.fromkeys([*shown.before, *shown.after]))
     rows = []
     for key in keys[:_MOST_CHANGES]:
-        before = _shown_value(key, shown.before) if key in shown.before else ""
-        after = _shown_value(key, shown.after) if key in shown.after else ""
+        before = _shown_value(key, shown.before, stage_name) if key in shown.before else ""
+        after = _shown_value(key, shown.after, stage_name) if key in shown.after else ""
         rows.append(ChangeRow(field_label(key), before, after))
     return rows
 
 
-def _shown_value(key: str, values: dict[str, Any]) -> str:
+def _shown_value(key: str, values: dict[str, Any], stage_name: StageNamer) -> str:
     value = values.get(key)
     if key.endswith("_id") and isinstance(value, int) and not isinstance(value, bool):
         return f"#{value}"
+    return _value_words(key, value, stage_name)
+
+
+def _value_words(key: str, value: Any, stage_name: StageNamer) -> str:
+    if key == "stage" and isinstance(value, str) and value:
+        return stage_name(value)
     return value_label(key, value)
 
 
@@ -145,9 +182,10 @@ def _subjects(session: Session, events: list[Event],
         if entity == "interview_link":
             entity, entity_id = "application", link_apps.get(entity_id)
         if entity == "application" and entity_id in applications:
-            candidate_id, name, title = applications[entity_id]
+            candidate_id, name, title, job_id = applications[entity_id]
             out[event.id] = _Subject(f"{anonymous_name(candidate_id) if hidden else name} "
-                                     f"({title})", f"{routes.CANDIDATE}?id={candidate_id}")
+                                     f"({title})", f"{routes.CANDIDATE}?id={candidate_id}",
+                                     in_application=True, job_id=job_id)
         elif entity == "candidate" and entity_id in candidates:
             _, full_name, email = candidates[entity_id]
             name = anonymous_name(entity_id) if hidden else (full_name or email)
@@ -186,15 +224,16 @@ def _by_id(session: Session, query, column, ids: set[int]) -> dict[int, Any]:
     return {row[0]: row for row in session.exec(query.where(column.in_(ids))).all()}
 
 
-def _applications(session: Session, ids: set[int]) -> dict[int, tuple[int, str, str]]:
+def _applications(session: Session,
+                  ids: set[int]) -> dict[int, tuple[int, str, str, int | None]]:
     if not ids:
         return {}
     rows = session.exec(
         select(Application.id, Application.candidate_id, Candidate.full_name, Candidate.email,
-               Job.title)
+               Job.title, Application.job_id)
         .join(Candidate, Candidate.id == Application.candidate_id)
         .outerjoin(Job, Job.id == Application.job_id)
         .where(Application.id.in_(ids))).all()
     return {app_id: (candidate_id, (name or email or "")[:_LONGEST_NAME],
-                     (title or "Talent pool")[:_LONGEST_NAME])
-            for app_id, candidate_id, name, email, title in rows}
+                     (title or "Talent pool")[:_LONGEST_NAME], job_id)
+            for app_id, candidate_id, name, email, title, job_id in rows}

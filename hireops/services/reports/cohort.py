@@ -32,7 +32,7 @@ from sqlmodel import Session, select
 from hireops.models import Application, Candidate, Decision, Event, Job, Stage
 from hireops.services.decisions.rule import DecisionThresholds, thresholds_for_job
 from hireops.services.candidates.stages import CUSTOM_STAGE_PREFIX, STAGE_CHANGED, is_custom_stage
-from hireops.services.jobs.job_stages import default_label, stages_of_jobs
+from hireops.services.jobs.job_stages import default_label, job_stages, stages_of_jobs
 from hireops.services.platform.clock import day_bounds
 from hireops.services.reports.company_days import CompanyDays, company_days, zone_name
 from hireops.services.reports.versioned_cache import VersionedCache
@@ -115,6 +115,9 @@ class Cohort:
     # The stages the cohort's jobs added that have stays, key -> name, in the jobs' flow
     # order ("Technical interview"; every name when jobs name one differently).
     own_stages: dict[str, str] = field(default_factory=dict)
+    # Stage key -> its name: the report's job's names, or the company default's for every
+    # job ({} for a range with no application: the built-in names).
+    stage_names: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,8 @@ class CohortDays:
     # Each job's own stages, (key, name) in its flow order; read only when a stay was spent in
     # one.
     own_stages: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    # Stage key -> its name, as `Cohort.stage_names`.
+    stage_names: dict[str, str] = field(default_factory=dict)
 
     def narrowed(self, date_from: date | None = None, date_to: date | None = None) -> Cohort:
         """The cohort of the applications received from `date_from` to `date_to` (inclusive;
@@ -170,7 +175,7 @@ class CohortDays:
         thresholds = {job_id: self.thresholds[job_id] for job_id in job_ids
                       if job_id in self.thresholds}
         if not per_day:
-            return Cohort(thresholds=thresholds)
+            return Cohort(thresholds=thresholds, stage_names=self.stage_names)
         stays: dict[str, dict[float, int]] = {}
         totals: Counter[str] = Counter()
         for stage, length, count, total in within(self.stays):
@@ -193,7 +198,8 @@ class CohortDays:
                                       for row in within(self.decisions)),
             first_automatic=within(self.first_automatic), thresholds=thresholds,
             hire_days=_summed(within(self.hire_days)),
-            own_stages=self._own_stage_names(job_ids, set(stays)))
+            own_stages=self._own_stage_names(job_ids, set(stays)),
+            stage_names=self.stage_names)
 
     def _own_stage_names(self, job_ids: set[int], stayed_in: set[str]) -> dict[str, str]:
         """The jobs' own stages that have stays, named as the jobs in range name them."""
@@ -210,7 +216,7 @@ class CohortDays:
 
 
 def read_cohort(*, session: Session, report: ReportFilter) -> Cohort:
-    """The report's cohort, grouped in the database: one query for an empty range, twelve
+    """The report's cohort, grouped in the database: one query for an empty range, thirteen
     otherwise (and one or two to name the stages jobs added, once a stay was spent in one),
     whatever the number of applications."""
     return read_days(session=session, report=report).narrowed()
@@ -218,7 +224,7 @@ def read_cohort(*, session: Session, report: ReportFilter) -> Cohort:
 
 def read_days(*, session: Session, report: ReportFilter) -> CohortDays:
     """The report's rows grouped by the company's day of the application (and by what each
-    figure needs): one query for an empty range, twelve otherwise (and one or two to name the
+    figure needs): one query for an empty range, thirteen otherwise (and one or two to name the
     stages jobs added, once a stay was spent in one), whatever the number of applications."""
     report = report.in_zone()
     run = session.connection().execute
@@ -248,7 +254,10 @@ def read_days(*, session: Session, report: ReportFilter) -> CohortDays:
         first_automatic=_first_automatic(run, report, calendar),
         hire_days=_hire_days(run, report, calendar), thresholds=_thresholds(run, job_ids),
         own_stages=_own_stages(session, job_ids) if any(
-            is_custom_stage(stage) for _, stage, *_ in stays) else {})
+            is_custom_stage(stage) for _, stage, *_ in stays) else {},
+        # One job's report speaks its names; every job's, the company default's (Settings).
+        stage_names={stage.key: stage.label
+                     for stage in job_stages(session=session, job_id=report.job_id)})
 
 
 def cached_cohort(*, session: Session, report: ReportFilter,

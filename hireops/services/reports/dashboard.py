@@ -8,6 +8,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Decision, Event, Job, JobStatus, Stage
+from hireops.services.jobs.job_stages import job_stages
 from hireops.services.reports.audit_sentences import describe_events
 from hireops.services.platform.clock import format_local
 from hireops.services.privacy.hidden_events import shown_events
@@ -57,7 +58,11 @@ def get_dashboard_metrics(*, session: Session) -> DashboardMetrics:
     per_stage = dict(
         session.exec(select(Application.stage, func.count()).group_by(Application.stage)).all()
     )
-    stages = [StageCount(stage.value, label, per_stage.pop(stage.value, 0))
+    # Counted over every job: named as the company default names them (Settings), the names
+    # a new job starts with.
+    names = {stage.key: stage.label for stage in job_stages(session=session, job_id=None)}
+    stages = [StageCount(stage.value, names.get(stage.value, label),
+                         per_stage.pop(stage.value, 0))
               for stage, label in STAGE_LABELS.items()]
     if per_stage:  # what is left is in stages the jobs added
         stages.insert(len(stages) - len(END_STAGES_SHOWN), StageCount(JOB_SPECIFIC_STAGES, "Job-specific stages",

@@ -24,7 +24,7 @@ from sqlmodel import Session, select
 
 from hireops.models import Application, Candidate, Job, Stage
 from hireops.services.privacy.blind_screening import anonymous_name, hidden_candidate_ids
-from hireops.services.reports.dashboard import STAGE_LABELS
+from hireops.services.platform.labels import STAGE_LABELS
 from hireops.services.decisions.rule import DecisionThresholds, decide, final_score
 from hireops.services.candidates.equal_opportunities import PREFER_NOT_TO_SAY
 
@@ -133,7 +133,7 @@ def funnel(cohort: Cohort) -> list[FunnelStep]:
     for index, stage in enumerate(FUNNEL_STAGES):
         reached = sum(cohort.furthest.get(later.value, 0) for later in FUNNEL_STAGES[index:])
         total = reached if total is None else total
-        steps.append(FunnelStep(stage.value, STAGE_LABELS[stage], reached,
+        steps.append(FunnelStep(stage.value, _stage_name(cohort, stage), reached,
                                 _pct(reached, previous), _pct(reached, total)))
         previous = reached
     return steps
@@ -245,7 +245,7 @@ def _checked_top(session: Session, rows, cohort: Cohort, limit: int) -> list[Top
 def time_in_stage(cohort: Cohort) -> list[StageTime]:
     """How long applications stayed in each stage before moving on (from the stage history),
     the stages the jobs added among them, after Shortlisted, under the jobs' names."""
-    built_in = [(stage.value, STAGE_LABELS[stage]) for stage in Stage]
+    built_in = [(stage.value, _stage_name(cohort, stage)) for stage in Stage]
     after = [key for key, _ in built_in].index(Stage.shortlisted.value) + 1
     stages = built_in[:after] + list(cohort.own_stages.items()) + built_in[after:]
     rows = []
@@ -257,6 +257,11 @@ def time_in_stage(cohort: Cohort) -> list[StageTime]:
         rows.append(StageTime(key, label, count, round(_median(stays.per_length), 2),
                               round(stays.total_days / count, 2)))
     return rows
+
+
+def _stage_name(cohort: Cohort, stage: Stage) -> str:
+    """A built-in stage as the report's job, or the company default, names it."""
+    return cohort.stage_names.get(stage.value) or STAGE_LABELS[stage]
 
 
 def time_to_decision(cohort: Cohort) -> TimeToDecision:

@@ -7,7 +7,8 @@ from dataclasses import replace
 import reflex as rx
 
 from hireops.db import session_scope
-from hireops.models import JobStatus
+from hireops.models import JobStatus, Stage
+from hireops.services.jobs.job_stages import job_stages
 from hireops.services.jobs.records import JobRow, list_jobs, set_job_status
 from hireops.state.access import READ_ROLES, WRITE_ROLES, current_actor, event_for
 from hireops.state.auth import AuthState
@@ -21,12 +22,18 @@ class JobsState(AuthState):
     search: str = ""
     # The job whose close or reopen is running (0: none): its buttons wait meanwhile.
     changing: int = 0
+    # The shortlist column's title: one column for every job, so the company default's name
+    # for the stage (Settings), which new jobs start with.
+    shortlisted_header: str = "Shortlisted"
 
     @event_for(*READ_ROLES)
     def load(self):
         with session_scope() as session:
             self.jobs = list_jobs(session=session, status=self.status_filter or None,
                                   search=self.search)
+            self.shortlisted_header = next(
+                stage.label for stage in job_stages(session=session, job_id=None)
+                if stage.key == Stage.shortlisted.value)
 
     @event_for(*READ_ROLES)
     def filter_status(self, status: str):

@@ -35,6 +35,8 @@ class ReportsState(DateRangeMixin, AuthState):
     characteristic_options: list[Option] = []
     applications: int = 0
     shortlisted: int = 0
+    # The card's title: Shortlisted as the report's job (or the company default) names it.
+    shortlisted_label: str = "Shortlisted"
     median_days_to_decision: str = "–"
     # Median days from application to hire, and how many hires it is over.
     median_days_to_hire: str = "–"
@@ -146,6 +148,8 @@ class ReportsState(DateRangeMixin, AuthState):
         self.applications = cohort.applications
         self.funnel_rows = reports.funnel(cohort)
         self.shortlisted = _reached(self.funnel_rows, "shortlisted")
+        self.shortlisted_label = next((step.label for step in self.funnel_rows
+                                       if step.stage == "shortlisted"), "Shortlisted")
         hire_time = reports.time_to_hire(cohort)
         dist = reports.score_distributions(cohort)
         stage_times = reports.time_in_stage(cohort)

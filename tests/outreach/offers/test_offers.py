@@ -25,7 +25,7 @@ from hireops.models import (
 )
 from hireops.services.privacy.blind_screening import reveal_identity
 from hireops.services.outreach.email_templates import save_template
-from hireops.services.jobs.job_stages import add_stage
+from hireops.services.jobs.job_stages import add_stage, rename_stage
 from hireops.services.mail.sender import configured_sender
 from hireops.services.outreach.offer_view import offer_targets
 from hireops.services.outreach.offers import (
@@ -205,12 +205,24 @@ def test_no_offer_to_a_hidden_candidate_rejected_or_talent_pool(session, shortli
     pool = Application(candidate_id=session.exec(select(Candidate.id)).first(), job_id=None)
     session.add(pool)
     session.commit()
-    with pytest.raises(OfferError, match="rejected"):
+    with pytest.raises(OfferError, match="Rejected"):
         preview_offer(session=session, application_id=shortlisted.id, form=_form(),
                       actor=recruiter)
     with pytest.raises(OfferError, match="add the candidate to a job"):
         preview_offer(session=session, application_id=pool.id, form=_form(), actor=recruiter)
 
+
+
+def test_a_closed_application_is_named_by_the_jobs_stage_name(session, shortlisted,
+                                                              recruiter):
+    rename_stage(session=session, job_id=shortlisted.job_id, key=Stage.rejected.value,
+                 label="Not a fit", actor=None)
+    shortlisted.stage = Stage.rejected
+    session.add(shortlisted)
+    session.commit()
+    with pytest.raises(OfferError, match="This application is in “Not a fit”: no offer"):
+        preview_offer(session=session, application_id=shortlisted.id, form=_form(),
+                      actor=recruiter)
 
 def test_without_a_mail_server_the_folder_copy_carries_the_letter(session, shortlisted,
                                                                   recruiter, outbox_env):

@@ -183,3 +183,14 @@ def test_a_full_stop_stays_after_a_name_without_one_and_an_ellipsis_keeps_its_do
     assert dotted.subject == "At Demo Co." and dotted.text.endswith("\n\nDemo Co.")
     assert dotted.text.startswith("Jr... ")
     assert "<p>Demo Co.</p>" in dotted.html
+
+
+def test_no_mail_to_a_candidate_can_name_a_stage() -> None:
+    """A job's stage names are HR's own words ("Not a fit", "Longlist"): no template a
+    candidate receives takes a stage, and none of the defaults names a built-in one."""
+    assert not any("stage" in name for names in PLACEHOLDERS.values() for name in names)
+    built_in = {"Shortlisted", "Screened", "Screening scheduled", "Interview link sent",
+                "Withdrawn", "Rejected", "Matched", "Classified"}
+    for kind in TEMPLATE_KINDS:
+        template = default_template(kind)
+        assert not any(name in template.subject + template.body for name in built_in), kind

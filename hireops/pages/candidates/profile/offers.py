@@ -125,7 +125,8 @@ def _draft_dialog() -> rx.Component:
                 confirm_dialog(
                     title="Send this offer?",
                     description="The offer email goes to the candidate with the letter "
-                                "attached, and the application moves to Offer.",
+                                "attached, and the application moves to " + O.draft_moves_to
+                                + ".",
                     confirm_label="Send offer", color="green", on_confirm=O.send,
                     confirm_id="offer-send-confirm",
                     trigger=rx.button(rx.icon("send", size=14), "Send offer",
@@ -141,8 +142,10 @@ def _answer_dialog() -> rx.Component:
     return confirm_dialog(
         title=rx.cond(O.answer_accepted, "Record the acceptance?", "Record the decline?"),
         description=rx.cond(O.answer_accepted,
-                            "The application moves to Hired; time to hire counts to now.",
-                            "The application stays in Offer with the candidate's reason."),
+                            "The application moves to " + O.answer_moves_to
+                            + "; time to hire counts to now.",
+                            "The application stays in " + O.answer_stays_in
+                            + " with the candidate's reason."),
         confirm_label="Record", color="green",
         on_confirm=O.save_answer, on_cancel=O.cancel_answer, open=O.answer_for != 0,
         confirm_id="offer-answer-confirm",

@@ -77,7 +77,8 @@ def pool_panel(app: ApplicationCard) -> rx.Component:
 
 
 def pool_reject_dialog() -> rx.Component:
+    # Asked as a move to the stage under the company's name for it ("Not a fit").
     return reject_reason_dialog(
-        P, title="Reject this talent-pool entry?",
+        P, title=P.pool_reject_title, confirm_label="Move",
         description="The reason is kept with the rejection and in the audit log. No email is "
                     "sent from here.")

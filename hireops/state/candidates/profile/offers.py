@@ -34,6 +34,8 @@ class CandidateOfferState(CandidateState):
     # The application whose offer is being drafted (0: the dialog is closed).
     draft_for: int = 0
     draft_job: str = ""
+    # Where sending the offer moves the application, as the job names that stage.
+    draft_moves_to: str = "Offer"
     salary_amount: str = ""
     currency: str = "EUR"
     salary_period: str = SALARY_PERIODS[0]
@@ -52,6 +54,10 @@ class CandidateOfferState(CandidateState):
     answer_for: int = 0
     answer_accepted: bool = True
     answer_reason: str = ""
+    # Where an acceptance moves the application, and where a decline leaves it, in the job's
+    # names.
+    answer_moves_to: str = "Hired"
+    answer_stays_in: str = "Offer"
 
     @event_for(*READ_ROLES)
     def load_offers(self):
@@ -91,6 +97,7 @@ class CandidateOfferState(CandidateState):
             return rx.toast.error("That application is not on this page.")
         today = company_today()
         self.draft_for, self.draft_job = target.application_id, target.job_title
+        self.draft_moves_to = target.offer_label
         self.salary_amount, self.location, self.other_terms = "", "", ""
         self.start_date = format_day_input(today + timedelta(days=30))
         self.response_deadline = format_day_input(today + timedelta(days=7))
@@ -143,6 +150,10 @@ class CandidateOfferState(CandidateState):
     def open_answer(self, offer_id: int, accepted: bool):
         self.answer_for, self.answer_accepted = int(offer_id), bool(accepted)
         self.answer_reason = ""
+        target = next((t for t in self.targets
+                       if any(o.offer_id == self.answer_for for o in t.offers)), None)
+        if target is not None:
+            self.answer_moves_to, self.answer_stays_in = target.hired_label, target.offer_label
 
     @event_for(*WRITE_ROLES)
     def cancel_answer(self):

@@ -31,6 +31,9 @@ class CandidatePoolState(RejectReasonMixin, CandidateState):
     # Where the entry itself can move (the company default's stage names: the pool
     # follows no job).
     pool_stages: list[Option] = []
+    # The reject dialog's question, naming Rejected as the company default does ("Not a
+    # fit"), as the stage menu beside it does.
+    pool_reject_title: str = ""
 
     @event_for(*READ_ROLES)
     def load_pool(self):
@@ -40,7 +43,7 @@ class CandidatePoolState(RejectReasonMixin, CandidateState):
     def _reload_pool(self) -> None:
         entry = self._pool_entry()
         if entry is None:
-            self.pool_jobs, self.pool_stages = [], []
+            self.pool_jobs, self.pool_stages, self.pool_reject_title = [], [], ""
             return
         with session_scope() as session:
             jobs = pool_job_choices(session=session, candidate_id=self.candidate_id)
@@ -48,6 +51,8 @@ class CandidatePoolState(RejectReasonMixin, CandidateState):
         self.pool_jobs = [Option(str(job.job_id), job.label) for job in jobs]
         self._pool_job_titles = {str(job.job_id): job.title for job in jobs}
         self.pool_stages = [Option(s.key, s.label) for s in stages]
+        rejected = next(s.label for s in stages if s.key == Stage.rejected.value)
+        self.pool_reject_title = f"Move this talent-pool entry to “{rejected}”?"
         if self.pool_job_id not in {option.value for option in self.pool_jobs}:
             self.pool_job_id = ""
 
