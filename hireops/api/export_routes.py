@@ -22,14 +22,16 @@ from sqlmodel import Session
 
 from hireops import db, routes
 from hireops.api import error_response
-from hireops.api.auth import signed_in_refusal
+from hireops.api.auth import signed_in_as, signed_in_refusal
 from hireops.api.download_headers import download_headers
 from hireops.api.schemas import MAX_ID, RowId, error_answers
 from hireops.services.candidates.export import content_type, export_rows, export_tracker
 from hireops.services.candidates.tracker import TrackerFilter, TrackerSort
 from hireops.services.platform.auth import READ_ROLES, WRITE_ROLES
 from hireops.services.platform.clock import file_stamp
-from hireops.services.privacy.rights import CandidateNotFound, export_candidate_data
+from hireops.services.privacy.rights import (
+    CandidateNotFound, candidate_data_name, export_candidate_data, record_data_export,
+)
 from hireops.services.reports.audit_log import AuditFilter, export_events_csv
 
 router = APIRouter(tags=["exports"], include_in_schema=False)
@@ -93,9 +95,10 @@ def audit_log_export(
 @router.get(routes.EXPORT_CANDIDATE_DATA + "/{candidate_id}.zip", response_model=None,
             responses=error_answers(401, 403, 404))
 def candidate_data_export(request: Request, candidate_id: RowId) -> Response:
-    """Everything held about one candidate, as a zip (for a subject-access request)."""
+    """Everything held about one candidate, as a zip (for a subject-access request); who took
+    it is on the audit log before the file leaves."""
     with Session(db.get_engine()) as session:
-        refused = signed_in_refusal(session, request, WRITE_ROLES, "export a candidate's data")
+        user, refused = signed_in_as(session, request, WRITE_ROLES, "export a candidate's data")
         if refused is not None:
             return refused
         try:
@@ -103,7 +106,9 @@ def candidate_data_export(request: Request, candidate_id: RowId) -> Response:
         except CandidateNotFound:
             return error_response(404, "not_found", f"There is no candidate {candidate_id}: "
                                   "the id is unknown, or their data was erased.")
-    return _download(data, "application/zip", f"candidate-{candidate_id}-data.zip")
+        record_data_export(session=session, candidate_id=candidate_id, actor=user)
+        session.commit()
+    return _download(data, "application/zip", candidate_data_name(candidate_id))
 
 
 def _download(data: bytes, media_type: str, filename: str) -> Response:
