@@ -146,6 +146,10 @@ def test_a_download_of_what_the_page_shows_reads_it_from_the_cache(client, sessi
     for table in ("funnel", "top-candidates", "adverse-impact"):
         _csv(client.get(f"{routes.report_table(table)}?{report_query(RANGE, 'gender')}"))
     assert reads == []
+    # A job the page has not read is read once (the count sees reads), then kept too.
+    for _ in range(2):
+        _csv(client.get(f"{routes.report_table('funnel')}?job_id={ids['job_b']}"))
+    assert [read.job_id for read in reads] == [ids["job_b"]]
 
 
 def test_the_ai_usage_csv_is_the_pages_daily_table(client, session, ids, reader):
