@@ -41,6 +41,10 @@ EXPORT_AUDIT_LOG = "/exports/audit-log.csv"
 EXPORT_CANDIDATE_DATA = "/exports/candidate-data"
 ATTACHMENT_FILES = "/files/attachments"
 RESUME_FILES = "/files/resumes"
+# The reports page's tables (the table's name and ".csv" after it, the page's filter as query)
+# and the AI usage page's calls per day.
+EXPORT_REPORTS = "/exports/reports"
+EXPORT_AI_USAGE = "/exports/ai-usage.csv"
 
 
 def careers_job(slug: str) -> str:
@@ -51,6 +55,12 @@ def careers_job(slug: str) -> str:
 def candidate_data_export(candidate_id: int) -> str:
     """The address of one candidate's privacy export."""
     return f"{EXPORT_CANDIDATE_DATA}/{candidate_id}.zip"
+
+
+def report_table(table: str) -> str:
+    """The address of one of the reports page's tables as CSV ("funnel", "top-candidates",
+    "adverse-impact"), before its query."""
+    return f"{EXPORT_REPORTS}/{table}.csv"
 
 
 def attachment_file(attachment_id: int) -> str:

@@ -12,9 +12,13 @@ from sqlmodel import Session
 
 from hireops.api import ApiError
 from hireops.api.auth import actor_label, get_session, write_token
+from hireops.api.download_headers import download_headers
 from hireops.api.schemas import RowId, error_answers
 from hireops.models import ApiToken
-from hireops.services.privacy.rights import CandidateNotFound, erase_candidate, export_candidate_data
+from hireops.services.privacy.rights import (
+    CandidateNotFound, candidate_data_name, erase_candidate, export_candidate_data,
+    record_data_export,
+)
 
 router = APIRouter(responses=error_answers(400, 401, 403, 404, 422, 429, 500),
                    tags=["privacy"])
@@ -36,14 +40,20 @@ class Erased(BaseModel):
             responses={200: {"content": {"application/zip": {}},
                              "description": "data.json and the original files"}})
 def export_candidate(candidate_id: RowId, session: Annotated[Session, Depends(get_session)],
-                     _token: Annotated[ApiToken, Depends(write_token)]) -> Response:
-    """Everything held about one candidate, as a zip (for a subject-access request)."""
+                     token: Annotated[ApiToken, Depends(write_token)]) -> Response:
+    """Everything held about one candidate, as a zip (for a subject-access request); the
+    audit log records the token that took it."""
     try:
         payload = export_candidate_data(session=session, candidate_id=candidate_id)
     except CandidateNotFound:
         raise ApiError(404, "not_found", f"There is no candidate {candidate_id}.") from None
-    return Response(payload, media_type="application/zip", headers={
-        "Content-Disposition": f'attachment; filename="candidate-{candidate_id}-data.zip"'})
+    # Committed before the file leaves: no export goes unrecorded.
+    record_data_export(session=session, candidate_id=candidate_id, actor=None,
+                       actor_label=actor_label(token))
+    session.commit()
+    # Personal data, named as the pages' export is: kept by no shared or on-disk cache.
+    return Response(payload, media_type="application/zip",
+                    headers=download_headers(candidate_data_name(candidate_id)))
 
 
 @router.post("/candidates/{candidate_id}/erase", response_model=Erased, tags=["privacy"])

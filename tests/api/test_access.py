@@ -147,6 +147,22 @@ def test_privacy_export_and_erasure_over_the_api(client, session, seeded, write_
     assert export.status_code == 200 and export.headers["content-type"] == "application/zip"
     data = json.loads(zipfile.ZipFile(io.BytesIO(export.content)).read("data.json"))
     assert data["candidates"][0]["email"] == "maya@example.com"
+    # Named as the pages' export names it, and kept by no cache: it is personal data.
+    assert export.headers["content-disposition"] == (
+        f"attachment; filename=\"candidate-{seeded.candidate_id}-data.zip\"; "
+        f"filename*=UTF-8''candidate-{seeded.candidate_id}-data.zip")
+    assert "no-store" in export.headers["cache-control"]
+    assert export.headers["x-content-type-options"] == "nosniff"
+    # On the record, in the token's name, as the API's other changes are.
+    token = authenticate_token(session=session, presented=write_token)
+    [taken] = session.exec(select(Event).where(Event.action == "candidate.data_exported")).all()
+    assert (taken.actor_user_id, taken.actor_label, taken.entity_id) == (
+        None, f"api:{token.token_prefix} (ATS sync)", seeded.candidate_id)
+    # An unknown id hands nothing over and records nothing.
+    assert client.get("/api/v1/candidates/999999/export",
+                      headers=bearer(write_token)).status_code == 404
+    assert len(session.exec(select(Event).where(
+        Event.action == "candidate.data_exported")).all()) == 1
 
     refused = client.post(f"/api/v1/candidates/{seeded.candidate_id}/erase",
                           headers=bearer(write_token), json={"reason": "  "})

@@ -15,15 +15,17 @@ from urllib.parse import unquote
 
 import httpx
 import pytest
+from sqlmodel import select
 
 from hireops import routes
 from hireops.api import export_routes, file_routes
 from hireops.api.app import build_api
 from hireops.api.download_headers import content_disposition
 from hireops.config import get_settings
-from hireops.models import Application, Email, Event, Role
+from hireops.models import Application, Email, Event, Role, User
 from hireops.services.platform.attachment_store import attachment_row, attachments_root
-from hireops.services.privacy.rights import erase_candidate
+from hireops.services.privacy.rights import DATA_EXPORTED, erase_candidate
+from hireops.services.reports.audit_log import AuditFilter, list_events
 from hireops.services.platform.session_cookie import SESSION_COOKIE
 from tests.factories import make_candidate, make_job, signed_in_token
 
@@ -125,11 +127,39 @@ def test_a_writer_downloads_the_privacy_export_and_a_viewer_may_not(client, sess
     assert archive.read(f"files/{files.resume_id}-Maya_Chen_CV.pdf") == RESUME
 
 
-def test_the_privacy_export_writes_no_audit_record_as_before(client, session, files):
-    before = session.query(Event).count()
+def _exports(session) -> list[Event]:
+    session.expire_all()
+    return list(session.exec(select(Event).where(Event.action == DATA_EXPORTED)
+                             .order_by(Event.id)).all())
+
+
+def test_each_privacy_export_is_on_the_record_and_a_refused_one_is_not(client, session, files):
+    """Everything held about a person leaving the system is accountable: who took whose data,
+    when. A refusal, or an unknown id, hands nothing over and records nothing (the project
+    audits what was done, not what was refused: recordings are audited the same way)."""
+    url = routes.candidate_data_export(files.maya_id)
+    _sign_in(client, session, Role.viewer)
+    assert client.get(url).status_code == 403
+    client.cookies.clear()
+    assert client.get(url).status_code == 401
+    _sign_in(client, session, Role.admin)
+    assert client.get(routes.candidate_data_export(999_999)).status_code == 404
+    assert _exports(session) == []
+
     _sign_in(client, session, Role.recruiter)
-    assert client.get(routes.candidate_data_export(files.maya_id)).status_code == 200
-    assert session.query(Event).count() == before
+    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 200
+    recruiter = session.exec(select(User).where(User.email == "recruiter@example.com")).one()
+    taken = _exports(session)
+    assert [(e.actor_user_id, e.actor_label, e.entity_type, e.entity_id) for e in taken] == [
+        (recruiter.id, "recruiter@example.com", "candidate", files.maya_id)] * 2
+    assert taken[0].after == {"records": [files.maya_id]} and taken[0].at is not None
+    # The audit log says it in words, with a link to the person.
+    [row, _again] = [r for r in list_events(session=session, audit=AuditFilter(
+        action=DATA_EXPORTED)).rows]
+    assert row.lead + row.link_text + row.tail == (
+        "recruiter@example.com exported everything held about Maya Chen.")
+    assert row.link_href == f"{routes.CANDIDATE}?id={files.maya_id}"
 
 
 def test_blind_screening_withholds_the_hidden_persons_files(client, session, files):

@@ -1,6 +1,6 @@
 """The head of HR opens the reports, sees the charts drawn (each fitting its box again when the
 window changes size) and takes the top candidates as CSV; the audit log and AI usage pages
-open too."""
+open too (its calls per day download as CSV)."""
 
 import csv
 
@@ -39,6 +39,8 @@ def test_reports_charts_render_and_tables_download(page: Page, running_app, demo
 
     with page.expect_download() as download:
         page.click("#download-top")
+    # A file from the export route, not data sent through the page's websocket.
+    assert download.value.url.split("?")[0].endswith("/exports/reports/top-candidates.csv")
     with open(download.value.path(), newline="", encoding="utf-8-sig") as handle:
         exported = list(csv.reader(handle))
     assert exported[0] == ["Candidate", "Job", "Resume", "Interview", "Final", "Rule says"]
@@ -51,6 +53,14 @@ def test_reports_charts_render_and_tables_download(page: Page, running_app, demo
     page.goto(running_app.url + "/audit")
     expect(page.locator("#audit-table")).to_be_visible()
     page.goto(running_app.url + "/reports/ai")
+    # The calls per day come from a route too, for the page's (open) date range.
+    with page.expect_download() as download:
+        page.click("#download-ai-usage")
+    assert download.value.url.split("?")[0].endswith("/exports/ai-usage.csv")
+    with open(download.value.path(), newline="", encoding="utf-8-sig") as handle:
+        usage = list(csv.reader(handle))
+    assert usage[0][:3] == ["Day", "Agent", "Model"] and len(usage) > 1
+    assert all(row[1] in page.locator("#usage-daily").inner_text() for row in usage[1:])
     price_inputs = page.locator("#price-table input")
     expect(price_inputs.nth(6)).to_have_value("mistral-small")
     price_inputs.nth(7).fill("0.2")

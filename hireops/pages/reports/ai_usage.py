@@ -4,7 +4,7 @@ import reflex as rx
 
 from hireops import routes
 from hireops.components.shell import recruiter_page
-from hireops.components.ui import card, empty_state, error_callout, label_cells
+from hireops.components.ui import card, download_button, empty_state, error_callout, label_cells
 from hireops.services.reports.ai_usage import UsageRow
 from hireops.state.reports.ai_usage import AIUsageState, PriceRow
 
@@ -100,9 +100,11 @@ def ai_usage() -> rx.Component:
                 _table(USAGE_HEADERS, AIUsageState.totals,
                        lambda r: rx.table.row(*_usage_cells(r)), "usage-totals"),
                 rx.hstack(rx.heading("By day", size="4"), rx.spacer(),
-                          rx.button(rx.icon("download", size=14), "CSV", size="1",
-                                    variant="soft", color_scheme="gray",
-                                    on_click=AIUsageState.download_daily),
+                          download_button(rx.icon("download", size=14), "CSV", size="1",
+                                          variant="soft", color_scheme="gray",
+                                          href=routes.EXPORT_AI_USAGE + "?"
+                                          + AIUsageState.daily_query,
+                                          id="download-ai-usage"),
                           width="100%", align="center", padding_top="12px"),
                 _table(["Day", *USAGE_HEADERS], AIUsageState.daily,
                        lambda r: rx.table.row(*label_cells(

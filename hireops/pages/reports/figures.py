@@ -10,7 +10,9 @@ from hireops.state.reports.charts import chart_template, plot_config
 from hireops.components.charts import chart, draw_when_seen, plotly_early, render_when_seen
 from hireops.components.shell import recruiter_page
 from hireops.pages.reports.funnel import funnel_chart
-from hireops.components.ui import card, empty_state, error_callout, labelled_row, metric_card
+from hireops.components.ui import (
+    card, download_button, empty_state, error_callout, labelled_row, metric_card,
+)
 from hireops.services.decisions.ai_flags import FlagCountRow
 from hireops.services.reports.figures import FunnelStep, ImpactRow, TopCandidate
 from hireops.state.reports.figures import ReportsState
@@ -38,9 +40,12 @@ def _below_first_screen(section: rx.Component, height: str) -> rx.Component:
     return rx.cond(ReportsState.figures_drawn, render_when_seen(section, height), waiting)
 
 
-def _download(label: str, handler, element_id: str) -> rx.Component:
-    return rx.button(rx.icon("download", size=14), label, on_click=handler, size="1",
-                     variant="soft", color_scheme="gray", id=element_id)
+def _download(table: str, element_id: str) -> rx.Component:
+    """A link to one table's CSV for the filter its rows are for: the file is built by a
+    route (`api/export_routes.py`), not sent through the page's websocket."""
+    return download_button(rx.icon("download", size=14), "CSV",
+                           href=routes.report_table(table) + "?" + ReportsState.table_query,
+                           size="1", variant="soft", color_scheme="gray", id=element_id)
 
 
 def _section(title: str, hint: str, *children, action: rx.Component | None = None):
@@ -163,7 +168,7 @@ def _adverse_impact() -> rx.Component:
             ),
         ),
         action=rx.cond(ReportsState.impact.length() > 0,
-                       _download("CSV", ReportsState.download_impact, "download-impact")))
+                       _download("adverse-impact", "download-impact")))
 
 
 def _flag_row(row: FlagCountRow) -> rx.Component:
@@ -204,7 +209,7 @@ def _top_candidates() -> rx.Component:
         "for these scores.",
         _table(["Candidate", "Job", "Resume", "Interview", "Final", "Rule says"],
                ReportsState.top, _top_row, "top-table"),
-        action=_download("CSV", ReportsState.download_top, "download-top"))
+        action=_download("top-candidates", "download-top"))
 
 
 def _time() -> rx.Component:
@@ -260,7 +265,7 @@ def reports() -> rx.Component:
                          _table(["Stage", "Reached", "From previous", "Of all"],
                                 ReportsState.funnel_rows, _funnel_row, "funnel-table",
                                 fits_phone=True), **GRID),
-                 action=_download("CSV", ReportsState.download_funnel, "download-funnel")),
+                 action=_download("funnel", "download-funnel")),
         *(_below_first_screen(section(), height) for section, height in BELOW_FIRST_SCREEN),
         spacing="3", width="100%", padding_bottom="40px",
     )

@@ -58,6 +58,8 @@ from hireops.services.mail.sent_folder import remove_sent_copies
 from hireops.services.platform.runtime_settings import current_settings
 
 ANONYMOUS_NAME = "Anonymised candidate"
+# A person's data handed over in full (the privacy export), by whom and when.
+DATA_EXPORTED = "candidate.data_exported"
 
 
 class CandidateNotFound(LookupError):
@@ -157,6 +159,20 @@ def export_candidate_data(*, session: Session, candidate_id: int) -> bytes:
                 extension = "mp4" if recording.mime_type.endswith("mp4") else "webm"
                 archive.write(path, f"files/recording-{recording.id}.{extension}")
     return buffer.getvalue()
+
+
+def candidate_data_name(candidate_id: int) -> str:
+    """The privacy export's file name, the same from the candidate page and the API."""
+    return f"candidate-{candidate_id}-data.zip"
+
+
+def record_data_export(*, session: Session, candidate_id: int, actor: User | None,
+                       actor_label: str | None = None) -> None:
+    """Audit that everything held about the person was handed over: who took it, and when (a
+    step: the route commits it before the file leaves, so no export goes unrecorded)."""
+    record_event(session=session, action=DATA_EXPORTED, actor=actor, actor_label=actor_label,
+                 entity_type="candidate", entity_id=candidate_id,
+                 after={"records": _footprint(session, candidate_id).candidate_ids})
 
 
 def _entry_name(attachment: Attachment) -> str:

@@ -12,14 +12,20 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlencode
 
 from sqlalchemy import case, func
 from sqlmodel import Session, select
 
 from hireops.models import AICall
 from hireops.services.ai.prices import estimate_cost_usd
+from hireops.services.candidates.export import table_csv
 from hireops.services.platform.clock import day_bounds, format_day, local_day
 from hireops.services.platform.labels import agent_label
+
+DAILY_CSV_HEADERS = ["Day", "Agent", "Model", "Calls", "Failures", "Input tokens",
+                     "Output tokens", "Recorded cost USD", "Cost at current prices USD",
+                     "Median ms", "p95 ms"]
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,21 @@ def usage_by_agent_model_day(*, session: Session, prices: Mapping[str, tuple[flo
                           reverse=True)
     return [_row(agent, model, format_day(day), calls, prices)
             for (agent, model, day), calls in newest_first]
+
+
+def daily_usage_csv(rows: list[UsageRow]) -> bytes:
+    """The page's usage per agent, model and day as a spreadsheet-safe CSV (the export route,
+    `api/export_routes.py`: it grows with days times models)."""
+    return table_csv(DAILY_CSV_HEADERS, ([r.day, r.agent_label, r.model, r.calls, r.failures,
+                                          r.input_tokens, r.output_tokens, r.recorded_cost,
+                                          r.current_cost, r.median_ms, r.p95_ms] for r in rows))
+
+
+def usage_query(date_from: date | None, date_to: date | None) -> str:
+    """The page's date range as the usage export's address takes it: days in ISO form."""
+    fields = (("date_from", date_from and date_from.isoformat()),
+              ("date_to", date_to and date_to.isoformat()))
+    return urlencode({name: value for name, value in fields if value})
 
 
 def usage_by_agent_model(*, session: Session, prices: Mapping[str, tuple[float, float]],

@@ -9,9 +9,10 @@ import reflex as rx
 from hireops.db import session_scope
 from hireops.models import Role
 from hireops.services.ai.prices import InvalidPriceTable, get_price_table, save_price_table
-from hireops.services.reports.ai_usage import UsageRow, usage_by_agent_model, usage_by_agent_model_day
-from hireops.services.platform.clock import day_placeholder, file_stamp, parse_day
-from hireops.services.candidates.export import table_csv
+from hireops.services.reports.ai_usage import (
+    UsageRow, usage_by_agent_model, usage_by_agent_model_day, usage_query,
+)
+from hireops.services.platform.clock import day_placeholder, parse_day
 from hireops.state.access import ADMIN_ROLES, READ_ROLES, current_actor, event_for
 from hireops.state.auth import AuthState
 from hireops.state.reports.date_range import DateRangeMixin
@@ -31,21 +32,15 @@ class AIUsageState(DateRangeMixin, AuthState):
     prices: list[PriceRow] = []
     price_error: str = ""
     can_edit_prices: bool = False
+    # The date range the daily table is for, as its CSV's address takes it: the page's download
+    # link is `routes.EXPORT_AI_USAGE` with it (the file is built there, in a worker thread).
+    daily_query: str = ""
 
     @event_for(*READ_ROLES)
     def load(self):
         self.can_edit_prices = current_actor().role == Role.admin
         self.date_hint = day_placeholder()
         self._refresh(reload_prices=True)
-
-    @event_for(*READ_ROLES)
-    def download_daily(self):
-        data = table_csv(
-            ["Day", "Agent", "Model", "Calls", "Failures", "Input tokens", "Output tokens",
-             "Recorded cost USD", "Cost at current prices USD", "Median ms", "p95 ms"],
-            ([r.day, r.agent_label, r.model, r.calls, r.failures, r.input_tokens, r.output_tokens,
-              r.recorded_cost, r.current_cost, r.median_ms, r.p95_ms] for r in self.daily))
-        return rx.download(data=data, filename=f"ai-usage-{file_stamp()}.csv")
 
     @event_for(*ADMIN_ROLES)
     def set_price_cell(self, index: int, column: str, value: str):
@@ -93,6 +88,7 @@ class AIUsageState(DateRangeMixin, AuthState):
             table = get_price_table(session=session)
             self.totals = usage_by_agent_model(session=session, prices=table, **days)
             self.daily = usage_by_agent_model_day(session=session, prices=table, **days)
+        self.daily_query = usage_query(**days)
         if reload_prices:
             self.prices = [PriceRow(prefix, f"{p_in:g}", f"{p_out:g}")
                            for prefix, (p_in, p_out) in table.items()]

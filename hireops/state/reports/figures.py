@@ -1,4 +1,5 @@
-"""The reports page: filters (job, date range), the plotly figures and the downloadable tables."""
+"""The reports page: filters (job, date range), the plotly figures and the tables (each
+downloads as CSV from an export route, `api/export_routes.py`, narrowed by the same filter)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import asyncio
 from dataclasses import dataclass
 from datetime import date
 
-import reflex as rx
 from sqlmodel import select
 
 from hireops.state.reports import charts
@@ -14,10 +14,12 @@ from hireops.db import session_scope
 from hireops.models import Job
 from hireops.services.reports import figures as reports
 from hireops.services.decisions.ai_flags import FlagCountRow, flag_count_rows, flag_counts
-from hireops.services.platform.clock import day_bounds, day_placeholder, file_stamp, parse_day
+from hireops.services.platform.clock import day_bounds, day_placeholder, parse_day
 from hireops.services.candidates.equal_opportunities import questions
-from hireops.services.candidates.export import table_csv
 from hireops.services.reports.figures import FunnelStep, ImpactRow, ReportFilter, TopCandidate
+from hireops.services.reports.report_tables import (
+    ReportRead, impact_rows, read_report, report_query,
+)
 from hireops.state.access import READ_ROLES, event_for
 from hireops.state.auth import AuthState
 from hireops.state.common_options import Option
@@ -64,6 +66,9 @@ class ReportsState(DateRangeMixin, AuthState):
     flag_rows: list[FlagCountRow] = []
     flags_total: int = 0
     flags_open: int = 0
+    # The filter the tables on screen are for, as their CSVs' addresses take it: the page's
+    # download links are `routes.report_table(...)` with it (built there, in a worker thread).
+    table_query: str = ""
 
     @event_for(*READ_ROLES)
     async def load(self):
@@ -96,28 +101,6 @@ class ReportsState(DateRangeMixin, AuthState):
         self.job_id, self.date_from, self.date_to = ALL_JOBS, "", ""
         await self._compute()
 
-    @event_for(*READ_ROLES)
-    def download_funnel(self):
-        data = table_csv(["Stage", "Reached", "Conversion from previous %", "Of all %"],
-                         ([s.label, s.reached, s.conversion_pct, s.of_total_pct]
-                          for s in self.funnel_rows))
-        return rx.download(data=data, filename=f"funnel-{self._stamp()}.csv")
-
-    @event_for(*READ_ROLES)
-    def download_top(self):
-        data = table_csv(["Candidate", "Job", "Resume", "Interview", "Final", "Rule says"],
-                         ([t.candidate, t.job, t.resume_score, t.interview_score, t.final_score,
-                           t.verdict] for t in self.top))
-        return rx.download(data=data, filename=f"top-candidates-{self._stamp()}.csv")
-
-    @event_for(*READ_ROLES)
-    def download_impact(self):
-        data = table_csv(["Group", "Advanced", "Decided", "Rate", "Ratio to highest",
-                          "Under four fifths"],
-                         ([r.group, r.passed, r.total, r.rate, r.ratio,
-                           "yes" if r.flagged else "no"] for r in self.impact))
-        return rx.download(data=data, filename=f"adverse-impact-{self._stamp()}.csv")
-
     def _filter(self) -> ReportFilter:
         job = int(self.job_id) if self.job_id.isdigit() else None
         return ReportFilter(job_id=job, date_from=_parse(self.date_from),
@@ -143,8 +126,9 @@ class ReportsState(DateRangeMixin, AuthState):
         # a second at 50,000 applications), time every other page and interview room would
         # otherwise wait on the server's event loop.
         read = await asyncio.to_thread(_read_report, report, self.characteristic)
-        cohort, groups, counts = read.cohort, read.groups, read.counts
+        cohort, counts = read.cohort, read.counts
         self.top = read.top
+        self.table_query = report_query(report, self.characteristic)
         self.applications = cohort.applications
         self.funnel_rows = reports.funnel(cohort)
         self.shortlisted = _reached(self.funnel_rows, "shortlisted")
@@ -157,8 +141,7 @@ class ReportsState(DateRangeMixin, AuthState):
         sources = reports.applications_by_source(cohort)
         per_day = reports.applications_over_time(cohort)
         decisions = reports.decisions_over_time(cohort)
-        self.impact = reports.adverse_impact(
-            reports.automatic_pass_counts(cohort, groups)) if groups else []
+        self.impact = impact_rows(read.tables)
         self.flag_rows = flag_count_rows(counts)
         self.flags_total, self.flags_open = counts["total"], counts["open"]
         self.median_days_to_decision = ("–" if decision_time.median_days is None
@@ -187,9 +170,6 @@ class ReportsState(DateRangeMixin, AuthState):
                                                  stacked=True)
         self.figures_drawn = True
 
-    def _stamp(self) -> str:
-        return file_stamp()
-
 
 @dataclass(frozen=True)
 class _ReportRead:
@@ -200,21 +180,18 @@ class _ReportRead:
     groups: dict
     counts: dict
 
+    @property
+    def tables(self) -> ReportRead:
+        return ReportRead(self.cohort, self.top, self.groups)
+
 
 def _read_report(report: ReportFilter, characteristic: str) -> _ReportRead:
-    """The cohort, the best applications and the groups, read once per job while the data is
-    unchanged and narrowed to the dates in memory (every figure is derived from the cohort),
-    and the flag counts."""
+    """The report as its CSVs' route reads it too (`report_tables.read_report`: from the cache
+    while the data is unchanged), and the flag counts."""
     with session_scope() as session:
-        version = reports.data_version(session=session)
-        cohort = reports.cached_cohort(session=session, report=report, version=version)
-        top = reports.cached_top_candidates(session=session, report=report, cohort=cohort,
-                                            version=version)
-        groups = reports.cached_self_reported_groups(
-            session=session, characteristic=characteristic,
-            version=version) if cohort.applications else {}
+        read = read_report(session=session, report=report, characteristic=characteristic)
         counts = flag_counts(session=session, since=_start_of(report.date_from))
-    return _ReportRead(cohort, top, groups, counts)
+    return _ReportRead(read.cohort, read.top, read.groups, counts)
 
 
 def _menus() -> tuple[list, list]:
