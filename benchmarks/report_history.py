@@ -4,7 +4,8 @@ decision for those that reached the interview, inserted through SQLAlchemy core 
 already there. Then, run on its own, times the reports page's work for one filter change
 (`read_cohort` and every figure) and prints `reports_compute_ms_p50=X` over `--runs` runs,
 then a new end date as the page does it (`cached_cohort`: summed from the days of all jobs,
-read once) as `reports_filter_ms_p50=X`.
+read once) as `reports_filter_ms_p50=X`, and the data version every load and filter change asks
+first (`data_version`: one query) as `reports_version_ms_p50=X`.
 
     DATABASE_URL=sqlite:///big.db .venv/bin/python benchmarks/report_history.py --n 50000
 
@@ -153,6 +154,21 @@ def time_compute(runs: int, *, cached: bool = False) -> list[float]:
     return samples
 
 
+def time_version(runs: int) -> list[float]:
+    """Milliseconds of the data version's query, per run (the reports page asks it on every
+    load and filter change, before anything else)."""
+    from hireops.db import session_scope
+    from hireops.services.reports.figures import data_version
+
+    samples = []
+    with session_scope() as session:
+        for _ in range(runs):
+            begun = time.perf_counter()
+            data_version(session=session)
+            samples.append((time.perf_counter() - begun) * 1000)
+    return samples
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=50_000)
@@ -173,6 +189,9 @@ def main() -> None:
     samples = time_compute(args.runs, cached=True)
     print(f"reports_filter_ms_p50={statistics.median(samples):.0f}  "
           f"max={max(samples):.0f}")
+    samples = time_version(args.runs * 20)
+    print(f"reports_version_ms_p50={statistics.median(samples):.2f}  "
+          f"max={max(samples):.2f}")
 
 
 if __name__ == "__main__":

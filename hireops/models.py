@@ -843,6 +843,10 @@ class Event(SQLModel, table=True):
         # without a sort (revision 0029).
         sa.Index("ix_events_action_entity_type_entity_id_at", "action", "entity_type",
                  "entity_id", "at", "id"),
+        # The newest event of each action the reports read, their data version (revision
+        # 0034): one step down this index on PostgreSQL, where the one on `action` alone is
+        # not in id order.
+        sa.Index("ix_events_action_id", "action", "id"),
         {"extend_existing": True},
     )
 

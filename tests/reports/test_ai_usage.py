@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+import random
+from datetime import date, datetime, timezone
 
 import pytest
+from sqlmodel import Session
 
 from hireops.models import AICall, Event
 from hireops.services.ai.calls import AgentRun, record_run
@@ -14,9 +16,13 @@ from hireops.services.ai.prices import (
     get_price_table,
     save_price_table,
 )
-from hireops.services.reports.ai_usage import percentile, usage_by_agent_model, usage_by_agent_model_day
+from hireops.services.reports.ai_usage import (
+    percentile, read_usage, usage_by_agent_model, usage_by_agent_model_day,
+)
+from tests.postgres import migrate_to_head
 
 from .fixtures import at
+from .test_single_read import counted, settings_read
 
 
 def test_percentile_interpolates_between_ranks():
@@ -37,6 +43,18 @@ def _call(day, agent="resume_scorer", model="mistral-small-2506", status="ok", m
 
 
 def test_usage_per_agent_model_and_day(session):
+    _usage_per_agent_model_and_day(session)
+
+
+@pytest.mark.postgres
+def test_the_same_usage_on_postgresql(postgres_schema_engine):
+    """Summed and ranked in SQL: the same tables on PostgreSQL."""
+    engine = migrate_to_head(postgres_schema_engine[0])
+    with Session(engine, expire_on_commit=False) as session:
+        _usage_per_agent_model_and_day(session)
+
+
+def _usage_per_agent_model_and_day(session):
     session.add_all([
         _call(1, ms=100, cost=0.001), _call(1, ms=300, cost=0.001),
         _call(1, status="failed", ms=9000, tokens=(0, 0)),
@@ -60,6 +78,44 @@ def test_usage_per_agent_model_and_day(session):
     totals = usage_by_agent_model(session=session, prices=prices,
                                   date_from=date(2025, 3, 3), date_to=date(2025, 3, 3))
     assert [(r.agent, r.calls, r.failures) for r in totals] == [("resume_scorer", 3, 1)]
+
+
+def test_the_latencies_are_every_calls_quantiles_and_the_read_a_few_queries(session):
+    rng = random.Random(7)
+    latencies = {day: [round(rng.uniform(10, 5000), 3) for _ in range(count)]
+                 for day, count in ((1, 37), (2, 1), (3, 120))}
+    session.add_all(_call(day, ms=ms) for day, values in latencies.items() for ms in values)
+    session.add_all(_call(day, status="failed", ms=99999) for day in (1, 3))
+    session.commit()
+    settings_read()
+    with counted(session.get_bind()) as statements:
+        usage = read_usage(session=session, prices={"mistral": (0, 0)})
+    # The span of the calls' times, the sums, the daily ranks, the ranks over the range.
+    assert len(statements) == 4
+    every = [ms for values in latencies.values() for ms in values]
+    assert [(r.day, r.calls, r.failures, r.median_ms, r.p95_ms) for r in usage.daily] == [
+        (day, len(values) + (day != "4 Mar 2025"), int(day != "4 Mar 2025"),
+         round(percentile(values, 0.5), 1), round(percentile(values, 0.95), 1))
+        for day, values in (("5 Mar 2025", latencies[3]), ("4 Mar 2025", latencies[2]),
+                            ("3 Mar 2025", latencies[1]))]
+    [total] = usage.totals
+    assert (total.calls, total.failures) == (len(every) + 2, 2)
+    assert (total.median_ms, total.p95_ms) == (round(percentile(every, 0.5), 1),
+                                               round(percentile(every, 0.95), 1))
+
+
+def test_a_call_counts_on_the_companys_day(session, company_zone):
+    company_zone("Europe/Paris")
+    # 23:30 UTC on 3 March is 00:30 on 4 March in Paris.
+    session.add(_call(1, ms=10))
+    session.add(AICall(agent="resume_scorer", engine="mistral", model="mistral-small-2506",
+                       latency_ms=20, created_at=datetime(2025, 3, 3, 23, 30,
+                                                          tzinfo=timezone.utc)))
+    session.commit()
+    rows = usage_by_agent_model_day(session=session, prices={})
+    assert [(r.day, r.calls) for r in rows] == [("4 Mar 2025", 1), ("3 Mar 2025", 1)]
+    assert [(r.day, r.calls) for r in usage_by_agent_model_day(
+        session=session, prices={}, date_from=date(2025, 3, 4))] == [("4 Mar 2025", 1)]
 
 
 def test_price_table_round_trip_is_audited_and_prices_new_calls(session, monkeypatch):

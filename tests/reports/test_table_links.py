@@ -85,9 +85,9 @@ def test_the_ai_usage_address_follows_the_range_of_the_daily_table(session):
     session.add(AICall(agent="classifier", engine="local", latency_ms=5, created_at=at(1, 10)))
     session.commit()
     state = AIUsageState()
-    state._refresh()
+    asyncio.run(state._refresh())
     assert state.daily_query == "" and len(state.daily) == 1
     state.date_from, state.date_to = "2025-03-03", "2025-03-04"
-    state._refresh()
+    asyncio.run(state._refresh())
     assert state.daily_query == usage_query(date(2025, 3, 3), date(2025, 3, 4)) == \
         "date_from=2025-03-03&date_to=2025-03-04"

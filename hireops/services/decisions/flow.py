@@ -33,6 +33,8 @@ from hireops.models import DecisionOutcome as StoredOutcome
 from hireops.services.platform.audit import record_event
 from hireops.services.privacy.blind_screening import is_identity_hidden, redact_for, shown_name
 from hireops.services.decisions.rule import (
+    CONFIRMED_ACTION,
+    NEEDS_HR_ACTION,
     DecisionNotReady,
     get_application_or_raise,
     blend_scorecards,
@@ -183,7 +185,7 @@ def _hand_to_hr(session: Session, decision: Decision, note: str) -> None:
     """A decision the job would have applied alone, which now waits for a person."""
     decision.status = PENDING_HR
     session.add(decision)
-    record_event(session=session, action="decision.needs_hr", entity_type="application",
+    record_event(session=session, action=NEEDS_HR_ACTION, entity_type="application",
                  entity_id=decision.application_id, actor_label="automation",
                  after={"decision_id": decision.id, "decision_status": PENDING_HR}, note=note)
 
@@ -340,7 +342,7 @@ def rejection_draft(*, session: Session, application_id: int, actor: User | None
 def _confirm(session: Session, decision: Decision, actor: User, note: str) -> None:
     decision.status, decision.decided_by_id = CONFIRMED, actor.id
     session.add(decision)
-    record_event(session=session, action="decision.confirmed", actor=actor,
+    record_event(session=session, action=CONFIRMED_ACTION, actor=actor,
                  entity_type="application", entity_id=decision.application_id,
                  before={"decision_status": PENDING_HR},
                  after={"decision_id": decision.id, "decision_status": CONFIRMED,

@@ -36,6 +36,10 @@ from hireops.services.platform.audit import record_event
 from hireops.services.interviews.scorecards import scorecard_score
 
 RULE_VERSION = "decision-v1"
+# The audit actions of a decision's status changed without a new decision (`flow.py` writes
+# them; the reports' data version reads them: time to decision counts only decided ones).
+NEEDS_HR_ACTION = "decision.needs_hr"
+CONFIRMED_ACTION = "decision.confirmed"
 # Weights are typed by people in the job editor; this is what "sums to 1" tolerates.
 _WEIGHT_TOLERANCE = 1e-6
 

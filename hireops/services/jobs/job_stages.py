@@ -41,7 +41,10 @@ BUILT_IN_CUSTOM = (Stage.shortlisted,)
 END_STAGES = (Stage.offer, Stage.hired, Stage.withdrawn, Stage.rejected)
 MAX_LABEL_CHARS = 60
 MAX_CUSTOM_STAGES = 12
-_DEFAULT_SETTING = "job_stages.default"
+# The company default's setting; the reports' data version reads when it was last saved.
+DEFAULT_STAGES_SETTING = "job_stages.default"
+# The audit action of a job's own stages edited (the reports name the stages from them).
+STAGES_CHANGED = "job.stages_changed"
 # Anything but letters and digits becomes one underscore in a key.
 _NOT_KEY_CHARS = re.compile(r"[^a-z0-9]+")
 
@@ -70,7 +73,7 @@ def job_stages(*, session: Session, job_id: int | None) -> list[JobStage]:
                             .order_by(JobStageConfig.position, JobStageConfig.id)).all()
         if rows:
             return arrange([(row.key, row.label) for row in rows])
-    stored = get_setting(session=session, key=_DEFAULT_SETTING)
+    stored = get_setting(session=session, key=DEFAULT_STAGES_SETTING)
     if isinstance(stored, list):
         return arrange([(str(item.get("key", "")), str(item.get("label", "")))
                         for item in stored if isinstance(item, dict)])
@@ -228,11 +231,11 @@ def _save(session: Session, job_id: int | None, pairs: list[tuple[str, str]],
     before = [s.label for s in job_stages(session=session, job_id=job_id)]
     stages = arrange(pairs)
     if job_id is None:
-        set_setting(session=session, key=_DEFAULT_SETTING, actor=actor,
+        set_setting(session=session, key=DEFAULT_STAGES_SETTING, actor=actor,
                     value=[{"key": s.key, "label": s.label} for s in stages])
     else:
         _write_rows(session, job_id, stages)
-        record_event(session=session, action="job.stages_changed", actor=actor,
+        record_event(session=session, action=STAGES_CHANGED, actor=actor,
                      entity_type="job", entity_id=job_id, before={"stages": before},
                      after={"stages": [s.label for s in stages]}, note=note)
     session.commit()

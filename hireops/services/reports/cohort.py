@@ -9,11 +9,12 @@ of. Days are the company's calendar days, in its time zone (`company_days.py`), 
 date range's bounds; lengths of time are grouped per hundredth of a day (under 15 minutes),
 finer than any chart shows.
 
-`cached_cohort` keeps in this process, with the database's data version (the row counts and
-newest ids and edit times that any change to a report's inputs moves: every stage move,
-decision and answer is an audit event), the days of each job read (or of all jobs) and the last
-cohorts narrowed from them, per time zone (the company's may change in Settings while
-the data does not). A new date range is then summed in memory, never read again, and
+`cached_cohort` keeps in this process, with the database's data version (the row count, newest
+ids and edit times that any change to a report's inputs moves, and the newest of each audit
+event a report reads: `data_version`; an event no report reads, such as a setting saved or a
+privacy export, leaves it), the days of each job read (or of all jobs) and the last cohorts
+narrowed from them, per time zone (the company's may change in Settings while the data does
+not). A new date range is then summed in memory, never read again, and
 reopening the page or going back to a filter costs one small query until something changes.
 """
 
@@ -29,10 +30,15 @@ import sqlalchemy as sa
 from sqlalchemy import ColumnElement, Select
 from sqlmodel import Session, select
 
-from hireops.models import Application, Candidate, Decision, Event, Job, Stage
-from hireops.services.decisions.rule import DecisionThresholds, thresholds_for_job
+from hireops.models import AppSetting, Application, Candidate, Decision, Event, Job, Stage
+from hireops.services.decisions.rule import (
+    CONFIRMED_ACTION, NEEDS_HR_ACTION, DecisionThresholds, thresholds_for_job,
+)
 from hireops.services.candidates.stages import CUSTOM_STAGE_PREFIX, STAGE_CHANGED, is_custom_stage
-from hireops.services.jobs.job_stages import default_label, job_stages, stages_of_jobs
+from hireops.services.jobs.job_stages import (
+    DEFAULT_STAGES_SETTING, STAGES_CHANGED, default_label, job_stages, stages_of_jobs,
+)
+from hireops.services.privacy.blind_screening import REVEAL_ACTION
 from hireops.services.platform.clock import day_bounds
 from hireops.services.reports.company_days import CompanyDays, company_days, zone_name
 from hireops.services.reports.versioned_cache import VersionedCache
@@ -46,6 +52,21 @@ CACHED_COHORTS = 32
 # Jobs (or all jobs) whose days are kept per process: at 50,000 applications the days of all
 # jobs are some 60,000 small rows.
 CACHED_DAYS = 8
+# The audit events a report reads, or that record a change to its inputs no edit time shows
+# (the data version reads the newest of each). A stage move also edits its application, but
+# the stage history is read from these events (the demo and imports write them as they were).
+REPORT_EVENT_ACTIONS = (
+    STAGE_CHANGED,
+    # A decision's status changed in place: time to decision counts only decided ones.
+    NEEDS_HR_ACTION, CONFIRMED_ACTION,
+    # A job's own stage names.
+    STAGES_CHANGED,
+    # Who blind screening hides in the top candidates (`identity_revealed_at`).
+    REVEAL_ACTION,
+    # Applications and answers moved to another candidate (`merge_candidates`); names and
+    # stage history scrubbed, or a person's rows deleted (`privacy/rights.py`).
+    "candidate.merged", "candidate.anonymised", "candidate.erased",
+)
 _cohorts = VersionedCache(CACHED_COHORTS)
 _days = VersionedCache(CACHED_DAYS)
 _results = VersionedCache(CACHED_COHORTS)
@@ -309,16 +330,32 @@ def cohort_calendar(*, session: Session, report: ReportFilter) -> CompanyDays | 
 
 
 def data_version(*, session: Session) -> tuple:
-    """What changes whenever a report's inputs do: new or edited applications, audit events
-    (every stage move, decision status and equal-opportunities answer writes one), decisions,
-    and edited jobs (thresholds) or candidates. One query over indexed columns."""
-    newest = [select(sa.func.count(Application.id)).scalar_subquery(),
-              select(sa.func.max(Application.updated_at)).scalar_subquery(),
-              select(sa.func.max(Event.id)).scalar_subquery(),
-              select(sa.func.max(Decision.id)).scalar_subquery(),
-              select(sa.func.max(Job.updated_at)).scalar_subquery(),
-              select(sa.func.max(Candidate.updated_at)).scalar_subquery()]
-    return tuple(session.connection().execute(select(*newest)).one())
+    """What changes whenever a report's inputs do: new, edited or erased applications,
+    decisions, jobs (thresholds, titles, blind screening) and candidates (names,
+    equal-opportunities answers), the company default's stage names, and the newest of each
+    audit event that a report reads or that records a change to its inputs without an edit
+    time (`REPORT_EVENT_ACTIONS`). Any other event (a setting saved, an export, a mail sent, a
+    sign-in) leaves it, and the cached reports, as they were."""
+    return tuple(session.connection().execute(data_version_query()).one())
+
+
+def data_version_query() -> Select:
+    """`data_version`'s one query, over indexed columns: each newest event is one step down
+    the index on (action, id) (revision 0034)."""
+    return select(
+        # The newest id, not the row count (which reads every row): ids are never given twice
+        # (revision 0033) and applications are deleted only by an erasure, audited below.
+        select(sa.func.max(Application.id)).scalar_subquery(),
+        select(sa.func.max(Application.updated_at)).scalar_subquery(),
+        select(sa.func.max(Decision.id)).scalar_subquery(),
+        select(sa.func.max(Job.updated_at)).scalar_subquery(),
+        select(sa.func.max(Candidate.updated_at)).scalar_subquery(),
+        select(AppSetting.updated_at)
+        .where(AppSetting.key == DEFAULT_STAGES_SETTING).scalar_subquery(),
+        # One subquery per action: max(id) over several actions reads every event of them
+        # (some 100,000 stage moves at 50,000 applications).
+        *(select(Event.id).where(Event.action == action).order_by(Event.id.desc()).limit(1)
+          .scalar_subquery() for action in REPORT_EVENT_ACTIONS))
 
 
 def cohort_ids(report: ReportFilter) -> Select:

@@ -31,12 +31,14 @@ from hireops.services.candidates.equal_opportunities import PREFER_NOT_TO_SAY
 # The cohort's read, for the page and the tests to reach through this module.
 from hireops.services.reports.cohort import (
     FUNNEL_STAGES,
+    REPORT_EVENT_ACTIONS,  # noqa: F401
     Cohort,
     ReportFilter,
     cached,
     cached_cohort,  # noqa: F401
     cohort_calendar,
     data_version,  # noqa: F401
+    data_version_query,  # noqa: F401
     cohort_candidate_ids,  # noqa: F401
     cohort_ids,  # noqa: F401
     filtered,
@@ -174,8 +176,8 @@ def cached_top_candidates(*, session: Session, report: ReportFilter, cohort: Coh
     """`top_candidates` for the page: the best applications of each application day are read
     once per job while the data is unchanged (`cached`), and the range's best are picked from
     them in memory (the best of a range are among the best of its days); the table of each
-    range is kept too, so reopening the page reads nothing (names and blind screening's
-    reveals move the data version: both are audited). Days are the report's zone's (the
+    range is kept too, so reopening the page reads nothing (names move the data version by
+    the candidate's edit time, blind screening's reveals by their audit event). Days are the report's zone's (the
     company's unless named), kept per zone."""
     report = report.in_zone()
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
+from datetime import date
 
 import reflex as rx
 
 from hireops.db import session_scope
 from hireops.models import Role
-from hireops.services.ai.prices import InvalidPriceTable, get_price_table, save_price_table
-from hireops.services.reports.ai_usage import (
-    UsageRow, usage_by_agent_model, usage_by_agent_model_day, usage_query,
+from hireops.services.ai.prices import (
+    InvalidPriceTable, PriceTable, get_price_table, save_price_table,
 )
+from hireops.services.reports.ai_usage import AIUsage, UsageRow, read_usage, usage_query
 from hireops.services.platform.clock import day_placeholder, parse_day
 from hireops.state.access import ADMIN_ROLES, READ_ROLES, current_actor, event_for
 from hireops.state.auth import AuthState
@@ -37,10 +39,10 @@ class AIUsageState(DateRangeMixin, AuthState):
     daily_query: str = ""
 
     @event_for(*READ_ROLES)
-    def load(self):
+    async def load(self):
         self.can_edit_prices = current_actor().role == Role.admin
         self.date_hint = day_placeholder()
-        self._refresh(reload_prices=True)
+        await self._refresh(reload_prices=True)
 
     @event_for(*ADMIN_ROLES)
     def set_price_cell(self, index: int, column: str, value: str):
@@ -62,7 +64,7 @@ class AIUsageState(DateRangeMixin, AuthState):
             self.prices.pop(index)
 
     @event_for(*ADMIN_ROLES)
-    def save_prices(self):
+    async def save_prices(self):
         table: dict[str, tuple[str, str]] = {}
         for row in self.prices:
             if row.prefix.strip() in table:
@@ -76,19 +78,28 @@ class AIUsageState(DateRangeMixin, AuthState):
             self.price_error = str(exc)
             return
         self.price_error = ""
-        self._refresh(reload_prices=True)
+        await self._refresh(reload_prices=True)
         return rx.toast.success("Prices saved; new calls are priced with them.")
 
-    def _range_changed(self) -> None:
-        self._refresh()
+    async def _range_changed(self) -> None:
+        await self._refresh()
 
-    def _refresh(self, reload_prices: bool = False) -> None:
-        days = {"date_from": parse_day(self.date_from), "date_to": parse_day(self.date_to)}
-        with session_scope() as session:
-            table = get_price_table(session=session)
-            self.totals = usage_by_agent_model(session=session, prices=table, **days)
-            self.daily = usage_by_agent_model_day(session=session, prices=table, **days)
-        self.daily_query = usage_query(**days)
+    async def _refresh(self, reload_prices: bool = False) -> None:
+        date_from, date_to = parse_day(self.date_from), parse_day(self.date_to)
+        # Read in a worker thread: the server's one event loop serves every other page and
+        # interview room meanwhile.
+        table, usage = await asyncio.to_thread(_read_usage, date_from, date_to)
+        self.totals, self.daily = usage.totals, usage.daily
+        self.daily_query = usage_query(date_from, date_to)
         if reload_prices:
             self.prices = [PriceRow(prefix, f"{p_in:g}", f"{p_out:g}")
                            for prefix, (p_in, p_out) in table.items()]
+
+
+def _read_usage(date_from: date | None,
+                date_to: date | None) -> tuple[PriceTable, AIUsage]:
+    """The price table and the usage tables priced with it."""
+    with session_scope() as session:
+        table = get_price_table(session=session)
+        return table, read_usage(session=session, prices=table, date_from=date_from,
+                                 date_to=date_to)
