@@ -66,7 +66,8 @@ def test_an_existing_database_keeps_its_rows_keys_and_indexes(tmp_path):
         indexes_before = _indexes(connection)
     engine.dispose()
 
-    upgrade_database(url)
+    # To the migration that rebuilt the tables (later ones add indexes of their own).
+    upgrade_database(url, revision="0033")
 
     engine = make_engine(url)
     try:
