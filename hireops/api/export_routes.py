@@ -24,14 +24,14 @@ from sqlmodel import Session
 from hireops import db, routes
 from hireops.api import error_response
 from hireops.api.auth import signed_in_as, signed_in_refusal
-from hireops.api.download_headers import download_headers
+from hireops.api.download_headers import download_headers, spooled_file, streamed_download
 from hireops.api.schemas import MAX_ID, RowId, error_answers
 from hireops.services.candidates.export import content_type, export_rows, export_tracker
 from hireops.services.candidates.tracker import TrackerFilter, TrackerSort
 from hireops.services.platform.auth import READ_ROLES, WRITE_ROLES
 from hireops.services.platform.clock import file_stamp
 from hireops.services.privacy.rights import (
-    CandidateNotFound, candidate_data_name, export_candidate_data, record_data_export,
+    CandidateNotFound, candidate_data_name, record_data_export, write_candidate_data,
 )
 from hireops.services.ai.prices import get_price_table
 from hireops.services.candidates.equal_opportunities import KEY_PATTERN
@@ -109,14 +109,16 @@ def candidate_data_export(request: Request, candidate_id: RowId) -> Response:
         user, refused = signed_in_as(session, request, WRITE_ROLES, "export a candidate's data")
         if refused is not None:
             return refused
+        archive = spooled_file()
         try:
-            data = export_candidate_data(session=session, candidate_id=candidate_id)
+            write_candidate_data(session=session, candidate_id=candidate_id, out=archive)
         except CandidateNotFound:
+            archive.close()
             return error_response(404, "not_found", f"There is no candidate {candidate_id}: "
                                   "the id is unknown, or their data was erased.")
         record_data_export(session=session, candidate_id=candidate_id, actor=user)
         session.commit()
-    return _download(data, "application/zip", candidate_data_name(candidate_id))
+    return streamed_download(archive, "application/zip", candidate_data_name(candidate_id))
 
 
 @router.get(routes.EXPORT_REPORTS + "/{table}.csv", response_model=None,

@@ -12,11 +12,11 @@ from sqlmodel import Session
 
 from hireops.api import ApiError
 from hireops.api.auth import actor_label, get_session, write_token
-from hireops.api.download_headers import download_headers
+from hireops.api.download_headers import spooled_file, streamed_download
 from hireops.api.schemas import RowId, error_answers
 from hireops.models import ApiToken
 from hireops.services.privacy.rights import (
-    CandidateNotFound, candidate_data_name, erase_candidate, export_candidate_data,
+    CandidateNotFound, candidate_data_name, erase_candidate, write_candidate_data,
     record_data_export,
 )
 
@@ -43,17 +43,19 @@ def export_candidate(candidate_id: RowId, session: Annotated[Session, Depends(ge
                      token: Annotated[ApiToken, Depends(write_token)]) -> Response:
     """Everything held about one candidate, as a zip (for a subject-access request); the
     audit log records the token that took it."""
+    archive = spooled_file()
     try:
-        payload = export_candidate_data(session=session, candidate_id=candidate_id)
+        write_candidate_data(session=session, candidate_id=candidate_id, out=archive)
     except CandidateNotFound:
+        archive.close()
         raise ApiError(404, "not_found", f"There is no candidate {candidate_id}.") from None
     # Committed before the file leaves: no export goes unrecorded.
     record_data_export(session=session, candidate_id=candidate_id, actor=None,
                        actor_label=actor_label(token))
     session.commit()
-    # Personal data, named as the pages' export is: kept by no shared or on-disk cache.
-    return Response(payload, media_type="application/zip",
-                    headers=download_headers(candidate_data_name(candidate_id)))
+    # Personal data, named as the pages' export is: kept by no shared or on-disk cache, and
+    # sent from a file in pieces (a person's videos can be large).
+    return streamed_download(archive, "application/zip", candidate_data_name(candidate_id))
 
 
 @router.post("/candidates/{candidate_id}/erase", response_model=Erased, tags=["privacy"])

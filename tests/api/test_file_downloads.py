@@ -6,9 +6,12 @@ called it."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import io
 import json
+import os
 import threading
+import tracemalloc
 import zipfile
 from dataclasses import dataclass
 from urllib.parse import unquote
@@ -239,7 +242,7 @@ def test_an_erased_candidate_has_no_export(client, session, files):
 
 
 @pytest.mark.parametrize("module, service, address", [
-    (export_routes, "export_candidate_data", routes.candidate_data_export),
+    (export_routes, "write_candidate_data", routes.candidate_data_export),
     (file_routes, "get_resume_file", routes.candidate_resume),
 ])
 def test_a_file_being_read_holds_no_one_else_up(session, files, monkeypatch, module, service,
@@ -269,3 +272,71 @@ def test_a_file_being_read_holds_no_one_else_up(session, files, monkeypatch, mod
 
     download, other = asyncio.run(both())
     assert other.status_code in (200, 503) and download.status_code == 200, download.text
+
+
+MB = 1 << 20
+
+
+def _get_to_file(app, address: str, cookie: str, into) -> int:
+    """GET `address` from the ASGI `app`, each piece of the body written to `into` as it comes
+    (the test clients keep a whole answer in memory); returns the status."""
+    path, _, query = address.partition("?")
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+             "method": "GET", "scheme": "http", "path": path, "raw_path": path.encode(),
+             "query_string": query.encode(), "root_path": "", "server": ("hr.test", 80),
+             "client": ("127.0.0.1", 5000),
+             "headers": [(b"host", b"hr.test"), (b"cookie", f"{SESSION_COOKIE}={cookie}".encode())]}
+    status = {}
+
+    async def run() -> None:
+        requested, answered = [], asyncio.Event()
+
+        async def receive():
+            # The request once; then, as a browser would, gone once the answer is complete
+            # (a streamed answer listens for that meanwhile).
+            if not requested:
+                requested.append(True)
+                return {"type": "http.request", "body": b"", "more_body": False}
+            await answered.wait()
+            return {"type": "http.disconnect"}
+
+        async def send(message):
+            if message["type"] == "http.response.start":
+                status["code"] = message["status"]
+            elif message["type"] == "http.response.body":
+                into.write(message.get("body", b""))
+                if not message.get("more_body", False):
+                    answered.set()
+
+        await app(scope, receive, send)
+
+    asyncio.run(run())
+    return status["code"]
+
+
+def test_a_large_export_leaves_as_a_stream_not_held_in_memory(session, files, tmp_path):
+    """A person's files can be large (a portfolio, interview videos): the export is written to
+    a file as it is built and sent from there in pieces, never held whole in the server's
+    memory (it held it three times: the file read, the zip, its copy)."""
+    big = os.urandom(24 * MB)
+    portfolio = attachment_row(filename="portfolio.zip", content_type="application/zip",
+                               payload=big)
+    portfolio.candidate_id = files.maya_id
+    session.add(portfolio)
+    session.commit()
+    cookie = signed_in_token(session, email="rec@example.com", role=Role.recruiter)
+    app = build_api()
+    received = tmp_path / "export.zip"
+    gc.collect()
+    tracemalloc.start()
+    try:
+        with received.open("wb") as into:
+            status = _get_to_file(app, routes.candidate_data_export(files.maya_id), cookie, into)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert status == 200
+    with zipfile.ZipFile(received) as archive:
+        [entry] = [name for name in archive.namelist() if name.endswith("-portfolio.zip")]
+        assert archive.read(entry) == big
+    assert peak < 12 * MB, f"{peak / MB:.0f} MB held while a 24 MB file was exported"

@@ -14,6 +14,7 @@ import io
 import json
 import zipfile
 from dataclasses import dataclass
+from typing import BinaryIO
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -45,7 +46,7 @@ from hireops.models import (
     User,
     utcnow,
 )
-from hireops.services.platform.attachment_store import attachments_root, read_attachment
+from hireops.services.platform.attachment_store import attachment_path, attachments_root
 from hireops.services.platform.audit import record_event
 from hireops.services.platform.file_names import safe_file_name
 from hireops.services.inbox.store import erased_key_digest
@@ -103,7 +104,17 @@ def _dump(rows, leave_out: tuple[str, ...] = ()) -> list[dict]:
 
 
 def export_candidate_data(*, session: Session, candidate_id: int) -> bytes:
-    """A zip with everything held about the person (data.json) and their original files."""
+    """`write_candidate_data`'s zip in memory, for a person with few and small files (the
+    routes write it to a file: `api/download_headers.py: spooled_file`)."""
+    buffer = io.BytesIO()
+    write_candidate_data(session=session, candidate_id=candidate_id, out=buffer)
+    return buffer.getvalue()
+
+
+def write_candidate_data(*, session: Session, candidate_id: int, out: BinaryIO) -> None:
+    """A zip with everything held about the person (data.json) and their original files,
+    written into `out`: each file is copied from disk in pieces, as a person's files can be
+    large (interview videos, a portfolio) and were held whole in memory, twice over."""
     trace = _footprint(session, candidate_id)
     attachments = session.exec(select(Attachment)
                                .where(Attachment.id.in_(trace.attachment_ids))).all()
@@ -144,21 +155,19 @@ def export_candidate_data(*, session: Session, candidate_id: int) -> bytes:
         "offers": _dump(session.exec(select(Offer).where(
             Offer.application_id.in_(trace.application_ids)))),
     }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("data.json", json.dumps(data, indent=2, ensure_ascii=False))
         for attachment in attachments:
             try:
-                payload = read_attachment(attachment.storage_path)
-            except (FileNotFoundError, OSError):
+                path = attachment_path(attachment.storage_path)
+            except FileNotFoundError:
                 continue
-            archive.writestr(_entry_name(attachment), payload)
+            archive.write(path, _entry_name(attachment))
         for recording in recordings:
             path = recording_path(recording)
             if path is not None:
                 extension = "mp4" if recording.mime_type.endswith("mp4") else "webm"
                 archive.write(path, f"files/recording-{recording.id}.{extension}")
-    return buffer.getvalue()
 
 
 def candidate_data_name(candidate_id: int) -> str:
