@@ -4,7 +4,7 @@ first screen, and the page's cold load no longer waits for plotly to run)."""
 
 import reflex as rx
 
-from hireops.state.reports.charts import NOT_ENOUGH_DATA, FunnelBar
+from hireops.state.reports.charts import ACCENT, NOT_ENOUGH_DATA, FunnelBar
 from hireops.state.reports.figures import ReportsState
 
 MUTED = rx.color("gray", 11)
@@ -15,7 +15,7 @@ def _stage(bar: FunnelBar) -> rx.Component:
     # of its own, so no label is ever drawn over a bar or cut at the chart's edge.
     return rx.fragment(
         rx.text(bar.label, size="1", color=MUTED, text_align="right", line_height="1.2"),
-        rx.flex(rx.box(width=bar.width, height="20px", background="#3e63dd",
+        rx.flex(rx.box(width=bar.width, height="20px", background=ACCENT,
                        border_radius="3px", class_name="funnel-bar"),
                 justify="center", align="center", width="100%", min_width="0",
                 title=bar.hint),
