@@ -7,12 +7,15 @@ the row stays in memory (for pure functions such as matching).
 
 from __future__ import annotations
 
+import io
+import zipfile
 from typing import TypeVar
 
 from sqlmodel import Session, SQLModel
 
 from hireops.models import Application, Candidate, Job, Role, User
 from hireops.services.platform.auth import open_session
+from hireops.services.privacy.rights import write_candidate_data
 
 Row = TypeVar("Row", bound=SQLModel)
 
@@ -55,3 +58,10 @@ def signed_in_token(session: Session, **user_fields) -> str:
     token = open_session(session=session, user=make_user(session, **user_fields))
     session.commit()
     return token
+
+
+def exported_archive(session: Session, candidate_id: int) -> zipfile.ZipFile:
+    """The person's privacy export as the routes write it, read back as a zip."""
+    buffer = io.BytesIO()
+    write_candidate_data(session=session, candidate_id=candidate_id, out=buffer)
+    return zipfile.ZipFile(buffer)

@@ -3,9 +3,7 @@ schedule's anonymisation."""
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -27,8 +25,8 @@ from hireops.services.privacy.rights import (
     ANONYMOUS_NAME,
     anonymise_inactive,
     erase_candidate,
-    export_candidate_data,
 )
+from tests.factories import exported_archive
 
 
 def _files() -> set[str]:
@@ -36,8 +34,7 @@ def _files() -> set[str]:
 
 
 def test_export_holds_everything_about_the_person_and_their_files(session, people):
-    archive = zipfile.ZipFile(io.BytesIO(export_candidate_data(session=session,
-                                                                candidate_id=people.id)))
+    archive = exported_archive(session, people.id)
     data = json.loads(archive.read("data.json"))
     assert data["candidates"][0]["full_name"] == "Elena Petrova"
     assert data["applications"] and data["emails"] and data["interview_turns"]

@@ -3,11 +3,9 @@ folder, sent mail in the local outbox folder, and mail that brings an erased per
 
 from __future__ import annotations
 
-import io
 import mailbox
 import re
 import shutil
-import zipfile
 
 from sqlmodel import select
 
@@ -20,8 +18,9 @@ from hireops.services.interviews.links import generate_link
 from hireops.services.mail.sender import configured_sender
 from hireops.services.mail.sources import ImapConfig, ImapSource, MaildirSource
 from hireops.services.outreach.outbox import deliver_due
-from hireops.services.privacy.rights import erase_candidate, export_candidate_data
+from hireops.services.privacy.rights import erase_candidate
 from tests.fakes.dovecot import dovecot  # noqa: F401  (a pytest fixture, used by name)
+from tests.factories import exported_archive
 from tests.fakes.mail_factory import build_email
 
 # File names an API client may send; each one must stay a plain name inside files/.
@@ -39,8 +38,7 @@ def test_export_entry_names_stay_inside_the_files_folder(session, people):
         intake_candidate(session=session, name="Elena Petrova", email=people.email, phone="",
                          job_id=None, actor_label="api test",
                          resume=ResumeUpload(name, "text/plain", f"{RESUME}#{i}".encode()))
-    archive = zipfile.ZipFile(io.BytesIO(export_candidate_data(session=session,
-                                                                candidate_id=people.id)))
+    archive = exported_archive(session, people.id)
     files = [entry for entry in archive.namelist() if entry != "data.json"]
     assert len(files) >= len(HOSTILE_NAMES)  # every file is still exported
     for entry in files:

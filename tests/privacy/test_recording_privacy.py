@@ -3,9 +3,7 @@ erasure and on anonymisation, with their files."""
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 from datetime import timedelta
 
 import pytest
@@ -20,7 +18,8 @@ from hireops.services.interviews.recordings import (
     recording_path,
     recordings_root,
 )
-from hireops.services.privacy.rights import anonymise_inactive, erase_candidate, export_candidate_data
+from hireops.services.privacy.rights import anonymise_inactive, erase_candidate
+from tests.factories import exported_archive
 
 VIDEO = b"\x1aE\xdf\xa3" + b"webm bytes of the interview" * 10
 
@@ -44,8 +43,7 @@ def recording(session, people) -> InterviewRecording:
 
 
 def test_the_export_holds_the_recording_and_its_video(session, people, recording):
-    archive = zipfile.ZipFile(io.BytesIO(export_candidate_data(session=session,
-                                                                candidate_id=people.id)))
+    archive = exported_archive(session, people.id)
     data = json.loads(archive.read("data.json"))
     [row] = data["interview_recordings"]
     assert row["id"] == recording.id and row["size_bytes"] == len(VIDEO)
@@ -90,8 +88,7 @@ def two_parts(session, recording) -> list[InterviewRecording]:
 
 
 def test_the_export_holds_every_part(session, people, two_parts):
-    archive = zipfile.ZipFile(io.BytesIO(export_candidate_data(session=session,
-                                                                candidate_id=people.id)))
+    archive = exported_archive(session, people.id)
     rows = json.loads(archive.read("data.json"))["interview_recordings"]
     assert sorted((row["part"], row["id"]) for row in rows) == [(0, two_parts[0].id),
                                                                (1, two_parts[1].id)]

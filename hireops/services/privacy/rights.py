@@ -10,7 +10,6 @@ from another folder or account is skipped instead of bringing the person back.
 
 from __future__ import annotations
 
-import io
 import json
 import zipfile
 from dataclasses import dataclass
@@ -101,14 +100,6 @@ def _footprint(session: Session, candidate_id: int) -> Footprint:
 def _dump(rows, leave_out: tuple[str, ...] = ()) -> list[dict]:
     # warnings off: enum columns hold their plain string values (see models.py).
     return [row.model_dump(mode="json", exclude=set(leave_out), warnings=False) for row in rows]
-
-
-def export_candidate_data(*, session: Session, candidate_id: int) -> bytes:
-    """`write_candidate_data`'s zip in memory, for a person with few and small files (the
-    routes write it to a file: `api/download_headers.py: spooled_file`)."""
-    buffer = io.BytesIO()
-    write_candidate_data(session=session, candidate_id=candidate_id, out=buffer)
-    return buffer.getvalue()
 
 
 def write_candidate_data(*, session: Session, candidate_id: int, out: BinaryIO) -> None:

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 
 import pytest
 from fastapi.testclient import TestClient
@@ -25,9 +23,9 @@ from hireops.services.candidates.equal_opportunities import (
     record_answers,
     save_questions,
 )
-from hireops.services.privacy.rights import erase_candidate, export_candidate_data
+from hireops.services.privacy.rights import erase_candidate
 from hireops.services.candidates.tracker import TrackerFilter, TrackerSort, query_tracker
-from tests.factories import make_application, make_candidate
+from tests.factories import exported_archive, make_application, make_candidate
 
 # Answers no other field would ever contain, so finding them anywhere is a leak.
 ORIGIN = {"key": "origin", "label": "Where did you grow up?",
@@ -129,8 +127,7 @@ def test_answers_stay_out_of_the_api(session, candidate_id, database_url, tmp_pa
 def test_the_candidates_own_export_includes_their_answers(session, candidate_id):
     record_answers(session=session, candidate_id=candidate_id,
                    answers={"origin": "Wombat Valley"})
-    archive = zipfile.ZipFile(io.BytesIO(export_candidate_data(session=session,
-                                                               candidate_id=candidate_id)))
+    archive = exported_archive(session, candidate_id)
     data = json.loads(archive.read("data.json"))
     assert data["candidates"][0]["self_reported"] == {"origin": "Wombat Valley"}
 

@@ -3,9 +3,7 @@ included), scrubbed when the retention schedule anonymises them."""
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 from datetime import timedelta
 
 from sqlmodel import select
@@ -15,8 +13,8 @@ from hireops.services.outreach.offers import OfferForm, send_offer
 from hireops.services.privacy.rights import (
     anonymise_candidate,
     erase_candidate,
-    export_candidate_data,
 )
+from tests.factories import exported_archive
 
 FORM = OfferForm(salary_amount="68000", currency="EUR", salary_period="per year",
                  start_date=(utcnow() + timedelta(days=40)).date().isoformat())
@@ -24,8 +22,7 @@ FORM = OfferForm(salary_amount="68000", currency="EUR", salary_period="per year"
 
 def test_export_holds_the_offer_letter(session, shortlisted, recruiter):
     send_offer(session=session, application_id=shortlisted.id, form=FORM, actor=recruiter)
-    archive = zipfile.ZipFile(io.BytesIO(export_candidate_data(
-        session=session, candidate_id=shortlisted.candidate_id)))
+    archive = exported_archive(session, shortlisted.candidate_id)
     data = json.loads(archive.read("data.json"))
     (offer,) = data["offers"]
     assert "Dear Elena Petrova" in offer["letter_text"]
